@@ -1,0 +1,40 @@
+// Bundles the CLI into dist/ with esbuild. Start-up time is part of the
+// product: the hot-path packages (commander, chalk, cli-table3, the parts of
+// undici we use) are bundled and minified so `watchfloor status` parses one
+// file; everything else (the hub's fastify, better-sqlite3, zod, …) stays
+// external and loads only in the chunks that import it, via dynamic import().
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const BUNDLED = [/^commander(\/|$)/, /^chalk(\/|$)/, /^cli-table3(\/|$)/, /^undici\/lib\//, /^string-width/, /^strip-ansi/, /^ansi-regex/, /^emoji-regex/, /^is-fullwidth-code-point/, /^@colors\/colors/];
+
+const externalUnlessHotPath = {
+  name: 'external-unless-hot-path',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      // Only imports written in our own sources decide; a bundled package's
+      // own requires are bundled with it.
+      if (args.importer.includes('/node_modules/')) return undefined;
+      return BUNDLED.some((re) => re.test(args.path)) ? undefined : { external: true };
+    });
+  },
+};
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  metafile: false,
+  logLevel: 'warning',
+  plugins: [externalUnlessHotPath],
+  // Bundled CommonJS packages call require(); give ESM output one.
+  banner: { js: "import{createRequire as __wfRequire}from'node:module';const require=__wfRequire(import.meta.url);" },
+});

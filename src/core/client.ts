@@ -1,0 +1,341 @@
+// CoreClient: the one way every front end (CLI, terminal UI, chat bot) talks
+// to the hub. It returns domain types and throws typed errors; it never prints.
+import PoolCtor from 'undici/lib/dispatcher/pool.js';
+import requestApi from 'undici/lib/api/api-request.js';
+import type { Dispatcher } from 'undici';
+import { HubUnreachableError, HubError, NotFoundError, UsageError, errorFromApi } from './errors.js';
+import type {
+  Actor,
+  Asset,
+  AssetKind,
+  AuditEntry,
+  AuditVerification,
+  Channel,
+  FleetStatus,
+  Incident,
+  IncidentDetail,
+  IncidentState,
+  Role,
+  Severity,
+  Site,
+  SiteDetail,
+  SiteKind,
+  SiteTelemetry,
+  TokenInfo,
+} from './model.js';
+import { resolveSite } from './site-match.js';
+
+export interface CoreClientOptions {
+  /** Base URL of the hub, e.g. http://127.0.0.1:7474 */
+  hubUrl: string;
+  token?: string | undefined;
+  /** Which front end is calling; recorded on timelines and in the audit log. */
+  channel?: Channel;
+  /** For chat front ends: the chat user a call is made for (slack:U123). */
+  onBehalfOf?: string;
+  /** Injected in tests; by default a keep-alive Pool to hubUrl. */
+  dispatcher?: Dispatcher;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Extra attempts for idempotent GETs on connection failures. */
+  getRetries?: number;
+}
+
+export interface IncidentFilter {
+  state?: IncidentState | 'open' | undefined;
+  site?: string | undefined;
+  severity?: Severity | undefined;
+  limit?: number | undefined;
+}
+
+export interface SiteFilter {
+  kind?: SiteKind | undefined;
+  region?: string | undefined;
+}
+
+export interface AlertmanagerIngestResult {
+  created: string[];
+  updated: string[];
+  resolved: string[];
+  ignored: number;
+}
+
+export interface MutationResult {
+  incident: Incident;
+  /** false when the call changed nothing (e.g. the same officer acking twice). */
+  changed: boolean;
+}
+
+// Codes of failures where nothing reached the hub, so a retry of a GET is safe
+// and the right exit is "hub unreachable".
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ABORT_ERR']);
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 4; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string') return c;
+    if ((cur as { name?: unknown }).name === 'TimeoutError') return 'ABORT_ERR';
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class CoreClient {
+  readonly hubUrl: string;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly token: string | undefined;
+  private readonly channel: Channel;
+  private readonly onBehalfOf: string | undefined;
+  private readonly requestTimeoutMs: number;
+  private readonly getRetries: number;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: CoreClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.hubUrl);
+    } catch {
+      throw new UsageError(`not a valid hub URL: ${options.hubUrl}`, {
+        hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
+      });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new UsageError(`hub URL must be http or https: ${options.hubUrl}`);
+    }
+    this.hubUrl = options.hubUrl.replace(/\/+$/, '');
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.token = options.token;
+    this.channel = options.channel ?? 'api';
+    this.onBehalfOf = options.onBehalfOf;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.getRetries = options.getRetries ?? 2;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher =
+      options.dispatcher ??
+      new PoolCtor(this.origin, {
+        connections: 16,
+        connect: { timeout: options.connectTimeoutMs ?? 2_000 },
+        keepAliveTimeout: 10_000,
+        headersTimeout: this.requestTimeoutMs,
+        bodyTimeout: this.requestTimeoutMs,
+      });
+  }
+
+  /** Close the keep-alive connections so the process can exit promptly. */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  // ---- low level -------------------------------------------------------
+
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const attempts = method === 'GET' ? 1 + this.getRetries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce<T>(method, path, body);
+      } catch (e) {
+        const code = errorCode(e);
+        if (attempt < attempts && code && RETRYABLE.has(code)) {
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+        throw this.translate(e, code);
+      }
+    }
+  }
+
+  private async requestOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-watchfloor-channel': this.channel,
+    };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await requestApi.call(this.dispatcher, {
+      origin: this.origin,
+      path: this.basePath + path,
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(this.requestTimeoutMs),
+    });
+    const text = await res.body.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new HubError(`hub at ${this.hubUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
+          hint: 'is WATCHFLOOR_HUB pointing at a watchfloor hub?',
+        });
+      }
+    }
+    if (res.statusCode >= 400) throw errorFromApi(res.statusCode, parsed);
+    return parsed as T;
+  }
+
+  private translate(e: unknown, code: string | undefined): unknown {
+    if (code && CONNECTION_FAILURES.has(code)) {
+      return new HubUnreachableError(`cannot reach the hub at ${this.hubUrl} (${code})`, {
+        hint: 'start it with `watchfloor hub start --demo`, or point at another with --hub / WATCHFLOOR_HUB',
+        cause: e,
+        details: { url: this.hubUrl },
+      });
+    }
+    if (code && TIMEOUTS.has(code)) {
+      return new HubUnreachableError(`the hub at ${this.hubUrl} did not answer within ${this.requestTimeoutMs / 1000}s`, {
+        hint: 'the hub may be overloaded or hung; check `watchfloor hub` logs',
+        cause: e,
+        details: { url: this.hubUrl },
+      });
+    }
+    return e;
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  health(): Promise<{ status: string; version: string; uptimeSeconds: number }> {
+    return this.request('GET', '/healthz');
+  }
+
+  whoami(): Promise<Actor> {
+    return this.request('GET', '/v1/whoami');
+  }
+
+  fleetStatus(): Promise<FleetStatus> {
+    return this.request('GET', '/v1/status');
+  }
+
+  async listSites(filter: SiteFilter = {}): Promise<Site[]> {
+    const res = await this.request<{ sites: Site[] }>('GET', `/v1/sites${query(filter)}`);
+    return res.sites;
+  }
+
+  getSite(id: string): Promise<SiteDetail> {
+    return this.request('GET', `/v1/sites/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Turn what a person typed (RUH, ruh, "king khalid", "الملك خالد") into one
+   * site, or throw NotFoundError naming the nearest matches.
+   */
+  async findSite(text: string): Promise<Site> {
+    const result = resolveSite(await this.listSites(), text);
+    if (result.site) return result.site;
+    const names = result.suggestions.map((s) => `${s.id} (${s.name.en})`);
+    throw new NotFoundError(
+      result.ambiguous
+        ? `"${text}" matches more than one site: ${names.join(', ')}`
+        : `no site matches "${text}"`,
+      {
+        hint: names.length && !result.ambiguous ? `did you mean ${names.join(', ')}?` : 'list them with `watchfloor sites list`',
+        details: { suggestions: result.suggestions.map((s) => s.id) },
+      },
+    );
+  }
+
+  async listAssets(filter: { site?: string; kind?: AssetKind } = {}): Promise<Asset[]> {
+    const res = await this.request<{ assets: Asset[] }>('GET', `/v1/assets${query(filter)}`);
+    return res.assets;
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
+    const res = await this.request<{ incidents: Incident[] }>('GET', `/v1/incidents${query(filter)}`);
+    return res.incidents;
+  }
+
+  getIncident(id: string): Promise<IncidentDetail> {
+    return this.request('GET', `/v1/incidents/${encodeURIComponent(id)}`);
+  }
+
+  // ---- incident actions --------------------------------------------------
+
+  createIncident(input: { title: string; severity: Severity; siteId?: string; assetId?: string }): Promise<MutationResult> {
+    return this.request('POST', '/v1/incidents', input);
+  }
+
+  ack(id: string): Promise<MutationResult> {
+    return this.request('POST', `/v1/incidents/${encodeURIComponent(id)}/ack`, {});
+  }
+
+  assign(id: string, to: string): Promise<MutationResult> {
+    return this.request('POST', `/v1/incidents/${encodeURIComponent(id)}/assign`, { to });
+  }
+
+  note(id: string, text: string): Promise<MutationResult> {
+    return this.request('POST', `/v1/incidents/${encodeURIComponent(id)}/notes`, { text });
+  }
+
+  escalate(id: string, reason?: string): Promise<MutationResult> {
+    return this.request('POST', `/v1/incidents/${encodeURIComponent(id)}/escalate`, reason ? { reason } : {});
+  }
+
+  resolve(id: string, summary: string): Promise<MutationResult> {
+    return this.request('POST', `/v1/incidents/${encodeURIComponent(id)}/resolve`, { summary });
+  }
+
+  // ---- intake ------------------------------------------------------------
+
+  ingestAlertmanager(payload: unknown): Promise<AlertmanagerIngestResult> {
+    return this.request('POST', '/v1/ingest/alertmanager', payload);
+  }
+
+  ingestTelemetry(sites: SiteTelemetry[]): Promise<{ accepted: number }> {
+    return this.request('POST', '/v1/ingest/telemetry', { sites });
+  }
+
+  // ---- tokens and audit --------------------------------------------------
+
+  async listTokens(): Promise<TokenInfo[]> {
+    return (await this.request<{ tokens: TokenInfo[] }>('GET', '/v1/tokens')).tokens;
+  }
+
+  createToken(input: { name: string; role: Role }): Promise<{ token: TokenInfo; secret: string }> {
+    return this.request('POST', '/v1/tokens', input);
+  }
+
+  async revokeToken(id: string): Promise<TokenInfo> {
+    return (await this.request<{ token: TokenInfo }>('DELETE', `/v1/tokens/${encodeURIComponent(id)}`)).token;
+  }
+
+  async listAudit(filter: { since?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    return (await this.request<{ entries: AuditEntry[] }>('GET', `/v1/audit${query(filter)}`)).entries;
+  }
+
+  verifyAudit(): Promise<AuditVerification> {
+    return this.request('GET', '/v1/audit/verify');
+  }
+}
+
+function query(params: object): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,235 @@
+// The domain model shared by the hub and every front end. The hub validates
+// with these schemas; clients import the types (`import type`) so the CLI's
+// hot path does not pay for loading zod.
+import { z } from 'zod';
+import {
+  ASSET_KINDS,
+  CHANNELS,
+  HEALTHS,
+  INCIDENT_STATES,
+  ROLES,
+  SEVERITIES,
+  SITE_KINDS,
+  TIMELINE_KINDS,
+  type HubEventType,
+} from './vocabulary.js';
+
+export * from './vocabulary.js';
+
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+export const IncidentState = z.enum(INCIDENT_STATES);
+export type IncidentState = z.infer<typeof IncidentState>;
+
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const SiteKind = z.enum(SITE_KINDS);
+export type SiteKind = z.infer<typeof SiteKind>;
+
+export const Health = z.enum(HEALTHS);
+export type Health = z.infer<typeof Health>;
+
+export const AssetKind = z.enum(ASSET_KINDS);
+export type AssetKind = z.infer<typeof AssetKind>;
+
+export const LocalizedName = z.object({ en: z.string(), ar: z.string() });
+export type LocalizedName = z.infer<typeof LocalizedName>;
+
+export const Site = z.object({
+  id: z.string(), // IATA code for airports (RUH), LND-*, SEA-*, SC-* otherwise
+  name: LocalizedName,
+  kind: SiteKind,
+  region: z.string(),
+  city: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  neighbour: z.string().nullable(), // land ports: the country across the border
+  annualPassengers: z.number().nullable(),
+  staff: z.number().int().nonnegative(),
+  source: z.string().nullable(), // where the public figures came from
+});
+export type Site = z.infer<typeof Site>;
+
+// An asset is anything that can fail: a device at a site, or (siteId null)
+// one of the national platforms every site depends on.
+// Ids are "<SITE>/<local>" for site assets (RUH/egate-07) and
+// "platform/<name>" for integrations (platform/visa).
+export const Asset = z.object({
+  id: z.string(),
+  siteId: z.string().nullable(),
+  kind: AssetKind,
+  name: z.string(),
+  health: Health,
+  managementUrl: z.string().nullable(), // device management API, used by diagnostics
+});
+export type Asset = z.infer<typeof Asset>;
+
+// Who did something: a token holder or a mapped chat user.
+export const Actor = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const ActorRef = z.object({ id: z.string(), name: z.string() });
+export type ActorRef = z.infer<typeof ActorRef>;
+
+export const TimelineKind = z.enum(TIMELINE_KINDS);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  incidentId: z.string(),
+  at: z.string(), // ISO-8601 UTC
+  kind: TimelineKind,
+  actor: ActorRef,
+  channel: Channel,
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Incident = z.object({
+  id: z.string(), // INC-000042
+  title: z.string(),
+  severity: Severity,
+  state: IncidentState,
+  siteId: z.string().nullable(),
+  assetId: z.string().nullable(),
+  source: z.enum(['alertmanager', 'manual']),
+  fingerprint: z.string().nullable(), // Alertmanager fingerprint, for dedup
+  labels: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  acknowledgedBy: ActorRef.nullable(),
+  acknowledgedAt: z.string().nullable(),
+  assignee: z.string().nullable(),
+  escalations: z.number().int().nonnegative(),
+  resolvedBy: ActorRef.nullable(),
+  resolvedAt: z.string().nullable(),
+  summary: z.string().nullable(),
+  version: z.number().int(), // bumped on every change; the compare-and-set key
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const SeverityCounts = z.object({
+  sev1: z.number().int(),
+  sev2: z.number().int(),
+  sev3: z.number().int(),
+  sev4: z.number().int(),
+  total: z.number().int(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+// What a site reports about its flow of people; pushed by the site (or the
+// demo simulator) through POST /v1/ingest/telemetry.
+export const SiteTelemetry = z
+  .object({
+    siteId: z.string(),
+    at: z.string(),
+    arrivalsPerHour: z.number().nonnegative(),
+    queueLength: z.number().int().nonnegative(),
+    waitMinutes: z.number().nonnegative(),
+    egatesInService: z.number().int().nonnegative(),
+    countersOpen: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SiteTelemetry = z.infer<typeof SiteTelemetry>;
+
+export const SiteStatus = z.object({
+  id: z.string(),
+  name: LocalizedName,
+  kind: SiteKind,
+  region: z.string(),
+  health: Health,
+  openIncidents: SeverityCounts,
+  waitMinutes: z.number().nullable(), // null until the site has reported
+  queueLength: z.number().nullable(),
+  arrivalsPerHour: z.number().nullable(),
+  egates: z.object({ inService: z.number().int(), total: z.number().int() }),
+  counters: z.object({ open: z.number().int(), total: z.number().int() }),
+  staff: z.number().int(),
+  reportedAt: z.string().nullable(),
+});
+export type SiteStatus = z.infer<typeof SiteStatus>;
+
+export const PlatformStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  health: Health,
+});
+export type PlatformStatus = z.infer<typeof PlatformStatus>;
+
+export const FleetStatus = z.object({
+  generatedAt: z.string(),
+  sites: z.array(SiteStatus),
+  platforms: z.array(PlatformStatus),
+  totals: z.object({
+    sites: z.number().int(),
+    health: z.object({ ok: z.number().int(), degraded: z.number().int(), down: z.number().int() }),
+    openIncidents: SeverityCounts,
+    staff: z.number().int(),
+  }),
+});
+export type FleetStatus = z.infer<typeof FleetStatus>;
+
+export const SiteDetail = z.object({
+  site: Site,
+  status: SiteStatus,
+  assets: z.array(Asset),
+  incidents: z.array(Incident), // open ones
+});
+export type SiteDetail = z.infer<typeof SiteDetail>;
+
+export const IncidentDetail = z.object({
+  incident: Incident,
+  timeline: z.array(TimelineEntry),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+// The public face of an API token; the secret is shown once, at creation.
+export const TokenInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenInfo = z.infer<typeof TokenInfo>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: ActorRef,
+  channel: Channel,
+  action: z.string(), // e.g. incident.ack, token.create
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z
+    .object({ seq: z.number().int(), reason: z.string() })
+    .nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+// Events on GET /v1/events (server-sent events); `id` is monotonically
+// increasing so a client can resume with Last-Event-ID.
+export interface HubEvent<T = unknown> {
+  id: number;
+  type: HubEventType;
+  at: string;
+  data: T;
+}

@@ -1,0 +1,57 @@
+// The fixed vocabularies of the domain, as plain constants: the CLI uses them
+// to validate options without loading zod (see model.ts for the schemas).
+
+export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+// `dispatched` is reserved for remote diagnostics: a technician was sent.
+export const INCIDENT_STATES = ['triggered', 'acknowledged', 'dispatched', 'resolved'] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+
+export const CHANNELS = ['cli', 'slack', 'teams', 'api', 'system'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+// Ordered from least to most privileged; each role can do all the roles below it can.
+export const ROLES = ['viewer', 'officer', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SITE_KINDS = ['air', 'land', 'sea', 'service-centre'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const HEALTHS = ['ok', 'degraded', 'down'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export const ASSET_KINDS = [
+  'egate',
+  'counter',
+  'passport-reader',
+  'biometric-kiosk',
+  'kiosk',
+  'cctv',
+  'bodycam',
+  'network-link',
+  'server',
+  'integration',
+] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+export const TIMELINE_KINDS = [
+  'triggered',
+  'alert-updated',
+  'alert-resolved',
+  'acknowledged',
+  'assigned',
+  'note',
+  'escalated',
+  'dispatched',
+  'resolved',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health'] as const;
+export type HubEventType = (typeof EVENT_TYPES)[number];
+
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervisor: 2, admin: 3 };
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[needed];
+}
