@@ -1,0 +1,56 @@
+// Runs the built CLI (bin/watchfloor.js → dist/) as a child process, the way a
+// duty officer or a script does, with its own config directory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CLI_PATH = join(import.meta.dirname, '..', '..', 'bin', 'watchfloor.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface CliEnv {
+  configDir: string;
+  env: Record<string, string>;
+  cleanup(): void;
+}
+
+/** A fresh, empty config directory and an environment that points at it. */
+export function cliEnv(extra: Record<string, string> = {}): CliEnv {
+  const configDir = mkdtempSync(join(tmpdir(), 'wf-cli-'));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: configDir,
+    WATCHFLOOR_CONFIG_DIR: configDir,
+    NO_COLOR: '1',
+    CI: 'true',
+    ...extra,
+  };
+  return { configDir, env, cleanup: () => rmSync(configDir, { recursive: true, force: true }) };
+}
+
+/** Run the CLI with no stdin (never a terminal) and a hard time limit. */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<CliResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`watchfloor ${args.join(' ')} did not finish in ${timeoutMs} ms\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
