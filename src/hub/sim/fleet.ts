@@ -1,0 +1,20 @@
+// The demo fleet: the 103 real sites with estimated staff and equipment, and
+// the national platforms. Pure and deterministic: every call builds the same
+// fleet.
+import type { Asset, Site } from '../../core/model.js';
+import { siteAssets } from './equipment.js';
+import { platformAssets } from './platforms.js';
+import { loadSites } from './site-records.js';
+import { allocateStaff } from './staff.js';
+
+export interface DemoFleet {
+  sites: Site[];
+  assets: Asset[];
+}
+
+export function buildDemoFleet(): DemoFleet {
+  const records = loadSites();
+  const staff = allocateStaff(records);
+  const sites: Site[] = records.map((r) => ({ ...r, staff: staff.get(r.id)! }));
+  return { sites, assets: [...sites.flatMap(siteAssets), ...platformAssets()] };
+}
