@@ -121,18 +121,42 @@ export function peakHourFactor(site: TrafficSite): number {
 }
 
 /**
- * Expected travellers per hour arriving at passport control. `bankPhase`
- * (radians) staggers the flight banks between airports.
+ * Travellers per hour the roster plans for: the hour's usual flow in this
+ * season, without the ups and downs of individual flight banks.
  */
-export function expectedArrivalsPerHour(site: TrafficSite, at: Date, bankPhase = 0): number {
+export function plannedArrivalsPerHour(site: TrafficSite, at: Date): number {
   const local = riyadhTime(at);
   if (!isOpen(site.kind, local)) return 0;
   const weekday = site.kind === 'land' ? LAND_WEEKDAY[local.weekday]! : 1;
-  return (
-    meanHourlyVolume(site) *
-    dailyCurve(site.kind, local.hour) *
-    weekday *
-    bankWave(site, local.hour, bankPhase) *
-    seasonFactor(site, at, local)
-  );
+  return meanHourlyVolume(site) * dailyCurve(site.kind, local.hour) * weekday * seasonFactor(site, at, local);
+}
+
+/**
+ * Expected travellers per hour arriving at passport control: the planned
+ * flow with the flight banks on top. `bankPhase` (radians) staggers the banks
+ * between airports.
+ */
+export function expectedArrivalsPerHour(site: TrafficSite, at: Date, bankPhase = 0): number {
+  return plannedArrivalsPerHour(site, at) * bankWave(site, riyadhTime(at).hour, bankPhase);
+}
+
+// Travellers reach the hall in groups: an aircraft's international
+// passengers (estimates: about 180 on a hub's wide- and narrow-body mix, 120
+// at a regional airport), a ferry's load; cars, buses and walk-ins are close
+// enough to one at a time.
+const HUB_FLIGHT_LOAD = 180;
+const REGIONAL_FLIGHT_LOAD = 120;
+const FERRY_LOAD = 60;
+
+/** How many travellers arrive together in one group at this site. */
+export function arrivalGroupSize(site: TrafficSite): number {
+  switch (site.kind) {
+    case 'air':
+      return meanHourlyVolume(site) >= HUB_THRESHOLD_PER_HOUR ? HUB_FLIGHT_LOAD : REGIONAL_FLIGHT_LOAD;
+    case 'sea':
+      return FERRY_LOAD;
+    case 'land':
+    case 'service-centre':
+      return 1;
+  }
 }

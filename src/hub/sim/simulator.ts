@@ -1,0 +1,130 @@
+// The demo simulator's timer loop: about once a second it advances the
+// simulated world (step.ts) to `start + elapsed × speed` and posts what came
+// out to the hub through the ordinary CoreClient: one telemetry batch for
+// every site, and the alerts as an Alertmanager webhook notification. The
+// hub cannot tell it from a real fleet.
+import type { CoreClient } from '../../core/client.js';
+import type { SiteTelemetry } from '../../core/model.js';
+import { webhookOf } from './alerts.js';
+import type { DemoFleet } from './fleet.js';
+import { AlertOutbox } from './outbox.js';
+import { mulberry32 } from './rng.js';
+import { initialState, step, type SimState } from './step.js';
+
+export interface SimulatorOptions {
+  client: CoreClient;
+  fleet: DemoFleet;
+  seed: number;
+  /** Simulated seconds per real second: 60 runs a simulated minute every second. */
+  speed: number;
+  /** The real clock (injected in tests); simulated time starts at its first reading. */
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Real milliseconds between ticks (default 1000). */
+  tickMs?: number;
+}
+
+export interface RunningSimulator {
+  /** Stops the loop; resolves once a tick in flight has finished. Leaves no timers. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_TICK_MS = 1_000;
+
+export function startSimulator(options: SimulatorOptions): RunningSimulator {
+  if (!(options.speed > 0)) throw new RangeError(`simulator speed must be positive, got ${options.speed}`);
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
+  const rng = mulberry32(options.seed);
+  const realStart = now().getTime();
+  let state: SimState = initialState(options.fleet, new Date(realStart), rng);
+  let lastSimMs = realStart;
+  const outbox = new AlertOutbox();
+  const telemetryLink = new HubLink('telemetry', log);
+  const alertLink = new HubLink('alerts', log);
+
+  log(
+    `simulator: seed ${options.seed}, speed ${options.speed}×, ${options.fleet.sites.length} sites, ` +
+      `${options.fleet.assets.length} assets, ${state.faults.length} faults in progress`,
+  );
+
+  async function tick(): Promise<void> {
+    const simMs = realStart + (now().getTime() - realStart) * options.speed;
+    const dtSeconds = Math.max(0, (simMs - lastSimMs) / 1000);
+    lastSimMs = Math.max(lastSimMs, simMs);
+    const result = step(state, new Date(lastSimMs), dtSeconds, rng);
+    state = result.state;
+    outbox.add(result.alerts);
+    await Promise.all([postTelemetry(result.telemetry), postAlerts()]);
+  }
+
+  function postTelemetry(telemetry: SiteTelemetry[]): Promise<void> {
+    // Telemetry that fails is not retried: the next tick's is fresher.
+    return telemetryLink.send(() => options.client.ingestTelemetry(telemetry));
+  }
+
+  function postAlerts(): Promise<void> {
+    const alerts = outbox.peek();
+    if (alerts.length === 0) return Promise.resolve();
+    return alertLink.send(async () => {
+      await options.client.ingestAlertmanager(webhookOf(alerts));
+      outbox.delivered(alerts);
+    });
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  function schedule(delayMs: number): void {
+    timer = setTimeout(() => {
+      timer = undefined;
+      inFlight = tick()
+        .catch((e: unknown) => log(`simulator: tick failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => {
+          if (!stopped) schedule(tickMs);
+        });
+    }, delayMs);
+    // The simulator never keeps a process alive on its own.
+    timer.unref();
+  }
+  // The first tick at once, so the faults in progress reach the hub straight away.
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+    },
+  };
+}
+
+/**
+ * One kind of post to the hub. A failure is logged once when it starts and
+ * once when posts succeed again, never thrown: the next tick simply tries again.
+ */
+class HubLink {
+  private failing = false;
+
+  constructor(
+    private readonly what: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async send(post: () => Promise<unknown>): Promise<void> {
+    try {
+      await post();
+      if (this.failing) this.log(`simulator: ${this.what} reach the hub again`);
+      this.failing = false;
+    } catch (e) {
+      if (!this.failing) {
+        const message = e instanceof Error ? e.message : String(e);
+        this.log(`simulator: cannot post ${this.what} to the hub (${message}); retrying every tick`);
+      }
+      this.failing = true;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// One step of the simulated world, as a pure function of the state, the
+// simulated time and a random stream: faults clear and start, alerts fall
+// due, travellers arrive and queue. The timer loop (simulator.ts) only calls
+// this and posts what comes out.
+import type { SiteTelemetry } from '../../core/model.js';
+import { alertOf, type AlertmanagerAlert } from './alerts.js';
+import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
+import { riyadhTime } from './calendar.js';
+import { drawFaultsInProgress, drawNewFaults, type Fault } from './faults.js';
+import type { DemoFleet } from './fleet.js';
+import { siteCapacity } from './impact.js';
+import { deskCap, siteFlow, type SiteQueues } from './queues.js';
+import { poisson, type Rng } from './rng.js';
+import { buildWorld, type SimWorld } from './world.js';
+
+// Alertmanager re-sends a firing alert after its route's repeat_interval; the
+// demo route uses one hour (of simulated time).
+export const REPEAT_INTERVAL_MS = 3_600_000;
+// The arrivals rate a site reports is smoothed over about half an
+// hour, as a counter-based rate would be.
+const RATE_WINDOW_SECONDS = 1800;
+
+export interface SiteState extends SiteQueues {
+  /** Smoothed arrivals per hour, as reported. */
+  arrivalsRate: number;
+}
+
+export interface SimState {
+  world: SimWorld;
+  sites: Readonly<Record<string, SiteState>>;
+  /** Open faults, in the order they started. */
+  faults: readonly Fault[];
+  nextFaultSeq: number;
+}
+
+export interface StepResult {
+  state: SimState;
+  telemetry: SiteTelemetry[];
+  /** New and repeated firing alerts, and resolved ones, in that order of events. */
+  alerts: AlertmanagerAlert[];
+}
+
+export interface InitialStateOptions {
+  /** Start with the faults a fleet would have open on an ordinary day (default true). */
+  faultsInProgress?: boolean;
+}
+
+export function initialState(fleet: DemoFleet, simTime: Date, rng: Rng, options: InitialStateOptions = {}): SimState {
+  const world = buildWorld(fleet);
+  const now = simTime.getTime();
+  const sites = Object.fromEntries(
+    world.sites.map((m) => [m.site.id, { selfBacklog: 0, staffedBacklog: 0, arrivalsRate: expectedArrivalsPerHour(m.site, simTime, m.bankPhase) }]),
+  );
+  const inProgress = options.faultsInProgress === false ? { faults: [], nextSeq: 1 } : drawFaultsInProgress(world, now, rng);
+  return { world, sites, faults: inProgress.faults, nextFaultSeq: inProgress.nextSeq };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng): StepResult {
+  const { world } = state;
+  const now = simTime.getTime();
+  const alerts: AlertmanagerAlert[] = [];
+
+  const cleared = state.faults.filter((f) => f.clearsAt <= now);
+  const stillOpen = state.faults.filter((f) => f.clearsAt > now);
+  const started = drawNewFaults(world, stillOpen, now, dtSeconds, rng, state.nextFaultSeq);
+  const faults = [...stillOpen, ...started.faults].map((f) => {
+    if (f.lastNotifiedAt !== null && now - f.lastNotifiedAt < REPEAT_INTERVAL_MS) return f;
+    alerts.push(alertOf(f, world, 'firing'));
+    return { ...f, lastNotifiedAt: now };
+  });
+  for (const f of cleared) alerts.push(alertOf(f, world, 'resolved'));
+
+  const faulted = new Set(faults.map((f) => f.assetId));
+  const at = simTime.toISOString();
+  const dtHours = dtSeconds / 3600;
+  const smoothing = 1 - Math.exp(-dtSeconds / RATE_WINDOW_SECONDS);
+  const sites: Record<string, SiteState> = {};
+  const telemetry: SiteTelemetry[] = world.sites.map((model) => {
+    const { site } = model;
+    const previous = state.sites[site.id]!;
+    const expected = expectedArrivalsPerHour(site, simTime, model.bankPhase);
+    // Groups (flights, ferries) arrive at random; their people all at once.
+    const groupSize = arrivalGroupSize(site);
+    const arrivals = poisson(rng, (expected * dtHours) / groupSize) * groupSize;
+    const capacity = siteCapacity(model, faulted);
+    // Officers are seconded to the pilgrim gateways for the season.
+    const reinforcement = Math.max(1, seasonFactor(site, simTime));
+    const flow = siteFlow({
+      kind: site.kind,
+      open: isOpen(site.kind, riyadhTime(simTime)),
+      arrivals,
+      arrivalRate: expected,
+      plannedRate: plannedArrivalsPerHour(site, simTime),
+      dtHours,
+      capacity,
+      desks: deskCap(site.kind, site.staff, reinforcement),
+      queues: previous,
+    });
+    const observedRate = dtHours > 0 ? arrivals / dtHours : previous.arrivalsRate;
+    const arrivalsRate = previous.arrivalsRate + (observedRate - previous.arrivalsRate) * smoothing;
+    sites[site.id] = { ...flow.queues, arrivalsRate };
+    return {
+      siteId: site.id,
+      at,
+      arrivalsPerHour: round1(arrivalsRate),
+      queueLength: flow.queueLength,
+      waitMinutes: round1(flow.waitMinutes),
+      egatesInService: capacity.egatesInService,
+      countersOpen: flow.countersOpen,
+    };
+  });
+
+  return { state: { world, sites, faults, nextFaultSeq: started.nextSeq }, telemetry, alerts };
+}
