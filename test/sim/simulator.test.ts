@@ -1,0 +1,165 @@
+// startSimulator against a real HTTP server on 127.0.0.1 through a real
+// CoreClient: a tiny recorder stands in for the hub.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreClient } from '../../src/core/client.js';
+import { SiteTelemetry } from '../../src/core/model.js';
+import type { AlertmanagerWebhook } from '../../src/hub/sim/alerts.js';
+import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
+import { startSimulator, type RunningSimulator } from '../../src/hub/sim/simulator.js';
+
+interface Recorded {
+  path: string;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+interface Recorder {
+  url: string;
+  posts: Recorded[];
+  /** While true, answer 503 like a hub that is shutting down. */
+  failing: boolean;
+}
+
+const fleet = buildDemoFleet();
+const servers: Server[] = [];
+const clients: CoreClient[] = [];
+const simulators: RunningSimulator[] = [];
+
+afterEach(async () => {
+  await Promise.all(simulators.splice(0).map((s) => s.stop()));
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function recorder(): Promise<Recorder> {
+  const rec: Recorder = { url: '', posts: [], failing: false };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      if (rec.failing) {
+        res.statusCode = 503;
+        res.end(JSON.stringify({ error: { code: 'hub_error', message: 'the hub is shutting down' } }));
+        return;
+      }
+      rec.posts.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(body) });
+      res.end(req.url === '/v1/ingest/telemetry' ? JSON.stringify({ accepted: 103 }) : JSON.stringify({ created: [], updated: [], resolved: [], ignored: 0 }));
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  rec.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return rec;
+}
+
+function client(url: string): CoreClient {
+  const c = new CoreClient({ hubUrl: url, token: 'wf_test', requestTimeoutMs: 2_000 });
+  clients.push(c);
+  return c;
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const telemetryPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/telemetry');
+const alertPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/alertmanager');
+
+describe('startSimulator over real HTTP', () => {
+  it('posts telemetry for all sites and Alertmanager alerts, then stops cleanly', async () => {
+    const rec = await recorder();
+    const log: string[] = [];
+    const sim = startSimulator({ client: client(rec.url), fleet, seed: 3, speed: 3_600, tickMs: 50, log: (l) => log.push(l) });
+    simulators.push(sim);
+
+    await until(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1, 'telemetry and alerts');
+
+    const telemetry = telemetryPosts(rec).at(-1)!.body as { sites: unknown[] };
+    expect(telemetry.sites).toHaveLength(103);
+    for (const t of telemetry.sites) expect(() => SiteTelemetry.strict().parse(t)).not.toThrow();
+    const payload = alertPosts(rec)[0]!.body as AlertmanagerWebhook;
+    expect(payload.version).toBe('4');
+    expect(payload.alerts.length).toBeGreaterThan(0);
+    expect(payload.alerts[0]!.labels.alertname).toBeTruthy();
+    expect(rec.posts.every((p) => p.authorization === 'Bearer wf_test')).toBe(true);
+    // Simulated time runs at `speed`: a later report is at least minutes of simulated time on.
+    const times = telemetryPosts(rec).map((p) => Date.parse((p.body as { sites: { at: string }[] }).sites[0]!.at));
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(60_000);
+    expect(log[0]).toMatch(/seed 3, speed 3600×, 103 sites/);
+
+    await sim.stop();
+    const seen = rec.posts.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rec.posts.length).toBe(seen);
+  });
+
+  it('logs a failing hub once, keeps ticking, and delivers the alerts it held once the hub is back', async () => {
+    const rec = await recorder();
+    rec.failing = true;
+    const log: string[] = [];
+    let attempts = 0;
+    const sim = startSimulator({
+      client: client(rec.url),
+      fleet,
+      seed: 4,
+      speed: 600,
+      tickMs: 30,
+      now: () => {
+        attempts++;
+        return new Date();
+      },
+      log: (l) => log.push(l),
+    });
+    simulators.push(sim);
+
+    await until(() => attempts >= 6, 'several ticks against a failing hub');
+    expect(log.filter((l) => l.includes('cannot post alerts'))).toHaveLength(1);
+    expect(log.filter((l) => l.includes('cannot post telemetry'))).toHaveLength(1);
+    expect(log.find((l) => l.includes('cannot post alerts'))).toMatch(/shutting down/);
+
+    rec.failing = false;
+    await until(() => alertPosts(rec).length >= 1 && telemetryPosts(rec).length >= 1, 'posts after recovery');
+    // The faults in progress at the start, held while the hub was away.
+    const delivered = alertPosts(rec).flatMap((p) => (p.body as AlertmanagerWebhook).alerts);
+    expect(delivered.filter((a) => a.status === 'firing').length).toBeGreaterThan(0);
+    await until(() => log.some((l) => l.includes('alerts reach the hub again')), 'the recovery line');
+    await sim.stop();
+  });
+
+  it('stops while a post is still in flight and waits for it', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let received = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        received++;
+        void held.then(() => res.end('{"accepted":103}'));
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const sim = startSimulator({
+      client: client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      fleet,
+      seed: 1,
+      speed: 60,
+      tickMs: 20,
+    });
+    await until(() => received >= 1, 'the first post');
+    let stopped = false;
+    const stopping = sim.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(stopped).toBe(true);
+  });
+});
