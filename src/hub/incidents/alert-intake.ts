@@ -1,0 +1,123 @@
+// Alertmanager webhook → incidents. One transaction per webhook. A firing
+// alert opens an incident or updates the open one with its fingerprint; a
+// resolved alert closes an incident nobody has taken on yet, and only leaves
+// a note on one an officer is working.
+import type { AlertmanagerIngestResult } from '../../core/client.js';
+import type { Incident } from '../../core/model.js';
+import { SYSTEM, type Caller } from '../caller.js';
+import type { StoreWriter } from '../store/store.js';
+import { transact, type Emit } from '../transact.js';
+import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
+import { assetIdCandidates, mapAlert, type Inventory, type MappedAlert } from './alert-mapping.js';
+import { draftIncident } from './draft.js';
+import type { IncidentDeps } from './incident-actions.js';
+import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
+import { moreSevere } from './state-machine.js';
+
+type Outcome = { kind: 'created' | 'updated' | 'resolved'; incidentId: string } | { kind: 'ignored' };
+const IGNORED: Outcome = { kind: 'ignored' };
+
+interface Step {
+  tx: StoreWriter;
+  emit: Emit;
+  caller: Caller;
+  at: string;
+}
+
+async function loadInventory(tx: StoreWriter, webhook: AlertmanagerWebhook): Promise<Inventory> {
+  const sites = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
+  const assets = new Map<string, string>();
+  for (const candidate of new Set(webhook.alerts.flatMap((a) => assetIdCandidates(a.labels)))) {
+    const asset = await tx.getAsset(candidate);
+    if (asset) assets.set(candidate.toLowerCase(), asset.id);
+  }
+  return {
+    siteId: (label) => sites.get(label.toUpperCase()),
+    assetId: (id) => assets.get(id.toLowerCase()),
+  };
+}
+
+async function lastTimelineKind(tx: StoreWriter, incidentId: string): Promise<string | undefined> {
+  return (await tx.listTimeline(incidentId)).at(-1)?.kind;
+}
+
+async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
+  if (!open) {
+    const created = await storeNewIncident(
+      s.tx,
+      s.emit,
+      s.caller,
+      draftIncident({ ...alert, source: 'alertmanager', at: s.at }),
+      { kind: 'triggered', text: `alert firing: ${alert.description}`, as: SYSTEM },
+      { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity } },
+    );
+    return { kind: 'created', incidentId: created.id };
+  }
+  // Alerts only raise severity: a lower one must not undo an escalation.
+  const raised = moreSevere(alert.severity, open.severity);
+  const refiring = (await lastTimelineKind(s.tx, open.id)) === 'alert-resolved';
+  if (raised || refiring) {
+    const text = raised ? `alert severity rose from ${open.severity} to ${alert.severity}` : 'alert firing again';
+    await storeIncidentChange(
+      s.tx,
+      s.emit,
+      s.caller,
+      open,
+      { ...open, severity: raised ? alert.severity : open.severity },
+      s.at,
+      { kind: 'alert-updated', text, as: SYSTEM },
+      { action: 'incident.alert-update', detail: { fingerprint: alert.fingerprint, from: open.severity, to: alert.severity } },
+    );
+  }
+  return { kind: 'updated', incidentId: open.id };
+}
+
+async function onResolved(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
+  if (!open) return IGNORED;
+  if (open.state === 'triggered') {
+    await storeIncidentChange(
+      s.tx,
+      s.emit,
+      s.caller,
+      open,
+      { ...open, state: 'resolved', resolvedBy: { id: SYSTEM.actor.id, name: SYSTEM.actor.name }, resolvedAt: s.at, summary: 'alert resolved at the source' },
+      s.at,
+      { kind: 'alert-resolved', text: 'alert resolved at the source before anyone acknowledged it; closed automatically', as: SYSTEM },
+      { action: 'incident.resolve', detail: { fingerprint: alert.fingerprint, automatic: true } },
+    );
+    return { kind: 'resolved', incidentId: open.id };
+  }
+  // Someone owns it: tell them, once, and leave the decision to them.
+  if ((await lastTimelineKind(s.tx, open.id)) === 'alert-resolved') return IGNORED;
+  await storeIncidentChange(
+    s.tx,
+    s.emit,
+    s.caller,
+    open,
+    open,
+    s.at,
+    { kind: 'alert-resolved', text: `alert resolved at the source; still ${open.state}, resolve it when confirmed`, as: SYSTEM },
+    { action: 'incident.alert-resolved', detail: { fingerprint: alert.fingerprint } },
+  );
+  return { kind: 'updated', incidentId: open.id };
+}
+
+export async function ingestAlertmanager(
+  deps: IncidentDeps,
+  caller: Caller,
+  webhook: AlertmanagerWebhook,
+): Promise<AlertmanagerIngestResult> {
+  return transact(deps, async (tx, emit) => {
+    const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
+    const inventory = await loadInventory(tx, webhook);
+    const step: Step = { tx, emit, caller, at: deps.now().toISOString() };
+    for (const raw of webhook.alerts) {
+      const alert = mapAlert(raw, inventory);
+      const open = await tx.findOpenIncidentByFingerprint(alert.fingerprint);
+      const outcome = alert.status === 'firing' ? await onFiring(step, alert, open) : await onResolved(step, alert, open);
+      if (outcome.kind === 'ignored') result.ignored++;
+      else if (!result[outcome.kind].includes(outcome.incidentId)) result[outcome.kind].push(outcome.incidentId);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,89 @@
+// The one way an incident is stored or changed: the row, its timeline entry,
+// the audit row and the asset's health move together in the caller's
+// transaction, and the event goes out after commit.
+import { ConflictError } from '../../core/errors.js';
+import type { Incident, TimelineKind } from '../../core/model.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { callerDetail, refOf, type Caller } from '../caller.js';
+import type { NewIncident, StoreWriter } from '../store/store.js';
+import type { Emit } from '../transact.js';
+import { syncAssetHealth } from './asset-health.js';
+
+export interface TimelineNote {
+  kind: TimelineKind;
+  text: string;
+  /** Who the timeline shows; defaults to the caller (alert automation shows `system`). */
+  as?: Caller;
+}
+
+export interface AuditNote {
+  action: string;
+  detail?: Record<string, unknown>;
+}
+
+async function record(
+  tx: StoreWriter,
+  caller: Caller,
+  incident: Incident,
+  at: string,
+  timeline: TimelineNote,
+  audit: AuditNote,
+): Promise<void> {
+  const shown = timeline.as ?? caller;
+  await tx.appendTimeline({
+    incidentId: incident.id,
+    at,
+    kind: timeline.kind,
+    actor: refOf(shown.actor),
+    channel: shown.channel,
+    text: timeline.text,
+  });
+  await appendAudit(tx, {
+    at,
+    actor: refOf(caller.actor),
+    channel: caller.channel,
+    action: audit.action,
+    target: incident.id,
+    detail: { ...audit.detail, ...callerDetail(caller) },
+  });
+}
+
+export async function storeNewIncident(
+  tx: StoreWriter,
+  emit: Emit,
+  caller: Caller,
+  draft: NewIncident,
+  timeline: TimelineNote,
+  audit: AuditNote,
+): Promise<Incident> {
+  const incident = await tx.insertIncident(draft);
+  await record(tx, caller, incident, draft.createdAt, timeline, audit);
+  if (incident.assetId) await syncAssetHealth(tx, incident.assetId, emit);
+  emit('incident.created', incident);
+  return incident;
+}
+
+/** Compare-and-set from `before` to `after`; a lost race is a conflict. */
+export async function storeIncidentChange(
+  tx: StoreWriter,
+  emit: Emit,
+  caller: Caller,
+  before: Incident,
+  after: Incident,
+  at: string,
+  timeline: TimelineNote,
+  audit: AuditNote,
+): Promise<Incident> {
+  const next: Incident = { ...after, updatedAt: at, version: before.version + 1 };
+  if (!(await tx.updateIncident(next, before.version))) {
+    throw new ConflictError(`${before.id} was changed by someone else at the same moment`, {
+      hint: 'look at it again (`watchfloor incidents show`) and retry if it still needs doing',
+      details: { incidentId: before.id },
+    });
+  }
+  await record(tx, caller, next, at, timeline, audit);
+  const assets = new Set([before.assetId, next.assetId].filter((a): a is string => a !== null));
+  for (const assetId of assets) await syncAssetHealth(tx, assetId, emit);
+  emit('incident.updated', next);
+  return next;
+}

@@ -1,0 +1,149 @@
+// Versioned schema changes, applied in order, each once, each in its own
+// transaction. Never edit a released step: add the next one.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE sites (
+        id                 TEXT PRIMARY KEY COLLATE NOCASE,
+        name_en            TEXT NOT NULL,
+        name_ar            TEXT NOT NULL,
+        kind               TEXT NOT NULL,
+        region             TEXT NOT NULL,
+        city               TEXT NOT NULL,
+        lat                REAL NOT NULL,
+        lon                REAL NOT NULL,
+        neighbour          TEXT,
+        annual_passengers  INTEGER,
+        staff              INTEGER NOT NULL,
+        source             TEXT
+      );
+
+      CREATE TABLE assets (
+        id              TEXT PRIMARY KEY COLLATE NOCASE,
+        site_id         TEXT REFERENCES sites(id),
+        kind            TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        health          TEXT NOT NULL,
+        management_url  TEXT
+      );
+      CREATE INDEX assets_site ON assets(site_id, kind);
+
+      CREATE TABLE incidents (
+        seq                 INTEGER PRIMARY KEY,
+        id                  TEXT NOT NULL UNIQUE,
+        title               TEXT NOT NULL,
+        severity            TEXT NOT NULL,
+        state               TEXT NOT NULL,
+        site_id             TEXT,
+        asset_id            TEXT,
+        source              TEXT NOT NULL,
+        fingerprint         TEXT,
+        labels              TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL,
+        acknowledged_by_id  TEXT,
+        acknowledged_by     TEXT,
+        acknowledged_at     TEXT,
+        assignee            TEXT,
+        escalations         INTEGER NOT NULL DEFAULT 0,
+        resolved_by_id      TEXT,
+        resolved_by         TEXT,
+        resolved_at         TEXT,
+        summary             TEXT,
+        version             INTEGER NOT NULL
+      );
+      -- Alert dedup: at most one open incident per Alertmanager fingerprint.
+      CREATE UNIQUE INDEX incidents_open_fingerprint ON incidents(fingerprint)
+        WHERE fingerprint IS NOT NULL AND state <> 'resolved';
+      CREATE INDEX incidents_site ON incidents(site_id, state);
+      CREATE INDEX incidents_asset ON incidents(asset_id, state);
+      CREATE INDEX incidents_state ON incidents(state);
+
+      CREATE TABLE timeline (
+        id           INTEGER PRIMARY KEY,
+        incident_id  TEXT NOT NULL REFERENCES incidents(id),
+        at           TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        actor_id     TEXT NOT NULL,
+        actor_name   TEXT NOT NULL,
+        channel      TEXT NOT NULL,
+        text         TEXT NOT NULL
+      );
+      CREATE INDEX timeline_incident ON timeline(incident_id, id);
+
+      CREATE TABLE site_telemetry (
+        site_id            TEXT PRIMARY KEY REFERENCES sites(id),
+        at                 TEXT NOT NULL,
+        arrivals_per_hour  REAL NOT NULL,
+        queue_length       INTEGER NOT NULL,
+        wait_minutes       REAL NOT NULL,
+        egates_in_service  INTEGER NOT NULL,
+        counters_open      INTEGER NOT NULL
+      );
+
+      -- Only the sha-256 of a secret is kept; the secret is shown once.
+      CREATE TABLE tokens (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        role          TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT,
+        revoked_at    TEXT
+      );
+
+      CREATE TABLE audit (
+        seq         INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        actor_id    TEXT NOT NULL,
+        actor_name  TEXT NOT NULL,
+        channel     TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        target      TEXT,
+        detail      TEXT NOT NULL,
+        prev_hash   TEXT NOT NULL,
+        hash        TEXT NOT NULL
+      );
+
+      INSERT INTO meta(key, value) VALUES ('incident_seq', '0');
+    `,
+  },
+];
+
+/** Applies the migrations this database has not seen yet; returns how many ran. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+  )`);
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  );
+  const record = db.prepare('INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)');
+  let ran = 0;
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+    ran++;
+  }
+  return ran;
+}

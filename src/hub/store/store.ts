@@ -1,0 +1,131 @@
+// The hub's storage, as domain-level operations. Callers never see SQL, so a
+// PostgreSQL store can replace SQLite without touching them. Every method is
+// async even where SQLite is not, for the same reason.
+import type {
+  Asset,
+  AssetKind,
+  AuditEntry,
+  Health,
+  Incident,
+  IncidentState,
+  Severity,
+  Site,
+  SiteKind,
+  SiteTelemetry,
+  TimelineEntry,
+  TokenInfo,
+} from '../../core/model.js';
+
+export interface SiteQuery {
+  kind?: SiteKind | undefined;
+  region?: string | undefined;
+}
+
+export interface AssetQuery {
+  siteId?: string | undefined;
+  kind?: AssetKind | undefined;
+}
+
+export interface IncidentQuery {
+  state?: IncidentState | 'open' | undefined;
+  siteId?: string | undefined;
+  assetId?: string | undefined;
+  severity?: Severity | undefined;
+  limit?: number | undefined;
+}
+
+export interface AuditQuery {
+  /** Entries after this sequence number. */
+  afterSeq?: number | undefined;
+  /** Entries at or after this ISO time. */
+  since?: string | undefined;
+  limit: number;
+  /** Without a lower bound, take the newest `limit` (still returned oldest first). */
+  newest?: boolean | undefined;
+}
+
+export interface AssetCount {
+  siteId: string | null;
+  kind: AssetKind;
+  health: Health;
+  count: number;
+}
+
+/** An incident as first stored; the store assigns id and version. */
+export type NewIncident = Omit<Incident, 'id' | 'version'>;
+
+export type NewTimelineEntry = Omit<TimelineEntry, 'id'>;
+
+export interface TokenRecord extends TokenInfo {
+  hash: string;
+}
+
+/** An audit row as the chain computes it (seq, prevHash and hash included). */
+export type AuditRow = AuditEntry;
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+export interface StoreReader {
+  countSites(): Promise<number>;
+  listSites(query?: SiteQuery): Promise<Site[]>;
+  /** Matched case-insensitively. */
+  getSite(id: string): Promise<Site | undefined>;
+  listAssets(query?: AssetQuery): Promise<Asset[]>;
+  /** Matched case-insensitively. */
+  getAsset(id: string): Promise<Asset | undefined>;
+  countAssets(): Promise<AssetCount[]>;
+
+  /** Newest first. */
+  listIncidents(query?: IncidentQuery): Promise<Incident[]>;
+  /** Matched case-insensitively. */
+  getIncident(id: string): Promise<Incident | undefined>;
+  findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
+  listTimeline(incidentId: string): Promise<TimelineEntry[]>;
+
+  listTelemetry(): Promise<SiteTelemetry[]>;
+
+  listTokens(): Promise<TokenInfo[]>;
+  getToken(id: string): Promise<TokenRecord | undefined>;
+  getTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+
+  /** Oldest first. */
+  listAudit(query: AuditQuery): Promise<AuditRow[]>;
+  /** The whole log in seq order, for verification. */
+  readAuditLog(): Promise<AuditRow[]>;
+  /** The last row's seq and hash as recorded when it was written (guards against cut tails). */
+  getAuditHead(): Promise<AuditHead | undefined>;
+}
+
+export interface StoreWriter extends StoreReader {
+  upsertSites(sites: Site[]): Promise<void>;
+  upsertAssets(assets: Asset[]): Promise<void>;
+  setAssetHealth(id: string, health: Health): Promise<void>;
+
+  /** Allocates the next INC-nnnnnn id; version starts at 1. */
+  insertIncident(incident: NewIncident): Promise<Incident>;
+  /** Compare-and-set on `version`: false if the stored version is no longer `expectedVersion`. */
+  updateIncident(incident: Incident, expectedVersion: number): Promise<boolean>;
+  appendTimeline(entry: NewTimelineEntry): Promise<TimelineEntry>;
+
+  upsertTelemetry(telemetry: SiteTelemetry[]): Promise<void>;
+
+  insertToken(token: TokenRecord): Promise<void>;
+  revokeToken(id: string, at: string): Promise<void>;
+  touchToken(id: string, at: string): Promise<void>;
+
+  appendAudit(row: AuditRow): Promise<void>;
+}
+
+export interface Store extends StoreReader {
+  /**
+   * Runs `fn` as one transaction. Writers are serialised: no other request's
+   * statements interleave with `fn`'s, even across its awaits.
+   */
+  transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
+  /** A single write outside a business transaction (e.g. a token's last use). */
+  touchToken(id: string, at: string): Promise<void>;
+  close(): Promise<void>;
+}
