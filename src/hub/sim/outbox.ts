@@ -24,9 +24,14 @@ export class AlertOutbox {
     return this.pending.size;
   }
 
-  /** Everything pending, oldest first. */
-  peek(): AlertmanagerAlert[] {
-    return [...this.pending.values()];
+  /** Up to `limit` pending alerts, oldest first. */
+  peek(limit = Infinity): AlertmanagerAlert[] {
+    const alerts: AlertmanagerAlert[] = [];
+    for (const alert of this.pending.values()) {
+      if (alerts.length >= limit) break;
+      alerts.push(alert);
+    }
+    return alerts;
   }
 
   /** Forget what was delivered, unless a newer state arrived meanwhile. */

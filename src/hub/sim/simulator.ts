@@ -30,6 +30,12 @@ export interface RunningSimulator {
 }
 
 const DEFAULT_TICK_MS = 1_000;
+// After a stall (a suspended laptop, a debugger) the simulated clock jumps
+// ahead rather than drawing a day of faults in one step.
+const MAX_STEP_SECONDS = 3_600;
+// Keeps a notification well under the hub's 1 MiB body limit (an alert is
+// under 1 kB) after an outage has piled alerts up; the rest go next tick.
+export const MAX_ALERTS_PER_POST = 500;
 
 export function startSimulator(options: SimulatorOptions): RunningSimulator {
   if (!(options.speed > 0)) throw new RangeError(`simulator speed must be positive, got ${options.speed}`);
@@ -51,7 +57,7 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
 
   async function tick(): Promise<void> {
     const simMs = realStart + (now().getTime() - realStart) * options.speed;
-    const dtSeconds = Math.max(0, (simMs - lastSimMs) / 1000);
+    const dtSeconds = Math.min(MAX_STEP_SECONDS, Math.max(0, (simMs - lastSimMs) / 1000));
     lastSimMs = Math.max(lastSimMs, simMs);
     const result = step(state, new Date(lastSimMs), dtSeconds, rng);
     state = result.state;
@@ -65,7 +71,7 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
   }
 
   function postAlerts(): Promise<void> {
-    const alerts = outbox.peek();
+    const alerts = outbox.peek(MAX_ALERTS_PER_POST);
     if (alerts.length === 0) return Promise.resolve();
     return alertLink.send(async () => {
       await options.client.ingestAlertmanager(webhookOf(alerts));
