@@ -21,15 +21,15 @@ interface PlatformImpact {
   counterSpeed?: Partial<Record<SiteKind, number>>;
 }
 
-const PORTS = (speed: number) => ({ air: speed, land: speed, sea: speed });
+const atPorts = (speed: number) => ({ air: speed, land: speed, sea: speed });
 
 const PLATFORM_IMPACT: Record<PlatformName, PlatformImpact> = {
-  identity: { stopsEgates: true, counterSpeed: { ...PORTS(0.7), 'service-centre': 0.5 } },
-  watchlist: { stopsEgates: true, counterSpeed: PORTS(0.5) }, // every traveller checked by phone
-  visa: { counterSpeed: PORTS(0.8) },
-  'interpol-sltd': { counterSpeed: PORTS(0.85) },
+  identity: { stopsEgates: true, counterSpeed: { ...atPorts(0.7), 'service-centre': 0.5 } },
+  watchlist: { stopsEgates: true, counterSpeed: atPorts(0.5) }, // every traveller checked by phone
+  visa: { counterSpeed: atPorts(0.8) },
+  'interpol-sltd': { counterSpeed: atPorts(0.85) },
   'api-pnr': { counterSpeed: { air: 0.9 } },
-  residency: { counterSpeed: { ...PORTS(0.95), 'service-centre': 0.5 } },
+  residency: { counterSpeed: { ...atPorts(0.95), 'service-centre': 0.5 } },
   traffic: { counterSpeed: { land: 0.9 } }, // vehicle papers checked by hand
   labour: { counterSpeed: { 'service-centre': 0.8 } },
   'hajj-umrah': { counterSpeed: { air: 0.95 } },

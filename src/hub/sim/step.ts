@@ -11,7 +11,7 @@ import type { DemoFleet } from './fleet.js';
 import { siteCapacity } from './impact.js';
 import { deskCap, siteFlow, type SiteQueues } from './queues.js';
 import { poisson, type Rng } from './rng.js';
-import { buildWorld, type SimWorld } from './world.js';
+import { buildWorld, type SimWorld, type SiteModel } from './world.js';
 
 // Alertmanager re-sends a firing alert after its route's repeat_interval; the
 // demo route uses one hour (of simulated time).
@@ -59,58 +59,75 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng): StepResult {
   const { world } = state;
-  const now = simTime.getTime();
-  const alerts: AlertmanagerAlert[] = [];
+  const { faults, nextFaultSeq, alerts } = advanceFaults(state, simTime.getTime(), dtSeconds, rng);
+  const faulted = new Set(faults.map((f) => f.assetId));
+  const sites: Record<string, SiteState> = {};
+  const telemetry = world.sites.map((model) => {
+    const next = advanceSite(model, state.sites[model.site.id]!, faulted, simTime, dtSeconds, rng);
+    sites[model.site.id] = next.state;
+    return next.telemetry;
+  });
+  return { state: { world, sites, faults, nextFaultSeq }, telemetry, alerts };
+}
 
+/** Clears faults that are over, draws new ones, and produces the alerts that are due. */
+function advanceFaults(state: SimState, now: number, dtSeconds: number, rng: Rng) {
+  const { world } = state;
+  const alerts: AlertmanagerAlert[] = [];
   const cleared = state.faults.filter((f) => f.clearsAt <= now);
   const stillOpen = state.faults.filter((f) => f.clearsAt > now);
   const started = drawNewFaults(world, stillOpen, now, dtSeconds, rng, state.nextFaultSeq);
+  // New faults have never been notified, so they fall due at once.
   const faults = [...stillOpen, ...started.faults].map((f) => {
     if (f.lastNotifiedAt !== null && now - f.lastNotifiedAt < REPEAT_INTERVAL_MS) return f;
     alerts.push(alertOf(f, world, 'firing'));
     return { ...f, lastNotifiedAt: now };
   });
   for (const f of cleared) alerts.push(alertOf(f, world, 'resolved'));
+  return { faults, nextFaultSeq: started.nextSeq, alerts };
+}
 
-  const faulted = new Set(faults.map((f) => f.assetId));
-  const at = simTime.toISOString();
+function advanceSite(
+  model: SiteModel,
+  previous: SiteState,
+  faulted: ReadonlySet<string>,
+  simTime: Date,
+  dtSeconds: number,
+  rng: Rng,
+): { state: SiteState; telemetry: SiteTelemetry } {
+  const { site } = model;
   const dtHours = dtSeconds / 3600;
+  const expected = expectedArrivalsPerHour(site, simTime, model.bankPhase);
+  // Groups (flights, ferries) arrive at random; their people all at once.
+  const groupSize = arrivalGroupSize(site);
+  const arrivals = poisson(rng, (expected * dtHours) / groupSize) * groupSize;
+  const capacity = siteCapacity(model, faulted);
+  // Officers are seconded to the pilgrim gateways for the season.
+  const reinforcement = Math.max(1, seasonFactor(site, simTime));
+  const flow = siteFlow({
+    kind: site.kind,
+    open: isOpen(site.kind, riyadhTime(simTime)),
+    arrivals,
+    arrivalRate: expected,
+    plannedRate: plannedArrivalsPerHour(site, simTime),
+    dtHours,
+    capacity,
+    desks: deskCap(site.kind, site.staff, reinforcement),
+    queues: previous,
+  });
+  const observedRate = dtHours > 0 ? arrivals / dtHours : previous.arrivalsRate;
   const smoothing = 1 - Math.exp(-dtSeconds / RATE_WINDOW_SECONDS);
-  const sites: Record<string, SiteState> = {};
-  const telemetry: SiteTelemetry[] = world.sites.map((model) => {
-    const { site } = model;
-    const previous = state.sites[site.id]!;
-    const expected = expectedArrivalsPerHour(site, simTime, model.bankPhase);
-    // Groups (flights, ferries) arrive at random; their people all at once.
-    const groupSize = arrivalGroupSize(site);
-    const arrivals = poisson(rng, (expected * dtHours) / groupSize) * groupSize;
-    const capacity = siteCapacity(model, faulted);
-    // Officers are seconded to the pilgrim gateways for the season.
-    const reinforcement = Math.max(1, seasonFactor(site, simTime));
-    const flow = siteFlow({
-      kind: site.kind,
-      open: isOpen(site.kind, riyadhTime(simTime)),
-      arrivals,
-      arrivalRate: expected,
-      plannedRate: plannedArrivalsPerHour(site, simTime),
-      dtHours,
-      capacity,
-      desks: deskCap(site.kind, site.staff, reinforcement),
-      queues: previous,
-    });
-    const observedRate = dtHours > 0 ? arrivals / dtHours : previous.arrivalsRate;
-    const arrivalsRate = previous.arrivalsRate + (observedRate - previous.arrivalsRate) * smoothing;
-    sites[site.id] = { ...flow.queues, arrivalsRate };
-    return {
+  const arrivalsRate = previous.arrivalsRate + (observedRate - previous.arrivalsRate) * smoothing;
+  return {
+    state: { ...flow.queues, arrivalsRate },
+    telemetry: {
       siteId: site.id,
-      at,
+      at: simTime.toISOString(),
       arrivalsPerHour: round1(arrivalsRate),
       queueLength: flow.queueLength,
       waitMinutes: round1(flow.waitMinutes),
       egatesInService: capacity.egatesInService,
       countersOpen: flow.countersOpen,
-    };
-  });
-
-  return { state: { world, sites, faults, nextFaultSeq: started.nextSeq }, telemetry, alerts };
+    },
+  };
 }
