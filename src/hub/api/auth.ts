@@ -1,0 +1,100 @@
+// Who is calling and may they: bearer token → actor, header → channel, and a
+// minimum role per route (declared as `config: { role }` on the route).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
+import type { Channel, Role } from '../../core/model.js';
+import { CHANNELS, roleAtLeast } from '../../core/vocabulary.js';
+import type { Caller } from '../caller.js';
+import type { HubContext } from '../context.js';
+import { hashTokenSecret } from '../tokens/tokens.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The least role that may call this route; routes without one are public. */
+    role?: Role;
+    /** EventSource cannot set headers, so the event stream also takes `?token=`. */
+    tokenInQuery?: boolean;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+// Writing lastUsedAt on every request would turn reads into writes.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const CLIENT_CHANNELS = CHANNELS.filter((c) => c !== 'system');
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function channelOf(request: FastifyRequest): Channel {
+  const claimed = header(request, 'x-watchfloor-channel')?.trim().toLowerCase();
+  if (!claimed) return 'api';
+  if (!(CLIENT_CHANNELS as readonly string[]).includes(claimed)) {
+    throw new UsageError(`unknown channel "${claimed}" in x-watchfloor-channel`, {
+      hint: `use one of ${CLIENT_CHANNELS.join(', ')}`,
+    });
+  }
+  return claimed as Channel;
+}
+
+function presentedSecret(request: FastifyRequest): string | undefined {
+  const auth = header(request, 'authorization');
+  const match = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
+  if (match) return match[1];
+  if (request.routeOptions.config.tokenInQuery) {
+    const token = (request.query as Record<string, unknown> | undefined)?.token;
+    if (typeof token === 'string' && token) return token;
+  }
+  return undefined;
+}
+
+export async function authenticate(ctx: HubContext, request: FastifyRequest): Promise<Caller> {
+  const secret = presentedSecret(request);
+  if (!secret) {
+    throw new UnauthenticatedError('no API token was sent', {
+      hint: 'log in with `watchfloor login`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
+    });
+  }
+  const token = await ctx.store.getTokenByHash(hashTokenSecret(secret));
+  if (!token || token.revokedAt) {
+    throw new UnauthenticatedError(token ? `the API token "${token.name}" was revoked` : 'the hub does not know this API token', {
+      hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor login`',
+    });
+  }
+  const now = ctx.now();
+  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
+    await ctx.store.touchToken(token.id, now.toISOString());
+  }
+  const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
+  return { actor: { id: token.id, name: token.name, role: token.role }, channel: channelOf(request), onBehalfOf };
+}
+
+export function requireRole(caller: Caller, needed: Role): void {
+  if (roleAtLeast(caller.actor.role, needed)) return;
+  throw new ForbiddenError(`this needs the ${needed} role; ${caller.actor.name} is ${caller.actor.role}`, {
+    hint: `ask an admin for a token with the ${needed} role`,
+    details: { needed, role: caller.actor.role },
+  });
+}
+
+/** Authenticates and checks the role of every route that declares one. */
+export function installAuth(app: FastifyInstance, ctx: HubContext): void {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    const needed = request.routeOptions.config.role;
+    if (!needed) return;
+    const caller = await authenticate(ctx, request);
+    requireRole(caller, needed);
+    request.caller = caller;
+  });
+}
+
+/** The authenticated caller of a route that declared a role. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new Error(`route ${request.routeOptions.url} has no role, so no caller`);
+  return request.caller;
+}

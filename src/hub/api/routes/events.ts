@@ -1,0 +1,35 @@
+// GET /v1/events: the hub's events as server-sent events. Streams are tracked
+// so closing the hub ends them instead of waiting on them forever.
+import type { FastifyInstance } from 'fastify';
+import type { HubContext } from '../../context.js';
+import { openSseStream, type SseStream } from '../../events/sse-stream.js';
+import { EventsQuery } from '../schemas.js';
+import { parseInput } from '../validate.js';
+
+function lastEventId(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
+export function registerEventRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const streams = new Set<SseStream>();
+  app.addHook('preClose', async () => {
+    for (const s of [...streams]) s.close();
+  });
+
+  app.get('/v1/events', { config: { role: 'viewer', tokenInQuery: true } }, async (request, reply) => {
+    const q = parseInput(EventsQuery, request.query, 'query');
+    reply.hijack();
+    let ended = false;
+    const stream = openSseStream(reply.raw, ctx.bus, {
+      sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
+      onClose: () => {
+        ended = true;
+        streams.delete(stream);
+      },
+    });
+    // A replay too large for the client can end the stream before it is returned.
+    if (!ended) streams.add(stream);
+  });
+}

@@ -1,0 +1,40 @@
+// Request shapes of the hub's own endpoints. All strict: a field the hub does
+// not know is a client bug worth hearing about. (The Alertmanager intake is
+// the exception; see incidents/alertmanager-webhook.ts.)
+import { z } from 'zod';
+import { Role, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const limit = (max: number) => z.coerce.number().int().min(1).max(max);
+
+export const CreateIncidentBody = z
+  .object({ title: text(300), severity: Severity, siteId: text(100).optional(), assetId: text(200).optional() })
+  .strict();
+export const AckBody = z.object({}).strict();
+export const AssignBody = z.object({ to: text(200) }).strict();
+export const NoteBody = z.object({ text: text(10_000) }).strict();
+export const EscalateBody = z.object({ reason: text(2_000).optional() }).strict();
+export const ResolveBody = z.object({ summary: text(10_000) }).strict();
+
+export const TelemetryBody = z.object({ sites: z.array(SiteTelemetry).max(1_000) }).strict();
+
+export const CreateTokenBody = z.object({ name: text(100), role: Role }).strict();
+
+export const SitesQuery = z.object({ kind: SiteKind.optional(), region: text(100).optional() }).strict();
+export const AssetsQuery = z.object({ site: text(100).optional(), kind: AssetKind.optional() }).strict();
+export const IncidentsQuery = z
+  .object({
+    state: z.union([IncidentState, z.literal('open')]).optional(),
+    site: text(100).optional(),
+    severity: Severity.optional(),
+    limit: limit(1_000).optional(),
+  })
+  .strict();
+/** `since`: an ISO time, or a sequence number to continue after. */
+export const AuditListQuery = z.object({ since: text(64).optional(), limit: limit(10_000).optional() }).strict();
+export const EventsQuery = z
+  .object({ token: z.string().optional(), since: z.coerce.number().int().nonnegative().optional() })
+  .strict();
+export const NoQuery = z.object({}).strict();
+
+export const IdParams = z.object({ id: text(200) });

@@ -1,0 +1,39 @@
+// The hub's HTTP app, built apart from listening so tests can inject requests.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installAuth } from './api/auth.js';
+import { BODY_LIMIT_BYTES, installErrorHandling } from './api/errors.js';
+import { registerAuditRoutes } from './api/routes/audit.js';
+import { registerEventRoutes } from './api/routes/events.js';
+import { registerFleetRoutes } from './api/routes/fleet.js';
+import { registerHealthRoutes } from './api/routes/health.js';
+import { registerIdentityRoutes } from './api/routes/identity.js';
+import { registerIncidentRoutes } from './api/routes/incidents.js';
+import { registerIngestRoutes } from './api/routes/ingest.js';
+import type { HubContext } from './context.js';
+
+export function buildApp(ctx: HubContext): FastifyInstance {
+  const app = Fastify({
+    logger: false, // the hub logs through ctx.log, never to stdout
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keep-alive sockets of idle clients must not hold up close().
+    forceCloseConnections: 'idle',
+    // Fastify's own 503 body would break the ApiErrorBody contract.
+    return503OnClosing: false,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    ctx.metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  installErrorHandling(app, ctx.log);
+  installAuth(app, ctx);
+  registerHealthRoutes(app, ctx);
+  registerFleetRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
+  registerIngestRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,14 @@
+// Everything a route handler needs, built once per hub by startHub.
+import type { EventBus } from './events/event-bus.js';
+import type { HubMetrics } from './metrics.js';
+import type { Store } from './store/store.js';
+
+export interface HubContext {
+  store: Store;
+  bus: EventBus;
+  metrics: HubMetrics;
+  now: () => Date;
+  log: (line: string) => void;
+  version: string;
+  startedAt: Date;
+}

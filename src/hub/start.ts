@@ -1,0 +1,126 @@
+// Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
+// the fleet and its simulator.
+import { UsageError } from '../core/errors.js';
+import { buildApp } from './app.js';
+import { SYSTEM } from './caller.js';
+import type { HubContext } from './context.js';
+import { simDemoWiring, startDemo, type DemoWiring, type SimulatorHandle } from './demo.js';
+import { createMemoryEventBus } from './events/memory-event-bus.js';
+import { createHubMetrics } from './metrics.js';
+import { severityCounts } from './status/fleet-status.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
+import { issueToken } from './tokens/tokens.js';
+import { transact } from './transact.js';
+import { hubVersion } from './version.js';
+
+export interface HubOptions {
+  dataFile: string; // SQLite file path; created with migrations if new
+  host?: string; // default 127.0.0.1
+  port?: number; // default 7474; 0 = a free port
+  demo?: boolean; // seed the demo fleet and start the simulator
+  seed?: number; // simulator seed (default 1)
+  speed?: number; // simulated seconds per real second (default 1)
+  log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
+  now?: () => Date; // clock, for tests
+}
+
+export interface RunningHub {
+  url: string; // http://127.0.0.1:PORT
+  port: number;
+  dataFile: string;
+  /** Set only when this start created the data file: the first admin token's secret (shown once). */
+  adminToken: string | undefined;
+  close(): Promise<void>; // stops simulator, HTTP server, closes the DB
+}
+
+export const DEFAULT_PORT = 7474;
+export const BOOTSTRAP_TOKEN_NAME = 'bootstrap-admin';
+const OPEN_INCIDENTS_LIMIT = 100_000;
+
+/** A new store gets one admin token, so someone can create the others. */
+async function bootstrapAdmin(ctx: HubContext): Promise<string | undefined> {
+  return transact(ctx, async (tx) => {
+    if ((await tx.listTokens()).length > 0) return undefined;
+    const issued = await issueToken(tx, SYSTEM, { name: BOOTSTRAP_TOKEN_NAME, role: 'admin' }, ctx.now().toISOString());
+    return issued.secret;
+  });
+}
+
+function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function listenError(e: unknown, host: string, port: number): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new UsageError(`port ${port} on ${host} is already in use`, {
+      hint: 'is another hub running? pick another with --port, or --port 0 for any free one',
+      cause: e,
+    });
+  }
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    return new UsageError(`cannot listen on ${host}:${port} (${code})`, { hint: 'try another --host or --port', cause: e });
+  }
+  return e;
+}
+
+/** startHub with the demo's fleet and simulator replaceable (tests use a small fleet). */
+export async function startHubWith(options: HubOptions, demoWiring: DemoWiring): Promise<RunningHub> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? DEFAULT_PORT;
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => new Date());
+
+  let store: Store;
+  try {
+    store = openSqliteStore(options.dataFile);
+  } catch (e) {
+    throw new UsageError(`cannot open the hub's data file ${options.dataFile}: ${(e as Error).message}`, {
+      hint: 'check the path and its permissions, or pass another with --data',
+      cause: e,
+    });
+  }
+  const bus = createMemoryEventBus({ now, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
+  const metrics = createHubMetrics({
+    openIncidents: async () => severityCounts(await store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT })),
+    sseClients: () => bus.subscriberCount,
+  });
+  const ctx: HubContext = { store, bus, metrics, now, log, version: hubVersion(), startedAt: now() };
+  const app = buildApp(ctx);
+  let simulator: SimulatorHandle | undefined;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await simulator?.stop();
+      await app.close();
+      bus.close();
+      await store.close();
+      log('hub stopped');
+    })());
+
+  try {
+    const adminToken = await bootstrapAdmin(ctx);
+    try {
+      await app.listen({ host, port });
+    } catch (e) {
+      throw listenError(e, host, port);
+    }
+    const address = app.server.address();
+    const boundPort = typeof address === 'object' && address ? address.port : port;
+    const url = urlOf(host, boundPort);
+    log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
+    if (options.demo) {
+      simulator = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, demoWiring);
+    }
+    return { url, port: boundPort, dataFile: options.dataFile, adminToken, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+export function startHub(options: HubOptions): Promise<RunningHub> {
+  return startHubWith(options, simDemoWiring);
+}

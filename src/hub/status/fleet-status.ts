@@ -1,0 +1,118 @@
+// The fleet at a glance, computed from inventory, open incidents and the
+// latest telemetry. Pure: the caller loads the inputs.
+import type {
+  Asset,
+  FleetStatus,
+  Health,
+  Incident,
+  PlatformStatus,
+  SeverityCounts,
+  Site,
+  SiteStatus,
+  SiteTelemetry,
+} from '../../core/model.js';
+import type { AssetCount } from '../store/store.js';
+
+/** Beyond this wait a site counts as degraded even with every device healthy. */
+export const WAIT_DEGRADED_MINUTES = 45;
+
+export interface StatusInput {
+  sites: Site[];
+  assetCounts: AssetCount[];
+  /** The national platforms (integration assets with no site); every site depends on all of them. */
+  platforms: Asset[];
+  openIncidents: Incident[];
+  telemetry: SiteTelemetry[];
+  now: Date;
+}
+
+export function severityCounts(incidents: readonly Incident[]): SeverityCounts {
+  const counts: SeverityCounts = { sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 };
+  for (const i of incidents) {
+    counts[i.severity]++;
+    counts.total++;
+  }
+  return counts;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function siteHealth(open: SeverityCounts, platformsOk: boolean, waitMinutes: number | null): Health {
+  if (open.sev1 > 0) return 'down';
+  if (open.total > 0 || !platformsOk || (waitMinutes ?? 0) > WAIT_DEGRADED_MINUTES) return 'degraded';
+  return 'ok';
+}
+
+function deviceCounts(counts: readonly AssetCount[], kind: Asset['kind']): { total: number; ok: number } {
+  let total = 0;
+  let ok = 0;
+  for (const c of counts) {
+    if (c.kind !== kind) continue;
+    total += c.count;
+    if (c.health === 'ok') ok += c.count;
+  }
+  return { total, ok };
+}
+
+/** Statuses of `sites` (all of input.sites by default), in input order. */
+export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.sites): SiteStatus[] {
+  const incidentsBySite = groupBy(input.openIncidents, (i) => i.siteId?.toUpperCase() ?? null);
+  const countsBySite = groupBy(input.assetCounts, (c) => c.siteId?.toUpperCase() ?? null);
+  const telemetryBySite = new Map(input.telemetry.map((t) => [t.siteId.toUpperCase(), t]));
+  const platformsOk = input.platforms.every((p) => p.health === 'ok');
+  return sites.map((site) => {
+    const key = site.id.toUpperCase();
+    const open = severityCounts(incidentsBySite.get(key) ?? []);
+    const report = telemetryBySite.get(key);
+    const counts = countsBySite.get(key) ?? [];
+    const egates = deviceCounts(counts, 'egate');
+    const counters = deviceCounts(counts, 'counter');
+    const waitMinutes = report?.waitMinutes ?? null;
+    return {
+      id: site.id,
+      name: site.name,
+      kind: site.kind,
+      region: site.region,
+      health: siteHealth(open, platformsOk, waitMinutes),
+      openIncidents: open,
+      waitMinutes,
+      queueLength: report?.queueLength ?? null,
+      arrivalsPerHour: report?.arrivalsPerHour ?? null,
+      // Until a site reports, healthy devices are the best estimate of what is in service.
+      egates: { inService: report?.egatesInService ?? egates.ok, total: egates.total },
+      counters: { open: report?.countersOpen ?? counters.ok, total: counters.total },
+      staff: site.staff,
+      reportedAt: report?.at ?? null,
+    };
+  });
+}
+
+export function platformStatuses(platforms: readonly Asset[]): PlatformStatus[] {
+  return platforms.map((p) => ({ id: p.id, name: p.name, health: p.health }));
+}
+
+export function buildFleetStatus(input: StatusInput): FleetStatus {
+  const sites = siteStatuses(input);
+  const health = { ok: 0, degraded: 0, down: 0 };
+  for (const s of sites) health[s.health]++;
+  return {
+    generatedAt: input.now.toISOString(),
+    sites,
+    platforms: platformStatuses(input.platforms),
+    totals: {
+      sites: sites.length,
+      health,
+      openIncidents: severityCounts(input.openIncidents),
+      staff: input.sites.reduce((sum, s) => sum + s.staff, 0),
+    },
+  };
+}

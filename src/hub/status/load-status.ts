@@ -1,0 +1,25 @@
+// Reads what the status computation needs from the store.
+import type { Site } from '../../core/model.js';
+import type { StoreReader } from '../store/store.js';
+import type { StatusInput } from './fleet-status.js';
+
+// Open incidents are few in practice; this only bounds a pathological backlog.
+const OPEN_INCIDENTS_LIMIT = 100_000;
+
+export async function loadStatusInput(store: StoreReader, now: Date, site?: Site): Promise<StatusInput> {
+  const [sites, assetCounts, integrations, openIncidents, telemetry] = await Promise.all([
+    site ? [site] : store.listSites(),
+    store.countAssets(),
+    store.listAssets({ kind: 'integration' }),
+    store.listIncidents({ state: 'open', siteId: site?.id, limit: OPEN_INCIDENTS_LIMIT }),
+    store.listTelemetry(),
+  ]);
+  return {
+    sites,
+    assetCounts: site ? assetCounts.filter((c) => c.siteId === site.id) : assetCounts,
+    platforms: integrations.filter((a) => a.siteId === null),
+    openIncidents,
+    telemetry,
+    now,
+  };
+}

@@ -1,0 +1,24 @@
+// Sites report their flow of people; the hub keeps the latest report per site.
+import { UsageError } from '../../core/errors.js';
+import type { SiteTelemetry } from '../../core/model.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Store } from '../store/store.js';
+import { transact } from '../transact.js';
+
+/** All or nothing: one unknown site id rejects the whole batch. */
+export async function ingestTelemetry(deps: { store: Store; bus: EventBus }, reports: SiteTelemetry[]): Promise<number> {
+  return transact(deps, async (tx, emit) => {
+    const known = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
+    const unknown = reports.map((r) => r.siteId).filter((id) => !known.has(id.toUpperCase()));
+    if (unknown.length > 0) {
+      throw new UsageError(`unknown site id${unknown.length > 1 ? 's' : ''}: ${[...new Set(unknown)].join(', ')}`, {
+        hint: 'nothing was stored; list the sites with `watchfloor sites list`',
+        details: { unknownSites: [...new Set(unknown)] },
+      });
+    }
+    const canonical = reports.map((r) => ({ ...r, siteId: known.get(r.siteId.toUpperCase())! }));
+    await tx.upsertTelemetry(canonical);
+    for (const r of canonical) emit('site.telemetry', r);
+    return canonical.length;
+  });
+}

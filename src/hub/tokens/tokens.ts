@@ -1,0 +1,79 @@
+// API tokens: `wf_` + 32 random bytes, base64url. Only the sha-256 is kept,
+// so a copy of the data file does not hand out working tokens.
+import { createHash, randomBytes } from 'node:crypto';
+import { NotFoundError } from '../../core/errors.js';
+import type { Role, TokenInfo } from '../../core/model.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { callerDetail, refOf, type Caller } from '../caller.js';
+import type { StoreWriter, TokenRecord } from '../store/store.js';
+
+export const TOKEN_PREFIX = 'wf_';
+
+export const newTokenSecret = (): string => TOKEN_PREFIX + randomBytes(32).toString('base64url');
+
+export const hashTokenSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+const newTokenId = (): string => `tok_${randomBytes(6).toString('hex')}`;
+
+export function publicToken(record: TokenRecord): TokenInfo {
+  const { hash: _hash, ...info } = record;
+  return info;
+}
+
+export interface IssuedToken {
+  token: TokenInfo;
+  /** Shown once; the hub cannot show it again. */
+  secret: string;
+}
+
+export async function issueToken(
+  tx: StoreWriter,
+  caller: Caller,
+  input: { name: string; role: Role },
+  at: string,
+): Promise<IssuedToken> {
+  const secret = newTokenSecret();
+  const record: TokenRecord = {
+    id: newTokenId(),
+    name: input.name,
+    role: input.role,
+    hash: hashTokenSecret(secret),
+    createdAt: at,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await tx.insertToken(record);
+  await appendAudit(tx, {
+    at,
+    actor: refOf(caller.actor),
+    channel: caller.channel,
+    action: 'token.create',
+    target: record.id,
+    detail: { name: input.name, role: input.role, ...callerDetail(caller) },
+  });
+  return { token: publicToken(record), secret };
+}
+
+export async function revokeToken(tx: StoreWriter, caller: Caller, id: string, at: string): Promise<TokenInfo> {
+  const existing = await tx.getToken(id);
+  if (!existing) throw new NotFoundError(`no token ${id}`, { hint: 'list them with `watchfloor tokens list`' });
+  // Revoking twice changes nothing and records nothing.
+  if (existing.revokedAt) return publicToken(existing);
+  await tx.revokeToken(id, at);
+  await appendAudit(tx, {
+    at,
+    actor: refOf(caller.actor),
+    channel: caller.channel,
+    action: 'token.revoke',
+    target: id,
+    detail: { name: existing.name, role: existing.role, ...callerDetail(caller) },
+  });
+  return publicToken({ ...existing, revokedAt: at });
+}
+
+/** Revokes every live token called `name`; used to rotate the demo simulator's token. */
+export async function revokeTokensNamed(tx: StoreWriter, caller: Caller, name: string, at: string): Promise<number> {
+  const live = (await tx.listTokens()).filter((t) => t.name === name && !t.revokedAt);
+  for (const t of live) await revokeToken(tx, caller, t.id, at);
+  return live.length;
+}
