@@ -1,0 +1,154 @@
+// Starts a real OpenSSH server on a free loopback port for the SSH transport
+// tests: its own host key, config, pid file and authorized key, all in a temp
+// directory that stop() removes. The login user is whoever runs the tests
+// (root in CI), authenticated by a key only.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export const SSHD_BINARY = '/usr/sbin/sshd';
+
+export interface TestSshd {
+  host: '127.0.0.1';
+  port: number;
+  username: string;
+  /** The authorized client key (OpenSSH private key text). */
+  clientKey: string;
+  /** A valid key that is not authorized: for auth-failure tests. */
+  strangerKey: string;
+  /** The host key's fingerprint as `ssh-keygen -l -E sha256` prints it (SHA256:…). */
+  hostKeyFingerprint: string;
+  /** A scratch directory tests may use; removed by stop(). */
+  dir: string;
+  /** What sshd wrote to stderr so far, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+function generateKey(path: string): void {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'watchfloor-test', '-f', path], { stdio: 'ignore' });
+}
+
+function fingerprintOf(publicKeyPath: string): string {
+  // "256 SHA256:abc… comment (ED25519)"
+  const out = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', publicKeyPath], { encoding: 'utf8' });
+  const fingerprint = out.split(' ')[1];
+  if (!fingerprint?.startsWith('SHA256:')) throw new Error(`unexpected ssh-keygen output: ${out}`);
+  return fingerprint;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Resolves once something on the port sends an SSH identification line. */
+function sshBanner(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('data', (chunk) => done(chunk.toString('latin1').startsWith('SSH-2.0-')));
+    socket.once('error', () => done(false));
+  });
+}
+
+function writeConfig(dir: string, port: number): string {
+  const path = join(dir, 'sshd_config');
+  writeFileSync(
+    path,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${join(dir, 'host_ed25519')}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PermitRootLogin prohibit-password',
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'AllowTcpForwarding no',
+      'X11Forwarding no',
+      'PrintMotd no',
+      'LogLevel ERROR',
+      '',
+    ].join('\n'),
+  );
+  return path;
+}
+
+async function launch(dir: string, port: number, logs: string[]): Promise<ChildProcess | undefined> {
+  const config = writeConfig(dir, port);
+  const child = spawn(SSHD_BINARY, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !exited) {
+    if (await sshBanner(port)) return child;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  return undefined;
+}
+
+export async function startTestSshd(): Promise<TestSshd> {
+  if (!existsSync(SSHD_BINARY)) {
+    throw new Error(`${SSHD_BINARY} is missing: install openssh-server (.ci/run does this in CI)`);
+  }
+  // Privilege separation directory; the Debian package creates it only at boot.
+  mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  const dir = mkdtempSync(join(tmpdir(), 'wf-sshd-'));
+  generateKey(join(dir, 'host_ed25519'));
+  generateKey(join(dir, 'client_ed25519'));
+  generateKey(join(dir, 'stranger_ed25519'));
+  copyFileSync(join(dir, 'client_ed25519.pub'), join(dir, 'authorized_keys'));
+  mkdirSync(join(dir, 'scratch'));
+
+  const logs: string[] = [];
+  // The free port can be taken between probing and binding; try a few.
+  let child: ChildProcess | undefined;
+  let port = 0;
+  for (let attempt = 0; attempt < 3 && !child; attempt++) {
+    port = await freePort();
+    child = await launch(dir, port, logs);
+  }
+  if (!child) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`sshd did not start:\n${logs.join('')}`);
+  }
+  const running = child;
+
+  return {
+    host: '127.0.0.1',
+    port,
+    username: userInfo().username,
+    clientKey: readFileSync(join(dir, 'client_ed25519'), 'utf8'),
+    strangerKey: readFileSync(join(dir, 'stranger_ed25519'), 'utf8'),
+    hostKeyFingerprint: fingerprintOf(join(dir, 'host_ed25519.pub')),
+    dir: join(dir, 'scratch'),
+    log: () => logs.join(''),
+    async stop() {
+      if (running.exitCode === null && running.signalCode === null) {
+        const exited = new Promise((r) => running.once('exit', r));
+        running.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
+        if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
