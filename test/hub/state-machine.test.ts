@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, ForbiddenError } from '../../src/core/errors.js';
+import type { Incident } from '../../src/core/model.js';
+import type { Caller } from '../../src/hub/caller.js';
+import { decideAck, decideEscalate, decideResolve, mayResolve } from '../../src/hub/incidents/decisions.js';
+import { draftIncident } from '../../src/hub/incidents/draft.js';
+import { assertTransition, canTransition, raisedSeverity } from '../../src/hub/incidents/state-machine.js';
+
+describe('incident state machine', () => {
+  it.each([
+    ['triggered', 'acknowledged', true],
+    ['triggered', 'resolved', true],
+    ['triggered', 'dispatched', true],
+    ['acknowledged', 'resolved', true],
+    ['acknowledged', 'dispatched', true],
+    ['dispatched', 'resolved', true],
+    ['acknowledged', 'triggered', false],
+    ['dispatched', 'acknowledged', false],
+    ['resolved', 'triggered', false],
+    ['resolved', 'acknowledged', false],
+    ['resolved', 'resolved', false],
+  ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
+    expect(canTransition(from, to)).toBe(allowed);
+  });
+
+  it('refuses a forbidden transition with a conflict naming the incident', () => {
+    expect(() => assertTransition('INC-000007', 'resolved', 'acknowledged')).toThrow(ConflictError);
+    expect(() => assertTransition('INC-000007', 'resolved', 'acknowledged')).toThrow(/INC-000007 is resolved/);
+  });
+
+  it('raises severity one step and stops at sev1', () => {
+    expect(raisedSeverity('sev4')).toBe('sev3');
+    expect(raisedSeverity('sev2')).toBe('sev1');
+    expect(raisedSeverity('sev1')).toBe('sev1');
+  });
+});
+
+const caller = (id: string, role: Caller['actor']['role'] = 'officer'): Caller => ({
+  actor: { id, name: `name-${id}`, role },
+  channel: 'cli',
+});
+const incident = (over: Partial<Incident> = {}): Incident => ({
+  ...draftIncident({ title: 't', severity: 'sev3', siteId: null, assetId: null, source: 'manual', fingerprint: null, labels: {}, at: '2026-01-01T00:00:00.000Z' }),
+  id: 'INC-000001',
+  version: 1,
+  ...over,
+});
+
+describe('officer decisions', () => {
+  it('ack by a second officer is a conflict naming who acked and when', () => {
+    const acked = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'Aisha' }, acknowledgedAt: '2026-01-01T00:01:00.000Z' });
+    try {
+      decideAck(acked, caller('b'), 'now');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConflictError);
+      expect((e as ConflictError).message).toContain('Aisha');
+      expect((e as ConflictError).message).toContain('2026-01-01T00:01:00.000Z');
+      expect((e as ConflictError).details.acknowledgedBy).toEqual({ id: 'a', name: 'Aisha' });
+    }
+  });
+
+  it('ack by the same officer again changes nothing', () => {
+    const acked = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' }, acknowledgedAt: 'x' });
+    expect(decideAck(acked, caller('a'), 'now')).toEqual({ changed: false });
+  });
+
+  it('ack of a resolved incident is a conflict', () => {
+    expect(() => decideAck(incident({ state: 'resolved' }), caller('a'), 'now')).toThrow(ConflictError);
+  });
+
+  it('escalation counts even at sev1', () => {
+    const d = decideEscalate(incident({ severity: 'sev1', escalations: 2 }), 'minister asking');
+    expect(d.changed && d.incident).toMatchObject({ severity: 'sev1', escalations: 3 });
+    expect(d.changed && d.timeline.text).toContain('minister asking');
+  });
+
+  it('an officer resolves only what they acked or are assigned; a supervisor resolves anything', () => {
+    const open = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' }, assignee: 'name-c' });
+    expect(mayResolve(open, caller('a'))).toBe(true);
+    expect(mayResolve(open, caller('c'))).toBe(true);
+    expect(mayResolve(open, caller('b'))).toBe(false);
+    expect(mayResolve(open, caller('s', 'supervisor'))).toBe(true);
+    expect(() => decideResolve(open, caller('b'), 'done', 'now')).toThrow(ForbiddenError);
+    const d = decideResolve(open, caller('a'), 'rebooted the gate', 'now');
+    expect(d.changed && d.incident).toMatchObject({ state: 'resolved', summary: 'rebooted the gate', resolvedBy: { id: 'a' } });
+  });
+});
