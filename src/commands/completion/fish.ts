@@ -1,0 +1,84 @@
+// Generates the fish completion script from the command tree.
+import { commandPaths, valueFlags } from './shell-words.js';
+import { allCommands, type CommandSpec, type OptionSpec, type ValueSpec } from './tree.js';
+
+export function fishCompletion(program: CommandSpec, binNames: string[]): string {
+  const bin = program.name;
+  const fn = `__${bin}`;
+  const lines: string[] = [];
+  for (const c of allCommands(program)) {
+    const inCommand = c === program ? '' : ` -n '${fn}_in ${c.path}'`;
+    for (const o of c.options) lines.push(`complete -c ${bin}${inCommand}${optionFlags(o)}${valueArgs(o, fn)} -d ${quote(o.description)}`);
+    for (const s of c.subcommands) lines.push(`complete -c ${bin} -n '${fn}_at ${c.path}:0' -a ${s.name} -d ${quote(s.description)}`);
+    if (!c.subcommands.length) {
+      c.arguments.forEach((a, i) => {
+        const values = valueArgs(a, fn);
+        if (values) lines.push(`complete -c ${bin} -n '${fn}_at ${c.path}:${i}'${values}`);
+      });
+    }
+  }
+  const wraps = binNames.filter((b) => b !== bin).map((b) => `complete -c ${b} -w ${bin}`);
+
+  return `# fish completion for ${binNames.join(' and ')}
+# Generated from the command tree by \`${bin} completion fish\`; do not edit.
+function ${fn}_state
+    set -l words (commandline -opc)
+    set -l cmdpath ''
+    set -l npos 0
+    set -l skip 0
+    for word in $words[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case ${valueFlags(program).join(' ')}
+                set skip 1
+                continue
+            case '-*'
+                continue
+        end
+        switch "$cmdpath/$word"
+            case ${commandPaths(program).join(' ')}
+                set cmdpath "$cmdpath/$word"
+                set npos 0
+            case '*'
+                set npos (math $npos + 1)
+        end
+    end
+    echo "$cmdpath:$npos"
+end
+
+function ${fn}_at
+    test (${fn}_state) = "$argv[1]"
+end
+
+function ${fn}_in
+    string match -q -- "$argv[1]:*" (${fn}_state)
+end
+
+function ${fn}_dynamic
+    set -l words (commandline -opc)
+    $words[1] __complete $argv[1] 2>/dev/null
+end
+
+complete -c ${bin} -f
+${lines.join('\n')}
+${wraps.join('\n')}
+`;
+}
+
+function optionFlags(o: OptionSpec): string {
+  return o.flags.map((f) => (f.startsWith('--') ? ` -l ${f.slice(2)}` : ` -s ${f.slice(1)}`)).join('');
+}
+
+function valueArgs(v: ValueSpec | OptionSpec, fn: string): string {
+  const takesValue = 'takesValue' in v ? v.takesValue : true;
+  if (v.source) return ` -x -a '(${fn}_dynamic ${v.source})'`;
+  if (v.choices.length) return ` -x -a ${quote(v.choices.join(' '))}`;
+  return takesValue && 'takesValue' in v ? ' -r' : '';
+}
+
+function quote(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

@@ -1,0 +1,2 @@
+export { registerCompletion } from './completion.js';
+export { registerCompleteValues } from './values.js';

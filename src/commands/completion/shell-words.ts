@@ -1,0 +1,13 @@
+// Shared pieces of the generated scripts: walking the typed words to the
+// command path and the count of positional arguments given so far.
+import { allCommands, type CommandSpec } from './tree.js';
+
+export function valueFlags(program: CommandSpec): string[] {
+  return [...new Set(allCommands(program).flatMap((c) => c.options).filter((o) => o.takesValue).flatMap((o) => o.flags))];
+}
+
+export function commandPaths(program: CommandSpec): string[] {
+  return allCommands(program)
+    .map((c) => c.path)
+    .filter(Boolean);
+}

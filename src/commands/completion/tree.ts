@@ -1,0 +1,59 @@
+// The command tree as completion scripts need it, read from commander itself
+// so a new command or option completes without anyone touching the scripts.
+import type { Command, Help, Option } from 'commander';
+import { dynamicSourceOf, type DynamicSource } from './dynamic.js';
+
+export interface ValueSpec {
+  choices: string[];
+  source: DynamicSource | undefined;
+}
+
+export interface OptionSpec extends ValueSpec {
+  flags: string[];
+  takesValue: boolean;
+  description: string;
+}
+
+export interface CommandSpec {
+  /** "" for the program, then "/incidents", "/incidents/ack", … */
+  path: string;
+  name: string;
+  description: string;
+  subcommands: CommandSpec[];
+  /** This command's own options (the program's are the global ones). */
+  options: OptionSpec[];
+  /** Positional arguments, in order; a variadic one last. */
+  arguments: ValueSpec[];
+}
+
+export function commandSpec(command: Command, parentPath = ''): CommandSpec {
+  const help = command.createHelp();
+  const path = parentPath === '' && !command.parent ? '' : `${parentPath}/${command.name()}`;
+  return {
+    path,
+    name: command.name(),
+    description: command.description(),
+    subcommands: visibleSubcommands(help, command).map((c) => commandSpec(c, path)),
+    options: help.visibleOptions(command).map(optionSpec),
+    arguments: command.registeredArguments.map((a) => ({ choices: a.argChoices ?? [], source: dynamicSourceOf(a) })),
+  };
+}
+
+// Commander's implicit `help` command stays out: `--help` completes everywhere.
+function visibleSubcommands(help: Help, command: Command): Command[] {
+  return help.visibleCommands(command).filter((c) => c.name() !== 'help' || command.commands.includes(c));
+}
+
+function optionSpec(option: Option): OptionSpec {
+  return {
+    flags: [option.long, option.short].filter((f): f is string => Boolean(f)),
+    takesValue: option.required || option.optional,
+    description: option.description,
+    choices: option.argChoices ?? [],
+    source: dynamicSourceOf(option),
+  };
+}
+
+export function allCommands(spec: CommandSpec): CommandSpec[] {
+  return [spec, ...spec.subcommands.flatMap(allCommands)];
+}

@@ -1,0 +1,85 @@
+// Generates the zsh completion script from the command tree. (`path` is
+// PATH's twin in zsh, hence `cmdpath`.)
+import { commandPaths, valueFlags } from './shell-words.js';
+import { allCommands, type CommandSpec, type ValueSpec } from './tree.js';
+
+export function zshCompletion(program: CommandSpec, binNames: string[]): string {
+  const commands = allCommands(program);
+  const fn = `_${program.name}`;
+  const valueCases = [...commands.slice(1), program].flatMap((c) =>
+    c.options
+      .filter((o) => o.takesValue)
+      .map((o) => `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${values(o, fn)} ;;`),
+  );
+  const optionCases = commands.map((c) => {
+    const options = [...c.options, ...(c === program ? [] : program.options)];
+    const specs = options.flatMap((o) => o.flags.map((f) => `'${describe(f, o.description)}'`));
+    return `    ("${c.path}") opts=(${specs.join(' ')}) ;;`;
+  });
+  const positionalCases = commands.flatMap((c) => {
+    if (c.subcommands.length) {
+      const subs = c.subcommands.map((s) => `'${describe(s.name, s.description)}'`).join(' ');
+      return [`    ("${c.path}:0") subs=(${subs}); _describe command subs ;;`];
+    }
+    return c.arguments.flatMap((a, i) => (a.choices.length || a.source ? [`    ("${c.path}:${i}") ${values(a, fn)} ;;`] : []));
+  });
+
+  return `#compdef ${binNames.join(' ')}
+# zsh completion for ${binNames.join(' and ')}
+# Generated from the command tree by \`${program.name} completion zsh\`; do not edit.
+${fn}_dynamic() {
+  "\${words[1]}" __complete "$1" 2>/dev/null
+}
+
+${fn}() {
+  local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}"
+  local cmdpath="" npos=0 word i
+  local -a vals opts subs
+  for ((i = 2; i < CURRENT; i++)); do
+    word="\${words[i]}"
+    case "$word" in
+      (${valueFlags(program).join('|')}) i=$((i + 1)); continue ;;
+      (-*) continue ;;
+    esac
+    case "$cmdpath/$word" in
+      (${commandPaths(program).join('|')}) cmdpath="$cmdpath/$word"; npos=0 ;;
+      (*) npos=$((npos + 1)) ;;
+    esac
+  done
+
+  case "$cmdpath:$prev" in
+${valueCases.join('\n')}
+  esac
+
+  if [[ "$cur" == -* ]]; then
+    case "$cmdpath" in
+${optionCases.join('\n')}
+    esac
+    _describe option opts
+    return
+  fi
+
+  case "$cmdpath:$npos" in
+${positionalCases.join('\n')}
+  esac
+}
+
+if [[ "$funcstack[1]" == "${fn}" ]]; then
+  ${fn} "$@"
+else
+  compdef ${fn} ${binNames.join(' ')}
+fi
+`;
+}
+
+function values(v: ValueSpec, fn: string): string {
+  if (v.source) return `vals=(\${(f)"$(${fn}_dynamic ${v.source})"}); compadd -a vals; return`;
+  if (v.choices.length) return `vals=(${v.choices.join(' ')}); compadd -a vals; return`;
+  return 'return';
+}
+
+// One _describe entry, 'name:description', with the quote and colon escaped.
+function describe(name: string, description: string): string {
+  const esc = (s: string) => s.replace(/'/g, `'\\''`).replace(/:/g, '\\:');
+  return `${esc(name)}:${esc(description)}`;
+}

@@ -1,0 +1,84 @@
+// `demo`: a throw-away hub with the demo fleet, a `demo` profile pointing at
+// it, and the fleet status refreshing until Ctrl-C.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { renderFleetStatus } from '../../render/fleet-status.js';
+import { fleetStatusJson } from '../../render/json.js';
+import { action, type CommandContext } from '../context.js';
+import { DEFAULT_PROFILE } from '../config/connection.js';
+import type { Deps } from '../deps.js';
+import { saveHubProfile } from '../hub/profile.js';
+import { integerOption, positiveNumberOption } from '../options.js';
+import { runStatus } from '../status/status.js';
+import { isPortFree } from './free-port.js';
+
+export const DEMO_PROFILE = 'demo';
+export const DEMO_PORT = 7474;
+export const REFRESH_MS = 2_000;
+
+export interface DemoOptions {
+  seed: number | undefined;
+  speed: number | undefined;
+  port: number | undefined;
+}
+
+const CLEAR_SCREEN = '\x1b[2J\x1b[H';
+
+export async function runDemo(options: DemoOptions, ctx: CommandContext): Promise<void> {
+  const { deps } = ctx;
+  const { startHub } = await deps.loadHub();
+  const dir = mkdtempSync(join(tmpdir(), 'watchfloor-demo-'));
+  const port = options.port ?? ((await isPortFree(DEMO_PORT)) ? DEMO_PORT : 0);
+  const hub = await startHub({
+    dataFile: join(dir, 'demo.sqlite'),
+    port,
+    demo: true,
+    seed: options.seed,
+    speed: options.speed,
+    log: ctx.globals.debug ? (line) => ctx.info(line) : undefined,
+  });
+  const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken }) : undefined;
+  try {
+    if (!client || !hub.adminToken) throw new Error('the demo hub started without an admin token');
+    const previous = deps.config.read().activeProfile ?? DEFAULT_PROFILE;
+    await saveHubProfile(ctx, DEMO_PROFILE, { url: hub.url, token: hub.adminToken }, { activate: true });
+    ctx.info(
+      `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
+        (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),
+    );
+    let stopping = false;
+    const stopped = deps.waitForShutdown().then(() => {
+      stopping = true;
+    });
+    while (!stopping) {
+      const result = await runStatus({ site: undefined }, { client: () => client });
+      if (!('fleet' in result)) break;
+      if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
+      else {
+        const view = { ...ctx.view, now: deps.clock.now() };
+        ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view)}\n`);
+      }
+      await Promise.race([deps.sleep(REFRESH_MS), stopped]);
+    }
+  } finally {
+    await client?.close();
+    await hub.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function registerDemo(program: Command, deps: Deps): void {
+  program
+    .command('demo')
+    .description('start a demo hub with the 103-site fleet and watch its status (Ctrl-C stops)')
+    .option('--seed <n>', 'simulator seed', integerOption(0))
+    .option('--speed <x>', 'simulated seconds per real second', positiveNumberOption)
+    .option('--port <port>', `port (default ${DEMO_PORT}, or a free one if taken)`, integerOption(0, 65535))
+    .action(
+      action(deps, async (ctx, options: DemoOptions) => {
+        await runDemo(options, ctx);
+      }),
+    );
+}

@@ -1,0 +1,62 @@
+// The one dependencies object every command receives. The real one is built
+// once from the process in real-deps.ts; tests and the chat bot build their
+// own (fake streams, fixed clock, a CoreClient at a local server).
+import type { CoreClient } from '../core/client.js';
+import type { ConfigStore } from './config/store.js';
+import type { HubModule } from './hub/hub-module.js';
+
+export interface TextSink {
+  write(chunk: string): unknown;
+}
+
+export interface IO {
+  stdout: TextSink;
+  stderr: TextSink;
+  stdin: NodeJS.ReadableStream;
+  isStdoutTTY: boolean;
+  isStdinTTY: boolean;
+  /** Colour allowed before --no-color is considered (TTY, no NO_COLOR, not a dumb terminal). */
+  color: boolean;
+  width: number;
+  /** A person is there to answer a prompt (stdin and stdout are terminals, not CI). */
+  canPrompt: boolean;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Connection {
+  hubUrl: string;
+  token: string | undefined;
+  /** Shorter limits for calls a person is waiting on mid-keystroke (completion). */
+  timeoutMs?: number;
+}
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+/** Prompts as plain functions returning Promises, so commands never touch inquirer. */
+export interface Prompter {
+  select<T>(options: { message: string; choices: Choice<T>[] }): Promise<T>;
+  input(options: { message: string; validate?: (value: string) => true | string }): Promise<string>;
+}
+
+export interface Deps {
+  io: IO;
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+  /** Reads the config file on first use; loads `conf` only to write. */
+  config: ConfigStore;
+  createClient(connection: Connection): CoreClient;
+  prompter(): Promise<Prompter>;
+  /** Loads the hub (fastify, SQLite) — only `hub start` and `demo` call it. */
+  loadHub(): Promise<HubModule>;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+  waitForShutdown(): Promise<void>;
+  /** A timer, injected so refresh loops can be tested without waiting. */
+  sleep(ms: number): Promise<void>;
+}

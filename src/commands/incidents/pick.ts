@@ -1,0 +1,33 @@
+// The incident a verb acts on: the id given, or — when a person is at a
+// terminal — one chosen from the open incidents. Never waits on a pipe.
+import { UsageError } from '../../core/errors.js';
+import type { CommandContext } from '../context.js';
+import { normalizeIncidentId } from './incident-id.js';
+
+type PickContext = Pick<CommandContext, 'canPrompt' | 'client' | 'deps'>;
+
+export async function incidentIdFrom(given: string | undefined, ctx: PickContext): Promise<string> {
+  if (given !== undefined) return normalizeIncidentId(given);
+  if (!ctx.canPrompt) {
+    throw new UsageError('missing incident id', { hint: 'give it as an argument, e.g. `watchfloor incidents ack 42`' });
+  }
+  const open = await ctx.client().listIncidents({ state: 'open' });
+  if (!open.length) throw new UsageError('missing incident id, and there are no open incidents to choose from');
+  const prompter = await ctx.deps.prompter();
+  return prompter.select({
+    message: 'Which incident?',
+    choices: open.map((i) => ({ name: `${i.id}  ${i.severity}  ${i.siteId ?? '-'}  ${i.title}`, value: i.id })),
+  });
+}
+
+/** A required text option: asked for on a terminal, a usage error otherwise. */
+export async function textFrom(
+  given: string | undefined,
+  ask: { flag: string; message: string },
+  ctx: Pick<CommandContext, 'canPrompt' | 'deps'>,
+): Promise<string> {
+  if (given !== undefined && given.trim()) return given;
+  if (!ctx.canPrompt) throw new UsageError(`missing ${ask.flag}`);
+  const prompter = await ctx.deps.prompter();
+  return prompter.input({ message: ask.message, validate: (v) => (v.trim() ? true : 'required') });
+}

@@ -1,0 +1,56 @@
+// The real dependencies, built once from the process by bin/watchfloor.js.
+import { CoreClient } from '../core/client.js';
+import { configDirFor, createConfigStore } from './config/store.js';
+import type { Deps, Prompter } from './deps.js';
+
+export function createRealDeps(): Deps {
+  const env = process.env;
+  const isStdoutTTY = Boolean(process.stdout.isTTY);
+  const isStdinTTY = Boolean(process.stdin.isTTY);
+  return {
+    io: {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      isStdoutTTY,
+      isStdinTTY,
+      color: isStdoutTTY && !env.NO_COLOR && env.TERM !== 'dumb',
+      width: process.stdout.columns || 100,
+      canPrompt: isStdinTTY && isStdoutTTY && !env.CI,
+    },
+    env,
+    clock: { now: () => new Date() },
+    config: createConfigStore(configDirFor(env, process.platform)),
+    createClient: ({ hubUrl, token, timeoutMs }) =>
+      new CoreClient({
+        hubUrl,
+        token,
+        channel: 'cli',
+        ...(timeoutMs ? { connectTimeoutMs: timeoutMs, requestTimeoutMs: timeoutMs, getRetries: 0 } : {}),
+      }),
+    prompter: loadPrompter,
+    loadHub: () => import('../hub/start.js'),
+    waitForShutdown,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}
+
+async function loadPrompter(): Promise<Prompter> {
+  const { select, input } = await import('@inquirer/prompts');
+  return {
+    select: (options) => select(options),
+    input: (options) => input(options),
+  };
+}
+
+function waitForShutdown(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,66 @@
+// The one place a command's outcome becomes an exit code and, on failure,
+// the words a person (or, with --json, a script) reads on stderr.
+import { CommanderError } from 'commander';
+import { EXIT, UsageError, isWatchfloorError } from '../core/errors.js';
+import type { Deps, TextSink } from './deps.js';
+import { buildProgram } from './program.js';
+
+export async function run(argv: string[], deps: Deps): Promise<number> {
+  const program = buildProgram(deps);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+    return reportError(e, deps.io.stderr, {
+      json: beforeDashes.includes('--json'),
+      debug: beforeDashes.includes('--debug'),
+    });
+  }
+}
+
+interface ReportOptions {
+  json: boolean;
+  debug: boolean;
+}
+
+export function reportError(e: unknown, stderr: TextSink, options: ReportOptions): number {
+  if (e instanceof CommanderError) return reportCommanderError(e, stderr, options);
+  if (isWatchfloorError(e)) {
+    if (options.json) {
+      stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
+    } else {
+      stderr.write(`watchfloor: ${e.message}\n`);
+      if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+    }
+    if (options.debug) writeStack(e, stderr);
+    return e.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (options.json) {
+    stderr.write(`${JSON.stringify({ error: { code: 'bug', message } })}\n`);
+  } else {
+    stderr.write(`watchfloor: ${message}\n`);
+    stderr.write('this is a bug in watchfloor; run the command again with --debug and report what it prints\n');
+  }
+  if (options.debug) writeStack(e, stderr);
+  return EXIT.failure;
+}
+
+// Commander has already printed help or the version when it throws for them;
+// its parse errors (unknown command, missing argument, bad choice) are usage errors.
+function reportCommanderError(e: CommanderError, stderr: TextSink, options: ReportOptions): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+  if (e.code === 'commander.help') return EXIT.usage;
+  const message = e.message.replace(/^error: /, '');
+  return reportError(new UsageError(message, { hint: 'see `watchfloor --help`' }), stderr, { ...options, debug: false });
+}
+
+function writeStack(e: unknown, stderr: TextSink): void {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    stderr.write(`${cur instanceof Error ? cur.stack : String(cur)}\n`);
+    cur = cur instanceof Error ? cur.cause : undefined;
+    if (cur) stderr.write('caused by: ');
+  }
+}

@@ -1,0 +1,70 @@
+// The fleet overview: one row per site (in the order given), then the totals
+// and any platform that is not ok.
+import type { FleetStatus, SiteStatus } from '../core/model.js';
+import { labelsFor } from './labels.js';
+import { createStyle } from './style.js';
+import { renderTable, type Column } from './table.js';
+import type { RenderContext } from './view.js';
+
+export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  const style = createStyle(ctx.color);
+  const columns: Column[] = [
+    { header: l.t('site') },
+    { header: l.t('name'), flex: true },
+    { header: l.t('kind') },
+    { header: l.t('region'), flex: true },
+    { header: l.t('health') },
+    { header: 'S1', align: 'right' },
+    { header: 'S2', align: 'right' },
+    { header: 'S3', align: 'right' },
+    { header: 'S4', align: 'right' },
+    { header: l.t('wait'), align: 'right' },
+    { header: l.t('egates'), align: 'right' },
+  ];
+  const rows = fleet.sites.map((s) => [
+    s.id,
+    l.siteName(s.name),
+    l.kind(s.kind),
+    s.region,
+    style.health(s.health, l.health(s.health)),
+    ...severityCells(s, ctx.tty, style),
+    s.waitMinutes === null ? '-' : ctx.tty ? `${Math.round(s.waitMinutes)} ${l.t('minutes')}` : String(s.waitMinutes),
+    `${s.egates.inService}/${s.egates.total}`,
+  ]);
+  const table = renderTable({ columns, rows }, { tty: ctx.tty, width: ctx.width, header: style.bold });
+  if (!ctx.tty) return table;
+  return [table, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx)].join('\n');
+}
+
+function severityCells(s: SiteStatus, tty: boolean, style: ReturnType<typeof createStyle>): string[] {
+  return (['sev1', 'sev2', 'sev3', 'sev4'] as const).map((sev) => {
+    const n = s.openIncidents[sev];
+    if (!tty) return String(n);
+    return n === 0 ? style.dim('.') : style.severity(sev, String(n));
+  });
+}
+
+export function totalsLine(fleet: FleetStatus, ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  const style = createStyle(ctx.color);
+  const t = fleet.totals;
+  const health = (['ok', 'degraded', 'down'] as const)
+    .map((h) => style.health(h, `${t.health[h]} ${l.health(h)}`))
+    .join(', ');
+  const inc = t.openIncidents;
+  return (
+    `${t.sites} ${l.t('sites')}: ${health} · ${inc.total} ${l.t('openIncidents')} ` +
+    `(sev1 ${inc.sev1}, sev2 ${inc.sev2}, sev3 ${inc.sev3}, sev4 ${inc.sev4}) · ${t.staff} ${l.t('staff')}`
+  );
+}
+
+function platformLines(fleet: FleetStatus, ctx: RenderContext): string[] {
+  const l = labelsFor(ctx.lang);
+  const style = createStyle(ctx.color);
+  const bad = fleet.platforms.filter((p) => p.health !== 'ok');
+  const okCount = fleet.platforms.length - bad.length;
+  const head = `${l.t('platforms')}: ${okCount}/${fleet.platforms.length} ${l.health('ok')}`;
+  if (!bad.length) return [head];
+  return [`${head}; ${bad.map((p) => `${p.name} ${style.health(p.health, l.health(p.health))}`).join(', ')}`];
+}

@@ -1,0 +1,65 @@
+// Incidents as a table, and one incident with its timeline.
+import type { Incident, IncidentDetail } from '../core/model.js';
+import { labelsFor } from './labels.js';
+import { createStyle } from './style.js';
+import { renderTable } from './table.js';
+import { formatAge, formatTime } from './time.js';
+import type { RenderContext } from './view.js';
+
+export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  const style = createStyle(ctx.color);
+  const rows = incidents.map((i) => [
+    i.id,
+    style.severity(i.severity, i.severity),
+    l.state(i.state),
+    i.siteId ?? '-',
+    i.title,
+    ctx.tty ? formatAge(i.createdAt, ctx.now) : i.createdAt,
+    owner(i),
+  ]);
+  return renderTable(
+    {
+      columns: [
+        { header: l.t('incident') },
+        { header: l.t('severity') },
+        { header: l.t('state') },
+        { header: l.t('site') },
+        { header: l.t('title'), flex: true },
+        { header: l.t('age'), align: 'right' },
+        { header: l.t('owner'), flex: true },
+      ],
+      rows,
+    },
+    { tty: ctx.tty, width: ctx.width, header: style.bold },
+  );
+}
+
+function owner(i: Incident): string {
+  return i.assignee ?? i.acknowledgedBy?.name ?? '-';
+}
+
+export function renderIncidentDetail(detail: IncidentDetail, ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  const style = createStyle(ctx.color);
+  const i = detail.incident;
+  const field = (name: string, value: string | null | undefined) => (value ? [`${name}: ${value}`] : []);
+  const lines = [
+    `${style.bold(i.id)}  ${style.severity(i.severity, i.severity)}  ${l.state(i.state)}`,
+    i.title,
+    ...field(l.t('site'), i.siteId),
+    ...field('asset', i.assetId),
+    `opened: ${formatTime(i.createdAt, ctx.now, ctx.tty)} (${i.source})`,
+    ...field('acknowledged by', i.acknowledgedBy && `${i.acknowledgedBy.name} ${formatTime(i.acknowledgedAt!, ctx.now, ctx.tty)}`),
+    ...field('assignee', i.assignee),
+    ...(i.escalations ? [`escalations: ${i.escalations}`] : []),
+    ...field('resolved by', i.resolvedBy && `${i.resolvedBy.name} ${formatTime(i.resolvedAt!, ctx.now, ctx.tty)}`),
+    ...field('summary', i.summary),
+    '',
+    style.bold(l.t('timeline')),
+    ...detail.timeline.map(
+      (t) => `  ${formatTime(t.at, ctx.now, ctx.tty)}  ${t.kind}  ${t.actor.name} (${t.channel})${t.text ? `  ${t.text}` : ''}`,
+    ),
+  ];
+  return lines.join('\n');
+}

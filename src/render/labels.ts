@@ -1,0 +1,99 @@
+// The words on screen, in English and Arabic (--lang ar). JSON never uses them.
+import type { Health, IncidentState, SiteKind } from '../core/vocabulary.js';
+
+export type Lang = 'en' | 'ar';
+export const LANGS = ['en', 'ar'] as const;
+
+const EN = {
+  site: 'SITE',
+  name: 'NAME',
+  kind: 'KIND',
+  region: 'REGION',
+  health: 'HEALTH',
+  wait: 'WAIT',
+  egates: 'E-GATES',
+  incident: 'INCIDENT',
+  severity: 'SEV',
+  state: 'STATE',
+  title: 'TITLE',
+  age: 'AGE',
+  owner: 'OWNER',
+  city: 'CITY',
+  staff: 'staff',
+  sites: 'sites',
+  openIncidents: 'open incidents',
+  platforms: 'platforms',
+  assets: 'assets',
+  queue: 'queue',
+  counters: 'counters',
+  reported: 'reported',
+  notReported: 'not reported yet',
+  minutes: 'min',
+  inService: 'in service',
+  open: 'open',
+  none: 'none',
+  noIncidents: 'no open incidents',
+  timeline: 'timeline',
+} as const;
+
+export type LabelKey = keyof typeof EN;
+
+const AR: Record<LabelKey, string> = {
+  site: 'الموقع',
+  name: 'الاسم',
+  kind: 'النوع',
+  region: 'المنطقة',
+  health: 'الحالة',
+  wait: 'الانتظار',
+  egates: 'البوابات',
+  incident: 'البلاغ',
+  severity: 'الخطورة',
+  state: 'الوضع',
+  title: 'العنوان',
+  age: 'العمر',
+  owner: 'المسؤول',
+  city: 'المدينة',
+  staff: 'الموظفون',
+  sites: 'المواقع',
+  openIncidents: 'البلاغات المفتوحة',
+  platforms: 'المنصات',
+  assets: 'الأجهزة',
+  queue: 'الطابور',
+  counters: 'الكاونترات',
+  reported: 'آخر تحديث',
+  notReported: 'لم يصل تحديث بعد',
+  minutes: 'دقيقة',
+  inService: 'في الخدمة',
+  open: 'مفتوحة',
+  none: 'لا يوجد',
+  noIncidents: 'لا توجد بلاغات مفتوحة',
+  timeline: 'السجل',
+};
+
+const HEALTH_AR: Record<Health, string> = { ok: 'سليم', degraded: 'متأثر', down: 'متوقف' };
+const KIND_AR: Record<SiteKind, string> = { air: 'جوي', land: 'بري', sea: 'بحري', 'service-centre': 'مركز خدمة' };
+const STATE_AR: Record<IncidentState, string> = {
+  triggered: 'جديد',
+  acknowledged: 'مستلم',
+  dispatched: 'أُرسل فني',
+  resolved: 'مغلق',
+};
+
+export interface Labels {
+  t(key: LabelKey): string;
+  health(h: Health): string;
+  kind(k: SiteKind): string;
+  state(s: IncidentState): string;
+  siteName(name: { en: string; ar: string }): string;
+}
+
+export function labelsFor(lang: Lang): Labels {
+  const ar = lang === 'ar';
+  return {
+    t: (key) => (ar ? AR[key] : EN[key]),
+    health: (h) => (ar ? HEALTH_AR[h] : h),
+    kind: (k) => (ar ? KIND_AR[k] : k),
+    state: (s) => (ar ? STATE_AR[s] : s),
+    siteName: (name) => (ar ? name.ar : name.en),
+  };
+}

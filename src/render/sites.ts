@@ -1,0 +1,24 @@
+// The site inventory as a table.
+import type { Site } from '../core/model.js';
+import { labelsFor } from './labels.js';
+import { createStyle } from './style.js';
+import { renderTable } from './table.js';
+import type { RenderContext } from './view.js';
+
+export function renderSiteTable(sites: Site[], ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  return renderTable(
+    {
+      columns: [
+        { header: l.t('site') },
+        { header: l.t('name'), flex: true },
+        { header: l.t('kind') },
+        { header: l.t('region'), flex: true },
+        { header: l.t('city'), flex: true },
+        { header: l.t('staff'), align: 'right' },
+      ],
+      rows: sites.map((s) => [s.id, l.siteName(s.name), l.kind(s.kind), s.region, s.city, String(s.staff)]),
+    },
+    { tty: ctx.tty, width: ctx.width, header: createStyle(ctx.color).bold },
+  );
+}

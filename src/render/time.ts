@@ -1,0 +1,15 @@
+// Times for people: relative on a terminal ("5m ago" reads faster at 3 a.m.),
+// exact ISO-8601 when piped.
+export function formatAge(iso: string, now: Date): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h`;
+  return `${Math.floor(hours / 24)}d`;
+}
+
+export function formatTime(iso: string, now: Date, tty: boolean): string {
+  return tty ? `${formatAge(iso, now)} ago` : iso;
+}
