@@ -96,8 +96,7 @@ export async function startFixtureHub(options: FixtureOptions = {}): Promise<Fix
     dir,
     admin,
     async clientAs(role, name = role, extra = {}) {
-      const adminClient = this.admin;
-      const { secret } = await adminClient.createToken({ name, role });
+      const { secret } = await admin.createToken({ name, role });
       return Object.assign(track(new CoreClient({ hubUrl: hub.url, token: secret, ...extra })), { secret });
     },
     logs,
@@ -120,7 +119,7 @@ export function fixture(name: string): unknown {
 /** A raw HTTP call, for what CoreClient would never send. */
 export async function rawRequest(
   url: string,
-  init: { method?: string; token?: string; body?: string | Buffer; contentType?: string; headers?: Record<string, string> } = {},
+  init: { method?: string; token?: string; body?: string; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: any; text: string }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
