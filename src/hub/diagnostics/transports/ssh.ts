@@ -62,6 +62,15 @@ export function sshFingerprint(keyBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
+// The server kills a command this long after our own timeout gave up on it,
+// so we report the timeout first and the program never outlives it by much.
+const REMOTE_KILL_GRACE_MS = 1_000;
+
+/** Run argv under coreutils `timeout`, so the server enforces the deadline even if we vanish. */
+function withRemoteDeadline(argv: readonly string[], timeoutMs: number): string[] {
+  return ['timeout', '-s', 'KILL', String((timeoutMs + REMOTE_KILL_GRACE_MS) / 1000), ...argv];
+}
+
 interface Settings {
   target: string;
   commands: CommandTable;
@@ -107,9 +116,8 @@ export class SshSession {
   }
 
   /** Run an allow-listed command. A non-zero exit is a result, not an error. */
-  run(name: string, params: CommandParams = {}): Promise<CommandResult> {
-    const command = this.resolve(name, params);
-    return this.exec(command);
+  async run(name: string, params: CommandParams = {}): Promise<CommandResult> {
+    return this.exec(this.resolve(name, params));
   }
 
   private exec(command: ResolvedCommand): Promise<CommandResult> {
@@ -144,9 +152,9 @@ export class SshSession {
             }),
           ),
         );
-        // `exec` made the program the session's process, so the signal reaches
-        // it; closing the channel covers servers that ignore signal requests.
-        channel?.signal('KILL');
+        // Closing the channel does not stop the program (sshd leaves a non-pty
+        // session's process running, and refuses signal requests under
+        // privilege separation); the remote `timeout` wrapper kills it.
         channel?.close();
       }, timeoutMs);
       const onConnectionClosed = () =>
@@ -162,7 +170,7 @@ export class SshSession {
         );
       this.client.once('close', onConnectionClosed);
 
-      this.client.exec(shellCommandLine(command.argv), (err, opened) => {
+      this.client.exec(shellCommandLine(withRemoteDeadline(command.argv, timeoutMs)), (err, opened) => {
         if (err) {
           settle(() =>
             reject(
@@ -179,7 +187,6 @@ export class SshSession {
         channel = opened;
         if (settled) {
           // Timed out before the server even opened the channel.
-          opened.signal('KILL');
           opened.close();
           return;
         }
