@@ -10,17 +10,17 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): strin
   const l = labelsFor(ctx.lang);
   const style = createStyle(ctx.color);
   const columns: Column[] = [
-    { header: l.t('site') },
-    { header: l.t('name'), flex: true },
-    { header: l.t('kind') },
-    { header: l.t('region'), flex: true },
-    { header: l.t('health') },
+    { header: l.header('site') },
+    { header: l.header('name'), flex: true },
+    { header: l.header('kind') },
+    { header: l.header('region'), flex: true },
+    { header: l.header('health') },
     { header: 'S1', align: 'right' },
     { header: 'S2', align: 'right' },
     { header: 'S3', align: 'right' },
     { header: 'S4', align: 'right' },
-    { header: l.t('wait'), align: 'right' },
-    { header: l.t('egates'), align: 'right' },
+    { header: l.header('wait'), align: 'right' },
+    { header: l.header('egates'), align: 'right' },
   ];
   const rows = fleet.sites.map((s) => [
     s.id,

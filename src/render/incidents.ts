@@ -21,13 +21,13 @@ export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): 
   return renderTable(
     {
       columns: [
-        { header: l.t('incident') },
-        { header: l.t('severity') },
-        { header: l.t('state') },
-        { header: l.t('site') },
-        { header: l.t('title'), flex: true },
-        { header: l.t('age'), align: 'right' },
-        { header: l.t('owner'), flex: true },
+        { header: l.header('incident') },
+        { header: l.header('severity') },
+        { header: l.header('state') },
+        { header: l.header('site') },
+        { header: l.header('title'), flex: true },
+        { header: l.header('age'), align: 'right' },
+        { header: l.header('owner'), flex: true },
       ],
       rows,
     },

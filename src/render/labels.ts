@@ -5,20 +5,20 @@ export type Lang = 'en' | 'ar';
 export const LANGS = ['en', 'ar'] as const;
 
 const EN = {
-  site: 'SITE',
-  name: 'NAME',
-  kind: 'KIND',
-  region: 'REGION',
-  health: 'HEALTH',
-  wait: 'WAIT',
-  egates: 'E-GATES',
-  incident: 'INCIDENT',
-  severity: 'SEV',
-  state: 'STATE',
-  title: 'TITLE',
-  age: 'AGE',
-  owner: 'OWNER',
-  city: 'CITY',
+  site: 'site',
+  name: 'name',
+  kind: 'kind',
+  region: 'region',
+  health: 'health',
+  wait: 'wait',
+  egates: 'e-gates',
+  incident: 'incident',
+  severity: 'sev',
+  state: 'state',
+  title: 'title',
+  age: 'age',
+  owner: 'owner',
+  city: 'city',
   staff: 'staff',
   sites: 'sites',
   openIncidents: 'open incidents',
@@ -81,6 +81,8 @@ const STATE_AR: Record<IncidentState, string> = {
 
 export interface Labels {
   t(key: LabelKey): string;
+  /** A table column heading: upper case where the script has case. */
+  header(key: LabelKey): string;
   health(h: Health): string;
   kind(k: SiteKind): string;
   state(s: IncidentState): string;
@@ -91,6 +93,7 @@ export function labelsFor(lang: Lang): Labels {
   const ar = lang === 'ar';
   return {
     t: (key) => (ar ? AR[key] : EN[key]),
+    header: (key) => (ar ? AR[key] : EN[key].toUpperCase()),
     health: (h) => (ar ? HEALTH_AR[h] : h),
     kind: (k) => (ar ? KIND_AR[k] : k),
     state: (s) => (ar ? STATE_AR[s] : s),

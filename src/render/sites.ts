@@ -10,12 +10,12 @@ export function renderSiteTable(sites: Site[], ctx: RenderContext): string {
   return renderTable(
     {
       columns: [
-        { header: l.t('site') },
-        { header: l.t('name'), flex: true },
-        { header: l.t('kind') },
-        { header: l.t('region'), flex: true },
-        { header: l.t('city'), flex: true },
-        { header: l.t('staff'), align: 'right' },
+        { header: l.header('site') },
+        { header: l.header('name'), flex: true },
+        { header: l.header('kind') },
+        { header: l.header('region'), flex: true },
+        { header: l.header('city'), flex: true },
+        { header: l.header('staff'), align: 'right' },
       ],
       rows: sites.map((s) => [s.id, l.siteName(s.name), l.kind(s.kind), s.region, s.city, String(s.staff)]),
     },

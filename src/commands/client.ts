@@ -1,0 +1,13 @@
+// The CoreClient the CLI uses: channel 'cli', and short limits when a person
+// is waiting mid-keystroke (shell completion).
+import { CoreClient } from '../core/client.js';
+import type { Connection } from './deps.js';
+
+export function createCliClient({ hubUrl, token, timeoutMs }: Connection): CoreClient {
+  return new CoreClient({
+    hubUrl,
+    token,
+    channel: 'cli',
+    ...(timeoutMs ? { connectTimeoutMs: timeoutMs, requestTimeoutMs: timeoutMs, getRetries: 0 } : {}),
+  });
+}
