@@ -12,7 +12,7 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): strin
   const columns: Column[] = [
     { header: l.header('site') },
     { header: l.header('name'), flex: true },
-    { header: l.header('kind') },
+    { header: l.header('kind'), flex: true },
     { header: l.header('region'), flex: true },
     { header: l.header('health') },
     { header: 'S1', align: 'right' },

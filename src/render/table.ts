@@ -31,7 +31,7 @@ export function renderTable(input: TableInput, layout: TableLayout): string {
   const widths = fitWidths(input, layout.width);
   const table = new Table({
     head: input.columns.map((c) => (layout.header ? layout.header(c.header) : c.header)),
-    colWidths: widths.map((w, i) => (i === widths.length - 1 ? w : w + GAP)),
+    colWidths: widths,
     colAligns: input.columns.map((c) => c.align ?? 'left'),
     chars: NO_BORDERS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
@@ -77,5 +77,5 @@ const NO_BORDERS = {
   'mid-mid': '',
   right: '',
   'right-mid': '',
-  middle: '',
+  middle: ' '.repeat(GAP),
 };
