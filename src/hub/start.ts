@@ -1,5 +1,6 @@
 // Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
 // the fleet and its simulator.
+import type { FastifyInstance } from 'fastify';
 import { UsageError } from '../core/errors.js';
 import { buildApp } from './app.js';
 import { SYSTEM } from './caller.js';
@@ -65,6 +66,21 @@ function listenError(e: unknown, host: string, port: number): unknown {
   return e;
 }
 
+// In-flight requests get this long to finish; then connections are cut, so a
+// client holding a socket open (e.g. one that vanished mid event stream)
+// cannot hold up shutdown.
+const SHUTDOWN_GRACE_MS = 1_000;
+
+async function closeGracefully(app: FastifyInstance): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  timer.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** startHub with the demo's fleet and simulator replaceable (tests use a small fleet). */
 export async function startHubWith(options: HubOptions, demoWiring: DemoWiring): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
@@ -94,7 +110,7 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
   const close = () =>
     (closing ??= (async () => {
       await simulator?.stop();
-      await app.close();
+      await closeGracefully(app);
       bus.close();
       await store.close();
       log('hub stopped');

@@ -27,7 +27,9 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
+    // The socket is never reused after a stream, and closing it with the
+    // stream lets the hub shut down without waiting on the client.
+    connection: 'close',
     'x-accel-buffering': 'no',
   });
   res.write(': watchfloor events\n\n');
@@ -38,7 +40,9 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
     closed = true;
     clearInterval(heartbeat);
     subscription.unsubscribe();
-    res.end();
+    // Once the last bytes are out, drop the socket: a client that went away
+    // may leave it half-open, which would hold up the server's close().
+    res.end(() => res.socket?.destroy());
     options.onClose?.();
   };
   const write = (chunk: string) => {

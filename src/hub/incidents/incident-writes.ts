@@ -58,8 +58,9 @@ export async function storeNewIncident(
 ): Promise<Incident> {
   const incident = await tx.insertIncident(draft);
   await record(tx, caller, incident, draft.createdAt, timeline, audit);
-  if (incident.assetId) await syncAssetHealth(tx, incident.assetId, emit);
+  // The incident first, then what it did to the asset: subscribers see cause before effect.
   emit('incident.created', incident);
+  if (incident.assetId) await syncAssetHealth(tx, incident.assetId, emit);
   return incident;
 }
 
@@ -82,8 +83,8 @@ export async function storeIncidentChange(
     });
   }
   await record(tx, caller, next, at, timeline, audit);
+  emit('incident.updated', next);
   const assets = new Set([before.assetId, next.assetId].filter((a): a is string => a !== null));
   for (const assetId of assets) await syncAssetHealth(tx, assetId, emit);
-  emit('incident.updated', next);
   return next;
 }
