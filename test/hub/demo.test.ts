@@ -1,0 +1,42 @@
+// startHub --demo with the real fleet and simulator: the simulator reaches the
+// hub over HTTP with its own token, like any fleet would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreClient } from '../../src/core/client.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+
+let hub: TestHub;
+let admin: CoreClient;
+
+beforeAll(async () => {
+  hub = await startTestHub({ demo: true, seed: 3, speed: 600 });
+  admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
+});
+
+afterAll(async () => {
+  await admin?.close();
+  await hub?.stop();
+});
+
+describe('demo hub', () => {
+  it('seeds 103 sites and the 12 platforms, audited once as fleet.seed', async () => {
+    const status = await admin.fleetStatus();
+    expect(status.sites).toHaveLength(103);
+    expect(status.platforms).toHaveLength(12);
+    const seeds = (await admin.listAudit({ limit: 10_000 })).filter((e) => e.action === 'fleet.seed');
+    expect(seeds).toHaveLength(1);
+    expect(seeds[0]).toMatchObject({ actor: { id: 'system' }, channel: 'system', detail: { sites: 103 } });
+  });
+
+  it('receives telemetry from the simulator within a bounded wait', async () => {
+    const deadline = Date.now() + 15_000;
+    let reported = 0;
+    while (Date.now() < deadline) {
+      reported = (await admin.fleetStatus()).sites.filter((s) => s.reportedAt !== null).length;
+      if (reported > 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(reported).toBe(103);
+    const sim = (await admin.listTokens()).find((t) => t.name === 'demo-simulator' && !t.revokedAt);
+    expect(sim).toMatchObject({ role: 'officer', lastUsedAt: expect.any(String) });
+  }, 20_000);
+});
