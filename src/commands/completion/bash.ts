@@ -1,10 +1,9 @@
 // Generates the bash completion script from the command tree.
-import { commandPaths, valueFlags } from './shell-words.js';
+import { commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type OptionSpec, type ValueSpec } from './tree.js';
 
 export function bashCompletion(program: CommandSpec, binNames: string[]): string {
   const commands = allCommands(program);
-  const globals = program.options;
   const fn = `_${program.name}`;
 
   // Globals last, so a command's own option patterns are tried first.
@@ -14,7 +13,7 @@ export function bashCompletion(program: CommandSpec, binNames: string[]): string
       .map((o) => `    ${o.flags.map((f) => `${c === program ? '*' : quote(c.path)}:${f}`).join('|')}) ${reply(o, fn)} ;;`),
   );
   const optionCases = commands.map((c) => {
-    const flags = [...c.options, ...(c === program ? [] : globals)].flatMap((o) => o.flags);
+    const flags = [...c.options, ...(c === program ? [] : inheritedOptions(program))].flatMap((o) => o.flags);
     return `    ${quote(c.path)}) COMPREPLY=($(compgen -W "${flags.join(' ')}" -- "$cur")) ;;`;
   });
   const positionalCases = commands.flatMap((c) => {

@@ -11,3 +11,8 @@ export function commandPaths(program: CommandSpec): string[] {
     .map((c) => c.path)
     .filter(Boolean);
 }
+
+/** The program's options that every subcommand accepts too (its own --help aside). */
+export function inheritedOptions(program: CommandSpec): CommandSpec['options'] {
+  return program.options.filter((o) => !o.flags.includes('--help'));
+}

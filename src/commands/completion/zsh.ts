@@ -1,6 +1,6 @@
 // Generates the zsh completion script from the command tree. (`path` is
 // PATH's twin in zsh, hence `cmdpath`.)
-import { commandPaths, valueFlags } from './shell-words.js';
+import { commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type ValueSpec } from './tree.js';
 
 export function zshCompletion(program: CommandSpec, binNames: string[]): string {
@@ -12,7 +12,7 @@ export function zshCompletion(program: CommandSpec, binNames: string[]): string 
       .map((o) => `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${values(o, fn)} ;;`),
   );
   const optionCases = commands.map((c) => {
-    const options = [...c.options, ...(c === program ? [] : program.options)];
+    const options = [...c.options, ...(c === program ? [] : inheritedOptions(program))];
     const specs = options.flatMap((o) => o.flags.map((f) => `'${describe(f, o.description)}'`));
     return `    ("${c.path}") opts=(${specs.join(' ')}) ;;`;
   });

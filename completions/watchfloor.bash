@@ -1,0 +1,104 @@
+# bash completion for watchfloor and wf
+# Generated from the command tree by `watchfloor completion bash`; do not edit.
+_watchfloor_dynamic() {
+  "${COMP_WORDS[0]}" __complete "$1" 2>/dev/null
+}
+
+_watchfloor() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+  local cmdpath="" npos=0 word i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word="${COMP_WORDS[i]}"
+    case "$word" in
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--name|--role|--since|--limit|--seed|--speed|--port|--host|--data) i=$((i + 1)); continue ;;
+      -*) continue ;;
+    esac
+    case "$cmdpath/$word" in
+      /status|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      *) npos=$((npos + 1)) ;;
+    esac
+  done
+
+  case "$cmdpath:$prev" in
+    "/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre" -- "$cur")); return ;;
+    "/sites/list":--region) COMPREPLY=(); return ;;
+    "/incidents/list":--state) COMPREPLY=($(compgen -W "open triggered acknowledged dispatched resolved" -- "$cur")); return ;;
+    "/incidents/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/incidents/list":--severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
+    "/incidents/assign":--to) COMPREPLY=(); return ;;
+    "/incidents/escalate":--reason) COMPREPLY=(); return ;;
+    "/incidents/resolve":--summary) COMPREPLY=(); return ;;
+    "/tokens/create":--name) COMPREPLY=(); return ;;
+    "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin" -- "$cur")); return ;;
+    "/audit/list":--since) COMPREPLY=(); return ;;
+    "/audit/list":--limit) COMPREPLY=(); return ;;
+    "/hub/start":--seed) COMPREPLY=(); return ;;
+    "/hub/start":--speed) COMPREPLY=(); return ;;
+    "/hub/start":--port) COMPREPLY=(); return ;;
+    "/hub/start":--host) COMPREPLY=(); return ;;
+    "/hub/start":--data) COMPREPLY=(); return ;;
+    "/demo":--seed) COMPREPLY=(); return ;;
+    "/demo":--speed) COMPREPLY=(); return ;;
+    "/demo":--port) COMPREPLY=(); return ;;
+    *:--lang) COMPREPLY=($(compgen -W "en ar" -- "$cur")); return ;;
+    *:--profile) COMPREPLY=(); return ;;
+    *:--hub) COMPREPLY=(); return ;;
+    *:--token) COMPREPLY=(); return ;;
+  esac
+
+  if [[ "$cur" == -* ]]; then
+    case "$cmdpath" in
+    "") COMPREPLY=($(compgen -W "--json --no-color --lang --profile --hub --token --debug --help -h" -- "$cur")) ;;
+    "/status") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sites") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/list") COMPREPLY=($(compgen -W "--state --site --severity --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/show") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/assign") COMPREPLY=($(compgen -W "--to --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/note") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/list") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit/list") COMPREPLY=($(compgen -W "--since --limit --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit/verify") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/get") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/set") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/list") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/use") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/completion") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    esac
+    return
+  fi
+
+  case "$cmdpath:$npos" in
+    "":0) COMPREPLY=($(compgen -W "status sites incidents tokens audit config hub demo completion" -- "$cur")) ;;
+    "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
+    "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
+    "/incidents/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/incidents/ack":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/incidents/assign":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/incidents/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/incidents/escalate":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/incidents/resolve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
+    "/audit":0) COMPREPLY=($(compgen -W "list verify" -- "$cur")) ;;
+    "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;
+    "/config/get":0) COMPREPLY=($(compgen -W "hub token" -- "$cur")); return ;;
+    "/config/set":0) COMPREPLY=($(compgen -W "hub token" -- "$cur")); return ;;
+    "/hub":0) COMPREPLY=($(compgen -W "start" -- "$cur")) ;;
+    "/completion":0) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
+  esac
+}
+
+complete -F _watchfloor watchfloor wf

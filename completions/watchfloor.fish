@@ -1,0 +1,138 @@
+# fish completion for watchfloor and wf
+# Generated from the command tree by `watchfloor completion fish`; do not edit.
+function __watchfloor_state
+    set -l words (commandline -opc)
+    set -l cmdpath ''
+    set -l npos 0
+    set -l skip 0
+    for word in $words[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --name --role --since --limit --seed --speed --port --host --data
+                set skip 1
+                continue
+            case '-*'
+                continue
+        end
+        switch "$cmdpath/$word"
+            case /status /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /completion
+                set cmdpath "$cmdpath/$word"
+                set npos 0
+            case '*'
+                set npos (math $npos + 1)
+        end
+    end
+    echo "$cmdpath:$npos"
+end
+
+function __watchfloor_at
+    test (__watchfloor_state) = "$argv[1]"
+end
+
+function __watchfloor_in
+    string match -q -- "$argv[1]:*" (__watchfloor_state)
+end
+
+function __watchfloor_dynamic
+    set -l words (commandline -opc)
+    $words[1] __complete $argv[1] 2>/dev/null
+end
+
+complete -c watchfloor -f
+complete -c watchfloor -l json -d 'machine-readable output (shapes in docs/json.md)'
+complete -c watchfloor -l no-color -d 'no colour (also: NO_COLOR)'
+complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labels'
+complete -c watchfloor -l profile -r -d 'config profile (also: WATCHFLOOR_PROFILE)'
+complete -c watchfloor -l hub -r -d 'hub URL (also: WATCHFLOOR_HUB)'
+complete -c watchfloor -l token -r -d 'API token (also: WATCHFLOOR_TOKEN)'
+complete -c watchfloor -l debug -d 'stack traces on errors'
+complete -c watchfloor -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at :0' -a status -d 'fleet overview, worst first; or one site in detail'
+complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land and sea ports, passport service centres'
+complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
+complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
+complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log'
+complete -c watchfloor -n '__watchfloor_at :0' -a config -d 'profiles: which hub, which token'
+complete -c watchfloor -n '__watchfloor_at :0' -a hub -d 'the command-centre service'
+complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with the 103-site fleet and watch its status (Ctrl-C stops)'
+complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
+complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
+complete -c watchfloor -n '__watchfloor_in /sites' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site inventory'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -r -d 'only sites in this region (any case)'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /incidents' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a list -d 'incidents, newest first (open ones unless --state says otherwise)'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a show -d 'one incident with its timeline'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a ack -d 'acknowledge an incident: you are on it'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a assign -d 'hand an incident to someone'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a note -d 'add a note to the timeline'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a escalate -d 'raise the severity one step (supervisors)'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a resolve -d 'close an incident with a summary of what fixed it'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open triggered acknowledged dispatched resolved' -d 'open, or one state'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /incidents/ack' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/ack:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /incidents/assign' -l to -r -d 'who takes it'
+complete -c watchfloor -n '__watchfloor_in /incidents/assign' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/assign:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /incidents/note' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/note:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /incidents/escalate' -l reason -r -d 'why, for the timeline'
+complete -c watchfloor -n '__watchfloor_in /incidents/escalate' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/escalate:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /incidents/resolve' -l summary -r -d 'what fixed it'
+complete -c watchfloor -n '__watchfloor_in /incidents/resolve' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /incidents/resolve:0' -x -a '(__watchfloor_dynamic incidents)'
+complete -c watchfloor -n '__watchfloor_in /tokens' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /tokens:0' -a create -d 'create an API token (admins); its secret is shown only now'
+complete -c watchfloor -n '__watchfloor_at /tokens:0' -a list -d 'API tokens (never their secrets)'
+complete -c watchfloor -n '__watchfloor_at /tokens:0' -a revoke -d 'revoke an API token; it stops working at once'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l name -r -d 'who or what holds it'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l role -x -a 'viewer officer supervisor admin' -d 'what it may do'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /audit' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /audit:0' -a list -d 'audit entries, oldest first'
+complete -c watchfloor -n '__watchfloor_at /audit:0' -a verify -d 'check the audit log has not been altered'
+complete -c watchfloor -n '__watchfloor_in /audit/list' -l since -r -d 'ISO-8601 time or a duration back from now (2h, 30m, 7d)'
+complete -c watchfloor -n '__watchfloor_in /audit/list' -l limit -r -d 'at most this many entries'
+complete -c watchfloor -n '__watchfloor_in /audit/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /audit/verify' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /config' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a get -d 'print one setting of the profile'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a set -d 'store a setting in the profile'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a list -d 'all profiles, tokens masked'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a use -d 'switch the active profile'
+complete -c watchfloor -n '__watchfloor_in /config/get' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/get:0' -x -a 'hub token'
+complete -c watchfloor -n '__watchfloor_in /config/set' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/set:0' -x -a 'hub token'
+complete -c watchfloor -n '__watchfloor_in /config/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /config/use' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /hub' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo -d 'seed the 103-site demo fleet and run the simulator'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l seed -r -d 'simulator seed'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l speed -r -d 'simulated seconds per real second'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
+complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second'
+complete -c watchfloor -n '__watchfloor_in /demo' -l port -r -d 'port (default 7474, or a free one if taken)'
+complete -c watchfloor -n '__watchfloor_in /demo' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /completion' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /completion:0' -x -a 'bash zsh fish'
+complete -c wf -w watchfloor

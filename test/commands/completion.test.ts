@@ -1,0 +1,72 @@
+// Completion scripts come from the command tree: the committed files must be
+// what the tree generates now (`npm run completions` rewrites them), and the
+// hidden `__complete` command feeds them ids from the hub, or nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completionScript, type Shell } from '../../src/commands/completion/scripts.js';
+import { buildProgram } from '../../src/commands/program.js';
+import { closedPortUrl, startStubHub, type StubHub } from '../helpers/stub-hub.js';
+import { fakeCli, type FakeCli } from './fake-deps.js';
+import { INCIDENTS, SITES } from './fixtures.js';
+
+const FILES: Record<Shell, string> = { bash: 'watchfloor.bash', zsh: '_watchfloor', fish: 'watchfloor.fish' };
+const COMPLETIONS_DIR = join(import.meta.dirname, '..', '..', 'completions');
+
+let hub: StubHub;
+let cli: FakeCli;
+
+beforeAll(async () => {
+  hub = await startStubHub([
+    { method: 'GET', path: '/v1/sites', body: { sites: SITES } },
+    { method: 'GET', path: '/v1/incidents?state=open', body: { incidents: INCIDENTS } },
+  ]);
+  cli = fakeCli({ env: { WATCHFLOOR_HUB: hub.url } });
+});
+
+afterAll(async () => {
+  await hub.close();
+  cli.cleanup();
+});
+
+describe('generated scripts', () => {
+  for (const shell of Object.keys(FILES) as Shell[]) {
+    it(`completions/${FILES[shell]} matches the command tree (run \`npm run completions\` if not)`, async () => {
+      const r = await cli.run('completion', shell);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(COMPLETIONS_DIR, FILES[shell]), 'utf8'));
+    });
+  }
+
+  it('cover every command and option, and mark the dynamic values', () => {
+    const bash = completionScript(buildProgram(cli.deps), 'bash');
+    for (const path of ['/incidents/escalate', '/tokens/revoke', '/config/use', '/hub/start']) expect(bash).toContain(path);
+    expect(bash).toContain('"/incidents/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)"');
+    expect(bash).toContain('"/incidents/ack":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)"');
+    expect(bash).toContain('"/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre"');
+    expect(bash).not.toContain('__complete)');
+    expect(bash).toContain('complete -F _watchfloor watchfloor wf');
+  });
+
+  it('an unknown shell is a usage error', async () => {
+    expect((await cli.run('completion', 'tcsh')).code).toBe(2);
+  });
+});
+
+describe('__complete', () => {
+  it('prints site ids and open incident ids, one per line', async () => {
+    expect((await cli.run('__complete', 'sites')).stdout).toBe('RUH\nJED\nLND-KFC\nSC-RIY-01\n');
+    expect((await cli.run('__complete', 'incidents')).stdout).toBe('INC-000042\nINC-000007\n');
+  });
+
+  it('prints nothing and exits 0, quickly, when the hub is unreachable', async () => {
+    const started = performance.now();
+    const r = await cli.run('__complete', 'sites', '--hub', await closedPortUrl());
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('is not listed in help', async () => {
+    expect((await cli.run('--help')).stdout).not.toContain('__complete');
+  });
+});
