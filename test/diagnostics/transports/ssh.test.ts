@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandTable } from '../../../src/hub/diagnostics/transports/command-allow-list.js';
+import { SITE_SERVER_COMMANDS } from '../../../src/hub/diagnostics/transports/site-server-commands.js';
 import {
   openSshSession,
   runSshCommand,
@@ -24,7 +25,6 @@ import { startTestSshd, type TestSshd } from '../../helpers/sshd.js';
 const LONG_SLEEP_SECONDS = 3217;
 
 const TEST_COMMANDS = {
-  'disk-usage': { summary: 'df', effect: 'read', argv: ['df', '-P', '/var'] },
   echo: {
     summary: 'print one argument back',
     effect: 'read',
@@ -107,8 +107,8 @@ describe('SSH transport against a real sshd', () => {
     });
     afterAll(() => session?.close());
 
-    it('runs an allowed command and returns its output and exit code', async () => {
-      const result = await session.run('disk-usage');
+    it('runs an allowed command from the site-server table and returns its output and exit code', async () => {
+      const result = await runSshCommand({ ...options, commands: SITE_SERVER_COMMANDS }, 'disk-usage');
       expect(result).toMatchObject({ command: 'disk-usage', argv: ['df', '-P', '/var'], exitCode: 0, signal: null });
       expect(result.stdout).toMatch(/^Filesystem/);
       expect(result.stdoutTruncated).toBe(false);
@@ -217,14 +217,14 @@ describe('SSH transport against a real sshd', () => {
   });
 
   it('reports a key the server does not accept as auth_failed', async () => {
-    const error = await runSshCommand({ ...options, privateKey: sshd.strangerKey }, 'disk-usage').catch((e: unknown) => e);
+    const error = await runSshCommand({ ...options, privateKey: sshd.strangerKey }, 'list-missing').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailedError);
     expect(error).toMatchObject({ code: 'auth_failed', transport: 'ssh', target: `127.0.0.1:${sshd.port}` });
   });
 
   it('reports a closed port as unreachable', async () => {
     const port = await closedPort();
-    const error = await runSshCommand({ ...options, port }, 'disk-usage').catch((e: unknown) => e);
+    const error = await runSshCommand({ ...options, port }, 'list-missing').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error).toMatchObject({ code: 'unreachable', details: { reason: 'ECONNREFUSED' } });
   });
@@ -233,7 +233,7 @@ describe('SSH transport against a real sshd', () => {
     const { server, port, connections } = await silentServer();
     try {
       const startedAt = Date.now();
-      const error = await runSshCommand({ ...options, port, connectTimeoutMs: 300 }, 'disk-usage').catch((e: unknown) => e);
+      const error = await runSshCommand({ ...options, port, connectTimeoutMs: 300 }, 'list-missing').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnreachableError);
       expect(connections()).toBe(1);
       expect(Date.now() - startedAt).toBeLessThan(5_000);

@@ -222,7 +222,12 @@ export class SshSession {
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
-      this.client.once('close', () => resolve());
+      // A server that never answers our disconnect must not hold the caller.
+      const force = setTimeout(() => this.client.destroy(), 2_000);
+      this.client.once('close', () => {
+        clearTimeout(force);
+        resolve();
+      });
       this.client.end();
     });
   }
