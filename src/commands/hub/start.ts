@@ -31,13 +31,15 @@ export async function runHubStart(options: HubStartOptions, ctx: CommandContext)
     log: (line) => ctx.info(line),
   });
   try {
-    if (ctx.globals.json) ctx.printJson({ url: hub.url });
-    else ctx.print(`hub listening on ${hub.url}`);
+    // The profile is written before the URL is printed: a script that waits
+    // for the URL can use the CLI at once.
     if (hub.adminToken) {
       const profile = profileName(ctx.globals, ctx.deps.env, ctx.deps.config.read());
       await saveHubProfile(ctx, profile, { url: hub.url, token: hub.adminToken });
       ctx.info(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
     }
+    if (ctx.globals.json) ctx.printJson({ url: hub.url });
+    else ctx.print(`hub listening on ${hub.url}`);
     await ctx.deps.waitForShutdown();
   } finally {
     await hub.close();
