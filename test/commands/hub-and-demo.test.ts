@@ -1,0 +1,101 @@
+// `hub start` and `demo` with the hub module injected: a stub hub stands in
+// for src/hub/start.ts, and shutdown comes from the test, not a signal.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HubModule, HubOptions } from '../../src/commands/hub/hub-module.js';
+import { startStubHub, type StubHub } from '../helpers/stub-hub.js';
+import { fakeCli, type FakeCli } from './fake-deps.js';
+import { FLEET } from './fixtures.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function fakeHubModule(stub: StubHub, adminToken: string | undefined) {
+  const started: HubOptions[] = [];
+  let closed = 0;
+  const module: HubModule = {
+    async startHub(options) {
+      started.push(options);
+      options.log?.('hub log line');
+      return { url: stub.url, port: Number(new URL(stub.url).port), dataFile: options.dataFile, adminToken, close: async () => void closed++ };
+    },
+  };
+  return { module, started, closed: () => closed };
+}
+
+async function setup(adminToken: string | undefined, options: Parameters<typeof fakeCli>[0] = {}) {
+  const stub = await startStubHub([{ method: 'GET', path: '/v1/status', body: FLEET }]);
+  const hub = fakeHubModule(stub, adminToken);
+  const cli: FakeCli = fakeCli({ ...options, hub: hub.module });
+  cleanups.push(() => stub.close(), () => cli.cleanup());
+  return { stub, hub, cli };
+}
+
+describe('hub start', () => {
+  it('prints the URL as JSON, logs to stderr, stores a new admin token in the profile, closes on shutdown', async () => {
+    const { hub, cli, stub } = await setup('wf_admin_secret_0001');
+    const r = await cli.run('hub', 'start', '--demo', '--seed', '7', '--speed', '60', '--port', '0', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`{"url":"${stub.url}"}\n`);
+    expect(r.stderr).toContain('hub log line\n');
+    expect(r.stderr).toContain('stored its admin token and URL in profile default');
+    expect(hub.started[0]).toMatchObject({ demo: true, seed: 7, speed: 60, port: 0, dataFile: join(cli.configDir, 'hub.sqlite') });
+    expect(hub.closed()).toBe(1);
+    const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
+    expect(config.profiles.default).toEqual({ hub: stub.url, token: 'wf_admin_secret_0001' });
+  });
+
+  it('an existing data file (no admin token) leaves the config alone; a line for people', async () => {
+    const { cli, stub } = await setup(undefined);
+    const r = await cli.run('hub', 'start', '--data', join(cli.configDir, 'data', 'x.sqlite'));
+    expect(r.stdout).toBe(`hub listening on ${stub.url}\n`);
+    expect(existsSync(join(cli.configDir, 'config.json'))).toBe(false);
+  });
+
+  it('rejects a port out of range before starting anything (exit 2)', async () => {
+    const { hub, cli } = await setup(undefined);
+    expect((await cli.run('hub', 'start', '--port', '70000')).code).toBe(2);
+    expect(hub.started).toEqual([]);
+  });
+});
+
+describe('demo', () => {
+  it('makes a demo profile active and prints the status each refresh until shutdown', async () => {
+    let refreshes = 0;
+    let stop: () => void = () => undefined;
+    const { hub, cli, stub } = await setup('wf_demo_admin_token_1', {
+      waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+      sleep: async () => {
+        if (++refreshes === 3) stop();
+      },
+    });
+    const r = await cli.run('demo', '--port', '0', '--seed', '3');
+    expect(r.code, r.stderr).toBe(0);
+    expect(hub.started[0]).toMatchObject({ demo: true, seed: 3, port: 0 });
+    expect(hub.closed()).toBe(1);
+    // Piped: printed once per refresh, no screen clearing.
+    expect(r.stdout.split('LND-KFC\tKing Fahd Causeway').length - 1).toBe(3);
+    expect(r.stdout).not.toContain('\x1b[2J');
+    expect(r.stderr).toContain('profile "demo" is now active');
+    const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
+    expect(config).toEqual({ activeProfile: 'demo', profiles: { demo: { hub: stub.url, token: 'wf_demo_admin_token_1' } } });
+    // The data file lived in a temporary directory that is gone now.
+    expect(existsSync(hub.started[0]!.dataFile)).toBe(false);
+  });
+
+  it('on a terminal, clears the screen before each refresh', async () => {
+    let stop: () => void = () => undefined;
+    const { cli } = await setup('wf_demo_admin_token_2', {
+      tty: true,
+      waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+      sleep: async () => stop(),
+    });
+    const r = await cli.run('demo', '--port', '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\x1b[2J\x1b[H')).toBe(true);
+    expect(r.stdout).toContain('4 sites: 1 ok, 2 degraded, 1 down');
+  });
+});
