@@ -21,6 +21,25 @@ const externalUnlessHotPath = {
   },
 };
 
+// Two parts of undici the CLI never uses but would pay for at every start:
+// the HTTP/2 client (its top-level require of node:http2 alone costs ~15 ms;
+// the hub speaks HTTP/1.1 and we never set allowH2) and the SIMD build of
+// the HTTP parser (undici falls back to the plain build, which is as fast
+// for a few small responses).
+const UNUSED_UNDICI_PARTS = {
+  name: 'stub-unused-undici-parts',
+  setup(b) {
+    b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/ }, () => ({
+      contents: "module.exports = function connectH2() { throw new Error('watchfloor does not use HTTP/2'); };",
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /undici[\\/]lib[\\/]llhttp[\\/]llhttp_simd-wasm\.js$/ }, () => ({
+      contents: "throw new Error('SIMD parser left out of the watchfloor bundle');",
+      loader: 'js',
+    }));
+  },
+};
+
 await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/main.ts' },
@@ -34,7 +53,7 @@ await build({
   sourcemap: 'linked',
   metafile: false,
   logLevel: 'warning',
-  plugins: [externalUnlessHotPath],
+  plugins: [externalUnlessHotPath, UNUSED_UNDICI_PARTS],
   // Bundled CommonJS packages call require(); give ESM output one.
   banner: { js: "import{createRequire as __wfRequire}from'node:module';const require=__wfRequire(import.meta.url);" },
 });
