@@ -74,7 +74,7 @@ describe('demo', () => {
     });
     const r = await cli.run('demo', '--port', '0', '--seed', '3');
     expect(r.code, r.stderr).toBe(0);
-    expect(hub.started[0]).toMatchObject({ demo: true, seed: 3, port: 0 });
+    expect(hub.started[0]).toMatchObject({ demo: true, seed: 3, port: 0, speed: 60 });
     expect(hub.closed()).toBe(1);
     // Piped: printed once per refresh, no screen clearing.
     expect(r.stdout.split('LND-KFC\tKing Fahd Causeway').length - 1).toBe(3);
@@ -97,5 +97,28 @@ describe('demo', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('\x1b[2J\x1b[H')).toBe(true);
     expect(r.stdout).toContain('4 sites: 1 ok, 2 degraded, 1 down');
+  });
+
+  it('reports a refresh that fails and carries on with the next one', async () => {
+    let refreshes = 0;
+    let stop: () => void = () => undefined;
+    const route = { method: 'GET' as const, path: '/v1/status', status: 500, body: { error: { code: 'hub_error', message: 'database is busy' } } as unknown };
+    const stub = await startStubHub([route]);
+    const hub = fakeHubModule(stub, 'wf_demo_admin_token_3');
+    const cli = fakeCli({
+      hub: hub.module,
+      waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+      sleep: async () => {
+        refreshes++;
+        if (refreshes === 1) Object.assign(route, { status: 200, body: FLEET });
+        if (refreshes === 2) stop();
+      },
+    });
+    cleanups.push(() => stub.close(), () => cli.cleanup());
+    const r = await cli.run('demo', '--port', '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('refresh failed: database is busy; retrying');
+    expect(r.stdout.split('LND-KFC\tKing Fahd Causeway').length - 1).toBe(1);
+    expect(hub.closed()).toBe(1);
   });
 });

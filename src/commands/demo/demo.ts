@@ -17,6 +17,8 @@ import { isPortFree } from './free-port.js';
 export const DEMO_PROFILE = 'demo';
 export const DEMO_PORT = 7474;
 export const REFRESH_MS = 2_000;
+// A simulated minute a second: faults open and clear while you watch.
+export const DEMO_SPEED = 60;
 
 export interface DemoOptions {
   seed: number | undefined;
@@ -36,7 +38,7 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
     port,
     demo: true,
     seed: options.seed,
-    speed: options.speed,
+    speed: options.speed ?? DEMO_SPEED,
     log: ctx.globals.debug ? (line) => ctx.info(line) : undefined,
   });
   const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken }) : undefined;
@@ -53,12 +55,18 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
       stopping = true;
     });
     while (!stopping) {
-      const result = await runStatus({ site: undefined }, { client: () => client });
-      if (!('fleet' in result)) break;
-      if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
-      else {
-        const view = { ...ctx.view, now: deps.clock.now() };
-        ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view)}\n`);
+      // A refresh that fails (the hub busy, a timeout) is reported and tried
+      // again on the next tick: the view must outlive a bad moment.
+      const result = await runStatus({ site: undefined }, { client: () => client }).catch((e: unknown) => {
+        ctx.info(`refresh failed: ${e instanceof Error ? e.message : String(e)}; retrying`);
+        return undefined;
+      });
+      if (result && 'fleet' in result) {
+        if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
+        else {
+          const view = { ...ctx.view, now: deps.clock.now() };
+          ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view)}\n`);
+        }
       }
       await Promise.race([deps.sleep(REFRESH_MS), stopped]);
     }
@@ -74,7 +82,7 @@ export function registerDemo(program: Command, deps: Deps): void {
     .command('demo')
     .description('start a demo hub with the 103-site fleet and watch its status (Ctrl-C stops)')
     .option('--seed <n>', 'simulator seed', integerOption(0))
-    .option('--speed <x>', 'simulated seconds per real second', positiveNumberOption)
+    .option('--speed <x>', `simulated seconds per real second (default ${DEMO_SPEED})`, positiveNumberOption)
     .option('--port <port>', `port (default ${DEMO_PORT}, or a free one if taken)`, integerOption(0, 65535))
     .action(
       action(deps, async (ctx, options: DemoOptions) => {

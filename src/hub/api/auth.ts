@@ -56,13 +56,13 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   const secret = presentedSecret(request);
   if (!secret) {
     throw new UnauthenticatedError('no API token was sent', {
-      hint: 'log in with `watchfloor login`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
+      hint: 'store one with `watchfloor config set token wf_…`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
     });
   }
   const token = await ctx.store.getTokenByHash(hashTokenSecret(secret));
   if (!token || token.revokedAt) {
     throw new UnauthenticatedError(token ? `the API token "${token.name}" was revoked` : 'the hub does not know this API token', {
-      hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor login`',
+      hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor config set token wf_…`',
     });
   }
   const now = ctx.now();
