@@ -18,6 +18,8 @@ export interface IO {
   /** Colour allowed before --no-color is considered (TTY, no NO_COLOR, not a dumb terminal). */
   color: boolean;
   width: number;
+  /** Terminal rows, when stdout is a terminal: a refreshing view fits itself to them. */
+  height?: number;
   /** A person is there to answer a prompt (stdin and stdout are terminals, not CI). */
   canPrompt: boolean;
 }

@@ -23,6 +23,7 @@ export function createRealDeps(): Deps {
       isStdinTTY,
       color: isStdoutTTY && !env.NO_COLOR && env.TERM !== 'dumb',
       width: process.stdout.columns || 100,
+      height: process.stdout.rows || undefined,
       canPrompt: isStdinTTY && isStdoutTTY && !env.CI,
     },
     env,

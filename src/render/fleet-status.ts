@@ -6,7 +6,11 @@ import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
 
-export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): string {
+/**
+ * `maxSites` cuts the list (already sorted worst first) so that a refreshing
+ * view fits one screen, and says how many were left out and how they are.
+ */
+export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSites?: number): string {
   const l = labelsFor(ctx.lang);
   const style = createStyle(ctx.color);
   const columns: Column[] = [
@@ -22,7 +26,8 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): strin
     { header: l.header('wait'), align: 'right' },
     { header: l.header('egates'), align: 'right' },
   ];
-  const rows = fleet.sites.map((s) => [
+  const shown = maxSites !== undefined && maxSites < fleet.sites.length ? fleet.sites.slice(0, Math.max(1, maxSites)) : fleet.sites;
+  const rows = shown.map((s) => [
     s.id,
     l.siteName(s.name),
     l.kind(s.kind),
@@ -34,7 +39,18 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext): strin
   ]);
   const table = renderTable({ columns, rows }, { tty: ctx.tty, width: ctx.width, header: style.bold });
   if (!ctx.tty) return table;
-  return [table, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx)].join('\n');
+  const more = fleet.sites.length - shown.length;
+  const moreLine = more > 0 ? [style.dim(hiddenSitesLine(fleet.sites.slice(shown.length), ctx))] : [];
+  return [table, ...moreLine, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx)].join('\n');
+}
+
+function hiddenSitesLine(hidden: readonly SiteStatus[], ctx: RenderContext): string {
+  const l = labelsFor(ctx.lang);
+  const counts = (['ok', 'degraded', 'down'] as const)
+    .map((h) => [h, hidden.filter((s) => s.health === h).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([h, n]) => `${n} ${l.health(h)}`);
+  return `… ${hidden.length} ${l.t('moreSites')} (${counts.join(', ')})`;
 }
 
 function severityCells(s: SiteStatus, tty: boolean, style: ReturnType<typeof createStyle>): string[] {

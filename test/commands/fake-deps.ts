@@ -17,6 +17,7 @@ export interface FakeOptions {
   tty?: boolean;
   color?: boolean;
   width?: number;
+  height?: number;
   canPrompt?: boolean;
   env?: Record<string, string>;
   prompter?: Prompter;
@@ -51,6 +52,7 @@ export function fakeCli(options: FakeOptions = {}): FakeCli {
       isStdinTTY: options.tty ?? false,
       color: options.color ?? false,
       width: options.width ?? 100,
+      height: options.height,
       canPrompt: options.canPrompt ?? false,
     },
     env: { WATCHFLOOR_CONFIG_DIR: configDir, ...options.env },

@@ -99,6 +99,22 @@ describe('demo', () => {
     expect(r.stdout).toContain('4 sites: 1 ok, 2 degraded, 1 down');
   });
 
+  it('on a short terminal, shows the worst sites that fit and counts the rest', async () => {
+    let stop: () => void = () => undefined;
+    const { cli } = await setup('wf_demo_admin_token_4', {
+      tty: true,
+      height: 9,
+      waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+      sleep: async () => stop(),
+    });
+    const r = await cli.run('demo', '--port', '0');
+    expect(r.code, r.stderr).toBe(0);
+    const siteRows = r.stdout.split('\n').filter((line) => /^(RUH|JED|DMM|LND-KFC)\b/.test(line));
+    expect(siteRows).toHaveLength(3);
+    expect(r.stdout).toMatch(/… 1 more sites \(1 (ok|degraded|down)\)/);
+    expect(r.stdout).toContain('4 sites: 1 ok, 2 degraded, 1 down');
+  });
+
   it('reports a refresh that fails and carries on with the next one', async () => {
     let refreshes = 0;
     let stop: () => void = () => undefined;

@@ -65,7 +65,7 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
         if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
         else {
           const view = { ...ctx.view, now: deps.clock.now() };
-          ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view)}\n`);
+          ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view, screenRows(deps))}\n`);
         }
       }
       await Promise.race([deps.sleep(REFRESH_MS), stopped]);
@@ -75,6 +75,12 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
     await hub.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// On a terminal the view fits one screen: the table's heading, the totals
+// and platforms lines, a blank and the "more sites" line take six rows.
+function screenRows(deps: Deps): number | undefined {
+  return deps.io.isStdoutTTY && deps.io.height ? Math.max(3, deps.io.height - 6) : undefined;
 }
 
 export function registerDemo(program: Command, deps: Deps): void {
