@@ -130,7 +130,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
-complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second'
+complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second (default 60)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l port -r -d 'port (default 7474, or a free one if taken)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /completion' -l help -s h -d 'display help for command'

@@ -31,7 +31,7 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     s.id,
     l.siteName(s.name),
     l.kind(s.kind),
-    s.region,
+    l.region(s.region),
     style.health(s.health, l.health(s.health)),
     ...severityCells(s, ctx.tty, style),
     s.waitMinutes === null ? '-' : ctx.tty ? `${Math.round(s.waitMinutes)} ${l.t('minutes')}` : String(s.waitMinutes),

@@ -81,6 +81,23 @@ const STATE_AR: Record<IncidentState, string> = {
   resolved: 'مغلق',
 };
 
+// The 13 regions as the directorate names them in Arabic.
+const REGION_AR: Record<string, string> = {
+  Riyadh: 'الرياض',
+  Makkah: 'مكة المكرمة',
+  Madinah: 'المدينة المنورة',
+  'Eastern Province': 'المنطقة الشرقية',
+  Qassim: 'القصيم',
+  Asir: 'عسير',
+  Tabuk: 'تبوك',
+  Hail: 'حائل',
+  'Northern Borders': 'الحدود الشمالية',
+  Jazan: 'جازان',
+  Najran: 'نجران',
+  'Al Bahah': 'الباحة',
+  'Al Jawf': 'الجوف',
+};
+
 export interface Labels {
   t(key: LabelKey): string;
   /** A table column heading: upper case where the script has case. */
@@ -89,6 +106,8 @@ export interface Labels {
   kind(k: SiteKind): string;
   state(s: IncidentState): string;
   siteName(name: { en: string; ar: string }): string;
+  /** A region's name; one the table does not know is shown as it came. */
+  region(name: string): string;
 }
 
 export function labelsFor(lang: Lang): Labels {
@@ -100,5 +119,6 @@ export function labelsFor(lang: Lang): Labels {
     kind: (k) => (ar ? KIND_AR[k] : k),
     state: (s) => (ar ? STATE_AR[s] : s),
     siteName: (name) => (ar ? name.ar : name.en),
+    region: (name) => (ar ? (REGION_AR[name] ?? name) : name),
   };
 }

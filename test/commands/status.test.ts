@@ -78,6 +78,8 @@ describe('status (fleet)', () => {
     expect(r.stdout).toContain('جسر الملك فهد');
     expect(r.stdout).toContain('الموقع');
     expect(r.stdout).toContain('متوقف');
+    expect(r.stdout).toContain('المنطقة الشرقية'); // the region, too
+    expect(r.stdout).not.toContain('Eastern Province');
     const j = await cli.run('status', '--lang', 'ar', '--json');
     expect(JSON.parse(j.stdout).sites[0].health).toBe('down');
   });
