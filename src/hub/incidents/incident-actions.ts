@@ -63,7 +63,7 @@ export interface NewManualIncident {
 async function placeOf(tx: StoreWriter, input: NewManualIncident): Promise<{ siteId: string | null; assetId: string | null }> {
   const asset = input.assetId === undefined ? undefined : await tx.getAsset(input.assetId);
   if (input.assetId !== undefined && !asset) {
-    throw new UsageError(`no asset ${input.assetId}`, { hint: 'list them with `watchfloor assets list --site <site>`' });
+    throw new UsageError(`no asset ${input.assetId}`, { hint: "a site's assets are listed by `watchfloor status <site>`" });
   }
   const site = input.siteId === undefined ? undefined : await tx.getSite(input.siteId);
   if (input.siteId !== undefined && !site) {
