@@ -208,7 +208,7 @@ export class CoreClient {
     }
     if (code && TIMEOUTS.has(code)) {
       return new HubUnreachableError(`the hub at ${this.hubUrl} did not answer within ${this.requestTimeoutMs / 1000}s`, {
-        hint: 'the hub may be overloaded or hung; check `watchfloor hub` logs',
+        hint: 'the hub may be overloaded or hung; look at its log (the stderr of `watchfloor hub start`)',
         cause: e,
         details: { url: this.hubUrl },
       });
