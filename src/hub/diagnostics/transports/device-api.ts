@@ -10,8 +10,10 @@ export const DEVICE_API_PREFIX = '/mgmt/v1';
 export const DEVICE_ACTIONS = [
   'restart-service',
   'clear-jam',
+  'free-storage',
   'resync-clock',
   'renew-certificate',
+  'renew-token',
   'recalibrate',
   'failover-link',
   'switch-mode',
