@@ -43,7 +43,7 @@ const START = Date.parse('2026-09-08T15:00:00Z');
 
 function fault(assetId: string, severity: Fault['severity'] = 'warning'): Fault {
   const asset = world.assetById.get(assetId)!;
-  return { id: 'F000042', assetId, siteId: asset.siteId, kind: asset.kind, severity, startedAt: START, clearsAt: START + 3_600_000, lastNotifiedAt: null };
+  return { id: 'F000042', assetId, siteId: asset.siteId, kind: asset.kind, faultKind: 'hung-service', source: 'simulated', severity, startedAt: START, clearsAt: START + 3_600_000, lastNotifiedAt: null };
 }
 
 function firstDayOfAlerts(seed: number): AlertmanagerAlert[] {

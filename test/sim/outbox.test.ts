@@ -11,7 +11,7 @@ const START = Date.parse('2026-09-08T15:00:00Z');
 const fault = (n: number): Fault => {
   const assetId = world.assets[n]!.id;
   const asset = world.assetById.get(assetId)!;
-  return { id: `F${n}`, assetId, siteId: asset.siteId, kind: asset.kind, severity: 'warning', startedAt: START, clearsAt: START + 60_000, lastNotifiedAt: null };
+  return { id: `F${n}`, assetId, siteId: asset.siteId, kind: asset.kind, faultKind: 'hung-service', source: 'simulated', severity: 'warning', startedAt: START, clearsAt: START + 60_000, lastNotifiedAt: null };
 };
 
 describe('AlertOutbox', () => {

@@ -151,6 +151,8 @@ describe('queues', () => {
       assetId,
       siteId: 'RUH',
       kind: 'egate',
+      faultKind: 'hung-service',
+      source: 'simulated',
       severity: 'warning',
       startedAt: START,
       clearsAt: START + 86_400_000,

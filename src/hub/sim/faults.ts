@@ -4,6 +4,7 @@
 // --speed 60 an incident opens within the first real minute, and a duty
 // officer sees a handful of open ones at any time, not hundreds.
 import type { Asset, AssetKind } from '../../core/model.js';
+import { drawFaultKind } from './emulator/fault-kinds.js';
 import { exponential, type Rng } from './rng.js';
 import type { SimWorld } from './world.js';
 
@@ -42,8 +43,13 @@ export interface Fault {
   assetId: string;
   siteId: string | null;
   kind: AssetKind;
+  /** What went wrong (emulator/fault-kinds.ts): the ground truth, which the alerts do not carry. */
+  faultKind: string;
+  /** Drawn by the simulator, or injected into the device emulator by a drill. */
+  source: 'simulated' | 'injected';
   severity: AlertSeverity;
   startedAt: number; // simulated epoch ms
+  /** When it is repaired on site or recovers; Infinity for injected faults (only a fix or a repair clears them). */
   clearsAt: number;
   /** When a firing alert for it was last produced (simulated ms); null until the first. */
   lastNotifiedAt: number | null;
@@ -91,12 +97,14 @@ export function severityOf(asset: Asset, world: SimWorld, faulted: ReadonlySet<s
   }
 }
 
-function faultOf(asset: Asset, seq: number, severity: AlertSeverity, startedAt: number, clearsAt: number): Fault {
+function faultOf(asset: Asset, seq: number, faultKind: string, severity: AlertSeverity, startedAt: number, clearsAt: number): Fault {
   return {
     id: faultId(seq),
     assetId: asset.id,
     siteId: asset.siteId,
     kind: asset.kind,
+    faultKind,
+    source: 'simulated',
     severity,
     startedAt,
     clearsAt: Math.round(clearsAt),
@@ -131,7 +139,8 @@ export function drawNewFaults(
     // Where in the interval it happened, and how long it lasts.
     const startedAt = Math.round(now - dtSeconds * 1000 * rng.next());
     const clearsAt = startedAt + repairDurationMs(asset.kind, rng);
-    faults.push(faultOf(asset, seq++, severityOf(asset, world, faulted), startedAt, clearsAt));
+    const faultKind = drawFaultKind(asset.kind, rng).name;
+    faults.push(faultOf(asset, seq++, faultKind, severityOf(asset, world, faulted), startedAt, clearsAt));
     faulted.add(asset.id);
   }
   return { faults, nextSeq: seq };
@@ -155,8 +164,25 @@ export function drawFaultsInProgress(world: SimWorld, now: number, rng: Rng): Ne
     // left are drawn from the same distribution.
     const startedAt = Math.round(now - repairDurationMs(asset.kind, rng));
     const clearsAt = now + repairDurationMs(asset.kind, rng);
-    open.push(faultOf(asset, seq++, severityOf(asset, world, faulted), startedAt, clearsAt));
+    const faultKind = drawFaultKind(asset.kind, rng).name;
+    open.push(faultOf(asset, seq++, faultKind, severityOf(asset, world, faulted), startedAt, clearsAt));
     faulted.add(asset.id);
   }
   return { faults: open, nextSeq: seq };
+}
+
+/** A drill's fault, as the simulator tracks it from the step it learns of it: it lasts until fixed or repaired. */
+export function injectedFault(asset: Asset, id: string, faultKind: string, world: SimWorld, faulted: ReadonlySet<string>, now: number): Fault {
+  return {
+    id,
+    assetId: asset.id,
+    siteId: asset.siteId,
+    kind: asset.kind,
+    faultKind,
+    source: 'injected',
+    severity: severityOf(asset, world, faulted),
+    startedAt: now,
+    clearsAt: Number.POSITIVE_INFINITY,
+    lastNotifiedAt: null,
+  };
 }

@@ -6,6 +6,7 @@
 import type { CoreClient } from '../../core/client.js';
 import type { SiteTelemetry } from '../../core/model.js';
 import { webhookOf } from './alerts.js';
+import type { FaultWorldLink } from './fault-link.js';
 import type { DemoFleet } from './fleet.js';
 import { AlertOutbox } from './outbox.js';
 import { mulberry32 } from './rng.js';
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** Real milliseconds between ticks (default 1000). */
   tickMs?: number;
+  /** The devices' side of the world (the device emulator): told of every fault, and the source of fixes and drills. */
+  world?: FaultWorldLink;
 }
 
 export interface RunningSimulator {
@@ -45,6 +48,7 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
   const rng = mulberry32(options.seed);
   const realStart = now().getTime();
   let state: SimState = initialState(options.fleet, new Date(realStart), rng);
+  options.world?.faultsStarted(state.faults);
   let lastSimMs = realStart;
   const outbox = new AlertOutbox();
   const telemetryLink = new HubLink('telemetry', log);
@@ -59,8 +63,12 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
     const simMs = realStart + (now().getTime() - realStart) * options.speed;
     const dtSeconds = Math.min(MAX_STEP_SECONDS, Math.max(0, (simMs - lastSimMs) / 1000));
     lastSimMs = Math.max(lastSimMs, simMs);
-    const result = step(state, new Date(lastSimMs), dtSeconds, rng);
+    // Taking the world's changes, stepping and telling the world what changed
+    // run without a pause, so no device changes in between.
+    const result = step(state, new Date(lastSimMs), dtSeconds, rng, options.world?.takeChanges());
     state = result.state;
+    options.world?.faultsStarted(result.started);
+    options.world?.faultsCleared(result.cleared);
     outbox.add(result.alerts);
     await Promise.all([postTelemetry(result.telemetry), postAlerts()]);
   }

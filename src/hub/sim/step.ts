@@ -6,7 +6,8 @@ import type { SiteTelemetry } from '../../core/model.js';
 import { alertOf, type AlertmanagerAlert } from './alerts.js';
 import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';
-import { drawFaultsInProgress, drawNewFaults, type Fault } from './faults.js';
+import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
+import { drawFaultsInProgress, drawNewFaults, injectedFault, type Fault } from './faults.js';
 import type { DemoFleet } from './fleet.js';
 import { siteCapacity } from './impact.js';
 import { deskCap, siteFlow, type SiteQueues } from './queues.js';
@@ -38,6 +39,10 @@ export interface StepResult {
   telemetry: SiteTelemetry[];
   /** New and repeated firing alerts, and resolved ones, in that order of events. */
   alerts: AlertmanagerAlert[];
+  /** Faults this step drew. */
+  started: Fault[];
+  /** Faults this step's repair times cleared (not those the world's changes cleared). */
+  cleared: Fault[];
 }
 
 export interface InitialStateOptions {
@@ -57,9 +62,14 @@ export function initialState(fleet: DemoFleet, simTime: Date, rng: Rng, options:
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng): StepResult {
+/**
+ * `changes` are what happened to the devices outside the simulator since the
+ * last step (remote fixes, repairs on site, injected faults): inputs, like the
+ * seed, so the same inputs give the same run.
+ */
+export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng, changes: WorldChanges = NO_WORLD_CHANGES): StepResult {
   const { world } = state;
-  const { faults, nextFaultSeq, alerts } = advanceFaults(state, simTime.getTime(), dtSeconds, rng);
+  const { faults, nextFaultSeq, alerts, started, cleared } = advanceFaults(state, simTime.getTime(), dtSeconds, rng, changes);
   const faulted = new Set(faults.map((f) => f.assetId));
   const sites: Record<string, SiteState> = {};
   const telemetry = world.sites.map((model) => {
@@ -67,15 +77,27 @@ export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng
     sites[model.site.id] = next.state;
     return next.telemetry;
   });
-  return { state: { world, sites, faults, nextFaultSeq }, telemetry, alerts };
+  return { state: { world, sites, faults, nextFaultSeq }, telemetry, alerts, started, cleared };
 }
 
-/** Clears faults that are over, draws new ones, and produces the alerts that are due. */
-function advanceFaults(state: SimState, now: number, dtSeconds: number, rng: Rng) {
+/** Takes in the world's changes, clears faults that are over, draws new ones, and produces the alerts that are due. */
+function advanceFaults(state: SimState, now: number, dtSeconds: number, rng: Rng, changes: WorldChanges) {
   const { world } = state;
   const alerts: AlertmanagerAlert[] = [];
-  const cleared = state.faults.filter((f) => f.clearsAt <= now);
-  const stillOpen = state.faults.filter((f) => f.clearsAt > now);
+  const goneOutside = new Set(changes.cleared);
+  // Fixed or repaired outside the simulator: over now, whatever its repair time said.
+  const fixed = state.faults.filter((f) => goneOutside.has(f.id)).map((f) => ({ ...f, clearsAt: now }));
+  const open = state.faults.filter((f) => !goneOutside.has(f.id));
+  const faulted = new Set(open.map((f) => f.assetId));
+  for (const i of changes.injected) {
+    const asset = world.assetById.get(i.assetId);
+    // An injection fixed before this step ever saw it never fired.
+    if (!asset || goneOutside.has(i.id) || faulted.has(asset.id)) continue;
+    open.push(injectedFault(asset, i.id, i.faultKind, world, faulted, now));
+    faulted.add(asset.id);
+  }
+  const cleared = open.filter((f) => f.clearsAt <= now);
+  const stillOpen = open.filter((f) => f.clearsAt > now);
   const started = drawNewFaults(world, stillOpen, now, dtSeconds, rng, state.nextFaultSeq);
   // New faults have never been notified, so they fall due at once.
   const faults = [...stillOpen, ...started.faults].map((f) => {
@@ -83,8 +105,8 @@ function advanceFaults(state: SimState, now: number, dtSeconds: number, rng: Rng
     alerts.push(alertOf(f, world, 'firing'));
     return { ...f, lastNotifiedAt: now };
   });
-  for (const f of cleared) alerts.push(alertOf(f, world, 'resolved'));
-  return { faults, nextFaultSeq: started.nextSeq, alerts };
+  for (const f of [...fixed, ...cleared]) alerts.push(alertOf(f, world, 'resolved'));
+  return { faults, nextFaultSeq: started.nextSeq, alerts, started: started.faults, cleared };
 }
 
 function advanceSite(
