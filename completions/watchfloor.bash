@@ -48,34 +48,34 @@ _watchfloor() {
 
   if [[ "$cur" == -* ]]; then
     case "$cmdpath" in
-    "") COMPREPLY=($(compgen -W "--json --no-color --lang --profile --hub --token --debug --help -h" -- "$cur")) ;;
-    "/status") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/sites") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/list") COMPREPLY=($(compgen -W "--state --site --severity --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/show") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/assign") COMPREPLY=($(compgen -W "--to --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/note") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens/list") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/audit") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/audit/list") COMPREPLY=($(compgen -W "--since --limit --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/audit/verify") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/config") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/config/get") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/config/set") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/config/list") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/config/use") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/hub") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/completion") COMPREPLY=($(compgen -W "--help -h --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "--version -V --json --no-color --lang --profile --hub --token --debug --help -h" -- "$cur")) ;;
+    "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/list") COMPREPLY=($(compgen -W "--state --site --severity --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/assign") COMPREPLY=($(compgen -W "--to --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit/list") COMPREPLY=($(compgen -W "--since --limit --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/audit/verify") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/get") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/set") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/completion") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     esac
     return
   fi

@@ -42,6 +42,7 @@ function __watchfloor_dynamic
 end
 
 complete -c watchfloor -f
+complete -c watchfloor -l version -s V -d 'print the version'
 complete -c watchfloor -l json -d 'machine-readable output (shapes in docs/json.md)'
 complete -c watchfloor -l no-color -d 'no colour (also: NO_COLOR)'
 complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labels'

@@ -1,6 +1,7 @@
 // The command tree, built fresh for each run: the CLI parses argv with it and
 // the chat bot will parse chat text with it. All output goes through deps.io.
 import { Command, Option } from 'commander';
+import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
 import { registerAudit } from './audit/index.js';
 import { registerCompleteValues, registerCompletion } from './completion/index.js';
@@ -16,6 +17,7 @@ import { registerTokens } from './tokens/index.js';
 export function buildProgram(deps: Deps): Command {
   const program = new Command('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
+    .version(watchfloorVersion(), '-V, --version', 'print the version')
     .option('--json', 'machine-readable output (shapes in docs/json.md)')
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))

@@ -13,7 +13,7 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
 import { transact } from './transact.js';
-import { hubVersion } from './version.js';
+import { watchfloorVersion } from '../core/version.js';
 
 export interface HubOptions {
   dataFile: string; // SQLite file path; created with migrations if new
@@ -102,7 +102,7 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     openIncidents: async () => severityCounts(await store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT })),
     sseClients: () => bus.subscriberCount,
   });
-  const ctx: HubContext = { store, bus, metrics, now, log, version: hubVersion(), startedAt: now() };
+  const ctx: HubContext = { store, bus, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const app = buildApp(ctx);
   let simulator: SimulatorHandle | undefined;
 

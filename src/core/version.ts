@@ -1,4 +1,4 @@
-// The hub's version: package.json's, read once. Found by walking up from this
+// watchfloor's version (the CLI's and the hub's): package.json's, read once. Found by walking up from this
 // module so it works from src/ (tests) and from the bundled dist/ alike.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
-export function hubVersion(): string {
+export function watchfloorVersion(): string {
   if (cached !== undefined) return cached;
   cached = '0.0.0';
   let dir = dirname(fileURLToPath(import.meta.url));
