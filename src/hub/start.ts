@@ -32,6 +32,8 @@ export interface RunningHub {
   dataFile: string;
   /** Set only when this start created the data file: the first admin token's secret (shown once). */
   adminToken: string | undefined;
+  /** Demo only: the device emulator's base URL (its control endpoint is under /control/v1). */
+  simUrl?: string;
   close(): Promise<void>; // stops simulator, HTTP server, closes the DB
 }
 
@@ -127,10 +129,13 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     const boundPort = typeof address === 'object' && address ? address.port : port;
     const url = urlOf(host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
+    let simUrl: string | undefined;
     if (options.demo) {
-      simulator = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, demoWiring);
+      const demo = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, demoWiring);
+      simulator = demo;
+      simUrl = demo.simUrl;
     }
-    return { url, port: boundPort, dataFile: options.dataFile, adminToken, close };
+    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...(simUrl ? { simUrl } : {}), close };
   } catch (e) {
     await close();
     throw e;

@@ -197,4 +197,4 @@ export function drawFaultKind(assetKind: AssetKind, rng: Rng): FaultKind {
 }
 
 /** Handled without a visit: fixed remotely, or mitigated until it recovers on its own. */
-export const remotelyHandled = (kind: FaultKind): boolean => kind.remedy !== 'none';
+export const remotelyHandled = (kind: Pick<FaultKind, 'remedy'>): boolean => kind.remedy !== 'none';
