@@ -1,6 +1,8 @@
 // `incidents …` through run() against a stub hub: output, id forms, exit codes, prompts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/commands/deps.js';
+import { orderForPicking } from '../../src/commands/incidents/pick.js';
+import type { Incident } from '../../src/core/model.js';
 import { startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
 import { INCIDENT_DETAIL, INCIDENTS, SITES, incident } from './fixtures.js';
@@ -256,5 +258,13 @@ describe('the other actions', () => {
     } finally {
       tty.cleanup();
     }
+  });
+});
+
+describe('orderForPicking', () => {
+  it('puts the most severe first and keeps the hub order within a severity', () => {
+    const at = (id: string, severity: Incident['severity']) => ({ id, severity }) as Incident;
+    const picked = orderForPicking([at('INC-000009', 'sev3'), at('INC-000008', 'sev1'), at('INC-000007', 'sev3'), at('INC-000006', 'sev2')]);
+    expect(picked.map((i) => i.id)).toEqual(['INC-000008', 'INC-000006', 'INC-000009', 'INC-000007']);
   });
 });

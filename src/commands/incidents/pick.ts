@@ -1,6 +1,7 @@
 // The incident a verb acts on: the id given, or — when a person is at a
 // terminal — one chosen from the open incidents. Never waits on a pipe.
 import { UsageError } from '../../core/errors.js';
+import type { Incident } from '../../core/model.js';
 import type { CommandContext } from '../context.js';
 import { normalizeIncidentId } from './incident-id.js';
 
@@ -13,11 +14,17 @@ export async function incidentIdFrom(given: string | undefined, ctx: PickContext
   }
   const open = await ctx.client().listIncidents({ state: 'open' });
   if (!open.length) throw new UsageError('missing incident id, and there are no open incidents to choose from');
+  const bySeverity = orderForPicking(open);
   const prompter = await ctx.deps.prompter();
   return prompter.select({
     message: 'Which incident?',
-    choices: open.map((i) => ({ name: `${i.id}  ${i.severity}  ${i.siteId ?? '-'}  ${i.title}`, value: i.id })),
+    choices: bySeverity.map((i) => ({ name: `${i.id}  ${i.severity}  ${i.siteId ?? '-'}  ${i.title}`, value: i.id })),
   });
+}
+
+/** Most severe first; within a severity the hub's order (newest first). */
+export function orderForPicking(incidents: readonly Incident[]): Incident[] {
+  return [...incidents].sort((a, b) => a.severity.localeCompare(b.severity));
 }
 
 /** A required text option: asked for on a terminal, a usage error otherwise. */
