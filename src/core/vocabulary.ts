@@ -45,6 +45,9 @@ export const TIMELINE_KINDS = [
   'escalated',
   'dispatched',
   'resolved',
+  // Remote diagnostics: what a probe showed, what an action did.
+  'probe',
+  'action',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -55,3 +58,17 @@ export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervis
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[needed];
 }
+
+// Remote diagnostics: how a run on one asset ended. healthy: nothing wrong;
+// fixed: a remediation was verified; mitigated: service continues degraded
+// (e.g. offline processing); dispatched: a technician was sent; unreachable:
+// the device could not be probed (and nothing was dispatched, without fix);
+// planned: a dry run or a run without fix, nothing was changed.
+export const DIAG_VERDICTS = ['healthy', 'fixed', 'mitigated', 'dispatched', 'unreachable', 'planned'] as const;
+export type DiagVerdict = (typeof DIAG_VERDICTS)[number];
+
+export const DISPATCH_STATES = ['open', 'closed'] as const;
+export type DispatchState = (typeof DISPATCH_STATES)[number];
+
+export const DISPATCH_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];

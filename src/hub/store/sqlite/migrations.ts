@@ -123,6 +123,55 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO meta(key, value) VALUES ('incident_seq', '0');
     `,
   },
+  {
+    version: 2,
+    name: 'remote diagnostics: runs and dispatches',
+    sql: `
+      -- One row per diagnostic run that touched an incident, acted or dispatched
+      -- (dry runs and plain looks at healthy devices leave no trace).
+      CREATE TABLE diagnostic_runs (
+        id           TEXT PRIMARY KEY,
+        incident_id  TEXT,
+        site_id      TEXT,
+        asset_id     TEXT NOT NULL,
+        actor_id     TEXT NOT NULL,
+        actor_name   TEXT NOT NULL,
+        channel      TEXT NOT NULL,
+        fix          INTEGER NOT NULL,
+        verdict      TEXT NOT NULL,
+        findings     TEXT NOT NULL,
+        actions      TEXT NOT NULL,
+        started_at   TEXT NOT NULL,
+        finished_at  TEXT NOT NULL
+      );
+      CREATE INDEX diagnostic_runs_incident ON diagnostic_runs(incident_id, finished_at);
+
+      CREATE TABLE dispatches (
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
+        incident_id     TEXT NOT NULL REFERENCES incidents(id),
+        site_id         TEXT,
+        asset_id        TEXT NOT NULL,
+        findings        TEXT NOT NULL,
+        actions_tried   TEXT NOT NULL,
+        parts_likely    TEXT NOT NULL,
+        priority        TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        created_by_id   TEXT NOT NULL,
+        created_by      TEXT NOT NULL,
+        closed_at       TEXT,
+        closed_by_id    TEXT,
+        closed_by       TEXT,
+        note            TEXT
+      );
+      -- At most one open work order per incident.
+      CREATE UNIQUE INDEX dispatches_open_incident ON dispatches(incident_id) WHERE state = 'open';
+      CREATE INDEX dispatches_state ON dispatches(state, seq);
+
+      INSERT INTO meta(key, value) VALUES ('dispatch_seq', '0');
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -1,0 +1,41 @@
+// How the runner reaches a device: the HTTP management API for an asset's
+// managementUrl. One shared undici Agent for the whole hub, so a sweep of
+// thousands of devices reuses connections instead of opening pools per device.
+import { Agent, type Dispatcher } from 'undici';
+import type { Asset } from '../../core/model.js';
+import { HttpTransport, type ActionRequest } from './transports/http.js';
+import type { DeviceActionOutcome, DeviceHealth, DeviceMetrics } from './transports/device-api.js';
+
+/** What the runner needs of a device; HttpTransport is the real one. */
+export interface DeviceClient {
+  health(): Promise<DeviceHealth & { durationMs: number }>;
+  metrics(): Promise<DeviceMetrics & { durationMs: number }>;
+  action(name: string, request: ActionRequest): Promise<DeviceActionOutcome & { durationMs: number }>;
+}
+
+export type DeviceConnector = (asset: Asset & { managementUrl: string }) => DeviceClient;
+
+export interface HttpConnectorOptions {
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  actionTimeoutMs?: number;
+}
+
+export function httpDeviceConnector(options: HttpConnectorOptions = {}): { connect: DeviceConnector; close(): Promise<void> } {
+  const agent: Dispatcher = new Agent({
+    connections: 64,
+    connect: { timeout: options.connectTimeoutMs ?? 2_000 },
+    keepAliveTimeout: 4_000,
+  });
+  return {
+    connect: (asset) =>
+      new HttpTransport({
+        baseUrl: asset.managementUrl,
+        dispatcher: agent,
+        connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
+        actionTimeoutMs: options.actionTimeoutMs ?? 30_000,
+      }),
+    close: () => agent.close(),
+  };
+}
