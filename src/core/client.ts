@@ -11,16 +11,25 @@ import type {
   AuditEntry,
   AuditVerification,
   Channel,
+  DiagEvent,
+  DiagnoseInput,
+  DiagVerdictEvent,
+  Dispatch,
+  DispatchState,
   FleetStatus,
   Incident,
   IncidentDetail,
   IncidentState,
+  RemoteKpi,
   Role,
   Severity,
   Site,
   SiteDetail,
   SiteKind,
   SiteTelemetry,
+  SweepInput,
+  SweepResult,
+  SweepSummary,
   TokenInfo,
 } from './model.js';
 import { resolveSite } from './site-match.js';
@@ -93,6 +102,9 @@ function errorCode(e: unknown): string | undefined {
   }
   return undefined;
 }
+
+// How long a diagnostic stream may be silent before the client gives up.
+const STREAM_IDLE_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -328,6 +340,98 @@ export class CoreClient {
 
   verifyAudit(): Promise<AuditVerification> {
     return this.request('GET', '/v1/audit/verify');
+  }
+
+  // ---- remote diagnostics --------------------------------------------------
+
+  /**
+   * POST a body and read the answer as JSON Lines, calling `onLine` for each
+   * object as it arrives. Errors before the stream starts are typed as usual.
+   */
+  async streamLines(path: string, body: unknown, onLine: (value: unknown) => void): Promise<void> {
+    const headers: Record<string, string> = {
+      accept: 'application/x-ndjson, application/json',
+      'content-type': 'application/json',
+      'x-watchfloor-channel': this.channel,
+    };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    try {
+      const res = await requestApi.call(this.dispatcher, {
+        origin: this.origin,
+        path: this.basePath + path,
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        // A run waits on devices (a reboot may take half a minute); only silence this long is a failure.
+        bodyTimeout: STREAM_IDLE_MS,
+        headersTimeout: this.requestTimeoutMs,
+      });
+      if (res.statusCode >= 400) {
+        const text = await res.body.text();
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        throw errorFromApi(res.statusCode, parsed);
+      }
+      let pending = '';
+      for await (const chunk of res.body) {
+        pending += (chunk as Buffer).toString('utf8');
+        let nl: number;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+          const line = pending.slice(0, nl).trim();
+          pending = pending.slice(nl + 1);
+          if (line) onLine(JSON.parse(line));
+        }
+      }
+      if (pending.trim()) onLine(JSON.parse(pending));
+    } catch (e) {
+      throw this.translate(e, errorCode(e));
+    }
+  }
+
+  /** Diagnose a site, SITE/asset or incident; `onEvent` sees each probe, finding, action and verdict as it happens. */
+  async diagnose(input: DiagnoseInput, onEvent: (event: DiagEvent) => void = () => {}): Promise<DiagVerdictEvent[]> {
+    const verdicts: DiagVerdictEvent[] = [];
+    await this.streamLines('/v1/diagnostics/runs', input, (value) => {
+      const event = value as DiagEvent;
+      if (event.type === 'verdict') verdicts.push(event);
+      onEvent(event);
+    });
+    return verdicts;
+  }
+
+  /** Sweep many assets; `onResult` sees one result per asset; resolves with the summary. */
+  async sweep(input: SweepInput, onResult: (result: SweepResult) => void = () => {}): Promise<SweepSummary> {
+    let summary: SweepSummary | undefined;
+    await this.streamLines('/v1/diagnostics/sweeps', input, (value) => {
+      const event = value as SweepResult | SweepSummary | { type: 'error'; message: string };
+      if (event.type === 'result') onResult(event);
+      else if (event.type === 'summary') summary = event;
+      else throw new HubError(event.message);
+    });
+    if (!summary) throw new HubError('the sweep ended without a summary', { hint: 'the hub may have stopped; look at its log' });
+    return summary;
+  }
+
+  async listDispatches(filter: { state?: DispatchState | undefined; site?: string | undefined } = {}): Promise<Dispatch[]> {
+    return (await this.request<{ dispatches: Dispatch[] }>('GET', `/v1/dispatches${query(filter)}`)).dispatches;
+  }
+
+  async getDispatch(id: string): Promise<Dispatch> {
+    return (await this.request<{ dispatch: Dispatch }>('GET', `/v1/dispatches/${encodeURIComponent(id)}`)).dispatch;
+  }
+
+  async closeDispatch(id: string, note: string): Promise<Dispatch> {
+    return (await this.request<{ dispatch: Dispatch }>('POST', `/v1/dispatches/${encodeURIComponent(id)}/close`, { note })).dispatch;
+  }
+
+  /** `since`: an ISO time or a span back from now (24h, 7d); default 24h. */
+  remoteKpi(filter: { since?: string | undefined } = {}): Promise<RemoteKpi> {
+    return this.request('GET', `/v1/kpi/remote${query(filter)}`);
   }
 }
 

@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installAuth } from './api/auth.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from './api/errors.js';
 import { registerAuditRoutes } from './api/routes/audit.js';
+import { registerDiagnosticRoutes } from './api/routes/diagnostics.js';
+import { registerDispatchRoutes } from './api/routes/dispatches.js';
+import { registerKpiRoutes } from './api/routes/kpi.js';
 import { registerEventRoutes } from './api/routes/events.js';
 import { registerFleetRoutes } from './api/routes/fleet.js';
 import { registerHealthRoutes } from './api/routes/health.js';
@@ -10,6 +13,7 @@ import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
 import type { HubContext } from './context.js';
+import { createDiagnostics } from './diagnostics/service.js';
 
 export function buildApp(ctx: HubContext): FastifyInstance {
   const app = Fastify({
@@ -35,5 +39,13 @@ export function buildApp(ctx: HubContext): FastifyInstance {
   registerIdentityRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  let diagnostics = ctx.diagnostics;
+  if (!diagnostics) {
+    const own = (diagnostics = createDiagnostics(ctx));
+    app.addHook('onClose', () => own.close());
+  }
+  registerDiagnosticRoutes(app, ctx, diagnostics);
+  registerDispatchRoutes(app, ctx);
+  registerKpiRoutes(app, ctx);
   return app;
 }

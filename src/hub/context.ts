@@ -1,4 +1,5 @@
 // Everything a route handler needs, built once per hub by startHub.
+import type { DiagnosticsService } from './diagnostics/service.js';
 import type { EventBus } from './events/event-bus.js';
 import type { HubMetrics } from './metrics.js';
 import type { Store } from './store/store.js';
@@ -11,4 +12,6 @@ export interface HubContext {
   log: (line: string) => void;
   version: string;
   startedAt: Date;
+  /** Remote diagnostics; startHub sets it (an app built without one makes its own). */
+  diagnostics?: DiagnosticsService;
 }

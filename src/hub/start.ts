@@ -2,10 +2,13 @@
 // the fleet and its simulator.
 import type { FastifyInstance } from 'fastify';
 import { UsageError } from '../core/errors.js';
+import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
 import { SYSTEM } from './caller.js';
 import type { HubContext } from './context.js';
 import { simDemoWiring, startDemo, type DemoWiring, type SimulatorHandle } from './demo.js';
+import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-remediate.js';
+import { createDiagnostics } from './diagnostics/service.js';
 import { createMemoryEventBus } from './events/memory-event-bus.js';
 import { createHubMetrics } from './metrics.js';
 import { severityCounts } from './status/fleet-status.js';
@@ -24,6 +27,8 @@ export interface HubOptions {
   speed?: number; // simulated seconds per real second (default 1)
   log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
   now?: () => Date; // clock, for tests
+  /** Run the diagnostic runner with fix on each new device incident of these kinds. */
+  autoRemediate?: AssetKind[] | 'all';
 }
 
 export interface RunningHub {
@@ -105,14 +110,18 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     sseClients: () => bus.subscriberCount,
   });
   const ctx: HubContext = { store, bus, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
+  const diagnostics = (ctx.diagnostics = createDiagnostics(ctx));
   const app = buildApp(ctx);
   let simulator: SimulatorHandle | undefined;
+  let autoRemediation: AutoRemediation | undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await autoRemediation?.stop();
       await simulator?.stop();
       await closeGracefully(app);
+      await diagnostics.close();
       bus.close();
       await store.close();
       log('hub stopped');
@@ -120,6 +129,10 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
 
   try {
     const adminToken = await bootstrapAdmin(ctx);
+    if (options.autoRemediate && (options.autoRemediate === 'all' || options.autoRemediate.length > 0)) {
+      autoRemediation = startAutoRemediation(ctx, diagnostics, { kinds: options.autoRemediate });
+      log(`auto-remediate: ${options.autoRemediate === 'all' ? 'every asset kind' : options.autoRemediate.join(', ')}`);
+    }
     try {
       await app.listen({ host, port });
     } catch (e) {
