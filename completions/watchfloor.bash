@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--name|--role|--since|--limit|--seed|--speed|--port|--host|--data) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--auto-remediate|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -28,6 +28,13 @@ _watchfloor() {
     "/incidents/assign":--to) COMPREPLY=(); return ;;
     "/incidents/escalate":--reason) COMPREPLY=(); return ;;
     "/incidents/resolve":--summary) COMPREPLY=(); return ;;
+    "/diag/fleet":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/diag/fleet":--kind) COMPREPLY=($(compgen -W "egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration" -- "$cur")); return ;;
+    "/diag/fleet":--concurrency) COMPREPLY=(); return ;;
+    "/dispatch/list":--state) COMPREPLY=($(compgen -W "open closed all" -- "$cur")); return ;;
+    "/dispatch/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/dispatch/close":--note) COMPREPLY=(); return ;;
+    "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin" -- "$cur")); return ;;
     "/audit/list":--since) COMPREPLY=(); return ;;
@@ -37,9 +44,16 @@ _watchfloor() {
     "/hub/start":--port) COMPREPLY=(); return ;;
     "/hub/start":--host) COMPREPLY=(); return ;;
     "/hub/start":--data) COMPREPLY=(); return ;;
+    "/hub/start":--auto-remediate) COMPREPLY=(); return ;;
     "/demo":--seed) COMPREPLY=(); return ;;
     "/demo":--speed) COMPREPLY=(); return ;;
     "/demo":--port) COMPREPLY=(); return ;;
+    "/sim/inject":--fault) COMPREPLY=(); return ;;
+    "/sim/inject":--sim) COMPREPLY=(); return ;;
+    "/sim/faults":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/sim/faults":--sim) COMPREPLY=(); return ;;
+    "/sim/kinds":--kind) COMPREPLY=($(compgen -W "egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration" -- "$cur")); return ;;
+    "/sim/kinds":--sim) COMPREPLY=(); return ;;
     *:--lang) COMPREPLY=($(compgen -W "en ar" -- "$cur")); return ;;
     *:--profile) COMPREPLY=(); return ;;
     *:--hub) COMPREPLY=(); return ;;
@@ -60,6 +74,15 @@ _watchfloor() {
     "/incidents/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/diag") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/diag/run") COMPREPLY=($(compgen -W "--fix --dry-run --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/diag/fleet") COMPREPLY=($(compgen -W "--site --kind --fix --concurrency --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/dispatch") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/dispatch/list") COMPREPLY=($(compgen -W "--state --site --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/dispatch/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/dispatch/close") COMPREPLY=($(compgen -W "--note --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/create") COMPREPLY=($(compgen -W "--name --role --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -73,15 +96,19 @@ _watchfloor() {
     "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sim/inject") COMPREPLY=($(compgen -W "--fault --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sim/faults") COMPREPLY=($(compgen -W "--site --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/sim/kinds") COMPREPLY=($(compgen -W "--kind --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/completion") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     esac
     return
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status sites incidents tokens audit config hub demo completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status sites incidents diag dispatch kpi tokens audit config hub demo sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
@@ -91,12 +118,17 @@ _watchfloor() {
     "/incidents/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
     "/incidents/escalate":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
     "/incidents/resolve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
+    "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
+    "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
     "/audit":0) COMPREPLY=($(compgen -W "list verify" -- "$cur")) ;;
     "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;
-    "/config/get":0) COMPREPLY=($(compgen -W "hub token" -- "$cur")); return ;;
-    "/config/set":0) COMPREPLY=($(compgen -W "hub token" -- "$cur")); return ;;
+    "/config/get":0) COMPREPLY=($(compgen -W "hub token sim" -- "$cur")); return ;;
+    "/config/set":0) COMPREPLY=($(compgen -W "hub token sim" -- "$cur")); return ;;
     "/hub":0) COMPREPLY=($(compgen -W "start" -- "$cur")) ;;
+    "/sim":0) COMPREPLY=($(compgen -W "inject faults kinds" -- "$cur")) ;;
     "/completion":0) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
   esac
 }

@@ -3,6 +3,13 @@
 // we decide to publish it. Only ever extend these lists.
 import type {
   Asset,
+  DiagAction,
+  DiagEvent,
+  Dispatch,
+  Finding,
+  RemoteKpi,
+  SweepResult,
+  SweepSummary,
   AuditEntry,
   AuditVerification,
   FleetStatus,
@@ -15,6 +22,7 @@ import type {
   TimelineEntry,
   TokenInfo,
 } from '../core/model.js';
+import type { GroundTruthFault } from '../core/sim-control.js';
 
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -79,3 +87,76 @@ export function incidentDetailJson(detail: IncidentDetail) {
 export function auditVerificationJson(v: AuditVerification) {
   return { ok: v.ok, checked: v.checked, firstBroken: v.firstBroken };
 }
+
+// ---- the device emulator (sim) ---------------------------------------------
+
+export const GROUND_TRUTH_FIELDS = [
+  'id', 'assetId', 'siteId', 'assetKind', 'fault', 'hardware', 'field', 'remedy', 'mitigated', 'since', 'source',
+] as const satisfies readonly (keyof GroundTruthFault)[];
+
+export const groundTruthJson = (f: GroundTruthFault) => pick(f, GROUND_TRUTH_FIELDS);
+
+// ---- remote diagnostics, dispatch and KPI ------------------------------------
+
+export const FINDING_FIELDS = [
+  'code', 'text', 'cause', 'check', 'detail', 'remoteFix', 'mitigated', 'partsLikely',
+] as const satisfies readonly (keyof Finding)[];
+
+export const DIAG_ACTION_FIELDS = [
+  'action', 'params', 'disruptive', 'status', 'replayed', 'idempotencyKey', 'message', 'verified',
+] as const satisfies readonly (keyof DiagAction)[];
+
+export const findingJson = (f: Finding) => pick(f, FINDING_FIELDS);
+export const diagActionJson = (a: DiagAction) => pick(a, DIAG_ACTION_FIELDS);
+
+/** One event of a run's JSON Lines: each type its own field list, findings and actions nested likewise. */
+export function diagEventJson(e: DiagEvent) {
+  switch (e.type) {
+    case 'probe':
+      return pick(e, ['type', 'at', 'assetId', 'probe', 'ok', 'status', 'durationMs', 'error']);
+    case 'finding':
+      return { ...pick(e, ['type', 'at', 'assetId']), finding: findingJson(e.finding) };
+    case 'action':
+      return { ...pick(e, ['type', 'at', 'assetId']), action: diagActionJson(e.action) };
+    case 'verify':
+      return pick(e, ['type', 'at', 'assetId', 'action', 'passed', 'status', 'remaining']);
+    case 'verdict':
+      return {
+        ...pick(e, ['type', 'at', 'assetId', 'siteId', 'kind', 'verdict', 'summary', 'incidentId', 'dispatchId']),
+        findings: e.findings.map(findingJson),
+        actions: e.actions.map(diagActionJson),
+      };
+    case 'error':
+      return pick(e, ['type', 'at', 'assetId', 'code', 'message']);
+  }
+}
+
+export function sweepResultJson(r: SweepResult) {
+  return {
+    ...pick(r, ['type', 'assetId', 'siteId', 'kind', 'verdict', 'incidentId', 'dispatchId']),
+    findings: r.findings.map(findingJson),
+    actions: r.actions.map(diagActionJson),
+  };
+}
+
+export const SWEEP_SUMMARY_FIELDS = [
+  'type', 'assets', 'healthy', 'fixed', 'mitigated', 'dispatched', 'unreachable', 'planned', 'wallMs',
+] as const satisfies readonly (keyof SweepSummary)[];
+
+export const sweepSummaryJson = (s: SweepSummary) => pick(s, SWEEP_SUMMARY_FIELDS);
+
+export const DISPATCH_FIELDS = [
+  'id', 'incidentId', 'siteId', 'assetId', 'partsLikely', 'priority', 'state', 'createdAt', 'createdBy', 'closedAt',
+  'closedBy', 'note',
+] as const satisfies readonly (keyof Dispatch)[];
+
+export function dispatchJson(d: Dispatch) {
+  return { ...pick(d, DISPATCH_FIELDS), findings: d.findings.map(findingJson), actionsTried: d.actionsTried.map(diagActionJson) };
+}
+
+export const REMOTE_KPI_FIELDS = [
+  'since', 'until', 'incidents', 'fixedRemotely', 'mitigatedRemotely', 'dispatched', 'remoteResolutionRate',
+  'medianSecondsToFix', 'p95SecondsToVerdict',
+] as const satisfies readonly (keyof RemoteKpi)[];
+
+export const remoteKpiJson = (k: RemoteKpi) => pick(k, REMOTE_KPI_FIELDS);

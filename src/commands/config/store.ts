@@ -6,7 +6,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 
-export const CONFIG_KEYS = ['hub', 'token'] as const;
+// sim: the device emulator's base URL, stored at each demo start (`sim …` commands use it).
+export const CONFIG_KEYS = ['hub', 'token', 'sim'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 export type Profile = Partial<Record<ConfigKey, string>>;

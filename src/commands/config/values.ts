@@ -5,14 +5,14 @@ import type { ConfigKey } from './store.js';
 export function validateConfigValue(key: ConfigKey, value: string): string {
   const v = value.trim();
   if (!v) throw new UsageError(`${key} cannot be empty`);
-  if (key === 'hub') {
+  if (key === 'hub' || key === 'sim') {
     let url: URL;
     try {
       url = new URL(v);
     } catch {
-      throw new UsageError(`hub must be a URL, not ${value}`, { hint: 'e.g. http://127.0.0.1:7474' });
+      throw new UsageError(`${key} must be a URL, not ${value}`, { hint: 'e.g. http://127.0.0.1:7474' });
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`hub must be an http or https URL, not ${value}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${key} must be an http or https URL, not ${value}`);
     return v.replace(/\/+$/, '');
   }
   return v;

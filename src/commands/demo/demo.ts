@@ -45,7 +45,7 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
   try {
     if (!client || !hub.adminToken) throw new Error('the demo hub started without an admin token');
     const previous = deps.config.read().activeProfile ?? DEFAULT_PROFILE;
-    await saveHubProfile(ctx, DEMO_PROFILE, { url: hub.url, token: hub.adminToken }, { activate: true });
+    await saveHubProfile(ctx, DEMO_PROFILE, { hub: hub.url, token: hub.adminToken, sim: hub.simUrl }, { activate: true });
     ctx.info(
       `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
         (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),

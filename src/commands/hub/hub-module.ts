@@ -1,6 +1,8 @@
 // What the CLI needs from src/hub/start.ts, which it loads only with import()
 // so the hub's packages stay off every other command's start-up path. Kept
 // structural so the front end does not import the hub's types statically.
+import type { AssetKind } from '../../core/vocabulary.js';
+
 export interface HubOptions {
   dataFile: string;
   host?: string;
@@ -10,6 +12,8 @@ export interface HubOptions {
   speed?: number;
   log?: (line: string) => void;
   now?: () => Date;
+  /** Run the diagnostic runner with fix on each new device incident of these kinds. */
+  autoRemediate?: AssetKind[] | 'all';
 }
 
 export interface RunningHub {
@@ -17,6 +21,8 @@ export interface RunningHub {
   port: number;
   dataFile: string;
   adminToken: string | undefined;
+  /** Demo only: the device emulator's base URL (control endpoint under /control/v1). */
+  simUrl?: string;
   close(): Promise<void>;
 }
 

@@ -1,16 +1,20 @@
 // After a hub creates its first admin token, the CLI on this machine should
-// just work: store the hub's URL and that token in a profile.
+// just work: store the hub's URL and that token in a profile. A demo hub's
+// device emulator moves to a new port at every start, so its URL (`sim`) is
+// stored every time.
 import type { CommandContext } from '../context.js';
+import type { Profile } from '../config/store.js';
 
 export async function saveHubProfile(
   ctx: Pick<CommandContext, 'deps'>,
   profile: string,
-  hub: { url: string; token: string },
+  values: Profile,
   options: { activate?: boolean } = {},
 ): Promise<void> {
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Profile;
   await ctx.deps.config.update((config) => ({
     ...config,
     ...(options.activate ? { activeProfile: profile } : {}),
-    profiles: { ...config.profiles, [profile]: { ...config.profiles?.[profile], hub: hub.url, token: hub.token } },
+    profiles: { ...config.profiles, [profile]: { ...config.profiles?.[profile], ...given } },
   }));
 }

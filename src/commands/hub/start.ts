@@ -6,6 +6,7 @@ import { action, type CommandContext } from '../context.js';
 import { profileName } from '../config/connection.js';
 import type { Deps } from '../deps.js';
 import { integerOption, positiveNumberOption } from '../options.js';
+import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 import { saveHubProfile } from './profile.js';
 
 export interface HubStartOptions {
@@ -15,6 +16,7 @@ export interface HubStartOptions {
   port: number | undefined;
   host: string | undefined;
   data: string | undefined;
+  autoRemediate: AutoRemediateKinds | undefined;
 }
 
 export async function runHubStart(options: HubStartOptions, ctx: CommandContext): Promise<void> {
@@ -29,15 +31,17 @@ export async function runHubStart(options: HubStartOptions, ctx: CommandContext)
     seed: options.seed,
     speed: options.speed,
     log: (line) => ctx.info(line),
+    ...(options.autoRemediate ? { autoRemediate: options.autoRemediate } : {}),
   });
   try {
     // The profile is written before the URL is printed: a script that waits
     // for the URL can use the CLI at once.
-    if (hub.adminToken) {
-      const profile = profileName(ctx.globals, ctx.deps.env, ctx.deps.config.read());
-      await saveHubProfile(ctx, profile, { url: hub.url, token: hub.adminToken });
-      ctx.info(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
+    const profile = profileName(ctx.globals, ctx.deps.env, ctx.deps.config.read());
+    if (hub.adminToken || hub.simUrl) {
+      await saveHubProfile(ctx, profile, { ...(hub.adminToken ? { hub: hub.url, token: hub.adminToken } : {}), sim: hub.simUrl });
     }
+    if (hub.adminToken) ctx.info(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
+    if (hub.simUrl) ctx.info(`device emulator on ${hub.simUrl}: stored as sim in profile ${profile} (for \`watchfloor sim …\`)`);
     if (ctx.globals.json) ctx.printJson({ url: hub.url });
     else ctx.print(`hub listening on ${hub.url}`);
     await ctx.deps.waitForShutdown();
@@ -56,9 +60,12 @@ export function registerHubStart(hub: Command, deps: Deps): void {
     .option('--port <port>', 'port to listen on (0: any free port)', integerOption(0, 65535))
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')
+    .option('--auto-remediate [kinds]', 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)', parseAutoRemediate)
     .action(
-      action(deps, async (ctx, options: HubStartOptions) => {
-        await runHubStart(options, ctx);
+      action(deps, async (ctx, options: Omit<HubStartOptions, 'autoRemediate'> & { autoRemediate?: AutoRemediateKinds | true }) => {
+        // Commander passes `true` for the flag alone: the parser only runs on a value.
+        const autoRemediate = options.autoRemediate === true ? 'all' : options.autoRemediate;
+        await runHubStart({ ...options, autoRemediate }, ctx);
       }),
     );
 }

@@ -1,0 +1,39 @@
+// Where the device emulator is: --sim flag > WATCHFLOOR_SIM > the profile's
+// `sim` key (stored at every demo start). It has no default: an emulator only
+// exists inside a demo hub, on a port chosen when it starts.
+import { Option } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { SimControlClient } from '../../core/sim-control.js';
+import { profileName } from '../config/connection.js';
+import type { CommandContext } from '../context.js';
+
+export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext, 'globals' | 'deps'>): string {
+  const { env, config } = ctx.deps;
+  const file = config.read();
+  const profile = profileName(ctx.globals, env, file);
+  const url = flag || env.WATCHFLOOR_SIM || file.profiles?.[profile]?.sim;
+  if (!url) {
+    throw new UsageError(`no device emulator URL in profile ${profile}`, {
+      hint: 'start a demo hub (`watchfloor hub start --demo` stores it), or pass --sim URL / set WATCHFLOOR_SIM',
+    });
+  }
+  return url;
+}
+
+/** A control client for the verb's --sim flag, closed when the verb ends. */
+export async function withSimControl<T>(
+  flag: string | undefined,
+  ctx: Pick<CommandContext, 'globals' | 'deps'>,
+  use: (sim: SimControlClient) => Promise<T>,
+): Promise<T> {
+  const sim = new SimControlClient({ simUrl: resolveSimUrl(flag, ctx) });
+  try {
+    return await use(sim);
+  } finally {
+    await sim.close();
+  }
+}
+
+export function simOption(): Option {
+  return new Option('--sim <url>', "the device emulator's URL (also: WATCHFLOOR_SIM; default: the profile's sim)");
+}

@@ -1,0 +1,174 @@
+// SimControlClient: the device emulator's control endpoint (/control/v1), for
+// drills, tests and benchmarks. The emulator is the world, not the hub: this
+// talks to it directly, plain JSON over HTTP, and never to the hub. The shapes
+// below are the emulator's JSON contract (src/hub/sim/emulator), restated here
+// because front ends never import src/hub.
+import PoolCtor from 'undici/lib/dispatcher/pool.js';
+import requestApi from 'undici/lib/api/api-request.js';
+import type { Dispatcher } from 'undici';
+import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from './errors.js';
+import type { AssetKind } from './vocabulary.js';
+
+/** What remote work can do about a fault: remove it, contain it, or nothing (a visit is needed). */
+export type RemoteRemedy = 'fix' | 'mitigate' | 'none';
+
+/** A fault present now, with its ground truth. */
+export interface GroundTruthFault {
+  id: string;
+  assetId: string;
+  siteId: string | null;
+  assetKind: AssetKind;
+  fault: string;
+  hardware: boolean;
+  /** Needs a field visit though no part failed (a cut fibre). */
+  field: boolean;
+  remedy: RemoteRemedy;
+  mitigated: boolean;
+  since: string;
+  source: 'simulated' | 'injected';
+}
+
+export interface FaultMixEntry {
+  assetKind: AssetKind;
+  fault: string;
+  hardware: boolean;
+  field: boolean;
+  remedy: RemoteRemedy;
+  fixedBy: string[];
+  /** Weight among this asset kind's faults (a kind's weights sum to 100). */
+  weight: number;
+  /** Share of all faults in the fleet, 0–1. */
+  share: number;
+}
+
+export interface FaultMix {
+  faultKinds: FaultMixEntry[];
+  /** Share of faults handled without a visit (fixed remotely or mitigated). */
+  remotelyHandledShare: number;
+}
+
+export interface SimControlClientOptions {
+  /** The emulator's base URL, e.g. http://127.0.0.1:43121 (RunningHub.simUrl). */
+  simUrl: string;
+  timeoutMs?: number;
+  /** Injected in tests; by default a keep-alive Pool to simUrl. */
+  dispatcher?: Dispatcher;
+}
+
+const CONTROL = '/control/v1';
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ABORT_ERR']);
+
+export class SimControlClient {
+  readonly simUrl: string;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: SimControlClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.simUrl);
+    } catch {
+      throw new UsageError(`not a valid emulator URL: ${options.simUrl}`, { hint: 'e.g. http://127.0.0.1:43121 (printed by `watchfloor hub start --demo`)' });
+    }
+    if (url.protocol !== 'http:') throw new UsageError(`the emulator URL must be http: ${options.simUrl}`);
+    this.simUrl = options.simUrl.replace(/\/+$/, '');
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher =
+      options.dispatcher ??
+      new PoolCtor(this.origin, { connections: 8, connect: { timeout: 2_000 }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** The faults present now; `site` narrows to one site's assets. */
+  async faults(filter: { site?: string | undefined } = {}): Promise<GroundTruthFault[]> {
+    const q = filter.site ? `?site=${encodeURIComponent(filter.site)}` : '';
+    return (await this.call<{ faults: GroundTruthFault[] }>('GET', `/faults${q}`)).faults;
+  }
+
+  /** A drill: give a healthy asset a fault of its kind. */
+  async inject(assetId: string, fault: string): Promise<GroundTruthFault> {
+    return (await this.call<{ fault: GroundTruthFault }>('POST', '/faults', { assetId, fault })).fault;
+  }
+
+  /** A technician repaired the asset on site; null when it had no fault. */
+  async repair(assetId: string): Promise<GroundTruthFault | null> {
+    // Asset ids hold one slash (RUH/egate-07); the emulator takes it literally.
+    const path = assetId.split('/').map(encodeURIComponent).join('/');
+    return (await this.call<{ fault: GroundTruthFault | null }>('DELETE', `/faults/${path}`)).fault;
+  }
+
+  /** The fault kinds of every asset kind with their weights, and the fleet's mix. */
+  faultKinds(): Promise<FaultMix> {
+    return this.call('GET', '/fault-kinds');
+  }
+
+  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await requestApi.call(this.dispatcher, {
+        origin: this.origin,
+        path: this.basePath + CONTROL + path,
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      throw this.unreachable(e);
+    }
+    const text = await res.body.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new HubError(`${this.simUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
+        hint: 'is this the device emulator\'s URL (printed by `watchfloor hub start --demo`)?',
+      });
+    }
+    if (res.statusCode >= 400) throw this.refused(res.statusCode, parsed);
+    return parsed as T;
+  }
+
+  private refused(status: number, body: unknown): Error {
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const message = typeof error?.message === 'string' ? error.message : `the emulator answered HTTP ${status}`;
+    const details = typeof error?.code === 'string' ? { emulatorCode: error.code } : {};
+    if (status === 404) return new NotFoundError(message, { details });
+    if (status === 409) return new ConflictError(message, { details });
+    if (status === 400) return new UsageError(message, { details });
+    return new HubError(message, { details });
+  }
+
+  private unreachable(e: unknown): Error {
+    const code = errorCode(e);
+    if (code && (CONNECTION_FAILURES.has(code) || TIMEOUTS.has(code))) {
+      return new HubUnreachableError(`cannot reach the device emulator at ${this.simUrl} (${code})`, {
+        hint: 'it runs inside a demo hub: start one with `watchfloor hub start --demo`, or point at it with --sim / WATCHFLOOR_SIM',
+        cause: e,
+        details: { url: this.simUrl },
+      });
+    }
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 4; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string') return c;
+    if ((cur as { name?: unknown }).name === 'TimeoutError') return 'ABORT_ERR';
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
