@@ -88,14 +88,16 @@ describe('diagnostic runs', () => {
   });
 
   describe('RBAC on disruptive actions (firmware mismatch: only a reboot helps)', () => {
-    it('a viewer may not reboot: the action is refused, nothing is sent, the incident stays open', async () => {
+    it('a viewer may look but not fix: refused before anything is sent, the incident stays open', async () => {
       const incident = await openIncident('RUH/reader-01');
       const viewer = await hub.as('viewer', 'wall-screen');
-      const [verdict] = await viewer.diagnose({ target: incident.id, fix: true });
-      expect(verdict!.verdict).toBe('planned');
-      expect(verdict!.actions).toMatchObject([{ action: 'reboot', status: 'forbidden', disruptive: true }]);
+      await expect(viewer.diagnose({ target: incident.id, fix: true })).rejects.toMatchObject({ code: 'forbidden', exitCode: 6 });
       expect(hub.fleet.device('RUH/reader-01').performed.size).toBe(0);
       expect((await hub.admin.getIncident(incident.id)).incident.state).toBe('triggered');
+      // Looking is a viewer's right: the same run without --fix plans the reboot and touches nothing.
+      const [looked] = await viewer.diagnose({ target: incident.id });
+      expect(looked!.findings.length).toBeGreaterThan(0);
+      expect(hub.fleet.device('RUH/reader-01').performed.size).toBe(0);
     });
 
     it.each(['officer', 'supervisor'] as const)('an %s may reboot, and the verified reboot resolves the incident', async (role) => {
