@@ -27,12 +27,13 @@ export function renderGroundTruth(faults: readonly GroundTruthFault[], ctx: Rend
   const table = renderTable(
     {
       columns: [
-        { header: 'ASSET', flex: true },
+        // Ids stay whole: they are what a person copies into the next command.
+        { header: 'ASSET' },
         { header: 'KIND' },
-        { header: 'FAULT' },
-        { header: 'NEEDS' },
+        { header: 'FAULT', flex: true },
+        { header: 'NEEDS', flex: true },
         { header: 'MITIGATED' },
-        { header: 'SOURCE' },
+        { header: 'SOURCE', flex: true },
         { header: 'SINCE', align: 'right' },
       ],
       rows,

@@ -9,7 +9,9 @@ export interface StubRoute {
   /** Path with the query string exactly as the client sends it. */
   path: string;
   status?: number;
-  body: unknown;
+  body?: unknown;
+  /** Answer as a JSON Lines stream (application/x-ndjson), one object per line, written one by one. */
+  ndjson?: unknown[];
 }
 
 export interface RecordedRequest {
@@ -37,6 +39,12 @@ export async function startStubHub(routes: StubRoute[]): Promise<StubHub> {
       requests.push({ method: req.method!, url: req.url!, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
       const route = routes.find((r) => r.method === req.method && r.path === req.url);
       if (!route) unexpected.push(`${req.method} ${req.url}`);
+      if (route?.ndjson) {
+        res.writeHead(route.status ?? 200, { 'content-type': 'application/x-ndjson' });
+        for (const line of route.ndjson) res.write(`${JSON.stringify(line)}\n`);
+        res.end();
+        return;
+      }
       res.writeHead(route?.status ?? (route ? 200 : 500), { 'content-type': 'application/json' });
       res.end(JSON.stringify(route ? route.body : { error: { code: 'hub_error', message: `stub: no route ${req.method} ${req.url}` } }));
     });

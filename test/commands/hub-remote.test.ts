@@ -1,0 +1,103 @@
+// `hub start --auto-remediate [kinds]` and the emulator URL stored as the
+// profile's `sim` at every demo start (hub start --demo, demo).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseAutoRemediate } from '../../src/commands/hub/auto-remediate.js';
+import type { HubModule, HubOptions } from '../../src/commands/hub/hub-module.js';
+import { startStubHub } from '../helpers/stub-hub.js';
+import { fakeCli } from './fake-deps.js';
+import { FLEET } from './fixtures.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup(opts: { adminToken?: string; simUrl?: string } = {}, cliOptions: Parameters<typeof fakeCli>[0] = {}) {
+  const stub = await startStubHub([{ method: 'GET', path: '/v1/status', body: FLEET }]);
+  const started: HubOptions[] = [];
+  const module: HubModule = {
+    async startHub(options) {
+      started.push(options);
+      return {
+        url: stub.url,
+        port: Number(new URL(stub.url).port),
+        dataFile: options.dataFile,
+        adminToken: opts.adminToken,
+        ...(opts.simUrl ? { simUrl: opts.simUrl } : {}),
+        close: async () => undefined,
+      };
+    },
+  };
+  const cli = fakeCli({ ...cliOptions, hub: module });
+  cleanups.push(() => stub.close(), () => cli.cleanup());
+  const config = () => JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
+  return { stub, cli, started, config };
+}
+
+describe('hub start --auto-remediate', () => {
+  it('alone: every kind', async () => {
+    const { cli, started } = await setup();
+    expect((await cli.run('hub', 'start', '--auto-remediate')).code).toBe(0);
+    expect(started[0]!.autoRemediate).toBe('all');
+  });
+
+  it('with a comma list: those kinds, followed by other options', async () => {
+    const { cli, started } = await setup();
+    const r = await cli.run('hub', 'start', '--auto-remediate', 'egate,CCTV', '--demo');
+    expect(r.code, r.stderr).toBe(0);
+    expect(started[0]).toMatchObject({ autoRemediate: ['egate', 'cctv'], demo: true });
+  });
+
+  it('left out: not passed at all', async () => {
+    const { cli, started } = await setup();
+    await cli.run('hub', 'start');
+    expect(started[0]).not.toHaveProperty('autoRemediate');
+  });
+
+  it('an unknown kind is exit 2 before the hub starts', async () => {
+    const { cli, started } = await setup();
+    const r = await cli.run('hub', 'start', '--auto-remediate', 'egate,toaster');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown asset kind toaster');
+    expect(started).toEqual([]);
+  });
+
+  it('parseAutoRemediate', () => {
+    expect(parseAutoRemediate(undefined)).toBeUndefined();
+    expect(parseAutoRemediate(true)).toBe('all');
+    expect(parseAutoRemediate('ALL')).toBe('all');
+    expect(parseAutoRemediate('server, server,integration')).toEqual(['server', 'integration']);
+    expect(() => parseAutoRemediate(',')).toThrow(/asset kind/);
+  });
+});
+
+describe('the emulator URL in the profile', () => {
+  it('hub start --demo on a new data file: hub, token and sim in the active profile; said on stderr', async () => {
+    const { cli, stub, config } = await setup({ adminToken: 'wf_admin_1', simUrl: 'http://127.0.0.1:45001' });
+    const r = await cli.run('hub', 'start', '--demo');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('device emulator on http://127.0.0.1:45001: stored as sim in profile default');
+    expect(config().profiles.default).toEqual({ hub: stub.url, token: 'wf_admin_1', sim: 'http://127.0.0.1:45001' });
+  });
+
+  it('hub start --demo on an existing data file: only sim changes (the emulator moved), the rest stays', async () => {
+    const { cli, config } = await setup({ simUrl: 'http://127.0.0.1:45002' });
+    await cli.run('config', 'set', 'hub', 'http://127.0.0.1:7474');
+    await cli.run('config', 'set', 'token', 'wf_kept');
+    await cli.run('config', 'set', 'sim', 'http://127.0.0.1:40000');
+    expect((await cli.run('hub', 'start', '--demo', '--profile', 'default')).code).toBe(0);
+    expect(config().profiles.default).toEqual({ hub: 'http://127.0.0.1:7474', token: 'wf_kept', sim: 'http://127.0.0.1:45002' });
+  });
+
+  it('demo: the demo profile gets sim too', async () => {
+    let stop: () => void = () => undefined;
+    const { cli, config } = await setup(
+      { adminToken: 'wf_demo_1', simUrl: 'http://127.0.0.1:45003' },
+      { waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)), sleep: async () => stop() },
+    );
+    expect((await cli.run('demo', '--port', '0')).code).toBe(0);
+    expect(config().profiles.demo).toMatchObject({ token: 'wf_demo_1', sim: 'http://127.0.0.1:45003' });
+  });
+});
