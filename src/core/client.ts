@@ -1,8 +1,8 @@
 // CoreClient: the one way every front end (CLI, terminal UI, chat bot) talks
 // to the hub. It returns domain types and throws typed errors; it never prints.
-import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from './json-http.js';
 import { HubUnreachableError, HubError, NotFoundError, UsageError, errorFromApi } from './errors.js';
 import type {
   Actor,
@@ -75,33 +75,8 @@ export interface MutationResult {
   changed: boolean;
 }
 
-// Codes of failures where nothing reached the hub, so a retry of a GET is safe
-// and the right exit is "hub unreachable".
-const CONNECTION_FAILURES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
+// Failures where nothing reached the hub, so another try of a GET is safe.
 const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ABORT_ERR']);
-
-function errorCode(e: unknown): string | undefined {
-  let cur: unknown = e;
-  for (let depth = 0; cur && depth < 4; depth++) {
-    const c = (cur as { code?: unknown }).code;
-    if (typeof c === 'string') return c;
-    if ((cur as { name?: unknown }).name === 'TimeoutError') return 'ABORT_ERR';
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 // How long a diagnostic stream may be silent before the client gives up.
 const STREAM_IDLE_MS = 120_000;
@@ -121,20 +96,16 @@ export class CoreClient {
   private readonly ownsDispatcher: boolean;
 
   constructor(options: CoreClientOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.hubUrl);
-    } catch {
-      throw new UsageError(`not a valid hub URL: ${options.hubUrl}`, {
-        hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
-      });
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UsageError(`hub URL must be http or https: ${options.hubUrl}`);
-    }
-    this.hubUrl = options.hubUrl.replace(/\/+$/, '');
-    this.origin = url.origin;
-    this.basePath = url.pathname.replace(/\/+$/, '');
+    const where = locateService(
+      options.hubUrl,
+      (reason) =>
+        new UsageError(`bad hub URL ${options.hubUrl}: ${reason}`, {
+          hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
+        }),
+    );
+    this.hubUrl = where.url;
+    this.origin = where.origin;
+    this.basePath = where.basePath;
     this.token = options.token;
     this.channel = options.channel ?? 'api';
     this.onBehalfOf = options.onBehalfOf;
@@ -143,13 +114,7 @@ export class CoreClient {
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher =
       options.dispatcher ??
-      new PoolCtor(this.origin, {
-        connections: 16,
-        connect: { timeout: options.connectTimeoutMs ?? 2_000 },
-        keepAliveTimeout: 10_000,
-        headersTimeout: this.requestTimeoutMs,
-        bodyTimeout: this.requestTimeoutMs,
-      });
+      openPool(this.origin, { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs });
   }
 
   /** Close the keep-alive connections so the process can exit promptly. */
@@ -165,7 +130,7 @@ export class CoreClient {
       try {
         return await this.requestOnce<T>(method, path, body);
       } catch (e) {
-        const code = errorCode(e);
+        const code = failureCode(e);
         if (attempt < attempts && code && RETRYABLE.has(code)) {
           await sleep(100 * 2 ** attempt);
           continue;
@@ -195,16 +160,11 @@ export class CoreClient {
       body: payload,
       signal: AbortSignal.timeout(this.requestTimeoutMs),
     });
-    const text = await res.body.text();
-    let parsed: unknown = undefined;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new HubError(`hub at ${this.hubUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
-          hint: 'is WATCHFLOOR_HUB pointing at a watchfloor hub?',
-        });
-      }
+    const { value: parsed, notJson } = await readJson(res.body);
+    if (notJson) {
+      throw new HubError(`hub at ${this.hubUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
+        hint: 'is WATCHFLOOR_HUB pointing at a watchfloor hub?',
+      });
     }
     if (res.statusCode >= 400) throw errorFromApi(res.statusCode, parsed);
     return parsed as T;
@@ -218,7 +178,7 @@ export class CoreClient {
         details: { url: this.hubUrl },
       });
     }
-    if (code && TIMEOUTS.has(code)) {
+    if (code && TIMEOUT_FAILURES.has(code)) {
       return new HubUnreachableError(`the hub at ${this.hubUrl} did not answer within ${this.requestTimeoutMs / 1000}s`, {
         hint: 'the hub may be overloaded or hung; look at its log (the stderr of `watchfloor hub start`)',
         cause: e,
@@ -368,14 +328,7 @@ export class CoreClient {
         headersTimeout: this.requestTimeoutMs,
       });
       if (res.statusCode >= 400) {
-        const text = await res.body.text();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = undefined;
-        }
-        throw errorFromApi(res.statusCode, parsed);
+        throw errorFromApi(res.statusCode, (await readJson(res.body)).value);
       }
       let pending = '';
       for await (const chunk of res.body) {
@@ -389,7 +342,7 @@ export class CoreClient {
       }
       if (pending.trim()) onLine(JSON.parse(pending));
     } catch (e) {
-      throw this.translate(e, errorCode(e));
+      throw this.translate(e, failureCode(e));
     }
   }
 

@@ -3,10 +3,10 @@
 // talks to it directly, plain JSON over HTTP, and never to the hub. The shapes
 // below are the emulator's JSON contract (src/hub/sim/emulator), restated here
 // because front ends never import src/hub.
-import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from './errors.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from './json-http.js';
 import type { AssetKind } from './vocabulary.js';
 
 /** What remote work can do about a fault: remove it, contain it, or nothing (a visit is needed). */
@@ -56,8 +56,6 @@ export interface SimControlClientOptions {
 }
 
 const CONTROL = '/control/v1';
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ABORT_ERR']);
 
 export class SimControlClient {
   readonly simUrl: string;
@@ -68,21 +66,19 @@ export class SimControlClient {
   private readonly ownsDispatcher: boolean;
 
   constructor(options: SimControlClientOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.simUrl);
-    } catch {
-      throw new UsageError(`not a valid emulator URL: ${options.simUrl}`, { hint: 'e.g. http://127.0.0.1:43121 (printed by `watchfloor hub start --demo`)' });
-    }
-    if (url.protocol !== 'http:') throw new UsageError(`the emulator URL must be http: ${options.simUrl}`);
-    this.simUrl = options.simUrl.replace(/\/+$/, '');
-    this.origin = url.origin;
-    this.basePath = url.pathname.replace(/\/+$/, '');
+    const where = locateService(
+      options.simUrl,
+      (reason) =>
+        new UsageError(`bad emulator URL ${options.simUrl}: ${reason}`, {
+          hint: 'e.g. http://127.0.0.1:43121 (printed by `watchfloor hub start --demo`)',
+        }),
+    );
+    this.simUrl = where.url;
+    this.origin = where.origin;
+    this.basePath = where.basePath;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher =
-      options.dispatcher ??
-      new PoolCtor(this.origin, { connections: 8, connect: { timeout: 2_000 }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+    this.dispatcher = options.dispatcher ?? openPool(this.origin, { connections: 8, connectTimeoutMs: 2_000, timeoutMs: this.timeoutMs });
   }
 
   async close(): Promise<void> {
@@ -126,11 +122,8 @@ export class SimControlClient {
     } catch (e) {
       throw this.unreachable(e);
     }
-    const text = await res.body.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
+    const { value: parsed, notJson } = await readJson(res.body);
+    if (notJson) {
       throw new HubError(`${this.simUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
         hint: 'is this the device emulator\'s URL (printed by `watchfloor hub start --demo`)?',
       });
@@ -150,8 +143,8 @@ export class SimControlClient {
   }
 
   private unreachable(e: unknown): Error {
-    const code = errorCode(e);
-    if (code && (CONNECTION_FAILURES.has(code) || TIMEOUTS.has(code))) {
+    const code = failureCode(e);
+    if (code && (CONNECTION_FAILURES.has(code) || TIMEOUT_FAILURES.has(code))) {
       return new HubUnreachableError(`cannot reach the device emulator at ${this.simUrl} (${code})`, {
         hint: 'it runs inside a demo hub: start one with `watchfloor hub start --demo`, or point at it with --sim / WATCHFLOOR_SIM',
         cause: e,
@@ -160,15 +153,4 @@ export class SimControlClient {
     }
     return e instanceof Error ? e : new Error(String(e));
   }
-}
-
-function errorCode(e: unknown): string | undefined {
-  let cur: unknown = e;
-  for (let depth = 0; cur && depth < 4; depth++) {
-    const c = (cur as { code?: unknown }).code;
-    if (typeof c === 'string') return c;
-    if ((cur as { name?: unknown }).name === 'TimeoutError') return 'ABORT_ERR';
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -5,6 +5,7 @@ import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService } from '../../../core/json-http.js';
 import {
   DEVICE_ACTIONS,
   DEVICE_API_PREFIX,
@@ -25,7 +26,6 @@ import {
   TransportTimeoutError,
   UnreachableError,
   elapsedMs,
-  failureCode,
   type TimedResult,
 } from './transport.js';
 
@@ -55,21 +55,6 @@ export interface ActionRequest {
   params?: Readonly<Record<string, string | number | boolean>>;
 }
 
-// Failures where no answer came back because the device could not be reached.
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ABORT_ERR', 'TimeoutError']);
 
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -94,21 +79,13 @@ export class HttpTransport {
   private readonly maxResponseBytes: number;
 
   constructor(options: HttpTransportOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.baseUrl);
-    } catch (e) {
-      throw new BadArgumentError(`not a management URL: ${options.baseUrl}`, { transport: 'http', target: options.baseUrl, cause: e });
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new BadArgumentError(`a management URL must be http or https: ${options.baseUrl}`, {
-        transport: 'http',
-        target: options.baseUrl,
-      });
-    }
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.origin = url.origin;
-    this.basePath = url.pathname.replace(/\/+$/, '');
+    const where = locateService(
+      options.baseUrl,
+      (reason) => new BadArgumentError(`bad management URL ${options.baseUrl}: ${reason}`, { transport: 'http', target: options.baseUrl }),
+    );
+    this.baseUrl = where.url;
+    this.origin = where.origin;
+    this.basePath = where.basePath;
     this.token = options.token;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
     this.actionTimeoutMs = options.actionTimeoutMs ?? 30_000;
@@ -259,14 +236,14 @@ export class HttpTransport {
     if (e instanceof DeviceError) return e;
     const code = failureCode(e);
     const details = { operation: call.operation, ...(code ? { reason: code } : {}) };
-    if (code && UNREACHABLE.has(code)) {
+    if (code && CONNECTION_FAILURES.has(code)) {
       return new UnreachableError(`cannot reach the management endpoint ${this.baseUrl} (${code})`, {
         ...this.where(),
         cause: e,
         details,
       });
     }
-    if (code && TIMEOUTS.has(code)) {
+    if (code && TIMEOUT_FAILURES.has(code)) {
       return new TransportTimeoutError(`${this.baseUrl} did not answer ${call.operation} within ${call.timeoutMs / 1000}s`, {
         ...this.where(),
         cause: e,

@@ -97,21 +97,9 @@ export interface Timed {
 
 export type TimedResult<T> = T & Timed;
 
-/**
- * The code that says why a network call failed (ECONNREFUSED,
- * UND_ERR_CONNECT_TIMEOUT, …), looked for along the `cause` chain; an abort
- * by AbortSignal.timeout() reports as `TimeoutError`.
- */
-export function failureCode(e: unknown): string | undefined {
-  let current: unknown = e;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const { code, name } = current as { code?: unknown; name?: unknown };
-    if (typeof code === 'string') return code;
-    if (name === 'TimeoutError') return name;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
+// Why a network call failed (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, …): one
+// reading for every client of ours, kept in core.
+export { failureCode } from '../../../core/json-http.js';
 
 /** Text cut to a byte bound, and whether anything was cut. */
 export interface BoundedText {

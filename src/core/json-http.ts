@@ -1,0 +1,92 @@
+// The JSON-over-HTTP plumbing every client of ours shares — CoreClient (the
+// hub), SimControlClient (the device emulator) and the hub's own device
+// transport: where a service is, one keep-alive pool to it, how to read an
+// answer, and which undici failures mean "nothing answered".
+import PoolCtor from 'undici/lib/dispatcher/pool.js';
+import type { Dispatcher } from 'undici';
+
+/** Failures where the request never reached a live server: the service is unreachable. */
+export const CONNECTION_FAILURES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+/** Failures where a server took the request but did not answer in time. */
+export const TIMEOUT_FAILURES: ReadonlySet<string> = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ABORT_ERR',
+  'TimeoutError',
+]);
+
+/** The failure code of an error or of the first of its causes that has one (undici nests them). */
+export function failureCode(e: unknown): string | undefined {
+  let current: unknown = e;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') return code;
+    if (name === 'TimeoutError') return name; // AbortSignal.timeout()
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export interface ServiceLocation {
+  /** The URL as given, without a trailing slash. */
+  url: string;
+  origin: string;
+  /** A path prefix the service lives under ('' for none), without a trailing slash. */
+  basePath: string;
+}
+
+/**
+ * Parse a service's base URL; `invalid` builds the caller's own error (a
+ * usage error for a hub URL, a transport error for a device's).
+ */
+export function locateService(raw: string, invalid: (reason: string) => Error): ServiceLocation {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid('not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('the URL must be http or https');
+  return { url: raw.replace(/\/+$/, ''), origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
+}
+
+export interface PoolOptions {
+  connections: number;
+  connectTimeoutMs: number;
+  /** Headers and body timeouts. */
+  timeoutMs: number;
+}
+
+export function openPool(origin: string, options: PoolOptions): Dispatcher {
+  return new PoolCtor(origin, {
+    connections: options.connections,
+    connect: { timeout: options.connectTimeoutMs },
+    keepAliveTimeout: 10_000,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+}
+
+/** An answer's body as JSON: `undefined` when empty, `notJson` when it is not JSON at all. */
+export async function readJson(body: Dispatcher.ResponseData['body']): Promise<{ value: unknown; notJson: boolean }> {
+  const text = await body.text();
+  if (!text) return { value: undefined, notJson: false };
+  try {
+    return { value: JSON.parse(text) as unknown, notJson: false };
+  } catch {
+    return { value: undefined, notJson: true };
+  }
+}
