@@ -64,7 +64,24 @@ function sshBanner(port: number): Promise<boolean> {
   });
 }
 
-function writeConfig(dir: string, port: number): string {
+export interface TestSshdOptions {
+  /**
+   * Environment sshd sets for every session (`SetEnv`), after its defaults:
+   * e.g. a PATH whose first directory holds stand-ins for a server's tools.
+   */
+  setEnv?: Readonly<Record<string, string>>;
+}
+
+function setEnvLine(env: Readonly<Record<string, string>> | undefined): string[] {
+  const pairs = Object.entries(env ?? {});
+  if (!pairs.length) return [];
+  for (const [name, value] of pairs) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /[\s"\\]/.test(value)) throw new Error(`SetEnv cannot carry ${name}=${value}`);
+  }
+  return [`SetEnv ${pairs.map(([name, value]) => `${name}=${value}`).join(' ')}`];
+}
+
+function writeConfig(dir: string, port: number, options: TestSshdOptions): string {
   const path = join(dir, 'sshd_config');
   writeFileSync(
     path,
@@ -84,14 +101,15 @@ function writeConfig(dir: string, port: number): string {
       'X11Forwarding no',
       'PrintMotd no',
       'LogLevel ERROR',
+      ...setEnvLine(options.setEnv),
       '',
     ].join('\n'),
   );
   return path;
 }
 
-async function launch(dir: string, port: number, logs: string[]): Promise<ChildProcess | undefined> {
-  const config = writeConfig(dir, port);
+async function launch(dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
+  const config = writeConfig(dir, port, options);
   const child = spawn(SSHD_BINARY, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
   let exited = false;
@@ -105,7 +123,7 @@ async function launch(dir: string, port: number, logs: string[]): Promise<ChildP
   return undefined;
 }
 
-export async function startTestSshd(): Promise<TestSshd> {
+export async function startTestSshd(options: TestSshdOptions = {}): Promise<TestSshd> {
   if (!existsSync(SSHD_BINARY)) {
     throw new Error(`${SSHD_BINARY} is missing: install openssh-server (.ci/run does this in CI)`);
   }
@@ -124,7 +142,7 @@ export async function startTestSshd(): Promise<TestSshd> {
   let port = 0;
   for (let attempt = 0; attempt < 3 && !child; attempt++) {
     port = await freePort();
-    child = await launch(dir, port, logs);
+    child = await launch(dir, port, logs, options);
   }
   if (!child) {
     rmSync(dir, { recursive: true, force: true });
