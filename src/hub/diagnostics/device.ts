@@ -1,10 +1,13 @@
-// How the runner reaches a device: the HTTP management API for an asset's
-// managementUrl. One shared undici Agent for the whole hub, so a sweep of
-// thousands of devices reuses connections instead of opening pools per device.
+// How the runner reaches a device, chosen by the scheme of its managementUrl:
+// http(s):// is the device's HTTP management API, ssh:// a Linux site server
+// driven by allow-listed commands (ssh-device.ts). One shared undici Agent for
+// the whole hub, so a sweep of thousands of devices reuses connections
+// instead of opening pools per device.
 import { Agent, type Dispatcher } from 'undici';
 import type { Asset } from '../../core/model.js';
 import { HttpTransport, type ActionRequest } from './transports/http.js';
 import type { DeviceActionOutcome, DeviceHealth, DeviceMetrics } from './transports/device-api.js';
+import { sshDeviceConnector, type SshConnectorOptions } from './ssh-device.js';
 
 /** What the runner needs of a device; HttpTransport is the real one. */
 export interface DeviceClient {
@@ -37,5 +40,23 @@ export function httpDeviceConnector(options: HttpConnectorOptions = {}): { conne
         actionTimeoutMs: options.actionTimeoutMs ?? 30_000,
       }),
     close: () => agent.close(),
+  };
+}
+
+export interface DeviceConnectorOptions {
+  http?: HttpConnectorOptions;
+  /** For ssh:// assets; without a privateKey they get an auth_failed finding. */
+  ssh?: SshConnectorOptions;
+}
+
+const SSH_URL = /^ssh:\/\//i;
+
+/** The hub's connector: every scheme a managementUrl may have. */
+export function deviceConnector(options: DeviceConnectorOptions = {}): { connect: DeviceConnector; close(): Promise<void> } {
+  const http = httpDeviceConnector(options.http);
+  const ssh = sshDeviceConnector(options.ssh ?? { privateKey: undefined });
+  return {
+    connect: (asset) => (SSH_URL.test(asset.managementUrl) ? ssh(asset) : http.connect(asset)),
+    close: () => http.close(),
   };
 }

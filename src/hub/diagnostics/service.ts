@@ -6,7 +6,7 @@ import type { Caller } from '../caller.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
-import { httpDeviceConnector, type DeviceConnector } from './device.js';
+import { deviceConnector, type DeviceConnector } from './device.js';
 import { SiteLimits, type SiteLimitOptions } from './limits.js';
 import { noRecorder, storeRecorder } from './record.js';
 import { runOnAsset } from './runner.js';
@@ -20,8 +20,10 @@ export interface DiagnosticsDeps {
 }
 
 export interface DiagnosticsOptions {
-  /** Replaces the HTTP connector (tests). */
+  /** Replaces the device connector (tests). */
   connect?: DeviceConnector;
+  /** The hub's SSH private key for ssh:// assets (site servers); none: they get an auth finding. */
+  sshPrivateKey?: string | Buffer;
   limits?: SiteLimitOptions;
   retryDelayMs?: number;
 }
@@ -43,8 +45,10 @@ export interface DiagnosticsService {
 }
 
 export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOptions = {}): DiagnosticsService {
-  const http = options.connect ? undefined : httpDeviceConnector();
-  const connect = options.connect ?? http!.connect;
+  const devices = options.connect
+    ? undefined
+    : deviceConnector({ ssh: { privateKey: options.sshPrivateKey, now: () => deps.now().getTime() } });
+  const connect = options.connect ?? devices!.connect;
   const limits = new SiteLimits(options.limits);
   const runnerDeps = { connect, limits, now: deps.now, retryDelayMs: options.retryDelayMs };
 
@@ -106,7 +110,7 @@ export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOpt
     },
 
     async close() {
-      await http?.close();
+      await devices?.close();
     },
   };
 }
