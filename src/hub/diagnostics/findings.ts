@@ -101,11 +101,15 @@ export function findingsFor(kind: AssetKind, health: DeviceHealth, metrics: Metr
 }
 
 /** The device could not be probed: nobody can see it from here, so someone has to go. */
-export function managementFinding(code: 'management-unreachable' | 'management-timeout' | 'management-auth' | 'management-error' | 'no-management-endpoint', detail: string | null): Diagnosis {
+export function managementFinding(
+  code: 'management-unreachable' | 'management-timeout' | 'management-auth' | 'management-host-key' | 'management-error' | 'no-management-endpoint',
+  detail: string | null,
+): Diagnosis {
   const text: Record<typeof code, string> = {
     'management-unreachable': 'management endpoint unreachable',
     'management-timeout': 'management endpoint not answering in time (device hung or overloaded)',
     'management-auth': 'management endpoint refused our credentials',
+    'management-host-key': 'management endpoint presented an unexpected SSH host key (not trusted; nothing was run)',
     'management-error': 'management API error (answer outside the contract)',
     'no-management-endpoint': 'no management endpoint on record for this asset',
   };
@@ -118,7 +122,12 @@ export function managementFinding(code: 'management-unreachable' | 'management-t
       detail,
       remoteFix: false,
       mitigated: false,
-      partsLikely: code === 'management-unreachable' || code === 'management-timeout' ? ['device network/power check on site'] : [],
+      partsLikely:
+        code === 'management-unreachable' || code === 'management-timeout'
+          ? ['device network/power check on site']
+          : code === 'management-host-key'
+            ? ['confirm the server host key on site (reinstalled, or something answering in its place)']
+            : [],
     },
     remediations: [],
   };

@@ -22,6 +22,9 @@ function failureFinding(e: unknown): { diagnosis: Diagnosis; code: string } {
       return { diagnosis: managementFinding('management-timeout', detail), code: e.code };
     case 'auth_failed':
       return { diagnosis: managementFinding('management-auth', detail), code: e.code };
+    // A security finding: the runner never acts on, retries or "fixes" it.
+    case 'host_key_mismatch':
+      return { diagnosis: managementFinding('management-host-key', detail), code: e.code };
     default:
       return { diagnosis: managementFinding('management-error', detail), code: e.code };
   }

@@ -204,7 +204,7 @@ async function act(device: DeviceClient, r: Remediation, run: AssetRun, attempt:
 async function reprobe(probe: () => Promise<ProbeResult>, retryDelayMs: number): Promise<ProbeResult> {
   for (let i = 1; ; i++) {
     const result = await probe();
-    const unreachable = !result.ok && result.code !== 'auth_failed' && result.code !== 'device_error' && result.code !== 'no_endpoint';
+    const unreachable = !result.ok && (result.code === 'unreachable' || result.code === 'timeout');
     if (!unreachable || i >= VERIFY_ATTEMPTS) return result;
     await sleep(retryDelayMs * i);
   }
