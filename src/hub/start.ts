@@ -1,5 +1,6 @@
 // Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
 // the fleet and its simulator.
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { UsageError } from '../core/errors.js';
 import type { AssetKind } from '../core/model.js';
@@ -29,6 +30,8 @@ export interface HubOptions {
   now?: () => Date; // clock, for tests
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
   autoRemediate?: AssetKind[] | 'all';
+  /** The private key the hub logs in to ssh:// assets (site servers) with; read once at start. */
+  sshKeyFile?: string;
 }
 
 export interface RunningHub {
@@ -88,12 +91,25 @@ async function closeGracefully(app: FastifyInstance): Promise<void> {
   }
 }
 
+function readSshKey(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read the SSH key file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      hint: 'pass the private key the site servers authorise with --ssh-key FILE',
+      cause: e,
+    });
+  }
+}
+
 /** startHub with the demo's fleet and simulator replaceable (tests use a small fleet). */
 export async function startHubWith(options: HubOptions, demoWiring: DemoWiring): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? DEFAULT_PORT;
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
+  const sshPrivateKey = readSshKey(options.sshKeyFile);
 
   let store: Store;
   try {
@@ -110,7 +126,7 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     sseClients: () => bus.subscriberCount,
   });
   const ctx: HubContext = { store, bus, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
-  const diagnostics = (ctx.diagnostics = createDiagnostics(ctx));
+  const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   const app = buildApp(ctx);
   let simulator: SimulatorHandle | undefined;
   let autoRemediation: AutoRemediation | undefined;

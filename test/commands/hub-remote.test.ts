@@ -36,6 +36,21 @@ async function setup(opts: { adminToken?: string; simUrl?: string } = {}, cliOpt
   return { stub, cli, started, config };
 }
 
+describe('hub start --ssh-key', () => {
+  it('passes the key file to the hub, which reads it', async () => {
+    const { cli, started } = await setup();
+    const r = await cli.run('hub', 'start', '--ssh-key', '/etc/watchfloor/hub_ed25519');
+    expect(r.code, r.stderr).toBe(0);
+    expect(started[0]!.sshKeyFile).toBe('/etc/watchfloor/hub_ed25519');
+  });
+
+  it('left out: not passed at all', async () => {
+    const { cli, started } = await setup();
+    await cli.run('hub', 'start');
+    expect(started[0]).not.toHaveProperty('sshKeyFile');
+  });
+});
+
 describe('hub start --auto-remediate', () => {
   it('alone: every kind', async () => {
     const { cli, started } = await setup();

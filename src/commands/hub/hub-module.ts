@@ -14,6 +14,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
   autoRemediate?: AssetKind[] | 'all';
+  /** The private key for ssh:// assets (site servers); the hub reads it once at start. */
+  sshKeyFile?: string;
 }
 
 export interface RunningHub {

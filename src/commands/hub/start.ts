@@ -17,6 +17,7 @@ export interface HubStartOptions {
   host: string | undefined;
   data: string | undefined;
   autoRemediate: AutoRemediateKinds | undefined;
+  sshKey: string | undefined;
 }
 
 export async function runHubStart(options: HubStartOptions, ctx: CommandContext): Promise<void> {
@@ -32,6 +33,7 @@ export async function runHubStart(options: HubStartOptions, ctx: CommandContext)
     speed: options.speed,
     log: (line) => ctx.info(line),
     ...(options.autoRemediate ? { autoRemediate: options.autoRemediate } : {}),
+    ...(options.sshKey ? { sshKeyFile: options.sshKey } : {}),
   });
   try {
     // The profile is written before the URL is printed: a script that waits
@@ -60,6 +62,7 @@ export function registerHubStart(hub: Command, deps: Deps): void {
     .option('--port <port>', 'port to listen on (0: any free port)', integerOption(0, 65535))
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')
+    .option('--ssh-key <file>', 'private key for site servers managed over ssh:// (read once at start)')
     .option('--auto-remediate [kinds]', 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)', parseAutoRemediate)
     .action(
       action(deps, async (ctx, options: Omit<HubStartOptions, 'autoRemediate'> & { autoRemediate?: AutoRemediateKinds | true }) => {
