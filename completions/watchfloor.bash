@@ -10,7 +10,7 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--auto-remediate|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -44,6 +44,7 @@ _watchfloor() {
     "/hub/start":--port) COMPREPLY=(); return ;;
     "/hub/start":--host) COMPREPLY=(); return ;;
     "/hub/start":--data) COMPREPLY=(); return ;;
+    "/hub/start":--ssh-key) COMPREPLY=(); return ;;
     "/hub/start":--auto-remediate) COMPREPLY=(); return ;;
     "/demo":--seed) COMPREPLY=(); return ;;
     "/demo":--speed) COMPREPLY=(); return ;;
@@ -96,7 +97,7 @@ _watchfloor() {
     "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --ssh-key --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim/inject") COMPREPLY=($(compgen -W "--fault --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;

@@ -11,7 +11,7 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --auto-remediate --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -159,6 +159,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l speed -r -d 'simulated
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -d 'private key for site servers managed over ssh:// (read once at start)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -r -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
