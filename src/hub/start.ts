@@ -2,6 +2,7 @@
 // the fleet and its simulator.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { utils as sshUtils } from 'ssh2';
 import { UsageError } from '../core/errors.js';
 import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
@@ -91,16 +92,20 @@ async function closeGracefully(app: FastifyInstance): Promise<void> {
   }
 }
 
+/** The hub's SSH key, read and parsed once: a bad file stops the start, not every later probe. */
 function readSshKey(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
+  const hint = 'pass the private key the site servers authorise (unencrypted, OpenSSH or PEM) with --ssh-key FILE';
+  let key: Buffer;
   try {
-    return readFileSync(file);
+    key = readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read the SSH key file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-      hint: 'pass the private key the site servers authorise with --ssh-key FILE',
-      cause: e,
-    });
+    throw new UsageError(`cannot read the SSH key file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint, cause: e });
   }
+  const parsed = sshUtils.parseKey(key);
+  if (parsed instanceof Error) throw new UsageError(`${file} is not a usable SSH private key: ${parsed.message}`, { hint, cause: parsed });
+  if (!parsed.isPrivateKey()) throw new UsageError(`${file} is a public key; the hub needs the private one`, { hint });
+  return key;
 }
 
 /** startHub with the demo's fleet and simulator replaceable (tests use a small fleet). */

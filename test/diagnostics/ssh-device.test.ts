@@ -2,6 +2,7 @@
 // real hub: API → diagnostics service → runner → SSH device → a real sshd on
 // loopback, whose sessions find stand-ins for the server's tools first on
 // their PATH (site-server-tools.ts).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -205,6 +206,20 @@ describe('a site server over ssh:// through the diagnostics runner', () => {
       expect(tools.calls()).toEqual([]);
     } finally {
       await keyless.stop();
+    }
+  });
+});
+
+describe('hub start --ssh-key', () => {
+  it('a key file that is missing, public or not a key stops the start with a usage error', async () => {
+    writeFileSync(join(dir, 'not-a-key'), 'hello\n');
+    writeFileSync(join(dir, 'public-key'), execFileSync('ssh-keygen', ['-y', '-f', join(dir, 'hub_ed25519')]));
+    for (const [file, says] of [
+      [join(dir, 'missing'), 'ENOENT'],
+      [join(dir, 'not-a-key'), 'not a usable SSH private key'],
+      [join(dir, 'public-key'), 'is a public key'],
+    ] as const) {
+      await expect(startHub(dir, [], file)).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining(says) });
     }
   });
 });
