@@ -17,6 +17,7 @@ import type {
   Dispatch,
   DispatchState,
   FleetStatus,
+  HubEvent,
   Incident,
   IncidentDetail,
   IncidentState,
@@ -33,6 +34,7 @@ import type {
   TokenInfo,
 } from './model.js';
 import { resolveSite } from './site-match.js';
+import { SseParser } from './sse.js';
 
 export interface CoreClientOptions {
   /** Base URL of the hub, e.g. http://127.0.0.1:7474 */
@@ -80,6 +82,19 @@ const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_
 
 // How long a diagnostic stream may be silent before the client gives up.
 const STREAM_IDLE_MS = 120_000;
+
+// The hub sends a heartbeat every 15 s; three missed ones mean the link is dead.
+const EVENTS_IDLE_MS = 45_000;
+
+export interface EventStreamOptions {
+  /** Resume after this event id (sent as Last-Event-ID): the hub replays what was missed. */
+  since?: number | undefined;
+  /** Ends the stream; `events()` then resolves. */
+  signal?: AbortSignal | undefined;
+  onEvent(event: HubEvent): void;
+  /** The hub accepted the stream: from here on events are live. */
+  onOpen?: () => void;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -342,6 +357,53 @@ export class CoreClient {
       }
       if (pending.trim()) onLine(JSON.parse(pending));
     } catch (e) {
+      throw this.translate(e, failureCode(e));
+    }
+  }
+
+  /**
+   * Follow the hub's events (GET /v1/events, server-sent events) until the
+   * hub ends the stream or `signal` aborts, then resolve with the id of the
+   * last event seen (pass it as `since` to resume). A failure to connect or a
+   * dropped stream rejects with a typed error; reconnecting is the caller's call.
+   */
+  async events(options: EventStreamOptions): Promise<number | undefined> {
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      'x-watchfloor-channel': this.channel,
+    };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (options.since !== undefined) headers['last-event-id'] = String(options.since);
+    let lastId = options.since;
+    const parser = new SseParser((message) => {
+      // The hub puts the whole event in data; anything else on the stream is not ours.
+      let event: HubEvent;
+      try {
+        event = JSON.parse(message.data) as HubEvent;
+      } catch {
+        return;
+      }
+      if (typeof event?.id !== 'number' || typeof event.type !== 'string') return;
+      lastId = event.id;
+      options.onEvent(event);
+    });
+    try {
+      const res = await requestApi.call(this.dispatcher, {
+        origin: this.origin,
+        path: `${this.basePath}/v1/events`,
+        method: 'GET',
+        headers,
+        signal: options.signal,
+        headersTimeout: this.requestTimeoutMs,
+        bodyTimeout: EVENTS_IDLE_MS,
+      });
+      if (res.statusCode >= 400) throw errorFromApi(res.statusCode, (await readJson(res.body)).value);
+      options.onOpen?.();
+      res.body.setEncoding('utf8');
+      for await (const chunk of res.body) parser.push(chunk as string);
+      return lastId;
+    } catch (e) {
+      if (options.signal?.aborted) return lastId;
       throw this.translate(e, failureCode(e));
     }
   }
