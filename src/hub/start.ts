@@ -2,7 +2,8 @@
 // the fleet and its simulator.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { utils as sshUtils } from 'ssh2';
+// ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
+import ssh2 from 'ssh2';
 import { UsageError } from '../core/errors.js';
 import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
@@ -102,7 +103,7 @@ function readSshKey(file: string | undefined): Buffer | undefined {
   } catch (e) {
     throw new UsageError(`cannot read the SSH key file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint, cause: e });
   }
-  const parsed = sshUtils.parseKey(key);
+  const parsed = ssh2.utils.parseKey(key);
   if (parsed instanceof Error) throw new UsageError(`${file} is not a usable SSH private key: ${parsed.message}`, { hint, cause: parsed });
   if (!parsed.isPrivateKey()) throw new UsageError(`${file} is a public key; the hub needs the private one`, { hint });
   return key;
