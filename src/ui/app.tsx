@@ -1,0 +1,228 @@
+// The one container of the terminal UI: it owns the CoreClient calls (the
+// live feed, acknowledging) and the keys; everything it draws is a component
+// that takes props.
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import type { CoreClient } from '../core/client.js';
+import { FleetWall } from './fleet-wall.js';
+import { HelpOverlay } from './help-overlay.js';
+import { IncidentQueue } from './incident-queue.js';
+import { wallColumns } from './layout.js';
+import { followHub } from './live-feed.js';
+import { SelectedSiteLine } from './selected-site.js';
+import {
+  initialState,
+  reduce,
+  selectedIncident,
+  selectedSite,
+  visibleGroups,
+  visibleIncidents,
+  type Action,
+  type Direction,
+  type ViewState,
+} from './state.js';
+import { StaleBanner, StatusLine } from './status-line.js';
+
+export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events' | 'ack'>;
+
+export interface WatchAppProps {
+  client: WatchClient;
+  now?: () => Date;
+  /** Fixed size (tests); by default the terminal's, following resizes. */
+  width?: number;
+  height?: number;
+  /** Backoff between reconnects (tests shorten it). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const TICK_MS = 1_000;
+
+export function WatchApp({ client, now = () => new Date(), width, height, sleep }: WatchAppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const columns = width ?? size.columns;
+  const rows = height ?? size.rows;
+  const [state, dispatch] = useReducer(reduce, undefined, initialState);
+  const [clock, setClock] = useState(now);
+  // Ink draws a frame before React swaps in the new input handler, so a key
+  // pressed right after a frame must read the state through a ref, not a closure.
+  const current = useRef(state);
+  current.current = state;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void followHub({
+      client,
+      signal: controller.signal,
+      sleep,
+      onSnapshot: (fleet, incidents) => dispatch({ type: 'snapshot', fleet, incidents }),
+      onFleet: (fleet) => dispatch({ type: 'fleet', fleet }),
+      onEvent: (event) => dispatch({ type: 'event', event }),
+      onConnected: () => dispatch({ type: 'connected' }),
+      onDisconnected: (_e, retryInMs) => dispatch({ type: 'disconnected', at: now(), retryInMs }),
+    });
+    return () => controller.abort();
+  }, [client]);
+
+  // SLA timers run on the second.
+  useEffect(() => {
+    const timer = setInterval(() => setClock(now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  useInput((input, key) => {
+    const action = keyAction(current.current, input, key, wallColumns(columns));
+    if (action === 'quit') return exit();
+    if (action === 'ack') return void acknowledge(client, current.current, dispatch);
+    if (action) dispatch(action);
+  });
+
+  return <WatchScreen state={state} width={columns} height={rows} now={clock} />;
+}
+
+export interface WatchScreenProps {
+  state: ViewState;
+  width: number;
+  height: number;
+  now: Date;
+}
+
+/** Everything on screen for one view state: the container's drawing, without its effects. */
+export function WatchScreen({ state, width, height, now }: WatchScreenProps) {
+  // One line short of the terminal, so Ink redraws in place instead of scrolling.
+  const usable = Math.max(8, height - 1);
+  const banner = state.connection.state === 'stale' ? 1 : 0;
+  const incidents = visibleIncidents(state);
+  const queueRows = Math.min(Math.max(1, incidents.length), Math.max(3, Math.floor(usable / 3)));
+  // Banner, selected-site line, queue heading and rows, status line.
+  const wallRows = Math.max(2, usable - banner - 1 - (1 + queueRows) - 1);
+  const site = selectedSite(state);
+  const incident = selectedIncident(state);
+  return (
+    <Box flexDirection="column" width={width}>
+      <StaleBanner connection={state.connection} />
+      {state.help ? (
+        <HelpOverlay />
+      ) : !state.fleet ? (
+        <Text dimColor>loading the fleet from the hub…</Text>
+      ) : (
+        <>
+          <FleetWall
+            groups={visibleGroups(state)}
+            grouping={state.grouping}
+            selectedSiteId={site?.id}
+            focused={state.focus === 'wall'}
+            width={width}
+            rows={wallRows}
+          />
+          <SelectedSiteLine site={site} width={width} />
+          <IncidentQueue
+            incidents={incidents}
+            selectedIncidentId={incident?.id}
+            focused={state.focus === 'queue'}
+            width={width}
+            rows={queueRows}
+            now={now}
+          />
+        </>
+      )}
+      <StatusLine
+        connection={state.connection}
+        grouping={state.grouping}
+        filter={state.filter}
+        editingFilter={state.editingFilter}
+        message={state.message}
+        width={width}
+      />
+    </Box>
+  );
+}
+
+interface Key {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  return: boolean;
+  escape: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  ctrl: boolean;
+  meta: boolean;
+}
+
+const MOVES: Record<string, Direction> = { h: 'left', j: 'down', k: 'up', l: 'right' };
+
+/** What a key press means in this state: an action for the reducer, or one of the effects. */
+export function keyAction(state: ViewState, input: string, key: Key, columns: number): Action | 'quit' | 'ack' | undefined {
+  if (state.editingFilter) {
+    if (key.return) return { type: 'endFilter', keep: true };
+    if (key.escape) return { type: 'endFilter', keep: false };
+    if (key.backspace || key.delete) return { type: 'editFilter', text: [...state.filter].slice(0, -1).join('') };
+    if (input && !key.ctrl && !key.meta && !key.tab) return { type: 'editFilter', text: state.filter + input };
+    return undefined;
+  }
+  if (state.help) {
+    if (input === '?' || key.escape) return { type: 'toggleHelp' };
+    return input === 'q' ? 'quit' : undefined;
+  }
+  const direction: Direction | undefined = key.upArrow
+    ? 'up'
+    : key.downArrow
+      ? 'down'
+      : key.leftArrow
+        ? 'left'
+        : key.rightArrow
+          ? 'right'
+          : MOVES[input];
+  if (direction) return { type: 'move', direction, columns };
+  if (key.tab) return { type: 'switchPane' };
+  switch (input) {
+    case 'q':
+      return 'quit';
+    case 'g':
+      return { type: 'toggleGrouping' };
+    case '/':
+      return { type: 'startFilter' };
+    case '?':
+      return { type: 'toggleHelp' };
+    case 'a':
+      return 'ack';
+    default:
+      return key.escape && state.filter ? { type: 'endFilter', keep: false } : undefined;
+  }
+}
+
+/** `a`: acknowledge through the hub, so its RBAC and audit log apply; a refusal shows the hub's reason. */
+async function acknowledge(client: WatchClient, state: ViewState, dispatch: (action: Action) => void): Promise<void> {
+  const incident = state.focus === 'queue' ? selectedIncident(state) : undefined;
+  if (!incident) {
+    const text = state.focus === 'queue' ? 'no incident to acknowledge' : 'select an incident in the queue first (Tab)';
+    return dispatch({ type: 'message', message: { text, tone: 'error' } });
+  }
+  dispatch({ type: 'message', message: { text: `acknowledging ${incident.id}…`, tone: 'info' } });
+  try {
+    const result = await client.ack(incident.id);
+    dispatch({ type: 'incident', incident: result.incident });
+    const text = result.changed ? `acknowledged ${incident.id}` : `${incident.id} was already acknowledged`;
+    dispatch({ type: 'message', message: { text, tone: 'info' } });
+  } catch (e) {
+    const text = `${incident.id}: ${e instanceof Error ? e.message : String(e)}`;
+    dispatch({ type: 'message', message: { text, tone: 'error' } });
+  }
+}
+
+function useTerminalSize(): { columns: number; rows: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}

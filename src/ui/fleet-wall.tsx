@@ -1,0 +1,101 @@
+// Every site as a tile, grouped by kind or region, coloured by health, with
+// its wait in minutes and its open incidents. Scrolls to keep the selection
+// on screen; below 120 columns the tiles condense to fit 80.
+import { Box, Text } from 'ink';
+import type { SiteStatus } from '../core/model.js';
+import type { Grouping, SiteGroup } from './layout.js';
+import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
+import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
+
+export interface FleetWallProps {
+  groups: readonly SiteGroup[];
+  grouping: Grouping;
+  selectedSiteId: string | undefined;
+  /** The wall has the arrow keys (the selection is drawn brighter). */
+  focused: boolean;
+  width: number;
+  /** Lines the wall may use, headings included. */
+  rows: number;
+}
+
+type Line = { kind: 'heading'; group: SiteGroup } | { kind: 'tiles'; sites: SiteStatus[] };
+
+export function FleetWall({ groups, grouping, selectedSiteId, focused, width, rows }: FleetWallProps) {
+  const columns = wallColumns(width);
+  const lines: Line[] = [];
+  for (const group of groups) {
+    lines.push({ kind: 'heading', group });
+    for (let i = 0; i < group.sites.length; i += columns) lines.push({ kind: 'tiles', sites: group.sites.slice(i, i + columns) });
+  }
+  if (lines.length === 0) return <Text dimColor>no site matches the filter</Text>;
+  const focusLine = Math.max(0, lines.findIndex((l) => l.kind === 'tiles' && l.sites.some((s) => s.id === selectedSiteId)));
+  const { start, end } = scrollWindow(lines.length, focusLine, Math.max(1, rows));
+  return (
+    <Box flexDirection="column">
+      {lines.slice(start, end).map((line, i) =>
+        line.kind === 'heading' ? (
+          <GroupHeading key={`h:${line.group.key}`} group={line.group} grouping={grouping} />
+        ) : (
+          <Box key={`t:${start + i}`}>
+            {line.sites.map((site) => (
+              <Tile key={site.id} site={site} width={width} selected={site.id === selectedSiteId} focused={focused} />
+            ))}
+          </Box>
+        ),
+      )}
+    </Box>
+  );
+}
+
+const KIND_HEADINGS: Record<string, string> = {
+  air: 'Air ports',
+  land: 'Land ports',
+  sea: 'Sea ports',
+  'service-centre': 'Service centres',
+};
+
+function GroupHeading({ group, grouping }: { group: SiteGroup; grouping: Grouping }) {
+  const title = grouping === 'kind' ? (KIND_HEADINGS[group.key] ?? group.key) : group.key;
+  const down = group.sites.filter((s) => s.health === 'down').length;
+  const degraded = group.sites.filter((s) => s.health === 'degraded').length;
+  return (
+    <Text bold>
+      {title} <Text dimColor>({group.sites.length})</Text>
+      {down > 0 ? <Text color="red"> {down} down</Text> : null}
+      {degraded > 0 ? <Text color="yellow"> {degraded} degraded</Text> : null}
+    </Text>
+  );
+}
+
+export interface TileProps {
+  site: SiteStatus;
+  width: number;
+  selected: boolean;
+  focused: boolean;
+}
+
+export function Tile({ site, width, selected, focused }: TileProps) {
+  return (
+    <Text color={HEALTH_COLOUR[site.health]} inverse={selected} bold={selected && focused}>
+      {tileText(site, width)}
+    </Text>
+  );
+}
+
+/**
+ * A tile's text, one column narrower than its cell so tiles never touch.
+ * Condensed: glyph, the id without its kind prefix (the heading or detail
+ * line says it), wait minutes, open incidents. Wide: the whole id and units.
+ */
+export function tileText(site: SiteStatus, width: number): string {
+  const cell = tileWidth(width);
+  const wait = site.waitMinutes === null ? '–' : String(Math.round(site.waitMinutes));
+  const open = site.openIncidents.total;
+  if (width >= WIDE_FROM_COLUMNS) {
+    const incidents = open === 0 ? '' : `!${open > 99 ? '99+' : open}`;
+    return `${HEALTH_GLYPH[site.health]}${fit(site.id, 9).padEnd(9)} ${`${wait}m`.padStart(4)} ${incidents.padEnd(3)}`.padEnd(cell);
+  }
+  const incidents = open === 0 ? '' : open > 9 ? '+' : String(open);
+  const id = fit(site.id.replace(/^(LND|SEA|SC)-/, ''), 6);
+  return `${HEALTH_GLYPH[site.health]}${id.padEnd(6)}${wait.padStart(3)}${incidents.padStart(2)}`.padEnd(cell);
+}

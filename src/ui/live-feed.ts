@@ -1,0 +1,130 @@
+// Keeps the view in step with the hub: a snapshot (fleet status and open
+// incidents), then the hub's event stream; on a drop, reconnects with
+// backoff, resumes from the last event id and refetches the snapshot so
+// nothing missed while away stays missing.
+import type { CoreClient } from '../core/client.js';
+import type { FleetStatus, HubEvent, Incident } from '../core/model.js';
+
+export type HubFeedClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'>;
+
+export interface LiveFeedHandlers {
+  onSnapshot(fleet: FleetStatus, incidents: Incident[]): void;
+  /** A fresh fleet status after an event that changes health by the hub's rules. */
+  onFleet(fleet: FleetStatus): void;
+  onEvent(event: HubEvent): void;
+  onConnected(): void;
+  onDisconnected(error: unknown, retryInMs: number): void;
+}
+
+export interface LiveFeedOptions extends LiveFeedHandlers {
+  client: HubFeedClient;
+  signal: AbortSignal;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How long to gather health-changing events before one fleet refetch. */
+  refreshDelayMs?: number;
+}
+
+export const BACKOFF_MS = { first: 1_000, max: 30_000 } as const;
+// The hub can hold 1,000 open incidents in one answer; the queue needs them all.
+const OPEN_INCIDENT_LIMIT = 1_000;
+
+export function backoffMs(failures: number): number {
+  return Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** Math.max(0, failures - 1));
+}
+
+/** Runs until `signal` aborts. */
+export async function followHub(options: LiveFeedOptions): Promise<void> {
+  const { client, signal } = options;
+  const sleep = options.sleep ?? abortableSleep;
+  const refresh = fleetRefresher(options);
+  let since: number | undefined;
+  let failures = 0;
+  while (!signal.aborted) {
+    // Events that arrive while the snapshot is in flight are held and applied
+    // after it, so the snapshot cannot overwrite them (applying one twice is harmless).
+    let held: HubEvent[] | undefined = [];
+    const deliver = (event: HubEvent) => {
+      since = event.id;
+      options.onEvent(event);
+      if (event.type === 'asset.health' || event.type.startsWith('incident.')) refresh.soon();
+    };
+    // One attempt's stream; a failed snapshot ends it to start over.
+    const attempt = new AbortController();
+    const stop = () => attempt.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let snapshotError: unknown;
+    try {
+      await client.events({
+        since,
+        signal: attempt.signal,
+        onEvent: (event) => (held ? held.push(event) : deliver(event)),
+        onOpen: () => {
+          snapshot().then(
+            () => {
+              failures = 0;
+              for (const event of held ?? []) deliver(event);
+              held = undefined;
+              options.onConnected();
+            },
+            (e: unknown) => {
+              snapshotError = e;
+              attempt.abort();
+            },
+          );
+        },
+      });
+      if (signal.aborted) break;
+      throw snapshotError ?? new Error('the hub ended the event stream');
+    } catch (e) {
+      if (signal.aborted) break;
+      failures++;
+      const wait = backoffMs(failures);
+      options.onDisconnected(e, wait);
+      await sleep(wait, signal);
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+  refresh.cancel();
+
+  async function snapshot(): Promise<void> {
+    const [fleet, incidents] = await Promise.all([
+      client.fleetStatus(),
+      client.listIncidents({ state: 'open', limit: OPEN_INCIDENT_LIMIT }),
+    ]);
+    if (!signal.aborted) options.onSnapshot(fleet, incidents);
+  }
+}
+
+function fleetRefresher(options: LiveFeedOptions) {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    soon() {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        options.client.fleetStatus().then(
+          (fleet) => {
+            if (!options.signal.aborted) options.onFleet(fleet);
+          },
+          // A failed refresh leaves the last figures; the stream's own failure reports the outage.
+          () => undefined,
+        );
+      }, options.refreshDelayMs ?? 300);
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,28 @@
+// How health, severity and SLA tones look: a colour for the eye and a glyph
+// for a monochrome terminal or a colour-blind officer.
+import type { Health, Severity } from '../core/vocabulary.js';
+import type { SlaTone } from './sla.js';
+
+export const HEALTH_COLOUR: Readonly<Record<Health, string>> = { ok: 'green', degraded: 'yellow', down: 'red' };
+export const HEALTH_GLYPH: Readonly<Record<Health, string>> = { ok: '·', degraded: '▲', down: '✖' };
+export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { sev1: 'red', sev2: 'yellow', sev3: 'cyan', sev4: 'gray' };
+export const SLA_COLOUR: Readonly<Record<SlaTone, string | undefined>> = { ok: undefined, amber: 'yellow', red: 'red' };
+
+/** Cut to `width` characters, marking the cut. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The lines a scrolled list shows so `focus` stays on screen. */
+export function scrollWindow(total: number, focus: number, rows: number): { start: number; end: number } {
+  if (total <= rows) return { start: 0, end: total };
+  const start = Math.max(0, Math.min(total - rows, focus - Math.floor(rows / 2)));
+  return { start, end: start + rows };
+}
+
+/** HH:MM:SS on the officer's clock. */
+export function clockTime(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}

@@ -1,0 +1,35 @@
+// The one function the `watch` command calls: draw the UI on the terminal
+// until the officer quits (q, Ctrl-C) or the process is asked to stop.
+import { render } from 'ink';
+import { WatchApp, type WatchClient } from './app.js';
+
+export interface OpenWatchOptions {
+  client: WatchClient;
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+  /** Resolves when the process should stop (SIGTERM); the UI then closes as on q. */
+  shutdown: Promise<void>;
+}
+
+// The alternate screen: the shell's scrollback comes back untouched on quit.
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+
+export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
+  options.stdout.write(ENTER_ALT_SCREEN);
+  const instance = render(<WatchApp client={options.client} />, {
+    stdout: options.stdout,
+    stdin: options.stdin,
+    stderr: options.stderr,
+    exitOnCtrlC: true,
+    // Nothing else may write to the screen while Ink owns it.
+    patchConsole: true,
+  });
+  void options.shutdown.then(() => instance.unmount());
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    options.stdout.write(LEAVE_ALT_SCREEN);
+  }
+}

@@ -1,0 +1,219 @@
+// The terminal UI's state: hub data in (a snapshot, then events), keys in,
+// one view state out. Pure, so every transition is a unit test.
+import type { FleetStatus, HubEvent, Incident, SeverityCounts, SiteStatus, SiteTelemetry } from '../core/model.js';
+import { groupSites, queueIncidents, wallRows, type Grouping } from './layout.js';
+
+export type Pane = 'wall' | 'queue';
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+export type Connection =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  /** Since: when the last good data was seen, so the banner can say how old the screen is. */
+  | { state: 'stale'; since: Date; retryInMs: number };
+
+export interface StatusMessage {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface ViewState {
+  fleet: FleetStatus | null;
+  /** Open incidents, unsorted (layout sorts them for the queue). */
+  incidents: Incident[];
+  grouping: Grouping;
+  filter: string;
+  /** The filter line has the keyboard. */
+  editingFilter: boolean;
+  focus: Pane;
+  selectedSiteId: string | null;
+  selectedIncidentId: string | null;
+  connection: Connection;
+  lastEventId: number | undefined;
+  message: StatusMessage | null;
+  help: boolean;
+}
+
+export type Action =
+  | { type: 'snapshot'; fleet: FleetStatus; incidents: Incident[] }
+  /** A fresh fleet status alone (health after an asset changed), the queue kept. */
+  | { type: 'fleet'; fleet: FleetStatus }
+  | { type: 'event'; event: HubEvent }
+  /** An incident as an action of ours returned it, ahead of its event. */
+  | { type: 'incident'; incident: Incident }
+  | { type: 'connected' }
+  | { type: 'disconnected'; at: Date; retryInMs: number }
+  | { type: 'move'; direction: Direction; columns: number }
+  | { type: 'switchPane' }
+  | { type: 'toggleGrouping' }
+  | { type: 'startFilter' }
+  | { type: 'editFilter'; text: string }
+  | { type: 'endFilter'; keep: boolean }
+  | { type: 'toggleHelp' }
+  | { type: 'message'; message: StatusMessage | null };
+
+export function initialState(): ViewState {
+  return {
+    fleet: null,
+    incidents: [],
+    grouping: 'kind',
+    filter: '',
+    editingFilter: false,
+    focus: 'wall',
+    selectedSiteId: null,
+    selectedIncidentId: null,
+    connection: { state: 'connecting' },
+    lastEventId: undefined,
+    message: null,
+    help: false,
+  };
+}
+
+export function reduce(state: ViewState, action: Action): ViewState {
+  switch (action.type) {
+    case 'snapshot':
+      return { ...state, fleet: action.fleet, incidents: action.incidents.filter(isOpen) };
+    case 'fleet':
+      return { ...state, fleet: action.fleet };
+    case 'incident':
+      return applyIncident(state, action.incident);
+    case 'event':
+      return applyEvent({ ...state, lastEventId: action.event.id }, action.event);
+    case 'connected':
+      return { ...state, connection: { state: 'live' } };
+    case 'disconnected':
+      // Stale since the first failure, not the latest retry.
+      return {
+        ...state,
+        connection: {
+          state: 'stale',
+          since: state.connection.state === 'stale' ? state.connection.since : action.at,
+          retryInMs: action.retryInMs,
+        },
+      };
+    case 'move':
+      return state.focus === 'wall' ? moveOnWall(state, action.direction, action.columns) : moveInQueue(state, action.direction);
+    case 'switchPane':
+      return { ...state, focus: state.focus === 'wall' ? 'queue' : 'wall' };
+    case 'toggleGrouping':
+      return { ...state, grouping: state.grouping === 'kind' ? 'region' : 'kind' };
+    case 'startFilter':
+      return { ...state, editingFilter: true, help: false };
+    case 'editFilter':
+      return { ...state, filter: action.text };
+    case 'endFilter':
+      return { ...state, editingFilter: false, filter: action.keep ? state.filter.trim() : '' };
+    case 'toggleHelp':
+      return { ...state, help: !state.help };
+    case 'message':
+      return { ...state, message: action.message };
+  }
+}
+
+const isOpen = (i: Incident) => i.state !== 'resolved';
+
+// ---- what is shown and selected ----------------------------------------------
+
+export function visibleGroups(state: ViewState) {
+  return groupSites(state.fleet?.sites ?? [], state.grouping, state.filter);
+}
+
+export function visibleIncidents(state: ViewState): Incident[] {
+  return queueIncidents(state.incidents, state.fleet?.sites ?? [], state.filter);
+}
+
+/** The selected site, or the first one shown when the selection is filtered away. */
+export function selectedSite(state: ViewState): SiteStatus | undefined {
+  const shown = visibleGroups(state).flatMap((g) => g.sites);
+  return shown.find((s) => s.id === state.selectedSiteId) ?? shown[0];
+}
+
+export function selectedIncident(state: ViewState): Incident | undefined {
+  const shown = visibleIncidents(state);
+  return shown.find((i) => i.id === state.selectedIncidentId) ?? shown[0];
+}
+
+function moveOnWall(state: ViewState, direction: Direction, columns: number): ViewState {
+  const rows = wallRows(visibleGroups(state), columns);
+  const current = selectedSite(state);
+  if (!current) return state;
+  const row = rows.findIndex((r) => r.includes(current));
+  const col = rows[row]!.indexOf(current);
+  let target: SiteStatus | undefined;
+  if (direction === 'left') target = rows[row]![col - 1] ?? rows[row - 1]?.at(-1);
+  else if (direction === 'right') target = rows[row]![col + 1] ?? rows[row + 1]?.[0];
+  else {
+    const next = rows[direction === 'up' ? row - 1 : row + 1];
+    target = next?.[Math.min(col, next.length - 1)];
+  }
+  return target ? { ...state, selectedSiteId: target.id } : state;
+}
+
+function moveInQueue(state: ViewState, direction: Direction): ViewState {
+  if (direction === 'left' || direction === 'right') return state;
+  const shown = visibleIncidents(state);
+  const current = selectedIncident(state);
+  if (!current) return state;
+  const index = shown.indexOf(current) + (direction === 'up' ? -1 : 1);
+  const target = shown[Math.max(0, Math.min(shown.length - 1, index))];
+  return target ? { ...state, selectedIncidentId: target.id } : state;
+}
+
+// ---- events ------------------------------------------------------------------
+
+function applyEvent(state: ViewState, event: HubEvent): ViewState {
+  switch (event.type) {
+    case 'incident.created':
+    case 'incident.updated':
+      return applyIncident(state, event.data as Incident);
+    case 'site.telemetry':
+      return applyTelemetry(state, event.data as SiteTelemetry);
+    default:
+      // asset.health changes a site's health by the hub's rules; the container
+      // refetches the fleet status for it rather than copying those rules here.
+      return state;
+  }
+}
+
+function applyIncident(state: ViewState, incident: Incident): ViewState {
+  const others = state.incidents.filter((i) => i.id !== incident.id);
+  const incidents = isOpen(incident) ? [...others, incident] : others;
+  if (!state.fleet) return { ...state, incidents };
+  const sites = state.fleet.sites.map((site) =>
+    site.id.toUpperCase() === incident.siteId?.toUpperCase() ? { ...site, openIncidents: countFor(incidents, site.id) } : site,
+  );
+  const fleet = { ...state.fleet, sites, totals: { ...state.fleet.totals, openIncidents: counts(incidents) } };
+  return { ...state, incidents, fleet };
+}
+
+function applyTelemetry(state: ViewState, report: SiteTelemetry): ViewState {
+  if (!state.fleet) return state;
+  const key = report.siteId.toUpperCase();
+  const sites = state.fleet.sites.map((site) =>
+    site.id.toUpperCase() === key
+      ? {
+          ...site,
+          waitMinutes: report.waitMinutes,
+          queueLength: report.queueLength,
+          arrivalsPerHour: report.arrivalsPerHour,
+          egates: { ...site.egates, inService: report.egatesInService },
+          counters: { ...site.counters, open: report.countersOpen },
+          reportedAt: report.at,
+        }
+      : site,
+  );
+  return { ...state, fleet: { ...state.fleet, sites } };
+}
+
+function countFor(incidents: readonly Incident[], siteId: string): SeverityCounts {
+  return counts(incidents.filter((i) => i.siteId?.toUpperCase() === siteId.toUpperCase()));
+}
+
+function counts(incidents: readonly Incident[]): SeverityCounts {
+  const c: SeverityCounts = { sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 };
+  for (const i of incidents) {
+    c[i.severity]++;
+    c.total++;
+  }
+  return c;
+}

@@ -1,0 +1,50 @@
+// The bottom line: connection, what the filter and grouping are, and the
+// answer to the last action (a refused ack says why, in the hub's words).
+import { Box, Text } from 'ink';
+import type { Grouping } from './layout.js';
+import { clockTime } from './look.js';
+import type { Connection, StatusMessage } from './state.js';
+
+export interface StatusLineProps {
+  connection: Connection;
+  grouping: Grouping;
+  filter: string;
+  editingFilter: boolean;
+  message: StatusMessage | null;
+  width: number;
+}
+
+export function StatusLine({ connection, grouping, filter, editingFilter, message, width }: StatusLineProps) {
+  // Never wider than the screen: the answer to an action comes first, the legend gives way.
+  if (editingFilter) {
+    return (
+      <Text>
+        <Text bold>/</Text>
+        {filter}
+        <Text inverse> </Text>
+        <Text dimColor>  site, name (English or Arabic), region or kind · Enter keeps · Esc clears</Text>
+      </Text>
+    );
+  }
+  const live = connection.state === 'live' ? <Text color="green">● live</Text> : connection.state === 'connecting' ? <Text color="yellow">○ connecting</Text> : <Text color="red">● stale</Text>;
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end">
+        {live}
+        {message ? <Text color={message.tone === 'error' ? 'red' : 'green'}>  {message.text}</Text> : null}
+        <Text dimColor>  by {grouping}{filter ? ` · filter "${filter}"` : ''} · ? help · q quit</Text>
+      </Text>
+    </Box>
+  );
+}
+
+/** Shown above everything while the event stream is down: the screen may be old. */
+export function StaleBanner({ connection }: { connection: Connection }) {
+  if (connection.state !== 'stale') return null;
+  const retry = Math.max(1, Math.ceil(connection.retryInMs / 1000));
+  return (
+    <Text backgroundColor="red" color="white" bold>
+      {` stale since ${clockTime(connection.since)} — no events from the hub; reconnecting (next try within ${retry}s) `}
+    </Text>
+  );
+}

@@ -1,0 +1,150 @@
+// The container against a real hub on a free port: the snapshot, live
+// updates over the event stream, keys, acknowledging through the hub (and
+// being refused by it), and the stale banner when the hub goes away.
+import { rmSync } from 'node:fs';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreClient } from '../../src/core/client.js';
+import { startHub } from '../../src/hub/start.js';
+import { WatchApp, keyAction } from '../../src/ui/app.js';
+import { initialState } from '../../src/ui/state.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { KEYS, waitForFrame } from './frames.js';
+
+let hub: TestHub;
+let admin: CoreClient;
+let officer: CoreClient;
+let viewer: CoreClient;
+const clients: CoreClient[] = [];
+
+const connect = (token: string) => {
+  const c = new CoreClient({ hubUrl: hub.url, token, channel: 'cli', requestTimeoutMs: 5_000 });
+  clients.push(c);
+  return c;
+};
+// Reconnect quickly in tests; the backoff itself is unit-tested.
+const quickRetry = (_ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, 50);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+beforeAll(async () => {
+  // The demo fleet (103 sites) at real speed: the simulator's own traffic runs alongside.
+  hub = await startTestHub({ demo: true });
+  admin = connect(hub.adminToken);
+  officer = connect((await admin.createToken({ name: 'duty-officer', role: 'officer' })).secret);
+  viewer = connect((await admin.createToken({ name: 'wall-screen', role: 'viewer' })).secret);
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await hub?.stop();
+});
+
+describe('watchfloor watch', () => {
+  it('shows the fleet, follows new incidents live, filters, regroups and acknowledges through the hub', async () => {
+    const app = render(<WatchApp client={officer} width={100} height={30} sleep={quickRetry} />);
+    try {
+      await waitForFrame(app.lastFrame, (f) => f.includes('● live') && f.includes('Air ports'));
+
+      const { incident } = await admin.createIncident({ title: 'Visa platform link lost', severity: 'sev1', siteId: 'RUH' });
+      await waitForFrame(app.lastFrame, (f) => f.includes(incident.id) && f.includes('Visa platform link lost'));
+
+      // One key at a time, each once its effect is drawn: keys written together arrive as one input.
+      app.stdin.write(KEYS.tab);
+      await waitForFrame(app.lastFrame, (f) => f.includes('▶ Incidents'));
+      app.stdin.write('a');
+      await waitForFrame(app.lastFrame, (f) => f.includes(`acknowledged ${incident.id}`));
+      expect((await admin.getIncident(incident.id)).incident).toMatchObject({
+        state: 'acknowledged',
+        acknowledgedBy: { name: 'duty-officer' },
+      });
+
+      app.stdin.write('/');
+      await waitForFrame(app.lastFrame, (f) => f.includes('Enter keeps'));
+      app.stdin.write('ruh');
+      await waitForFrame(app.lastFrame, (f) => f.includes('/ruh'));
+      app.stdin.write(KEYS.enter);
+      const filtered = await waitForFrame(app.lastFrame, (f) => f.includes('filter "ruh"'));
+      expect(filtered).toContain('RUH');
+      expect(filtered).not.toContain('Land ports');
+
+      app.stdin.write('g');
+      await waitForFrame(app.lastFrame, (f) => f.includes('by region'));
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('a refused action shows the hub’s reason in the status line', async () => {
+    const { incident } = await admin.createIncident({ title: 'Kiosk 3 offline', severity: 'sev1', siteId: 'TIF' });
+    const app = render(<WatchApp client={viewer} width={120} height={30} sleep={quickRetry} />);
+    try {
+      await waitForFrame(app.lastFrame, (f) => f.includes('● live') && f.includes(incident.id));
+      // Filter to the site, so this incident is the one selected in the queue.
+      app.stdin.write('/');
+      await waitForFrame(app.lastFrame, (f) => f.includes('Enter keeps'));
+      app.stdin.write('TIF');
+      await waitForFrame(app.lastFrame, (f) => f.includes('/TIF'));
+      app.stdin.write(KEYS.enter);
+      await waitForFrame(app.lastFrame, (f) => f.includes('filter "TIF"'));
+      app.stdin.write(KEYS.tab);
+      await waitForFrame(app.lastFrame, (f) => f.includes('▶ Incidents'));
+      app.stdin.write('a');
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes(`${incident.id}: `));
+      expect(frame).toMatch(/● live\s+INC-\d+: .*(role|permission|viewer|not allowed)/i);
+      expect((await admin.getIncident(incident.id)).incident.state).toBe('triggered');
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('says the screen is stale when the hub goes away, and catches up when it is back', async () => {
+    const app = render(<WatchApp client={admin} width={100} height={30} sleep={quickRetry} />);
+    try {
+      await waitForFrame(app.lastFrame, (f) => f.includes('● live'));
+      await hub.close();
+      await waitForFrame(app.lastFrame, (f) => /stale since \d\d:\d\d:\d\d/.test(f));
+      // The same data file on the same port: an incident opened while the screen was away must appear.
+      const again = await startHub({ dataFile: hub.dataFile, host: '127.0.0.1', port: hub.port });
+      const { dir } = hub;
+      hub = {
+        ...hub,
+        close: () => again.close(),
+        async stop() {
+          await again.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+      const { incident } = await admin.createIncident({ title: 'Counter 9 printer jammed', severity: 'sev1', siteId: 'DMM' });
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('● live') && f.includes(incident.id), 10_000);
+      expect(frame).not.toContain('stale since');
+    } finally {
+      app.unmount();
+    }
+  });
+});
+
+describe('keys', () => {
+  const none = {
+    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false,
+    escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false,
+  };
+  it('maps hjkl and arrows to moves, q to quit, and nothing else pretends', () => {
+    const state = initialState();
+    expect(keyAction(state, 'j', none, 6)).toEqual({ type: 'move', direction: 'down', columns: 6 });
+    expect(keyAction(state, '', { ...none, leftArrow: true }, 6)).toEqual({ type: 'move', direction: 'left', columns: 6 });
+    expect(keyAction(state, 'q', none, 6)).toBe('quit');
+    for (const unbuilt of ['d', 'f', 'e', 'r', 'p']) expect(keyAction(state, unbuilt, none, 6)).toBeUndefined();
+    expect(keyAction(state, '', { ...none, return: true }, 6)).toBeUndefined();
+  });
+
+  it('while filtering, letters (Arabic too) go to the filter and q does not quit', () => {
+    const editing = { ...initialState(), editingFilter: true, filter: 'جد' };
+    expect(keyAction(editing, 'ة', none, 6)).toEqual({ type: 'editFilter', text: 'جدة' });
+    expect(keyAction(editing, 'q', none, 6)).toEqual({ type: 'editFilter', text: 'جدq' });
+    expect(keyAction(editing, '', { ...none, backspace: true }, 6)).toEqual({ type: 'editFilter', text: 'ج' });
+    expect(keyAction(editing, '', { ...none, escape: true }, 6)).toEqual({ type: 'endFilter', keep: false });
+  });
+});

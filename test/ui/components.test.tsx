@@ -1,0 +1,157 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { FleetStatus, SiteStatus } from '../../src/core/model.js';
+import { FleetWall, tileText } from '../../src/ui/fleet-wall.js';
+import { HelpOverlay } from '../../src/ui/help-overlay.js';
+import { IncidentQueue } from '../../src/ui/incident-queue.js';
+import { groupSites, sortIncidents } from '../../src/ui/layout.js';
+import { StaleBanner, StatusLine } from '../../src/ui/status-line.js';
+import { WatchScreen } from '../../src/ui/app.js';
+import { initialState, reduce } from '../../src/ui/state.js';
+import { FLEET, INCIDENTS, incident } from '../commands/fixtures.js';
+
+const lines = (frame: string | undefined) => (frame ?? '').split('\n');
+
+// A fleet the size of the real one: 29 air, 14 land, 11 sea, 49 service centres.
+function bigFleet(): FleetStatus {
+  const template = FLEET.sites[0]!;
+  const make = (kind: SiteStatus['kind'], n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i): SiteStatus => ({
+      ...template,
+      id: `${prefix}${String(i).padStart(2, '0')}${kind === 'land' ? 'LONGNAME' : ''}`,
+      kind,
+      region: `Region ${i % 13}`,
+      health: i % 7 === 0 ? 'down' : i % 3 === 0 ? 'degraded' : 'ok',
+      waitMinutes: i * 3,
+      openIncidents: { sev1: 0, sev2: i % 4, sev3: 0, sev4: 0, total: i % 4 },
+    }));
+  const sites = [...make('air', 29, 'A'), ...make('land', 14, 'LND-'), ...make('sea', 11, 'SEA-'), ...make('service-centre', 49, 'SC-')];
+  return { ...FLEET, sites, totals: { ...FLEET.totals, sites: sites.length } };
+}
+
+describe('FleetWall', () => {
+  it('draws a tile per site under its kind, with health glyph, wait and open incidents', () => {
+    const { lastFrame } = render(
+      <FleetWall groups={groupSites(FLEET.sites, 'kind', '')} grouping="kind" selectedSiteId="RUH" focused width={80} rows={20} />,
+    );
+    const frame = lastFrame()!;
+    expect(frame).toContain('Air ports (2) 2 degraded');
+    expect(frame).toContain('Land ports (1) 1 down');
+    expect(frame).toContain('▲JED    23 1 ▲RUH    12 3');
+    expect(frame).toContain('✖KFC    41 1');
+    expect(frame).toContain('·RIY-01  –');
+  });
+
+  it('groups by region when asked', () => {
+    const { lastFrame } = render(
+      <FleetWall groups={groupSites(FLEET.sites, 'region', '')} grouping="region" selectedSiteId="RUH" focused width={80} rows={20} />,
+    );
+    expect(lines(lastFrame()).filter((l) => /^\S.*\(\d+\)/.test(l)).map((l) => l.replace(/ \(.*/, ''))).toEqual([
+      'Eastern Province',
+      'Makkah',
+      'Riyadh',
+    ]);
+  });
+
+  it('fits 103 sites into 80 columns and the rows it is given, scrolling to the selection', () => {
+    const fleet = bigFleet();
+    const groups = groupSites(fleet.sites, 'kind', '');
+    const last = groups.at(-1)!.sites.at(-1)!;
+    const { lastFrame } = render(
+      <FleetWall groups={groups} grouping="kind" selectedSiteId={last.id} focused width={80} rows={12} />,
+    );
+    const drawn = lines(lastFrame());
+    expect(drawn.length).toBeLessThanOrEqual(12);
+    for (const line of drawn) expect(line.length).toBeLessThanOrEqual(80);
+    // Scrolled down to the service centres, where the selection is.
+    expect(lastFrame()).toContain('SC48'.replace('SC', ''));
+    expect(lastFrame()).not.toContain('Air ports');
+  });
+
+  it('uses wide tiles with whole ids on a wide terminal', () => {
+    const site = { ...FLEET.sites[1]!, id: 'LND-HALATAMMAR' };
+    expect(tileText(site, 80)).toBe('✖HALAT… 41 1 ');
+    expect(tileText(site, 200)).toBe('✖LND-HALA…  41m !1  ');
+  });
+});
+
+describe('IncidentQueue', () => {
+  const now = new Date('2025-03-01T06:14:00Z');
+  it('lists most severe first with SLA timers against ack, then resolve', () => {
+    const queue = sortIncidents([
+      ...INCIDENTS,
+      incident(3, { severity: 'sev1', siteId: 'LND-KFC', createdAt: '2025-03-01T06:12:00Z', title: 'Link down' }),
+    ]);
+    const { lastFrame } = render(
+      <IncidentQueue incidents={queue} selectedIncidentId="INC-000003" focused width={100} rows={5} now={now} />,
+    );
+    const rows = lines(lastFrame());
+    expect(rows[0]).toContain('Incidents (3 open)');
+    expect(rows[1]).toMatch(/^sev1 INC-000003 new\s+LND-KFC\s+ack 2:00\/5m\s+Link down/);
+    expect(rows[2]).toMatch(/^sev2 INC-000042 new\s+RUH\s+ack 4:00\/15m/);
+    expect(rows[3]).toMatch(/^sev3 INC-000007 ack\s+JED\s+resolve 1:44:00\/24h\s+CCTV camera 4/);
+  });
+
+  it('says so when nothing is open, and shows where it scrolled to', () => {
+    expect(render(<IncidentQueue incidents={[]} selectedIncidentId={undefined} focused={false} width={80} rows={3} now={now} />).lastFrame()).toContain(
+      'no open incidents',
+    );
+    const many = sortIncidents(Array.from({ length: 10 }, (_, i) => incident(i + 1)));
+    const { lastFrame } = render(
+      <IncidentQueue incidents={many} selectedIncidentId="INC-000010" focused width={80} rows={3} now={now} />,
+    );
+    expect(lastFrame()).toContain('(10 open, 8–10)');
+    expect(lastFrame()).toContain('INC-000010');
+    expect(lastFrame()).not.toContain('INC-000001 ');
+  });
+});
+
+describe('status line, stale banner and help', () => {
+  it('shows the connection, grouping, filter and the last answer', () => {
+    const { lastFrame } = render(
+      <StatusLine
+        connection={{ state: 'live' }}
+        grouping="region"
+        filter="ruh"
+        editingFilter={false}
+        message={{ text: 'INC-000042: your role (viewer) cannot acknowledge incidents', tone: 'error' }}
+        width={100}
+      />,
+    );
+    expect(lastFrame()).toContain('● live  INC-000042: your role (viewer) cannot acknowledge incidents  by region · filter "ruh"');
+  });
+
+  it('shows the filter being typed', () => {
+    const { lastFrame } = render(
+      <StatusLine connection={{ state: 'connecting' }} grouping="kind" filter="جدة" editingFilter message={null} width={80} />,
+    );
+    expect(lastFrame()).toMatch(/^\/جدة/);
+  });
+
+  it('a stale banner names the time of the last good data', () => {
+    const since = new Date(2025, 2, 1, 9, 5, 7);
+    expect(render(<StaleBanner connection={{ state: 'stale', since, retryInMs: 4000 }} />).lastFrame()).toContain(
+      'stale since 09:05:07',
+    );
+    expect(render(<StaleBanner connection={{ state: 'live' }} />).lastFrame()).toBe('');
+  });
+
+  it('help lists the keys that work, and no others', () => {
+    const frame = render(<HelpOverlay />).lastFrame()!;
+    for (const key of ['hjkl', 'Tab', 'g', '/', 'a', '?', 'q']) expect(frame).toContain(key);
+    expect(frame).not.toMatch(/diagnos|escalate|resolve \(/i);
+  });
+});
+
+describe('WatchScreen', () => {
+  it('fits 80×24 with the whole fleet loaded', () => {
+    const state = reduce(initialState(), { type: 'snapshot', fleet: bigFleet(), incidents: INCIDENTS });
+    const { lastFrame } = render(<WatchScreen state={state} width={80} height={24} now={new Date('2025-03-01T06:14:00Z')} />);
+    const drawn = lines(lastFrame());
+    expect(drawn.length).toBeLessThanOrEqual(23);
+    for (const line of drawn) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lastFrame()).toContain('Air ports (29)');
+    expect(lastFrame()).toContain('Incidents (2 open)');
+    expect(lastFrame()).toContain('○ connecting');
+  });
+});
