@@ -14,7 +14,7 @@ _watchfloor() {
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -65,6 +65,7 @@ _watchfloor() {
     case "$cmdpath" in
     "") COMPREPLY=($(compgen -W "--version -V --json --no-color --lang --profile --hub --token --debug --help -h" -- "$cur")) ;;
     "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/watch") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -109,7 +110,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status sites incidents diag dispatch kpi tokens audit config hub demo sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch kpi tokens audit config hub demo sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;

@@ -18,7 +18,7 @@ function __watchfloor_state
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -52,6 +52,7 @@ complete -c watchfloor -l token -r -d 'API token (also: WATCHFLOOR_TOKEN)'
 complete -c watchfloor -l debug -d 'stack traces on errors'
 complete -c watchfloor -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at :0' -a status -d 'fleet overview, worst first; or one site in detail'
+complete -c watchfloor -n '__watchfloor_at :0' -a watch -d 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, g, /, a, ?, q'
 complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land and sea ports, passport service centres'
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
@@ -66,6 +67,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emu
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
+complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sites' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site inventory'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'

@@ -17,6 +17,7 @@ import { registerSim } from './sim/index.js';
 import { registerSites } from './sites/index.js';
 import { registerStatus } from './status/index.js';
 import { registerTokens } from './tokens/index.js';
+import { registerWatch } from './watch/index.js';
 
 export function buildProgram(deps: Deps): Command {
   const program = new Command('watchfloor')
@@ -43,6 +44,7 @@ export function buildProgram(deps: Deps): Command {
     });
 
   registerStatus(program, deps);
+  registerWatch(program, deps);
   registerSites(program, deps);
   registerIncidents(program, deps);
   registerDiag(program, deps);

@@ -1,0 +1,37 @@
+// `watch`: the live terminal UI of the fleet and the incident queue. Ink and
+// React load here, through import(), so no other command pays for them.
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { action, type CommandContext } from '../context.js';
+import type { Deps } from '../deps.js';
+
+export async function runWatch(ctx: CommandContext): Promise<void> {
+  const { io } = ctx.deps;
+  if (!io.isStdoutTTY || !io.isStdinTTY) {
+    throw new UsageError(
+      `watch needs a terminal (its ${io.isStdoutTTY ? 'input' : 'output'} is not one); for scripts use \`watchfloor status --json\``,
+    );
+  }
+  if (ctx.globals.json) throw new UsageError('watch has no JSON output; for scripts use `watchfloor status --json`');
+  const client = ctx.client();
+  const { openWatchUi } = await import('../../ui/open.js');
+  // Both are terminals (checked above), so these are the process's TTY streams.
+  await openWatchUi({
+    client,
+    stdout: io.stdout as NodeJS.WriteStream,
+    stdin: io.stdin as NodeJS.ReadStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    shutdown: ctx.deps.waitForShutdown(),
+  });
+}
+
+export function registerWatch(program: Command, deps: Deps): void {
+  program
+    .command('watch')
+    .description('live view of every site and the incident queue; keys: arrows/hjkl, Tab, g, /, a, ?, q')
+    .action(
+      action(deps, async (ctx) => {
+        await runWatch(ctx);
+      }),
+    );
+}
