@@ -4,6 +4,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { CoreClient } from '../core/client.js';
+import type { Lang } from '../render/labels.js';
 import { FleetWall } from './fleet-wall.js';
 import { HelpOverlay } from './help-overlay.js';
 import { IncidentQueue } from './incident-queue.js';
@@ -33,11 +34,13 @@ export interface WatchAppProps {
   height?: number;
   /** Backoff between reconnects (tests shorten it). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Site names, regions and kinds in English or Arabic (--lang ar). */
+  lang?: Lang;
 }
 
 const TICK_MS = 1_000;
 
-export function WatchApp({ client, now = () => new Date(), width, height, sleep }: WatchAppProps) {
+export function WatchApp({ client, now = () => new Date(), width, height, sleep, lang = 'en' }: WatchAppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const columns = width ?? size.columns;
@@ -77,7 +80,7 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep 
     if (action) dispatch(action);
   });
 
-  return <WatchScreen state={state} width={columns} height={rows} now={clock} />;
+  return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} />;
 }
 
 export interface WatchScreenProps {
@@ -85,10 +88,11 @@ export interface WatchScreenProps {
   width: number;
   height: number;
   now: Date;
+  lang?: Lang;
 }
 
 /** Everything on screen for one view state: the container's drawing, without its effects. */
-export function WatchScreen({ state, width, height, now }: WatchScreenProps) {
+export function WatchScreen({ state, width, height, now, lang = 'en' }: WatchScreenProps) {
   // One line short of the terminal, so Ink redraws in place instead of scrolling.
   const usable = Math.max(8, height - 1);
   const banner = state.connection.state === 'stale' ? 1 : 0;
@@ -114,8 +118,9 @@ export function WatchScreen({ state, width, height, now }: WatchScreenProps) {
             focused={state.focus === 'wall'}
             width={width}
             rows={wallRows}
+            lang={lang}
           />
-          <SelectedSiteLine site={site} width={width} />
+          <SelectedSiteLine site={site} width={width} lang={lang} />
           <IncidentQueue
             incidents={incidents}
             selectedIncidentId={incident?.id}

@@ -3,6 +3,7 @@
 // on screen; below 120 columns the tiles condense to fit 80.
 import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
+import { labelsFor, type Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
@@ -16,11 +17,13 @@ export interface FleetWallProps {
   width: number;
   /** Lines the wall may use, headings included. */
   rows: number;
+  /** Group headings in English or Arabic. */
+  lang?: Lang;
 }
 
 type Line = { kind: 'heading'; group: SiteGroup } | { kind: 'tiles'; sites: SiteStatus[] };
 
-export function FleetWall({ groups, grouping, selectedSiteId, focused, width, rows }: FleetWallProps) {
+export function FleetWall({ groups, grouping, selectedSiteId, focused, width, rows, lang = 'en' }: FleetWallProps) {
   const columns = wallColumns(width);
   const lines: Line[] = [];
   for (const group of groups) {
@@ -34,7 +37,7 @@ export function FleetWall({ groups, grouping, selectedSiteId, focused, width, ro
     <Box flexDirection="column">
       {lines.slice(start, end).map((line, i) =>
         line.kind === 'heading' ? (
-          <GroupHeading key={`h:${line.group.key}`} group={line.group} grouping={grouping} />
+          <GroupHeading key={`h:${line.group.key}`} group={line.group} grouping={grouping} lang={lang} />
         ) : (
           <Box key={`t:${start + i}`}>
             {line.sites.map((site) => (
@@ -54,8 +57,14 @@ const KIND_HEADINGS: Record<string, string> = {
   'service-centre': 'Service centres',
 };
 
-function GroupHeading({ group, grouping }: { group: SiteGroup; grouping: Grouping }) {
-  const title = grouping === 'kind' ? (KIND_HEADINGS[group.key] ?? group.key) : group.key;
+function GroupHeading({ group, grouping, lang }: { group: SiteGroup; grouping: Grouping; lang: Lang }) {
+  const labels = labelsFor(lang);
+  const title =
+    grouping === 'region'
+      ? labels.region(group.key)
+      : lang === 'ar'
+        ? labels.kind(group.key as SiteStatus['kind'])
+        : (KIND_HEADINGS[group.key] ?? group.key);
   const down = group.sites.filter((s) => s.health === 'down').length;
   const degraded = group.sites.filter((s) => s.health === 'degraded').length;
   return (

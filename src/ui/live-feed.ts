@@ -117,7 +117,8 @@ function fleetRefresher(options: LiveFeedOptions) {
   };
 }
 
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** A wait that ends early when `signal` aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

@@ -1,6 +1,7 @@
 // The one function the `watch` command calls: draw the UI on the terminal
 // until the officer quits (q, Ctrl-C) or the process is asked to stop.
 import { render } from 'ink';
+import type { Lang } from '../render/labels.js';
 import { WatchApp, type WatchClient } from './app.js';
 
 export interface OpenWatchOptions {
@@ -10,6 +11,7 @@ export interface OpenWatchOptions {
   stderr: NodeJS.WriteStream;
   /** Resolves when the process should stop (SIGTERM); the UI then closes as on q. */
   shutdown: Promise<void>;
+  lang: Lang;
 }
 
 // The alternate screen: the shell's scrollback comes back untouched on quit.
@@ -18,7 +20,7 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
 export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
   options.stdout.write(ENTER_ALT_SCREEN);
-  const instance = render(<WatchApp client={options.client} />, {
+  const instance = render(<WatchApp client={options.client} lang={options.lang} />, {
     stdout: options.stdout,
     stdin: options.stdin,
     stderr: options.stderr,

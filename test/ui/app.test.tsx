@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import { startHub } from '../../src/hub/start.js';
 import { WatchApp, keyAction } from '../../src/ui/app.js';
+import { abortableSleep, backoffMs } from '../../src/ui/live-feed.js';
 import { initialState } from '../../src/ui/state.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { KEYS, waitForFrame } from './frames.js';
@@ -23,11 +24,7 @@ const connect = (token: string) => {
   return c;
 };
 // Reconnect quickly in tests; the backoff itself is unit-tested.
-const quickRetry = (_ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, 50);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
+const quickRetry = (_ms: number, signal: AbortSignal) => abortableSleep(50, signal);
 
 beforeAll(async () => {
   // The demo fleet (103 sites) at real speed: the simulator's own traffic runs alongside.
@@ -123,6 +120,19 @@ describe('watchfloor watch', () => {
     } finally {
       app.unmount();
     }
+  });
+});
+
+describe('reconnecting', () => {
+  it('backs off from 1 s, doubling, up to 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(backoffMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+  });
+
+  it('a wait ends as soon as the screen closes', async () => {
+    const controller = new AbortController();
+    const waited = abortableSleep(60_000, controller.signal);
+    controller.abort();
+    await expect(waited).resolves.toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FleetStatus, SiteStatus } from '../../src/core/model.js';
 import { FleetWall, tileText } from '../../src/ui/fleet-wall.js';
 import { HelpOverlay } from '../../src/ui/help-overlay.js';
+import { SelectedSiteLine } from '../../src/ui/selected-site.js';
 import { IncidentQueue } from '../../src/ui/incident-queue.js';
 import { groupSites, sortIncidents } from '../../src/ui/layout.js';
 import { StaleBanner, StatusLine } from '../../src/ui/status-line.js';
@@ -66,6 +67,17 @@ describe('FleetWall', () => {
     // Scrolled down to the service centres, where the selection is.
     expect(lastFrame()).toContain('SC48'.replace('SC', ''));
     expect(lastFrame()).not.toContain('Air ports');
+  });
+
+  it('names groups in Arabic with --lang ar', () => {
+    const byKind = render(
+      <FleetWall groups={groupSites(FLEET.sites, 'kind', '')} grouping="kind" selectedSiteId="RUH" focused width={80} rows={20} lang="ar" />,
+    ).lastFrame()!;
+    expect(byKind).not.toContain('Air ports');
+    const { lastFrame } = render(
+      <SelectedSiteLine site={FLEET.sites.find((s) => s.id === 'RUH')} width={100} lang="ar" />,
+    );
+    expect(lastFrame()).toContain('RUH مطار الملك خالد الدولي');
   });
 
   it('uses wide tiles with whole ids on a wide terminal', () => {

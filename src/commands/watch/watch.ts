@@ -22,6 +22,7 @@ export async function runWatch(ctx: CommandContext): Promise<void> {
     stdin: io.stdin as NodeJS.ReadStream,
     stderr: io.stderr as NodeJS.WriteStream,
     shutdown: ctx.deps.waitForShutdown(),
+    lang: ctx.globals.lang,
   });
 }
 
