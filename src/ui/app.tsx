@@ -62,7 +62,8 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
       onFleet: (fleet) => dispatch({ type: 'fleet', fleet }),
       onEvent: (event) => dispatch({ type: 'event', event }),
       onConnected: () => dispatch({ type: 'connected' }),
-      onDisconnected: (_e, retryInMs) => dispatch({ type: 'disconnected', at: now(), retryInMs }),
+      onDisconnected: (e, retryInMs) =>
+        dispatch({ type: 'disconnected', at: now(), retryInMs, reason: e instanceof Error ? e.message : String(e) }),
     });
     return () => controller.abort();
   }, [client]);

@@ -10,7 +10,7 @@ export type Connection =
   | { state: 'connecting' }
   | { state: 'live' }
   /** Since: when the last good data was seen, so the banner can say how old the screen is. */
-  | { state: 'stale'; since: Date; retryInMs: number };
+  | { state: 'stale'; since: Date; retryInMs: number; reason: string };
 
 export interface StatusMessage {
   text: string;
@@ -42,7 +42,7 @@ export type Action =
   /** An incident as an action of ours returned it, ahead of its event. */
   | { type: 'incident'; incident: Incident }
   | { type: 'connected' }
-  | { type: 'disconnected'; at: Date; retryInMs: number }
+  | { type: 'disconnected'; at: Date; retryInMs: number; reason: string }
   | { type: 'move'; direction: Direction; columns: number }
   | { type: 'switchPane' }
   | { type: 'toggleGrouping' }
@@ -89,6 +89,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
           state: 'stale',
           since: state.connection.state === 'stale' ? state.connection.since : action.at,
           retryInMs: action.retryInMs,
+          reason: action.reason,
         },
       };
     case 'move':

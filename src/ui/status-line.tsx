@@ -43,8 +43,8 @@ export function StaleBanner({ connection }: { connection: Connection }) {
   if (connection.state !== 'stale') return null;
   const retry = Math.max(1, Math.ceil(connection.retryInMs / 1000));
   return (
-    <Text backgroundColor="red" color="white" bold>
-      {` stale since ${clockTime(connection.since)} — no events from the hub; reconnecting (next try within ${retry}s) `}
+    <Text backgroundColor="red" color="white" bold wrap="truncate-end">
+      {` stale since ${clockTime(connection.since)} — reconnecting (next try within ${retry}s): ${connection.reason} `}
     </Text>
   );
 }

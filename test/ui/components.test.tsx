@@ -142,9 +142,10 @@ describe('status line, stale banner and help', () => {
 
   it('a stale banner names the time of the last good data', () => {
     const since = new Date(2025, 2, 1, 9, 5, 7);
-    expect(render(<StaleBanner connection={{ state: 'stale', since, retryInMs: 4000 }} />).lastFrame()).toContain(
-      'stale since 09:05:07',
-    );
+    const banner = render(
+      <StaleBanner connection={{ state: 'stale', since, retryInMs: 4000, reason: 'cannot reach the hub (ECONNREFUSED)' }} />,
+    ).lastFrame();
+    expect(banner).toContain('stale since 09:05:07 — reconnecting (next try within 4s): cannot reach the hub (ECONNREFUSED)');
     expect(render(<StaleBanner connection={{ state: 'live' }} />).lastFrame()).toBe('');
   });
 

@@ -120,9 +120,9 @@ describe('view state', () => {
 
   it('stays stale since the first disconnect across retries, and live again on reconnect', () => {
     const first = new Date('2025-03-01T06:40:00Z');
-    let state = reduce(loaded(), { type: 'disconnected', at: first, retryInMs: 1000 });
-    state = reduce(state, { type: 'disconnected', at: new Date('2025-03-01T06:40:05Z'), retryInMs: 2000 });
-    expect(state.connection).toEqual({ state: 'stale', since: first, retryInMs: 2000 });
+    let state = reduce(loaded(), { type: 'disconnected', at: first, retryInMs: 1000, reason: 'ECONNREFUSED' });
+    state = reduce(state, { type: 'disconnected', at: new Date('2025-03-01T06:40:05Z'), retryInMs: 2000, reason: 'timeout' });
+    expect(state.connection).toEqual({ state: 'stale', since: first, retryInMs: 2000, reason: 'timeout' });
     expect(reduce(state, { type: 'connected' }).connection).toEqual({ state: 'live' });
   });
 });
