@@ -65,7 +65,7 @@ _watchfloor() {
     case "$cmdpath" in
     "") COMPREPLY=($(compgen -W "--version -V --json --no-color --lang --profile --hub --token --debug --help -h" -- "$cur")) ;;
     "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/watch") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/watch") COMPREPLY=($(compgen -W "--wall --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;

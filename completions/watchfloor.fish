@@ -67,6 +67,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emu
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
+complete -c watchfloor -n '__watchfloor_in /watch' -l wall -d 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sites' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site inventory'

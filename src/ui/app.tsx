@@ -23,6 +23,7 @@ import {
   type ViewState,
 } from './state.js';
 import { StaleBanner, StatusLine } from './status-line.js';
+import { WallTiles, wallTileLines } from './wall-tiles.js';
 
 export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events' | 'ack'>;
 
@@ -36,11 +37,14 @@ export interface WatchAppProps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Site names, regions and kinds in English or Arabic (--lang ar). */
   lang?: Lang;
+  /** A video wall: large tiles where they fit, and no keys. */
+  wall?: boolean;
 }
 
 const TICK_MS = 1_000;
+const WALL_QUEUE_MIN_ROWS = 3;
 
-export function WatchApp({ client, now = () => new Date(), width, height, sleep, lang = 'en' }: WatchAppProps) {
+export function WatchApp({ client, now = () => new Date(), width, height, sleep, lang = 'en', wall = false }: WatchAppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const columns = width ?? size.columns;
@@ -79,9 +83,9 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     if (action === 'quit') return exit();
     if (action === 'ack') return void acknowledge(client, current.current, dispatch);
     if (action) dispatch(action);
-  });
+  }, { isActive: !wall });
 
-  return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} />;
+  return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} wall={wall} />;
 }
 
 export interface WatchScreenProps {
@@ -90,10 +94,11 @@ export interface WatchScreenProps {
   height: number;
   now: Date;
   lang?: Lang;
+  wall?: boolean;
 }
 
 /** Everything on screen for one view state: the container's drawing, without its effects. */
-export function WatchScreen({ state, width, height, now, lang = 'en' }: WatchScreenProps) {
+export function WatchScreen({ state, width, height, now, lang = 'en', wall = false }: WatchScreenProps) {
   // One line short of the terminal, so Ink redraws in place instead of scrolling.
   const usable = Math.max(8, height - 1);
   const banner = state.connection.state === 'stale' ? 1 : 0;
@@ -103,6 +108,33 @@ export function WatchScreen({ state, width, height, now, lang = 'en' }: WatchScr
   const wallRows = Math.max(2, usable - banner - 1 - (1 + queueRows) - 1);
   const site = selectedSite(state);
   const incident = selectedIncident(state);
+  const groups = visibleGroups(state);
+  if (wall) {
+    // No selection line on a wall. Large tiles when the whole fleet fits them
+    // with a few queue rows below; the queue then takes what is left.
+    const large = wallTileLines(groups, width);
+    const useLarge = large + banner + 1 + WALL_QUEUE_MIN_ROWS + 1 <= usable;
+    const tileRows = useLarge ? large : wallRows + 1;
+    const wallQueueRows = useLarge ? Math.max(WALL_QUEUE_MIN_ROWS, usable - banner - large - 1 - 1) : queueRows;
+    return (
+      <Box flexDirection="column" width={width}>
+        <StaleBanner connection={state.connection} />
+        {!state.fleet ? (
+          <Text dimColor>loading the fleet from the hub…</Text>
+        ) : (
+          <>
+            {useLarge ? (
+              <WallTiles groups={groups} grouping={state.grouping} width={width} lang={lang} />
+            ) : (
+              <FleetWall groups={groups} grouping={state.grouping} selectedSiteId={undefined} focused={false} width={width} rows={tileRows} lang={lang} />
+            )}
+            <IncidentQueue incidents={incidents} selectedIncidentId={undefined} focused={false} width={width} rows={wallQueueRows} now={now} />
+          </>
+        )}
+        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={width}>
       <StaleBanner connection={state.connection} />
@@ -113,7 +145,7 @@ export function WatchScreen({ state, width, height, now, lang = 'en' }: WatchScr
       ) : (
         <>
           <FleetWall
-            groups={visibleGroups(state)}
+            groups={groups}
             grouping={state.grouping}
             selectedSiteId={site?.id}
             focused={state.focus === 'wall'}

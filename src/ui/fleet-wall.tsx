@@ -57,14 +57,15 @@ const KIND_HEADINGS: Record<string, string> = {
   'service-centre': 'Service centres',
 };
 
-function GroupHeading({ group, grouping, lang }: { group: SiteGroup; grouping: Grouping; lang: Lang }) {
+/** A group's heading: the kind in words (Air ports) or the region, in the screen's language. */
+export function groupTitle(key: string, grouping: Grouping, lang: Lang): string {
   const labels = labelsFor(lang);
-  const title =
-    grouping === 'region'
-      ? labels.region(group.key)
-      : lang === 'ar'
-        ? labels.kind(group.key as SiteStatus['kind'])
-        : (KIND_HEADINGS[group.key] ?? group.key);
+  if (grouping === 'region') return labels.region(key);
+  return lang === 'ar' ? labels.kind(key as SiteStatus['kind']) : (KIND_HEADINGS[key] ?? key);
+}
+
+function GroupHeading({ group, grouping, lang }: { group: SiteGroup; grouping: Grouping; lang: Lang }) {
+  const title = groupTitle(group.key, grouping, lang);
   const down = group.sites.filter((s) => s.health === 'down').length;
   const degraded = group.sites.filter((s) => s.health === 'degraded').length;
   return (

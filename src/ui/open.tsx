@@ -12,6 +12,7 @@ export interface OpenWatchOptions {
   /** Resolves when the process should stop (SIGTERM); the UI then closes as on q. */
   shutdown: Promise<void>;
   lang: Lang;
+  wall: boolean;
 }
 
 // The alternate screen: the shell's scrollback comes back untouched on quit.
@@ -20,7 +21,7 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
 export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
   options.stdout.write(ENTER_ALT_SCREEN);
-  const instance = render(<WatchApp client={options.client} lang={options.lang} />, {
+  const instance = render(<WatchApp client={options.client} lang={options.lang} wall={options.wall} />, {
     stdout: options.stdout,
     stdin: options.stdin,
     stderr: options.stderr,

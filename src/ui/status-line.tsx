@@ -12,9 +12,11 @@ export interface StatusLineProps {
   editingFilter: boolean;
   message: StatusMessage | null;
   width: number;
+  /** Name the keys (not on a video wall, which has none). */
+  keys?: boolean;
 }
 
-export function StatusLine({ connection, grouping, filter, editingFilter, message, width }: StatusLineProps) {
+export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true }: StatusLineProps) {
   // Never wider than the screen: the answer to an action comes first, the legend gives way.
   if (editingFilter) {
     return (
@@ -32,7 +34,7 @@ export function StatusLine({ connection, grouping, filter, editingFilter, messag
       <Text wrap="truncate-end">
         {live}
         {message ? <Text color={message.tone === 'error' ? 'red' : 'green'}>  {message.text}</Text> : null}
-        <Text dimColor>  by {grouping}{filter ? ` · filter "${filter}"` : ''} · ? help · q quit</Text>
+        <Text dimColor>  by {grouping}{filter ? ` · filter "${filter}"` : ''}{keys ? ' · ? help · q quit' : ''}</Text>
       </Text>
     </Box>
   );

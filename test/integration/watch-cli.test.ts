@@ -30,6 +30,12 @@ describe('watchfloor watch', () => {
     ]);
   });
 
+  it('--wall needs a terminal to draw on too', async () => {
+    const r = await runCli(['watch', '--wall'], cli.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('watch needs a terminal (its output is not one)');
+  });
+
   it('loads Ink and React only in watch: nothing on the start-up path imports them', () => {
     const main = join(dirname(CLI_PATH), '..', 'dist', 'main.js');
     const loaded = [...staticImports(main)];

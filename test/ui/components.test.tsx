@@ -10,6 +10,7 @@ import { StaleBanner, StatusLine } from '../../src/ui/status-line.js';
 import { WatchScreen } from '../../src/ui/app.js';
 import { initialState, reduce } from '../../src/ui/state.js';
 import { FLEET, INCIDENTS, incident } from '../commands/fixtures.js';
+import { renderAtWidth } from './frames.js';
 
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
 
@@ -166,5 +167,35 @@ describe('WatchScreen', () => {
     expect(lastFrame()).toContain('Air ports (29)');
     expect(lastFrame()).toContain('Incidents (2 open)');
     expect(lastFrame()).toContain('○ connecting');
+  });
+});
+
+describe('WatchScreen on a video wall', () => {
+  const state = () => reduce(initialState(), { type: 'snapshot', fleet: bigFleet(), incidents: manyIncidents });
+  const now = new Date('2025-03-01T06:14:00Z');
+  // Enough to fill any queue: large tiles must still win the room.
+  const manyIncidents = Array.from({ length: 40 }, (_, i) => incident(i + 1));
+
+  it('uses large tiles with names when the whole fleet fits, and names no keys', async () => {
+    const { lastFrame, unmount } = await renderAtWidth(<WatchScreen state={state()} width={200} height={60} now={now} wall />, 200);
+    unmount();
+    const drawn = lines(lastFrame());
+    expect(drawn.length).toBeLessThanOrEqual(59);
+    // Eight tiles of 24 columns a row, aligned.
+    expect(drawn[1]!.indexOf('A07')).toBe(7 * 24 + 2);
+    expect(lastFrame()).toContain('King Abdulaziz Intern…');
+    expect(lastFrame()).toContain('Service centres (49)');
+    expect(lastFrame()).toMatch(/wait 3m\s+!1/);
+    expect(lastFrame()).not.toContain('q quit');
+    expect(lastFrame()).not.toContain('▶ Incidents');
+    // The queue has the rest of the screen.
+    expect(lastFrame()).toMatch(/Incidents \(40 open, 1–\d+\)/);
+  });
+
+  it('falls back to compact tiles when large ones would not fit', () => {
+    const { lastFrame } = render(<WatchScreen state={state()} width={80} height={24} now={now} wall />);
+    expect(lines(lastFrame()).length).toBeLessThanOrEqual(23);
+    expect(lastFrame()).not.toContain('King Abdulaziz Intern…');
+    expect(lastFrame()).toContain('Air ports (29)');
   });
 });

@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+import type { ReactElement } from 'react';
 // Waiting for Ink to draw instead of sleeping: poll the last frame until it
 // shows what the test expects, with a bounded wait.
 export async function waitForFrame(
@@ -24,3 +26,28 @@ export const KEYS = {
   tab: '\t',
   backspace: '\u007F',
 } as const;
+
+/**
+ * ink-testing-library's terminal is 100 columns; a wall screen needs a wider
+ * one. Render with Ink itself onto a fake terminal of the given width.
+ */
+export async function renderAtWidth(tree: ReactElement, columns: number): Promise<{ lastFrame(): string; unmount(): void }> {
+  const { render } = await import('ink');
+  let last = '';
+  const stdout = Object.assign(new EventEmitter(), {
+    columns,
+    rows: 200,
+    isTTY: false,
+    write(frame: string) {
+      last = frame;
+      return true;
+    },
+  });
+  const instance = render(tree, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return { lastFrame: () => last, unmount: () => instance.unmount() };
+}

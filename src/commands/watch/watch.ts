@@ -5,9 +5,14 @@ import { UsageError } from '../../core/errors.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 
-export async function runWatch(ctx: CommandContext): Promise<void> {
+export interface WatchOptions {
+  /** A video wall: large tiles, no keys (so stdin need not be a terminal). */
+  wall: boolean;
+}
+
+export async function runWatch(options: WatchOptions, ctx: CommandContext): Promise<void> {
   const { io } = ctx.deps;
-  if (!io.isStdoutTTY || !io.isStdinTTY) {
+  if (!io.isStdoutTTY || (!options.wall && !io.isStdinTTY)) {
     throw new UsageError(
       `watch needs a terminal (its ${io.isStdoutTTY ? 'input' : 'output'} is not one); for scripts use \`watchfloor status --json\``,
     );
@@ -23,6 +28,7 @@ export async function runWatch(ctx: CommandContext): Promise<void> {
     stderr: io.stderr as NodeJS.WriteStream,
     shutdown: ctx.deps.waitForShutdown(),
     lang: ctx.globals.lang,
+    wall: options.wall,
   });
 }
 
@@ -30,9 +36,10 @@ export function registerWatch(program: Command, deps: Deps): void {
   program
     .command('watch')
     .description('live view of every site and the incident queue; keys: arrows/hjkl, Tab, g, /, a, ?, q')
+    .option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)')
     .action(
-      action(deps, async (ctx) => {
-        await runWatch(ctx);
+      action(deps, async (ctx, options: { wall?: boolean }) => {
+        await runWatch({ wall: options.wall === true }, ctx);
       }),
     );
 }
