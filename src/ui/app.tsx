@@ -5,6 +5,7 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { CoreClient } from '../core/client.js';
 import type { Lang } from '../render/labels.js';
+import { DetailPane } from './detail-pane.js';
 import { FleetWall } from './fleet-wall.js';
 import { HelpOverlay } from './help-overlay.js';
 import { IncidentQueue } from './incident-queue.js';
@@ -25,7 +26,7 @@ import {
 import { StaleBanner, StatusLine } from './status-line.js';
 import { WallTiles, wallTileLines } from './wall-tiles.js';
 
-export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events' | 'ack'>;
+export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events' | 'ack' | 'getSite' | 'getIncident'>;
 
 export interface WatchAppProps {
   client: WatchClient;
@@ -82,6 +83,7 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     const action = keyAction(current.current, input, key, wallColumns(columns));
     if (action === 'quit') return exit();
     if (action === 'ack') return void acknowledge(client, current.current, dispatch);
+    if (action === 'detail') return void showDetail(client, current.current, dispatch);
     if (action) dispatch(action);
   }, { isActive: !wall });
 
@@ -140,6 +142,8 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
       <StaleBanner connection={state.connection} />
       {state.help ? (
         <HelpOverlay />
+      ) : state.detail ? (
+        <DetailPane detail={state.detail} width={width} rows={usable - banner - 1} now={now} lang={lang} />
       ) : !state.fleet ? (
         <Text dimColor>loading the fleet from the hub…</Text>
       ) : (
@@ -193,7 +197,7 @@ interface Key {
 const MOVES: Record<string, Direction> = { h: 'left', j: 'down', k: 'up', l: 'right' };
 
 /** What a key press means in this state: an action for the reducer, or one of the effects. */
-export function keyAction(state: ViewState, input: string, key: Key, columns: number): Action | 'quit' | 'ack' | undefined {
+export function keyAction(state: ViewState, input: string, key: Key, columns: number): Action | 'quit' | 'ack' | 'detail' | undefined {
   if (state.editingFilter) {
     if (key.return) return { type: 'endFilter', keep: true };
     if (key.escape) return { type: 'endFilter', keep: false };
@@ -205,6 +209,12 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
     if (input === '?' || key.escape) return { type: 'toggleHelp' };
     return input === 'q' ? 'quit' : undefined;
   }
+  if (state.detail) {
+    if (key.return || key.escape) return { type: 'closeDetail' };
+    if (input === 'a' && state.detail.kind === 'incident') return 'ack';
+    return input === 'q' ? 'quit' : undefined;
+  }
+  if (key.return) return 'detail';
   const direction: Direction | undefined = key.upArrow
     ? 'up'
     : key.downArrow
@@ -232,9 +242,31 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
   }
 }
 
+/** Enter: the selected site (wall) or incident (queue) in detail, fetched fresh from the hub. */
+async function showDetail(client: WatchClient, state: ViewState, dispatch: (action: Action) => void): Promise<void> {
+  const target = state.focus === 'wall' ? selectedSite(state) : selectedIncident(state);
+  if (!target) return;
+  const kind = state.focus === 'wall' ? 'site' : 'incident';
+  dispatch({ type: 'openDetail', kind, id: target.id });
+  try {
+    dispatch({
+      type: 'detailLoaded',
+      detail: kind === 'site' ? { kind, id: target.id, data: await client.getSite(target.id) } : { kind, id: target.id, data: await client.getIncident(target.id) },
+    });
+  } catch (e) {
+    dispatch({ type: 'closeDetail' });
+    dispatch({ type: 'message', message: { text: `${target.id}: ${e instanceof Error ? e.message : String(e)}`, tone: 'error' } });
+  }
+}
+
 /** `a`: acknowledge through the hub, so its RBAC and audit log apply; a refusal shows the hub's reason. */
 async function acknowledge(client: WatchClient, state: ViewState, dispatch: (action: Action) => void): Promise<void> {
-  const incident = state.focus === 'queue' ? selectedIncident(state) : undefined;
+  const incident =
+    state.detail?.kind === 'incident'
+      ? (state.detail.data?.incident ?? state.incidents.find((i) => i.id === state.detail?.id))
+      : state.focus === 'queue'
+        ? selectedIncident(state)
+        : undefined;
   if (!incident) {
     const text = state.focus === 'queue' ? 'no incident to acknowledge' : 'select an incident in the queue first (Tab)';
     return dispatch({ type: 'message', message: { text, tone: 'error' } });
@@ -243,6 +275,10 @@ async function acknowledge(client: WatchClient, state: ViewState, dispatch: (act
   try {
     const result = await client.ack(incident.id);
     dispatch({ type: 'incident', incident: result.incident });
+    if (state.detail?.kind === 'incident') {
+      // The pane shows the timeline: fetch it again so the ack is on it.
+      dispatch({ type: 'detailLoaded', detail: { kind: 'incident', id: incident.id, data: await client.getIncident(incident.id) } });
+    }
     const text = result.changed ? `acknowledged ${incident.id}` : `${incident.id} was already acknowledged`;
     dispatch({ type: 'message', message: { text, tone: 'info' } });
   } catch (e) {

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['←↓↑→ / hjkl', 'move the selection'],
   ['Tab', 'switch between the fleet wall and the incident queue'],
+  ['Enter', 'the selected site or incident in detail (Enter or Esc goes back)'],
   ['g', 'group the wall by kind or by region'],
   ['/', 'filter by site id, name (English or Arabic), region or kind; Enter keeps, Esc clears'],
   ['a', 'acknowledge the selected incident'],

@@ -1,6 +1,6 @@
 // The terminal UI's state: hub data in (a snapshot, then events), keys in,
 // one view state out. Pure, so every transition is a unit test.
-import type { FleetStatus, HubEvent, Incident, SeverityCounts, SiteStatus, SiteTelemetry } from '../core/model.js';
+import type { FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
 import { groupSites, queueIncidents, wallRows, type Grouping } from './layout.js';
 
 export type Pane = 'wall' | 'queue';
@@ -17,6 +17,11 @@ export interface StatusMessage {
   tone: 'info' | 'error';
 }
 
+/** What the detail pane shows: asked for (data null while it loads), then loaded. */
+export type Detail =
+  | { kind: 'site'; id: string; data: SiteDetail | null }
+  | { kind: 'incident'; id: string; data: IncidentDetail | null };
+
 export interface ViewState {
   fleet: FleetStatus | null;
   /** Open incidents, unsorted (layout sorts them for the queue). */
@@ -32,6 +37,7 @@ export interface ViewState {
   lastEventId: number | undefined;
   message: StatusMessage | null;
   help: boolean;
+  detail: Detail | null;
 }
 
 export type Action =
@@ -50,7 +56,10 @@ export type Action =
   | { type: 'editFilter'; text: string }
   | { type: 'endFilter'; keep: boolean }
   | { type: 'toggleHelp' }
-  | { type: 'message'; message: StatusMessage | null };
+  | { type: 'message'; message: StatusMessage | null }
+  | { type: 'openDetail'; kind: Detail['kind']; id: string }
+  | { type: 'detailLoaded'; detail: Detail }
+  | { type: 'closeDetail' };
 
 export function initialState(): ViewState {
   return {
@@ -66,6 +75,7 @@ export function initialState(): ViewState {
     lastEventId: undefined,
     message: null,
     help: false,
+    detail: null,
   };
 }
 
@@ -108,6 +118,13 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return { ...state, help: !state.help };
     case 'message':
       return { ...state, message: action.message };
+    case 'openDetail':
+      return { ...state, help: false, detail: { kind: action.kind, id: action.id, data: null } as Detail };
+    case 'detailLoaded':
+      // An answer for a pane already closed or moved on is dropped.
+      return state.detail?.kind === action.detail.kind && state.detail.id === action.detail.id ? { ...state, detail: action.detail } : state;
+    case 'closeDetail':
+      return { ...state, detail: null };
   }
 }
 

@@ -58,6 +58,14 @@ describe('watchfloor watch', () => {
         acknowledgedBy: { name: 'duty-officer' },
       });
 
+      // The incident in detail, then back.
+      app.stdin.write(KEYS.enter);
+      const detail = await waitForFrame(app.lastFrame, (f) => f.includes('Timeline'));
+      expect(detail).toContain('acknowledged by duty-officer');
+      expect(detail).toMatch(/acknowledged\s+duty-officer/);
+      app.stdin.write(KEYS.escape);
+      await waitForFrame(app.lastFrame, (f) => f.includes('▶ Incidents'));
+
       app.stdin.write('/');
       await waitForFrame(app.lastFrame, (f) => f.includes('Enter keeps'));
       app.stdin.write('ruh');
@@ -66,6 +74,17 @@ describe('watchfloor watch', () => {
       const filtered = await waitForFrame(app.lastFrame, (f) => f.includes('filter "ruh"'));
       expect(filtered).toContain('RUH');
       expect(filtered).not.toContain('Land ports');
+
+      // The selected site in detail: its assets come from the hub.
+      app.stdin.write(KEYS.tab);
+      await waitForFrame(app.lastFrame, (f) => !f.includes('▶ Incidents'));
+      app.stdin.write(KEYS.enter);
+      const site = await waitForFrame(app.lastFrame, (f) => f.includes('Not ok'));
+      expect(site).toMatch(/RUH King Khalid International Airport/);
+      expect(site).toMatch(/\d+ assets: \d+ ok/);
+      expect(site).toContain(incident.id);
+      app.stdin.write(KEYS.enter);
+      await waitForFrame(app.lastFrame, (f) => !f.includes('Not ok') && f.includes('filter "ruh"'));
 
       app.stdin.write('g');
       await waitForFrame(app.lastFrame, (f) => f.includes('by region'));
@@ -147,7 +166,10 @@ describe('keys', () => {
     expect(keyAction(state, '', { ...none, leftArrow: true }, 6)).toEqual({ type: 'move', direction: 'left', columns: 6 });
     expect(keyAction(state, 'q', none, 6)).toBe('quit');
     for (const unbuilt of ['d', 'f', 'e', 'r', 'p']) expect(keyAction(state, unbuilt, none, 6)).toBeUndefined();
-    expect(keyAction(state, '', { ...none, return: true }, 6)).toBeUndefined();
+    expect(keyAction(state, '', { ...none, return: true }, 6)).toBe('detail');
+    const open = { ...state, detail: { kind: 'site' as const, id: 'RUH', data: null } };
+    expect(keyAction(open, '', { ...none, escape: true }, 6)).toEqual({ type: 'closeDetail' });
+    expect(keyAction(open, 'j', none, 6)).toBeUndefined();
   });
 
   it('while filtering, letters (Arabic too) go to the filter and q does not quit', () => {

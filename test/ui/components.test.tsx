@@ -9,7 +9,8 @@ import { groupSites, sortIncidents } from '../../src/ui/layout.js';
 import { StaleBanner, StatusLine } from '../../src/ui/status-line.js';
 import { WatchScreen } from '../../src/ui/app.js';
 import { initialState, reduce } from '../../src/ui/state.js';
-import { FLEET, INCIDENTS, incident } from '../commands/fixtures.js';
+import { DetailPane } from '../../src/ui/detail-pane.js';
+import { FLEET, INCIDENTS, INCIDENT_DETAIL, RUH_DETAIL, incident } from '../commands/fixtures.js';
 import { renderAtWidth } from './frames.js';
 
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
@@ -197,5 +198,29 @@ describe('WatchScreen on a video wall', () => {
     expect(lines(lastFrame()).length).toBeLessThanOrEqual(23);
     expect(lastFrame()).not.toContain('King Abdulaziz Intern…');
     expect(lastFrame()).toContain('Air ports (29)');
+  });
+});
+
+describe('DetailPane', () => {
+  const now = new Date('2025-03-01T06:14:00Z');
+  it('shows a site’s unhealthy assets and open incidents', () => {
+    const frame = render(<DetailPane detail={{ kind: 'site', id: 'RUH', data: RUH_DETAIL }} width={100} rows={20} now={now} />).lastFrame()!;
+    expect(frame).toContain('RUH King Khalid International Airport · Riyadh · Riyadh');
+    expect(frame).toContain('3 assets: 2 ok · 0 degraded · 1 down');
+    expect(frame).toMatch(/✖ down\s+RUH\/egate-02\s+E-gate 02/);
+    expect(frame).not.toContain('RUH/egate-01');
+    expect(frame).toMatch(/sev2 INC-000042 triggered/);
+  });
+
+  it('shows an incident’s SLA timer and timeline, and says when it is loading', () => {
+    const frame = render(
+      <DetailPane detail={{ kind: 'incident', id: 'INC-000042', data: INCIDENT_DETAIL }} width={100} rows={20} now={now} />,
+    ).lastFrame()!;
+    expect(frame).toContain('time to acknowledge 4:00 of 15m');
+    expect(frame).toMatch(/triggered\s+alertmanager\s+EgateDown firing/);
+    expect(frame).toMatch(/note\s+Omar\s+vendor called/);
+    expect(render(<DetailPane detail={{ kind: 'site', id: 'JED', data: null }} width={80} rows={10} now={now} />).lastFrame()).toBe(
+      'loading JED from the hub…',
+    );
   });
 });

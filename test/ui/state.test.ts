@@ -127,6 +127,17 @@ describe('view state', () => {
   });
 });
 
+describe('detail pane state', () => {
+  it('opens loading, takes only the answer it asked for, and closes', () => {
+    let state = reduce(loaded(), { type: 'openDetail', kind: 'site', id: 'RUH' });
+    expect(state.detail).toEqual({ kind: 'site', id: 'RUH', data: null });
+    const stale = reduce(state, { type: 'detailLoaded', detail: { kind: 'site', id: 'JED', data: null } });
+    expect(stale).toBe(state);
+    state = reduce(state, { type: 'closeDetail' });
+    expect(state.detail).toBeNull();
+  });
+});
+
 describe('SLA timers', () => {
   const at = (minutes: number) => new Date(Date.parse('2025-03-01T06:10:00Z') + minutes * 60_000);
   it('runs against time-to-ack until acknowledged, amber at 75%, red past the target', () => {
