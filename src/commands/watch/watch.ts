@@ -35,7 +35,7 @@ export async function runWatch(options: WatchOptions, ctx: CommandContext): Prom
 export function registerWatch(program: Command, deps: Deps): void {
   program
     .command('watch')
-    .description('live view of every site and the incident queue; keys: arrows/hjkl, Tab, g, /, a, ?, q')
+    .description('live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, ?, q')
     .option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)')
     .action(
       action(deps, async (ctx, options: { wall?: boolean }) => {
