@@ -34,12 +34,15 @@ export const KEYS = {
 export async function renderAtWidth(tree: ReactElement, columns: number): Promise<{ lastFrame(): string; unmount(): void }> {
   const { render } = await import('ink');
   let last = '';
+  let mounted = true;
   const stdout = Object.assign(new EventEmitter(), {
     columns,
     rows: 200,
     isTTY: false,
     write(frame: string) {
-      last = frame;
+      // On unmount Ink writes once more — under CI=true only what it last
+      // wrote outside debug mode, i.e. nothing — so the frame is kept from before.
+      if (mounted) last = frame;
       return true;
     },
   });
@@ -49,5 +52,11 @@ export async function renderAtWidth(tree: ReactElement, columns: number): Promis
     exitOnCtrlC: false,
     patchConsole: false,
   });
-  return { lastFrame: () => last, unmount: () => instance.unmount() };
+  return {
+    lastFrame: () => last,
+    unmount: () => {
+      mounted = false;
+      instance.unmount();
+    },
+  };
 }
