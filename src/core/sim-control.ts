@@ -7,45 +7,9 @@ import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from './errors.js';
 import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from './json-http.js';
-import type { AssetKind } from './vocabulary.js';
+import type { FaultMix, GroundTruthFault } from './sim-contract.js';
 
-/** What remote work can do about a fault: remove it, contain it, or nothing (a visit is needed). */
-export type RemoteRemedy = 'fix' | 'mitigate' | 'none';
-
-/** A fault present now, with its ground truth. */
-export interface GroundTruthFault {
-  id: string;
-  assetId: string;
-  siteId: string | null;
-  assetKind: AssetKind;
-  fault: string;
-  hardware: boolean;
-  /** Needs a field visit though no part failed (a cut fibre). */
-  field: boolean;
-  remedy: RemoteRemedy;
-  mitigated: boolean;
-  since: string;
-  source: 'simulated' | 'injected';
-}
-
-export interface FaultMixEntry {
-  assetKind: AssetKind;
-  fault: string;
-  hardware: boolean;
-  field: boolean;
-  remedy: RemoteRemedy;
-  fixedBy: string[];
-  /** Weight among this asset kind's faults (a kind's weights sum to 100). */
-  weight: number;
-  /** Share of all faults in the fleet, 0–1. */
-  share: number;
-}
-
-export interface FaultMix {
-  faultKinds: FaultMixEntry[];
-  /** Share of faults handled without a visit (fixed remotely or mitigated). */
-  remotelyHandledShare: number;
-}
+export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from './sim-contract.js';
 
 export interface SimControlClientOptions {
   /** The emulator's base URL, e.g. http://127.0.0.1:43121 (RunningHub.simUrl). */

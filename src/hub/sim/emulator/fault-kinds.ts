@@ -12,7 +12,9 @@ export interface CheckSymptom {
 }
 
 /** What remote work can do about a fault: remove it, contain it (upstream outage), or nothing (a visit is needed). */
-export type RemoteRemedy = 'fix' | 'mitigate' | 'none';
+import type { RemoteRemedy } from '../../../core/sim-contract.js';
+
+export type { RemoteRemedy };
 
 export interface FaultKind {
   name: string;

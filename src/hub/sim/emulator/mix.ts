@@ -3,27 +3,10 @@
 // (FAULT_PROFILES) times how many of it the fleet has.
 import type { Asset, AssetKind } from '../../../core/model.js';
 import { FAULT_PROFILES } from '../faults.js';
-import { FAULT_KINDS, remotelyHandled, type RemoteRemedy } from './fault-kinds.js';
-import type { DeviceAction } from '../../diagnostics/transports/device-api.js';
+import type { FaultMix, FaultMixEntry } from '../../../core/sim-contract.js';
+import { FAULT_KINDS, remotelyHandled } from './fault-kinds.js';
 
-export interface FaultMixEntry {
-  assetKind: AssetKind;
-  fault: string;
-  hardware: boolean;
-  field: boolean;
-  remedy: RemoteRemedy;
-  fixedBy: readonly DeviceAction[];
-  /** Weight among this asset kind's faults (a kind's weights sum to 100). */
-  weight: number;
-  /** Share of all faults in the fleet, 0–1 (the entries sum to 1). */
-  share: number;
-}
-
-export interface FaultMix {
-  faultKinds: FaultMixEntry[];
-  /** Share of faults handled without a visit (fixed remotely or mitigated). */
-  remotelyHandledShare: number;
-}
+export type { FaultMix, FaultMixEntry };
 
 export function faultMix(assets: readonly Pick<Asset, 'kind'>[]): FaultMix {
   const failuresPerDay = new Map<AssetKind, number>();

@@ -10,24 +10,11 @@ import type { Fault } from '../faults.js';
 import { checkParams, defaultEffortMs, effectOf, offers, type ActionParams } from './actions.js';
 import { DeviceState, type ActiveFault, type StoredOutcome } from './device-state.js';
 import { EmulatorRequestError } from './errors.js';
-import { FAULT_KINDS, faultKindOf, type RemoteRemedy } from './fault-kinds.js';
+import type { GroundTruthFault } from '../../../core/sim-contract.js';
+import { FAULT_KINDS, faultKindOf } from './fault-kinds.js';
 import { healthOf, metricsOf } from './probes.js';
 
-/** A fault present now, as GET /control/v1/faults reports it. */
-export interface GroundTruthFault {
-  id: string;
-  assetId: string;
-  siteId: string | null;
-  assetKind: Asset['kind'];
-  fault: string;
-  hardware: boolean;
-  /** Needs a field visit though no part failed (a cut fibre). */
-  field: boolean;
-  remedy: RemoteRemedy;
-  mitigated: boolean;
-  since: string;
-  source: 'simulated' | 'injected';
-}
+export type { GroundTruthFault };
 
 export interface DeviceWorldOptions {
   now?: () => Date;
