@@ -77,8 +77,9 @@ describe('Alertmanager webhook payloads', () => {
       expect(['critical', 'major', 'warning', 'info']).toContain(a.labels.severity);
       const full = a.labels.site ? `${a.labels.site}/${a.labels.asset}` : a.labels.asset!;
       expect(assetIds.has(full), full).toBe(true);
-      expect(a.annotations.summary).toBeTruthy();
-      expect(a.annotations.description).toBeTruthy();
+      // The summary names the equipment in words; the description says what it means for travellers.
+      expect(a.annotations.summary!.split(' ').length).toBeGreaterThan(3);
+      expect(a.annotations.description!.length).toBeGreaterThan(20);
       expect(a.endsAt === '0001-01-01T00:00:00Z').toBe(a.status === 'firing');
     }
   });

@@ -87,7 +87,7 @@ describe('startSimulator over real HTTP', () => {
     const payload = alertPosts(rec)[0]!.body as AlertmanagerWebhook;
     expect(payload.version).toBe('4');
     expect(payload.alerts.length).toBeGreaterThan(0);
-    expect(payload.alerts[0]!.labels.alertname).toBeTruthy();
+    expect(payload.alerts[0]!.labels.alertname).toMatch(/^[A-Z][A-Za-z]+$/);
     expect(rec.posts.every((p) => p.authorization === 'Bearer wf_test')).toBe(true);
     // Simulated time runs at `speed`: a later report is at least minutes of simulated time on.
     const times = telemetryPosts(rec).map((p) => Date.parse((p.body as { sites: { at: string }[] }).sites[0]!.at));
