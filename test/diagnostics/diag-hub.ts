@@ -9,7 +9,8 @@ import { startHubWith, type HubOptions, type RunningHub } from '../../src/hub/st
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startFakeFleet, type FakeFleet } from './fake-fleet.js';
 
-const site = (id: string): Site => ({
+/** A minimal airport for diagnostics tests. */
+export const site = (id: string): Site => ({
   id,
   name: { en: `${id} airport`, ar: id },
   kind: 'air',

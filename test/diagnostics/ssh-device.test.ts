@@ -9,31 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
-import type { Asset, DiagEvent, Site } from '../../src/core/model.js';
+import type { Asset, DiagEvent } from '../../src/core/model.js';
 import { ActionLedger } from '../../src/hub/diagnostics/action-ledger.js';
 import { SshDevice } from '../../src/hub/diagnostics/ssh-device.js';
 import { startHubWith, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startTestSshd, type TestSshd } from '../helpers/sshd.js';
+import { site } from './diag-hub.js';
 import { siteServerTools, type SiteServerTools } from './site-server-tools.js';
 
 const SERVICE = 'watchfloor-gate';
 const CERTIFICATE = '/etc/watchfloor/tls.pem';
 const WRONG_PIN = `SHA256:${'A'.repeat(43)}`;
 
-const ruh: Site = {
-  id: 'RUH',
-  name: { en: 'RUH airport', ar: 'RUH' },
-  kind: 'air',
-  region: 'Riyadh',
-  city: 'Riyadh',
-  lat: 24,
-  lon: 46,
-  neighbour: null,
-  annualPassengers: null,
-  staff: 100,
-  source: null,
-};
 
 const server = (id: string, managementUrl: string): Asset & { managementUrl: string } => ({ id, siteId: 'RUH', kind: 'server', name: id, health: 'ok', managementUrl });
 
@@ -53,7 +41,7 @@ interface Hub {
 }
 
 async function startHub(dir: string, assets: Asset[], sshKeyFile: string | undefined): Promise<Hub> {
-  const { wiring } = fixtureWiring({ sites: [ruh], assets });
+  const { wiring } = fixtureWiring({ sites: [site('RUH')], assets });
   const data = mkdtempSync(join(dir, 'hub-'));
   const hub = await startHubWith({ dataFile: join(data, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, ...(sshKeyFile ? { sshKeyFile } : {}) }, wiring);
   const admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
