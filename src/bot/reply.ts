@@ -1,0 +1,62 @@
+// The neutral result of one chat request: what the bot has to say, before it is
+// dressed as Slack Block Kit or a Teams Adaptive Card. Every renderer takes a
+// BotReply and nothing else, so Slack and Teams can never say different things.
+import type { Lang } from '../render/labels.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, Site, SiteDetail } from '../core/model.js';
+import type { Role } from '../core/vocabulary.js';
+
+/** Who is asking, as the bot resolved them from the chat platform. */
+export interface ChatUser {
+  platform: 'slack' | 'teams';
+  /** The platform's user id (Slack U0123…, Teams aad object id). */
+  userId: string;
+  /** The watchfloor identity they map to, or null: unmapped users may only read. */
+  watchfloorName: string | null;
+  role: Role;
+  lang: Lang;
+}
+
+/** A button the renderers draw; pressing it comes back to the bot's one action dispatcher. */
+export interface ReplyAction {
+  /** What the dispatcher does: `ack`, `diag`, `escalate`, `resolve`, or `run` (a suggested command). */
+  id: ChatActionId;
+  label: string;
+  /** The incident id for incident actions; the command text for `run`. */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export const CHAT_ACTION_IDS = ['ack', 'diag', 'escalate', 'resolve', 'run'] as const;
+export type ChatActionId = (typeof CHAT_ACTION_IDS)[number];
+
+export type BotReply =
+  /** Fleet summary (`status` without a site). */
+  | { kind: 'fleet'; status: FleetStatus }
+  /** One site in detail (`status RUH`, `sites show RUH`). */
+  | { kind: 'site'; site: SiteDetail }
+  | { kind: 'sites'; sites: Site[] }
+  /** One incident with its timeline, and the buttons for what may be done next. */
+  | { kind: 'incident'; incident: IncidentDetail | Incident; actions: ReplyAction[] }
+  | { kind: 'incidents'; incidents: Incident[]; heading: string }
+  /** A diagnostics run: one verdict per asset. */
+  | { kind: 'diagnostics'; target: string; verdicts: DiagVerdictEvent[] }
+  /** The answer to "what's the wait at DMM". */
+  | { kind: 'wait'; site: Site; waitMinutes: number | null; queueLength: number | null }
+  /** A command the bot has no rich renderer for: the CLI's own text output, shown verbatim. */
+  | { kind: 'text'; title: string; text: string }
+  /** A short confirmation ("INC-000042 acknowledged by Ahmed"). */
+  | { kind: 'done'; message: string; incident?: Incident }
+  /** Refused, not found, bad input, hub down: one line and perhaps a hint. */
+  | { kind: 'error'; message: string; hint?: string; exitCode: number }
+  /** An unclear question: choices to press, never a guess that acts. */
+  | { kind: 'did-you-mean'; question: string; choices: ReplyAction[] }
+  | { kind: 'help'; commands: { usage: string; description: string }[]; examples: string[] };
+
+/** A BotReply and the language to render it in. */
+export interface Rendered<T> {
+  /** Plain text for notifications and clients that cannot draw cards. */
+  text: string;
+  body: T;
+}
+
+export type { Lang };

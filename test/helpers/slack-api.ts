@@ -1,0 +1,183 @@
+// A local stand-in for Slack's Web API (https://slack.com/api/…), for tests and
+// benches: a real HTTP server on 127.0.0.1:0 that the bot's WebClient reaches
+// through Bolt's `clientOptions.slackApiUrl`. It records every call, answers
+// chat.postMessage / chat.update / views.publish / auth.test like Slack does,
+// and can be told to answer 429 with Retry-After or to be unavailable.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackApiCall {
+  /** The Web API method, e.g. `chat.postMessage`. */
+  method: string;
+  /** The arguments, parsed from JSON or form encoding. */
+  args: Record<string, unknown>;
+  /** The bearer token the call carried. */
+  token: string | undefined;
+  at: number;
+}
+
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown;
+  /** How many times chat.update replaced it. */
+  updates: number;
+}
+
+export interface SlackApiStandIn {
+  /** Base URL ending in `/api/`, ready for `clientOptions.slackApiUrl`. */
+  url: string;
+  calls: SlackApiCall[];
+  /** Messages as they stand now, by `channel:ts`. */
+  messages: Map<string, SlackMessage>;
+  /** The next `count` calls (of `method`, or any) are answered 429 with this Retry-After (seconds). */
+  rateLimit(count: number, retryAfterSeconds: number, method?: string): void;
+  /** While true, every call is answered 503 (Slack down). */
+  setUnavailable(down: boolean): void;
+  /** Calls of one method, in order. */
+  callsOf(method: string): SlackApiCall[];
+  /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
+  waitFor(predicate: (calls: SlackApiCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BOT_USER_ID = 'UBOTWF001';
+const TEAM_ID = 'TWATCHFL0';
+
+export async function startSlackApi(): Promise<SlackApiStandIn> {
+  const calls: SlackApiCall[] = [];
+  const messages = new Map<string, SlackMessage>();
+  const limits: { remaining: number; retryAfter: number; method?: string | undefined }[] = [];
+  let unavailable = false;
+  let tsCounter = 0;
+  const waiters = new Set<() => void>();
+
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (raw += c));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const args = parseArgs(req, raw);
+      const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
+      calls.push({ method, args, token, at: Date.now() });
+      for (const wake of waiters) wake();
+
+      if (unavailable) return send(res, 503, { ok: false, error: 'service_unavailable' });
+      const limit = limits.find((l) => l.remaining > 0 && (!l.method || l.method === method));
+      if (limit) {
+        limit.remaining--;
+        res.setHeader('Retry-After', String(limit.retryAfter));
+        return send(res, 429, { ok: false, error: 'ratelimited' });
+      }
+      send(res, 200, answer(method, args));
+    });
+  });
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT_USER_ID, team_id: TEAM_ID, bot_id: 'BWF001', user: 'watchfloor' };
+      case 'chat.postMessage': {
+        const channel = String(args.channel ?? '');
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
+        const message = { channel, ts, text: String(args.text ?? ''), blocks: args.blocks, updates: 0 };
+        messages.set(`${channel}:${ts}`, message);
+        return { ok: true, channel, ts, message: { text: message.text, ts } };
+      }
+      case 'chat.update': {
+        const key = `${String(args.channel)}:${String(args.ts)}`;
+        const message = messages.get(key);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = String(args.text ?? message.text);
+        if (args.blocks !== undefined) message.blocks = args.blocks;
+        message.updates++;
+        return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}` };
+      case 'views.publish':
+      case 'views.open':
+        return { ok: true, view: { id: 'V0001', ...(typeof args.view === 'object' ? args.view : {}) } };
+      default:
+        // Slack answers unknown methods this way; a test that needs one adds it here.
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    messages,
+    rateLimit(count, retryAfterSeconds, method) {
+      limits.push({ remaining: count, retryAfter: retryAfterSeconds, method });
+    },
+    setUnavailable(down) {
+      unavailable = down;
+    },
+    callsOf(method) {
+      return calls.filter((c) => c.method === method);
+    },
+    waitFor(predicate, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (!predicate(calls)) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`the Slack API stand-in did not see the expected calls within ${timeoutMs} ms (saw: ${calls.map((c) => c.method).join(', ') || 'none'})`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  const match = auth ? /^Bearer\s+(\S+)/i.exec(auth) : null;
+  return match?.[1];
+}
+
+// The WebClient sends form-encoded bodies whose object fields (blocks,
+// attachments, view) are JSON strings; JSON bodies come from other clients.
+function parseArgs(req: IncomingMessage, raw: string): Record<string, unknown> {
+  if (!raw) return {};
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
