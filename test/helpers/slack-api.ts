@@ -28,6 +28,8 @@ export interface SlackMessage {
 export interface SlackApiStandIn {
   /** Base URL ending in `/api/`, ready for `clientOptions.slackApiUrl`. */
   url: string;
+  /** A response_url to put in signed test payloads; posts to it are recorded as `response_url`. */
+  responseUrl(id?: string): string;
   calls: SlackApiCall[];
   /** Messages as they stand now, by `channel:ts`. */
   messages: Map<string, SlackMessage>;
@@ -58,7 +60,10 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     req.setEncoding('utf8');
     req.on('data', (c: string) => (raw += c));
     req.on('end', () => {
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      // Replies to a slash command's or an action's response_url land under
+      // /respond/…: recorded as the method `response_url`.
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const method = path.startsWith('/respond/') ? 'response_url' : path.replace(/^\/api\//, '');
       const args = parseArgs(req, raw);
       const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
       calls.push({ method, args, token, at: Date.now() });
@@ -98,6 +103,8 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}` };
+      case 'response_url':
+        return { ok: true };
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: 'V0001', ...(typeof args.view === 'object' ? args.view : {}) } };
@@ -112,6 +119,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
+    responseUrl: (id = 'r1') => `http://127.0.0.1:${port}/respond/${id}`,
     calls,
     messages,
     rateLimit(count, retryAfterSeconds, method) {
