@@ -1,5 +1,5 @@
 // The words on screen, in English and Arabic (--lang ar). JSON never uses them.
-import type { Health, IncidentState, SiteKind } from '../core/vocabulary.js';
+import type { DiagVerdict, Health, IncidentState, SiteKind } from '../core/vocabulary.js';
 
 export type Lang = 'en' | 'ar';
 export const LANGS = ['en', 'ar'] as const;
@@ -35,6 +35,27 @@ const EN = {
   none: 'none',
   noIncidents: 'no open incidents',
   timeline: 'timeline',
+  // Chat (issue 4): buttons, incident facts and headings of bot replies.
+  acknowledge: 'Acknowledge',
+  runDiagnostics: 'Run diagnostics',
+  escalate: 'Escalate',
+  resolve: 'Resolve',
+  resolveSummary: 'What was done to resolve it?',
+  resolveConfirm: 'Resolve with this summary',
+  asset: 'asset',
+  opened: 'opened',
+  acknowledgedBy: 'acknowledged by',
+  assignee: 'assignee',
+  escalations: 'escalations',
+  resolvedBy: 'resolved by',
+  summary: 'summary',
+  fleetStatus: 'Fleet status',
+  diagnostics: 'Diagnostics',
+  didYouMean: 'Did you mean…',
+  commands: 'Commands',
+  examples: 'Examples',
+  more: 'more',
+  degradedPlatforms: 'platforms not ok',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -70,10 +91,46 @@ const AR: Record<LabelKey, string> = {
   none: 'لا يوجد',
   noIncidents: 'لا توجد بلاغات مفتوحة',
   timeline: 'السجل',
+  acknowledge: 'استلام',
+  runDiagnostics: 'تشغيل التشخيص',
+  escalate: 'تصعيد',
+  resolve: 'إغلاق',
+  resolveSummary: 'ما الذي تم لإغلاقه؟',
+  resolveConfirm: 'إغلاق بهذا الملخص',
+  asset: 'الجهاز',
+  opened: 'فُتح',
+  acknowledgedBy: 'استلمه',
+  assignee: 'المكلَّف',
+  escalations: 'مرات التصعيد',
+  resolvedBy: 'أغلقه',
+  summary: 'الملخص',
+  fleetStatus: 'حالة المواقع',
+  diagnostics: 'التشخيص',
+  didYouMean: 'هل تقصد…',
+  commands: 'الأوامر',
+  examples: 'أمثلة',
+  more: 'أخرى',
+  degradedPlatforms: 'منصات غير سليمة',
 };
 
 const HEALTH_AR: Record<Health, string> = { ok: 'سليم', degraded: 'متأثر', down: 'متوقف' };
 const KIND_AR: Record<SiteKind, string> = { air: 'جوي', land: 'بري', sea: 'بحري', 'service-centre': 'مركز خدمة' };
+const VERDICT_EN: Record<DiagVerdict, string> = {
+  healthy: 'healthy',
+  fixed: 'fixed remotely',
+  mitigated: 'mitigated remotely',
+  dispatched: 'technician dispatched',
+  unreachable: 'unreachable',
+  planned: 'planned (nothing changed)',
+};
+const VERDICT_AR: Record<DiagVerdict, string> = {
+  healthy: 'سليم',
+  fixed: 'أُصلح عن بُعد',
+  mitigated: 'خُفّف أثره عن بُعد',
+  dispatched: 'أُرسل فني',
+  unreachable: 'تعذّر الوصول',
+  planned: 'مخطط (لم يتغير شيء)',
+};
 const STATE_AR: Record<IncidentState, string> = {
   triggered: 'جديد',
   acknowledged: 'مستلم',
@@ -105,6 +162,7 @@ export interface Labels {
   health(h: Health): string;
   kind(k: SiteKind): string;
   state(s: IncidentState): string;
+  verdict(v: DiagVerdict): string;
   siteName(name: { en: string; ar: string }): string;
   /** A region's name; one the table does not know is shown as it came. */
   region(name: string): string;
@@ -118,6 +176,7 @@ export function labelsFor(lang: Lang): Labels {
     health: (h) => (ar ? HEALTH_AR[h] : h),
     kind: (k) => (ar ? KIND_AR[k] : k),
     state: (s) => (ar ? STATE_AR[s] : s),
+    verdict: (v) => (ar ? VERDICT_AR[v] : VERDICT_EN[v]),
     siteName: (name) => (ar ? name.ar : name.en),
     region: (name) => (ar ? (REGION_AR[name] ?? name) : name),
   };
