@@ -44,6 +44,8 @@ export interface CoreClientOptions {
   channel?: Channel;
   /** For chat front ends: the chat user a call is made for (slack:U123). */
   onBehalfOf?: string;
+  /** For chat front ends: the chat user's role; the hub grants the lower of it and the token's role. */
+  actAs?: Role | undefined;
   /** Injected in tests; by default a keep-alive Pool to hubUrl. */
   dispatcher?: Dispatcher;
   connectTimeoutMs?: number;
@@ -105,6 +107,7 @@ export class CoreClient {
   private readonly token: string | undefined;
   private readonly channel: Channel;
   private readonly onBehalfOf: string | undefined;
+  private readonly actAs: Role | undefined;
   private readonly requestTimeoutMs: number;
   private readonly getRetries: number;
   private readonly dispatcher: Dispatcher;
@@ -124,6 +127,7 @@ export class CoreClient {
     this.token = options.token;
     this.channel = options.channel ?? 'api';
     this.onBehalfOf = options.onBehalfOf;
+    this.actAs = options.actAs;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.getRetries = options.getRetries ?? 2;
     this.ownsDispatcher = !options.dispatcher;
@@ -156,12 +160,7 @@ export class CoreClient {
   }
 
   private async requestOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'x-watchfloor-channel': this.channel,
-    };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    const headers = this.headers('application/json');
     let payload: string | undefined;
     if (body !== undefined) {
       payload = JSON.stringify(body);
@@ -183,6 +182,15 @@ export class CoreClient {
     }
     if (res.statusCode >= 400) throw errorFromApi(res.statusCode, parsed);
     return parsed as T;
+  }
+
+  /** Who is calling, through which front end and for whom: the same on every request, streams included. */
+  private headers(accept: string): Record<string, string> {
+    const headers: Record<string, string> = { accept, 'x-watchfloor-channel': this.channel };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    if (this.actAs) headers['x-watchfloor-act-as'] = this.actAs;
+    return headers;
   }
 
   private translate(e: unknown, code: string | undefined): unknown {
@@ -324,13 +332,8 @@ export class CoreClient {
    * object as it arrives. Errors before the stream starts are typed as usual.
    */
   async streamLines(path: string, body: unknown, onLine: (value: unknown) => void): Promise<void> {
-    const headers: Record<string, string> = {
-      accept: 'application/x-ndjson, application/json',
-      'content-type': 'application/json',
-      'x-watchfloor-channel': this.channel,
-    };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    const headers = this.headers('application/x-ndjson, application/json');
+    headers['content-type'] = 'application/json';
     try {
       const res = await requestApi.call(this.dispatcher, {
         origin: this.origin,
@@ -368,11 +371,7 @@ export class CoreClient {
    * dropped stream rejects with a typed error; reconnecting is the caller's call.
    */
   async events(options: EventStreamOptions): Promise<number | undefined> {
-    const headers: Record<string, string> = {
-      accept: 'text/event-stream',
-      'x-watchfloor-channel': this.channel,
-    };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const headers = this.headers('text/event-stream');
     if (options.since !== undefined) headers['last-event-id'] = String(options.since);
     let lastId = options.since;
     const parser = new SseParser((message) => {

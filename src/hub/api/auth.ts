@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
 import type { Channel, Role } from '../../core/model.js';
-import { CHANNELS, roleAtLeast } from '../../core/vocabulary.js';
+import { CHANNELS, ROLES, ROLE_RANK, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { hashTokenSecret } from '../tokens/tokens.js';
@@ -41,6 +41,21 @@ export function channelOf(request: FastifyRequest): Channel {
   return claimed as Channel;
 }
 
+/**
+ * A bot holds one token for all its chat users and names the role of the user
+ * it acts for; the hub grants the lower of that and the token's role, so a
+ * header can only ever take rights away.
+ */
+export function effectiveRole(request: FastifyRequest, tokenRole: Role): Role {
+  const claimed = header(request, 'x-watchfloor-act-as')?.trim().toLowerCase();
+  if (!claimed) return tokenRole;
+  if (!(ROLES as readonly string[]).includes(claimed)) {
+    throw new UsageError(`unknown role "${claimed}" in x-watchfloor-act-as`, { hint: `use one of ${ROLES.join(', ')}` });
+  }
+  const asked = claimed as Role;
+  return ROLE_RANK[asked] < ROLE_RANK[tokenRole] ? asked : tokenRole;
+}
+
 function presentedSecret(request: FastifyRequest): string | undefined {
   const auth = header(request, 'authorization');
   const match = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
@@ -70,12 +85,15 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
     await ctx.store.touchToken(token.id, now.toISOString());
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
-  return { actor: { id: token.id, name: token.name, role: token.role }, channel: channelOf(request), onBehalfOf };
+  const role = effectiveRole(request, token.role);
+  return { actor: { id: token.id, name: token.name, role }, channel: channelOf(request), onBehalfOf };
 }
 
 export function requireRole(caller: Caller, needed: Role): void {
   if (roleAtLeast(caller.actor.role, needed)) return;
-  throw new ForbiddenError(`this needs the ${needed} role; ${caller.actor.name} is ${caller.actor.role}`, {
+  // A chat user refused through a bot's token should read their own name.
+  const who = caller.onBehalfOf ? `${caller.onBehalfOf} (through ${caller.actor.name})` : caller.actor.name;
+  throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${caller.actor.role}`, {
     hint: `ask an admin for a token with the ${needed} role`,
     details: { needed, role: caller.actor.role },
   });

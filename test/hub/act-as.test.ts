@@ -1,0 +1,86 @@
+// A bot's token acting for a chat user: the hub grants the lower of the
+// token's role and the user's, and the audit log names the chat user.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreClient } from '../../src/core/client.js';
+import { ForbiddenError, UsageError } from '../../src/core/errors.js';
+import type { Role } from '../../src/core/model.js';
+import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
+
+let hub: FixtureHub;
+let botSecret: string;
+
+// What a chat bot builds per chat user: its own token, the user's role and id.
+function botClientFor(userId: string, role: Role, channel: 'slack' | 'teams' = 'slack'): CoreClient {
+  return new CoreClient({ hubUrl: hub.url, token: botSecret, channel, onBehalfOf: `${channel}:${userId}`, actAs: role });
+}
+
+beforeAll(async () => {
+  hub = await startFixtureHub();
+  botSecret = (await hub.clientAs('supervisor', 'slack-bot')).secret;
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('act-as', () => {
+  it('caps the token role to the chat user role, never raises it', async () => {
+    const viewer = botClientFor('U0VIEW', 'viewer');
+    const admin = botClientFor('U0ADMIN', 'admin');
+    try {
+      expect(await viewer.whoami()).toMatchObject({ name: 'slack-bot', role: 'viewer' });
+      expect(await admin.whoami()).toMatchObject({ name: 'slack-bot', role: 'supervisor' });
+      const err = await admin.listTokens().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ForbiddenError);
+      expect((err as ForbiddenError).message).toContain('admin');
+    } finally {
+      await Promise.all([viewer.close(), admin.close()]);
+    }
+  });
+
+  it('a viewer-mapped chat user pressing Acknowledge is refused with 403 naming the role, and nothing changes', async () => {
+    const { incident } = await hub.admin.createIncident({ title: 'egate offline', severity: 'sev2', siteId: 'RUH' });
+    const viewer = botClientFor('U0VIEW', 'viewer');
+    try {
+      const err = await viewer.ack(incident.id).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ForbiddenError);
+      expect((err as ForbiddenError).message).toContain('needs the officer role');
+      expect((err as ForbiddenError).message).toContain('slack:U0VIEW');
+      expect((err as ForbiddenError).details).toMatchObject({ needed: 'officer', role: 'viewer' });
+      const after = await hub.admin.getIncident(incident.id);
+      expect(after.incident.state).toBe('triggered');
+      expect(after.incident.version).toBe(incident.version);
+      const acks = (await hub.admin.listAudit({ limit: 1000 })).filter((e) => e.action.includes('ack') && e.target === incident.id);
+      expect(acks).toEqual([]);
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it.each(['slack', 'teams'] as const)('an action from %s lands in the audit log with the channel and the chat user id', async (channel) => {
+    const { incident } = await hub.admin.createIncident({ title: `queue at JED (${channel})`, severity: 'sev3', siteId: 'JED' });
+    const officer = botClientFor(`U0${channel.toUpperCase()}`, 'officer', channel);
+    try {
+      const { incident: acked } = await officer.ack(incident.id);
+      expect(acked.state).toBe('acknowledged');
+      const entry = (await hub.admin.listAudit({ limit: 1000 })).find((e) => e.target === incident.id && e.action.includes('ack'));
+      expect(entry).toMatchObject({ channel, actor: { name: 'slack-bot' }, detail: { onBehalfOf: `${channel}:U0${channel.toUpperCase()}` } });
+      const { timeline } = await hub.admin.getIncident(incident.id);
+      expect(timeline.find((t) => t.kind === 'acknowledged')).toMatchObject({ channel });
+    } finally {
+      await officer.close();
+    }
+  });
+
+  it('an unknown role is a 400 usage error, also on the event stream', async () => {
+    const res = await rawRequest(`${hub.url}/v1/whoami`, { token: botSecret, headers: { 'x-watchfloor-act-as': 'root' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'usage', message: expect.stringContaining('root') });
+    const bad = new CoreClient({ hubUrl: hub.url, token: botSecret, actAs: 'root' as Role });
+    try {
+      await expect(bad.events({ onEvent: () => {}, signal: AbortSignal.timeout(5_000) })).rejects.toBeInstanceOf(UsageError);
+    } finally {
+      await bad.close();
+    }
+  });
+});
