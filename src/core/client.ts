@@ -32,6 +32,7 @@ import type {
   SweepResult,
   SweepSummary,
   TokenInfo,
+  WaitHistory,
 } from './model.js';
 import { resolveSite } from './site-match.js';
 import { SseParser } from './sse.js';
@@ -232,6 +233,11 @@ export class CoreClient {
 
   getSite(id: string): Promise<SiteDetail> {
     return this.request('GET', `/v1/sites/${encodeURIComponent(id)}`);
+  }
+
+  /** The site's wait, one sample a minute, over the last `minutes` (the hub's default: 60). */
+  waitHistory(siteId: string, options: { minutes?: number } = {}): Promise<WaitHistory> {
+    return this.request('GET', `/v1/sites/${encodeURIComponent(siteId)}/wait-history${query({ minutes: options.minutes })}`);
   }
 
   /**

@@ -72,3 +72,7 @@ export type DispatchState = (typeof DISPATCH_STATES)[number];
 
 export const DISPATCH_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];
+
+// Wait history: the hub keeps a day of one-a-minute samples per site; a
+// caller asks for the last `default` minutes unless it says otherwise.
+export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;

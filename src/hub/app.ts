@@ -12,6 +12,7 @@ import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
+import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { createDiagnostics } from './diagnostics/service.js';
 
@@ -34,6 +35,7 @@ export function buildApp(ctx: HubContext): FastifyInstance {
   installAuth(app, ctx);
   registerHealthRoutes(app, ctx);
   registerFleetRoutes(app, ctx);
+  registerWaitHistoryRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx);
   registerIdentityRoutes(app, ctx);

@@ -111,6 +111,13 @@ export interface RemoteOutcome {
   dispatchedAt: string | null;
 }
 
+/** A site's wait in one minute (minutes since the epoch, on the hub's clock). */
+export interface WaitMinuteSample {
+  siteId: string;
+  minute: number;
+  waitMinutes: number;
+}
+
 export interface StoreReader {
   countSites(): Promise<number>;
   listSites(query?: SiteQuery): Promise<Site[]>;
@@ -129,6 +136,8 @@ export interface StoreReader {
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 
   listTelemetry(): Promise<SiteTelemetry[]>;
+  /** A site's wait samples from `fromMinute` (minutes since the epoch) on, oldest first. */
+  listWaitSamples(siteId: string, fromMinute: number): Promise<WaitMinuteSample[]>;
 
   listTokens(): Promise<TokenInfo[]>;
   getToken(id: string): Promise<TokenRecord | undefined>;
@@ -161,6 +170,8 @@ export interface StoreWriter extends StoreReader {
   appendTimeline(entry: NewTimelineEntry): Promise<TimelineEntry>;
 
   upsertTelemetry(telemetry: SiteTelemetry[]): Promise<void>;
+  /** One sample per site per minute: a later one in the same minute replaces it. Drops samples before `keepFromMinute`. */
+  recordWaitSamples(samples: WaitMinuteSample[], keepFromMinute: number): Promise<void>;
 
   insertToken(token: TokenRecord): Promise<void>;
   revokeToken(id: string, at: string): Promise<void>;

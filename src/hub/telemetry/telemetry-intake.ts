@@ -4,9 +4,10 @@ import type { SiteTelemetry } from '../../core/model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import { transact } from '../transact.js';
+import { recordWaits } from './wait-history.js';
 
-/** All or nothing: one unknown site id rejects the whole batch. */
-export async function ingestTelemetry(deps: { store: Store; bus: EventBus }, reports: SiteTelemetry[]): Promise<number> {
+/** All or nothing: one unknown site id rejects the whole batch. Also records each site's wait for its history. */
+export async function ingestTelemetry(deps: { store: Store; bus: EventBus; now: () => Date }, reports: SiteTelemetry[]): Promise<number> {
   return transact(deps, async (tx, emit) => {
     const known = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
     const unknown = reports.map((r) => r.siteId).filter((id) => !known.has(id.toUpperCase()));
@@ -18,6 +19,7 @@ export async function ingestTelemetry(deps: { store: Store; bus: EventBus }, rep
     }
     const canonical = reports.map((r) => ({ ...r, siteId: known.get(r.siteId.toUpperCase())! }));
     await tx.upsertTelemetry(canonical);
+    await recordWaits(tx, canonical, deps.now());
     for (const r of canonical) emit('site.telemetry', r);
     return canonical.length;
   });

@@ -183,6 +183,22 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX assets_site;
     `,
   },
+  {
+    version: 5,
+    name: 'wait history: one sample per site per minute',
+    // Independent of every other step, so it applies whether or not step 4
+    // has landed before it. WITHOUT ROWID: the key is the row, and the
+    // minute index makes pruning the oldest rows a range delete.
+    sql: `
+      CREATE TABLE site_wait_history (
+        site_id       TEXT NOT NULL REFERENCES sites(id),
+        minute        INTEGER NOT NULL, -- minutes since the epoch, on the hub's clock
+        wait_minutes  REAL NOT NULL,
+        PRIMARY KEY (site_id, minute)
+      ) WITHOUT ROWID;
+      CREATE INDEX site_wait_history_minute ON site_wait_history(minute);
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

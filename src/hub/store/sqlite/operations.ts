@@ -18,6 +18,7 @@ import type {
   SiteQuery,
   StoreWriter,
   TokenRecord,
+  WaitMinuteSample,
 } from '../store.js';
 import {
   assetFromRow,
@@ -231,6 +232,25 @@ export class SqliteOperations implements Synchronous<StoreWriter> {
          egates_in_service = excluded.egates_in_service, counters_open = excluded.counters_open`,
     );
     for (const t of telemetry) upsert.run(telemetryToRow(t));
+  }
+
+  listWaitSamples(siteId: string, fromMinute: number): WaitMinuteSample[] {
+    return (
+      this.sql(
+        `SELECT site_id, minute, wait_minutes FROM site_wait_history
+          WHERE site_id = ? COLLATE NOCASE AND minute >= ? ORDER BY minute`,
+      ).all(siteId, fromMinute) as { site_id: string; minute: number; wait_minutes: number }[]
+    ).map((r) => ({ siteId: r.site_id, minute: r.minute, waitMinutes: r.wait_minutes }));
+  }
+
+  recordWaitSamples(samples: WaitMinuteSample[], keepFromMinute: number): void {
+    const record = this.sql(
+      `INSERT INTO site_wait_history (site_id, minute, wait_minutes) VALUES (?, ?, ?)
+       ON CONFLICT(site_id, minute) DO UPDATE SET wait_minutes = excluded.wait_minutes`,
+    );
+    for (const s of samples) record.run(s.siteId, s.minute, s.waitMinutes);
+    // An index range: nothing to scan once the old minutes are gone.
+    this.sql('DELETE FROM site_wait_history WHERE minute < ?').run(keepFromMinute);
   }
 
   // ---- tokens -------------------------------------------------------------------
