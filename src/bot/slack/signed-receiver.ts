@@ -1,0 +1,128 @@
+// Bolt's HTTPReceiver behind our own node:http server, so that every request
+// passes the replay guard before Bolt sees it. Bolt's own signature check
+// stays on and stays the authority: a request that does not verify here goes
+// on to Bolt untouched and Bolt answers 401. Only a request that verifies,
+// but whose signature was already used (or is dated too far ahead), is
+// refused here — with the same bare 401.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HTTPReceiver, isValidSlackRequest, type App, type Logger, type Receiver } from '@slack/bolt';
+import { ReplayGuard } from './replay-guard.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Bolt's own default: Slack never sends more. */
+const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+export interface SignedReceiverOptions {
+  signingSecret: string;
+  host: string;
+  port: number;
+  logger: Logger;
+}
+
+export class SignedHttpReceiver implements Receiver {
+  readonly #inner: HTTPReceiver;
+  readonly #guard = new ReplayGuard();
+  readonly #options: SignedReceiverOptions;
+  #server: Server | undefined;
+
+  constructor(options: SignedReceiverOptions) {
+    this.#options = options;
+    this.#inner = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: options.logger,
+      signatureVerification: true,
+    });
+  }
+
+  init(app: App): void {
+    this.#inner.init(app);
+  }
+
+  /** Listens; resolves with the base URL actually bound (port 0 → a free port). */
+  async start(): Promise<string> {
+    if (this.#server) throw new Error('the Slack receiver is already started');
+    const server = createServer((req, res) => {
+      this.#handle(req, res).catch((error: unknown) => {
+        this.#options.logger.error(`Slack request failed: ${(error as Error).message}`);
+        if (!res.headersSent) respondEmpty(res, 500);
+      });
+    });
+    this.#server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#options.port, this.#options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { address, port } = server.address() as AddressInfo;
+    const host = address.includes(':') ? `[${address}]` : address;
+    return `http://${host}:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.#server;
+    this.#server = undefined;
+    if (!server) return;
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'POST') {
+      let body: Buffer;
+      try {
+        body = await readBody(req, BODY_LIMIT_BYTES);
+      } catch {
+        return respondEmpty(res, 413);
+      }
+      // Bolt reuses a body already read (it looks for `rawBody`) rather than reading the stream again.
+      (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
+      if (this.#refusedAsReplay(req, body)) return respondEmpty(res, 401);
+    }
+    this.#inner.requestListener(req, res);
+  }
+
+  #refusedAsReplay(req: IncomingMessage, body: Buffer): boolean {
+    const signature = req.headers['x-slack-signature'];
+    const timestamp = Number(req.headers['x-slack-request-timestamp']);
+    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
+    const now = Date.now();
+    const verified = isValidSlackRequest({
+      signingSecret: this.#options.signingSecret,
+      body: body.toString('utf8'),
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      nowMilliseconds: now,
+    });
+    if (!verified) return false;
+    const verdict = this.#guard.admit(signature, timestamp, now);
+    if (verdict === 'fresh') return false;
+    this.#options.logger.warn(`refused a signed Slack request: ${verdict === 'replayed' ? 'signature already used' : 'timestamp more than 5 minutes ahead'}`);
+    return true;
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(new Error('body too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function respondEmpty(res: ServerResponse, status: number): void {
+  res.writeHead(status);
+  res.end();
+}
