@@ -11,6 +11,9 @@ import type {
   AuditEntry,
   AuditVerification,
   Channel,
+  ChatCard,
+  ClaimCardInput,
+  ClaimCardResult,
   DiagEvent,
   DiagnoseInput,
   DiagVerdictEvent,
@@ -447,6 +450,22 @@ export class CoreClient {
 
   async closeDispatch(id: string, note: string): Promise<Dispatch> {
     return (await this.request<{ dispatch: Dispatch }>('POST', `/v1/dispatches/${encodeURIComponent(id)}/close`, { note })).dispatch;
+  }
+
+  // ---- chat cards ------------------------------------------------------------
+
+  /** Claim the card of an incident in a chat target: `claimed` true means this caller posts it. */
+  claimCard(input: ClaimCardInput): Promise<ClaimCardResult> {
+    return this.request('POST', '/v1/cards/claim', input);
+  }
+
+  /** Record the message the claimer posted, so later changes update it in place. */
+  async recordCard(input: { incidentId: string; target: string; messageRef: string }): Promise<ChatCard> {
+    return (await this.request<{ card: ChatCard }>('POST', '/v1/cards/record', input)).card;
+  }
+
+  async listCards(filter: { incidentId?: string | undefined; target?: string | undefined } = {}): Promise<ChatCard[]> {
+    return (await this.request<{ cards: ChatCard[] }>('GET', `/v1/cards${query(filter)}`)).cards;
   }
 
   /** `since`: an ISO time or a span back from now (24h, 7d); default 24h. */

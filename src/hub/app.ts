@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installAuth } from './api/auth.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from './api/errors.js';
 import { registerAuditRoutes } from './api/routes/audit.js';
+import { registerCardRoutes } from './api/routes/cards.js';
 import { registerDiagnosticRoutes } from './api/routes/diagnostics.js';
 import { registerDispatchRoutes } from './api/routes/dispatches.js';
 import { registerKpiRoutes } from './api/routes/kpi.js';
@@ -49,5 +50,6 @@ export function buildApp(ctx: HubContext): FastifyInstance {
   registerDiagnosticRoutes(app, ctx, diagnostics);
   registerDispatchRoutes(app, ctx);
   registerKpiRoutes(app, ctx);
+  registerCardRoutes(app, ctx);
   return app;
 }

@@ -5,6 +5,7 @@ import type {
   Asset,
   AssetKind,
   AuditEntry,
+  ChatCard,
   DiagAction,
   DiagVerdict,
   Dispatch,
@@ -118,6 +119,11 @@ export interface WaitMinuteSample {
   waitMinutes: number;
 }
 
+export interface ChatCardQuery {
+  incidentId?: string | undefined;
+  target?: string | undefined;
+}
+
 export interface StoreReader {
   countSites(): Promise<number>;
   listSites(query?: SiteQuery): Promise<Site[]>;
@@ -156,6 +162,9 @@ export interface StoreReader {
   getDispatch(id: string): Promise<Dispatch | undefined>;
   /** Device incidents (with an asset) opened in [since, until], with their remote verdicts. */
   listRemoteOutcomes(since: string, until: string): Promise<RemoteOutcome[]>;
+  /** Oldest claim first. */
+  listChatCards(query?: ChatCardQuery): Promise<ChatCard[]>;
+  getChatCard(incidentId: string, target: string): Promise<ChatCard | undefined>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -184,6 +193,8 @@ export interface StoreWriter extends StoreReader {
   insertDispatch(dispatch: NewDispatch): Promise<Dispatch>;
   /** Compare-and-set on state: false if it was no longer `expectedState`. */
   updateDispatch(dispatch: Dispatch, expectedState: DispatchState): Promise<boolean>;
+  /** Insert or replace the card of (incidentId, target). */
+  putChatCard(card: ChatCard): Promise<void>;
 }
 
 export interface Store extends StoreReader {

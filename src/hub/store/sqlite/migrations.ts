@@ -184,6 +184,23 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'chat cards: one message per incident per chat target',
+    // Independent of every other step (no foreign keys into later tables), so
+    // it applies whether step 5 landed before it or not.
+    sql: `
+      CREATE TABLE chat_cards (
+        incident_id  TEXT NOT NULL,
+        target       TEXT NOT NULL, -- slack:C0123, teams:<conversation>
+        message_ref  TEXT,          -- null until the claimer has posted
+        claimed_by   TEXT NOT NULL,
+        claimed_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (incident_id, target)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 5,
     name: 'wait history: one sample per site per minute',
     // Independent of every other step, so it applies whether or not step 4

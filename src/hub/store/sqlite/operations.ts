@@ -1,13 +1,14 @@
 // The SQLite statements behind the Store interface, synchronous as
 // better-sqlite3 is. SqliteStore wraps them in promises and the mutex.
 import type Database from 'better-sqlite3';
-import type { Asset, DiagVerdict, Dispatch, DispatchState, Health, Incident, Site, SiteTelemetry, TimelineEntry, TokenInfo } from '../../../core/model.js';
+import type { Asset, ChatCard, DiagVerdict, Dispatch, DispatchState, Health, Incident, Site, SiteTelemetry, TimelineEntry, TokenInfo } from '../../../core/model.js';
 import type {
   AssetCount,
   AssetQuery,
   AuditHead,
   AuditQuery,
   AuditRow,
+  ChatCardQuery,
   DiagnosticRunRecord,
   DispatchQuery,
   IncidentQuery,
@@ -41,6 +42,7 @@ import {
   type TimelineRow,
   type TokenRow,
 } from './rows.js';
+import { getChatCard, listChatCards, putChatCard } from './card-rows.js';
 import { diagnosticRunToRow, dispatchFromRow, dispatchToRow, type DispatchRow } from './diagnostic-rows.js';
 
 /** The synchronous twin of an async interface. */
@@ -402,5 +404,19 @@ export class SqliteOperations implements Synchronous<StoreWriter> {
       if (outcome) outcome.dispatchedAt = d.at;
     }
     return [...byIncident.values()];
+  }
+
+  // ---- chat cards -------------------------------------------------------------
+
+  listChatCards(query: ChatCardQuery = {}): ChatCard[] {
+    return listChatCards((text) => this.sql(text), query);
+  }
+
+  getChatCard(incidentId: string, target: string): ChatCard | undefined {
+    return getChatCard((text) => this.sql(text), incidentId, target);
+  }
+
+  putChatCard(card: ChatCard): void {
+    putChatCard((text) => this.sql(text), card);
   }
 }
