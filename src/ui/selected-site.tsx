@@ -1,11 +1,35 @@
-// One line about the selected tile, in full: what the condensed tile leaves out.
-import { Text } from 'ink';
+// About the selected tile, in full: what the condensed tile leaves out, and
+// (when the container has it) the site's wait over the last hour.
+import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import { HEALTH_COLOUR, fit } from './look.js';
+import { WaitSparkline } from './sparkline.js';
+import type { WaitTrend } from './wait-history.js';
 
-export function SelectedSiteLine({ site, width, lang = 'en' }: { site: SiteStatus | undefined; width: number; lang?: Lang }) {
-  if (!site) return <Text> </Text>;
+export interface SelectedSiteLineProps {
+  site: SiteStatus | undefined;
+  width: number;
+  lang?: Lang;
+  /** The selected site's wait by minute; a second line when given. */
+  trend?: WaitTrend | undefined;
+}
+
+/** The lines SelectedSiteLine takes, so the screen can budget its rows. */
+export const selectedSiteRows = (trend: WaitTrend | undefined): number => (trend ? 2 : 1);
+
+export function SelectedSiteLine({ site, width, lang = 'en', trend }: SelectedSiteLineProps) {
+  const line = site ? <SiteSummary site={site} width={width} lang={lang} /> : <Text> </Text>;
+  if (!trend) return line;
+  return (
+    <Box flexDirection="column">
+      {line}
+      {site ? <WaitSparkline trend={trend} width={width} /> : <Text> </Text>}
+    </Box>
+  );
+}
+
+function SiteSummary({ site, width, lang }: { site: SiteStatus; width: number; lang: Lang }) {
   const labels = labelsFor(lang);
   const wait = site.waitMinutes === null ? 'not reported yet' : `wait ${Math.round(site.waitMinutes)} min`;
   const queue = site.queueLength === null ? '' : ` · queue ${site.queueLength}`;
