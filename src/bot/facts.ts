@@ -2,7 +2,7 @@
 // dressed as Slack blocks or a Teams card: the facts in order, which buttons an
 // incident's state allows, and how long lists and texts are cut. Values are raw
 // (not escaped): each renderer escapes for its own markup.
-import type { Incident, SiteStatus } from '../core/model.js';
+import type { Incident, IncidentDetail, SiteStatus, TimelineEntry } from '../core/model.js';
 import type { IncidentState } from '../core/vocabulary.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import type { ChatActionId, ReplyAction } from './reply.js';
@@ -39,6 +39,16 @@ export function moreLine(more: number, lang: Lang): string {
 export function formatChatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The incident of a reply that may carry its timeline too. */
+export function incidentOf(incident: Incident | IncidentDetail): Incident {
+  return 'timeline' in incident ? incident.incident : incident;
+}
+
+/** The newest timeline entries a card shows (oldest of them first), if the reply has a timeline. */
+export function recentTimeline(incident: Incident | IncidentDetail, limit = CHAT_TIMELINE_LIMIT): TimelineEntry[] {
+  return 'timeline' in incident ? incident.timeline.slice(-limit) : [];
 }
 
 /** The facts of an incident, in the order every card shows them; empty ones left out. */
@@ -78,16 +88,21 @@ const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   resolved: [],
 };
 
+const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve' } as const;
+
 /** The buttons an incident card shows in its current state. */
 export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {
-  const l = labelsFor(lang);
-  const button: Record<IncidentActionId, Omit<ReplyAction, 'value'>> = {
-    ack: { id: 'ack', label: l.t('acknowledge'), style: 'primary' },
-    diag: { id: 'diag', label: l.t('runDiagnostics') },
-    escalate: { id: 'escalate', label: l.t('escalate') },
-    resolve: { id: 'resolve', label: l.t('resolve'), style: 'danger' },
-  };
-  return BUTTONS_BY_STATE[incident.state].map((id) => ({ ...button[id], value: incident.id }));
+  return BUTTONS_BY_STATE[incident.state].map((id) => ({
+    id,
+    label: labelsFor(lang).t(BUTTON_LABEL[id]),
+    value: incident.id,
+    ...(id === 'ack' ? { style: 'primary' as const } : id === 'resolve' ? { style: 'danger' as const } : {}),
+  }));
+}
+
+/** A button's label in the card's language: incident buttons by their id, suggested commands as given. */
+export function actionLabel(action: ReplyAction, lang: Lang): string {
+  return action.id === 'run' ? action.label : labelsFor(lang).t(BUTTON_LABEL[action.id]);
 }
 
 /** A site's flow in one line: wait, queue and e-gates in service. */
