@@ -62,7 +62,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for peop
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log'
 complete -c watchfloor -n '__watchfloor_at :0' -a config -d 'profiles: which hub, which token'
 complete -c watchfloor -n '__watchfloor_at :0' -a hub -d 'the command-centre service'
-complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with the 103-site fleet and watch its status (Ctrl-C stops)'
+complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped'
 complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emulator: inject faults, see the ground truth'
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'

@@ -15,6 +15,8 @@ export const NOW = new Date('2025-03-01T06:30:00Z');
 
 export interface FakeOptions {
   tty?: boolean;
+  /** Stdin alone (default: as `tty`). */
+  stdinTty?: boolean;
   color?: boolean;
   width?: number;
   height?: number;
@@ -49,7 +51,7 @@ export function fakeCli(options: FakeOptions = {}): FakeCli {
       stderr: { write: (s: string) => (err += s) },
       stdin: Readable.from([]),
       isStdoutTTY: options.tty ?? false,
-      isStdinTTY: options.tty ?? false,
+      isStdinTTY: options.stdinTty ?? options.tty ?? false,
       color: options.color ?? false,
       width: options.width ?? 100,
       height: options.height,

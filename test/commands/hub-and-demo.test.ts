@@ -86,10 +86,12 @@ describe('demo', () => {
     expect(existsSync(hub.started[0]!.dataFile)).toBe(false);
   });
 
-  it('on a terminal, clears the screen before each refresh', async () => {
+  // With both a terminal, demo opens the watch UI instead (test/integration/watch-tmux.test.ts).
+  it('on a terminal whose input is not one (no keys, so no watch UI), clears the screen before each refresh', async () => {
     let stop: () => void = () => undefined;
     const { cli } = await setup('wf_demo_admin_token_2', {
       tty: true,
+      stdinTty: false,
       waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
       sleep: async () => stop(),
     });
@@ -99,10 +101,23 @@ describe('demo', () => {
     expect(r.stdout).toContain('4 sites: 1 ok, 2 degraded, 1 down');
   });
 
+  it('with --json on a terminal, prints the status as JSON rather than opening the watch UI', async () => {
+    let stop: () => void = () => undefined;
+    const { cli } = await setup('wf_demo_admin_token_5', {
+      tty: true,
+      waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+      sleep: async () => stop(),
+    });
+    const r = await cli.run('demo', '--port', '0', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).sites).toHaveLength(4);
+  });
+
   it('on a short terminal, shows the worst sites that fit and counts the rest', async () => {
     let stop: () => void = () => undefined;
     const { cli } = await setup('wf_demo_admin_token_4', {
       tty: true,
+      stdinTty: false,
       height: 9,
       waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
       sleep: async () => stop(),

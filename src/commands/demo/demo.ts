@@ -1,9 +1,11 @@
 // `demo`: a throw-away hub with the demo fleet, a `demo` profile pointing at
-// it, and the fleet status refreshing until Ctrl-C.
+// it, and on a terminal the watch UI on it (q or Ctrl-C stops); piped, the
+// fleet status refreshing until Ctrl-C.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { CoreClient } from '../../core/client.js';
 import { renderFleetStatus } from '../../render/fleet-status.js';
 import { fleetStatusJson } from '../../render/json.js';
 import { action, type CommandContext } from '../context.js';
@@ -12,6 +14,7 @@ import type { Deps } from '../deps.js';
 import { saveHubProfile } from '../hub/profile.js';
 import { integerOption, positiveNumberOption } from '../options.js';
 import { runStatus } from '../status/status.js';
+import { openWatchOnTerminal } from '../watch/watch.js';
 import { isPortFree } from './free-port.js';
 
 export const DEMO_PROFILE = 'demo';
@@ -50,30 +53,42 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
       `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
         (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),
     );
-    let stopping = false;
-    const stopped = deps.waitForShutdown().then(() => {
-      stopping = true;
-    });
-    while (!stopping) {
-      // A refresh that fails (the hub busy, a timeout) is reported and tried
-      // again on the next tick: the view must outlive a bad moment.
-      const result = await runStatus({ site: undefined }, { client: () => client }).catch((e: unknown) => {
-        ctx.info(`refresh failed: ${e instanceof Error ? e.message : String(e)}; retrying`);
-        return undefined;
-      });
-      if (result && 'fleet' in result) {
-        if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
-        else {
-          const view = { ...ctx.view, now: deps.clock.now() };
-          ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view, screenRows(deps))}\n`);
-        }
-      }
-      await Promise.race([deps.sleep(REFRESH_MS), stopped]);
-    }
+    if (showsWatchUi(deps.io, ctx.globals.json)) await openWatchOnTerminal(client, ctx, { wall: false });
+    else await refreshStatus(client, ctx);
   } finally {
     await client?.close();
     await hub.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The watch UI needs a terminal to draw on and one to read keys from; anything else gets the plain status. */
+export function showsWatchUi(io: Deps['io'], json: boolean): boolean {
+  return io.isStdoutTTY && io.isStdinTTY && !json;
+}
+
+/** The fleet status, printed afresh every REFRESH_MS until shutdown: for pipes, CI and --json. */
+async function refreshStatus(client: CoreClient, ctx: CommandContext): Promise<void> {
+  const { deps } = ctx;
+  let stopping = false;
+  const stopped = deps.waitForShutdown().then(() => {
+    stopping = true;
+  });
+  while (!stopping) {
+    // A refresh that fails (the hub busy, a timeout) is reported and tried
+    // again on the next tick: the view must outlive a bad moment.
+    const result = await runStatus({ site: undefined }, { client: () => client }).catch((e: unknown) => {
+      ctx.info(`refresh failed: ${e instanceof Error ? e.message : String(e)}; retrying`);
+      return undefined;
+    });
+    if (result && 'fleet' in result) {
+      if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
+      else {
+        const view = { ...ctx.view, now: deps.clock.now() };
+        ctx.print(`${ctx.view.tty ? CLEAR_SCREEN : ''}${renderFleetStatus(result.fleet, view, screenRows(deps))}\n`);
+      }
+    }
+    await Promise.race([deps.sleep(REFRESH_MS), stopped]);
   }
 }
 
@@ -86,7 +101,7 @@ function screenRows(deps: Deps): number | undefined {
 export function registerDemo(program: Command, deps: Deps): void {
   program
     .command('demo')
-    .description('start a demo hub with the 103-site fleet and watch its status (Ctrl-C stops)')
+    .description('start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped')
     .option('--seed <n>', 'simulator seed', integerOption(0))
     .option('--speed <x>', `simulated seconds per real second (default ${DEMO_SPEED})`, positiveNumberOption)
     .option('--port <port>', `port (default ${DEMO_PORT}, or a free one if taken)`, integerOption(0, 65535))

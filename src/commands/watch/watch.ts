@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
+import type { WatchClient } from '../../ui/app.js';
 
 export interface WatchOptions {
   /** A video wall: large tiles, no keys (so stdin need not be a terminal). */
@@ -18,9 +19,17 @@ export async function runWatch(options: WatchOptions, ctx: CommandContext): Prom
     );
   }
   if (ctx.globals.json) throw new UsageError('watch has no JSON output; for scripts use `watchfloor status --json`');
-  const client = ctx.client();
+  await openWatchOnTerminal(ctx.client(), ctx, { wall: options.wall });
+}
+
+/**
+ * The watch UI on this process's terminal until the officer quits or the
+ * process is asked to stop; `demo` opens it too. The caller has checked that
+ * stdout (and, for keys, stdin) are terminals.
+ */
+export async function openWatchOnTerminal(client: WatchClient, ctx: CommandContext, options: WatchOptions): Promise<void> {
+  const { io } = ctx.deps;
   const { openWatchUi } = await import('../../ui/open.js');
-  // Both are terminals (checked above), so these are the process's TTY streams.
   await openWatchUi({
     client,
     stdout: io.stdout as NodeJS.WriteStream,
