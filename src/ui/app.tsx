@@ -1,10 +1,11 @@
-// The one container of the terminal UI: it owns the CoreClient calls (the
-// live feed, acknowledging) and the keys; everything it draws is a component
-// that takes props.
+// The one container of the terminal UI: it owns the keys and the CoreClient
+// calls (the live feed here, the action keys through actions.ts); everything
+// it draws is a component that takes props.
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CoreClient } from '../core/client.js';
 import type { Lang } from '../render/labels.js';
+import { createActions, type ActionClient } from './actions.js';
 import { DetailPane } from './detail-pane.js';
 import { FleetWall } from './fleet-wall.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -24,9 +25,11 @@ import {
   type ViewState,
 } from './state.js';
 import { StaleBanner, StatusLine } from './status-line.js';
+import { SummaryPrompt } from './summary-prompt.js';
+import { uiWords } from './ui-labels.js';
 import { WallTiles, wallTileLines } from './wall-tiles.js';
 
-export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events' | 'ack' | 'getSite' | 'getIncident'>;
+export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'> & ActionClient;
 
 export interface WatchAppProps {
   client: WatchClient;
@@ -56,6 +59,10 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
   // pressed right after a frame must read the state through a ref, not a closure.
   const current = useRef(state);
   current.current = state;
+  const actions = useMemo(
+    () => createActions({ client, dispatch, state: () => current.current, words: uiWords(lang) }),
+    [client, lang],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -81,10 +88,29 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
 
   useInput((input, key) => {
     const action = keyAction(current.current, input, key, wallColumns(columns));
-    if (action === 'quit') return exit();
-    if (action === 'ack') return void acknowledge(client, current.current, dispatch);
-    if (action === 'detail') return void showDetail(client, current.current, dispatch);
-    if (action) dispatch(action);
+    switch (action) {
+      case undefined:
+        return;
+      case 'quit':
+        return exit();
+      case 'ack':
+        return void actions.ack();
+      case 'detail':
+        return void actions.detail();
+      case 'diagnose':
+      case 'fix':
+        return void actions.diagnose(action === 'fix');
+      case 'escalate':
+        return void actions.escalate();
+      case 'askResolve':
+        return actions.askResolve();
+      case 'submitResolve':
+        return void actions.submitResolve();
+      case 'playbooks':
+        return actions.playbooks();
+      default:
+        dispatch(action);
+    }
   }, { isActive: !wall });
 
   return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} wall={wall} />;
@@ -111,6 +137,7 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
   const site = selectedSite(state);
   const incident = selectedIncident(state);
   const groups = visibleGroups(state);
+  const words = uiWords(lang);
   if (wall) {
     // No selection line on a wall. Large tiles when the whole fleet fits them
     // with a few queue rows below; the queue then takes what is left.
@@ -120,9 +147,9 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
     const wallQueueRows = useLarge ? Math.max(WALL_QUEUE_MIN_ROWS, usable - banner - large - 1 - 1) : queueRows;
     return (
       <Box flexDirection="column" width={width}>
-        <StaleBanner connection={state.connection} />
+        <StaleBanner connection={state.connection} lang={lang} />
         {!state.fleet ? (
-          <Text dimColor>loading the fleet from the hub…</Text>
+          <Text dimColor>{words.loadingFleet}</Text>
         ) : (
           <>
             {useLarge ? (
@@ -130,22 +157,22 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
             ) : (
               <FleetWall groups={groups} grouping={state.grouping} selectedSiteId={undefined} focused={false} width={width} rows={tileRows} lang={lang} />
             )}
-            <IncidentQueue incidents={incidents} selectedIncidentId={undefined} focused={false} width={width} rows={wallQueueRows} now={now} />
+            <IncidentQueue incidents={incidents} selectedIncidentId={undefined} focused={false} width={width} rows={wallQueueRows} now={now} lang={lang} />
           </>
         )}
-        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} />
+        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} lang={lang} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column" width={width}>
-      <StaleBanner connection={state.connection} />
+      <StaleBanner connection={state.connection} lang={lang} />
       {state.help ? (
-        <HelpOverlay />
+        <HelpOverlay lang={lang} />
       ) : state.detail ? (
-        <DetailPane detail={state.detail} width={width} rows={usable - banner - 1} now={now} lang={lang} />
+        <DetailPane detail={state.detail} run={state.runs[state.detail.id]} width={width} rows={usable - banner - 1} now={now} lang={lang} />
       ) : !state.fleet ? (
-        <Text dimColor>loading the fleet from the hub…</Text>
+        <Text dimColor>{words.loadingFleet}</Text>
       ) : (
         <>
           <FleetWall
@@ -165,17 +192,23 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
             width={width}
             rows={queueRows}
             now={now}
+            lang={lang}
           />
         </>
       )}
-      <StatusLine
-        connection={state.connection}
-        grouping={state.grouping}
-        filter={state.filter}
-        editingFilter={state.editingFilter}
-        message={state.message}
-        width={width}
-      />
+      {state.prompt ? (
+        <SummaryPrompt prompt={state.prompt} width={width} lang={lang} />
+      ) : (
+        <StatusLine
+          connection={state.connection}
+          grouping={state.grouping}
+          filter={state.filter}
+          editingFilter={state.editingFilter}
+          message={state.message}
+          width={width}
+          lang={lang}
+        />
+      )}
     </Box>
   );
 }
@@ -196,8 +229,29 @@ interface Key {
 
 const MOVES: Record<string, Direction> = { h: 'left', j: 'down', k: 'up', l: 'right' };
 
+/** Keys that call the hub or leave: the container runs these; the rest are reducer actions. */
+export type KeyEffect = 'quit' | 'ack' | 'detail' | 'diagnose' | 'fix' | 'escalate' | 'askResolve' | 'submitResolve' | 'playbooks';
+
+// The action keys, the same on the wall, the queue and in a detail pane.
+const ACTION_KEYS: Readonly<Record<string, KeyEffect>> = {
+  a: 'ack',
+  d: 'diagnose',
+  f: 'fix',
+  e: 'escalate',
+  r: 'askResolve',
+  p: 'playbooks',
+};
+
 /** What a key press means in this state: an action for the reducer, or one of the effects. */
-export function keyAction(state: ViewState, input: string, key: Key, columns: number): Action | 'quit' | 'ack' | 'detail' | undefined {
+export function keyAction(state: ViewState, input: string, key: Key, columns: number): Action | KeyEffect | undefined {
+  // An open prompt has the keyboard to itself.
+  if (state.prompt) {
+    if (key.escape) return { type: 'closePrompt' };
+    if (key.return) return state.prompt.text.trim() ? 'submitResolve' : { type: 'refusePrompt' };
+    if (key.backspace || key.delete) return { type: 'editPrompt', text: [...state.prompt.text].slice(0, -1).join('') };
+    if (input && !key.ctrl && !key.meta && !key.tab) return { type: 'editPrompt', text: state.prompt.text + input };
+    return undefined;
+  }
   if (state.editingFilter) {
     if (key.return) return { type: 'endFilter', keep: true };
     if (key.escape) return { type: 'endFilter', keep: false };
@@ -211,7 +265,9 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
   }
   if (state.detail) {
     if (key.return || key.escape) return { type: 'closeDetail' };
-    if (input === 'a' && state.detail.kind === 'incident') return 'ack';
+    const effect = ACTION_KEYS[input];
+    // A site has no acknowledging, escalating or resolving; diagnostics work on both.
+    if (effect && (state.detail.kind === 'incident' || effect === 'diagnose' || effect === 'fix' || effect === 'playbooks')) return effect;
     return input === 'q' ? 'quit' : undefined;
   }
   if (key.return) return 'detail';
@@ -235,55 +291,8 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
       return { type: 'startFilter' };
     case '?':
       return { type: 'toggleHelp' };
-    case 'a':
-      return 'ack';
     default:
-      return key.escape && state.filter ? { type: 'endFilter', keep: false } : undefined;
-  }
-}
-
-/** Enter: the selected site (wall) or incident (queue) in detail, fetched fresh from the hub. */
-async function showDetail(client: WatchClient, state: ViewState, dispatch: (action: Action) => void): Promise<void> {
-  const target = state.focus === 'wall' ? selectedSite(state) : selectedIncident(state);
-  if (!target) return;
-  const kind = state.focus === 'wall' ? 'site' : 'incident';
-  dispatch({ type: 'openDetail', kind, id: target.id });
-  try {
-    dispatch({
-      type: 'detailLoaded',
-      detail: kind === 'site' ? { kind, id: target.id, data: await client.getSite(target.id) } : { kind, id: target.id, data: await client.getIncident(target.id) },
-    });
-  } catch (e) {
-    dispatch({ type: 'closeDetail' });
-    dispatch({ type: 'message', message: { text: `${target.id}: ${e instanceof Error ? e.message : String(e)}`, tone: 'error' } });
-  }
-}
-
-/** `a`: acknowledge through the hub, so its RBAC and audit log apply; a refusal shows the hub's reason. */
-async function acknowledge(client: WatchClient, state: ViewState, dispatch: (action: Action) => void): Promise<void> {
-  const incident =
-    state.detail?.kind === 'incident'
-      ? (state.detail.data?.incident ?? state.incidents.find((i) => i.id === state.detail?.id))
-      : state.focus === 'queue'
-        ? selectedIncident(state)
-        : undefined;
-  if (!incident) {
-    const text = state.focus === 'queue' ? 'no incident to acknowledge' : 'select an incident in the queue first (Tab)';
-    return dispatch({ type: 'message', message: { text, tone: 'error' } });
-  }
-  dispatch({ type: 'message', message: { text: `acknowledging ${incident.id}…`, tone: 'info' } });
-  try {
-    const result = await client.ack(incident.id);
-    dispatch({ type: 'incident', incident: result.incident });
-    if (state.detail?.kind === 'incident') {
-      // The pane shows the timeline: fetch it again so the ack is on it.
-      dispatch({ type: 'detailLoaded', detail: { kind: 'incident', id: incident.id, data: await client.getIncident(incident.id) } });
-    }
-    const text = result.changed ? `acknowledged ${incident.id}` : `${incident.id} was already acknowledged`;
-    dispatch({ type: 'message', message: { text, tone: 'info' } });
-  } catch (e) {
-    const text = `${incident.id}: ${e instanceof Error ? e.message : String(e)}`;
-    dispatch({ type: 'message', message: { text, tone: 'error' } });
+      return ACTION_KEYS[input] ?? (key.escape && state.filter ? { type: 'endFilter', keep: false } : undefined);
   }
 }
 

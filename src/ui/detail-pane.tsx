@@ -1,14 +1,20 @@
 // One site or one incident in detail (Enter): a site's assets by health and
-// its open incidents; an incident's state, owner and timeline.
+// its open incidents; an incident's state, owner and timeline. A diagnostics
+// run on it (d, f) shows below the heading, one line per asset, as it goes.
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import type { IncidentDetail, SiteDetail } from '../core/model.js';
-import { labelsFor, type Lang } from '../render/labels.js';
-import { HEALTH_COLOUR, HEALTH_GLYPH, SEVERITY_COLOUR, SLA_COLOUR, clockTime, fit } from './look.js';
+import type { Lang } from '../render/labels.js';
+import { DiagProgress } from './diag-progress.js';
+import { HEALTH_COLOUR, HEALTH_GLYPH, SEVERITY_COLOUR, SLA_COLOUR, clockTime, fit, padTo } from './look.js';
 import { formatElapsed, formatTarget, slaTimer } from './sla.js';
-import type { Detail } from './state.js';
+import type { Detail, DiagRun } from './state.js';
+import { uiWords, type UiText } from './ui-labels.js';
 
 export interface DetailPaneProps {
   detail: Detail;
+  /** A diagnostics run on this site or incident, running or done. */
+  run?: DiagRun | undefined;
   width: number;
   /** Lines the pane may use. */
   rows: number;
@@ -16,23 +22,45 @@ export interface DetailPaneProps {
   lang?: Lang;
 }
 
-export function DetailPane({ detail, width, rows, now, lang = 'en' }: DetailPaneProps) {
-  if (!detail.data) return <Text dimColor>loading {detail.id} from the hub…</Text>;
+export function DetailPane({ detail, run, width, rows, now, lang = 'en' }: DetailPaneProps) {
+  const words = uiWords(lang);
+  // The run gets up to half the pane (at least its heading and a line); the rest keeps its layout.
+  const runRows = run ? Math.max(2, Math.min(run.assets.length + 1 + (run.errors.length ? 1 : 0), Math.floor(rows / 2))) : 0;
+  const progress = run ? <DiagProgress run={run} width={width} rows={runRows} lang={lang} /> : null;
+  if (!detail.data) {
+    return (
+      <Box flexDirection="column">
+        <Text dimColor>{words.loading(detail.id)}</Text>
+        {progress}
+      </Box>
+    );
+  }
   return detail.kind === 'site' ? (
-    <SiteDetailPane detail={detail.data} width={width} rows={rows} lang={lang} />
+    <SiteDetailPane detail={detail.data} width={width} rows={rows - runRows} words={words} progress={progress} />
   ) : (
-    <IncidentDetailPane detail={detail.data} width={width} rows={rows} now={now} />
+    <IncidentDetailPane detail={detail.data} width={width} rows={rows - runRows} now={now} words={words} lang={lang} progress={progress} />
   );
 }
 
-function SiteDetailPane({ detail, width, rows, lang }: { detail: SiteDetail; width: number; rows: number; lang: Lang }) {
-  const labels = labelsFor(lang);
+interface PaneProps {
+  width: number;
+  rows: number;
+  words: UiText;
+  progress: ReactNode;
+}
+
+function SiteDetailPane({ detail, width, rows, words, progress }: PaneProps & { detail: SiteDetail }) {
+  const { labels } = words;
   const { site, status, assets, incidents } = detail;
   const unhealthy = assets.filter((a) => a.health !== 'ok').sort((a, b) => (a.health === 'down' ? -1 : 0) - (b.health === 'down' ? -1 : 0) || a.id.localeCompare(b.id));
   const count = (h: 'ok' | 'degraded' | 'down') => assets.filter((a) => a.health === h).length;
-  // Heading, counts, a blank, "not ok" heading, incidents heading, its rows, the footer.
+  // Heading, counts, "not ok" heading, incidents heading, its rows, the footer.
   const incidentRows = Math.min(incidents.length, Math.max(1, Math.floor(rows / 4)));
   const assetRows = Math.max(1, rows - 6 - incidentRows);
+  const wait =
+    status.waitMinutes === null
+      ? ''
+      : ` · ${labels.t('wait')} ${Math.round(status.waitMinutes)} ${labels.t('minutes')} · ${labels.t('queue')} ${status.queueLength ?? 0}`;
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -40,60 +68,63 @@ function SiteDetailPane({ detail, width, rows, lang }: { detail: SiteDetail; wid
         {fit(`${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${site.city}`, width - 2)}
       </Text>
       <Text>
-        {assets.length} assets: <Text color="green">{count('ok')} ok</Text> · <Text color="yellow">{count('degraded')} degraded</Text> ·{' '}
-        <Text color="red">{count('down')} down</Text>
-        {status.waitMinutes === null ? '' : ` · wait ${Math.round(status.waitMinutes)} min · queue ${status.queueLength ?? 0}`}
+        {words.assetsSummary(assets.length)}: <Text color="green">{count('ok')} {labels.health('ok')}</Text> ·{' '}
+        <Text color="yellow">{count('degraded')} {labels.health('degraded')}</Text> · <Text color="red">{count('down')} {labels.health('down')}</Text>
+        {wait}
       </Text>
-      <Text bold>Not ok{unhealthy.length > assetRows ? ` (first ${assetRows} of ${unhealthy.length})` : ''}</Text>
-      {unhealthy.length === 0 ? <Text dimColor>every asset is healthy</Text> : null}
+      {progress}
+      <Text bold>{words.notOk(Math.min(assetRows, unhealthy.length), unhealthy.length)}</Text>
+      {unhealthy.length === 0 ? <Text dimColor>{words.everyAssetHealthy}</Text> : null}
       {unhealthy.slice(0, assetRows).map((a) => (
         <Text key={a.id} wrap="truncate-end">
-          <Text color={HEALTH_COLOUR[a.health]}>{`${HEALTH_GLYPH[a.health]} ${a.health.padEnd(9)}`}</Text>
+          <Text color={HEALTH_COLOUR[a.health]}>{padTo(`${HEALTH_GLYPH[a.health]} ${labels.health(a.health)}`, 11)}</Text>
           {a.id.padEnd(24)} {a.name}
         </Text>
       ))}
-      <Text bold>Open incidents ({incidents.length})</Text>
+      <Text bold>{words.openIncidents(incidents.length)}</Text>
       {incidents.slice(0, incidentRows).map((i) => (
         <Text key={i.id} wrap="truncate-end">
-          <Text color={SEVERITY_COLOUR[i.severity]}>{i.severity}</Text> {i.id} {i.state.padEnd(12)} {i.title}
+          <Text color={SEVERITY_COLOUR[i.severity]}>{i.severity}</Text> {i.id} {padTo(labels.state(i.state), 12)} {i.title}
         </Text>
       ))}
-      <Text dimColor>Enter or Esc: back</Text>
+      <Text dimColor>{words.siteFooter}</Text>
     </Box>
   );
 }
 
-function IncidentDetailPane({ detail, width, rows, now }: { detail: IncidentDetail; width: number; rows: number; now: Date }) {
+function IncidentDetailPane({ detail, width, rows, now, words, lang, progress }: PaneProps & { detail: IncidentDetail; now: Date; lang: Lang }) {
+  const { labels } = words;
   const { incident, timeline } = detail;
   const sla = incident.state === 'resolved' ? undefined : slaTimer(incident, now);
   const timelineRows = Math.max(1, rows - 6);
   const shown = timeline.slice(-timelineRows);
+  const facts = [
+    labels.state(incident.state),
+    incident.siteId ?? words.platform,
+    incident.assetId ?? '',
+    incident.acknowledgedBy ? words.acknowledgedBy(incident.acknowledgedBy.name) : '',
+    incident.assignee ? words.assignedTo(incident.assignee) : '',
+    incident.escalations > 0 ? words.escalated(incident.escalations) : '',
+  ].filter(Boolean);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
         <Text color={SEVERITY_COLOUR[incident.severity]}>{incident.severity}</Text> {incident.id} {fit(incident.title, width - 20)}
       </Text>
-      <Text wrap="truncate-end">
-        {incident.state} · {incident.siteId ?? 'platform'}
-        {incident.assetId ? ` · ${incident.assetId}` : ''}
-        {incident.acknowledgedBy ? ` · acknowledged by ${incident.acknowledgedBy.name}` : ''}
-        {incident.assignee ? ` · assigned to ${incident.assignee}` : ''}
-        {incident.escalations > 0 ? ` · escalated ×${incident.escalations}` : ''}
-      </Text>
+      <Text wrap="truncate-end">{facts.join(' · ')}</Text>
       {sla ? (
-        <Text color={SLA_COLOUR[sla.tone]}>
-          {sla.target === 'ack' ? 'time to acknowledge' : 'time to resolve'} {formatElapsed(sla.elapsedMs)} of {formatTarget(sla.targetMs)}
-        </Text>
+        <Text color={SLA_COLOUR[sla.tone]}>{words.slaLong(sla.target, formatElapsed(sla.elapsedMs), formatTarget(sla.targetMs, lang))}</Text>
       ) : (
-        <Text dimColor>resolved{incident.summary ? `: ${incident.summary}` : ''}</Text>
+        <Text dimColor>{words.resolvedWith(incident.summary)}</Text>
       )}
-      <Text bold>Timeline{timeline.length > shown.length ? ` (last ${shown.length} of ${timeline.length})` : ''}</Text>
+      {progress}
+      <Text bold>{words.timeline(shown.length, timeline.length)}</Text>
       {shown.map((entry) => (
         <Text key={entry.id} wrap="truncate-end">
-          <Text dimColor>{clockTime(new Date(entry.at))}</Text> {entry.kind.padEnd(13)} {entry.actor.name.padEnd(14)} {entry.text}
+          <Text dimColor>{clockTime(new Date(entry.at))}</Text> {padTo(words.timelineKind(entry.kind), 13)} {padTo(entry.actor.name, 14)} {entry.text}
         </Text>
       ))}
-      <Text dimColor>a: acknowledge · Enter or Esc: back</Text>
+      <Text dimColor>{words.incidentFooter}</Text>
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { labelsFor, type Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
+import { uiWords } from './ui-labels.js';
 
 export interface FleetWallProps {
   groups: readonly SiteGroup[];
@@ -30,7 +31,7 @@ export function FleetWall({ groups, grouping, selectedSiteId, focused, width, ro
     lines.push({ kind: 'heading', group });
     for (let i = 0; i < group.sites.length; i += columns) lines.push({ kind: 'tiles', sites: group.sites.slice(i, i + columns) });
   }
-  if (lines.length === 0) return <Text dimColor>no site matches the filter</Text>;
+  if (lines.length === 0) return <Text dimColor>{uiWords(lang).noSiteMatches}</Text>;
   const focusLine = Math.max(0, lines.findIndex((l) => l.kind === 'tiles' && l.sites.some((s) => s.id === selectedSiteId)));
   const { start, end } = scrollWindow(lines.length, focusLine, Math.max(1, rows));
   return (
@@ -50,29 +51,22 @@ export function FleetWall({ groups, grouping, selectedSiteId, focused, width, ro
   );
 }
 
-const KIND_HEADINGS: Record<string, string> = {
-  air: 'Air ports',
-  land: 'Land ports',
-  sea: 'Sea ports',
-  'service-centre': 'Service centres',
-};
-
 /** A group's heading: the kind in words (Air ports) or the region, in the screen's language. */
 export function groupTitle(key: string, grouping: Grouping, lang: Lang): string {
-  const labels = labelsFor(lang);
-  if (grouping === 'region') return labels.region(key);
-  return lang === 'ar' ? labels.kind(key as SiteStatus['kind']) : (KIND_HEADINGS[key] ?? key);
+  if (grouping === 'region') return labelsFor(lang).region(key);
+  return uiWords(lang).kindHeading(key) ?? key;
 }
 
 function GroupHeading({ group, grouping, lang }: { group: SiteGroup; grouping: Grouping; lang: Lang }) {
   const title = groupTitle(group.key, grouping, lang);
+  const labels = labelsFor(lang);
   const down = group.sites.filter((s) => s.health === 'down').length;
   const degraded = group.sites.filter((s) => s.health === 'degraded').length;
   return (
     <Text bold>
       {title} <Text dimColor>({group.sites.length})</Text>
-      {down > 0 ? <Text color="red"> {down} down</Text> : null}
-      {degraded > 0 ? <Text color="yellow"> {degraded} degraded</Text> : null}
+      {down > 0 ? <Text color="red"> {down} {labels.health('down')}</Text> : null}
+      {degraded > 0 ? <Text color="yellow"> {degraded} {labels.health('degraded')}</Text> : null}
     </Text>
   );
 }

@@ -2,8 +2,10 @@
 // it is running against (time to acknowledge, then time to resolve).
 import { Box, Text } from 'ink';
 import type { Incident } from '../core/model.js';
-import { SEVERITY_COLOUR, SLA_COLOUR, fit, scrollWindow } from './look.js';
+import type { Lang } from '../render/labels.js';
+import { SEVERITY_COLOUR, SLA_COLOUR, fit, padTo, scrollWindow } from './look.js';
 import { formatElapsed, formatTarget, slaTimer } from './sla.js';
+import { uiWords } from './ui-labels.js';
 
 export interface IncidentQueueProps {
   /** Already in queue order (layout.sortIncidents). */
@@ -14,20 +16,24 @@ export interface IncidentQueueProps {
   /** Lines for the rows, the heading not included. */
   rows: number;
   now: Date;
+  lang?: Lang;
 }
 
+const STATE_WIDTH = 6;
 const SITE_WIDTH = 10;
 const TIMER_WIDTH = 20;
 
-export function IncidentQueue({ incidents, selectedIncidentId, focused, width, rows, now }: IncidentQueueProps) {
+export function IncidentQueue({ incidents, selectedIncidentId, focused, width, rows, now, lang = 'en' }: IncidentQueueProps) {
+  const words = uiWords(lang);
   const focus = Math.max(0, incidents.findIndex((i) => i.id === selectedIncidentId));
   const { start, end } = scrollWindow(incidents.length, focus, Math.max(1, rows));
   return (
     <Box flexDirection="column">
       <Text bold>
-        {focused ? '▶ ' : ''}Incidents <Text dimColor>({incidents.length} open{end - start < incidents.length ? `, ${start + 1}–${end}` : ''})</Text>
+        {focused ? '▶ ' : ''}
+        {words.incidentsHeading} <Text dimColor>{words.openCount(incidents.length, end - start < incidents.length ? `${start + 1}–${end}` : '')}</Text>
       </Text>
-      {incidents.length === 0 ? <Text dimColor>no open incidents</Text> : null}
+      {incidents.length === 0 ? <Text dimColor>{words.labels.t('noIncidents')}</Text> : null}
       {incidents.slice(start, end).map((incident) => (
         <IncidentRow
           key={incident.id}
@@ -36,6 +42,7 @@ export function IncidentQueue({ incidents, selectedIncidentId, focused, width, r
           focused={focused}
           width={width}
           now={now}
+          lang={lang}
         />
       ))}
     </Box>
@@ -48,22 +55,24 @@ export interface IncidentRowProps {
   focused: boolean;
   width: number;
   now: Date;
+  lang?: Lang;
 }
 
-export function IncidentRow({ incident, selected, focused, width, now }: IncidentRowProps) {
+export function IncidentRow({ incident, selected, focused, width, now, lang = 'en' }: IncidentRowProps) {
+  const words = uiWords(lang);
   const sla = slaTimer(incident, now);
-  const timer = `${sla.target} ${formatElapsed(sla.elapsedMs)}/${formatTarget(sla.targetMs)}`;
-  const state = incident.state === 'triggered' ? 'new' : incident.state === 'acknowledged' ? 'ack' : 'disp';
+  const timer = `${words.slaShort(sla.target)} ${formatElapsed(sla.elapsedMs)}/${formatTarget(sla.targetMs, lang)}`;
+  const state = words.shortState(incident.state);
   // sev1 INC-000042 ack  RUH        ack 4:05/5m       title…
-  const fixed = 5 + 11 + 5 + SITE_WIDTH + 1 + TIMER_WIDTH + 1;
+  const fixed = 5 + 11 + STATE_WIDTH + SITE_WIDTH + 1 + TIMER_WIDTH + 1;
   return (
     <Text inverse={selected && focused} underline={selected && !focused} wrap="truncate-end">
       <Text color={SEVERITY_COLOUR[incident.severity]}>{incident.severity} </Text>
       {incident.id.padEnd(11)}
-      {state.padEnd(5)}
-      {fit(incident.siteId ?? 'platform', SITE_WIDTH).padEnd(SITE_WIDTH)}{' '}
+      {padTo(fit(state, STATE_WIDTH - 1), STATE_WIDTH)}
+      {padTo(fit(incident.siteId ?? words.platform, SITE_WIDTH), SITE_WIDTH)}{' '}
       <Text color={SLA_COLOUR[sla.tone]} bold={sla.tone === 'red'}>
-        {timer.padEnd(TIMER_WIDTH)}
+        {padTo(timer, TIMER_WIDTH)}
       </Text>{' '}
       {fit(incident.title, width - fixed)}
     </Text>

@@ -1,6 +1,7 @@
 // How health, severity and SLA tones look: a colour for the eye and a glyph
 // for a monochrome terminal or a colour-blind officer.
 import type { Health, Severity } from '../core/vocabulary.js';
+import { visibleWidth } from '../render/text-width.js';
 import type { SlaTone } from './sla.js';
 
 export const HEALTH_COLOUR: Readonly<Record<Health, string>> = { ok: 'green', degraded: 'yellow', down: 'red' };
@@ -8,10 +9,24 @@ export const HEALTH_GLYPH: Readonly<Record<Health, string>> = { ok: '·', degrad
 export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { sev1: 'red', sev2: 'yellow', sev3: 'cyan', sev4: 'gray' };
 export const SLA_COLOUR: Readonly<Record<SlaTone, string | undefined>> = { ok: undefined, amber: 'yellow', red: 'red' };
 
-/** Cut to `width` characters, marking the cut. */
+/** Cut to `width` terminal columns, marking the cut (Arabic marks take no column, so they do not count). */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  if (visibleWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = visibleWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Padded with spaces to `width` terminal columns (padEnd counts code units, which Arabic marks throw off). */
+export function padTo(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleWidth(text)));
 }
 
 /** The lines a scrolled list shows so `focus` stays on screen. */

@@ -4,6 +4,8 @@
 // within 5 minutes and resolved within the hour. A timer turns amber at 75% of
 // its target and red once the target has passed.
 import type { Incident, Severity } from '../core/model.js';
+import type { Lang } from '../render/labels.js';
+import { uiWords } from './ui-labels.js';
 
 const MINUTE = 60_000;
 
@@ -46,8 +48,7 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
-/** 5m, 4h, 72h */
-export function formatTarget(ms: number): string {
-  const minutes = Math.round(ms / MINUTE);
-  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+/** 5m, 4h, 72h (5د, 4س in Arabic) */
+export function formatTarget(ms: number, lang: Lang = 'en'): string {
+  return uiWords(lang).unitTarget(Math.round(ms / MINUTE));
 }

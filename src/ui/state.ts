@@ -1,6 +1,6 @@
 // The terminal UI's state: hub data in (a snapshot, then events), keys in,
 // one view state out. Pure, so every transition is a unit test.
-import type { FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
+import type { DiagEvent, FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
 import { groupSites, queueIncidents, wallRows, type Grouping } from './layout.js';
 
 export type Pane = 'wall' | 'queue';
@@ -22,6 +22,25 @@ export type Detail =
   | { kind: 'site'; id: string; data: SiteDetail | null }
   | { kind: 'incident'; id: string; data: IncidentDetail | null };
 
+/** One diagnostics run (d, f) on a site or incident: the latest news from each asset, in the order they first spoke. */
+export interface DiagRun {
+  target: string;
+  fix: boolean;
+  assets: Array<{ assetId: string; last: DiagEvent }>;
+  /** Errors of the run itself (not of one asset). */
+  errors: string[];
+  done: boolean;
+}
+
+/** The inline prompt that has the keyboard (r asks for a resolution summary). */
+export interface Prompt {
+  kind: 'resolve';
+  incidentId: string;
+  text: string;
+  /** Enter was pressed on an empty summary: the prompt says what is needed. */
+  refused: boolean;
+}
+
 export interface ViewState {
   fleet: FleetStatus | null;
   /** Open incidents, unsorted (layout sorts them for the queue). */
@@ -38,6 +57,9 @@ export interface ViewState {
   message: StatusMessage | null;
   help: boolean;
   detail: Detail | null;
+  prompt: Prompt | null;
+  /** Diagnostics runs by target id, kept after they end so the pane can show the result. */
+  runs: Readonly<Record<string, DiagRun>>;
 }
 
 export type Action =
@@ -59,7 +81,14 @@ export type Action =
   | { type: 'message'; message: StatusMessage | null }
   | { type: 'openDetail'; kind: Detail['kind']; id: string }
   | { type: 'detailLoaded'; detail: Detail }
-  | { type: 'closeDetail' };
+  | { type: 'closeDetail' }
+  | { type: 'openPrompt'; incidentId: string }
+  | { type: 'editPrompt'; text: string }
+  | { type: 'refusePrompt' }
+  | { type: 'closePrompt' }
+  | { type: 'diagStarted'; target: string; fix: boolean }
+  | { type: 'diagEvent'; target: string; event: DiagEvent }
+  | { type: 'diagEnded'; target: string; error: string | null };
 
 export function initialState(): ViewState {
   return {
@@ -76,6 +105,8 @@ export function initialState(): ViewState {
     message: null,
     help: false,
     detail: null,
+    prompt: null,
+    runs: {},
   };
 }
 
@@ -125,10 +156,48 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return state.detail?.kind === action.detail.kind && state.detail.id === action.detail.id ? { ...state, detail: action.detail } : state;
     case 'closeDetail':
       return { ...state, detail: null };
+    case 'openPrompt':
+      return { ...state, help: false, prompt: { kind: 'resolve', incidentId: action.incidentId, text: '', refused: false } };
+    case 'editPrompt':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, text: action.text, refused: false } } : state;
+    case 'refusePrompt':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, refused: true } } : state;
+    case 'closePrompt':
+      return { ...state, prompt: null };
+    case 'diagStarted':
+      return withRun(state, { target: action.target, fix: action.fix, assets: [], errors: [], done: false });
+    case 'diagEvent': {
+      const run = state.runs[action.target];
+      return run ? withRun(state, applyDiagEvent(run, action.event)) : state;
+    }
+    case 'diagEnded': {
+      const run = state.runs[action.target];
+      if (!run) return state;
+      return withRun(state, { ...run, done: true, errors: action.error ? [...run.errors, action.error] : run.errors });
+    }
   }
 }
 
 const isOpen = (i: Incident) => i.state !== 'resolved';
+
+const withRun = (state: ViewState, run: DiagRun): ViewState => ({ ...state, runs: { ...state.runs, [run.target]: run } });
+
+/** An asset's line shows its latest event; a verdict, once in, stays (later noise does not hide it). */
+function applyDiagEvent(run: DiagRun, event: DiagEvent): DiagRun {
+  if (event.type === 'error' && event.assetId === null) return { ...run, errors: [...run.errors, `${event.code}: ${event.message}`] };
+  const assetId = event.assetId!;
+  const index = run.assets.findIndex((a) => a.assetId === assetId);
+  if (index < 0) return { ...run, assets: [...run.assets, { assetId, last: event }] };
+  if (run.assets[index]!.last.type === 'verdict') return run;
+  const assets = [...run.assets];
+  assets[index] = { assetId, last: event };
+  return { ...run, assets };
+}
+
+/** A run on this target is under way (a second d or f waits for it). */
+export function runActive(state: ViewState, target: string): boolean {
+  return state.runs[target]?.done === false;
+}
 
 // ---- what is shown and selected ----------------------------------------------
 

@@ -1,9 +1,11 @@
 // The bottom line: connection, what the filter and grouping are, and the
 // answer to the last action (a refused ack says why, in the hub's words).
 import { Box, Text } from 'ink';
+import type { Lang } from '../render/labels.js';
 import type { Grouping } from './layout.js';
 import { clockTime } from './look.js';
 import type { Connection, StatusMessage } from './state.js';
+import { uiWords } from './ui-labels.js';
 
 export interface StatusLineProps {
   connection: Connection;
@@ -14,9 +16,11 @@ export interface StatusLineProps {
   width: number;
   /** Name the keys (not on a video wall, which has none). */
   keys?: boolean;
+  lang?: Lang;
 }
 
-export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true }: StatusLineProps) {
+export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true, lang = 'en' }: StatusLineProps) {
+  const words = uiWords(lang);
   // Never wider than the screen: the answer to an action comes first, the legend gives way.
   if (editingFilter) {
     return (
@@ -24,29 +28,39 @@ export function StatusLine({ connection, grouping, filter, editingFilter, messag
         <Text bold>/</Text>
         {filter}
         <Text inverse> </Text>
-        <Text dimColor>  site, name (English or Arabic), region or kind · Enter keeps · Esc clears</Text>
+        <Text dimColor>  {words.filterHint}</Text>
       </Text>
     );
   }
-  const live = connection.state === 'live' ? <Text color="green">● live</Text> : connection.state === 'connecting' ? <Text color="yellow">○ connecting</Text> : <Text color="red">● stale</Text>;
+  const live =
+    connection.state === 'live' ? (
+      <Text color="green">{words.live}</Text>
+    ) : connection.state === 'connecting' ? (
+      <Text color="yellow">{words.connecting}</Text>
+    ) : (
+      <Text color="red">{words.stale}</Text>
+    );
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
         {live}
         {message ? <Text color={message.tone === 'error' ? 'red' : 'green'}>  {message.text}</Text> : null}
-        <Text dimColor>  by {grouping}{filter ? ` · filter "${filter}"` : ''}{keys ? ' · ? help · q quit' : ''}</Text>
+        <Text dimColor>
+          {'  '}
+          {[words.byGrouping(grouping), filter ? words.filtered(filter) : '', keys ? words.helpAndQuit : ''].filter(Boolean).join(' · ')}
+        </Text>
       </Text>
     </Box>
   );
 }
 
 /** Shown above everything while the event stream is down: the screen may be old. */
-export function StaleBanner({ connection }: { connection: Connection }) {
+export function StaleBanner({ connection, lang = 'en' }: { connection: Connection; lang?: Lang }) {
   if (connection.state !== 'stale') return null;
   const retry = Math.max(1, Math.ceil(connection.retryInMs / 1000));
   return (
     <Text backgroundColor="red" color="white" bold wrap="truncate-end">
-      {` stale since ${clockTime(connection.since)} — reconnecting (next try within ${retry}s): ${connection.reason} `}
+      {` ${uiWords(lang).staleBanner(clockTime(connection.since), retry, connection.reason)} `}
     </Text>
   );
 }

@@ -3,10 +3,11 @@
 // whole fleet fits the screen that way; a wall has no keys to scroll with.
 import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
-import { labelsFor, type Lang } from '../render/labels.js';
+import type { Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { groupTitle } from './fleet-wall.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit } from './look.js';
+import { uiWords } from './ui-labels.js';
 
 export const WALL_TILE = { width: 24, lines: 3 } as const;
 
@@ -52,7 +53,8 @@ export function WallTiles({ groups, grouping, width, lang = 'en' }: WallTilesPro
 
 export function WallTile({ site, lang = 'en' }: { site: SiteStatus; lang?: Lang }) {
   const inner = WALL_TILE.width - 2;
-  const wait = site.waitMinutes === null ? 'no report' : `wait ${Math.round(site.waitMinutes)}m`;
+  const words = uiWords(lang);
+  const wait = site.waitMinutes === null ? words.noReport : words.waitMinutes(Math.round(site.waitMinutes));
   const open = site.openIncidents.total === 0 ? '' : `  !${site.openIncidents.total}`;
   const colour = HEALTH_COLOUR[site.health];
   return (
@@ -60,7 +62,7 @@ export function WallTile({ site, lang = 'en' }: { site: SiteStatus; lang?: Lang 
       <Text color={colour} bold>
         {fit(`${HEALTH_GLYPH[site.health]} ${site.id}`, inner)}
       </Text>
-      <Text>{fit(labelsFor(lang).siteName(site.name), inner)}</Text>
+      <Text>{fit(words.labels.siteName(site.name), inner)}</Text>
       <Text color={colour}>{fit(`${wait}${open}`, inner)}</Text>
     </Box>
   );

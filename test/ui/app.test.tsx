@@ -165,7 +165,7 @@ describe('keys', () => {
     expect(keyAction(state, 'j', none, 6)).toEqual({ type: 'move', direction: 'down', columns: 6 });
     expect(keyAction(state, '', { ...none, leftArrow: true }, 6)).toEqual({ type: 'move', direction: 'left', columns: 6 });
     expect(keyAction(state, 'q', none, 6)).toBe('quit');
-    for (const unbuilt of ['d', 'f', 'e', 'r', 'p']) expect(keyAction(state, unbuilt, none, 6)).toBeUndefined();
+    expect(['a', 'd', 'f', 'e', 'r', 'p', 'x'].map((k) => keyAction(state, k, none, 6))).toEqual(['ack', 'diagnose', 'fix', 'escalate', 'askResolve', 'playbooks', undefined]);
     expect(keyAction(state, '', { ...none, return: true }, 6)).toBe('detail');
     const open = { ...state, detail: { kind: 'site' as const, id: 'RUH', data: null } };
     expect(keyAction(open, '', { ...none, escape: true }, 6)).toEqual({ type: 'closeDetail' });
