@@ -4,7 +4,7 @@ import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { DEFAULT_PROFILE, profileName } from './connection.js';
 import { maskToken } from './mask.js';
-import type { Profile } from './store.js';
+import { SECRET_CONFIG_KEYS, type ConfigKey, type Profile } from './store.js';
 
 export interface ConfigListResult {
   activeProfile: string;
@@ -17,7 +17,9 @@ export function runConfigList(ctx: Pick<CommandContext, 'globals' | 'deps'>): Co
   const config = ctx.deps.config.read();
   const profiles: Record<string, Profile> = {};
   for (const [name, p] of Object.entries(config.profiles ?? {})) {
-    profiles[name] = { ...p, ...(p.token ? { token: maskToken(p.token) } : {}) };
+    profiles[name] = Object.fromEntries(
+      Object.entries(p).map(([key, value]) => [key, SECRET_CONFIG_KEYS.has(key as ConfigKey) && value ? maskToken(value) : value]),
+    ) as Profile;
   }
   return {
     activeProfile: config.activeProfile ?? DEFAULT_PROFILE,

@@ -4,7 +4,7 @@ import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { profileName } from './connection.js';
 import { maskToken } from './mask.js';
-import { CONFIG_KEYS, type ConfigKey } from './store.js';
+import { CONFIG_KEYS, SECRET_CONFIG_KEYS, type ConfigKey } from './store.js';
 import { validateConfigValue } from './values.js';
 
 export async function runConfigSet(
@@ -31,7 +31,7 @@ export function registerConfigSet(config: Command, deps: Deps): void {
       action(deps, async (ctx, key: ConfigKey, value: string) => {
         const result = await runConfigSet({ key, value }, ctx);
         if (ctx.globals.json) ctx.printJson(result);
-        else ctx.info(`set ${key} in profile ${result.profile}${key === 'token' ? ` (${maskToken(value.trim())})` : ''}`);
+        else ctx.info(`set ${key} in profile ${result.profile}${SECRET_CONFIG_KEYS.has(key) ? ` (${maskToken(value.trim())})` : ''}`);
       }),
     );
 }

@@ -7,8 +7,22 @@ import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 
 // sim: the device emulator's base URL, stored at each demo start (`sim …` commands use it).
-export const CONFIG_KEYS = ['hub', 'token', 'sim'] as const;
+// slack*/teams*: the chat bot's credentials (`watchfloor bot`; the environment overrides them).
+export const CONFIG_KEYS = [
+  'hub',
+  'token',
+  'sim',
+  'slackBotToken',
+  'slackSigningSecret',
+  'slackAppToken',
+  'teamsAppId',
+  'teamsAppPassword',
+  'teamsTenantId',
+] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Settings shown masked wherever the CLI prints them. */
+export const SECRET_CONFIG_KEYS: ReadonlySet<ConfigKey> = new Set(['token', 'slackBotToken', 'slackSigningSecret', 'slackAppToken', 'teamsAppPassword']);
 
 export type Profile = Partial<Record<ConfigKey, string>>;
 
