@@ -116,6 +116,62 @@ describe('watchfloor watch', () => {
     }
   });
 
+  it('d diagnoses an incident’s asset on the demo hub with progress in place; f as a viewer is refused; r resolves with a summary', async () => {
+    // Only this incident open at ABT, so it is the one selected once the queue is filtered to the site.
+    for (const other of await admin.listIncidents({ site: 'ABT', state: 'open' })) await admin.resolve(other.id, 'cleared for the test');
+    const [asset] = await admin.listAssets({ site: 'ABT' });
+    const { incident } = await admin.createIncident({ title: 'E-gate not answering', severity: 'sev1', siteId: 'ABT', assetId: asset!.id });
+    const filterToABT = async (app: ReturnType<typeof render>) => {
+      await waitForFrame(app.lastFrame, (f) => f.includes('● live') && f.includes(incident.id));
+      app.stdin.write('/');
+      await waitForFrame(app.lastFrame, (f) => f.includes('Enter keeps'));
+      app.stdin.write('ABT');
+      await waitForFrame(app.lastFrame, (f) => f.includes('/ABT'));
+      app.stdin.write(KEYS.enter);
+      await waitForFrame(app.lastFrame, (f) => f.includes('filter "ABT"'));
+      app.stdin.write(KEYS.tab);
+      await waitForFrame(app.lastFrame, (f) => f.includes('▶ Incidents'));
+    };
+
+    const watching = render(<WatchApp client={viewer} width={120} height={30} sleep={quickRetry} />);
+    try {
+      await filterToABT(watching);
+      // A viewer may look (d) but not fix (f): the hub refuses before anything runs.
+      watching.stdin.write('f');
+      const refused = await waitForFrame(watching.lastFrame, (f) => f.includes(`Diagnose and fix on ${incident.id} failed`), 15_000);
+      expect(refused).toMatch(new RegExp(`${incident.id}: .*(role|officer|viewer|not allowed)`, 'i'));
+      watching.stdin.write(KEYS.escape);
+      await waitForFrame(watching.lastFrame, (f) => f.includes('▶ Incidents'));
+      watching.stdin.write('d');
+      const done = await waitForFrame(watching.lastFrame, (f) => new RegExp(`Diagnostics on ${incident.id} done: 1 `).test(f), 30_000);
+      expect(done).toContain(asset!.id);
+      expect(done).toMatch(new RegExp(`diagnostics on ${incident.id}: 1 (healthy|fixed remotely|mitigated remotely|technician dispatched|unreachable|planned)`));
+    } finally {
+      watching.unmount();
+    }
+
+    const app = render(<WatchApp client={officer} width={120} height={30} sleep={quickRetry} />);
+    try {
+      await filterToABT(app);
+      // An officer resolves what they acknowledged (the hub's rule): a first, then r.
+      app.stdin.write('a');
+      await waitForFrame(app.lastFrame, (f) => f.includes(`acknowledged ${incident.id}`));
+      app.stdin.write('r');
+      await waitForFrame(app.lastFrame, (f) => f.includes(`Resolve ${incident.id} — summary:`));
+      app.stdin.write('reseated the e-gate reader');
+      await waitForFrame(app.lastFrame, (f) => f.includes('summary: reseated the e-gate reader'));
+      app.stdin.write(KEYS.enter);
+      await waitForFrame(app.lastFrame, (f) => f.includes(`resolved ${incident.id}`));
+      expect((await admin.getIncident(incident.id)).incident).toMatchObject({
+        state: 'resolved',
+        summary: 'reseated the e-gate reader',
+        resolvedBy: { name: 'duty-officer' },
+      });
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('says the screen is stale when the hub goes away, and catches up when it is back', async () => {
     const app = render(<WatchApp client={admin} width={100} height={30} sleep={quickRetry} />);
     try {
