@@ -1,0 +1,45 @@
+// The one entry point for chat text (a slash command, a mention, a DM): the
+// CLI's command grammar first; free-text questions when the text is not a
+// command. Never throws: whatever goes wrong is an error reply.
+import { isWatchfloorError } from '../core/errors.js';
+import type { Lang } from '../render/labels.js';
+import { chatProgram, commandReply, helpReply, startsCommand } from './command-reply.js';
+import { intentReply } from './intents/intent-reply.js';
+import { isArabicText } from './intents/words-of.js';
+import type { BotReply, ChatUser } from './reply.js';
+import type { ChatSession } from './session.js';
+import { stripInvocation, tokenizeChat, unescapeSlackEntities } from './tokenize.js';
+
+const HELP_WORDS = new Set(['help', '?', 'مساعدة', 'مساعده']);
+
+/** Arabic text is answered in Arabic; anything else in the user's own language. */
+export function replyLang(text: string, user: ChatUser): Lang {
+  return isArabicText(text) ? 'ar' : user.lang;
+}
+
+export async function answer(text: string, session: ChatSession): Promise<BotReply> {
+  const lang = replyLang(text, session.user);
+  try {
+    const body = stripInvocation(unescapeSlackEntities(text));
+    const argv = tokenizeChat(body);
+    const program = chatProgram(session);
+    if (!argv.length || HELP_WORDS.has(argv[0]!.toLowerCase())) return helpReply(program, lang, argv.slice(1));
+    if (!startsCommand(program, argv)) return await intentReply(body, session, lang);
+
+    const reply = await commandReply(argv, session, lang);
+    // "status of jeddah airport" starts like a command but is a question: when
+    // the grammar refuses it as malformed, a question that reads clearly wins.
+    if (reply.kind === 'error' && reply.exitCode === 2 && argv.length > 1) {
+      const asked = await intentReply(body, session, lang);
+      if (asked.kind !== 'did-you-mean' && asked.kind !== 'error') return asked;
+    }
+    return reply;
+  } catch (e) {
+    return unexpected(e);
+  }
+}
+
+export function unexpected(e: unknown): BotReply {
+  if (isWatchfloorError(e)) return { kind: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), exitCode: e.exitCode };
+  return { kind: 'error', message: `the bot failed: ${e instanceof Error ? e.message : String(e)}`, exitCode: 1 };
+}

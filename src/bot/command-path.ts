@@ -1,0 +1,61 @@
+// Which command of the program an argv selects, read from the program itself
+// (before anything runs), so the bot can refuse, pick a renderer or fall back
+// to free text for exactly the commands the CLI has today.
+import type { Command, Option } from 'commander';
+
+export interface CommandPath {
+  /** Command names from the program down: ['incidents', 'ack']; [] for the program itself. */
+  names: string[];
+  command: Command;
+  /** Long names of the options given on the way (`--hub`, `--fix`, …). */
+  options: string[];
+  /** Indexes into argv of the operands: arguments that are neither command names, options nor option values. */
+  operands: number[];
+}
+
+export function commandPath(program: Command, argv: readonly string[]): CommandPath {
+  const names: string[] = [];
+  const options: string[] = [];
+  const operands: number[] = [];
+  let command = program;
+  // Options of every command on the way count: global options may come anywhere.
+  const known: Option[] = [...program.options];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') {
+      for (let j = i + 1; j < argv.length; j++) operands.push(j);
+      break;
+    }
+    if (token.startsWith('-') && token.length > 1) {
+      const [flag] = token.split('=', 1) as [string];
+      const option = known.find((o) => o.long === flag || o.short === flag || o.long === `--no-${flag.slice(5)}`);
+      if (option) options.push(option.long ?? flag);
+      // A value in the next token is skipped, so `--lang ar status` still finds `status`.
+      if (option && (option.required || option.optional) && !token.includes('=') && i + 1 < argv.length) i++;
+      continue;
+    }
+    const sub = operands.length ? undefined : command.commands.find((c) => c.name() === token || c.aliases().includes(token));
+    if (!sub) {
+      operands.push(i);
+      continue;
+    }
+    command = sub;
+    names.push(sub.name());
+    known.push(...sub.options);
+  }
+  return { names, command, options, operands };
+}
+
+/** Every command that does something (a leaf), with its path, for help and for drift tests. */
+export function leafCommands(program: Command): { names: string[]; command: Command }[] {
+  const out: { names: string[]; command: Command }[] = [];
+  const walk = (command: Command, names: string[]) => {
+    for (const sub of command.commands) {
+      const path = [...names, sub.name()];
+      if (sub.commands.length) walk(sub, path);
+      else out.push({ names: path, command: sub });
+    }
+  };
+  walk(program, []);
+  return out;
+}

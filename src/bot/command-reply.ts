@@ -1,0 +1,83 @@
+// Chat text that is a CLI command, answered by the CLI itself: the same
+// program, the same parser, the same handlers, with output captured. Rich
+// replies come from --json; any other command answers with its text output.
+import type { Command } from 'commander';
+import { buildProgram } from '../commands/program.js';
+import { run } from '../commands/run.js';
+import type { Lang } from '../render/labels.js';
+import { chatDeps } from './chat-deps.js';
+import { refusalFor } from './chat-policy.js';
+import { errorReply, parseJsonError } from './chat-error.js';
+import { commandPath, leafCommands } from './command-path.js';
+import { JSON_REPLIES } from './json-replies.js';
+import { messagesFor } from './messages.js';
+import type { BotReply, ReplyAction } from './reply.js';
+import type { ChatSession } from './session.js';
+
+/** The program chat parses with: the CLI's own, built over chat deps. */
+export function chatProgram(session: ChatSession): Command {
+  return buildProgram(chatDeps(session).deps);
+}
+
+/** Is this the first word of a CLI command (or an option)? Then chat text is command grammar. */
+export function startsCommand(program: Command, argv: readonly string[]): boolean {
+  const first = argv[0];
+  if (first === undefined) return false;
+  return first.startsWith('-') || commandPath(program, [first]).names.length > 0;
+}
+
+const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
+
+export async function commandReply(argv: readonly string[], session: ChatSession, lang: Lang): Promise<BotReply> {
+  const program = chatProgram(session);
+  const path = commandPath(program, argv);
+  const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const asksHelp = beforeDashes.some((t) => HELP_OR_VERSION.has(t));
+
+  const refusal = refusalFor(path.names, path.options);
+  if (refusal) {
+    const m = messagesFor(lang);
+    const what = path.names.length && !path.options.includes(refusal.what) ? path.names.join(' ') : refusal.what;
+    return { kind: 'error', message: m.refused(what, refusal.why), hint: m.refusedHint, exitCode: 2 };
+  }
+  if (!asksHelp && (path.names.length === 0 || path.command.commands.length > 0)) {
+    return helpReply(program, lang, path.names);
+  }
+
+  const rich = asksHelp ? undefined : JSON_REPLIES[path.names.join(' ')];
+  const captured = chatDeps(session);
+  const code = await run(rich ? ['--json', '--lang', lang, ...argv] : ['--lang', lang, ...argv], captured.deps);
+  if (code !== 0) return rich ? suggestOrError(code, captured.stderr(), argv, path.operands) : errorReply(code, captured.stderr());
+  if (rich) return rich({ stdout: captured.stdout(), argv, operands: path.operands, lang });
+  // Some commands say "no incidents match" on stderr and print nothing: chat shows that.
+  const text = captured.stdout().trimEnd() || captured.stderr().trimEnd();
+  return { kind: 'text', title: ['watchfloor', ...path.names].join(' '), text };
+}
+
+// A site typed that matched several or none: when the command had one operand,
+// offer the same command with each suggested site instead of a bare error.
+function suggestOrError(code: number, stderr: string, argv: readonly string[], operands: readonly number[]): BotReply {
+  const error = parseJsonError(stderr);
+  const suggestions = error?.code === 'not_found' ? error.details?.suggestions : undefined;
+  if (!Array.isArray(suggestions) || !suggestions.length || operands.length !== 1) return errorReply(code, stderr);
+  const at = operands[0]!;
+  const choices: ReplyAction[] = suggestions.slice(0, 3).map((id) => {
+    const command = argv.map((t, i) => (i === at ? String(id) : t)).join(' ');
+    return { id: 'run', label: command, value: command };
+  });
+  return { kind: 'did-you-mean', question: error!.message, choices };
+}
+
+const EXAMPLES: Record<Lang, string[]> = {
+  en: ['status', 'status RUH', 'incidents list --site JED', 'incidents ack INC-000042', 'diag run JED/egate-07 --fix', "what's the wait at DMM", 'open incidents in Makkah'],
+  ar: ['status', 'status RUH', 'incidents ack INC-000042', 'ما حالة مطار الملك خالد', 'كم وقت الانتظار في جسر الملك فهد', 'البلاغات المفتوحة في مكة'],
+};
+
+/** The commands chat answers, read from the program: a new CLI command shows up here the day it lands. */
+export function helpReply(program: Command, lang: Lang, under: readonly string[] = []): BotReply {
+  const prefix = under.join(' ');
+  const commands = leafCommands(program)
+    .filter(({ names }) => !refusalFor(names) && (!prefix || names.join(' ').startsWith(`${prefix} `)))
+    .map(({ names, command }) => ({ usage: [...names, command.usage().replace(/^\[options\]\s*/, '')].join(' ').trim(), description: command.description() }));
+  return { kind: 'help', commands, examples: EXAMPLES[lang] };
+}

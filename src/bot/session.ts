@@ -1,0 +1,27 @@
+// One chat request's standing with the hub: who asks, and the bot's own hub
+// connection. The hub caps the bot token's role to the user's (act-as), so
+// RBAC and the audit log are the hub's, never the bot's.
+import { CoreClient } from '../core/client.js';
+import type { ChatUser } from './reply.js';
+
+export interface ChatSession {
+  user: ChatUser;
+  hub: { hubUrl: string; token: string };
+}
+
+/** How the audit log names the chat user: `slack:U0123 (Ahmed)`, or just the id when unmapped. */
+export function onBehalfOf(user: ChatUser): string {
+  const id = `${user.platform}:${user.userId}`;
+  return user.watchfloorName ? `${id} (${user.watchfloorName})` : id;
+}
+
+/** A CoreClient for this session; close it when done. */
+export function clientFor(session: ChatSession): CoreClient {
+  return new CoreClient({
+    hubUrl: session.hub.hubUrl,
+    token: session.hub.token,
+    channel: session.user.platform,
+    onBehalfOf: onBehalfOf(session.user),
+    actAs: session.user.role,
+  });
+}
