@@ -3,6 +3,7 @@
 // question is in Arabic, else in the user's setting, else the client's locale.
 import type { Activity } from 'botbuilder';
 import type { Lang } from '../../render/labels.js';
+import { replyLang } from '../answer.js';
 import { resolveChatUser, type IdentityMap } from '../identity.js';
 import type { ChatSession } from '../session.js';
 
@@ -14,15 +15,13 @@ export interface TeamsSessionSource {
 
 export type TeamsSessionFor = (activity: Partial<Activity>, text?: string) => ChatSession;
 
-// The Arabic block's letters; digits and punctuation say nothing about the language.
-const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
-
 export function teamsSessions(source: TeamsSessionSource): TeamsSessionFor {
   return (activity, text) => {
     // The object id is the same person across tenants' chats and channels; `from.id` (29:…) is per bot.
     const userId = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
     const user = resolveChatUser(source.identities, 'teams', userId, localeLang(activity.locale));
-    return { user: text && ARABIC_SCRIPT.test(text) ? { ...user, lang: 'ar' } : user, hub: source.hub };
+    // Rendered in the language answer() replies in: Arabic for an Arabic question, else the user's.
+    return { user: text ? { ...user, lang: replyLang(text, user) } : user, hub: source.hub };
   };
 }
 

@@ -1,0 +1,92 @@
+// The Teams bot: an ActivityHandler that is only wiring. A message's text goes
+// to answer() (the one entry point for chat text); a card button's
+// Action.Submit goes to dispatchAction() (the one dispatch point). Replies go
+// back as Adaptive Cards; an incident card a button changed is redrawn in place.
+import { ActivityHandler, CardFactory, TurnContext, type Activity } from 'botbuilder';
+import { dispatchAction } from '../actions.js';
+import { answer } from '../answer.js';
+import { incidentOf } from '../facts.js';
+import type { IdentityMap } from '../identity.js';
+import type { Incident } from '../../core/model.js';
+import type { BotReply, Lang } from '../reply.js';
+import type { ChatSession } from '../session.js';
+import { renderIncidentAdaptiveCard, renderTeams } from './cards.js';
+import { parseSubmitData, type SubmittedAction } from './submit-data.js';
+import { teamsSessions } from './teams-session.js';
+
+export interface TeamsBotOptions {
+  /** The hub and the bot's own token; the hub caps it to each chat user's role. */
+  hub: { hubUrl: string; token: string };
+  identities: IdentityMap;
+  /** Where failures the user cannot see go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export type TeamsBot = ActivityHandler;
+
+// Cards the bot posted, per conversation and incident, so a button pressed on
+// any copy redraws the one the bot knows. Bounded: old cards fall out first.
+const CARD_MEMORY = 1000;
+
+const AT_MENTION = /<at>[^<]*<\/at>/gi;
+
+export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
+  const log = options.log ?? (() => undefined);
+  const sessionFor = teamsSessions({ identities: options.identities, hub: options.hub });
+  const cards = new Map<string, string>();
+  const remember = (conversationId: string, incidentId: string, activityId: string | undefined) => {
+    if (!activityId) return;
+    const key = `${conversationId}|${incidentId}`;
+    cards.delete(key);
+    cards.set(key, activityId);
+    if (cards.size > CARD_MEMORY) cards.delete(cards.keys().next().value!);
+  };
+
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    const submitted = parseSubmitData(context.activity.value);
+    if (submitted) await onSubmit(context, submitted);
+    else if (context.activity.text) await onText(context);
+    await next();
+  });
+
+  async function onText(context: TurnContext): Promise<void> {
+    // Channel messages carry "<at>watchfloor</at> status RUH"; the mention is not part of the command.
+    const text = TurnContext.removeRecipientMention(context.activity as Activity)?.replace(AT_MENTION, ' ').trim() ?? '';
+    const session = sessionFor(context.activity, text);
+    const reply = await answer(text, session);
+    await send(context, reply, session);
+  }
+
+  async function onSubmit(context: TurnContext, action: SubmittedAction): Promise<void> {
+    const session = sessionFor(context.activity);
+    const reply = await dispatchAction(action, session);
+    const changed = reply.kind === 'done' ? reply.incident : undefined;
+    if (changed && action.id !== 'run') {
+      const cardId = cards.get(`${context.activity.conversation.id}|${changed.id}`) ?? context.activity.replyToId;
+      if (cardId) await redrawCard(context, cardId, changed, session.user.lang);
+    }
+    await send(context, reply, session);
+  }
+
+  async function redrawCard(context: TurnContext, activityId: string, incident: Incident, lang: Lang) {
+    const card = renderIncidentAdaptiveCard(incident, lang);
+    try {
+      await context.updateActivity({ type: 'message', id: activityId, summary: card.text, attachments: [CardFactory.adaptiveCard(card.body)] });
+    } catch (error) {
+      // The confirmation still goes out: a card we may no longer edit (deleted, too old) is not the user's problem.
+      log(`could not update the Teams card for ${incident.id}: ${(error as Error).message}`);
+    }
+  }
+
+  async function send(context: TurnContext, reply: BotReply, session: ChatSession): Promise<void> {
+    const rendered = renderTeams(reply, session.user.lang);
+    const sent = await context.sendActivity({ type: 'message', summary: rendered.text, attachments: [CardFactory.adaptiveCard(rendered.body)] });
+    if (reply.kind === 'incident') remember(context.activity.conversation.id, incidentOf(reply.incident).id, sent?.id);
+  }
+
+  return bot;
+}
+
+// The contract names startTeamsServer beside createTeamsBot; it lives in its own module.
+export { startTeamsServer, type TeamsServerOptions, type TeamsServer } from './server.js';
