@@ -87,7 +87,7 @@ function SiteDetailPane({ detail, width, rows, words, progress }: PaneProps & { 
           <Text color={SEVERITY_COLOUR[i.severity]}>{i.severity}</Text> {i.id} {padTo(labels.state(i.state), 12)} {i.title}
         </Text>
       ))}
-      <Text dimColor>{words.siteFooter}</Text>
+      <Text dimColor wrap="truncate-end">{words.siteFooter}</Text>
     </Box>
   );
 }
@@ -124,7 +124,7 @@ function IncidentDetailPane({ detail, width, rows, now, words, lang, progress }:
           <Text dimColor>{clockTime(new Date(entry.at))}</Text> {padTo(words.timelineKind(entry.kind), 13)} {padTo(entry.actor.name, 14)} {entry.text}
         </Text>
       ))}
-      <Text dimColor>{words.incidentFooter}</Text>
+      <Text dimColor wrap="truncate-end">{words.incidentFooter}</Text>
     </Box>
   );
 }
