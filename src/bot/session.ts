@@ -12,7 +12,13 @@ export interface ChatSession {
 /** How the audit log names the chat user: `slack:U0123 (Ahmed)`, or just the id when unmapped. */
 export function onBehalfOf(user: ChatUser): string {
   const id = `${user.platform}:${user.userId}`;
-  return user.watchfloorName ? `${id} (${user.watchfloorName})` : id;
+  return headerSafe(user.watchfloorName ? `${id} (${user.watchfloorName})` : id);
+}
+
+// HTTP header values carry Latin-1 only: an Arabic name would fail every
+// request, so anything outside printable ASCII is percent-encoded (readable back).
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 /** A CoreClient for this session; close it when done. */
