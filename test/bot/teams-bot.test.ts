@@ -92,14 +92,15 @@ describe('Teams bot: questions', () => {
 });
 
 describe('Teams bot: card buttons (Action.Submit)', () => {
-  it('an officer-mapped user pressing Acknowledge acknowledges the incident, audited as teams, and the card is redrawn in place', async () => {
+  it('an officer-mapped user pressing Acknowledge acknowledges the incident, audited as teams, and the card the bot posted is redrawn in place', async () => {
     const incident = await newIncident('e-gate 07 offline (teams ack)');
     const adapter = startBot();
     const [posted] = await send(adapter, OFFICER, { text: `incidents show ${incident.id}` });
     const before = cardOf(posted);
     expect(JSON.stringify(before.actions)).toContain('"wf":"ack"');
 
-    const replies = await send(adapter, OFFICER, { value: { wf: 'ack', value: incident.id }, replyToId: posted!.id });
+    // No replyToId: the bot finds the card it posted for this incident in this conversation.
+    const replies = await send(adapter, OFFICER, { value: { wf: 'ack', value: incident.id } });
 
     const after = await admin.getIncident(incident.id);
     expect(after.incident.state).toBe('acknowledged');
@@ -130,14 +131,20 @@ describe('Teams bot: card buttons (Action.Submit)', () => {
     expect(adapter.updated).toEqual([]);
   });
 
-  it('Resolve submits the summary typed into the card with the button', async () => {
+  it('Resolve submits the summary typed into the card with the button, and the pressed card is redrawn resolved', async () => {
     const incident = await newIncident('counter 03 printer jam (teams resolve)');
     const adapter = startBot();
     await send(adapter, OFFICER, { value: { wf: 'ack', value: incident.id } });
-    await send(adapter, OFFICER, { value: { wf: 'resolve', value: incident.id, summary: '  printer cleared on site  ' } });
+    expect(adapter.updated).toEqual([]); // no card of it posted or pressed yet
+    await send(adapter, OFFICER, { value: { wf: 'resolve', value: incident.id, summary: '  printer cleared on site  ' }, replyToId: 'card-from-notifier' });
     const after = await admin.getIncident(incident.id);
     expect(after.incident.state).toBe('resolved');
     expect(after.incident.summary).toBe('printer cleared on site');
+    // The card the button sat on (posted by someone else, e.g. the notifier) is redrawn: resolved, no buttons left.
+    expect(adapter.updated.map((a) => a.id)).toEqual(['card-from-notifier']);
+    const redrawn = cardOf(adapter.updated[0]);
+    expect(redrawn.actions).toBeUndefined();
+    expect(textOf(redrawn)).toContain('printer cleared on site');
   });
 
   it('ignores a message value that is not one of our buttons', async () => {

@@ -59,7 +59,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   }
 
   async function onSubmit(context: TurnContext, action: SubmittedAction): Promise<void> {
-    const session = sessionFor(context.activity);
+    // A summary typed in Arabic is answered in Arabic, like a question.
+    const session = sessionFor(context.activity, action.summary);
     const reply = await dispatchAction(action, session);
     const changed = reply.kind === 'done' ? reply.incident : undefined;
     if (changed && action.id !== 'run') {
