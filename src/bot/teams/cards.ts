@@ -35,8 +35,8 @@ import { escapeTeamsMultiline, escapeTeamsText as esc } from './markdown.js';
 
 /** Any bot reply as an Adaptive Card. */
 export function renderTeams(reply: BotReply, lang: Lang): Rendered<AdaptiveCard> {
-  const text = replyText(reply, lang);
   if (reply.kind === 'incident') return renderIncidentAdaptiveCard(reply.incident, lang, reply.actions);
+  const text = replyText(reply, lang);
   const { body, actions = [] } = cardContent(reply, lang);
   return { text, body: adaptiveCard(lang, esc(text), body, actions) };
 }
