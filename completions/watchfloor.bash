@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--teams-port|--identities|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -49,6 +49,10 @@ _watchfloor() {
     "/demo":--seed) COMPREPLY=(); return ;;
     "/demo":--speed) COMPREPLY=(); return ;;
     "/demo":--port) COMPREPLY=(); return ;;
+    "/bot":--port) COMPREPLY=(); return ;;
+    "/bot":--host) COMPREPLY=(); return ;;
+    "/bot":--teams-port) COMPREPLY=(); return ;;
+    "/bot":--identities) COMPREPLY=(); return ;;
     "/sim/inject":--fault) COMPREPLY=(); return ;;
     "/sim/inject":--sim) COMPREPLY=(); return ;;
     "/sim/faults":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
@@ -100,6 +104,7 @@ _watchfloor() {
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --ssh-key --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim/inject") COMPREPLY=($(compgen -W "--fault --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim/faults") COMPREPLY=($(compgen -W "--site --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -110,7 +115,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch kpi tokens audit config hub demo sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch kpi tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;

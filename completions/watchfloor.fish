@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --teams-port --identities --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -63,6 +63,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, has
 complete -c watchfloor -n '__watchfloor_at :0' -a config -d 'profiles: which hub, which token'
 complete -c watchfloor -n '__watchfloor_at :0' -a hub -d 'the command-centre service'
 complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped'
+complete -c watchfloor -n '__watchfloor_at :0' -a bot -d 'run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C'
 complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emulator: inject faults, see the ground truth'
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
@@ -169,6 +170,12 @@ complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
 complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second (default 60)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l port -r -d 'port (default 7474, or a free one if taken)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /bot' -l socket-mode -d 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l port -r -d 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l host -r -d 'address to listen on (default 127.0.0.1)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l teams-port -r -d 'Teams: port for /api/messages (default 3978; 0: any free port)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sim' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a inject -d 'give a healthy device a fault (a drill); the demo raises its alert'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a faults -d 'the faults present now, with their ground truth'

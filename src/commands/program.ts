@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
 import { registerAudit } from './audit/index.js';
+import { registerBot } from './bot/index.js';
 import { registerCompleteValues, registerCompletion } from './completion/index.js';
 import { registerConfig } from './config/index.js';
 import { registerDemo } from './demo/index.js';
@@ -55,6 +56,7 @@ export function buildProgram(deps: Deps): Command {
   registerConfig(program, deps);
   registerHub(program, deps);
   registerDemo(program, deps);
+  registerBot(program, deps);
   registerSim(program, deps);
   registerCompletion(program, deps);
   registerCompleteValues(program, deps);

@@ -37,6 +37,8 @@ export interface SlackApiStandIn {
   rateLimit(count: number, retryAfterSeconds: number, method?: string): void;
   /** While true, every call is answered 503 (Slack down). */
   setUnavailable(down: boolean): void;
+  /** The WebSocket URL apps.connections.open hands a Socket Mode client (a local stand-in server). */
+  setSocketModeUrl(url: string): void;
   /** Calls of one method, in order. */
   callsOf(method: string): SlackApiCall[];
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
@@ -52,6 +54,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
   const messages = new Map<string, SlackMessage>();
   const limits: { remaining: number; retryAfter: number; method?: string | undefined }[] = [];
   let unavailable = false;
+  let socketModeUrl: string | undefined;
   let tsCounter = 0;
   const waiters = new Set<() => void>();
 
@@ -77,6 +80,8 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         return send(res, 429, { ok: false, error: 'ratelimited' });
       }
       send(res, 200, answer(method, args));
+      // Again once answered: predicates on `messages` see the posted or updated message.
+      for (const wake of waiters) wake();
     });
   });
 
@@ -105,6 +110,8 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}` };
       case 'response_url':
         return { ok: true };
+      case 'apps.connections.open':
+        return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'invalid_auth' };
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: 'V0001', ...(typeof args.view === 'object' ? args.view : {}) } };
@@ -127,6 +134,9 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     },
     setUnavailable(down) {
       unavailable = down;
+    },
+    setSocketModeUrl(url) {
+      socketModeUrl = url;
     },
     callsOf(method) {
       return calls.filter((c) => c.method === method);

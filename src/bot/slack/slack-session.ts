@@ -1,7 +1,6 @@
 // Who is asking, per request: the Slack user resolved through the identity
-// map (unmapped → viewer), replying in Arabic when they ask in Arabic, else
-// in their own setting.
-import type { Lang } from '../../render/labels.js';
+// map (unmapped → viewer). Slack does not say which language a user reads;
+// the map does, and answer() replies in Arabic to a question asked in Arabic.
 import { resolveChatUser, type IdentityMap } from '../identity.js';
 import type { ChatSession } from '../session.js';
 
@@ -11,22 +10,8 @@ export interface SessionSource {
   hub: { hubUrl: string; token: string };
 }
 
-export type SessionFor = (userId: string, text?: string) => ChatSession;
+export type SessionFor = (userId: string) => ChatSession;
 
 export function slackSessions(source: SessionSource): SessionFor {
-  return (userId, text) => ({
-    user: resolveChatUser(source.identities, 'slack', userId, requestLang(text)),
-    hub: source.hub,
-  });
-}
-
-const ARABIC_LETTER = /[\u0621-\u064A]/;
-
-/**
- * The language a request is written in, when that settles it: Arabic words
- * ask for Arabic. Latin text does not ask for English — the command grammar
- * (`status RUH`) is Latin in either language — so it keeps the user's setting.
- */
-export function requestLang(text: string | undefined): Lang | undefined {
-  return text && ARABIC_LETTER.test(text) ? 'ar' : undefined;
+  return (userId) => ({ user: resolveChatUser(source.identities, 'slack', userId), hub: source.hub });
 }

@@ -1,0 +1,53 @@
+// Buttons (`wf:<action>`) go through the bot's one dispatch point; the answer
+// goes back to the presser only, below the message they pressed. Resolve first
+// asks for a summary in a modal and dispatches when it is submitted.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { dispatchAction } from '../../actions.js';
+import { replyLang } from '../../answer.js';
+import type { BotReply } from '../../reply.js';
+import { parseSlackActionId } from '../blocks.js';
+import { slackMessage, type SlackMessageArgs } from '../reply-message.js';
+import { readResolveSubmission, resolveModal, RESOLVE_CALLBACK_ID } from '../resolve-modal.js';
+import type { SessionFor } from '../slack-session.js';
+
+const OUR_ACTIONS = /^wf:/;
+
+export function registerActions(app: App, sessionFor: SessionFor, log: (line: string) => void): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const id = parseSlackActionId(action.action_id);
+    if (!id) return log(`ignored an unknown Slack action ${action.action_id}`);
+    const session = sessionFor(body.user.id);
+    if (id === 'resolve') {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: resolveModal({ incidentId: action.value ?? '', ...(body.response_url ? { responseUrl: body.response_url } : {}) }, session.user.lang),
+      });
+      return;
+    }
+    const reply = await dispatchAction({ id, value: action.value ?? '' }, session);
+    await respond(ephemeral(slackMessage(reply, session.user.lang)));
+  });
+
+  app.view(RESOLVE_CALLBACK_ID, async ({ view, body, ack, client }) => {
+    const submission = readResolveSubmission(view);
+    await ack();
+    if (!submission) return log('ignored a resolve modal without an incident or summary');
+    const session = sessionFor(body.user.id);
+    const reply: BotReply = await dispatchAction({ id: 'resolve', value: submission.incidentId, summary: submission.summary }, session);
+    const message = slackMessage(reply, replyLang(submission.summary, session.user));
+    if (submission.responseUrl) await postToResponseUrl(submission.responseUrl, ephemeral(message));
+    // Opened from somewhere without a response_url (the App Home): answer in the DM.
+    else await client.chat.postMessage({ channel: body.user.id, ...message });
+  });
+}
+
+function ephemeral(message: SlackMessageArgs): SlackMessageArgs & { response_type: 'ephemeral'; replace_original: false } {
+  // Never replace the card the button sits on: the notifier owns it and keeps it current.
+  return { response_type: 'ephemeral', replace_original: false, ...message };
+}
+
+async function postToResponseUrl(url: string, message: object): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+  if (!res.ok) throw new Error(`Slack's response_url answered ${res.status}`);
+}

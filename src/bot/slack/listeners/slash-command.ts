@@ -1,0 +1,17 @@
+// `/wf …`: acknowledged at once (Slack allows 3 s; a hub call may take
+// longer), then answered through the command's response_url, to the asker only.
+import type { App } from '@slack/bolt';
+import { answer, replyLang } from '../../answer.js';
+import { slackMessage } from '../reply-message.js';
+import type { SessionFor } from '../slack-session.js';
+
+export const SLASH_COMMAND = '/wf';
+
+export function registerSlashCommand(app: App, sessionFor: SessionFor): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const session = sessionFor(command.user_id);
+    const reply = await answer(command.text, session);
+    await respond({ response_type: 'ephemeral', ...slackMessage(reply, replyLang(command.text, session.user)) });
+  });
+}

@@ -1,0 +1,94 @@
+// `bot`: the chat bots for Slack and/or Teams, whichever has credentials,
+// until Ctrl-C. Bolt and botbuilder load here, through import(), so no other
+// command pays for them (nor for the identity map's YAML parser).
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { action, type CommandContext } from '../context.js';
+import type { Deps } from '../deps.js';
+import { integerOption } from '../options.js';
+import { botCredentials } from './credentials.js';
+
+export interface BotOptions {
+  socketMode: boolean;
+  port: number | undefined;
+  host: string | undefined;
+  teamsPort: number | undefined;
+  /** YAML or JSON file mapping chat users to watchfloor names and roles. */
+  identities: string | undefined;
+}
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+export async function runBot(options: BotOptions, ctx: CommandContext): Promise<void> {
+  const connection = ctx.connection();
+  const profile = ctx.deps.config.read().profiles?.[connection.profile] ?? {};
+  const credentials = botCredentials(ctx.deps.env, profile, options.socketMode);
+  // Loaded here: the map's YAML parser has no place on the CLI's start-up path.
+  const { loadIdentityMap } = await import('./identities.js');
+  const identities = loadIdentityMap(options.identities);
+  if (!connection.token) {
+    throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer\`)`);
+  }
+  const hub = { hubUrl: connection.hubUrl, token: connection.token };
+  const log = (line: string): void => ctx.info(line);
+
+  const running: Running[] = [];
+  const started: { slack?: { url?: string; socketMode: boolean }; teams?: { url: string } } = {};
+  try {
+    if (credentials.slack) {
+      const { createSlackBot } = await import('../../bot/slack/app.js');
+      const slackApiUrl = ctx.deps.env.SLACK_API_URL;
+      const bot = createSlackBot({
+        ...credentials.slack,
+        socketMode: options.socketMode,
+        ...(options.host ? { host: options.host } : {}),
+        ...(options.port !== undefined ? { port: options.port } : {}),
+        hub,
+        identities,
+        ...(slackApiUrl ? { slackApiUrl } : {}),
+        log,
+      });
+      const { url } = await bot.start();
+      running.push(bot);
+      started.slack = { ...(url ? { url } : {}), socketMode: options.socketMode };
+      if (!ctx.globals.json) ctx.print(url ? `slack bot listening on ${url}` : 'slack bot connected over Socket Mode');
+    }
+    if (credentials.teams) {
+      const { startTeamsServer } = await import('../../bot/teams/bot.js');
+      const server = await startTeamsServer({
+        ...credentials.teams,
+        ...(options.host ? { host: options.host } : {}),
+        ...(options.teamsPort !== undefined ? { port: options.teamsPort } : {}),
+        hub,
+        identities,
+        log,
+      });
+      running.push(server);
+      started.teams = { url: server.url };
+      if (!ctx.globals.json) ctx.print(`teams bot listening on ${server.url}`);
+    }
+    if (ctx.globals.json) ctx.printJson(started);
+    await ctx.deps.waitForShutdown();
+  } finally {
+    for (const bot of running.reverse()) await bot.stop();
+  }
+}
+
+export function registerBot(program: Command, deps: Deps): void {
+  program
+    .command('bot')
+    .description('run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C')
+    .option('--socket-mode', 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)', false)
+    .option('--port <port>', 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)', integerOption(0, 65535))
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
+    .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
+    .action(
+      action(deps, async (ctx, options: { socketMode?: boolean; port?: number; host?: string; teamsPort?: number; identities?: string }) => {
+        const { socketMode, port, host, teamsPort, identities } = options;
+        await runBot({ socketMode: socketMode === true, port, host, teamsPort, identities }, ctx);
+      }),
+    );
+}

@@ -1,0 +1,1 @@
+export { registerBot } from './bot.js';
