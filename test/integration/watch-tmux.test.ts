@@ -1,0 +1,162 @@
+// `watchfloor watch` end to end: the built CLI in a real terminal (tmux) at
+// 80×24 and at 200×60 against a demo hub (seed 7, speed 60). Keys go in with
+// send-keys, the screen comes back with capture-pane, and the hub is asked
+// whether the acknowledgement reached it, from whom. `demo` opens the same UI.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreClient } from '../../src/core/client.js';
+import type { SiteStatus } from '../../src/core/model.js';
+import { CLI_PATH, cliEnv, type CliEnv } from '../helpers/cli.js';
+import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
+import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+let cli: CliEnv;
+let hub: DemoHubProcess;
+let checker: CoreClient;
+let watcher: { id: string; name: string };
+const sessions: TmuxSession[] = [];
+
+/** The CLI's env for a process on a terminal: no CI (Ink draws only a last frame under CI). */
+function terminalEnv(env: Record<string, string>): Record<string, string> {
+  const { CI: _ci, ...rest } = env;
+  return { ...rest, TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+}
+
+async function openTerminal(width: number, height: number, args: string[], env = cli.env): Promise<TmuxSession> {
+  const session = await startTmux({ width, height, command: [process.execPath, CLI_PATH, ...args], env: terminalEnv(env), dir: cli.configDir });
+  sessions.push(session);
+  return session;
+}
+
+/** The selected site as the line under the wall names it: health, then id. */
+const selectedSiteId = (screen: string) => /^(?:ok|degraded|down)\s+(\S+) /m.exec(screen)?.[1];
+
+/**
+ * A whole frame is on screen: its last line, the status line, is drawn. (A
+ * big frame reaches tmux in several writes, so a capture can fall between them.)
+ */
+const drawn = (screen: string) => /^● live\b/m.test(screen.trimEnd().split('\n').at(-1) ?? '');
+
+/** A whole frame whose selection line names a site other than `than`. */
+const selectionOtherThan = (than: string | undefined) => (s: string) => drawn(s) && selectedSiteId(s) !== undefined && selectedSiteId(s) !== than;
+
+/**
+ * A site the filter picks out alone (its id is part of no other site's id,
+ * names, region or kind) with no open incident, so the queue under that
+ * filter holds only the incident the test opens.
+ */
+async function quietSite(taken: Set<string>): Promise<SiteStatus> {
+  const { sites } = await checker.fleetStatus();
+  const fields = (s: SiteStatus) => [s.id, s.name.en, s.name.ar, s.region, s.kind].map((f) => f.toLowerCase());
+  const alone = sites.filter(
+    (s) =>
+      !taken.has(s.id) &&
+      s.openIncidents.total === 0 &&
+      sites.every((other) => other === s || !fields(other).some((f) => f.includes(s.id.toLowerCase()))),
+  );
+  expect(alone.length).toBeGreaterThan(0);
+  return alone[0]!;
+}
+
+beforeAll(async () => {
+  cli = cliEnv();
+  hub = await startDemoHubProcess(cli, { seed: 7, speed: 60 });
+  // The test's own token, so the acknowledgement's actor can only be the profile's.
+  const admin = new CoreClient({ hubUrl: hub.url, token: hub.profileToken });
+  const { secret } = await admin.createToken({ name: 'e2e-checker', role: 'officer' });
+  watcher = await admin.whoami();
+  await admin.close();
+  checker = new CoreClient({ hubUrl: hub.url, token: secret });
+}, 60_000);
+
+afterAll(async () => {
+  // Every tmux server goes, whatever the tests did.
+  await Promise.all(sessions.map((s) => s.kill()));
+  await checker?.close();
+  await hub?.stop();
+  cli?.cleanup();
+}, 30_000);
+
+const taken = new Set<string>();
+
+describe.each([
+  { width: 80, height: 24 },
+  { width: 200, height: 60 },
+])('watchfloor watch at $width×$height in tmux', ({ width, height }) => {
+  it('shows the live fleet, moves, opens a site, filters, and acknowledges through the hub as the profile\'s token', async () => {
+    const term = await openTerminal(width, height, ['watch']);
+    const first = await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) !== undefined, 'the live fleet', 30_000);
+    // The frame fits the terminal: a row too wide would wrap and a frame too tall
+    // would scroll, either pushing the first heading off the top.
+    expect(first.split('\n')[0]).toMatch(/^Air ports \(29\)/);
+    if (width >= 200) {
+      // A wide terminal has room for every kind at once.
+      for (const heading of ['Air ports', 'Land ports', 'Sea ports']) expect(first).toContain(heading);
+    }
+
+    // Move: l (right), then the arrow down, then k (up) — each changes the selection line.
+    const start = selectedSiteId(first)!;
+    await term.keys('l');
+    const moved = selectedSiteId(await term.waitFor(selectionOtherThan(start), 'the selection moved right'))!;
+    await term.keys('Down');
+    const down = selectedSiteId(await term.waitFor(selectionOtherThan(moved), 'the selection moved down'))!;
+    await term.keys('k');
+    await term.waitFor((s) => drawn(s) && selectedSiteId(s) === moved, `the selection back up on ${moved}`);
+    expect(down).not.toBe(moved);
+
+    // Enter: the selected site in detail, from the hub; Esc: back to the wall.
+    await term.keys('Enter');
+    const detail = await term.waitFor((s) => drawn(s) && /\d+ assets/.test(s) && s.includes(moved), `${moved} in detail`);
+    expect(detail).not.toContain('Air ports');
+    await term.keys('Escape');
+    await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) === moved, 'the wall again');
+
+    // A new sev1 at a quiet site, then `/` + its id: the wall and queue narrow to it.
+    const site = await quietSite(taken);
+    taken.add(site.id);
+    const { incident } = await checker.createIncident({ title: `tmux e2e ${width}x${height}`, severity: 'sev1', siteId: site.id });
+    await term.keys('/');
+    await term.waitFor((s) => s.includes('Enter keeps'), 'the filter prompt');
+    await term.type(site.id.toLowerCase());
+    // Keys sent together reach the UI as one input: Enter goes once the typing is drawn.
+    await term.waitFor((s) => s.includes(`/${site.id.toLowerCase()} `) && selectedSiteId(s) === site.id && s.includes(incident.id), `the wall narrowed to ${site.id}`);
+    await term.keys('Enter');
+    const filtered = await term.waitFor((s) => drawn(s) && s.includes(`filter "${site.id.toLowerCase()}"`) && s.includes(incident.id), 'the filtered screen with the new incident');
+    expect(selectedSiteId(filtered)).toBe(site.id);
+    // One site under its kind's heading, one incident in the queue.
+    expect(filtered.split('\n')[0]).toMatch(/ports \(1\)|centres \(1\)/);
+    expect(filtered).toContain('Incidents (1 open)');
+
+    // Tab to the queue, `a` to acknowledge: the hub has it, from the profile's token.
+    await term.keys('Tab');
+    await term.waitFor((s) => drawn(s) && s.includes('▶ Incidents'), 'the queue focused');
+    await term.keys('a');
+    await term.waitFor((s) => s.includes(`acknowledged ${incident.id}`), 'the acknowledgement');
+    const stored = (await checker.getIncident(incident.id)).incident;
+    expect(stored.state).toBe('acknowledged');
+    expect(stored.acknowledgedBy).toEqual({ id: watcher.id, name: watcher.name });
+
+    await term.keys('q');
+    const deadline = Date.now() + 10_000;
+    while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await term.exited()).toBe(true);
+  }, 90_000);
+});
+
+describe('watchfloor demo in tmux', () => {
+  it('opens the watch UI on its own demo hub, and q stops it', async () => {
+    // Its own config directory: the demo makes its profile active.
+    const own = cliEnv();
+    try {
+      const term = await openTerminal(80, 24, ['demo', '--port', '0', '--seed', '7'], own.env);
+      await term.waitFor((s) => drawn(s) && s.includes('Air ports'), 'the live fleet', 30_000);
+      await term.keys('q');
+      const deadline = Date.now() + 15_000;
+      while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await term.exited()).toBe(true);
+      // Back from the alternate screen: the demo's note on its profile is still there.
+      expect(await term.screen()).toContain('(back to yours: watchfloor config use default)');
+    } finally {
+      own.cleanup();
+    }
+  }, 60_000);
+});
