@@ -2,7 +2,7 @@
 // bot code runs. The requests carry no token or one that is not a JWT, so the
 // SDK refuses them without fetching Microsoft's OpenID metadata: a real token
 // (which would need that fetch) is the SDK's to check, not this test's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTeamsServer, type TeamsServer } from '../../src/bot/teams/server.js';
 import { startStubHub, type StubHub } from '../helpers/stub-hub.js';
 
@@ -52,14 +52,21 @@ describe('startTeamsServer', () => {
     expect(hub.requests).toEqual([]);
   });
 
-  it('answers 401 to a bearer token that is not a Bot Framework JWT', async () => {
-    const res = await post({ authorization: 'Bearer forged.token.value' });
-    expect(res.status).toBe(401);
+  it("answers 401 to a bearer token that is not a Bot Framework JWT (CloudAdapter's own check)", async () => {
+    // CloudAdapter prints the refusal with console.error; caught here, it also shows whose check said no.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await post({ authorization: 'Bearer forged.token.value' });
+      expect(res.status).toBe(401);
+      expect(printed.mock.calls.flat()).toContainEqual(expect.objectContaining({ statusCode: 401, message: expect.stringContaining('Unauthorized') }));
+    } finally {
+      printed.mockRestore();
+    }
     expect(hub.requests).toEqual([]);
   });
 
   it('refuses what is not a JSON activity on the right path and method', async () => {
-    expect((await post({}, 'not json')).status).toBe(400);
+    expect((await post({ authorization: 'Bearer forged.token.value' }, 'not json')).status).toBe(400);
     expect((await fetch(server.url, { signal: AbortSignal.timeout(5000) })).status).toBe(405);
     expect((await fetch(server.url.replace('/api/messages', '/other'), { method: 'POST', body: '{}', signal: AbortSignal.timeout(5000) })).status).toBe(404);
     expect(hub.requests).toEqual([]);

@@ -1,6 +1,7 @@
 // The Teams bot's HTTP endpoint: POST /api/messages, where the Bot Framework
 // posts each activity with a signed bearer token. CloudAdapter checks the token
-// (an unsigned request gets 401 and reaches no bot code, hence never the hub)
+// (an unsigned request gets 401 and reaches no bot code, hence never the hub;
+// one with no token at all is turned away here, before its body is read)
 // and runs the bot. node:http is enough: CloudAdapter wants a parsed body and
 // an express-like response, which a thin shim gives it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -69,6 +70,9 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== TEAMS_MESSAGES_PATH) return void res.writeHead(404).end();
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+    // No bearer token at all: refused before the body is read. CloudAdapter would refuse it too,
+    // but prints a stack trace for each, and scanners send many.
+    if (!BEARER.test(req.headers.authorization ?? '')) return void res.writeHead(401).end();
     const body = await readJson(req);
     if (body === undefined) return void res.writeHead(400).end('the body should be a JSON activity');
     if (body === TOO_LARGE) return void res.writeHead(413).end();
@@ -91,6 +95,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
   };
 }
 
+const BEARER = /^Bearer \S+$/;
 const TOO_LARGE = Symbol('too large');
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined | typeof TOO_LARGE> {
