@@ -4,6 +4,7 @@
 // each kind of listener lives in listeners/.
 import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { IdentityMap } from '../identity.js';
+import { afterAck } from './after-ack.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAppHome } from './listeners/app-home.js';
@@ -40,6 +41,10 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
+// Commands answered at once after their acks; more wait their turn. Each is a
+// few hub calls, so a handful keeps the hub and the event loop responsive.
+const REPLIES_AT_ONCE = 2;
+
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const log = options.log ?? (() => undefined);
   const logger = boltLogger(log, options.logLevel);
@@ -55,11 +60,12 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     // outbox, which owns retries and honours Retry-After.
     clientOptions: { ...slackApi, retryConfig: { retries: 0 } },
   });
-  const sessionFor = slackSessions({ identities: options.identities, hub: options.hub });
-  registerSlashCommand(app, sessionFor);
-  registerMessages(app, sessionFor);
-  registerActions(app, sessionFor, log);
-  registerAppHome(app, sessionFor);
+  const later = afterAck(REPLIES_AT_ONCE, (error) => log(`Slack reply failed: ${error instanceof Error ? error.message : String(error)}`));
+  const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: options.hub }), later, log };
+  registerSlashCommand(app, listeners);
+  registerMessages(app, listeners);
+  registerActions(app, listeners);
+  registerAppHome(app, listeners);
   app.error(async (error) => {
     log(`Slack listener failed: ${error.message}`);
   });
@@ -73,6 +79,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     },
     async stop() {
       await app.stop();
+      // Requests already acked still get their answers.
+      await later.idle();
     },
   };
 }

@@ -8,37 +8,43 @@ import type { BotReply } from '../../reply.js';
 import { parseSlackActionId } from '../blocks.js';
 import { slackMessage, type SlackMessageArgs } from '../reply-message.js';
 import { readResolveSubmission, resolveModal, RESOLVE_CALLBACK_ID } from '../resolve-modal.js';
-import type { SessionFor } from '../slack-session.js';
+import type { ListenerContext } from './context.js';
 
 const OUR_ACTIONS = /^wf:/;
 
-export function registerActions(app: App, sessionFor: SessionFor, log: (line: string) => void): void {
+export function registerActions(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ action, body, ack, respond, client }) => {
     await ack();
     const id = parseSlackActionId(action.action_id);
-    if (!id) return log(`ignored an unknown Slack action ${action.action_id}`);
-    const session = sessionFor(body.user.id);
+    if (!id) return ctx.log(`ignored an unknown Slack action ${action.action_id}`);
+    const session = ctx.sessionFor(body.user.id);
+    const value = action.value ?? '';
     if (id === 'resolve') {
+      // Not deferred: a trigger_id is good for 3 seconds only.
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: resolveModal({ incidentId: action.value ?? '', ...(body.response_url ? { responseUrl: body.response_url } : {}) }, session.user.lang),
+        view: resolveModal({ incidentId: value, ...(body.response_url ? { responseUrl: body.response_url } : {}) }, session.user.lang),
       });
       return;
     }
-    const reply = await dispatchAction({ id, value: action.value ?? '' }, session);
-    await respond(ephemeral(slackMessage(reply, session.user.lang)));
+    ctx.later.run(async () => {
+      const reply = await dispatchAction({ id, value }, session);
+      await respond(ephemeral(slackMessage(reply, session.user.lang)));
+    });
   });
 
   app.view(RESOLVE_CALLBACK_ID, async ({ view, body, ack, client }) => {
     const submission = readResolveSubmission(view);
     await ack();
-    if (!submission) return log('ignored a resolve modal without an incident or summary');
-    const session = sessionFor(body.user.id);
-    const reply: BotReply = await dispatchAction({ id: 'resolve', value: submission.incidentId, summary: submission.summary }, session);
-    const message = slackMessage(reply, replyLang(submission.summary, session.user));
-    if (submission.responseUrl) await postToResponseUrl(submission.responseUrl, ephemeral(message));
-    // Opened from somewhere without a response_url (the App Home): answer in the DM.
-    else await client.chat.postMessage({ channel: body.user.id, ...message });
+    if (!submission) return ctx.log('ignored a resolve modal without an incident or summary');
+    const session = ctx.sessionFor(body.user.id);
+    ctx.later.run(async () => {
+      const reply: BotReply = await dispatchAction({ id: 'resolve', value: submission.incidentId, summary: submission.summary }, session);
+      const message = slackMessage(reply, replyLang(submission.summary, session.user));
+      if (submission.responseUrl) await postToResponseUrl(submission.responseUrl, ephemeral(message));
+      // Opened from somewhere without a response_url (the App Home): answer in the DM.
+      else await client.chat.postMessage({ channel: body.user.id, ...message });
+    });
   });
 }
 

@@ -1,19 +1,23 @@
 // Mentions in a channel are answered in their thread; direct messages in the DM.
-// Both go through answer(), which strips the mention itself.
+// Both go through answer(), which strips the mention itself. Bolt acks events
+// before listeners run.
 import type { App } from '@slack/bolt';
 import { answer, replyLang } from '../../answer.js';
 import { slackMessage } from '../reply-message.js';
-import type { SessionFor } from '../slack-session.js';
+import type { ListenerContext } from './context.js';
 
-export function registerMessages(app: App, sessionFor: SessionFor): void {
+export function registerMessages(app: App, ctx: ListenerContext): void {
   app.event('app_mention', async ({ event, client }) => {
-    if (!event.user) return;
-    const session = sessionFor(event.user);
-    const reply = await answer(event.text, session);
-    await client.chat.postMessage({
-      channel: event.channel,
-      thread_ts: event.thread_ts ?? event.ts,
-      ...slackMessage(reply, replyLang(event.text, session.user)),
+    const user = event.user;
+    if (!user) return;
+    ctx.later.run(async () => {
+      const session = ctx.sessionFor(user);
+      const reply = await answer(event.text, session);
+      await client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: event.thread_ts ?? event.ts,
+        ...slackMessage(reply, replyLang(event.text, session.user)),
+      });
     });
   });
 
@@ -21,9 +25,12 @@ export function registerMessages(app: App, sessionFor: SessionFor): void {
     // Only what a person typed in a DM: edits, joins and bot posts carry a subtype
     // (and Bolt already drops the bot's own messages).
     if (message.channel_type !== 'im' || message.subtype !== undefined || !message.user) return;
+    const { user, channel } = message;
     const text = message.text ?? '';
-    const session = sessionFor(message.user);
-    const reply = await answer(text, session);
-    await client.chat.postMessage({ channel: message.channel, ...slackMessage(reply, replyLang(text, session.user)) });
+    ctx.later.run(async () => {
+      const session = ctx.sessionFor(user);
+      const reply = await answer(text, session);
+      await client.chat.postMessage({ channel, ...slackMessage(reply, replyLang(text, session.user)) });
+    });
   });
 }

@@ -3,15 +3,17 @@
 import type { App } from '@slack/bolt';
 import { answer, replyLang } from '../../answer.js';
 import { slackMessage } from '../reply-message.js';
-import type { SessionFor } from '../slack-session.js';
+import type { ListenerContext } from './context.js';
 
 export const SLASH_COMMAND = '/wf';
 
-export function registerSlashCommand(app: App, sessionFor: SessionFor): void {
+export function registerSlashCommand(app: App, ctx: ListenerContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    const session = sessionFor(command.user_id);
-    const reply = await answer(command.text, session);
-    await respond({ response_type: 'ephemeral', ...slackMessage(reply, replyLang(command.text, session.user)) });
+    ctx.later.run(async () => {
+      const session = ctx.sessionFor(command.user_id);
+      const reply = await answer(command.text, session);
+      await respond({ response_type: 'ephemeral', ...slackMessage(reply, replyLang(command.text, session.user)) });
+    });
   });
 }
