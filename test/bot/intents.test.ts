@@ -27,6 +27,11 @@ describe('Arabic as people type it', () => {
     expect(wordsOf('بالدمام')).toEqual(['دمام']);
     expect(stemWord('ال')).toBe('ال'); // too short to be an article on a word
   });
+
+  it('folds what Persian-layout phone keyboards send: yeh, kaf and Arabic-Indic digits', () => {
+    expect(wordsOf('مطار الملک خالد الدولی')).toEqual(wordsOf('مطار الملك خالد الدولي'));
+    expect(wordsOf('INC-٤٢ و ۴۲')).toEqual(['inc', '42', 'و', '42']);
+  });
 });
 
 describe('readIntent', () => {
