@@ -12,7 +12,7 @@ import { HelpOverlay } from './help-overlay.js';
 import { IncidentQueue } from './incident-queue.js';
 import { wallColumns } from './layout.js';
 import { followHub } from './live-feed.js';
-import { SelectedSiteLine } from './selected-site.js';
+import { SelectedSiteLine, selectedSiteRows } from './selected-site.js';
 import {
   initialState,
   reduce,
@@ -28,8 +28,10 @@ import { StaleBanner, StatusLine } from './status-line.js';
 import { SummaryPrompt } from './summary-prompt.js';
 import { uiWords } from './ui-labels.js';
 import { WallTiles, wallTileLines } from './wall-tiles.js';
+import { useWaitTrend, type WaitHistoryClient, type WaitTrend } from './wait-history.js';
 
-export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'> & ActionClient;
+// Wait history is optional: without it the sparkline draws what arrives live.
+export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'> & ActionClient & Partial<WaitHistoryClient>;
 
 export interface WatchAppProps {
   client: WatchClient;
@@ -113,7 +115,8 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     }
   }, { isActive: !wall });
 
-  return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} wall={wall} />;
+  const trend = useWaitTrend({ client, site: wall ? undefined : selectedSite(state), now: clock, clock: now });
+  return <WatchScreen state={state} width={columns} height={rows} now={clock} lang={lang} wall={wall} trend={trend} />;
 }
 
 export interface WatchScreenProps {
@@ -123,17 +126,19 @@ export interface WatchScreenProps {
   now: Date;
   lang?: Lang;
   wall?: boolean;
+  /** The selected site's wait over the last hour (the sparkline). */
+  trend?: WaitTrend | undefined;
 }
 
 /** Everything on screen for one view state: the container's drawing, without its effects. */
-export function WatchScreen({ state, width, height, now, lang = 'en', wall = false }: WatchScreenProps) {
+export function WatchScreen({ state, width, height, now, lang = 'en', wall = false, trend }: WatchScreenProps) {
   // One line short of the terminal, so Ink redraws in place instead of scrolling.
   const usable = Math.max(8, height - 1);
   const banner = state.connection.state === 'stale' ? 1 : 0;
   const incidents = visibleIncidents(state);
   const queueRows = Math.min(Math.max(1, incidents.length), Math.max(3, Math.floor(usable / 3)));
   // Banner, selected-site line, queue heading and rows, status line.
-  const wallRows = Math.max(2, usable - banner - 1 - (1 + queueRows) - 1);
+  const wallRows = Math.max(2, usable - banner - selectedSiteRows(trend) - (1 + queueRows) - 1);
   const site = selectedSite(state);
   const incident = selectedIncident(state);
   const groups = visibleGroups(state);
@@ -170,7 +175,15 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
       {state.help ? (
         <HelpOverlay lang={lang} />
       ) : state.detail ? (
-        <DetailPane detail={state.detail} run={state.runs[state.detail.id]} width={width} rows={usable - banner - 1} now={now} lang={lang} />
+        <DetailPane
+          detail={state.detail}
+          run={state.runs[state.detail.id]}
+          width={width}
+          rows={usable - banner - 1}
+          now={now}
+          lang={lang}
+          trend={state.detail.kind === 'site' && site?.id === state.detail.id ? trend : undefined}
+        />
       ) : !state.fleet ? (
         <Text dimColor>{words.loadingFleet}</Text>
       ) : (
@@ -184,7 +197,7 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
             rows={wallRows}
             lang={lang}
           />
-          <SelectedSiteLine site={site} width={width} lang={lang} />
+          <SelectedSiteLine site={site} width={width} lang={lang} trend={trend} />
           <IncidentQueue
             incidents={incidents}
             selectedIncidentId={incident?.id}

@@ -10,6 +10,8 @@ import { HEALTH_COLOUR, HEALTH_GLYPH, SEVERITY_COLOUR, SLA_COLOUR, clockTime, fi
 import { formatElapsed, formatTarget, slaTimer } from './sla.js';
 import type { Detail, DiagRun } from './state.js';
 import { uiWords, type UiText } from './ui-labels.js';
+import { WaitSparkline } from './sparkline.js';
+import type { WaitTrend } from './wait-history.js';
 
 export interface DetailPaneProps {
   detail: Detail;
@@ -20,9 +22,11 @@ export interface DetailPaneProps {
   rows: number;
   now: Date;
   lang?: Lang;
+  /** A site's wait over the last hour, under its asset counts. */
+  trend?: WaitTrend | undefined;
 }
 
-export function DetailPane({ detail, run, width, rows, now, lang = 'en' }: DetailPaneProps) {
+export function DetailPane({ detail, run, width, rows, now, lang = 'en', trend }: DetailPaneProps) {
   const words = uiWords(lang);
   // The run gets up to half the pane (at least its heading and a line); the rest keeps its layout.
   const runRows = run ? Math.max(2, Math.min(run.assets.length + 1 + (run.errors.length ? 1 : 0), Math.floor(rows / 2))) : 0;
@@ -36,7 +40,14 @@ export function DetailPane({ detail, run, width, rows, now, lang = 'en' }: Detai
     );
   }
   return detail.kind === 'site' ? (
-    <SiteDetailPane detail={detail.data} width={width} rows={rows - runRows} words={words} progress={progress} />
+    <SiteDetailPane
+      detail={detail.data}
+      width={width}
+      rows={rows - runRows - (trend ? 1 : 0)}
+      words={words}
+      progress={progress}
+      sparkline={trend ? <WaitSparkline trend={trend} width={width} lang={lang} /> : null}
+    />
   ) : (
     <IncidentDetailPane detail={detail.data} width={width} rows={rows - runRows} now={now} words={words} lang={lang} progress={progress} />
   );
@@ -49,7 +60,7 @@ interface PaneProps {
   progress: ReactNode;
 }
 
-function SiteDetailPane({ detail, width, rows, words, progress }: PaneProps & { detail: SiteDetail }) {
+function SiteDetailPane({ detail, width, rows, words, progress, sparkline }: PaneProps & { detail: SiteDetail; sparkline: ReactNode }) {
   const { labels } = words;
   const { site, status, assets, incidents } = detail;
   const unhealthy = assets.filter((a) => a.health !== 'ok').sort((a, b) => (a.health === 'down' ? -1 : 0) - (b.health === 'down' ? -1 : 0) || a.id.localeCompare(b.id));
@@ -72,6 +83,7 @@ function SiteDetailPane({ detail, width, rows, words, progress }: PaneProps & { 
         <Text color="yellow">{count('degraded')} {labels.health('degraded')}</Text> · <Text color="red">{count('down')} {labels.health('down')}</Text>
         {wait}
       </Text>
+      {sparkline}
       {progress}
       <Text bold>{words.notOk(Math.min(assetRows, unhealthy.length), unhealthy.length)}</Text>
       {unhealthy.length === 0 ? <Text dimColor>{words.everyAssetHealthy}</Text> : null}

@@ -24,21 +24,22 @@ export function SelectedSiteLine({ site, width, lang = 'en', trend }: SelectedSi
   return (
     <Box flexDirection="column">
       {line}
-      {site ? <WaitSparkline trend={trend} width={width} /> : <Text> </Text>}
+      {site ? <WaitSparkline trend={trend} width={width} lang={lang} /> : <Text> </Text>}
     </Box>
   );
 }
 
 function SiteSummary({ site, width, lang }: { site: SiteStatus; width: number; lang: Lang }) {
   const labels = labelsFor(lang);
-  const wait = site.waitMinutes === null ? 'not reported yet' : `wait ${Math.round(site.waitMinutes)} min`;
-  const queue = site.queueLength === null ? '' : ` · queue ${site.queueLength}`;
-  const egates = site.egates.total > 0 ? ` · e-gates ${site.egates.inService}/${site.egates.total}` : '';
-  const open = site.openIncidents.total > 0 ? ` · ${site.openIncidents.total} open` : '';
+  const { t } = labels;
+  const wait = site.waitMinutes === null ? t('notReported') : `${t('wait')} ${Math.round(site.waitMinutes)} ${t('minutes')}`;
+  const queue = site.queueLength === null ? '' : ` · ${t('queue')} ${site.queueLength}`;
+  const egates = site.egates.total > 0 ? ` · ${t('egates')} ${site.egates.inService}/${site.egates.total}` : '';
+  const open = site.openIncidents.total > 0 ? ` · ${site.openIncidents.total} ${t('open')}` : '';
   const text = `${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${wait}${queue}${egates}${open}`;
   return (
     <Text>
-      <Text color={HEALTH_COLOUR[site.health]}>{site.health.padEnd(9)}</Text>
+      <Text color={HEALTH_COLOUR[site.health]}>{labels.health(site.health).padEnd(9)}</Text>
       {fit(text, width - 9)}
     </Text>
   );

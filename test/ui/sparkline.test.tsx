@@ -2,10 +2,13 @@
 // silent minutes, figures beside them, and a line that fits its width.
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { WatchScreen } from '../../src/ui/app.js';
 import { SelectedSiteLine } from '../../src/ui/selected-site.js';
+import { initialState, reduce } from '../../src/ui/state.js';
 import { WaitSparkline, sparkline, trendFigures } from '../../src/ui/sparkline.js';
 import type { WaitTrend } from '../../src/ui/wait-history.js';
-import { FLEET } from '../commands/fixtures.js';
+import { DetailPane } from '../../src/ui/detail-pane.js';
+import { FLEET, INCIDENTS, RUH_DETAIL } from '../commands/fixtures.js';
 import { renderAtWidth } from './frames.js';
 
 // An hour: silent for the first ten minutes, then rising from 3 to 12 with one silent minute.
@@ -50,6 +53,14 @@ describe('WaitSparkline', () => {
     expect(frame.length).toBeLessThanOrEqual(70);
   });
 
+  it('speaks Arabic with --lang ar', () => {
+    const frame = render(<WaitSparkline trend={HOUR} width={100} lang="ar" />).lastFrame()!;
+    expect(frame).toMatch(/^الانتظار، آخر \d+ دقيقة/);
+    expect(frame).toContain('أدنى');
+    expect(frame).toContain('الآن 12 دقيقة');
+    expect(frame).not.toMatch(/wait|min|max|now/);
+  });
+
   it('says so when the window has no report', () => {
     const frame = render(<WaitSparkline trend={{ minutes: 60, values: Array(60).fill(null) }} width={80} />).lastFrame();
     expect(frame).toBe('no wait reported in the last 60 min');
@@ -69,5 +80,34 @@ describe('SelectedSiteLine with a trend', () => {
 
   it('stays one line without one', () => {
     expect(render(<SelectedSiteLine site={ruh} width={100} />).lastFrame()!.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('WatchScreen with the selected site\'s trend', () => {
+  it('draws the sparkline under the selection line and still fits 80×24 with 103 sites', () => {
+    const kinds = ['air', 'land', 'sea', 'service-centre'] as const;
+    const sites = Array.from({ length: 103 }, (_, i) => ({ ...FLEET.sites[0]!, id: `S${String(i).padStart(3, '0')}`, kind: kinds[i % 4]! }));
+    const state = reduce(initialState(), { type: 'snapshot', fleet: { ...FLEET, sites }, incidents: INCIDENTS });
+    const frame = render(<WatchScreen state={state} width={80} height={24} now={new Date('2025-03-01T06:14:00Z')} trend={HOUR} />).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    const at = lines.findIndex((l) => /^(ok|degraded|down) +S000 /.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/^wait, last \d+ min .*now 12 min$/);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+  });
+});
+
+describe('DetailPane of a site with its trend', () => {
+  it('draws the sparkline under the asset counts and keeps within its rows', () => {
+    const detail = { kind: 'site' as const, id: 'RUH', data: RUH_DETAIL };
+    const rows = 12;
+    const frame = render(<DetailPane detail={detail} width={100} rows={rows} now={new Date('2025-03-01T06:30:00Z')} trend={HOUR} />).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines[1]).toMatch(/assets/);
+    expect(lines[2]).toMatch(/^wait, last \d+ min .*now 12 min$/);
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    const without = render(<DetailPane detail={detail} width={100} rows={rows} now={new Date('2025-03-01T06:30:00Z')} />).lastFrame()!;
+    expect(without).not.toContain('wait, last');
   });
 });
