@@ -93,6 +93,9 @@ describe.each([
       for (const heading of ['Air ports', 'Land ports', 'Sea ports']) expect(first).toContain(heading);
     }
 
+    // The selected site's wait over the last hour, from the hub's history and live reports.
+    await term.waitFor((s) => drawn(s) && /^wait, last \d+ min .*now \d+ min$/m.test(s), 'the wait sparkline');
+
     // Move: l (right), then the arrow down, then k (up) — each changes the selection line.
     const start = selectedSiteId(first)!;
     await term.keys('l');
@@ -107,6 +110,7 @@ describe.each([
     await term.keys('Enter');
     const detail = await term.waitFor((s) => drawn(s) && /\d+ assets/.test(s) && s.includes(moved), `${moved} in detail`);
     expect(detail).not.toContain('Air ports');
+    expect(detail).toMatch(/^wait, last \d+ min /m);
     await term.keys('Escape');
     await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) === moved, 'the wall again');
 
