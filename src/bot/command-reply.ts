@@ -38,9 +38,11 @@ export async function commandReply(argv: readonly string[], session: ChatSession
   if (refusal) {
     const m = messagesFor(lang);
     const what = path.names.length && !path.options.includes(refusal.what) ? path.names.join(' ') : refusal.what;
-    return { kind: 'error', message: m.refused(what, refusal.why), hint: m.refusedHint, exitCode: 2 };
+    return { kind: 'error', message: m.refused(what, refusal.why[lang]), hint: m.refusedHint, exitCode: 2 };
   }
-  if (!asksHelp && (path.names.length === 0 || path.command.commands.length > 0)) {
+  // A bare group (`incidents`) lists its verbs; a group with words after it
+  // (`incidents in Makkah`) runs, so the parser's usage error lets the question be read as one.
+  if (!asksHelp && !path.operands.length && (path.names.length === 0 || path.command.commands.length > 0)) {
     return helpReply(program, lang, path.names);
   }
 

@@ -72,7 +72,7 @@ const AR: Messages = {
     }
   },
   openIncidents: (where) => (where ? `البلاغات المفتوحة في ${where}` : 'البلاغات المفتوحة'),
-  refused: (command, why) => `الأمر \`${command}\` غير متاح في المحادثة (${why})`,
+  refused: (command, why) => `الأمر \`${command}\` غير متاح في المحادثة: ${why}`,
   refusedHint: 'أرسل `help` لمعرفة ما يمكن للبوت فعله',
   resolveNeedsSummary: (id) => `إغلاق البلاغ ${id} يحتاج ملخصاً لما تم`,
   resolveHint: (id) => `أرسل \`incidents resolve ${id} --summary "ما الذي أصلحه"\``,

@@ -119,6 +119,12 @@ describe('what chat refuses', () => {
     expect(error.message).toContain('not available in chat');
   });
 
+  it('says why in the user’s language', async () => {
+    const error = expectKind(await answer('tokens create --name x --role admin', chat.session('admin', { lang: 'ar' })), 'error');
+    expect(error.message).toContain('غير متاح في المحادثة');
+    expect(error.message).toContain('رمزاً سرياً');
+  });
+
   it('commands run with no environment and no profile: the bot process’s token never reaches them', async () => {
     const deps = chatDeps(chat.session('viewer')).deps;
     expect(deps.env).toEqual({});

@@ -88,6 +88,9 @@ describe('answer() on free text', () => {
     expect(dmm.kind === 'wait' && dmm.site.id).toBe('DMM');
     const jed = await ask('status of jeddah airport');
     expect(jed.kind === 'site' && jed.site.site.id).toBe('JED');
+    // Starts like the `incidents` command, but is a question.
+    const makkah = await ask('incidents in Makkah');
+    expect(makkah.kind === 'incidents' && makkah.heading).toBe('Open incidents in Makkah');
   });
 
   it('open incidents in a region are those of its sites only, in either language', async () => {
