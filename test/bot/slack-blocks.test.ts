@@ -89,6 +89,8 @@ describe('the incident card', () => {
     expect(buttons.map((b) => parseSlackActionId(b.action_id))).toEqual(['ack', 'diag', 'escalate', 'resolve']);
     const facts = textsOf(rendered.body).join('\n');
     for (const fact of [INCIDENT.severity, INCIDENT.siteId!, 'triggered', 'opened']) expect(facts).toContain(fact);
+    // The age, kept current by Slack itself, with the time as the fallback.
+    expect(facts).toContain(`<!date^${Math.floor(Date.parse(INCIDENT.createdAt) / 1000)}^{ago}|2026-03-01 07:50 UTC>`);
   });
 
   it('has no Acknowledge once acknowledged, and no buttons once resolved', () => {
@@ -105,6 +107,9 @@ describe('the incident card', () => {
     expect(parseSlackActionId('other:ack')).toBeUndefined();
   });
 });
+
+// A mention, a special mention or a link; the bot's own <!date^…> age token is not one.
+const INJECTED = /<[@#]|<!(?!date\^\d+\^\{ago\}\|)|<https?:/;
 
 describe('text from people and devices stays inert', () => {
   const evil = 'Gate down <!channel> <https://evil.example|click> <@U0BOSS> & *bold* <!here>';
@@ -123,7 +128,7 @@ describe('text from people and devices stays inert', () => {
     const rendered = renderSlack(reply, 'en');
     expectGolden(golden('injection-en'), rendered);
     const all = [rendered.text, ...textsOf(rendered.body)].join('\n');
-    expect(all).not.toMatch(/<[!@#]|<https?:/);
+    expect(all).not.toMatch(INJECTED);
     expect(all).toContain('&lt;!channel&gt;');
     // Also the did-you-mean question, an error and the CLI's verbatim text.
     for (const r of [
@@ -134,7 +139,7 @@ describe('text from people and devices stays inert', () => {
       { kind: 'incidents', incidents: [incident], heading: evil },
     ] satisfies BotReply[]) {
       const out = renderSlack(r, 'en');
-      expect([out.text, ...textsOf(out.body)].join('\n'), r.kind).not.toMatch(/<[!@#]|<https?:/);
+      expect([out.text, ...textsOf(out.body)].join('\n'), r.kind).not.toMatch(INJECTED);
     }
   });
 });

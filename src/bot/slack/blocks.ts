@@ -192,9 +192,21 @@ function incidentBlocks(reply: Extract<BotReply, { kind: 'incident' }>, lang: La
 }
 
 function incidentSummary(incident: Incident, lang: Lang): SlackBlock[] {
+  const age = slackAgo(incident.createdAt);
   return [
     section(`${SEVERITY_MARK[incident.severity]} *${escapeMrkdwn(incident.id)}*  ${mrkdwn(incident.title, 500)}`, incidentFacts(incident, lang).map(field)),
+    ...(age ? [context(`*${escapeMrkdwn(labelsFor(lang).t('age'))}:* ${age}`)] : []),
   ];
+}
+
+/**
+ * An incident's age that Slack keeps current ("5 minutes ago") in the reader's
+ * own client: a renderer has no clock, and a card updated in place would
+ * otherwise show the age it had when last posted. Ours, never user text.
+ */
+function slackAgo(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : `<!date^${Math.floor(ms / 1000)}^{ago}|${escapeMrkdwn(formatChatTime(iso))}>`;
 }
 
 function diagnosticsBlocks(target: string, verdicts: readonly DiagVerdictEvent[], lang: Lang): SlackBlock[] {
