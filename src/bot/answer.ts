@@ -26,7 +26,7 @@ export async function answer(text: string, session: ChatSession): Promise<BotRep
     if (!argv.length || HELP_WORDS.has(argv[0]!.toLowerCase())) return helpReply(program, lang, argv.slice(1));
     if (!startsCommand(program, argv)) return await intentReply(body, session, lang);
 
-    const reply = await commandReply(argv, session, lang);
+    const reply = await commandReply(argv, session, lang, program);
     // "status of jeddah airport" starts like a command but is a question: when
     // the grammar refuses it as malformed, a question that reads clearly wins.
     if (reply.kind === 'error' && reply.exitCode === 2 && argv.length > 1) {

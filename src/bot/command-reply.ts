@@ -28,8 +28,8 @@ export function startsCommand(program: Command, argv: readonly string[]): boolea
 
 const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
 
-export async function commandReply(argv: readonly string[], session: ChatSession, lang: Lang): Promise<BotReply> {
-  const program = chatProgram(session);
+/** `program`: the one answer() already built to route the text, to save building it twice. */
+export async function commandReply(argv: readonly string[], session: ChatSession, lang: Lang, program = chatProgram(session)): Promise<BotReply> {
   const path = commandPath(program, argv);
   const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   const asksHelp = beforeDashes.some((t) => HELP_OR_VERSION.has(t));
