@@ -22,6 +22,8 @@ export const CHAT_REFUSED_COMMANDS: readonly Refusal[] = [
   { what: '__complete', why: { en: 'it is the shell completion helper', ar: 'أداة إكمال للطرفية' } },
   // Prints a new token's secret once: a channel is the wrong place for a secret.
   { what: 'tokens create', why: { en: 'it prints a secret; create tokens in a terminal', ar: 'يطبع رمزاً سرياً؛ أنشئ الرموز في الطرفية' } },
+  // Starts a chat bot (Slack, Teams) inside this one, until stopped.
+  { what: 'bot', why: { en: "it runs a chat bot until stopped; start it on the bot's host", ar: 'يشغّل بوت محادثة حتى يُوقف؛ شغّله على جهاز البوت' } },
   // Drives the device emulator through a URL from a local profile and injects faults.
   { what: 'sim', why: { en: 'it controls the demo device emulator; use it from a terminal', ar: 'يتحكم بمحاكي الأجهزة التجريبي؛ استخدمه من الطرفية' } },
 ];

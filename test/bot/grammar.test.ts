@@ -111,6 +111,7 @@ describe('what chat refuses', () => {
     ['completion bash', 'completion'],
     ['tokens create --name x --role admin', 'tokens create'],
     ['sim faults', 'sim faults'],
+    ['bot --slack', 'bot'],
     ['status --token wf_secret', '--token'],
     ['--hub http://127.0.0.1:1 status', '--hub'],
   ])('`%s` is refused before it runs', async (text, named) => {
