@@ -10,7 +10,7 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--teams-port|--identities|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -53,6 +53,10 @@ _watchfloor() {
     "/bot":--host) COMPREPLY=(); return ;;
     "/bot":--teams-port) COMPREPLY=(); return ;;
     "/bot":--identities) COMPREPLY=(); return ;;
+    "/bot":--cards-channel) COMPREPLY=(); return ;;
+    "/bot":--cards-route) COMPREPLY=(); return ;;
+    "/bot":--cards-min-severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
+    "/bot":--outbox) COMPREPLY=(); return ;;
     "/sim/inject":--fault) COMPREPLY=(); return ;;
     "/sim/inject":--sim) COMPREPLY=(); return ;;
     "/sim/faults":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
@@ -104,7 +108,7 @@ _watchfloor() {
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --ssh-key --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim/inject") COMPREPLY=($(compgen -W "--fault --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim/faults") COMPREPLY=($(compgen -W "--site --sim --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;

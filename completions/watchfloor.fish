@@ -11,7 +11,7 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --teams-port --identities --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -175,6 +175,10 @@ complete -c watchfloor -n '__watchfloor_in /bot' -l port -r -d 'Slack over HTTP:
 complete -c watchfloor -n '__watchfloor_in /bot' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l teams-port -r -d 'Teams: port for /api/messages (default 3978; 0: any free port)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l cards-channel -r -d 'Slack: post live incident cards, by default to this channel'
+complete -c watchfloor -n '__watchfloor_in /bot' -l cards-route -r -d 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l cards-min-severity -x -a 'sev1 sev2 sev3 sev4' -d 'Slack: cards for incidents at or above this severity'
+complete -c watchfloor -n '__watchfloor_in /bot' -l outbox -r -d 'Slack: the cards\' outbox file (default: beside the config, one per profile)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sim' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a inject -d 'give a healthy device a fault (a drill); the demo raises its alert'

@@ -23,6 +23,8 @@ describe('Alertmanager severity', () => {
     ['warning', 'sev3'],
     ['info', 'sev4'],
     ['CRITICAL', 'sev1'],
+    ['sev2', 'sev2'],
+    ['SEV1', 'sev1'],
     [undefined, 'sev4'],
   ] as const)('%s → %s', (label, sev) => {
     expect(severityFromLabel(label)).toBe(sev);

@@ -1,11 +1,15 @@
 // `bot`: the chat bots for Slack and/or Teams, whichever has credentials,
 // until Ctrl-C. Bolt and botbuilder load here, through import(), so no other
 // command pays for them (nor for the identity map's YAML parser).
-import type { Command } from 'commander';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { SEVERITIES, type Severity } from '../../core/vocabulary.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { integerOption } from '../options.js';
+import { cardRouting } from './card-routes.js';
 import { botCredentials } from './credentials.js';
 
 export interface BotOptions {
@@ -15,6 +19,13 @@ export interface BotOptions {
   teamsPort: number | undefined;
   /** YAML or JSON file mapping chat users to watchfloor names and roles. */
   identities: string | undefined;
+  /** Live incident cards in Slack: the default channel id (no cards without it). */
+  cardsChannel: string | undefined;
+  /** `region:NAME=CHANNEL_ID` / `kind:KIND=CHANNEL_ID`. */
+  cardsRoutes: string[];
+  cardsMinSeverity: Severity;
+  /** The cards' persistent outbox (default: beside the config file, one per profile). */
+  outbox: string | undefined;
 }
 
 interface Running {
@@ -28,6 +39,11 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
   // Loaded here: the map's YAML parser has no place on the CLI's start-up path.
   const { loadIdentityMap } = await import('./identities.js');
   const identities = loadIdentityMap(options.identities);
+  // Read before anything starts, so a bad route is a usage error, not a half-started bot.
+  const routing = options.cardsChannel ? cardRouting(options.cardsChannel, options.cardsRoutes) : undefined;
+  if (!routing && options.cardsRoutes.length > 0) {
+    throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
+  }
   if (!connection.token) {
     throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer\`)`);
   }
@@ -35,7 +51,7 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
   const log = (line: string): void => ctx.info(line);
 
   const running: Running[] = [];
-  const started: { slack?: { url?: string; socketMode: boolean }; teams?: { url: string } } = {};
+  const started: { slack?: { url?: string; socketMode: boolean; cards?: { outbox: string } }; teams?: { url: string } } = {};
   try {
     if (credentials.slack) {
       const { createSlackBot } = await import('../../bot/slack/app.js');
@@ -54,6 +70,26 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
       running.push(bot);
       started.slack = { ...(url ? { url } : {}), socketMode: options.socketMode };
       if (!ctx.globals.json) ctx.print(url ? `slack bot listening on ${url}` : 'slack bot connected over Socket Mode');
+      if (routing) {
+        const { startIncidentCards } = await import('../../bot/slack/notifier.js');
+        const outboxFile = options.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
+        const cards = startIncidentCards({
+          hub,
+          slackToken: credentials.slack.botToken,
+          ...(slackApiUrl ? { slackApiUrl } : {}),
+          outboxFile,
+          routing,
+          minSeverity: options.cardsMinSeverity,
+          lang: ctx.globals.lang,
+          // Stable across restarts (so it can finish its own claims) and
+          // different for two bots, which cannot share one outbox file.
+          instanceId: `${hostname()}:${outboxFile}`,
+          log,
+        });
+        running.push(cards);
+        started.slack.cards = { outbox: outboxFile };
+        if (!ctx.globals.json) ctx.print(`incident cards (${options.cardsMinSeverity} and above) to ${routing.defaultChannel}; outbox ${outboxFile}`);
+      }
     }
     if (credentials.teams) {
       const { startTeamsServer } = await import('../../bot/teams/bot.js');
@@ -76,6 +112,22 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
   }
 }
 
+interface CommandOptions {
+  socketMode?: boolean;
+  port?: number;
+  host?: string;
+  teamsPort?: number;
+  identities?: string;
+  cardsChannel?: string;
+  cardsRoute: string[];
+  cardsMinSeverity: Severity;
+  outbox?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function registerBot(program: Command, deps: Deps): void {
   program
     .command('bot')
@@ -85,10 +137,17 @@ export function registerBot(program: Command, deps: Deps): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
     .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
+    .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
+    .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)', collect, [])
+    .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
+    .option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)')
     .action(
-      action(deps, async (ctx, options: { socketMode?: boolean; port?: number; host?: string; teamsPort?: number; identities?: string }) => {
-        const { socketMode, port, host, teamsPort, identities } = options;
-        await runBot({ socketMode: socketMode === true, port, host, teamsPort, identities }, ctx);
+      action(deps, async (ctx, options: CommandOptions) => {
+        const { socketMode, port, host, teamsPort, identities, cardsChannel, cardsRoute, cardsMinSeverity, outbox } = options;
+        await runBot(
+          { socketMode: socketMode === true, port, host, teamsPort, identities, cardsChannel, cardsRoutes: cardsRoute, cardsMinSeverity, outbox },
+          ctx,
+        );
       }),
     );
 }

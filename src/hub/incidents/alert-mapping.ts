@@ -2,6 +2,7 @@
 // title and the dedup key. Pure: the inventory is passed in as lookups.
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../core/model.js';
+import { SEVERITIES } from '../../core/vocabulary.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { WebhookAlert } from './alertmanager-webhook.js';
 
@@ -23,7 +24,9 @@ export interface Inventory {
   assetId(id: string): string | undefined;
 }
 
+// Alertmanager's customary words, and our own sev1…sev4 for rules written for watchfloor.
 const SEVERITY_BY_LABEL: Record<string, Severity> = {
+  ...Object.fromEntries(SEVERITIES.map((s) => [s, s])),
   critical: 'sev1',
   major: 'sev2',
   error: 'sev2',

@@ -1,0 +1,111 @@
+// `watchfloor bot --cards-channel …` as a child process, the way it runs on a
+// server: an alert becomes one Slack card, and an officer acknowledging the
+// incident with the CLI (another child process) updates that card in place.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../src/core/client.js';
+import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { CLI_PATH, cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
+
+const CHANNEL = 'C0CARDS01';
+
+let hub: FixtureHub;
+let slack: SlackApiStandIn;
+let cli: CliEnv;
+let bot: ChildProcess;
+let botStderr = '';
+let alertmanager: CoreClient;
+let officerToken: string;
+
+function startBot(env: Record<string, string>, args: string[]): Promise<unknown> {
+  bot = spawn(process.execPath, [CLI_PATH, 'bot', '--json', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot.stderr!.on('data', (c) => (botStderr += c));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the bot did not start within 20 s: ${botStderr}`)), 20_000);
+    bot.stdout!.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.includes('"slack"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line));
+      }
+    });
+    bot.once('exit', (code) => reject(new Error(`the bot exited with ${code}: ${botStderr}`)));
+  });
+}
+
+beforeAll(async () => {
+  hub = await startFixtureHub();
+  slack = await startSlackApi();
+  const botToken = (await hub.clientAs('officer', 'slack-bot')).secret;
+  alertmanager = await hub.clientAs('officer', 'alertmanager');
+  officerToken = (await hub.clientAs('officer', 'aisha')).secret;
+  cli = cliEnv({ WATCHFLOOR_HUB: hub.url });
+  const started = await startBot(
+    { ...cli.env, WATCHFLOOR_TOKEN: botToken, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'signing-secret', SLACK_API_URL: slack.url },
+    ['--cards-channel', CHANNEL, '--cards-route', 'kind:land=C0LAND001', '--outbox', join(cli.configDir, 'outbox.sqlite')],
+  );
+  expect(started).toMatchObject({ slack: { cards: { outbox: join(cli.configDir, 'outbox.sqlite') } } });
+}, 40_000);
+
+afterAll(async () => {
+  if (bot && bot.exitCode === null) {
+    const exited = new Promise((r) => bot.once('exit', r));
+    bot.kill('SIGTERM');
+    await exited;
+  }
+  await slack?.close();
+  await hub?.stop();
+  cli?.cleanup();
+});
+
+describe('watchfloor bot with incident cards', () => {
+  it('posts one card for a sev2 alert and updates it within 2 s of an ack from the CLI', async () => {
+    const body = fixture('alertmanager-v4-firing.json') as { alerts: { labels: Record<string, string>; fingerprint: string }[] };
+    body.alerts[0]!.labels = { ...body.alerts[0]!.labels, site: 'RUH', severity: 'sev2' };
+    body.alerts[0]!.fingerprint = 'fp-bot-cli-1';
+    const { created } = await alertmanager.ingestAlertmanager(body);
+    const id = created[0]!;
+    const mentions = (m: { channel: string; blocks: unknown }) => m.channel === CHANNEL && JSON.stringify(m.blocks).includes(id);
+    await slack.waitFor(() => [...slack.messages.values()].some(mentions), 10_000).catch(async (e: Error) => {
+      throw new Error(`${e.message}\nbot stderr: ${botStderr}\ncards: ${JSON.stringify(await hub.admin.listCards({}))}\nincident: ${JSON.stringify(await hub.admin.getIncident(id))}`);
+    });
+    const card = [...slack.messages.values()].find(mentions)!;
+    expect(card.updates).toBe(0);
+
+    const ack = await runCli(['incidents', 'ack', id], { ...cli.env, WATCHFLOOR_TOKEN: officerToken });
+    expect(ack.code, ack.stderr).toBe(0);
+    const acked = Date.now();
+    await slack.waitFor(() => card.updates > 0 && JSON.stringify(card.blocks).includes('aisha'), 2_000);
+    expect(Date.now() - acked).toBeLessThanOrEqual(2_000);
+    // The same alert again (Alertmanager repeats itself) posts no second card.
+    await alertmanager.ingestAlertmanager(body);
+    expect(slack.callsOf('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(1);
+  }, 30_000);
+
+  it('refuses a channel name where an id belongs, with a one-line usage error', async () => {
+    const r = await runCli(['bot', '--cards-channel', '#general'], {
+      ...cli.env,
+      WATCHFLOOR_TOKEN: officerToken,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      SLACK_API_URL: slack.url,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^watchfloor: --cards-channel: "#general" is not a Slack channel id\n/);
+  });
+
+  it('refuses a route it cannot read', async () => {
+    const r = await runCli(['bot', '--cards-channel', CHANNEL, '--cards-route', 'kind:airport=C0AIR0001'], {
+      ...cli.env,
+      WATCHFLOOR_TOKEN: officerToken,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"airport" is not a site kind');
+  });
+});
