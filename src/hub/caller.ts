@@ -6,6 +6,8 @@ export interface Caller {
   channel: Channel;
   /** A chat user a bot acts for (slack:U123); recorded in the audit detail. */
   onBehalfOf?: string | undefined;
+  /** The token's name when the actor is a chat user acting through it (the bot). */
+  via?: string | undefined;
 }
 
 /** The hub itself: alert automation, seeding, bootstrap. */
@@ -15,5 +17,5 @@ export const refOf = (actor: Actor): ActorRef => ({ id: actor.id, name: actor.na
 
 /** What the audit log records about a caller beyond the actor. */
 export function callerDetail(caller: Caller): Record<string, unknown> {
-  return caller.onBehalfOf ? { onBehalfOf: caller.onBehalfOf } : {};
+  return caller.onBehalfOf ? { onBehalfOf: caller.onBehalfOf, ...(caller.via ? { via: caller.via } : {}) } : {};
 }

@@ -28,8 +28,8 @@ describe('act-as', () => {
     const viewer = botClientFor('U0VIEW', 'viewer');
     const admin = botClientFor('U0ADMIN', 'admin');
     try {
-      expect(await viewer.whoami()).toMatchObject({ name: 'slack-bot', role: 'viewer' });
-      expect(await admin.whoami()).toMatchObject({ name: 'slack-bot', role: 'supervisor' });
+      expect(await viewer.whoami()).toMatchObject({ name: 'slack:U0VIEW', role: 'viewer' });
+      expect(await admin.whoami()).toMatchObject({ name: 'slack:U0ADMIN', role: 'supervisor' });
       const err = await admin.listTokens().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ForbiddenError);
       expect((err as ForbiddenError).message).toContain('admin');
@@ -64,12 +64,42 @@ describe('act-as', () => {
       const { incident: acked } = await officer.ack(incident.id);
       expect(acked.state).toBe('acknowledged');
       const entry = (await hub.admin.listAudit({ limit: 1000 })).find((e) => e.target === incident.id && e.action.includes('ack'));
-      expect(entry).toMatchObject({ channel, actor: { name: 'slack-bot' }, detail: { onBehalfOf: `${channel}:U0${channel.toUpperCase()}` } });
+      const user = `${channel}:U0${channel.toUpperCase()}`;
+      expect(entry).toMatchObject({ channel, actor: { name: user }, detail: { onBehalfOf: user, via: 'slack-bot' } });
       const { timeline } = await hub.admin.getIncident(incident.id);
       expect(timeline.find((t) => t.kind === 'acknowledged')).toMatchObject({ channel });
     } finally {
       await officer.close();
     }
+  });
+
+  it('two chat users through one bot token are two people: an officer resolves only what they acknowledged', async () => {
+    const { incident } = await hub.admin.createIncident({ title: 'reader jams at JED', severity: 'sev3', siteId: 'JED' });
+    const aisha = botClientFor('U0AISHA', 'officer');
+    const omar = botClientFor('U0OMAR', 'officer');
+    try {
+      const { incident: acked } = await aisha.ack(incident.id);
+      expect(acked.acknowledgedBy).toMatchObject({ name: 'slack:U0AISHA' });
+      const err = await omar.resolve(incident.id, 'cleaned').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ForbiddenError);
+      expect((err as ForbiddenError).message).toContain('slack:U0OMAR neither acknowledged it');
+      const { incident: resolved } = await aisha.resolve(incident.id, 'cleaned the reader');
+      expect(resolved).toMatchObject({ state: 'resolved', resolvedBy: { name: 'slack:U0AISHA' } });
+    } finally {
+      await Promise.all([aisha.close(), omar.close()]);
+    }
+  });
+
+  it('a chat name outside ASCII arrives percent-encoded and reads back in full; a malformed header is a 400', async () => {
+    const named = new CoreClient({ hubUrl: hub.url, token: botSecret, channel: 'slack', onBehalfOf: `slack:U0NAMED (${encodeURIComponent('عائشة')})` });
+    try {
+      expect(await named.whoami()).toMatchObject({ name: 'عائشة (slack:U0NAMED)' });
+    } finally {
+      await named.close();
+    }
+    const res = await rawRequest(`${hub.url}/v1/whoami`, { token: botSecret, headers: { 'x-watchfloor-on-behalf-of': 'someone; drop table' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'usage', message: expect.stringContaining('x-watchfloor-on-behalf-of') });
   });
 
   it('an unknown role is a 400 usage error, also on the event stream', async () => {

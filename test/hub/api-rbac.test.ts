@@ -90,7 +90,8 @@ describe('acting', () => {
     await expect(officer.ack(incident.id)).rejects.toBeInstanceOf(ConflictError);
     const { timeline } = await viewer.getIncident(incident.id);
     expect(timeline.map((t) => t.kind)).toEqual(['triggered', 'acknowledged', 'assigned', 'resolved']);
-    expect(timeline[1]).toMatchObject({ channel: 'slack', actor: { name: 'aisha' } });
+    // aisha's token acts for the chat user slack:U042: the timeline names the person.
+    expect(timeline[1]).toMatchObject({ channel: 'slack', actor: { name: 'slack:U042' } });
   });
 
   it('a note and the on-behalf-of header land in the audit log', async () => {
@@ -98,7 +99,11 @@ describe('acting', () => {
     await officer.note(incident.id, 'ISP ticket 4711 opened');
     const entries = await supervisor.listAudit({ limit: 1000 });
     const note = entries.find((e) => e.action === 'incident.note' && e.target === incident.id)!;
-    expect(note).toMatchObject({ channel: 'slack', actor: { name: 'aisha' }, detail: { text: 'ISP ticket 4711 opened', onBehalfOf: 'slack:U042' } });
+    expect(note).toMatchObject({
+      channel: 'slack',
+      actor: { name: 'slack:U042' },
+      detail: { text: 'ISP ticket 4711 opened', onBehalfOf: 'slack:U042', via: 'aisha' },
+    });
   });
 
   it('rejects an incident at an unknown site, or an asset at another site', async () => {

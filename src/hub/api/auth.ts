@@ -7,6 +7,7 @@ import { CHANNELS, ROLES, ROLE_RANK, roleAtLeast } from '../../core/vocabulary.j
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { hashTokenSecret } from '../tokens/tokens.js';
+import { delegatedActor } from './delegation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,13 +87,15 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
   const role = effectiveRole(request, token.role);
-  return { actor: { id: token.id, name: token.name, role }, channel: channelOf(request), onBehalfOf };
+  const channel = channelOf(request);
+  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel };
+  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name };
 }
 
 export function requireRole(caller: Caller, needed: Role): void {
   if (roleAtLeast(caller.actor.role, needed)) return;
   // A chat user refused through a bot's token should read their own name.
-  const who = caller.onBehalfOf ? `${caller.onBehalfOf} (through ${caller.actor.name})` : caller.actor.name;
+  const who = caller.via ? `${caller.actor.name} (through ${caller.via})` : caller.actor.name;
   throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${caller.actor.role}`, {
     hint: `ask an admin for a token with the ${needed} role`,
     details: { needed, role: caller.actor.role },
