@@ -36,13 +36,15 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
   const { startHub } = await deps.loadHub();
   const dir = mkdtempSync(join(tmpdir(), 'watchfloor-demo-'));
   const port = options.port ?? ((await isPortFree(DEMO_PORT)) ? DEMO_PORT : 0);
+  const ui = showsWatchUi(deps.io, ctx.globals.json);
   const hub = await startHub({
     dataFile: join(dir, 'demo.sqlite'),
     port,
     demo: true,
     seed: options.seed,
     speed: options.speed ?? DEMO_SPEED,
-    log: ctx.globals.debug ? (line) => ctx.info(line) : undefined,
+    // Under the watch UI a log line would be drawn over the screen.
+    log: ctx.globals.debug && !ui ? (line) => ctx.info(line) : undefined,
   });
   const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken }) : undefined;
   try {
@@ -53,7 +55,7 @@ export async function runDemo(options: DemoOptions, ctx: CommandContext): Promis
       `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
         (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),
     );
-    if (showsWatchUi(deps.io, ctx.globals.json)) await openWatchOnTerminal(client, ctx, { wall: false });
+    if (ui) await openWatchOnTerminal(client, ctx, { wall: false });
     else await refreshStatus(client, ctx);
   } finally {
     await client?.close();
