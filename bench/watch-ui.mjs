@@ -181,8 +181,10 @@ async function watchCpu() {
   const socket = `wf-bench-${process.pid}`;
   const config = join(benchHub.dir, 'tmux.conf');
   writeFileSync(config, 'set -g status off\n');
+  let socketPath = '';
   try {
     tmux(socket, ['-f', config, 'new-session', '-d', '-s', 'bench', '-x', String(WIDTH), '-y', String(HEIGHT), process.execPath, CLI, 'watch']);
+    socketPath = tmux(socket, ['display-message', '-p', '#{socket_path}']).trim();
     const pid = Number(tmux(socket, ['display-message', '-p', '-t', 'bench', '#{pane_pid}']).trim());
     const deadline = Date.now() + 30_000;
     while (!tmux(socket, ['capture-pane', '-p', '-t', 'bench']).includes('● live')) {
@@ -198,6 +200,8 @@ async function watchCpu() {
     return { cpu, wall, share: (cpu / wall) * 100 };
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server'], { timeout: 5_000 });
+    // kill-server leaves the socket file behind.
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 }
 
