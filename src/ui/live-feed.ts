@@ -4,6 +4,7 @@
 // nothing missed while away stays missing.
 import type { CoreClient } from '../core/client.js';
 import type { FleetStatus, HubEvent, Incident } from '../core/model.js';
+import { abortableSleep } from '../core/abortable-sleep.js';
 
 export type HubFeedClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'>;
 
@@ -115,17 +116,4 @@ function fleetRefresher(options: LiveFeedOptions) {
       clearTimeout(timer);
     },
   };
-}
-
-/** A wait that ends early when `signal` aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 // Follow the hub's events for as long as it takes: reconnect with backoff,
 // resume after the last event seen (Last-Event-ID), and say when a stream
 // opens so the caller can catch up on what no replay covers (a hub restart).
+import { abortableSleep } from '../../core/abortable-sleep.js';
 import type { CoreClient } from '../../core/client.js';
 import type { HubEvent } from '../../core/model.js';
 
@@ -12,18 +13,6 @@ export interface FollowOptions {
   signal: AbortSignal;
   minBackoffMs?: number;
   maxBackoffMs?: number;
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 export async function followHubEvents(client: CoreClient, options: FollowOptions): Promise<void> {
@@ -50,6 +39,6 @@ export async function followHubEvents(client: CoreClient, options: FollowOptions
     }
     if (options.signal.aborted) break;
     const ceiling = Math.min(maxMs, minMs * 2 ** failures++);
-    await pause(ceiling / 2 + Math.random() * (ceiling / 2), options.signal);
+    await abortableSleep(ceiling / 2 + Math.random() * (ceiling / 2), options.signal);
   }
 }
