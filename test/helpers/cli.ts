@@ -1,6 +1,6 @@
 // Runs the built CLI (bin/watchfloor.js → dist/) as a child process, the way a
 // duty officer or a script does, with its own config directory.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,4 +53,59 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
   });
+}
+
+export interface CliProcess<T> {
+  child: ChildProcess;
+  /** What `pick` took from the first JSON line it accepted. */
+  value: T;
+  stderr(): string;
+  /** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a long-running command (`hub start --json`, `bot --json`) and resolves
+ * once it prints a JSON line `pick` accepts — the sign that it is listening.
+ * Rejects, with its stderr, if it exits first or takes longer than `timeoutMs`.
+ */
+export async function startCliProcess<T>(
+  args: string[],
+  env: Record<string, string>,
+  pick: (line: Record<string, unknown>) => T | undefined,
+  timeoutMs = 30_000,
+): Promise<CliProcess<T>> {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += c));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const value = await new Promise<T>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`watchfloor ${args[0]} did not start within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+      child.stdout!.on('data', (c) => {
+        out += c;
+        for (const line of out.split('\n')) {
+          if (!line.startsWith('{')) continue;
+          const picked = pick(JSON.parse(line) as Record<string, unknown>);
+          if (picked === undefined) continue;
+          clearTimeout(timer);
+          resolve(picked);
+          return;
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`watchfloor ${args[0]} exited with ${code}: ${stderr}`)));
+    });
+    return { child, value, stderr: () => stderr, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }

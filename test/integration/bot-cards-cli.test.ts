@@ -1,12 +1,11 @@
 // `watchfloor bot --cards-channel …` as a child process, the way it runs on a
 // server: an alert becomes one Slack card, and an officer acknowledging the
 // incident with the CLI (another child process) updates that card in place.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
-import { CLI_PATH, cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { cliEnv, runCli, startCliProcess, type CliEnv, type CliProcess } from '../helpers/cli.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 
 const CHANNEL = 'C0CARDS01';
@@ -14,28 +13,9 @@ const CHANNEL = 'C0CARDS01';
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
 let cli: CliEnv;
-let bot: ChildProcess;
-let botStderr = '';
+let bot: CliProcess<unknown>;
 let alertmanager: CoreClient;
 let officerToken: string;
-
-function startBot(env: Record<string, string>, args: string[]): Promise<unknown> {
-  bot = spawn(process.execPath, [CLI_PATH, 'bot', '--json', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  bot.stderr!.on('data', (c) => (botStderr += c));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the bot did not start within 20 s: ${botStderr}`)), 20_000);
-    bot.stdout!.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.includes('"slack"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line));
-      }
-    });
-    bot.once('exit', (code) => reject(new Error(`the bot exited with ${code}: ${botStderr}`)));
-  });
-}
 
 beforeAll(async () => {
   hub = await startFixtureHub();
@@ -44,19 +24,16 @@ beforeAll(async () => {
   alertmanager = await hub.clientAs('officer', 'alertmanager');
   officerToken = (await hub.clientAs('officer', 'aisha')).secret;
   cli = cliEnv({ WATCHFLOOR_HUB: hub.url });
-  const started = await startBot(
+  bot = await startCliProcess(
+    ['bot', '--json', '--port', '0', '--cards-channel', CHANNEL, '--cards-route', 'kind:land=C0LAND001', '--outbox', join(cli.configDir, 'outbox.sqlite')],
     { ...cli.env, WATCHFLOOR_TOKEN: botToken, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'signing-secret', SLACK_API_URL: slack.url },
-    ['--cards-channel', CHANNEL, '--cards-route', 'kind:land=C0LAND001', '--outbox', join(cli.configDir, 'outbox.sqlite')],
+    (line) => ('slack' in line ? line : undefined),
   );
-  expect(started).toMatchObject({ slack: { cards: { outbox: join(cli.configDir, 'outbox.sqlite') } } });
+  expect(bot.value).toMatchObject({ slack: { cards: { outbox: join(cli.configDir, 'outbox.sqlite') } } });
 }, 40_000);
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((r) => bot.once('exit', r));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await slack?.close();
   await hub?.stop();
   cli?.cleanup();
@@ -71,7 +48,7 @@ describe('watchfloor bot with incident cards', () => {
     const id = created[0]!;
     const mentions = (m: { channel: string; blocks: unknown }) => m.channel === CHANNEL && JSON.stringify(m.blocks).includes(id);
     await slack.waitFor(() => [...slack.messages.values()].some(mentions), 10_000).catch(async (e: Error) => {
-      throw new Error(`${e.message}\nbot stderr: ${botStderr}\ncards: ${JSON.stringify(await hub.admin.listCards({}))}\nincident: ${JSON.stringify(await hub.admin.getIncident(id))}`);
+      throw new Error(`${e.message}\nbot stderr: ${bot.stderr()}\ncards: ${JSON.stringify(await hub.admin.listCards({}))}\nincident: ${JSON.stringify(await hub.admin.getIncident(id))}`);
     });
     const card = [...slack.messages.values()].find(mentions)!;
     expect(card.updates).toBe(0);

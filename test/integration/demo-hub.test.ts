@@ -1,45 +1,22 @@
 // `watchfloor hub start --demo` as a child process, then the CLI with nothing
 // but the profile the first start wrote: the path a new user takes.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetStatus, Incident } from '../../src/core/model.js';
-import { CLI_PATH, cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
 
 let cli: CliEnv;
-let hub: ChildProcess;
+let hub: DemoHubProcess;
 let hubUrl = '';
 
 beforeAll(async () => {
   cli = cliEnv();
-  hub = spawn(
-    process.execPath,
-    [CLI_PATH, 'hub', 'start', '--demo', '--seed', '7', '--speed', '60', '--port', '0', '--data', join(cli.configDir, 'hub.sqlite'), '--json'],
-    { env: cli.env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  hub.stderr!.on('data', (c) => (stderr += c));
-  hubUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start within 30 s: ${stderr}`)), 30_000);
-    hub.stdout!.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.includes('"url"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).url as string);
-      }
-    });
-    hub.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${stderr}`)));
-  });
+  hub = await startDemoHubProcess(cli);
+  hubUrl = hub.url;
 });
 
 afterAll(async () => {
-  if (hub && hub.exitCode === null) {
-    const exited = new Promise((r) => hub.once('exit', r));
-    hub.kill('SIGTERM');
-    await exited;
-  }
+  await hub?.stop();
   cli?.cleanup();
 });
 
