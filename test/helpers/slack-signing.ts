@@ -1,5 +1,6 @@
 // Signed requests as Slack sends them to the bot (v0 signatures over
 // `v0:<timestamp>:<body>` with the app's signing secret), for tests and benches.
+// The payload builders serve Socket Mode too, whose envelopes carry the same payloads.
 import { createHmac } from 'node:crypto';
 import { request } from 'undici';
 
@@ -15,37 +16,52 @@ export function signSlackBody(secret: string, body: string, contentType: string,
   return { body, contentType, timestamp, signature };
 }
 
-export const slashCommandBody = (fields: { text: string; userId: string; responseUrl: string }): string =>
-  new URLSearchParams({
-    token: 'legacy-unused',
-    team_id: 'TWATCHFL0',
-    team_domain: 'watchfloor',
-    channel_id: 'C0OPS',
-    channel_name: 'ops',
-    user_id: fields.userId,
-    user_name: fields.userId.toLowerCase(),
-    command: '/wf',
-    text: fields.text,
-    api_app_id: 'A0WATCHFL',
-    response_url: fields.responseUrl,
-    trigger_id: '1.2.3',
-  }).toString();
+export interface SlashCommandFields {
+  text: string;
+  userId: string;
+  responseUrl: string;
+}
 
-export const blockActionBody = (fields: { actionId: string; value: string; userId: string; responseUrl: string }): string =>
-  new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: fields.userId, username: fields.userId.toLowerCase(), team_id: 'TWATCHFL0' },
-      api_app_id: 'A0WATCHFL',
-      token: 'legacy-unused',
-      team: { id: 'TWATCHFL0', domain: 'watchfloor' },
-      channel: { id: 'C0OPS', name: 'ops' },
-      container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0OPS', is_ephemeral: false },
-      trigger_id: '4.5.6',
-      response_url: fields.responseUrl,
-      actions: [{ type: 'button', action_id: fields.actionId, block_id: 'actions', value: fields.value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
-    }),
-  }).toString();
+/** A /wf command's fields as Slack sends them: form-encoded over HTTP, a JSON payload over Socket Mode. */
+export const slashCommandPayload = (fields: SlashCommandFields): Record<string, string> => ({
+  token: 'legacy-unused',
+  team_id: 'TWATCHFL0',
+  team_domain: 'watchfloor',
+  channel_id: 'C0OPS',
+  channel_name: 'ops',
+  user_id: fields.userId,
+  user_name: fields.userId.toLowerCase(),
+  command: '/wf',
+  text: fields.text,
+  api_app_id: 'A0WATCHFL',
+  response_url: fields.responseUrl,
+  trigger_id: '1.2.3',
+});
+
+export const slashCommandBody = (fields: SlashCommandFields): string => new URLSearchParams(slashCommandPayload(fields)).toString();
+
+export interface BlockActionFields {
+  actionId: string;
+  value: string;
+  userId: string;
+  responseUrl: string;
+}
+
+/** A button press as Slack sends it: the `payload` form field over HTTP, the envelope's payload over Socket Mode. */
+export const blockActionPayload = (fields: BlockActionFields): Record<string, unknown> => ({
+  type: 'block_actions',
+  user: { id: fields.userId, username: fields.userId.toLowerCase(), team_id: 'TWATCHFL0' },
+  api_app_id: 'A0WATCHFL',
+  token: 'legacy-unused',
+  team: { id: 'TWATCHFL0', domain: 'watchfloor' },
+  channel: { id: 'C0OPS', name: 'ops' },
+  container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0OPS', is_ephemeral: false },
+  trigger_id: '4.5.6',
+  response_url: fields.responseUrl,
+  actions: [{ type: 'button', action_id: fields.actionId, block_id: 'actions', value: fields.value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+});
+
+export const blockActionBody = (fields: BlockActionFields): string => new URLSearchParams({ payload: JSON.stringify(blockActionPayload(fields)) }).toString();
 
 export const viewSubmissionBody = (fields: { userId: string; privateMetadata: string; summary: string }): string =>
   new URLSearchParams({
