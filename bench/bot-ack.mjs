@@ -6,11 +6,10 @@
 //   - the HTTP ack latency p50/p99 (Slack's limit is 3 s; goal p99 < 300 ms);
 //   - the time from sending a command to its reply reaching the response_url.
 //   npm run build && node bench/bot-ack.mjs [--concurrent 50] [--rounds 5]
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
-import { CLI, fmt, startDemoHub, summarize } from './lib.mjs';
+import { fmt, startCliUntilJson, startDemoHub, summarize } from './lib.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -54,29 +53,8 @@ function startSlackSink() {
 
 async function startBot(hub, slackSink) {
   const env = { ...hub.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.token, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackSink.apiUrl };
-  const child = spawn(process.execPath, [CLI, 'bot', '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr += c));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start in 30 s:\n${stderr}`)), 30_000);
-    child.stdout.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.includes('"slack"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).slack.url);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${stderr}`)));
-  });
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-    },
-  };
+  const { value: url, stop } = await startCliUntilJson(['bot', '--port', '0', '--json'], env, (line) => line.slack?.url);
+  return { url, stop };
 }
 
 function signedCommand(n, responseUrl) {

@@ -9,32 +9,49 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'bin', 'watchfloor.js');
 
+/**
+ * Start a long-running CLI command (`hub start --json`, `bot --json`) and
+ * resolve with what `pick` takes from the first JSON line it accepts.
+ */
+export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000) {
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const value = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`watchfloor ${args[0]} did not start in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    child.stdout.on('data', (c) => {
+      out += c;
+      for (const line of out.split('\n')) {
+        const picked = line.startsWith('{') ? pick(JSON.parse(line)) : undefined;
+        if (picked === undefined) continue;
+        clearTimeout(timer);
+        resolve(picked);
+        return;
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`watchfloor ${args[0]} exited with ${code}:\n${stderr}`)));
+  });
+  return { child, value, stop };
+}
+
 /** Start `watchfloor hub start --demo` in a child process; resolves once it listens. */
 export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
   const env = { ...process.env, WATCHFLOOR_CONFIG_DIR: dir, NO_COLOR: '1' };
   delete env.WATCHFLOOR_HUB;
   delete env.WATCHFLOOR_TOKEN;
-  const child = spawn(
-    process.execPath,
-    [CLI, 'hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--port', '0', '--data', join(dir, 'hub.sqlite'), '--json', ...extraArgs],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  const { value: url, stop } = await startCliUntilJson(
+    ['hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--port', '0', '--data', join(dir, 'hub.sqlite'), '--json', ...extraArgs],
+    env,
+    (line) => line.url,
   );
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr += c));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start in 30 s:\n${stderr}`)), 30_000);
-    child.stdout.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.includes('"url"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).url);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${stderr}`)));
-  });
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const token = config.profiles[config.activeProfile ?? 'default'].token;
   return {
@@ -43,8 +60,7 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [] } = {}
     env,
     dir,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
