@@ -2,11 +2,13 @@
 // its wait in minutes and its open incidents. Scrolls to keep the selection
 // on screen; below 120 columns the tiles condense to fit 80.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { SiteStatus } from '../core/model.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
+import { styled } from './styled.js';
 import { uiWords } from './ui-labels.js';
 
 export interface FleetWallProps {
@@ -24,7 +26,9 @@ export interface FleetWallProps {
 
 type Line = { kind: 'heading'; group: SiteGroup } | { kind: 'tiles'; sites: SiteStatus[] };
 
-export function FleetWall({ groups, grouping, selectedSiteId, focused, width, rows, lang = 'en' }: FleetWallProps) {
+// Memoised, with its rows: a clock tick leaves the wall alone, and a report
+// from one site draws only that site's row again.
+export const FleetWall = memo(function FleetWall({ groups, grouping, selectedSiteId, focused, width, rows, lang = 'en' }: FleetWallProps) {
   const columns = wallColumns(width);
   const lines: Line[] = [];
   for (const group of groups) {
@@ -40,16 +44,18 @@ export function FleetWall({ groups, grouping, selectedSiteId, focused, width, ro
         line.kind === 'heading' ? (
           <GroupHeading key={`h:${line.group.key}`} group={line.group} grouping={grouping} lang={lang} />
         ) : (
-          <Box key={`t:${start + i}`}>
-            {line.sites.map((site) => (
-              <Tile key={site.id} site={site} width={width} selected={site.id === selectedSiteId} focused={focused} />
-            ))}
-          </Box>
+          <TileRow
+            key={`t:${start + i}`}
+            sites={line.sites}
+            width={width}
+            selectedSiteId={line.sites.some((s) => s.id === selectedSiteId) ? selectedSiteId : undefined}
+            focused={focused}
+          />
         ),
       )}
     </Box>
   );
-}
+});
 
 /** A group's heading: the kind in words (Air ports) or the region, in the screen's language. */
 export function groupTitle(key: string, grouping: Grouping, lang: Lang): string {
@@ -58,32 +64,43 @@ export function groupTitle(key: string, grouping: Grouping, lang: Lang): string 
 }
 
 function GroupHeading({ group, grouping, lang }: { group: SiteGroup; grouping: Grouping; lang: Lang }) {
-  const title = groupTitle(group.key, grouping, lang);
   const labels = labelsFor(lang);
   const down = group.sites.filter((s) => s.health === 'down').length;
   const degraded = group.sites.filter((s) => s.health === 'degraded').length;
-  return (
-    <Text bold>
-      {title} <Text dimColor>({group.sites.length})</Text>
-      {down > 0 ? <Text color="red"> {down} {labels.health('down')}</Text> : null}
-      {degraded > 0 ? <Text color="yellow"> {degraded} {labels.health('degraded')}</Text> : null}
-    </Text>
-  );
+  const text =
+    `${groupTitle(group.key, grouping, lang)} ${styled(`(${group.sites.length})`, { dimColor: true })}` +
+    (down > 0 ? styled(` ${down} ${labels.health('down')}`, { color: 'red' }) : '') +
+    (degraded > 0 ? styled(` ${degraded} ${labels.health('degraded')}`, { color: 'yellow' }) : '');
+  return <Text bold>{text}</Text>;
 }
 
-export interface TileProps {
-  site: SiteStatus;
+interface TileRowProps {
+  sites: readonly SiteStatus[];
   width: number;
-  selected: boolean;
+  /** The selected site when it is in this row. */
+  selectedSiteId: string | undefined;
   focused: boolean;
 }
 
-export function Tile({ site, width, selected, focused }: TileProps) {
+/** A row of tiles as one Text (one node, not one per tile). */
+const TileRow = memo(function TileRow({ sites, width, selectedSiteId, focused }: TileRowProps) {
+  return <Text>{sites.map((site) => tile(site, width, site.id === selectedSiteId, focused)).join('')}</Text>;
+}, sameTileRow);
+
+// The row's slice of sites is new on every render; its sites are the same objects until they change.
+function sameTileRow(a: TileRowProps, b: TileRowProps): boolean {
   return (
-    <Text color={HEALTH_COLOUR[site.health]} inverse={selected} bold={selected && focused}>
-      {tileText(site, width)}
-    </Text>
+    a.width === b.width &&
+    a.selectedSiteId === b.selectedSiteId &&
+    a.focused === b.focused &&
+    a.sites.length === b.sites.length &&
+    a.sites.every((site, i) => site === b.sites[i])
   );
+}
+
+/** A tile, styled: coloured by health, inverse when selected (and bold when the wall has the keys). */
+export function tile(site: SiteStatus, width: number, selected: boolean, focused: boolean): string {
+  return styled(tileText(site, width), { color: HEALTH_COLOUR[site.health], inverse: selected, bold: selected && focused });
 }
 
 /**

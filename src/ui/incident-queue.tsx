@@ -1,10 +1,12 @@
 // The open incidents, most severe and oldest first, each with the SLA timer
 // it is running against (time to acknowledge, then time to resolve).
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Incident } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
 import { SEVERITY_COLOUR, SLA_COLOUR, fit, padTo, scrollWindow } from './look.js';
 import { formatElapsed, formatTarget, slaTimer } from './sla.js';
+import { styled } from './styled.js';
 import { uiWords } from './ui-labels.js';
 
 export interface IncidentQueueProps {
@@ -58,23 +60,30 @@ export interface IncidentRowProps {
   lang?: Lang;
 }
 
-export function IncidentRow({ incident, selected, focused, width, now, lang = 'en' }: IncidentRowProps) {
+/** One Text per row; memoised, so only the rows whose incident changed are drawn again between clock ticks. */
+export const IncidentRow = memo(function IncidentRow({ incident, selected, focused, width, now, lang = 'en' }: IncidentRowProps) {
+  return (
+    <Text inverse={selected && focused} underline={selected && !focused} wrap="truncate-end">
+      {incidentRowText(incident, width, now, lang)}
+    </Text>
+  );
+});
+
+/** sev1 INC-000042 ack  RUH        ack 4:05/5m       title… — severity and timer in their colours. */
+export function incidentRowText(incident: Incident, width: number, now: Date, lang: Lang): string {
   const words = uiWords(lang);
   const sla = slaTimer(incident, now);
   const timer = `${words.slaShort(sla.target)} ${formatElapsed(sla.elapsedMs)}/${formatTarget(sla.targetMs, lang)}`;
   const state = words.shortState(incident.state);
-  // sev1 INC-000042 ack  RUH        ack 4:05/5m       title…
   const fixed = 5 + 11 + STATE_WIDTH + SITE_WIDTH + 1 + TIMER_WIDTH + 1;
   return (
-    <Text inverse={selected && focused} underline={selected && !focused} wrap="truncate-end">
-      <Text color={SEVERITY_COLOUR[incident.severity]}>{incident.severity} </Text>
-      {incident.id.padEnd(11)}
-      {padTo(fit(state, STATE_WIDTH - 1), STATE_WIDTH)}
-      {padTo(fit(incident.siteId ?? words.platform, SITE_WIDTH), SITE_WIDTH)}{' '}
-      <Text color={SLA_COLOUR[sla.tone]} bold={sla.tone === 'red'}>
-        {padTo(timer, TIMER_WIDTH)}
-      </Text>{' '}
-      {fit(incident.title, width - fixed)}
-    </Text>
+    styled(`${incident.severity} `, { color: SEVERITY_COLOUR[incident.severity] }) +
+    incident.id.padEnd(11) +
+    padTo(fit(state, STATE_WIDTH - 1), STATE_WIDTH) +
+    padTo(fit(incident.siteId ?? words.platform, SITE_WIDTH), SITE_WIDTH) +
+    ' ' +
+    styled(padTo(timer, TIMER_WIDTH), { color: SLA_COLOUR[sla.tone], bold: sla.tone === 'red' }) +
+    ' ' +
+    fit(incident.title, width - fixed)
   );
 }

@@ -3,11 +3,12 @@
 import type { Health, Severity } from '../core/vocabulary.js';
 import { visibleWidth } from '../render/text-width.js';
 import type { SlaTone } from './sla.js';
+import type { Colour } from './styled.js';
 
-export const HEALTH_COLOUR: Readonly<Record<Health, string>> = { ok: 'green', degraded: 'yellow', down: 'red' };
+export const HEALTH_COLOUR: Readonly<Record<Health, Colour>> = { ok: 'green', degraded: 'yellow', down: 'red' };
 export const HEALTH_GLYPH: Readonly<Record<Health, string>> = { ok: '·', degraded: '▲', down: '✖' };
-export const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { sev1: 'red', sev2: 'yellow', sev3: 'cyan', sev4: 'gray' };
-export const SLA_COLOUR: Readonly<Record<SlaTone, string | undefined>> = { ok: undefined, amber: 'yellow', red: 'red' };
+export const SEVERITY_COLOUR: Readonly<Record<Severity, Colour>> = { sev1: 'red', sev2: 'yellow', sev3: 'cyan', sev4: 'gray' };
+export const SLA_COLOUR: Readonly<Record<SlaTone, Colour | undefined>> = { ok: undefined, amber: 'yellow', red: 'red' };
 
 /** Cut to `width` terminal columns, marking the cut (Arabic marks take no column, so they do not count). */
 export function fit(text: string, width: number): string {

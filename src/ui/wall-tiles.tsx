@@ -4,9 +4,11 @@
 import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
+import { visibleWidth } from '../render/text-width.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { groupTitle } from './fleet-wall.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit } from './look.js';
+import { styled, type TextStyle } from './styled.js';
 import { uiWords } from './ui-labels.js';
 
 export const WALL_TILE = { width: 24, lines: 3 } as const;
@@ -34,16 +36,9 @@ export function WallTiles({ groups, grouping, width, lang = 'en' }: WallTilesPro
     <Box flexDirection="column">
       {groups.map((group) => (
         <Box key={group.key} flexDirection="column">
-          <Text bold>
-            {groupTitle(group.key, grouping, lang)}{' '}
-            <Text dimColor>({group.sites.length})</Text>
-          </Text>
+          <Text bold>{`${groupTitle(group.key, grouping, lang)} ${styled(`(${group.sites.length})`, { dimColor: true })}`}</Text>
           {rowsOf(group.sites, columns).map((row) => (
-            <Box key={row[0]!.id}>
-              {row.map((site) => (
-                <WallTile key={site.id} site={site} lang={lang} />
-              ))}
-            </Box>
+            <WallTileRow key={row[0]!.id} sites={row} lang={lang} />
           ))}
         </Box>
       ))}
@@ -51,21 +46,26 @@ export function WallTiles({ groups, grouping, width, lang = 'en' }: WallTilesPro
   );
 }
 
-export function WallTile({ site, lang = 'en' }: { site: SiteStatus; lang?: Lang }) {
+/** A row of large tiles as one Text of three lines (one node, not four per tile). */
+function WallTileRow({ sites, lang }: { sites: readonly SiteStatus[]; lang: Lang }) {
+  const tiles = sites.map((site) => largeTileLines(site, lang));
+  const lines = Array.from({ length: WALL_TILE.lines }, (_, i) => tiles.map((t) => t[i]).join(''));
+  return <Text>{lines.join('\n')}</Text>;
+}
+
+/** A large tile's three lines, each styled and padded to the tile's width: id, name, then wait and incidents. */
+export function largeTileLines(site: SiteStatus, lang: Lang = 'en'): string[] {
   const inner = WALL_TILE.width - 2;
   const words = uiWords(lang);
   const wait = site.waitMinutes === null ? words.noReport : words.waitMinutes(Math.round(site.waitMinutes));
   const open = site.openIncidents.total === 0 ? '' : `  !${site.openIncidents.total}`;
-  const colour = HEALTH_COLOUR[site.health];
-  return (
-    <Box flexDirection="column" width={WALL_TILE.width} flexShrink={0}>
-      <Text color={colour} bold>
-        {fit(`${HEALTH_GLYPH[site.health]} ${site.id}`, inner)}
-      </Text>
-      <Text>{fit(words.labels.siteName(site.name), inner)}</Text>
-      <Text color={colour}>{fit(`${wait}${open}`, inner)}</Text>
-    </Box>
-  );
+  const color = HEALTH_COLOUR[site.health];
+  const lines: Array<[string, TextStyle]> = [
+    [fit(`${HEALTH_GLYPH[site.health]} ${site.id}`, inner), { color, bold: true }],
+    [fit(words.labels.siteName(site.name), inner), {}],
+    [fit(`${wait}${open}`, inner), { color }],
+  ];
+  return lines.map(([text, style]) => styled(text, style) + ' '.repeat(WALL_TILE.width - visibleWidth(text)));
 }
 
 function rowsOf<T>(items: readonly T[], columns: number): T[][] {
