@@ -4,8 +4,10 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CoreClient } from '../core/client.js';
+import type { HubEvent } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
 import { createActions, type ActionClient } from './actions.js';
+import { windowedBatch } from './batch.js';
 import { DetailPane } from './detail-pane.js';
 import { FleetWall } from './fleet-wall.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -66,15 +68,20 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     [client, lang],
   );
 
+  // Hub events wait for the clock's next second and are drawn with it: one
+  // frame a second for the stream and the timers together (each frame is
+  // Ink's whole screen, whatever changed).
+  const events = useMemo(() => windowedBatch<HubEvent>(null, (batch) => dispatch({ type: 'events', events: batch })), []);
+
   useEffect(() => {
     const controller = new AbortController();
     void followHub({
       client,
       signal: controller.signal,
       sleep,
+      events,
       onSnapshot: (fleet, incidents) => dispatch({ type: 'snapshot', fleet, incidents }),
       onFleet: (fleet) => dispatch({ type: 'fleet', fleet }),
-      onEvent: (event) => dispatch({ type: 'event', event }),
       onConnected: () => dispatch({ type: 'connected' }),
       onDisconnected: (e, retryInMs) =>
         dispatch({ type: 'disconnected', at: now(), retryInMs, reason: e instanceof Error ? e.message : String(e) }),
@@ -82,10 +89,16 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     return () => controller.abort();
   }, [client]);
 
-  // SLA timers run on the second.
+  // SLA timers run on the second; both updates make one render.
   useEffect(() => {
-    const timer = setInterval(() => setClock(now()), TICK_MS);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => {
+      events.flush();
+      setClock(now());
+    }, TICK_MS);
+    return () => {
+      clearInterval(timer);
+      events.cancel();
+    };
   }, []);
 
   useInput((input, key) => {
@@ -135,13 +148,18 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
   // One line short of the terminal, so Ink redraws in place instead of scrolling.
   const usable = Math.max(8, height - 1);
   const banner = state.connection.state === 'stale' ? 1 : 0;
-  const incidents = visibleIncidents(state);
+  // Kept while what they come from is unchanged, so the memoised wall and queue skip a clock tick.
+  const groups = useMemo(() => visibleGroups(state), [state.fleet, state.grouping, state.filter]);
+  const incidents = useMemo(
+    () => visibleIncidents(state),
+    // Sites matter to the queue only under a filter.
+    [state.incidents, state.filter, state.filter.trim() ? state.fleet : null],
+  );
   const queueRows = Math.min(Math.max(1, incidents.length), Math.max(3, Math.floor(usable / 3)));
   // Banner, selected-site line, queue heading and rows, status line.
   const wallRows = Math.max(2, usable - banner - selectedSiteRows(trend) - (1 + queueRows) - 1);
-  const site = selectedSite(state);
-  const incident = selectedIncident(state);
-  const groups = visibleGroups(state);
+  const site = selectedSite(state, groups);
+  const incident = selectedIncident(state, incidents);
   const words = uiWords(lang);
   if (wall) {
     // No selection line on a wall. Large tiles when the whole fleet fits them

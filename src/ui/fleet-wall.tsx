@@ -8,7 +8,7 @@ import { labelsFor, type Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
-import { styled } from './styled.js';
+import { styled, styledRuns, type TextStyle } from './styled.js';
 import { uiWords } from './ui-labels.js';
 
 export interface FleetWallProps {
@@ -84,7 +84,7 @@ interface TileRowProps {
 
 /** A row of tiles as one Text (one node, not one per tile). */
 const TileRow = memo(function TileRow({ sites, width, selectedSiteId, focused }: TileRowProps) {
-  return <Text>{sites.map((site) => tile(site, width, site.id === selectedSiteId, focused)).join('')}</Text>;
+  return <Text>{styledRuns(sites.map((site) => tile(site, width, site.id === selectedSiteId, focused)))}</Text>;
 }, sameTileRow);
 
 // The row's slice of sites is new on every render; its sites are the same objects until they change.
@@ -98,9 +98,9 @@ function sameTileRow(a: TileRowProps, b: TileRowProps): boolean {
   );
 }
 
-/** A tile, styled: coloured by health, inverse when selected (and bold when the wall has the keys). */
-export function tile(site: SiteStatus, width: number, selected: boolean, focused: boolean): string {
-  return styled(tileText(site, width), { color: HEALTH_COLOUR[site.health], inverse: selected, bold: selected && focused });
+/** A tile and its style: coloured by health, inverse when selected (and bold when the wall has the keys). */
+function tile(site: SiteStatus, width: number, selected: boolean, focused: boolean): [string, TextStyle] {
+  return [tileText(site, width), { color: HEALTH_COLOUR[site.health], inverse: selected, bold: selected && focused }];
 }
 
 /**

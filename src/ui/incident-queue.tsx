@@ -25,7 +25,7 @@ const STATE_WIDTH = 6;
 const SITE_WIDTH = 10;
 const TIMER_WIDTH = 20;
 
-export function IncidentQueue({ incidents, selectedIncidentId, focused, width, rows, now, lang = 'en' }: IncidentQueueProps) {
+export const IncidentQueue = memo(function IncidentQueue({ incidents, selectedIncidentId, focused, width, rows, now, lang = 'en' }: IncidentQueueProps) {
   const words = uiWords(lang);
   const focus = Math.max(0, incidents.findIndex((i) => i.id === selectedIncidentId));
   const { start, end } = scrollWindow(incidents.length, focus, Math.max(1, rows));
@@ -49,7 +49,7 @@ export function IncidentQueue({ incidents, selectedIncidentId, focused, width, r
       ))}
     </Box>
   );
-}
+});
 
 export interface IncidentRowProps {
   incident: Incident;

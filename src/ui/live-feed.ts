@@ -1,9 +1,11 @@
 // Keeps the view in step with the hub: a snapshot (fleet status and open
 // incidents), then the hub's event stream; on a drop, reconnects with
 // backoff, resumes from the last event id and refetches the snapshot so
-// nothing missed while away stays missing.
+// nothing missed while away stays missing. Events go into a batch the
+// caller hands over when it likes, always ahead of anything after them.
 import type { CoreClient } from '../core/client.js';
 import type { FleetStatus, HubEvent, Incident } from '../core/model.js';
+import type { Batch } from './batch.js';
 import { abortableSleep } from '../core/abortable-sleep.js';
 
 export type HubFeedClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'>;
@@ -12,7 +14,6 @@ export interface LiveFeedHandlers {
   onSnapshot(fleet: FleetStatus, incidents: Incident[]): void;
   /** A fresh fleet status after an event that changes health by the hub's rules. */
   onFleet(fleet: FleetStatus): void;
-  onEvent(event: HubEvent): void;
   onConnected(): void;
   onDisconnected(error: unknown, retryInMs: number): void;
 }
@@ -23,6 +24,11 @@ export interface LiveFeedOptions extends LiveFeedHandlers {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** How long to gather health-changing events before one fleet refetch. */
   refreshDelayMs?: number;
+  /**
+   * Where events go, in order: the caller decides when they are handed over
+   * (the screen, with its clock); the feed flushes it before anything newer.
+   */
+  events: Batch<HubEvent>;
 }
 
 export const BACKOFF_MS = { first: 1_000, max: 30_000 } as const;
@@ -37,7 +43,21 @@ export function backoffMs(failures: number): number {
 export async function followHub(options: LiveFeedOptions): Promise<void> {
   const { client, signal } = options;
   const sleep = options.sleep ?? abortableSleep;
-  const refresh = fleetRefresher(options);
+  const batch = options.events;
+  // Everything else the feed reports is newer than the events gathered so far.
+  const after =
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A) => {
+      batch.flush();
+      handler(...args);
+    };
+  const handlers = {
+    onSnapshot: after(options.onSnapshot),
+    onFleet: after(options.onFleet),
+    onConnected: after(options.onConnected),
+    onDisconnected: after(options.onDisconnected),
+  };
+  const refresh = fleetRefresher({ ...options, onFleet: handlers.onFleet });
   let since: number | undefined;
   let failures = 0;
   while (!signal.aborted) {
@@ -46,7 +66,7 @@ export async function followHub(options: LiveFeedOptions): Promise<void> {
     let held: HubEvent[] | undefined = [];
     const deliver = (event: HubEvent) => {
       since = event.id;
-      options.onEvent(event);
+      batch.push(event);
       if (event.type === 'asset.health' || event.type.startsWith('incident.')) refresh.soon();
     };
     // One attempt's stream; a failed snapshot ends it to start over.
@@ -65,7 +85,7 @@ export async function followHub(options: LiveFeedOptions): Promise<void> {
               failures = 0;
               for (const event of held ?? []) deliver(event);
               held = undefined;
-              options.onConnected();
+              handlers.onConnected();
             },
             (e: unknown) => {
               snapshotError = e;
@@ -80,24 +100,25 @@ export async function followHub(options: LiveFeedOptions): Promise<void> {
       if (signal.aborted) break;
       failures++;
       const wait = backoffMs(failures);
-      options.onDisconnected(e, wait);
+      handlers.onDisconnected(e, wait);
       await sleep(wait, signal);
     } finally {
       signal.removeEventListener('abort', stop);
     }
   }
   refresh.cancel();
+  batch.cancel();
 
   async function snapshot(): Promise<void> {
     const [fleet, incidents] = await Promise.all([
       client.fleetStatus(),
       client.listIncidents({ state: 'open', limit: OPEN_INCIDENT_LIMIT }),
     ]);
-    if (!signal.aborted) options.onSnapshot(fleet, incidents);
+    if (!signal.aborted) handlers.onSnapshot(fleet, incidents);
   }
 }
 
-function fleetRefresher(options: LiveFeedOptions) {
+function fleetRefresher(options: Pick<LiveFeedOptions, 'client' | 'signal' | 'onFleet' | 'refreshDelayMs'>) {
   let timer: NodeJS.Timeout | undefined;
   return {
     soon() {

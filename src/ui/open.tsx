@@ -28,6 +28,10 @@ export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
     exitOnCtrlC: true,
     // Nothing else may write to the screen while Ink owns it.
     patchConsole: true,
+    // A person is watching, not playing: ten frames a second at most. (Not
+    // Ink 6.8's incrementalRendering: in tmux it left old frames stacked
+    // on the screen, a row lower each time.)
+    maxFps: 10,
   });
   void options.shutdown.then(() => instance.unmount());
   try {

@@ -1,7 +1,7 @@
 // The terminal UI's state: hub data in (a snapshot, then events), keys in,
 // one view state out. Pure, so every transition is a unit test.
 import type { DiagEvent, FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
-import { groupSites, queueIncidents, wallRows, type Grouping } from './layout.js';
+import { groupSites, queueIncidents, wallRows, type Grouping, type SiteGroup } from './layout.js';
 
 export type Pane = 'wall' | 'queue';
 export type Direction = 'up' | 'down' | 'left' | 'right';
@@ -67,6 +67,8 @@ export type Action =
   /** A fresh fleet status alone (health after an asset changed), the queue kept. */
   | { type: 'fleet'; fleet: FleetStatus }
   | { type: 'event'; event: HubEvent }
+  /** A batch of events from the live feed, applied in order as one change. */
+  | { type: 'events'; events: readonly HubEvent[] }
   /** An incident as an action of ours returned it, ahead of its event. */
   | { type: 'incident'; incident: Incident }
   | { type: 'connected' }
@@ -120,6 +122,8 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return applyIncident(state, action.incident);
     case 'event':
       return applyEvent({ ...state, lastEventId: action.event.id }, action.event);
+    case 'events':
+      return action.events.reduce((s, event) => reduce(s, { type: 'event', event }), state);
     case 'connected':
       return { ...state, connection: { state: 'live' } };
     case 'disconnected':
@@ -210,13 +214,12 @@ export function visibleIncidents(state: ViewState): Incident[] {
 }
 
 /** The selected site, or the first one shown when the selection is filtered away. */
-export function selectedSite(state: ViewState): SiteStatus | undefined {
-  const shown = visibleGroups(state).flatMap((g) => g.sites);
+export function selectedSite(state: ViewState, groups: readonly SiteGroup[] = visibleGroups(state)): SiteStatus | undefined {
+  const shown = groups.flatMap((g) => g.sites);
   return shown.find((s) => s.id === state.selectedSiteId) ?? shown[0];
 }
 
-export function selectedIncident(state: ViewState): Incident | undefined {
-  const shown = visibleIncidents(state);
+export function selectedIncident(state: ViewState, shown: readonly Incident[] = visibleIncidents(state)): Incident | undefined {
   return shown.find((i) => i.id === state.selectedIncidentId) ?? shown[0];
 }
 

@@ -23,3 +23,26 @@ export function styled(text: string, { color, dimColor, bold, underline, inverse
   if (inverse) out = chalk.inverse(out);
   return out;
 }
+
+/**
+ * Pieces side by side, each in its style; neighbours in the same style are
+ * styled together, so the row carries fewer escape codes for Ink to take
+ * apart again on every frame (the terminal sees the same).
+ */
+export function styledRuns(pieces: ReadonlyArray<readonly [text: string, style: TextStyle]>): string {
+  let out = '';
+  let run = '';
+  let runStyle: TextStyle | undefined;
+  for (const [text, style] of pieces) {
+    if (runStyle && !sameStyle(runStyle, style)) {
+      out += styled(run, runStyle);
+      run = '';
+    }
+    run += text;
+    runStyle = style;
+  }
+  return runStyle ? out + styled(run, runStyle) : out;
+}
+
+const STYLE_KEYS = ['color', 'dimColor', 'bold', 'underline', 'inverse'] as const;
+const sameStyle = (a: TextStyle, b: TextStyle) => STYLE_KEYS.every((k) => (a[k] || undefined) === (b[k] || undefined));

@@ -62,20 +62,25 @@ export interface UseWaitTrendOptions {
 /** The selected site's trend, or undefined with no site selected. */
 export function useWaitTrend({ client, site, now, clock = () => new Date(), minutes = WAIT_HISTORY_MINUTES.default }: UseWaitTrendOptions): WaitTrend | undefined {
   const siteId = site?.id;
-  const [series, setSeries] = useState<WaitSeries | undefined>(undefined);
+  const [loaded, setLoaded] = useState<WaitSeries | undefined>(undefined);
   // Reports seen live for the current site, kept apart so a history that
-  // answers late cannot overwrite them.
-  const live = useRef<WaitSeries | undefined>(undefined);
+  // answers late cannot overwrite them. Taken in the render that draws the
+  // report, not in an effect: an effect's update would draw the whole screen
+  // a second time for every report.
+  const live = useRef<{ series: WaitSeries; report: string | undefined } | undefined>(undefined);
+  if (siteId && live.current?.series.siteId !== siteId) live.current = { series: { siteId, byMinute: new Map() }, report: undefined };
+  const wait = site?.waitMinutes;
+  const report = `${site?.reportedAt}/${wait}`;
+  if (live.current && wait !== null && wait !== undefined && live.current.report !== report) {
+    live.current = { series: withSample(live.current.series, clock(), wait), report };
+  }
 
   useEffect(() => {
-    if (!siteId) return;
-    live.current = { siteId, byMinute: new Map() };
-    setSeries(live.current);
-    if (!client.waitHistory) return;
+    if (!siteId || !client.waitHistory) return;
     let current = true;
     client.waitHistory(siteId, { minutes }).then(
       (history) => {
-        if (current && live.current?.siteId === siteId) setSeries(mergeSeries(seriesFromHistory(history), live.current));
+        if (current) setLoaded(seriesFromHistory(history));
       },
       // No history (an older hub, a refusal) leaves the live part to draw.
       () => undefined,
@@ -85,16 +90,7 @@ export function useWaitTrend({ client, site, now, clock = () => new Date(), minu
     };
   }, [client, siteId, minutes]);
 
-  // Each new report for the selected site (its time or wait changed) is a sample.
-  const reportedAt = site?.reportedAt;
-  const wait = site?.waitMinutes;
-  useEffect(() => {
-    if (!siteId || wait === null || wait === undefined || live.current?.siteId !== siteId) return;
-    const at = clock();
-    live.current = withSample(live.current, at, wait);
-    setSeries((s) => (s?.siteId === siteId ? withSample(s, at, wait) : s));
-  }, [siteId, reportedAt, wait]);
-
-  if (!siteId) return undefined;
-  return trendOf(series?.siteId === siteId ? series : undefined, now, minutes);
+  if (!siteId || !live.current) return undefined;
+  const series = loaded?.siteId === siteId ? mergeSeries(loaded, live.current.series) : live.current.series;
+  return trendOf(series, now, minutes);
 }

@@ -8,7 +8,7 @@ import { visibleWidth } from '../render/text-width.js';
 import type { Grouping, SiteGroup } from './layout.js';
 import { groupTitle } from './fleet-wall.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit } from './look.js';
-import { styled, type TextStyle } from './styled.js';
+import { styled, styledRuns, type TextStyle } from './styled.js';
 import { uiWords } from './ui-labels.js';
 
 export const WALL_TILE = { width: 24, lines: 3 } as const;
@@ -49,12 +49,12 @@ export function WallTiles({ groups, grouping, width, lang = 'en' }: WallTilesPro
 /** A row of large tiles as one Text of three lines (one node, not four per tile). */
 function WallTileRow({ sites, lang }: { sites: readonly SiteStatus[]; lang: Lang }) {
   const tiles = sites.map((site) => largeTileLines(site, lang));
-  const lines = Array.from({ length: WALL_TILE.lines }, (_, i) => tiles.map((t) => t[i]).join(''));
+  const lines = Array.from({ length: WALL_TILE.lines }, (_, i) => styledRuns(tiles.flatMap((t) => t[i]!)));
   return <Text>{lines.join('\n')}</Text>;
 }
 
-/** A large tile's three lines, each styled and padded to the tile's width: id, name, then wait and incidents. */
-export function largeTileLines(site: SiteStatus, lang: Lang = 'en'): string[] {
+/** A large tile's three lines, each padded to the tile's width, with their styles: id, name, then wait and incidents. */
+function largeTileLines(site: SiteStatus, lang: Lang): Array<Array<[string, TextStyle]>> {
   const inner = WALL_TILE.width - 2;
   const words = uiWords(lang);
   const wait = site.waitMinutes === null ? words.noReport : words.waitMinutes(Math.round(site.waitMinutes));
@@ -65,7 +65,8 @@ export function largeTileLines(site: SiteStatus, lang: Lang = 'en'): string[] {
     [fit(words.labels.siteName(site.name), inner), {}],
     [fit(`${wait}${open}`, inner), { color }],
   ];
-  return lines.map(([text, style]) => styled(text, style) + ' '.repeat(WALL_TILE.width - visibleWidth(text)));
+  // The padding unstyled, as the tile's Box left it.
+  return lines.map(([text, style]) => [[text, style], [' '.repeat(WALL_TILE.width - visibleWidth(text)), {}]]);
 }
 
 function rowsOf<T>(items: readonly T[], columns: number): T[][] {

@@ -118,6 +118,20 @@ describe('view state', () => {
     expect(state.fleet!.sites.find((s) => s.id === 'JED')!.waitMinutes).toBe(22.5);
   });
 
+  it('a batch of events applies each in order, keeps sites it does not touch, and remembers the last id', () => {
+    const before = loaded();
+    const report = (waitMinutes: number) => ({
+      siteId: 'RUH', at: '2025-03-01T06:31:00Z', arrivalsPerHour: 900, queueLength: 3, waitMinutes, egatesInService: 18, countersOpen: 12,
+    });
+    const batch = [event(20, 'site.telemetry', report(30)), event(21, 'site.telemetry', report(31))].map((a) => (a as Extract<Action, { type: 'event' }>).event);
+    const state = reduce(before, { type: 'events', events: batch });
+    expect(state.fleet!.sites.find((s) => s.id === 'RUH')!.waitMinutes).toBe(31);
+    expect(state.lastEventId).toBe(21);
+    // The memoised wall redraws only rows whose site objects changed.
+    const jed = (s: ViewState) => s.fleet!.sites.find((x) => x.id === 'JED');
+    expect(jed(state)).toBe(jed(before));
+  });
+
   it('stays stale since the first disconnect across retries, and live again on reconnect', () => {
     const first = new Date('2025-03-01T06:40:00Z');
     let state = reduce(loaded(), { type: 'disconnected', at: first, retryInMs: 1000, reason: 'ECONNREFUSED' });
