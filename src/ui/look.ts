@@ -25,6 +25,13 @@ export function fit(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** Cut to its last `width` terminal columns, marking the cut at the start (text being typed shows where the typing is). */
+export function fitEnd(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (visibleWidth(text) <= width) return text;
+  return [...fit([...text].reverse().join(''), width)].reverse().join('');
+}
+
 /** Padded with spaces to `width` terminal columns (padEnd counts code units, which Arabic marks throw off). */
 export function padTo(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleWidth(text)));

@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import type { Lang } from '../render/labels.js';
 import type { Grouping } from './layout.js';
-import { clockTime } from './look.js';
+import { visibleWidth } from '../render/text-width.js';
+import { clockTime, fit, fitEnd } from './look.js';
 import type { Connection, StatusMessage } from './state.js';
 import { uiWords } from './ui-labels.js';
 
@@ -23,12 +24,14 @@ export function StatusLine({ connection, grouping, filter, editingFilter, messag
   const words = uiWords(lang);
   // Never wider than the screen: the answer to an action comes first, the legend gives way.
   if (editingFilter) {
+    // The typed text keeps its room (its end when it is longer than the line); the hint gets what is left.
+    const typed = fitEnd(filter, width - 2);
     return (
       <Text>
         <Text bold>/</Text>
-        {filter}
+        {typed}
         <Text inverse> </Text>
-        <Text dimColor>  {words.filterHint}</Text>
+        <Text dimColor>{fit(`  ${words.filterHint}`, width - 2 - visibleWidth(typed))}</Text>
       </Text>
     );
   }

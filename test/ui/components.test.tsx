@@ -11,6 +11,7 @@ import { WatchScreen } from '../../src/ui/app.js';
 import { initialState, reduce } from '../../src/ui/state.js';
 import { DetailPane } from '../../src/ui/detail-pane.js';
 import { FLEET, INCIDENTS, INCIDENT_DETAIL, RUH_DETAIL, incident } from '../commands/fixtures.js';
+import { visibleWidth } from '../../src/render/text-width.js';
 import { renderAtWidth } from './frames.js';
 
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
@@ -140,6 +141,23 @@ describe('status line, stale banner and help', () => {
       <StatusLine connection={{ state: 'connecting' }} grouping="kind" filter="جدة" editingFilter message={null} width={80} />,
     );
     expect(lastFrame()).toMatch(/^\/جدة/);
+  });
+
+  it('the filter being typed fits 80 columns: the hint gives way, the typed text and cursor stay', () => {
+    for (const filter of ['', 'riyadh', 'x'.repeat(90)]) {
+      const { lastFrame } = render(
+        <StatusLine connection={{ state: 'live' }} grouping="kind" filter={filter} editingFilter message={null} width={80} />,
+      );
+      const drawn = lines(lastFrame());
+      expect(drawn).toHaveLength(1);
+      expect(visibleWidth(drawn[0]!)).toBeLessThanOrEqual(80);
+      expect(drawn[0]).toMatch(/^\//);
+    }
+    const typed = render(<StatusLine connection={{ state: 'live' }} grouping="kind" filter="riyadh" editingFilter message={null} width={80} />);
+    expect(typed.lastFrame()).toMatch(/^\/riyadh +site, name/);
+    // A filter wider than the screen shows its end, where the typing is.
+    const long = render(<StatusLine connection={{ state: 'live' }} grouping="kind" filter={`${'x'.repeat(90)}END`} editingFilter message={null} width={80} />);
+    expect(long.lastFrame()).toContain('END');
   });
 
   it('a stale banner names the time of the last good data', () => {
