@@ -15,6 +15,9 @@ export interface OpenWatchOptions {
   wall: boolean;
 }
 
+/** A person is watching, not playing: ten frames a second at most (keys included). */
+export const MAX_FPS = 10;
+
 // The alternate screen: the shell's scrollback comes back untouched on quit.
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -28,10 +31,9 @@ export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
     exitOnCtrlC: true,
     // Nothing else may write to the screen while Ink owns it.
     patchConsole: true,
-    // A person is watching, not playing: ten frames a second at most. (Not
-    // Ink 6.8's incrementalRendering: in tmux it left old frames stacked
-    // on the screen, a row lower each time.)
-    maxFps: 10,
+    // Not Ink 6.8's incrementalRendering: in tmux it left old frames
+    // stacked on the screen, a row lower each time.
+    maxFps: MAX_FPS,
   });
   void options.shutdown.then(() => instance.unmount());
   try {
