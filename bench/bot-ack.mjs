@@ -9,12 +9,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
-import { fmt, startCliUntilJson, startDemoHub, summarize } from './lib.mjs';
+import { arg, fmt, startCliUntilJson, startDemoHub, summarize } from './lib.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const CONCURRENT = arg('--concurrent', 50);
 const ROUNDS = arg('--rounds', 5);
 const SECRET = 'bench-signing-secret';

@@ -5,12 +5,8 @@
 //   npm run build && node bench/cli-and-api.mjs [--runs 30] [--requests 2000]
 import { spawnSync } from 'node:child_process';
 import { Pool } from 'undici';
-import { CLI, fmt, startDemoHub, summarize } from './lib.mjs';
+import { arg, CLI, fmt, startDemoHub, summarize } from './lib.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const RUNS = arg('--runs', 30);
 const REQUESTS = arg('--requests', 2000);
 const ACKS = arg('--acks', 300);

@@ -66,6 +66,12 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [] } = {}
   };
 }
 
+/** A numeric command-line option (`--rounds 5`), or its default. */
+export function arg(name, dflt) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

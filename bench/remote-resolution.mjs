@@ -14,12 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { CLI, fmt, percentile, startDemoHub } from './lib.mjs';
+import { arg, CLI, fmt, percentile, startDemoHub } from './lib.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const FAULTS = arg('--faults', 1000);
 const RATE = arg('--rate', 25); // injections per second
 const MAX_PENDING = arg('--max-pending', 150); // faults awaiting a verdict at once

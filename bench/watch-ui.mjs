@@ -20,15 +20,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { CLI, ROOT, fmt, startDemoHub, summarize } from './lib.mjs';
+import { arg, CLI, fmt, ROOT, startDemoHub, summarize } from './lib.mjs';
 
 // As bin/watchfloor.js ships it: React's production build.
 process.env.NODE_ENV ??= 'production';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const SECONDS = arg('--seconds', 20);
 const CPU_SECONDS = arg('--cpu-seconds', 60);
 const WIDTH = arg('--width', 200);
