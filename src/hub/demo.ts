@@ -7,7 +7,7 @@ import type { Asset, Site } from '../core/model.js';
 import { appendAudit } from './audit/audit-log.js';
 import { SYSTEM } from './caller.js';
 import type { HubContext } from './context.js';
-import type { FaultWorldLink } from './sim/fault-link.js';
+import type { FaultWorldLink } from '../sim/fault-link.js';
 import { issueToken, revokeTokensNamed } from './tokens/tokens.js';
 import { transact } from './transact.js';
 
@@ -54,16 +54,16 @@ export interface DemoWiring {
 
 export const simDemoWiring: DemoWiring = {
   async buildFleet() {
-    const { buildDemoFleet } = await import('./sim/fleet.js');
+    const { buildDemoFleet } = await import('../sim/fleet.js');
     return buildDemoFleet();
   },
   startSimulator(options) {
     // Loaded lazily; stop() waits for the load so nothing is left running.
-    const started = import('./sim/simulator.js').then((m) => m.startSimulator(options));
+    const started = import('../sim/simulator.js').then((m) => m.startSimulator(options));
     return { stop: async () => (await started).stop() };
   },
   async startEmulator({ fleet, now, log }) {
-    const { startDeviceEmulator } = await import('./sim/emulator/emulator.js');
+    const { startDeviceEmulator } = await import('../sim/emulator/emulator.js');
     return startDeviceEmulator({ assets: fleet.assets, now, log });
   },
 };

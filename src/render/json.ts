@@ -22,9 +22,8 @@ import type {
   TimelineEntry,
   TokenInfo,
 } from '../core/model.js';
-import type { GroundTruthFault } from '../core/sim-control.js';
 
-function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+export function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const k of keys) out[k] = value[k];
   return out;
@@ -87,14 +86,6 @@ export function incidentDetailJson(detail: IncidentDetail) {
 export function auditVerificationJson(v: AuditVerification) {
   return { ok: v.ok, checked: v.checked, firstBroken: v.firstBroken };
 }
-
-// ---- the device emulator (sim) ---------------------------------------------
-
-export const GROUND_TRUTH_FIELDS = [
-  'id', 'assetId', 'siteId', 'assetKind', 'fault', 'hardware', 'field', 'remedy', 'mitigated', 'since', 'source',
-] as const satisfies readonly (keyof GroundTruthFault)[];
-
-export const groundTruthJson = (f: GroundTruthFault) => pick(f, GROUND_TRUTH_FIELDS);
 
 // ---- remote diagnostics, dispatch and KPI ------------------------------------
 

@@ -1,10 +1,18 @@
 // The emulator's ground truth for people: the faults present now, one drill's
 // outcome, and the fault mix.
-import type { FaultMix, GroundTruthFault } from '../core/sim-control.js';
+import type { FaultMix, GroundTruthFault } from '../sim/control/client.js';
+import { pick } from './json.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import { formatAge } from './time.js';
 import type { RenderContext } from './view.js';
+
+// The --json shape of a fault (docs/json.md), an explicit field list as every shape in json.ts.
+export const GROUND_TRUTH_FIELDS = [
+  'id', 'assetId', 'siteId', 'assetKind', 'fault', 'hardware', 'field', 'remedy', 'mitigated', 'since', 'source',
+] as const satisfies readonly (keyof GroundTruthFault)[];
+
+export const groundTruthJson = (f: GroundTruthFault) => pick(f, GROUND_TRUTH_FIELDS);
 
 /** What a fault needs: a remote fix, a remote mitigation, or a visit (and why). */
 export function faultNeeds(f: Pick<GroundTruthFault, 'hardware' | 'field' | 'remedy'>): string {

@@ -2,7 +2,7 @@
 // where its URL comes from: --sim > WATCHFLOOR_SIM > the profile's `sim`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../../src/core/model.js';
-import { startDeviceEmulator, type RunningDeviceEmulator } from '../../src/hub/sim/emulator/index.js';
+import { startDeviceEmulator, type RunningDeviceEmulator } from '../../src/sim/emulator/index.js';
 import { closedPortUrl, startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { alertOf, fingerprintOf, webhookOf, type AlertmanagerAlert } from '../../src/hub/sim/alerts.js';
-import { severityOf, type Fault } from '../../src/hub/sim/faults.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
-import { mulberry32 } from '../../src/hub/sim/rng.js';
-import { initialState, step } from '../../src/hub/sim/step.js';
-import { buildWorld } from '../../src/hub/sim/world.js';
+import { alertOf, fingerprintOf, webhookOf, type AlertmanagerAlert } from '../../src/sim/alerts.js';
+import { severityOf, type Fault } from '../../src/sim/faults.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
+import { mulberry32 } from '../../src/sim/rng.js';
+import { initialState, step } from '../../src/sim/step.js';
+import { buildWorld } from '../../src/sim/world.js';
 
 // The Alertmanager webhook payload, version 4, as Alertmanager 0.25 posts it.
 const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_KINDS } from '../../src/core/vocabulary.js';
-import { dailyCurve, expectedArrivalsPerHour, plannedArrivalsPerHour, seasonFactor } from '../../src/hub/sim/arrivals.js';
-import { hajjIntensity, ramadanUmrahIntensity, riyadhTime } from '../../src/hub/sim/calendar.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
+import { dailyCurve, expectedArrivalsPerHour, plannedArrivalsPerHour, seasonFactor } from '../../src/sim/arrivals.js';
+import { hajjIntensity, ramadanUmrahIntensity, riyadhTime } from '../../src/sim/calendar.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
 
 const fleet = buildDemoFleet();
 const site = (id: string) => fleet.sites.find((s) => s.id === id)!;

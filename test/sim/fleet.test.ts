@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Asset, Site } from '../../src/core/model.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
 
 const fleet = buildDemoFleet();
 const assetsAt = (siteId: string) => fleet.assets.filter((a) => a.siteId === siteId);

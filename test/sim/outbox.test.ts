@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { alertOf, webhookOf } from '../../src/hub/sim/alerts.js';
-import type { Fault } from '../../src/hub/sim/faults.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
-import { AlertOutbox } from '../../src/hub/sim/outbox.js';
-import { MAX_ALERTS_PER_POST } from '../../src/hub/sim/simulator.js';
-import { buildWorld } from '../../src/hub/sim/world.js';
+import { alertOf, webhookOf } from '../../src/sim/alerts.js';
+import type { Fault } from '../../src/sim/faults.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
+import { AlertOutbox } from '../../src/sim/outbox.js';
+import { MAX_ALERTS_PER_POST } from '../../src/sim/simulator.js';
+import { buildWorld } from '../../src/sim/world.js';
 
 const world = buildWorld(buildDemoFleet());
 const START = Date.parse('2026-09-08T15:00:00Z');

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import { SiteTelemetry } from '../../src/core/model.js';
-import type { AlertmanagerWebhook } from '../../src/hub/sim/alerts.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
-import { startSimulator, type RunningSimulator } from '../../src/hub/sim/simulator.js';
+import type { AlertmanagerWebhook } from '../../src/sim/alerts.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
+import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
 
 interface Recorded {
   path: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SiteTelemetry } from '../../src/core/model.js';
-import type { AlertmanagerAlert } from '../../src/hub/sim/alerts.js';
-import { FAULT_PROFILES, type Fault } from '../../src/hub/sim/faults.js';
-import { buildDemoFleet } from '../../src/hub/sim/fleet.js';
-import { siteFlow, type SiteFlowInput } from '../../src/hub/sim/queues.js';
-import { mulberry32 } from '../../src/hub/sim/rng.js';
-import { REPEAT_INTERVAL_MS, initialState, step, type SimState, type StepResult } from '../../src/hub/sim/step.js';
+import type { AlertmanagerAlert } from '../../src/sim/alerts.js';
+import { FAULT_PROFILES, type Fault } from '../../src/sim/faults.js';
+import { buildDemoFleet } from '../../src/sim/fleet.js';
+import { siteFlow, type SiteFlowInput } from '../../src/sim/queues.js';
+import { mulberry32 } from '../../src/sim/rng.js';
+import { REPEAT_INTERVAL_MS, initialState, step, type SimState, type StepResult } from '../../src/sim/step.js';
 
 const fleet = buildDemoFleet();
 // A Tuesday in September: no pilgrimage season. 15:00 UTC is 18:00 in Riyadh,

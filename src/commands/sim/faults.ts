@@ -1,9 +1,8 @@
 // `sim faults [--site S]`: the faults present in the emulator now, with their
 // ground truth (hardware or not, mitigated, injected or simulated).
 import { Option, type Command } from 'commander';
-import type { GroundTruthFault } from '../../core/sim-control.js';
-import { groundTruthJson } from '../../render/json.js';
-import { renderGroundTruth } from '../../render/sim-faults.js';
+import type { GroundTruthFault } from '../../sim/control/client.js';
+import { groundTruthJson, renderGroundTruth } from '../../render/sim-faults.js';
 import { completeWith } from '../completion/dynamic.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';

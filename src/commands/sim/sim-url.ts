@@ -3,7 +3,7 @@
 // exists inside a demo hub, on a port chosen when it starts.
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { SimControlClient } from '../../core/sim-control.js';
+import { SimControlClient } from '../../sim/control/client.js';
 import { profileName } from '../config/connection.js';
 import type { CommandContext } from '../context.js';
 

@@ -1,8 +1,8 @@
 // The emulator's control endpoint and the edges of its device API, over real
 // HTTP on 127.0.0.1; and the default fault mix's remotely-handled share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDeviceEmulator } from '../../../src/hub/sim/emulator/emulator.js';
-import type { FaultMix } from '../../../src/hub/sim/emulator/mix.js';
+import type { RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
+import type { FaultMix } from '../../../src/sim/emulator/mix.js';
 import { assetsOf, call, fleet, groundTruth, inject, repair, startEmulator, transportFor } from './emulator-fixture.js';
 
 let emulator: RunningDeviceEmulator;

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetKind } from '../../../src/core/model.js';
 import type { DeviceAction } from '../../../src/hub/diagnostics/transports/device-api.js';
-import { FAULT_KINDS } from '../../../src/hub/sim/emulator/fault-kinds.js';
-import type { RunningDeviceEmulator } from '../../../src/hub/sim/emulator/emulator.js';
+import { FAULT_KINDS } from '../../../src/sim/emulator/fault-kinds.js';
+import type { RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
 import { assetsOf, groundTruth, inject, repair, startEmulator, transportFor } from './emulator-fixture.js';
 
 // docs/device-signals.md, the table.

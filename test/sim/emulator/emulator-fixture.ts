@@ -3,9 +3,9 @@
 import { request } from 'undici';
 import type { Asset, AssetKind } from '../../../src/core/model.js';
 import { HttpTransport } from '../../../src/hub/diagnostics/transports/http.js';
-import { startDeviceEmulator, type RunningDeviceEmulator } from '../../../src/hub/sim/emulator/emulator.js';
-import type { GroundTruthFault } from '../../../src/hub/sim/emulator/world.js';
-import { buildDemoFleet } from '../../../src/hub/sim/fleet.js';
+import { startDeviceEmulator, type RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
+import type { GroundTruthFault } from '../../../src/sim/emulator/world.js';
+import { buildDemoFleet } from '../../../src/sim/fleet.js';
 
 export const fleet = buildDemoFleet();
 

@@ -1,5 +1,5 @@
 // Starts the device emulator for a fleet: its world and its loopback server.
-import type { Asset } from '../../../core/model.js';
+import type { Asset } from '../../core/model.js';
 import { faultMix } from './mix.js';
 import { listenEmulator } from './server.js';
 import { DeviceWorld, type DeviceWorldOptions } from './world.js';

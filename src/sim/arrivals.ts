@@ -1,7 +1,7 @@
 // Expected travellers per hour at a site at a given moment: the site's mean
 // (traffic.ts) shaped by the time of day, the day of the week, flight banks
 // at airports, the month and the pilgrimage seasons.
-import type { SiteKind } from '../../core/model.js';
+import type { SiteKind } from '../core/model.js';
 import { hajjIntensity, ramadanUmrahIntensity, riyadhTime, type LocalTime } from './calendar.js';
 import { meanHourlyVolume, type TrafficSite } from './traffic.js';
 

@@ -1,6 +1,6 @@
 // What equipment each site has, sized for its busiest hour in its busiest
 // season at DESIGN_UTILISATION, within sensible bounds for the kind of site.
-import type { Asset, AssetKind, Site } from '../../core/model.js';
+import type { Asset, AssetKind, Site } from '../core/model.js';
 import { peakHourFactor, peakSeasonFactor } from './arrivals.js';
 import { COUNTER_SERVICE_RATE, DESIGN_UTILISATION, EGATE_SERVICE_RATE, KIOSK_SERVICE_RATE, SELF_SERVICE_SHARE } from './lanes.js';
 import { meanHourlyVolume } from './traffic.js';

@@ -2,7 +2,7 @@
 // /fault-kinds): the ground truth of the demo world. Shared by the emulator,
 // which serves it, and SimControlClient, which reads it for drills, tests and
 // benchmarks. The hub's diagnostics never read it: they see only what devices report.
-import type { AssetKind } from './vocabulary.js';
+import type { AssetKind } from '../../core/vocabulary.js';
 
 /** What remote work can do about a fault: remove it, contain it, or nothing (a visit is needed). */
 export type RemoteRemedy = 'fix' | 'mitigate' | 'none';

@@ -2,7 +2,7 @@
 // fleet sizes staff and equipment from it and the simulator draws arrivals
 // from it, so both see the same site. Figures are from SOURCES.md; where a
 // site has no public figure, a kind-based estimate stands in.
-import type { Site, SiteKind } from '../../core/model.js';
+import type { Site, SiteKind } from '../core/model.js';
 
 // The 22 regional ("Cluster 2") airports carried 8.6 M in H1 2025, so about
 // 17.2 M a year, or 780 k each (SOURCES.md, "Traffic facts").

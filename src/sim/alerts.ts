@@ -2,7 +2,7 @@
 // (payload version 4, as Alertmanager 0.25 sends it), so the demo's alerts
 // take the same path into the hub as a real site's.
 import { createHash } from 'node:crypto';
-import type { AssetKind } from '../../core/model.js';
+import type { AssetKind } from '../core/model.js';
 import type { Fault } from './faults.js';
 import type { SimWorld } from './world.js';
 

@@ -1,6 +1,6 @@
 // The simulator's fixed view of the fleet: each site with its equipment
 // grouped by what it does for the queues. Built once per run.
-import type { Asset, AssetKind, Site } from '../../core/model.js';
+import type { Asset, AssetKind, Site } from '../core/model.js';
 import type { DemoFleet } from './fleet.js';
 
 export interface SiteModel {

@@ -1,8 +1,8 @@
 // What each kind of device reports and offers when nothing is wrong with it,
 // as docs/device-signals.md lists it.
 import { createHash } from 'node:crypto';
-import type { AssetKind } from '../../../core/model.js';
-import type { DeviceAction } from '../../diagnostics/transports/device-api.js';
+import type { AssetKind } from '../../core/model.js';
+import type { DeviceAction } from '../../hub/diagnostics/transports/device-api.js';
 
 export interface DeviceKind {
   checks: readonly string[];

@@ -3,8 +3,8 @@
 // out to the hub through the ordinary CoreClient: one telemetry batch for
 // every site, and the alerts as an Alertmanager webhook notification. The
 // hub cannot tell it from a real fleet.
-import type { CoreClient } from '../../core/client.js';
-import type { SiteTelemetry } from '../../core/model.js';
+import type { CoreClient } from '../core/client.js';
+import type { SiteTelemetry } from '../core/model.js';
 import { webhookOf } from './alerts.js';
 import type { FaultWorldLink } from './fault-link.js';
 import type { DemoFleet } from './fleet.js';

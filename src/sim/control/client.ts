@@ -1,15 +1,15 @@
 // SimControlClient: the device emulator's control endpoint (/control/v1), for
 // drills, tests and benchmarks. The emulator is the world, not the hub: this
 // talks to it directly, plain JSON over HTTP, and never to the hub. The shapes
-// below are the emulator's JSON contract (src/hub/sim/emulator), restated here
-// because front ends never import src/hub.
+// are the emulator's own contract (contract.ts beside this file); only the
+// demo's drill commands (`watchfloor sim …`) load this client.
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
-import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from './errors.js';
-import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from './json-http.js';
-import type { FaultMix, GroundTruthFault } from './sim-contract.js';
+import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from '../../core/errors.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from '../../core/json-http.js';
+import type { FaultMix, GroundTruthFault } from './contract.js';
 
-export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from './sim-contract.js';
+export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from './contract.js';
 
 export interface SimControlClientOptions {
   /** The emulator's base URL, e.g. http://127.0.0.1:43121 (RunningHub.simUrl). */

@@ -1,7 +1,7 @@
 // The demo fleet: the 103 real sites with estimated staff and equipment, and
 // the national platforms. Pure and deterministic: every call builds the same
 // fleet.
-import type { Asset, Site } from '../../core/model.js';
+import type { Asset, Site } from '../core/model.js';
 import { siteAssets } from './equipment.js';
 import { platformAssets } from './platforms.js';
 import { loadSites } from './site-records.js';

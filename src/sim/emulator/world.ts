@@ -3,14 +3,14 @@
 // injection; they leave when a remote action fixes them, a technician repairs
 // the asset (DELETE on the control endpoint), or the simulator's repair time
 // runs out. The simulator hears of what happened here through FaultWorldLink.
-import type { Asset } from '../../../core/model.js';
-import type { DeviceAction, DeviceLogLine } from '../../diagnostics/transports/device-api.js';
+import type { Asset } from '../../core/model.js';
+import type { DeviceAction, DeviceLogLine } from '../../hub/diagnostics/transports/device-api.js';
 import type { FaultWorldLink, InjectedFault, WorldChanges } from '../fault-link.js';
 import type { Fault } from '../faults.js';
 import { checkParams, defaultEffortMs, effectOf, offers, type ActionParams } from './actions.js';
 import { DeviceState, type ActiveFault, type StoredOutcome } from './device-state.js';
 import { EmulatorRequestError } from './errors.js';
-import type { GroundTruthFault } from '../../../core/sim-contract.js';
+import type { GroundTruthFault } from '../control/contract.js';
 import { FAULT_KINDS, faultKindOf } from './fault-kinds.js';
 import { healthOf, metricsOf } from './probes.js';
 

@@ -1,9 +1,9 @@
 // The default fault mix across the demo fleet: how often each fault kind
 // happens, weighing each asset kind by how often it fails in the simulator
 // (FAULT_PROFILES) times how many of it the fleet has.
-import type { Asset, AssetKind } from '../../../core/model.js';
+import type { Asset, AssetKind } from '../../core/model.js';
 import { FAULT_PROFILES } from '../faults.js';
-import type { FaultMix, FaultMixEntry } from '../../../core/sim-contract.js';
+import type { FaultMix, FaultMixEntry } from '../control/contract.js';
 import { FAULT_KINDS, remotelyHandled } from './fault-kinds.js';
 
 export type { FaultMix, FaultMixEntry };

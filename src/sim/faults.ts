@@ -3,7 +3,7 @@
 // (about 4,700 assets) has about four new faults per simulated hour: at
 // --speed 60 an incident opens within the first real minute, and a duty
 // officer sees a handful of open ones at any time, not hundreds.
-import type { Asset, AssetKind } from '../../core/model.js';
+import type { Asset, AssetKind } from '../core/model.js';
 import { drawFaultKind } from './emulator/fault-kinds.js';
 import { exponential, type Rng } from './rng.js';
 import type { SimWorld } from './world.js';

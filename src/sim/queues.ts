@@ -2,7 +2,7 @@
 // backlog that grows when arrivals outrun capacity, plus the steady-state wait
 // of an M/M/c queue at the current load (Sakasegawa's approximation), so the
 // wait responds to every gate or counter lost, not only once a lane overflows.
-import type { SiteKind } from '../../core/model.js';
+import type { SiteKind } from '../core/model.js';
 import { COUNTER_SERVICE_RATE, EGATE_SERVICE_RATE, KIOSK_SERVICE_RATE, SELF_SERVICE_SHARE } from './lanes.js';
 import type { SiteCapacity } from './impact.js';
 

@@ -2,7 +2,7 @@
 // simulated time and a random stream: faults clear and start, alerts fall
 // due, travellers arrive and queue. The timer loop (simulator.ts) only calls
 // this and posts what comes out.
-import type { SiteTelemetry } from '../../core/model.js';
+import type { SiteTelemetry } from '../core/model.js';
 import { alertOf, type AlertmanagerAlert } from './alerts.js';
 import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';

@@ -2,8 +2,8 @@
 // shows on the device (per docs/device-signals.md), which remote action
 // removes it, and how often it happens relative to the kind's other faults.
 // The hub never imports this: it only sees what probes show.
-import type { AssetKind } from '../../../core/model.js';
-import type { DeviceAction } from '../../diagnostics/transports/device-api.js';
+import type { AssetKind } from '../../core/model.js';
+import type { DeviceAction } from '../../hub/diagnostics/transports/device-api.js';
 import type { Rng } from '../rng.js';
 
 export interface CheckSymptom {
@@ -12,7 +12,7 @@ export interface CheckSymptom {
 }
 
 /** What remote work can do about a fault: remove it, contain it (upstream outage), or nothing (a visit is needed). */
-import type { RemoteRemedy } from '../../../core/sim-contract.js';
+import type { RemoteRemedy } from '../control/contract.js';
 
 export type { RemoteRemedy };
 

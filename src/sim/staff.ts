@@ -2,7 +2,7 @@
 // in four shifts, so even a quiet one needs a minimum crew; busier sites need
 // more, though not in proportion (a shift's fixed posts don't scale with
 // traffic), hence the sub-linear weight.
-import type { SiteKind } from '../../core/model.js';
+import type { SiteKind } from '../core/model.js';
 import { annualPassportVolume, type TrafficSite } from './traffic.js';
 
 /** About 8,000 officers work passport control and the service centres (demo figure). */

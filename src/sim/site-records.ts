@@ -1,6 +1,6 @@
 // The public site list (sites.json, see SOURCES.md) as the core Site model.
-import type { Site, SiteKind } from '../../core/model.js';
-import { SITE_KINDS } from '../../core/vocabulary.js';
+import type { Site, SiteKind } from '../core/model.js';
+import { SITE_KINDS } from '../core/vocabulary.js';
 import records from './sites.json' with { type: 'json' };
 
 interface SiteRecord {

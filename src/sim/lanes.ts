@@ -1,7 +1,7 @@
 // The two ways through passport control and how fast each one moves. The
 // fleet sizes equipment with these rates and the queue model uses them, so a
 // site is built for the traffic it will see. All rates are estimates.
-import type { SiteKind } from '../../core/model.js';
+import type { SiteKind } from '../core/model.js';
 
 /** Travellers an e-gate passes per hour in service (about 24 s a passage). */
 export const EGATE_SERVICE_RATE = 150;

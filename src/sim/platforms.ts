@@ -1,6 +1,6 @@
 // The national platforms every site depends on. They are assets with no
 // site: when one fails, every site feels it (see PLATFORM_IMPACT in faults).
-import type { Asset } from '../../core/model.js';
+import type { Asset } from '../core/model.js';
 
 export const PLATFORMS = [
   { name: 'identity', title: 'National identity (Absher / NIC)' },

@@ -1,7 +1,7 @@
 // What open faults do to a site's capacity: faulted equipment is out of
 // service, and a site cut off from its systems (or a national platform down)
 // falls back to slower manual checks. Factors are estimates.
-import type { SiteKind } from '../../core/model.js';
+import type { SiteKind } from '../core/model.js';
 import { platformAssetId, type PlatformName } from './platforms.js';
 import type { SiteModel } from './world.js';
 
