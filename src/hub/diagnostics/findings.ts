@@ -3,7 +3,7 @@
 import type { AssetKind, Finding } from '../../core/model.js';
 import { CATALOG } from './catalog/index.js';
 import type { Condition, FindingRule, Remediation } from './catalog/types.js';
-import type { DeviceHealth } from './transports/device-api.js';
+import type { DeviceHealth } from '../../devices/device-api.js';
 
 export interface Diagnosis {
   finding: Finding;

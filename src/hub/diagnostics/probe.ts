@@ -1,10 +1,10 @@
 // One look at a device: health, then metrics (for the metric thresholds).
 // A device that cannot be probed becomes a finding, never an exception.
 import type { Asset, DiagEvent } from '../../core/model.js';
-import type { DeviceClient } from './device.js';
+import type { DeviceClient } from '../../devices/device-client.js';
 import { findingsFor, managementFinding, type Diagnosis } from './findings.js';
-import type { DeviceHealth } from './transports/device-api.js';
-import { isTransportError } from './transports/transport.js';
+import type { DeviceHealth } from '../../devices/device-api.js';
+import { isTransportError } from '../../devices/errors.js';
 
 export type ProbeResult =
   | { ok: true; health: DeviceHealth; diagnoses: Diagnosis[] }

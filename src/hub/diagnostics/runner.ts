@@ -7,14 +7,14 @@ import type { Asset, DiagAction, DiagVerdict, DiagVerdictEvent, Incident } from 
 import { roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { Remediation } from './catalog/types.js';
-import type { DeviceClient, DeviceConnector } from './device.js';
+import type { DeviceClient, DeviceConnector } from '../../devices/device-client.js';
 import { isHealthy, isMitigated, type Diagnosis } from './findings.js';
 import { idempotencyKey } from './idempotency.js';
 import type { SiteLimits } from './limits.js';
 import { needsFieldVisit, remainingRemediations, remediationKey } from './plan.js';
 import { describeProbe, probeDevice, type Emit, type ProbeResult } from './probe.js';
 import type { Recorder } from './record.js';
-import { isTransportError } from './transports/transport.js';
+import { isTransportError } from '../../devices/errors.js';
 
 export interface RunnerDeps {
   connect: DeviceConnector;

@@ -1,7 +1,7 @@
 // What a named action does to a device, decided when the work is finished
 // (the device may have changed meanwhile). Only the actions in a fault kind's
 // fixedBy remove it; anything else is carried out and leaves it where it was.
-import type { DeviceAction } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceAction } from '../../devices/device-api.js';
 import { DEVICE_KINDS } from './device-kinds.js';
 import type { DeviceState, StoredOutcome } from './device-state.js';
 import { EmulatorRequestError } from './errors.js';

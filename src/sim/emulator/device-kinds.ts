@@ -2,7 +2,7 @@
 // as docs/device-signals.md lists it.
 import { createHash } from 'node:crypto';
 import type { AssetKind } from '../../core/model.js';
-import type { DeviceAction } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceAction } from '../../devices/device-api.js';
 
 export interface DeviceKind {
   checks: readonly string[];

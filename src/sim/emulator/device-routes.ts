@@ -1,7 +1,7 @@
-// The device management API v1 (diagnostics/transports/README.md), served for
+// The device management API v1 (src/devices/README.md), served for
 // one asset: GET health, metrics, logs; POST actions/{name}.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { IDEMPOTENCY_KEY, LOG_LINES_MAX, isDeviceAction } from '../../hub/diagnostics/transports/device-api.js';
+import { IDEMPOTENCY_KEY, LOG_LINES_MAX, isDeviceAction } from '../../devices/device-api.js';
 import type { ActionParams } from './actions.js';
 import { EmulatorRequestError } from './errors.js';
 import { isPlainObject, readJson, sendJson } from './http-io.js';

@@ -1,7 +1,7 @@
 // One emulated device: its fault now (if any), the state remote actions
 // change, its recent log and the outcomes of the actions it was asked for.
 import type { Asset } from '../../core/model.js';
-import type { DeviceActionOutcome, DeviceLogLine } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceActionOutcome, DeviceLogLine } from '../../devices/device-api.js';
 import type { FaultKind } from './fault-kinds.js';
 
 export interface ActiveFault {

@@ -3,7 +3,7 @@
 // removes it, and how often it happens relative to the kind's other faults.
 // The hub never imports this: it only sees what probes show.
 import type { AssetKind } from '../../core/model.js';
-import type { DeviceAction } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceAction } from '../../devices/device-api.js';
 import type { Rng } from '../rng.js';
 
 export interface CheckSymptom {

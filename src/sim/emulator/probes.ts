@@ -1,6 +1,6 @@
 // What a device answers to the read-only probes: health, metrics, logs. Pure
 // functions of its state, so the answer always matches the ground truth.
-import type { DeviceHealth, DeviceMetrics } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceHealth, DeviceMetrics } from '../../devices/device-api.js';
 import { DEVICE_KINDS, normalMetrics } from './device-kinds.js';
 import type { DeviceState } from './device-state.js';
 

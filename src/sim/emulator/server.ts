@@ -3,7 +3,7 @@
 // /control/v1/…, which no asset id can shadow (no asset is called "control").
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEVICE_API_PREFIX } from '../../hub/diagnostics/transports/device-api.js';
+import { DEVICE_API_PREFIX } from '../../devices/device-api.js';
 import { CONTROL_PREFIX, serveControl } from './control-routes.js';
 import { serveDevice } from './device-routes.js';
 import { EmulatorRequestError } from './errors.js';

@@ -4,7 +4,7 @@
 // the asset (DELETE on the control endpoint), or the simulator's repair time
 // runs out. The simulator hears of what happened here through FaultWorldLink.
 import type { Asset } from '../../core/model.js';
-import type { DeviceAction, DeviceLogLine } from '../../hub/diagnostics/transports/device-api.js';
+import type { DeviceAction, DeviceLogLine } from '../../devices/device-api.js';
 import type { FaultWorldLink, InjectedFault, WorldChanges } from '../fault-link.js';
 import type { Fault } from '../faults.js';
 import { checkParams, defaultEffortMs, effectOf, offers, type ActionParams } from './actions.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../../src/core/client.js';
 import type { Incident } from '../../../src/core/model.js';
-import { HttpTransport } from '../../../src/hub/diagnostics/transports/http.js';
+import { HttpTransport } from '../../../src/devices/http/http-transport.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { call, type Answer } from './emulator-fixture.js';
 

@@ -6,7 +6,7 @@
 // docs and the issue-3 plan, not read from the emulator's own tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetKind } from '../../../src/core/model.js';
-import type { DeviceAction } from '../../../src/hub/diagnostics/transports/device-api.js';
+import type { DeviceAction } from '../../../src/devices/device-api.js';
 import { FAULT_KINDS } from '../../../src/sim/emulator/fault-kinds.js';
 import type { RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
 import { assetsOf, groundTruth, inject, repair, startEmulator, transportFor } from './emulator-fixture.js';

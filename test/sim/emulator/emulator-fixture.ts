@@ -2,7 +2,7 @@
 // helpers to talk to its control endpoint over real HTTP.
 import { request } from 'undici';
 import type { Asset, AssetKind } from '../../../src/core/model.js';
-import { HttpTransport } from '../../../src/hub/diagnostics/transports/http.js';
+import { HttpTransport } from '../../../src/devices/http/http-transport.js';
 import { startDeviceEmulator, type RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
 import type { GroundTruthFault } from '../../../src/sim/emulator/world.js';
 import { buildDemoFleet } from '../../../src/sim/fleet.js';

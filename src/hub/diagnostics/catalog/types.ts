@@ -2,7 +2,7 @@
 // mean which finding, and what to try about it. Data only; findings.ts and
 // plan.ts are the one interpreter of it.
 import type { AssetKind, Finding, Role } from '../../../core/model.js';
-import type { DeviceAction } from '../transports/device-api.js';
+import type { DeviceAction } from '../../../devices/device-api.js';
 
 // free-storage and renew-token were added to the device API with issue 3.
 export type RemediationAction = DeviceAction | 'free-storage' | 'renew-token';

@@ -3,23 +3,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandTable } from '../../../src/hub/diagnostics/transports/command-allow-list.js';
-import { SITE_SERVER_COMMANDS } from '../../../src/hub/diagnostics/transports/site-server-commands.js';
+import type { CommandTable } from '../../src/devices/ssh/command-allow-list.js';
+import { SITE_SERVER_COMMANDS } from '../../src/devices/ssh/site-server-commands.js';
 import {
   openSshSession,
   runSshCommand,
   type SshSession,
   type SshTransportOptions,
-} from '../../../src/hub/diagnostics/transports/ssh.js';
-import {
-  AuthFailedError,
-  BadArgumentError,
-  CommandNotAllowedError,
-  HostKeyMismatchError,
-  TransportTimeoutError,
-  UnreachableError,
-} from '../../../src/hub/diagnostics/transports/transport.js';
-import { startTestSshd, type TestSshd } from '../../helpers/sshd.js';
+} from '../../src/devices/ssh/ssh-transport.js';
+import { AuthFailedError, BadArgumentError, CommandNotAllowedError, HostKeyMismatchError, TransportTimeoutError, UnreachableError } from '../../src/devices/errors.js';
+import { startTestSshd, type TestSshd } from '../helpers/sshd.js';
 
 // A sleep long enough to be unmistakable in the process table.
 const LONG_SLEEP_SECONDS = 3217;

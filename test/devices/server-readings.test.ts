@@ -1,7 +1,7 @@
 // Reading a site server's tool output as the `server` checks, and the
 // ssh:// managementUrl form. Pure: no server needed.
 import { describe, expect, it } from 'vitest';
-import { ActionLedger } from '../../src/hub/diagnostics/action-ledger.js';
+import { ActionLedger } from '../../src/devices/action-ledger.js';
 import {
   clockSkewMs,
   parseDfUsedPct,
@@ -9,10 +9,10 @@ import {
   parseTimeUSec,
   serverHealth,
   type Reading,
-} from '../../src/hub/diagnostics/server-readings.js';
-import { parseSshManagementUrl } from '../../src/hub/diagnostics/ssh-management-url.js';
-import type { CommandResult } from '../../src/hub/diagnostics/transports/ssh.js';
-import { TransportTimeoutError } from '../../src/hub/diagnostics/transports/transport.js';
+} from '../../src/devices/ssh/server-readings.js';
+import { parseSshManagementUrl } from '../../src/devices/ssh/management-url.js';
+import type { CommandResult } from '../../src/devices/ssh/ssh-transport.js';
+import { TransportTimeoutError } from '../../src/devices/errors.js';
 
 const NOW = Date.UTC(2026, 10, 29, 8, 0, 0);
 const PIN = 'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s+/x';

@@ -6,18 +6,9 @@ import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { resolveCommand, type CommandParams, type CommandTable, type ResolvedCommand } from './command-allow-list.js';
 import { shellCommandLine } from './shell-quote.js';
 import { SITE_SERVER_COMMANDS } from './site-server-commands.js';
-import {
-  AuthFailedError,
-  BadArgumentError,
-  BoundedCollector,
-  DeviceError,
-  HostKeyMismatchError,
-  TransportTimeoutError,
-  UnreachableError,
-  elapsedMs,
-  type Timed,
-  type TransportError,
-} from './transport.js';
+import { AuthFailedError, BadArgumentError, DeviceError, HostKeyMismatchError, TransportTimeoutError, UnreachableError, type TransportError } from '../errors.js';
+import { BoundedCollector } from '../bounded-text.js';
+import { elapsedMs, type Timed } from '../timed.js';
 
 export interface SshTarget {
   host: string;

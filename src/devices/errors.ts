@@ -3,7 +3,7 @@
 // failure into a finding by matching `code`, whichever way the device is
 // reached. A device that answers with a failure (non-zero exit, "degraded") is
 // a result, not an error; errors mean the transport could not do its job.
-import { EXIT, WatchfloorError, type ErrorOptions } from '../../../core/errors.js';
+import { EXIT, WatchfloorError, type ErrorOptions } from '../core/errors.js';
 
 export type TransportKind = 'ssh' | 'http';
 
@@ -88,56 +88,4 @@ export type TransportErrorCode = keyof typeof TRANSPORT_ERROR_CLASSES;
 
 export function isTransportError(e: unknown): e is TransportError {
   return e instanceof TransportError;
-}
-
-/** Every transport result carries how long the round trip took. */
-export interface Timed {
-  durationMs: number;
-}
-
-export type TimedResult<T> = T & Timed;
-
-// Why a network call failed (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, …): one
-// reading for every client of ours, kept in core.
-export { failureCode } from '../../../core/json-http.js';
-
-/** Text cut to a byte bound, and whether anything was cut. */
-export interface BoundedText {
-  text: string;
-  truncated: boolean;
-}
-
-/**
- * Collects a stream's chunks up to `maxBytes` and counts the rest, so a device
- * that floods its output cannot exhaust the hub's memory.
- */
-export class BoundedCollector {
-  private readonly chunks: Buffer[] = [];
-  private kept = 0;
-  private seen = 0;
-
-  constructor(private readonly maxBytes: number) {}
-
-  push(chunk: Buffer): void {
-    this.seen += chunk.length;
-    const room = this.maxBytes - this.kept;
-    if (room <= 0) return;
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.chunks.push(part);
-    this.kept += part.length;
-  }
-
-  result(): BoundedText {
-    // A cut can split a UTF-8 sequence; drop the partial tail rather than
-    // ending on a replacement character.
-    let text = Buffer.concat(this.chunks).toString('utf8');
-    const truncated = this.seen > this.kept;
-    if (truncated) text = text.replace(/\uFFFD$/, '');
-    return { text, truncated };
-  }
-}
-
-/** Elapsed milliseconds since `startedAt` (from performance.now()), rounded. */
-export function elapsedMs(startedAt: number): number {
-  return Math.round(performance.now() - startedAt);
 }

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isWatchfloorError } from '../../../src/core/errors.js';
-import {
-  BoundedCollector,
-  TRANSPORT_ERROR_CLASSES,
-  UnreachableError,
-  failureCode,
-  isTransportError,
-} from '../../../src/hub/diagnostics/transports/transport.js';
+import { isWatchfloorError } from '../../src/core/errors.js';
+import { BoundedCollector } from '../../src/devices/bounded-text.js';
+import { TRANSPORT_ERROR_CLASSES, UnreachableError, isTransportError } from '../../src/devices/errors.js';
+import { failureCode } from '../../src/core/json-http.js';
 
 describe('transport errors', () => {
   it('each class carries its own stable code', () => {

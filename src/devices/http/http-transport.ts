@@ -5,7 +5,7 @@ import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService } from '../../../core/json-http.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService } from '../../core/json-http.js';
 import {
   DEVICE_ACTIONS,
   DEVICE_API_PREFIX,
@@ -17,17 +17,10 @@ import {
   IDEMPOTENCY_KEY,
   LOG_LINES_MAX,
   isDeviceAction,
-} from './device-api.js';
-import {
-  AuthFailedError,
-  BadArgumentError,
-  CommandNotAllowedError,
-  DeviceError,
-  TransportTimeoutError,
-  UnreachableError,
-  elapsedMs,
-  type TimedResult,
-} from './transport.js';
+} from '../device-api.js';
+import { AuthFailedError, BadArgumentError, CommandNotAllowedError, DeviceError, TransportTimeoutError, UnreachableError } from '../errors.js';
+import { elapsedMs, type TimedResult } from '../timed.js';
+import type { ActionRequest, DeviceClient } from '../device-client.js';
 
 export interface HttpTransportOptions {
   /** The asset's managementUrl: an origin, optionally with a path prefix (http://10.1.2.3:8080/gate-07). */
@@ -49,12 +42,6 @@ export interface HttpTransportOptions {
   maxResponseBytes?: number;
 }
 
-export interface ActionRequest {
-  /** The same key for a retry of the same intent: the device acts at most once per key. */
-  idempotencyKey: string;
-  params?: Readonly<Record<string, string | number | boolean>>;
-}
-
 
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -67,7 +54,7 @@ interface Call<S extends z.ZodType> {
   operation: string;
 }
 
-export class HttpTransport {
+export class HttpTransport implements DeviceClient {
   readonly baseUrl: string;
   private readonly origin: string;
   private readonly basePath: string;

@@ -1,5 +1,5 @@
 // A small device on loopback that serves the management API contract
-// (src/hub/diagnostics/transports/README.md) over real node:http, records the
+// (src/devices/README.md) over real node:http, records the
 // requests it gets, and can be told to misbehave.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

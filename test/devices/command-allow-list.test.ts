@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCommand, type CommandTable } from '../../../src/hub/diagnostics/transports/command-allow-list.js';
-import { SITE_SERVER_COMMANDS } from '../../../src/hub/diagnostics/transports/site-server-commands.js';
-import { BadArgumentError, CommandNotAllowedError } from '../../../src/hub/diagnostics/transports/transport.js';
+import { resolveCommand, type CommandTable } from '../../src/devices/ssh/command-allow-list.js';
+import { SITE_SERVER_COMMANDS } from '../../src/devices/ssh/site-server-commands.js';
+import { BadArgumentError, CommandNotAllowedError } from '../../src/devices/errors.js';
 
 const where = { transport: 'ssh', target: 'srv:22' } as const;
 const table = SITE_SERVER_COMMANDS as CommandTable;

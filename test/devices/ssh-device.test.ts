@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Asset, DiagEvent } from '../../src/core/model.js';
-import { ActionLedger } from '../../src/hub/diagnostics/action-ledger.js';
-import { SshDevice } from '../../src/hub/diagnostics/ssh-device.js';
+import { ActionLedger } from '../../src/devices/action-ledger.js';
+import { SshDevice } from '../../src/devices/ssh/ssh-device.js';
 import { startHubWith, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startTestSshd, type TestSshd } from '../helpers/sshd.js';
-import { site } from './diag-hub.js';
+import { site } from '../diagnostics/diag-hub.js';
 import { siteServerTools, type SiteServerTools } from './site-server-tools.js';
 
 const SERVICE = 'watchfloor-gate';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { quoteShellWord, shellCommandLine, unquotableReason } from '../../../src/hub/diagnostics/transports/shell-quote.js';
+import { quoteShellWord, shellCommandLine, unquotableReason } from '../../src/devices/ssh/shell-quote.js';
 
 // Words a caller might smuggle in; each must come out of a real shell as itself.
 const HOSTILE = [

@@ -7,7 +7,7 @@
 //
 // Held in memory: a hub restart forgets them (a retry then acts again, which
 // the allow-listed server commands tolerate: each is safe to repeat).
-import type { DeviceActionOutcome } from './transports/device-api.js';
+import type { DeviceActionOutcome } from './device-api.js';
 
 export interface ActionLedgerOptions {
   /** How long a key is remembered; the device contract asks for at least 24 h. */

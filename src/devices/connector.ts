@@ -4,19 +4,9 @@
 // the whole hub, so a sweep of thousands of devices reuses connections
 // instead of opening pools per device.
 import { Agent, type Dispatcher } from 'undici';
-import type { Asset } from '../../core/model.js';
-import { HttpTransport, type ActionRequest } from './transports/http.js';
-import type { DeviceActionOutcome, DeviceHealth, DeviceMetrics } from './transports/device-api.js';
-import { sshDeviceConnector, type SshConnectorOptions } from './ssh-device.js';
-
-/** What the runner needs of a device; HttpTransport is the real one. */
-export interface DeviceClient {
-  health(): Promise<DeviceHealth & { durationMs: number }>;
-  metrics(): Promise<DeviceMetrics & { durationMs: number }>;
-  action(name: string, request: ActionRequest): Promise<DeviceActionOutcome & { durationMs: number }>;
-}
-
-export type DeviceConnector = (asset: Asset & { managementUrl: string }) => DeviceClient;
+import type { DeviceConnector } from './device-client.js';
+import { HttpTransport } from './http/http-transport.js';
+import { sshDeviceConnector, type SshConnectorOptions } from './ssh/ssh-device.js';
 
 export interface HttpConnectorOptions {
   connectTimeoutMs?: number;

@@ -2,15 +2,8 @@
 import { createServer } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpTransport } from '../../../src/hub/diagnostics/transports/http.js';
-import {
-  AuthFailedError,
-  BadArgumentError,
-  CommandNotAllowedError,
-  DeviceError,
-  TransportTimeoutError,
-  UnreachableError,
-} from '../../../src/hub/diagnostics/transports/transport.js';
+import { HttpTransport } from '../../src/devices/http/http-transport.js';
+import { AuthFailedError, BadArgumentError, CommandNotAllowedError, DeviceError, TransportTimeoutError, UnreachableError } from '../../src/devices/errors.js';
 import { DEVICE_PREFIX, startTestDevice, type TestDevice } from './device-server.js';
 
 let device: TestDevice;

@@ -2,7 +2,7 @@
 //   ssh://USER@HOST:PORT/?hostKey=SHA256:…&service=UNIT&certificate=/etc/…
 // The query is read by hand, not with URLSearchParams: that turns `+` into a
 // space, and OpenSSH fingerprints are base64 (`+` and `/` are common).
-import { BadArgumentError } from './transports/transport.js';
+import { BadArgumentError } from '../errors.js';
 
 export interface SshManagementTarget {
   host: string;

@@ -2,9 +2,9 @@
 // metrics of docs/device-signals.md. Pure: command results in, health out.
 // A command that could not run (or said something we cannot read) gives a
 // `warn` check with the reason: the other checks still count.
-import type { DeviceCheck, DeviceHealth } from './transports/device-api.js';
-import type { CommandResult } from './transports/ssh.js';
-import type { TransportError } from './transports/transport.js';
+import type { DeviceCheck, DeviceHealth } from '../device-api.js';
+import type { CommandResult } from './ssh-transport.js';
+import type { TransportError } from '../errors.js';
 
 /** One read command's outcome, with the hub-clock window it ran in (ms since the epoch). */
 export type Reading = ({ result: CommandResult } | { error: TransportError }) & { fromMs: number; toMs: number };

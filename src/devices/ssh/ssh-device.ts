@@ -1,19 +1,19 @@
 // A Linux site server as a DeviceClient: the same health, metrics and named
 // actions the runner gets from a device's HTTP management API, made from
-// allow-listed commands over SSH (see transports/README.md for the
+// allow-listed commands over SSH (see ../README.md for the
 // managementUrl form). Transport errors pass through typed, so the runner's
 // findings read the same whichever way a device is reached.
 import type { Asset } from '../../core/model.js';
-import { ActionLedger } from './action-ledger.js';
-import type { DeviceClient, DeviceConnector } from './device.js';
+import { ActionLedger } from '../action-ledger.js';
+import type { ActionRequest, DeviceClient, DeviceConnector, ManagedAsset } from '../device-client.js';
 import { serverHealth, type Reading, type ServerHealth } from './server-readings.js';
-import { parseSshManagementUrl, type SshManagementTarget } from './ssh-management-url.js';
-import { resolveCommand, type CommandParams } from './transports/command-allow-list.js';
-import { DEVICE_ACTIONS, IDEMPOTENCY_KEY, isDeviceAction, type DeviceAction, type DeviceActionOutcome, type DeviceHealth, type DeviceMetrics } from './transports/device-api.js';
-import type { ActionRequest } from './transports/http.js';
-import { SITE_SERVER_COMMANDS, type SiteServerCommand } from './transports/site-server-commands.js';
-import { openSshSession, type SshSession } from './transports/ssh.js';
-import { AuthFailedError, BadArgumentError, CommandNotAllowedError, elapsedMs, isTransportError, type TimedResult } from './transports/transport.js';
+import { parseSshManagementUrl, type SshManagementTarget } from './management-url.js';
+import { resolveCommand, type CommandParams } from './command-allow-list.js';
+import { DEVICE_ACTIONS, IDEMPOTENCY_KEY, isDeviceAction, type DeviceAction, type DeviceActionOutcome, type DeviceHealth, type DeviceMetrics } from '../device-api.js';
+import { SITE_SERVER_COMMANDS, type SiteServerCommand } from './site-server-commands.js';
+import { openSshSession, type SshSession } from './ssh-transport.js';
+import { AuthFailedError, BadArgumentError, CommandNotAllowedError, isTransportError } from '../errors.js';
+import { elapsedMs, type TimedResult } from '../timed.js';
 
 export interface SshDeviceOptions {
   /** The hub's private key (OpenSSH or PEM text); undefined: none configured. */
@@ -49,7 +49,7 @@ export class SshDevice implements DeviceClient {
   private lastReading: { reading: ServerHealth; at: number } | undefined;
 
   constructor(
-    private readonly asset: Asset & { managementUrl: string },
+    private readonly asset: ManagedAsset,
     private readonly options: SshDeviceOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -173,7 +173,7 @@ export class SshDevice implements DeviceClient {
 }
 
 /** The URL's settings, with the ones that become command arguments checked against the allow-list now. */
-function checkedTarget(asset: Asset & { managementUrl: string }): SshManagementTarget {
+function checkedTarget(asset: ManagedAsset): SshManagementTarget {
   const target = parseSshManagementUrl(asset.managementUrl);
   const where = { transport: 'ssh', target: `${target.host}:${target.port}` } as const;
   if (asset.kind !== 'server') {

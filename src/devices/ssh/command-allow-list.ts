@@ -2,7 +2,7 @@
 // argv template whose parameters are typed and validated. A parameter fills
 // one whole argv element, never part of one, so a value can only ever be one
 // argument to the program the table chose.
-import { BadArgumentError, CommandNotAllowedError, type TransportErrorContext } from './transport.js';
+import { BadArgumentError, CommandNotAllowedError, type TransportErrorContext } from '../errors.js';
 import { unquotableReason } from './shell-quote.js';
 
 /** A value matching a pattern, e.g. a systemd unit name. */
