@@ -1,10 +1,15 @@
 // The real dependencies, built once from the process by bin/watchfloor.js.
+// The rooms a command may load (the hub, …) come from the entry, src/main.ts,
+// which is the one place that wires them together.
 import { setFlagsFromString } from 'node:v8';
 import { createCliClient } from './client.js';
 import { configDirFor, createConfigStore } from './config/store.js';
 import type { Deps, Prompter } from './deps.js';
 
-export function createRealDeps(): Deps {
+/** What only the entry can give: loaders of the rooms the commands must not import. */
+export type Loaders = Pick<Deps, 'loadHub'>;
+
+export function createProcessDeps(loaders: Loaders): Deps {
   // undici parses HTTP with a WebAssembly llhttp. V8 compiles it a second
   // time, optimised, on a background thread, and a process cannot exit until
   // that compile finishes: ~200 ms added to every `watchfloor status`. The
@@ -31,7 +36,7 @@ export function createRealDeps(): Deps {
     config: createConfigStore(configDirFor(env, process.platform)),
     createClient: createCliClient,
     prompter: loadPrompter,
-    loadHub: () => import('../hub/start.js'),
+    ...loaders,
     waitForShutdown,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };

@@ -1,5 +1,5 @@
 // Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
-// the fleet and its simulator.
+// the demo world it is handed (its fleet, devices and simulator).
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 // ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
@@ -9,7 +9,8 @@ import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
 import { SYSTEM } from './caller.js';
 import type { HubContext } from './context.js';
-import { simDemoWiring, startDemo, type DemoWiring, type SimulatorHandle } from './demo.js';
+import type { DemoWorld, Stoppable } from './demo/demo-world.js';
+import { startDemo } from './demo/start-demo.js';
 import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-remediate.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createMemoryEventBus } from './events/memory-event-bus.js';
@@ -25,7 +26,7 @@ export interface HubOptions {
   dataFile: string; // SQLite file path; created with migrations if new
   host?: string; // default 127.0.0.1
   port?: number; // default 7474; 0 = a free port
-  demo?: boolean; // seed the demo fleet and start the simulator
+  demo?: boolean; // seed the demo world's fleet and start its simulator (needs the world)
   seed?: number; // simulator seed (default 1)
   speed?: number; // simulated seconds per real second (default 1)
   log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
@@ -109,8 +110,9 @@ function readSshKey(file: string | undefined): Buffer | undefined {
   return key;
 }
 
-/** startHub with the demo's fleet and simulator replaceable (tests use a small fleet). */
-export async function startHubWith(options: HubOptions, demoWiring: DemoWiring): Promise<RunningHub> {
+/** `world`: the demo world, for `demo: true` (src/sim's, or a small one in tests). */
+export async function startHub(options: HubOptions, world?: DemoWorld): Promise<RunningHub> {
+  if (options.demo && !world) throw new UsageError('a demo hub needs a demo world to run');
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? DEFAULT_PORT;
   const log = options.log ?? (() => {});
@@ -134,7 +136,7 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
   const ctx: HubContext = { store, bus, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   const app = buildApp(ctx);
-  let simulator: SimulatorHandle | undefined;
+  let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 
   let closing: Promise<void> | undefined;
@@ -165,8 +167,8 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     const url = urlOf(host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let simUrl: string | undefined;
-    if (options.demo) {
-      const demo = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, demoWiring);
+    if (options.demo && world) {
+      const demo = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
       simulator = demo;
       simUrl = demo.simUrl;
     }
@@ -175,8 +177,4 @@ export async function startHubWith(options: HubOptions, demoWiring: DemoWiring):
     await close();
     throw e;
   }
-}
-
-export function startHub(options: HubOptions): Promise<RunningHub> {
-  return startHubWith(options, simDemoWiring);
 }

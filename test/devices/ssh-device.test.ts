@@ -12,7 +12,7 @@ import { CoreClient } from '../../src/core/client.js';
 import type { Asset, DiagEvent } from '../../src/core/model.js';
 import { ActionLedger } from '../../src/devices/action-ledger.js';
 import { SshDevice } from '../../src/devices/ssh/ssh-device.js';
-import { startHubWith, type RunningHub } from '../../src/hub/start.js';
+import { startHub, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startTestSshd, type TestSshd } from '../helpers/sshd.js';
 import { site } from '../diagnostics/diag-hub.js';
@@ -40,10 +40,10 @@ interface Hub {
   stop(): Promise<void>;
 }
 
-async function startHub(dir: string, assets: Asset[], sshKeyFile: string | undefined): Promise<Hub> {
+async function startSshHub(dir: string, assets: Asset[], sshKeyFile: string | undefined): Promise<Hub> {
   const { wiring } = fixtureWiring({ sites: [site('RUH')], assets });
   const data = mkdtempSync(join(dir, 'hub-'));
-  const hub = await startHubWith({ dataFile: join(data, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, ...(sshKeyFile ? { sshKeyFile } : {}) }, wiring);
+  const hub = await startHub({ dataFile: join(data, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, ...(sshKeyFile ? { sshKeyFile } : {}) }, wiring);
   const admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
   return {
     hub,
@@ -70,7 +70,7 @@ beforeAll(async () => {
   // The fingerprint goes in raw: its base64 `+` and `/` must survive the URL.
   urlOf = (pin = sshd.hostKeyFingerprint, port = sshd.port) =>
     `ssh://${sshd.username}@127.0.0.1:${port}/?hostKey=${pin}&service=${SERVICE}&certificate=${CERTIFICATE}`;
-  hub = await startHub(
+  hub = await startSshHub(
     dir,
     [server('RUH/server-a', urlOf()), server('RUH/server-imposter', urlOf(WRONG_PIN)), server('RUH/server-gone', urlOf(undefined, await closedPort()))],
     keyFile,
@@ -186,7 +186,7 @@ describe('a site server over ssh:// through the diagnostics runner', () => {
   });
 
   it('a hub started without --ssh-key: an auth finding for ssh:// assets, no crash, no connection', async () => {
-    const keyless = await startHub(dir, [server('RUH/server-a', urlOf())], undefined);
+    const keyless = await startSshHub(dir, [server('RUH/server-a', urlOf())], undefined);
     try {
       const [verdict] = await keyless.admin.diagnose({ target: 'RUH/server-a', fix: true });
       expect(verdict!.findings.map((f) => [f.code, f.detail])).toEqual([['management-auth', 'no SSH key configured for the hub']]);
@@ -207,7 +207,7 @@ describe('hub start --ssh-key', () => {
       [join(dir, 'not-a-key'), 'not a usable SSH private key'],
       [join(dir, 'public-key'), 'is a public key'],
     ] as const) {
-      await expect(startHub(dir, [], file)).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining(says) });
+      await expect(startSshHub(dir, [], file)).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining(says) });
     }
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreClient } from '../../src/core/client.js';
 import type { Asset, AssetKind, Role, Site } from '../../src/core/model.js';
-import { startHubWith, type HubOptions, type RunningHub } from '../../src/hub/start.js';
+import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startFakeFleet, type FakeFleet } from './fake-fleet.js';
 
@@ -49,7 +49,7 @@ export async function startDiagHub(options: Partial<HubOptions> = {}): Promise<D
   assets.push({ id: DEAD_ASSET, siteId: 'JED', kind: 'cctv', name: DEAD_ASSET, health: 'ok', managementUrl: `http://127.0.0.1:9/${DEAD_ASSET}` });
   const dir = mkdtempSync(join(tmpdir(), 'wf-diag-'));
   const { wiring } = fixtureWiring({ sites: [site('RUH'), site('JED')], assets });
-  const hub = await startHubWith({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, ...options }, wiring);
+  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, ...options }, wiring);
   const clients: CoreClient[] = [];
   const admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
   clients.push(admin);

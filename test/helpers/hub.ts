@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
+import { createDemoWorld } from '../../src/sim/demo-world.js';
 
 export interface TestHub extends RunningHub {
   adminToken: string;
@@ -14,7 +15,8 @@ export interface TestHub extends RunningHub {
 
 export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'wf-hub-'));
-  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, ...options });
+  // A demo hub gets the real demo world: the 103 sites, their devices and the simulator.
+  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, ...options }, options.demo ? createDemoWorld() : undefined);
   if (!hub.adminToken) throw new Error('a new data file should come with an admin token');
   return {
     ...hub,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreClient } from '../../src/core/client.js';
 import type { Asset, Role, Site } from '../../src/core/model.js';
-import type { DemoWiring, Fleet } from '../../src/hub/demo.js';
-import { startHubWith, type HubOptions, type RunningHub } from '../../src/hub/start.js';
+import type { DemoWorld, Fleet, SimulatorStart } from '../../src/hub/demo/demo-world.js';
+import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 
 const site = (id: string, en: string, kind: Site['kind'], region: string): Site => ({
   id,
@@ -50,9 +50,9 @@ export function tinyFleet(): Fleet {
 
 /** Seeds the fleet; records what the simulator would have been started with. */
 export function fixtureWiring(fleet: Fleet = tinyFleet()) {
-  const started: Parameters<DemoWiring['startSimulator']>[0][] = [];
+  const started: SimulatorStart[] = [];
   let stopped = 0;
-  const wiring: DemoWiring = {
+  const wiring: DemoWorld = {
     buildFleet: () => fleet,
     startSimulator(options) {
       started.push(options);
@@ -84,7 +84,7 @@ export async function startFixtureHub(options: FixtureOptions = {}): Promise<Fix
   const dir = reuse ?? mkdtempSync(join(tmpdir(), 'wf-hubtest-'));
   const { wiring } = fixtureWiring();
   const logs: string[] = [];
-  const hub = await startHubWith(
+  const hub = await startHub(
     { dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, log: (l) => logs.push(l), ...hubOptions },
     wiring,
   );

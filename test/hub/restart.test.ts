@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import { UsageError } from '../../src/core/errors.js';
-import { startHubWith } from '../../src/hub/start.js';
+import { startHub } from '../../src/hub/start.js';
 import { fixture, fixtureWiring, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub | undefined;
@@ -56,13 +56,18 @@ describe('restart on the same data file', () => {
   it('hands the simulator a working officer token for this hub', async () => {
     const { wiring, started, stopped } = fixtureWiring();
     const dir = mkdtempSync(join(tmpdir(), 'wf-demo-'));
-    const demo = await startHubWith({ dataFile: join(dir, 'hub.sqlite'), port: 0, demo: true, seed: 7, speed: 60 }, wiring);
+    const demo = await startHub({ dataFile: join(dir, 'hub.sqlite'), port: 0, demo: true, seed: 7, speed: 60 }, wiring);
     try {
       expect(started).toHaveLength(1);
       expect(started[0]).toMatchObject({ seed: 7, speed: 60 });
       expect(started[0]!.fleet.sites).toHaveLength(3);
-      expect(await started[0]!.client.whoami()).toMatchObject({ name: 'demo-simulator', role: 'officer' });
-      expect(started[0]!.client.hubUrl).toBe(demo.url);
+      expect(started[0]!.hubUrl).toBe(demo.url);
+      const simulator = new CoreClient({ hubUrl: started[0]!.hubUrl, token: started[0]!.token });
+      try {
+        expect(await simulator.whoami()).toMatchObject({ name: 'demo-simulator', role: 'officer' });
+      } finally {
+        await simulator.close();
+      }
     } finally {
       await demo.close();
       rmSync(dir, { recursive: true, force: true });

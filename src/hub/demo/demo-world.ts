@@ -1,0 +1,41 @@
+// What the hub asks of a demo world: a fleet to seed, optionally devices that
+// answer on real management endpoints, and a simulator that reports to the hub
+// over HTTP like any real fleet. The world lives in src/sim and is handed to
+// the hub by the entry (`hub start --demo`, `demo`); tests hand it small ones.
+// The hub never imports the world: this contract is all it knows of it.
+import type { Asset, Site } from '../../core/model.js';
+
+export interface Fleet {
+  sites: Site[];
+  assets: Asset[];
+}
+
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** The demo's devices: every asset's management API, served on one loopback server. */
+export interface DemoDevices extends Stoppable {
+  /** Base URL; the control endpoint (drills) is `${url}/control/v1`. */
+  url: string;
+  managementUrlOf(assetId: string): string;
+}
+
+export interface SimulatorStart {
+  hubUrl: string;
+  /** An officer token the hub issued for this run; the simulator posts telemetry and alerts with it. */
+  token: string;
+  fleet: Fleet;
+  seed: number;
+  speed: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface DemoWorld {
+  buildFleet(): Fleet | Promise<Fleet>;
+  /** A world without devices runs the simulator alone (assets keep their managementUrl). */
+  startDevices?(options: { fleet: Fleet; now?: () => Date; log?: (line: string) => void }): Promise<DemoDevices>;
+  /** Called after startDevices, so the simulator and the devices can share one world. */
+  startSimulator(options: SimulatorStart): Stoppable;
+}

@@ -1,0 +1,35 @@
+// The demo world as the hub meets it: the 103-site fleet, the device emulator
+// serving every asset's management API, and the simulator posting telemetry
+// and alerts to the hub over HTTP. The emulator and the simulator share one
+// world (faults drawn, fixed, injected), so they are started from one object.
+// The heavy parts load only when a demo starts.
+import { CoreClient } from '../core/client.js';
+import type { DemoWorld } from '../hub/demo/demo-world.js';
+import type { FaultWorldLink } from './fault-link.js';
+
+export function createDemoWorld(): DemoWorld {
+  let faults: FaultWorldLink | undefined;
+  return {
+    async buildFleet() {
+      const { buildDemoFleet } = await import('./fleet.js');
+      return buildDemoFleet();
+    },
+    async startDevices({ fleet, now, log }) {
+      const { startDeviceEmulator } = await import('./emulator/emulator.js');
+      const emulator = await startDeviceEmulator({ assets: fleet.assets, now, log });
+      faults = emulator.world;
+      return emulator;
+    },
+    startSimulator({ hubUrl, token, ...options }) {
+      const client = new CoreClient({ hubUrl, token, channel: 'api' });
+      // Loaded lazily; stop() waits for the load so nothing is left running.
+      const started = import('./simulator.js').then((m) => m.startSimulator({ ...options, client, ...(faults ? { world: faults } : {}) }));
+      return {
+        async stop() {
+          await (await started).stop();
+          await client.close();
+        },
+      };
+    },
+  };
+}
