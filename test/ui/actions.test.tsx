@@ -3,7 +3,7 @@
 // in the hub's words), progress in place, the summary prompt, double presses.
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { MutationResult } from '../../src/core/client.js';
+import type { MutationResult } from '../../src/core/model.js';
 import { ForbiddenError } from '../../src/core/errors.js';
 import type { DiagEvent, DiagnoseInput, DiagVerdictEvent, Incident } from '../../src/core/model.js';
 import { WatchApp, keyAction, type WatchClient } from '../../src/ui/app.js';

@@ -1,6 +1,6 @@
 // `incidents ack ID`: take it. Someone else got there first → exit 5 naming them.
 import type { Command } from 'commander';
-import type { MutationResult } from '../../core/client.js';
+import type { MutationResult } from '../../core/model.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { incidentIdArgument } from './incident-argument.js';

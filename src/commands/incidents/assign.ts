@@ -1,6 +1,6 @@
 // `incidents assign ID --to NAME`
 import type { Command } from 'commander';
-import type { MutationResult } from '../../core/client.js';
+import type { MutationResult } from '../../core/model.js';
 import { UsageError } from '../../core/errors.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';

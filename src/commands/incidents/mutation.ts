@@ -1,5 +1,5 @@
 // What every incident action prints: the changed incident as JSON, or one line.
-import type { MutationResult } from '../../core/client.js';
+import type { MutationResult } from '../../core/model.js';
 import { incidentJson } from '../../render/json.js';
 import type { CommandContext } from '../context.js';
 

@@ -2,7 +2,7 @@
 // alert opens an incident or updates the open one with its fingerprint; a
 // resolved alert closes an incident nobody has taken on yet, and only leaves
 // a note on one an officer is working.
-import type { AlertmanagerIngestResult } from '../../core/client.js';
+import type { AlertmanagerIngestResult } from '../../core/model.js';
 import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';

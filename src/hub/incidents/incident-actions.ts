@@ -1,5 +1,5 @@
 // Officer actions on incidents, each one transaction: load, decide, store.
-import type { MutationResult } from '../../core/client.js';
+import type { MutationResult } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import type { Incident, Severity } from '../../core/model.js';
 import type { Caller } from '../caller.js';

@@ -1,0 +1,19 @@
+// Chat cards: claimed through the hub, so two bots never post the same one.
+import type { ChatCard, ClaimCardInput, ClaimCardResult } from '../model.js';
+import { query, type HubConnection } from './connection.js';
+
+export function cardCalls(hub: HubConnection) {
+  return {
+    /** Claim the card of an incident in a chat target: `claimed` true means this caller posts it. */
+    claimCard: (input: ClaimCardInput): Promise<ClaimCardResult> => hub.request('POST', '/v1/cards/claim', input),
+
+    /** Record the message the claimer posted, so later changes update it in place. */
+    recordCard: async (input: { incidentId: string; target: string; messageRef: string }): Promise<ChatCard> =>
+      (await hub.request<{ card: ChatCard }>('POST', '/v1/cards/record', input)).card,
+
+    listCards: async (filter: { incidentId?: string | undefined; target?: string | undefined } = {}): Promise<ChatCard[]> =>
+      (await hub.request<{ cards: ChatCard[] }>('GET', `/v1/cards${query(filter)}`)).cards,
+  };
+}
+
+export type CardCalls = ReturnType<typeof cardCalls>;

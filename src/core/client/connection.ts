@@ -1,0 +1,187 @@
+// The hub connection every noun's calls go through: where the hub is, who is
+// calling (token, channel, the chat user acted for), one keep-alive pool, and
+// how a failure becomes a typed error. It knows no noun; client/<noun>.ts do.
+import requestApi from 'undici/lib/api/api-request.js';
+import type { Dispatcher } from 'undici';
+import { HubError, HubUnreachableError, UsageError, errorFromApi } from '../errors.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from '../json-http.js';
+import type { Channel, Role } from '../vocabulary.js';
+
+export interface CoreClientOptions {
+  /** Base URL of the hub, e.g. http://127.0.0.1:7474 */
+  hubUrl: string;
+  token?: string | undefined;
+  /** Which front end is calling; recorded on timelines and in the audit log. */
+  channel?: Channel;
+  /** For chat front ends: the chat user a call is made for (slack:U123). */
+  onBehalfOf?: string;
+  /** For chat front ends: the chat user's role; the hub grants the lower of it and the token's role. */
+  actAs?: Role | undefined;
+  /** Injected in tests; by default a keep-alive Pool to hubUrl. */
+  dispatcher?: Dispatcher;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Extra attempts for idempotent GETs on connection failures. */
+  getRetries?: number;
+}
+
+// Failures where nothing reached the hub, so another try of a GET is safe.
+const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A raw request for streams (NDJSON, server-sent events); `request` is for JSON answers. */
+export interface StreamRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  accept: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Silence this long ends the stream. */
+  bodyTimeoutMs: number;
+}
+
+export class HubConnection {
+  readonly hubUrl: string;
+  readonly requestTimeoutMs: number;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly token: string | undefined;
+  private readonly channel: Channel;
+  private readonly onBehalfOf: string | undefined;
+  private readonly actAs: Role | undefined;
+  private readonly getRetries: number;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: CoreClientOptions) {
+    const where = locateService(
+      options.hubUrl,
+      (reason) =>
+        new UsageError(`bad hub URL ${options.hubUrl}: ${reason}`, {
+          hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
+        }),
+    );
+    this.hubUrl = where.url;
+    this.origin = where.origin;
+    this.basePath = where.basePath;
+    this.token = options.token;
+    this.channel = options.channel ?? 'api';
+    this.onBehalfOf = options.onBehalfOf;
+    this.actAs = options.actAs;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.getRetries = options.getRetries ?? 2;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher =
+      options.dispatcher ??
+      openPool(this.origin, { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs });
+  }
+
+  /** Close the keep-alive connections so the process can exit promptly. */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** A JSON call; GETs are retried when nothing reached the hub. */
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const attempts = method === 'GET' ? 1 + this.getRetries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce<T>(method, path, body);
+      } catch (e) {
+        const code = failureCode(e);
+        if (attempt < attempts && code && RETRYABLE.has(code)) {
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+        throw this.translate(e);
+      }
+    }
+  }
+
+  private async requestOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers = this.headers('application/json');
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await requestApi.call(this.dispatcher, {
+      origin: this.origin,
+      path: this.basePath + path,
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(this.requestTimeoutMs),
+    });
+    const { value: parsed, notJson } = await readJson(res.body);
+    if (notJson) {
+      throw new HubError(`hub at ${this.hubUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
+        hint: 'is WATCHFLOOR_HUB pointing at a watchfloor hub?',
+      });
+    }
+    if (res.statusCode >= 400) throw errorFromApi(res.statusCode, parsed);
+    return parsed as T;
+  }
+
+  /**
+   * Open a stream and hand back its body once the hub has accepted it; an
+   * error answer is thrown typed. Failures are the caller's to translate.
+   */
+  async openStream(request: StreamRequest): Promise<Dispatcher.ResponseData['body']> {
+    const headers = { ...this.headers(request.accept), ...request.headers };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await requestApi.call(this.dispatcher, {
+      origin: this.origin,
+      path: this.basePath + request.path,
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: request.signal,
+      bodyTimeout: request.bodyTimeoutMs,
+      headersTimeout: this.requestTimeoutMs,
+    });
+    if (res.statusCode >= 400) throw errorFromApi(res.statusCode, (await readJson(res.body)).value);
+    return res.body;
+  }
+
+  /** Who is calling, through which front end and for whom: the same on every request, streams included. */
+  private headers(accept: string): Record<string, string> {
+    const headers: Record<string, string> = { accept, 'x-watchfloor-channel': this.channel };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.onBehalfOf) headers['x-watchfloor-on-behalf-of'] = this.onBehalfOf;
+    if (this.actAs) headers['x-watchfloor-act-as'] = this.actAs;
+    return headers;
+  }
+
+  /** A network failure as the typed error a person can act on; anything else unchanged. */
+  translate(e: unknown): unknown {
+    const code = failureCode(e);
+    if (code && CONNECTION_FAILURES.has(code)) {
+      return new HubUnreachableError(`cannot reach the hub at ${this.hubUrl} (${code})`, {
+        hint: 'start it with `watchfloor hub start --demo`, or point at another with --hub / WATCHFLOOR_HUB',
+        cause: e,
+        details: { url: this.hubUrl },
+      });
+    }
+    if (code && TIMEOUT_FAILURES.has(code)) {
+      return new HubUnreachableError(`the hub at ${this.hubUrl} did not answer within ${this.requestTimeoutMs / 1000}s`, {
+        hint: 'the hub may be overloaded or hung; look at its log (the stderr of `watchfloor hub start`)',
+        cause: e,
+        details: { url: this.hubUrl },
+      });
+    }
+    return e;
+  }
+}
+
+/** A query string from the defined, non-empty values. */
+export function query(params: object): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,13 @@
+// Who did something: a token holder, a mapped chat user, or the hub itself.
+import { z } from 'zod';
+import { Role } from './vocabulary-schemas.js';
+
+export const Actor = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const ActorRef = z.object({ id: z.string(), name: z.string() });
+export type ActorRef = z.infer<typeof ActorRef>;

@@ -1,0 +1,51 @@
+// The fleet at a glance: each site's health, open incidents and flow, the
+// national platforms, and one site in detail.
+import { z } from 'zod';
+import { SeverityCounts, Incident } from './incidents.js';
+import { Asset, LocalizedName, Site } from './sites.js';
+import { Health, SiteKind } from './vocabulary-schemas.js';
+
+export const SiteStatus = z.object({
+  id: z.string(),
+  name: LocalizedName,
+  kind: SiteKind,
+  region: z.string(),
+  health: Health,
+  openIncidents: SeverityCounts,
+  waitMinutes: z.number().nullable(), // null until the site has reported
+  queueLength: z.number().nullable(),
+  arrivalsPerHour: z.number().nullable(),
+  egates: z.object({ inService: z.number().int(), total: z.number().int() }),
+  counters: z.object({ open: z.number().int(), total: z.number().int() }),
+  staff: z.number().int(),
+  reportedAt: z.string().nullable(),
+});
+export type SiteStatus = z.infer<typeof SiteStatus>;
+
+export const PlatformStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  health: Health,
+});
+export type PlatformStatus = z.infer<typeof PlatformStatus>;
+
+export const FleetStatus = z.object({
+  generatedAt: z.string(),
+  sites: z.array(SiteStatus),
+  platforms: z.array(PlatformStatus),
+  totals: z.object({
+    sites: z.number().int(),
+    health: z.object({ ok: z.number().int(), degraded: z.number().int(), down: z.number().int() }),
+    openIncidents: SeverityCounts,
+    staff: z.number().int(),
+  }),
+});
+export type FleetStatus = z.infer<typeof FleetStatus>;
+
+export const SiteDetail = z.object({
+  site: Site,
+  status: SiteStatus,
+  assets: z.array(Asset),
+  incidents: z.array(Incident), // open ones
+});
+export type SiteDetail = z.infer<typeof SiteDetail>;

@@ -1,0 +1,60 @@
+// Incidents and their timelines, and what an action on one answers.
+import { z } from 'zod';
+import { ActorRef } from './actors.js';
+import { Channel, IncidentState, Severity, TimelineKind } from './vocabulary-schemas.js';
+
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  incidentId: z.string(),
+  at: z.string(), // ISO-8601 UTC
+  kind: TimelineKind,
+  actor: ActorRef,
+  channel: Channel,
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Incident = z.object({
+  id: z.string(), // INC-000042
+  title: z.string(),
+  severity: Severity,
+  state: IncidentState,
+  siteId: z.string().nullable(),
+  assetId: z.string().nullable(),
+  source: z.enum(['alertmanager', 'manual']),
+  fingerprint: z.string().nullable(), // Alertmanager fingerprint, for dedup
+  labels: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  acknowledgedBy: ActorRef.nullable(),
+  acknowledgedAt: z.string().nullable(),
+  assignee: z.string().nullable(),
+  escalations: z.number().int().nonnegative(),
+  resolvedBy: ActorRef.nullable(),
+  resolvedAt: z.string().nullable(),
+  summary: z.string().nullable(),
+  version: z.number().int(), // bumped on every change; the compare-and-set key
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const SeverityCounts = z.object({
+  sev1: z.number().int(),
+  sev2: z.number().int(),
+  sev3: z.number().int(),
+  sev4: z.number().int(),
+  total: z.number().int(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+export const IncidentDetail = z.object({
+  incident: Incident,
+  timeline: z.array(TimelineEntry),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+/** What every incident action (ack, assign, note, escalate, resolve, create) answers. */
+export interface MutationResult {
+  incident: Incident;
+  /** false when the call changed nothing (e.g. the same officer acking twice). */
+  changed: boolean;
+}

@@ -1,0 +1,9 @@
+// What the hub's intake answers a sender.
+
+/** POST /v1/ingest/alertmanager: the incidents an Alertmanager notification opened, updated or resolved. */
+export interface AlertmanagerIngestResult {
+  created: string[];
+  updated: string[];
+  resolved: string[];
+  ignored: number;
+}

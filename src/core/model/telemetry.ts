@@ -1,0 +1,31 @@
+// What sites report about their flow of people, and the wait history kept of it.
+import { z } from 'zod';
+
+// What a site reports about its flow of people; pushed by the site (or the
+// demo simulator) through POST /v1/ingest/telemetry.
+export const SiteTelemetry = z
+  .object({
+    siteId: z.string(),
+    at: z.string(),
+    arrivalsPerHour: z.number().nonnegative(),
+    queueLength: z.number().int().nonnegative(),
+    waitMinutes: z.number().nonnegative(),
+    egatesInService: z.number().int().nonnegative(),
+    countersOpen: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SiteTelemetry = z.infer<typeof SiteTelemetry>;
+
+/** One minute of a site's wait, as the hub recorded it (the last report in that minute). */
+export const WaitSample = z.object({
+  at: z.string(), // the minute's start, ISO-8601 UTC
+  waitMinutes: z.number().nonnegative(),
+});
+export type WaitSample = z.infer<typeof WaitSample>;
+
+/** GET /v1/sites/:id/wait-history: oldest first; minutes with no report are absent. */
+export const WaitHistory = z.object({
+  siteId: z.string(),
+  samples: z.array(WaitSample),
+});
+export type WaitHistory = z.infer<typeof WaitHistory>;
