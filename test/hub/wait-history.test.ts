@@ -6,7 +6,7 @@ import type { CoreClient } from '../../src/core/client.js';
 import { NotFoundError, UsageError } from '../../src/core/errors.js';
 import type { SiteTelemetry } from '../../src/core/model.js';
 import { MIGRATIONS, migrate } from '../../src/hub/store/sqlite/migrations.js';
-import { SqliteOperations } from '../../src/hub/store/sqlite/operations.js';
+import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 const START = Date.parse('2026-11-29T02:00:10.000Z');
@@ -93,7 +93,7 @@ describe('wait history storage', () => {
       db.prepare(
         "INSERT INTO sites (id, name_en, name_ar, kind, region, city, lat, lon, staff) VALUES ('RUH', 'r', 'r', 'air', 'Riyadh', 'Riyadh', 0, 0, 1)",
       ).run();
-      const ops = new SqliteOperations(db);
+      const ops = sqliteOperations(db);
       ops.recordWaitSamples([{ siteId: 'RUH', minute: 100, waitMinutes: 1 }], 0);
       ops.recordWaitSamples([{ siteId: 'RUH', minute: 100, waitMinutes: 2 }], 0);
       ops.recordWaitSamples([{ siteId: 'RUH', minute: 101, waitMinutes: 3 }], 0);

@@ -1,6 +1,6 @@
 // Row ↔ domain mapping for the remote-diagnostics tables (migration 2).
 import type { DiagAction, Dispatch, DispatchPriority, DispatchState, Finding } from '../../../core/model.js';
-import type { DiagnosticRunRecord } from '../store.js';
+import type { DiagnosticRunRecord } from '../diagnostics-store.js';
 
 export interface DispatchRow {
   id: string;

@@ -14,7 +14,8 @@ import type {
   TimelineEntry,
   TimelineKind,
 } from '../../../core/model.js';
-import type { AuditRow, TokenRecord } from '../store.js';
+import type { AuditRow } from '../audit-store.js';
+import type { TokenRecord } from '../token-store.js';
 
 export interface SiteRow {
   id: string;

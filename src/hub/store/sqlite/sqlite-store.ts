@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
-import { SqliteOperations } from './operations.js';
+import { sqliteOperations, type SqliteOperations } from './operations.js';
 
 export interface SqliteStoreOptions {
   /** How long a statement waits for another process holding the file's lock. */
@@ -30,7 +30,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
   migrate(db);
 
-  const ops = new SqliteOperations(db);
+  const ops = sqliteOperations(db);
   const mutex = new Mutex();
   let closed = false;
 

@@ -1,0 +1,32 @@
+// Incidents and their timelines in the store.
+import type { Incident, IncidentState, Severity, TimelineEntry } from '../../core/model.js';
+
+export interface IncidentQuery {
+  state?: IncidentState | 'open' | undefined;
+  siteId?: string | undefined;
+  assetId?: string | undefined;
+  severity?: Severity | undefined;
+  limit?: number | undefined;
+}
+
+/** An incident as first stored; the store assigns id and version. */
+export type NewIncident = Omit<Incident, 'id' | 'version'>;
+
+export type NewTimelineEntry = Omit<TimelineEntry, 'id'>;
+
+export interface IncidentReader {
+  /** Newest first. */
+  listIncidents(query?: IncidentQuery): Promise<Incident[]>;
+  /** Matched case-insensitively. */
+  getIncident(id: string): Promise<Incident | undefined>;
+  findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
+  listTimeline(incidentId: string): Promise<TimelineEntry[]>;
+}
+
+export interface IncidentWriter {
+  /** Allocates the next INC-nnnnnn id; version starts at 1. */
+  insertIncident(incident: NewIncident): Promise<Incident>;
+  /** Compare-and-set on `version`: false if the stored version is no longer `expectedVersion`. */
+  updateIncident(incident: Incident, expectedVersion: number): Promise<boolean>;
+  appendTimeline(entry: NewTimelineEntry): Promise<TimelineEntry>;
+}

@@ -1,0 +1,39 @@
+// The SQLite statements of the audit log and its recorded head.
+import type { AuditHead, AuditQuery, AuditReader, AuditRow, AuditWriter } from '../audit-store.js';
+import type { Prepare, Synchronous } from './prepare.js';
+import { auditFromRow, auditToRow, type AuditTableRow } from './rows.js';
+
+const AUDIT_HEAD_KEY = 'audit_head';
+
+export function auditStatements(sql: Prepare): Synchronous<AuditReader & AuditWriter> {
+  const getAuditHead = (): AuditHead | undefined => {
+    const value = sql('SELECT value FROM meta WHERE key = ?').pluck().get(AUDIT_HEAD_KEY) as string | undefined;
+    return value === undefined ? undefined : (JSON.parse(value) as AuditHead);
+  };
+  return {
+    listAudit(query: AuditQuery): AuditRow[] {
+      const params = { after: query.afterSeq ?? null, since: query.since ?? null, limit: query.limit };
+      const where = '(@after IS NULL OR seq > @after) AND (@since IS NULL OR at >= @since)';
+      const unbounded = query.afterSeq === undefined && query.since === undefined;
+      const rows = (
+        unbounded && query.newest
+          ? sql(`SELECT * FROM (SELECT * FROM audit WHERE ${where} ORDER BY seq DESC LIMIT @limit) ORDER BY seq`)
+          : sql(`SELECT * FROM audit WHERE ${where} ORDER BY seq LIMIT @limit`)
+      ).all(params) as AuditTableRow[];
+      return rows.map(auditFromRow);
+    },
+
+    readAuditLog: (): AuditRow[] => (sql('SELECT * FROM audit ORDER BY seq').all() as AuditTableRow[]).map(auditFromRow),
+
+    getAuditHead,
+
+    appendAudit(row: AuditRow): void {
+      sql(
+        `INSERT INTO audit (seq, at, actor_id, actor_name, channel, action, target, detail, prev_hash, hash)
+         VALUES (@seq, @at, @actor_id, @actor_name, @channel, @action, @target, @detail, @prev_hash, @hash)`,
+      ).run(auditToRow(row));
+      const head: AuditHead = { seq: row.seq, hash: row.hash };
+      sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(AUDIT_HEAD_KEY, JSON.stringify(head));
+    },
+  };
+}

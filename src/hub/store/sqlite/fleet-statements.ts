@@ -1,0 +1,75 @@
+// The SQLite statements of the fleet's inventory: sites and assets.
+import type { Asset, Health, Site } from '../../../core/model.js';
+import type { AssetCount, AssetQuery, FleetReader, FleetWriter, SiteQuery } from '../fleet-store.js';
+import type { Prepare, Synchronous } from './prepare.js';
+import { assetFromRow, assetToRow, siteFromRow, siteToRow, type AssetRow, type SiteRow } from './rows.js';
+
+export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWriter> {
+  return {
+    countSites: () => sql('SELECT count(*) FROM sites').pluck().get() as number,
+
+    listSites(query: SiteQuery = {}): Site[] {
+      const rows = sql(
+        `SELECT * FROM sites
+          WHERE (@kind IS NULL OR kind = @kind) AND (@region IS NULL OR region = @region COLLATE NOCASE)
+          ORDER BY id`,
+      ).all({ kind: query.kind ?? null, region: query.region ?? null }) as SiteRow[];
+      return rows.map(siteFromRow);
+    },
+
+    getSite(id: string): Site | undefined {
+      const row = sql('SELECT * FROM sites WHERE id = ?').get(id) as SiteRow | undefined;
+      return row && siteFromRow(row);
+    },
+
+    listAssets(query: AssetQuery = {}): Asset[] {
+      const rows = sql(
+        `SELECT * FROM assets
+          WHERE (@site IS NULL OR site_id = @site) AND (@kind IS NULL OR kind = @kind)
+          ORDER BY site_id IS NOT NULL, site_id, id`,
+      ).all({ site: query.siteId ?? null, kind: query.kind ?? null }) as AssetRow[];
+      return rows.map(assetFromRow);
+    },
+
+    getAsset(id: string): Asset | undefined {
+      const row = sql('SELECT * FROM assets WHERE id = ?').get(id) as AssetRow | undefined;
+      return row && assetFromRow(row);
+    },
+
+    countAssets(): AssetCount[] {
+      const rows = sql('SELECT site_id, kind, health, count(*) AS count FROM assets GROUP BY site_id, kind, health').all() as {
+        site_id: string | null;
+        kind: string;
+        health: string;
+        count: number;
+      }[];
+      return rows.map((r) => ({ siteId: r.site_id, kind: r.kind as Asset['kind'], health: r.health as Health, count: r.count }));
+    },
+
+    upsertSites(sites: Site[]): void {
+      const upsert = sql(
+        `INSERT INTO sites (id, name_en, name_ar, kind, region, city, lat, lon, neighbour, annual_passengers, staff, source)
+         VALUES (@id, @name_en, @name_ar, @kind, @region, @city, @lat, @lon, @neighbour, @annual_passengers, @staff, @source)
+         ON CONFLICT(id) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, kind = excluded.kind,
+           region = excluded.region, city = excluded.city, lat = excluded.lat, lon = excluded.lon,
+           neighbour = excluded.neighbour, annual_passengers = excluded.annual_passengers, staff = excluded.staff,
+           source = excluded.source`,
+      );
+      for (const s of sites) upsert.run(siteToRow(s));
+    },
+
+    upsertAssets(assets: Asset[]): void {
+      const upsert = sql(
+        `INSERT INTO assets (id, site_id, kind, name, health, management_url)
+         VALUES (@id, @site_id, @kind, @name, @health, @management_url)
+         ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, kind = excluded.kind, name = excluded.name,
+           management_url = excluded.management_url`,
+      );
+      for (const a of assets) upsert.run(assetToRow(a));
+    },
+
+    setAssetHealth(id: string, health: Health): void {
+      sql('UPDATE assets SET health = ? WHERE id = ?').run(health, id);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The SQLite statements of incidents and their timelines.
+import type { Incident, TimelineEntry } from '../../../core/model.js';
+import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry } from '../incident-store.js';
+import type { Prepare, Synchronous } from './prepare.js';
+import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type TimelineRow } from './rows.js';
+
+const DEFAULT_INCIDENT_LIMIT = 200;
+
+export const incidentIdFor = (seq: number) => `INC-${String(seq).padStart(6, '0')}`;
+
+export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & IncidentWriter> {
+  return {
+    listIncidents(query: IncidentQuery = {}): Incident[] {
+      const state = query.state === 'open' ? null : (query.state ?? null);
+      const rows = sql(
+        `SELECT * FROM incidents
+          WHERE (@state IS NULL OR state = @state)
+            AND (@open = 0 OR state <> 'resolved')
+            AND (@site IS NULL OR site_id = @site COLLATE NOCASE)
+            AND (@asset IS NULL OR asset_id = @asset COLLATE NOCASE)
+            AND (@severity IS NULL OR severity = @severity)
+          ORDER BY seq DESC
+          LIMIT @limit`,
+      ).all({
+        state,
+        open: query.state === 'open' ? 1 : 0,
+        site: query.siteId ?? null,
+        asset: query.assetId ?? null,
+        severity: query.severity ?? null,
+        limit: query.limit ?? DEFAULT_INCIDENT_LIMIT,
+      }) as IncidentRow[];
+      return rows.map(incidentFromRow);
+    },
+
+    getIncident(id: string): Incident | undefined {
+      const row = sql('SELECT * FROM incidents WHERE id = ?').get(id.toUpperCase()) as IncidentRow | undefined;
+      return row && incidentFromRow(row);
+    },
+
+    findOpenIncidentByFingerprint(fingerprint: string): Incident | undefined {
+      const row = sql("SELECT * FROM incidents WHERE fingerprint = ? AND state <> 'resolved'").get(fingerprint) as IncidentRow | undefined;
+      return row && incidentFromRow(row);
+    },
+
+    insertIncident(incident: NewIncident): Incident {
+      const seq = Number(sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'incident_seq' RETURNING value").pluck().get());
+      const stored: Incident = { ...incident, id: incidentIdFor(seq), version: 1 };
+      sql(
+        `INSERT INTO incidents (seq, id, title, severity, state, site_id, asset_id, source, fingerprint, labels,
+           created_at, updated_at, acknowledged_by_id, acknowledged_by, acknowledged_at, assignee, escalations,
+           resolved_by_id, resolved_by, resolved_at, summary, version)
+         VALUES (@seq, @id, @title, @severity, @state, @site_id, @asset_id, @source, @fingerprint, @labels,
+           @created_at, @updated_at, @acknowledged_by_id, @acknowledged_by, @acknowledged_at, @assignee, @escalations,
+           @resolved_by_id, @resolved_by, @resolved_at, @summary, @version)`,
+      ).run({ seq, ...incidentToRow(stored) });
+      return stored;
+    },
+
+    updateIncident(incident: Incident, expectedVersion: number): boolean {
+      const result = sql(
+        `UPDATE incidents SET title = @title, severity = @severity, state = @state, site_id = @site_id,
+           asset_id = @asset_id, labels = @labels, updated_at = @updated_at,
+           acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
+           assignee = @assignee, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
+           resolved_at = @resolved_at, summary = @summary, version = @version
+         WHERE id = @id AND version = @expected`,
+      ).run({ ...incidentToRow(incident), expected: expectedVersion });
+      return result.changes === 1;
+    },
+
+    listTimeline(incidentId: string): TimelineEntry[] {
+      const rows = sql('SELECT * FROM timeline WHERE incident_id = ? ORDER BY id').all(incidentId.toUpperCase()) as TimelineRow[];
+      return rows.map(timelineFromRow);
+    },
+
+    appendTimeline(entry: NewTimelineEntry): TimelineEntry {
+      const result = sql(
+        `INSERT INTO timeline (incident_id, at, kind, actor_id, actor_name, channel, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(entry.incidentId, entry.at, entry.kind, entry.actor.id, entry.actor.name, entry.channel, entry.text);
+      return { ...entry, id: Number(result.lastInsertRowid) };
+    },
+  };
+}
