@@ -1,5 +1,10 @@
 // The embedded store: one SQLite file, one connection, writers serialised by
-// a mutex around BEGIN IMMEDIATE … COMMIT.
+// a mutex around BEGIN IMMEDIATE … COMMIT. Another connection to the same
+// file (a second hub, or a second store in a test) holding the write lock
+// makes BEGIN wait without blocking the event loop: better-sqlite3 is
+// synchronous, so a busy wait inside SQLite would stall this process, and
+// with it the very transaction the other store in it is waiting to commit.
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
@@ -7,8 +12,24 @@ import { migrate } from './migrations.js';
 import { sqliteOperations, type SqliteOperations } from './operations.js';
 
 export interface SqliteStoreOptions {
-  /** How long a statement waits for another process holding the file's lock. */
+  /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
   busyTimeoutMs?: number;
+}
+
+const isBusy = (e: unknown) => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+
+/** BEGIN IMMEDIATE, retried with a bounded backoff while another connection writes. */
+async function beginImmediate(db: Database.Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= deadline) throw e;
+    }
+    await sleep(waitMs);
+  }
 }
 
 /** Every method of `ops`, returning a promise, each call wrapped by `around`. */
@@ -27,8 +48,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   migrate(db);
+  // From here on only BEGIN can meet another writer (WAL readers never wait),
+  // and it waits in beginImmediate, off the event loop.
+  db.pragma('busy_timeout = 0');
 
   const ops = sqliteOperations(db);
   const mutex = new Mutex();
@@ -41,20 +66,23 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const reader = asynchronous<Store>(ops, exclusive);
   const writer = asynchronous<StoreWriter>(ops, inTransaction);
 
+  const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
+    mutex.run(async () => {
+      await beginImmediate(db, busyTimeoutMs);
+      try {
+        const result = await fn(writer);
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+
   const store: Store = Object.assign(Object.create(reader) as Store, {
-    transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
-      return mutex.run(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(writer);
-          db.exec('COMMIT');
-          return result;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
-        }
-      });
-    },
+    transaction,
+    // A write of its own, so it too waits for another connection's transaction instead of failing.
+    touchToken: (id: string, at: string) => transaction((tx) => tx.touchToken(id, at)),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
