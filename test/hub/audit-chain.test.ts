@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/model.js';
-import { appendAudit, verifyAuditLog } from '../../src/hub/audit/audit-log.js';
+import { verifyAuditLog } from '../../src/hub/audit/audit-log.js';
 import { chainRow, verifyChain } from '../../src/hub/audit/chain.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
@@ -76,7 +76,7 @@ describe('audit chain in SQLite, tampered with raw SQL', () => {
     store = openSqliteStore(file);
     for (let i = 1; i <= n; i++) {
       await store.transaction((tx) =>
-        appendAudit(tx, {
+        tx.appendAudit({
           at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
           actor: { id: 'tok_1', name: 'aisha' },
           channel: 'cli',
@@ -119,5 +119,62 @@ describe('audit chain in SQLite, tampered with raw SQL', () => {
     const file = await storeWithRows(4);
     tamper(file, 'DELETE FROM audit WHERE seq = 4');
     expect((await verifyAuditLog(store!)).firstBroken).toMatchObject({ seq: 4 });
+  });
+});
+
+describe('audit append inside the store transaction', () => {
+  let dir = '';
+  const stores: Store[] = [];
+
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = (file: string) => {
+    const s = openSqliteStore(file);
+    stores.push(s);
+    return s;
+  };
+  const record = (text: string) => ({
+    at: '2026-01-01T00:00:00.000Z',
+    actor: { id: 'tok_1', name: 'aisha' },
+    channel: 'cli' as const,
+    action: 'incident.note',
+    target: 'INC-000001',
+    detail: { text },
+  });
+
+  it('chains from the head the transaction reads; a rolled-back append leaves neither row nor head behind', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wf-audit-'));
+    const store = open(join(dir, 'hub.sqlite'));
+    const first = await store.transaction((tx) => tx.appendAudit(record('kept')));
+    expect(first).toMatchObject({ seq: 1, prevHash: '0'.repeat(64) });
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.appendAudit(record('rolled back'));
+        throw new Error('the change it recorded failed');
+      }),
+    ).rejects.toThrow('failed');
+    expect(await store.getAuditHead()).toEqual({ seq: 1, hash: first.hash });
+    const second = await store.transaction((tx) => tx.appendAudit(record('next')));
+    expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
+    expect(await verifyAuditLog(store)).toEqual({ ok: true, checked: 2, firstBroken: null });
+  });
+
+  it('two stores over one file (two hubs) appending at once keep one unbroken chain', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wf-audit-'));
+    const file = join(dir, 'hub.sqlite');
+    const [a, b] = [open(file), open(file)];
+    const append = (store: Store, i: number) =>
+      store.transaction(async (tx) => {
+        const row = await tx.appendAudit(record(`note ${i}`));
+        // An await between the append and the commit: the other store must still wait for this one.
+        await new Promise((r) => setTimeout(r, 1));
+        return row;
+      });
+    const rows = await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? a : b, i)));
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(40);
+    expect(await verifyAuditLog(a)).toEqual({ ok: true, checked: 40, firstBroken: null });
   });
 });

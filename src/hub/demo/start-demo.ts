@@ -1,7 +1,6 @@
 // Demo mode, the hub's side: seed the world's fleet into an empty store, point
 // every asset at its emulated device, give the simulator an officer token, and
 // let it talk to this hub over HTTP like any real fleet.
-import { appendAudit } from '../audit/audit-log.js';
 import { SYSTEM } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { issueToken, revokeTokensNamed } from '../tokens/tokens.js';
@@ -21,7 +20,7 @@ export async function seedFleet(ctx: HubContext, fleet: Fleet): Promise<boolean>
     if ((await tx.countSites()) > 0) return false;
     await tx.upsertSites(fleet.sites);
     await tx.upsertAssets(fleet.assets);
-    await appendAudit(tx, {
+    await tx.appendAudit({
       at: ctx.now().toISOString(),
       actor: { id: SYSTEM.actor.id, name: SYSTEM.actor.name },
       channel: SYSTEM.channel,

@@ -3,7 +3,6 @@
 // took on the incident, may close it.
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
 import type { Dispatch } from '../../core/model.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import { mayResolve } from '../incidents/decisions.js';
 import { storeIncidentChange } from '../incidents/incident-writes.js';
@@ -47,7 +46,7 @@ export async function closeDispatch(deps: RecordDeps, caller: Caller, id: string
         { action: 'dispatch.close', detail: { dispatchId: dispatch.id, note } },
       );
     } else {
-      await appendAudit(tx, {
+      await tx.appendAudit({
         at,
         actor: refOf(caller.actor),
         channel: caller.channel,

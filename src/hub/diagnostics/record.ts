@@ -3,7 +3,6 @@
 // short transaction, so officers watching the incident see the run progress.
 // Dry runs never get here (the runner swaps in noRecorder).
 import type { Asset, DiagAction, Dispatch, DispatchPriority, Incident, Severity, TimelineKind } from '../../core/model.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { EventBus } from '../events/event-bus.js';
 import { draftIncident } from '../incidents/draft.js';
@@ -60,7 +59,7 @@ export function storeRecorder(deps: RecordDeps, caller: Caller): Recorder {
       const text = `${action.action}${Object.keys(action.params).length ? ` ${JSON.stringify(action.params)}` : ''}: ${action.status}${action.replayed ? ' (replayed, not repeated)' : ''}${action.message ? ` — ${action.message}` : ''}`;
       await transact(deps, async (tx) => {
         if (incidentId) await tx.appendTimeline(entry(incidentId, 'action', `${asset.id}: ${text}`));
-        await appendAudit(tx, {
+        await tx.appendAudit({
           at: at(),
           actor: refOf(caller.actor),
           channel: caller.channel,

@@ -3,7 +3,6 @@
 // transaction, and the event goes out after commit.
 import { ConflictError } from '../../core/errors.js';
 import type { Incident, TimelineKind } from '../../core/model.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { NewIncident, StoreWriter } from '../store/store.js';
 import type { Emit } from '../transact.js';
@@ -38,7 +37,7 @@ async function record(
     channel: shown.channel,
     text: timeline.text,
   });
-  await appendAudit(tx, {
+  await tx.appendAudit({
     at,
     actor: refOf(caller.actor),
     channel: caller.channel,

@@ -1,5 +1,17 @@
-// The audit log in the store: append-only rows, hash-chained.
-import type { AuditEntry } from '../../core/model.js';
+// The audit log in the store: append-only rows, hash-chained. The store
+// chains each row itself, from the head it reads in the same transaction as
+// the append, so two writers can never both follow the same row.
+import type { ActorRef, AuditEntry, Channel } from '../../core/model.js';
+
+/** What a caller records; the store gives it its seq, prevHash and hash. */
+export interface AuditRecord {
+  at: string;
+  actor: ActorRef;
+  channel: Channel;
+  action: string;
+  target: string | null;
+  detail?: Record<string, unknown>;
+}
 
 export interface AuditQuery {
   /** Entries after this sequence number. */
@@ -29,5 +41,12 @@ export interface AuditReader {
 }
 
 export interface AuditWriter {
-  appendAudit(row: AuditRow): Promise<void>;
+  /**
+   * Appends `record` after the chain's head as this transaction sees it and
+   * moves the head to the new row; returns the row as chained. A backend
+   * with several writers must read the head under a lock held to commit
+   * (PostgreSQL: the head row `SELECT … FOR UPDATE` in this transaction), so
+   * a concurrent append waits for this one and chains after it.
+   */
+  appendAudit(record: AuditRecord): Promise<AuditRow>;
 }

@@ -14,7 +14,7 @@ export type { AssetCount, AssetQuery, SiteQuery } from './fleet-store.js';
 export type { IncidentQuery, NewIncident, NewTimelineEntry } from './incident-store.js';
 export type { WaitMinuteSample } from './telemetry-store.js';
 export type { TokenRecord } from './token-store.js';
-export type { AuditHead, AuditQuery, AuditRow } from './audit-store.js';
+export type { AuditHead, AuditQuery, AuditRecord, AuditRow } from './audit-store.js';
 export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } from './diagnostics-store.js';
 export type { ChatCardQuery } from './card-store.js';
 

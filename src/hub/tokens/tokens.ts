@@ -3,7 +3,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError } from '../../core/errors.js';
 import type { Role, TokenInfo } from '../../core/model.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { StoreWriter, TokenRecord } from '../store/store.js';
 
@@ -43,7 +42,7 @@ export async function issueToken(
     revokedAt: null,
   };
   await tx.insertToken(record);
-  await appendAudit(tx, {
+  await tx.appendAudit({
     at,
     actor: refOf(caller.actor),
     channel: caller.channel,
@@ -60,7 +59,7 @@ export async function revokeToken(tx: StoreWriter, caller: Caller, id: string, a
   // Revoking twice changes nothing and records nothing.
   if (existing.revokedAt) return publicToken(existing);
   await tx.revokeToken(id, at);
-  await appendAudit(tx, {
+  await tx.appendAudit({
     at,
     actor: refOf(caller.actor),
     channel: caller.channel,

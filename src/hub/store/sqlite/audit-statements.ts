@@ -1,5 +1,9 @@
-// The SQLite statements of the audit log and its recorded head.
-import type { AuditHead, AuditQuery, AuditReader, AuditRow, AuditWriter } from '../audit-store.js';
+// The SQLite statements of the audit log and its recorded head. An append
+// reads the head and writes the row after it in the caller's transaction;
+// SQLite's one writer at a time (BEGIN IMMEDIATE, across processes too) is
+// what keeps two appends from chaining after the same row.
+import { chainRow } from '../../audit/chain.js';
+import type { AuditHead, AuditQuery, AuditReader, AuditRecord, AuditRow, AuditWriter } from '../audit-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { auditFromRow, auditToRow, type AuditTableRow } from './rows.js';
 
@@ -27,13 +31,15 @@ export function auditStatements(sql: Prepare): Synchronous<AuditReader & AuditWr
 
     getAuditHead,
 
-    appendAudit(row: AuditRow): void {
+    appendAudit(record: AuditRecord): AuditRow {
+      const row = chainRow(getAuditHead(), { ...record, detail: record.detail ?? {} });
       sql(
         `INSERT INTO audit (seq, at, actor_id, actor_name, channel, action, target, detail, prev_hash, hash)
          VALUES (@seq, @at, @actor_id, @actor_name, @channel, @action, @target, @detail, @prev_hash, @hash)`,
       ).run(auditToRow(row));
       const head: AuditHead = { seq: row.seq, hash: row.hash };
       sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(AUDIT_HEAD_KEY, JSON.stringify(head));
+      return row;
     },
   };
 }
