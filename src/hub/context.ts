@@ -1,12 +1,16 @@
 // Everything a route handler needs, built once per hub by startHub.
 import type { DiagnosticsService } from './diagnostics/service.js';
 import type { EventBus } from './events/event-bus.js';
+import type { EventRelay } from './events/outbox-relay.js';
 import type { HubMetrics } from './metrics.js';
 import type { Store } from './store/store.js';
 
 export interface HubContext {
   store: Store;
+  /** Where this hub's subscribers hear committed events. */
   bus: EventBus;
+  /** Publishes what transactions commit to the outbox (transact hands it their events). */
+  relay: EventRelay;
   metrics: HubMetrics;
   now: () => Date;
   log: (line: string) => void;

@@ -13,7 +13,7 @@ import type { DemoWorld, Stoppable } from './demo/demo-world.js';
 import { startDemo } from './demo/start-demo.js';
 import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-remediate.js';
 import { createDiagnostics } from './diagnostics/service.js';
-import { createMemoryEventBus } from './events/memory-event-bus.js';
+import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import { createHubMetrics } from './metrics.js';
 import { severityCounts } from './status/fleet-status.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -128,12 +128,19 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       cause: e,
     });
   }
-  const bus = createMemoryEventBus({ now, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
+  let events: HubEvents;
+  try {
+    events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const { bus, relay } = events;
   const metrics = createHubMetrics({
     openIncidents: async () => severityCounts(await store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT })),
     sseClients: () => bus.subscriberCount,
   });
-  const ctx: HubContext = { store, bus, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
+  const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   const app = buildApp(ctx);
   let simulator: Stoppable | undefined;
@@ -146,7 +153,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       await simulator?.stop();
       await closeGracefully(app);
       await diagnostics.close();
-      bus.close();
+      await events.close();
       await store.close();
       log('hub stopped');
     })());

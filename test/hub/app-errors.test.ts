@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/hub/app.js';
 import { SYSTEM } from '../../src/hub/caller.js';
 import type { HubContext } from '../../src/hub/context.js';
-import { createMemoryEventBus } from '../../src/hub/events/memory-event-bus.js';
+import { openHubEvents, type HubEvents } from '../../src/hub/events/hub-events.js';
 import { createHubMetrics } from '../../src/hub/metrics.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
@@ -15,6 +15,7 @@ import { issueToken } from '../../src/hub/tokens/tokens.js';
 
 let dir = '';
 let store: Store;
+let events: HubEvents;
 let secret = '';
 const logs: string[] = [];
 let failNextSiteList = false;
@@ -29,18 +30,19 @@ function contextWith(real: Store): HubContext {
     }
     return real.listSites(q);
   };
-  const bus = createMemoryEventBus();
   const metrics = createHubMetrics({ openIncidents: async () => ({ sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 }), sseClients: () => 0 });
-  return { store: flaky, bus, metrics, now: () => new Date(), log: (l) => logs.push(l), version: 'test', startedAt: new Date() };
+  return { store: flaky, bus: events.bus, relay: events.relay, metrics, now: () => new Date(), log: (l) => logs.push(l), version: 'test', startedAt: new Date() };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wf-inject-'));
   store = openSqliteStore(join(dir, 'hub.sqlite'));
+  events = await openHubEvents(store);
   secret = (await store.transaction((tx) => issueToken(tx, SYSTEM, { name: 'root', role: 'admin' }, new Date().toISOString()))).secret;
 });
 
 afterAll(async () => {
+  await events?.close();
   await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -3,13 +3,19 @@ import type { HubEvent } from '../../src/core/model.js';
 import { createMemoryEventBus } from '../../src/hub/events/memory-event-bus.js';
 import { formatSseEvent } from '../../src/hub/events/sse-stream.js';
 
+/** Committed events as the relay hands them over: ids from the outbox. */
+const events = (from: number, to: number): HubEvent[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ id: from + i, type: 'site.telemetry', at: '2026-01-01T00:00:00.000Z', data: { i: from + i } }));
+
 describe('in-memory event bus', () => {
-  it('numbers events and delivers them live', () => {
+  it('delivers committed events live, in id order', () => {
     const bus = createMemoryEventBus();
     const seen: HubEvent[] = [];
     bus.subscribe((e) => seen.push(e));
-    bus.publish('incident.created', { id: 'INC-1' });
-    bus.publish('incident.updated', { id: 'INC-1' });
+    bus.publish([
+      { id: 1, type: 'incident.created', at: '2026-01-01T00:00:00.000Z', data: { id: 'INC-1' } },
+      { id: 2, type: 'incident.updated', at: '2026-01-01T00:00:00.000Z', data: { id: 'INC-1' } },
+    ]);
     expect(seen.map((e) => [e.id, e.type])).toEqual([
       [1, 'incident.created'],
       [2, 'incident.updated'],
@@ -18,11 +24,11 @@ describe('in-memory event bus', () => {
 
   it('replays what a resuming subscriber missed, from a bounded buffer', () => {
     const bus = createMemoryEventBus({ capacity: 3 });
-    for (let i = 1; i <= 5; i++) bus.publish('site.telemetry', { i });
+    bus.publish(events(1, 5));
     const seen: number[] = [];
     bus.subscribe((e) => seen.push(e.id), { sinceId: 1 });
-    expect(seen).toEqual([3, 4, 5]); // 2 fell out of the buffer
-    bus.publish('site.telemetry', { i: 6 });
+    expect(seen).toEqual([3, 4, 5]); // 2 fell out of the buffer, and there is no outbox behind it
+    bus.publish(events(6, 6));
     expect(seen).toEqual([3, 4, 5, 6]);
   });
 
@@ -34,12 +40,48 @@ describe('in-memory event bus', () => {
       throw new Error('boom');
     });
     const sub = bus.subscribe((e) => seen.push(e.id));
-    bus.publish('asset.health', {});
+    bus.publish(events(1, 1));
     sub.unsubscribe();
-    bus.publish('asset.health', {});
+    bus.publish(events(2, 2));
     expect(seen).toEqual([1]);
     expect(errors).toHaveLength(2);
     expect(bus.subscriberCount).toBe(1);
+  });
+
+  it('reads further back than memory from the history, holding live events back until it has caught up', async () => {
+    const outbox = events(1, 2_500);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const reads: number[] = [];
+    const history = {
+      async listEventsAfter(afterId: number, limit: number) {
+        reads.push(afterId);
+        await gate;
+        return outbox.filter((e) => e.id > afterId).slice(0, limit);
+      },
+    };
+    // A restarted hub: nothing in memory, 2,500 events in the outbox.
+    const bus = createMemoryEventBus({ capacity: 10, history, lastId: 2_500 });
+    const seen: number[] = [];
+    bus.subscribe((e) => seen.push(e.id), { sinceId: 100 });
+    // Committed while the replay is still reading: held back, not lost, not first.
+    outbox.push(...events(2_501, 2_502));
+    bus.publish(events(2_501, 2_502));
+    expect(seen).toEqual([]);
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(Array.from({ length: 2_402 }, (_, i) => 101 + i));
+    expect(reads).toEqual([100, 1_100, 2_100]);
+    bus.publish(events(2_503, 2_503));
+    expect(seen.at(-1)).toBe(2_503);
+  });
+
+  it('an id ahead of everything committed (another data file) replays what memory holds, not nothing', () => {
+    const bus = createMemoryEventBus({ capacity: 3 });
+    bus.publish(events(1, 4));
+    const seen: number[] = [];
+    bus.subscribe((e) => seen.push(e.id), { sinceId: 9_999 });
+    expect(seen).toEqual([2, 3, 4]);
   });
 
   it('formats an SSE frame with id, event and one JSON data line', () => {

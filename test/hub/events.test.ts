@@ -95,6 +95,36 @@ describe('event stream', () => {
     }
   });
 
+  it('resumes across a hub restart from the outbox: what was missed, under the ids it had', async () => {
+    const first = await startFixtureHub();
+    const adminToken = first.adminToken!;
+    const auth = { authorization: `Bearer ${adminToken}` };
+    const sse = await connect(`${first.url}/v1/events`, auth);
+    await first.admin.createIncident({ title: 'Seen live', severity: 'sev4' });
+    const live = await sse.next('incident.created');
+    sse.close();
+    const { incident: missed } = await first.admin.createIncident({ title: 'Created while the client was away', severity: 'sev4' });
+    await first.closeKeepingData();
+
+    const second = await startFixtureHub({ dir: first.dir, adminToken });
+    try {
+      const again = await connect(`${second.url}/v1/events`, { ...auth, 'last-event-id': String(live.id) });
+      try {
+        const replayed = await again.next('incident.created');
+        expect(replayed).toMatchObject({ id: live.id + 1, data: { id: missed.id } });
+        // New events carry on from the old ids.
+        const { incident: after } = await second.admin.createIncident({ title: 'After the restart', severity: 'sev4' });
+        const next = await again.next('incident.created');
+        expect(next).toMatchObject({ data: { id: after.id } });
+        expect(next.id).toBeGreaterThan(replayed.id);
+      } finally {
+        again.close();
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('refuses a client without a token', async () => {
     const res = await rawRequest(`${hub.url}/v1/events`);
     expect(res.status).toBe(401);

@@ -4,19 +4,14 @@
 // Dry runs never get here (the runner swaps in noRecorder).
 import type { Asset, DiagAction, Dispatch, DispatchPriority, Incident, Severity, TimelineKind } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
-import type { EventBus } from '../events/event-bus.js';
 import { draftIncident } from '../incidents/draft.js';
 import { storeIncidentChange, storeNewIncident } from '../incidents/incident-writes.js';
 import { canTransition, isOpen } from '../incidents/state-machine.js';
-import type { DiagnosticRunRecord, Store } from '../store/store.js';
-import { transact } from '../transact.js';
+import type { DiagnosticRunRecord } from '../store/store.js';
+import { transact, type TransactDeps } from '../transact.js';
 import type { Diagnosis } from './findings.js';
 
-export interface RecordDeps {
-  store: Store;
-  bus: EventBus;
-  now: () => Date;
-}
+export type RecordDeps = TransactDeps;
 
 export const PRIORITY_FOR: Record<Severity, DispatchPriority> = { sev1: 'P1', sev2: 'P2', sev3: 'P3', sev4: 'P4' };
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Asset, DiagEvent, DiagVerdictEvent, Incident, SweepInput, SweepSummary, SweepResult } from '../../core/model.js';
 import type { Caller } from '../caller.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { EventRelay } from '../events/outbox-relay.js';
 import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
 import { deviceConnector } from '../../devices/connector.js';
@@ -15,7 +15,7 @@ import { openIncidentsByAsset, type Target } from './targets.js';
 
 export interface DiagnosticsDeps {
   store: Store;
-  bus: EventBus;
+  relay: EventRelay;
   now: () => Date;
   log: (line: string) => void;
 }

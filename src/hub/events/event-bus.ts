@@ -1,7 +1,9 @@
-// Hub events (incident.created, …) fanned out to SSE clients. Shaped so a
-// NATS JetStream subject can replace the in-memory bus: publish is
-// fire-and-forget, subscribers resume from an event id.
-import type { HubEvent, HubEventType } from '../../core/model.js';
+// Hub events (incident.created, …) fanned out to the hub's subscribers: SSE
+// clients, automatic remediation. Shaped so a NATS JetStream subject can
+// replace the in-memory bus: only the outbox relay publishes, and it
+// publishes committed events that already carry their ids; a subscriber
+// resumes from the id it last saw.
+import type { HubEvent } from '../../core/model.js';
 
 export type EventListener = (event: HubEvent) => void;
 
@@ -14,8 +16,14 @@ export interface SubscribeOptions {
   sinceId?: number | undefined;
 }
 
+/** Where committed events can be read back (the outbox), for a subscriber resuming from further back than memory holds. */
+export interface EventHistory {
+  listEventsAfter(afterId: number, limit: number): Promise<HubEvent[]>;
+}
+
 export interface EventBus {
-  publish(type: HubEventType, data: unknown): HubEvent;
+  /** The relay's: hands committed events, in id order, to every subscriber. */
+  publish(events: readonly HubEvent[]): void;
   subscribe(listener: EventListener, options?: SubscribeOptions): Subscription;
   readonly subscriberCount: number;
   close(): void;

@@ -3,18 +3,13 @@ import type { MutationResult } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import type { Incident, Severity } from '../../core/model.js';
 import type { Caller } from '../caller.js';
-import type { EventBus } from '../events/event-bus.js';
-import type { Store, StoreWriter } from '../store/store.js';
-import { transact } from '../transact.js';
+import type { StoreWriter } from '../store/store.js';
+import { transact, type TransactDeps } from '../transact.js';
 import { decideAck, decideAssign, decideEscalate, decideNote, decideResolve, type Decision } from './decisions.js';
 import { draftIncident } from './draft.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
 
-export interface IncidentDeps {
-  store: Store;
-  bus: EventBus;
-  now: () => Date;
-}
+export type IncidentDeps = TransactDeps;
 
 export function incidentNotFound(id: string): NotFoundError {
   return new NotFoundError(`no incident ${id}`, { hint: 'list them with `watchfloor incidents list`' });

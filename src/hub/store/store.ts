@@ -7,6 +7,7 @@ import type { CardReader, CardWriter } from './card-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
+import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
@@ -17,6 +18,7 @@ export type { TokenRecord } from './token-store.js';
 export type { AuditHead, AuditQuery, AuditRecord, AuditRow } from './audit-store.js';
 export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } from './diagnostics-store.js';
 export type { ChatCardQuery } from './card-store.js';
+export type { NewHubEvent } from './outbox-store.js';
 
 export interface StoreReader
   extends FleetReader,
@@ -25,7 +27,8 @@ export interface StoreReader
     TokenReader,
     AuditReader,
     DiagnosticsReader,
-    CardReader {}
+    CardReader,
+    OutboxReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -35,7 +38,8 @@ export interface StoreWriter
     TokenWriter,
     AuditWriter,
     DiagnosticsWriter,
-    CardWriter {}
+    CardWriter,
+    OutboxWriter {}
 
 export interface Store extends StoreReader {
   /**

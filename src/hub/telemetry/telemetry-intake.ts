@@ -1,13 +1,11 @@
 // Sites report their flow of people; the hub keeps the latest report per site.
 import { UsageError } from '../../core/errors.js';
 import type { SiteTelemetry } from '../../core/model.js';
-import type { EventBus } from '../events/event-bus.js';
-import type { Store } from '../store/store.js';
-import { transact } from '../transact.js';
+import { transact, type TransactDeps } from '../transact.js';
 import { recordWaits } from './wait-history.js';
 
 /** All or nothing: one unknown site id rejects the whole batch. Also records each site's wait for its history. */
-export async function ingestTelemetry(deps: { store: Store; bus: EventBus; now: () => Date }, reports: SiteTelemetry[]): Promise<number> {
+export async function ingestTelemetry(deps: TransactDeps, reports: SiteTelemetry[]): Promise<number> {
   return transact(deps, async (tx, emit) => {
     const known = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
     const unknown = reports.map((r) => r.siteId).filter((id) => !known.has(id.toUpperCase()));

@@ -216,6 +216,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX site_wait_history_minute ON site_wait_history(minute);
     `,
   },
+  {
+    version: 6,
+    name: 'event outbox: hub events written with the change they announce',
+    // Independent of every other step. AUTOINCREMENT: an id is never handed
+    // out twice, even after pruning has emptied the table, so a client's
+    // Last-Event-ID stays meaningful across restarts.
+    sql: `
+      CREATE TABLE hub_events (
+        id    INTEGER PRIMARY KEY AUTOINCREMENT,
+        type  TEXT NOT NULL,
+        at    TEXT NOT NULL,
+        data  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -8,6 +8,7 @@ import { cardStatements } from './card-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
+import { outboxStatements } from './outbox-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
 import { telemetryStatements } from './telemetry-statements.js';
 import { tokenStatements } from './token-statements.js';
@@ -24,5 +25,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...auditStatements(sql),
     ...diagnosticsStatements(sql),
     ...cardStatements(sql),
+    ...outboxStatements(sql),
   };
 }

@@ -1,0 +1,132 @@
+// The transactional outbox: events go to the hub_events table in the same
+// transaction as the change, and the relay publishes them once committed.
+// A real SQLite store on a temp file; a second store over the same file
+// stands for a second hub (or the same hub after a restart).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HubEvent } from '../../src/core/model.js';
+import { openHubEvents, type HubEvents } from '../../src/hub/events/hub-events.js';
+import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/hub/store/store.js';
+import { transact } from '../../src/hub/transact.js';
+
+// Events are stamped with the hub's clock; a day old, they are pruned.
+const START = Date.now();
+let dir = '';
+let file = '';
+const opened: { store: Store; events: HubEvents }[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wf-outbox-'));
+  file = join(dir, 'hub.sqlite');
+});
+
+afterEach(async () => {
+  for (const { store, events } of opened.splice(0)) {
+    await events.close();
+    await store.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A hub's store and events over the data file; `seen` collects what its bus delivers. */
+async function hubOver(options: Parameters<typeof openHubEvents>[1] = {}) {
+  const store = openSqliteStore(file);
+  const events = await openHubEvents(store, options);
+  opened.push({ store, events });
+  const seen: HubEvent[] = [];
+  events.bus.subscribe((e) => seen.push(e));
+  const deps = { store, relay: events.relay, now: () => new Date(START) };
+  return { store, events, seen, deps };
+}
+
+const until = async (check: () => boolean, what: string, ms = 3_000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('transactional outbox', () => {
+  it('a rolled-back change publishes nothing and leaves no row', async () => {
+    const hub = await hubOver();
+    await expect(
+      transact(hub.deps, async (_tx, emit) => {
+        emit('incident.created', { id: 'INC-000001' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await hub.events.relay.catchUp();
+    expect(hub.seen).toEqual([]);
+    expect(await hub.store.lastEventId()).toBe(0);
+  });
+
+  it('a committed change publishes each event once, in order, with ids from the table', async () => {
+    const hub = await hubOver();
+    await transact(hub.deps, async (_tx, emit) => {
+      emit('incident.created', { id: 'INC-000001' });
+      emit('asset.health', { id: 'RUH/egate-07', health: 'down' });
+    });
+    await transact(hub.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
+    // Published at commit, before transact returned; the poll finds nothing more.
+    expect(hub.seen.map((e) => [e.id, e.type])).toEqual([
+      [1, 'incident.created'],
+      [2, 'asset.health'],
+      [3, 'incident.updated'],
+    ]);
+    await hub.events.relay.catchUp();
+    expect(hub.seen).toHaveLength(3);
+    expect(await hub.store.listEventsAfter(0, 10)).toEqual(hub.seen);
+    expect(hub.seen[0]).toMatchObject({ at: new Date(START).toISOString(), data: { id: 'INC-000001' } });
+  });
+
+  it("a commit whose publish never happened is still there: another hub's relay publishes it, and ids keep growing", async () => {
+    const first = await hubOver();
+    const second = await hubOver({ pollMs: 20 });
+    // Committed straight to the outbox, as if the process died before handing it to its relay.
+    await first.store.transaction((tx) => tx.appendEvents([{ type: 'incident.created', at: new Date(START).toISOString(), data: { id: 'INC-000001' } }]));
+    await until(() => second.seen.length === 1, "the second hub's relay to publish the orphan");
+    expect(first.seen).toEqual([]); // the first relay was never handed it, and has not polled yet
+    // The second hub's own commit follows it, and reaches the first hub's subscribers too.
+    await transact(second.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
+    expect(second.seen.map((e) => e.id)).toEqual([1, 2]);
+    await first.events.relay.catchUp();
+    expect(first.seen.map((e) => e.id)).toEqual([1, 2]);
+  });
+
+  it('a subscriber resuming after a restart gets what it missed from the table', async () => {
+    const before = await hubOver();
+    for (let i = 1; i <= 5; i++) await transact(before.deps, async (_tx, emit) => emit('site.telemetry', { i }));
+    const { store, events } = opened.pop()!;
+    await events.close();
+    await store.close();
+
+    const after = await hubOver();
+    const resumed: number[] = [];
+    after.events.bus.subscribe((e) => resumed.push(e.id), { sinceId: 2 });
+    await until(() => resumed.length === 3, 'the replay from the outbox');
+    await transact(after.deps, async (_tx, emit) => emit('site.telemetry', { i: 6 }));
+    expect(resumed).toEqual([3, 4, 5, 6]);
+  });
+
+  it('prunes all but the newest events and those older than the retention; ids never go back', async () => {
+    let now = START;
+    const hub = await hubOver({ keepEvents: 3, keepMs: 60_000, now: () => new Date(now) });
+    const deps = { ...hub.deps, now: () => new Date(now) };
+    for (let i = 1; i <= 5; i++) await transact(deps, async (_tx, emit) => emit('site.telemetry', { i }));
+    expect(await hub.events.relay.prune()).toBe(2);
+    expect((await hub.store.listEventsAfter(0, 10)).map((e) => e.id)).toEqual([3, 4, 5]);
+    now += 61_000;
+    await transact(deps, async (_tx, emit) => emit('site.telemetry', { i: 6 }));
+    expect(await hub.events.relay.prune()).toBe(3);
+    expect((await hub.store.listEventsAfter(0, 10)).map((e) => e.id)).toEqual([6]);
+    now += 61_000;
+    expect(await hub.events.relay.prune()).toBe(1);
+    expect(await hub.store.lastEventId()).toBe(6);
+    await transact(deps, async (_tx, emit) => emit('site.telemetry', { i: 7 }));
+    expect(hub.seen.at(-1)!.id).toBe(7);
+  });
+});
