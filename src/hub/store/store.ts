@@ -4,6 +4,7 @@
 // its reads and writes in a file of its own; this file composes them.
 import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
+import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
@@ -19,6 +20,7 @@ export type { AuditHead, AuditQuery, AuditRecord, AuditRow } from './audit-store
 export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } from './diagnostics-store.js';
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
+export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 
 export interface StoreReader
   extends FleetReader,
@@ -39,7 +41,8 @@ export interface StoreWriter
     AuditWriter,
     DiagnosticsWriter,
     CardWriter,
-    OutboxWriter {}
+    OutboxWriter,
+    CoordinationWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -231,6 +231,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'coordination: leases, rate slots and device action keys in the store',
+    // Independent of every other step. What each hub process kept in memory
+    // (runs per site, disruptive actions per window, idempotency keys of
+    // actions on servers that keep none), so several hubs over one database
+    // agree, and a restart forgets nothing.
+    sql: `
+      CREATE TABLE leases (
+        scope       TEXT NOT NULL,    -- site-runs:ruh, auto-remediate:INC-000042
+        holder      TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL, -- ms since the epoch; a holder that died lets it lapse
+        PRIMARY KEY (scope, holder)
+      ) WITHOUT ROWID;
+      CREATE INDEX leases_expiry ON leases(expires_at);
+
+      CREATE TABLE rate_slots (
+        id        INTEGER PRIMARY KEY,
+        scope     TEXT NOT NULL,      -- site-disruptive:ruh
+        taken_at  INTEGER NOT NULL
+      );
+      CREATE INDEX rate_slots_scope ON rate_slots(scope, taken_at);
+
+      CREATE TABLE action_keys (
+        asset_id    TEXT NOT NULL,    -- lower-cased
+        key         TEXT NOT NULL,
+        state       TEXT NOT NULL,    -- in-flight | done
+        outcome     TEXT,             -- JSON, once done
+        holder      TEXT NOT NULL,
+        started_at  INTEGER NOT NULL, -- the remembered outcome's age counts from here
+        expires_at  INTEGER NOT NULL, -- an in-flight claim nobody renews lapses here
+        PRIMARY KEY (asset_id, key)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { StoreWriter } from '../store.js';
 import { auditStatements } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
+import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
@@ -26,5 +27,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...diagnosticsStatements(sql),
     ...cardStatements(sql),
     ...outboxStatements(sql),
+    ...coordinationStatements(sql),
   };
 }
