@@ -1,7 +1,15 @@
 // Per-site limits on remote work: a few runs at a time per site (a site's
 // uplink and its technicians' patience are finite), and a cap on disruptive
 // actions per site per window, so a burst of incidents never reboots half a
-// site at once. Callers wait for a slot; nobody is refused.
+// site at once. Callers wait for a slot; nobody is refused. Both are kept in
+// the store (run leases, rate slots), so several hubs over one database
+// share one limit per site, and a hub that dies mid-run frees its slots when
+// their leases lapse.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withLease } from '../coordination/leases.js';
+import { Wakeups } from '../coordination/wakeups.js';
+import type { Store } from '../store/store.js';
 
 export interface SiteLimitOptions {
   /** Runs on assets of one site at the same time. Default 4. */
@@ -10,68 +18,42 @@ export interface SiteLimitOptions {
   disruptivePerWindow?: number;
   /** Default 60 s. */
   windowMs?: number;
+  /** How long a run's slot outlives a hub that stopped renewing it. Default 60 s. */
+  leaseTtlMs?: number;
+  /** The shared clock of every hub (ms since the epoch). Default Date.now. */
+  clock?: () => number;
 }
 
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-
-  get idle(): boolean {
-    return this.active === 0 && this.waiting.length === 0;
-  }
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-export class SiteLimits {
-  private readonly sites = new Map<string, Semaphore>();
-  private readonly disruptive = new Map<string, number[]>();
-  private readonly concurrency: number;
-  private readonly perWindow: number;
-  private readonly windowMs: number;
-
-  constructor(options: SiteLimitOptions = {}) {
-    this.concurrency = options.concurrencyPerSite ?? 4;
-    this.perWindow = options.disruptivePerWindow ?? 10;
-    this.windowMs = options.windowMs ?? 60_000;
-  }
-
+export interface SiteLimits {
   /** Runs `fn` once fewer than the limit of runs are active at `site`. */
-  async withSite<T>(site: string, fn: () => Promise<T>): Promise<T> {
-    let semaphore = this.sites.get(site);
-    if (!semaphore) this.sites.set(site, (semaphore = new Semaphore(this.concurrency)));
-    try {
-      return await semaphore.run(fn);
-    } finally {
-      if (semaphore.idle) this.sites.delete(site);
-    }
-  }
-
+  withSite<T>(site: string, fn: () => Promise<T>): Promise<T>;
   /** Waits until another disruptive action at `site` is within the rate, and takes it. */
-  async disruptiveSlot(site: string): Promise<void> {
-    for (;;) {
-      const now = performance.now();
-      const recent = (this.disruptive.get(site) ?? []).filter((t) => now - t < this.windowMs);
-      if (recent.length < this.perWindow) {
-        recent.push(now);
-        this.disruptive.set(site, recent);
-        return;
+  disruptiveSlot(site: string): Promise<void>;
+}
+
+// A site at its rate is asked again at least this often: another hub's slots age out too.
+const MAX_RATE_WAIT_MS = 1_000;
+
+export function storeSiteLimits(store: Store, options: SiteLimitOptions = {}): SiteLimits {
+  const concurrency = options.concurrencyPerSite ?? 4;
+  const perWindow = options.disruptivePerWindow ?? 10;
+  const windowMs = options.windowMs ?? 60_000;
+  const timing = { ttlMs: options.leaseTtlMs ?? 60_000, clock: options.clock ?? Date.now };
+  const wakeups = new Wakeups();
+
+  return {
+    withSite(site, fn) {
+      return withLease(store, wakeups, { scope: `site-runs:${site.toLowerCase()}`, holder: randomUUID(), limit: concurrency }, timing, fn);
+    },
+
+    async disruptiveSlot(site) {
+      const scope = `site-disruptive:${site.toLowerCase()}`;
+      for (;;) {
+        const now = timing.clock();
+        const slot = await store.transaction((tx) => tx.takeRateSlot(scope, perWindow, now, windowMs));
+        if (slot.taken) return;
+        await sleep(Math.min(Math.max(1, slot.retryAtMs - now + 1), MAX_RATE_WAIT_MS), undefined, { ref: false });
       }
-      this.disruptive.set(site, recent);
-      await sleep(this.windowMs - (now - recent[0]!) + 1);
-    }
-  }
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
 import { deviceConnector } from '../../devices/connector.js';
 import type { DeviceConnector } from '../../devices/device-client.js';
-import { SiteLimits, type SiteLimitOptions } from './limits.js';
+import { storeSiteLimits, type SiteLimitOptions } from './limits.js';
 import { noRecorder, storeRecorder } from './record.js';
 import { runOnAsset } from './runner.js';
 import { openIncidentsByAsset, type Target } from './targets.js';
@@ -50,7 +50,7 @@ export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOpt
     ? undefined
     : deviceConnector({ ssh: { privateKey: options.sshPrivateKey, now: () => deps.now().getTime() } });
   const connect = options.connect ?? devices!.connect;
-  const limits = new SiteLimits(options.limits);
+  const limits = storeSiteLimits(deps.store, options.limits);
   const runnerDeps = { connect, limits, now: deps.now, retryDelayMs: options.retryDelayMs };
 
   const runOne = (caller: Caller, asset: Asset, incident: Incident | null, request: RunRequest, emit: (e: DiagEvent) => void) => {

@@ -1,0 +1,82 @@
+// Coordination state in the store: per-site run slots and disruptive-action
+// rates. Two
+// stores over one SQLite file stand for two hubs; closing one and opening
+// another stands for a restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeSiteLimits } from '../../src/hub/diagnostics/limits.js';
+import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/hub/store/store.js';
+
+let dir = '';
+let file = '';
+const stores: Store[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wf-coord-'));
+  file = join(dir, 'hub.sqlite');
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const hub = () => {
+  const store = openSqliteStore(file);
+  stores.push(store);
+  return store;
+};
+
+/** A promise and the function that settles it. */
+function gate<T = void>() {
+  let open!: (value: T) => void;
+  const opened = new Promise<T>((r) => (open = r));
+  return { opened, open };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('per-site limits in the store', () => {
+  it('two hubs share one limit of runs per site; another site is not held up', async () => {
+    const [a, b] = [storeSiteLimits(hub(), { concurrencyPerSite: 2 }), storeSiteLimits(hub(), { concurrencyPerSite: 2 })];
+    let active = 0;
+    let most = 0;
+    const run = async () => {
+      most = Math.max(most, ++active);
+      await sleep(30);
+      active--;
+    };
+    const otherSite = gate<number>();
+    const t0 = Date.now();
+    const runs = Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).withSite('RUH', run));
+    void a.withSite('JED', async () => otherSite.open(Date.now() - t0));
+    expect(await otherSite.opened).toBeLessThan(200);
+    await Promise.all(runs);
+    expect(most).toBe(2);
+  });
+
+  it('a run slot held by a hub that died lapses, and another hub gets it', async () => {
+    const store = hub();
+    // Taken and never renewed nor released: its hub is gone.
+    await store.transaction((tx) => tx.acquireLease({ scope: 'site-runs:ruh', holder: 'dead-hub', limit: 1, nowMs: Date.now(), ttlMs: 150 }));
+    const limits = storeSiteLimits(hub(), { concurrencyPerSite: 1 });
+    const t0 = Date.now();
+    await limits.withSite('RUH', async () => {});
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
+  it('the disruptive actions of two hubs count against one rate per site', async () => {
+    const options = { disruptivePerWindow: 2, windowMs: 300 };
+    const [a, b] = [storeSiteLimits(hub(), options), storeSiteLimits(hub(), options)];
+    const t0 = Date.now();
+    await a.disruptiveSlot('RUH');
+    await b.disruptiveSlot('RUH');
+    await b.disruptiveSlot('JED');
+    expect(Date.now() - t0).toBeLessThan(250);
+    await a.disruptiveSlot('RUH');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(295);
+  });
+});
