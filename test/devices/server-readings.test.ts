@@ -1,7 +1,7 @@
 // Reading a site server's tool output as the `server` checks, and the
 // ssh:// managementUrl form. Pure: no server needed.
 import { describe, expect, it } from 'vitest';
-import { ActionLedger } from '../../src/devices/action-ledger.js';
+import { MemoryActionLedger } from '../../src/devices/memory-action-ledger.js';
 import {
   clockSkewMs,
   parseDfUsedPct,
@@ -131,9 +131,9 @@ describe('ssh:// managementUrl', () => {
   });
 });
 
-describe('ActionLedger', () => {
+describe('MemoryActionLedger', () => {
   it('a key seen runs nothing and replays; a failed attempt is forgotten so the retry runs', async () => {
-    const ledger = new ActionLedger();
+    const ledger = new MemoryActionLedger();
     let runs = 0;
     const act = async () => ({ action: 'restart-service', status: 'done' as const, replayed: false, message: `run ${++runs}` });
     const [a, b] = await Promise.all([ledger.once('RUH/s', 'k', act), ledger.once('ruh/s', 'k', act)]);
@@ -146,7 +146,7 @@ describe('ActionLedger', () => {
 
   it('forgets keys after the TTL', async () => {
     let now = 0;
-    const ledger = new ActionLedger({ ttlMs: 1000, now: () => now });
+    const ledger = new MemoryActionLedger({ ttlMs: 1000, now: () => now });
     const act = async () => ({ action: 'x', status: 'done' as const, replayed: false });
     await ledger.once('a', 'k', act);
     now = 999;

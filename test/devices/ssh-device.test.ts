@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Asset, DiagEvent } from '../../src/core/model.js';
-import { ActionLedger } from '../../src/devices/action-ledger.js';
+import { MemoryActionLedger } from '../../src/devices/memory-action-ledger.js';
 import { SshDevice } from '../../src/devices/ssh/ssh-device.js';
 import { startHub, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
@@ -213,12 +213,12 @@ describe('hub start --ssh-key', () => {
 });
 
 describe('SshDevice directly', () => {
-  const device = (ledger = new ActionLedger()) =>
+  const device = (ledger = new MemoryActionLedger()) =>
     new SshDevice(server('RUH/server-a', urlOf()), { privateKey: sshd.clientKey, ledger });
 
   it('remembers an idempotency key per asset: the same key replays, runs nothing', async () => {
     tools.stage({ service: 'failed' });
-    const ledger = new ActionLedger();
+    const ledger = new MemoryActionLedger();
     const first = await device(ledger).action('restart-service', { idempotencyKey: 'k-1' });
     // Another client of the same hub (the next run) shares the ledger.
     const again = await device(ledger).action('restart-service', { idempotencyKey: 'k-1' });

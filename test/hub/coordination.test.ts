@@ -1,11 +1,12 @@
 // Coordination state in the store: per-site run slots and disruptive-action
-// rates. Two
+// rates, and the device action ledger. Two
 // stores over one SQLite file stand for two hubs; closing one and opening
 // another stands for a restart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeActionLedger } from '../../src/hub/coordination/store-action-ledger.js';
 import { storeSiteLimits } from '../../src/hub/diagnostics/limits.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
@@ -38,6 +39,7 @@ function gate<T = void>() {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const done = (message: string) => ({ action: 'restart-service', status: 'done' as const, replayed: false, message });
 
 describe('per-site limits in the store', () => {
   it('two hubs share one limit of runs per site; another site is not held up', async () => {
@@ -78,5 +80,64 @@ describe('per-site limits in the store', () => {
     expect(Date.now() - t0).toBeLessThan(250);
     await a.disruptiveSlot('RUH');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(295);
+  });
+});
+
+describe('action ledger in the store', () => {
+  it('a key in flight on one hub is seen by another: it waits, then replays the outcome; the action ran once', async () => {
+    const [a, b] = [storeActionLedger(hub()), storeActionLedger(hub())];
+    const acting = gate();
+    let runs = 0;
+    const act = async () => {
+      runs++;
+      await acting.opened;
+      return done('restarted');
+    };
+    const first = a.once('RUH/server-a', 'k-1', act);
+    await sleep(30);
+    const second = b.once('ruh/SERVER-A', 'k-1', act);
+    await sleep(30);
+    expect(runs).toBe(1);
+    acting.open();
+    expect(await first).toMatchObject({ replayed: false, message: 'restarted' });
+    expect(await second).toMatchObject({ replayed: true, message: 'restarted' });
+    expect(runs).toBe(1);
+  });
+
+  it('survives a restart: a key done before it replays after it instead of acting again', async () => {
+    const before = hub();
+    let runs = 0;
+    const act = async () => done(`run ${++runs}`);
+    expect(await storeActionLedger(before).once('RUH/server-a', 'k-1', act)).toMatchObject({ replayed: false, message: 'run 1' });
+    await stores.pop()!.close();
+    expect(await storeActionLedger(hub()).once('RUH/server-a', 'k-1', act)).toMatchObject({ replayed: true, message: 'run 1' });
+    expect(runs).toBe(1);
+  });
+
+  it('a failed action forgets its key so the retry acts; keys lapse after the TTL and beyond the cap per asset', async () => {
+    let now = 1_000_000;
+    const ledger = storeActionLedger(hub(), { ttlMs: 1_000, maxKeysPerAsset: 2, now: () => now });
+    let runs = 0;
+    const act = async () => done(`run ${++runs}`);
+    await expect(ledger.once('a', 'k', () => Promise.reject(new Error('no answer')))).rejects.toThrow('no answer');
+    expect((await ledger.once('a', 'k', act)).replayed).toBe(false);
+    now += 999;
+    expect((await ledger.once('a', 'k', act)).replayed).toBe(true);
+    now += 1;
+    expect((await ledger.once('a', 'k', act)).replayed).toBe(false);
+    await ledger.once('a', 'k2', act);
+    await ledger.once('a', 'k3', act);
+    // k was claimed longest ago: the cap of 2 forgot it.
+    expect((await ledger.once('a', 'k3', act)).replayed).toBe(true);
+    expect((await ledger.once('a', 'k', act)).replayed).toBe(false);
+  });
+
+  it('an in-flight key whose hub died lapses, and the retry acts', async () => {
+    const store = hub();
+    await store.transaction((tx) =>
+      tx.claimActionKey({ assetId: 'a', key: 'k', holder: 'dead-hub', nowMs: Date.now(), ttlMs: 60_000, inFlightMs: 100, maxKeysPerAsset: 10 }),
+    );
+    const outcome = await storeActionLedger(hub()).once('a', 'k', async () => done('acted'));
+    expect(outcome).toMatchObject({ replayed: false, message: 'acted' });
   });
 });

@@ -4,7 +4,8 @@
 // managementUrl form). Transport errors pass through typed, so the runner's
 // findings read the same whichever way a device is reached.
 import type { Asset } from '../../core/model.js';
-import { ActionLedger } from '../action-ledger.js';
+import type { ActionLedger } from '../action-ledger.js';
+import { MemoryActionLedger } from '../memory-action-ledger.js';
 import type { ActionRequest, DeviceClient, DeviceConnector, ManagedAsset } from '../device-client.js';
 import { serverHealth, type Reading, type ServerHealth } from './server-readings.js';
 import { parseSshManagementUrl, type SshManagementTarget } from './management-url.js';
@@ -18,7 +19,7 @@ import { elapsedMs, type TimedResult } from '../timed.js';
 export interface SshDeviceOptions {
   /** The hub's private key (OpenSSH or PEM text); undefined: none configured. */
   privateKey: string | Buffer | undefined;
-  /** Shared by every client of the hub, so a retried key is seen across runs. */
+  /** Shared by every client of the hub, so a retried key is seen across runs (the hub's is in its store). */
   ledger: ActionLedger;
   /** The hub clock (ms since the epoch): clock skew and certificate expiry are measured against it. */
   now?: () => number;
@@ -188,8 +189,8 @@ export interface SshConnectorOptions extends Omit<SshDeviceOptions, 'ledger'> {
   ledger?: ActionLedger;
 }
 
-/** Connects `ssh://` assets; one ledger for the whole hub so idempotency holds across runs. */
+/** Connects `ssh://` assets; one ledger for the whole hub so idempotency holds across runs (in memory unless one is given). */
 export function sshDeviceConnector(options: SshConnectorOptions): DeviceConnector {
-  const ledger = options.ledger ?? new ActionLedger({ ...(options.now ? { now: options.now } : {}) });
+  const ledger = options.ledger ?? new MemoryActionLedger({ ...(options.now ? { now: options.now } : {}) });
   return (asset) => new SshDevice(asset, { ...options, ledger });
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
 import { deviceConnector } from '../../devices/connector.js';
 import type { DeviceConnector } from '../../devices/device-client.js';
+import { storeActionLedger } from '../coordination/store-action-ledger.js';
 import { storeSiteLimits, type SiteLimitOptions } from './limits.js';
 import { noRecorder, storeRecorder } from './record.js';
 import { runOnAsset } from './runner.js';
@@ -46,9 +47,10 @@ export interface DiagnosticsService {
 }
 
 export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOptions = {}): DiagnosticsService {
-  const devices = options.connect
-    ? undefined
-    : deviceConnector({ ssh: { privateKey: options.sshPrivateKey, now: () => deps.now().getTime() } });
+  const hubClock = () => deps.now().getTime();
+  // Servers over SSH keep no idempotency keys: the hub's store does, for every hub over it.
+  const ledger = storeActionLedger(deps.store, { now: hubClock });
+  const devices = options.connect ? undefined : deviceConnector({ ssh: { privateKey: options.sshPrivateKey, now: hubClock, ledger } });
   const connect = options.connect ?? devices!.connect;
   const limits = storeSiteLimits(deps.store, options.limits);
   const runnerDeps = { connect, limits, now: deps.now, retryDelayMs: options.retryDelayMs };
