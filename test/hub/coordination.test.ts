@@ -1,5 +1,5 @@
 // Coordination state in the store: per-site run slots and disruptive-action
-// rates, and the device action ledger. Two
+// rates, the device action ledger, and automatic-remediation claims. Two
 // stores over one SQLite file stand for two hubs; closing one and opening
 // another stands for a restart.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeActionLedger } from '../../src/hub/coordination/store-action-ledger.js';
 import { storeSiteLimits } from '../../src/hub/diagnostics/limits.js';
+import { storeRemediationClaims } from '../../src/hub/diagnostics/remediation-claims.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 
@@ -139,5 +140,32 @@ describe('action ledger in the store', () => {
     );
     const outcome = await storeActionLedger(hub()).once('a', 'k', async () => done('acted'));
     expect(outcome).toMatchObject({ replayed: false, message: 'acted' });
+  });
+});
+
+describe('automatic remediation claims', () => {
+  it('of two hubs hearing of the same incident exactly one runs it, and a finished claim keeps the other off', async () => {
+    const [a, b] = [storeRemediationClaims(hub()), storeRemediationClaims(hub())];
+    let runs = 0;
+    const run = async () => {
+      runs++;
+      await sleep(20);
+    };
+    const won = await Promise.all([a.runClaimed('INC-000001', run), b.runClaimed('INC-000001', run)]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await b.runClaimed('INC-000001', run)).toBe(false);
+    expect(await a.runClaimed('INC-000001', run)).toBe(false);
+    expect(runs).toBe(1);
+  });
+
+  it('a claim by a hub that died lapses, and another hub takes the incident', async () => {
+    // Claimed by a hub that then died: never renewed, never finished.
+    await hub().transaction((tx) => tx.acquireLease({ scope: 'auto-remediate:INC-000002', holder: 'dead-hub', limit: 1, nowMs: Date.now(), ttlMs: 100 }));
+    const other = storeRemediationClaims(hub(), { ttlMs: 100 });
+    let runs = 0;
+    expect(await other.runClaimed('INC-000002', async () => void runs++)).toBe(false);
+    await sleep(120);
+    expect(await other.runClaimed('INC-000002', async () => void runs++)).toBe(true);
+    expect(runs).toBe(1);
   });
 });
