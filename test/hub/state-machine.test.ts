@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../src/core/errors.js';
-import type { Incident } from '../../src/core/model.js';
+import type { Incident, Role } from '../../src/core/model.js';
 import type { Caller } from '../../src/hub/caller.js';
-import { decideAck, decideEscalate, decideResolve, mayResolve } from '../../src/hub/incidents/decisions.js';
+import { decideAck, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { assertTransition, canTransition, raisedSeverity } from '../../src/hub/incidents/state-machine.js';
 
@@ -81,8 +81,40 @@ describe('officer decisions', () => {
     expect(mayResolve(open, caller('c'))).toBe(true);
     expect(mayResolve(open, caller('b'))).toBe(false);
     expect(mayResolve(open, caller('s', 'supervisor'))).toBe(true);
-    expect(() => decideResolve(open, caller('b'), 'done', 'now')).toThrow(ForbiddenError);
-    const d = decideResolve(open, caller('a'), 'rebooted the gate', 'now');
+    expect(() => decideResolve(open, caller('b'), { way: 'officer', summary: 'done' }, 'now')).toThrow(ForbiddenError);
+    const d = decideResolve(open, caller('a'), { way: 'officer', summary: 'rebooted the gate' }, 'now');
     expect(d.changed && d.incident).toMatchObject({ state: 'resolved', summary: 'rebooted the gate', resolvedBy: { id: 'a' } });
+  });
+});
+
+describe('one decision for every way an incident is resolved', () => {
+  const caller = (id: string, role: Role = 'officer'): Caller => ({ actor: { id, name: `name-${id}`, role }, channel: 'cli' });
+  const open = (fields: Partial<Incident> = {}): Incident => ({ ...draftIncident({ title: 't', severity: 'sev3', siteId: null, assetId: null, source: 'manual', fingerprint: null, labels: {}, at: 'then' }), id: 'INC-000009', version: 1, ...fields });
+  const taken = open({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' } });
+
+  it.each([
+    [{ way: 'officer', summary: 'done' }, 'resolved by name-a: done', 'incident.resolve'],
+    [{ way: 'remote', summary: 'fixed remotely' }, 'resolved remotely: fixed remotely', 'incident.resolve'],
+    [{ way: 'repaired', dispatchId: 'DSP-000001', note: 'new PSU' }, 'resolved by name-a: repaired on site (DSP-000001): new PSU', 'dispatch.close'],
+  ] as [Resolution, string, string][])('%o: the role rule, then what the records say', (resolution, text, action) => {
+    expect(resolutionRefusal(taken, caller('b'), resolution)).toBeInstanceOf(ForbiddenError);
+    expect(resolutionRefusal(taken, caller('s', 'supervisor'), resolution)).toBeUndefined();
+    const d = decideResolve(taken, caller('a'), resolution, 'now');
+    expect(d.incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'a' }, resolvedAt: 'now' });
+    expect(d.timeline).toEqual({ kind: 'resolved', text });
+    expect(d.audit.action).toBe(action);
+  });
+
+  it('an alert clearing resolves, as the system, only what nobody acknowledged', () => {
+    const cleared: Resolution = { way: 'alert-cleared', fingerprint: 'fp' };
+    expect(() => decideResolve(taken, caller('a'), cleared, 'now')).toThrow(ConflictError);
+    const d = decideResolve(open(), caller('alertmanager'), cleared, 'now');
+    expect(d.incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'system' }, summary: 'alert resolved at the source' });
+    expect(d.timeline).toMatchObject({ kind: 'alert-resolved', as: { actor: { id: 'system' } } });
+    expect(d.audit).toEqual({ action: 'incident.resolve', detail: { fingerprint: 'fp', automatic: true } });
+  });
+
+  it('a resolved incident is resolved no other way', () => {
+    expect(() => decideResolve(open({ state: 'resolved' }), caller('s', 'supervisor'), { way: 'remote', summary: 'x' }, 'now')).toThrow(ConflictError);
   });
 });

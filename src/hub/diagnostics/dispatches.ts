@@ -1,10 +1,10 @@
 // Closing a work order: the technician repaired the asset on site, so its
-// incident is resolved with the technician's note. A supervisor, or whoever
-// took on the incident, may close it.
-import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
+// incident is resolved with the technician's note (the repaired way of
+// decideResolve). A supervisor, or whoever took on the incident, may close it.
+import { ConflictError, NotFoundError } from '../../core/errors.js';
 import type { Dispatch } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
-import { mayResolve } from '../incidents/decisions.js';
+import { decideResolve, resolutionRefusal, type Resolution } from '../incidents/decisions.js';
 import { storeIncidentChange } from '../incidents/incident-writes.js';
 import { isOpen } from '../incidents/state-machine.js';
 import { transact } from '../transact.js';
@@ -24,27 +24,15 @@ export async function closeDispatch(deps: RecordDeps, caller: Caller, id: string
       });
     }
     const incident = await tx.getIncident(dispatch.incidentId);
-    if (incident && !mayResolve(incident, caller)) {
-      throw new ForbiddenError(`closing ${dispatch.id} needs the supervisor role, or to be assigned to ${incident.id}`, {
-        hint: `ask a supervisor, or have ${incident.id} assigned to you`,
-        details: { needed: 'supervisor', role: caller.actor.role },
-      });
-    }
+    const resolution: Resolution = { way: 'repaired', dispatchId: dispatch.id, note };
+    // Closing the order is resolving its incident: the same rule, even once the incident was resolved otherwise.
+    const refusal = incident && resolutionRefusal(incident, caller, resolution);
+    if (refusal) throw refusal;
     const at = deps.now().toISOString();
     const closed: Dispatch = { ...dispatch, state: 'closed', closedAt: at, closedBy: refOf(caller.actor), note };
     if (!(await tx.updateDispatch(closed, 'open'))) throw new ConflictError(`${dispatch.id} was closed by someone else at the same moment`);
     if (incident && isOpen(incident.state)) {
-      const summary = `repaired on site (${dispatch.id}): ${note}`;
-      await storeIncidentChange(
-        tx,
-        emit,
-        caller,
-        incident,
-        { ...incident, state: 'resolved', resolvedBy: refOf(caller.actor), resolvedAt: at, summary },
-        at,
-        { kind: 'resolved', text: `resolved by ${caller.actor.name}: ${summary}` },
-        { action: 'dispatch.close', detail: { dispatchId: dispatch.id, note } },
-      );
+      await storeIncidentChange(tx, emit, caller, incident, decideResolve(incident, caller, resolution, at), at);
     } else {
       await tx.appendAudit({
         at,

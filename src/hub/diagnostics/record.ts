@@ -4,6 +4,7 @@
 // Dry runs never get here (the runner swaps in noRecorder).
 import type { Asset, DiagAction, Dispatch, DispatchPriority, Incident, Severity, TimelineKind } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
+import { decideResolve, resolutionRefusal, type Resolution } from '../incidents/decisions.js';
 import { draftIncident } from '../incidents/draft.js';
 import { storeIncidentChange, storeNewIncident } from '../incidents/incident-writes.js';
 import { canTransition, isOpen } from '../incidents/state-machine.js';
@@ -19,6 +20,7 @@ export const PRIORITY_FOR: Record<Severity, DispatchPriority> = { sev1: 'P1', se
 export interface Recorder {
   timeline(incidentId: string | null, kind: TimelineKind, text: string): Promise<void>;
   action(incidentId: string | null, asset: Asset, action: DiagAction): Promise<void>;
+  /** Resolves it the remote way if the caller may (decideResolve's rule); otherwise notes the fix on its timeline and leaves it open. */
   resolve(incidentId: string, summary: string): Promise<Incident | undefined>;
   dispatch(incident: Incident | null, asset: Asset, diagnoses: readonly Diagnosis[], actions: readonly DiagAction[]): Promise<Dispatch>;
   run(record: DiagnosticRunRecord): Promise<void>;
@@ -78,16 +80,14 @@ export function storeRecorder(deps: RecordDeps, caller: Caller): Recorder {
         const incident = await tx.getIncident(incidentId);
         if (!incident || !isOpen(incident.state)) return undefined;
         const now = at();
-        return storeIncidentChange(
-          tx,
-          emit,
-          caller,
-          incident,
-          { ...incident, state: 'resolved', resolvedBy: refOf(caller.actor), resolvedAt: now, summary },
-          now,
-          { kind: 'resolved', text: `resolved remotely: ${summary}` },
-          { action: 'incident.resolve', detail: { summary, remote: true } },
-        );
+        const resolution: Resolution = { way: 'remote', summary };
+        const refusal = resolutionRefusal(incident, caller, resolution);
+        if (refusal) {
+          // The device is fixed all the same; closing an incident someone else took on stays theirs (or a supervisor's).
+          await tx.appendTimeline(entry(incidentId, 'note', `${summary}; left open: ${refusal.message}`));
+          return undefined;
+        }
+        return storeIncidentChange(tx, emit, caller, incident, decideResolve(incident, caller, resolution, now), now);
       });
     },
 
@@ -137,10 +137,14 @@ export function storeRecorder(deps: RecordDeps, caller: Caller): Recorder {
           dispatch.partsLikely.length ? `; parts likely: ${dispatch.partsLikely.join(', ')}` : ''
         }`;
         const next = canTransition(incident.state, 'dispatched') ? { ...incident, state: 'dispatched' as const } : incident;
-        await storeIncidentChange(tx, emit, caller, incident, next, now, { kind: 'dispatched', text }, {
-          action: 'dispatch.create',
-          detail: { dispatchId: dispatch.id, assetId: asset.id, findings: findings.map((f) => f.code), partsLikely: dispatch.partsLikely },
-        });
+        await storeIncidentChange(tx, emit, caller, incident, {
+          incident: next,
+          timeline: { kind: 'dispatched', text },
+          audit: {
+            action: 'dispatch.create',
+            detail: { dispatchId: dispatch.id, assetId: asset.id, findings: findings.map((f) => f.code), partsLikely: dispatch.partsLikely },
+          },
+        }, now);
         return dispatch;
       });
     },

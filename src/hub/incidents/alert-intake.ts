@@ -1,7 +1,8 @@
 // Alertmanager webhook → incidents. One transaction per webhook. A firing
 // alert opens an incident or updates the open one with its fingerprint; a
-// resolved alert closes an incident nobody has taken on yet, and only leaves
-// a note on one an officer is working.
+// resolved alert closes an incident nobody has taken on yet (the
+// alert-cleared way of decideResolve), and only leaves a note on one an
+// officer is working.
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
@@ -11,6 +12,7 @@ import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
 import { assetIdCandidates, mapAlert, type Inventory, type MappedAlert } from './alert-mapping.js';
 import { draftIncident } from './draft.js';
 import type { IncidentDeps } from './incident-actions.js';
+import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
 import { moreSevere } from './state-machine.js';
 
@@ -58,47 +60,29 @@ async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined)
   const refiring = (await lastTimelineKind(s.tx, open.id)) === 'alert-resolved';
   if (raised || refiring) {
     const text = raised ? `alert severity rose from ${open.severity} to ${alert.severity}` : 'alert firing again';
-    await storeIncidentChange(
-      s.tx,
-      s.emit,
-      s.caller,
-      open,
-      { ...open, severity: raised ? alert.severity : open.severity },
-      s.at,
-      { kind: 'alert-updated', text, as: SYSTEM },
-      { action: 'incident.alert-update', detail: { fingerprint: alert.fingerprint, from: open.severity, to: alert.severity } },
-    );
+    await storeIncidentChange(s.tx, s.emit, s.caller, open, {
+      incident: { ...open, severity: raised ? alert.severity : open.severity },
+      timeline: { kind: 'alert-updated', text, as: SYSTEM },
+      audit: { action: 'incident.alert-update', detail: { fingerprint: alert.fingerprint, from: open.severity, to: alert.severity } },
+    }, s.at);
   }
   return { kind: 'updated', incidentId: open.id };
 }
 
 async function onResolved(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
   if (!open) return IGNORED;
-  if (open.state === 'triggered') {
-    await storeIncidentChange(
-      s.tx,
-      s.emit,
-      s.caller,
-      open,
-      { ...open, state: 'resolved', resolvedBy: { id: SYSTEM.actor.id, name: SYSTEM.actor.name }, resolvedAt: s.at, summary: 'alert resolved at the source' },
-      s.at,
-      { kind: 'alert-resolved', text: 'alert resolved at the source before anyone acknowledged it; closed automatically', as: SYSTEM },
-      { action: 'incident.resolve', detail: { fingerprint: alert.fingerprint, automatic: true } },
-    );
+  const resolution: Resolution = { way: 'alert-cleared', fingerprint: alert.fingerprint };
+  if (!resolutionRefusal(open, s.caller, resolution)) {
+    await storeIncidentChange(s.tx, s.emit, s.caller, open, decideResolve(open, s.caller, resolution, s.at), s.at);
     return { kind: 'resolved', incidentId: open.id };
   }
   // Someone owns it: tell them, once, and leave the decision to them.
   if ((await lastTimelineKind(s.tx, open.id)) === 'alert-resolved') return IGNORED;
-  await storeIncidentChange(
-    s.tx,
-    s.emit,
-    s.caller,
-    open,
-    open,
-    s.at,
-    { kind: 'alert-resolved', text: `alert resolved at the source; still ${open.state}, resolve it when confirmed`, as: SYSTEM },
-    { action: 'incident.alert-resolved', detail: { fingerprint: alert.fingerprint } },
-  );
+  await storeIncidentChange(s.tx, s.emit, s.caller, open, {
+    incident: open,
+    timeline: { kind: 'alert-resolved', text: `alert resolved at the source; still ${open.state}, resolve it when confirmed`, as: SYSTEM },
+    audit: { action: 'incident.alert-resolved', detail: { fingerprint: alert.fingerprint } },
+  }, s.at);
   return { kind: 'updated', incidentId: open.id };
 }
 

@@ -1,16 +1,19 @@
-// What each officer action does to an incident, decided without a store or a
-// clock: given the incident as it is now, the new incident and what to record,
-// or "nothing to change", or a typed refusal.
+// What each action does to an incident, decided without a store or a clock:
+// given the incident as it is now, the new incident and what to record, or
+// "nothing to change", or a typed refusal. Resolution is one decision for
+// every way an incident gets resolved (by hand, by a verified remote fix, by
+// an on-site repair, by its alert clearing), with the way as a parameter.
 import { ConflictError, ForbiddenError } from '../../core/errors.js';
-import type { Incident } from '../../core/model.js';
+import type { ActorRef, Incident } from '../../core/model.js';
 import { roleAtLeast } from '../../core/vocabulary.js';
-import { refOf, type Caller } from '../caller.js';
-import type { AuditNote, TimelineNote } from './incident-writes.js';
+import { refOf, SYSTEM, type Caller } from '../caller.js';
+import type { IncidentChange } from './incident-writes.js';
 import { assertTransition, raisedSeverity } from './state-machine.js';
 
-export type Decision =
-  | { changed: false }
-  | { changed: true; incident: Incident; timeline: TimelineNote; audit: AuditNote };
+/** A decision that changes the incident (or records something on it). */
+export type Change = { changed: true } & IncidentChange;
+
+export type Decision = { changed: false } | Change;
 
 const UNCHANGED: Decision = { changed: false };
 
@@ -84,22 +87,89 @@ export function mayResolve(incident: Incident, caller: Caller): boolean {
   );
 }
 
-export function decideResolve(incident: Incident, caller: Caller, summary: string, at: string): Decision {
-  refuseIfResolved(incident, 'resolve');
-  if (!mayResolve(incident, caller)) {
-    throw new ForbiddenError(
-      `resolving ${incident.id} needs the supervisor role: ${caller.actor.name} neither acknowledged it nor is assigned to it`,
-      {
-        hint: `acknowledge it first (\`watchfloor incidents ack ${incident.id}\`) or ask a supervisor`,
-        details: { needed: 'supervisor', role: caller.actor.role },
-      },
-    );
+/**
+ * Every way an incident becomes resolved. Each says who may resolve it that
+ * way and what the timeline and the audit log record.
+ */
+export type Resolution =
+  /** An officer (or supervisor) resolves it by hand. */
+  | { way: 'officer'; summary: string }
+  /** Diagnostics verified a remote fix, or found the device healthy. */
+  | { way: 'remote'; summary: string }
+  /** A work order was closed after an on-site repair. */
+  | { way: 'repaired'; dispatchId: string; note: string }
+  /** The alert resolved at its source before anyone acknowledged the incident. */
+  | { way: 'alert-cleared'; fingerprint: string };
+
+/** Why `caller` may not resolve `incident` this way, or undefined if they may. */
+export function resolutionRefusal(incident: Incident, caller: Caller, resolution: Resolution): Error | undefined {
+  const details = { needed: 'supervisor', role: caller.actor.role };
+  switch (resolution.way) {
+    case 'officer':
+    case 'remote':
+      if (mayResolve(incident, caller)) return undefined;
+      return new ForbiddenError(
+        `resolving ${incident.id} needs the supervisor role: ${caller.actor.name} neither acknowledged it nor is assigned to it`,
+        { hint: `acknowledge it first (\`watchfloor incidents ack ${incident.id}\`) or ask a supervisor`, details },
+      );
+    case 'repaired':
+      if (mayResolve(incident, caller)) return undefined;
+      return new ForbiddenError(`closing ${resolution.dispatchId} needs the supervisor role, or to be assigned to ${incident.id}`, {
+        hint: `ask a supervisor, or have ${incident.id} assigned to you`,
+        details,
+      });
+    case 'alert-cleared':
+      // Once someone has taken it on, the alert only tells them; they decide.
+      if (incident.state === 'triggered') return undefined;
+      return new ConflictError(`${incident.id} is ${incident.state}: an alert resolved at the source leaves it to whoever took it on`, {
+        details: { state: incident.state },
+      });
   }
+}
+
+/** What the resolution records: who resolved it, the summary, the timeline entry and the audit row. */
+function resolutionRecord(caller: Caller, resolution: Resolution): { by: ActorRef; summary: string } & Pick<IncidentChange, 'timeline' | 'audit'> {
+  const by = refOf(caller.actor);
+  switch (resolution.way) {
+    case 'officer':
+      return {
+        by,
+        summary: resolution.summary,
+        timeline: { kind: 'resolved', text: `resolved by ${caller.actor.name}: ${resolution.summary}` },
+        audit: { action: 'incident.resolve', detail: { summary: resolution.summary } },
+      };
+    case 'remote':
+      return {
+        by,
+        summary: resolution.summary,
+        timeline: { kind: 'resolved', text: `resolved remotely: ${resolution.summary}` },
+        audit: { action: 'incident.resolve', detail: { summary: resolution.summary, remote: true } },
+      };
+    case 'repaired': {
+      const summary = `repaired on site (${resolution.dispatchId}): ${resolution.note}`;
+      return {
+        by,
+        summary,
+        timeline: { kind: 'resolved', text: `resolved by ${caller.actor.name}: ${summary}` },
+        audit: { action: 'dispatch.close', detail: { dispatchId: resolution.dispatchId, note: resolution.note } },
+      };
+    }
+    case 'alert-cleared':
+      return {
+        by: refOf(SYSTEM.actor),
+        summary: 'alert resolved at the source',
+        timeline: { kind: 'alert-resolved', text: 'alert resolved at the source before anyone acknowledged it; closed automatically', as: SYSTEM },
+        audit: { action: 'incident.resolve', detail: { fingerprint: resolution.fingerprint, automatic: true } },
+      };
+  }
+}
+
+/** The one decision by which an incident becomes resolved, whichever way it was. */
+export function decideResolve(incident: Incident, caller: Caller, resolution: Resolution, at: string): Change {
+  refuseIfResolved(incident, 'resolve');
+  const refusal = resolutionRefusal(incident, caller, resolution);
+  if (refusal) throw refusal;
   assertTransition(incident.id, incident.state, 'resolved');
-  return {
-    changed: true,
-    incident: { ...incident, state: 'resolved', resolvedBy: refOf(caller.actor), resolvedAt: at, summary },
-    timeline: { kind: 'resolved', text: `resolved by ${caller.actor.name}: ${summary}` },
-    audit: { action: 'incident.resolve', detail: { summary } },
-  };
+  const { by, summary, timeline, audit } = resolutionRecord(caller, resolution);
+  return { changed: true, incident: { ...incident, state: 'resolved', resolvedBy: by, resolvedAt: at, summary }, timeline, audit };
 }

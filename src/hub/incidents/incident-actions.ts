@@ -27,7 +27,7 @@ async function actOn(
     const at = deps.now().toISOString();
     const decision = decide(incident, at);
     if (!decision.changed) return { incident, changed: false };
-    const stored = await storeIncidentChange(tx, emit, caller, incident, decision.incident, at, decision.timeline, decision.audit);
+    const stored = await storeIncidentChange(tx, emit, caller, incident, decision, at);
     return { incident: stored, changed: true };
   });
 }
@@ -45,7 +45,7 @@ export const escalateIncident = (deps: IncidentDeps, caller: Caller, id: string,
   actOn(deps, caller, id, (incident) => decideEscalate(incident, reason));
 
 export const resolveIncident = (deps: IncidentDeps, caller: Caller, id: string, summary: string) =>
-  actOn(deps, caller, id, (incident, at) => decideResolve(incident, caller, summary, at));
+  actOn(deps, caller, id, (incident, at) => decideResolve(incident, caller, { way: 'officer', summary }, at));
 
 export interface NewManualIncident {
   title: string;

@@ -20,6 +20,13 @@ export interface AuditNote {
   detail?: Record<string, unknown>;
 }
 
+/** An incident as it is to become, and what the timeline and the audit log say about it. */
+export interface IncidentChange {
+  incident: Incident;
+  timeline: TimelineNote;
+  audit: AuditNote;
+}
+
 async function record(
   tx: StoreWriter,
   caller: Caller,
@@ -63,25 +70,23 @@ export async function storeNewIncident(
   return incident;
 }
 
-/** Compare-and-set from `before` to `after`; a lost race is a conflict. */
+/** Compare-and-set from `before` to `change.incident`; a lost race is a conflict. */
 export async function storeIncidentChange(
   tx: StoreWriter,
   emit: Emit,
   caller: Caller,
   before: Incident,
-  after: Incident,
+  change: IncidentChange,
   at: string,
-  timeline: TimelineNote,
-  audit: AuditNote,
 ): Promise<Incident> {
-  const next: Incident = { ...after, updatedAt: at, version: before.version + 1 };
+  const next: Incident = { ...change.incident, updatedAt: at, version: before.version + 1 };
   if (!(await tx.updateIncident(next, before.version))) {
     throw new ConflictError(`${before.id} was changed by someone else at the same moment`, {
       hint: 'look at it again (`watchfloor incidents show`) and retry if it still needs doing',
       details: { incidentId: before.id },
     });
   }
-  await record(tx, caller, next, at, timeline, audit);
+  await record(tx, caller, next, at, change.timeline, change.audit);
   emit('incident.updated', next);
   const assets = new Set([before.assetId, next.assetId].filter((a): a is string => a !== null));
   for (const assetId of assets) await syncAssetHealth(tx, assetId, emit);
