@@ -10,29 +10,20 @@ export interface LeaseTiming {
   clock: () => number;
 }
 
-/** Runs `fn` with the lease of `holder` on `scope` kept alive; `onLapse` hears if a renewal finds it gone. */
-export async function whileRenewing<T>(
-  store: Store,
-  lease: { scope: string; holder: string },
-  timing: LeaseTiming,
-  fn: () => Promise<T>,
-  onLapse: (error?: unknown) => void = () => {},
-): Promise<T> {
-  const renew = async () => {
-    try {
-      const kept = await store.transaction((tx) => tx.renewLease(lease.scope, lease.holder, timing.clock(), timing.ttlMs));
-      if (!kept) onLapse();
-    } catch (e) {
-      onLapse(e);
-    }
-  };
-  const timer = setInterval(() => void renew(), Math.max(1, Math.floor(timing.ttlMs / 3)));
+/** Runs `fn`, calling `renew` at a third of `ttlMs` until it settles (a failed renewal is left to lapse). */
+export async function renewing<T>(ttlMs: number, renew: () => Promise<unknown>, fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(1, Math.floor(ttlMs / 3)));
   timer.unref();
   try {
     return await fn();
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Runs `fn` with the lease of `holder` on `scope` kept alive. */
+export function whileRenewing<T>(store: Store, lease: { scope: string; holder: string }, timing: LeaseTiming, fn: () => Promise<T>): Promise<T> {
+  return renewing(timing.ttlMs, () => store.transaction((tx) => tx.renewLease(lease.scope, lease.holder, timing.clock(), timing.ttlMs)), fn);
 }
 
 /** Waits for one of `limit` leases on `scope`, runs `fn` holding it, then releases it. */

@@ -12,6 +12,7 @@ import {
 } from '../../devices/action-ledger.js';
 import type { DeviceActionOutcome } from '../../devices/device-api.js';
 import type { Store } from '../store/store.js';
+import { renewing } from './leases.js';
 import { Wakeups } from './wakeups.js';
 
 export interface StoreActionLedgerOptions extends ActionLedgerOptions {
@@ -28,14 +29,11 @@ export function storeActionLedger(store: Store, options: StoreActionLedgerOption
 
   /** Acts holding the claim; records the outcome, or forgets the key if there is none. */
   const act = async (assetId: string, key: string, holder: string, run: () => Promise<DeviceActionOutcome>) => {
-    const renew = setInterval(() => {
-      store.transaction((tx) => tx.renewActionKey(assetId, key, holder, now(), inFlightMs)).catch(() => undefined);
-    }, Math.floor(inFlightMs / 3));
-    renew.unref();
+    const renew = () => store.transaction((tx) => tx.renewActionKey(assetId, key, holder, now(), inFlightMs));
     try {
       let outcome: DeviceActionOutcome;
       try {
-        outcome = await run();
+        outcome = await renewing(inFlightMs, renew, run);
       } catch (e) {
         await store.transaction((tx) => tx.releaseActionKey(assetId, key, holder));
         throw e;
@@ -43,7 +41,6 @@ export function storeActionLedger(store: Store, options: StoreActionLedgerOption
       await store.transaction((tx) => tx.settleActionKey(assetId, key, holder, { ...outcome, replayed: false }));
       return { ...outcome, replayed: false };
     } finally {
-      clearInterval(renew);
       wakeups.wake(`${assetId}\n${key}`);
     }
   };
