@@ -12,18 +12,9 @@ import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { createMemoryEventBus } from '../../src/hub/events/memory-event-bus.js';
 import { startHub, type RunningHub } from '../../src/hub/start.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
+import { until } from '../hub/hub-fixture.js';
 import { clears } from './fake-fleet.js';
 import { checksOf, site, startDiagHub, type DiagHub } from './diag-hub.js';
-
-const until = async <T>(probe: () => Promise<T | undefined>, what: string, ms = 10_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('two hubs over one data file, both remediating automatically', () => {
   let first: DiagHub;
@@ -80,7 +71,7 @@ describe('an incident whose claimer died', () => {
       bus.publish([{ id: 1, type: 'incident.created', at: incident.createdAt, data: incident }]);
       await auto.idle();
       expect(runs).toEqual([]);
-      await until(async () => (runs.length ? true : undefined), 'the take-over', 3_000);
+      await until(() => (runs.length ? true : undefined), 'the take-over', { timeoutMs: 3_000 });
       expect(runs).toEqual([incident.id]);
     } finally {
       await auto.stop();

@@ -11,6 +11,7 @@ import { openHubEvents, type HubEvents } from '../../src/hub/events/hub-events.j
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 import { transact } from '../../src/hub/transact.js';
+import { until } from './hub-fixture.js';
 
 // Events are stamped with the hub's clock; a day old, they are pruned.
 const START = Date.now();
@@ -41,14 +42,6 @@ async function hubOver(options: Parameters<typeof openHubEvents>[1] = {}) {
   const deps = { store, relay: events.relay, now: () => new Date(START) };
   return { store, events, seen, deps };
 }
-
-const until = async (check: () => boolean, what: string, ms = 3_000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('transactional outbox', () => {
   it('a rolled-back change publishes nothing and leaves no row', async () => {
@@ -84,11 +77,11 @@ describe('transactional outbox', () => {
   });
 
   it("a commit whose publish never happened is still there: another hub's relay publishes it, and ids keep growing", async () => {
-    const first = await hubOver();
+    const first = await hubOver({ pollMs: 60_000 });
     const second = await hubOver({ pollMs: 20 });
     // Committed straight to the outbox, as if the process died before handing it to its relay.
     await first.store.transaction((tx) => tx.appendEvents([{ type: 'incident.created', at: new Date(START).toISOString(), data: { id: 'INC-000001' } }]));
-    await until(() => second.seen.length === 1, "the second hub's relay to publish the orphan");
+    await until(() => second.seen[0], "the second hub's relay to publish the orphan");
     expect(first.seen).toEqual([]); // the first relay was never handed it, and has not polled yet
     // The second hub's own commit follows it, and reaches the first hub's subscribers too.
     await transact(second.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
@@ -107,7 +100,7 @@ describe('transactional outbox', () => {
     const after = await hubOver();
     const resumed: number[] = [];
     after.events.bus.subscribe((e) => resumed.push(e.id), { sinceId: 2 });
-    await until(() => resumed.length === 3, 'the replay from the outbox');
+    await until(() => resumed[2], 'the replay from the outbox');
     await transact(after.deps, async (_tx, emit) => emit('site.telemetry', { i: 6 }));
     expect(resumed).toEqual([3, 4, 5, 6]);
   });
