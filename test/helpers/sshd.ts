@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSy
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from './wait-until.js';
 
 export const SSHD_BINARY = '/usr/sbin/sshd';
 
@@ -114,11 +115,13 @@ async function launch(dir: string, port: number, logs: string[], options: TestSs
   child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
   let exited = false;
   child.once('exit', () => (exited = true));
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !exited) {
-    if (await sshBanner(port)) return child;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // An sshd that exits (the port was taken) ends the wait early: the caller tries another port.
+  const outcome = await waitUntil(async () => (exited ? 'exited' : (await sshBanner(port)) && 'listening'), {
+    what: `sshd to answer on port ${port}`,
+    timeoutMs: 10_000,
+    intervalMs: 50,
+  }).catch(() => 'silent');
+  if (outcome === 'listening') return child;
   child.kill('SIGKILL');
   return undefined;
 }

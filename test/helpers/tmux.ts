@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitUntil } from './wait-until.js';
 
 export const TMUX = '/usr/bin/tmux';
 const CALL_TIMEOUT_MS = 5_000;
@@ -75,14 +76,18 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
       await tmux(socket, ['send-keys', '-t', target, '-l', text], env);
     },
     async waitFor(predicate, what, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
       let last = '';
-      for (;;) {
+      const shows = async () => {
         last = await session.screen().catch((e: unknown) => `(no screen: ${String(e)})`);
-        if (predicate(last)) return last;
-        if (Date.now() > deadline) throw new Error(`the screen did not show ${what} within ${timeoutMs} ms; it showed:\n${last}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+        return predicate(last);
+      };
+      await waitUntil(shows, {
+        what: `the screen to show ${what}`,
+        timeoutMs,
+        intervalMs: 100,
+        describe: () => `it showed:\n${last}`,
+      });
+      return last;
     },
     async exited() {
       return (await tmux(socket, ['display-message', '-p', '-t', target, '#{pane_dead}'], env)).trim() === '1';
