@@ -8,6 +8,7 @@ import type { SiteStatus } from '../../src/core/model.js';
 import { CLI_PATH, cliEnv, type CliEnv } from '../helpers/cli.js';
 import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let cli: CliEnv;
 let hub: DemoHubProcess;
@@ -140,9 +141,7 @@ describe.each([
     expect(stored.acknowledgedBy).toEqual({ id: watcher.id, name: watcher.name });
 
     await term.keys('q');
-    const deadline = Date.now() + 10_000;
-    while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await term.exited()).toBe(true);
+    await waitUntil(() => term.exited(), { what: 'watch to exit after q', timeoutMs: 10_000, intervalMs: 100 });
   }, 90_000);
 });
 
@@ -154,9 +153,7 @@ describe('watchfloor demo in tmux', () => {
       const term = await openTerminal(80, 24, ['demo', '--port', '0', '--seed', '7'], own.env);
       await term.waitFor((s) => drawn(s) && s.includes('Air ports'), 'the live fleet', 30_000);
       await term.keys('q');
-      const deadline = Date.now() + 15_000;
-      while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(await term.exited()).toBe(true);
+      await waitUntil(() => term.exited(), { what: 'the demo to exit after q', timeoutMs: 15_000, intervalMs: 100 });
       // Back from the alternate screen: the demo's note on its profile is still there.
       expect(await term.screen()).toContain('(back to yours: watchfloor config use default)');
     } finally {

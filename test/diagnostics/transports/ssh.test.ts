@@ -20,6 +20,7 @@ import {
   UnreachableError,
 } from '../../../src/hub/diagnostics/transports/transport.js';
 import { startTestSshd, type TestSshd } from '../../helpers/sshd.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 // A sleep long enough to be unmistakable in the process table.
 const LONG_SLEEP_SECONDS = 3217;
@@ -172,9 +173,12 @@ describe('SSH transport against a real sshd', () => {
       // The remote program goes away rather than lingering for an hour. The
       // server's own deadline is ours plus a second; the rest of the wait is
       // room for a machine busy with the other test files.
-      const deadline = Date.now() + 15_000;
-      while (sleepersAlive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(sleepersAlive()).toEqual([]);
+      await waitUntil(() => sleepersAlive().length === 0, {
+        what: 'the remote sleep to end',
+        timeoutMs: 15_000,
+        intervalMs: 50,
+        describe: () => `still running as pids ${sleepersAlive().join(', ')}`,
+      });
 
       const after = await session.run('echo', { text: 'still here' });
       expect(after.stdout).toBe('still here');
