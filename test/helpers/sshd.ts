@@ -3,13 +3,12 @@
 // directory that stop() removes. The login user is whoever runs the tests
 // (root in CI), authenticated by a key only.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { systemProgramPath } from './system-programs.js';
 import { waitUntil } from './wait-until.js';
-
-export const SSHD_BINARY = '/usr/sbin/sshd';
 
 export interface TestSshd {
   host: '127.0.0.1';
@@ -109,9 +108,9 @@ function writeConfig(dir: string, port: number, options: TestSshdOptions): strin
   return path;
 }
 
-async function launch(dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
+async function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
   const config = writeConfig(dir, port, options);
-  const child = spawn(SSHD_BINARY, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -127,9 +126,9 @@ async function launch(dir: string, port: number, logs: string[], options: TestSs
 }
 
 export async function startTestSshd(options: TestSshdOptions = {}): Promise<TestSshd> {
-  if (!existsSync(SSHD_BINARY)) {
-    throw new Error(`${SSHD_BINARY} is missing: install openssh-server (.ci/run does this in CI)`);
-  }
+  // Test files that need sshd declare it with describeWith('sshd', …), which
+  // skips them when it is missing; this throws only for a direct call.
+  const binary = systemProgramPath('sshd');
   // Privilege separation directory; the Debian package creates it only at boot.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'wf-sshd-'));
@@ -145,7 +144,7 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
   let port = 0;
   for (let attempt = 0; attempt < 3 && !child; attempt++) {
     port = await freePort();
-    child = await launch(dir, port, logs, options);
+    child = await launch(binary, dir, port, logs, options);
   }
   if (!child) {
     rmSync(dir, { recursive: true, force: true });

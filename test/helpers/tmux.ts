@@ -5,9 +5,9 @@
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemProgramPath } from './system-programs.js';
 import { waitUntil } from './wait-until.js';
 
-export const TMUX = '/usr/bin/tmux';
 const CALL_TIMEOUT_MS = 5_000;
 
 export interface TmuxSession {
@@ -35,7 +35,7 @@ export interface TmuxOptions {
 
 function tmux(socket: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(TMUX, ['-L', socket, ...args], { env, timeout: CALL_TIMEOUT_MS }, (error, stdout, stderr) => {
+    execFile(systemProgramPath('tmux'), ['-L', socket, ...args], { env, timeout: CALL_TIMEOUT_MS }, (error, stdout, stderr) => {
       if (error) reject(new Error(`tmux ${args[0]} failed: ${stderr || error.message}`));
       else resolve(stdout);
     });

@@ -20,6 +20,7 @@ import {
   UnreachableError,
 } from '../../../src/hub/diagnostics/transports/transport.js';
 import { startTestSshd, type TestSshd } from '../../helpers/sshd.js';
+import { describeWith } from '../../helpers/system-programs.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 
 // A sleep long enough to be unmistakable in the process table.
@@ -81,26 +82,26 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-beforeAll(async () => {
-  sshd = await startTestSshd();
-  options = {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.username,
-    privateKey: sshd.clientKey,
-    hostKeyFingerprint: sshd.hostKeyFingerprint,
-    commands: TEST_COMMANDS,
-    connectTimeoutMs: 5_000,
-    commandTimeoutMs: 5_000,
-  };
-});
+describeWith('sshd', 'SSH transport against a real sshd', () => {
+  beforeAll(async () => {
+    sshd = await startTestSshd();
+    options = {
+      host: sshd.host,
+      port: sshd.port,
+      username: sshd.username,
+      privateKey: sshd.clientKey,
+      hostKeyFingerprint: sshd.hostKeyFingerprint,
+      commands: TEST_COMMANDS,
+      connectTimeoutMs: 5_000,
+      commandTimeoutMs: 5_000,
+    };
+  });
 
-afterAll(async () => {
-  for (const pid of sleepersAlive()) process.kill(pid, 'SIGKILL');
-  await sshd?.stop();
-});
+  afterAll(async () => {
+    for (const pid of sleepersAlive()) process.kill(pid, 'SIGKILL');
+    await sshd?.stop();
+  });
 
-describe('SSH transport against a real sshd', () => {
   describe('an open session', () => {
     let session: SshSession;
     beforeAll(async () => {
