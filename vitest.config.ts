@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SystemProgramSkipsReporter } from './test/helpers/system-program-skips.js';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Integration tests start hubs and child processes; two cores, so keep it modest.
     maxWorkers: 2,
+    // After the default summary: one line naming the files skipped for a missing system program.
+    reporters: ['default', new SystemProgramSkipsReporter()],
   },
 });

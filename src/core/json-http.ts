@@ -66,18 +66,52 @@ export function locateService(raw: string, invalid: (reason: string) => Error): 
 export interface PoolOptions {
   connections: number;
   connectTimeoutMs: number;
-  /** Headers and body timeouts. */
-  timeoutMs: number;
+  /** Headers and body timeouts; without one, each request sets its own. */
+  timeoutMs?: number;
+  /** How long an idle connection is kept (default 10 s). */
+  keepAliveMs?: number;
 }
 
 export function openPool(origin: string, options: PoolOptions): Dispatcher {
   return new PoolCtor(origin, {
     connections: options.connections,
     connect: { timeout: options.connectTimeoutMs },
-    keepAliveTimeout: 10_000,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
+    keepAliveTimeout: options.keepAliveMs ?? 10_000,
+    ...(options.timeoutMs === undefined ? {} : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs }),
   });
+}
+
+export interface ServiceLinkOptions {
+  /** The caller's error for a URL that cannot be used. */
+  invalid: (reason: string) => Error;
+  /** A dispatcher shared with others (a fleet sweep's Agent, a test's); by default a pool of the link's own. */
+  dispatcher?: Dispatcher | undefined;
+  pool: PoolOptions;
+}
+
+/**
+ * A service at a base URL and the connections to it: the dispatcher the
+ * caller gave (left open at close) or a keep-alive pool of its own (closed).
+ */
+export class ServiceLink implements ServiceLocation {
+  readonly url: string;
+  readonly origin: string;
+  readonly basePath: string;
+  readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(raw: string, options: ServiceLinkOptions) {
+    const where = locateService(raw, options.invalid);
+    this.url = where.url;
+    this.origin = where.origin;
+    this.basePath = where.basePath;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? openPool(this.origin, options.pool);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
 }
 
 /** An answer's body as JSON: `undefined` when empty, `notJson` when it is not JSON at all. */

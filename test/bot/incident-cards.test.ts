@@ -8,6 +8,7 @@ import { renderIncidentCard } from '../../src/bot/slack/blocks.js';
 import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
 import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
 
@@ -57,13 +58,12 @@ async function cardShows(channel: string, incident: Incident, timeoutMs = 5_000)
 
 /** Resolves once the hub holds the card's message ts (the notifier records it after delivery). */
 async function recorded(incidentId: string, ts: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const cards = await hub.admin.listCards({ incidentId });
-    if (cards.some((c) => c.messageRef === ts)) return;
-    if (Date.now() > deadline) throw new Error(`the hub never recorded ${ts} for ${incidentId}: ${JSON.stringify(cards)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let cards: Awaited<ReturnType<CoreClient['listCards']>> = [];
+  const holds = async () => {
+    cards = await hub.admin.listCards({ incidentId });
+    return cards.some((c) => c.messageRef === ts);
+  };
+  await waitUntil(holds, { what: `the hub to record ${ts} for ${incidentId}`, timeoutMs, intervalMs: 50, describe: () => `it holds ${JSON.stringify(cards)}` });
 }
 
 beforeAll(async () => {

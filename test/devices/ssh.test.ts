@@ -11,8 +11,17 @@ import {
   type SshSession,
   type SshTransportOptions,
 } from '../../src/devices/ssh/ssh-transport.js';
-import { AuthFailedError, BadArgumentError, CommandNotAllowedError, HostKeyMismatchError, TransportTimeoutError, UnreachableError } from '../../src/devices/errors.js';
+import {
+  AuthFailedError,
+  BadArgumentError,
+  CommandNotAllowedError,
+  HostKeyMismatchError,
+  TransportTimeoutError,
+  UnreachableError,
+} from '../../src/devices/errors.js';
 import { startTestSshd, type TestSshd } from '../helpers/sshd.js';
+import { describeWith } from '../helpers/system-programs.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 // A sleep long enough to be unmistakable in the process table.
 const LONG_SLEEP_SECONDS = 3217;
@@ -73,26 +82,26 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-beforeAll(async () => {
-  sshd = await startTestSshd();
-  options = {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.username,
-    privateKey: sshd.clientKey,
-    hostKeyFingerprint: sshd.hostKeyFingerprint,
-    commands: TEST_COMMANDS,
-    connectTimeoutMs: 5_000,
-    commandTimeoutMs: 5_000,
-  };
-});
+describeWith('sshd', 'SSH transport against a real sshd', () => {
+  beforeAll(async () => {
+    sshd = await startTestSshd();
+    options = {
+      host: sshd.host,
+      port: sshd.port,
+      username: sshd.username,
+      privateKey: sshd.clientKey,
+      hostKeyFingerprint: sshd.hostKeyFingerprint,
+      commands: TEST_COMMANDS,
+      connectTimeoutMs: 5_000,
+      commandTimeoutMs: 5_000,
+    };
+  });
 
-afterAll(async () => {
-  for (const pid of sleepersAlive()) process.kill(pid, 'SIGKILL');
-  await sshd?.stop();
-});
+  afterAll(async () => {
+    for (const pid of sleepersAlive()) process.kill(pid, 'SIGKILL');
+    await sshd?.stop();
+  });
 
-describe('SSH transport against a real sshd', () => {
   describe('an open session', () => {
     let session: SshSession;
     beforeAll(async () => {
@@ -165,9 +174,12 @@ describe('SSH transport against a real sshd', () => {
       // The remote program goes away rather than lingering for an hour. The
       // server's own deadline is ours plus a second; the rest of the wait is
       // room for a machine busy with the other test files.
-      const deadline = Date.now() + 15_000;
-      while (sleepersAlive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(sleepersAlive()).toEqual([]);
+      await waitUntil(() => sleepersAlive().length === 0, {
+        what: 'the remote sleep to end',
+        timeoutMs: 15_000,
+        intervalMs: 50,
+        describe: () => `still running as pids ${sleepersAlive().join(', ')}`,
+      });
 
       const after = await session.run('echo', { text: 'still here' });
       expect(after.stdout).toBe('still here');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Asset, AssetKind, Incident } from '../../src/core/model.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
-import { until } from '../hub/hub-fixture.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let hub: TestHub;
 let admin: CoreClient;
@@ -66,7 +66,7 @@ describe('automatic mode on the demo fleet', () => {
     }
 
     for (const d of drills) {
-      const incident = await until<Incident>(async () => {
+      const ended = async (): Promise<Incident | undefined> => {
         const list = await admin.listIncidents({ limit: 1000 });
         const mine = list.filter((i) => i.assetId === d.asset.id);
         if (d.expected === 'resolved') return mine.find((i) => i.state === 'resolved' && i.summary?.startsWith('fixed remotely'));
@@ -75,7 +75,8 @@ describe('automatic mode on the demo fleet', () => {
           if ((await admin.getIncident(i.id)).timeline.some((t) => t.text.includes('mitigated'))) return i;
         }
         return undefined;
-      }, `${d.asset.id} (${d.fault}) to be ${d.expected}`, { timeoutMs: 40_000, everyMs: 250 });
+      };
+      const incident = await waitUntil(ended, { what: `${d.asset.id} (${d.fault}) to be ${d.expected}`, timeoutMs: 40_000, intervalMs: 250 });
       const truth = (await control<{ faults: TruthFault[] }>('/faults')).body.faults.find((f) => f.assetId === d.asset.id);
       if (d.expected === 'resolved') expect(truth, `${d.fault} gone after the fix`).toBeUndefined();
       if (d.expected === 'dispatched') {

@@ -3,12 +3,12 @@
 // directory that stop() removes. The login user is whoever runs the tests
 // (root in CI), authenticated by a key only.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-
-export const SSHD_BINARY = '/usr/sbin/sshd';
+import { systemProgramPath } from './system-programs.js';
+import { waitUntil } from './wait-until.js';
 
 export interface TestSshd {
   host: '127.0.0.1';
@@ -108,25 +108,27 @@ function writeConfig(dir: string, port: number, options: TestSshdOptions): strin
   return path;
 }
 
-async function launch(dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
+async function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
   const config = writeConfig(dir, port, options);
-  const child = spawn(SSHD_BINARY, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
   let exited = false;
   child.once('exit', () => (exited = true));
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !exited) {
-    if (await sshBanner(port)) return child;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // An sshd that exits (the port was taken) ends the wait early: the caller tries another port.
+  const outcome = await waitUntil(async () => (exited ? 'exited' : (await sshBanner(port)) && 'listening'), {
+    what: `sshd to answer on port ${port}`,
+    timeoutMs: 10_000,
+    intervalMs: 50,
+  }).catch(() => 'silent');
+  if (outcome === 'listening') return child;
   child.kill('SIGKILL');
   return undefined;
 }
 
 export async function startTestSshd(options: TestSshdOptions = {}): Promise<TestSshd> {
-  if (!existsSync(SSHD_BINARY)) {
-    throw new Error(`${SSHD_BINARY} is missing: install openssh-server (.ci/run does this in CI)`);
-  }
+  // Test files that need sshd declare it with describeWith('sshd', …), which
+  // skips them when it is missing; this throws only for a direct call.
+  const binary = systemProgramPath('sshd');
   // Privilege separation directory; the Debian package creates it only at boot.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'wf-sshd-'));
@@ -142,7 +144,7 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
   let port = 0;
   for (let attempt = 0; attempt < 3 && !child; attempt++) {
     port = await freePort();
-    child = await launch(dir, port, logs, options);
+    child = await launch(binary, dir, port, logs, options);
   }
   if (!child) {
     rmSync(dir, { recursive: true, force: true });

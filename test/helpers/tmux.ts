@@ -5,8 +5,9 @@
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemProgramPath } from './system-programs.js';
+import { waitUntil } from './wait-until.js';
 
-export const TMUX = '/usr/bin/tmux';
 const CALL_TIMEOUT_MS = 5_000;
 
 export interface TmuxSession {
@@ -34,7 +35,7 @@ export interface TmuxOptions {
 
 function tmux(socket: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(TMUX, ['-L', socket, ...args], { env, timeout: CALL_TIMEOUT_MS }, (error, stdout, stderr) => {
+    execFile(systemProgramPath('tmux'), ['-L', socket, ...args], { env, timeout: CALL_TIMEOUT_MS }, (error, stdout, stderr) => {
       if (error) reject(new Error(`tmux ${args[0]} failed: ${stderr || error.message}`));
       else resolve(stdout);
     });
@@ -75,14 +76,18 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
       await tmux(socket, ['send-keys', '-t', target, '-l', text], env);
     },
     async waitFor(predicate, what, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
       let last = '';
-      for (;;) {
+      const shows = async () => {
         last = await session.screen().catch((e: unknown) => `(no screen: ${String(e)})`);
-        if (predicate(last)) return last;
-        if (Date.now() > deadline) throw new Error(`the screen did not show ${what} within ${timeoutMs} ms; it showed:\n${last}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+        return predicate(last);
+      };
+      await waitUntil(shows, {
+        what: `the screen to show ${what}`,
+        timeoutMs,
+        intervalMs: 100,
+        describe: () => `it showed:\n${last}`,
+      });
+      return last;
     },
     async exited() {
       return (await tmux(socket, ['display-message', '-p', '-t', target, '#{pane_dead}'], env)).trim() === '1';

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let hub: TestHub;
 let admin: CoreClient;
@@ -28,13 +29,8 @@ describe('demo hub', () => {
   });
 
   it('receives telemetry from the simulator within a bounded wait', async () => {
-    const deadline = Date.now() + 15_000;
-    let reported = 0;
-    while (Date.now() < deadline) {
-      reported = (await admin.fleetStatus()).sites.filter((s) => s.reportedAt !== null).length;
-      if (reported > 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const reporting = async () => (await admin.fleetStatus()).sites.filter((s) => s.reportedAt !== null).length;
+    const reported = await waitUntil(reporting, { what: 'a site with a report', timeoutMs: 15_000, intervalMs: 250 });
     expect(reported).toBe(103);
     const sim = (await admin.listTokens()).find((t) => t.name === 'demo-simulator' && !t.revokedAt);
     expect(sim).toMatchObject({ role: 'officer', lastUsedAt: expect.any(String) });

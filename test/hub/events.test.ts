@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import type { HubEvent, Incident } from '../../src/core/model.js';
 import { fixture, rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let hub: FixtureHub;
 let viewer: CoreClient & { secret: string };
@@ -50,14 +51,12 @@ async function connect(url: string, headers: Record<string, string> = {}): Promi
     }
   })();
   return {
-    async next(type, ms = 5_000) {
-      const deadline = Date.now() + ms;
-      while (Date.now() < deadline) {
+    next(type, ms = 5_000) {
+      const take = () => {
         const i = events.findIndex((e) => e.type === type);
-        if (i >= 0) return events.splice(i, 1)[0]!;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error(`no ${type} event within ${ms} ms`);
+        return i >= 0 && events.splice(i, 1)[0];
+      };
+      return waitUntil(take, { what: `a ${type} event`, timeoutMs: ms, intervalMs: 20 });
     },
     close() {
       abort.abort();

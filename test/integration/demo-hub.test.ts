@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetStatus, Incident } from '../../src/core/model.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let cli: CliEnv;
 let hub: DemoHubProcess;
@@ -37,16 +38,13 @@ describe('hub start --demo --seed 7', () => {
   });
 
   it('has the simulator opening incidents within a minute at --speed 60', async () => {
-    const deadline = Date.now() + 60_000;
-    let incidents: Incident[] = [];
-    while (Date.now() < deadline) {
+    const listed = async () => {
       const r = await runCli(['incidents', 'list', '--json'], cli.env);
       expect(r.code, r.stderr).toBe(0);
-      incidents = JSON.parse(r.stdout).incidents;
-      if (incidents.length > 0) break;
-      await new Promise((res) => setTimeout(res, 2_000));
-    }
-    expect(incidents.length).toBeGreaterThan(0);
+      const { incidents } = JSON.parse(r.stdout) as { incidents: Incident[] };
+      return incidents.length > 0 && incidents;
+    };
+    const incidents = await waitUntil(listed, { what: 'an incident from the simulator', timeoutMs: 60_000, intervalMs: 2_000 });
     expect(incidents[0]!.source).toBe('alertmanager');
   }, 75_000);
 

@@ -7,7 +7,9 @@ import { CoreClient } from '../../src/core/client.js';
 import type { SiteStatus } from '../../src/core/model.js';
 import { CLI_PATH, cliEnv, type CliEnv } from '../helpers/cli.js';
 import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
+import { describeWith } from '../helpers/system-programs.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let cli: CliEnv;
 let hub: DemoHubProcess;
@@ -57,110 +59,108 @@ async function quietSite(taken: Set<string>): Promise<SiteStatus> {
   return alone[0]!;
 }
 
-beforeAll(async () => {
-  cli = cliEnv();
-  hub = await startDemoHubProcess(cli, { seed: 7, speed: 60 });
-  // The test's own token, so the acknowledgement's actor can only be the profile's.
-  const admin = new CoreClient({ hubUrl: hub.url, token: hub.profileToken });
-  const { secret } = await admin.createToken({ name: 'e2e-checker', role: 'officer' });
-  watcher = await admin.whoami();
-  await admin.close();
-  checker = new CoreClient({ hubUrl: hub.url, token: secret });
-}, 60_000);
-
-afterAll(async () => {
-  // Every tmux server goes, whatever the tests did.
-  await Promise.all(sessions.map((s) => s.kill()));
-  await checker?.close();
-  await hub?.stop();
-  cli?.cleanup();
-}, 30_000);
-
-const taken = new Set<string>();
-
-describe.each([
-  { width: 80, height: 24 },
-  { width: 200, height: 60 },
-])('watchfloor watch at $width×$height in tmux', ({ width, height }) => {
-  it('shows the live fleet, moves, opens a site, filters, and acknowledges through the hub as the profile\'s token', async () => {
-    const term = await openTerminal(width, height, ['watch']);
-    const first = await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) !== undefined, 'the live fleet', 30_000);
-    // The frame fits the terminal: a row too wide would wrap and a frame too tall
-    // would scroll, either pushing the first heading off the top.
-    expect(first.split('\n')[0]).toMatch(/^Air ports \(29\)/);
-    if (width >= 200) {
-      // A wide terminal has room for every kind at once.
-      for (const heading of ['Air ports', 'Land ports', 'Sea ports']) expect(first).toContain(heading);
-    }
-
-    // The selected site's wait over the last hour, from the hub's history and live reports.
-    await term.waitFor((s) => drawn(s) && /^wait, last \d+ min .*now \d+ min$/m.test(s), 'the wait sparkline');
-
-    // Move: l (right), then the arrow down, then k (up) — each changes the selection line.
-    const start = selectedSiteId(first)!;
-    await term.keys('l');
-    const moved = selectedSiteId(await term.waitFor(selectionOtherThan(start), 'the selection moved right'))!;
-    await term.keys('Down');
-    const down = selectedSiteId(await term.waitFor(selectionOtherThan(moved), 'the selection moved down'))!;
-    await term.keys('k');
-    await term.waitFor((s) => drawn(s) && selectedSiteId(s) === moved, `the selection back up on ${moved}`);
-    expect(down).not.toBe(moved);
-
-    // Enter: the selected site in detail, from the hub; Esc: back to the wall.
-    await term.keys('Enter');
-    const detail = await term.waitFor((s) => drawn(s) && /\d+ assets/.test(s) && s.includes(moved), `${moved} in detail`);
-    expect(detail).not.toContain('Air ports');
-    expect(detail).toMatch(/^wait, last \d+ min /m);
-    await term.keys('Escape');
-    await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) === moved, 'the wall again');
-
-    // A new sev1 at a quiet site, then `/` + its id: the wall and queue narrow to it.
-    const site = await quietSite(taken);
-    taken.add(site.id);
-    const { incident } = await checker.createIncident({ title: `tmux e2e ${width}x${height}`, severity: 'sev1', siteId: site.id });
-    await term.keys('/');
-    await term.waitFor((s) => s.includes('Enter keeps'), 'the filter prompt');
-    await term.type(site.id.toLowerCase());
-    // Keys sent together reach the UI as one input: Enter goes once the typing is drawn.
-    await term.waitFor((s) => s.includes(`/${site.id.toLowerCase()} `) && selectedSiteId(s) === site.id && s.includes(incident.id), `the wall narrowed to ${site.id}`);
-    await term.keys('Enter');
-    const filtered = await term.waitFor((s) => drawn(s) && s.includes(`filter "${site.id.toLowerCase()}"`) && s.includes(incident.id), 'the filtered screen with the new incident');
-    expect(selectedSiteId(filtered)).toBe(site.id);
-    // One site under its kind's heading, one incident in the queue.
-    expect(filtered.split('\n')[0]).toMatch(/ports \(1\)|centres \(1\)/);
-    expect(filtered).toContain('Incidents (1 open)');
-
-    // Tab to the queue, `a` to acknowledge: the hub has it, from the profile's token.
-    await term.keys('Tab');
-    await term.waitFor((s) => drawn(s) && s.includes('▶ Incidents'), 'the queue focused');
-    await term.keys('a');
-    await term.waitFor((s) => s.includes(`acknowledged ${incident.id}`), 'the acknowledgement');
-    const stored = (await checker.getIncident(incident.id)).incident;
-    expect(stored.state).toBe('acknowledged');
-    expect(stored.acknowledgedBy).toEqual({ id: watcher.id, name: watcher.name });
-
-    await term.keys('q');
-    const deadline = Date.now() + 10_000;
-    while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await term.exited()).toBe(true);
-  }, 90_000);
-});
-
-describe('watchfloor demo in tmux', () => {
-  it('opens the watch UI on its own demo hub, and q stops it', async () => {
-    // Its own config directory: the demo makes its profile active.
-    const own = cliEnv();
-    try {
-      const term = await openTerminal(80, 24, ['demo', '--port', '0', '--seed', '7'], own.env);
-      await term.waitFor((s) => drawn(s) && s.includes('Air ports'), 'the live fleet', 30_000);
-      await term.keys('q');
-      const deadline = Date.now() + 15_000;
-      while (!(await term.exited()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(await term.exited()).toBe(true);
-      // Back from the alternate screen: the demo's note on its profile is still there.
-      expect(await term.screen()).toContain('(back to yours: watchfloor config use default)');
-    } finally {
-      own.cleanup();
-    }
+describeWith('tmux', 'the terminal UI in tmux', () => {
+  beforeAll(async () => {
+    cli = cliEnv();
+    hub = await startDemoHubProcess(cli, { seed: 7, speed: 60 });
+    // The test's own token, so the acknowledgement's actor can only be the profile's.
+    const admin = new CoreClient({ hubUrl: hub.url, token: hub.profileToken });
+    const { secret } = await admin.createToken({ name: 'e2e-checker', role: 'officer' });
+    watcher = await admin.whoami();
+    await admin.close();
+    checker = new CoreClient({ hubUrl: hub.url, token: secret });
   }, 60_000);
+
+  afterAll(async () => {
+    // Every tmux server goes, whatever the tests did.
+    await Promise.all(sessions.map((s) => s.kill()));
+    await checker?.close();
+    await hub?.stop();
+    cli?.cleanup();
+  }, 30_000);
+
+  const taken = new Set<string>();
+
+  describe.each([
+    { width: 80, height: 24 },
+    { width: 200, height: 60 },
+  ])('watchfloor watch at $width×$height in tmux', ({ width, height }) => {
+    it('shows the live fleet, moves, opens a site, filters, and acknowledges through the hub as the profile\'s token', async () => {
+      const term = await openTerminal(width, height, ['watch']);
+      const first = await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) !== undefined, 'the live fleet', 30_000);
+      // The frame fits the terminal: a row too wide would wrap and a frame too tall
+      // would scroll, either pushing the first heading off the top.
+      expect(first.split('\n')[0]).toMatch(/^Air ports \(29\)/);
+      if (width >= 200) {
+        // A wide terminal has room for every kind at once.
+        for (const heading of ['Air ports', 'Land ports', 'Sea ports']) expect(first).toContain(heading);
+      }
+
+      // The selected site's wait over the last hour, from the hub's history and live reports.
+      await term.waitFor((s) => drawn(s) && /^wait, last \d+ min .*now \d+ min$/m.test(s), 'the wait sparkline');
+
+      // Move: l (right), then the arrow down, then k (up) — each changes the selection line.
+      const start = selectedSiteId(first)!;
+      await term.keys('l');
+      const moved = selectedSiteId(await term.waitFor(selectionOtherThan(start), 'the selection moved right'))!;
+      await term.keys('Down');
+      const down = selectedSiteId(await term.waitFor(selectionOtherThan(moved), 'the selection moved down'))!;
+      await term.keys('k');
+      await term.waitFor((s) => drawn(s) && selectedSiteId(s) === moved, `the selection back up on ${moved}`);
+      expect(down).not.toBe(moved);
+
+      // Enter: the selected site in detail, from the hub; Esc: back to the wall.
+      await term.keys('Enter');
+      const detail = await term.waitFor((s) => drawn(s) && /\d+ assets/.test(s) && s.includes(moved), `${moved} in detail`);
+      expect(detail).not.toContain('Air ports');
+      expect(detail).toMatch(/^wait, last \d+ min /m);
+      await term.keys('Escape');
+      await term.waitFor((s) => drawn(s) && s.includes('Air ports') && selectedSiteId(s) === moved, 'the wall again');
+
+      // A new sev1 at a quiet site, then `/` + its id: the wall and queue narrow to it.
+      const site = await quietSite(taken);
+      taken.add(site.id);
+      const { incident } = await checker.createIncident({ title: `tmux e2e ${width}x${height}`, severity: 'sev1', siteId: site.id });
+      await term.keys('/');
+      await term.waitFor((s) => s.includes('Enter keeps'), 'the filter prompt');
+      await term.type(site.id.toLowerCase());
+      // Keys sent together reach the UI as one input: Enter goes once the typing is drawn.
+      await term.waitFor((s) => s.includes(`/${site.id.toLowerCase()} `) && selectedSiteId(s) === site.id && s.includes(incident.id), `the wall narrowed to ${site.id}`);
+      await term.keys('Enter');
+      const filtered = await term.waitFor((s) => drawn(s) && s.includes(`filter "${site.id.toLowerCase()}"`) && s.includes(incident.id), 'the filtered screen with the new incident');
+      expect(selectedSiteId(filtered)).toBe(site.id);
+      // One site under its kind's heading, one incident in the queue.
+      expect(filtered.split('\n')[0]).toMatch(/ports \(1\)|centres \(1\)/);
+      expect(filtered).toContain('Incidents (1 open)');
+
+      // Tab to the queue, `a` to acknowledge: the hub has it, from the profile's token.
+      await term.keys('Tab');
+      await term.waitFor((s) => drawn(s) && s.includes('▶ Incidents'), 'the queue focused');
+      await term.keys('a');
+      await term.waitFor((s) => s.includes(`acknowledged ${incident.id}`), 'the acknowledgement');
+      const stored = (await checker.getIncident(incident.id)).incident;
+      expect(stored.state).toBe('acknowledged');
+      expect(stored.acknowledgedBy).toEqual({ id: watcher.id, name: watcher.name });
+
+      await term.keys('q');
+      await waitUntil(() => term.exited(), { what: 'watch to exit after q', timeoutMs: 10_000, intervalMs: 100 });
+    }, 90_000);
+  });
+
+  describe('watchfloor demo in tmux', () => {
+    it('opens the watch UI on its own demo hub, and q stops it', async () => {
+      // Its own config directory: the demo makes its profile active.
+      const own = cliEnv();
+      try {
+        const term = await openTerminal(80, 24, ['demo', '--port', '0', '--seed', '7'], own.env);
+        await term.waitFor((s) => drawn(s) && s.includes('Air ports'), 'the live fleet', 30_000);
+        await term.keys('q');
+        await waitUntil(() => term.exited(), { what: 'the demo to exit after q', timeoutMs: 15_000, intervalMs: 100 });
+        // Back from the alternate screen: the demo's note on its profile is still there.
+        expect(await term.screen()).toContain('(back to yours: watchfloor config use default)');
+      } finally {
+        own.cleanup();
+      }
+    }, 60_000);
+  });
 });

@@ -8,6 +8,7 @@ import { SiteTelemetry } from '../../src/core/model.js';
 import type { AlertmanagerWebhook } from '../../src/sim/alerts.js';
 import { buildDemoFleet } from '../../src/sim/fleet.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 interface Recorded {
   path: string;
@@ -61,13 +62,7 @@ function client(url: string): CoreClient {
   return c;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const POLL = { timeoutMs: 10_000, intervalMs: 20 } as const;
 
 const telemetryPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/telemetry');
 const alertPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/alertmanager');
@@ -79,7 +74,7 @@ describe('startSimulator over real HTTP', () => {
     const sim = startSimulator({ client: client(rec.url), fleet, seed: 3, speed: 3_600, tickMs: 50, log: (l) => log.push(l) });
     simulators.push(sim);
 
-    await until(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1, 'telemetry and alerts');
+    await waitUntil(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1, { ...POLL, what: 'telemetry and alerts' });
 
     const telemetry = telemetryPosts(rec).at(-1)!.body as { sites: unknown[] };
     expect(telemetry.sites).toHaveLength(103);
@@ -119,17 +114,17 @@ describe('startSimulator over real HTTP', () => {
     });
     simulators.push(sim);
 
-    await until(() => attempts >= 6, 'several ticks against a failing hub');
+    await waitUntil(() => attempts >= 6, { ...POLL, what: 'several ticks against a failing hub' });
     expect(log.filter((l) => l.includes('cannot post alerts'))).toHaveLength(1);
     expect(log.filter((l) => l.includes('cannot post telemetry'))).toHaveLength(1);
     expect(log.find((l) => l.includes('cannot post alerts'))).toMatch(/shutting down/);
 
     rec.failing = false;
-    await until(() => alertPosts(rec).length >= 1 && telemetryPosts(rec).length >= 1, 'posts after recovery');
+    await waitUntil(() => alertPosts(rec).length >= 1 && telemetryPosts(rec).length >= 1, { ...POLL, what: 'posts after recovery' });
     // The faults in progress at the start, held while the hub was away.
     const delivered = alertPosts(rec).flatMap((p) => (p.body as AlertmanagerWebhook).alerts);
     expect(delivered.filter((a) => a.status === 'firing').length).toBeGreaterThan(0);
-    await until(() => log.some((l) => l.includes('alerts reach the hub again')), 'the recovery line');
+    await waitUntil(() => log.some((l) => l.includes('alerts reach the hub again')), { ...POLL, what: 'the recovery line' });
     await sim.stop();
   });
 
@@ -153,7 +148,7 @@ describe('startSimulator over real HTTP', () => {
       speed: 60,
       tickMs: 20,
     });
-    await until(() => received >= 1, 'the first post');
+    await waitUntil(() => received >= 1, { ...POLL, what: 'the first post' });
     let stopped = false;
     const stopping = sim.stop().then(() => (stopped = true));
     await new Promise((r) => setTimeout(r, 50));

@@ -1,19 +1,26 @@
-import { EventEmitter } from 'node:events';
-import type { ReactElement } from 'react';
 // Waiting for Ink to draw instead of sleeping: poll the last frame until it
 // shows what the test expects, with a bounded wait.
+import { EventEmitter } from 'node:events';
+import type { ReactElement } from 'react';
+import { waitUntil } from '../helpers/wait-until.js';
+
 export async function waitForFrame(
   lastFrame: () => string | undefined,
   predicate: (frame: string) => boolean,
   timeoutMs = 5_000,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = lastFrame() ?? '';
-    if (predicate(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`no frame matched within ${timeoutMs} ms; the last was:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  let frame = '';
+  const matches = () => {
+    frame = lastFrame() ?? '';
+    return predicate(frame);
+  };
+  await waitUntil(matches, {
+    what: 'a frame that matches',
+    timeoutMs,
+    intervalMs: 10,
+    describe: () => `the last was:\n${frame}`,
+  });
+  return frame;
 }
 
 export const KEYS = {

@@ -4,7 +4,7 @@
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { HubError, HubUnreachableError, UsageError, errorFromApi } from '../errors.js';
-import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from '../json-http.js';
+import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../json-http.js';
 import type { Channel, Role } from '../vocabulary.js';
 
 export interface CoreClientOptions {
@@ -45,42 +45,34 @@ export interface StreamRequest {
 export class HubConnection {
   readonly hubUrl: string;
   readonly requestTimeoutMs: number;
-  private readonly origin: string;
-  private readonly basePath: string;
+  private readonly link: ServiceLink;
   private readonly token: string | undefined;
   private readonly channel: Channel;
   private readonly onBehalfOf: string | undefined;
   private readonly actAs: Role | undefined;
   private readonly getRetries: number;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
 
   constructor(options: CoreClientOptions) {
-    const where = locateService(
-      options.hubUrl,
-      (reason) =>
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.link = new ServiceLink(options.hubUrl, {
+      invalid: (reason) =>
         new UsageError(`bad hub URL ${options.hubUrl}: ${reason}`, {
           hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
         }),
-    );
-    this.hubUrl = where.url;
-    this.origin = where.origin;
-    this.basePath = where.basePath;
+      dispatcher: options.dispatcher,
+      pool: { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs },
+    });
+    this.hubUrl = this.link.url;
     this.token = options.token;
     this.channel = options.channel ?? 'api';
     this.onBehalfOf = options.onBehalfOf;
     this.actAs = options.actAs;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.getRetries = options.getRetries ?? 2;
-    this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher =
-      options.dispatcher ??
-      openPool(this.origin, { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs });
   }
 
   /** Close the keep-alive connections so the process can exit promptly. */
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  close(): Promise<void> {
+    return this.link.close();
   }
 
   /** A JSON call; GETs are retried when nothing reached the hub. */
@@ -107,9 +99,9 @@ export class HubConnection {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    const res = await requestApi.call(this.dispatcher, {
-      origin: this.origin,
-      path: this.basePath + path,
+    const res = await requestApi.call(this.link.dispatcher, {
+      origin: this.link.origin,
+      path: this.link.basePath + path,
       method: method as Dispatcher.HttpMethod,
       headers,
       body: payload,
@@ -132,9 +124,9 @@ export class HubConnection {
   async openStream(request: StreamRequest): Promise<Dispatcher.ResponseData['body']> {
     const headers = { ...this.headers(request.accept), ...request.headers };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await requestApi.call(this.dispatcher, {
-      origin: this.origin,
-      path: this.basePath + request.path,
+    const res = await requestApi.call(this.link.dispatcher, {
+      origin: this.link.origin,
+      path: this.link.basePath + request.path,
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

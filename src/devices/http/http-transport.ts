@@ -1,11 +1,10 @@
 // HTTP transport to a device's management API (see README.md here for the
 // contract). Every failure to get a contract answer becomes a typed transport
 // error, so the runner can turn "cannot reach it" into a finding, never a crash.
-import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService } from '../../core/json-http.js';
+import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode } from '../../core/json-http.js';
 import {
   DEVICE_ACTIONS,
   DEVICE_API_PREFIX,
@@ -56,35 +55,24 @@ interface Call<S extends z.ZodType> {
 
 export class HttpTransport implements DeviceClient {
   readonly baseUrl: string;
-  private readonly origin: string;
-  private readonly basePath: string;
+  private readonly link: ServiceLink;
   private readonly token: string | undefined;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
   private readonly requestTimeoutMs: number;
   private readonly actionTimeoutMs: number;
   private readonly maxResponseBytes: number;
 
   constructor(options: HttpTransportOptions) {
-    const where = locateService(
-      options.baseUrl,
-      (reason) => new BadArgumentError(`bad management URL ${options.baseUrl}: ${reason}`, { transport: 'http', target: options.baseUrl }),
-    );
-    this.baseUrl = where.url;
-    this.origin = where.origin;
-    this.basePath = where.basePath;
+    this.link = new ServiceLink(options.baseUrl, {
+      invalid: (reason) => new BadArgumentError(`bad management URL ${options.baseUrl}: ${reason}`, { transport: 'http', target: options.baseUrl }),
+      dispatcher: options.dispatcher,
+      // Each request sets its own timeout (reads and actions differ).
+      pool: { connections: 4, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, keepAliveMs: 4_000 },
+    });
+    this.baseUrl = this.link.url;
     this.token = options.token;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
     this.actionTimeoutMs = options.actionTimeoutMs ?? 30_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
-    this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher =
-      options.dispatcher ??
-      new PoolCtor(this.origin, {
-        connections: 4,
-        connect: { timeout: options.connectTimeoutMs ?? 2_000 },
-        keepAliveTimeout: 4_000,
-      });
   }
 
   /** The device's own view of its health and checks. */
@@ -144,7 +132,7 @@ export class HttpTransport implements DeviceClient {
 
   /** Close the keep-alive connections (only when this transport made its own pool). */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    await this.link.close();
   }
 
   private where() {
@@ -163,9 +151,9 @@ export class HttpTransport implements DeviceClient {
     let status: number;
     let text: string;
     try {
-      const res = await requestApi.call(this.dispatcher, {
-        origin: this.origin,
-        path: this.basePath + DEVICE_API_PREFIX + call.path,
+      const res = await requestApi.call(this.link.dispatcher, {
+        origin: this.link.origin,
+        path: this.link.basePath + DEVICE_API_PREFIX + call.path,
         method: call.method,
         headers,
         body: payload,

@@ -6,7 +6,7 @@
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from '../../core/errors.js';
-import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, locateService, openPool, readJson } from '../../core/json-http.js';
+import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../../core/json-http.js';
 import type { FaultMix, GroundTruthFault } from './contract.js';
 
 export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from './contract.js';
@@ -23,30 +23,24 @@ const CONTROL = '/control/v1';
 
 export class SimControlClient {
   readonly simUrl: string;
-  private readonly origin: string;
-  private readonly basePath: string;
   private readonly timeoutMs: number;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
+  private readonly link: ServiceLink;
 
   constructor(options: SimControlClientOptions) {
-    const where = locateService(
-      options.simUrl,
-      (reason) =>
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.link = new ServiceLink(options.simUrl, {
+      invalid: (reason) =>
         new UsageError(`bad emulator URL ${options.simUrl}: ${reason}`, {
           hint: 'e.g. http://127.0.0.1:43121 (printed by `watchfloor hub start --demo`)',
         }),
-    );
-    this.simUrl = where.url;
-    this.origin = where.origin;
-    this.basePath = where.basePath;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? openPool(this.origin, { connections: 8, connectTimeoutMs: 2_000, timeoutMs: this.timeoutMs });
+      dispatcher: options.dispatcher,
+      pool: { connections: 8, connectTimeoutMs: 2_000, timeoutMs: this.timeoutMs },
+    });
+    this.simUrl = this.link.url;
   }
 
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  close(): Promise<void> {
+    return this.link.close();
   }
 
   /** The faults present now; `site` narrows to one site's assets. */
@@ -75,9 +69,9 @@ export class SimControlClient {
   private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     let res: Dispatcher.ResponseData;
     try {
-      res = await requestApi.call(this.dispatcher, {
-        origin: this.origin,
-        path: this.basePath + CONTROL + path,
+      res = await requestApi.call(this.link.dispatcher, {
+        origin: this.link.origin,
+        path: this.link.basePath + CONTROL + path,
         method,
         headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

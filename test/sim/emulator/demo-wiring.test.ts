@@ -6,6 +6,7 @@ import { CoreClient } from '../../../src/core/client.js';
 import type { Incident } from '../../../src/core/model.js';
 import { HttpTransport } from '../../../src/devices/http/http-transport.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 import { call, type Answer } from './emulator-fixture.js';
 
 let hub: TestHub;
@@ -20,15 +21,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const POLL = { timeoutMs: 20_000, intervalMs: 200 } as const;
 
 describe('demo wiring', () => {
   it('gives the hub the emulator URL and every asset its management endpoint there', async () => {
@@ -43,10 +36,13 @@ describe('demo wiring', () => {
       await gate.close();
     }
     // The simulator's faults in progress are on the devices (once it has loaded).
-    const simulated = await until(async () => {
-      const truth = await call<{ faults: { source: string }[] }>(`${hub.simUrl}/control/v1/faults`);
-      return truth.body.faults.find((f) => f.source === 'simulated');
-    }, 'the simulated faults');
+    const simulated = await waitUntil(
+      async () => {
+        const truth = await call<{ faults: { source: string }[] }>(`${hub.simUrl}/control/v1/faults`);
+        return truth.body.faults.find((f) => f.source === 'simulated');
+      },
+      { ...POLL, what: 'the simulated faults' },
+    );
     expect(simulated).toMatchObject({ source: 'simulated' });
   });
 
@@ -55,10 +51,10 @@ describe('demo wiring', () => {
     await call(`${hub.simUrl}/control/v1/faults/${assetId}`, 'DELETE');
     const injected: Answer<{ fault: { id: string } }> = await call(`${hub.simUrl}/control/v1/faults`, 'POST', { assetId, fault: 'token-expired' });
     expect(injected.status).toBe(201);
-    const incident = await until<Incident>(
-      async () => (await admin.listIncidents({ state: 'open', limit: 1000 })).find((i) => i.assetId === assetId),
-      'the incident',
-    );
+    const incident = await waitUntil(async () => (await admin.listIncidents({ state: 'open', limit: 1000 })).find((i) => i.assetId === assetId), {
+      ...POLL,
+      what: 'the incident',
+    });
     const [asset] = (await admin.listAssets({})).filter((a) => a.id === assetId);
     const device = new HttpTransport({ baseUrl: asset!.managementUrl! });
     try {
@@ -68,10 +64,10 @@ describe('demo wiring', () => {
     } finally {
       await device.close();
     }
-    const resolved = await until<Incident>(
-      async () => (await admin.listIncidents({ state: 'resolved', limit: 1000 })).find((i) => i.id === incident.id),
-      'the incident resolved by the alert',
-    );
+    const resolved = await waitUntil(async () => (await admin.listIncidents({ state: 'resolved', limit: 1000 })).find((i) => i.id === incident.id), {
+      ...POLL,
+      what: 'the incident resolved by the alert',
+    });
     expect(resolved.state).toBe('resolved');
   }, 60_000);
 });

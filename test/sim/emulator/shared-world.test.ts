@@ -13,6 +13,7 @@ import { DeviceWorld } from '../../../src/sim/emulator/world.js';
 import { mulberry32 } from '../../../src/sim/rng.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/simulator.js';
 import { initialState, step, type SimState, type StepResult } from '../../../src/sim/step.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 import { fleet } from './emulator-fixture.js';
 
 const START = Date.parse('2026-09-08T15:00:00Z');
@@ -184,21 +185,15 @@ describe('startSimulator with the world over real HTTP', () => {
     const world = new DeviceWorld(fleet.assets, { effortMs: () => 1 });
     sims.push(startSimulator({ client, fleet, seed: 9, speed: 60, tickMs: 30, world }));
 
-    const until = async (ok: () => boolean, what: string) => {
-      const deadline = Date.now() + 10_000;
-      while (!ok()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    await until(() => world.faults().length > 0, 'the faults in progress on the devices');
+    const poll = { timeoutMs: 10_000, intervalMs: 20 } as const;
+    await waitUntil(() => world.faults().length > 0, { ...poll, what: 'the faults in progress on the devices' });
     const assetId = 'platform/watchlist';
     world.repair(assetId); // in case the day started with it faulted
     world.inject(assetId, 'token-expired');
     const mine = () => alerts.filter((a) => a.labels.asset === assetId);
-    await until(() => mine().some((a) => a.status === 'firing'), 'the firing alert');
+    await waitUntil(() => mine().some((a) => a.status === 'firing'), { ...poll, what: 'the firing alert' });
     await world.act(assetId, 'renew-token', {}, 'fix');
-    await until(() => mine().some((a) => a.status === 'resolved'), 'the resolved alert');
+    await waitUntil(() => mine().some((a) => a.status === 'resolved'), { ...poll, what: 'the resolved alert' });
     expect(mine().find((a) => a.status === 'resolved')!.fingerprint).toBe(mine().find((a) => a.status === 'firing')!.fingerprint);
   });
 });

@@ -1,0 +1,80 @@
+// Some tests drive real system programs: an OpenSSH server for the SSH
+// transport, tmux for the terminal UI end to end. On a fresh machine without
+// one, `npm ci && npm test` still passes: the files that need it are skipped,
+// and the run says so in one line at its end (system-program-skips.ts). CI
+// installs them and sets WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, where a missing
+// program fails the run instead: there a skip would hide tests that never ran.
+import { existsSync } from 'node:fs';
+import { describe } from 'vitest';
+import type { SystemProgramSkip } from './system-program-skips.js';
+
+interface SystemProgram {
+  /** Where the binary may be; the first that exists is used. */
+  paths: readonly string[];
+  /** The Debian package that installs it. */
+  debianPackage: string;
+}
+
+/** Every system program a test may need, one line each. */
+export const SYSTEM_PROGRAMS = {
+  sshd: { paths: ['/usr/sbin/sshd'], debianPackage: 'openssh-server' },
+  tmux: { paths: ['/usr/bin/tmux'], debianPackage: 'tmux' },
+} as const satisfies Record<string, SystemProgram>;
+
+export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;
+
+export const REQUIRE_SYSTEM_PROGRAMS = 'WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS';
+
+/** How to look for programs: injected by the helper's own tests. */
+export interface ProgramLookup {
+  exists?: (path: string) => boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export class MissingSystemProgramError extends Error {
+  override readonly name = 'MissingSystemProgramError';
+  constructor(
+    readonly program: SystemProgramName,
+    readonly required: boolean,
+  ) {
+    const { paths, debianPackage } = SYSTEM_PROGRAMS[program];
+    super(
+      `${program} is missing (looked for ${paths.join(', ')}): install the Debian package ${debianPackage} (apt-get install ${debianPackage})` +
+        (required ? `; ${REQUIRE_SYSTEM_PROGRAMS}=1, so the tests that need it fail instead of being skipped` : ''),
+    );
+  }
+}
+
+/** What a test file that needs `program` does: run with its path, skip, or fail. */
+export type ProgramDecision =
+  | { action: 'run'; path: string }
+  | { action: 'skip'; skip: SystemProgramSkip }
+  | { action: 'fail'; error: MissingSystemProgramError };
+
+const locate = (program: SystemProgramName, exists: (path: string) => boolean) => SYSTEM_PROGRAMS[program].paths.find((p) => exists(p));
+
+export function decideSystemProgram(program: SystemProgramName, { exists = existsSync, env = process.env }: ProgramLookup = {}): ProgramDecision {
+  const path = locate(program, exists);
+  if (path) return { action: 'run', path };
+  if (env[REQUIRE_SYSTEM_PROGRAMS] === '1') return { action: 'fail', error: new MissingSystemProgramError(program, true) };
+  return { action: 'skip', skip: { program, debianPackage: SYSTEM_PROGRAMS[program].debianPackage } };
+}
+
+/** The program's binary, for the helpers that start it; throws when it is missing. */
+export function systemProgramPath(program: SystemProgramName, exists: (path: string) => boolean = existsSync): string {
+  const path = locate(program, exists);
+  if (!path) throw new MissingSystemProgramError(program, false);
+  return path;
+}
+
+/**
+ * `describe` for tests that need `program`: put every hook and test of the
+ * file inside, so that when the program is missing none of them runs. Missing
+ * and required, the file fails as it is collected, with the install hint.
+ */
+export function describeWith(program: SystemProgramName, title: string, factory: () => void): void {
+  const decision = decideSystemProgram(program);
+  if (decision.action === 'fail') throw decision.error;
+  if (decision.action === 'skip') describe(title, { skip: true, meta: { missingSystemProgram: decision.skip } }, factory);
+  else describe(title, factory);
+}
