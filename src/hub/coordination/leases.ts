@@ -1,9 +1,7 @@
 // Holding a lease in the store while work runs: renewed at a third of its
 // time to live, so it never lapses under a live holder, and lapses on its
-// own when the holder dies. Released when the work ends, waking whoever in
-// this process waits for the scope.
+// own when the holder dies.
 import type { Store } from '../store/store.js';
-import type { Wakeups } from './wakeups.js';
 
 export interface LeaseTiming {
   ttlMs: number;
@@ -24,23 +22,4 @@ export async function renewing<T>(ttlMs: number, renew: () => Promise<unknown>, 
 /** Runs `fn` with the lease of `holder` on `scope` kept alive. */
 export function whileRenewing<T>(store: Store, lease: { scope: string; holder: string }, timing: LeaseTiming, fn: () => Promise<T>): Promise<T> {
   return renewing(timing.ttlMs, () => store.transaction((tx) => tx.renewLease(lease.scope, lease.holder, timing.clock(), timing.ttlMs)), fn);
-}
-
-/** Waits for one of `limit` leases on `scope`, runs `fn` holding it, then releases it. */
-export async function withLease<T>(
-  store: Store,
-  wakeups: Wakeups,
-  request: { scope: string; holder: string; limit: number },
-  timing: LeaseTiming,
-  fn: () => Promise<T>,
-): Promise<T> {
-  const acquire = async () =>
-    (await store.transaction((tx) => tx.acquireLease({ ...request, nowMs: timing.clock(), ttlMs: timing.ttlMs }))) || undefined;
-  await wakeups.until(request.scope, acquire);
-  try {
-    return await whileRenewing(store, request, timing, fn);
-  } finally {
-    await store.transaction((tx) => tx.releaseLease(request.scope, request.holder)).catch(() => undefined);
-    wakeups.wake(request.scope);
-  }
 }

@@ -1,7 +1,7 @@
 // Waiting for something another holder frees, by polling the store with a
 // bounded backoff. Polling is what reaches another hub; a holder in this
-// process also wakes its local waiters on release, so one hub alone never
-// waits out a poll interval.
+// process may also wake its local waiters when it is done, so one hub alone
+// never waits out a poll interval.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Backoff {
@@ -9,6 +9,16 @@ export interface Backoff {
   minMs?: number;
   /** Waits double up to this. Default 500 ms. */
   maxMs?: number;
+}
+
+/** Calls `attempt` until it returns a value, waiting longer between tries up to `maxMs`. */
+export async function pollUntil<T>(attempt: () => Promise<T | undefined>, backoff: Backoff = {}, wait: (ms: number) => Promise<void> = (ms) => sleep(ms, undefined, { ref: false })): Promise<T> {
+  const maxMs = backoff.maxMs ?? 500;
+  for (let waitMs = backoff.minMs ?? 10; ; waitMs = Math.min(waitMs * 2, maxMs)) {
+    const value = await attempt();
+    if (value !== undefined) return value;
+    await wait(waitMs);
+  }
 }
 
 export class Wakeups {
@@ -35,13 +45,8 @@ export class Wakeups {
     for (const w of this.waiting.get(scope) ?? []) w();
   }
 
-  /** Calls `attempt` until it returns a value, waiting between tries (woken early by `wake(scope)`). */
-  async until<T>(scope: string, attempt: () => Promise<T | undefined>, backoff: Backoff = {}): Promise<T> {
-    const maxMs = backoff.maxMs ?? 500;
-    for (let waitMs = backoff.minMs ?? 10; ; waitMs = Math.min(waitMs * 2, maxMs)) {
-      const value = await attempt();
-      if (value !== undefined) return value;
-      await this.wait(scope, waitMs);
-    }
+  /** pollUntil, woken early by `wake(scope)`. */
+  until<T>(scope: string, attempt: () => Promise<T | undefined>, backoff: Backoff = {}): Promise<T> {
+    return pollUntil(attempt, backoff, (ms) => this.wait(scope, ms));
   }
 }

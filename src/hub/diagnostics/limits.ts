@@ -4,11 +4,10 @@
 // site at once. Callers wait for a slot; nobody is refused. Both are kept in
 // the store (run leases, rate slots), so several hubs over one database
 // share one limit per site, and a hub that dies mid-run frees its slots when
-// their leases lapse.
-import { randomUUID } from 'node:crypto';
+// their leases lapse. A hub's own runs queue in memory (first come, first
+// served) and pass its leases on to each other (lease-pool.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withLease } from '../coordination/leases.js';
-import { Wakeups } from '../coordination/wakeups.js';
+import { LeasePool } from '../coordination/lease-pool.js';
 import type { Store } from '../store/store.js';
 
 export interface SiteLimitOptions {
@@ -39,11 +38,11 @@ export function storeSiteLimits(store: Store, options: SiteLimitOptions = {}): S
   const perWindow = options.disruptivePerWindow ?? 10;
   const windowMs = options.windowMs ?? 60_000;
   const timing = { ttlMs: options.leaseTtlMs ?? 60_000, clock: options.clock ?? Date.now };
-  const wakeups = new Wakeups();
+  const runs = new LeasePool(store, concurrency, timing);
 
   return {
     withSite(site, fn) {
-      return withLease(store, wakeups, { scope: `site-runs:${site.toLowerCase()}`, holder: randomUUID(), limit: concurrency }, timing, fn);
+      return runs.run(`site-runs:${site.toLowerCase()}`, fn);
     },
 
     async disruptiveSlot(site) {
