@@ -12,7 +12,7 @@ import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { createMemoryEventBus } from '../../src/hub/events/memory-event-bus.js';
 import { startHub, type RunningHub } from '../../src/hub/start.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
-import { until } from '../hub/hub-fixture.js';
+import { waitUntil } from '../helpers/wait-until.js';
 import { clears } from './fake-fleet.js';
 import { checksOf, site, startDiagHub, type DiagHub } from './diag-hub.js';
 
@@ -36,7 +36,7 @@ describe('two hubs over one data file, both remediating automatically', () => {
     const device = first.fleet.add('RUH/egate-01', checksOf('egate', { 'card-reader': 'fail' }), { 'clear-jam': clears('card-reader') });
     // Opened through the second hub: the first hears of it from the outbox, the second at once.
     const { incident } = await secondAdmin.createIncident({ title: 'gate 01 jammed', severity: 'sev3', assetId: 'RUH/egate-01' });
-    await until(async () => ((await first.admin.getIncident(incident.id)).incident.state === 'resolved' ? true : undefined), 'the fix');
+    await waitUntil(async () => (await first.admin.getIncident(incident.id)).incident.state === 'resolved', { what: 'the fix', timeoutMs: 10_000 });
     // Long enough for the other hub's relay to have published the event and its auto-remediation to have tried.
     await new Promise((r) => setTimeout(r, 1_000));
     const { timeline } = await first.admin.getIncident(incident.id);
@@ -71,7 +71,7 @@ describe('an incident whose claimer died', () => {
       bus.publish([{ id: 1, type: 'incident.created', at: incident.createdAt, data: incident }]);
       await auto.idle();
       expect(runs).toEqual([]);
-      await until(() => (runs.length ? true : undefined), 'the take-over', { timeoutMs: 3_000 });
+      await waitUntil(() => runs.length, { what: 'the take-over', timeoutMs: 3_000 });
       expect(runs).toEqual([incident.id]);
     } finally {
       await auto.stop();

@@ -134,14 +134,3 @@ export async function rawRequest(
   }
   return { status: res.status, body, text };
 }
-
-/** Asks `probe` until it gives a value (not undefined), or fails after `timeoutMs` naming `what` it waited for. */
-export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, { timeoutMs = 10_000, everyMs = 20 } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}

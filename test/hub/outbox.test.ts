@@ -11,7 +11,7 @@ import { openHubEvents, type HubEvents } from '../../src/hub/events/hub-events.j
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 import { transact } from '../../src/hub/transact.js';
-import { until } from './hub-fixture.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 // Events are stamped with the hub's clock; a day old, they are pruned.
 const START = Date.now();
@@ -81,7 +81,7 @@ describe('transactional outbox', () => {
     const second = await hubOver({ pollMs: 20 });
     // Committed straight to the outbox, as if the process died before handing it to its relay.
     await first.store.transaction((tx) => tx.appendEvents([{ type: 'incident.created', at: new Date(START).toISOString(), data: { id: 'INC-000001' } }]));
-    await until(() => second.seen[0], "the second hub's relay to publish the orphan");
+    await waitUntil(() => second.seen[0], { what: "the second hub's relay to publish the orphan", timeoutMs: 3_000, intervalMs: 10 });
     expect(first.seen).toEqual([]); // the first relay was never handed it, and has not polled yet
     // The second hub's own commit follows it, and reaches the first hub's subscribers too.
     await transact(second.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
@@ -100,7 +100,7 @@ describe('transactional outbox', () => {
     const after = await hubOver();
     const resumed: number[] = [];
     after.events.bus.subscribe((e) => resumed.push(e.id), { sinceId: 2 });
-    await until(() => resumed[2], 'the replay from the outbox');
+    await waitUntil(() => resumed[2], { what: 'the replay from the outbox', timeoutMs: 3_000, intervalMs: 10 });
     await transact(after.deps, async (_tx, emit) => emit('site.telemetry', { i: 6 }));
     expect(resumed).toEqual([3, 4, 5, 6]);
   });
