@@ -61,6 +61,20 @@ describe('per-site limits in the store', () => {
     expect(most).toBe(2);
   });
 
+  it("a hub's runs at a site pass its leases on to each other: a burst costs the store a lease per slot, not one per run", async () => {
+    const store = hub();
+    let acquired = 0;
+    const counting: Store = Object.assign(Object.create(store) as Store, {
+      transaction: <T>(fn: (tx: Parameters<Parameters<Store['transaction']>[0]>[0]) => Promise<T>) =>
+        store.transaction((tx) => fn(Object.assign(Object.create(tx) as typeof tx, { acquireLease: (r: Parameters<typeof tx.acquireLease>[0]) => (acquired++, tx.acquireLease(r)) }))),
+    });
+    const limits = storeSiteLimits(counting, { concurrencyPerSite: 2 });
+    let ran = 0;
+    await Promise.all(Array.from({ length: 10 }, () => limits.withSite('RUH', async () => void ran++)));
+    expect(ran).toBe(10);
+    expect(acquired).toBe(2);
+  });
+
   it('a run slot held by a hub that died lapses, and another hub gets it', async () => {
     const store = hub();
     // Taken and never renewed nor released: its hub is gone.
