@@ -92,7 +92,7 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
       }
     }
     if (credentials.teams) {
-      const { startTeamsServer } = await import('../../bot/teams/bot.js');
+      const { startTeamsServer } = await import('../../bot/teams/server.js');
       const server = await startTeamsServer({
         ...credentials.teams,
         ...(options.host ? { host: options.host } : {}),
