@@ -49,6 +49,9 @@ export function chatDeps(session: ChatSession): CapturedDeps {
     createClient: () => clientFor(session),
     prompter: notInChat('a prompt'),
     loadHub: notInChat('starting a hub'),
+    loadWatchUi: notInChat('the terminal UI'),
+    loadChatBots: notInChat('starting a chat bot'),
+    loadSimControl: notInChat('the device emulator'),
     waitForShutdown: () => Promise.resolve(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };

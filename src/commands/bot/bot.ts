@@ -1,6 +1,7 @@
 // `bot`: the chat bots for Slack and/or Teams, whichever has credentials,
-// until Ctrl-C. Bolt and botbuilder load here, through import(), so no other
-// command pays for them (nor for the identity map's YAML parser).
+// until Ctrl-C. The bots come through deps.loadChatBots (Bolt and botbuilder
+// load there, each when its platform starts), so no other command pays for
+// them. This verb passes plain values; src/bot reads the identity map and routes.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -9,7 +10,7 @@ import { SEVERITIES, type Severity } from '../../core/vocabulary.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { integerOption } from '../options.js';
-import { cardRouting } from './card-routes.js';
+import type { RunningBot } from './chat-bots-module.js';
 import { botCredentials } from './credentials.js';
 
 export interface BotOptions {
@@ -28,20 +29,16 @@ export interface BotOptions {
   outbox: string | undefined;
 }
 
-interface Running {
-  stop(): Promise<void>;
-}
-
 export async function runBot(options: BotOptions, ctx: CommandContext): Promise<void> {
   const connection = ctx.connection();
   const profile = ctx.deps.config.read().profiles?.[connection.profile] ?? {};
   const credentials = botCredentials(ctx.deps.env, profile, options.socketMode);
-  // Loaded here: the map's YAML parser has no place on the CLI's start-up path.
-  const { loadIdentityMap } = await import('./identities.js');
-  const identities = loadIdentityMap(options.identities);
-  // Read before anything starts, so a bad route is a usage error, not a half-started bot.
-  const routing = options.cardsChannel ? cardRouting(options.cardsChannel, options.cardsRoutes) : undefined;
-  if (!routing && options.cardsRoutes.length > 0) {
+  // Read before anything starts, so a bad map or route is a usage error, not a half-started bot.
+  const bots = (await ctx.deps.loadChatBots()).prepare({
+    identitiesFile: options.identities,
+    cards: options.cardsChannel ? { channel: options.cardsChannel, routes: options.cardsRoutes } : undefined,
+  });
+  if (!options.cardsChannel && options.cardsRoutes.length > 0) {
     throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
   }
   if (!connection.token) {
@@ -49,36 +46,32 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
   }
   const hub = { hubUrl: connection.hubUrl, token: connection.token };
   const log = (line: string): void => ctx.info(line);
+  const slackApiUrl = ctx.deps.env.SLACK_API_URL;
 
-  const running: Running[] = [];
+  const running: RunningBot[] = [];
   const started: { slack?: { url?: string; socketMode: boolean; cards?: { outbox: string } }; teams?: { url: string } } = {};
   try {
     if (credentials.slack) {
-      const { createSlackBot } = await import('../../bot/slack/app.js');
-      const slackApiUrl = ctx.deps.env.SLACK_API_URL;
-      const bot = createSlackBot({
+      const slack = await bots.startSlack({
         ...credentials.slack,
         socketMode: options.socketMode,
         ...(options.host ? { host: options.host } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
         hub,
-        identities,
         ...(slackApiUrl ? { slackApiUrl } : {}),
         log,
       });
-      const { url } = await bot.start();
-      running.push(bot);
+      const { url } = slack;
+      running.push(slack);
       started.slack = { ...(url ? { url } : {}), socketMode: options.socketMode };
       if (!ctx.globals.json) ctx.print(url ? `slack bot listening on ${url}` : 'slack bot connected over Socket Mode');
-      if (routing) {
-        const { startIncidentCards } = await import('../../bot/slack/notifier.js');
+      if (options.cardsChannel) {
         const outboxFile = options.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
-        const cards = startIncidentCards({
+        const cards = await bots.startCards({
           hub,
           slackToken: credentials.slack.botToken,
           ...(slackApiUrl ? { slackApiUrl } : {}),
           outboxFile,
-          routing,
           minSeverity: options.cardsMinSeverity,
           lang: ctx.globals.lang,
           // Stable across restarts (so it can finish its own claims) and
@@ -88,17 +81,15 @@ export async function runBot(options: BotOptions, ctx: CommandContext): Promise<
         });
         running.push(cards);
         started.slack.cards = { outbox: outboxFile };
-        if (!ctx.globals.json) ctx.print(`incident cards (${options.cardsMinSeverity} and above) to ${routing.defaultChannel}; outbox ${outboxFile}`);
+        if (!ctx.globals.json) ctx.print(`incident cards (${options.cardsMinSeverity} and above) to ${cards.channel}; outbox ${outboxFile}`);
       }
     }
     if (credentials.teams) {
-      const { startTeamsServer } = await import('../../bot/teams/server.js');
-      const server = await startTeamsServer({
+      const server = await bots.startTeams({
         ...credentials.teams,
         ...(options.host ? { host: options.host } : {}),
         ...(options.teamsPort !== undefined ? { port: options.teamsPort } : {}),
         hub,
-        identities,
         log,
       });
       running.push(server);

@@ -1,8 +1,7 @@
 // `sim faults [--site S]`: the faults present in the emulator now, with their
 // ground truth (hardware or not, mitigated, injected or simulated).
 import { Option, type Command } from 'commander';
-import type { GroundTruthFault } from '../../sim/control/client.js';
-import { groundTruthJson, renderGroundTruth } from '../../render/sim-faults.js';
+import { groundTruthJson, renderGroundTruth, type GroundTruthFault } from '../../render/sim-faults.js';
 import { completeWith } from '../completion/dynamic.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';

@@ -3,8 +3,7 @@
 // for a real one. An unknown asset → exit 4 with the nearest ids.
 import type { Command } from 'commander';
 import { NotFoundError, isWatchfloorError } from '../../core/errors.js';
-import type { GroundTruthFault } from '../../sim/control/client.js';
-import { describeInjected, groundTruthJson } from '../../render/sim-faults.js';
+import { describeInjected, groundTruthJson, type GroundTruthFault } from '../../render/sim-faults.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { nearestAssetIds, normalizeAssetId } from '../asset-id.js';

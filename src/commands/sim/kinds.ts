@@ -1,9 +1,8 @@
 // `sim kinds [--kind K]`: the fault kinds the emulator knows per asset kind,
 // what fixes each, and the share of the fleet's faults each one makes.
 import { Option, type Command } from 'commander';
-import type { FaultMix } from '../../sim/control/client.js';
 import { ASSET_KINDS, type AssetKind } from '../../core/vocabulary.js';
-import { renderFaultMix } from '../../render/sim-faults.js';
+import { renderFaultMix, type FaultMix } from '../../render/sim-faults.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { simOption, withSimControl } from './sim-url.js';

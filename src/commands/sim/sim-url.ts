@@ -3,9 +3,9 @@
 // exists inside a demo hub, on a port chosen when it starts.
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { SimControlClient } from '../../sim/control/client.js';
 import { profileName } from '../config/connection.js';
 import type { CommandContext } from '../context.js';
+import type { SimControl } from './sim-control-module.js';
 
 export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext, 'globals' | 'deps'>): string {
   const { env, config } = ctx.deps;
@@ -24,9 +24,10 @@ export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext
 export async function withSimControl<T>(
   flag: string | undefined,
   ctx: Pick<CommandContext, 'globals' | 'deps'>,
-  use: (sim: SimControlClient) => Promise<T>,
+  use: (sim: SimControl) => Promise<T>,
 ): Promise<T> {
-  const sim = new SimControlClient({ simUrl: resolveSimUrl(flag, ctx) });
+  const url = resolveSimUrl(flag, ctx);
+  const sim = (await ctx.deps.loadSimControl()).connect(url);
   try {
     return await use(sim);
   } finally {

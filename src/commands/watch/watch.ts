@@ -1,10 +1,10 @@
-// `watch`: the live terminal UI of the fleet and the incident queue. Ink and
-// React load here, through import(), so no other command pays for them.
+// `watch`: the live terminal UI of the fleet and the incident queue. The UI
+// (Ink and React) comes through deps.loadWatchUi, so no other command pays for it.
 import type { Command } from 'commander';
+import type { CoreClient } from '../../core/client.js';
 import { UsageError } from '../../core/errors.js';
 import { action, type CommandContext } from '../context.js';
 import type { Deps } from '../deps.js';
-import type { WatchClient } from '../../ui/app.js';
 
 export interface WatchOptions {
   /** A video wall: large tiles, no keys (so stdin need not be a terminal). */
@@ -27,9 +27,9 @@ export async function runWatch(options: WatchOptions, ctx: CommandContext): Prom
  * process is asked to stop; `demo` opens it too. The caller has checked that
  * stdout (and, for keys, stdin) are terminals.
  */
-export async function openWatchOnTerminal(client: WatchClient, ctx: CommandContext, options: WatchOptions): Promise<void> {
+export async function openWatchOnTerminal(client: CoreClient, ctx: CommandContext, options: WatchOptions): Promise<void> {
   const { io } = ctx.deps;
-  const { openWatchUi } = await import('../../ui/open.js');
+  const { openWatchUi } = await ctx.deps.loadWatchUi();
   await openWatchUi({
     client,
     stdout: io.stdout as NodeJS.WriteStream,
