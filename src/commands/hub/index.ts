@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerHubStart } from './start.js';
+// The `hub` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { hubStart } from './start.js';
 
-export function registerHub(program: Command, deps: Deps): void {
-  const hub = program.command('hub').description('the command-centre service');
-  registerHubStart(hub, deps);
-}
+export const hub = defineNoun({
+  name: 'hub',
+  description: 'the command-centre service',
+  verbs: [hubStart],
+});

@@ -4,10 +4,12 @@
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { profileName } from '../config/connection.js';
-import type { CommandContext } from '../context.js';
+import type { VerbContext } from '../context.js';
 import type { SimControl } from './sim-control-module.js';
 
-export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext, 'globals' | 'deps'>): string {
+type SimContext = Pick<VerbContext, 'globals' | 'deps'>;
+
+export function resolveSimUrl(flag: string | undefined, ctx: SimContext): string {
   const { env, config } = ctx.deps;
   const file = config.read();
   const profile = profileName(ctx.globals, env, file);
@@ -21,11 +23,7 @@ export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext
 }
 
 /** A control client for the verb's --sim flag, closed when the verb ends. */
-export async function withSimControl<T>(
-  flag: string | undefined,
-  ctx: Pick<CommandContext, 'globals' | 'deps'>,
-  use: (sim: SimControl) => Promise<T>,
-): Promise<T> {
+export async function withSimControl<T>(flag: string | undefined, ctx: SimContext, use: (sim: SimControl) => Promise<T>): Promise<T> {
   const url = resolveSimUrl(flag, ctx);
   const sim = (await ctx.deps.loadSimControl()).connect(url);
   try {
