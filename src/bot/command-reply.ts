@@ -2,6 +2,7 @@
 // program, the same parser, the same handlers, with output captured. Rich
 // replies come from --json; any other command answers with its text output.
 import type { Command } from 'commander';
+import { metadataOf } from '../commands/metadata.js';
 import { buildProgram } from '../commands/program.js';
 import { run } from '../commands/run.js';
 import type { Lang } from '../render/labels.js';
@@ -34,7 +35,7 @@ export async function commandReply(argv: readonly string[], session: ChatSession
   const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   const asksHelp = beforeDashes.some((t) => HELP_OR_VERSION.has(t));
 
-  const refusal = refusalFor(path.names, path.options);
+  const refusal = refusalFor(path);
   if (refusal) {
     const m = messagesFor(lang);
     const what = path.names.length && !path.options.includes(refusal.what) ? path.names.join(' ') : refusal.what;
@@ -70,16 +71,19 @@ function suggestOrError(code: number, stderr: string, argv: readonly string[], o
   return { kind: 'did-you-mean', question: error!.message, choices };
 }
 
-const EXAMPLES: Record<Lang, string[]> = {
-  en: ['status', 'status RUH', 'incidents list --site JED', 'incidents ack INC-000042', 'diag run JED/egate-07 --fix', "what's the wait at DMM", 'open incidents in Makkah'],
-  ar: ['status', 'status RUH', 'incidents ack INC-000042', 'ما حالة مطار الملك خالد', 'كم وقت الانتظار في جسر الملك فهد', 'البلاغات المفتوحة في مكة'],
+// Questions chat understands beside the commands' own examples.
+const QUESTIONS: Record<Lang, string[]> = {
+  en: ["what's the wait at DMM", 'open incidents in Makkah'],
+  ar: ['ما حالة مطار الملك خالد', 'كم وقت الانتظار في جسر الملك فهد', 'البلاغات المفتوحة في مكة'],
 };
 
 /** The commands chat answers, read from the program: a new CLI command shows up here the day it lands. */
 export function helpReply(program: Command, lang: Lang, under: readonly string[] = []): BotReply {
   const prefix = under.join(' ');
-  const commands = leafCommands(program)
-    .filter(({ names }) => !refusalFor(names) && (!prefix || names.join(' ').startsWith(`${prefix} `)))
+  const answered = leafCommands(program).filter(({ command }) => !refusalFor({ command, options: [] }));
+  const commands = answered
+    .filter(({ names }) => !prefix || names.join(' ').startsWith(`${prefix} `))
     .map(({ names, command }) => ({ usage: [...names, command.usage().replace(/^\[options\]\s*/, '')].join(' ').trim(), description: command.description() }));
-  return { kind: 'help', commands, examples: EXAMPLES[lang] };
+  const examples = answered.flatMap(({ command }) => metadataOf(command).examples ?? []);
+  return { kind: 'help', commands, examples: [...examples, ...QUESTIONS[lang]] };
 }

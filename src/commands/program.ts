@@ -16,6 +16,7 @@ import { dispatch } from './dispatch/index.js';
 import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { kpi } from './kpi/index.js';
+import { refuseInChat } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { registerCommand } from './register.js';
 import { sim } from './sim/index.js';
@@ -37,9 +38,19 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
     .option('--json', 'machine-readable output (shapes in docs/json.md)')
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))
-    .option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)')
-    .option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)')
-    .option('--token <token>', 'API token (also: WATCHFLOOR_TOKEN)')
+    // The bot connects for the chat user itself; a token typed in chat is a leaked token.
+    .addOption(refuseInChat(new Option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)'), {
+      en: 'profiles are local to a terminal; the bot connects for you',
+      ar: 'الإعدادات خاصة بالطرفية؛ البوت يتصل نيابةً عنك',
+    }))
+    .addOption(refuseInChat(new Option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)'), {
+      en: 'the bot connects to its own hub for you',
+      ar: 'البوت يتصل بخادمه نيابةً عنك',
+    }))
+    .addOption(refuseInChat(new Option('--token <token>', 'API token (also: WATCHFLOOR_TOKEN)'), {
+      en: 'the bot acts for you with its own connection; never paste a token in chat',
+      ar: 'البوت يعمل نيابةً عنك؛ لا تلصق رمزاً سرياً في المحادثة',
+    }))
     .option('--debug', 'stack traces on errors')
     // Subcommands created with .command() copy these settings, so every
     // level exits through its caller and speaks only through the presenter.

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { createContext, globalOptionsOf } from './context.js';
 import type { Deps } from './deps.js';
+import { attachMetadata, examplesHelp } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { isNoun, type AnyVerb, type CommandDefinition } from './verb.js';
 
@@ -25,7 +26,7 @@ export function commandNames(command: Command): string[] {
 
 export function registerCommand(parent: Command, definition: CommandDefinition, deps: Deps, presenter: Presenter): Command {
   if (!isNoun(definition)) return registerVerb(parent, definition, deps, presenter);
-  const noun = parent.command(definition.name).description(definition.description);
+  const noun = attachMetadata(parent.command(definition.name).description(definition.description), definition.metadata);
   for (const verb of definition.verbs) registerVerb(noun, verb, deps, presenter);
   return noun;
 }
@@ -33,6 +34,8 @@ export function registerCommand(parent: Command, definition: CommandDefinition, 
 export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, presenter: Presenter): Command {
   const command = parent.command(verb.name, { hidden: verb.hidden === true }).description(verb.description);
   verb.configure?.(command);
+  attachMetadata(command, verb.metadata);
+  if (verb.metadata?.examples?.length) command.addHelpText('after', examplesHelp(verb.metadata.examples));
   (command as Command & Marked)[VERB] = verb;
   // Commander passes the arguments, then the options, then the command.
   command.action(async (...params: unknown[]) => {

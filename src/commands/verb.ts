@@ -1,11 +1,12 @@
 // What a command is, as data (wrangler's declarative commands): its name,
-// arguments and options, a `run` that returns a neutral result (and
+// arguments and options, metadata, a `run` that returns a neutral result (and
 // may emit events as it streams), and how the CLI presents that result. The
 // CLI prints it; the chat bot receives the same object. Nothing here prints.
 import type { Command } from 'commander';
 import type { WatchfloorError } from '../core/errors.js';
 import type { RenderContext } from '../render/view.js';
 import type { VerbContext } from './context.js';
+import type { CommandMetadata } from './metadata.js';
 
 /** Where a verb's result is shown in a terminal: the renderers' context, and the terminal's rows when known. */
 export interface CliView extends RenderContext {
@@ -60,6 +61,7 @@ export interface VerbPresenter<Result, Event = never> {
 export interface VerbDefinition<Input, Result, Event = never, Args extends unknown[] = unknown[], Options = unknown> {
   name: string;
   description: string;
+  metadata?: CommandMetadata;
   /** Hidden from help and completion (the shell's value helper). */
   hidden?: boolean;
   /** Its arguments and options, with commander's builders. */
@@ -81,6 +83,7 @@ export type EventOf<V> = V extends VerbDefinition<any, any, infer E, any, any> ?
 export interface NounDefinition {
   name: string;
   description: string;
+  metadata?: CommandMetadata;
   verbs: readonly AnyVerb[];
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/bot/answer.js';
 import { chatDeps } from '../../src/bot/chat-deps.js';
-import { CHAT_REFUSED_COMMANDS, refusalFor } from '../../src/bot/chat-policy.js';
+import { chatRefusals, refusalFor } from '../../src/bot/chat-policy.js';
 import { commandPath, leafCommands } from '../../src/bot/command-path.js';
 import { JSON_REPLIES } from '../../src/bot/json-replies.js';
 import type { BotReply } from '../../src/bot/reply.js';
@@ -157,7 +157,7 @@ describe('help and drift', () => {
     const leaves = leafCommands(program);
     expect(leaves.length).toBeGreaterThan(20);
     for (const { names } of leaves) {
-      if (refusalFor(names)) continue;
+      if (refusalFor(commandPath(program, names))) continue;
       // The chat router lands on exactly this command…
       expect(commandPath(program, names).names).toEqual(names);
       // …and chat runs it: its help comes back as text, not a refusal or an unknown command.
@@ -165,8 +165,11 @@ describe('help and drift', () => {
       expect(reply.kind, names.join(' ')).toBe('text');
       expect((reply as Extract<BotReply, { kind: 'text' }>).text).toContain(`watchfloor ${names.join(' ')}`);
     }
-    // Every refusal names something the CLI has: a stale entry would hide nothing.
-    for (const r of CHAT_REFUSED_COMMANDS) expect(commandPath(program, r.what.split(' ')).names.join(' ')).toBe(r.what);
+    // The refusals are read from each command's metadata: every terminal-only command and connection option is still refused.
+    expect(chatRefusals(program).map((r) => r.what).sort()).toEqual(
+      ['--hub', '--profile', '--token', '__complete', 'bot', 'completion', 'config', 'demo', 'hub', 'sim', 'tokens create', 'watch'].sort(),
+    );
+    for (const r of chatRefusals(program)) expect(r.why.en && r.why.ar, r.what).toBeTruthy();
     // Every rich reply is for a command the CLI has (sites show: when it lands).
     for (const key of Object.keys(JSON_REPLIES).filter((k) => k !== 'sites show')) {
       expect(commandPath(program, key.split(' ')).names.join(' ')).toBe(key);
@@ -179,7 +182,7 @@ describe('help and drift', () => {
     program.command('shift').command('handover').description('hand the shift over');
     const path = commandPath(program, ['shift', 'handover', '--note', 'x']);
     expect(path.names).toEqual(['shift', 'handover']);
-    expect(refusalFor(path.names)).toBeUndefined();
+    expect(refusalFor(path)).toBeUndefined();
     expect(JSON_REPLIES[path.names.join(' ')]).toBeUndefined(); // so it answers with its text output
   });
 });

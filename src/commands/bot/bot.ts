@@ -122,6 +122,8 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
 export const bot = defineVerb({
   name: 'bot',
   description: 'run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C',
+  // Starts a chat bot (Slack, Teams) inside this one, until stopped.
+  metadata: { refusedInChat: { en: "it runs a chat bot until stopped; start it on the bot's host", ar: 'يشغّل بوت محادثة حتى يُوقف؛ شغّله على جهاز البوت' } },
   configure(command) {
     command
       .option('--socket-mode', 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)', false)

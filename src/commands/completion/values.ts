@@ -30,6 +30,7 @@ export const completeValues = defineVerb({
   name: '__complete',
   description: 'values for shell completion',
   hidden: true,
+  metadata: { refusedInChat: { en: 'it is the shell completion helper', ar: 'أداة إكمال للطرفية' } },
   configure: (command) => void command.addArgument(new Argument('<source>').choices(DYNAMIC_SOURCES)),
   input: ([source]: [DynamicSource]) => ({ source }),
   run: (input, ctx) => runCompleteValues(input.source, ctx),

@@ -8,5 +8,7 @@ import { configUse } from './use.js';
 export const config = defineNoun({
   name: 'config',
   description: 'profiles: which hub, which token',
+  // The bot's own local profiles: chat users have none, and `config list` would show the bot's connection.
+  metadata: { refusedInChat: { en: "it manages a terminal's local profiles; the bot connects for you", ar: 'يدير إعدادات الطرفية المحلية؛ البوت يتصل نيابةً عنك' } },
   verbs: [configGet, configSet, configList, configUse],
 });

@@ -71,6 +71,8 @@ function screenRows(view: CliView): number | undefined {
 export const demo = defineVerb({
   name: 'demo',
   description: 'start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped',
+  // Starts a hub and a simulator inside the bot's process and never ends.
+  metadata: { refusedInChat: { en: 'it starts a demo hub and runs until stopped; run it in a terminal', ar: 'يشغّل عرضاً تجريبياً لا يتوقف؛ نفّذه في الطرفية' } },
   configure(command) {
     command
       .option('--seed <n>', 'simulator seed', integerOption(0))

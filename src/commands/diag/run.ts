@@ -26,6 +26,7 @@ export interface DiagRunResult {
 export const diagRun = defineVerb({
   name: 'run',
   description: 'diagnose a site, SITE/asset or incident; --fix applies the safe fixes and verifies them',
+  metadata: { examples: ['diag run JED/egate-07 --fix'] },
   configure(command) {
     command
       .addArgument(completeWith(new Argument('<target>', 'a site (RUH), an asset (RUH/egate-07) or an incident (INC-000042, 42)'), 'sites'))

@@ -17,6 +17,7 @@ export interface IncidentsListInput {
 export const incidentsList = defineVerb({
   name: 'list',
   description: 'incidents, newest first (open ones unless --state says otherwise)',
+  metadata: { examples: ['incidents list --site JED'] },
   configure(command) {
     command
       .addOption(new Option('--state <state>', 'open, or one state').choices(['open', ...INCIDENT_STATES]).default('open'))

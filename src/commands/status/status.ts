@@ -27,6 +27,7 @@ export async function runStatus(input: StatusInput, ctx: Pick<VerbContext, 'clie
 export const status = defineVerb({
   name: 'status',
   description: 'fleet overview, worst first; or one site in detail',
+  metadata: { examples: ['status', 'status RUH'] },
   configure(command) {
     command.argument('[site]', 'site id or a fragment of its English or Arabic name');
     completeWith(command.registeredArguments[0]!, 'sites');
