@@ -2,7 +2,7 @@
 // Finds import cycles among our sources, counting every kind of import a
 // bundler or a reader follows: static, `import type`, `export … from` and
 // dynamic `import('…')`. "No import cycles between rooms" (ARCHITECTURE.md)
-// is checked with this.
+// is checked with this; test/architecture/rooms.test.ts runs it on every test run.
 //   node scripts/import-cycles.mjs [src/commands src/bot …]   (default: src)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
