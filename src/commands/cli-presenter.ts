@@ -63,9 +63,10 @@ export function cliPresenter(deps: Deps): Presenter {
           }
           const now = view();
           const note = json ? undefined : present.note?.(result, now);
-          if (note) io.stderr.write(`${note}\n`);
+          if (note && present.noteFirst) io.stderr.write(`${note}\n`);
           const text = present.text(result, now);
           if (text) print(text);
+          if (note && !present.noteFirst) io.stderr.write(`${note}\n`);
         },
       };
     },

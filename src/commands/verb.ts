@@ -43,8 +43,10 @@ export interface EventPresenter<Event> {
 export interface VerbPresenter<Result, Event = never> {
   /** The result for a person; '' prints nothing on stdout. */
   text(result: Result, view: CliView): string;
-  /** A note for a person on stderr, text mode only: "no incidents match", a sweep's totals when piped. */
+  /** A note for a person on stderr, text mode only, after the text: "no incidents match", a sweep's totals when piped. */
   note?(result: Result, view: CliView): string | undefined;
+  /** The note introduces the text, so it comes first ("the secret is shown only once:"). */
+  noteFirst?: boolean;
   /** The --json document (docs/json.md); undefined prints nothing. Without it, --json prints the text. */
   json?(result: Result): unknown;
   /** --json output is JSON Lines: each event and the result one compact line, even on a terminal. */

@@ -25,6 +25,7 @@ export const tokensCreate = defineVerb({
     // stdout carries the secret alone, so a script can take it.
     text: (created) => created.secret,
     note: ({ token }) => `created token ${token.id} (${token.name}, ${token.role}); the secret is shown only once:`,
+    noteFirst: true,
     json: (created) => ({ token: tokenJson(created.token), secret: created.secret }),
   },
 });
