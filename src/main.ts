@@ -1,10 +1,14 @@
 // The CLI's entry: bin/watchfloor.js imports these from the bundle. Here, and
-// only here, the rooms meet: the commands get the hub and the demo world as
-// loaders, so src/commands imports neither, and each loads (by import()) only
-// in the command that needs it.
-import { createProcessDeps } from './commands/real-deps.js';
+// only here, the rooms meet: the commands get the hub, the demo world, the
+// terminal UI, the chat bots and the emulator's control client as loaders, so
+// src/commands imports none of them, and each loads (by import()) only in the
+// command that needs it.
+import type { ChatBotsModule } from './commands/bot/chat-bots-module.js';
 import type { Deps } from './commands/deps.js';
 import type { HubModule } from './commands/hub/hub-module.js';
+import { createProcessDeps, type Loaders } from './commands/real-deps.js';
+import type { SimControlModule } from './commands/sim/sim-control-module.js';
+import type { WatchUiModule } from './commands/watch/watch-ui-module.js';
 
 export { run } from './commands/run.js';
 
@@ -19,6 +23,18 @@ async function loadHub(): Promise<HubModule> {
   };
 }
 
+const loadWatchUi = (): Promise<WatchUiModule> => import('./ui/open.js');
+
+const loadChatBots = async (): Promise<ChatBotsModule> => (await import('./bot/launch.js')).chatBots;
+
+async function loadSimControl(): Promise<SimControlModule> {
+  const { SimControlClient } = await import('./sim/control/client.js');
+  return { connect: (simUrl) => new SimControlClient({ simUrl }) };
+}
+
+/** The rooms, wired once; tests that run commands against the real ones take them from here too. */
+export const loaders: Loaders = { loadHub, loadWatchUi, loadChatBots, loadSimControl };
+
 export function createRealDeps(): Deps {
-  return createProcessDeps({ loadHub });
+  return createProcessDeps(loaders);
 }

@@ -1,6 +1,6 @@
 // The one place every button lands (Slack block_actions, Teams Action.Submit).
 // Each action is the chat command it stands for, run through answer(), so a
-// button and typed text share the grammar, the JSON mapping and the hub's RBAC.
+// button and typed text share the grammar, the verbs' result replies and the hub's RBAC.
 import type { Lang } from '../render/labels.js';
 import { answer, replyLang, unexpected } from './answer.js';
 import { messagesFor } from './messages.js';

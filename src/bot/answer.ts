@@ -3,7 +3,9 @@
 // command. Never throws: whatever goes wrong is an error reply.
 import { isWatchfloorError } from '../core/errors.js';
 import type { Lang } from '../render/labels.js';
-import { chatProgram, commandReply, helpReply, startsCommand } from './command-reply.js';
+import { typedErrorReply } from './chat-error.js';
+import { chatProgram } from './chat-program.js';
+import { commandReply, helpReply, startsCommand } from './command-reply.js';
 import { intentReply } from './intents/intent-reply.js';
 import { isArabicText } from './intents/words-of.js';
 import type { BotReply, ChatUser } from './reply.js';
@@ -22,11 +24,11 @@ export async function answer(text: string, session: ChatSession): Promise<BotRep
   try {
     const body = stripInvocation(unescapeSlackEntities(text));
     const argv = tokenizeChat(body);
-    const program = chatProgram(session);
-    if (!argv.length || HELP_WORDS.has(argv[0]!.toLowerCase())) return helpReply(program, lang, argv.slice(1));
-    if (!startsCommand(program, argv)) return await intentReply(body, session, lang);
+    const chat = chatProgram(session);
+    if (!argv.length || HELP_WORDS.has(argv[0]!.toLowerCase())) return helpReply(chat.program, lang, argv.slice(1));
+    if (!startsCommand(chat.program, argv)) return await intentReply(body, session, lang);
 
-    const reply = await commandReply(argv, session, lang, program);
+    const reply = await commandReply(argv, session, lang, chat);
     // "status of jeddah airport" starts like a command but is a question: when
     // the grammar refuses it as malformed, a question that reads clearly wins.
     if (reply.kind === 'error' && reply.exitCode === 2 && argv.length > 1) {
@@ -40,6 +42,6 @@ export async function answer(text: string, session: ChatSession): Promise<BotRep
 }
 
 export function unexpected(e: unknown): BotReply {
-  if (isWatchfloorError(e)) return { kind: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), exitCode: e.exitCode };
+  if (isWatchfloorError(e)) return typedErrorReply(e);
   return { kind: 'error', message: `the bot failed: ${e instanceof Error ? e.message : String(e)}`, exitCode: 1 };
 }

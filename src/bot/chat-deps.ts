@@ -1,21 +1,16 @@
-// The CLI's dependencies as a chat request gets them: output captured as
-// strings, no terminal, no prompts, no environment (the bot's WATCHFLOOR_TOKEN
-// must never reach a command), no profiles, and every hub connection made
-// for the chat user whatever the command asked for.
+// The CLI's dependencies as a chat request gets them: no terminal, no
+// prompts, no environment (the bot's WATCHFLOOR_TOKEN must never reach a
+// command), no profiles, none of the rooms a terminal command loads, and every
+// hub connection made for the chat user whatever the command asked for.
+// Nothing is captured: results come back through the outcome presenter.
 import { Readable } from 'node:stream';
 import { UsageError } from '../core/errors.js';
 import type { ConfigStore } from '../commands/config/store.js';
 import type { Deps } from '../commands/deps.js';
 import { clientFor, type ChatSession } from './session.js';
 
-export interface CapturedDeps {
-  deps: Deps;
-  stdout(): string;
-  stderr(): string;
-}
-
-// Chat text wraps in the client; 80 columns keeps the CLI's tables readable on a phone.
-const CHAT_WIDTH = 80;
+// Commander wraps help to this; the text replies of the CLI's tables read on a phone.
+export const CHAT_WIDTH = 80;
 
 const NO_PROFILES: ConfigStore = {
   dir: '',
@@ -29,13 +24,17 @@ const notInChat = (what: string) => async (): Promise<never> => {
   throw new UsageError(`${what} is not available in chat`);
 };
 
-export function chatDeps(session: ChatSession): CapturedDeps {
-  let out = '';
-  let err = '';
-  const deps: Deps = {
+export function chatDeps(session: ChatSession): Deps {
+  return {
     io: {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: (s: string) => (err += s) },
+      // A verb's output reaches chat as its result, never as printed text.
+      stdout: {
+        write: () => {
+          throw new Error('a command wrote to stdout in chat; its output should come back as its result');
+        },
+      },
+      // Notes for a person at a terminal (progress, retries): chat has no such person.
+      stderr: { write: () => true },
       stdin: Readable.from([]),
       isStdoutTTY: false,
       isStdinTTY: false,
@@ -49,8 +48,10 @@ export function chatDeps(session: ChatSession): CapturedDeps {
     createClient: () => clientFor(session),
     prompter: notInChat('a prompt'),
     loadHub: notInChat('starting a hub'),
+    loadWatchUi: notInChat('the terminal UI'),
+    loadChatBots: notInChat('starting a chat bot'),
+    loadSimControl: notInChat('the device emulator'),
     waitForShutdown: () => Promise.resolve(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
-  return { deps, stdout: () => out, stderr: () => err };
 }

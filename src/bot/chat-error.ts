@@ -1,34 +1,20 @@
-// A failed command's stderr as an error reply: the JSON error body in --json
-// mode, or the CLI's `watchfloor: …` / `hint: …` lines in text mode.
+// A failure as an error reply, from the typed error itself: its message, hint
+// and exit code, never the words a terminal would have printed. Commander's
+// parse errors are usage errors, as in the CLI.
+import { CommanderError } from 'commander';
+import { isWatchfloorError, type WatchfloorError } from '../core/errors.js';
+import { parseErrorAsUsage } from '../commands/run.js';
 import type { BotReply } from './reply.js';
 
 export type ErrorReply = Extract<BotReply, { kind: 'error' }>;
 
-export interface ParsedError {
-  code: string;
-  message: string;
-  hint?: string;
-  details?: Record<string, unknown>;
+export function typedErrorReply(e: WatchfloorError): ErrorReply {
+  return { kind: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), exitCode: e.exitCode };
 }
 
-export function parseJsonError(stderr: string): ParsedError | undefined {
-  for (const line of stderr.split('\n').reverse()) {
-    if (!line.trim().startsWith('{')) continue;
-    try {
-      const error = (JSON.parse(line) as { error?: ParsedError }).error;
-      if (error && typeof error.message === 'string') return error;
-    } catch {
-      // not the error line
-    }
-  }
-  return undefined;
-}
-
-export function errorReply(exitCode: number, stderr: string): ErrorReply {
-  const parsed = parseJsonError(stderr);
-  if (parsed) return { kind: 'error', message: parsed.message, ...(parsed.hint ? { hint: parsed.hint } : {}), exitCode };
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  const message = lines.find((l) => l.startsWith('watchfloor: '))?.slice('watchfloor: '.length) ?? lines[0] ?? `failed (exit ${exitCode})`;
-  const hint = lines.find((l) => l.startsWith('hint: '))?.slice('hint: '.length);
-  return { kind: 'error', message, ...(hint ? { hint } : {}), exitCode };
+/** What a command's failure says in chat: the typed error's words, or (a bug) the error's own message. */
+export function commandErrorReply(e: unknown): ErrorReply {
+  const failure = e instanceof CommanderError ? parseErrorAsUsage(e) : e;
+  if (isWatchfloorError(failure)) return typedErrorReply(failure);
+  return { kind: 'error', message: failure instanceof Error ? failure.message : String(failure), exitCode: 1 };
 }

@@ -42,7 +42,7 @@ export type BotReply =
   | { kind: 'diagnostics'; target: string; verdicts: DiagVerdictEvent[] }
   /** The answer to "what's the wait at DMM". */
   | { kind: 'wait'; site: Site; waitMinutes: number | null; queueLength: number | null }
-  /** A command the bot has no rich renderer for: the CLI's own text output, shown verbatim. */
+  /** A verb the bot has no rich reply for: the verb's own text presenter applied to its result, shown verbatim. */
   | { kind: 'text'; title: string; text: string }
   /** A short confirmation ("INC-000042 acknowledged by Ahmed"). */
   | { kind: 'done'; message: string; incident?: Incident }

@@ -1,9 +1,9 @@
-// What a verb's action works with: the global options, where output goes,
-// and the hub connection, all resolved lazily so `--help` loads nothing.
+// What a verb's `run` works with: the global options, the dependencies, the
+// hub connection (resolved lazily, so `--help` loads nothing), and where its
+// streamed events go. No printing: results go back to the caller.
 import type { Command } from 'commander';
 import type { CoreClient } from '../core/client.js';
 import type { Lang } from '../render/labels.js';
-import type { RenderContext } from '../render/view.js';
 import { resolveConnection } from './config/connection.js';
 import type { Connection, Deps } from './deps.js';
 
@@ -17,21 +17,19 @@ export interface GlobalOptions {
   debug: boolean;
 }
 
-export interface CommandContext {
+export interface VerbContext<Event = never> {
   readonly deps: Deps;
   readonly globals: GlobalOptions;
-  /** How human output should look on this stdout. */
-  readonly view: RenderContext;
   /** A person can answer a prompt: a terminal, not CI, not --json. */
   readonly canPrompt: boolean;
+  /** Whoever shows the events draws progress as they come (a person at a terminal): worth a call to size it. */
+  readonly showsProgress: boolean;
   connection(): Connection & { profile: string };
   client(): CoreClient;
-  /** Data for stdout; a trailing newline is added. */
-  print(text: string): void;
-  printJson(value: unknown): void;
-  /** Progress and hints for a person: stderr, never stdout. */
+  /** One streamed event, shown as it happens (a line in the CLI; kept for the reply in chat). */
+  emit(event: Event): void;
+  /** A note for a person (what was stored where, a retry): stderr in a terminal, nowhere in chat. */
   info(text: string): void;
-  close(): Promise<void>;
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
@@ -47,23 +45,19 @@ export function globalOptionsOf(command: Command): GlobalOptions {
   };
 }
 
-export function createContext(command: Command, deps: Deps): CommandContext {
-  const globals = globalOptionsOf(command);
-  const { io } = deps;
+/** A verb's context and the one thing its caller must do after: close the hub connection. */
+export function createContext<Event>(
+  globals: GlobalOptions,
+  deps: Deps,
+  events: { emit(event: Event): void; showsProgress: boolean },
+): VerbContext<Event> & { close(): Promise<void> } {
   let client: CoreClient | undefined;
   let connection: (Connection & { profile: string }) | undefined;
-  const tty = io.isStdoutTTY && !globals.json;
   return {
     deps,
     globals,
-    view: {
-      tty,
-      color: tty && io.color && globals.color && !deps.env.NO_COLOR,
-      width: io.width,
-      lang: globals.lang,
-      now: deps.clock.now(),
-    },
-    canPrompt: io.canPrompt && !globals.json && !deps.env.CI,
+    canPrompt: deps.io.canPrompt && !globals.json && !deps.env.CI,
+    showsProgress: events.showsProgress,
     connection() {
       connection ??= resolveConnection(globals, deps.env, deps.config.read());
       return connection;
@@ -72,37 +66,12 @@ export function createContext(command: Command, deps: Deps): CommandContext {
       client ??= deps.createClient(this.connection());
       return client;
     },
-    print(text) {
-      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    },
-    printJson(value) {
-      // One document per line when piped (scripts read lines); indented for a person.
-      io.stdout.write(`${JSON.stringify(value, null, io.isStdoutTTY ? 2 : undefined)}\n`);
-    },
+    emit: (event) => events.emit(event),
     info(text) {
-      io.stderr.write(`${text}\n`);
+      deps.io.stderr.write(`${text}\n`);
     },
     async close() {
       await client?.close();
     },
-  };
-}
-
-/**
- * Wraps a verb's handler for commander: builds its context from the command
- * commander passes last, and closes the hub connection however it ends.
- */
-export function action<A extends unknown[]>(
-  deps: Deps,
-  handler: (ctx: CommandContext, ...args: A) => Promise<void>,
-): (...params: unknown[]) => Promise<void> {
-  return async (...params) => {
-    const command = params[params.length - 1] as Command;
-    const ctx = createContext(command, deps);
-    try {
-      await handler(ctx, ...(params.slice(0, -1) as A));
-    } finally {
-      await ctx.close();
-    }
   };
 }

@@ -1,9 +1,14 @@
 // The one dependencies object every command receives. The real one is built
 // once from the process in real-deps.ts; tests and the chat bot build their
-// own (fake streams, fixed clock, a CoreClient at a local server).
+// own (fake streams, fixed clock, a CoreClient at a local server). The other
+// rooms a command may need (hub, terminal UI, chat bots, emulator control)
+// come in as loaders, so src/commands imports none of them.
 import type { CoreClient } from '../core/client.js';
+import type { ChatBotsModule } from './bot/chat-bots-module.js';
 import type { ConfigStore } from './config/store.js';
 import type { HubModule } from './hub/hub-module.js';
+import type { SimControlModule } from './sim/sim-control-module.js';
+import type { WatchUiModule } from './watch/watch-ui-module.js';
 
 export interface TextSink {
   write(chunk: string): unknown;
@@ -57,6 +62,12 @@ export interface Deps {
   prompter(): Promise<Prompter>;
   /** Loads the hub (fastify, SQLite) — only `hub start` and `demo` call it. */
   loadHub(): Promise<HubModule>;
+  /** Loads the terminal UI (Ink, React) — only `watch` and `demo` call it. */
+  loadWatchUi(): Promise<WatchUiModule>;
+  /** Loads the chat bots (Bolt, botbuilder as each platform starts) — only `bot` calls it. */
+  loadChatBots(): Promise<ChatBotsModule>;
+  /** Loads the device emulator's control client — only the `sim` drill commands call it. */
+  loadSimControl(): Promise<SimControlModule>;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   waitForShutdown(): Promise<void>;
   /** A timer, injected so refresh loops can be tested without waiting. */

@@ -1,64 +1,70 @@
 // The command tree, built fresh for each run: the CLI parses argv with it and
-// the chat bot will parse chat text with it. All output goes through deps.io.
+// the chat bot parses chat text with it. What each verb returns goes to the
+// presenter: the CLI's prints it; the chat bot's hands the result back.
 import { Command, Option } from 'commander';
 import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
-import { registerAudit } from './audit/index.js';
-import { registerBot } from './bot/index.js';
-import { registerCompleteValues, registerCompletion } from './completion/index.js';
-import { registerConfig } from './config/index.js';
-import { registerDemo } from './demo/index.js';
-import { registerDiag } from './diag/index.js';
-import { registerDispatch } from './dispatch/index.js';
+import { audit } from './audit/index.js';
+import { bot } from './bot/index.js';
+import { cliPresenter } from './cli-presenter.js';
+import { completeValues, completion } from './completion/index.js';
+import { config } from './config/index.js';
+import { demo } from './demo/index.js';
 import type { Deps } from './deps.js';
-import { registerHub } from './hub/index.js';
-import { registerIncidents } from './incidents/index.js';
-import { registerKpi } from './kpi/index.js';
-import { registerSim } from './sim/index.js';
-import { registerSites } from './sites/index.js';
-import { registerStatus } from './status/index.js';
-import { registerTokens } from './tokens/index.js';
-import { registerWatch } from './watch/index.js';
+import { diag } from './diag/index.js';
+import { dispatch } from './dispatch/index.js';
+import { hub } from './hub/index.js';
+import { incidents } from './incidents/index.js';
+import { kpi } from './kpi/index.js';
+import { refuseInChat } from './metadata.js';
+import type { Presenter } from './presenter.js';
+import { registerCommand } from './register.js';
+import { sim } from './sim/index.js';
+import { sites } from './sites/index.js';
+import { status } from './status/index.js';
+import { tokens } from './tokens/index.js';
+import type { CommandDefinition } from './verb.js';
+import { watch } from './watch/index.js';
 
-export function buildProgram(deps: Deps): Command {
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly CommandDefinition[] = [
+  status, watch, sites, incidents, diag, dispatch, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+];
+
+export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {
   const program = new Command('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
     .version(watchfloorVersion(), '-V, --version', 'print the version')
     .option('--json', 'machine-readable output (shapes in docs/json.md)')
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))
-    .option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)')
-    .option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)')
-    .option('--token <token>', 'API token (also: WATCHFLOOR_TOKEN)')
+    // The bot connects for the chat user itself; a token typed in chat is a leaked token.
+    .addOption(refuseInChat(new Option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)'), {
+      en: 'profiles are local to a terminal; the bot connects for you',
+      ar: 'الإعدادات خاصة بالطرفية؛ البوت يتصل نيابةً عنك',
+    }))
+    .addOption(refuseInChat(new Option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)'), {
+      en: 'the bot connects to its own hub for you',
+      ar: 'البوت يتصل بخادمه نيابةً عنك',
+    }))
+    .addOption(refuseInChat(new Option('--token <token>', 'API token (also: WATCHFLOOR_TOKEN)'), {
+      en: 'the bot acts for you with its own connection; never paste a token in chat',
+      ar: 'البوت يعمل نيابةً عنك؛ لا تلصق رمزاً سرياً في المحادثة',
+    }))
     .option('--debug', 'stack traces on errors')
     // Subcommands created with .command() copy these settings, so every
-    // level exits through run() and writes only to deps.io.
+    // level exits through its caller and speaks only through the presenter.
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (s) => deps.io.stdout.write(s),
-      writeErr: (s) => deps.io.stderr.write(s),
-      // run() reports parse errors itself, in text or JSON.
+      writeOut: (s) => presenter.writeOut(s),
+      writeErr: (s) => presenter.writeErr(s),
+      // run() reports parse errors itself, in text or JSON; chat makes them replies.
       outputError: () => undefined,
       getOutHelpWidth: () => deps.io.width,
       getErrHelpWidth: () => deps.io.width,
     });
 
-  registerStatus(program, deps);
-  registerWatch(program, deps);
-  registerSites(program, deps);
-  registerIncidents(program, deps);
-  registerDiag(program, deps);
-  registerDispatch(program, deps);
-  registerKpi(program, deps);
-  registerTokens(program, deps);
-  registerAudit(program, deps);
-  registerConfig(program, deps);
-  registerHub(program, deps);
-  registerDemo(program, deps);
-  registerBot(program, deps);
-  registerSim(program, deps);
-  registerCompletion(program, deps);
-  registerCompleteValues(program, deps);
+  for (const command of COMMANDS) registerCommand(program, command, deps, presenter);
   return program;
 }

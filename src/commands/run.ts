@@ -24,6 +24,16 @@ interface ReportOptions {
   debug: boolean;
 }
 
+/** Commander's parse errors (unknown command, missing argument, bad choice) as the usage errors they are. */
+export function parseErrorAsUsage(e: CommanderError): UsageError {
+  return new UsageError(e.message.replace(/^error: /, ''), { hint: 'see `watchfloor --help`' });
+}
+
+/** Commander throws for help and the version too, having shown them: those are no failure. */
+export function isHelpOrVersion(e: unknown): boolean {
+  return e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version');
+}
+
 export function reportError(e: unknown, stderr: TextSink, options: ReportOptions): number {
   if (e instanceof CommanderError) return reportCommanderError(e, stderr, options);
   if (isWatchfloorError(e)) {
@@ -47,13 +57,11 @@ export function reportError(e: unknown, stderr: TextSink, options: ReportOptions
   return EXIT.failure;
 }
 
-// Commander has already printed help or the version when it throws for them;
-// its parse errors (unknown command, missing argument, bad choice) are usage errors.
+// Commander has already printed help or the version when it throws for them.
 function reportCommanderError(e: CommanderError, stderr: TextSink, options: ReportOptions): number {
-  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+  if (isHelpOrVersion(e)) return EXIT.ok;
   if (e.code === 'commander.help') return EXIT.usage;
-  const message = e.message.replace(/^error: /, '');
-  return reportError(new UsageError(message, { hint: 'see `watchfloor --help`' }), stderr, { ...options, debug: false });
+  return reportError(parseErrorAsUsage(e), stderr, { ...options, debug: false });
 }
 
 function writeStack(e: unknown, stderr: TextSink): void {

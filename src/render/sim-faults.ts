@@ -7,6 +7,9 @@ import { renderTable } from './table.js';
 import { formatAge } from './time.js';
 import type { RenderContext } from './view.js';
 
+// The emulator's contract, as the drill commands see it: they show these and must not import src/sim.
+export type { FaultMix, GroundTruthFault };
+
 // The --json shape of a fault (docs/json.md), an explicit field list as every shape in json.ts.
 export const GROUND_TRUTH_FIELDS = [
   'id', 'assetId', 'siteId', 'assetKind', 'fault', 'hardware', 'field', 'remedy', 'mitigated', 'since', 'source',

@@ -3,11 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/bot/answer.js';
 import { chatDeps } from '../../src/bot/chat-deps.js';
-import { CHAT_REFUSED_COMMANDS, refusalFor } from '../../src/bot/chat-policy.js';
+import { chatRefusals, refusalFor } from '../../src/bot/chat-policy.js';
+import { chatProgram } from '../../src/bot/chat-program.js';
 import { commandPath, leafCommands } from '../../src/bot/command-path.js';
-import { JSON_REPLIES } from '../../src/bot/json-replies.js';
+import { commandReply } from '../../src/bot/command-reply.js';
 import type { BotReply } from '../../src/bot/reply.js';
+import { RICHLY_ANSWERED } from '../../src/bot/verb-replies.js';
 import { buildProgram } from '../../src/commands/program.js';
+import { registerCommand, verbOf } from '../../src/commands/register.js';
+import { defineNoun, defineVerb } from '../../src/commands/verb.js';
 import { startChatHub, triggeredIncident, type ChatHub } from './chat-fixture.js';
 
 let chat: ChatHub;
@@ -127,7 +131,7 @@ describe('what chat refuses', () => {
   });
 
   it('commands run with no environment and no profile: the bot process’s token never reaches them', async () => {
-    const deps = chatDeps(chat.session('viewer')).deps;
+    const deps = chatDeps(chat.session('viewer'));
     expect(deps.env).toEqual({});
     expect(deps.config.read()).toEqual({});
     process.env.WATCHFLOOR_TOKEN = chat.hub.adminToken;
@@ -153,11 +157,11 @@ describe('help and drift', () => {
   });
 
   it('every CLI command is either answered in chat or refused with a reason', async () => {
-    const program = buildProgram(chatDeps(chat.session('viewer')).deps);
+    const program = buildProgram(chatDeps(chat.session('viewer')));
     const leaves = leafCommands(program);
     expect(leaves.length).toBeGreaterThan(20);
     for (const { names } of leaves) {
-      if (refusalFor(names)) continue;
+      if (refusalFor(commandPath(program, names))) continue;
       // The chat router lands on exactly this command…
       expect(commandPath(program, names).names).toEqual(names);
       // …and chat runs it: its help comes back as text, not a refusal or an unknown command.
@@ -165,21 +169,34 @@ describe('help and drift', () => {
       expect(reply.kind, names.join(' ')).toBe('text');
       expect((reply as Extract<BotReply, { kind: 'text' }>).text).toContain(`watchfloor ${names.join(' ')}`);
     }
-    // Every refusal names something the CLI has: a stale entry would hide nothing.
-    for (const r of CHAT_REFUSED_COMMANDS) expect(commandPath(program, r.what.split(' ')).names.join(' ')).toBe(r.what);
-    // Every rich reply is for a command the CLI has (sites show: when it lands).
-    for (const key of Object.keys(JSON_REPLIES).filter((k) => k !== 'sites show')) {
-      expect(commandPath(program, key.split(' ')).names.join(' ')).toBe(key);
-    }
+    // The refusals are read from each command's metadata: every terminal-only command and connection option is still refused.
+    expect(chatRefusals(program).map((r) => r.what).sort()).toEqual(
+      ['--hub', '--profile', '--token', '__complete', 'bot', 'completion', 'config', 'demo', 'hub', 'sim', 'tokens create', 'watch'].sort(),
+    );
+    for (const r of chatRefusals(program)) expect(r.why.en && r.why.ar, r.what).toBeTruthy();
+    // Every rich reply is for a verb the CLI has.
+    const registered = leaves.map(({ command }) => verbOf(command));
+    for (const verb of RICHLY_ANSWERED) expect(registered, verb.name).toContain(verb);
   });
 
   it('a command registered on the program later is answered in chat the day it lands', async () => {
-    // What a future verb looks like to chat: added to the same program chat parses with.
-    const program = buildProgram(chatDeps(chat.session('viewer')).deps);
-    program.command('shift').command('handover').description('hand the shift over');
-    const path = commandPath(program, ['shift', 'handover', '--note', 'x']);
+    // What a future verb looks like to chat: added to the same program chat parses with, nothing in src/bot told of it.
+    const handover = defineVerb({
+      name: 'handover',
+      description: 'hand the shift over',
+      configure: (command) => void command.option('--note <text>', 'for the next shift'),
+      input: (_args: [], options: { note?: string }) => ({ note: options.note ?? '' }),
+      run: async (input) => ({ handedOver: true, note: input.note }),
+      present: { text: (result) => `shift handed over: ${result.note}` },
+    });
+    const session = chat.session('viewer');
+    const shiftChat = chatProgram(session);
+    registerCommand(shiftChat.program, defineNoun({ name: 'shift', description: 'shifts', verbs: [handover] }), chatDeps(session), shiftChat.presenter);
+    const path = commandPath(shiftChat.program, ['shift', 'handover', '--note', 'x']);
     expect(path.names).toEqual(['shift', 'handover']);
-    expect(refusalFor(path.names)).toBeUndefined();
-    expect(JSON_REPLIES[path.names.join(' ')]).toBeUndefined(); // so it answers with its text output
+    expect(refusalFor(path)).toBeUndefined();
+    expect(RICHLY_ANSWERED).not.toContain(verbOf(path.command)); // so it answers with its text presenter
+    const reply = expectKind(await commandReply(['shift', 'handover', '--note', 'x'], session, 'en', shiftChat), 'text');
+    expect(reply).toEqual({ kind: 'text', title: 'watchfloor shift handover', text: 'shift handed over: x' });
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionScript, type Shell } from '../../src/commands/completion/scripts.js';
+import { commandSpec } from '../../src/commands/completion/tree.js';
 import { buildProgram } from '../../src/commands/program.js';
 import { closedPortUrl, startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
@@ -39,7 +40,7 @@ describe('generated scripts', () => {
   }
 
   it('cover every command and option, and mark the dynamic values', () => {
-    const bash = completionScript(buildProgram(cli.deps), 'bash');
+    const bash = completionScript(commandSpec(buildProgram(cli.deps)), 'bash');
     for (const path of ['/incidents/escalate', '/tokens/revoke', '/config/use', '/hub/start']) expect(bash).toContain(path);
     expect(bash).toContain('"/incidents/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)"');
     expect(bash).toContain('"/incidents/ack":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)"');

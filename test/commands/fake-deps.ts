@@ -1,6 +1,7 @@
 // Fake dependencies for running commands through run(): captured output,
-// a fixed clock, a config directory of the test's own, and the real
-// CoreClient (pointed wherever the test's env or flags say).
+// a fixed clock, a config directory of the test's own, the real CoreClient
+// (pointed wherever the test's env or flags say) and the real emulator
+// control client; the hub, the watch UI and the chat bots only when given.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,11 @@ import { Readable } from 'node:stream';
 import { createCliClient } from '../../src/commands/client.js';
 import { createConfigStore } from '../../src/commands/config/store.js';
 import type { Deps, Prompter } from '../../src/commands/deps.js';
+import type { ChatBotsModule } from '../../src/commands/bot/chat-bots-module.js';
 import type { HubModule } from '../../src/commands/hub/hub-module.js';
 import { run } from '../../src/commands/run.js';
+import type { WatchUiModule } from '../../src/commands/watch/watch-ui-module.js';
+import { loaders } from '../../src/main.js';
 
 export const NOW = new Date('2025-03-01T06:30:00Z');
 
@@ -24,6 +28,8 @@ export interface FakeOptions {
   env?: Record<string, string>;
   prompter?: Prompter;
   hub?: HubModule;
+  watchUi?: WatchUiModule;
+  chatBots?: ChatBotsModule;
   waitForShutdown?: () => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -39,6 +45,14 @@ export interface FakeCli {
   configDir: string;
   run(...argv: string[]): Promise<FakeRun>;
   cleanup(): void;
+}
+
+/** A loader of a room the test hands in; loading one it did not is a failure of the test. */
+function givenOnly<T>(module: T | undefined, what: string): () => Promise<T> {
+  return async () => {
+    if (!module) throw new Error(`this test did not expect ${what} to load`);
+    return module;
+  };
 }
 
 export function fakeCli(options: FakeOptions = {}): FakeCli {
@@ -65,10 +79,10 @@ export function fakeCli(options: FakeOptions = {}): FakeCli {
       if (!options.prompter) throw new Error('this test did not expect a prompt');
       return options.prompter;
     },
-    loadHub: async () => {
-      if (!options.hub) throw new Error('this test did not expect the hub to load');
-      return options.hub;
-    },
+    loadHub: givenOnly(options.hub, 'the hub'),
+    loadWatchUi: givenOnly(options.watchUi, 'the watch UI'),
+    loadChatBots: givenOnly(options.chatBots, 'the chat bots'),
+    loadSimControl: loaders.loadSimControl,
     waitForShutdown: options.waitForShutdown ?? (() => Promise.resolve()),
     sleep: options.sleep ?? (() => Promise.resolve()),
   };

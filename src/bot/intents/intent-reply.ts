@@ -5,6 +5,7 @@ import type { FleetStatus, Site } from '../../core/model.js';
 import { isWatchfloorError } from '../../core/errors.js';
 import { worstFirst } from '../../commands/status/order.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
+import { typedErrorReply } from '../chat-error.js';
 import { commandReply } from '../command-reply.js';
 import { messagesFor } from '../messages.js';
 import type { BotReply, ReplyAction } from '../reply.js';
@@ -33,7 +34,7 @@ export async function intentReply(text: string, session: ChatSession, lang: Lang
     const intent = readIntent(text, sites);
     return await replyTo(intent, text, session, lang, sites);
   } catch (e) {
-    if (isWatchfloorError(e)) return { kind: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), exitCode: e.exitCode };
+    if (isWatchfloorError(e)) return typedErrorReply(e);
     throw e;
   } finally {
     await client.close();

@@ -88,6 +88,3 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   return bot;
 }
-
-// The contract names startTeamsServer beside createTeamsBot; it lives in its own module.
-export { startTeamsServer, type TeamsServerOptions, type TeamsServer } from './server.js';

@@ -1,10 +1,10 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerAuditList } from './list.js';
-import { registerAuditVerify } from './verify.js';
+// The `audit` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { auditList } from './list.js';
+import { auditVerify } from './verify.js';
 
-export function registerAudit(program: Command, deps: Deps): void {
-  const audit = program.command('audit').description('the append-only, hash-chained audit log');
-  registerAuditList(audit, deps);
-  registerAuditVerify(audit, deps);
-}
+export const audit = defineNoun({
+  name: 'audit',
+  description: 'the append-only, hash-chained audit log',
+  verbs: [auditList, auditVerify],
+});

@@ -1,18 +1,20 @@
 // `bot`: the chat bots for Slack and/or Teams, whichever has credentials,
-// until Ctrl-C. Bolt and botbuilder load here, through import(), so no other
-// command pays for them (nor for the identity map's YAML parser).
+// until Ctrl-C. The bots come through deps.loadChatBots (Bolt and botbuilder
+// load there, each when its platform starts), so no other command pays for
+// them. This verb passes plain values; src/bot reads the identity map and routes.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { SEVERITIES, type Severity } from '../../core/vocabulary.js';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import type { VerbContext } from '../context.js';
 import { integerOption } from '../options.js';
-import { cardRouting } from './card-routes.js';
+import { defineVerb } from '../verb.js';
+import type { RunningBot } from './chat-bots-module.js';
 import { botCredentials } from './credentials.js';
+import { startedPresenter, type BotEvent, type StartedBots } from './started.js';
 
-export interface BotOptions {
+export interface BotInput {
   socketMode: boolean;
   port: number | undefined;
   host: string | undefined;
@@ -28,91 +30,7 @@ export interface BotOptions {
   outbox: string | undefined;
 }
 
-interface Running {
-  stop(): Promise<void>;
-}
-
-export async function runBot(options: BotOptions, ctx: CommandContext): Promise<void> {
-  const connection = ctx.connection();
-  const profile = ctx.deps.config.read().profiles?.[connection.profile] ?? {};
-  const credentials = botCredentials(ctx.deps.env, profile, options.socketMode);
-  // Loaded here: the map's YAML parser has no place on the CLI's start-up path.
-  const { loadIdentityMap } = await import('./identities.js');
-  const identities = loadIdentityMap(options.identities);
-  // Read before anything starts, so a bad route is a usage error, not a half-started bot.
-  const routing = options.cardsChannel ? cardRouting(options.cardsChannel, options.cardsRoutes) : undefined;
-  if (!routing && options.cardsRoutes.length > 0) {
-    throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
-  }
-  if (!connection.token) {
-    throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer\`)`);
-  }
-  const hub = { hubUrl: connection.hubUrl, token: connection.token };
-  const log = (line: string): void => ctx.info(line);
-
-  const running: Running[] = [];
-  const started: { slack?: { url?: string; socketMode: boolean; cards?: { outbox: string } }; teams?: { url: string } } = {};
-  try {
-    if (credentials.slack) {
-      const { createSlackBot } = await import('../../bot/slack/app.js');
-      const slackApiUrl = ctx.deps.env.SLACK_API_URL;
-      const bot = createSlackBot({
-        ...credentials.slack,
-        socketMode: options.socketMode,
-        ...(options.host ? { host: options.host } : {}),
-        ...(options.port !== undefined ? { port: options.port } : {}),
-        hub,
-        identities,
-        ...(slackApiUrl ? { slackApiUrl } : {}),
-        log,
-      });
-      const { url } = await bot.start();
-      running.push(bot);
-      started.slack = { ...(url ? { url } : {}), socketMode: options.socketMode };
-      if (!ctx.globals.json) ctx.print(url ? `slack bot listening on ${url}` : 'slack bot connected over Socket Mode');
-      if (routing) {
-        const { startIncidentCards } = await import('../../bot/slack/notifier.js');
-        const outboxFile = options.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
-        const cards = startIncidentCards({
-          hub,
-          slackToken: credentials.slack.botToken,
-          ...(slackApiUrl ? { slackApiUrl } : {}),
-          outboxFile,
-          routing,
-          minSeverity: options.cardsMinSeverity,
-          lang: ctx.globals.lang,
-          // Stable across restarts (so it can finish its own claims) and
-          // different for two bots, which cannot share one outbox file.
-          instanceId: `${hostname()}:${outboxFile}`,
-          log,
-        });
-        running.push(cards);
-        started.slack.cards = { outbox: outboxFile };
-        if (!ctx.globals.json) ctx.print(`incident cards (${options.cardsMinSeverity} and above) to ${routing.defaultChannel}; outbox ${outboxFile}`);
-      }
-    }
-    if (credentials.teams) {
-      const { startTeamsServer } = await import('../../bot/teams/bot.js');
-      const server = await startTeamsServer({
-        ...credentials.teams,
-        ...(options.host ? { host: options.host } : {}),
-        ...(options.teamsPort !== undefined ? { port: options.teamsPort } : {}),
-        hub,
-        identities,
-        log,
-      });
-      running.push(server);
-      started.teams = { url: server.url };
-      if (!ctx.globals.json) ctx.print(`teams bot listening on ${server.url}`);
-    }
-    if (ctx.globals.json) ctx.printJson(started);
-    await ctx.deps.waitForShutdown();
-  } finally {
-    for (const bot of running.reverse()) await bot.stop();
-  }
-}
-
-interface CommandOptions {
+interface BotOptions {
   socketMode?: boolean;
   port?: number;
   host?: string;
@@ -128,26 +46,107 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function registerBot(program: Command, deps: Deps): void {
-  program
-    .command('bot')
-    .description('run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C')
-    .option('--socket-mode', 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)', false)
-    .option('--port <port>', 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)', integerOption(0, 65535))
-    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-    .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
-    .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
-    .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
-    .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)', collect, [])
-    .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
-    .option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)')
-    .action(
-      action(deps, async (ctx, options: CommandOptions) => {
-        const { socketMode, port, host, teamsPort, identities, cardsChannel, cardsRoute, cardsMinSeverity, outbox } = options;
-        await runBot(
-          { socketMode: socketMode === true, port, host, teamsPort, identities, cardsChannel, cardsRoutes: cardsRoute, cardsMinSeverity, outbox },
-          ctx,
-        );
-      }),
-    );
+async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void> {
+  const connection = ctx.connection();
+  const profile = ctx.deps.config.read().profiles?.[connection.profile] ?? {};
+  const credentials = botCredentials(ctx.deps.env, profile, input.socketMode);
+  // Read before anything starts, so a bad map or route is a usage error, not a half-started bot.
+  const bots = (await ctx.deps.loadChatBots()).prepare({
+    identitiesFile: input.identities,
+    cards: input.cardsChannel ? { channel: input.cardsChannel, routes: input.cardsRoutes } : undefined,
+  });
+  if (!input.cardsChannel && input.cardsRoutes.length > 0) {
+    throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
+  }
+  if (!connection.token) {
+    throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer\`)`);
+  }
+  const hub = { hubUrl: connection.hubUrl, token: connection.token };
+  const log = (line: string): void => ctx.info(line);
+  const slackApiUrl = ctx.deps.env.SLACK_API_URL;
+
+  const running: RunningBot[] = [];
+  const started: StartedBots = {};
+  try {
+    if (credentials.slack) {
+      const slack = await bots.startSlack({
+        ...credentials.slack,
+        socketMode: input.socketMode,
+        ...(input.host ? { host: input.host } : {}),
+        ...(input.port !== undefined ? { port: input.port } : {}),
+        hub,
+        ...(slackApiUrl ? { slackApiUrl } : {}),
+        log,
+      });
+      running.push(slack);
+      started.slack = { ...(slack.url ? { url: slack.url } : {}), socketMode: input.socketMode };
+      ctx.emit({ type: 'slack', ...started.slack });
+      if (input.cardsChannel) {
+        const outboxFile = input.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
+        const cards = await bots.startCards({
+          hub,
+          slackToken: credentials.slack.botToken,
+          ...(slackApiUrl ? { slackApiUrl } : {}),
+          outboxFile,
+          minSeverity: input.cardsMinSeverity,
+          lang: ctx.globals.lang,
+          // Stable across restarts (so it can finish its own claims) and
+          // different for two bots, which cannot share one outbox file.
+          instanceId: `${hostname()}:${outboxFile}`,
+          log,
+        });
+        running.push(cards);
+        started.slack.cards = { outbox: outboxFile };
+        ctx.emit({ type: 'cards', channel: cards.channel, minSeverity: input.cardsMinSeverity, outbox: outboxFile });
+      }
+    }
+    if (credentials.teams) {
+      const teams = await bots.startTeams({
+        ...credentials.teams,
+        ...(input.host ? { host: input.host } : {}),
+        ...(input.teamsPort !== undefined ? { port: input.teamsPort } : {}),
+        hub,
+        log,
+      });
+      running.push(teams);
+      started.teams = { url: teams.url };
+      ctx.emit({ type: 'teams', url: teams.url });
+    }
+    ctx.emit({ type: 'started', started });
+    await ctx.deps.waitForShutdown();
+  } finally {
+    for (const bot of running.reverse()) await bot.stop();
+  }
 }
+
+export const bot = defineVerb({
+  name: 'bot',
+  description: 'run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C',
+  // Starts a chat bot (Slack, Teams) inside this one, until stopped.
+  metadata: { refusedInChat: { en: "it runs a chat bot until stopped; start it on the bot's host", ar: 'يشغّل بوت محادثة حتى يُوقف؛ شغّله على جهاز البوت' } },
+  configure(command) {
+    command
+      .option('--socket-mode', 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)', false)
+      .option('--port <port>', 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)', integerOption(0, 65535))
+      .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+      .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
+      .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
+      .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
+      .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)', collect, [])
+      .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
+      .option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)');
+  },
+  input: (_args: [], o: BotOptions): BotInput => ({
+    socketMode: o.socketMode === true,
+    port: o.port,
+    host: o.host,
+    teamsPort: o.teamsPort,
+    identities: o.identities,
+    cardsChannel: o.cardsChannel,
+    cardsRoutes: o.cardsRoute,
+    cardsMinSeverity: o.cardsMinSeverity,
+    outbox: o.outbox,
+  }),
+  run: runBot,
+  present: startedPresenter,
+});

@@ -1,1 +1,2 @@
-export { registerBot } from './bot.js';
+// The `bot` verb, as program.ts registers it.
+export { bot } from './bot.js';

@@ -1,21 +1,26 @@
-// `completion bash|zsh|fish`: print the script for the shell.
+// `completion bash|zsh|fish`: the script for the shell, from the command tree.
 import { Argument, type Command } from 'commander';
-import { action } from '../context.js';
-import type { Deps } from '../deps.js';
+import { defineVerb } from '../verb.js';
 import { SHELLS, completionScript, type Shell } from './scripts.js';
+import { commandSpec, type CommandSpec } from './tree.js';
 
-export function registerCompletion(program: Command, deps: Deps): void {
-  program
-    .command('completion')
-    .description('print the shell completion script (bash, zsh or fish)')
-    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
-    .action(
-      action(deps, async (ctx, shell: Shell) => {
-        // The root of the tree, so the script covers every command.
-        ctx.deps.io.stdout.write(completionScript(rootOf(program), shell));
-      }),
-    );
+export interface CompletionInput {
+  shell: Shell;
+  /** The whole tree, read from the program, so the script covers every command. */
+  tree: CommandSpec;
 }
+
+export const completion = defineVerb({
+  name: 'completion',
+  description: 'print the shell completion script (bash, zsh or fish)',
+  // Shell completion scripts: nothing a chat user can run.
+  metadata: { refusedInChat: { en: 'it prints shell completion scripts', ar: 'يطبع نصوص الإكمال للطرفية' } },
+  configure: (command) => void command.addArgument(new Argument('<shell>', 'the shell').choices(SHELLS)),
+  input: ([shell]: [Shell], _options: unknown, command: Command): CompletionInput => ({ shell, tree: commandSpec(rootOf(command)) }),
+  run: async (input) => completionScript(input.tree, input.shell),
+  // A script, with or without --json.
+  present: { text: (script) => script },
+});
 
 function rootOf(command: Command): Command {
   let root = command;

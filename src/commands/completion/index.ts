@@ -1,2 +1,3 @@
-export { registerCompletion } from './completion.js';
-export { registerCompleteValues } from './values.js';
+// The shell completion verbs: `completion` and the hidden `__complete` value helper.
+export { completion } from './completion.js';
+export { completeValues } from './values.js';

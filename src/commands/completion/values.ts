@@ -1,14 +1,14 @@
 // `__complete sites|incidents` (hidden): the values completion scripts offer,
 // one per line. A shell waits on this while someone presses Tab, so it gives
 // up after a second and stays silent (exit 0) when the hub cannot answer.
-import { Argument, type Command } from 'commander';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import { Argument } from 'commander';
+import type { VerbContext } from '../context.js';
+import { defineVerb } from '../verb.js';
 import { DYNAMIC_SOURCES, type DynamicSource } from './dynamic.js';
 
 export const COMPLETION_TIMEOUT_MS = 1_000;
 
-export async function runCompleteValues(source: DynamicSource, ctx: Pick<CommandContext, 'connection' | 'deps'>): Promise<string[]> {
+export async function runCompleteValues(source: DynamicSource, ctx: Pick<VerbContext, 'connection' | 'deps'>): Promise<string[]> {
   const client = ctx.deps.createClient({ ...ctx.connection(), timeoutMs: COMPLETION_TIMEOUT_MS });
   let timer: NodeJS.Timeout | undefined;
   const giveUp = new Promise<string[]>((resolve) => {
@@ -26,15 +26,13 @@ export async function runCompleteValues(source: DynamicSource, ctx: Pick<Command
   }
 }
 
-export function registerCompleteValues(program: Command, deps: Deps): void {
-  program
-    .command('__complete', { hidden: true })
-    .description('values for shell completion')
-    .addArgument(new Argument('<source>').choices(DYNAMIC_SOURCES))
-    .action(
-      action(deps, async (ctx, source: DynamicSource) => {
-        const values = await runCompleteValues(source, ctx);
-        if (values.length) ctx.print(values.join('\n'));
-      }),
-    );
-}
+export const completeValues = defineVerb({
+  name: '__complete',
+  description: 'values for shell completion',
+  hidden: true,
+  metadata: { refusedInChat: { en: 'it is the shell completion helper', ar: 'أداة إكمال للطرفية' } },
+  configure: (command) => void command.addArgument(new Argument('<source>').choices(DYNAMIC_SOURCES)),
+  input: ([source]: [DynamicSource]) => ({ source }),
+  run: (input, ctx) => runCompleteValues(input.source, ctx),
+  present: { text: (values) => values.join('\n') },
+});

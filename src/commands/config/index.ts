@@ -1,14 +1,14 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerConfigGet } from './get.js';
-import { registerConfigList } from './list.js';
-import { registerConfigSet } from './set.js';
-import { registerConfigUse } from './use.js';
+// The `config` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { configGet } from './get.js';
+import { configList } from './list.js';
+import { configSet } from './set.js';
+import { configUse } from './use.js';
 
-export function registerConfig(program: Command, deps: Deps): void {
-  const config = program.command('config').description('profiles: which hub, which token');
-  registerConfigGet(config, deps);
-  registerConfigSet(config, deps);
-  registerConfigList(config, deps);
-  registerConfigUse(config, deps);
-}
+export const config = defineNoun({
+  name: 'config',
+  description: 'profiles: which hub, which token',
+  // The bot's own local profiles: chat users have none, and `config list` would show the bot's connection.
+  metadata: { refusedInChat: { en: "it manages a terminal's local profiles; the bot connects for you", ar: 'يدير إعدادات الطرفية المحلية؛ البوت يتصل نيابةً عنك' } },
+  verbs: [configGet, configSet, configList, configUse],
+});

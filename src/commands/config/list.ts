@@ -1,7 +1,5 @@
 // `config list`: every profile, tokens masked, the active one marked.
-import type { Command } from 'commander';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import { defineVerb } from '../verb.js';
 import { DEFAULT_PROFILE, profileName } from './connection.js';
 import { maskToken } from './mask.js';
 import { SECRET_CONFIG_KEYS, type ConfigKey, type Profile } from './store.js';
@@ -11,21 +9,6 @@ export interface ConfigListResult {
   /** The profile this command would use (after --profile and WATCHFLOOR_PROFILE). */
   profile: string;
   profiles: Record<string, Profile>;
-}
-
-export function runConfigList(ctx: Pick<CommandContext, 'globals' | 'deps'>): ConfigListResult {
-  const config = ctx.deps.config.read();
-  const profiles: Record<string, Profile> = {};
-  for (const [name, p] of Object.entries(config.profiles ?? {})) {
-    profiles[name] = Object.fromEntries(
-      Object.entries(p).map(([key, value]) => [key, SECRET_CONFIG_KEYS.has(key as ConfigKey) && value ? maskToken(value) : value]),
-    ) as Profile;
-  }
-  return {
-    activeProfile: config.activeProfile ?? DEFAULT_PROFILE,
-    profile: profileName(ctx.globals, ctx.deps.env, config),
-    profiles,
-  };
 }
 
 export function renderConfigList(result: ConfigListResult): string {
@@ -46,15 +29,26 @@ export function renderConfigList(result: ConfigListResult): string {
     .join('\n');
 }
 
-export function registerConfigList(config: Command, deps: Deps): void {
-  config
-    .command('list')
-    .description('all profiles, tokens masked')
-    .action(
-      action(deps, async (ctx) => {
-        const result = runConfigList(ctx);
-        if (ctx.globals.json) ctx.printJson(result);
-        else ctx.print(renderConfigList(result));
-      }),
-    );
-}
+export const configList = defineVerb({
+  name: 'list',
+  description: 'all profiles, tokens masked',
+  input: () => ({}),
+  async run(_input, ctx): Promise<ConfigListResult> {
+    const config = ctx.deps.config.read();
+    const profiles: Record<string, Profile> = {};
+    for (const [name, p] of Object.entries(config.profiles ?? {})) {
+      profiles[name] = Object.fromEntries(
+        Object.entries(p).map(([key, value]) => [key, SECRET_CONFIG_KEYS.has(key as ConfigKey) && value ? maskToken(value) : value]),
+      ) as Profile;
+    }
+    return {
+      activeProfile: config.activeProfile ?? DEFAULT_PROFILE,
+      profile: profileName(ctx.globals, ctx.deps.env, config),
+      profiles,
+    };
+  },
+  present: {
+    text: renderConfigList,
+    json: (result) => result,
+  },
+});

@@ -1,1 +1,2 @@
-export { registerDemo } from './demo.js';
+// The `demo` verb, as program.ts registers it.
+export { demo } from './demo.js';

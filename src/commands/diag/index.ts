@@ -1,10 +1,10 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerDiagFleet } from './fleet.js';
-import { registerDiagRun } from './run.js';
+// The `diag` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { diagFleet } from './fleet.js';
+import { diagRun } from './run.js';
 
-export function registerDiag(program: Command, deps: Deps): void {
-  const diag = program.command('diag').description('remote diagnostics: probe, fix what is safe, verify, or dispatch');
-  registerDiagRun(diag, deps);
-  registerDiagFleet(diag, deps);
-}
+export const diag = defineNoun({
+  name: 'diag',
+  description: 'remote diagnostics: probe, fix what is safe, verify, or dispatch',
+  verbs: [diagRun, diagFleet],
+});

@@ -1,17 +1,17 @@
 // `diag run TARGET [--fix] [--dry-run]`: probe a site, an asset or an
 // incident's asset; with --fix try the catalog's remediations, each verified.
-// Each probe and action is printed as it happens, then the verdict per asset.
-import { Argument, type Command } from 'commander';
+// Each probe and action is emitted as it happens, then the verdict per asset.
+import { Argument } from 'commander';
 import { HubError } from '../../core/errors.js';
 import type { DiagEvent, DiagVerdictEvent } from '../../core/model.js';
 import { renderDiagEvent, renderVerdictSummary } from '../../render/diag.js';
 import { diagEventJson } from '../../render/json.js';
 import { completeWith } from '../completion/dynamic.js';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import { defineVerb } from '../verb.js';
 import { normalizeDiagTarget } from './target.js';
 
-export interface DiagRunOptions {
+export interface DiagRunInput {
+  /** As typed: RUH, ruh/egate-07, 42. */
   target: string;
   fix: boolean;
   dryRun: boolean;
@@ -23,39 +23,41 @@ export interface DiagRunResult {
   errors: Extract<DiagEvent, { type: 'error' }>[];
 }
 
-export async function runDiag(
-  options: DiagRunOptions,
-  ctx: Pick<CommandContext, 'client'>,
-  onEvent: (event: DiagEvent) => void,
-): Promise<DiagRunResult> {
-  const errors: DiagRunResult['errors'] = [];
-  const verdicts = await ctx.client().diagnose({ target: normalizeDiagTarget(options.target), fix: options.fix, dryRun: options.dryRun }, (event) => {
-    if (event.type === 'error') errors.push(event);
-    onEvent(event);
-  });
-  return { verdicts, errors };
-}
-
-export function registerDiagRun(diag: Command, deps: Deps): void {
-  diag
-    .command('run')
-    .description('diagnose a site, SITE/asset or incident; --fix applies the safe fixes and verifies them')
-    .addArgument(completeWith(new Argument('<target>', 'a site (RUH), an asset (RUH/egate-07) or an incident (INC-000042, 42)'), 'sites'))
-    .option('--fix', 'try the remediations, least disruptive first, until one is verified', false)
-    .option('--dry-run', 'print the plan; touch nothing', false)
-    .action(
-      action(deps, async (ctx, target: string, options: { fix: boolean; dryRun: boolean }) => {
-        const json = ctx.globals.json;
-        const result = await runDiag({ target, fix: options.fix, dryRun: options.dryRun }, ctx, (event) =>
-          ctx.print(json ? JSON.stringify(diagEventJson(event)) : renderDiagEvent(event, ctx.view)),
-        );
-        if (!json && result.verdicts.length > 1) ctx.print(renderVerdictSummary(result.verdicts, ctx.view));
-        if (result.errors.length) {
-          throw new HubError(`${result.errors.length} asset${result.errors.length === 1 ? '' : 's'} could not be diagnosed`, {
-            hint: "the hub's log (stderr of `watchfloor hub start`) says why",
-            details: { assets: result.errors.map((e) => e.assetId) },
-          });
-        }
-      }),
-    );
-}
+export const diagRun = defineVerb({
+  name: 'run',
+  description: 'diagnose a site, SITE/asset or incident; --fix applies the safe fixes and verifies them',
+  metadata: { examples: ['diag run JED/egate-07 --fix'] },
+  configure(command) {
+    command
+      .addArgument(completeWith(new Argument('<target>', 'a site (RUH), an asset (RUH/egate-07) or an incident (INC-000042, 42)'), 'sites'))
+      .option('--fix', 'try the remediations, least disruptive first, until one is verified', false)
+      .option('--dry-run', 'print the plan; touch nothing', false);
+  },
+  input: ([target]: [string], options: { fix: boolean; dryRun: boolean }): DiagRunInput => ({ target, fix: options.fix, dryRun: options.dryRun }),
+  async run(input, ctx): Promise<DiagRunResult> {
+    const errors: DiagRunResult['errors'] = [];
+    const request = { target: normalizeDiagTarget(input.target), fix: input.fix, dryRun: input.dryRun };
+    const verdicts = await ctx.client().diagnose(request, (event) => {
+      if (event.type === 'error') errors.push(event);
+      ctx.emit(event);
+    });
+    return { verdicts, errors };
+  },
+  failure: ({ errors }) =>
+    errors.length
+      ? new HubError(`${errors.length} asset${errors.length === 1 ? '' : 's'} could not be diagnosed`, {
+          hint: "the hub's log (stderr of `watchfloor hub start`) says why",
+          details: { assets: errors.map((e) => e.assetId) },
+        })
+      : undefined,
+  present: {
+    // The events said it all; several verdicts get a count at the end.
+    text: ({ verdicts }, view) => (verdicts.length > 1 ? renderVerdictSummary(verdicts, view) : ''),
+    json: () => undefined,
+    jsonLines: true,
+    events: {
+      text: (event: DiagEvent, view) => renderDiagEvent(event, view),
+      json: (event: DiagEvent) => diagEventJson(event),
+    },
+  },
+});

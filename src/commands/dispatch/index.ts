@@ -1,12 +1,11 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerDispatchClose } from './close.js';
-import { registerDispatchList } from './list.js';
-import { registerDispatchShow } from './show.js';
+// The `dispatch` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { dispatchClose } from './close.js';
+import { dispatchList } from './list.js';
+import { dispatchShow } from './show.js';
 
-export function registerDispatch(program: Command, deps: Deps): void {
-  const dispatch = program.command('dispatch').description('work orders for technicians: list, show, close');
-  registerDispatchList(dispatch, deps);
-  registerDispatchShow(dispatch, deps);
-  registerDispatchClose(dispatch, deps);
-}
+export const dispatch = defineNoun({
+  name: 'dispatch',
+  description: 'work orders for technicians: list, show, close',
+  verbs: [dispatchList, dispatchShow, dispatchClose],
+});

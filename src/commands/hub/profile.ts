@@ -2,11 +2,11 @@
 // just work: store the hub's URL and that token in a profile. A demo hub's
 // device emulator moves to a new port at every start, so its URL (`sim`) is
 // stored every time.
-import type { CommandContext } from '../context.js';
+import type { VerbContext } from '../context.js';
 import type { Profile } from '../config/store.js';
 
 export async function saveHubProfile(
-  ctx: Pick<CommandContext, 'deps'>,
+  ctx: Pick<VerbContext, 'deps'>,
   profile: string,
   values: Profile,
   options: { activate?: boolean } = {},

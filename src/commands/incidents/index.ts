@@ -1,20 +1,15 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerAck } from './ack.js';
-import { registerAssign } from './assign.js';
-import { registerEscalate } from './escalate.js';
-import { registerIncidentsList } from './list.js';
-import { registerNote } from './note.js';
-import { registerResolve } from './resolve.js';
-import { registerIncidentsShow } from './show.js';
+// The `incidents` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { incidentsAck } from './ack.js';
+import { incidentsAssign } from './assign.js';
+import { incidentsEscalate } from './escalate.js';
+import { incidentsList } from './list.js';
+import { incidentsNote } from './note.js';
+import { incidentsResolve } from './resolve.js';
+import { incidentsShow } from './show.js';
 
-export function registerIncidents(program: Command, deps: Deps): void {
-  const incidents = program.command('incidents').description('incidents: list, show, ack, assign, note, escalate, resolve');
-  registerIncidentsList(incidents, deps);
-  registerIncidentsShow(incidents, deps);
-  registerAck(incidents, deps);
-  registerAssign(incidents, deps);
-  registerNote(incidents, deps);
-  registerEscalate(incidents, deps);
-  registerResolve(incidents, deps);
-}
+export const incidents = defineNoun({
+  name: 'incidents',
+  description: 'incidents: list, show, ack, assign, note, escalate, resolve',
+  verbs: [incidentsList, incidentsShow, incidentsAck, incidentsAssign, incidentsNote, incidentsEscalate, incidentsResolve],
+});

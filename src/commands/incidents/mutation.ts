@@ -1,7 +1,8 @@
-// What every incident action prints: the changed incident as JSON, or one line.
+// The five incident actions share one shape: the changed incident comes back,
+// printed as JSON or one line, and each verb differs only in what it asks.
 import type { MutationResult } from '../../core/model.js';
 import { incidentJson } from '../../render/json.js';
-import type { CommandContext } from '../context.js';
+import type { VerbPresenter } from '../verb.js';
 
 export type IncidentAction = 'ack' | 'assign' | 'note' | 'escalate' | 'resolve';
 
@@ -24,7 +25,9 @@ export function describeMutation(verb: IncidentAction, result: MutationResult): 
   }
 }
 
-export function printMutation(verb: IncidentAction, result: MutationResult, ctx: CommandContext): void {
-  if (ctx.globals.json) ctx.printJson({ incident: incidentJson(result.incident), changed: result.changed });
-  else ctx.print(describeMutation(verb, result));
+export function mutationPresenter(verb: IncidentAction): VerbPresenter<MutationResult> {
+  return {
+    text: (result) => describeMutation(verb, result),
+    json: (result) => ({ incident: incidentJson(result.incident), changed: result.changed }),
+  };
 }

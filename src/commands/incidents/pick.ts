@@ -2,10 +2,10 @@
 // terminal — one chosen from the open incidents. Never waits on a pipe.
 import { UsageError } from '../../core/errors.js';
 import type { Incident } from '../../core/model.js';
-import type { CommandContext } from '../context.js';
+import type { VerbContext } from '../context.js';
 import { normalizeIncidentId } from './incident-id.js';
 
-type PickContext = Pick<CommandContext, 'canPrompt' | 'client' | 'deps'>;
+type PickContext = Pick<VerbContext, 'canPrompt' | 'client' | 'deps'>;
 
 export async function incidentIdFrom(given: string | undefined, ctx: PickContext): Promise<string> {
   if (given !== undefined) return normalizeIncidentId(given);
@@ -31,7 +31,7 @@ export function orderForPicking(incidents: readonly Incident[]): Incident[] {
 export async function textFrom(
   given: string | undefined,
   ask: { flag: string; message: string },
-  ctx: Pick<CommandContext, 'canPrompt' | 'deps'>,
+  ctx: Pick<VerbContext, 'canPrompt' | 'deps'>,
 ): Promise<string> {
   if (given !== undefined && given.trim()) return given;
   if (!ctx.canPrompt) throw new UsageError(`missing ${ask.flag}`);

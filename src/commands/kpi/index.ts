@@ -1,8 +1,5 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerKpiRemote } from './remote.js';
+// The `kpi` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { kpiRemote } from './remote.js';
 
-export function registerKpi(program: Command, deps: Deps): void {
-  const kpi = program.command('kpi').description('key performance indicators');
-  registerKpiRemote(kpi, deps);
-}
+export const kpi = defineNoun({ name: 'kpi', description: 'key performance indicators', verbs: [kpiRemote] });

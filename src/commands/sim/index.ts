@@ -1,12 +1,13 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerSimFaults } from './faults.js';
-import { registerSimInject } from './inject.js';
-import { registerSimKinds } from './kinds.js';
+// The `sim` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { simFaults } from './faults.js';
+import { simInject } from './inject.js';
+import { simKinds } from './kinds.js';
 
-export function registerSim(program: Command, deps: Deps): void {
-  const sim = program.command('sim').description("the demo's device emulator: inject faults, see the ground truth");
-  registerSimInject(sim, deps);
-  registerSimFaults(sim, deps);
-  registerSimKinds(sim, deps);
-}
+export const sim = defineNoun({
+  name: 'sim',
+  description: "the demo's device emulator: inject faults, see the ground truth",
+  // Drives the device emulator through a URL from a local profile and injects faults.
+  metadata: { refusedInChat: { en: 'it controls the demo device emulator; use it from a terminal', ar: 'يتحكم بمحاكي الأجهزة التجريبي؛ استخدمه من الطرفية' } },
+  verbs: [simInject, simFaults, simKinds],
+});

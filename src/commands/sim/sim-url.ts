@@ -3,11 +3,13 @@
 // exists inside a demo hub, on a port chosen when it starts.
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { SimControlClient } from '../../sim/control/client.js';
 import { profileName } from '../config/connection.js';
-import type { CommandContext } from '../context.js';
+import type { VerbContext } from '../context.js';
+import type { SimControl } from './sim-control-module.js';
 
-export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext, 'globals' | 'deps'>): string {
+type SimContext = Pick<VerbContext, 'globals' | 'deps'>;
+
+export function resolveSimUrl(flag: string | undefined, ctx: SimContext): string {
   const { env, config } = ctx.deps;
   const file = config.read();
   const profile = profileName(ctx.globals, env, file);
@@ -21,12 +23,9 @@ export function resolveSimUrl(flag: string | undefined, ctx: Pick<CommandContext
 }
 
 /** A control client for the verb's --sim flag, closed when the verb ends. */
-export async function withSimControl<T>(
-  flag: string | undefined,
-  ctx: Pick<CommandContext, 'globals' | 'deps'>,
-  use: (sim: SimControlClient) => Promise<T>,
-): Promise<T> {
-  const sim = new SimControlClient({ simUrl: resolveSimUrl(flag, ctx) });
+export async function withSimControl<T>(flag: string | undefined, ctx: SimContext, use: (sim: SimControl) => Promise<T>): Promise<T> {
+  const url = resolveSimUrl(flag, ctx);
+  const sim = (await ctx.deps.loadSimControl()).connect(url);
   try {
     return await use(sim);
   } finally {

@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerSitesList } from './list.js';
+// The `sites` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { sitesList } from './list.js';
 
-export function registerSites(program: Command, deps: Deps): void {
-  const sites = program.command('sites').description('the sites: air, land and sea ports, passport service centres');
-  registerSitesList(sites, deps);
-}
+export const sites = defineNoun({
+  name: 'sites',
+  description: 'the sites: air, land and sea ports, passport service centres',
+  verbs: [sitesList],
+});

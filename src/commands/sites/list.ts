@@ -1,36 +1,35 @@
 // `sites list [--kind K] [--region R]`
-import { Option, type Command } from 'commander';
+import { Option } from 'commander';
 import type { Site } from '../../core/model.js';
 import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
 import { siteJson } from '../../render/json.js';
 import { renderSiteTable } from '../../render/sites.js';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import type { VerbContext } from '../context.js';
+import { defineVerb } from '../verb.js';
 
-export interface SitesListOptions {
+export interface SitesListInput {
   kind: SiteKind | undefined;
   region: string | undefined;
 }
 
-export async function runSitesList(options: SitesListOptions, ctx: Pick<CommandContext, 'client'>): Promise<Site[]> {
-  const sites = await ctx.client().listSites({ kind: options.kind });
-  // Regions are matched here, case-insensitively, so "eastern province" works whatever the hub does.
-  const region = options.region?.trim().toLowerCase();
-  return region ? sites.filter((s) => s.region.toLowerCase() === region) : sites;
-}
-
-export function registerSitesList(sites: Command, deps: Deps): void {
-  sites
-    .command('list')
-    .description('the site inventory')
-    .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
-    .option('--region <region>', 'only sites in this region (any case)')
-    .action(
-      action(deps, async (ctx, options: SitesListOptions) => {
-        const list = await runSitesList(options, ctx);
-        if (ctx.globals.json) ctx.printJson({ sites: list.map(siteJson) });
-        else if (list.length) ctx.print(renderSiteTable(list, ctx.view));
-        else ctx.info('no sites match');
-      }),
-    );
-}
+export const sitesList = defineVerb({
+  name: 'list',
+  description: 'the site inventory',
+  configure(command) {
+    command
+      .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
+      .option('--region <region>', 'only sites in this region (any case)');
+  },
+  input: (_args: [], { kind, region }: SitesListInput): SitesListInput => ({ kind, region }),
+  async run(input: SitesListInput, ctx: Pick<VerbContext, 'client'>): Promise<Site[]> {
+    const sites = await ctx.client().listSites({ kind: input.kind });
+    // Regions are matched here, case-insensitively, so "eastern province" works whatever the hub does.
+    const region = input.region?.trim().toLowerCase();
+    return region ? sites.filter((s) => s.region.toLowerCase() === region) : sites;
+  },
+  present: {
+    text: (sites, view) => (sites.length ? renderSiteTable(sites, view) : ''),
+    note: (sites) => (sites.length ? undefined : 'no sites match'),
+    json: (sites) => ({ sites: sites.map(siteJson) }),
+  },
+});

@@ -1,1 +1,2 @@
-export { registerStatus } from './status.js';
+// The `status` verb, as program.ts registers it.
+export { status } from './status.js';

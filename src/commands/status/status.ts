@@ -1,47 +1,41 @@
 // `status [SITE]`: the fleet worst first, or one site in detail.
-import type { Command } from 'commander';
 import type { FleetStatus, SiteDetail } from '../../core/model.js';
 import { renderFleetStatus } from '../../render/fleet-status.js';
 import { fleetStatusJson, siteDetailJson } from '../../render/json.js';
 import { renderSiteDetail } from '../../render/site-detail.js';
 import { completeWith } from '../completion/dynamic.js';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
+import type { VerbContext } from '../context.js';
+import { defineVerb } from '../verb.js';
 import { worstFirst } from './order.js';
 
-export interface StatusOptions {
+export interface StatusInput {
   site: string | undefined;
 }
 
 export type StatusResult = { fleet: FleetStatus } | { site: SiteDetail };
 
-export async function runStatus(options: StatusOptions, ctx: Pick<CommandContext, 'client'>): Promise<StatusResult> {
+export async function runStatus(input: StatusInput, ctx: Pick<VerbContext, 'client'>): Promise<StatusResult> {
   const client = ctx.client();
-  if (options.site !== undefined) {
-    const site = await client.findSite(options.site);
+  if (input.site !== undefined) {
+    const site = await client.findSite(input.site);
     return { site: await client.getSite(site.id) };
   }
   const fleet = await client.fleetStatus();
   return { fleet: { ...fleet, sites: [...fleet.sites].sort(worstFirst) } };
 }
 
-export function renderStatus(result: StatusResult, ctx: CommandContext): void {
-  if ('fleet' in result) {
-    if (ctx.globals.json) ctx.printJson(fleetStatusJson(result.fleet));
-    else ctx.print(renderFleetStatus(result.fleet, ctx.view));
-  } else if (ctx.globals.json) ctx.printJson(siteDetailJson(result.site));
-  else ctx.print(renderSiteDetail(result.site, ctx.view));
-}
-
-export function registerStatus(program: Command, deps: Deps): void {
-  const command = program
-    .command('status')
-    .description('fleet overview, worst first; or one site in detail')
-    .argument('[site]', 'site id or a fragment of its English or Arabic name');
-  completeWith(command.registeredArguments[0]!, 'sites');
-  command.action(
-    action(deps, async (ctx, site: string | undefined) => {
-      renderStatus(await runStatus({ site }, ctx), ctx);
-    }),
-  );
-}
+export const status = defineVerb({
+  name: 'status',
+  description: 'fleet overview, worst first; or one site in detail',
+  metadata: { examples: ['status', 'status RUH'] },
+  configure(command) {
+    command.argument('[site]', 'site id or a fragment of its English or Arabic name');
+    completeWith(command.registeredArguments[0]!, 'sites');
+  },
+  input: ([site]: [string | undefined]): StatusInput => ({ site }),
+  run: runStatus,
+  present: {
+    text: (result, view) => ('fleet' in result ? renderFleetStatus(result.fleet, view) : renderSiteDetail(result.site, view)),
+    json: (result) => ('fleet' in result ? fleetStatusJson(result.fleet) : siteDetailJson(result.site)),
+  },
+});

@@ -1,12 +1,11 @@
-import type { Command } from 'commander';
-import type { Deps } from '../deps.js';
-import { registerTokensCreate } from './create.js';
-import { registerTokensList } from './list.js';
-import { registerTokensRevoke } from './revoke.js';
+// The `tokens` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { tokensCreate } from './create.js';
+import { tokensList } from './list.js';
+import { tokensRevoke } from './revoke.js';
 
-export function registerTokens(program: Command, deps: Deps): void {
-  const tokens = program.command('tokens').description('API tokens for people, bots and Alertmanager');
-  registerTokensCreate(tokens, deps);
-  registerTokensList(tokens, deps);
-  registerTokensRevoke(tokens, deps);
-}
+export const tokens = defineNoun({
+  name: 'tokens',
+  description: 'API tokens for people, bots and Alertmanager',
+  verbs: [tokensCreate, tokensList, tokensRevoke],
+});

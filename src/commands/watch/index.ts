@@ -1,1 +1,2 @@
-export { registerWatch } from './watch.js';
+// The `watch` verb, as program.ts registers it.
+export { watch } from './watch.js';

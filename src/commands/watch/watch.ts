@@ -1,25 +1,13 @@
-// `watch`: the live terminal UI of the fleet and the incident queue. Ink and
-// React load here, through import(), so no other command pays for them.
-import type { Command } from 'commander';
+// `watch`: the live terminal UI of the fleet and the incident queue. The UI
+// (Ink and React) comes through deps.loadWatchUi, so no other command pays for it.
+import type { CoreClient } from '../../core/client.js';
 import { UsageError } from '../../core/errors.js';
-import { action, type CommandContext } from '../context.js';
-import type { Deps } from '../deps.js';
-import type { WatchClient } from '../../ui/app.js';
+import type { VerbContext } from '../context.js';
+import { defineVerb } from '../verb.js';
 
-export interface WatchOptions {
+export interface WatchInput {
   /** A video wall: large tiles, no keys (so stdin need not be a terminal). */
   wall: boolean;
-}
-
-export async function runWatch(options: WatchOptions, ctx: CommandContext): Promise<void> {
-  const { io } = ctx.deps;
-  if (!io.isStdoutTTY || (!options.wall && !io.isStdinTTY)) {
-    throw new UsageError(
-      `watch needs a terminal (its ${io.isStdoutTTY ? 'input' : 'output'} is not one); for scripts use \`watchfloor status --json\``,
-    );
-  }
-  if (ctx.globals.json) throw new UsageError('watch has no JSON output; for scripts use `watchfloor status --json`');
-  await openWatchOnTerminal(ctx.client(), ctx, { wall: options.wall });
 }
 
 /**
@@ -27,9 +15,9 @@ export async function runWatch(options: WatchOptions, ctx: CommandContext): Prom
  * process is asked to stop; `demo` opens it too. The caller has checked that
  * stdout (and, for keys, stdin) are terminals.
  */
-export async function openWatchOnTerminal(client: WatchClient, ctx: CommandContext, options: WatchOptions): Promise<void> {
+export async function openWatchOnTerminal(client: CoreClient, ctx: Pick<VerbContext, 'deps' | 'globals'>, input: WatchInput): Promise<void> {
   const { io } = ctx.deps;
-  const { openWatchUi } = await import('../../ui/open.js');
+  const { openWatchUi } = await ctx.deps.loadWatchUi();
   await openWatchUi({
     client,
     stdout: io.stdout as NodeJS.WriteStream,
@@ -37,18 +25,26 @@ export async function openWatchOnTerminal(client: WatchClient, ctx: CommandConte
     stderr: io.stderr as NodeJS.WriteStream,
     shutdown: ctx.deps.waitForShutdown(),
     lang: ctx.globals.lang,
-    wall: options.wall,
+    wall: input.wall,
   });
 }
 
-export function registerWatch(program: Command, deps: Deps): void {
-  program
-    .command('watch')
-    .description('live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, ?, q')
-    .option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)')
-    .action(
-      action(deps, async (ctx, options: { wall?: boolean }) => {
-        await runWatch({ wall: options.wall === true }, ctx);
-      }),
-    );
-}
+export const watch = defineVerb({
+  name: 'watch',
+  description: 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, ?, q',
+  // A live full-screen terminal UI: chat has no terminal.
+  metadata: { refusedInChat: { en: 'it is the live terminal UI; run `watchfloor watch` in a terminal', ar: 'واجهة حية للطرفية؛ نفّذ `watchfloor watch` في الطرفية' } },
+  configure: (command) => void command.option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'),
+  input: (_args: [], options: { wall?: boolean }): WatchInput => ({ wall: options.wall === true }),
+  async run(input, ctx): Promise<void> {
+    const { io } = ctx.deps;
+    if (!io.isStdoutTTY || (!input.wall && !io.isStdinTTY)) {
+      throw new UsageError(
+        `watch needs a terminal (its ${io.isStdoutTTY ? 'input' : 'output'} is not one); for scripts use \`watchfloor status --json\``,
+      );
+    }
+    if (ctx.globals.json) throw new UsageError('watch has no JSON output; for scripts use `watchfloor status --json`');
+    await openWatchOnTerminal(ctx.client(), ctx, input);
+  },
+  present: { text: () => '', json: () => undefined },
+});

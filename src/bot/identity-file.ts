@@ -1,8 +1,8 @@
 // The chat-user → watchfloor identity map, read once at start. Without one,
 // every chat user is an unmapped viewer: the bot can answer but nobody can act.
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { parseIdentityMap, type IdentityMap } from '../../bot/identity.js';
+import { UsageError } from '../core/errors.js';
+import { parseIdentityMap, type IdentityMap } from './identity.js';
 
 export function loadIdentityMap(file: string | undefined): IdentityMap {
   if (!file) return { users: {} };

@@ -4,7 +4,7 @@
 // posted to, and a renamed channel keeps its id.
 import { UsageError } from '../../core/errors.js';
 import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
-import type { IncidentCardRouting } from '../../bot/slack/notifier-routing.js';
+import type { IncidentCardRouting } from './notifier-routing.js';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 const ROUTE = /^(region|kind):([^=]+)=(.+)$/;

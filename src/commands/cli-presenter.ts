@@ -1,0 +1,74 @@
+// The CLI's presenter: each verb's result printed with the verb's own
+// presenter — text for a person, the --json document for scripts — events as
+// they happen, progress on stderr while a person watches. stdout carries data
+// only; notes and progress go to stderr.
+import type { GlobalOptions } from './context.js';
+import type { Deps } from './deps.js';
+import type { Presenter, RunOutlet, VerbRun } from './presenter.js';
+import type { CliView, ProgressDisplay } from './verb.js';
+
+/** How human output should look on this stdout. */
+export function cliView(deps: Deps, globals: GlobalOptions): CliView {
+  const { io } = deps;
+  const tty = io.isStdoutTTY && !globals.json;
+  return {
+    tty,
+    color: tty && io.color && globals.color && !deps.env.NO_COLOR,
+    width: io.width,
+    lang: globals.lang,
+    now: deps.clock.now(),
+    height: io.isStdoutTTY ? io.height : undefined,
+  };
+}
+
+export function cliPresenter(deps: Deps): Presenter {
+  const { io } = deps;
+  const print = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  // One document per line when piped (scripts read lines); indented for a person.
+  const printJson = (value: unknown) => io.stdout.write(`${JSON.stringify(value, null, io.isStdoutTTY ? 2 : undefined)}\n`);
+  const printLine = (value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
+
+  return {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    open({ verb, globals }: VerbRun): RunOutlet {
+      const present = verb.present;
+      const json = globals.json;
+      const writeJson = present.jsonLines ? printLine : printJson;
+      const view = () => cliView(deps, globals);
+      const progress: ProgressDisplay<unknown> | undefined =
+        present.events?.progress && view().tty
+          ? present.events.progress({ write: (s) => io.stderr.write(s), width: io.width, now: () => deps.clock.now().getTime() })
+          : undefined;
+      return {
+        showsProgress: progress !== undefined,
+        event(event) {
+          progress?.event(event);
+          if (json) {
+            const value = present.events?.json?.(event);
+            if (value !== undefined) writeJson(value);
+          } else {
+            const text = present.events?.text?.(event, view());
+            if (text !== undefined) print(text);
+          }
+        },
+        end() {
+          progress?.end();
+        },
+        result(result) {
+          if (json && present.json) {
+            const value = present.json(result);
+            if (value !== undefined) writeJson(value);
+            return;
+          }
+          const now = view();
+          const note = json ? undefined : present.note?.(result, now);
+          if (note && present.noteFirst) io.stderr.write(`${note}\n`);
+          const text = present.text(result, now);
+          if (text) print(text);
+          if (note && !present.noteFirst) io.stderr.write(`${note}\n`);
+        },
+      };
+    },
+  };
+}

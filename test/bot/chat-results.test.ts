@@ -1,0 +1,90 @@
+// Chat receives each verb's result as data, through the CLI's own program and
+// a real demo hub: the very objects the CLI prints, never its printed text,
+// and failures as the typed errors the verbs threw.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/bot/answer.js';
+import { chatDeps } from '../../src/bot/chat-deps.js';
+import { chatProgram, runInChat } from '../../src/bot/chat-program.js';
+import { commandReply } from '../../src/bot/command-reply.js';
+import type { BotReply } from '../../src/bot/reply.js';
+import { chatView } from '../../src/bot/text-reply.js';
+import { kpiRemote } from '../../src/commands/kpi/remote.js';
+import { registerVerb } from '../../src/commands/register.js';
+import { status } from '../../src/commands/status/status.js';
+import { defineVerb } from '../../src/commands/verb.js';
+import { NotFoundError } from '../../src/core/errors.js';
+import { startChatHub, type ChatHub } from './chat-fixture.js';
+
+let chat: ChatHub;
+
+beforeAll(async () => {
+  chat = await startChatHub();
+}, 30_000);
+
+afterAll(async () => {
+  await chat?.stop();
+});
+
+describe('chat gets results, not text', () => {
+  it('a command run for chat hands back the verb’s result object', async () => {
+    const run = await runInChat(chatProgram(chat.session('viewer')), ['status', 'RUH'], 'en');
+    expect(run.kind).toBe('outcome');
+    if (run.kind !== 'outcome') return;
+    expect(run.outcome.verb).toBe(status);
+    expect(run.outcome.input).toEqual({ site: 'RUH' });
+    // The hub's SiteDetail itself, as CoreClient returned it.
+    expect(run.outcome.result).toEqual({ site: await chat.admin.getSite('RUH') });
+  });
+
+  it('a verb with no rich reply is answered with its own text presenter applied to its result', async () => {
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const reply = await commandReply(['kpi', 'remote'], session, 'en', program);
+    const outcome = program.presenter.outcome()!;
+    expect(outcome.verb).toBe(kpiRemote);
+    expect(reply).toEqual({ kind: 'text', title: 'watchfloor kpi remote', text: kpiRemote.present.text(outcome.result as never, chatView('en')) });
+  });
+
+  it('a failure reaches the bot as the typed error, with its details', async () => {
+    const failure = await runInChat(chatProgram(chat.session('viewer')), ['status', 'King Fahd'], 'en').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    const suggestions = (failure as NotFoundError).details.suggestions as string[];
+    expect(suggestions.length).toBeGreaterThan(1);
+    // …and its suggestions are the choices offered.
+    const reply = await answer('status "King Fahd"', chat.session('viewer'));
+    expect(reply).toMatchObject({ kind: 'did-you-mean', question: (failure as NotFoundError).message });
+    expect((reply as Extract<BotReply, { kind: 'did-you-mean' }>).choices.map((c) => c.value)).toEqual(suggestions.slice(0, 3).map((id) => `status ${id}`));
+  });
+
+  it('a typed error thrown by a verb added later keeps its message, hint and exit code', async () => {
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const lookup = defineVerb({
+      name: 'lookup',
+      description: 'finds nothing',
+      input: () => ({}),
+      run: async () => {
+        throw new NotFoundError('nothing here', { hint: 'try elsewhere', details: { suggestions: [] } });
+      },
+      present: { text: () => 'never shown' },
+    });
+    registerVerb(program.program, lookup, chatDeps(session), program.presenter);
+    expect(await commandReply(['lookup'], session, 'en', program)).toEqual({ kind: 'error', message: 'nothing here', hint: 'try elsewhere', exitCode: 4 });
+  });
+
+  it('a bug in a verb is an error reply with its message, not a crash', async () => {
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const broken = defineVerb({
+      name: 'broken',
+      description: 'always fails',
+      input: () => ({}),
+      run: async (): Promise<string> => {
+        throw new TypeError('boom');
+      },
+      present: { text: (s) => s },
+    });
+    registerVerb(program.program, broken, chatDeps(session), program.presenter);
+    expect(await commandReply(['broken'], session, 'en', program)).toEqual({ kind: 'error', message: 'boom', exitCode: 1 });
+  });
+});
