@@ -15,3 +15,4 @@ export * from './model/dispatches.js';
 export * from './model/kpi.js';
 export * from './model/cards.js';
 export * from './model/intake.js';
+export * from './model/emulator-control.js';

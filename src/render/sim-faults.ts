@@ -1,14 +1,11 @@
 // The emulator's ground truth for people: the faults present now, one drill's
 // outcome, and the fault mix.
-import type { FaultMix, GroundTruthFault } from '../sim/control/client.js';
+import type { FaultMix, GroundTruthFault } from '../core/model/emulator-control.js';
 import { pick } from './json.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import { formatAge } from './time.js';
 import type { RenderContext } from './view.js';
-
-// The emulator's contract, as the drill commands see it: they show these and must not import src/sim.
-export type { FaultMix, GroundTruthFault };
 
 // The --json shape of a fault (docs/json.md), an explicit field list as every shape in json.ts.
 export const GROUND_TRUTH_FIELDS = [

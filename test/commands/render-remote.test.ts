@@ -2,7 +2,7 @@
 // ground truth, at fixed widths with colour off.
 import { describe, expect, it } from 'vitest';
 import type { DiagVerdictEvent } from '../../src/core/model.js';
-import type { GroundTruthFault } from '../../src/sim/control/client.js';
+import type { GroundTruthFault } from '../../src/core/model/emulator-control.js';
 import { countVerdicts, renderDiagEvent, renderProgress, renderSweep, renderVerdictSummary } from '../../src/render/diag.js';
 import { renderDispatchTable } from '../../src/render/dispatch.js';
 import { formatSeconds, renderRemoteKpi } from '../../src/render/kpi.js';

@@ -1,8 +1,8 @@
 // What the `sim` drill commands need from the device emulator's control
 // client (src/sim/control/client.ts), which the entry hands them as a loader.
-// Kept structural so src/commands imports nothing from src/sim; the contract's
-// shapes come with their renderer.
-import type { FaultMix, GroundTruthFault } from '../../render/sim-faults.js';
+// Kept structural so src/commands imports nothing from src/sim; the shapes
+// are the control API's wire contract, in core like the hub's.
+import type { FaultMix, GroundTruthFault } from '../../core/model/emulator-control.js';
 
 export interface SimControl {
   faults(filter: { site?: string | undefined }): Promise<GroundTruthFault[]>;

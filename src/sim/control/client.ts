@@ -7,9 +7,9 @@ import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from '../../core/errors.js';
 import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../../core/json-http.js';
-import type { FaultMix, GroundTruthFault } from './contract.js';
+import type { FaultMix, GroundTruthFault } from '../../core/model/emulator-control.js';
 
-export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from './contract.js';
+export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from '../../core/model/emulator-control.js';
 
 export interface SimControlClientOptions {
   /** The emulator's base URL, e.g. http://127.0.0.1:43121 (RunningHub.simUrl). */

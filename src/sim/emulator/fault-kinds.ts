@@ -12,7 +12,7 @@ export interface CheckSymptom {
 }
 
 /** What remote work can do about a fault: remove it, contain it (upstream outage), or nothing (a visit is needed). */
-import type { RemoteRemedy } from '../control/contract.js';
+import type { RemoteRemedy } from '../../core/model/emulator-control.js';
 
 export type { RemoteRemedy };
 

@@ -3,7 +3,7 @@
 // (FAULT_PROFILES) times how many of it the fleet has.
 import type { Asset, AssetKind } from '../../core/model.js';
 import { FAULT_PROFILES } from '../faults.js';
-import type { FaultMix, FaultMixEntry } from '../control/contract.js';
+import type { FaultMix, FaultMixEntry } from '../../core/model/emulator-control.js';
 import { FAULT_KINDS, remotelyHandled } from './fault-kinds.js';
 
 export type { FaultMix, FaultMixEntry };

@@ -10,7 +10,7 @@ import type { Fault } from '../faults.js';
 import { checkParams, defaultEffortMs, effectOf, offers, type ActionParams } from './actions.js';
 import { DeviceState, type ActiveFault, type StoredOutcome } from './device-state.js';
 import { EmulatorRequestError } from './errors.js';
-import type { GroundTruthFault } from '../control/contract.js';
+import type { GroundTruthFault } from '../../core/model/emulator-control.js';
 import { FAULT_KINDS, faultKindOf } from './fault-kinds.js';
 import { healthOf, metricsOf } from './probes.js';
 

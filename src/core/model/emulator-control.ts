@@ -1,8 +1,9 @@
 // The device emulator's control contract (GET /control/v1/faults,
-// /fault-kinds): the ground truth of the demo world. Shared by the emulator,
-// which serves it, and SimControlClient, which reads it for drills, tests and
-// benchmarks. The hub's diagnostics never read it: they see only what devices report.
-import type { AssetKind } from '../../core/vocabulary.js';
+// /fault-kinds): the ground truth of the demo world, as a wire contract like
+// the hub's. The emulator (src/sim) serves it; the drill commands
+// (`watchfloor sim …`) and their renderers show it, without importing the demo
+// world. The hub's diagnostics never read it: they see only what devices report.
+import type { AssetKind } from '../vocabulary.js';
 
 /** What remote work can do about a fault: remove it, contain it, or nothing (a visit is needed). */
 export type RemoteRemedy = 'fix' | 'mitigate' | 'none';
