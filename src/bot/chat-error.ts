@@ -3,7 +3,7 @@
 // parse errors are usage errors, as in the CLI.
 import { CommanderError } from 'commander';
 import { isWatchfloorError, type WatchfloorError } from '../core/errors.js';
-import { parseErrorAsUsage } from '../commands/run.js';
+import { parseErrorAsUsage } from '../commands/commander-errors.js';
 import type { BotReply } from './reply.js';
 
 export type ErrorReply = Extract<BotReply, { kind: 'error' }>;

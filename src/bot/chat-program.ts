@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { outcomePresenter, type OutcomePresenter, type VerbOutcome } from '../commands/outcome-presenter.js';
 import { buildProgram } from '../commands/program.js';
-import { isHelpOrVersion } from '../commands/run.js';
+import { isHelpOrVersion } from '../commands/commander-errors.js';
 import type { Lang } from '../render/labels.js';
 import { chatDeps } from './chat-deps.js';
 import type { ChatSession } from './session.js';

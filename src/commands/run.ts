@@ -1,7 +1,8 @@
 // The one place a command's outcome becomes an exit code and, on failure,
 // the words a person (or, with --json, a script) reads on stderr.
 import { CommanderError } from 'commander';
-import { EXIT, UsageError, isWatchfloorError } from '../core/errors.js';
+import { EXIT, isWatchfloorError } from '../core/errors.js';
+import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
 import { buildProgram } from './program.js';
 
@@ -22,16 +23,6 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
 interface ReportOptions {
   json: boolean;
   debug: boolean;
-}
-
-/** Commander's parse errors (unknown command, missing argument, bad choice) as the usage errors they are. */
-export function parseErrorAsUsage(e: CommanderError): UsageError {
-  return new UsageError(e.message.replace(/^error: /, ''), { hint: 'see `watchfloor --help`' });
-}
-
-/** Commander throws for help and the version too, having shown them: those are no failure. */
-export function isHelpOrVersion(e: unknown): boolean {
-  return e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version');
 }
 
 export function reportError(e: unknown, stderr: TextSink, options: ReportOptions): number {
