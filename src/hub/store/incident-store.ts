@@ -20,6 +20,8 @@ export interface IncidentReader {
   /** Matched case-insensitively. */
   getIncident(id: string): Promise<Incident | undefined>;
   findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
+  /** The severities of an asset's open incidents; `assetId` as the inventory spells it (an index lookup, not a scan). */
+  openSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 }
 

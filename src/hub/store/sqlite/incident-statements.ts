@@ -1,5 +1,5 @@
 // The SQLite statements of incidents and their timelines.
-import type { Incident, TimelineEntry } from '../../../core/model.js';
+import type { Incident, Severity, TimelineEntry } from '../../../core/model.js';
 import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry } from '../incident-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type TimelineRow } from './rows.js';
@@ -30,6 +30,12 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
         limit: query.limit ?? DEFAULT_INCIDENT_LIMIT,
       }) as IncidentRow[];
       return rows.map(incidentFromRow);
+    },
+
+    openSeveritiesOfAsset(assetId: string): Severity[] {
+      // Exact match on the stored id, so the incidents_asset index serves it:
+      // every incident write keeps its asset's health with this.
+      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved'").pluck().all(assetId) as Severity[];
     },
 
     getIncident(id: string): Incident | undefined {

@@ -219,12 +219,14 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
     name: 'event outbox: hub events written with the change they announce',
-    // Independent of every other step. AUTOINCREMENT: an id is never handed
-    // out twice, even after pruning has emptied the table, so a client's
-    // Last-Event-ID stays meaningful across restarts.
+    // Independent of every other step. The id is the rowid: the next is one
+    // past the largest, and pruning always keeps the newest row, so an id is
+    // never handed out twice and a client's Last-Event-ID stays meaningful
+    // across restarts. (AUTOINCREMENT would promise the same at the cost of a
+    // second row written with every event.)
     sql: `
       CREATE TABLE hub_events (
-        id    INTEGER PRIMARY KEY AUTOINCREMENT,
+        id    INTEGER PRIMARY KEY,
         type  TEXT NOT NULL,
         at    TEXT NOT NULL,
         data  TEXT NOT NULL

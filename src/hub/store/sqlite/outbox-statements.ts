@@ -1,5 +1,5 @@
 // The SQLite statements of the event outbox (hub_events, migration 6). Ids
-// are AUTOINCREMENT so they never go back, even when pruning empties the table.
+// are rowids, one past the largest: pruning keeps the newest row, so they never go back.
 import type { HubEvent, HubEventType } from '../../../core/model.js';
 import type { NewHubEvent, OutboxReader, OutboxWriter } from '../outbox-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
@@ -20,7 +20,7 @@ export function outboxStatements(sql: Prepare): Synchronous<OutboxReader & Outbo
     },
 
     lastEventId(): number {
-      return (sql("SELECT seq FROM sqlite_sequence WHERE name = 'hub_events'").pluck().get() as number | undefined) ?? 0;
+      return (sql('SELECT max(id) FROM hub_events').pluck().get() as number | null) ?? 0;
     },
 
     appendEvents(events: readonly NewHubEvent[]): HubEvent[] {
@@ -29,14 +29,14 @@ export function outboxStatements(sql: Prepare): Synchronous<OutboxReader & Outbo
     },
 
     pruneEvents(keepLast: number, olderThan: string): number {
-      // Both are id ranges: events are written in time order, so the old ones are the lowest ids.
-      const byCount = sql('DELETE FROM hub_events WHERE id <= (SELECT max(id) FROM hub_events) - ?').run(keepLast).changes;
-      const firstKept = sql('SELECT id FROM hub_events WHERE at >= ? ORDER BY id LIMIT 1').pluck().get(olderThan) as number | undefined;
-      const byAge =
-        firstKept === undefined
-          ? sql('DELETE FROM hub_events').run().changes
-          : sql('DELETE FROM hub_events WHERE id < ?').run(firstKept).changes;
-      return byCount + byAge;
+      // Both limits are id ranges: events are written in time order, so the
+      // old ones are the lowest ids. The newest row always stays, since the
+      // next id is one past it.
+      const newest = (sql('SELECT max(id) FROM hub_events').pluck().get() as number | null) ?? 0;
+      if (newest === 0) return 0;
+      const firstRecent = (sql('SELECT id FROM hub_events WHERE at >= ? ORDER BY id LIMIT 1').pluck().get(olderThan) as number | undefined) ?? newest + 1;
+      const keepFrom = Math.min(newest, Math.max(firstRecent, newest - keepLast + 1));
+      return sql('DELETE FROM hub_events WHERE id < ?').run(keepFrom).changes;
     },
   };
 }
