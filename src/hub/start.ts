@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 // ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
 import ssh2 from 'ssh2';
 import { UsageError } from '../core/errors.js';
+import { redact } from '../core/redact.js';
 import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
 import { SYSTEM } from './caller.js';
@@ -115,7 +116,9 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   if (options.demo && !world) throw new UsageError('a demo hub needs a demo world to run');
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? DEFAULT_PORT;
-  const log = options.log ?? (() => {});
+  // Every line the hub logs passes here: no token, password or credential header reaches the log.
+  const sink = options.log ?? (() => {});
+  const log = (line: string) => sink(redact(line));
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
 
