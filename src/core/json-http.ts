@@ -4,6 +4,7 @@
 // answer, and which undici failures mean "nothing answered".
 import PoolCtor from 'undici/lib/dispatcher/pool.js';
 import type { Dispatcher } from 'undici';
+import { hasUserinfo, redact } from './redact.js';
 
 /** Failures where the request never reached a live server: the service is unreachable. */
 export const CONNECTION_FAILURES: ReadonlySet<string> = new Set([
@@ -41,26 +42,31 @@ export function failureCode(e: unknown): string | undefined {
 }
 
 export interface ServiceLocation {
-  /** The URL as given, without a trailing slash. */
+  /** The URL to show (messages, error details): as given, without a trailing slash, any password in it masked. */
   url: string;
   origin: string;
   /** A path prefix the service lives under ('' for none), without a trailing slash. */
   basePath: string;
 }
 
+/** The caller's own error for a URL it cannot use; `shown` is the URL as a message may quote it. */
+export type InvalidUrl = (reason: string, shown: string) => Error;
+
 /**
  * Parse a service's base URL; `invalid` builds the caller's own error (a
- * usage error for a hub URL, a transport error for a device's).
+ * usage error for a hub URL, a transport error for a device's). Requests go
+ * to the origin, which never carries the URL's user or password.
  */
-export function locateService(raw: string, invalid: (reason: string) => Error): ServiceLocation {
+export function locateService(raw: string, invalid: InvalidUrl): ServiceLocation {
+  const shown = redact(raw.replace(/\/+$/, ''));
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw invalid('not a valid URL');
+    throw invalid('not a valid URL', shown);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('the URL must be http or https');
-  return { url: raw.replace(/\/+$/, ''), origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('the URL must be http or https', shown);
+  return { url: shown, origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 export interface PoolOptions {
@@ -83,7 +89,14 @@ export function openPool(origin: string, options: PoolOptions): Dispatcher {
 
 export interface ServiceLinkOptions {
   /** The caller's error for a URL that cannot be used. */
-  invalid: (reason: string) => Error;
+  invalid: InvalidUrl;
+  /**
+   * For a service that takes a bearer token, never a password: the caller's
+   * error for a URL naming a user or password. Requests go to the origin, so
+   * those would reach nobody, yet sit in shell history, the environment and
+   * messages; refused, nobody believes they protect anything.
+   */
+  refuseUserinfo?: (shown: string) => Error;
   /** A dispatcher shared with others (a fleet sweep's Agent, a test's); by default a pool of the link's own. */
   dispatcher?: Dispatcher | undefined;
   pool: PoolOptions;
@@ -102,6 +115,7 @@ export class ServiceLink implements ServiceLocation {
 
   constructor(raw: string, options: ServiceLinkOptions) {
     const where = locateService(raw, options.invalid);
+    if (options.refuseUserinfo && hasUserinfo(raw)) throw options.refuseUserinfo(where.url);
     this.url = where.url;
     this.origin = where.origin;
     this.basePath = where.basePath;

@@ -1,4 +1,5 @@
 // `config list`: every profile, tokens masked, the active one marked.
+import { redact } from '../../core/redact.js';
 import { defineVerb } from '../verb.js';
 import { DEFAULT_PROFILE, profileName } from './connection.js';
 import { maskToken } from './mask.js';
@@ -38,7 +39,8 @@ export const configList = defineVerb({
     const profiles: Record<string, Profile> = {};
     for (const [name, p] of Object.entries(config.profiles ?? {})) {
       profiles[name] = Object.fromEntries(
-        Object.entries(p).map(([key, value]) => [key, SECRET_CONFIG_KEYS.has(key as ConfigKey) && value ? maskToken(value) : value]),
+        // A URL stored before they were refused (or by hand) may still hold a password.
+        Object.entries(p).map(([key, value]) => [key, !value ? value : SECRET_CONFIG_KEYS.has(key as ConfigKey) ? maskToken(value) : redact(value)]),
       ) as Profile;
     }
     return {

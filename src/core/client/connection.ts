@@ -55,9 +55,13 @@ export class HubConnection {
   constructor(options: CoreClientOptions) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.link = new ServiceLink(options.hubUrl, {
-      invalid: (reason) =>
-        new UsageError(`bad hub URL ${options.hubUrl}: ${reason}`, {
+      invalid: (reason, shown) =>
+        new UsageError(`bad hub URL ${shown}: ${reason}`, {
           hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
+        }),
+      refuseUserinfo: (shown) =>
+        new UsageError(`the hub URL ${shown} carries a user name or password; the hub takes an API token instead`, {
+          hint: 'drop "user:password@" from the URL and pass the token with --token, WATCHFLOOR_TOKEN or `watchfloor config set token wf_…`',
         }),
       dispatcher: options.dispatcher,
       pool: { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs },
