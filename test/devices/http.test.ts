@@ -145,6 +145,29 @@ describe('HTTP transport against a real device API', () => {
     }
   });
 
+  it('shows a management URL with its password masked in every error (findings, work orders, logs quote them)', async () => {
+    const port = await closedPort();
+    const offline = new HttpTransport({ baseUrl: `http://ops:device-pass-77@127.0.0.1:${port}/SITE/asset` });
+    try {
+      expect(offline.baseUrl).toBe(`http://ops:****@127.0.0.1:${port}/SITE/asset`);
+      const error = (await offline.health().catch((e: unknown) => e)) as UnreachableError;
+      expect(error).toBeInstanceOf(UnreachableError);
+      expect(error.message).toContain(`http://ops:****@127.0.0.1:${port}/SITE/asset`);
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain('device-pass-77');
+    } finally {
+      await offline.close();
+    }
+    const bad = (() => {
+      try {
+        return new HttpTransport({ baseUrl: 'http://ops:device-pass-77@[not a host' });
+      } catch (e) {
+        return e as BadArgumentError;
+      }
+    })();
+    expect(bad).toBeInstanceOf(BadArgumentError);
+    expect(JSON.stringify({ ...bad, message: (bad as Error).message })).not.toContain('device-pass-77');
+  });
+
   it('gives up on a device that does not answer, within the timeout', async () => {
     device.misbehave('slow');
     const impatient = new HttpTransport({ baseUrl: device.url, requestTimeoutMs: 300, actionTimeoutMs: 300 });

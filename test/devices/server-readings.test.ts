@@ -131,6 +131,19 @@ describe('ssh:// managementUrl', () => {
   });
 });
 
+describe('an ssh:// managementUrl with a password', () => {
+  it('is refused without quoting the password (findings and work orders show the message)', () => {
+    let error: (Error & { target?: string }) | undefined;
+    try {
+      parseSshManagementUrl(`ssh://root:toor-77@10.1.2.3/?hostKey=${PIN}&service=y`);
+    } catch (e) {
+      error = e as Error & { target?: string };
+    }
+    expect(error).toMatchObject({ code: 'bad_argument', message: expect.stringContaining('ssh://root:****@10.1.2.3') });
+    expect(`${error?.message} ${error?.target}`).not.toContain('toor-77');
+  });
+});
+
 describe('MemoryActionLedger', () => {
   it('a key seen runs nothing and replays; a failed attempt is forgotten so the retry runs', async () => {
     const ledger = new MemoryActionLedger();

@@ -54,6 +54,7 @@ interface Call<S extends z.ZodType> {
 }
 
 export class HttpTransport implements DeviceClient {
+  /** The management URL as messages show it (any password masked). */
   readonly baseUrl: string;
   private readonly link: ServiceLink;
   private readonly token: string | undefined;
@@ -63,7 +64,7 @@ export class HttpTransport implements DeviceClient {
 
   constructor(options: HttpTransportOptions) {
     this.link = new ServiceLink(options.baseUrl, {
-      invalid: (reason) => new BadArgumentError(`bad management URL ${options.baseUrl}: ${reason}`, { transport: 'http', target: options.baseUrl }),
+      invalid: (reason, shown) => new BadArgumentError(`bad management URL ${shown}: ${reason}`, { transport: 'http', target: shown }),
       dispatcher: options.dispatcher,
       // Each request sets its own timeout (reads and actions differ).
       pool: { connections: 4, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, keepAliveMs: 4_000 },

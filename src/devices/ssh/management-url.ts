@@ -2,6 +2,7 @@
 //   ssh://USER@HOST:PORT/?hostKey=SHA256:…&service=UNIT&certificate=/etc/…
 // The query is read by hand, not with URLSearchParams: that turns `+` into a
 // space, and OpenSSH fingerprints are base64 (`+` and `/` are common).
+import { redact } from '../../core/redact.js';
 import { BadArgumentError } from '../errors.js';
 
 export interface SshManagementTarget {
@@ -41,10 +42,11 @@ function queryOf(search: string, invalid: (reason: string) => Error): Map<string
 
 /** Read an `ssh://` managementUrl; throws bad_argument naming what is wrong. */
 export function parseSshManagementUrl(raw: string): SshManagementTarget {
+  const shown = redact(raw);
   const invalid = (reason: string) =>
-    new BadArgumentError(`bad SSH management URL ${raw}: ${reason}`, {
+    new BadArgumentError(`bad SSH management URL ${shown}: ${reason}`, {
       transport: 'ssh',
-      target: raw,
+      target: shown,
       hint: 'form: ssh://USER@HOST:PORT/?hostKey=SHA256:…&service=UNIT[&certificate=/etc/…]',
     });
   let url: URL;
