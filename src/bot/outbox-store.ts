@@ -2,6 +2,7 @@
 // One pending job per message key that is not being sent, so a burst of
 // updates to one card collapses into its latest content.
 import Database from 'better-sqlite3';
+import { createPrivateFile } from '../core/private-file.js';
 
 export interface OutboxJob {
   kind: 'post' | 'update';
@@ -59,6 +60,8 @@ export class OutboxStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
+    // The messages waiting to be posted: 0600, and SQLite's -wal and -shm follow the file's mode.
+    createPrivateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 // ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
 import ssh2 from 'ssh2';
 import { UsageError } from '../core/errors.js';
+import { exposureWarning } from '../core/private-file.js';
 import { redact } from '../core/redact.js';
 import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
@@ -131,6 +132,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       cause: e,
     });
   }
+  const exposed = exposureWarning(options.dataFile, "the hub's data file");
+  if (exposed) log(exposed);
   let events: HubEvents;
   try {
     events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });

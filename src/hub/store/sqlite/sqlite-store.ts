@@ -6,6 +6,7 @@
 // with it the very transaction the other store in it is waiting to commit.
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { createPrivateFile } from '../../../core/private-file.js';
 import type { Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
@@ -44,6 +45,8 @@ function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call:
 }
 
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  // The audit log, incidents and token hashes: 0600, and SQLite's -wal and -shm follow the file's mode.
+  createPrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
