@@ -1,6 +1,6 @@
 // `hub start --auto-remediate [kinds]` and the emulator URL stored as the
 // profile's `sim` at every demo start (hub start --demo, demo).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAutoRemediate } from '../../src/commands/hub/auto-remediate.js';
@@ -48,6 +48,17 @@ describe('hub start --ssh-key', () => {
     const { cli, started } = await setup();
     await cli.run('hub', 'start');
     expect(started[0]).not.toHaveProperty('sshKeyFile');
+  });
+});
+
+describe('hub start --data', () => {
+  it("creates the data file's missing directories for the owner alone (0700)", async () => {
+    const { cli, started } = await setup();
+    const data = join(cli.configDir, 'var', 'lib', 'watchfloor', 'hub.sqlite');
+    expect((await cli.run('hub', 'start', '--data', data)).code).toBe(0);
+    expect(started[0]!.dataFile).toBe(data);
+    expect((statSync(join(cli.configDir, 'var', 'lib', 'watchfloor')).mode & 0o777).toString(8)).toBe('700');
+    expect((statSync(join(cli.configDir, 'var')).mode & 0o777).toString(8)).toBe('700');
   });
 });
 

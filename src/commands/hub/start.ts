@@ -47,7 +47,8 @@ export const hubStart = defineVerb({
   async run(input, ctx): Promise<void> {
     const { startHub } = await ctx.deps.loadHub();
     const dataFile = input.data ?? join(ctx.deps.config.dir, 'hub.sqlite');
-    mkdirSync(dirname(dataFile), { recursive: true });
+    // Only directories made here; an existing one keeps its mode (the hub warns if others may write it).
+    mkdirSync(dirname(dataFile), { recursive: true, mode: 0o700 });
     const hub = await startHub({
       dataFile,
       host: input.host,
