@@ -5,6 +5,7 @@
 // instead of opening pools per device.
 import { Agent, type Dispatcher } from 'undici';
 import type { DeviceConnector } from './device-client.js';
+import type { DeviceTokens } from './http/device-tokens.js';
 import { HttpTransport } from './http/http-transport.js';
 import { sshDeviceConnector, type SshConnectorOptions } from './ssh/ssh-device.js';
 
@@ -12,6 +13,8 @@ export interface HttpConnectorOptions {
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   actionTimeoutMs?: number;
+  /** The bearer tokens devices take, each sent only within its scope; read at every connect. */
+  tokens?: DeviceTokens;
 }
 
 export function httpDeviceConnector(options: HttpConnectorOptions = {}): { connect: DeviceConnector; close(): Promise<void> } {
@@ -24,6 +27,7 @@ export function httpDeviceConnector(options: HttpConnectorOptions = {}): { conne
     connect: (asset) =>
       new HttpTransport({
         baseUrl: asset.managementUrl,
+        token: options.tokens?.tokenFor(asset.managementUrl),
         dispatcher: agent,
         connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
         requestTimeoutMs: options.requestTimeoutMs ?? 5_000,

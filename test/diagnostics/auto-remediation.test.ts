@@ -15,6 +15,7 @@ import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { clears } from './fake-fleet.js';
 import { checksOf, site, startDiagHub, type DiagHub } from './diag-hub.js';
+import { DeviceTokens } from '../../src/devices/http/device-tokens.js';
 
 describe('two hubs over one data file, both remediating automatically', () => {
   let first: DiagHub;
@@ -56,6 +57,7 @@ describe('an incident whose claimer died', () => {
     const diagnostics: DiagnosticsService = {
       run: async (_caller, target) => (runs.push(target.label), []),
       sweep: async () => ({ type: 'summary', assets: 0, healthy: 0, fixed: 0, mitigated: 0, dispatched: 0, unreachable: 0, planned: 0, wallMs: 0 }),
+      deviceTokens: new DeviceTokens(),
       close: async () => {},
     };
     const auto = startAutoRemediation({ bus, store, log: () => {} }, diagnostics, { kinds: 'all', claims: { ttlMs: 100 } });

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
 import { deviceConnector } from '../../devices/connector.js';
 import type { DeviceConnector } from '../../devices/device-client.js';
+import { DeviceTokens } from '../../devices/http/device-tokens.js';
 import { storeActionLedger } from '../coordination/store-action-ledger.js';
 import { storeSiteLimits, type SiteLimitOptions } from './limits.js';
 import { noRecorder, storeRecorder } from './record.js';
@@ -26,6 +27,8 @@ export interface DiagnosticsOptions {
   connect?: DeviceConnector;
   /** The hub's SSH private key for ssh:// assets (site servers); none: they get an auth finding. */
   sshPrivateKey?: string | Buffer;
+  /** Bearer tokens for HTTP management APIs, by scope (default: an empty set, added to as devices come up). */
+  deviceTokens?: DeviceTokens;
   limits?: SiteLimitOptions;
   retryDelayMs?: number;
 }
@@ -43,6 +46,8 @@ export interface DiagnosticsService {
   /** Runs on every asset of the target; `emit` gets each event as it happens, one verdict per asset. */
   run(caller: Caller, target: Target, request: RunRequest, emit: (e: DiagEvent) => void): Promise<DiagVerdictEvent[]>;
   sweep(caller: Caller, assets: readonly Asset[], input: Required<Pick<SweepInput, 'fix' | 'concurrency'>>, emit: (e: SweepResult) => void): Promise<SweepSummary>;
+  /** The tokens HTTP devices are called with; a token added here applies from the next connect. */
+  readonly deviceTokens: DeviceTokens;
   close(): Promise<void>;
 }
 
@@ -50,7 +55,8 @@ export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOpt
   const hubClock = () => deps.now().getTime();
   // Servers over SSH keep no idempotency keys: the hub's store does, for every hub over it.
   const ledger = storeActionLedger(deps.store, { now: hubClock });
-  const devices = options.connect ? undefined : deviceConnector({ ssh: { privateKey: options.sshPrivateKey, now: hubClock, ledger } });
+  const deviceTokens = options.deviceTokens ?? new DeviceTokens();
+  const devices = options.connect ? undefined : deviceConnector({ http: { tokens: deviceTokens }, ssh: { privateKey: options.sshPrivateKey, now: hubClock, ledger } });
   const connect = options.connect ?? devices!.connect;
   const limits = storeSiteLimits(deps.store, options.limits);
   const runnerDeps = { connect, limits, now: deps.now, retryDelayMs: options.retryDelayMs };
@@ -76,6 +82,8 @@ export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOpt
   };
 
   return {
+    deviceTokens,
+
     async run(caller, target, request, emit) {
       const incidents = target.incident ? undefined : await openIncidentsByAsset(deps.store, target.assets[0]?.siteId ?? undefined);
       const verdicts: DiagVerdictEvent[] = [];
