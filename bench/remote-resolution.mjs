@@ -74,15 +74,17 @@ async function followEvents(hubUrl, token, onEvent, signal) {
 
 const hub = await startDemoHub({ seed: SEED, speed: 1, extraArgs: ['--auto-remediate', 'all'] });
 const config = JSON.parse(readFileSync(join(hub.dir, 'config.json'), 'utf8'));
-const simUrl = config.profiles[config.activeProfile ?? 'default'].sim;
-if (!simUrl) throw new Error('the demo hub did not store its emulator URL as profile key sim');
+const { sim: simUrl, simToken } = config.profiles[config.activeProfile ?? 'default'];
+if (!simUrl || !simToken) throw new Error('the demo hub did not store its emulator URL and control token as profile keys sim and simToken');
 const hubPool = new Pool(hub.url, { connections: 16 });
 const simPool = new Pool(simUrl, { connections: 16 });
+/** A call to the emulator's control endpoint, with its token. */
+const simJson = (method, path, options = {}) => json(simPool, method, path, { ...options, headers: { authorization: `Bearer ${simToken}`, ...options.headers } });
 const auth = { authorization: `Bearer ${hub.token}`, 'x-watchfloor-channel': 'api' };
 const events = new AbortController();
 
 try {
-  const mix = (await json(simPool, 'GET', '/control/v1/fault-kinds')).body;
+  const mix = (await simJson('GET', '/control/v1/fault-kinds')).body;
   const assets = (await json(hubPool, 'GET', '/v1/assets', { headers: auth })).body.assets;
   const assetsByKind = new Map();
   for (const a of assets) assetsByKind.set(a.kind, [...(assetsByKind.get(a.kind) ?? []), a]);
@@ -109,7 +111,7 @@ try {
     done.push(f);
     if (verdict === 'fixed') checkGroundTruth(f);
     // The technician's visit: a dispatched device is repaired on site so the world stays clean.
-    if (verdict === 'dispatched') json(simPool, 'DELETE', `/control/v1/faults/${f.assetId}`).catch(() => undefined);
+    if (verdict === 'dispatched') simJson('DELETE', `/control/v1/faults/${f.assetId}`).catch(() => undefined);
   };
 
   // A fix counts only if the fault is gone from the world: ask the world, right after.
@@ -117,7 +119,7 @@ try {
   const checks = [];
   const checkGroundTruth = (f) => {
     checks.push(
-      json(simPool, 'GET', `/control/v1/faults?site=${encodeURIComponent(f.siteId ?? '')}`).then(({ body }) => {
+      simJson('GET', `/control/v1/faults?site=${encodeURIComponent(f.siteId ?? '')}`).then(({ body }) => {
         const still = body.faults.find((g) => g.id === f.faultId && !g.mitigated);
         if (still) falseResolutions.push({ ...f, still });
       }),
@@ -174,7 +176,7 @@ try {
     if (pending.has(asset.id)) continue;
     const f = { assetId: asset.id, siteId: asset.siteId, fault: kind.fault, remedy: kind.remedy, hardware: kind.hardware, field: kind.field, injectedAt: performance.now() };
     pending.set(asset.id, f);
-    const res = await json(simPool, 'POST', '/control/v1/faults', { body: { assetId: asset.id, fault: kind.fault } });
+    const res = await simJson('POST', '/control/v1/faults', { body: { assetId: asset.id, fault: kind.fault } });
     if (res.status === 409) {
       // The simulator got there first; draw again (the kind is redrawn too, keeping the mix).
       pending.delete(asset.id);

@@ -136,8 +136,8 @@ _watchfloor() {
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
     "/audit":0) COMPREPLY=($(compgen -W "list verify" -- "$cur")) ;;
     "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;
-    "/config/get":0) COMPREPLY=($(compgen -W "hub token sim slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
-    "/config/set":0) COMPREPLY=($(compgen -W "hub token sim slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
+    "/config/get":0) COMPREPLY=($(compgen -W "hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
+    "/config/set":0) COMPREPLY=($(compgen -W "hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
     "/hub":0) COMPREPLY=($(compgen -W "start" -- "$cur")) ;;
     "/sim":0) COMPREPLY=($(compgen -W "inject faults kinds" -- "$cur")) ;;
     "/completion":0) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;

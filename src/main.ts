@@ -29,7 +29,7 @@ const loadChatBots = async (): Promise<ChatBotsModule> => (await import('./bot/l
 
 async function loadSimControl(): Promise<SimControlModule> {
   const { SimControlClient } = await import('./sim/control/client.js');
-  return { connect: (simUrl) => new SimControlClient({ simUrl }) };
+  return { connect: (simUrl, token) => new SimControlClient({ simUrl, token }) };
 }
 
 /** The rooms, wired once; tests that run commands against the real ones take them from here too. */

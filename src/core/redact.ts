@@ -19,8 +19,9 @@ const SECRET_HEADER =
 // A credential after its scheme word, wherever it appears.
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/=-]+/g;
 
-// The hub's own API tokens (wf_ + 43 base64url characters) are recognisable anywhere.
-const HUB_TOKEN = /\bwf_[\w-]{20,}/g;
+// Our own tokens are recognisable anywhere: the hub's API tokens (wf_ + 43
+// base64url characters) and the device emulator's (wfsim_ control, wfdev_ devices).
+const OWN_TOKEN = /\b(wf(?:sim|dev)?_)[\w-]{20,}/g;
 
 /** The text with every credential it quotes masked: URL passwords, secret query parameters, credential headers, tokens. */
 export function redact(text: string): string {
@@ -29,7 +30,7 @@ export function redact(text: string): string {
     .replace(SECRET_PARAM, `$1${MASK}`)
     .replace(SECRET_HEADER, `$1$2${MASK}`)
     .replace(SCHEME_CREDENTIAL, `$1 ${MASK}`)
-    .replace(HUB_TOKEN, `wf_${MASK}`);
+    .replace(OWN_TOKEN, `$1${MASK}`);
 }
 
 /** Whether a URL names a user or a password (false for one that does not parse). */

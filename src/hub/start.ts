@@ -47,6 +47,8 @@ export interface RunningHub {
   adminToken: string | undefined;
   /** Demo only: the device emulator's base URL (its control endpoint is under /control/v1). */
   simUrl?: string;
+  /** Demo only: the bearer token of the emulator's control endpoint. */
+  simToken?: string;
   close(): Promise<void>; // stops simulator, HTTP server, closes the DB
 }
 
@@ -179,13 +181,13 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     const boundPort = typeof address === 'object' && address ? address.port : port;
     const url = urlOf(host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
-    let simUrl: string | undefined;
+    let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {
-      const demo = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
-      simulator = demo;
-      simUrl = demo.simUrl;
+      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
+      simulator = { stop };
+      sim = where;
     }
-    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...(simUrl ? { simUrl } : {}), close };
+    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
   } catch (e) {
     await close();
     throw e;

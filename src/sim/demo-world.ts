@@ -15,8 +15,9 @@ export function createDemoWorld(): DemoWorld {
       return buildDemoFleet();
     },
     async startDevices({ fleet, now, log }) {
-      const { startDeviceEmulator } = await import('./emulator/emulator.js');
-      const emulator = await startDeviceEmulator({ assets: fleet.assets, now, log });
+      const { startDeviceEmulator, newEmulatorCredentials } = await import('./emulator/index.js');
+      // Fresh tokens at every start: the device token goes to the hub's diagnostics, the control token to the drills.
+      const emulator = await startDeviceEmulator({ assets: fleet.assets, credentials: newEmulatorCredentials(), now, log });
       faults = emulator.world;
       return emulator;
     },

@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(opts: { adminToken?: string; simUrl?: string } = {}, cliOptions: Parameters<typeof fakeCli>[0] = {}) {
+async function setup(opts: { adminToken?: string; simUrl?: string; simToken?: string } = {}, cliOptions: Parameters<typeof fakeCli>[0] = {}) {
   const stub = await startStubHub([{ method: 'GET', path: '/v1/status', body: FLEET }]);
   const started: HubOptions[] = [];
   const module: HubModule = {
@@ -26,6 +26,7 @@ async function setup(opts: { adminToken?: string; simUrl?: string } = {}, cliOpt
         dataFile: options.dataFile,
         adminToken: opts.adminToken,
         ...(opts.simUrl ? { simUrl: opts.simUrl } : {}),
+        ...(opts.simToken ? { simToken: opts.simToken } : {}),
         close: async () => undefined,
       };
     },
@@ -99,31 +100,35 @@ describe('hub start --auto-remediate', () => {
   });
 });
 
-describe('the emulator URL in the profile', () => {
-  it('hub start --demo on a new data file: hub, token and sim in the active profile; said on stderr', async () => {
-    const { cli, stub, config } = await setup({ adminToken: 'wf_admin_1', simUrl: 'http://127.0.0.1:45001' });
+describe('the emulator URL and control token in the profile', () => {
+  const SIM_TOKEN = 'wfsim_the-emulator-control-token-0001';
+
+  it('hub start --demo on a new data file: hub, token, sim and simToken in the active profile; said on stderr without the tokens', async () => {
+    const { cli, stub, config } = await setup({ adminToken: 'wf_admin_1', simUrl: 'http://127.0.0.1:45001', simToken: SIM_TOKEN });
     const r = await cli.run('hub', 'start', '--demo');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('device emulator on http://127.0.0.1:45001: stored as sim in profile default');
-    expect(config().profiles.default).toEqual({ hub: stub.url, token: 'wf_admin_1', sim: 'http://127.0.0.1:45001' });
+    expect(r.stderr).toContain('device emulator on http://127.0.0.1:45001: stored as sim, with its control token as simToken, in profile default');
+    expect(r.stderr + r.stdout).not.toContain(SIM_TOKEN);
+    expect(config().profiles.default).toEqual({ hub: stub.url, token: 'wf_admin_1', sim: 'http://127.0.0.1:45001', simToken: SIM_TOKEN });
   });
 
-  it('hub start --demo on an existing data file: only sim changes (the emulator moved), the rest stays', async () => {
-    const { cli, config } = await setup({ simUrl: 'http://127.0.0.1:45002' });
+  it('hub start --demo on an existing data file: only sim and simToken change (a new emulator), the rest stays', async () => {
+    const { cli, config } = await setup({ simUrl: 'http://127.0.0.1:45002', simToken: SIM_TOKEN });
     await cli.run('config', 'set', 'hub', 'http://127.0.0.1:7474');
     await cli.run('config', 'set', 'token', 'wf_kept');
     await cli.run('config', 'set', 'sim', 'http://127.0.0.1:40000');
+    await cli.run('config', 'set', 'simToken', 'wfsim_of-the-last-start');
     expect((await cli.run('hub', 'start', '--demo', '--profile', 'default')).code).toBe(0);
-    expect(config().profiles.default).toEqual({ hub: 'http://127.0.0.1:7474', token: 'wf_kept', sim: 'http://127.0.0.1:45002' });
+    expect(config().profiles.default).toEqual({ hub: 'http://127.0.0.1:7474', token: 'wf_kept', sim: 'http://127.0.0.1:45002', simToken: SIM_TOKEN });
   });
 
-  it('demo: the demo profile gets sim too', async () => {
+  it('demo: the demo profile gets sim and simToken too', async () => {
     let stop: () => void = () => undefined;
     const { cli, config } = await setup(
-      { adminToken: 'wf_demo_1', simUrl: 'http://127.0.0.1:45003' },
+      { adminToken: 'wf_demo_1', simUrl: 'http://127.0.0.1:45003', simToken: SIM_TOKEN },
       { waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)), sleep: async () => stop() },
     );
     expect((await cli.run('demo', '--port', '0')).code).toBe(0);
-    expect(config().profiles.demo).toMatchObject({ token: 'wf_demo_1', sim: 'http://127.0.0.1:45003' });
+    expect(config().profiles.demo).toMatchObject({ token: 'wf_demo_1', sim: 'http://127.0.0.1:45003', simToken: SIM_TOKEN });
   });
 });

@@ -42,6 +42,7 @@ describe('redact', () => {
   it('masks a bearer credential and a hub token anywhere in prose', () => {
     expect(redact('sent Bearer abc123 to the device')).toBe('sent Bearer **** to the device');
     expect(redact(`the token ${HUB_TOKEN} was revoked`)).toBe('the token wf_**** was revoked');
+    expect(redact('emulator tokens wfsim_AbCdEfGhIjKlMnOpQrStUvWxYz and wfdev_AbCdEfGhIjKlMnOpQrStUvWxYz')).toBe('emulator tokens wfsim_**** and wfdev_****');
     // Token ids are not secrets.
     expect(redact('tok_1a2b3c4d5e6f')).toBe('tok_1a2b3c4d5e6f');
   });

@@ -22,7 +22,7 @@ interface TruthFault {
 async function control<T>(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${hub.simUrl}/control/v1${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${hub.simToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });

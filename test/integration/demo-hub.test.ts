@@ -1,5 +1,7 @@
 // `watchfloor hub start --demo` as a child process, then the CLI with nothing
 // but the profile the first start wrote: the path a new user takes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetStatus, Incident } from '../../src/core/model.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
@@ -55,5 +57,43 @@ describe('hub start --demo --seed 7', () => {
     expect(detail.site.id).toBe('JED');
     expect(detail.status.waitMinutes).not.toBeNull();
     expect(detail.assets.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the drills against the demo hub, with the control token the start stored', () => {
+  let gate = '';
+
+  it('sim inject works with the profile alone; config list shows the token masked', async () => {
+    // A gate the simulator has not broken (a second fault would be refused).
+    const dmm = JSON.parse((await runCli(['status', 'DMM', '--json'], cli.env)).stdout) as { assets: { id: string; kind: string }[] };
+    const faulted = JSON.parse((await runCli(['sim', 'faults', '--site', 'DMM', '--json'], cli.env)).stdout) as { faults: { assetId: string }[] };
+    gate = dmm.assets.find((a) => a.kind === 'egate' && !faulted.faults.some((f) => f.assetId === a.id))!.id;
+    const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
+    const stored = config.profiles[config.activeProfile ?? 'default'];
+    expect(stored.simToken).toMatch(/^wfsim_/);
+    const list = await runCli(['config', 'list'], cli.env);
+    expect(list.stdout).toMatch(/simToken +wfsim_…/);
+    expect(list.stdout).not.toContain(stored.simToken);
+    const r = await runCli(['sim', 'inject', gate, '--fault', 'card-reader-jam', '--json'], cli.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).fault).toMatchObject({ assetId: gate, fault: 'card-reader-jam', source: 'injected' });
+  });
+
+  it("the hub's diagnostics, holding the device token, still fix the device", async () => {
+    const r = await runCli(['diag', 'run', gate, '--fix', '--json'], cli.env, 60_000);
+    expect(r.code, r.stderr).toBe(0);
+    const verdict = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.type === 'verdict');
+    expect(verdict).toMatchObject({ assetId: gate, verdict: 'fixed' });
+    const truth = JSON.parse((await runCli(['sim', 'faults', '--site', 'DMM', '--json'], cli.env)).stdout);
+    expect(truth.faults.filter((f: { assetId: string; source: string }) => f.assetId === gate && f.source === 'injected')).toEqual([]);
+  }, 75_000);
+
+  it('a bogus control token: exit 6, nothing injected', async () => {
+    const bogus = { ...cli.env, WATCHFLOOR_SIM_TOKEN: 'wfsim_bogus' };
+    const r = await runCli(['sim', 'inject', gate, '--fault', 'hung-service'], bogus);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('refused the control token');
+    const truth = JSON.parse((await runCli(['sim', 'faults', '--site', 'DMM', '--json'], cli.env)).stdout);
+    expect(truth.faults.some((f: { assetId: string; source: string }) => f.assetId === gate && f.source === 'injected')).toBe(false);
   });
 });

@@ -6,12 +6,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 
-// sim: the device emulator's base URL, stored at each demo start (`sim …` commands use it).
+// sim, simToken: the device emulator's base URL and its control token, stored at each demo start (`sim …` commands use them).
 // slack*/teams*: the chat bot's credentials (`watchfloor bot`; the environment overrides them).
 export const CONFIG_KEYS = [
   'hub',
   'token',
   'sim',
+  'simToken',
   'slackBotToken',
   'slackSigningSecret',
   'slackAppToken',
@@ -22,7 +23,7 @@ export const CONFIG_KEYS = [
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /** Settings shown masked wherever the CLI prints them. */
-export const SECRET_CONFIG_KEYS: ReadonlySet<ConfigKey> = new Set(['token', 'slackBotToken', 'slackSigningSecret', 'slackAppToken', 'teamsAppPassword']);
+export const SECRET_CONFIG_KEYS: ReadonlySet<ConfigKey> = new Set(['token', 'simToken', 'slackBotToken', 'slackSigningSecret', 'slackAppToken', 'teamsAppPassword']);
 
 export type Profile = Partial<Record<ConfigKey, string>>;
 

@@ -99,7 +99,7 @@ export const demo = defineVerb({
     try {
       if (!client || !hub.adminToken) throw new Error('the demo hub started without an admin token');
       const previous = deps.config.read().activeProfile ?? DEFAULT_PROFILE;
-      await saveHubProfile(ctx, DEMO_PROFILE, { hub: hub.url, token: hub.adminToken, sim: hub.simUrl }, { activate: true });
+      await saveHubProfile(ctx, DEMO_PROFILE, { hub: hub.url, token: hub.adminToken, sim: hub.simUrl, simToken: hub.simToken }, { activate: true });
       ctx.info(
         `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
           (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),

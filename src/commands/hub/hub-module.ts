@@ -25,6 +25,8 @@ export interface RunningHub {
   adminToken: string | undefined;
   /** Demo only: the device emulator's base URL (control endpoint under /control/v1). */
   simUrl?: string;
+  /** Demo only: the bearer token of the emulator's control endpoint. */
+  simToken?: string;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // After a hub creates its first admin token, the CLI on this machine should
 // just work: store the hub's URL and that token in a profile. A demo hub's
-// device emulator moves to a new port at every start, so its URL (`sim`) is
-// stored every time.
+// device emulator moves to a new port and draws a new control token at every
+// start, so its URL (`sim`) and token (`simToken`) are stored every time.
 import type { VerbContext } from '../context.js';
 import type { Profile } from '../config/store.js';
 

@@ -65,10 +65,10 @@ export const hubStart = defineVerb({
       // for the URL can use the CLI at once.
       const profile = profileName(ctx.globals, ctx.deps.env, ctx.deps.config.read());
       if (hub.adminToken || hub.simUrl) {
-        await saveHubProfile(ctx, profile, { ...(hub.adminToken ? { hub: hub.url, token: hub.adminToken } : {}), sim: hub.simUrl });
+        await saveHubProfile(ctx, profile, { ...(hub.adminToken ? { hub: hub.url, token: hub.adminToken } : {}), sim: hub.simUrl, simToken: hub.simToken });
       }
       if (hub.adminToken) ctx.info(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
-      if (hub.simUrl) ctx.info(`device emulator on ${hub.simUrl}: stored as sim in profile ${profile} (for \`watchfloor sim …\`)`);
+      if (hub.simUrl) ctx.info(`device emulator on ${hub.simUrl}: stored as sim${hub.simToken ? ', with its control token as simToken,' : ''} in profile ${profile} (for \`watchfloor sim …\`)`);
       ctx.emit({ url: hub.url } satisfies HubListening);
       await ctx.deps.waitForShutdown();
     } finally {

@@ -12,6 +12,6 @@ export interface SimControl {
 }
 
 export interface SimControlModule {
-  /** A control client for the emulator at `simUrl` (a bad URL is a usage error). */
-  connect(simUrl: string): SimControl;
+  /** A control client for the emulator at `simUrl`, sending `token` as its bearer (a bad URL is a usage error). */
+  connect(simUrl: string, token: string | undefined): SimControl;
 }

@@ -19,6 +19,10 @@ export interface DemoDevices extends Stoppable {
   /** Base URL; the control endpoint (drills) is `${url}/control/v1`. */
   url: string;
   managementUrlOf(assetId: string): string;
+  /** The bearer token these devices' management APIs take: the hub's diagnostics send it to them, and only to them. */
+  deviceToken: string;
+  /** The control endpoint's bearer token: handed back to whoever started the hub, for the drills. */
+  controlToken: string;
 }
 
 export interface SimulatorStart {

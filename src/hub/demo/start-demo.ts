@@ -12,6 +12,8 @@ export const SIMULATOR_TOKEN_NAME = 'demo-simulator';
 export interface DemoHandle extends Stoppable {
   /** The device emulator's base URL, when the world has devices. */
   simUrl?: string;
+  /** Its control endpoint's bearer token (for the drills), with simUrl. */
+  simToken?: string;
 }
 
 /** Seeds the inventory if the store has no sites; returns whether it did. */
@@ -53,6 +55,8 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
   const devices = await world.startDevices?.({ fleet, now: ctx.now, log: ctx.log });
   try {
     if (devices) await pointAssetsAt(ctx, fleet, devices);
+    // Like any deployment's devices: a token scoped to where they answer.
+    if (devices) ctx.diagnostics?.deviceTokens.add(devices.url, devices.deviceToken);
   } catch (e) {
     await devices?.stop();
     throw e;
@@ -64,7 +68,7 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
   });
   const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
   return {
-    ...(devices ? { simUrl: devices.url } : {}),
+    ...(devices ? { simUrl: devices.url, simToken: devices.controlToken } : {}),
     async stop() {
       await simulator.stop();
       await devices?.stop();

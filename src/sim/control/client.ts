@@ -5,7 +5,7 @@
 // demo's drill commands (`watchfloor sim …`) load this client.
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
-import { ConflictError, HubError, HubUnreachableError, NotFoundError, UsageError } from '../../core/errors.js';
+import { ConflictError, HubError, HubUnreachableError, NotFoundError, UnauthenticatedError, UsageError } from '../../core/errors.js';
 import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../../core/json-http.js';
 import type { FaultMix, GroundTruthFault } from '../../core/model/emulator-control.js';
 
@@ -14,6 +14,8 @@ export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from '..
 export interface SimControlClientOptions {
   /** The emulator's base URL, e.g. http://127.0.0.1:43121 (RunningHub.simUrl). */
   simUrl: string;
+  /** Its control endpoint's bearer token (RunningHub.simToken); without it every call is refused. */
+  token?: string | undefined;
   timeoutMs?: number;
   /** Injected in tests; by default a keep-alive Pool to simUrl. */
   dispatcher?: Dispatcher;
@@ -25,18 +27,24 @@ export class SimControlClient {
   readonly simUrl: string;
   private readonly timeoutMs: number;
   private readonly link: ServiceLink;
+  private readonly token: string | undefined;
 
   constructor(options: SimControlClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.link = new ServiceLink(options.simUrl, {
-      invalid: (reason) =>
-        new UsageError(`bad emulator URL ${options.simUrl}: ${reason}`, {
+      invalid: (reason, shown) =>
+        new UsageError(`bad emulator URL ${shown}: ${reason}`, {
           hint: 'e.g. http://127.0.0.1:43121 (printed by `watchfloor hub start --demo`)',
+        }),
+      refuseUserinfo: (shown) =>
+        new UsageError(`the emulator URL ${shown} carries a user name or password; the emulator takes its control token instead`, {
+          hint: 'drop "user:password@" from the URL; `watchfloor hub start --demo` stores the token as simToken in the profile',
         }),
       dispatcher: options.dispatcher,
       pool: { connections: 8, connectTimeoutMs: 2_000, timeoutMs: this.timeoutMs },
     });
     this.simUrl = this.link.url;
+    this.token = options.token;
   }
 
   close(): Promise<void> {
@@ -67,13 +75,16 @@ export class SimControlClient {
   }
 
   private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
     let res: Dispatcher.ResponseData;
     try {
       res = await requestApi.call(this.link.dispatcher, {
         origin: this.link.origin,
         path: this.link.basePath + CONTROL + path,
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -94,6 +105,12 @@ export class SimControlClient {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const message = typeof error?.message === 'string' ? error.message : `the emulator answered HTTP ${status}`;
     const details = typeof error?.code === 'string' ? { emulatorCode: error.code } : {};
+    if (status === 401) {
+      return new UnauthenticatedError(`the device emulator at ${this.simUrl} refused ${this.token ? 'the control token sent' : 'a call without its control token'}`, {
+        hint: 'a demo hub stores its control token as simToken in the profile at every start (`watchfloor hub start --demo`); or set WATCHFLOOR_SIM_TOKEN',
+        details,
+      });
+    }
     if (status === 404) return new NotFoundError(message, { details });
     if (status === 409) return new ConflictError(message, { details });
     if (status === 400) return new UsageError(message, { details });

@@ -3,7 +3,7 @@ export class EmulatorRequestError extends Error {
   override readonly name = 'EmulatorRequestError';
 
   constructor(
-    readonly status: 400 | 404 | 405 | 409,
+    readonly status: 400 | 401 | 404 | 405 | 409,
     readonly code: string,
     message: string,
   ) {

@@ -21,15 +21,17 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
 export function sendError(res: ServerResponse, e: unknown): void {
   if (e instanceof EmulatorRequestError) {
-    sendJson(res, e.status, { error: { code: e.code, message: e.message } });
+    // A 401 says which scheme would be let in (RFC 9110).
+    const challenge: Record<string, string> = e.status === 401 ? { 'www-authenticate': 'Bearer realm="watchfloor device emulator"' } : {};
+    sendJson(res, e.status, { error: { code: e.code, message: e.message } }, challenge);
     return;
   }
   sendJson(res, 500, { error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } });

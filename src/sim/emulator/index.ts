@@ -5,3 +5,4 @@ export { FAULT_KINDS, drawFaultKind, faultKindOf, remotelyHandled, type FaultKin
 export { DEVICE_KINDS } from './device-kinds.js';
 export { faultMix, type FaultMix, type FaultMixEntry } from './mix.js';
 export { CONTROL_PREFIX } from './control-routes.js';
+export { newEmulatorCredentials, type EmulatorCredentials } from './credentials.js';

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DEVICE_API_PREFIX } from '../../devices/device-api.js';
 import { CONTROL_PREFIX, serveControl } from './control-routes.js';
+import { checkCredentials, requireBearer, type EmulatorCredentials } from './credentials.js';
 import { serveDevice } from './device-routes.js';
 import { EmulatorRequestError } from './errors.js';
 import { sendError } from './http-io.js';
@@ -17,10 +18,17 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-export async function listenEmulator(world: DeviceWorld, mix: FaultMix, options: { host?: string; port?: number } = {}): Promise<EmulatorServer> {
+export interface EmulatorListenOptions {
+  credentials: EmulatorCredentials;
+  host?: string;
+  port?: number;
+}
+
+export async function listenEmulator(world: DeviceWorld, mix: FaultMix, options: EmulatorListenOptions): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1';
+  const credentials = checkCredentials(options.credentials);
   const server = createServer((req, res) => {
-    route(world, mix, req, res).catch((e: unknown) => {
+    route(world, mix, credentials, req, res).catch((e: unknown) => {
       if (!res.headersSent) sendError(res, e);
       else res.destroy();
     });
@@ -43,7 +51,8 @@ export async function listenEmulator(world: DeviceWorld, mix: FaultMix, options:
   };
 }
 
-async function route(world: DeviceWorld, mix: FaultMix, req: IncomingMessage, res: ServerResponse): Promise<void> {
+// Each API's token is checked before anything else: an unknown path or asset tells nothing to a caller without it.
+async function route(world: DeviceWorld, mix: FaultMix, credentials: EmulatorCredentials, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   let path: string;
   try {
@@ -52,9 +61,11 @@ async function route(world: DeviceWorld, mix: FaultMix, req: IncomingMessage, re
     throw new EmulatorRequestError(400, 'bad_request', 'malformed path');
   }
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    requireBearer(req, credentials.control, 'the control endpoint');
     return serveControl(world, mix, path.slice(CONTROL_PREFIX.length), req, res, url.searchParams);
   }
   const at = path.indexOf(`${DEVICE_API_PREFIX}/`);
   if (at <= 1) throw new EmulatorRequestError(404, 'not_found', 'paths are /<assetId>/mgmt/v1/… or /control/v1/…');
+  requireBearer(req, credentials.device, 'the management API');
   return serveDevice(world, path.slice(1, at), path.slice(at + DEVICE_API_PREFIX.length), req, res, url.searchParams);
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
 import type { FaultMix } from '../../../src/sim/emulator/mix.js';
-import { assetsOf, call, fleet, groundTruth, inject, repair, startEmulator, transportFor } from './emulator-fixture.js';
+import { AS_DEVICE_CLIENT, assetsOf, call, control, fleet, groundTruth, inject, repair, startEmulator, transportFor } from './emulator-fixture.js';
 
 let emulator: RunningDeviceEmulator;
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('GET /control/v1/fault-kinds: the default mix', () => {
   it('lists every fault kind with its weight and share; about 96-97 % are handled remotely', async () => {
-    const { status, body } = await call<FaultMix>(`${emulator.url}/control/v1/fault-kinds`);
+    const { status, body } = await control<FaultMix>(emulator.url, '/fault-kinds');
     expect(status).toBe(200);
     expect(body.faultKinds).toHaveLength(32);
     const shares = body.faultKinds.reduce((s, k) => s + k.share, 0);
@@ -36,7 +36,7 @@ describe('GET /control/v1/fault-kinds: the default mix', () => {
 describe('/control/v1/faults', () => {
   it('injects (201), lists the ground truth, refuses a second fault (409), and repairs on site', async () => {
     const assetId = assetsOf('cctv')[3]!.id;
-    const created = await call<{ fault: Record<string, unknown> }>(`${emulator.url}/control/v1/faults`, 'POST', { assetId, fault: 'storage-full' });
+    const created = await control<{ fault: Record<string, unknown> }>(emulator.url, '/faults', 'POST', { assetId, fault: 'storage-full' });
     expect(created.status).toBe(201);
     expect(created.body.fault).toMatchObject({
       id: expect.stringMatching(/^I\d{6}$/),
@@ -50,10 +50,10 @@ describe('/control/v1/faults', () => {
     });
     expect(Date.parse(created.body.fault.since as string)).not.toBeNaN();
     expect(await groundTruth(emulator)).toContainEqual(created.body.fault);
-    const site = await call<{ faults: unknown[] }>(`${emulator.url}/control/v1/faults?site=${assetId.split('/')[0]}`);
+    const site = await control<{ faults: unknown[] }>(emulator.url, `/faults?site=${assetId.split('/')[0]}`);
     expect(site.body.faults).toContainEqual(created.body.fault);
 
-    const again = await call<{ error: { code: string } }>(`${emulator.url}/control/v1/faults`, 'POST', { assetId, fault: 'stream-stalled' });
+    const again = await control<{ error: { code: string } }>(emulator.url, '/faults', 'POST', { assetId, fault: 'stream-stalled' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_faulted');
 
@@ -67,24 +67,24 @@ describe('/control/v1/faults', () => {
   it('accepts the asset id encoded in the repair path too', async () => {
     const assetId = 'platform/identity';
     await inject(emulator, assetId, 'token-expired');
-    const repaired = await call<{ fault: { assetId: string } }>(`${emulator.url}/control/v1/faults/${encodeURIComponent(assetId)}`, 'DELETE');
+    const repaired = await control<{ fault: { assetId: string } }>(emulator.url, `/faults/${encodeURIComponent(assetId)}`, 'DELETE');
     expect(repaired.body.fault.assetId).toBe(assetId);
   });
 
   it('answers 400 for a fault of another kind, 404 for an unknown asset, 400 for a bad body', async () => {
-    const wrongKind = await call<{ error: { code: string; message: string } }>(`${emulator.url}/control/v1/faults`, 'POST', {
+    const wrongKind = await control<{ error: { code: string; message: string } }>(emulator.url, '/faults', 'POST', {
       assetId: assetsOf('egate')[0]!.id,
       fault: 'disk-full',
     });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.error.code).toBe('unknown_fault');
     expect(wrongKind.body.error.message).toContain('card-reader-jam');
-    const unknown = await call<{ error: { code: string } }>(`${emulator.url}/control/v1/faults`, 'POST', { assetId: 'RUH/egate-999', fault: 'hung-service' });
+    const unknown = await control<{ error: { code: string } }>(emulator.url, '/faults', 'POST', { assetId: 'RUH/egate-999', fault: 'hung-service' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('unknown_asset');
-    expect((await call(`${emulator.url}/control/v1/faults`, 'POST', { asset: 'x' })).status).toBe(400);
-    expect((await call(`${emulator.url}/control/v1/faults/RUH/egate-999`, 'DELETE')).status).toBe(404);
-    expect((await call(`${emulator.url}/control/v1/nothing`)).status).toBe(404);
+    expect((await control(emulator.url, '/faults', 'POST', { asset: 'x' })).status).toBe(400);
+    expect((await control(emulator.url, '/faults/RUH/egate-999', 'DELETE')).status).toBe(404);
+    expect((await control(emulator.url, '/nothing')).status).toBe(404);
   });
 });
 
@@ -108,14 +108,14 @@ describe('device API edges', () => {
 
   it('refuses an action the kind does not offer (404), no idempotency key (400), a bad switch-mode (400), bad lines (400)', async () => {
     const gate = `${emulator.managementUrlOf(assetsOf('egate')[1]!.id)}/mgmt/v1`;
-    const notOffered = await call<{ error: { code: string } }>(`${gate}/actions/failover-link`, 'POST', { params: {} }, { 'idempotency-key': 'k1' });
+    const notOffered = await call<{ error: { code: string } }>(`${gate}/actions/failover-link`, 'POST', { params: {} }, { ...AS_DEVICE_CLIENT, 'idempotency-key': 'k1' });
     expect(notOffered.status).toBe(404);
-    expect((await call(`${gate}/actions/reboot`, 'POST', { params: {} })).status).toBe(400);
+    expect((await call(`${gate}/actions/reboot`, 'POST', { params: {} }, AS_DEVICE_CLIENT)).status).toBe(400);
     const platform = `${emulator.managementUrlOf('platform/customs')}/mgmt/v1`;
-    expect((await call(`${platform}/actions/switch-mode`, 'POST', { params: { mode: 'sideways' } }, { 'idempotency-key': 'k2' })).status).toBe(400);
-    expect((await call(`${gate}/logs?lines=0`)).status).toBe(400);
-    expect((await call(`${emulator.url}/RUH/egate-999/mgmt/v1/health`)).status).toBe(404);
-    const answer = await call<{ error: { code: string; message: string } }>(`${gate}/actions/no-such-thing`, 'POST', {}, { 'idempotency-key': 'k3' });
+    expect((await call(`${platform}/actions/switch-mode`, 'POST', { params: { mode: 'sideways' } }, { ...AS_DEVICE_CLIENT, 'idempotency-key': 'k2' })).status).toBe(400);
+    expect((await call(`${gate}/logs?lines=0`, 'GET', undefined, AS_DEVICE_CLIENT)).status).toBe(400);
+    expect((await call(`${emulator.url}/RUH/egate-999/mgmt/v1/health`, 'GET', undefined, AS_DEVICE_CLIENT)).status).toBe(404);
+    const answer = await call<{ error: { code: string; message: string } }>(`${gate}/actions/no-such-thing`, 'POST', {}, { ...AS_DEVICE_CLIENT, 'idempotency-key': 'k3' });
     expect(answer.status).toBe(404);
     expect(answer.body.error.message).toContain('no-such-thing');
   });

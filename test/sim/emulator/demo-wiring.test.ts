@@ -9,6 +9,8 @@ import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { waitUntil } from '../../helpers/wait-until.js';
 import { call, type Answer } from './emulator-fixture.js';
 
+const asControl = () => ({ authorization: `Bearer ${hub.simToken}` });
+
 let hub: TestHub;
 let admin: CoreClient;
 
@@ -26,10 +28,13 @@ const POLL = { timeoutMs: 20_000, intervalMs: 200 } as const;
 describe('demo wiring', () => {
   it('gives the hub the emulator URL and every asset its management endpoint there', async () => {
     expect(hub.simUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Fresh tokens from the demo world: one for the drills, one for the devices.
+    expect(hub.simToken).toMatch(/^wfsim_[\w-]{43}$/);
+    expect(hub.deviceToken).toMatch(/^wfdev_[\w-]{43}$/);
     const assets = await admin.listAssets({ site: 'RUH' });
     expect(assets.length).toBeGreaterThan(50);
     for (const a of assets) expect(a.managementUrl).toBe(`${hub.simUrl}/${a.id}`);
-    const gate = new HttpTransport({ baseUrl: assets.find((a) => a.kind === 'egate')!.managementUrl! });
+    const gate = new HttpTransport({ baseUrl: assets.find((a) => a.kind === 'egate')!.managementUrl!, token: hub.deviceToken });
     try {
       expect((await gate.health()).checks.map((c) => c.name)).toEqual(['service', 'camera', 'card-reader', 'door']);
     } finally {
@@ -38,7 +43,7 @@ describe('demo wiring', () => {
     // The simulator's faults in progress are on the devices (once it has loaded).
     const simulated = await waitUntil(
       async () => {
-        const truth = await call<{ faults: { source: string }[] }>(`${hub.simUrl}/control/v1/faults`);
+        const truth = await call<{ faults: { source: string }[] }>(`${hub.simUrl}/control/v1/faults`, 'GET', undefined, asControl());
         return truth.body.faults.find((f) => f.source === 'simulated');
       },
       { ...POLL, what: 'the simulated faults' },
@@ -48,15 +53,15 @@ describe('demo wiring', () => {
 
   it('an injected fault opens an incident; the remote fix, verified, resolves it through the intake', async () => {
     const assetId = 'platform/interpol-sltd';
-    await call(`${hub.simUrl}/control/v1/faults/${assetId}`, 'DELETE');
-    const injected: Answer<{ fault: { id: string } }> = await call(`${hub.simUrl}/control/v1/faults`, 'POST', { assetId, fault: 'token-expired' });
+    await call(`${hub.simUrl}/control/v1/faults/${assetId}`, 'DELETE', undefined, asControl());
+    const injected: Answer<{ fault: { id: string } }> = await call(`${hub.simUrl}/control/v1/faults`, 'POST', { assetId, fault: 'token-expired' }, asControl());
     expect(injected.status).toBe(201);
     const incident = await waitUntil(async () => (await admin.listIncidents({ state: 'open', limit: 1000 })).find((i) => i.assetId === assetId), {
       ...POLL,
       what: 'the incident',
     });
     const [asset] = (await admin.listAssets({})).filter((a) => a.id === assetId);
-    const device = new HttpTransport({ baseUrl: asset!.managementUrl! });
+    const device = new HttpTransport({ baseUrl: asset!.managementUrl!, token: hub.deviceToken });
     try {
       expect((await device.health()).checks.find((c) => c.name === 'auth')).toMatchObject({ status: 'fail' });
       expect(await device.action('renew-token', { idempotencyKey: `${incident.id}:renew-token:1` })).toMatchObject({ status: 'done' });
