@@ -36,19 +36,26 @@ const who = (mode: number, group: number, others: number) => [mode & group ? 'gr
  * One line for the log when others could read or change `file` (`what` names
  * it: "the hub's data file"): the file open to group or others, or its
  * directory writable by them (they could replace it, or plant its -wal).
- * Undefined when all is private.
+ * Undefined when all is private, or when the modes cannot be read (a
+ * warning is not worth failing a start for).
  */
 export function exposureWarning(file: string, what: string): string | undefined {
   if (notAPath(file)) return undefined;
   const dir = dirname(resolve(file));
   const problems: string[] = [];
   const fixes: string[] = [];
-  const fileMode = statSync(file).mode;
+  let fileMode: number;
+  let dirMode: number;
+  try {
+    fileMode = statSync(file).mode;
+    dirMode = statSync(dir).mode;
+  } catch {
+    return undefined;
+  }
   if (fileMode & 0o077) {
     problems.push(`${what} ${file} is open to ${who(fileMode, 0o070, 0o007)}`);
     fixes.push(`chmod 600 ${file}`);
   }
-  const dirMode = statSync(dir).mode;
   if (dirMode & 0o022) {
     problems.push(`its directory ${dir} is writable by ${who(dirMode, 0o020, 0o002)}`);
     fixes.push(`chmod go-w ${dir}`);
