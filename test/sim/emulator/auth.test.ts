@@ -3,8 +3,9 @@
 // device token, each `Authorization: Bearer …`; anything else is 401 before
 // the request is read. One token never opens the other's routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
-import { call, CREDENTIALS, startEmulator } from './emulator-fixture.js';
+import { newEmulatorCredentials } from '../../../src/sim/emulator/credentials.js';
+import { startDeviceEmulator, type RunningDeviceEmulator } from '../../../src/sim/emulator/emulator.js';
+import { call, CREDENTIALS, fleet, startEmulator } from './emulator-fixture.js';
 
 let emulator: RunningDeviceEmulator;
 
@@ -72,5 +73,21 @@ describe('refused requests change nothing', () => {
     await call(`${emulator.url}/control/v1/faults`, 'POST', { assetId: 'JED/egate-01', fault: 'hung-service' }, bearer('nope'));
     const after = await call<{ faults: unknown[] }>(`${emulator.url}/control/v1/faults`, 'GET', undefined, bearer(CREDENTIALS.control));
     expect(after.body.faults).toEqual(before.body.faults);
+  });
+});
+
+describe('starting without credentials', () => {
+  it('is refused: no tokens, an empty one, or the same token for both APIs', async () => {
+    const assets = fleet.assets.slice(0, 3);
+    for (const credentials of [undefined, { control: '', device: 'd' }, { control: 'same', device: 'same' }]) {
+      await expect(startDeviceEmulator({ assets, credentials: credentials as never })).rejects.toThrow(/token/);
+    }
+  });
+
+  it('the demo world draws fresh, different tokens at every start', () => {
+    const [a, b] = [newEmulatorCredentials(), newEmulatorCredentials()];
+    expect(a.control).toMatch(/^wfsim_[\w-]{43}$/);
+    expect(a.device).toMatch(/^wfdev_[\w-]{43}$/);
+    expect(new Set([a.control, a.device, b.control, b.device]).size).toBe(4);
   });
 });
