@@ -16,8 +16,9 @@ const SECRET_PARAM = /([?&;](?:[\w.-]*(?:token|secret|passw|pwd|api[-_]?key|apik
 const SECRET_HEADER =
   /\b((?:proxy-)?authorization|(?:set-)?cookie|x-[\w-]*(?:token|secret|api-?key|auth)[\w-]*)(["']?\s*[:=]\s*["']?)[^\r\n"']*/gi;
 
-// A credential after its scheme word, wherever it appears.
-const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/=-]+/g;
+// A credential after its scheme word, wherever it appears; eight characters
+// or more, so prose ("Basic checks passed") stays as it was.
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/g;
 
 // Our own tokens are recognisable anywhere: the hub's API tokens (wf_ + 43
 // base64url characters) and the device emulator's (wfsim_ control, wfdev_ devices).

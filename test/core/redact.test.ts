@@ -40,7 +40,9 @@ describe('redact', () => {
   });
 
   it('masks a bearer credential and a hub token anywhere in prose', () => {
-    expect(redact('sent Bearer abc123 to the device')).toBe('sent Bearer **** to the device');
+    expect(redact('sent Bearer abc123def to the device')).toBe('sent Bearer **** to the device');
+    expect(redact('Basic dXNlcjpwYXNzd29yZA== refused')).toBe('Basic **** refused');
+    expect(redact('Basic checks passed')).toBe('Basic checks passed');
     expect(redact(`the token ${HUB_TOKEN} was revoked`)).toBe('the token wf_**** was revoked');
     expect(redact('emulator tokens wfsim_AbCdEfGhIjKlMnOpQrStUvWxYz and wfdev_AbCdEfGhIjKlMnOpQrStUvWxYz')).toBe('emulator tokens wfsim_**** and wfdev_****');
     // Token ids are not secrets.
