@@ -7,7 +7,6 @@ import { auditFailureMessage, renderAuditIntact } from '../../render/audit.js';
 import { auditVerificationJson } from '../../render/json.js';
 import { refuseInChat } from '../metadata.js';
 import { defineVerb } from '../verb.js';
-import { readCheckpointFiles, withOrigins } from './checkpoint-files.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,6 +25,8 @@ export const auditVerify = defineVerb({
   input: (_args: [], options: { checkpoint?: string[] }) => ({ files: options.checkpoint ?? [] }),
   async run(input, ctx) {
     if (input.files.length === 0) return ctx.client().verifyAudit();
+    // Reading checkpoints validates them with zod, which stays off every other command's start-up.
+    const { readCheckpointFiles, withOrigins } = await import('./checkpoint-files.js');
     const given = readCheckpointFiles(input.files);
     return withOrigins(await ctx.client().verifyAudit(given.checkpoints), given);
   },
