@@ -6,7 +6,7 @@ import type { AuditCheckpoint, AuditEntry } from '../../src/core/model.js';
 import { parseCheckpointLines } from '../../src/core/checkpoint-lines.js';
 import { newAuditKeyPem, signerFrom } from '../../src/hub/audit/audit-key.js';
 import { chainRow } from '../../src/hub/audit/chain.js';
-import { checkpointSignatureProblem, signCheckpoint } from '../../src/hub/audit/checkpoint.js';
+import { checkpointSignatureChecker, signCheckpoint } from '../../src/hub/audit/checkpoint.js';
 import { startWarnings } from '../../src/hub/audit/start-check.js';
 import { verifyCheckpoints, type LocatedCheckpoint } from '../../src/hub/audit/verify-checkpoints.js';
 
@@ -33,21 +33,21 @@ describe('signing a checkpoint', () => {
   it('carries the head, the time, why, the public key and its fingerprint; it checks out with the hub key', () => {
     expect(signed).toMatchObject({ seq: 3, hash: rows[2]!.hash, at: T(5).toISOString(), reason: 'periodic', keyFingerprint: hubKey.fingerprint, publicKey: hubKey.publicKey });
     expect(hubKey.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
-    expect(checkpointSignatureProblem(signed, hubKey.fingerprint)).toBeUndefined();
+    expect(checkpointSignatureChecker(hubKey.fingerprint)(signed)).toBeUndefined();
   });
 
   it('is refused when signed by another key, even though that signature is sound', () => {
     const foreign = signCheckpoint(otherKey, at(rows, 3), T(5), 'periodic');
-    expect(checkpointSignatureProblem(foreign, otherKey.fingerprint)).toBeUndefined();
-    expect(checkpointSignatureProblem(foreign, hubKey.fingerprint)).toMatch(/signed by another key/);
+    expect(checkpointSignatureChecker(otherKey.fingerprint)(foreign)).toBeUndefined();
+    expect(checkpointSignatureChecker(hubKey.fingerprint)(foreign)).toMatch(/signed by another key/);
   });
 
   it('is refused when any signed field changed, or the key was swapped under the fingerprint', () => {
     for (const altered of [{ seq: 2 }, { hash: rows[1]!.hash }, { at: T(6).toISOString() }, { reason: 'shutdown' as const }]) {
-      expect(checkpointSignatureProblem({ ...signed, ...altered }, hubKey.fingerprint), JSON.stringify(altered)).toMatch(/does not verify/);
+      expect(checkpointSignatureChecker(hubKey.fingerprint)({ ...signed, ...altered }), JSON.stringify(altered)).toMatch(/does not verify/);
     }
-    expect(checkpointSignatureProblem({ ...signed, publicKey: otherKey.publicKey }, hubKey.fingerprint)).toMatch(/does not match the fingerprint/);
-    expect(checkpointSignatureProblem({ ...signed, publicKey: 'bm90IGEga2V5' }, hubKey.fingerprint)).toMatch(/cannot be read/);
+    expect(checkpointSignatureChecker(hubKey.fingerprint)({ ...signed, publicKey: otherKey.publicKey })).toMatch(/does not match the fingerprint/);
+    expect(checkpointSignatureChecker(hubKey.fingerprint)({ ...signed, publicKey: 'bm90IGEga2V5' })).toMatch(/cannot be read/);
   });
 });
 

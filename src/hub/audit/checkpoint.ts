@@ -2,7 +2,7 @@
 // hash of the last row, when, why, and which key. Kept outside the database,
 // it pins every row up to that seq — a rewritten, shortened or emptied log no
 // longer hashes to it — and a checkpoint cannot be forged without the key.
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { AuditCheckpoint, CheckpointReason } from '../../core/model.js';
 import type { AuditSigner } from './audit-key.js';
 import { fingerprintOf } from './audit-key.js';
@@ -27,26 +27,38 @@ export function signCheckpoint(signer: AuditSigner, head: ChainHead, at: Date, r
   return { ...body, publicKey: signer.publicKey, signature: signer.sign(signedBytes(body)).toString('base64') };
 }
 
-/**
- * Why this checkpoint cannot be trusted, or undefined when it is sound and
- * signed by the key with `trustedFingerprint` (the hub's). A checkpoint
- * carries its own public key, so checking the signature alone would accept
- * one made with any key: the fingerprint is what ties it to this hub.
- */
-export function checkpointSignatureProblem(c: AuditCheckpoint, trustedFingerprint: string): string | undefined {
+type KeyCheck = { key: KeyObject; problem?: undefined } | { problem: string };
+
+function readPublicKey(publicKey: string, fingerprint: string, trustedFingerprint: string): KeyCheck {
   let der: Buffer;
+  let key: KeyObject;
   try {
-    der = Buffer.from(c.publicKey, 'base64');
-    if (createPublicKey({ key: der, format: 'der', type: 'spki' }).asymmetricKeyType !== 'ed25519') return 'its public key is not an Ed25519 key';
+    der = Buffer.from(publicKey, 'base64');
+    key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch {
-    return 'its public key cannot be read';
+    return { problem: 'its public key cannot be read' };
   }
-  if (fingerprintOf(der) !== c.keyFingerprint) return 'its public key does not match the fingerprint it names';
-  if (c.keyFingerprint !== trustedFingerprint) {
-    return `it is signed by another key (${c.keyFingerprint}), not this hub's (${trustedFingerprint})`;
-  }
-  const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-  const ok = verify(null, signedBytes(c), key, Buffer.from(c.signature, 'base64'));
-  return ok ? undefined : 'its signature does not verify: it was altered or forged';
+  if (key.asymmetricKeyType !== 'ed25519') return { problem: 'its public key is not an Ed25519 key' };
+  if (fingerprintOf(der) !== fingerprint) return { problem: 'its public key does not match the fingerprint it names' };
+  if (fingerprint !== trustedFingerprint) return { problem: `it is signed by another key (${fingerprint}), not this hub's (${trustedFingerprint})` };
+  return { key };
 }
 
+/**
+ * A check of checkpoints against the key with `trustedFingerprint` (the
+ * hub's): it returns why one cannot be trusted, or undefined when it is sound.
+ * A checkpoint carries its own public key, so checking the signature alone
+ * would accept one made with any key: the fingerprint is what ties it to this
+ * hub. Each public key is read once however many checkpoints carry it — a
+ * year's checkpoints all carry the same one.
+ */
+export function checkpointSignatureChecker(trustedFingerprint: string): (c: AuditCheckpoint) => string | undefined {
+  const keys = new Map<string, KeyCheck>();
+  return (c) => {
+    const id = `${c.publicKey} ${c.keyFingerprint}`;
+    let check = keys.get(id);
+    if (!check) keys.set(id, (check = readPublicKey(c.publicKey, c.keyFingerprint, trustedFingerprint)));
+    if (check.problem !== undefined) return check.problem;
+    return verify(null, signedBytes(c), check.key, Buffer.from(c.signature, 'base64')) ? undefined : 'its signature does not verify: it was altered or forged';
+  };
+}

@@ -6,7 +6,7 @@
 // `audit verify`.
 import type { AuditCheckpoint } from '../../core/model.js';
 import type { ChainHead } from './checkpoint.js';
-import { checkpointSignatureProblem } from './checkpoint.js';
+import { checkpointSignatureChecker } from './checkpoint.js';
 
 export interface StartState {
   file: string;
@@ -32,7 +32,7 @@ export function startWarnings(s: StartState): string[] {
     ];
   }
   const last = `the last checkpoint (seq ${s.last.seq}, ${s.last.at})`;
-  const problem = checkpointSignatureProblem(s.last, s.fingerprint);
+  const problem = checkpointSignatureChecker(s.fingerprint)(s.last);
   if (problem) return [`audit WARNING: ${last} in ${s.file} cannot be trusted: ${problem} — ${verify}`];
   if (s.hashAtLast === undefined) {
     return [`audit WARNING: the log ends at seq ${s.head.seq}, before ${last}: rows were deleted while the hub was stopped — ${verify}`];

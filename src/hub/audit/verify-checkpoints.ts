@@ -7,7 +7,7 @@
 // while no hub was running, which nothing in the database can.
 import type { AuditCheckpoint, AuditCheckpointFailure, AuditEntry } from '../../core/model.js';
 import type { CheckpointLine } from '../../core/checkpoint-lines.js';
-import { checkpointSignatureProblem } from './checkpoint.js';
+import { checkpointSignatureChecker } from './checkpoint.js';
 import { GENESIS_HASH } from './chain.js';
 
 /** A checkpoint (or a line that should have been one) and where it came from. */
@@ -37,6 +37,7 @@ export function verifyCheckpoints(rows: readonly AuditEntry[], located: readonly
   const failures: Failure[] = [];
   const agreeing: AuditCheckpoint[] = [];
   const signed = new Map<string, { c: AuditCheckpoint; at: LocatedCheckpoint }>();
+  const signatureProblem = checkpointSignatureChecker(trustedFingerprint);
 
   for (const entry of located) {
     if (!('checkpoint' in entry)) {
@@ -44,7 +45,7 @@ export function verifyCheckpoints(rows: readonly AuditEntry[], located: readonly
       continue;
     }
     const c = entry.checkpoint;
-    const problem = checkpointSignatureProblem(c, trustedFingerprint);
+    const problem = signatureProblem(c);
     if (problem) {
       failures.push({ at: entry, reason: problem });
       continue;
