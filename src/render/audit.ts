@@ -47,6 +47,8 @@ export function auditFailureMessage(v: AuditVerification): string {
   const broken = v.firstBroken;
   const bad = v.badCheckpoint;
   if (!bad) return broken ? `audit chain broken at seq ${broken.seq}: ${broken.reason}` : 'audit chain is broken';
+  // Not a checkpoint but the want of one (the hub's own file gone): the reason says it all.
+  if (bad.seq === null && bad.line === null && !broken) return `audit log: ${bad.reason}`;
   const which = bad.seq === null ? `a checkpoint (${whereFrom(bad)})` : `checkpoint seq ${bad.seq} of ${bad.at} (${whereFrom(bad)})`;
   const fails = `${which} fails: ${bad.reason}`;
   if (!broken) return `audit log: ${fails}`;

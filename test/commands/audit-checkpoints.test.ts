@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditCheckpoint, AuditVerification } from '../../src/core/model.js';
+import type { AuditCheckpoint, AuditCheckpointFailure, AuditVerification } from '../../src/core/model.js';
+import { auditFailureMessage } from '../../src/render/audit.js';
 import { startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
 
@@ -148,5 +149,31 @@ describe('audit checkpoint', () => {
     writeFileSync(kept, r.stdout);
     expect((await cli.run('audit', 'verify', '--checkpoint', kept)).code).toBe(0);
     expect(intactHub.requests.at(-1)!.body).toEqual({ checkpoints: [checkpoint(40, 'request')] });
+  });
+});
+
+describe('the line audit verify fails with', () => {
+  const failure = (over: Partial<AuditCheckpointFailure>): AuditCheckpointFailure => ({
+    seq: 7, at: '2025-03-01T06:07:00.000Z', reason: 'x', source: 'given', index: 0, file: '/kept/a.jsonl', line: 3, ...over,
+  });
+  const result = (firstBroken: AuditVerification['firstBroken'], badCheckpoint: AuditCheckpointFailure | null): AuditVerification => ({
+    ok: false, checked: 9, firstBroken, badCheckpoint,
+  });
+
+  it('names the row for the chain, the checkpoint and its place for a checkpoint, and both when they differ', () => {
+    expect(auditFailureMessage(result({ seq: 3, reason: 'row 3 was changed' }, null))).toBe('audit chain broken at seq 3: row 3 was changed');
+    const forged = failure({ reason: 'its signature does not verify: it was altered or forged' });
+    expect(auditFailureMessage(result(null, forged))).toBe(
+      'audit log: checkpoint seq 7 of 2025-03-01T06:07:00.000Z (/kept/a.jsonl line 3) fails: its signature does not verify: it was altered or forged',
+    );
+    expect(auditFailureMessage(result({ seq: 3, reason: 'row 3 was changed' }, forged))).toBe(
+      'audit chain broken at seq 3: row 3 was changed; also checkpoint seq 7 of 2025-03-01T06:07:00.000Z (/kept/a.jsonl line 3) fails: its signature does not verify: it was altered or forged',
+    );
+    expect(auditFailureMessage(result(null, failure({ seq: null, at: null, source: 'hub', index: null, file: '/srv/hub.jsonl', line: 2, reason: 'line 2 is not JSON' })))).toBe(
+      'audit log: a checkpoint (/srv/hub.jsonl line 2) fails: line 2 is not JSON',
+    );
+    expect(auditFailureMessage(result(null, failure({ seq: null, at: null, source: 'hub', index: null, file: '/srv/hub.jsonl', line: null, reason: "the hub's checkpoint file /srv/hub.jsonl is missing" })))).toBe(
+      "audit log: the hub's checkpoint file /srv/hub.jsonl is missing",
+    );
   });
 });

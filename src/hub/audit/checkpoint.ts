@@ -50,15 +50,23 @@ function readPublicKey(publicKey: string, fingerprint: string, trustedFingerprin
  * A checkpoint carries its own public key, so checking the signature alone
  * would accept one made with any key: the fingerprint is what ties it to this
  * hub. Each public key is read once however many checkpoints carry it — a
- * year's checkpoints all carry the same one.
+ * year's checkpoints all carry the same one — and each checkpoint is checked
+ * once however many copies hold it (the hub's file and an auditor's repeat
+ * each other).
  */
 export function checkpointSignatureChecker(trustedFingerprint: string): (c: AuditCheckpoint) => string | undefined {
   const keys = new Map<string, KeyCheck>();
+  const seen = new Map<string, string | undefined>();
   return (c) => {
+    const whole = `${c.signature} ${c.seq} ${c.hash} ${c.at} ${c.reason} ${c.keyFingerprint} ${c.publicKey}`;
+    if (seen.has(whole)) return seen.get(whole);
     const id = `${c.publicKey} ${c.keyFingerprint}`;
     let check = keys.get(id);
     if (!check) keys.set(id, (check = readPublicKey(c.publicKey, c.keyFingerprint, trustedFingerprint)));
-    if (check.problem !== undefined) return check.problem;
-    return verify(null, signedBytes(c), check.key, Buffer.from(c.signature, 'base64')) ? undefined : 'its signature does not verify: it was altered or forged';
+    const problem =
+      check.problem ??
+      (verify(null, signedBytes(c), check.key, Buffer.from(c.signature, 'base64')) ? undefined : 'its signature does not verify: it was altered or forged');
+    seen.set(whole, problem);
+    return problem;
   };
 }
