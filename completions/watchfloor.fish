@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --seed --speed --port --host --data --ssh-key --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -59,7 +59,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: p
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
-complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log'
+complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
 complete -c watchfloor -n '__watchfloor_at :0' -a config -d 'profiles: which hub, which token'
 complete -c watchfloor -n '__watchfloor_at :0' -a hub -d 'the command-centre service'
 complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped'
@@ -139,11 +139,14 @@ complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'displa
 complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /audit' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /audit:0' -a list -d 'audit entries, oldest first'
-complete -c watchfloor -n '__watchfloor_at /audit:0' -a verify -d 'check the audit log has not been altered'
+complete -c watchfloor -n '__watchfloor_at /audit:0' -a verify -d 'check the audit log has not been altered, against its signed checkpoints too'
+complete -c watchfloor -n '__watchfloor_at /audit:0' -a checkpoint -d 'the audit chain\'s latest signed head, to keep elsewhere'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l since -r -d 'ISO-8601 time or a duration back from now (2h, 30m, 7d)'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l limit -r -d 'at most this many entries'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /audit/verify' -l checkpoint -r -d 'also hold the log to the checkpoints in this file, kept elsewhere (repeatable)'
 complete -c watchfloor -n '__watchfloor_in /audit/verify' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /audit/checkpoint' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /config' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a get -d 'print one setting of the profile'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a set -d 'store a setting in the profile'
@@ -164,6 +167,8 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to li
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -d 'private key for site servers managed over ssh:// (read once at start)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -r -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'

@@ -51,7 +51,8 @@ export const TIMELINE_KINDS = [
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health'] as const;
+// audit.checkpoint: a signed head of the audit chain, for followers to keep a copy of.
+export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint'] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervisor: 2, admin: 3 };

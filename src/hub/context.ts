@@ -1,4 +1,5 @@
 // Everything a route handler needs, built once per hub by startHub.
+import type { AuditCheckpointer } from './audit/checkpointer.js';
 import type { DiagnosticsService } from './diagnostics/service.js';
 import type { EventBus } from './events/event-bus.js';
 import type { EventRelay } from './events/outbox-relay.js';
@@ -18,4 +19,6 @@ export interface HubContext {
   startedAt: Date;
   /** Remote diagnostics; startHub sets it (an app built without one makes its own). */
   diagnostics?: DiagnosticsService;
+  /** Signs checkpoints of the audit chain; startHub sets it (without one, verify checks the chain alone). */
+  audit?: AuditCheckpointer;
 }

@@ -9,6 +9,7 @@ import { exposureWarning } from '../core/private-file.js';
 import { redact } from '../core/redact.js';
 import type { AssetKind } from '../core/model.js';
 import { buildApp } from './app.js';
+import { hubCheckpointer, openAuditSigning, type AuditFileOptions } from './audit/hub-checkpoints.js';
 import { SYSTEM } from './caller.js';
 import type { HubContext } from './context.js';
 import type { DemoWorld, Stoppable } from './demo/demo-world.js';
@@ -24,7 +25,7 @@ import { issueToken } from './tokens/tokens.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
-export interface HubOptions {
+export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   dataFile: string; // SQLite file path; created with migrations if new
   host?: string; // default 127.0.0.1
   port?: number; // default 7474; 0 = a free port
@@ -124,6 +125,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const log = (line: string) => sink(redact(line));
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
+  const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
   try {
@@ -149,6 +151,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     sseClients: () => bus.subscriberCount,
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
+  const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   const app = buildApp(ctx);
   let simulator: Stoppable | undefined;
@@ -161,12 +164,15 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       await simulator?.stop();
       await closeGracefully(app);
       await diagnostics.close();
+      // Last of all that may append to the log, so the shutdown checkpoint signs its final row.
+      await audit.stop();
       await events.close();
       await store.close();
       log('hub stopped');
     })());
 
   try {
+    await audit.start();
     const adminToken = await bootstrapAdmin(ctx);
     if (options.autoRemediate && (options.autoRemediate === 'all' || options.autoRemediate.length > 0)) {
       autoRemediation = startAutoRemediation(ctx, diagnostics, { kinds: options.autoRemediate });

@@ -10,6 +10,8 @@ import type {
   RemoteKpi,
   SweepResult,
   SweepSummary,
+  AuditCheckpoint,
+  AuditCheckpointFailure,
   AuditEntry,
   AuditVerification,
   FleetStatus,
@@ -83,8 +85,26 @@ export function incidentDetailJson(detail: IncidentDetail) {
   return { incident: incidentJson(detail.incident), timeline: detail.timeline.map((t) => pick(t, TIMELINE_FIELDS)) };
 }
 
+export const AUDIT_CHECKPOINT_FIELDS = [
+  'seq', 'hash', 'at', 'reason', 'keyFingerprint', 'publicKey', 'signature',
+] as const satisfies readonly (keyof AuditCheckpoint)[];
+
+export const AUDIT_CHECKPOINT_FAILURE_FIELDS = [
+  'seq', 'at', 'reason', 'source', 'index', 'file', 'line',
+] as const satisfies readonly (keyof AuditCheckpointFailure)[];
+
+export const auditCheckpointJson = (c: AuditCheckpoint) => pick(c, AUDIT_CHECKPOINT_FIELDS);
+
+/** The fields about checkpoints come from hubs that sign them; an older hub's answer keeps the first three only. */
 export function auditVerificationJson(v: AuditVerification) {
-  return { ok: v.ok, checked: v.checked, firstBroken: v.firstBroken };
+  return {
+    ok: v.ok,
+    checked: v.checked,
+    firstBroken: v.firstBroken,
+    ...(v.checkpoints ? { checkpoints: { checked: v.checkpoints.checked, failed: v.checkpoints.failed, latest: v.checkpoints.latest } } : {}),
+    ...(v.badCheckpoint !== undefined ? { badCheckpoint: v.badCheckpoint && pick(v.badCheckpoint, AUDIT_CHECKPOINT_FAILURE_FIELDS) } : {}),
+    ...(v.keyFingerprint !== undefined ? { keyFingerprint: v.keyFingerprint } : {}),
+  };
 }
 
 // ---- remote diagnostics, dispatch and KPI ------------------------------------

@@ -118,6 +118,8 @@ describe('what chat refuses', () => {
     ['bot --slack', 'bot'],
     ['status --token wf_secret', '--token'],
     ['--hub http://127.0.0.1:1 status', '--hub'],
+    // It would read files on the bot's host for whoever asks in chat.
+    ['audit verify --checkpoint /etc/passwd', '--checkpoint'],
   ])('`%s` is refused before it runs', async (text, named) => {
     const error = expectKind(await answer(text, chat.session('admin')), 'error');
     expect(error.message).toContain(`\`${named}\``);

@@ -63,6 +63,18 @@ describe('hub start --data', () => {
   });
 });
 
+describe('hub start --audit-key, --audit-checkpoints', () => {
+  it('passes both files to the hub, which checks and uses them; left out, neither is passed', async () => {
+    const { cli, started } = await setup();
+    const r = await cli.run('hub', 'start', '--audit-key', '/etc/watchfloor/audit.pem', '--audit-checkpoints', '/var/log/watchfloor/checkpoints.jsonl');
+    expect(r.code, r.stderr).toBe(0);
+    expect(started[0]).toMatchObject({ auditKeyFile: '/etc/watchfloor/audit.pem', auditCheckpointsFile: '/var/log/watchfloor/checkpoints.jsonl' });
+    await cli.run('hub', 'start');
+    expect(started[1]).not.toHaveProperty('auditKeyFile');
+    expect(started[1]).not.toHaveProperty('auditCheckpointsFile');
+  });
+});
+
 describe('hub start --auto-remediate', () => {
   it('alone: every kind', async () => {
     const { cli, started } = await setup();

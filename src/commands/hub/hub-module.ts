@@ -16,6 +16,10 @@ export interface HubOptions {
   autoRemediate?: AssetKind[] | 'all';
   /** The private key for ssh:// assets (site servers); the hub reads it once at start. */
   sshKeyFile?: string;
+  /** The Ed25519 key audit checkpoints are signed with (default: created beside the data file). */
+  auditKeyFile?: string;
+  /** Where signed audit checkpoints are appended (default: beside the data file). */
+  auditCheckpointsFile?: string;
 }
 
 export interface RunningHub {

@@ -17,6 +17,8 @@ export interface HubStartInput {
   data: string | undefined;
   autoRemediate: AutoRemediateKinds | undefined;
   sshKey: string | undefined;
+  auditKey: string | undefined;
+  auditCheckpoints: string | undefined;
 }
 
 export interface HubListening {
@@ -37,11 +39,13 @@ export const hubStart = defineVerb({
       .option('--host <host>', 'address to listen on (default 127.0.0.1)')
       .option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')
       .option('--ssh-key <file>', 'private key for site servers managed over ssh:// (read once at start)')
+      .option('--audit-key <file>', 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)')
+      .option('--audit-checkpoints <file>', 'file the signed audit checkpoints are appended to (default: beside the data file)')
       .option('--auto-remediate [kinds]', 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)', parseAutoRemediate);
   },
   // Commander passes `true` for the flag alone: the parser only runs on a value.
-  input: (_args: [], { demo, seed, speed, port, host, data, autoRemediate, sshKey }: HubStartOptions): HubStartInput => ({
-    demo, seed, speed, port, host, data, sshKey,
+  input: (_args: [], { demo, seed, speed, port, host, data, autoRemediate, sshKey, auditKey, auditCheckpoints }: HubStartOptions): HubStartInput => ({
+    demo, seed, speed, port, host, data, sshKey, auditKey, auditCheckpoints,
     autoRemediate: autoRemediate === true ? 'all' : autoRemediate,
   }),
   async run(input, ctx): Promise<void> {
@@ -59,6 +63,8 @@ export const hubStart = defineVerb({
       log: (line) => ctx.info(line),
       ...(input.autoRemediate ? { autoRemediate: input.autoRemediate } : {}),
       ...(input.sshKey ? { sshKeyFile: input.sshKey } : {}),
+      ...(input.auditKey ? { auditKeyFile: input.auditKey } : {}),
+      ...(input.auditCheckpoints ? { auditCheckpointsFile: input.auditCheckpoints } : {}),
     });
     try {
       // The profile is written before the URL is emitted: a script that waits

@@ -2,7 +2,7 @@
 // not know is a client bug worth hearing about. (The Alertmanager intake is
 // the exception; see incidents/alertmanager-webhook.ts.)
 import { z } from 'zod';
-import { Role, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
+import { AuditCheckpoint, Role, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
 import { WAIT_HISTORY_MINUTES } from '../../core/vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -32,6 +32,9 @@ export const IncidentsQuery = z
   })
   .strict();
 /** `since`: an ISO time, or a sequence number to continue after. */
+// Checkpoints an auditor kept, to hold the log to (a month at one a minute is some 45,000).
+export const AUDIT_VERIFY_MAX_CHECKPOINTS = 100_000;
+export const VerifyAuditBody = z.object({ checkpoints: z.array(AuditCheckpoint).max(AUDIT_VERIFY_MAX_CHECKPOINTS) }).strict();
 export const AuditListQuery = z.object({ since: text(64).optional(), limit: limit(10_000).optional() }).strict();
 export const EventsQuery = z
   .object({ token: z.string().optional(), since: z.coerce.number().int().nonnegative().optional() })
