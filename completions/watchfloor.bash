@@ -36,7 +36,7 @@ _watchfloor() {
     "/dispatch/close":--note) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
-    "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin" -- "$cur")); return ;;
+    "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
     "/audit/list":--since) COMPREPLY=(); return ;;
     "/audit/list":--limit) COMPREPLY=(); return ;;
     "/hub/start":--seed) COMPREPLY=(); return ;;

@@ -70,7 +70,7 @@ beforeAll(async () => {
   hub = await startFixtureHub();
   slack = await startSlackApi();
   botToken = (await hub.clientAs('officer', 'slack-bot')).secret;
-  alertmanager = await hub.clientAs('officer', 'alertmanager');
+  alertmanager = await hub.clientAs('intake', 'alertmanager');
   officerCli = await hub.clientAs('officer', 'aisha', { channel: 'cli' });
 });
 
@@ -175,7 +175,7 @@ describe('a hub outage', () => {
     try {
       await first.closeKeepingData();
       second = await startFixtureHub({ dir: first.dir, adminToken, port });
-      const source = await second.clientAs('officer', 'alertmanager-2');
+      const source = await second.clientAs('intake', 'alertmanager-2');
       const id = (await source.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
       await cardShows('C0LAND', (await second.admin.getIncident(id)).incident, 8_000);
       expect(cardOf('C0LAND', id)).toHaveLength(1);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreClient } from '../../src/core/client.js';
-import type { Asset, Role, Site } from '../../src/core/model.js';
+import type { Asset, Site, TokenRole } from '../../src/core/model.js';
 import type { DemoWorld, Fleet, SimulatorStart } from '../../src/hub/demo/demo-world.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 
@@ -66,7 +66,7 @@ export interface FixtureHub extends RunningHub {
   dir: string;
   admin: CoreClient;
   /** A client with a fresh token of this role (name defaults to the role). */
-  clientAs(role: Role, name?: string, extra?: Partial<ConstructorParameters<typeof CoreClient>[0]>): Promise<CoreClient & { secret: string }>;
+  clientAs(role: TokenRole, name?: string, extra?: Partial<ConstructorParameters<typeof CoreClient>[0]>): Promise<CoreClient & { secret: string }>;
   logs: string[];
   stop(): Promise<void>;
   closeKeepingData(): Promise<void>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../src/core/errors.js';
-import type { Incident, Role } from '../../src/core/model.js';
+import type { Incident, TokenRole } from '../../src/core/model.js';
 import type { Caller } from '../../src/hub/caller.js';
 import { decideAck, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
@@ -88,7 +88,7 @@ describe('officer decisions', () => {
 });
 
 describe('one decision for every way an incident is resolved', () => {
-  const caller = (id: string, role: Role = 'officer'): Caller => ({ actor: { id, name: `name-${id}`, role }, channel: 'cli' });
+  const caller = (id: string, role: TokenRole = 'officer'): Caller => ({ actor: { id, name: `name-${id}`, role }, channel: 'cli' });
   const open = (fields: Partial<Incident> = {}): Incident => ({ ...draftIncident({ title: 't', severity: 'sev3', siteId: null, assetId: null, source: 'manual', fingerprint: null, labels: {}, at: 'then' }), id: 'INC-000009', version: 1, ...fields });
   const taken = open({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' } });
 
@@ -105,10 +105,13 @@ describe('one decision for every way an incident is resolved', () => {
     expect(d.audit.action).toBe(action);
   });
 
-  it('an alert clearing resolves, as the system, only what nobody acknowledged', () => {
+  it('an alert clearing resolves, as the system, only what nobody acknowledged, and only from an intake token', () => {
     const cleared: Resolution = { way: 'alert-cleared', fingerprint: 'fp' };
-    expect(() => decideResolve(taken, caller('a'), cleared, 'now')).toThrow(ConflictError);
-    const d = decideResolve(open(), caller('alertmanager'), cleared, 'now');
+    expect(() => decideResolve(taken, caller('alertmanager', 'intake'), cleared, 'now')).toThrow(ConflictError);
+    for (const role of ['officer', 'supervisor', 'admin'] as const) {
+      expect(() => decideResolve(open(), caller('b', role), cleared, 'now')).toThrow(ForbiddenError);
+    }
+    const d = decideResolve(open(), caller('alertmanager', 'intake'), cleared, 'now');
     expect(d.incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'system' }, summary: 'alert resolved at the source' });
     expect(d.timeline).toMatchObject({ kind: 'alert-resolved', as: { actor: { id: 'system' } } });
     expect(d.audit).toEqual({ action: 'incident.resolve', detail: { fingerprint: 'fp', automatic: true } });

@@ -1,12 +1,12 @@
 // `tokens create --name N --role R`: the secret is printed once, here.
 import { Option } from 'commander';
-import { ROLES, type Role } from '../../core/vocabulary.js';
+import { TOKEN_ROLES, type TokenRole } from '../../core/vocabulary.js';
 import { tokenJson } from '../../render/json.js';
 import { defineVerb } from '../verb.js';
 
 export interface TokensCreateInput {
   name: string;
-  role: Role;
+  role: TokenRole;
 }
 
 export const tokensCreate = defineVerb({
@@ -17,7 +17,7 @@ export const tokensCreate = defineVerb({
   configure(command) {
     command
       .requiredOption('--name <name>', 'who or what holds it')
-      .addOption(new Option('--role <role>', 'what it may do').choices(ROLES).makeOptionMandatory());
+      .addOption(new Option('--role <role>', 'what it may do (intake: only feeds alerts and telemetry)').choices(TOKEN_ROLES).makeOptionMandatory());
   },
   input: (_args: [], { name, role }: TokensCreateInput): TokensCreateInput => ({ name, role }),
   run: (input, ctx) => ctx.client().createToken(input),

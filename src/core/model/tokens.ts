@@ -1,12 +1,12 @@
 // API tokens as the hub shows them: never the secret, which is shown once.
 import { z } from 'zod';
-import { Role } from './vocabulary-schemas.js';
+import { TokenRole } from './vocabulary-schemas.js';
 
 // The public face of an API token; the secret is shown once, at creation.
 export const TokenInfo = z.object({
   id: z.string(),
   name: z.string(),
-  role: Role,
+  role: TokenRole,
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

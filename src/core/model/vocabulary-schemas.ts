@@ -10,6 +10,7 @@ import {
   HEALTHS,
   INCIDENT_STATES,
   ROLES,
+  TOKEN_ROLES,
   SEVERITIES,
   SITE_KINDS,
   TIMELINE_KINDS,
@@ -30,6 +31,9 @@ export type Channel = z.infer<typeof Channel>;
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+export const TokenRole = z.enum(TOKEN_ROLES);
+export type TokenRole = z.infer<typeof TokenRole>;
 
 export const SiteKind = z.enum(SITE_KINDS);
 export type SiteKind = z.infer<typeof SiteKind>;

@@ -1,8 +1,9 @@
 // Who is calling and may they: bearer token → actor, header → channel, and a
-// minimum role per route (declared as `config: { role }` on the route).
+// minimum role per route (declared as `config: { role }` on the route). The
+// intake routes declare `intake`, which only an intake token holds.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
-import type { Channel, Role } from '../../core/model.js';
+import type { Channel, Role, TokenRole } from '../../core/model.js';
 import { CHANNELS, ROLES, ROLE_RANK, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
@@ -11,8 +12,8 @@ import { delegatedActor } from './delegation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The least role that may call this route; routes without one are public. */
-    role?: Role;
+    /** The least role that may call this route (`intake`: intake tokens only); routes without one are public. */
+    role?: TokenRole;
     /** EventSource cannot set headers, so the event stream also takes `?token=`. */
     tokenInQuery?: boolean;
   }
@@ -47,9 +48,11 @@ export function channelOf(request: FastifyRequest): Channel {
  * it acts for; the hub grants the lower of that and the token's role, so a
  * header can only ever take rights away.
  */
-export function effectiveRole(request: FastifyRequest, tokenRole: Role): Role {
+export function effectiveRole(request: FastifyRequest, tokenRole: TokenRole): TokenRole {
   const claimed = header(request, 'x-watchfloor-act-as')?.trim().toLowerCase();
   if (!claimed) return tokenRole;
+  // An intake token acts for nobody: lowering it to a person's role would grant reads.
+  if (tokenRole === 'intake') throw intakeOnly('act as a person (x-watchfloor-act-as)');
   if (!(ROLES as readonly string[]).includes(claimed)) {
     throw new UsageError(`unknown role "${claimed}" in x-watchfloor-act-as`, { hint: `use one of ${ROLES.join(', ')}` });
   }
@@ -86,19 +89,38 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
     await ctx.store.touchToken(token.id, now.toISOString());
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
+  if (onBehalfOf && token.role === 'intake') throw intakeOnly('act for a chat user (x-watchfloor-on-behalf-of)');
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
   if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel };
   return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name };
 }
 
-export function requireRole(caller: Caller, needed: Role): void {
-  if (roleAtLeast(caller.actor.role, needed)) return;
+const INTAKE_ROUTES = 'POST /v1/ingest/*';
+
+function intakeOnly(doing: string, name?: string): ForbiddenError {
+  return new ForbiddenError(`an intake token${name ? ` (${name})` : ''} only feeds alerts and telemetry (${INTAKE_ROUTES}); it may not ${doing}`, {
+    hint: 'use a person\'s token for this; intake tokens are for Alertmanager and other senders of alerts',
+    details: { needed: 'a person\'s role', role: 'intake' },
+  });
+}
+
+export function requireRole(caller: Caller, needed: TokenRole): void {
+  const { role, name } = caller.actor;
+  if (needed === 'intake') {
+    if (role === 'intake') return;
+    throw new ForbiddenError(`${INTAKE_ROUTES} takes an intake token; ${name} is ${role}`, {
+      hint: 'create one for the sender: `watchfloor tokens create --name alertmanager --role intake`',
+      details: { needed, role },
+    });
+  }
+  if (role === 'intake') throw intakeOnly('do this', name);
+  if (roleAtLeast(role, needed)) return;
   // A chat user refused through a bot's token should read their own name.
-  const who = caller.via ? `${caller.actor.name} (through ${caller.via})` : caller.actor.name;
-  throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${caller.actor.role}`, {
+  const who = caller.via ? `${name} (through ${caller.via})` : name;
+  throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${role}`, {
     hint: `ask an admin for a token with the ${needed} role`,
-    details: { needed, role: caller.actor.role },
+    details: { needed, role },
   });
 }
 

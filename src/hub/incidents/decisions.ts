@@ -119,6 +119,10 @@ export function resolutionRefusal(incident: Incident, caller: Caller, resolution
         details,
       });
     case 'alert-cleared':
+      // Only the source of the alert clears it: a person's token that could post one would resolve without the rule above.
+      if (caller.actor.role !== 'intake' && caller !== SYSTEM) {
+        return new ForbiddenError(`only an intake token clears ${incident.id} by its alert; ${caller.actor.name} is ${caller.actor.role}`, { details });
+      }
       // Once someone has taken it on, the alert only tells them; they decide.
       if (incident.state === 'triggered') return undefined;
       return new ConflictError(`${incident.id} is ${incident.state}: an alert resolved at the source leaves it to whoever took it on`, {

@@ -2,7 +2,7 @@
 // so a copy of the data file does not hand out working tokens.
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError } from '../../core/errors.js';
-import type { Role, TokenInfo } from '../../core/model.js';
+import type { TokenInfo, TokenRole } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { StoreWriter, TokenRecord } from '../store/store.js';
 
@@ -28,7 +28,7 @@ export interface IssuedToken {
 export async function issueToken(
   tx: StoreWriter,
   caller: Caller,
-  input: { name: string; role: Role },
+  input: { name: string; role: TokenRole },
   at: string,
 ): Promise<IssuedToken> {
   const secret = newTokenSecret();

@@ -6,7 +6,7 @@ import type {
   Health,
   Incident,
   IncidentState,
-  Role,
+  TokenRole,
   Severity,
   Site,
   SiteKind,
@@ -224,7 +224,7 @@ export interface TokenRow {
 export const tokenFromRow = (r: TokenRow): TokenRecord => ({
   id: r.id,
   name: r.name,
-  role: r.role as Role,
+  role: r.role as TokenRole,
   hash: r.hash,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
