@@ -61,6 +61,11 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health'] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
+// What let someone who assigned an incident resolve it themselves; only an
+// assignment made with one of these hands resolving over to the assignee.
+export const ASSIGNER_AUTHORITIES = ['supervisor', 'acknowledger', 'assignee'] as const;
+export type AssignerAuthority = (typeof ASSIGNER_AUTHORITIES)[number];
+
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervisor: 2, admin: 3 };
 /** Whether `role` may do what `needed` may; an intake token never may what a person does. */
 export function roleAtLeast(role: TokenRole, needed: Role): boolean {

@@ -65,7 +65,7 @@ describe('one resolution path, with the role rule on every route', () => {
     const dispatchId = verdict!.dispatchId!;
     await expect(officerB.closeDispatch(dispatchId, 'replaced the PSU')).rejects.toMatchObject({
       code: 'forbidden',
-      message: `closing ${dispatchId} needs the supervisor role, or to be assigned to ${incident.id}`,
+      message: `closing ${dispatchId} needs the supervisor role, or ${incident.id} handed over to you: officer-b neither acknowledged it nor is assigned to it`,
     });
     expect((await hub.admin.getDispatch(dispatchId)).state).toBe('open');
     await hub.admin.assign(incident.id, 'officer-b');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../src/core/errors.js';
 import type { Incident, TokenRole } from '../../src/core/model.js';
 import type { Caller } from '../../src/hub/caller.js';
-import { decideAck, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
+import { decideAck, decideAssign, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { assertTransition, canTransition, raisedSeverity } from '../../src/hub/incidents/state-machine.js';
 
@@ -75,8 +75,11 @@ describe('officer decisions', () => {
     expect(d.changed && d.timeline.text).toContain('minister asking');
   });
 
-  it('an officer resolves only what they acked or are assigned; a supervisor resolves anything', () => {
-    const open = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' }, assignee: 'name-c' });
+  it('an officer resolves only what they acked or were handed; a supervisor resolves anything', () => {
+    const acked = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' } });
+    const handed = decideAssign(acked, caller('a'), { name: 'name-c', id: 'c' });
+    const open = handed.changed ? handed.incident : acked;
+    expect(open).toMatchObject({ assignee: 'name-c', assigneeId: 'c', assignedBy: { id: 'a' }, assignerAuthority: 'acknowledger' });
     expect(mayResolve(open, caller('a'))).toBe(true);
     expect(mayResolve(open, caller('c'))).toBe(true);
     expect(mayResolve(open, caller('b'))).toBe(false);
@@ -84,6 +87,37 @@ describe('officer decisions', () => {
     expect(() => decideResolve(open, caller('b'), { way: 'officer', summary: 'done' }, 'now')).toThrow(ForbiddenError);
     const d = decideResolve(open, caller('a'), { way: 'officer', summary: 'rebooted the gate' }, 'now');
     expect(d.changed && d.incident).toMatchObject({ state: 'resolved', summary: 'rebooted the gate', resolvedBy: { id: 'a' } });
+  });
+});
+
+describe('assignments hand resolving over only from someone who holds it', () => {
+  const triggered = incident();
+
+  it('an officer who holds nothing assigns, and nobody gains anything: not even themselves', () => {
+    const d = decideAssign(triggered, caller('b'), { name: 'name-b', id: 'b' });
+    expect(d.changed && d.incident).toMatchObject({ assignee: 'name-b', assigneeId: 'b', assignerAuthority: null });
+    expect(d.changed && d.timeline.text).toBe('assigned to name-b');
+    expect(mayResolve(d.changed ? d.incident : triggered, caller('b'))).toBe(false);
+  });
+
+  it('a supervisor hands over; the assignee hands on, and loses it; a name without an id gets nothing', () => {
+    const bySupervisor = decideAssign(triggered, caller('s', 'supervisor'), { name: 'name-c', id: 'c' });
+    const toC = bySupervisor.changed ? bySupervisor.incident : triggered;
+    expect(bySupervisor.changed && bySupervisor.timeline.text).toBe('assigned to name-c, who may now resolve it');
+    expect(mayResolve(toC, caller('c'))).toBe(true);
+    const byC = decideAssign(toC, caller('c'), { name: 'name-d', id: 'd' });
+    const toD = byC.changed ? byC.incident : toC;
+    expect(toD).toMatchObject({ assignerAuthority: 'assignee', assignedBy: { id: 'c' } });
+    expect([mayResolve(toD, caller('c')), mayResolve(toD, caller('d'))]).toEqual([false, true]);
+    const unnamed = decideAssign(triggered, caller('s', 'supervisor'), { name: 'name-e', id: null });
+    expect(mayResolve(unnamed.changed ? unnamed.incident : triggered, caller('e'))).toBe(false);
+  });
+
+  it('the same assignment with the same authority changes nothing; with authority it is a handover', () => {
+    const byB = decideAssign(triggered, caller('b'), { name: 'name-c', id: 'c' });
+    const assigned = byB.changed ? byB.incident : triggered;
+    expect(decideAssign(assigned, caller('x'), { name: 'name-c', id: 'c' })).toEqual({ changed: false });
+    expect(decideAssign(assigned, caller('s', 'supervisor'), { name: 'name-c', id: 'c' })).toMatchObject({ changed: true, incident: { assignerAuthority: 'supervisor' } });
   });
 });
 

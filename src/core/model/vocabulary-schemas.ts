@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   ASSET_KINDS,
+  ASSIGNER_AUTHORITIES,
   CHANNELS,
   DIAG_VERDICTS,
   DISPATCH_PRIORITIES,
@@ -49,6 +50,9 @@ export const DiagVerdict = z.enum(DIAG_VERDICTS);
 export type DiagVerdict = z.infer<typeof DiagVerdict>;
 export const DispatchState = z.enum(DISPATCH_STATES);
 export type DispatchState = z.infer<typeof DispatchState>;
+
+export const AssignerAuthority = z.enum(ASSIGNER_AUTHORITIES);
+export type AssignerAuthority = z.infer<typeof AssignerAuthority>;
 
 export const DispatchPriority = z.enum(DISPATCH_PRIORITIES);
 export type DispatchPriority = z.infer<typeof DispatchPriority>;

@@ -92,8 +92,8 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   if (onBehalfOf && token.role === 'intake') throw intakeOnly('act for a chat user (x-watchfloor-on-behalf-of)');
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
-  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel };
-  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name };
+  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, tokenId: token.id };
+  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, tokenId: token.id };
 }
 
 const INTAKE_ROUTES = 'POST /v1/ingest/*';
