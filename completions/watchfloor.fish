@@ -134,6 +134,7 @@ complete -c watchfloor -n '__watchfloor_at /tokens:0' -a list -d 'API tokens (ne
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a revoke -d 'revoke an API token; it stops working at once'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l name -r -d 'who or what holds it'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l role -x -a 'viewer officer supervisor admin intake' -d 'what it may do (intake: only feeds alerts and telemetry)'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l bot -d 'for a chat bot: it may act for the chat users it serves, each capped to their role'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'

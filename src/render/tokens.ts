@@ -17,7 +17,7 @@ export function renderTokenTable(tokens: TokenInfo[], ctx: RenderContext): strin
         { header: 'LAST USED' },
         { header: 'REVOKED' },
       ],
-      rows: tokens.map((t) => [t.id, t.name, t.role, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)]),
+      rows: tokens.map((t) => [t.id, t.name, t.bot ? `${t.role} (bot)` : t.role, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)]),
     },
     { tty: ctx.tty, width: ctx.width, header: createStyle(ctx.color).bold },
   );

@@ -1,4 +1,4 @@
-// `tokens create --name N --role R`: the secret is printed once, here.
+// `tokens create --name N --role R [--bot]`: the secret is printed once, here.
 import { Option } from 'commander';
 import { TOKEN_ROLES, type TokenRole } from '../../core/vocabulary.js';
 import { tokenJson } from '../../render/json.js';
@@ -7,6 +7,8 @@ import { defineVerb } from '../verb.js';
 export interface TokensCreateInput {
   name: string;
   role: TokenRole;
+  /** A chat bot's token, the only kind that may act for chat users; sent only when asked for. */
+  bot?: true;
 }
 
 export const tokensCreate = defineVerb({
@@ -17,14 +19,19 @@ export const tokensCreate = defineVerb({
   configure(command) {
     command
       .requiredOption('--name <name>', 'who or what holds it')
-      .addOption(new Option('--role <role>', 'what it may do (intake: only feeds alerts and telemetry)').choices(TOKEN_ROLES).makeOptionMandatory());
+      .addOption(new Option('--role <role>', 'what it may do (intake: only feeds alerts and telemetry)').choices(TOKEN_ROLES).makeOptionMandatory())
+      .option('--bot', "for a chat bot: it may act for the chat users it serves, each capped to their role");
   },
-  input: (_args: [], { name, role }: TokensCreateInput): TokensCreateInput => ({ name, role }),
+  input: (_args: [], { name, role, bot }: { name: string; role: TokenRole; bot?: boolean }): TokensCreateInput => ({
+    name,
+    role,
+    ...(bot ? { bot: true as const } : {}),
+  }),
   run: (input, ctx) => ctx.client().createToken(input),
   present: {
     // stdout carries the secret alone, so a script can take it.
     text: (created) => created.secret,
-    note: ({ token }) => `created token ${token.id} (${token.name}, ${token.role}); the secret is shown only once:`,
+    note: ({ token }) => `created token ${token.id} (${token.name}, ${token.role}${token.bot ? ', bot' : ''}); the secret is shown only once:`,
     noteFirst: true,
     json: (created) => ({ token: tokenJson(created.token), secret: created.secret }),
   },

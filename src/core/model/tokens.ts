@@ -7,6 +7,8 @@ export const TokenInfo = z.object({
   id: z.string(),
   name: z.string(),
   role: TokenRole,
+  /** A chat bot's token: the only kind that may act for chat users (x-watchfloor-on-behalf-of). */
+  bot: z.boolean(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

@@ -90,10 +90,19 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
   if (onBehalfOf && token.role === 'intake') throw intakeOnly('act for a chat user (x-watchfloor-on-behalf-of)');
+  if (onBehalfOf && !token.bot) throw notABot(token.name);
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
   if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, tokenId: token.id };
   return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, tokenId: token.id };
+}
+
+// Any token could otherwise write timelines under a chat user's name of its choosing.
+function notABot(name: string): ForbiddenError {
+  return new ForbiddenError(`only a chat bot's token acts for chat users (x-watchfloor-on-behalf-of); the API token "${name}" is not one`, {
+    hint: 'give the bot a token of its own: `watchfloor tokens create --name slack-bot --role officer --bot`',
+    details: { needed: 'bot' },
+  });
 }
 
 const INTAKE_ROUTES = 'POST /v1/ingest/*';

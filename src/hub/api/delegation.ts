@@ -4,6 +4,7 @@
 // officer may resolve what they acknowledged) tell two chat users apart even
 // though they share the bot's token. The role stays the token's, capped by
 // x-watchfloor-act-as: the header names someone, it never grants anything.
+// Only a token created for a bot may send it (auth.ts).
 import { UsageError } from '../../core/errors.js';
 import type { Actor } from '../../core/model.js';
 import { CHAT_USER_KEY, delegatedId } from '../caller.js';

@@ -19,7 +19,7 @@ export const ResolveBody = z.object({ summary: text(10_000) }).strict();
 
 export const TelemetryBody = z.object({ sites: z.array(SiteTelemetry).max(1_000) }).strict();
 
-export const CreateTokenBody = z.object({ name: text(100), role: TokenRole }).strict();
+export const CreateTokenBody = z.object({ name: text(100), role: TokenRole, bot: z.boolean().optional() }).strict();
 
 export const SitesQuery = z.object({ kind: SiteKind.optional(), region: text(100).optional() }).strict();
 export const AssetsQuery = z.object({ site: text(100).optional(), kind: AssetKind.optional() }).strict();

@@ -13,6 +13,6 @@ export async function assigneeIdOf(tokens: TokenReader, caller: Caller, to: stri
   const chatUser = caller.via && caller.tokenId ? delegatedIdIn(caller.tokenId, text) : undefined;
   if (chatUser) return chatUser;
   const wanted = text.toLowerCase();
-  const named = (await tokens.listTokens()).filter((t) => !t.revokedAt && t.role !== 'intake' && t.name.trim().toLowerCase() === wanted);
+  const named = (await tokens.listTokens()).filter((t) => !t.revokedAt && t.role !== 'intake' && !t.bot && t.name.trim().toLowerCase() === wanted);
   return named.length === 1 ? named[0]!.id : null;
 }

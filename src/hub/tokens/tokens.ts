@@ -1,7 +1,7 @@
 // API tokens: `wf_` + 32 random bytes, base64url. Only the sha-256 is kept,
 // so a copy of the data file does not hand out working tokens.
 import { createHash, randomBytes } from 'node:crypto';
-import { NotFoundError } from '../../core/errors.js';
+import { NotFoundError, UsageError } from '../../core/errors.js';
 import type { TokenInfo, TokenRole } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { StoreWriter, TokenRecord } from '../store/store.js';
@@ -25,17 +25,26 @@ export interface IssuedToken {
   secret: string;
 }
 
-export async function issueToken(
-  tx: StoreWriter,
-  caller: Caller,
-  input: { name: string; role: TokenRole },
-  at: string,
-): Promise<IssuedToken> {
+export interface TokenRequest {
+  name: string;
+  role: TokenRole;
+  /** For a chat bot: it may act for chat users. */
+  bot?: boolean | undefined;
+}
+
+export async function issueToken(tx: StoreWriter, caller: Caller, input: TokenRequest, at: string): Promise<IssuedToken> {
+  const bot = input.bot === true;
+  if (bot && input.role === 'intake') {
+    throw new UsageError('an intake token acts for nobody, so it cannot be a bot token', {
+      hint: 'give the chat bot a token of its own: `watchfloor tokens create --name slack-bot --role officer --bot`',
+    });
+  }
   const secret = newTokenSecret();
   const record: TokenRecord = {
     id: newTokenId(),
     name: input.name,
     role: input.role,
+    bot,
     hash: hashTokenSecret(secret),
     createdAt: at,
     lastUsedAt: null,
@@ -48,7 +57,7 @@ export async function issueToken(
     channel: caller.channel,
     action: 'token.create',
     target: record.id,
-    detail: { name: input.name, role: input.role, ...callerDetail(caller) },
+    detail: { name: input.name, role: input.role, bot, ...callerDetail(caller) },
   });
   return { token: publicToken(record), secret };
 }

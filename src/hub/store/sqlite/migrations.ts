@@ -282,6 +282,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE incidents ADD COLUMN assigner_authority TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'tokens: bot tokens, the only ones that act for chat users',
+    // Independent of every other step. Tokens from before are nobody's bot:
+    // a chat bot needs a token created with --bot.
+    sql: `
+      ALTER TABLE tokens ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -227,6 +227,7 @@ export interface TokenRow {
   id: string;
   name: string;
   role: string;
+  bot: number;
   hash: string;
   created_at: string;
   last_used_at: string | null;
@@ -237,6 +238,7 @@ export const tokenFromRow = (r: TokenRow): TokenRecord => ({
   id: r.id,
   name: r.name,
   role: r.role as TokenRole,
+  bot: r.bot === 1,
   hash: r.hash,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
