@@ -10,7 +10,7 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--expires|--limit|--seed|--speed|--port|--host|--data|--ssh-key|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -37,6 +37,7 @@ _watchfloor() {
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
+    "/tokens/create":--expires) COMPREPLY=(); return ;;
     "/audit/list":--since) COMPREPLY=(); return ;;
     "/audit/list":--limit) COMPREPLY=(); return ;;
     "/hub/start":--seed) COMPREPLY=(); return ;;
@@ -94,7 +95,7 @@ _watchfloor() {
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --bot --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --bot --expires --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/audit") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;

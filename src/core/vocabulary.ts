@@ -66,6 +66,12 @@ export type HubEventType = (typeof EVENT_TYPES)[number];
 export const ASSIGNER_AUTHORITIES = ['supervisor', 'acknowledger', 'assignee'] as const;
 export type AssignerAuthority = (typeof ASSIGNER_AUTHORITIES)[number];
 
+// A token this close to its expiry is flagged: the hub says so on every answer
+// (x-watchfloor-token-expires), the CLI warns, and `tokens list` marks it.
+export const TOKEN_EXPIRY_WARNING_MS = 7 * 86_400_000;
+/** Whether an expiry is within the warning (past ones too). */
+export const expiryNear = (expiresAt: string, now: Date): boolean => Date.parse(expiresAt) - now.getTime() <= TOKEN_EXPIRY_WARNING_MS;
+
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervisor: 2, admin: 3 };
 /** Whether `role` may do what `needed` may; an intake token never may what a person does. */
 export function roleAtLeast(role: TokenRole, needed: Role): boolean {

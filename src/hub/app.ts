@@ -35,8 +35,8 @@ export function buildApp(ctx: HubContext): FastifyInstance {
 
   installErrorHandling(app, ctx.log);
   installAuth(app, ctx);
-  // Event streams outlive the check made when they open; revoking their token ends them.
-  const sessions = createTokenSessions(ctx.store, { log: ctx.log });
+  // Event streams outlive the check made when they open; their token's revocation or expiry ends them.
+  const sessions = createTokenSessions(ctx.store, { now: ctx.now, log: ctx.log });
   app.addHook('onClose', async () => sessions.close());
   registerHealthRoutes(app, ctx);
   registerFleetRoutes(app, ctx);

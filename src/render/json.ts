@@ -50,7 +50,7 @@ export const INCIDENT_FIELDS = [
 
 export const TIMELINE_FIELDS = ['id', 'incidentId', 'at', 'kind', 'actor', 'channel', 'text'] as const satisfies readonly (keyof TimelineEntry)[];
 
-export const TOKEN_FIELDS = ['id', 'name', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'bot'] as const satisfies readonly (keyof TokenInfo)[];
+export const TOKEN_FIELDS = ['id', 'name', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'bot', 'expiresAt'] as const satisfies readonly (keyof TokenInfo)[];
 
 export const AUDIT_FIELDS = [
   'seq', 'at', 'actor', 'channel', 'action', 'target', 'detail', 'prevHash', 'hash',

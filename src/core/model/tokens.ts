@@ -12,5 +12,7 @@ export const TokenInfo = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** After this the token is refused (401); null: it never expires. */
+  expiresAt: z.string().nullable(),
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;

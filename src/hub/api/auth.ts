@@ -1,13 +1,14 @@
 // Who is calling and may they: bearer token → actor, header → channel, and a
 // minimum role per route (declared as `config: { role }` on the route). The
-// intake routes declare `intake`, which only an intake token holds.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// intake routes declare `intake`, which only an intake token holds. A token
+// near its expiry is told so on every answer (x-watchfloor-token-expires).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
 import type { Channel, Role, TokenRole } from '../../core/model.js';
-import { CHANNELS, ROLES, ROLE_RANK, roleAtLeast } from '../../core/vocabulary.js';
+import { CHANNELS, ROLES, ROLE_RANK, expiryNear, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
-import { hashTokenSecret } from '../tokens/tokens.js';
+import { hasExpired, hashTokenSecret } from '../tokens/tokens.js';
 import { delegatedActor } from './delegation.js';
 
 declare module 'fastify' {
@@ -79,12 +80,13 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
     });
   }
   const token = await ctx.store.getTokenByHash(hashTokenSecret(secret));
-  if (!token || token.revokedAt) {
-    throw new UnauthenticatedError(token ? `the API token "${token.name}" was revoked` : 'the hub does not know this API token', {
+  const now = ctx.now();
+  if (!token || token.revokedAt || hasExpired(token, now)) {
+    const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
+    throw new UnauthenticatedError(why, {
       hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor config set token wf_…`',
     });
   }
-  const now = ctx.now();
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
     await ctx.store.touchToken(token.id, now.toISOString());
   }
@@ -93,8 +95,15 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   if (onBehalfOf && !token.bot) throw notABot(token.name);
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
-  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, tokenId: token.id };
-  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, tokenId: token.id };
+  const held = { id: token.id, expiresAt: token.expiresAt };
+  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, token: held };
+  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, token: held };
+}
+
+/** The expiry of a token that nears it, on the answer, for the client to warn its person. */
+function flagNearExpiry(reply: FastifyReply, caller: Caller, now: Date): void {
+  const expiresAt = caller.token?.expiresAt;
+  if (expiresAt && expiryNear(expiresAt, now)) reply.header('x-watchfloor-token-expires', expiresAt);
 }
 
 // Any token could otherwise write timelines under a chat user's name of its choosing.
@@ -136,10 +145,11 @@ export function requireRole(caller: Caller, needed: TokenRole): void {
 /** Authenticates and checks the role of every route that declares one. */
 export function installAuth(app: FastifyInstance, ctx: HubContext): void {
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const needed = request.routeOptions.config.role;
     if (!needed) return;
     const caller = await authenticate(ctx, request);
+    flagNearExpiry(reply, caller, ctx.now());
     requireRole(caller, needed);
     request.caller = caller;
   });

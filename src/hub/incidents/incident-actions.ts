@@ -37,7 +37,7 @@ export const ackIncident = (deps: IncidentDeps, caller: Caller, id: string) =>
   actOn(deps, caller, id, (incident, at) => decideAck(incident, caller, at));
 
 export const assignIncident = (deps: IncidentDeps, caller: Caller, id: string, to: string) =>
-  actOn(deps, caller, id, async (incident, _at, tx) => decideAssign(incident, caller, { name: to, id: await assigneeIdOf(tx, caller, to) }));
+  actOn(deps, caller, id, async (incident, at, tx) => decideAssign(incident, caller, { name: to, id: await assigneeIdOf(tx, caller, to, new Date(at)) }));
 
 export const noteIncident = (deps: IncidentDeps, caller: Caller, id: string, text: string) =>
   actOn(deps, caller, id, (incident) => decideNote(incident, text));

@@ -1,6 +1,6 @@
 // GET /v1/events: the hub's events as server-sent events. Streams are tracked
 // so closing the hub ends them instead of waiting on them forever, and held
-// under their token so revoking it ends them too.
+// under their token so its revocation or expiry ends them too.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { openSseStream, type SseStream } from '../../events/sse-stream.js';
@@ -23,7 +23,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessi
 
   app.get('/v1/events', { config: { role: 'viewer', tokenInQuery: true } }, async (request, reply) => {
     const q = parseInput(EventsQuery, request.query, 'query');
-    const { tokenId } = callerOf(request);
+    const { token } = callerOf(request);
     reply.hijack();
     let ended = false;
     let release = () => {};
@@ -38,6 +38,6 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessi
     // A replay too large for the client can end the stream before it is returned.
     if (ended) return;
     streams.add(stream);
-    if (tokenId) release = sessions.hold(tokenId, () => stream.close());
+    if (token) release = sessions.hold(token, () => stream.close());
   });
 }

@@ -291,6 +291,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 10,
+    name: 'tokens: an optional expiry',
+    // Independent of every other step. Tokens from before never expire.
+    sql: `
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

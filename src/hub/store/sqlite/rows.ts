@@ -232,6 +232,7 @@ export interface TokenRow {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 export const tokenFromRow = (r: TokenRow): TokenRecord => ({
@@ -243,6 +244,7 @@ export const tokenFromRow = (r: TokenRow): TokenRecord => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
 
 export interface AuditTableRow {
