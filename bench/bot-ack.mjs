@@ -48,8 +48,19 @@ function startSlackSink() {
   );
 }
 
+/** A bot token of the bot's own: only a token created for a bot may act for chat users. */
+async function botToken(hub) {
+  const res = await fetch(`${hub.url}/v1/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench-slack-bot', role: 'officer', bot: true }),
+  });
+  if (res.status !== 201) throw new Error(`POST /v1/tokens -> ${res.status} ${await res.text()}`);
+  return (await res.json()).secret;
+}
+
 async function startBot(hub, slackSink) {
-  const env = { ...hub.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.token, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackSink.apiUrl };
+  const env = { ...hub.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: await botToken(hub), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackSink.apiUrl };
   const { value: url, stop } = await startCliUntilJson(['bot', '--port', '0', '--json'], env, (line) => line.slack?.url);
   return { url, stop };
 }

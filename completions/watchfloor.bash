@@ -10,7 +10,7 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -36,7 +36,8 @@ _watchfloor() {
     "/dispatch/close":--note) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
-    "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin" -- "$cur")); return ;;
+    "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
+    "/tokens/create":--expires) COMPREPLY=(); return ;;
     "/audit/list":--since) COMPREPLY=(); return ;;
     "/audit/list":--limit) COMPREPLY=(); return ;;
     "/audit/verify":--checkpoint) COMPREPLY=(); return ;;
@@ -97,7 +98,7 @@ _watchfloor() {
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --bot --expires --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/audit") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;

@@ -11,7 +11,7 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -133,7 +133,9 @@ complete -c watchfloor -n '__watchfloor_at /tokens:0' -a create -d 'create an AP
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a list -d 'API tokens (never their secrets)'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a revoke -d 'revoke an API token; it stops working at once'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l name -r -d 'who or what holds it'
-complete -c watchfloor -n '__watchfloor_in /tokens/create' -l role -x -a 'viewer officer supervisor admin' -d 'what it may do'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l role -x -a 'viewer officer supervisor admin intake' -d 'what it may do (intake: only feeds alerts and telemetry)'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l bot -d 'for a chat bot: it may act for the chat users it serves, each capped to their role'
+complete -c watchfloor -n '__watchfloor_in /tokens/create' -l expires -r -d 'when it stops working: a span from now (90d, 12h) or an ISO time; by default never'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'

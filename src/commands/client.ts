@@ -3,11 +3,12 @@
 import { CoreClient } from '../core/client.js';
 import type { Connection } from './deps.js';
 
-export function createCliClient({ hubUrl, token, timeoutMs }: Connection): CoreClient {
+export function createCliClient({ hubUrl, token, timeoutMs, onTokenExpiry }: Connection): CoreClient {
   return new CoreClient({
     hubUrl,
     token,
     channel: 'cli',
+    onTokenExpiry,
     ...(timeoutMs ? { connectTimeoutMs: timeoutMs, requestTimeoutMs: timeoutMs, getRetries: 0 } : {}),
   });
 }

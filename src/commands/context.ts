@@ -6,6 +6,7 @@ import type { CoreClient } from '../core/client.js';
 import type { Lang } from '../render/labels.js';
 import { resolveConnection } from './config/connection.js';
 import type { Connection, Deps } from './deps.js';
+import { warnOnce } from './expiry-warning.js';
 
 export interface GlobalOptions {
   json: boolean;
@@ -63,7 +64,7 @@ export function createContext<Event>(
       return connection;
     },
     client() {
-      client ??= deps.createClient(this.connection());
+      client ??= deps.createClient({ ...this.connection(), onTokenExpiry: warnOnce((line) => this.info(line), () => deps.clock.now()) });
       return client;
     },
     emit: (event) => events.emit(event),

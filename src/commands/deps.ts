@@ -38,6 +38,8 @@ export interface Connection {
   token: string | undefined;
   /** Shorter limits for calls a person is waiting on mid-keystroke (completion). */
   timeoutMs?: number;
+  /** Told the token's expiry when the hub says it is near. */
+  onTokenExpiry?: (expiresAt: string) => void;
 }
 
 export interface Choice<T> {

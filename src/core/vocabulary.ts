@@ -11,9 +11,16 @@ export type IncidentState = (typeof INCIDENT_STATES)[number];
 export const CHANNELS = ['cli', 'slack', 'teams', 'api', 'system'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-// Ordered from least to most privileged; each role can do all the roles below it can.
+// People's roles, ordered from least to most privileged; each role can do all the roles below it can.
 export const ROLES = ['viewer', 'officer', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+// What a token may hold: a person's role, or `intake` — a machine (Alertmanager,
+// the demo simulator) that feeds alerts and telemetry and may do nothing else.
+// It is outside the ranks above: intake writes open, raise and clear incidents,
+// so no person's token may make them, and an intake token may make nothing else.
+export const TOKEN_ROLES = [...ROLES, 'intake'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export const SITE_KINDS = ['air', 'land', 'sea', 'service-centre'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
@@ -55,9 +62,21 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint'] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
+// What let someone who assigned an incident resolve it themselves; only an
+// assignment made with one of these hands resolving over to the assignee.
+export const ASSIGNER_AUTHORITIES = ['supervisor', 'acknowledger', 'assignee'] as const;
+export type AssignerAuthority = (typeof ASSIGNER_AUTHORITIES)[number];
+
+// A token this close to its expiry is flagged: the hub says so on every answer
+// (x-watchfloor-token-expires), the CLI warns, and `tokens list` marks it.
+export const TOKEN_EXPIRY_WARNING_MS = 7 * 86_400_000;
+/** Whether an expiry is within the warning (past ones too). */
+export const expiryNear = (expiresAt: string, now: Date): boolean => Date.parse(expiresAt) - now.getTime() <= TOKEN_EXPIRY_WARNING_MS;
+
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, officer: 1, supervisor: 2, admin: 3 };
-export function roleAtLeast(role: Role, needed: Role): boolean {
-  return ROLE_RANK[role] >= ROLE_RANK[needed];
+/** Whether `role` may do what `needed` may; an intake token never may what a person does. */
+export function roleAtLeast(role: TokenRole, needed: Role): boolean {
+  return role !== 'intake' && ROLE_RANK[role] >= ROLE_RANK[needed];
 }
 
 // Remote diagnostics: how a run on one asset ended. healthy: nothing wrong;

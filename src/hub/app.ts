@@ -16,6 +16,7 @@ import { registerIngestRoutes } from './api/routes/ingest.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { createDiagnostics } from './diagnostics/service.js';
+import { createTokenSessions } from './tokens/token-sessions.js';
 
 export function buildApp(ctx: HubContext): FastifyInstance {
   const app = Fastify({
@@ -34,14 +35,17 @@ export function buildApp(ctx: HubContext): FastifyInstance {
 
   installErrorHandling(app, ctx.log);
   installAuth(app, ctx);
+  // Event streams outlive the check made when they open; their token's revocation or expiry ends them.
+  const sessions = createTokenSessions(ctx.store, { now: ctx.now, log: ctx.log });
+  app.addHook('onClose', async () => sessions.close());
   registerHealthRoutes(app, ctx);
   registerFleetRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx);
-  registerIdentityRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx, sessions);
   registerAuditRoutes(app, ctx);
-  registerEventRoutes(app, ctx);
+  registerEventRoutes(app, ctx, sessions);
   let diagnostics = ctx.diagnostics;
   if (!diagnostics) {
     const own = (diagnostics = createDiagnostics(ctx));

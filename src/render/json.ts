@@ -47,12 +47,12 @@ export const ASSET_FIELDS = ['id', 'siteId', 'kind', 'name', 'health', 'manageme
 export const INCIDENT_FIELDS = [
   'id', 'title', 'severity', 'state', 'siteId', 'assetId', 'source', 'fingerprint', 'labels', 'createdAt',
   'updatedAt', 'acknowledgedBy', 'acknowledgedAt', 'assignee', 'escalations', 'resolvedBy', 'resolvedAt',
-  'summary', 'version',
+  'summary', 'version', 'assigneeId', 'assignedBy', 'assignerAuthority',
 ] as const satisfies readonly (keyof Incident)[];
 
 export const TIMELINE_FIELDS = ['id', 'incidentId', 'at', 'kind', 'actor', 'channel', 'text'] as const satisfies readonly (keyof TimelineEntry)[];
 
-export const TOKEN_FIELDS = ['id', 'name', 'role', 'createdAt', 'lastUsedAt', 'revokedAt'] as const satisfies readonly (keyof TokenInfo)[];
+export const TOKEN_FIELDS = ['id', 'name', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'bot', 'expiresAt'] as const satisfies readonly (keyof TokenInfo)[];
 
 export const AUDIT_FIELDS = [
   'seq', 'at', 'actor', 'channel', 'action', 'target', 'detail', 'prevHash', 'hash',

@@ -13,3 +13,9 @@ export function formatAge(iso: string, now: Date): string {
 export function formatTime(iso: string, now: Date, tty: boolean): string {
   return tty ? `${formatAge(iso, now)} ago` : iso;
 }
+
+/** A time that may lie ahead (an expiry): "in 3d" on a terminal, "5m ago" once past; exact when piped. */
+export function formatWhen(iso: string, now: Date, tty: boolean): string {
+  if (!tty || Date.parse(iso) <= now.getTime()) return formatTime(iso, now, tty);
+  return `in ${formatAge(now.toISOString(), new Date(iso))}`;
+}

@@ -16,8 +16,8 @@ export interface ChatHub {
 export async function startChatHub(): Promise<ChatHub> {
   const hub = await startTestHub({ demo: true, seed: 7 });
   const admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
-  // The bot's own token: supervisor, so act-as can only ever lower it.
-  const bot = await admin.createToken({ name: 'slack-bot', role: 'supervisor' });
+  // The bot's own token: supervisor, so act-as can only ever lower it; a bot's, so it may act for chat users.
+  const bot = await admin.createToken({ name: 'slack-bot', role: 'supervisor', bot: true });
   return {
     hub,
     admin,

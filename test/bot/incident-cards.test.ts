@@ -69,8 +69,8 @@ async function recorded(incidentId: string, ts: string, timeoutMs = 5_000): Prom
 beforeAll(async () => {
   hub = await startFixtureHub();
   slack = await startSlackApi();
-  botToken = (await hub.clientAs('officer', 'slack-bot')).secret;
-  alertmanager = await hub.clientAs('officer', 'alertmanager');
+  botToken = (await hub.clientAs('officer', 'slack-bot', { bot: true })).secret;
+  alertmanager = await hub.clientAs('intake', 'alertmanager');
   officerCli = await hub.clientAs('officer', 'aisha', { channel: 'cli' });
 });
 
@@ -161,7 +161,7 @@ describe('a hub outage', () => {
   it('the stream reconnects and catches up: an incident raised while the bot was cut off still gets its card', async () => {
     const first = await startFixtureHub();
     const port = Number(new URL(first.url).port);
-    const token = (await first.clientAs('officer', 'slack-bot')).secret;
+    const token = (await first.clientAs('officer', 'slack-bot', { bot: true })).secret;
     const adminToken = first.adminToken!;
     const cards = startIncidentCards({
       hub: { hubUrl: first.url, token },
@@ -175,7 +175,7 @@ describe('a hub outage', () => {
     try {
       await first.closeKeepingData();
       second = await startFixtureHub({ dir: first.dir, adminToken, port });
-      const source = await second.clientAs('officer', 'alertmanager-2');
+      const source = await second.clientAs('intake', 'alertmanager-2');
       const id = (await source.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
       await cardShows('C0LAND', (await second.admin.getIncident(id)).incident, 8_000);
       expect(cardOf('C0LAND', id)).toHaveLength(1);

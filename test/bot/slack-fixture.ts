@@ -41,7 +41,7 @@ export async function startSlackBotFixture(transport: SlackTransport): Promise<S
   const hub = await startFixtureHub();
   const slack = await startSlackApi();
   const logs: string[] = [];
-  const botToken = (await hub.clientAs('supervisor', 'slack-bot')).secret;
+  const botToken = (await hub.clientAs('supervisor', 'slack-bot', { bot: true })).secret;
   const bot = createSlackBot({
     ...transport,
     botToken: 'xoxb-test',

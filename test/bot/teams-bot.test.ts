@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The demo fleet: the 103 real sites with their Arabic names (the simulator at its slowest).
   hub = await startTestHub({ demo: true, seed: 7, speed: 1 });
   admin = new CoreClient({ hubUrl: hub.url, token: hub.adminToken });
-  botToken = (await admin.createToken({ name: 'teams-bot', role: 'supervisor' })).secret;
+  botToken = (await admin.createToken({ name: 'teams-bot', role: 'supervisor', bot: true })).secret;
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { AuditEntry, TokenInfo } from '../../src/core/model.js';
 import { startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
 
-const TOKEN: TokenInfo = { id: 'tok_7', name: 'night-shift', role: 'officer', createdAt: '2025-03-01T06:00:00Z', lastUsedAt: null, revokedAt: null };
+const TOKEN: TokenInfo = { id: 'tok_7', name: 'night-shift', role: 'officer', bot: false, createdAt: '2025-03-01T06:00:00Z', lastUsedAt: null, revokedAt: null, expiresAt: null };
 const ENTRY: AuditEntry = {
   seq: 12, at: '2025-03-01T06:05:00Z', actor: { id: 'tok_1', name: 'admin' }, channel: 'cli', action: 'token.create',
   target: 'tok_7', detail: {}, prevHash: 'aa', hash: 'bb',
@@ -44,13 +44,21 @@ describe('tokens', () => {
     expect(hub.requests.at(-1)!.body).toEqual({ name: 'night-shift', role: 'officer' });
   });
 
+  it('create --bot asks for a bot token; without it the body has no bot field', async () => {
+    const r = await cli.run('tokens', 'create', '--name', 'slack-bot', '--role', 'officer', '--bot');
+    expect(r.code, r.stderr).toBe(0);
+    expect(hub.requests.at(-1)!.body).toEqual({ name: 'slack-bot', role: 'officer', bot: true });
+    expect((await cli.run('tokens', 'create', '--name', 'feed', '--role', 'intake')).code).toBe(0);
+    expect(hub.requests.at(-1)!.body).toEqual({ name: 'feed', role: 'intake' });
+  });
+
   it('create needs a known role (exit 2)', async () => {
     expect((await cli.run('tokens', 'create', '--name', 'x', '--role', 'god')).code).toBe(2);
     expect((await cli.run('tokens', 'create', '--name', 'x')).code).toBe(2);
   });
 
   it('list and revoke', async () => {
-    expect((await cli.run('tokens', 'list')).stdout).toBe('tok_7\tnight-shift\tofficer\t2025-03-01T06:00:00Z\t-\t-\n');
+    expect((await cli.run('tokens', 'list')).stdout).toBe('tok_7\tnight-shift\tofficer\t2025-03-01T06:00:00Z\t-\t-\t-\n');
     const r = await cli.run('tokens', 'revoke', 'tok_7', '--json');
     expect(JSON.parse(r.stdout).token).toMatchObject({ id: 'tok_7', revokedAt: '2025-03-01T06:10:00Z' });
   });

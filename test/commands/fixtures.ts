@@ -41,7 +41,7 @@ export const incident = (n: number, over: Partial<Incident> = {}): Incident => (
   id: `INC-${String(n).padStart(6, '0')}`, title: `E-gate ${n} stopped processing travellers`, severity: 'sev2',
   state: 'triggered', siteId: 'RUH', assetId: `RUH/egate-0${n}`, source: 'alertmanager', fingerprint: `fp${n}`,
   labels: {}, createdAt: '2025-03-01T06:10:00Z', updatedAt: '2025-03-01T06:10:00Z', acknowledgedBy: null,
-  acknowledgedAt: null, assignee: null, escalations: 0, resolvedBy: null, resolvedAt: null, summary: null, version: 1,
+  acknowledgedAt: null, assignee: null, assigneeId: null, assignedBy: null, assignerAuthority: null, escalations: 0, resolvedBy: null, resolvedAt: null, summary: null, version: 1,
   ...over,
 });
 

@@ -4,6 +4,8 @@ import { renderFleetStatus } from '../../src/render/fleet-status.js';
 import { fitWidths, renderTable } from '../../src/render/table.js';
 import { visibleWidth } from '../../src/render/text-width.js';
 import { formatAge } from '../../src/render/time.js';
+import { expiryText } from '../../src/render/tokens.js';
+import { timeAhead } from '../../src/core/time-span.js';
 import { worstFirst } from '../../src/commands/status/order.js';
 import { normalizeIncidentId } from '../../src/commands/incidents/incident-id.js';
 import { parseSince } from '../../src/commands/audit/since.js';
@@ -78,5 +80,25 @@ describe('small parsers', () => {
     expect(formatAge('2025-02-27T07:30:00Z', NOW)).toBe('47h');
     expect(formatAge('2025-02-27T06:30:00Z', NOW)).toBe('2d');
     expect(formatAge('2025-02-20T06:30:00Z', NOW)).toBe('9d');
+  });
+});
+
+describe('token expiry', () => {
+  const inDays = (d: number) => new Date(NOW.getTime() + d * 86_400_000).toISOString();
+
+  it('tokens list marks an expiry within a week, and one past; never is a dash', () => {
+    expect(expiryText(null, NOW, false)).toBe('-');
+    expect(expiryText(inDays(30), NOW, false)).toBe(inDays(30));
+    expect(expiryText(inDays(3), NOW, false)).toBe(`${inDays(3)} (expires soon)`);
+    expect(expiryText(inDays(-1), NOW, false)).toBe(`${inDays(-1)} (expired)`);
+    expect(expiryText(inDays(3), NOW, true)).toBe('in 3d (expires soon)');
+    expect(expiryText(inDays(-1), NOW, true)).toBe('24h ago (expired)');
+  });
+
+  it('--expires reads a span ahead or an ISO time, and nothing else', () => {
+    expect(timeAhead('90d', NOW)).toBe(inDays(90));
+    expect(timeAhead(' 12h ', NOW)).toBe(new Date(NOW.getTime() + 12 * 3_600_000).toISOString());
+    expect(timeAhead('2026-06-01T03:00:00+03:00', NOW)).toBe('2026-06-01T00:00:00.000Z');
+    for (const bad of ['soon', '90', '-3d', '3w', '1e9d', 'tomorrow 9am']) expect(timeAhead(bad, NOW)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreClient } from '../../src/core/client.js';
-import type { Asset, AssetKind, Role, Site } from '../../src/core/model.js';
+import type { Asset, AssetKind, Site, TokenRole } from '../../src/core/model.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 import { fixtureWiring } from '../hub/hub-fixture.js';
 import { startFakeFleet, type FakeFleet } from './fake-fleet.js';
@@ -38,7 +38,7 @@ export const DEAD_ASSET = 'JED/cctv-01';
 export interface DiagHub extends RunningHub {
   fleet: FakeFleet;
   admin: CoreClient;
-  as(role: Role, name?: string): Promise<CoreClient>;
+  as(role: TokenRole, name?: string): Promise<CoreClient>;
   stop(): Promise<void>;
 }
 

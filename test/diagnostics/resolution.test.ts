@@ -65,7 +65,7 @@ describe('one resolution path, with the role rule on every route', () => {
     const dispatchId = verdict!.dispatchId!;
     await expect(officerB.closeDispatch(dispatchId, 'replaced the PSU')).rejects.toMatchObject({
       code: 'forbidden',
-      message: `closing ${dispatchId} needs the supervisor role, or to be assigned to ${incident.id}`,
+      message: `closing ${dispatchId} needs the supervisor role, or ${incident.id} handed over to you: officer-b neither acknowledged it nor is assigned to it`,
     });
     expect((await hub.admin.getDispatch(dispatchId)).state).toBe('open');
     await hub.admin.assign(incident.id, 'officer-b');
@@ -85,10 +85,11 @@ describe('one resolution path, with the role rule on every route', () => {
       labels: { alertname: 'GateDown', site: 'RUH', asset: 'RUH/egate-02', severity: 'warning' },
       fingerprint,
     });
-    const { created } = await officerA.ingestAlertmanager({ alerts: [alert('fp-untouched', 'firing'), alert('fp-taken', 'firing')] });
+    const alertmanager = await hub.as('intake', 'alertmanager');
+    const { created } = await alertmanager.ingestAlertmanager({ alerts: [alert('fp-untouched', 'firing'), alert('fp-taken', 'firing')] });
     const [untouched, taken] = created as [string, string];
     await officerA.ack(taken);
-    const result = await officerA.ingestAlertmanager({ alerts: [alert('fp-untouched', 'resolved'), alert('fp-taken', 'resolved')] });
+    const result = await alertmanager.ingestAlertmanager({ alerts: [alert('fp-untouched', 'resolved'), alert('fp-taken', 'resolved')] });
     expect(result).toMatchObject({ resolved: [untouched], updated: [taken] });
     expect((await hub.admin.getIncident(untouched)).incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'system' }, summary: 'alert resolved at the source' });
     expect(await lastTimeline(untouched)).toMatchObject({
@@ -96,7 +97,7 @@ describe('one resolution path, with the role rule on every route', () => {
       actor: { id: 'system' },
       text: 'alert resolved at the source before anyone acknowledged it; closed automatically',
     });
-    expect(await lastAudit('incident.resolve', untouched)).toMatchObject({ actor: { name: 'officer-a' }, detail: { fingerprint: 'fp-untouched', automatic: true } });
+    expect(await lastAudit('incident.resolve', untouched)).toMatchObject({ actor: { name: 'alertmanager' }, detail: { fingerprint: 'fp-untouched', automatic: true } });
     expect((await hub.admin.getIncident(taken)).incident.state).toBe('acknowledged');
   });
 });

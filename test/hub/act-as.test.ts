@@ -16,7 +16,7 @@ function botClientFor(userId: string, role: Role, channel: 'slack' | 'teams' = '
 
 beforeAll(async () => {
   hub = await startFixtureHub();
-  botSecret = (await hub.clientAs('supervisor', 'slack-bot')).secret;
+  botSecret = (await hub.clientAs('supervisor', 'slack-bot', { bot: true })).secret;
 });
 
 afterAll(async () => {
@@ -85,6 +85,20 @@ describe('act-as', () => {
       expect((err as ForbiddenError).message).toContain('slack:U0OMAR neither acknowledged it');
       const { incident: resolved } = await aisha.resolve(incident.id, 'cleaned the reader');
       expect(resolved).toMatchObject({ state: 'resolved', resolvedBy: { name: 'slack:U0AISHA' } });
+    } finally {
+      await Promise.all([aisha.close(), omar.close()]);
+    }
+  });
+
+  it('a chat officer who acknowledged hands over to another chat user of the same bot, matched by their chat id', async () => {
+    const { incident } = await hub.admin.createIncident({ title: 'handover in chat', severity: 'sev3', siteId: 'JED' });
+    const aisha = botClientFor('U0AISHA', 'officer');
+    const omar = botClientFor('U0OMAR', 'officer');
+    try {
+      await aisha.ack(incident.id);
+      const { incident: assigned } = await aisha.assign(incident.id, 'Omar (slack:U0OMAR)');
+      expect(assigned).toMatchObject({ assigneeId: expect.stringMatching(/^tok_[0-9a-f]+\/slack:U0OMAR$/), assignerAuthority: 'acknowledger' });
+      expect((await omar.resolve(incident.id, 'done')).incident).toMatchObject({ state: 'resolved', resolvedBy: { name: 'slack:U0OMAR' } });
     } finally {
       await Promise.all([aisha.close(), omar.close()]);
     }

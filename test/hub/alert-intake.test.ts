@@ -8,7 +8,7 @@ import { fixture, rawRequest, startFixtureHub, type FixtureHub } from './hub-fix
 type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
 
 let hub: FixtureHub;
-let alertmanager: CoreClient;
+let alertmanager: CoreClient & { secret: string };
 let officer: CoreClient;
 let viewer: CoreClient;
 
@@ -18,7 +18,7 @@ const egate07 = async () => (await viewer.listAssets({ site: 'RUH', kind: 'egate
 
 beforeAll(async () => {
   hub = await startFixtureHub();
-  alertmanager = await hub.clientAs('officer', 'alertmanager');
+  alertmanager = await hub.clientAs('intake', 'alertmanager');
   officer = await hub.clientAs('officer', 'aisha');
   viewer = await hub.clientAs('viewer', 'wall');
 });
@@ -148,7 +148,7 @@ describe('telemetry', () => {
   it('rejects unknown fields in a report', async () => {
     const res = await rawRequest(`${hub.url}/v1/ingest/telemetry`, {
       method: 'POST',
-      token: hub.adminToken!,
+      token: alertmanager.secret,
       body: JSON.stringify({ sites: [{ ...report('JED', 1), mood: 'calm' }] }),
     });
     expect(res.status).toBe(400);

@@ -13,7 +13,7 @@ let supervisor: CoreClient;
 beforeAll(async () => {
   hub = await startFixtureHub();
   viewer = await hub.clientAs('viewer', 'wall-screen');
-  officer = await hub.clientAs('officer', 'aisha', { channel: 'slack', onBehalfOf: 'slack:U042' });
+  officer = await hub.clientAs('officer', 'aisha', { channel: 'slack', onBehalfOf: 'slack:U042', bot: true });
   otherOfficer = await hub.clientAs('officer', 'omar');
   supervisor = await hub.clientAs('supervisor', 'sara');
 });

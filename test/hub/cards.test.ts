@@ -15,8 +15,8 @@ let clockOffsetMs = 0;
 
 beforeAll(async () => {
   hub = await startFixtureHub({ now: () => new Date(Date.now() + clockOffsetMs) });
-  bot = await hub.clientAs('officer', 'slack-bot-a');
-  otherBot = await hub.clientAs('officer', 'slack-bot-b');
+  bot = await hub.clientAs('officer', 'slack-bot-a', { bot: true });
+  otherBot = await hub.clientAs('officer', 'slack-bot-b', { bot: true });
 });
 
 afterAll(async () => {

@@ -20,7 +20,8 @@ describe('20 concurrent acks', () => {
   let incidentId = '';
 
   it('exactly one succeeds; nineteen conflicts name the winner', async () => {
-    incidentId = (await officers[0]!.ingestAlertmanager(fixture('alertmanager-v4-firing.json'))).created[0]!;
+    const alertmanager = await hub.clientAs('intake', 'alertmanager');
+    incidentId = (await alertmanager.ingestAlertmanager(fixture('alertmanager-v4-firing.json'))).created[0]!;
     const results = await Promise.allSettled(officers.map((o) => o.ack(incidentId)));
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

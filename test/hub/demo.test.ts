@@ -33,6 +33,6 @@ describe('demo hub', () => {
     const reported = await waitUntil(reporting, { what: 'a site with a report', timeoutMs: 15_000, intervalMs: 250 });
     expect(reported).toBe(103);
     const sim = (await admin.listTokens()).find((t) => t.name === 'demo-simulator' && !t.revokedAt);
-    expect(sim).toMatchObject({ role: 'officer', lastUsedAt: expect.any(String) });
+    expect(sim).toMatchObject({ role: 'intake', lastUsedAt: expect.any(String) });
   }, 20_000);
 });

@@ -71,7 +71,7 @@ describe('event stream', () => {
   it('delivers incident.created after an alert is ingested (token in the query, as EventSource sends it)', async () => {
     const sse = await connect(`${hub.url}/v1/events?token=${encodeURIComponent(viewer.secret)}`);
     try {
-      const { created } = await hub.admin.ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
+      const { created } = await (await hub.clientAs('intake', 'alertmanager')).ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
       const event = await sse.next('incident.created');
       expect((event.data as Incident).id).toBe(created[0]);
       const health = await sse.next('asset.health');

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreClient } from '../../src/core/client.js';
-import type { Asset, Role, Site } from '../../src/core/model.js';
+import type { Asset, Site, TokenRole } from '../../src/core/model.js';
 import type { DemoWorld, Fleet, SimulatorStart } from '../../src/hub/demo/demo-world.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 
@@ -62,11 +62,14 @@ export function fixtureWiring(fleet: Fleet = tinyFleet()) {
   return { wiring, started, stopped: () => stopped };
 }
 
+/** How the client calls (channel, the chat user it acts for), and whether its token is a bot's. */
+export type ClientExtras = Partial<ConstructorParameters<typeof CoreClient>[0]> & { bot?: boolean };
+
 export interface FixtureHub extends RunningHub {
   dir: string;
   admin: CoreClient;
   /** A client with a fresh token of this role (name defaults to the role). */
-  clientAs(role: Role, name?: string, extra?: Partial<ConstructorParameters<typeof CoreClient>[0]>): Promise<CoreClient & { secret: string }>;
+  clientAs(role: TokenRole, name?: string, extra?: ClientExtras): Promise<CoreClient & { secret: string }>;
   logs: string[];
   stop(): Promise<void>;
   closeKeepingData(): Promise<void>;
@@ -95,8 +98,8 @@ export async function startFixtureHub(options: FixtureOptions = {}): Promise<Fix
     ...hub,
     dir,
     admin,
-    async clientAs(role, name = role, extra = {}) {
-      const { secret } = await admin.createToken({ name, role });
+    async clientAs(role, name = role, { bot, ...extra } = {}) {
+      const { secret } = await admin.createToken({ name, role, ...(bot ? { bot } : {}) });
       return Object.assign(track(new CoreClient({ hubUrl: hub.url, token: secret, ...extra })), { secret });
     },
     logs,

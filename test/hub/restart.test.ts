@@ -19,7 +19,8 @@ describe('restart on the same data file', () => {
     const first = await startFixtureHub();
     const adminToken = first.adminToken!;
     const officer = await first.clientAs('officer', 'aisha');
-    const { created } = await officer.ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
+    const intake = await first.clientAs('intake', 'alertmanager');
+    const { created } = await intake.ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
     await officer.ack(created[0]!);
     const simulatorToken = (await first.admin.listTokens()).find((t) => t.name === 'demo-simulator' && !t.revokedAt)!;
     const officerSecret = officer.secret;
@@ -53,7 +54,7 @@ describe('restart on the same data file', () => {
     expect(next.id).toBe('INC-000002');
   });
 
-  it('hands the simulator a working officer token for this hub', async () => {
+  it('hands the simulator a working intake token for this hub', async () => {
     const { wiring, started, stopped } = fixtureWiring();
     const dir = mkdtempSync(join(tmpdir(), 'wf-demo-'));
     const demo = await startHub({ dataFile: join(dir, 'hub.sqlite'), port: 0, demo: true, seed: 7, speed: 60 }, wiring);
@@ -64,7 +65,8 @@ describe('restart on the same data file', () => {
       expect(started[0]!.hubUrl).toBe(demo.url);
       const simulator = new CoreClient({ hubUrl: started[0]!.hubUrl, token: started[0]!.token });
       try {
-        expect(await simulator.whoami()).toMatchObject({ name: 'demo-simulator', role: 'officer' });
+        expect(await simulator.ingestTelemetry([])).toEqual({ accepted: 0 });
+        await expect(simulator.whoami()).rejects.toMatchObject({ code: 'forbidden' });
       } finally {
         await simulator.close();
       }

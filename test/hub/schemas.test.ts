@@ -15,7 +15,7 @@ describe('request schemas', () => {
     ['incident', CreateIncidentBody, { title: 'Gate down', severity: 'sev2', colour: 'red' }],
     ['ack', AckBody, { force: true }],
     ['assign', AssignBody, { to: 'aisha', cc: 'omar' }],
-    ['token', CreateTokenBody, { name: 'x', role: 'viewer', expires: '1d' }],
+    ['token', CreateTokenBody, { name: 'x', role: 'viewer', scopes: ['all'] }],
     ['query', IncidentsQuery, { state: 'open', sort: 'asc' }],
     [
       'telemetry',

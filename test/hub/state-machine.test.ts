@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../src/core/errors.js';
-import type { Incident, Role } from '../../src/core/model.js';
+import type { Incident, TokenRole } from '../../src/core/model.js';
 import type { Caller } from '../../src/hub/caller.js';
-import { decideAck, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
+import { decideAck, decideAssign, decideEscalate, decideResolve, mayResolve, resolutionRefusal, type Resolution } from '../../src/hub/incidents/decisions.js';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { assertTransition, canTransition, raisedSeverity } from '../../src/hub/incidents/state-machine.js';
 
@@ -75,8 +75,11 @@ describe('officer decisions', () => {
     expect(d.changed && d.timeline.text).toContain('minister asking');
   });
 
-  it('an officer resolves only what they acked or are assigned; a supervisor resolves anything', () => {
-    const open = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' }, assignee: 'name-c' });
+  it('an officer resolves only what they acked or were handed; a supervisor resolves anything', () => {
+    const acked = incident({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' } });
+    const handed = decideAssign(acked, caller('a'), { name: 'name-c', id: 'c' });
+    const open = handed.changed ? handed.incident : acked;
+    expect(open).toMatchObject({ assignee: 'name-c', assigneeId: 'c', assignedBy: { id: 'a' }, assignerAuthority: 'acknowledger' });
     expect(mayResolve(open, caller('a'))).toBe(true);
     expect(mayResolve(open, caller('c'))).toBe(true);
     expect(mayResolve(open, caller('b'))).toBe(false);
@@ -87,8 +90,39 @@ describe('officer decisions', () => {
   });
 });
 
+describe('assignments hand resolving over only from someone who holds it', () => {
+  const triggered = incident();
+
+  it('an officer who holds nothing assigns, and nobody gains anything: not even themselves', () => {
+    const d = decideAssign(triggered, caller('b'), { name: 'name-b', id: 'b' });
+    expect(d.changed && d.incident).toMatchObject({ assignee: 'name-b', assigneeId: 'b', assignerAuthority: null });
+    expect(d.changed && d.timeline.text).toBe('assigned to name-b');
+    expect(mayResolve(d.changed ? d.incident : triggered, caller('b'))).toBe(false);
+  });
+
+  it('a supervisor hands over; the assignee hands on, and loses it; a name without an id gets nothing', () => {
+    const bySupervisor = decideAssign(triggered, caller('s', 'supervisor'), { name: 'name-c', id: 'c' });
+    const toC = bySupervisor.changed ? bySupervisor.incident : triggered;
+    expect(bySupervisor.changed && bySupervisor.timeline.text).toBe('assigned to name-c, who may now resolve it');
+    expect(mayResolve(toC, caller('c'))).toBe(true);
+    const byC = decideAssign(toC, caller('c'), { name: 'name-d', id: 'd' });
+    const toD = byC.changed ? byC.incident : toC;
+    expect(toD).toMatchObject({ assignerAuthority: 'assignee', assignedBy: { id: 'c' } });
+    expect([mayResolve(toD, caller('c')), mayResolve(toD, caller('d'))]).toEqual([false, true]);
+    const unnamed = decideAssign(triggered, caller('s', 'supervisor'), { name: 'name-e', id: null });
+    expect(mayResolve(unnamed.changed ? unnamed.incident : triggered, caller('e'))).toBe(false);
+  });
+
+  it('the same assignment with the same authority changes nothing; with authority it is a handover', () => {
+    const byB = decideAssign(triggered, caller('b'), { name: 'name-c', id: 'c' });
+    const assigned = byB.changed ? byB.incident : triggered;
+    expect(decideAssign(assigned, caller('x'), { name: 'name-c', id: 'c' })).toEqual({ changed: false });
+    expect(decideAssign(assigned, caller('s', 'supervisor'), { name: 'name-c', id: 'c' })).toMatchObject({ changed: true, incident: { assignerAuthority: 'supervisor' } });
+  });
+});
+
 describe('one decision for every way an incident is resolved', () => {
-  const caller = (id: string, role: Role = 'officer'): Caller => ({ actor: { id, name: `name-${id}`, role }, channel: 'cli' });
+  const caller = (id: string, role: TokenRole = 'officer'): Caller => ({ actor: { id, name: `name-${id}`, role }, channel: 'cli' });
   const open = (fields: Partial<Incident> = {}): Incident => ({ ...draftIncident({ title: 't', severity: 'sev3', siteId: null, assetId: null, source: 'manual', fingerprint: null, labels: {}, at: 'then' }), id: 'INC-000009', version: 1, ...fields });
   const taken = open({ state: 'acknowledged', acknowledgedBy: { id: 'a', name: 'name-a' } });
 
@@ -105,10 +139,13 @@ describe('one decision for every way an incident is resolved', () => {
     expect(d.audit.action).toBe(action);
   });
 
-  it('an alert clearing resolves, as the system, only what nobody acknowledged', () => {
+  it('an alert clearing resolves, as the system, only what nobody acknowledged, and only from an intake token', () => {
     const cleared: Resolution = { way: 'alert-cleared', fingerprint: 'fp' };
-    expect(() => decideResolve(taken, caller('a'), cleared, 'now')).toThrow(ConflictError);
-    const d = decideResolve(open(), caller('alertmanager'), cleared, 'now');
+    expect(() => decideResolve(taken, caller('alertmanager', 'intake'), cleared, 'now')).toThrow(ConflictError);
+    for (const role of ['officer', 'supervisor', 'admin'] as const) {
+      expect(() => decideResolve(open(), caller('b', role), cleared, 'now')).toThrow(ForbiddenError);
+    }
+    const d = decideResolve(open(), caller('alertmanager', 'intake'), cleared, 'now');
     expect(d.incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'system' }, summary: 'alert resolved at the source' });
     expect(d.timeline).toMatchObject({ kind: 'alert-resolved', as: { actor: { id: 'system' } } });
     expect(d.audit).toEqual({ action: 'incident.resolve', detail: { fingerprint: 'fp', automatic: true } });

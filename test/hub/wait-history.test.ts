@@ -12,7 +12,7 @@ import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 const START = Date.parse('2026-11-29T02:00:10.000Z');
 let clock = START;
 let hub: FixtureHub;
-let officer: CoreClient;
+let siteFeed: CoreClient;
 let viewer: CoreClient;
 
 const report = (siteId: string, waitMinutes: number): SiteTelemetry => ({
@@ -29,7 +29,7 @@ const at = (minutesAfterStart: number) => new Date(Date.parse('2026-11-29T02:00:
 
 beforeAll(async () => {
   hub = await startFixtureHub({ now: () => new Date(clock) });
-  officer = await hub.clientAs('officer', 'site-feed');
+  siteFeed = await hub.clientAs('intake', 'site-feed');
   viewer = await hub.clientAs('viewer', 'wall');
 });
 
@@ -39,13 +39,13 @@ afterAll(async () => {
 
 describe('wait history', () => {
   it('keeps the last report of each minute, leaves silent minutes out, and serves the window asked for', async () => {
-    await officer.ingestTelemetry([report('RUH', 5), report('JED', 30)]);
+    await siteFeed.ingestTelemetry([report('RUH', 5), report('JED', 30)]);
     clock += 20_000;
-    await officer.ingestTelemetry([report('ruh', 7)]); // same minute: replaces 5
+    await siteFeed.ingestTelemetry([report('ruh', 7)]); // same minute: replaces 5
     clock += 60_000; // minute 1
-    await officer.ingestTelemetry([report('RUH', 9)]);
+    await siteFeed.ingestTelemetry([report('RUH', 9)]);
     clock += 2 * 60_000; // minute 3; minute 2 had no report
-    await officer.ingestTelemetry([report('RUH', 12.5)]);
+    await siteFeed.ingestTelemetry([report('RUH', 12.5)]);
 
     expect(await viewer.waitHistory('ruh')).toEqual({
       siteId: 'RUH',
@@ -79,7 +79,7 @@ describe('wait history', () => {
 
   it('serves up to a day: the whole day, the current minute included', async () => {
     clock += (24 * 60 - 1) * 60_000; // minute 3 is now the oldest minute of the day
-    await officer.ingestTelemetry([report('RUH', 4)]);
+    await siteFeed.ingestTelemetry([report('RUH', 4)]);
     const day = await viewer.waitHistory('RUH', { minutes: 1440 });
     expect(day.samples.map((s) => s.waitMinutes)).toEqual([12.5, 4]);
   });

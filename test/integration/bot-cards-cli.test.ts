@@ -20,8 +20,8 @@ let officerToken: string;
 beforeAll(async () => {
   hub = await startFixtureHub();
   slack = await startSlackApi();
-  const botToken = (await hub.clientAs('officer', 'slack-bot')).secret;
-  alertmanager = await hub.clientAs('officer', 'alertmanager');
+  const botToken = (await hub.clientAs('officer', 'slack-bot', { bot: true })).secret;
+  alertmanager = await hub.clientAs('intake', 'alertmanager');
   officerToken = (await hub.clientAs('officer', 'aisha')).secret;
   cli = cliEnv({ WATCHFLOOR_HUB: hub.url });
   bot = await startCliProcess(

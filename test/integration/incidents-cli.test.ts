@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
-import type { Incident, IncidentDetail } from '../../src/core/model.js';
+import type { AlertmanagerIngestResult, Incident, IncidentDetail } from '../../src/core/model.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
@@ -43,8 +43,16 @@ describe('an Alertmanager alert, acknowledged by twenty officers at once', () =>
   let incidentId = '';
 
   it('posted twice, yields one incident', async () => {
-    const first = await admin.ingestAlertmanager(firing);
-    const second = await admin.ingestAlertmanager(firing);
+    const { secret } = await admin.createToken({ name: 'alertmanager', role: 'intake' });
+    const alertmanager = new CoreClient({ hubUrl: hub.url, token: secret });
+    let first: AlertmanagerIngestResult;
+    let second: AlertmanagerIngestResult;
+    try {
+      first = await alertmanager.ingestAlertmanager(firing);
+      second = await alertmanager.ingestAlertmanager(firing);
+    } finally {
+      await alertmanager.close();
+    }
     expect(first.created).toHaveLength(1);
     expect(second.created).toHaveLength(0);
     expect(second.updated).toEqual(first.created);

@@ -59,7 +59,7 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
     throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
   }
   if (!connection.token) {
-    throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer\`)`);
+    throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer --bot\`)`);
   }
   const hub = { hubUrl: connection.hubUrl, token: connection.token };
   const log = (line: string): void => ctx.info(line);

@@ -25,9 +25,21 @@ export function describeMutation(verb: IncidentAction, result: MutationResult): 
   }
 }
 
+/** Why an assignment lets its assignee resolve nothing, when it does not: worth a word, since it reads like a handover. */
+export function assignmentNote(result: MutationResult): string | undefined {
+  const i = result.incident;
+  if (!result.changed || i.assignee === null) return undefined;
+  if (i.assignerAuthority === null) {
+    return `note: this does not let ${i.assignee} resolve ${i.id}; only a supervisor, the officer who acknowledged it, or whoever it was handed to can hand it over`;
+  }
+  if (i.assigneeId === null) return `note: the hub knows no one token named "${i.assignee}", so this lets no one resolve ${i.id}`;
+  return undefined;
+}
+
 export function mutationPresenter(verb: IncidentAction): VerbPresenter<MutationResult> {
   return {
     text: (result) => describeMutation(verb, result),
+    ...(verb === 'assign' ? { note: assignmentNote } : {}),
     json: (result) => ({ incident: incidentJson(result.incident), changed: result.changed }),
   };
 }

@@ -23,6 +23,8 @@ export interface CoreClientOptions {
   requestTimeoutMs?: number;
   /** Extra attempts for idempotent GETs on connection failures. */
   getRetries?: number;
+  /** Told the token's expiry when the hub says it is near (x-watchfloor-token-expires). */
+  onTokenExpiry?: ((expiresAt: string) => void) | undefined;
 }
 
 // Failures where nothing reached the hub, so another try of a GET is safe.
@@ -51,6 +53,7 @@ export class HubConnection {
   private readonly onBehalfOf: string | undefined;
   private readonly actAs: Role | undefined;
   private readonly getRetries: number;
+  private readonly onTokenExpiry: ((expiresAt: string) => void) | undefined;
 
   constructor(options: CoreClientOptions) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
@@ -72,6 +75,7 @@ export class HubConnection {
     this.onBehalfOf = options.onBehalfOf;
     this.actAs = options.actAs;
     this.getRetries = options.getRetries ?? 2;
+    this.onTokenExpiry = options.onTokenExpiry;
   }
 
   /** Close the keep-alive connections so the process can exit promptly. */
@@ -111,6 +115,7 @@ export class HubConnection {
       body: payload,
       signal: AbortSignal.timeout(this.requestTimeoutMs),
     });
+    this.noticeExpiry(res.headers);
     const { value: parsed, notJson } = await readJson(res.body);
     if (notJson) {
       throw new HubError(`hub at ${this.hubUrl} answered HTTP ${res.statusCode} with a body that is not JSON`, {
@@ -138,8 +143,15 @@ export class HubConnection {
       bodyTimeout: request.bodyTimeoutMs,
       headersTimeout: this.requestTimeoutMs,
     });
+    this.noticeExpiry(res.headers);
     if (res.statusCode >= 400) throw errorFromApi(res.statusCode, (await readJson(res.body)).value);
     return res.body;
+  }
+
+  private noticeExpiry(headers: Dispatcher.ResponseData['headers']): void {
+    const value = headers['x-watchfloor-token-expires'];
+    const expiresAt = Array.isArray(value) ? value[0] : value;
+    if (expiresAt && this.onTokenExpiry) this.onTokenExpiry(expiresAt);
   }
 
   /** Who is calling, through which front end and for whom: the same on every request, streams included. */

@@ -1,11 +1,11 @@
 // Who did something: a token holder, a mapped chat user, or the hub itself.
 import { z } from 'zod';
-import { Role } from './vocabulary-schemas.js';
+import { TokenRole } from './vocabulary-schemas.js';
 
 export const Actor = z.object({
   id: z.string(),
   name: z.string(),
-  role: Role,
+  role: TokenRole,
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -1,7 +1,7 @@
 // Incidents and their timelines, and what an action on one answers.
 import { z } from 'zod';
 import { ActorRef } from './actors.js';
-import { Channel, IncidentState, Severity, TimelineKind } from './vocabulary-schemas.js';
+import { AssignerAuthority, Channel, IncidentState, Severity, TimelineKind } from './vocabulary-schemas.js';
 
 export const TimelineEntry = z.object({
   id: z.number().int(),
@@ -28,7 +28,12 @@ export const Incident = z.object({
   updatedAt: z.string(),
   acknowledgedBy: ActorRef.nullable(),
   acknowledgedAt: z.string().nullable(),
-  assignee: z.string().nullable(),
+  assignee: z.string().nullable(), // free text, as the assigner typed it
+  /** The token (or chat user) the assignee names, when the hub could tell; a handover reaches only this id. */
+  assigneeId: z.string().nullable(),
+  assignedBy: ActorRef.nullable(),
+  /** What let the assigner resolve it; null: the assignment hands nothing over. */
+  assignerAuthority: AssignerAuthority.nullable(),
   escalations: z.number().int().nonnegative(),
   resolvedBy: ActorRef.nullable(),
   resolvedAt: z.string().nullable(),

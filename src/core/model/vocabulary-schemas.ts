@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   ASSET_KINDS,
+  ASSIGNER_AUTHORITIES,
   CHANNELS,
   DIAG_VERDICTS,
   DISPATCH_PRIORITIES,
@@ -10,6 +11,7 @@ import {
   HEALTHS,
   INCIDENT_STATES,
   ROLES,
+  TOKEN_ROLES,
   SEVERITIES,
   SITE_KINDS,
   TIMELINE_KINDS,
@@ -31,6 +33,9 @@ export type Channel = z.infer<typeof Channel>;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+export const TokenRole = z.enum(TOKEN_ROLES);
+export type TokenRole = z.infer<typeof TokenRole>;
+
 export const SiteKind = z.enum(SITE_KINDS);
 export type SiteKind = z.infer<typeof SiteKind>;
 
@@ -45,6 +50,9 @@ export const DiagVerdict = z.enum(DIAG_VERDICTS);
 export type DiagVerdict = z.infer<typeof DiagVerdict>;
 export const DispatchState = z.enum(DISPATCH_STATES);
 export type DispatchState = z.infer<typeof DispatchState>;
+
+export const AssignerAuthority = z.enum(ASSIGNER_AUTHORITIES);
+export type AssignerAuthority = z.infer<typeof AssignerAuthority>;
 
 export const DispatchPriority = z.enum(DISPATCH_PRIORITIES);
 export type DispatchPriority = z.infer<typeof DispatchPriority>;

@@ -1,18 +1,20 @@
 // Who is calling and may they: bearer token → actor, header → channel, and a
-// minimum role per route (declared as `config: { role }` on the route).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// minimum role per route (declared as `config: { role }` on the route). The
+// intake routes declare `intake`, which only an intake token holds. A token
+// near its expiry is told so on every answer (x-watchfloor-token-expires).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
-import type { Channel, Role } from '../../core/model.js';
-import { CHANNELS, ROLES, ROLE_RANK, roleAtLeast } from '../../core/vocabulary.js';
+import type { Channel, Role, TokenRole } from '../../core/model.js';
+import { CHANNELS, ROLES, ROLE_RANK, expiryNear, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
-import { hashTokenSecret } from '../tokens/tokens.js';
+import { hasExpired, hashTokenSecret } from '../tokens/tokens.js';
 import { delegatedActor } from './delegation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The least role that may call this route; routes without one are public. */
-    role?: Role;
+    /** The least role that may call this route (`intake`: intake tokens only); routes without one are public. */
+    role?: TokenRole;
     /** EventSource cannot set headers, so the event stream also takes `?token=`. */
     tokenInQuery?: boolean;
   }
@@ -47,9 +49,11 @@ export function channelOf(request: FastifyRequest): Channel {
  * it acts for; the hub grants the lower of that and the token's role, so a
  * header can only ever take rights away.
  */
-export function effectiveRole(request: FastifyRequest, tokenRole: Role): Role {
+export function effectiveRole(request: FastifyRequest, tokenRole: TokenRole): TokenRole {
   const claimed = header(request, 'x-watchfloor-act-as')?.trim().toLowerCase();
   if (!claimed) return tokenRole;
+  // An intake token acts for nobody: lowering it to a person's role would grant reads.
+  if (tokenRole === 'intake') throw intakeOnly('act as a person (x-watchfloor-act-as)');
   if (!(ROLES as readonly string[]).includes(claimed)) {
     throw new UsageError(`unknown role "${claimed}" in x-watchfloor-act-as`, { hint: `use one of ${ROLES.join(', ')}` });
   }
@@ -76,39 +80,76 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
     });
   }
   const token = await ctx.store.getTokenByHash(hashTokenSecret(secret));
-  if (!token || token.revokedAt) {
-    throw new UnauthenticatedError(token ? `the API token "${token.name}" was revoked` : 'the hub does not know this API token', {
+  const now = ctx.now();
+  if (!token || token.revokedAt || hasExpired(token, now)) {
+    const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
+    throw new UnauthenticatedError(why, {
       hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor config set token wf_…`',
     });
   }
-  const now = ctx.now();
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
     await ctx.store.touchToken(token.id, now.toISOString());
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
+  if (onBehalfOf && token.role === 'intake') throw intakeOnly('act for a chat user (x-watchfloor-on-behalf-of)');
+  if (onBehalfOf && !token.bot) throw notABot(token.name);
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
-  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel };
-  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name };
+  const held = { id: token.id, expiresAt: token.expiresAt };
+  if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, token: held };
+  return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, token: held };
 }
 
-export function requireRole(caller: Caller, needed: Role): void {
-  if (roleAtLeast(caller.actor.role, needed)) return;
+/** The expiry of a token that nears it, on the answer, for the client to warn its person. */
+function flagNearExpiry(reply: FastifyReply, caller: Caller, now: Date): void {
+  const expiresAt = caller.token?.expiresAt;
+  if (expiresAt && expiryNear(expiresAt, now)) reply.header('x-watchfloor-token-expires', expiresAt);
+}
+
+// Any token could otherwise write timelines under a chat user's name of its choosing.
+function notABot(name: string): ForbiddenError {
+  return new ForbiddenError(`only a chat bot's token acts for chat users (x-watchfloor-on-behalf-of); the API token "${name}" is not one`, {
+    hint: 'give the bot a token of its own: `watchfloor tokens create --name slack-bot --role officer --bot`',
+    details: { needed: 'bot' },
+  });
+}
+
+const INTAKE_ROUTES = 'POST /v1/ingest/*';
+
+function intakeOnly(doing: string, name?: string): ForbiddenError {
+  return new ForbiddenError(`an intake token${name ? ` (${name})` : ''} only feeds alerts and telemetry (${INTAKE_ROUTES}); it may not ${doing}`, {
+    hint: 'use a person\'s token for this; intake tokens are for Alertmanager and other senders of alerts',
+    details: { needed: 'a person\'s role', role: 'intake' },
+  });
+}
+
+export function requireRole(caller: Caller, needed: TokenRole): void {
+  const { role, name } = caller.actor;
+  if (needed === 'intake') {
+    if (role === 'intake') return;
+    throw new ForbiddenError(`${INTAKE_ROUTES} takes an intake token; ${name} is ${role}`, {
+      hint: 'create one for the sender: `watchfloor tokens create --name alertmanager --role intake`',
+      details: { needed, role },
+    });
+  }
+  if (role === 'intake') throw intakeOnly('do this', name);
+  if (roleAtLeast(role, needed)) return;
   // A chat user refused through a bot's token should read their own name.
-  const who = caller.via ? `${caller.actor.name} (through ${caller.via})` : caller.actor.name;
-  throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${caller.actor.role}`, {
+  const who = caller.via ? `${name} (through ${caller.via})` : name;
+  throw new ForbiddenError(`this needs the ${needed} role; ${who} is ${role}`, {
     hint: `ask an admin for a token with the ${needed} role`,
-    details: { needed, role: caller.actor.role },
+    details: { needed, role },
   });
 }
 
 /** Authenticates and checks the role of every route that declares one. */
 export function installAuth(app: FastifyInstance, ctx: HubContext): void {
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const needed = request.routeOptions.config.role;
     if (!needed) return;
     const caller = await authenticate(ctx, request);
+    flagNearExpiry(reply, caller, ctx.now());
     requireRole(caller, needed);
     request.caller = caller;
   });

@@ -4,11 +4,13 @@
 // officer may resolve what they acknowledged) tell two chat users apart even
 // though they share the bot's token. The role stays the token's, capped by
 // x-watchfloor-act-as: the header names someone, it never grants anything.
+// Only a token created for a bot may send it (auth.ts).
 import { UsageError } from '../../core/errors.js';
 import type { Actor } from '../../core/model.js';
+import { CHAT_USER_KEY, delegatedId } from '../caller.js';
 
 const MAX_LENGTH = 200;
-const SHAPE = /^([a-z]+:[A-Za-z0-9._@-]{1,100})(?: \((.{1,100})\))?$/;
+const SHAPE = new RegExp(`^(${CHAT_USER_KEY})(?: \\((.{1,100})\\))?$`);
 
 export function delegatedActor(token: { id: string; name: string }, onBehalfOf: string, role: Actor['role']): Actor {
   const match = onBehalfOf.length <= MAX_LENGTH ? SHAPE.exec(onBehalfOf) : null;
@@ -19,8 +21,7 @@ export function delegatedActor(token: { id: string; name: string }, onBehalfOf: 
   }
   const [, key, encodedName] = match as unknown as [string, string, string | undefined];
   const name = encodedName ? decodeName(encodedName) : undefined;
-  // The token's id in front keeps two bots' users apart (slack:U1 of two workspaces).
-  return { id: `${token.id}/${key}`, name: name ? `${name} (${key})` : key, role };
+  return { id: delegatedId(token.id, key), name: name ? `${name} (${key})` : key, role };
 }
 
 function decodeName(encoded: string): string {

@@ -2,7 +2,7 @@
 // not know is a client bug worth hearing about. (The Alertmanager intake is
 // the exception; see incidents/alertmanager-webhook.ts.)
 import { z } from 'zod';
-import { AuditCheckpoint, Role, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
+import { AuditCheckpoint, TokenRole, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
 import { WAIT_HISTORY_MINUTES } from '../../core/vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -19,7 +19,8 @@ export const ResolveBody = z.object({ summary: text(10_000) }).strict();
 
 export const TelemetryBody = z.object({ sites: z.array(SiteTelemetry).max(1_000) }).strict();
 
-export const CreateTokenBody = z.object({ name: text(100), role: Role }).strict();
+/** `expires`: an ISO time or a span from now (90d); the hub's clock turns it into the token's expiresAt. */
+export const CreateTokenBody = z.object({ name: text(100), role: TokenRole, bot: z.boolean().optional(), expires: text(64).optional() }).strict();
 
 export const SitesQuery = z.object({ kind: SiteKind.optional(), region: text(100).optional() }).strict();
 export const AssetsQuery = z.object({ site: text(100).optional(), kind: AssetKind.optional() }).strict();

@@ -1,6 +1,7 @@
 // Demo mode, the hub's side: seed the world's fleet into an empty store, point
-// every asset at its emulated device, give the simulator an officer token, and
-// let it talk to this hub over HTTP like any real fleet.
+// every asset at its emulated device, give the simulator an intake token (it
+// feeds alerts and telemetry, as Alertmanager would), and let it talk to this
+// hub over HTTP like any real fleet.
 import { SYSTEM } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { issueToken, revokeTokensNamed } from '../tokens/tokens.js';
@@ -64,7 +65,7 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
   const { secret } = await transact(ctx, async (tx) => {
     const at = ctx.now().toISOString();
     await revokeTokensNamed(tx, SYSTEM, SIMULATOR_TOKEN_NAME, at);
-    return issueToken(tx, SYSTEM, { name: SIMULATOR_TOKEN_NAME, role: 'officer' }, at);
+    return issueToken(tx, SYSTEM, { name: SIMULATOR_TOKEN_NAME, role: 'intake' }, at);
   });
   const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
   return {

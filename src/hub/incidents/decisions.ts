@@ -4,7 +4,7 @@
 // every way an incident gets resolved (by hand, by a verified remote fix, by
 // an on-site repair, by its alert clearing), with the way as a parameter.
 import { ConflictError, ForbiddenError } from '../../core/errors.js';
-import type { ActorRef, Incident } from '../../core/model.js';
+import type { ActorRef, AssignerAuthority, Incident } from '../../core/model.js';
 import { roleAtLeast } from '../../core/vocabulary.js';
 import { refOf, SYSTEM, type Caller } from '../caller.js';
 import type { IncidentChange } from './incident-writes.js';
@@ -45,15 +45,29 @@ export function decideAck(incident: Incident, caller: Caller, at: string): Decis
   };
 }
 
-export function decideAssign(incident: Incident, to: string): Decision {
+/** Whom an assignment names: the text as typed, and the token (or chat user) it names when the hub could tell. */
+export interface Assignee {
+  name: string;
+  id: string | null;
+}
+
+/**
+ * An assignment records who made it and what let them resolve the incident:
+ * it hands resolving over to the assignee only if they could (authority
+ * passes only from someone who has it), so naming yourself grants nothing.
+ */
+export function decideAssign(incident: Incident, caller: Caller, to: Assignee): Decision {
   refuseIfResolved(incident, 'assign');
-  if (incident.assignee === to) return UNCHANGED;
+  const authority = resolveAuthority(incident, caller);
+  if (incident.assignee === to.name && incident.assigneeId === to.id && incident.assignerAuthority === authority) return UNCHANGED;
   const from = incident.assignee;
+  const handover = authority !== null && to.id !== null;
+  const text = from ? `reassigned from ${from} to ${to.name}` : `assigned to ${to.name}`;
   return {
     changed: true,
-    incident: { ...incident, assignee: to },
-    timeline: { kind: 'assigned', text: from ? `reassigned from ${from} to ${to}` : `assigned to ${to}` },
-    audit: { action: 'incident.assign', detail: { from, to } },
+    incident: { ...incident, assignee: to.name, assigneeId: to.id, assignedBy: refOf(caller.actor), assignerAuthority: authority },
+    timeline: { kind: 'assigned', text: handover ? `${text}, who may now resolve it` : text },
+    audit: { action: 'incident.assign', detail: { from, to: to.name, assigneeId: to.id, authority } },
   };
 }
 
@@ -79,12 +93,31 @@ export function decideEscalate(incident: Incident, reason: string | undefined): 
   };
 }
 
-/** An officer may close what they took on; anything else needs a supervisor. */
-export function mayResolve(incident: Incident, caller: Caller): boolean {
+/**
+ * What lets `caller` resolve `incident` (and so hand it over): being a
+ * supervisor, having acknowledged it, or being the one an assignment with
+ * authority names (matched by id, never by the free-text name); else null.
+ */
+export function resolveAuthority(incident: Incident, caller: Caller): AssignerAuthority | null {
   const { actor } = caller;
-  return (
-    roleAtLeast(actor.role, 'supervisor') || incident.acknowledgedBy?.id === actor.id || incident.assignee === actor.name
-  );
+  if (roleAtLeast(actor.role, 'supervisor')) return 'supervisor';
+  if (incident.acknowledgedBy?.id === actor.id) return 'acknowledger';
+  if (incident.assignerAuthority !== null && incident.assigneeId !== null && incident.assigneeId === actor.id) return 'assignee';
+  return null;
+}
+
+/** An officer may close what they took on or were handed; anything else needs a supervisor. */
+export const mayResolve = (incident: Incident, caller: Caller): boolean => resolveAuthority(incident, caller) !== null;
+
+/** Why `caller` does not hold `incident`, in words for a refusal. */
+function notHeldBy(incident: Incident, caller: Caller): string {
+  const { actor } = caller;
+  const named = incident.assigneeId === actor.id || incident.assignee === actor.name;
+  if (!named || !incident.assignedBy) return `${actor.name} neither acknowledged it nor is assigned to it`;
+  if (incident.assignerAuthority === null) {
+    return `${actor.name} did not acknowledge it, and ${incident.assignedBy.name} assigned it without the right to resolve it, which hands nothing over`;
+  }
+  return `${actor.name} did not acknowledge it, and the assignment by ${incident.assignedBy.name} names another token`;
 }
 
 /**
@@ -108,17 +141,21 @@ export function resolutionRefusal(incident: Incident, caller: Caller, resolution
     case 'officer':
     case 'remote':
       if (mayResolve(incident, caller)) return undefined;
-      return new ForbiddenError(
-        `resolving ${incident.id} needs the supervisor role: ${caller.actor.name} neither acknowledged it nor is assigned to it`,
-        { hint: `acknowledge it first (\`watchfloor incidents ack ${incident.id}\`) or ask a supervisor`, details },
-      );
+      return new ForbiddenError(`resolving ${incident.id} needs the supervisor role: ${notHeldBy(incident, caller)}`, {
+        hint: `acknowledge it first (\`watchfloor incidents ack ${incident.id}\`), or have a supervisor or whoever holds it assign it to you`,
+        details,
+      });
     case 'repaired':
       if (mayResolve(incident, caller)) return undefined;
-      return new ForbiddenError(`closing ${resolution.dispatchId} needs the supervisor role, or to be assigned to ${incident.id}`, {
-        hint: `ask a supervisor, or have ${incident.id} assigned to you`,
+      return new ForbiddenError(`closing ${resolution.dispatchId} needs the supervisor role, or ${incident.id} handed over to you: ${notHeldBy(incident, caller)}`, {
+        hint: `have a supervisor, or whoever holds ${incident.id}, assign it to you`,
         details,
       });
     case 'alert-cleared':
+      // Only the source of the alert clears it: a person's token that could post one would resolve without the rule above.
+      if (caller.actor.role !== 'intake' && caller !== SYSTEM) {
+        return new ForbiddenError(`only an intake token clears ${incident.id} by its alert; ${caller.actor.name} is ${caller.actor.role}`, { details });
+      }
       // Once someone has taken it on, the alert only tells them; they decide.
       if (incident.state === 'triggered') return undefined;
       return new ConflictError(`${incident.id} is ${incident.state}: an alert resolved at the source leaves it to whoever took it on`, {

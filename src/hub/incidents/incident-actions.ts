@@ -5,6 +5,7 @@ import type { Incident, Severity } from '../../core/model.js';
 import type { Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
 import { transact, type TransactDeps } from '../transact.js';
+import { assigneeIdOf } from './assignee.js';
 import { decideAck, decideAssign, decideEscalate, decideNote, decideResolve, type Decision } from './decisions.js';
 import { draftIncident } from './draft.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
@@ -19,13 +20,13 @@ async function actOn(
   deps: IncidentDeps,
   caller: Caller,
   id: string,
-  decide: (incident: Incident, at: string) => Decision,
+  decide: (incident: Incident, at: string, tx: StoreWriter) => Decision | Promise<Decision>,
 ): Promise<MutationResult> {
   return transact(deps, async (tx, emit) => {
     const incident = await tx.getIncident(id);
     if (!incident) throw incidentNotFound(id);
     const at = deps.now().toISOString();
-    const decision = decide(incident, at);
+    const decision = await decide(incident, at, tx);
     if (!decision.changed) return { incident, changed: false };
     const stored = await storeIncidentChange(tx, emit, caller, incident, decision, at);
     return { incident: stored, changed: true };
@@ -36,7 +37,7 @@ export const ackIncident = (deps: IncidentDeps, caller: Caller, id: string) =>
   actOn(deps, caller, id, (incident, at) => decideAck(incident, caller, at));
 
 export const assignIncident = (deps: IncidentDeps, caller: Caller, id: string, to: string) =>
-  actOn(deps, caller, id, (incident) => decideAssign(incident, to));
+  actOn(deps, caller, id, async (incident, at, tx) => decideAssign(incident, caller, { name: to, id: await assigneeIdOf(tx, caller, to, new Date(at)) }));
 
 export const noteIncident = (deps: IncidentDeps, caller: Caller, id: string, text: string) =>
   actOn(deps, caller, id, (incident) => decideNote(incident, text));

@@ -1,8 +1,9 @@
 // API tokens: `wf_` + 32 random bytes, base64url. Only the sha-256 is kept,
 // so a copy of the data file does not hand out working tokens.
 import { createHash, randomBytes } from 'node:crypto';
-import { NotFoundError } from '../../core/errors.js';
-import type { Role, TokenInfo } from '../../core/model.js';
+import { NotFoundError, UsageError } from '../../core/errors.js';
+import type { TokenInfo, TokenRole } from '../../core/model.js';
+import { TIME_AHEAD_EXAMPLES, timeAhead } from '../../core/time-span.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { StoreWriter, TokenRecord } from '../store/store.js';
 
@@ -25,21 +26,49 @@ export interface IssuedToken {
   secret: string;
 }
 
-export async function issueToken(
-  tx: StoreWriter,
-  caller: Caller,
-  input: { name: string; role: Role },
-  at: string,
-): Promise<IssuedToken> {
+export interface TokenRequest {
+  name: string;
+  role: TokenRole;
+  /** For a chat bot: it may act for chat users. */
+  bot?: boolean | undefined;
+  /** When it stops working: an ISO time, or a span from now (90d). */
+  expires?: string | undefined;
+}
+
+/** Whether a token has expired at `now`. */
+export const hasExpired = (token: Pick<TokenInfo, 'expiresAt'>, now: Date): boolean =>
+  token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime();
+
+/** Whether the hub would take this token at `now`: not revoked, not expired. */
+export const isLive = (token: Pick<TokenInfo, 'revokedAt' | 'expiresAt'>, now: Date): boolean => !token.revokedAt && !hasExpired(token, now);
+
+function expiryOf(expires: string | undefined, now: Date): string | null {
+  if (expires === undefined) return null;
+  const at = timeAhead(expires, now);
+  if (!at) throw new UsageError(`expires: "${expires}" is neither a span nor a time`, { hint: `use ${TIME_AHEAD_EXAMPLES}` });
+  if (Date.parse(at) <= now.getTime()) throw new UsageError(`expires: ${at} is not in the future`, { hint: `use ${TIME_AHEAD_EXAMPLES}` });
+  return at;
+}
+
+export async function issueToken(tx: StoreWriter, caller: Caller, input: TokenRequest, at: string): Promise<IssuedToken> {
+  const bot = input.bot === true;
+  if (bot && input.role === 'intake') {
+    throw new UsageError('an intake token acts for nobody, so it cannot be a bot token', {
+      hint: 'give the chat bot a token of its own: `watchfloor tokens create --name slack-bot --role officer --bot`',
+    });
+  }
+  const expiresAt = expiryOf(input.expires, new Date(at));
   const secret = newTokenSecret();
   const record: TokenRecord = {
     id: newTokenId(),
     name: input.name,
     role: input.role,
+    bot,
     hash: hashTokenSecret(secret),
     createdAt: at,
     lastUsedAt: null,
     revokedAt: null,
+    expiresAt,
   };
   await tx.insertToken(record);
   await tx.appendAudit({
@@ -48,7 +77,7 @@ export async function issueToken(
     channel: caller.channel,
     action: 'token.create',
     target: record.id,
-    detail: { name: input.name, role: input.role, ...callerDetail(caller) },
+    detail: { name: input.name, role: input.role, bot, expiresAt, ...callerDetail(caller) },
   });
   return { token: publicToken(record), secret };
 }

@@ -1,8 +1,11 @@
 // GET /v1/events: the hub's events as server-sent events. Streams are tracked
-// so closing the hub ends them instead of waiting on them forever.
+// so closing the hub ends them instead of waiting on them forever, and held
+// under their token so its revocation or expiry ends them too.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { openSseStream, type SseStream } from '../../events/sse-stream.js';
+import type { TokenSessions } from '../../tokens/token-sessions.js';
+import { callerOf } from '../auth.js';
 import { EventsQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
@@ -12,7 +15,7 @@ function lastEventId(header: string | string[] | undefined): number | undefined 
   return Number(value.trim());
 }
 
-export function registerEventRoutes(app: FastifyInstance, ctx: HubContext): void {
+export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessions: TokenSessions): void {
   const streams = new Set<SseStream>();
   app.addHook('preClose', async () => {
     for (const s of [...streams]) s.close();
@@ -20,16 +23,21 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext): void
 
   app.get('/v1/events', { config: { role: 'viewer', tokenInQuery: true } }, async (request, reply) => {
     const q = parseInput(EventsQuery, request.query, 'query');
+    const { token } = callerOf(request);
     reply.hijack();
     let ended = false;
+    let release = () => {};
     const stream = openSseStream(reply.raw, ctx.bus, {
       sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
       onClose: () => {
         ended = true;
+        release();
         streams.delete(stream);
       },
     });
     // A replay too large for the client can end the stream before it is returned.
-    if (!ended) streams.add(stream);
+    if (ended) return;
+    streams.add(stream);
+    if (token) release = sessions.hold(token, () => stream.close());
   });
 }

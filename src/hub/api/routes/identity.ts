@@ -1,13 +1,14 @@
 // Who am I, and the admin's management of API tokens.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
+import type { TokenSessions } from '../../tokens/token-sessions.js';
 import { issueToken, revokeToken } from '../../tokens/tokens.js';
 import { transact } from '../../transact.js';
 import { callerOf } from '../auth.js';
 import { CreateTokenBody, IdParams, NoQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
-export function registerIdentityRoutes(app: FastifyInstance, ctx: HubContext): void {
+export function registerIdentityRoutes(app: FastifyInstance, ctx: HubContext, sessions: TokenSessions): void {
   const admin = { config: { role: 'admin' as const } };
 
   app.get('/v1/whoami', { config: { role: 'viewer' } }, async (request) => callerOf(request).actor);
@@ -26,6 +27,8 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: HubContext): v
   app.delete('/v1/tokens/:id', admin, async (request) => {
     const { id } = parseInput(IdParams, request.params, 'token id');
     const token = await transact(ctx, (tx) => revokeToken(tx, callerOf(request), id, ctx.now().toISOString()));
+    // Committed: what the token still has open (event streams) ends now, not at its next request.
+    sessions.revoked(token.id);
     return { token };
   });
 }

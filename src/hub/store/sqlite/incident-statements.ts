@@ -53,11 +53,11 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
       const stored: Incident = { ...incident, id: incidentIdFor(seq), version: 1 };
       sql(
         `INSERT INTO incidents (seq, id, title, severity, state, site_id, asset_id, source, fingerprint, labels,
-           created_at, updated_at, acknowledged_by_id, acknowledged_by, acknowledged_at, assignee, escalations,
-           resolved_by_id, resolved_by, resolved_at, summary, version)
+           created_at, updated_at, acknowledged_by_id, acknowledged_by, acknowledged_at, assignee, assignee_id,
+           assigned_by_id, assigned_by, assigner_authority, escalations, resolved_by_id, resolved_by, resolved_at, summary, version)
          VALUES (@seq, @id, @title, @severity, @state, @site_id, @asset_id, @source, @fingerprint, @labels,
-           @created_at, @updated_at, @acknowledged_by_id, @acknowledged_by, @acknowledged_at, @assignee, @escalations,
-           @resolved_by_id, @resolved_by, @resolved_at, @summary, @version)`,
+           @created_at, @updated_at, @acknowledged_by_id, @acknowledged_by, @acknowledged_at, @assignee, @assignee_id,
+           @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version)`,
       ).run({ seq, ...incidentToRow(stored) });
       return stored;
     },
@@ -67,7 +67,8 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
         `UPDATE incidents SET title = @title, severity = @severity, state = @state, site_id = @site_id,
            asset_id = @asset_id, labels = @labels, updated_at = @updated_at,
            acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
-           assignee = @assignee, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
+           assignee = @assignee, assignee_id = @assignee_id, assigned_by_id = @assigned_by_id, assigned_by = @assigned_by,
+           assigner_authority = @assigner_authority, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
            resolved_at = @resolved_at, summary = @summary, version = @version
          WHERE id = @id AND version = @expected`,
       ).run({ ...incidentToRow(incident), expected: expectedVersion });

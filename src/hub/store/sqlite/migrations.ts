@@ -268,6 +268,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'incidents: who assigned, with what authority, and whom the assignment names',
+    // Independent of every other step. An assignment hands resolving over only
+    // when its maker could resolve the incident, and only to the token (or chat
+    // user) it names, so both are kept with it; rows from before have neither,
+    // and so hand nothing over.
+    sql: `
+      ALTER TABLE incidents ADD COLUMN assignee_id TEXT;
+      ALTER TABLE incidents ADD COLUMN assigned_by_id TEXT;
+      ALTER TABLE incidents ADD COLUMN assigned_by TEXT;
+      ALTER TABLE incidents ADD COLUMN assigner_authority TEXT;
+    `,
+  },
+  {
+    version: 9,
+    name: 'tokens: bot tokens, the only ones that act for chat users',
+    // Independent of every other step. Tokens from before are nobody's bot:
+    // a chat bot needs a token created with --bot.
+    sql: `
+      ALTER TABLE tokens ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 10,
+    name: 'tokens: an optional expiry',
+    // Independent of every other step. Tokens from before never expire.
+    sql: `
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -1,12 +1,13 @@
 // Row ↔ domain mapping for the SQLite store: column names stay here.
 import type {
+  AssignerAuthority,
   Asset,
   AssetKind,
   Channel,
   Health,
   Incident,
   IncidentState,
-  Role,
+  TokenRole,
   Severity,
   Site,
   SiteKind,
@@ -104,6 +105,10 @@ export interface IncidentRow {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
   assignee: string | null;
+  assignee_id: string | null;
+  assigned_by_id: string | null;
+  assigned_by: string | null;
+  assigner_authority: string | null;
   escalations: number;
   resolved_by_id: string | null;
   resolved_by: string | null;
@@ -129,6 +134,9 @@ export const incidentFromRow = (r: IncidentRow): Incident => ({
   acknowledgedBy: actorRef(r.acknowledged_by_id, r.acknowledged_by),
   acknowledgedAt: r.acknowledged_at,
   assignee: r.assignee,
+  assigneeId: r.assignee_id,
+  assignedBy: actorRef(r.assigned_by_id, r.assigned_by),
+  assignerAuthority: r.assigner_authority as AssignerAuthority | null,
   escalations: r.escalations,
   resolvedBy: actorRef(r.resolved_by_id, r.resolved_by),
   resolvedAt: r.resolved_at,
@@ -152,6 +160,10 @@ export const incidentToRow = (i: Incident): IncidentRow => ({
   acknowledged_by: i.acknowledgedBy?.name ?? null,
   acknowledged_at: i.acknowledgedAt,
   assignee: i.assignee,
+  assignee_id: i.assigneeId,
+  assigned_by_id: i.assignedBy?.id ?? null,
+  assigned_by: i.assignedBy?.name ?? null,
+  assigner_authority: i.assignerAuthority,
   escalations: i.escalations,
   resolved_by_id: i.resolvedBy?.id ?? null,
   resolved_by: i.resolvedBy?.name ?? null,
@@ -215,20 +227,24 @@ export interface TokenRow {
   id: string;
   name: string;
   role: string;
+  bot: number;
   hash: string;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 export const tokenFromRow = (r: TokenRow): TokenRecord => ({
   id: r.id,
   name: r.name,
-  role: r.role as Role,
+  role: r.role as TokenRole,
+  bot: r.bot === 1,
   hash: r.hash,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
 
 export interface AuditTableRow {

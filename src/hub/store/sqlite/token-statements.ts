@@ -25,9 +25,9 @@ export function tokenStatements(sql: Prepare): Synchronous<TokenReader & TokenWr
 
     insertToken(token: TokenRecord): void {
       sql(
-        `INSERT INTO tokens (id, name, role, hash, created_at, last_used_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(token.id, token.name, token.role, token.hash, token.createdAt, token.lastUsedAt, token.revokedAt);
+        `INSERT INTO tokens (id, name, role, bot, hash, created_at, last_used_at, revoked_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(token.id, token.name, token.role, token.bot ? 1 : 0, token.hash, token.createdAt, token.lastUsedAt, token.revokedAt, token.expiresAt);
     },
 
     revokeToken(id: string, at: string): void {

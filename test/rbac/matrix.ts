@@ -1,0 +1,302 @@
+// The RBAC matrix as data: every route of the hub that can change state, the
+// least role that may call it and the rules beyond the role, how to set up
+// what one call acts on, and the same call as the CLI and chat make it.
+// rbac-matrix.test.ts runs each case for every principal over every channel.
+import type { ChatAction } from '../../src/bot/actions.js';
+import type { CoreClient } from '../../src/core/client.js';
+import type { TokenRole } from '../../src/core/model.js';
+
+/** What the matrix builds its cases on: a hub with a tiny fleet, a healthy device and one nothing answers for. */
+export interface World {
+  url: string;
+  admin: CoreClient;
+  /** A new name, for tokens, fingerprints, card targets. */
+  unique(prefix: string): string;
+  /** A triggered incident nobody holds. */
+  incident(): Promise<string>;
+  /** An open work order, and its incident (dispatched, held by nobody). */
+  dispatch(): Promise<{ dispatchId: string; incidentId: string }>;
+  /** A live token, to be revoked. */
+  token(): Promise<string>;
+  /** Posts an alert with the world's own intake token; the id of the incident it opened or updated. */
+  alert(fingerprint: string, status: 'firing' | 'resolved', severity?: string): Promise<string | undefined>;
+}
+
+/** What one call acts on. */
+export interface Target {
+  incidentId?: string;
+  dispatchId?: string;
+  tokenId?: string;
+  /** Something unique the call carries (a token name, a fingerprint, a card's chat target). */
+  mark: string;
+}
+
+export interface Call {
+  method: 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+}
+
+export interface Case {
+  /** `METHOD /path` as fastify lists it. */
+  route: string;
+  name: string;
+  /** The least role that may call it; `intake`: intake tokens and nothing else. */
+  least: TokenRole;
+  /** Beyond the role: an officer may do it only to an incident they hold; the matrix hands them none. */
+  holderOnly?: boolean;
+  /** The status of a call that is allowed. */
+  status: 200 | 201;
+  /** false: even allowed, the call leaves nothing the hub keeps (a look at a healthy device). */
+  changes?: false;
+  arrange(w: World): Promise<Target>;
+  http(t: Target): Call;
+  /** The CLI verb that makes this call, if there is one. */
+  cli?(t: Target): string[];
+  /** The chat command that makes it, if chat may. */
+  chat?(t: Target): string;
+  /** The button that makes it on an incident card, if there is one. */
+  button?(t: Target): ChatAction;
+  /** After an allowed call: what it must not have done (undefined if it did nothing it should not). */
+  after?(w: World, t: Target): Promise<string | undefined>;
+}
+
+const incident = async (w: World): Promise<Target> => ({ incidentId: await w.incident(), mark: w.unique('inc') });
+const id = (t: Target) => encodeURIComponent(t.incidentId!);
+const HEALTHY_ASSET = 'RUH/egate-01';
+
+const telemetry = (at: string) => ({
+  sites: [{ siteId: 'RUH', at, arrivalsPerHour: 100, queueLength: 10, waitMinutes: 4, egatesInService: 2, countersOpen: 1 }],
+});
+/** An Alertmanager webhook of one alert. */
+export const alert = (fingerprint: string, status: 'firing' | 'resolved' = 'firing', severity = 'warning') => ({
+  alerts: [{ status, labels: { alertname: 'MatrixAlert', site: 'JED', severity }, fingerprint }],
+});
+
+export const CASES: readonly Case[] = [
+  {
+    route: 'POST /v1/incidents',
+    name: 'open an incident by hand',
+    least: 'officer',
+    status: 201,
+    arrange: async (w) => ({ mark: w.unique('opened') }),
+    http: (t) => ({ method: 'POST', path: '/v1/incidents', body: { title: t.mark, severity: 'sev4', siteId: 'RUH' } }),
+  },
+  {
+    route: 'POST /v1/incidents/:id/ack',
+    name: 'acknowledge',
+    least: 'officer',
+    status: 200,
+    arrange: incident,
+    http: (t) => ({ method: 'POST', path: `/v1/incidents/${id(t)}/ack`, body: {} }),
+    cli: (t) => ['incidents', 'ack', t.incidentId!],
+    chat: (t) => `incidents ack ${t.incidentId}`,
+    button: (t) => ({ id: 'ack', value: t.incidentId! }),
+  },
+  {
+    route: 'POST /v1/incidents/:id/assign',
+    name: 'assign',
+    least: 'officer',
+    status: 200,
+    arrange: incident,
+    http: (t) => ({ method: 'POST', path: `/v1/incidents/${id(t)}/assign`, body: { to: 'omar' } }),
+    cli: (t) => ['incidents', 'assign', t.incidentId!, '--to', 'omar'],
+    chat: (t) => `incidents assign ${t.incidentId} --to omar`,
+  },
+  {
+    route: 'POST /v1/incidents/:id/notes',
+    name: 'add a note',
+    least: 'officer',
+    status: 200,
+    arrange: incident,
+    http: (t) => ({ method: 'POST', path: `/v1/incidents/${id(t)}/notes`, body: { text: 'vendor on the phone' } }),
+    cli: (t) => ['incidents', 'note', t.incidentId!, 'vendor on the phone'],
+    chat: (t) => `incidents note ${t.incidentId} vendor on the phone`,
+  },
+  {
+    route: 'POST /v1/incidents/:id/escalate',
+    name: 'escalate',
+    least: 'supervisor',
+    status: 200,
+    arrange: incident,
+    http: (t) => ({ method: 'POST', path: `/v1/incidents/${id(t)}/escalate`, body: {} }),
+    cli: (t) => ['incidents', 'escalate', t.incidentId!],
+    chat: (t) => `incidents escalate ${t.incidentId}`,
+    button: (t) => ({ id: 'escalate', value: t.incidentId! }),
+  },
+  {
+    route: 'POST /v1/incidents/:id/resolve',
+    name: 'resolve what one does not hold',
+    least: 'officer',
+    holderOnly: true,
+    status: 200,
+    arrange: incident,
+    http: (t) => ({ method: 'POST', path: `/v1/incidents/${id(t)}/resolve`, body: { summary: 'done' } }),
+    cli: (t) => ['incidents', 'resolve', t.incidentId!, '--summary', 'done'],
+    chat: (t) => `incidents resolve ${t.incidentId} --summary done`,
+    button: (t) => ({ id: 'resolve', value: t.incidentId!, summary: 'done' }),
+  },
+  {
+    route: 'POST /v1/dispatches/:id/close',
+    name: 'close a work order (resolves its incident)',
+    least: 'officer',
+    holderOnly: true,
+    status: 200,
+    arrange: async (w) => ({ ...(await w.dispatch()), mark: w.unique('dsp') }),
+    http: (t) => ({ method: 'POST', path: `/v1/dispatches/${t.dispatchId}/close`, body: { note: 'replaced the PSU' } }),
+    cli: (t) => ['dispatch', 'close', t.dispatchId!, '--note', 'replaced the PSU'],
+    chat: (t) => `dispatch close ${t.dispatchId} --note "replaced the PSU"`,
+  },
+  {
+    route: 'POST /v1/diagnostics/runs',
+    name: 'diagnose (look only)',
+    // The device is healthy: nothing to record, nothing to fix.
+    changes: false,
+    least: 'viewer',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('look') }),
+    http: () => ({ method: 'POST', path: '/v1/diagnostics/runs', body: { target: HEALTHY_ASSET, fix: false } }),
+    chat: () => `diag run ${HEALTHY_ASSET}`,
+  },
+  {
+    route: 'POST /v1/diagnostics/runs',
+    name: 'diagnose and fix',
+    // The device is healthy: nothing to record, nothing to fix.
+    changes: false,
+    least: 'officer',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('fix') }),
+    http: () => ({ method: 'POST', path: '/v1/diagnostics/runs', body: { target: HEALTHY_ASSET, fix: true } }),
+    cli: () => ['diag', 'run', HEALTHY_ASSET, '--fix'],
+    chat: () => `diag run ${HEALTHY_ASSET} --fix`,
+  },
+  {
+    route: 'POST /v1/diagnostics/sweeps',
+    name: 'sweep (look only)',
+    // The device is healthy: nothing to record, nothing to fix.
+    changes: false,
+    least: 'viewer',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('sweep') }),
+    http: () => ({ method: 'POST', path: '/v1/diagnostics/sweeps', body: { site: 'RUH', kind: 'egate', fix: false } }),
+  },
+  {
+    route: 'POST /v1/diagnostics/sweeps',
+    name: 'sweep and fix',
+    // The device is healthy: nothing to record, nothing to fix.
+    changes: false,
+    least: 'officer',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('sweep-fix') }),
+    http: () => ({ method: 'POST', path: '/v1/diagnostics/sweeps', body: { site: 'RUH', kind: 'egate', fix: true } }),
+    cli: () => ['diag', 'fleet', '--site', 'RUH', '--kind', 'egate', '--fix'],
+    chat: () => 'diag fleet --site RUH --kind egate --fix',
+  },
+  {
+    route: 'POST /v1/audit/verify',
+    name: 'verify the audit log against checkpoints kept elsewhere',
+    least: 'supervisor',
+    status: 200,
+    // A check, posted for its body of checkpoints: it reads and keeps nothing.
+    changes: false,
+    arrange: async (w) => ({ mark: w.unique('verify') }),
+    http: () => ({ method: 'POST', path: '/v1/audit/verify', body: { checkpoints: [] } }),
+  },
+  {
+    route: 'POST /v1/tokens',
+    name: 'create a token',
+    least: 'admin',
+    status: 201,
+    arrange: async (w) => ({ mark: w.unique('tok') }),
+    http: (t) => ({ method: 'POST', path: '/v1/tokens', body: { name: t.mark, role: 'viewer' } }),
+    cli: (t) => ['tokens', 'create', '--name', t.mark, '--role', 'viewer'],
+    // Chat refuses it whoever asks (it prints a secret): test/bot/grammar.test.ts.
+  },
+  {
+    route: 'DELETE /v1/tokens/:id',
+    name: 'revoke a token',
+    least: 'admin',
+    status: 200,
+    arrange: async (w) => ({ tokenId: await w.token(), mark: w.unique('revoke') }),
+    http: (t) => ({ method: 'DELETE', path: `/v1/tokens/${t.tokenId}` }),
+    cli: (t) => ['tokens', 'revoke', t.tokenId!],
+    chat: (t) => `tokens revoke ${t.tokenId}`,
+  },
+  {
+    route: 'POST /v1/ingest/alertmanager',
+    name: 'post an alert',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('fp') }),
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/alertmanager', body: alert(t.mark) }),
+  },
+  // The intake as a channel: what an alert does to an incident is what a resolve or an escalate does.
+  {
+    route: 'POST /v1/ingest/alertmanager',
+    name: 'resolve by posting the incident’s resolved alert',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => {
+      const mark = w.unique('fp-clear');
+      return { incidentId: await w.alert(mark, 'firing'), mark };
+    },
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/alertmanager', body: alert(t.mark, 'resolved') }),
+  },
+  {
+    route: 'POST /v1/ingest/alertmanager',
+    name: 'escalate by posting severity critical',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => {
+      const mark = w.unique('fp-raise');
+      return { incidentId: await w.alert(mark, 'firing'), mark };
+    },
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/alertmanager', body: alert(t.mark, 'firing', 'critical') }),
+  },
+  {
+    route: 'POST /v1/ingest/alertmanager',
+    name: 'resolve by alert what an officer acknowledged',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => {
+      const mark = w.unique('fp-taken');
+      const incidentId = (await w.alert(mark, 'firing'))!;
+      await w.admin.ack(incidentId);
+      return { incidentId, mark };
+    },
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/alertmanager', body: alert(t.mark, 'resolved') }),
+    // Even the intake may not: once someone took it on, the alert clearing only tells them.
+    after: async (w, t) => {
+      const { incident } = await w.admin.getIncident(t.incidentId!);
+      return incident.state === 'acknowledged' ? undefined : `the acknowledged incident became ${incident.state}`;
+    },
+  },
+  {
+    route: 'POST /v1/ingest/telemetry',
+    name: 'post site telemetry',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: new Date(Date.parse('2030-01-01T00:00:00Z') + Number(w.unique('').replace(/\D/g, '')) * 1000).toISOString() }),
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/telemetry', body: telemetry(t.mark) }),
+  },
+  {
+    route: 'POST /v1/cards/claim',
+    name: 'claim an incident’s chat card',
+    least: 'officer',
+    status: 200,
+    arrange: async (w) => ({ incidentId: await w.incident(), mark: w.unique('slack:C') }),
+    http: (t) => ({ method: 'POST', path: '/v1/cards/claim', body: { incidentId: t.incidentId, target: t.mark } }),
+  },
+  {
+    route: 'POST /v1/cards/record',
+    name: 'record a claimed card’s message',
+    least: 'officer',
+    status: 200,
+    arrange: async (w) => {
+      const t = { incidentId: await w.incident(), mark: w.unique('slack:C') };
+      await w.admin.claimCard({ incidentId: t.incidentId, target: t.mark });
+      return t;
+    },
+    http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001' } }),
+  },
+];
