@@ -16,6 +16,7 @@ import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import { createHubMetrics } from './metrics.js';
 import { severityCounts } from './status/fleet-status.js';
+import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
@@ -128,6 +129,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       cause: e,
     });
   }
+  await refuseUnwritableStore(store, options.dataFile, now());
   let events: HubEvents;
   try {
     events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
