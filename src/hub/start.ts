@@ -14,6 +14,7 @@ import { startDemo } from './demo/start-demo.js';
 import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-remediate.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
+import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
@@ -36,6 +37,8 @@ export interface HubOptions {
   autoRemediate?: AssetKind[] | 'all';
   /** The private key the hub logs in to ssh:// assets (site servers) with; read once at start. */
   sshKeyFile?: string;
+  /** Bounds on slow or silent HTTP clients; the defaults are in http-timeouts.ts. */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningHub {
@@ -144,7 +147,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
-  const app = buildApp(ctx);
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 

@@ -2,6 +2,7 @@
 // events, with a comment line as heartbeat so proxies keep it open.
 import type { ServerResponse } from 'node:http';
 import type { HubEvent } from '../../core/model.js';
+import { keepStreamOpen } from '../http-timeouts.js';
 import type { EventBus } from './event-bus.js';
 
 export const HEARTBEAT_MS = 15_000;
@@ -33,6 +34,7 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
     'x-accel-buffering': 'no',
   });
   res.write(': watchfloor events\n\n');
+  keepStreamOpen(res);
 
   let closed = false;
   const close = () => {
