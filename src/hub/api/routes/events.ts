@@ -2,7 +2,9 @@
 // so closing the hub ends them instead of waiting on them forever.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
-import { openSseStream, type SseStream } from '../../events/sse-stream.js';
+import { cutOffLine } from '../../events/cut-off-line.js';
+import { MAX_BACKLOG_BYTES, MAX_STALL_MS, openSseStream, type SseStream } from '../../events/sse-stream.js';
+import { callerOf } from '../auth.js';
 import { EventsQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
@@ -22,8 +24,12 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext): void
     const q = parseInput(EventsQuery, request.query, 'query');
     reply.hijack();
     let ended = false;
+    // Read now: once a cut-off client's socket is gone, so is its address.
+    const who = callerOf(request).actor.name;
+    const from = request.ip;
     const stream = openSseStream(reply.raw, ctx.bus, {
       sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
+      onCutOff: (cut) => ctx.log(cutOffLine(who, from, cut, { maxBacklogBytes: MAX_BACKLOG_BYTES, stallMs: MAX_STALL_MS })),
       onClose: () => {
         ended = true;
         streams.delete(stream);
