@@ -27,12 +27,14 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext): void
     // Read now: once a cut-off client's socket is gone, so is its address.
     const who = callerOf(request).actor.name;
     const from = request.ip;
-    const stream = openSseStream(reply.raw, ctx.bus, {
+    // Declared first: a replay can cut the stream off (and call onClose) before openSseStream returns.
+    let stream: SseStream | undefined = undefined;
+    stream = openSseStream(reply.raw, ctx.bus, {
       sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
       onCutOff: (cut) => ctx.log(cutOffLine(who, from, cut, { maxBacklogBytes: MAX_BACKLOG_BYTES, stallMs: MAX_STALL_MS })),
       onClose: () => {
         ended = true;
-        streams.delete(stream);
+        if (stream) streams.delete(stream);
       },
     });
     // A replay too large for the client can end the stream before it is returned.
