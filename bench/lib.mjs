@@ -38,7 +38,7 @@ export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000) {
     });
     child.on('exit', (code) => reject(new Error(`watchfloor ${args[0]} exited with ${code}:\n${stderr}`)));
   });
-  return { child, value, stop };
+  return { child, value, stop, stderr: () => stderr };
 }
 
 /** Start `watchfloor hub start --demo` in a child process; resolves once it listens. */
@@ -47,7 +47,7 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [] } = {}
   const env = { ...process.env, WATCHFLOOR_CONFIG_DIR: dir, NO_COLOR: '1' };
   delete env.WATCHFLOOR_HUB;
   delete env.WATCHFLOOR_TOKEN;
-  const { value: url, stop } = await startCliUntilJson(
+  const { child, value: url, stop, stderr } = await startCliUntilJson(
     ['hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--port', '0', '--data', join(dir, 'hub.sqlite'), '--json', ...extraArgs],
     env,
     (line) => line.url,
@@ -59,6 +59,9 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [] } = {}
     token,
     env,
     dir,
+    /** The hub's process (its RSS is in /proc/<pid>/status) and what it logged so far. */
+    pid: child.pid,
+    stderr,
     async stop() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

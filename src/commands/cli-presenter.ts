@@ -1,7 +1,10 @@
 // The CLI's presenter: each verb's result printed with the verb's own
 // presenter — text for a person, the --json document for scripts — events as
 // they happen, progress on stderr while a person watches. stdout carries data
-// only; notes and progress go to stderr.
+// only; notes and progress go to stderr. Text for a person is rendered from
+// the data made inert (inertView): this is the boundary every text renderer
+// sits behind, so none of them has to remember it.
+import { inertView } from '../render/inert-text.js';
 import type { GlobalOptions } from './context.js';
 import type { Deps } from './deps.js';
 import type { Presenter, RunOutlet, VerbRun } from './presenter.js';
@@ -48,7 +51,7 @@ export function cliPresenter(deps: Deps): Presenter {
             const value = present.events?.json?.(event);
             if (value !== undefined) writeJson(value);
           } else {
-            const text = present.events?.text?.(event, view());
+            const text = present.events?.text?.(inertView(event), view());
             if (text !== undefined) print(text);
           }
         },
@@ -62,9 +65,10 @@ export function cliPresenter(deps: Deps): Presenter {
             return;
           }
           const now = view();
-          const note = json ? undefined : present.note?.(result, now);
+          const shown = present.ownText ? result : inertView(result);
+          const note = json ? undefined : present.note?.(shown, now);
           if (note && present.noteFirst) io.stderr.write(`${note}\n`);
-          const text = present.text(result, now);
+          const text = present.text(shown, now);
           if (text) print(text);
           if (note && !present.noteFirst) io.stderr.write(`${note}\n`);
         },

@@ -6,7 +6,10 @@ import { UsageError } from '../core/errors.js';
 
 /** Commander's parse errors (unknown command, missing argument, bad choice) as the usage errors they are. */
 export function parseErrorAsUsage(e: CommanderError): UsageError {
-  return new UsageError(e.message.replace(/^error: /, ''), { hint: 'see `watchfloor --help`' });
+  // One line of error; commander's further lines ("(Did you mean status?)") lead the hint.
+  const [first = '', ...more] = e.message.replace(/^error: /, '').split('\n');
+  const suggestion = more.map((l) => l.trim()).filter(Boolean).join(' ');
+  return new UsageError(first, { hint: `${suggestion ? `${suggestion} ` : ''}see \`watchfloor --help\`` });
 }
 
 /** Commander throws for help and the version too, having shown them: those are no failure. */

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { CoreClient } from '../core/client.js';
 import type { Lang } from '../render/labels.js';
+import { inertText } from '../render/inert-text.js';
 import { resolveConnection } from './config/connection.js';
 import type { Connection, Deps } from './deps.js';
 import { warnOnce } from './expiry-warning.js';
@@ -69,7 +70,8 @@ export function createContext<Event>(
     },
     emit: (event) => events.emit(event),
     info(text) {
-      deps.io.stderr.write(`${text}\n`);
+      // Log lines (a hub's, a bot's) carry request paths and error messages from outside.
+      deps.io.stderr.write(`${inertText(text)}\n`);
     },
     async close() {
       await client?.close();

@@ -2,6 +2,7 @@
 // the words a person (or, with --json, a script) reads on stderr.
 import { CommanderError } from 'commander';
 import { EXIT, isWatchfloorError } from '../core/errors.js';
+import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
 import { buildProgram } from './program.js';
@@ -31,8 +32,9 @@ export function reportError(e: unknown, stderr: TextSink, options: ReportOptions
     if (options.json) {
       stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
     } else {
-      stderr.write(`watchfloor: ${e.message}\n`);
-      if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+      // The hub's messages name outside things (who acknowledged, what was sent).
+      stderr.write(`watchfloor: ${inertText(e.message)}\n`);
+      if (e.hint) stderr.write(`hint: ${inertText(e.hint)}\n`);
     }
     if (options.debug) writeStack(e, stderr);
     return e.exitCode;
@@ -41,7 +43,7 @@ export function reportError(e: unknown, stderr: TextSink, options: ReportOptions
   if (options.json) {
     stderr.write(`${JSON.stringify({ error: { code: 'bug', message } })}\n`);
   } else {
-    stderr.write(`watchfloor: ${message}\n`);
+    stderr.write(`watchfloor: ${inertText(message)}\n`);
     stderr.write('this is a bug in watchfloor; run the command again with --debug and report what it prints\n');
   }
   if (options.debug) writeStack(e, stderr);

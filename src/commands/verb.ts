@@ -41,8 +41,14 @@ export interface EventPresenter<Event> {
  * bot uses `text` (and `note`) for any verb it has no richer reply for.
  */
 export interface VerbPresenter<Result, Event = never> {
-  /** The result for a person; '' prints nothing on stdout. */
+  /**
+   * The result for a person; '' prints nothing on stdout. The CLI hands it (and
+   * `note`, and each event to `events.text`) with every string made inert
+   * (render/inert-text.ts), so outside text cannot drive the terminal.
+   */
   text(result: Result, view: CliView): string;
+  /** The result is watchfloor's own text, printed as it is (a shell completion script). */
+  ownText?: boolean;
   /** A note for a person on stderr, text mode only, after the text: "no incidents match", a sweep's totals when piped. */
   note?(result: Result, view: CliView): string | undefined;
   /** The note introduces the text, so it comes first ("the secret is shown only once:"). */

@@ -90,6 +90,18 @@ export class PayloadTooLargeError extends WatchfloorError {
   readonly exitCode = EXIT.usage;
 }
 
+/**
+ * The hub cannot do it now but may soon: its storage refuses writes (disk
+ * full, read-only, failing) or stayed locked past its timeout. Nothing was
+ * stored; trying again later is right, so HTTP says 503 and the CLI exits as
+ * for an unreachable hub.
+ */
+export class UnavailableError extends WatchfloorError {
+  override readonly name = 'UnavailableError';
+  readonly code = 'unavailable';
+  readonly exitCode = EXIT.unreachable;
+}
+
 /** The hub answered, but with a failure that is not the caller's fault. */
 export class HubError extends WatchfloorError {
   override readonly name = 'HubError';
@@ -119,6 +131,7 @@ export const ERROR_CLASSES = {
   forbidden: ForbiddenError,
   unauthenticated: UnauthenticatedError,
   payload_too_large: PayloadTooLargeError,
+  unavailable: UnavailableError,
   hub_error: HubError,
   check_failed: CheckFailedError,
   config: ConfigError,
@@ -129,7 +142,7 @@ export type ErrorCode = keyof typeof ERROR_CLASSES;
  * The body of every non-2xx answer from the hub:
  * `{ "error": { "code": "conflict", "message": "…", "hint": "…", "details": {…} } }`.
  * HTTP status: usage 400, unauthenticated 401, forbidden 403, not_found 404,
- * conflict 409, payload_too_large 413, hub_error 500.
+ * conflict 409, payload_too_large 413, hub_error 500, unavailable 503.
  */
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; hint?: string; details?: Record<string, unknown> };
@@ -142,6 +155,7 @@ export const HTTP_STATUS_FOR: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unavailable: 503,
   hub_unreachable: 502,
   hub_error: 500,
   check_failed: 500,

@@ -15,11 +15,18 @@ import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
+import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
 
-export function buildApp(ctx: HubContext): FastifyInstance {
+export interface AppOptions {
+  /** Bounds on slow or silent clients (tests shorten them). */
+  httpTimeouts?: Partial<HttpTimeouts>;
+}
+
+export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
+    ...httpTimeoutOptions(options.httpTimeouts),
     logger: false, // the hub logs through ctx.log, never to stdout
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep-alive sockets of idle clients must not hold up close().

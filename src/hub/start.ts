@@ -17,8 +17,10 @@ import { startDemo } from './demo/start-demo.js';
 import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-remediate.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
+import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
 import { severityCounts } from './status/fleet-status.js';
+import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
@@ -38,6 +40,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   autoRemediate?: AssetKind[] | 'all';
   /** The private key the hub logs in to ssh:// assets (site servers) with; read once at start. */
   sshKeyFile?: string;
+  /** Bounds on slow or silent HTTP clients; the defaults are in http-timeouts.ts. */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningHub {
@@ -138,6 +142,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   }
   const exposed = exposureWarning(options.dataFile, "the hub's data file");
   if (exposed) log(exposed);
+  await refuseUnwritableStore(store, options.dataFile, now());
   let events: HubEvents;
   try {
     events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
@@ -153,7 +158,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
-  const app = buildApp(ctx);
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 

@@ -1,6 +1,7 @@
 // The terminal UI's state: hub data in (a snapshot, then events), keys in,
 // one view state out. Pure, so every transition is a unit test.
 import type { DiagEvent, FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
+import { inertView } from '../render/inert-text.js';
 import { groupSites, queueIncidents, wallRows, type Grouping, type SiteGroup } from './layout.js';
 
 export type Pane = 'wall' | 'queue';
@@ -112,7 +113,16 @@ export function initialState(): ViewState {
   };
 }
 
+/**
+ * The one way into the view state. Every string an action carries (hub data,
+ * error messages, what was typed) is made inert first, so no component can
+ * draw an escape sequence from outside: Ink passes them through to the terminal.
+ */
 export function reduce(state: ViewState, action: Action): ViewState {
+  return apply(state, inertView(action));
+}
+
+function apply(state: ViewState, action: Action): ViewState {
   switch (action.type) {
     case 'snapshot':
       return { ...state, fleet: action.fleet, incidents: action.incidents.filter(isOpen) };
@@ -123,7 +133,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
     case 'event':
       return applyEvent({ ...state, lastEventId: action.event.id }, action.event);
     case 'events':
-      return action.events.reduce((s, event) => reduce(s, { type: 'event', event }), state);
+      return action.events.reduce((s, event) => apply(s, { type: 'event', event }), state);
     case 'connected':
       return { ...state, connection: { state: 'live' } };
     case 'disconnected':

@@ -8,7 +8,6 @@ import { expiryText } from '../../src/render/tokens.js';
 import { timeAhead } from '../../src/core/time-span.js';
 import { worstFirst } from '../../src/commands/status/order.js';
 import { normalizeIncidentId } from '../../src/commands/incidents/incident-id.js';
-import { parseSince } from '../../src/commands/audit/since.js';
 import { FLEET } from './fixtures.js';
 import { NOW } from './fake-deps.js';
 
@@ -66,13 +65,6 @@ describe('small parsers', () => {
   it('incident ids', () => {
     expect(['42', 'inc-42', 'INC42', 'INC-000042', ' 0042 '].map(normalizeIncidentId)).toEqual(Array(5).fill('INC-000042'));
     expect(() => normalizeIncidentId('42a')).toThrow('not an incident id');
-  });
-
-  it('--since durations and times', () => {
-    expect(parseSince('90s', NOW)).toBe('2025-03-01T06:28:30.000Z');
-    expect(parseSince('7d', NOW)).toBe('2025-02-22T06:30:00.000Z');
-    expect(parseSince('2025-02-28T10:00:00+03:00', NOW)).toBe('2025-02-28T07:00:00.000Z');
-    expect(() => parseSince('soon', NOW)).toThrow('--since');
   });
 
   it('ages', () => {

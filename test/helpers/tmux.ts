@@ -21,6 +21,8 @@ export interface TmuxSession {
   waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   /** Whether the pane's program has exited (the pane is kept for reading). */
   exited(): Promise<boolean>;
+  /** The pane's title, as a program may set it with an escape sequence (OSC 0 or 2). */
+  title(): Promise<string>;
   kill(): Promise<void>;
 }
 
@@ -91,6 +93,9 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
     },
     async exited() {
       return (await tmux(socket, ['display-message', '-p', '-t', target, '#{pane_dead}'], env)).trim() === '1';
+    },
+    async title() {
+      return (await tmux(socket, ['display-message', '-p', '-t', target, '#{pane_title}'], env)).trim();
     },
     async kill() {
       await tmux(socket, ['kill-server'], env).catch(() => undefined);

@@ -1,9 +1,9 @@
 // `audit list [--since ISO|duration] [--limit N]`
 import { UsageError } from '../../core/errors.js';
+import { sinceTime } from '../../core/time-input.js';
 import { renderAuditTable } from '../../render/audit.js';
 import { auditEntryJson } from '../../render/json.js';
 import { defineVerb } from '../verb.js';
-import { parseSince } from './since.js';
 
 function parseLimit(text: string): number {
   const n = Number(text);
@@ -21,7 +21,7 @@ export const auditList = defineVerb({
   },
   input: (_args: [], options: { since?: string; limit?: string }) => ({ since: options.since, limit: options.limit }),
   async run(input, ctx) {
-    const since = input.since === undefined ? undefined : parseSince(input.since, ctx.deps.clock.now());
+    const since = input.since === undefined ? undefined : sinceTime(input.since, ctx.deps.clock.now(), '--since');
     const limit = input.limit === undefined ? undefined : parseLimit(input.limit);
     return ctx.client().listAudit({ since, limit });
   },

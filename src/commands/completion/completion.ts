@@ -19,7 +19,7 @@ export const completion = defineVerb({
   input: ([shell]: [Shell], _options: unknown, command: Command): CompletionInput => ({ shell, tree: commandSpec(rootOf(command)) }),
   run: async (input) => completionScript(input.tree, input.shell),
   // A script, with or without --json.
-  present: { text: (script) => script },
+  present: { text: (script) => script, ownText: true },
 });
 
 function rootOf(command: Command): Command {

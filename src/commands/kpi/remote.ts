@@ -1,8 +1,8 @@
 // `kpi remote [--since 24h|ISO]`: how device incidents ended — fixed or
 // mitigated remotely versus dispatched — and how fast.
+import { sinceTime } from '../../core/time-input.js';
 import { remoteKpiJson } from '../../render/json.js';
 import { renderRemoteKpi } from '../../render/kpi.js';
-import { parseSince } from '../audit/since.js';
 import { defineVerb } from '../verb.js';
 
 export const kpiRemote = defineVerb({
@@ -11,7 +11,7 @@ export const kpiRemote = defineVerb({
   configure: (command) => void command.option('--since <when>', 'a duration back from now (2h, 7d) or an ISO time'),
   input: (_args: [], options: { since?: string }) => ({ since: options.since }),
   async run(input, ctx) {
-    const since = input.since === undefined ? undefined : parseSince(input.since, ctx.deps.clock.now());
+    const since = input.since === undefined ? undefined : sinceTime(input.since, ctx.deps.clock.now(), '--since');
     return ctx.client().remoteKpi({ since });
   },
   present: {

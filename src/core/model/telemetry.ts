@@ -1,12 +1,13 @@
 // What sites report about their flow of people, and the wait history kept of it.
 import { z } from 'zod';
+import { IsoTime } from './time.js';
 
 // What a site reports about its flow of people; pushed by the site (or the
 // demo simulator) through POST /v1/ingest/telemetry.
 export const SiteTelemetry = z
   .object({
     siteId: z.string(),
-    at: z.string(),
+    at: IsoTime, // stored and reported back (reportedAt) in the ISO form
     arrivalsPerHour: z.number().nonnegative(),
     queueLength: z.number().int().nonnegative(),
     waitMinutes: z.number().nonnegative(),

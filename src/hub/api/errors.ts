@@ -6,6 +6,7 @@ import {
   HubError,
   NotFoundError,
   PayloadTooLargeError,
+  UnavailableError,
   UsageError,
   isWatchfloorError,
   type ApiErrorBody,
@@ -49,7 +50,8 @@ export function errorBody(e: WatchfloorError): ApiErrorBody {
 export function installErrorHandling(app: FastifyInstance, log: (line: string) => void): void {
   app.setErrorHandler((e, request, reply) => {
     const error = toWatchfloorError(e);
-    if (error instanceof HubError && error.cause !== undefined) {
+    // A storage failure (503) is the operator's to fix: logged with its cause like a bug.
+    if ((error instanceof HubError || error instanceof UnavailableError) && error.cause !== undefined) {
       const cause = error.cause;
       log(`error: ${request.method} ${request.url}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
     }

@@ -14,6 +14,12 @@ export interface Subscription {
 export interface SubscribeOptions {
   /** Replay the retained events after this id before the live ones. */
   sinceId?: number | undefined;
+  /**
+   * Undefined while the subscriber keeps up; else a promise that resolves once
+   * it has passed on what it was handed. A replay waits for it, so a slow
+   * client is paced rather than flooded.
+   */
+  drained?: () => Promise<void> | undefined;
 }
 
 /** Where committed events can be read back (the outbox), for a subscriber resuming from further back than memory holds. */

@@ -1,6 +1,10 @@
 // The embedded event bus: listeners in this process, a ring buffer of the
 // most recent events so a reconnecting client resumes from memory, and the
 // outbox behind it for a client that was away longer (or across a restart).
+// A replay waits whenever its subscriber says it must drain first, and holds
+// nothing back meanwhile: a subscriber joins the live events at the moment its
+// replay reaches the newest, so a slow or stalled client costs a page read,
+// not every event published while it lags.
 import type { HubEvent } from '../../core/model.js';
 import type { EventBus, EventHistory, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 
@@ -14,14 +18,15 @@ export interface MemoryEventBusOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-// A replay from the history is read this many events at a time, so the
-// client's socket can drain between pages.
-const HISTORY_PAGE = 1_000;
+// A replay reads this many events at a time.
+export const REPLAY_PAGE = 250;
 
 interface Subscriber {
   listener: EventListener;
-  /** Live events held back while the history is replayed; null once caught up. */
-  backlog: HubEvent[] | null;
+  /** The last id handed over: nothing at or before it is handed again. */
+  after: number;
+  /** Receives events as they are published; false while its replay runs. */
+  live: boolean;
   active: boolean;
 }
 
@@ -32,42 +37,54 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   let lastId = options.lastId ?? 0;
   const subscribers = new Set<Subscriber>();
 
-  const retained = function* (): Generator<HubEvent> {
-    for (let i = 0; i < ring.length; i++) yield ring[(start + i) % ring.length]!;
-  };
   const oldestRetainedId = () => (ring.length ? ring[start]!.id : lastId + 1);
+  /** Up to `limit` retained events after `after`, oldest first. */
+  const retainedAfter = (after: number, limit: number): HubEvent[] => {
+    const out: HubEvent[] = [];
+    for (let i = 0; i < ring.length && out.length < limit; i++) {
+      const event = ring[(start + i) % ring.length]!;
+      if (event.id > after) out.push(event);
+    }
+    return out;
+  };
 
-  const deliver = (listener: EventListener, event: HubEvent) => {
+  const deliver = (sub: Subscriber, event: HubEvent) => {
+    if (!sub.active || event.id <= sub.after) return;
+    sub.after = event.id;
     try {
-      listener(event);
+      sub.listener(event);
     } catch (e) {
       options.onListenerError?.(e);
     }
   };
 
-  /** Replays the history after `from`, then the live events held back meanwhile. */
-  const catchUp = async (sub: Subscriber, history: EventHistory, from: number) => {
-    let after = from;
+  /** One page of what `sub` missed: from memory when it holds everything after, else from the history. */
+  const nextPage = async (sub: Subscriber): Promise<HubEvent[]> => {
+    if (oldestRetainedId() <= sub.after + 1 || !options.history) return retainedAfter(sub.after, REPLAY_PAGE);
+    const page = await options.history.listEventsAfter(sub.after, REPLAY_PAGE);
+    // Pruned from the outbox too: go on from what memory holds.
+    return page.length ? page : retainedAfter(oldestRetainedId() - 1, REPLAY_PAGE);
+  };
+
+  /** Replays what `sub` missed a page at a time; it goes live once a page from memory reaches the newest event. */
+  const replay = async (sub: Subscriber, drained: SubscribeOptions['drained']) => {
     try {
       for (;;) {
-        const page = await history.listEventsAfter(after, HISTORY_PAGE);
+        const page = await nextPage(sub);
         for (const event of page) {
           if (!sub.active) return;
-          deliver(sub.listener, event);
-          after = event.id;
+          deliver(sub, event);
+          const wait = drained?.();
+          if (wait) await wait;
         }
-        const firstHeld = sub.backlog?.[0]?.id;
-        if (page.length < HISTORY_PAGE || (firstHeld !== undefined && after >= firstHeld - 1)) break;
+        if (!sub.active) return;
+        if (sub.after >= lastId && oldestRetainedId() <= sub.after + 1) break;
+        if (page.length === 0) sub.after = Math.max(sub.after, oldestRetainedId() - 1);
       }
     } catch (e) {
       options.onListenerError?.(e);
     }
-    const held = sub.backlog ?? [];
-    sub.backlog = null;
-    for (const event of held) {
-      if (!sub.active) return;
-      if (event.id > after) deliver(sub.listener, event);
-    }
+    sub.live = true;
   };
 
   return {
@@ -79,32 +96,30 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           ring[start] = event;
           start = (start + 1) % capacity;
         }
-        for (const sub of [...subscribers]) {
-          if (sub.backlog) sub.backlog.push(event);
-          else deliver(sub.listener, event);
-        }
+        for (const sub of [...subscribers]) if (sub.live) deliver(sub, event);
       }
     },
 
     subscribe(listener: EventListener, subscribeOptions: SubscribeOptions = {}): Subscription {
-      const sub: Subscriber = { listener, backlog: null, active: true };
+      const { sinceId, drained } = subscribeOptions;
+      // An id ahead of every event this hub has committed comes from another
+      // data file: replay what memory holds rather than nothing.
+      const from = sinceId === undefined ? lastId : sinceId > lastId ? Math.max(0, lastId - capacity) : sinceId;
+      const sub: Subscriber = { listener, after: from, live: true, active: true };
       const unsubscribe = () => {
         sub.active = false;
         subscribers.delete(sub);
       };
-      const { sinceId } = subscribeOptions;
       if (sinceId !== undefined) {
-        // An id ahead of every event this hub has committed comes from another
-        // data file: replay what memory holds rather than nothing.
-        const from = sinceId > lastId ? Math.max(0, lastId - capacity) : sinceId;
-        if (options.history && from < oldestRetainedId() - 1) {
-          sub.backlog = [];
-          void catchUp(sub, options.history, from);
-        } else {
-          for (const event of retained()) if (event.id > from) deliver(listener, event);
+        if (!drained && lastId - from <= REPLAY_PAGE && (oldestRetainedId() <= from + 1 || !options.history)) {
+          // A short gap, in memory (or all there is), to a subscriber that cannot be flooded: handed over at once.
+          for (const event of retainedAfter(from, REPLAY_PAGE)) deliver(sub, event);
+        } else if (options.history || oldestRetainedId() <= lastId) {
+          sub.live = false;
+          void replay(sub, drained);
         }
       }
-      subscribers.add(sub);
+      if (sub.active) subscribers.add(sub);
       return { unsubscribe };
     },
 

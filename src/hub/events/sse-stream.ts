@@ -1,12 +1,34 @@
 // One server-sent-events stream: replays what the client missed, then live
 // events, with a comment line as heartbeat so proxies keep it open.
+//
+// What it holds for its client is bounded. Each event is encoded once into a
+// Buffer that every stream writes (200 clients share one copy of what they
+// have not read yet, and the hub no longer serialises each event 200 times);
+// one tick's events leave as one write. A replay waits for the socket to drain
+// between pages, so a client resuming from far back is paced, not cut. A
+// client whose unread backlog in the hub passes the bound is not reading: it
+// is cut off — its socket destroyed at once, so its backlog is freed rather
+// than held until it reads — and the caller is told, to log why. It may
+// resume by Last-Event-ID.
 import type { ServerResponse } from 'node:http';
 import type { HubEvent } from '../../core/model.js';
-import type { EventBus } from './event-bus.js';
+import { keepStreamOpen } from '../http-timeouts.js';
+import type { EventBus, Subscription } from './event-bus.js';
 
 export const HEARTBEAT_MS = 15_000;
-// A client this far behind is not reading; drop it and let it resume by id.
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Bytes a stream may leave unread in the hub (beyond the OS's socket buffers) before its client counts as not reading. */
+export const MAX_BACKLOG_BYTES = 1024 * 1024;
+/** A replay waiting this long for the client to take a page: it is not reading either. */
+export const MAX_STALL_MS = 60_000;
+
+export interface SseCutOff {
+  /** Its backlog passed the bound, or a replay waited too long for it to take a page. */
+  reason: 'backlog' | 'stalled';
+  /** What waited in the hub for the client when it was cut off. */
+  backlogBytes: number;
+  /** The last event written to it: the client may resume after it (what it really read is less). */
+  lastEventId: number | undefined;
+}
 
 export interface SseStream {
   /** Ends the stream from the hub's side (shutdown). */
@@ -16,6 +38,10 @@ export interface SseStream {
 export interface SseOptions {
   sinceId?: number | undefined;
   heartbeatMs?: number;
+  maxBacklogBytes?: number;
+  stallMs?: number;
+  /** The client was cut off for not reading (the stream is closed by then). */
+  onCutOff?: (cut: SseCutOff) => void;
   onClose?: () => void;
 }
 
@@ -23,7 +49,24 @@ export function formatSseEvent(event: HubEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+// The bus hands one event object to every subscriber in turn, so a single
+// entry serves all the streams of one publish.
+let lastEvent: HubEvent | undefined;
+let lastFrame: Buffer = Buffer.alloc(0);
+
+/** The event's SSE frame, encoded once for every stream. */
+export function sseFrame(event: HubEvent): Buffer {
+  if (event !== lastEvent) {
+    lastFrame = Buffer.from(formatSseEvent(event));
+    lastEvent = event;
+  }
+  return lastFrame;
+}
+
+const HEARTBEAT = Buffer.from(': heartbeat\n\n');
+
 export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOptions = {}): SseStream {
+  const maxBacklog = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -33,27 +76,77 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
     'x-accel-buffering': 'no',
   });
   res.write(': watchfloor events\n\n');
+  keepStreamOpen(res);
 
   let closed = false;
-  const close = () => {
-    if (closed) return;
+  let corked = false;
+  let lastEventId: number | undefined;
+  let subscription: Subscription | undefined;
+  const stop = () => {
     closed = true;
     clearInterval(heartbeat);
-    subscription.unsubscribe();
+    subscription?.unsubscribe();
+  };
+  const close = () => {
+    if (closed) return;
+    stop();
     // Once the last bytes are out, drop the socket: a client that went away
     // may leave it half-open, which would hold up the server's close().
     res.end(() => res.socket?.destroy());
     options.onClose?.();
   };
-  const write = (chunk: string) => {
+  const cutOff = (reason: SseCutOff['reason']) => {
     if (closed) return;
+    const backlogBytes = res.writableLength;
+    stop();
+    res.destroy();
+    options.onCutOff?.({ reason, backlogBytes, lastEventId });
+    options.onClose?.();
+  };
+  const uncork = () => {
+    corked = false;
+    if (!closed) res.uncork();
+  };
+  const write = (chunk: Buffer) => {
+    if (closed) return;
+    if (!corked) {
+      corked = true;
+      res.cork();
+      process.nextTick(uncork);
+    }
     res.write(chunk);
-    if (res.writableLength > MAX_BUFFERED_BYTES) close();
+    if (res.writableLength > maxBacklog) cutOff('backlog');
+  };
+  /** Undefined while the socket keeps up; else resolves once it has drained, or the stream is over (cut off after stallMs). */
+  const drained = () => {
+    if (closed || !res.writableNeedDrain) return undefined;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(stalled);
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      const stalled = setTimeout(() => {
+        cutOff('stalled');
+        done();
+      }, options.stallMs ?? MAX_STALL_MS);
+      res.on('drain', done);
+      res.on('close', done);
+    });
   };
 
-  const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
+  const heartbeat = setInterval(() => write(HEARTBEAT), options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
-  const subscription = bus.subscribe((event) => write(formatSseEvent(event)), { sinceId: options.sinceId });
+  subscription = bus.subscribe(
+    (event) => {
+      lastEventId = event.id;
+      write(sseFrame(event));
+    },
+    { sinceId: options.sinceId, drained },
+  );
+  // A replay handed over at once may already have cut it off.
+  if (closed) subscription.unsubscribe();
   res.on('close', close);
   return { close };
 }

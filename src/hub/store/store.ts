@@ -50,7 +50,12 @@ export interface Store extends StoreReader {
    * statements interleave with `fn`'s, even across its awaits.
    */
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
-  /** A single write outside a business transaction (e.g. a token's last use). */
+  /**
+   * A single write outside a business transaction (e.g. a token's last use);
+   * skipped when the storage cannot take writes now, so reads go on.
+   */
   touchToken(id: string, at: string): Promise<void>;
+  /** Records when a hub started: a real write, so a start on storage that refuses writes fails at once. */
+  recordStart(at: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, UsageError } from '../../../core/errors.js';
 import type { AuditCheckpoint } from '../../../core/model.js';
+import { SINCE_EXAMPLES, SINCE_RULE, sinceTimeOf } from '../../../core/time-input.js';
 import { verifyAuditLog } from '../../audit/audit-log.js';
 import type { HubContext } from '../../context.js';
 import type { AuditQuery } from '../../store/store.js';
@@ -12,18 +13,22 @@ const DEFAULT_LIMIT = 100;
 // A checkpoint is some 330 bytes as JSON: room for the most the body schema takes.
 const VERIFY_BODY_LIMIT_BYTES = 48 * 1024 * 1024;
 
-/** `since` is a seq to continue after, or an ISO time. */
-export function auditQueryOf(since: string | undefined, limit: number | undefined): AuditQuery {
+/** `since` is a seq to continue after, or what `--since` takes (an ISO time or a span back from now). */
+export function auditQueryOf(since: string | undefined, limit: number | undefined, now: Date): AuditQuery {
   const n = limit ?? DEFAULT_LIMIT;
   if (since === undefined) return { limit: n, newest: true };
-  if (/^\d+$/.test(since)) return { afterSeq: Number(since), limit: n };
-  const at = Date.parse(since);
-  if (Number.isNaN(at)) {
-    throw new UsageError(`invalid since: "${since}" is neither a sequence number nor a time`, {
-      hint: 'use e.g. 2026-11-29T02:00:00Z or the seq of the last entry you saw',
+  if (/^\d+$/.test(since)) {
+    const seq = Number(since);
+    if (!Number.isSafeInteger(seq)) throw new UsageError(`since: ${since} is past the last sequence number there can be`);
+    return { afterSeq: seq, limit: n };
+  }
+  const at = sinceTimeOf(since, now);
+  if (at === undefined) {
+    throw new UsageError(`since: "${since}" is neither a sequence number nor ${SINCE_RULE}`, {
+      hint: `the seq of the last entry you saw, or ${SINCE_EXAMPLES}`,
     });
   }
-  return { since: new Date(at).toISOString(), limit: n };
+  return { since: at, limit: n };
 }
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: HubContext): void {
@@ -35,7 +40,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: HubContext): void
 
   app.get('/v1/audit', supervisor, async (request) => {
     const q = parseInput(AuditListQuery, request.query, 'query');
-    return { entries: await ctx.store.listAudit(auditQueryOf(q.since, q.limit)) };
+    return { entries: await ctx.store.listAudit(auditQueryOf(q.since, q.limit, ctx.now())) };
   });
 
   app.get('/v1/audit/verify', supervisor, async (request) => {

@@ -3,7 +3,8 @@
 // under their token so its revocation or expiry ends them too.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
-import { openSseStream, type SseStream } from '../../events/sse-stream.js';
+import { cutOffLine } from '../../events/cut-off-line.js';
+import { MAX_BACKLOG_BYTES, MAX_STALL_MS, openSseStream, type SseStream } from '../../events/sse-stream.js';
 import type { TokenSessions } from '../../tokens/token-sessions.js';
 import { callerOf } from '../auth.js';
 import { EventsQuery } from '../schemas.js';
@@ -23,21 +24,27 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessi
 
   app.get('/v1/events', { config: { role: 'viewer', tokenInQuery: true } }, async (request, reply) => {
     const q = parseInput(EventsQuery, request.query, 'query');
-    const { token } = callerOf(request);
+    // Read now: once a cut-off client's socket is gone, so is its address.
+    const { token, actor } = callerOf(request);
+    const from = request.ip;
     reply.hijack();
     let ended = false;
     let release = () => {};
-    const stream = openSseStream(reply.raw, ctx.bus, {
+    // Declared first: a replay can cut the stream off (and call onClose) before openSseStream returns.
+    let stream: SseStream | undefined = undefined;
+    stream = openSseStream(reply.raw, ctx.bus, {
       sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
+      onCutOff: (cut) => ctx.log(cutOffLine(actor.name, from, cut, { maxBacklogBytes: MAX_BACKLOG_BYTES, stallMs: MAX_STALL_MS })),
       onClose: () => {
         ended = true;
         release();
-        streams.delete(stream);
+        if (stream) streams.delete(stream);
       },
     });
     // A replay too large for the client can end the stream before it is returned.
     if (ended) return;
-    streams.add(stream);
-    if (token) release = sessions.hold(token, () => stream.close());
+    const opened = stream;
+    streams.add(opened);
+    if (token) release = sessions.hold(token, () => opened.close());
   });
 }

@@ -2,6 +2,7 @@
 // line, written as it happens. A client that goes away stops the writing,
 // not the work (actions in flight must finish and be recorded).
 import type { FastifyReply } from 'fastify';
+import { keepStreamOpen } from '../../http-timeouts.js';
 
 export interface NdjsonStream {
   write(event: unknown): void;
@@ -13,6 +14,7 @@ export function openNdjson(reply: FastifyReply): NdjsonStream {
   const raw = reply.raw;
   raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
   raw.flushHeaders();
+  keepStreamOpen(raw);
   const gone = () => raw.destroyed || raw.writableEnded;
   return {
     write(event) {

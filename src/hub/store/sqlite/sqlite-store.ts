@@ -4,18 +4,24 @@
 // makes BEGIN wait without blocking the event loop: better-sqlite3 is
 // synchronous, so a busy wait inside SQLite would stall this process, and
 // with it the very transaction the other store in it is waiting to commit.
+// Storage failures (disk full, read-only, I/O errors, a lock held past the
+// timeout) leave it as UnavailableError (storage-failure.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { UnavailableError } from '../../../core/errors.js';
 import { createPrivateFile } from '../../../core/private-file.js';
 import type { Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
 import { sqliteOperations, type SqliteOperations } from './operations.js';
+import { asStorageFailure } from './storage-failure.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
   busyTimeoutMs?: number;
 }
+
+const START_KEY = 'hub_started_at';
 
 const isBusy = (e: unknown) => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
@@ -59,33 +65,43 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('busy_timeout = 0');
 
   const ops = sqliteOperations(db);
+  const sql = (text: string) => db.prepare(text);
   const mutex = new Mutex();
   let closed = false;
 
   // Reads also queue behind an open transaction so they never see its
   // uncommitted rows through the shared connection.
-  const exclusive = <R>(call: () => R) => mutex.run(call);
-  const inTransaction = <R>(call: () => R) => Promise.resolve().then(call);
+  const failed = (e: unknown): never => {
+    throw asStorageFailure(e);
+  };
+  const exclusive = <R>(call: () => R) => mutex.run(call).catch(failed);
+  const inTransaction = <R>(call: () => R) => Promise.resolve().then(call).catch(failed);
   const reader = asynchronous<Store>(ops, exclusive);
   const writer = asynchronous<StoreWriter>(ops, inTransaction);
 
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
-      await beginImmediate(db, busyTimeoutMs);
+      await beginImmediate(db, busyTimeoutMs).catch(failed);
       try {
         const result = await fn(writer);
         db.exec('COMMIT');
         return result;
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
-        throw e;
+        return failed(e);
       }
     });
 
   const store: Store = Object.assign(Object.create(reader) as Store, {
     transaction,
     // A write of its own, so it too waits for another connection's transaction instead of failing.
-    touchToken: (id: string, at: string) => transaction((tx) => tx.touchToken(id, at)),
+    // It is bookkeeping: storage that cannot take it now must not stop reads, so it is skipped.
+    touchToken: (id: string, at: string) =>
+      transaction((tx) => tx.touchToken(id, at)).catch((e: unknown) => {
+        if (!(e instanceof UnavailableError)) throw e;
+      }),
+    recordStart: (at: string) =>
+      transaction(async () => void sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(START_KEY, at)),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
