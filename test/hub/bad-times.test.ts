@@ -7,9 +7,10 @@ import type { SiteTelemetry } from '../../src/core/model.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;
+let intakeToken = '';
 const get = (path: string) => rawRequest(`${hub.url}${path}`, { token: hub.adminToken! });
 const postTelemetry = (sites: unknown[]) =>
-  rawRequest(`${hub.url}/v1/ingest/telemetry`, { method: 'POST', token: hub.adminToken!, body: JSON.stringify({ sites }) });
+  rawRequest(`${hub.url}/v1/ingest/telemetry`, { method: 'POST', token: intakeToken, body: JSON.stringify({ sites }) });
 
 const report = (at: string, waitMinutes = 12): SiteTelemetry => ({
   siteId: 'RUH',
@@ -23,6 +24,7 @@ const report = (at: string, waitMinutes = 12): SiteTelemetry => ({
 
 beforeAll(async () => {
   hub = await startFixtureHub();
+  intakeToken = (await hub.clientAs('intake', 'site-feed')).secret;
   await hub.admin.createIncident({ title: 'Gate down', severity: 'sev2', siteId: 'RUH' }); // an audit entry of today
 });
 

@@ -43,6 +43,7 @@ describe('a client of the event stream that never reads', () => {
       socket.pause();
     });
     const reader = await hub.clientAs('viewer', 'duty officer screen');
+    const intake = await hub.clientAs('intake', 'alertmanager');
     const seen: HubEvent[] = [];
     const controller = new AbortController();
     const following = reader.events({ signal: controller.signal, onEvent: (e) => seen.push(e) });
@@ -51,7 +52,7 @@ describe('a client of the event stream that never reads', () => {
       const cutOff = () => hub.logs.find((l) => l.startsWith('event stream cut off:'));
       await waitUntil(
         async () => {
-          const res = await rawRequest(`${hub.url}/v1/ingest/alertmanager`, { method: 'POST', token: hub.adminToken!, body: burst() });
+          const res = await rawRequest(`${hub.url}/v1/ingest/alertmanager`, { method: 'POST', token: intake.secret, body: burst() });
           expect(res.status).toBe(200);
           return cutOff();
         },

@@ -97,8 +97,9 @@ describe.skipIf(!canMountTmpfs)('a full disk under a running hub', () => {
     const hub = await startFixtureHub({ dir: fs.dir });
     try {
       const before = (await hub.admin.createIncident({ title: 'Before the disk filled', severity: 'sev3', siteId: 'JED' })).incident.id;
-      const officer = await hub.clientAs('officer', 'alertmanager');
-      const post = () => rawRequest(`${hub.url}/v1/ingest/alertmanager`, { method: 'POST', token: officer.secret, body: alerts(100, 'full') });
+      const officer = await hub.clientAs('officer', 'duty officer');
+      const intake = await hub.clientAs('intake', 'alertmanager');
+      const post = () => rawRequest(`${hub.url}/v1/ingest/alertmanager`, { method: 'POST', token: intake.secret, body: alerts(100, 'full') });
 
       const freeSpace = fs.fill();
       const refused = await post();

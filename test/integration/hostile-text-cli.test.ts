@@ -39,7 +39,7 @@ beforeAll(async () => {
       },
     ],
   };
-  incidentId = (await hub.admin.ingestAlertmanager(alert)).created[0]!;
+  incidentId = (await (await hub.clientAs('intake', 'alertmanager')).ingestAlertmanager(alert)).created[0]!;
   await hub.admin.note(incidentId, `note ${ATTACK}`);
   await hub.admin.assign(incidentId, `Eve ${ATTACK}`);
   // A token whose name is hostile acknowledges a second incident: a conflict message will name it.

@@ -85,7 +85,7 @@ describe('watch against a real hub', () => {
         version: '4',
         alerts: [{ status: 'firing', labels: { alertname: 'GateDown', site: 'RUH', severity: 'critical' }, annotations: { summary: `Gate ${ATTACK}` }, fingerprint: 'ui-hostile' }],
       };
-      const id = (await hub.admin.ingestAlertmanager(alert)).created[0]!;
+      const id = (await (await hub.clientAs('intake', 'alertmanager')).ingestAlertmanager(alert)).created[0]!;
       await hub.admin.note(id, `note ${ATTACK}`);
       const live = await waitForFrame(app.lastFrame, (f) => f.includes(id));
       expect(live).not.toMatch(RAW);
