@@ -16,3 +16,4 @@ export * from './model/kpi.js';
 export * from './model/cards.js';
 export * from './model/intake.js';
 export * from './model/emulator-control.js';
+export * from './model/playbooks.js';
