@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { arg, CLI, fmt, startCliUntilJson, summarize } from './lib.mjs';
+import { arg, CLI, createToken, fmt, startCliUntilJson, summarize } from './lib.mjs';
 
 const ROWS = arg('--rows', 20_000);
 const KEPT = arg('--kept', 10_000); // checkpoints sent with POST /v1/audit/verify
@@ -29,10 +29,11 @@ const { default: config } = await import(join(dir, 'config.json'), { with: { typ
 const token = config.profiles.default.token;
 const pool = new Pool(hub.value, { connections: 4 });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const intakeHeaders = { ...headers, authorization: `Bearer ${await createToken(hub.value, token, { name: 'bench-alertmanager', role: 'intake' })}` };
 
 async function call(method, path, body) {
   const t0 = performance.now();
-  const res = await pool.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await pool.request({ method, path, headers: path.startsWith('/v1/ingest/') ? intakeHeaders : headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = await res.body.json();
   if (res.statusCode !== 200) throw new Error(`${method} ${path} -> ${res.statusCode} ${JSON.stringify(json)}`);
   return { json, ms: performance.now() - t0 };

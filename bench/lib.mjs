@@ -87,3 +87,19 @@ export function summarize(samples) {
 }
 
 export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/**
+ * A new token of `role` on the hub at `url`, made with an admin's. Alerts and
+ * telemetry come in with an intake token, as from Alertmanager: no person's
+ * token may post them.
+ */
+export async function createToken(url, adminToken, { name, role }) {
+  const res = await fetch(new URL('/v1/tokens', url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`POST /v1/tokens -> ${res.status} ${JSON.stringify(body)}`);
+  return body.secret;
+}

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Pool } from 'undici';
-import { arg, fmt, startDemoHub, summarize } from './lib.mjs';
+import { arg, createToken, fmt, startDemoHub, summarize } from './lib.mjs';
 
 const MINUTES = arg('--minutes', 10);
 const READERS = arg('--readers', 200);
@@ -59,6 +59,7 @@ async function sseClientsCounted(pool) {
 const hub = await startDemoHub({ speed: 60 });
 const pool = new Pool(hub.url, { connections: 16 });
 const headers = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json', 'x-watchfloor-channel': 'api' };
+const intakeHeaders = { ...headers, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'soak-alertmanager', role: 'intake' })}` };
 const streams = [];
 const timers = [];
 try {
@@ -74,7 +75,7 @@ try {
   const timed = async (samples, path, body) => {
     const t0 = performance.now();
     try {
-      const res = await pool.request({ path, method: 'POST', headers, body: JSON.stringify(body) });
+      const res = await pool.request({ path, method: 'POST', headers: path.startsWith('/v1/ingest/') ? intakeHeaders : headers, body: JSON.stringify(body) });
       const answer = await res.body.json();
       if (res.statusCode !== 200) throw new Error(`${path} -> ${res.statusCode} ${JSON.stringify(answer)}`);
       samples?.push(performance.now() - t0);
