@@ -4,6 +4,7 @@ import type { DiagnosticsService } from './diagnostics/service.js';
 import type { EventBus } from './events/event-bus.js';
 import type { EventRelay } from './events/outbox-relay.js';
 import type { HubMetrics } from './metrics.js';
+import type { PlaybookCatalog } from './playbooks/catalog.js';
 import type { Store } from './store/store.js';
 
 export interface HubContext {
@@ -21,4 +22,6 @@ export interface HubContext {
   diagnostics?: DiagnosticsService;
   /** Signs checkpoints of the audit chain; startHub sets it (without one, verify checks the chain alone). */
   audit?: AuditCheckpointer;
+  /** The playbooks this hub can run; startHub sets it (built-ins and the operator's directory). */
+  playbooks?: PlaybookCatalog;
 }
