@@ -106,7 +106,7 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     // Until the hub knows the message, another instance could take the claim over after 30 s: keep trying.
     for (let attempt = 0; !abort.signal.aborted; attempt++) {
       try {
-        await client.recordCard({ incidentId, target: targetOf(delivery.channel), messageRef: delivery.ts });
+        await client.recordCard({ incidentId, target: targetOf(delivery.channel), messageRef: delivery.ts, claimant, generation: 1 });
         return;
       } catch (e) {
         if (attempt >= 20) return log(`incident cards: could not record the card of ${incidentId}: ${String(e)}`);
