@@ -1,6 +1,9 @@
 // Live incident cards end to end: a real hub, the Slack stand-in and the real
 // notifier (outbox included). Waits are bounded; what is asserted is that the
 // card was posted once and updated, not how fast.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
@@ -148,6 +151,34 @@ describe('incident cards', () => {
     expect(tries.length).toBeGreaterThanOrEqual(2);
     expect(cardOf('C0RIYADH', id)).toHaveLength(1);
   });
+
+  it('a bot restarted while its post waits for Slack keeps its claim through an outage three leases long and posts once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wf-cards-restart-'));
+    const outboxFile = join(dir, 'outbox.sqlite');
+    const timing = { instanceId: 'restarting-bot', outboxFile, leaseMs: 1_500, renewEveryMs: 500 };
+    try {
+      slack.setUnavailable(true);
+      const first = notifier(timing);
+      const id = (await alertmanager.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
+      await waitUntil(() => first.outbox.pending().some((j) => j.kind === 'post' && j.attempts > 0), { what: `a try of ${id}'s card`, timeoutMs: 5_000 });
+      await first.stop();
+      running.splice(running.indexOf(first), 1);
+      const second = notifier(timing);
+      // Down for three of its leases after the restart: the claim holds only if the new process renews it.
+      const restartedAt = Date.now();
+      const rival = notifier({ instanceId: 'rival-bot', leaseMs: 1_500, renewEveryMs: 500 });
+      await waitUntil(() => Date.now() >= restartedAt + 4_500, { what: 'three leases of Slack down', timeoutMs: 6_000 });
+      expect((await hub.admin.listCards({ incidentId: id }))[0]).toMatchObject({ claimedBy: 'restarting-bot', generation: 1, messageRef: null });
+      slack.setUnavailable(false);
+      await cardShows('C0LAND', (await hub.admin.getIncident(id)).incident, 8_000);
+      await Promise.all([second.outbox.whenIdle(), rival.outbox.whenIdle()]);
+      expect(slack.successfulPosts().filter((c) => JSON.stringify(c.args).includes(id))).toHaveLength(1);
+      await recorded(id, cardOf('C0LAND', id)[0]!.ts);
+    } finally {
+      slack.setUnavailable(false);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('incidents that happened while the bot was away get their cards when it starts', async () => {
     const id = (await alertmanager.ingestAlertmanager(alert('LND-BATHA', 'major'))).created[0]!;

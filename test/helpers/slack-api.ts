@@ -31,6 +31,8 @@ export interface SlackMessage {
   updates: number;
   /** The message metadata it was posted with (`{ event_type, event_payload }`), if any. */
   metadata?: unknown;
+  /** Who posted it: the app's bot user for a bot token (xoxb-…), else a person. */
+  user: string;
 }
 
 export interface SlackApiStandIn {
@@ -66,6 +68,7 @@ export interface SlackApiStandIn {
 
 const BOT_USER_ID = 'UBOTWF001';
 const TEAM_ID = 'TWATCHFL0';
+const HUMAN_USER_ID = 'U0PERSON1';
 
 export async function startSlackApi(): Promise<SlackApiStandIn> {
   const calls: SlackApiCall[] = [];
@@ -108,11 +111,11 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         res.setHeader('Retry-After', String(limit ? limit.retryAfter : every!.retryAfter));
         return reply(429, { ok: false, error: 'ratelimited' });
       }
-      reply(200, answer(method, args));
+      reply(200, answer(method, args, token));
     });
   });
 
-  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  function answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, team_id: TEAM_ID, bot_id: 'BWF001', user: 'watchfloor' };
@@ -120,7 +123,8 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         const channel = String(args.channel ?? '');
         if (!channel) return { ok: false, error: 'channel_not_found' };
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
-        const message: SlackMessage = { channel, ts, text: String(args.text ?? ''), blocks: args.blocks, updates: 0, metadata: args.metadata };
+        const user = token?.startsWith('xoxb-') ? BOT_USER_ID : HUMAN_USER_ID;
+        const message: SlackMessage = { channel, ts, text: String(args.text ?? ''), blocks: args.blocks, updates: 0, metadata: args.metadata, user };
         messages.set(`${channel}:${ts}`, message);
         return { ok: true, channel: channelAnswers.get(channel) ?? channel, ts, message: { text: message.text, ts } };
       }
@@ -151,7 +155,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
   }
 
   // conversations.history as Slack pages it: newest first, `oldest` inclusive, `limit` a page, a cursor
-  // for the rest; metadata only with include_all_metadata. Messages are the app's own (its bot user).
+  // for the rest; metadata only with include_all_metadata.
   function history(args: Record<string, unknown>): Record<string, unknown> {
     const channel = String(args.channel ?? '');
     if (!channel) return { ok: false, error: 'channel_not_found' };
@@ -164,8 +168,8 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
       type: 'message',
       ts: m.ts,
       text: m.text,
-      user: BOT_USER_ID,
-      bot_id: 'BWF001',
+      user: m.user,
+      ...(m.user === BOT_USER_ID ? { bot_id: 'BWF001' } : {}),
       ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
     }));
     const more = start + limit < all.length;
