@@ -9,6 +9,7 @@ import type { Incident } from '../../src/core/model.js';
 import { renderIncidentCard } from '../../src/bot/slack/blocks.js';
 import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
 import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
@@ -166,24 +167,39 @@ describe('two bots, one channel', () => {
   }, 60_000 + 4 * OUTAGE_MS);
 
   it('a claim taken over while its holder still waits for Slack: the card is posted once and shows the latest state', async () => {
-    slack.setUnavailable(true);
-    const a = notifier('bot-a');
-    const b = notifier('bot-b');
-    const id = (await alertmanager.ingestAlertmanager(alert('RUH'))).created[0]!;
-    const claimOf = async () => (await hub.admin.listCards({ incidentId: id, target: `slack:${CHANNEL}` }))[0];
-    await waitUntil(claimOf, { what: `a claim of ${id}`, timeoutMs: 5_000 });
-    // The hub's clock runs past the claim's 30 s while the holder's post waits in its outbox.
-    clockOffsetMs = 31_000;
-    const { incident: acked } = await officer.ack(id);
-    await waitUntil(async () => (await claimOf())!.generation === 2, {
-      what: `the other bot to claim ${id} again after the jump`,
-      timeoutMs: 5_000,
+    // The holder's renewals do not reach the hub (the hub answers them 503 through a proxy) while Slack is down.
+    const proxy = await startFaultProxy(hub.url);
+    let partitioned = true;
+    proxy.refuse({
+      match: (method, path) => partitioned && method === 'POST' && path === '/v1/cards/renew',
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'the hub cannot store anything now' } },
     });
-    slack.setUnavailable(false);
-    await waitUntil(() => messagesOf(id).some(shows(acked)), { what: `${id}'s card to show the ack`, timeoutMs: 8_000, describe: () => `posts: ${postsOf(id).length}` });
-    await Promise.all([a.outbox.whenIdle(), b.outbox.whenIdle()]);
-    expect(postsOf(id)).toHaveLength(1);
-    expect(messagesOf(id)).toHaveLength(1);
-    expect(messagesOf(id).every(shows(acked))).toBe(true);
+    try {
+      slack.setUnavailable(true);
+      const a = notifier('bot-a', { hub: { hubUrl: proxy.url, token: botToken } });
+      const id = (await alertmanager.ingestAlertmanager(alert('RUH'))).created[0]!;
+      const claimOf = async () => (await hub.admin.listCards({ incidentId: id, target: `slack:${CHANNEL}` }))[0];
+      await waitUntil(async () => (await claimOf())?.claimedBy === 'bot-a', { what: `bot-a to claim ${id}`, timeoutMs: 5_000 });
+      const b = notifier('bot-b');
+      // The hub's clock runs past the claim's 30 s while the holder's post waits in its outbox; the incident changes.
+      clockOffsetMs = 31_000;
+      const { incident: acked } = await officer.ack(id);
+      await waitUntil(async () => (await claimOf())!.generation === 2, { what: `bot-b to take ${id}'s card over`, timeoutMs: 5_000 });
+      expect(await claimOf()).toMatchObject({ claimedBy: 'bot-b', messageRef: null });
+      // The holder reaches the hub again: its next renewal is refused (409), and its post is dropped, not sent.
+      partitioned = false;
+      slack.setUnavailable(false);
+      await waitUntil(() => messagesOf(id).some(shows(acked)), { what: `${id}'s card to show the ack`, timeoutMs: 8_000, describe: () => `posts: ${postsOf(id).length}` });
+      await Promise.all([a.outbox.whenIdle(), b.outbox.whenIdle()]);
+      expect(postsOf(id)).toHaveLength(1);
+      expect(messagesOf(id)).toHaveLength(1);
+      expect(messagesOf(id).every(shows(acked))).toBe(true);
+      expect(a.outbox.pending().filter((j) => j.key.includes(id))).toEqual([]);
+      expect((await claimOf())!).toMatchObject({ claimedBy: 'bot-b', generation: 2, messageRef: messagesOf(id)[0]!.ts });
+    } finally {
+      await Promise.all([...running].map(stop));
+      await proxy.close();
+    }
   }, 30_000);
 });
