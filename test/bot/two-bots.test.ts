@@ -142,13 +142,21 @@ describe('two bots, one channel', () => {
     await officer.ack(orphaned[0]!.incidentId);
     await officer.resolve(incidents[0]!.id, 'gates back after the outage');
     await down;
+    const back = Date.now();
 
     const latestOf = async () => new Map((await Promise.all(incidents.map(({ id }) => hub.admin.getIncident(id)))).map(({ incident }) => [incident.id, incident]));
     let latest = await latestOf();
     const cardsShowLatest = () => incidents.every(({ id, site }) => CHANNELS_OF[site]!.every((c) => messagesOf(id, c).some(shows(latest.get(id)!))));
     await waitUntil(cardsShowLatest, { what: 'every card to show its incident as it stands', timeoutMs: 30_000 + 2 * OUTAGE_MS, intervalMs: 200 });
+    const caughtUp = Date.now() - back;
     await bots[survivor].outbox.whenIdle();
     latest = await latestOf();
+    const count = (method: string, status = 200) => slack.calls.filter((c) => c.method === method && c.status === status).length;
+    console.info(
+      `two bots, ${OUTAGE_MS / 1000} s outage, ${LEASE_MS / 1000} s lease: ${cardCount(incidents)} cards, ${orphaned.length} taken over from ${victim}; ` +
+        `every card current ${caughtUp} ms after Slack came back; ${count('chat.postMessage')} posts, ${count('chat.update')} updates, ` +
+        `${count('conversations.history')} history lookups, ${slack.calls.filter((c) => c.status === 429).length} 429s, ${slack.calls.filter((c) => c.status === 503).length} 503s`,
+    );
 
     for (const { id, site } of incidents) {
       for (const channel of CHANNELS_OF[site]!) {

@@ -33,7 +33,7 @@ describe('claiming a card', () => {
   it('the first claim wins; the next sees the holder; the record lands on the card', async () => {
     const id = await newIncident('egates down');
     const first = await bot.claimCard({ incidentId: id.toLowerCase(), target: 'slack:C0ALERTS' });
-    expect(first).toMatchObject({ claimed: true, mayBePosted: false, card: { incidentId: id, target: 'slack:C0ALERTS', messageRef: null, generation: 1 } });
+    expect(first).toMatchObject({ claimed: true, mayBePosted: false, leaseRemainingMs: null, card: { incidentId: id, target: 'slack:C0ALERTS', messageRef: null, generation: 1 } });
     expect(Date.parse(first.card.leaseExpiresAt!) - Date.parse(first.card.claimedAt)).toBe(CARD_LEASE_MS.default);
     expect(first.card.firstClaimedAt).toBe(first.card.claimedAt);
     const second = await otherBot.claimCard({ incidentId: id, target: 'slack:C0ALERTS' });
@@ -89,7 +89,11 @@ describe('a claim is a lease', () => {
     const renewed = await later(8_000, () => bot.renewCard({ incidentId: kept, ...claim, generation: 1 }));
     expect(Date.parse(renewed.leaseExpiresAt!)).toBeGreaterThan(Date.parse(first.card.leaseExpiresAt!) + 7_000);
     await later(9_000, async () => {
-      expect((await otherBot.claimCard({ incidentId: left, target: 'slack:C0L', claimant: 'pod-b' })).claimed).toBe(false);
+      const refused = await otherBot.claimCard({ incidentId: left, target: 'slack:C0L', claimant: 'pod-b' });
+      // How long until it may ask again, on the hub's clock: 10 s from the claim, 9 s (and the request's time) gone.
+      expect(refused).toMatchObject({ claimed: false, leaseRemainingMs: expect.any(Number) });
+      expect(refused.leaseRemainingMs).toBeGreaterThan(0);
+      expect(refused.leaseRemainingMs).toBeLessThanOrEqual(1_000);
     });
     await later(12_000, async () => {
       expect((await otherBot.claimCard({ incidentId: kept, target: 'slack:C0L', claimant: 'pod-b' })).claimed).toBe(false);

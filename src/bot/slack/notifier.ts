@@ -142,14 +142,17 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     schedule(claim.incidentId);
   }
 
-  function watch(incidentId: string, channel: string): void {
+  /** Ask for the card again just after the holder's lease runs out (`remainingMs`), in case it stopped renewing. */
+  function watch(incidentId: string, channel: string, remainingMs: number | null): void {
     const key = cardKey(incidentId, channel);
     if (watching.has(key) || abort.signal.aborted) return;
+    // A little after, spread out, so that the bots watching one card do not all ask at the same moment.
+    const delay = Math.min(remainingMs ?? leaseMs, CARD_LEASE_MS.max) + 100 + Math.random() * leaseMs * 0.1;
     const timer = setTimeout(() => {
       watching.delete(key);
       rendered.delete(key);
       schedule(incidentId);
-    }, leaseMs * (1 + Math.random() * 0.2));
+    }, delay);
     watching.set(key, timer);
   }
 
@@ -172,7 +175,7 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     // Folded into the queued post, or sent behind it with its ts.
     if (held === POSTING) return void outbox.enqueue({ kind: 'update', ...message });
     if (held) return void outbox.enqueue({ kind: 'update', ts: held, ...message });
-    const { claimed, card, mayBePosted } = await claims.claim(incident.id, channel);
+    const { claimed, card, mayBePosted, leaseRemainingMs } = await claims.claim(incident.id, channel);
     if (claimed) {
       unwatch(message.key);
       byChannel.set(channel, POSTING);
@@ -185,7 +188,7 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
       outbox.enqueue({ kind: 'update', ts: card.messageRef, ...message });
     } else {
       // Another instance holds the claim and is posting; if it stops renewing, the card is ours to post.
-      watch(incident.id, channel);
+      watch(incident.id, channel, leaseRemainingMs);
     }
   }
 

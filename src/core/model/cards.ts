@@ -72,4 +72,11 @@ export interface ClaimCardResult {
    * chat place for it (no older than `card.firstClaimedAt`) before posting.
    */
   mayBePosted: boolean;
+  /**
+   * Not claimed, and the holder has not posted yet: how long its lease has
+   * left on the hub's clock (a duration, so the asker needs no clock of the
+   * hub's) — the time to ask again, in case the holder has stopped renewing.
+   * Null otherwise.
+   */
+  leaseRemainingMs: number | null;
 }

@@ -44,6 +44,9 @@ function claimantOf(caller: Caller, named: string | undefined): Claimant {
   return { claimant: named ?? caller.token.id, tokenId: caller.token.id };
 }
 
+const leaseRemaining = (card: ChatCard, now: Date): number | null =>
+  card.messageRef === null && card.leaseExpiresAt !== null ? Math.max(0, Date.parse(card.leaseExpiresAt) - now.getTime()) : null;
+
 async function heldCard(tx: StoreWriter, key: CardKey): Promise<ChatCard> {
   const incidentId = await incidentIdOf(tx, key.incidentId);
   const held = await tx.getChatCard(incidentId, key.target);
@@ -65,10 +68,11 @@ export async function claimCard(
   return ctx.store.transaction(async (tx) => {
     const incidentId = await incidentIdOf(tx, input.incidentId);
     const held = await tx.getChatCard(incidentId, input.target);
-    const decision = decideClaim(held, { incidentId, target: input.target }, who, ctx.now(), input.leaseMs ?? CARD_LEASE_MS.default);
-    if (!decision.claimed) return { claimed: false, card: decision.card, mayBePosted: false };
+    const now = ctx.now();
+    const decision = decideClaim(held, { incidentId, target: input.target }, who, now, input.leaseMs ?? CARD_LEASE_MS.default);
+    if (!decision.claimed) return { claimed: false, card: decision.card, mayBePosted: false, leaseRemainingMs: leaseRemaining(decision.card, now) };
     await tx.putChatCard(decision.card);
-    return decision;
+    return { ...decision, leaseRemainingMs: null };
   });
 }
 
