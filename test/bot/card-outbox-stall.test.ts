@@ -4,46 +4,23 @@
 // loopback proxy in front of the hub refuses for good).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
-import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
-import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
-
-type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
+import { cardNotifiers, firingAlert } from './cards-fixture.js';
 
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
 let botToken: string;
 let alertmanager: CoreClient;
-let fingerprints = 0;
-const running: IncidentCards[] = [];
 
 // RUH's cards go to C0ODDONE, which Slack answers with another id; JED's to the default.
 const ROUTING = { defaultChannel: 'C0PLAIN01', regions: { Riyadh: 'C0ODDONE1' } };
 
-function notifier(extra: Partial<IncidentCardsOptions> = {}): IncidentCards {
-  const cards = startIncidentCards({
-    hub: { hubUrl: hub.url, token: botToken },
-    slackToken: 'xoxb-test',
-    slackApiUrl: slack.url,
-    outboxFile: ':memory:',
-    routing: ROUTING,
-    outboxBackoffMs: { base: 50, max: 500 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-    ...extra,
-  });
-  running.push(cards);
-  return cards;
-}
-
-function alert(site: string): Webhook {
-  const body = fixture('alertmanager-v4-firing.json') as Webhook;
-  const a = body.alerts[0]!;
-  a.fingerprint = `stall-${++fingerprints}`;
-  a.labels = { ...a.labels, site, severity: 'critical' };
-  return body;
-}
+const notifiers = cardNotifiers(() => ({ hubUrl: hub.url, botToken, slackApiUrl: slack.url, routing: ROUTING }));
+const notifier = notifiers.start;
+const alert = (site: string) => firingAlert(site, 'critical');
 
 const postsOf = (id: string) => slack.successfulPosts().filter((c) => JSON.stringify(c.args).includes(id));
 
@@ -55,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((n) => n.stop()));
+  await notifiers.stopAll();
 });
 
 afterAll(async () => {
@@ -105,7 +82,7 @@ describe('a card the hub will not record', () => {
       await cards.outbox.whenIdle();
       expect(proxy.refused).toHaveLength(1);
     } finally {
-      await Promise.all(running.splice(0).map((n) => n.stop()));
+      await notifiers.stopAll();
       await proxy.close();
     }
   }, 20_000);

@@ -8,46 +8,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
 import { renderIncidentCard } from '../../src/bot/slack/blocks.js';
-import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
-import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { startIncidentCards } from '../../src/bot/slack/notifier.js';
+import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
-
-type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
+import { cardNotifiers, firingAlert as alert } from './cards-fixture.js';
 
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
 let botToken: string;
 let alertmanager: CoreClient;
 let officerCli: CoreClient;
-const running: IncidentCards[] = [];
-let fingerprints = 0;
 
 const ROUTING = { defaultChannel: 'C0DEFAULT', regions: { Riyadh: 'C0RIYADH' }, kinds: { land: 'C0LAND' } };
 
-function notifier(extra: Partial<IncidentCardsOptions> = {}): IncidentCards {
-  const cards = startIncidentCards({
-    hub: { hubUrl: hub.url, token: botToken },
-    slackToken: 'xoxb-test',
-    slackApiUrl: slack.url,
-    outboxFile: ':memory:',
-    routing: ROUTING,
-    outboxBackoffMs: { base: 50, max: 500 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-    ...extra,
-  });
-  running.push(cards);
-  return cards;
-}
-
-/** An Alertmanager webhook for a fresh alert at a site (or the given fingerprint). */
-function alert(site: string, severity: string, fingerprint = `fp-${++fingerprints}`): Webhook {
-  const body = fixture('alertmanager-v4-firing.json') as Webhook;
-  const a = body.alerts[0]!;
-  a.fingerprint = fingerprint;
-  a.labels = { ...a.labels, site, severity };
-  return body;
-}
+const notifiers = cardNotifiers(() => ({ hubUrl: hub.url, botToken, slackApiUrl: slack.url, routing: ROUTING }));
+const notifier = notifiers.start;
 
 const posts = (channel?: string) => slack.callsOf('chat.postMessage').filter((c) => !channel || c.args.channel === channel);
 const cardOf = (channel: string, incidentId: string) =>
@@ -78,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((n) => n.stop()));
+  await notifiers.stopAll();
 });
 
 afterAll(async () => {
@@ -161,8 +137,7 @@ describe('incident cards', () => {
       const first = notifier(timing);
       const id = (await alertmanager.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
       await waitUntil(() => first.outbox.pending().some((j) => j.kind === 'post' && j.attempts > 0), { what: `a try of ${id}'s card`, timeoutMs: 5_000 });
-      await first.stop();
-      running.splice(running.indexOf(first), 1);
+      await notifiers.stop(first);
       const second = notifier(timing);
       // Down for three of its leases after the restart: the claim holds only if the new process renews it.
       const restartedAt = Date.now();

@@ -4,52 +4,17 @@
 // holds up nothing, a refused one is dead-lettered at once), a post its
 // sender may no longer make is dropped, and Retry-After is never less than 1 s.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openOutbox, type Outbox, type OutboxOptions, type StoredJob } from '../../src/bot/outbox.js';
-import { createOutboxWebClient } from '../../src/bot/outbox.js';
+import { describe, expect, it } from 'vitest';
+import { createOutboxWebClient, type OutboxOptions } from '../../src/bot/outbox.js';
 import { messageMetadata } from '../../src/bot/slack/message-lookup.js';
-import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
+import { idle, outboxWorld } from './outbox-fixture.js';
 
-let slack: SlackApiStandIn;
-let dir: string;
-const open: Outbox[] = [];
+const { world, outbox: open, file: fileIn } = outboxWorld('wf-outbox-after-');
+/** Here the options come first; the file is named only for the file-backed cases. */
+const outbox = (options: OutboxOptions = {}, file = ':memory:') => open(file, options);
 
-beforeAll(async () => {
-  slack = await startSlackApi();
-  dir = mkdtempSync(join(tmpdir(), 'wf-outbox-after-'));
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-  slack.calls.length = 0;
-});
-
-afterAll(async () => {
-  await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function outbox(options: OutboxOptions = {}, file = ':memory:') {
-  const dead: { job: StoredJob; reason: string }[] = [];
-  const box = openOutbox(file, {
-    token: 'xoxb-test',
-    slackApiUrl: slack.url,
-    baseBackoffMs: 20,
-    maxBackoffMs: 200,
-    onDeadLetter: (job, reason) => void dead.push({ job, reason }),
-    ...options,
-  });
-  open.push(box);
-  return { box, dead };
-}
-
-const idle = (box: Outbox, ms = 8_000) =>
-  Promise.race([box.whenIdle(), new Promise((_, reject) => setTimeout(() => reject(new Error(`the outbox did not drain in ${ms} ms`)), ms))]);
-const postsWith = (text: string) => slack.successfulPosts().filter((c) => c.args.text === text);
+const postsWith = (text: string) => world.slack.successfulPosts().filter((c) => c.args.text === text);
 
 describe('a post that may already be in the channel', () => {
   it('is found by its key and updated in place, not posted again', async () => {
@@ -62,25 +27,25 @@ describe('a post that may already be in the channel', () => {
     const second = outbox({ settle: async (job, d) => (settled.push(`${job.kind} ${d.ts}`), { done: true }) });
     second.box.enqueue({ kind: 'post', key: 'card:INC-1:C0LOOK001', channel: 'C0LOOK001', text: 'v2', mayExistSince: since });
     await idle(second.box);
-    expect(slack.successfulPosts()).toHaveLength(1);
-    const [message] = [...slack.messages.values()].filter((m) => m.channel === 'C0LOOK001');
+    expect(world.slack.successfulPosts()).toHaveLength(1);
+    const [message] = [...world.slack.messages.values()].filter((m) => m.channel === 'C0LOOK001');
     expect(message).toMatchObject({ text: 'v2', updates: 1, metadata: messageMetadata('card:INC-1:C0LOOK001') });
     // The after-step sees the adopted message as the post's, then the update of it.
     expect(settled).toEqual([`post ${message!.ts}`, `update ${message!.ts}`]);
   });
 
   it('someone else’s message carrying the same key is not ours to adopt: the post goes out', async () => {
-    const person = createOutboxWebClient('xoxp-someone', slack.url);
+    const person = createOutboxWebClient('xoxp-someone', world.slack.url);
     await person.chat.postMessage({ channel: 'C0LOOK002', text: 'looks like a card', metadata: messageMetadata('card:INC-2:C0LOOK002') });
     const { box } = outbox();
     box.enqueue({ kind: 'post', key: 'card:INC-2:C0LOOK002', channel: 'C0LOOK002', text: 'the card', mayExistSince: Date.now() - 1_000 });
     await idle(box);
     expect(postsWith('the card')).toHaveLength(1);
-    expect(slack.callsOf('conversations.history')).toHaveLength(1);
+    expect(world.slack.callsOf('conversations.history')).toHaveLength(1);
   });
 
   it('a post tried before a restart (its answer never heard) is looked for when the outbox opens again', async () => {
-    const file = join(dir, 'restart-lookup.sqlite');
+    const file = fileIn('restart-lookup.sqlite');
     const first = outbox({}, file);
     first.box.enqueue({ kind: 'post', key: 'card:INC-3:C0LOOK003', channel: 'C0LOOK003', text: 'posted, then the bot died' });
     await idle(first.box);
@@ -101,7 +66,7 @@ describe('a post that may already be in the channel', () => {
   });
 
   it('an outbox file from before leases opens and sends what it held', async () => {
-    const file = join(dir, 'old-outbox.sqlite');
+    const file = fileIn('old-outbox.sqlite');
     const db = new Database(file);
     db.exec(`CREATE TABLE outbox_jobs (id INTEGER PRIMARY KEY, key TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL, ts TEXT, text TEXT NOT NULL,
       blocks TEXT, meta TEXT, state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT)`);
@@ -161,17 +126,17 @@ describe('after the send', () => {
     expect(dropped).toEqual(['lost: lost the card to bot-b (generation 2)']);
     expect(box.pending()).toEqual([]);
     expect(dead).toEqual([]);
-    expect(slack.callsOf('chat.postMessage')).toEqual([]);
+    expect(world.slack.callsOf('chat.postMessage')).toEqual([]);
   });
 });
 
 describe('rate limits', () => {
   it('a 429 with Retry-After: 0 still waits a second before the next call', async () => {
     const { box } = outbox({ baseBackoffMs: 10_000, maxBackoffMs: 10_000 });
-    slack.rateLimit(1, 0, 'chat.postMessage');
+    world.slack.rateLimit(1, 0, 'chat.postMessage');
     box.enqueue({ kind: 'post', key: 'RA0', channel: 'C0LIMIT01', text: 'limited' });
     await idle(box);
-    const [first, second] = slack.callsOf('chat.postMessage');
+    const [first, second] = world.slack.callsOf('chat.postMessage');
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(990);
   });
 });

@@ -7,13 +7,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
 import { renderIncidentCard } from '../../src/bot/slack/blocks.js';
-import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
-import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import type { IncidentCards, IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
+import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
-
-type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
+import { cardNotifiers, firingAlert } from './cards-fixture.js';
 
 const CHANNEL = 'C0RIYADH';
 // RUH's cards go to the Riyadh desk and the airports desk, JED's to the airports desk, Al Batha's to the default.
@@ -34,24 +33,10 @@ let alertmanager: CoreClient;
 let officer: CoreClient;
 let supervisor: CoreClient;
 let clockOffsetMs = 0;
-let fingerprints = 0;
-const running = new Set<IncidentCards>();
-
-function notifier(instanceId: string, extra: Partial<IncidentCardsOptions> = {}): IncidentCards {
-  const cards = startIncidentCards({
-    hub: { hubUrl: hub.url, token: botToken },
-    slackToken: 'xoxb-test',
-    slackApiUrl: slack.url,
-    outboxFile: ':memory:',
-    routing: ROUTING,
-    instanceId,
-    outboxBackoffMs: { base: 50, max: 400 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-    ...extra,
-  });
-  running.add(cards);
-  return cards;
-}
+const notifiers = cardNotifiers(() => ({ hubUrl: hub.url, botToken, slackApiUrl: slack.url, routing: ROUTING }));
+const notifier = (instanceId: string, extra: Partial<IncidentCardsOptions> = {}): IncidentCards => notifiers.start({ instanceId, ...extra });
+const stop = (cards: IncidentCards) => notifiers.stop(cards);
+const alert = (site: string) => firingAlert(site, 'critical');
 
 /** The lease, heartbeat and Slack token of one bot in the scaled scenario. */
 const timing = (slackToken: string): Partial<IncidentCardsOptions> => ({ slackToken, leaseMs: LEASE_MS, renewEveryMs: RENEW_MS, outboxBackoffMs: { base: 100, max: 1_000 } });
@@ -72,19 +57,6 @@ function callsWithin429Pause(): string[] {
   return wrong;
 }
 
-async function stop(cards: IncidentCards): Promise<void> {
-  running.delete(cards);
-  await cards.stop();
-}
-
-function alert(site: string): Webhook {
-  const body = fixture('alertmanager-v4-firing.json') as Webhook;
-  const a = body.alerts[0]!;
-  a.fingerprint = `two-bots-${++fingerprints}`;
-  a.labels = { ...a.labels, site, severity: 'critical' };
-  return body;
-}
-
 /** Successful chat.postMessage calls for the incident in the channel, from the stand-in's log. */
 const postsOf = (id: string, channel = CHANNEL) => slack.successfulPosts().filter((c) => c.args.channel === channel && JSON.stringify(c.args).includes(id));
 const messagesOf = (id: string, channel = CHANNEL) => [...slack.messages.values()].filter((m) => m.channel === channel && JSON.stringify(m.blocks ?? m.text).includes(id));
@@ -100,7 +72,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all([...running].map(stop));
+  await notifiers.stopAll();
   slack.setUnavailable(false);
   slack.rateLimitEvery(0, 1);
   clockOffsetMs = 0;
@@ -206,7 +178,7 @@ describe('two bots, one channel', () => {
       expect(a.outbox.pending().filter((j) => j.key.includes(id))).toEqual([]);
       expect((await claimOf())!).toMatchObject({ claimedBy: 'bot-b', generation: 2, messageRef: messagesOf(id)[0]!.ts });
     } finally {
-      await Promise.all([...running].map(stop));
+      await notifiers.stopAll();
       await proxy.close();
     }
   }, 30_000);
