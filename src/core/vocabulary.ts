@@ -96,3 +96,9 @@ export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];
 // Wait history: the hub keeps a day of one-a-minute samples per site; a
 // caller asks for the last `default` minutes unless it says otherwise.
 export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
+
+/**
+ * A chat card's claim is a lease its holder renews while it is still trying
+ * to post: this long unless the claimer asks for another, within min and max.
+ */
+export const CARD_LEASE_MS = { default: 30_000, min: 1_000, max: 300_000 } as const;

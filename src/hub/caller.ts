@@ -8,8 +8,8 @@ export interface Caller {
   onBehalfOf?: string | undefined;
   /** The token's name when the actor is a chat user acting through it (the bot). */
   via?: string | undefined;
-  /** The token the request came with; the hub itself has none. */
-  token?: { id: string; expiresAt: string | null } | undefined;
+  /** The token the request came with; the hub itself has none. `bot`: created for a chat bot (--bot). */
+  token?: { id: string; expiresAt: string | null; bot: boolean } | undefined;
 }
 
 /** The hub itself: alert automation, seeding, bootstrap. */

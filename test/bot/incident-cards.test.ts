@@ -1,50 +1,29 @@
 // Live incident cards end to end: a real hub, the Slack stand-in and the real
 // notifier (outbox included). Waits are bounded; what is asserted is that the
 // card was posted once and updated, not how fast.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
 import { renderIncidentCard } from '../../src/bot/slack/blocks.js';
-import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
-import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { startIncidentCards } from '../../src/bot/slack/notifier.js';
+import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
-
-type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
+import { cardNotifiers, firingAlert as alert } from './cards-fixture.js';
 
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
 let botToken: string;
 let alertmanager: CoreClient;
 let officerCli: CoreClient;
-const running: IncidentCards[] = [];
-let fingerprints = 0;
 
 const ROUTING = { defaultChannel: 'C0DEFAULT', regions: { Riyadh: 'C0RIYADH' }, kinds: { land: 'C0LAND' } };
 
-function notifier(extra: Partial<IncidentCardsOptions> = {}): IncidentCards {
-  const cards = startIncidentCards({
-    hub: { hubUrl: hub.url, token: botToken },
-    slackToken: 'xoxb-test',
-    slackApiUrl: slack.url,
-    outboxFile: ':memory:',
-    routing: ROUTING,
-    outboxBackoffMs: { base: 50, max: 500 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-    ...extra,
-  });
-  running.push(cards);
-  return cards;
-}
-
-/** An Alertmanager webhook for a fresh alert at a site (or the given fingerprint). */
-function alert(site: string, severity: string, fingerprint = `fp-${++fingerprints}`): Webhook {
-  const body = fixture('alertmanager-v4-firing.json') as Webhook;
-  const a = body.alerts[0]!;
-  a.fingerprint = fingerprint;
-  a.labels = { ...a.labels, site, severity };
-  return body;
-}
+const notifiers = cardNotifiers(() => ({ hubUrl: hub.url, botToken, slackApiUrl: slack.url, routing: ROUTING }));
+const notifier = notifiers.start;
 
 const posts = (channel?: string) => slack.callsOf('chat.postMessage').filter((c) => !channel || c.args.channel === channel);
 const cardOf = (channel: string, incidentId: string) =>
@@ -75,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((n) => n.stop()));
+  await notifiers.stopAll();
 });
 
 afterAll(async () => {
@@ -148,6 +127,33 @@ describe('incident cards', () => {
     expect(tries.length).toBeGreaterThanOrEqual(2);
     expect(cardOf('C0RIYADH', id)).toHaveLength(1);
   });
+
+  it('a bot restarted while its post waits for Slack keeps its claim through an outage three leases long and posts once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wf-cards-restart-'));
+    const outboxFile = join(dir, 'outbox.sqlite');
+    const timing = { instanceId: 'restarting-bot', outboxFile, leaseMs: 1_500, renewEveryMs: 500 };
+    try {
+      slack.setUnavailable(true);
+      const first = notifier(timing);
+      const id = (await alertmanager.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
+      await waitUntil(() => first.outbox.pending().some((j) => j.kind === 'post' && j.attempts > 0), { what: `a try of ${id}'s card`, timeoutMs: 5_000 });
+      await notifiers.stop(first);
+      const second = notifier(timing);
+      // Down for three of its leases after the restart: the claim holds only if the new process renews it.
+      const restartedAt = Date.now();
+      const rival = notifier({ instanceId: 'rival-bot', leaseMs: 1_500, renewEveryMs: 500 });
+      await waitUntil(() => Date.now() >= restartedAt + 4_500, { what: 'three leases of Slack down', timeoutMs: 6_000 });
+      expect((await hub.admin.listCards({ incidentId: id }))[0]).toMatchObject({ claimedBy: 'restarting-bot', generation: 1, messageRef: null });
+      slack.setUnavailable(false);
+      await cardShows('C0LAND', (await hub.admin.getIncident(id)).incident, 8_000);
+      await Promise.all([second.outbox.whenIdle(), rival.outbox.whenIdle()]);
+      expect(slack.successfulPosts().filter((c) => JSON.stringify(c.args).includes(id))).toHaveLength(1);
+      await recorded(id, cardOf('C0LAND', id)[0]!.ts);
+    } finally {
+      slack.setUnavailable(false);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('incidents that happened while the bot was away get their cards when it starts', async () => {
     const id = (await alertmanager.ingestAlertmanager(alert('LND-BATHA', 'major'))).created[0]!;

@@ -1,8 +1,10 @@
 // A local stand-in for Slack's Web API (https://slack.com/api/…), for tests and
 // benches: a real HTTP server on 127.0.0.1:0 that the bot's WebClient reaches
 // through Bolt's `clientOptions.slackApiUrl`. It records every call, answers
-// chat.postMessage / chat.update / views.publish / auth.test like Slack does,
-// and can be told to answer 429 with Retry-After or to be unavailable.
+// chat.postMessage / chat.update / conversations.history / views.publish /
+// auth.test like Slack does, and can be told to answer 429 with Retry-After,
+// to be unavailable (503s), to refuse connections, or to be down for a while
+// the way an outage looks from outside: first 503s, then refused connections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -14,6 +16,10 @@ export interface SlackApiCall {
   /** The bearer token the call carried. */
   token: string | undefined;
   at: number;
+  /** The HTTP status it was answered with (undefined while unanswered); 0 if its connection was cut. */
+  status?: number | undefined;
+  /** Slack's `ok` in the answer: a successful call is status 200 and ok. */
+  ok?: boolean | undefined;
 }
 
 export interface SlackMessage {
@@ -23,6 +29,10 @@ export interface SlackMessage {
   blocks: unknown;
   /** How many times chat.update replaced it. */
   updates: number;
+  /** The message metadata it was posted with (`{ event_type, event_payload }`), if any. */
+  metadata?: unknown;
+  /** Who posted it: the app's bot user for a bot token (xoxb-…), else a person. */
+  user: string;
 }
 
 export interface SlackApiStandIn {
@@ -35,8 +45,18 @@ export interface SlackApiStandIn {
   messages: Map<string, SlackMessage>;
   /** The next `count` calls (of `method`, or any) are answered 429 with this Retry-After (seconds). */
   rateLimit(count: number, retryAfterSeconds: number, method?: string): void;
+  /** Every `n`th call from now on (of `method`, or any) is answered 429 with this Retry-After; 0 stops it. */
+  rateLimitEvery(n: number, retryAfterSeconds: number, method?: string): void;
   /** While true, every call is answered 503 (Slack down). */
   setUnavailable(down: boolean): void;
+  /** While true, the port refuses connections (and open ones are cut): Slack unreachable. */
+  refuseConnections(refuse: boolean): Promise<void>;
+  /** Slack down for `ms`: 503s for the first `unavailableShare` of it (default half), then refused connections. Resolves when it is back. */
+  outage(ms: number, unavailableShare?: number): Promise<void>;
+  /** chat.postMessage to `requested` answers with channel `answered` (the message is still kept under `requested`). */
+  answerChannelAs(requested: string, answered: string): void;
+  /** Successful chat.postMessage calls, in order. */
+  successfulPosts(): SlackApiCall[];
   /** The WebSocket URL apps.connections.open hands a Socket Mode client (a local stand-in server). */
   setSocketModeUrl(url: string): void;
   /** Calls of one method, in order. */
@@ -48,11 +68,14 @@ export interface SlackApiStandIn {
 
 const BOT_USER_ID = 'UBOTWF001';
 const TEAM_ID = 'TWATCHFL0';
+const HUMAN_USER_ID = 'U0PERSON1';
 
 export async function startSlackApi(): Promise<SlackApiStandIn> {
   const calls: SlackApiCall[] = [];
   const messages = new Map<string, SlackMessage>();
   const limits: { remaining: number; retryAfter: number; method?: string | undefined }[] = [];
+  let every: { n: number; retryAfter: number; method?: string | undefined; seen: number } | undefined;
+  const channelAnswers = new Map<string, string>();
   let unavailable = false;
   let socketModeUrl: string | undefined;
   let tsCounter = 0;
@@ -69,23 +92,30 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
       const method = path.startsWith('/respond/') ? 'response_url' : path.replace(/^\/api\//, '');
       const args = parseArgs(req, raw);
       const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
-      calls.push({ method, args, token, at: Date.now() });
+      const call: SlackApiCall = { method, args, token, at: Date.now() };
+      calls.push(call);
       for (const wake of waiters) wake();
+      const reply = (status: number, body: Record<string, unknown>): void => {
+        call.status = status;
+        call.ok = body.ok === true;
+        send(res, status, body);
+        // Again once answered: predicates on `messages` and outcomes see the call's effect.
+        for (const wake of waiters) wake();
+      };
 
-      if (unavailable) return send(res, 503, { ok: false, error: 'service_unavailable' });
+      if (unavailable) return reply(503, { ok: false, error: 'service_unavailable' });
       const limit = limits.find((l) => l.remaining > 0 && (!l.method || l.method === method));
-      if (limit) {
-        limit.remaining--;
-        res.setHeader('Retry-After', String(limit.retryAfter));
-        return send(res, 429, { ok: false, error: 'ratelimited' });
+      const periodic = every && (!every.method || every.method === method) && ++every.seen % every.n === 0;
+      if (limit || periodic) {
+        if (limit) limit.remaining--;
+        res.setHeader('Retry-After', String(limit ? limit.retryAfter : every!.retryAfter));
+        return reply(429, { ok: false, error: 'ratelimited' });
       }
-      send(res, 200, answer(method, args));
-      // Again once answered: predicates on `messages` see the posted or updated message.
-      for (const wake of waiters) wake();
+      reply(200, answer(method, args, token));
     });
   });
 
-  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  function answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, team_id: TEAM_ID, bot_id: 'BWF001', user: 'watchfloor' };
@@ -93,10 +123,13 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         const channel = String(args.channel ?? '');
         if (!channel) return { ok: false, error: 'channel_not_found' };
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
-        const message = { channel, ts, text: String(args.text ?? ''), blocks: args.blocks, updates: 0 };
+        const user = token?.startsWith('xoxb-') ? BOT_USER_ID : HUMAN_USER_ID;
+        const message: SlackMessage = { channel, ts, text: String(args.text ?? ''), blocks: args.blocks, updates: 0, metadata: args.metadata, user };
         messages.set(`${channel}:${ts}`, message);
-        return { ok: true, channel, ts, message: { text: message.text, ts } };
+        return { ok: true, channel: channelAnswers.get(channel) ?? channel, ts, message: { text: message.text, ts } };
       }
+      case 'conversations.history':
+        return history(args);
       case 'chat.update': {
         const key = `${String(args.channel)}:${String(args.ts)}`;
         const message = messages.get(key);
@@ -121,8 +154,49 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     }
   }
 
+  // conversations.history as Slack pages it: newest first, `oldest` inclusive, `limit` a page, a cursor
+  // for the rest; metadata only with include_all_metadata.
+  function history(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(args.channel ?? '');
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    const oldest = Number(args.oldest ?? 0);
+    const limit = Math.min(Math.max(Number(args.limit ?? 100), 1), 999);
+    const start = Number(args.cursor ?? 0);
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const all = [...messages.values()].filter((m) => m.channel === channel && Number(m.ts) >= oldest).sort((a, b) => Number(b.ts) - Number(a.ts));
+    const page = all.slice(start, start + limit).map((m) => ({
+      type: 'message',
+      ts: m.ts,
+      text: m.text,
+      user: m.user,
+      ...(m.user === BOT_USER_ID ? { bot_id: 'BWF001' } : {}),
+      ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+    }));
+    const more = start + limit < all.length;
+    return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  let refusing = false;
+
+  async function refuseConnections(refuse: boolean): Promise<void> {
+    if (refuse === refusing) return;
+    refusing = refuse;
+    if (refuse) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    }
+  }
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -132,8 +206,26 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     rateLimit(count, retryAfterSeconds, method) {
       limits.push({ remaining: count, retryAfter: retryAfterSeconds, method });
     },
+    rateLimitEvery(n, retryAfterSeconds, method) {
+      every = n > 0 ? { n, retryAfter: retryAfterSeconds, method, seen: 0 } : undefined;
+    },
     setUnavailable(down) {
       unavailable = down;
+    },
+    refuseConnections,
+    async outage(ms, unavailableShare = 0.5) {
+      unavailable = true;
+      await new Promise((r) => setTimeout(r, ms * unavailableShare));
+      unavailable = false;
+      await refuseConnections(true);
+      await new Promise((r) => setTimeout(r, ms * (1 - unavailableShare)));
+      await refuseConnections(false);
+    },
+    answerChannelAs(requested, answered) {
+      channelAnswers.set(requested, answered);
+    },
+    successfulPosts() {
+      return calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok);
     },
     setSocketModeUrl(url) {
       socketModeUrl = url;
@@ -161,6 +253,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
       });
     },
     close() {
+      if (refusing) return Promise.resolve();
       return new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

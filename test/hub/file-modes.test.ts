@@ -77,7 +77,7 @@ describe("the chat bot's outbox file", () => {
     const file = join(tempDir(), 'slack-outbox-default.sqlite');
     const store = new OutboxStore(file);
     try {
-      store.enqueue({ kind: 'post', key: 'INC-1', channel: 'C1', text: 'sev1 at RUH' }, Date.now(), undefined);
+      store.enqueue({ kind: 'post', key: 'INC-1', channel: 'C1', text: 'sev1 at RUH' }, Date.now(), []);
       for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(octal(modeOf(f)), f).toBe('0600');
     } finally {
       store.close();

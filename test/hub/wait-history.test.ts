@@ -113,10 +113,12 @@ describe('wait history storage', () => {
 
   it('applies a step whose lower-numbered neighbour lands later', () => {
     const db = new Database(':memory:');
+    // Step 11 alters the table the real step 4 makes, which this stand-in for step 4 does not.
+    const others = MIGRATIONS.filter((m) => m.version !== 4 && m.version < 11);
     try {
-      expect(migrate(db, MIGRATIONS.filter((m) => m.version !== 4))).toBeGreaterThan(0);
+      expect(migrate(db, others)).toBeGreaterThan(0);
       const later = { version: 4, name: 'landed later', sql: 'CREATE TABLE landed_later (id INTEGER PRIMARY KEY);' };
-      expect(migrate(db, [...MIGRATIONS.filter((m) => m.version !== 4), later])).toBe(1);
+      expect(migrate(db, [...others, later])).toBe(1);
       expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toContain(5);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'landed_later'").pluck().get()).toBe('landed_later');
     } finally {

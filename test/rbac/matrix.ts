@@ -14,6 +14,8 @@ export interface World {
   unique(prefix: string): string;
   /** A triggered incident nobody holds. */
   incident(): Promise<string>;
+  /** The chat bot's own token (a supervisor's, created with --bot): the principal `bot`, and the holder of the cards the matrix claims. */
+  bot: CoreClient;
   /** An open work order, and its incident (dispatched, held by nobody). */
   dispatch(): Promise<{ dispatchId: string; incidentId: string }>;
   /** A live token, to be revoked. */
@@ -45,6 +47,8 @@ export interface Case {
   least: TokenRole;
   /** Beyond the role: an officer may do it only to an incident they hold; the matrix hands them none. */
   holderOnly?: boolean;
+  /** Beyond the role: only a bot's own token, acting for itself (not for a chat user), and for cards only their holder. */
+  botOnly?: boolean;
   /** The status of a call that is allowed. */
   status: 200 | 201;
   /** false: even allowed, the call leaves nothing the hub keeps (a look at a healthy device). */
@@ -62,6 +66,14 @@ export interface Case {
 }
 
 const incident = async (w: World): Promise<Target> => ({ incidentId: await w.incident(), mark: w.unique('inc') });
+/** The bot instance that holds the matrix's card claims, through the world's bot token. */
+const MATRIX_CLAIMANT = 'matrix-bot';
+/** A card the bot (`bot`) has claimed, with no message yet. */
+const claimedCard = async (w: World): Promise<Target> => {
+  const t = { incidentId: await w.incident(), mark: w.unique('slack:C') };
+  await w.bot.claimCard({ incidentId: t.incidentId, target: t.mark, claimant: MATRIX_CLAIMANT });
+  return t;
+};
 const id = (t: Target) => encodeURIComponent(t.incidentId!);
 const HEALTHY_ASSET = 'RUH/egate-01';
 
@@ -283,20 +295,28 @@ export const CASES: readonly Case[] = [
     route: 'POST /v1/cards/claim',
     name: 'claim an incident’s chat card',
     least: 'officer',
+    botOnly: true,
     status: 200,
     arrange: async (w) => ({ incidentId: await w.incident(), mark: w.unique('slack:C') }),
-    http: (t) => ({ method: 'POST', path: '/v1/cards/claim', body: { incidentId: t.incidentId, target: t.mark } }),
+    http: (t) => ({ method: 'POST', path: '/v1/cards/claim', body: { incidentId: t.incidentId, target: t.mark, claimant: MATRIX_CLAIMANT } }),
+  },
+  {
+    route: 'POST /v1/cards/renew',
+    name: 'renew the lease of a claimed card',
+    least: 'officer',
+    botOnly: true,
+    status: 200,
+    arrange: claimedCard,
+    // A longer lease than the claim's, so the renewal shows in the card however fast it comes.
+    http: (t) => ({ method: 'POST', path: '/v1/cards/renew', body: { incidentId: t.incidentId, target: t.mark, claimant: MATRIX_CLAIMANT, generation: 1, leaseMs: 120_000 } }),
   },
   {
     route: 'POST /v1/cards/record',
     name: 'record a claimed card’s message',
     least: 'officer',
+    botOnly: true,
     status: 200,
-    arrange: async (w) => {
-      const t = { incidentId: await w.incident(), mark: w.unique('slack:C') };
-      await w.admin.claimCard({ incidentId: t.incidentId, target: t.mark });
-      return t;
-    },
-    http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001' } }),
+    arrange: claimedCard,
+    http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001', claimant: MATRIX_CLAIMANT, generation: 1 } }),
   },
 ];

@@ -16,6 +16,8 @@ export interface Principal {
   role: TokenRole | undefined;
   /** Refused before any role: no token, a revoked or expired one (401), a token that may not act for anyone (403). */
   refused?: Exclude<Outcome, 'allowed'>;
+  /** A bot's own token acting for itself: the only caller a `botOnly` case allows. */
+  botItself?: boolean;
   /** Its secret, when it has one (for the CLI). */
   secret?: string;
   headers: Record<string, string>;
@@ -29,11 +31,12 @@ export const BOT_ROLE: Role = 'supervisor';
 const lower = (a: Role, b: Role): Role => (RANK[a] <= RANK[b] ? a : b);
 
 /** What `p` calling `c` should get. */
-export function expected(c: Case, p: { role: TokenRole | undefined; refused?: Exclude<Outcome, 'allowed'> | undefined }): Outcome {
+export function expected(c: Case, p: { role: TokenRole | undefined; refused?: Exclude<Outcome, 'allowed'> | undefined; botItself?: boolean | undefined }): Outcome {
   if (p.refused) return p.refused;
   const role = p.role!;
   if (c.least === 'intake' || role === 'intake') return c.least === role ? 'allowed' : 'forbidden';
   if (RANK[role] < RANK[c.least]) return 'forbidden';
+  if (c.botOnly && !p.botItself) return 'forbidden';
   if (c.holderOnly && RANK[role] < RANK.supervisor) return 'forbidden';
   return 'allowed';
 }
@@ -53,7 +56,8 @@ export interface Principals {
   byName(name: string): Principal;
 }
 
-export async function createPrincipals(admin: CoreClient, unique: (p: string) => string): Promise<Principals> {
+/** `botSecret`: the chat bot's own token (BOT_ROLE, created with --bot), which the world also claims cards with. */
+export async function createPrincipals(admin: CoreClient, unique: (p: string) => string, botSecret: string): Promise<Principals> {
   const token = async (role: TokenRole, extra: { bot?: boolean; expires?: string } = {}) =>
     admin.createToken({ name: unique(`matrix-${role}`), role, ...extra });
   const all: Principal[] = [];
@@ -64,7 +68,8 @@ export async function createPrincipals(admin: CoreClient, unique: (p: string) =>
   const intake = await token('intake');
   all.push({ name: 'intake', role: 'intake', secret: intake.secret, headers: bearer(intake.secret) });
 
-  const bot = await token(BOT_ROLE, { bot: true });
+  const bot = { secret: botSecret };
+  all.push({ name: 'bot', role: BOT_ROLE, botItself: true, secret: bot.secret, headers: { ...bearer(bot.secret), 'x-watchfloor-channel': 'slack' } });
   for (const role of PEOPLE) {
     all.push({
       name: `bot for a chat ${role}`,

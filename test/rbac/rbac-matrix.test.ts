@@ -35,7 +35,7 @@ let checks = 0;
 
 beforeAll(async () => {
   world = await startMatrixWorld();
-  principals = await createPrincipals(world.admin, world.unique);
+  principals = await createPrincipals(world.admin, world.unique, world.botSecret);
   cli = cliEnv();
 }, 60_000);
 

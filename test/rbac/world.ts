@@ -5,9 +5,11 @@
 import { CoreClient } from '../../src/core/client.js';
 import { DEAD_ASSET, checksOf, startDiagHub, type DiagHub } from '../diagnostics/diag-hub.js';
 import { alert, type Target, type World } from './matrix.js';
+import { BOT_ROLE } from './principals.js';
 
 export interface MatrixWorld extends World {
   hub: DiagHub;
+  botSecret: string;
   /** What the hub holds that a call on `t` could change, as one comparable value. */
   snapshot(t: Target): Promise<unknown>;
   stop(): Promise<void>;
@@ -19,6 +21,8 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
   hub.fleet.add('RUH/egate-02', checksOf('egate'));
   const admin = hub.admin;
   const intake = new CoreClient({ hubUrl: hub.url, token: (await admin.createToken({ name: 'matrix-alertmanager', role: 'intake' })).secret });
+  const botSecret = (await admin.createToken({ name: 'matrix-slack-bot', role: BOT_ROLE, bot: true })).secret;
+  const bot = new CoreClient({ hubUrl: hub.url, token: botSecret, channel: 'slack' });
   let serial = 0;
   const unique = (prefix: string) => `${prefix}${++serial}-${process.pid}`;
 
@@ -26,6 +30,8 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
     hub,
     url: hub.url,
     admin,
+    bot,
+    botSecret,
     unique,
     incident: async () => (await admin.createIncident({ title: unique('matrix incident '), severity: 'sev3', siteId: 'RUH' })).incident.id,
     async dispatch() {
@@ -55,6 +61,7 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
     },
     async stop() {
       await intake.close();
+      await bot.close();
       await hub.stop();
     },
   };

@@ -1,23 +1,28 @@
 // Live incident cards in Slack: follow the hub's events, and for incidents at
 // or above a severity post one card per routed channel — claimed through the
-// hub first, so two bot instances never post the same card — then update it
-// in place as the incident changes, from chat, the CLI or the hub. Every
-// message goes through the persistent outbox, so a Slack outage or a restart
-// loses nothing; the event stream resumes and catches up, so a hub outage
-// loses nothing either.
+// hub first (card-claims.ts: a lease this bot renews while it still tries to
+// post), so two bot instances never post the same card — then update it in
+// place as the incident changes, from chat, the CLI or the hub. Every message
+// goes through the persistent outbox, so a Slack outage or a restart loses
+// nothing; the event stream resumes and catches up, so a hub outage loses
+// nothing either. A card another bot holds is looked at again when its lease
+// could have run out, so a bot that dies hands its cards to the others.
 import { randomUUID } from 'node:crypto';
 import { CoreClient } from '../../core/client.js';
 import type { ChatCard, HubEvent, Incident, Severity, Site } from '../../core/model.js';
+import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import type { Lang } from '../../render/labels.js';
-import { openOutbox, type Delivery, type Outbox, type StoredJob } from '../outbox.js';
+import { hubFailureReason, hubRefusedForGood } from '../hub-failures.js';
+import { openOutbox, type Outbox } from '../outbox.js';
 import { renderIncidentCard } from './blocks.js';
+import { cardClaims, cardKey, claimMeta, claimOf, type HeldClaim } from './card-claims.js';
 import { followHubEvents } from './notifier-follow.js';
 import { atOrAbove, channelsFor, type IncidentCardRouting } from './notifier-routing.js';
 
 export type { IncidentCardRouting } from './notifier-routing.js';
 
 export interface IncidentCardsOptions {
-  /** The hub and the bot's own token (officer: it claims cards). */
+  /** The hub and the bot's own token (a bot's, --bot: it claims cards). */
   hub: { hubUrl: string; token: string };
   /** The bot token (xoxb-…) the outbox posts with. */
   slackToken: string;
@@ -33,6 +38,9 @@ export interface IncidentCardsOptions {
   instanceId?: string | undefined;
   /** How many recent incidents a catch-up lists (default 500). */
   catchUpLimit?: number | undefined;
+  /** A card claim's lease (default 30 s); renewed every `renewEveryMs` (default a third of it) while its post is on its way. */
+  leaseMs?: number | undefined;
+  renewEveryMs?: number | undefined;
   /** Event-stream reconnect backoff (tests shorten it). */
   reconnectBackoffMs?: { min: number; max: number } | undefined;
   /** Outbox retry timing (tests shorten it). */
@@ -54,39 +62,64 @@ type CardState = string | typeof POSTING | typeof REFUSED;
 
 const RETRY_MS = 2_000;
 
-const targetOf = (channel: string) => `slack:${channel}`;
-const cardKey = (incidentId: string, channel: string) => `card:${incidentId}:${channel}`;
-
 export function startIncidentCards(options: IncidentCardsOptions): IncidentCards {
   const log = options.log ?? (() => {});
   const lang = options.lang ?? 'en';
   const minSeverity = options.minSeverity ?? 'sev2';
+  const leaseMs = options.leaseMs ?? CARD_LEASE_MS.default;
   const claimant = options.instanceId ?? `slack-notifier-${randomUUID()}`;
   const client = new CoreClient({ hubUrl: options.hub.hubUrl, token: options.hub.token, channel: 'slack' });
   const abort = new AbortController();
 
   /** incident id → channel → the card's ts, or POSTING. */
   const cards = new Map<string, Map<string, CardState>>();
-  /** The newest version of each incident seen, and the version last rendered. */
+  /** The newest version of each incident seen, and the version each card (incident, channel) last got. */
   const latest = new Map<string, Incident>();
   const rendered = new Map<string, number>();
   const chains = new Map<string, Promise<void>>();
   const retries = new Map<string, NodeJS.Timeout>();
+  /** Cards another bot holds without a message yet: looked at again once its lease could have run out. */
+  const watching = new Map<string, NodeJS.Timeout>();
   const sites = new Map<string, Site>();
+
+  const claims = cardClaims({
+    client,
+    claimant,
+    leaseMs,
+    renewEveryMs: options.renewEveryMs ?? Math.floor(leaseMs / 3),
+    log,
+    onPosted: (claim, ts) => cardsOf(claim.incidentId).set(claim.channel, ts),
+    onLost: (claim, card) => lost(claim, card),
+  });
 
   const outbox = openOutbox(options.outboxFile, {
     token: options.slackToken,
     slackApiUrl: options.slackApiUrl,
+    // A post starts within a fresh lease and must end well inside it.
+    requestTimeoutMs: Math.min(10_000, Math.floor(leaseMs / 3)),
     baseBackoffMs: options.outboxBackoffMs?.base,
     maxBackoffMs: options.outboxBackoffMs?.max,
     log,
-    onDelivered: (job, delivery) => delivered(job, delivery),
+    beforePost: (job) => claims.gate(job),
+    settle: (job, delivery) => claims.record(job, delivery),
     onDeadLetter: (job, reason) => {
       log(`incident cards: ${job.key} will not reach Slack: ${reason}`);
-      const incidentId = job.meta?.incidentId;
-      if (job.kind === 'post' && incidentId) cardsOf(incidentId).set(job.channel, REFUSED);
+      const claim = claimOf(job);
+      // A post Slack refused (not one whose record the hub refused: that message is out, and kept current).
+      if (job.kind === 'post' && claim && !job.ts) {
+        cardsOf(claim.incidentId).set(claim.channel, REFUSED);
+        claims.release(claim.incidentId, claim.channel);
+      }
     },
   });
+
+  // Posts still on their way from before a restart: their claims are ours to renew, their cards ours to update.
+  for (const job of [...outbox.pending(), ...outbox.settling()]) {
+    const claim = job.kind === 'post' ? claimOf(job) : undefined;
+    if (!claim) continue;
+    if (job.state === 'pending') claims.hold(claim);
+    cardsOf(claim.incidentId).set(claim.channel, job.ts ?? POSTING);
+  }
 
   function cardsOf(incidentId: string): Map<string, CardState> {
     let byChannel = cards.get(incidentId);
@@ -99,20 +132,33 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     cardsOf(card.incidentId).set(card.target.slice('slack:'.length), card.messageRef);
   }
 
-  async function delivered(job: StoredJob, delivery: Delivery): Promise<void> {
-    const incidentId = job.meta?.incidentId;
-    if (job.kind !== 'post' || !incidentId) return;
-    cardsOf(incidentId).set(delivery.channel, delivery.ts);
-    // Until the hub knows the message, another instance could take the claim over after 30 s: keep trying.
-    for (let attempt = 0; !abort.signal.aborted; attempt++) {
-      try {
-        await client.recordCard({ incidentId, target: targetOf(delivery.channel), messageRef: delivery.ts });
-        return;
-      } catch (e) {
-        if (attempt >= 20) return log(`incident cards: could not record the card of ${incidentId}: ${String(e)}`);
-        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)));
-      }
-    }
+  /** Another bot holds the card now: take what the hub said of it, and bring the card up to date from there. */
+  function lost(claim: HeldClaim, card: ChatCard | undefined): void {
+    const key = cardKey(claim.incidentId, claim.channel);
+    outbox.drop(key);
+    if (card?.messageRef) cardsOf(claim.incidentId).set(claim.channel, card.messageRef);
+    else cardsOf(claim.incidentId).delete(claim.channel);
+    rendered.delete(key);
+    schedule(claim.incidentId);
+  }
+
+  /** Ask for the card again just after the holder's lease runs out (`remainingMs`), in case it stopped renewing. */
+  function watch(incidentId: string, channel: string, remainingMs: number | null): void {
+    const key = cardKey(incidentId, channel);
+    if (watching.has(key) || abort.signal.aborted) return;
+    // A little after, spread out, so that the bots watching one card do not all ask at the same moment.
+    const delay = Math.min(remainingMs ?? leaseMs, CARD_LEASE_MS.max) + 100 + Math.random() * leaseMs * 0.1;
+    const timer = setTimeout(() => {
+      watching.delete(key);
+      rendered.delete(key);
+      schedule(incidentId);
+    }, delay);
+    watching.set(key, timer);
+  }
+
+  function unwatch(key: string): void {
+    clearTimeout(watching.get(key));
+    watching.delete(key);
   }
 
   async function siteOf(siteId: string | null): Promise<Site | undefined> {
@@ -121,49 +167,60 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     return sites.get(siteId);
   }
 
-  /** Bring the incident's cards up to its newest version: claim and post, or update in place. */
+  /** One card up to `message`: claim and post, update in place, or leave it to the bot that holds it. */
+  async function syncCard(incident: Incident, channel: string, message: { key: string; channel: string; text: string; blocks: unknown[] }): Promise<void> {
+    const byChannel = cardsOf(incident.id);
+    const held = byChannel.get(channel);
+    if (held === REFUSED) return;
+    // Folded into the queued post, or sent behind it with its ts.
+    if (held === POSTING) return void outbox.enqueue({ kind: 'update', ...message });
+    if (held) return void outbox.enqueue({ kind: 'update', ts: held, ...message });
+    const { claimed, card, mayBePosted, leaseRemainingMs } = await claims.claim(incident.id, channel);
+    if (claimed) {
+      unwatch(message.key);
+      byChannel.set(channel, POSTING);
+      const mayExistSince = mayBePosted ? Date.parse(card.firstClaimedAt) : undefined;
+      outbox.enqueue({ kind: 'post', ...message, meta: claimMeta({ incidentId: incident.id, channel, generation: card.generation }), mayExistSince });
+    } else if (card.messageRef) {
+      // Another instance posted it: keep it current too.
+      unwatch(message.key);
+      byChannel.set(channel, card.messageRef);
+      outbox.enqueue({ kind: 'update', ts: card.messageRef, ...message });
+    } else {
+      // Another instance holds the claim and is posting; if it stops renewing, the card is ours to post.
+      watch(incident.id, channel, leaseRemainingMs);
+    }
+  }
+
+  /** Bring the incident's cards up to its newest version. */
   async function sync(incidentId: string): Promise<void> {
     const incident = latest.get(incidentId);
-    if (!incident || (rendered.get(incidentId) ?? 0) >= incident.version) return;
+    if (!incident) return;
     const byChannel = cardsOf(incidentId);
     // New cards only for live incidents at the threshold; cards already out follow the incident to the end.
     const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, minSeverity);
     if (!wanted && byChannel.size === 0) return;
-    const card = renderIncidentCard(incident, lang);
     const channels = wanted ? channelsFor(options.routing, await siteOf(incident.siteId)) : [];
-    for (const channel of new Set([...byChannel.keys(), ...channels])) {
+    const behind = [...new Set([...byChannel.keys(), ...channels])].filter((c) => (rendered.get(cardKey(incidentId, c)) ?? 0) < incident.version);
+    if (behind.length === 0) return;
+    const card = renderIncidentCard(incident, lang);
+    for (const channel of behind) {
       const key = cardKey(incident.id, channel);
-      const message = { key, channel, text: card.text, blocks: card.body as unknown[] };
-      const held = byChannel.get(channel);
-      if (held === REFUSED) continue;
-      if (held === POSTING) {
-        // Folded into the queued post, or sent behind it with its ts.
-        outbox.enqueue({ kind: 'update', ...message });
-      } else if (held) {
-        outbox.enqueue({ kind: 'update', ts: held, ...message });
-      } else {
-        const { claimed, card: claim } = await client.claimCard({ incidentId: incident.id, target: targetOf(channel), claimant });
-        if (claimed) {
-          byChannel.set(channel, POSTING);
-          outbox.enqueue({ kind: 'post', ...message, meta: { incidentId: incident.id } });
-        } else if (claim.messageRef) {
-          // Another instance posted it: keep it current too.
-          byChannel.set(channel, claim.messageRef);
-          outbox.enqueue({ kind: 'update', ts: claim.messageRef, ...message });
-        }
-        // Otherwise another instance holds the claim and is posting; its card will follow the incident.
-      }
+      await syncCard(incident, channel, { key, channel, text: card.text, blocks: card.body as unknown[] });
+      rendered.set(key, incident.version);
     }
-    rendered.set(incidentId, incident.version);
   }
 
   function schedule(incidentId: string): void {
+    if (abort.signal.aborted) return;
     const previous = chains.get(incidentId) ?? Promise.resolve();
     const next = previous
       .then(() => sync(incidentId))
       .catch((e: unknown) => {
-        log(`incident cards: ${incidentId}: ${e instanceof Error ? e.message : String(e)}; retrying`);
-        retryLater(incidentId);
+        // Refused for good (a token that is not a bot's, an incident gone): the next change tries again, not a timer.
+        const forGood = hubRefusedForGood(e);
+        log(`incident cards: ${incidentId}: ${hubFailureReason(e)}${forGood ? '' : '; retrying'}`);
+        if (!forGood) retryLater(incidentId);
       })
       .finally(() => {
         if (chains.get(incidentId) === next) chains.delete(incidentId);
@@ -218,7 +275,8 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     outbox,
     async stop() {
       abort.abort();
-      for (const timer of retries.values()) clearTimeout(timer);
+      claims.stop();
+      for (const timer of [...retries.values(), ...watching.values()]) clearTimeout(timer);
       await following;
       await Promise.allSettled([...chains.values()]);
       await outbox.close();

@@ -95,7 +95,7 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   if (onBehalfOf && !token.bot) throw notABot(token.name);
   const role = effectiveRole(request, token.role);
   const channel = channelOf(request);
-  const held = { id: token.id, expiresAt: token.expiresAt };
+  const held = { id: token.id, expiresAt: token.expiresAt, bot: token.bot };
   if (!onBehalfOf) return { actor: { id: token.id, name: token.name, role }, channel, token: held };
   return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, token: held };
 }

@@ -1,15 +1,20 @@
 // Chat cards: which bot posts an incident's card to a chat target, and where
-// that message is. A claim is one transaction, so of two bot instances asking
-// at once exactly one is told to post.
+// that message is. Each call is one transaction (read, decide in
+// card-lease.ts, write), so of two bot instances asking at once exactly one is
+// told to post, and a holder that lost its lease cannot record over the new one.
 import type { ChatCard, ClaimCardResult } from '../../core/model.js';
-import { NotFoundError } from '../../core/errors.js';
+import { ForbiddenError, NotFoundError } from '../../core/errors.js';
+import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { incidentNotFound } from '../incidents/incident-actions.js';
 import type { StoreWriter } from '../store/store.js';
+import { decideClaim, decideRecord, decideRenew, type Claimant } from './card-lease.js';
 
-/** A claim that never got a message this long after it was made: its claimer died before posting. */
-export const STALE_CLAIM_MS = 30_000;
+interface CardKey {
+  incidentId: string;
+  target: string;
+}
 
 async function incidentIdOf(tx: StoreWriter, id: string): Promise<string> {
   const incident = await tx.getIncident(id);
@@ -17,44 +22,84 @@ async function incidentIdOf(tx: StoreWriter, id: string): Promise<string> {
   return incident.id;
 }
 
+/**
+ * Cards are the bots' bookkeeping: only a bot's own token (created with
+ * --bot), acting for itself, claims, renews or records one — a person's token,
+ * or a bot acting for a chat user, could otherwise take a card over or point
+ * it at another message.
+ */
+function claimantOf(caller: Caller, named: string | undefined): Claimant {
+  if (!caller.token?.bot) {
+    throw new ForbiddenError(`only a chat bot's token claims and records incident cards; ${caller.actor.name} is not a bot's token`, {
+      hint: 'the bot posting cards needs a token of its own: `watchfloor tokens create --name slack-bot --role officer --bot`',
+      details: { needed: 'bot' },
+    });
+  }
+  if (caller.onBehalfOf) {
+    throw new ForbiddenError(`a bot claims and records incident cards for itself, not for a chat user (${caller.onBehalfOf})`, {
+      hint: 'send card calls without x-watchfloor-on-behalf-of',
+      details: { needed: 'bot' },
+    });
+  }
+  return { claimant: named ?? caller.token.id, tokenId: caller.token.id };
+}
+
+const leaseRemaining = (card: ChatCard, now: Date): number | null =>
+  card.messageRef === null && card.leaseExpiresAt !== null ? Math.max(0, Date.parse(card.leaseExpiresAt) - now.getTime()) : null;
+
+async function heldCard(tx: StoreWriter, key: CardKey): Promise<ChatCard> {
+  const incidentId = await incidentIdOf(tx, key.incidentId);
+  const held = await tx.getChatCard(incidentId, key.target);
+  if (!held) {
+    throw new NotFoundError(`no card of ${incidentId} is claimed for ${key.target}`, {
+      hint: 'claim it first (POST /v1/cards/claim), then post, then record the message',
+      details: { incidentId, target: key.target },
+    });
+  }
+  return held;
+}
+
 export async function claimCard(
   ctx: HubContext,
   caller: Caller,
-  input: { incidentId: string; target: string; claimant?: string | undefined },
+  input: CardKey & { claimant?: string | undefined; leaseMs?: number | undefined },
 ): Promise<ClaimCardResult> {
-  const claimant = input.claimant ?? caller.actor.id;
+  const who = claimantOf(caller, input.claimant);
   return ctx.store.transaction(async (tx) => {
     const incidentId = await incidentIdOf(tx, input.incidentId);
-    const now = ctx.now();
     const held = await tx.getChatCard(incidentId, input.target);
-    if (held) {
-      const abandoned = held.messageRef === null && now.getTime() - Date.parse(held.claimedAt) > STALE_CLAIM_MS;
-      // The same claimant asking again (a retry after a lost answer) still holds it.
-      const retry = held.messageRef === null && held.claimedBy === claimant;
-      if (!abandoned && !retry) return { claimed: false, card: held };
-    }
-    const at = now.toISOString();
-    const card: ChatCard = { incidentId, target: input.target, messageRef: null, claimedBy: claimant, claimedAt: at, updatedAt: at };
-    await tx.putChatCard(card);
-    return { claimed: true, card };
+    const now = ctx.now();
+    const decision = decideClaim(held, { incidentId, target: input.target }, who, now, input.leaseMs ?? CARD_LEASE_MS.default);
+    if (!decision.claimed) return { claimed: false, card: decision.card, mayBePosted: false, leaseRemainingMs: leaseRemaining(decision.card, now) };
+    await tx.putChatCard(decision.card);
+    return { ...decision, leaseRemainingMs: null };
+  });
+}
+
+export async function renewCard(
+  ctx: HubContext,
+  caller: Caller,
+  input: CardKey & { claimant?: string | undefined; generation: number; leaseMs?: number | undefined },
+): Promise<ChatCard> {
+  const who = claimantOf(caller, input.claimant);
+  return ctx.store.transaction(async (tx) => {
+    const held = await heldCard(tx, input);
+    const card = decideRenew(held, who, input.generation, ctx.now(), input.leaseMs ?? CARD_LEASE_MS.default);
+    if (card !== held) await tx.putChatCard(card);
+    return card;
   });
 }
 
 export async function recordCard(
   ctx: HubContext,
-  input: { incidentId: string; target: string; messageRef: string },
+  caller: Caller,
+  input: CardKey & { messageRef: string; claimant?: string | undefined; generation: number },
 ): Promise<ChatCard> {
+  const who = claimantOf(caller, input.claimant);
   return ctx.store.transaction(async (tx) => {
-    const incidentId = await incidentIdOf(tx, input.incidentId);
-    const held = await tx.getChatCard(incidentId, input.target);
-    if (!held) {
-      throw new NotFoundError(`no card of ${incidentId} is claimed for ${input.target}`, {
-        hint: 'claim it first (POST /v1/cards/claim), then post, then record the message',
-        details: { incidentId, target: input.target },
-      });
-    }
-    const card: ChatCard = { ...held, messageRef: input.messageRef, updatedAt: ctx.now().toISOString() };
-    await tx.putChatCard(card);
+    const held = await heldCard(tx, input);
+    const card = decideRecord(held, who, input.generation, input.messageRef, ctx.now());
+    if (card !== held) await tx.putChatCard(card);
     return card;
   });
 }

@@ -10,6 +10,10 @@ interface ChatCardRow {
   claimed_by: string;
   claimed_at: string;
   updated_at: string;
+  generation: number;
+  lease_expires_at: string | null;
+  first_claimed_at: string;
+  holder_token: string | null;
 }
 
 const cardFromRow = (r: ChatCardRow): ChatCard => ({
@@ -19,6 +23,10 @@ const cardFromRow = (r: ChatCardRow): ChatCard => ({
   claimedBy: r.claimed_by,
   claimedAt: r.claimed_at,
   updatedAt: r.updated_at,
+  generation: r.generation,
+  leaseExpiresAt: r.lease_expires_at,
+  firstClaimedAt: r.first_claimed_at,
+  holderTokenId: r.holder_token,
 });
 
 export function cardStatements(sql: Prepare): Synchronous<CardReader & CardWriter> {
@@ -39,10 +47,14 @@ export function cardStatements(sql: Prepare): Synchronous<CardReader & CardWrite
 
     putChatCard(card: ChatCard): void {
       sql(
-        `INSERT INTO chat_cards (incident_id, target, message_ref, claimed_by, claimed_at, updated_at)
-         VALUES (@incidentId, @target, @messageRef, @claimedBy, @claimedAt, @updatedAt)
+        `INSERT INTO chat_cards (incident_id, target, message_ref, claimed_by, claimed_at, updated_at,
+                                 generation, lease_expires_at, first_claimed_at, holder_token)
+         VALUES (@incidentId, @target, @messageRef, @claimedBy, @claimedAt, @updatedAt,
+                 @generation, @leaseExpiresAt, @firstClaimedAt, @holderTokenId)
          ON CONFLICT(incident_id, target) DO UPDATE SET message_ref = excluded.message_ref,
-           claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, updated_at = excluded.updated_at`,
+           claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, updated_at = excluded.updated_at,
+           generation = excluded.generation, lease_expires_at = excluded.lease_expires_at,
+           first_claimed_at = excluded.first_claimed_at, holder_token = excluded.holder_token`,
       ).run(card);
     },
   };

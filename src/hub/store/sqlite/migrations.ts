@@ -299,6 +299,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN expires_at TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'chat cards: claims are leases, fenced by a generation',
+    // Independent of every other step but 4. A claim from before without a
+    // message keeps the 30 s it had then (from its claim), and names no token,
+    // so its claimant may still renew or record it.
+    sql: `
+      ALTER TABLE chat_cards ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE chat_cards ADD COLUMN lease_expires_at TEXT;
+      ALTER TABLE chat_cards ADD COLUMN first_claimed_at TEXT;
+      ALTER TABLE chat_cards ADD COLUMN holder_token TEXT;
+      UPDATE chat_cards SET first_claimed_at = claimed_at,
+        lease_expires_at = CASE WHEN message_ref IS NULL
+          THEN strftime('%Y-%m-%dT%H:%M:%fZ', claimed_at, '+30 seconds') END;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
