@@ -299,6 +299,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN expires_at TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'sites: the city in Arabic',
+    // Independent of every other step. Sites from before have none until the
+    // fleet is seeded again; replies then show the city as it was.
+    sql: `
+      ALTER TABLE sites ADD COLUMN city_ar TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
