@@ -10,6 +10,7 @@ import { intentReply } from './intents/intent-reply.js';
 import { isArabicText } from './intents/words-of.js';
 import type { BotReply, ChatUser } from './reply.js';
 import type { ChatSession } from './session.js';
+import { joinSiteWords } from './site-words.js';
 import { stripInvocation, tokenizeChat, unescapeSlackEntities } from './tokenize.js';
 
 const HELP_WORDS = new Set(['help', '?', 'مساعدة', 'مساعده']);
@@ -28,10 +29,14 @@ export async function answer(text: string, session: ChatSession): Promise<BotRep
     if (!argv.length || HELP_WORDS.has(argv[0]!.toLowerCase())) return helpReply(chat.program, lang, argv.slice(1));
     if (!startsCommand(chat.program, argv)) return await intentReply(body, session, lang);
 
-    const reply = await commandReply(argv, session, lang, chat);
+    const joined = joinSiteWords(chat.program, argv);
+    const reply = await commandReply(joined, session, lang, chat);
     // "status of jeddah airport" starts like a command but is a question: when
-    // the grammar refuses it as malformed, a question that reads clearly wins.
-    if (reply.kind === 'error' && reply.exitCode === 2 && argv.length > 1) {
+    // the grammar refuses it as malformed, or the words taken for a site's name
+    // name no site, a question that reads clearly wins.
+    const malformed = reply.kind === 'error' && reply.exitCode === 2;
+    const noSuchName = joined.length < argv.length && (reply.kind === 'did-you-mean' || (reply.kind === 'error' && reply.exitCode === 4));
+    if ((malformed || noSuchName) && argv.length > 1) {
       const asked = await intentReply(body, session, lang);
       if (asked.kind !== 'did-you-mean' && asked.kind !== 'error') return asked;
     }
