@@ -4,6 +4,7 @@
 import { isWatchfloorError } from '../core/errors.js';
 import type { Lang } from '../render/labels.js';
 import { typedErrorReply } from './chat-error.js';
+import { inChatForm } from './chat-hints.js';
 import { chatProgram, type ChatProgram } from './chat-program.js';
 import { commandReply, helpReply, startsCommand } from './command-reply.js';
 import { intentReply } from './intents/intent-reply.js';
@@ -20,7 +21,7 @@ export async function answer(text: string, session: ChatSession): Promise<BotRep
   try {
     const chat = chatProgram(session);
     const reply = await answerWith(chat, text, session, lang);
-    return buttonsInLang(reply, lang, session.user);
+    return buttonsInLang(inChatForm(reply, chat.program, session.user.platform), lang, session.user);
   } catch (e) {
     return unexpected(e);
   }
