@@ -118,6 +118,17 @@ describe('replies in the asker’s language', () => {
   });
 });
 
+describe('outside text stays inert', () => {
+  it('words joined into a site name come back escaped in the question and stay one word on the buttons', async () => {
+    const reply = await answer('status <!channel> King "Fahd" <https://evil.example|x>', chat.session('viewer'));
+    const slack = JSON.stringify(renderSlack(reply, 'en'));
+    expect(slack).toContain('&lt;!channel&gt;'); // said back, as text
+    expect(slack).not.toContain('<!channel>');
+    expect(slack).not.toContain('<https://evil.example');
+    if (reply.kind === 'did-you-mean') for (const c of reply.choices) expect(c.value).toMatch(/^status \S+$/);
+  });
+});
+
 describe('hints name what to type in chat', () => {
   it('a usage error points at `/wf help`, not `watchfloor --help`', async () => {
     const error = expectKind(await answer('/wf status --bogus', chat.session('viewer')), 'error');
