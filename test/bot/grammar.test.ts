@@ -12,7 +12,7 @@ import { RICHLY_ANSWERED } from '../../src/bot/verb-replies.js';
 import { buildProgram } from '../../src/commands/program.js';
 import { registerCommand, verbOf } from '../../src/commands/register.js';
 import { defineNoun, defineVerb } from '../../src/commands/verb.js';
-import { startChatHub, triggeredIncident, type ChatHub } from './chat-fixture.js';
+import { expectKind, startChatHub, triggeredIncident, type ChatHub } from './chat-fixture.js';
 
 let chat: ChatHub;
 
@@ -24,10 +24,6 @@ afterAll(async () => {
   await chat?.stop();
 });
 
-function expectKind<K extends BotReply['kind']>(reply: BotReply, kind: K): Extract<BotReply, { kind: K }> {
-  expect(reply.kind, JSON.stringify(reply).slice(0, 400)).toBe(kind);
-  return reply as Extract<BotReply, { kind: K }>;
-}
 
 describe('chat text is CLI grammar', () => {
   it('`status` is the fleet, worst first, as `status --json` gives it', async () => {
