@@ -2,9 +2,10 @@
 // Each action is the chat command it stands for, run through answer(), so a
 // button and typed text share the grammar, the verbs' result replies and the hub's RBAC.
 import type { Lang } from '../render/labels.js';
-import { answer, replyLang, unexpected } from './answer.js';
+import { answer, unexpected } from './answer.js';
 import { messagesFor } from './messages.js';
-import type { BotReply, ChatActionId } from './reply.js';
+import type { BotReply, ChatActionId, ChatUser } from './reply.js';
+import { replyLang } from './reply-lang.js';
 import type { ChatSession } from './session.js';
 
 export interface ChatAction {
@@ -39,8 +40,13 @@ function quote(text: string): string {
   return `"${text.replace(/["“”]/g, '″').replace(/\s+/g, ' ')}"`;
 }
 
+/** The language a button is answered in: that of the command it runs (a summary typed in Arabic, a `--lang` it carries). */
+export function actionLang(action: ChatAction, user: ChatUser): Lang {
+  return replyLang(actionCommand(action) ?? action.summary ?? '', user);
+}
+
 export async function dispatchAction(action: ChatAction, session: ChatSession): Promise<BotReply> {
-  const lang: Lang = replyLang(action.summary ?? '', session.user);
+  const lang = actionLang(action, session.user);
   try {
     if (action.id !== 'run' && !INCIDENT_ID.test(action.value)) {
       return { kind: 'error', message: `not an incident id: ${JSON.stringify(action.value.slice(0, 60))}`, exitCode: 2 };

@@ -11,12 +11,23 @@ export interface CommandPath {
   options: string[];
   /** Indexes into argv of the operands: arguments that are neither command names, options nor option values. */
   operands: number[];
+  /** Where each option given with a value has it: its own token (`--site=RUH`, `prefix` "--site=") or the next one. */
+  values: OptionValue[];
+}
+
+export interface OptionValue {
+  option: Option;
+  /** The index into argv of the token that holds the value. */
+  index: number;
+  /** What comes before the value in that token: "--site=" when given as one word, else "". */
+  prefix: string;
 }
 
 export function commandPath(program: Command, argv: readonly string[]): CommandPath {
   const names: string[] = [];
   const options: string[] = [];
   const operands: number[] = [];
+  const values: OptionValue[] = [];
   let command = program;
   // Options of every command on the way count: global options may come anywhere.
   const known: Option[] = [...program.options];
@@ -30,8 +41,10 @@ export function commandPath(program: Command, argv: readonly string[]): CommandP
       const [flag] = token.split('=', 1) as [string];
       const option = known.find((o) => o.long === flag || o.short === flag || o.long === `--no-${flag.slice(5)}`);
       if (option) options.push(option.long ?? flag);
+      const takesValue = option && (option.required || option.optional);
+      if (takesValue && token.includes('=')) values.push({ option, index: i, prefix: `${flag}=` });
       // A value in the next token is skipped, so `--lang ar status` still finds `status`.
-      if (option && (option.required || option.optional) && !token.includes('=') && i + 1 < argv.length) i++;
+      else if (takesValue && i + 1 < argv.length) values.push({ option, index: ++i, prefix: '' });
       continue;
     }
     const sub = operands.length ? undefined : command.commands.find((c) => c.name() === token || c.aliases().includes(token));
@@ -43,7 +56,7 @@ export function commandPath(program: Command, argv: readonly string[]): CommandP
     names.push(sub.name());
     known.push(...sub.options);
   }
-  return { names, command, options, operands };
+  return { names, command, options, operands, values };
 }
 
 /** Every command that does something (a leaf), with its path, for help and for drift tests. */

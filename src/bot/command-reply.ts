@@ -9,10 +9,11 @@ import type { Lang } from '../render/labels.js';
 import { refusalFor } from './chat-policy.js';
 import { commandErrorReply } from './chat-error.js';
 import { chatProgram, runInChat, type ChatProgram } from './chat-program.js';
-import { commandPath, leafCommands } from './command-path.js';
+import { commandPath, leafCommands, type CommandPath } from './command-path.js';
 import { messagesFor } from './messages.js';
 import type { BotReply, ReplyAction } from './reply.js';
 import type { ChatSession } from './session.js';
+import { siteSlots, type SiteSlot } from './site-words.js';
 import { textReply } from './text-reply.js';
 import { verbReply } from './verb-replies.js';
 
@@ -49,21 +50,34 @@ export async function commandReply(argv: readonly string[], session: ChatSession
     if (run.kind === 'said') return { kind: 'text', title: ['watchfloor', ...path.names].join(' '), text: run.text.trimEnd() };
     return verbReply(run.outcome, lang) ?? textReply(run.outcome, lang);
   } catch (e) {
-    return suggestOrError(e, argv, path.operands);
+    return suggestOrError(e, argv, path, lang);
   }
 }
 
-// A site typed that matched several or none: when the command had one operand,
-// offer the same command with each suggested site instead of a bare error.
-function suggestOrError(e: unknown, argv: readonly string[], operands: readonly number[]): BotReply {
-  const suggestions = isWatchfloorError(e) && e.code === 'not_found' ? e.details.suggestions : undefined;
-  if (!isWatchfloorError(e) || !Array.isArray(suggestions) || !suggestions.length || operands.length !== 1) return commandErrorReply(e);
-  const at = operands[0]!;
+/** Where the suggested ids go: the command's one operand, else its one site option's value. */
+function suggestionSlot(path: CommandPath): SiteSlot | undefined {
+  if (path.operands.length === 1) return { index: path.operands[0]!, prefix: '' };
+  const sites = siteSlots(path);
+  return path.operands.length === 0 && sites.length === 1 ? sites[0] : undefined;
+}
+
+// A word with a space was one argument (quoted, or a site's words joined): it stays one when the button runs.
+const asWord = (token: string) => (/\s/.test(token) ? `"${token.replace(/["“”]/g, '″')}"` : token);
+
+// A site typed that matched several or none: offer the same command with each
+// suggested id in its place instead of a bare error. The question is drawn
+// from the error's details in the reply's language, never its English message.
+function suggestOrError(e: unknown, argv: readonly string[], path: CommandPath, lang: Lang): BotReply {
+  const details = isWatchfloorError(e) && e.code === 'not_found' ? e.details : undefined;
+  const suggestions = details?.suggestions;
+  const slot = suggestionSlot(path);
+  if (!Array.isArray(suggestions) || !suggestions.length || !slot) return commandErrorReply(e);
+  const typed = argv[slot.index]!.slice(slot.prefix.length);
   const choices: ReplyAction[] = suggestions.slice(0, 3).map((id) => {
-    const command = argv.map((t, i) => (i === at ? String(id) : t)).join(' ');
+    const command = argv.map((t, i) => (i === slot.index ? `${slot.prefix}${String(id)}` : asWord(t))).join(' ');
     return { id: 'run', label: command, value: command };
   });
-  return { kind: 'did-you-mean', question: e.message, choices };
+  return { kind: 'did-you-mean', question: messagesFor(lang).choicesFor(typed, details?.ambiguous === true), choices };
 }
 
 // Questions chat understands beside the commands' own examples.

@@ -13,6 +13,8 @@ interface Messages {
   resolveNeedsSummary(id: string): string;
   resolveHint(id: string): string;
   noSiteMatches(text: string): string;
+  /** The question above "did you mean" buttons, from a not-found error's details. */
+  choicesFor(typed: string, ambiguous: boolean): string;
   unclear: string;
   emptyDiagnostics(target: string): string;
   statusOf(site: string): string;
@@ -45,6 +47,7 @@ const EN: Messages = {
   resolveNeedsSummary: (id) => `resolving ${id} needs a summary of what was done`,
   resolveHint: (id) => `send \`incidents resolve ${id} --summary "what fixed it"\``,
   noSiteMatches: (text) => `no site matches "${text}"`,
+  choicesFor: (typed, ambiguous) => (ambiguous ? `"${typed}" matches more than one site` : `nothing matches "${typed}"`),
   unclear: 'I am not sure what you are asking. Did you mean one of these?',
   emptyDiagnostics: (target) => `diagnostics of ${target} gave no verdict`,
   statusOf: (site) => `Status of ${site}`,
@@ -77,6 +80,7 @@ const AR: Messages = {
   resolveNeedsSummary: (id) => `إغلاق البلاغ ${id} يحتاج ملخصاً لما تم`,
   resolveHint: (id) => `أرسل \`incidents resolve ${id} --summary "ما الذي أصلحه"\``,
   noSiteMatches: (text) => `لا يوجد موقع يطابق "${text}"`,
+  choicesFor: (typed, ambiguous) => (ambiguous ? `"${typed}" يطابق أكثر من موقع` : `لا شيء يطابق "${typed}"`),
   unclear: 'لم أفهم السؤال تماماً. هل تقصد أحد هذه؟',
   emptyDiagnostics: (target) => `لم يُرجع تشخيص ${target} أي نتيجة`,
   statusOf: (site) => `حالة ${site}`,

@@ -1,40 +1,66 @@
-// Resolve what a person typed to one site: an exact id (any case) wins, then
-// a name fragment in English or Arabic that picks out a single site.
+// Resolve what a person typed to one site: an exact id (any case) wins, then a
+// site's whole name in English or Arabic, then its city in either language,
+// then a name fragment in English or Arabic that picks out a single site.
 import type { Site } from './model.js';
+import { SITE_KINDS } from './vocabulary.js';
 import { editDistance, normalizeText } from './text.js';
 
 export interface SiteMatch {
   site: Site | undefined;
   /** Set when nothing matched exactly: the nearest sites, best first. */
   suggestions: Site[];
-  /** True when the fragment matched several sites equally well. */
+  /** True when the text matched several sites equally well (a city's sites, a shared fragment). */
   ambiguous: boolean;
 }
 
 const MAX_SUGGESTIONS = 5;
+const KIND_ORDER = new Map<string, number>(SITE_KINDS.map((k, i) => [k, i]));
+
+/** Ports before service centres, otherwise as listed: "Jeddah" offers the airport first. */
+export function portsFirst(sites: readonly Site[]): Site[] {
+  return [...sites].sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
+}
+
+/**
+ * The sites a text names exactly: those whose whole English or Arabic name it
+ * is, else those in the city it names (in English or Arabic); none when it is
+ * neither. `fold` is how both sides are compared (the free-text reader folds
+ * harder than the lookup). An exact name is never a fragment of another:
+ * "King Abdulaziz International Airport" is JED, not also its Hajj terminal.
+ */
+export function exactSites(sites: readonly Site[], typed: string, fold: (text: string) => string = normalizeText): Site[] {
+  const t = fold(typed);
+  if (!t) return [];
+  const named = sites.filter((s) => fold(s.name.en) === t || fold(s.name.ar) === t);
+  if (named.length) return named;
+  return portsFirst(sites.filter((s) => fold(s.city) === t || (s.cityAr && fold(s.cityAr) === t)));
+}
+
+const one = (site: Site): SiteMatch => ({ site, suggestions: [], ambiguous: false });
+const several = (sites: readonly Site[]): SiteMatch => ({ site: undefined, suggestions: sites.slice(0, MAX_SUGGESTIONS), ambiguous: true });
 
 export function resolveSite(sites: readonly Site[], typed: string): SiteMatch {
   const q = typed.trim();
   const byId = sites.find((s) => s.id.toLowerCase() === q.toLowerCase());
-  if (byId) return { site: byId, suggestions: [], ambiguous: false };
+  if (byId) return one(byId);
 
   const nq = normalizeText(q);
   if (!nq) return { site: undefined, suggestions: [], ambiguous: false };
 
-  const names = (s: Site) => [normalizeText(s.name.en), normalizeText(s.name.ar), normalizeText(s.city)];
-  const fragmentHits = sites.filter((s) => names(s).slice(0, 2).some((n) => n.includes(nq)));
-  if (fragmentHits.length === 1) return { site: fragmentHits[0], suggestions: [], ambiguous: false };
-  if (fragmentHits.length > 1) {
-    // A fragment that is a whole name of one site ("Riyadh" vs "Riyadh North") still picks it.
-    const whole = fragmentHits.filter((s) => names(s).slice(0, 2).includes(nq));
-    if (whole.length === 1) return { site: whole[0], suggestions: [], ambiguous: false };
-    return { site: undefined, suggestions: fragmentHits.slice(0, MAX_SUGGESTIONS), ambiguous: true };
-  }
+  // A city of several sites lists them, as a shared fragment does: never a guess.
+  const exact = exactSites(sites, q);
+  if (exact.length) return exact.length === 1 ? one(exact[0]!) : several(exact);
+
+  const names = (s: Site) => [normalizeText(s.name.en), normalizeText(s.name.ar)];
+  const fragmentHits = sites.filter((s) => names(s).some((n) => n.includes(nq)));
+  if (fragmentHits.length === 1) return one(fragmentHits[0]!);
+  if (fragmentHits.length > 1) return several(portsFirst(fragmentHits));
 
   // Nothing contains the text: suggest the nearest by edit distance over ids,
-  // names and their words, so "RHU" suggests RUH and "jedah" suggests Jeddah.
+  // names, cities and their words, so "RHU" suggests RUH and "jedah" suggests Jeddah.
   const score = (s: Site) => {
-    const candidates = [s.id.toLowerCase(), ...names(s), ...names(s).flatMap((n) => n.split(' '))];
+    const whole = [...names(s), normalizeText(s.city), ...(s.cityAr ? [normalizeText(s.cityAr)] : [])];
+    const candidates = [s.id.toLowerCase(), ...whole, ...whole.flatMap((n) => n.split(' '))];
     return Math.min(...candidates.map((c) => editDistance(nq, c)));
   };
   const scored = sites

@@ -32,7 +32,7 @@ export function pick<T extends object, K extends keyof T>(value: T, keys: readon
 }
 
 export const SITE_FIELDS = [
-  'id', 'name', 'kind', 'region', 'city', 'lat', 'lon', 'neighbour', 'annualPassengers', 'staff', 'source',
+  'id', 'name', 'kind', 'region', 'city', 'lat', 'lon', 'neighbour', 'annualPassengers', 'staff', 'source', 'cityAr',
 ] as const satisfies readonly (keyof Site)[];
 
 export const SITE_STATUS_FIELDS = [

@@ -164,6 +164,8 @@ export interface Labels {
   state(s: IncidentState): string;
   verdict(v: DiagVerdict): string;
   siteName(name: { en: string; ar: string }): string;
+  /** A site's city; in Arabic, its Arabic name where the fleet has one (a hub from before has none). */
+  city(site: { city: string; cityAr?: string | null }): string;
   /** A region's name; one the table does not know is shown as it came. */
   region(name: string): string;
 }
@@ -178,6 +180,7 @@ export function labelsFor(lang: Lang): Labels {
     state: (s) => (ar ? STATE_AR[s] : s),
     verdict: (v) => (ar ? VERDICT_AR[v] : VERDICT_EN[v]),
     siteName: (name) => (ar ? name.ar : name.en),
+    city: (site) => (ar && site.cityAr ? site.cityAr : site.city),
     region: (name) => (ar ? (REGION_AR[name] ?? name) : name),
   };
 }

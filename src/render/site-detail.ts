@@ -15,7 +15,7 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
   const num = (n: number | null, unit = '') => (n === null ? '-' : `${Math.round(n)}${unit}`);
   const lines = [
     `${style.bold(site.id)}  ${l.siteName(site.name)}`,
-    `${l.kind(site.kind)} · ${l.region(site.region)} · ${site.city}`,
+    `${l.kind(site.kind)} · ${l.region(site.region)} · ${l.city(site)}`,
     `${l.t('health')}: ${style.health(status.health, l.health(status.health))}`,
     `${l.t('wait')}: ${num(status.waitMinutes, ` ${l.t('minutes')}`)} · ${l.t('queue')}: ${num(status.queueLength)} · ` +
       `${l.t('egates')}: ${status.egates.inService}/${status.egates.total} ${l.t('inService')} · ` +

@@ -17,7 +17,7 @@ export function renderSiteTable(sites: Site[], ctx: RenderContext): string {
         { header: l.header('city'), flex: true },
         { header: l.header('staff'), align: 'right' },
       ],
-      rows: sites.map((s) => [s.id, l.siteName(s.name), l.kind(s.kind), l.region(s.region), s.city, String(s.staff)]),
+      rows: sites.map((s) => [s.id, l.siteName(s.name), l.kind(s.kind), l.region(s.region), l.city(s), String(s.staff)]),
     },
     { tty: ctx.tty, width: ctx.width, header: createStyle(ctx.color).bold },
   );

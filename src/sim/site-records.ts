@@ -1,6 +1,7 @@
 // The public site list (sites.json, see SOURCES.md) as the core Site model.
 import type { Site, SiteKind } from '../core/model.js';
 import { SITE_KINDS } from '../core/vocabulary.js';
+import { CITY_AR } from './cities-ar.js';
 import records from './sites.json' with { type: 'json' };
 
 interface SiteRecord {
@@ -25,6 +26,7 @@ export function loadSites(): Omit<Site, 'staff'>[] {
     kind: siteKind(r),
     region: r.region,
     city: r.city,
+    cityAr: CITY_AR[r.city] ?? null,
     lat: r.lat,
     lon: r.lon,
     neighbour: r.neighbour,

@@ -76,7 +76,7 @@ function SiteDetailPane({ detail, width, rows, words, progress, sparkline }: Pan
     <Box flexDirection="column">
       <Text bold>
         <Text color={HEALTH_COLOUR[status.health]}>{HEALTH_GLYPH[status.health]} </Text>
-        {fit(`${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${site.city}`, width - 2)}
+        {fit(`${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${labels.city(site)}`, width - 2)}
       </Text>
       <Text>
         {words.assetsSummary(assets.length)}: <Text color="green">{count('ok')} {labels.health('ok')}</Text> ·{' '}

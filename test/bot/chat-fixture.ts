@@ -1,7 +1,8 @@
 // A demo hub (seed 7) with a bot token, and chat sessions for users of each role.
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { Role } from '../../src/core/vocabulary.js';
-import type { ChatUser, Lang } from '../../src/bot/reply.js';
+import type { BotReply, ChatUser, Lang } from '../../src/bot/reply.js';
 import type { ChatSession } from '../../src/bot/session.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
@@ -42,4 +43,22 @@ export async function startChatHub(): Promise<ChatHub> {
 export async function triggeredIncident(admin: CoreClient, title: string): Promise<string> {
   const created = await admin.createIncident({ title, severity: 'sev2', siteId: 'RUH' });
   return created.incident.id;
+}
+
+/** One chat hub for the file: started before its tests, stopped after; the getter is for use inside them. */
+export function useChatHub(): () => ChatHub {
+  let chat: ChatHub | undefined;
+  beforeAll(async () => {
+    chat = await startChatHub();
+  }, 30_000);
+  afterAll(async () => {
+    await chat?.stop();
+  });
+  return () => chat!;
+}
+
+/** The reply, checked to be of this kind (the whole reply shown when it is not). */
+export function expectKind<K extends BotReply['kind']>(reply: BotReply, kind: K): Extract<BotReply, { kind: K }> {
+  expect(reply.kind, JSON.stringify(reply).slice(0, 400)).toBe(kind);
+  return reply as Extract<BotReply, { kind: K }>;
 }

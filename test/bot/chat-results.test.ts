@@ -58,8 +58,10 @@ describe('chat gets results, not text', () => {
     const suggestions = (failure as NotFoundError).details.suggestions as string[];
     expect(suggestions.length).toBeGreaterThan(1);
     // …and its suggestions are the choices offered.
+    expect((failure as NotFoundError).details.ambiguous).toBe(true);
     const reply = await answer('status "King Fahd"', chat.session('viewer'));
-    expect(reply).toMatchObject({ kind: 'did-you-mean', question: (failure as NotFoundError).message });
+    // The question is drawn from the details, in the reply's language, not the error's English message.
+    expect(reply).toMatchObject({ kind: 'did-you-mean', question: '"King Fahd" matches more than one site' });
     expect((reply as Extract<BotReply, { kind: 'did-you-mean' }>).choices.map((c) => c.value)).toEqual(suggestions.slice(0, 3).map((id) => `status ${id}`));
   });
 

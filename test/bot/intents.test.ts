@@ -1,7 +1,8 @@
 // Free-text questions, read deterministically: a table of English and Arabic
 // questions against the demo fleet's real sites, then answered end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, replyLang } from '../../src/bot/answer.js';
+import { answer } from '../../src/bot/answer.js';
+import { replyLang } from '../../src/bot/reply-lang.js';
 import { readIntent } from '../../src/bot/intents/intent.js';
 import { stemWord, wordsOf } from '../../src/bot/intents/words-of.js';
 import type { BotReply } from '../../src/bot/reply.js';
@@ -117,7 +118,9 @@ describe('answer() on free text', () => {
       expect(reply.choices.length).toBeLessThanOrEqual(3);
       for (const c of reply.choices) {
         expect(c.id).toBe('run');
-        expect(c.value).toMatch(/^(status|wait|incidents list|help)\b/);
+        // Asked in Arabic by a user who reads English: the choice answers in Arabic too.
+        expect(c.value).toMatch(/^(--lang ar )?(status|wait|incidents list|help)\b/);
+        expect(c.value.startsWith('--lang ar ')).toBe(/[\u0600-\u06FF]/.test(text));
       }
     }
   });

@@ -1,9 +1,11 @@
 // The Slack bot as Slack sees it, whatever the transport: a real hub, the
 // Slack Web API stand-in, and a real Bolt app between them acting for two chat
 // users (an officer and a viewer). The test picks the transport and starts the bot.
+import type { IdentityMap } from '../../src/bot/identity.js';
 import { createSlackBot, type SlackBot, type SlackBotOptions } from '../../src/bot/slack/app.js';
 import type { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
+import type { Fleet } from '../../src/hub/demo/demo-world.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiCall, type SlackApiStandIn } from '../helpers/slack-api.js';
 
@@ -37,8 +39,15 @@ export interface SlackBotFixture {
   stop(): Promise<void>;
 }
 
-export async function startSlackBotFixture(transport: SlackTransport): Promise<SlackBotFixture> {
-  const hub = await startFixtureHub();
+export interface SlackBotFixtureOptions {
+  /** The fleet the hub holds (default: the tiny fixture fleet). */
+  fleet?: Fleet;
+  /** More chat users beside the officer and the viewer. */
+  users?: IdentityMap['users'];
+}
+
+export async function startSlackBotFixture(transport: SlackTransport, options: SlackBotFixtureOptions = {}): Promise<SlackBotFixture> {
+  const hub = await startFixtureHub(options.fleet ? { fleet: options.fleet } : {});
   const slack = await startSlackApi();
   const logs: string[] = [];
   const botToken = (await hub.clientAs('supervisor', 'slack-bot', { bot: true })).secret;
@@ -50,6 +59,7 @@ export async function startSlackBotFixture(transport: SlackTransport): Promise<S
       users: {
         [`slack:${OFFICER}`]: { name: 'Ahmed', role: 'officer' },
         [`slack:${VIEWER}`]: { name: 'Visitor', role: 'viewer' },
+        ...options.users,
       },
     },
     slackApiUrl: slack.url,

@@ -1,12 +1,12 @@
 // A small fleet in the hub's JSON shapes, for command and renderer tests.
 import type { Asset, FleetStatus, Incident, IncidentDetail, Site, SiteDetail, SiteStatus } from '../../src/core/model.js';
 
-const site = (id: string, en: string, ar: string, kind: Site['kind'], region: string, city: string, staff: number): Site => ({
-  id, name: { en, ar }, kind, region, city, lat: 24, lon: 46, neighbour: null, annualPassengers: null, staff, source: null,
+const site = (id: string, en: string, ar: string, kind: Site['kind'], region: string, city: string, staff: number, cityAr: string | null = null): Site => ({
+  id, name: { en, ar }, kind, region, city, cityAr, lat: 24, lon: 46, neighbour: null, annualPassengers: null, staff, source: null,
 });
 
 export const SITES: Site[] = [
-  site('RUH', 'King Khalid International Airport', 'مطار الملك خالد الدولي', 'air', 'Riyadh', 'Riyadh', 880),
+  site('RUH', 'King Khalid International Airport', 'مطار الملك خالد الدولي', 'air', 'Riyadh', 'Riyadh', 880, 'الرياض'),
   site('JED', 'King Abdulaziz International Airport', 'مطار الملك عبدالعزيز الدولي', 'air', 'Makkah', 'Jeddah', 1200),
   site('LND-KFC', 'King Fahd Causeway', 'جسر الملك فهد', 'land', 'Eastern Province', 'Khobar', 400),
   site('SC-RIY-01', 'Riyadh Region Passports Directorate', 'إدارة جوازات منطقة الرياض', 'service-centre', 'Riyadh', 'Riyadh', 60),

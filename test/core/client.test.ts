@@ -144,7 +144,7 @@ describe('CoreClient', () => {
     );
     const err = await client(url).findSite('RHU').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
-    expect((err as NotFoundError).details).toEqual({ suggestions: ['RUH'] });
+    expect((err as NotFoundError).details).toEqual({ suggestions: ['RUH'], ambiguous: false });
     expect((err as NotFoundError).hint).toContain('RUH');
   });
 });

@@ -16,6 +16,7 @@ export const site = (id: string): Site => ({
   kind: 'air',
   region: 'Riyadh',
   city: 'Riyadh',
+  cityAr: null,
   lat: 24,
   lon: 46,
   neighbour: null,

@@ -59,6 +59,7 @@ describe('diagnostic runs', () => {
     const site = await hub.admin.diagnose({ target: 'RHU' }).catch((e: unknown) => e);
     expect(site).toBeInstanceOf(NotFoundError);
     expect((site as NotFoundError).details.suggestions).toContain('RUH');
+    expect((site as NotFoundError).details.ambiguous).toBe(false); // near, not several equally: "did you mean"
   });
 
   describe('idempotency', () => {

@@ -71,7 +71,7 @@ describe('unexpected failures', () => {
     await expect(
       store.transaction(async (tx) => {
         await tx.upsertSites([
-          { id: 'TMP', name: { en: 'x', ar: 'x' }, kind: 'air', region: 'r', city: 'c', lat: 0, lon: 0, neighbour: null, annualPassengers: null, staff: 1, source: null },
+          { id: 'TMP', name: { en: 'x', ar: 'x' }, kind: 'air', region: 'r', city: 'c', cityAr: null, lat: 0, lon: 0, neighbour: null, annualPassengers: null, staff: 1, source: null },
         ]);
         throw new Error('changed my mind');
       }),

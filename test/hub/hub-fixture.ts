@@ -14,6 +14,7 @@ const site = (id: string, en: string, kind: Site['kind'], region: string): Site 
   kind,
   region,
   city: region,
+  cityAr: null,
   lat: 24,
   lon: 46,
   neighbour: null,
@@ -80,12 +81,14 @@ export interface FixtureOptions extends Partial<HubOptions> {
   dir?: string;
   /** The admin secret from an earlier start on the same directory. */
   adminToken?: string;
+  /** The fleet to seed (default: the tiny one above). */
+  fleet?: Fleet;
 }
 
 export async function startFixtureHub(options: FixtureOptions = {}): Promise<FixtureHub> {
-  const { dir: reuse, adminToken, ...hubOptions } = options;
+  const { dir: reuse, adminToken, fleet, ...hubOptions } = options;
   const dir = reuse ?? mkdtempSync(join(tmpdir(), 'wf-hubtest-'));
-  const { wiring } = fixtureWiring();
+  const { wiring } = fixtureWiring(fleet);
   const logs: string[] = [];
   const hub = await startHub(
     { dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demo: true, log: (l) => logs.push(l), ...hubOptions },

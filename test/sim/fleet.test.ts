@@ -26,6 +26,18 @@ describe('buildDemoFleet: sites', () => {
     expect(fleet.sites.filter((s) => s.kind === 'land').every((s) => s.neighbour)).toBe(true);
   });
 
+  it('names every city in Arabic too, the spelling the sites’ own Arabic names use where one does', () => {
+    expect(fleet.sites.filter((s) => !s.cityAr).map((s) => `${s.id} (${s.city})`)).toEqual([]);
+    const cityAr = (id: string) => fleet.sites.find((s) => s.id === id)!.cityAr;
+    expect(cityAr('JED')).toBe('جدة');
+    expect(cityAr('RUH')).toBe('الرياض');
+    // Wherever a site's Arabic name says "جوازات محافظة X", X is its city's Arabic name.
+    for (const s of fleet.sites) {
+      const governorate = /^جوازات محافظة (.+)$/.exec(s.name.ar)?.[1];
+      if (governorate && s.city !== 'Al-Hofuf') expect(s.cityAr, s.id).toBe(governorate);
+    }
+  });
+
   it('spreads about 8,000 staff by size, at least 4 everywhere, most at the busiest sites', () => {
     const total = fleet.sites.reduce((sum, s) => sum + s.staff, 0);
     expect(total).toBeGreaterThanOrEqual(7_900);

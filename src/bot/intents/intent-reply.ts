@@ -63,7 +63,7 @@ async function replyTo(intent: Intent, text: string, session: ChatSession, lang:
     case 'ambiguous':
       return choose(text, place.sites.map((s) => choice(kind, s, lang)));
     case 'none':
-      return { kind: 'error', message: m.noSiteMatches(intent.placeText), hint: 'sites list', exitCode: 4 };
+      return { kind: 'error', message: m.noSiteMatches(intent.placeText), hint: '`watchfloor sites list`', exitCode: 4 };
   }
 }
 

@@ -2,7 +2,7 @@
 // incidents) and about which place. Pure: the sites come in, nothing is fetched.
 import type { Site } from '../../core/model.js';
 import { matchRegion, matchSite, type PlaceMatch } from './place.js';
-import { FLEET_WORDS, INTENT_WORDS, OPEN_WORDS, STOP_WORDS, type IntentKind } from './words.js';
+import { FLEET_WORDS, INTENT_WORDS, OPEN_WORDS, placeWords as placeWordsOf, type IntentKind } from './words.js';
 import { wordsOf } from './words-of.js';
 
 export interface Intent {
@@ -22,8 +22,7 @@ export function readIntent(text: string, sites: readonly Site[]): Intent {
   let kind: IntentKind | null = INTENT_ORDER.find((k) => has(INTENT_WORDS[k])) ?? null;
   if (!kind && has(OPEN_WORDS)) kind = 'incidents';
 
-  const asked = new Set([...Object.values(INTENT_WORDS).flat(), ...OPEN_WORDS]);
-  const placeWords = words.filter((w) => !STOP_WORDS.has(w) && !asked.has(w));
+  const placeWords = placeWordsOf(words);
   const placeText = placeWords.join(' ');
   const specific = placeWords.filter((w) => !FLEET_WORDS.includes(w));
   if (!specific.length) return { kind, place: placeWords.length || kind ? { kind: 'fleet' } : { kind: 'none' }, placeText };

@@ -1,11 +1,12 @@
-// Which place a question's leftover words name: one site (by id, or by words
-// of its English or Arabic name, city and kind, typos forgiven), a region,
-// several sites that fit equally well, or nothing.
+// Which place a question's leftover words name: one site (by id, by its whole
+// name or its city, or by words of its English or Arabic name, city and kind,
+// typos forgiven), a region, several sites that fit equally well, or nothing.
 import type { Site } from '../../core/model.js';
+import { exactSites } from '../../core/site-match.js';
 import { editDistance, normalizeText } from '../../core/text.js';
 import { SITE_KINDS } from '../../core/vocabulary.js';
 import { labelsFor } from '../../render/labels.js';
-import { KIND_WORDS, REGION_ALIASES } from './words.js';
+import { KIND_WORDS, placeWords, REGION_ALIASES } from './words.js';
 import { wordsOf } from './words-of.js';
 
 export type PlaceMatch =
@@ -23,8 +24,12 @@ function wordsMeet(typed: string, word: string): boolean {
 }
 
 function siteWords(site: Site): string[] {
-  return [...wordsOf(site.id), ...wordsOf(site.name.en), ...wordsOf(site.name.ar), ...wordsOf(site.city), ...KIND_WORDS[site.kind]];
+  const city = [...wordsOf(site.city), ...(site.cityAr ? wordsOf(site.cityAr) : [])];
+  return [...wordsOf(site.id), ...wordsOf(site.name.en), ...wordsOf(site.name.ar), ...city, ...KIND_WORDS[site.kind]];
 }
+
+// A name as a question's place words are read: folded, stemmed, without the words a question drops.
+const asPlaceWords = (text: string) => placeWords(wordsOf(text)).join(' ');
 
 const KIND_ORDER = new Map(SITE_KINDS.map((k, i) => [k, i]));
 
@@ -38,6 +43,10 @@ export function matchSite(sites: readonly Site[], words: readonly string[]): Pla
   const phrase = words.join(' ');
   const byId = sites.find((s) => normalizeText(s.id) === phrase);
   if (byId) return { kind: 'site', site: byId };
+  // A site's whole name, or its city, is that site (or that city's sites) before any word-by-word fit.
+  const exact = exactSites(sites, phrase, asPlaceWords);
+  if (exact.length === 1) return { kind: 'site', site: exact[0]! };
+  if (exact.length > 1) return { kind: 'ambiguous', sites: exact.sort(plainFirst) };
 
   const scored = sites.map((site) => {
     const own = siteWords(site);

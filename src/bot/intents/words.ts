@@ -27,6 +27,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'ابي', 'ابغى', 'اعرف', 'عطني', 'وش', 'ايش', 'شو', 'كيف', 'يا', 'اليوم', 'مده', 'عند', 'لدى', 'عدد', 'اعرض', 'اظهر',
 ]);
 
+const ASKED: ReadonlySet<string> = new Set([...Object.values(INTENT_WORDS).flat(), ...OPEN_WORDS]);
+
+/** The words of a question left to name a place: neither stop words nor words that say what is asked. */
+export function placeWords(words: readonly string[]): string[] {
+  return words.filter((w) => !STOP_WORDS.has(w) && !ASKED.has(w));
+}
+
 /** Words that name a kind of site, matched like a word of its name ("jeddah airport"). */
 export const KIND_WORDS: Record<SiteKind, readonly string[]> = {
   air: ['airport', 'airports', 'air', 'مطار', 'مطارات'],

@@ -160,7 +160,7 @@ function siteBlocks(detail: SiteDetail, lang: Lang): SlackBlock[] {
   const notOk = detail.assets.filter((a) => a.health !== 'ok');
   return [
     header(`${site.id} · ${l.siteName(site.name)}`),
-    context(escapeMrkdwn([l.kind(site.kind), l.region(site.region), site.city].join(' · '))),
+    context(escapeMrkdwn([l.kind(site.kind), l.region(site.region), l.city(site)].join(' · '))),
     section(`${HEALTH_MARK[status.health]} *${escapeMrkdwn(l.health(status.health))}*`, siteFlowFacts(status, lang).map(field)),
     ...(notOk.length
       ? [section(`*${escapeMrkdwn(l.t('assets'))}*`), ...listed(notOk, (a) => `${HEALTH_MARK[a.health]} ${escapeMrkdwn(a.id)} · ${mrkdwn(a.name, 200)}`, lang)]

@@ -3,7 +3,7 @@
 // Action.Submit goes to dispatchAction() (the one dispatch point). Replies go
 // back as Adaptive Cards; an incident card a button changed is redrawn in place.
 import { ActivityHandler, CardFactory, TurnContext, type Activity } from 'botbuilder';
-import { dispatchAction } from '../actions.js';
+import { actionCommand, dispatchAction } from '../actions.js';
 import { answer } from '../answer.js';
 import { incidentOf } from '../facts.js';
 import type { IdentityMap } from '../identity.js';
@@ -59,8 +59,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   }
 
   async function onSubmit(context: TurnContext, action: SubmittedAction): Promise<void> {
-    // A summary typed in Arabic is answered in Arabic, like a question.
-    const session = sessionFor(context.activity, action.summary);
+    // Answered in the language of the command the button runs: a summary typed in Arabic, a `--lang` it carries.
+    const session = sessionFor(context.activity, actionCommand(action) ?? action.summary);
     const reply = await dispatchAction(action, session);
     const changed = reply.kind === 'done' ? reply.incident : undefined;
     if (changed && action.id !== 'run') {

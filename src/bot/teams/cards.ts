@@ -242,7 +242,7 @@ function siteBody(detail: SiteDetail, lang: Lang): CardElement[] {
   const badAssets = detail.assets.filter((a) => a.health !== 'ok').sort((a, b) => a.id.localeCompare(b.id));
   return [
     heading(`${esc(site.id)} · ${esc(l.siteName(site.name))}`),
-    textBlock(`${l.kind(site.kind)} · ${esc(l.region(site.region))} · ${esc(site.city)}`, { isSubtle: true, spacing: 'none' }),
+    textBlock(`${l.kind(site.kind)} · ${esc(l.region(site.region))} · ${esc(l.city(site))}`, { isSubtle: true, spacing: 'none' }),
     factSet(escFacts(siteFlowFacts(status, lang))),
     textBlock(`${l.t('assets')}: ${detail.assets.length}`, { weight: 'bolder' }),
     ...listBlocks(

@@ -3,7 +3,7 @@
 // question is in Arabic, else in the user's setting, else the client's locale.
 import type { Activity } from 'botbuilder';
 import type { Lang } from '../../render/labels.js';
-import { replyLang } from '../answer.js';
+import { replyLang } from '../reply-lang.js';
 import { resolveChatUser, type IdentityMap } from '../identity.js';
 import type { ChatSession } from '../session.js';
 

@@ -40,7 +40,8 @@ export function siteCalls(hub: HubConnection) {
         result.ambiguous ? `"${text}" matches more than one site: ${names.join(', ')}` : `no site matches "${text}"`,
         {
           hint: names.length && !result.ambiguous ? `did you mean ${names.join(', ')}?` : 'list them with `watchfloor sites list`',
-          details: { suggestions: result.suggestions.map((s) => s.id) },
+          // What a reply in another language is drawn from: the nearest ids, and whether they all fit equally.
+          details: { suggestions: result.suggestions.map((s) => s.id), ambiguous: result.ambiguous },
         },
       );
     },

@@ -11,6 +11,8 @@ export const Site = z.object({
   kind: SiteKind,
   region: z.string(),
   city: z.string(),
+  // The city's Arabic name, for replies in Arabic and for finding a site by its city in Arabic; null where unknown.
+  cityAr: z.string().nullable(),
   lat: z.number(),
   lon: z.number(),
   neighbour: z.string().nullable(), // land ports: the country across the border

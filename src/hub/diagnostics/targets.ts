@@ -29,10 +29,10 @@ function nearest(typed: string, candidates: readonly string[]): string[] {
     .map(({ c }) => c);
 }
 
-function notFound(what: string, suggestions: string[], fallbackHint: string): NotFoundError {
-  return new NotFoundError(`no ${what}`, {
+function notFound(what: string, suggestions: string[], fallbackHint: string, ambiguous = false): NotFoundError {
+  return new NotFoundError(ambiguous ? `${what} matches more than one site` : `no ${what}`, {
     hint: suggestions.length ? `did you mean ${suggestions.join(', ')}?` : fallbackHint,
-    details: { suggestions },
+    details: { suggestions, ambiguous },
   });
 }
 
@@ -59,7 +59,8 @@ export async function resolveTarget(store: StoreReader, typed: string): Promise<
   }
   const match = resolveSite(await store.listSites(), text);
   if (!match.site) {
-    throw notFound(`site ${text}`, match.suggestions.map((s) => s.id), 'list them with `watchfloor sites list`');
+    const what = match.ambiguous ? `"${text}"` : `site ${text}`;
+    throw notFound(what, match.suggestions.map((s) => s.id), 'list them with `watchfloor sites list`', match.ambiguous);
   }
   return { label: match.site.id, assets: await store.listAssets({ siteId: match.site.id }), incident: null };
 }

@@ -2,8 +2,7 @@
 // goes back to the presser only, below the message they pressed. Resolve first
 // asks for a summary in a modal and dispatches when it is submitted.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { dispatchAction } from '../../actions.js';
-import { replyLang } from '../../answer.js';
+import { actionLang, dispatchAction } from '../../actions.js';
 import type { BotReply } from '../../reply.js';
 import { parseSlackActionId } from '../blocks.js';
 import { slackMessage, type SlackMessageArgs } from '../reply-message.js';
@@ -29,7 +28,7 @@ export function registerActions(app: App, ctx: ListenerContext): void {
     }
     ctx.later.run(async () => {
       const reply = await dispatchAction({ id, value }, session);
-      await respond(ephemeral(slackMessage(reply, session.user.lang)));
+      await respond(ephemeral(slackMessage(reply, actionLang({ id, value }, session.user))));
     });
   });
 
@@ -39,8 +38,9 @@ export function registerActions(app: App, ctx: ListenerContext): void {
     if (!submission) return ctx.log('ignored a resolve modal without an incident or summary');
     const session = ctx.sessionFor(body.user.id);
     ctx.later.run(async () => {
-      const reply: BotReply = await dispatchAction({ id: 'resolve', value: submission.incidentId, summary: submission.summary }, session);
-      const message = slackMessage(reply, replyLang(submission.summary, session.user));
+      const action = { id: 'resolve' as const, value: submission.incidentId, summary: submission.summary };
+      const reply: BotReply = await dispatchAction(action, session);
+      const message = slackMessage(reply, actionLang(action, session.user));
       if (submission.responseUrl) await postToResponseUrl(submission.responseUrl, ephemeral(message));
       // Opened from somewhere without a response_url (the App Home): answer in the DM.
       else await client.chat.postMessage({ channel: body.user.id, ...message });

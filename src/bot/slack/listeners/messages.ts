@@ -2,7 +2,8 @@
 // Both go through answer(), which strips the mention itself. Bolt acks events
 // before listeners run.
 import type { App } from '@slack/bolt';
-import { answer, replyLang } from '../../answer.js';
+import { answer } from '../../answer.js';
+import { replyLang } from '../../reply-lang.js';
 import { slackMessage } from '../reply-message.js';
 import type { ListenerContext } from './context.js';
 

@@ -1,7 +1,8 @@
 // `/wf …`: acknowledged at once (Slack allows 3 s; a hub call may take
 // longer), then answered through the command's response_url, to the asker only.
 import type { App } from '@slack/bolt';
-import { answer, replyLang } from '../../answer.js';
+import { answer } from '../../answer.js';
+import { replyLang } from '../../reply-lang.js';
 import { slackMessage } from '../reply-message.js';
 import type { ListenerContext } from './context.js';
 

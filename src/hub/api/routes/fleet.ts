@@ -14,7 +14,7 @@ const OPEN_INCIDENTS_LIMIT = 10_000;
 export async function siteOrNotFound(store: StoreReader, id: string): Promise<Site> {
   const site = await store.getSite(id);
   if (!site) {
-    throw new NotFoundError(`no site ${id}`, { hint: 'list them with `watchfloor sites list`; names work too: `watchfloor status riyadh`' });
+    throw new NotFoundError(`no site ${id}`, { hint: 'list them with `watchfloor sites list`; names and cities work too: `watchfloor status "king khalid"`, `watchfloor status haql`' });
   }
   return site;
 }

@@ -48,10 +48,10 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
 
     upsertSites(sites: Site[]): void {
       const upsert = sql(
-        `INSERT INTO sites (id, name_en, name_ar, kind, region, city, lat, lon, neighbour, annual_passengers, staff, source)
-         VALUES (@id, @name_en, @name_ar, @kind, @region, @city, @lat, @lon, @neighbour, @annual_passengers, @staff, @source)
+        `INSERT INTO sites (id, name_en, name_ar, kind, region, city, city_ar, lat, lon, neighbour, annual_passengers, staff, source)
+         VALUES (@id, @name_en, @name_ar, @kind, @region, @city, @city_ar, @lat, @lon, @neighbour, @annual_passengers, @staff, @source)
          ON CONFLICT(id) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, kind = excluded.kind,
-           region = excluded.region, city = excluded.city, lat = excluded.lat, lon = excluded.lon,
+           region = excluded.region, city = excluded.city, city_ar = excluded.city_ar, lat = excluded.lat, lon = excluded.lon,
            neighbour = excluded.neighbour, annual_passengers = excluded.annual_passengers, staff = excluded.staff,
            source = excluded.source`,
       );

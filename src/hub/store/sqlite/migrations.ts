@@ -315,6 +315,15 @@ export const MIGRATIONS: readonly Migration[] = [
           THEN strftime('%Y-%m-%dT%H:%M:%fZ', claimed_at, '+30 seconds') END;
     `,
   },
+  {
+    version: 12,
+    name: 'sites: the city in Arabic',
+    // Independent of every other step. Sites from before have none until the
+    // fleet is seeded again; replies then show the city as it was.
+    sql: `
+      ALTER TABLE sites ADD COLUMN city_ar TEXT;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -25,6 +25,7 @@ export interface SiteRow {
   kind: string;
   region: string;
   city: string;
+  city_ar: string | null;
   lat: number;
   lon: number;
   neighbour: string | null;
@@ -39,6 +40,7 @@ export const siteFromRow = (r: SiteRow): Site => ({
   kind: r.kind as SiteKind,
   region: r.region,
   city: r.city,
+  cityAr: r.city_ar,
   lat: r.lat,
   lon: r.lon,
   neighbour: r.neighbour,
@@ -54,6 +56,7 @@ export const siteToRow = (s: Site): SiteRow => ({
   kind: s.kind,
   region: s.region,
   city: s.city,
+  city_ar: s.cityAr,
   lat: s.lat,
   lon: s.lon,
   neighbour: s.neighbour,
