@@ -221,7 +221,7 @@ describe('migration 11', () => {
       const insert = db.prepare('INSERT INTO chat_cards (incident_id, target, message_ref, claimed_by, claimed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
       insert.run('INC-000001', 'slack:C0A', null, 'pod-1', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z');
       insert.run('INC-000002', 'slack:C0A', '1.000001', 'pod-1', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:01.000Z');
-      expect(migrate(db)).toBe(1);
+      expect(migrate(db)).toBe(MIGRATIONS.filter((m) => m.version >= 11).length);
       const rows = db.prepare('SELECT incident_id, generation, lease_expires_at, first_claimed_at, holder_token FROM chat_cards ORDER BY incident_id').all();
       expect(rows).toEqual([
         { incident_id: 'INC-000001', generation: 1, lease_expires_at: '2030-01-01T00:00:30.000Z', first_claimed_at: '2030-01-01T00:00:00.000Z', holder_token: null },
