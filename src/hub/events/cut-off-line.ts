@@ -5,7 +5,8 @@ import type { SseCutOff } from './sse-stream.js';
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
-export function cutOffLine(who: string, from: string, cut: SseCutOff, limits: { maxBacklogBytes: number; stallMs: number }): string {
+export function cutOffLine(who: string, from: string, cut: SseCutOff): string {
+  const { limits } = cut;
   const why =
     cut.reason === 'backlog'
       ? `${kib(cut.backlogBytes)} waited for it, over the ${kib(limits.maxBacklogBytes)} bound`

@@ -28,6 +28,8 @@ export interface SseCutOff {
   backlogBytes: number;
   /** The last event written to it: the client may resume after it (what it really read is less). */
   lastEventId: number | undefined;
+  /** The bounds this stream was held to (its options, else the defaults). */
+  limits: { maxBacklogBytes: number; stallMs: number };
 }
 
 export interface SseStream {
@@ -67,6 +69,7 @@ const HEARTBEAT = Buffer.from(': heartbeat\n\n');
 
 export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOptions = {}): SseStream {
   const maxBacklog = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
+  const stallMs = options.stallMs ?? MAX_STALL_MS;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -100,7 +103,7 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
     const backlogBytes = res.writableLength;
     stop();
     res.destroy();
-    options.onCutOff?.({ reason, backlogBytes, lastEventId });
+    options.onCutOff?.({ reason, backlogBytes, lastEventId, limits: { maxBacklogBytes: maxBacklog, stallMs } });
     options.onClose?.();
   };
   const uncork = () => {
@@ -130,7 +133,7 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
       const stalled = setTimeout(() => {
         cutOff('stalled');
         done();
-      }, options.stallMs ?? MAX_STALL_MS);
+      }, stallMs);
       res.on('drain', done);
       res.on('close', done);
     });

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { cutOffLine } from '../../events/cut-off-line.js';
-import { MAX_BACKLOG_BYTES, MAX_STALL_MS, openSseStream, type SseStream } from '../../events/sse-stream.js';
+import { openSseStream, type SseStream } from '../../events/sse-stream.js';
 import type { TokenSessions } from '../../tokens/token-sessions.js';
 import { callerOf } from '../auth.js';
 import { EventsQuery } from '../schemas.js';
@@ -34,7 +34,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessi
     let stream: SseStream | undefined = undefined;
     stream = openSseStream(reply.raw, ctx.bus, {
       sinceId: lastEventId(request.headers['last-event-id']) ?? q.since,
-      onCutOff: (cut) => ctx.log(cutOffLine(actor.name, from, cut, { maxBacklogBytes: MAX_BACKLOG_BYTES, stallMs: MAX_STALL_MS })),
+      onCutOff: (cut) => ctx.log(cutOffLine(actor.name, from, cut)),
       onClose: () => {
         ended = true;
         release();
