@@ -102,6 +102,13 @@ steps:
   });
 });
 
+describe('a required field left out', () => {
+  it('is "required", whatever kind of value it takes', () => {
+    const text = minimalPlaybook().replace('severity: sev3\n', '').replace('version: 1\n', '');
+    expect(lines(text)).toEqual([`${FILE}:1: version: required`, `${FILE}:1: severity: required; one of sev1, sev2, sev3, sev4`]);
+  });
+});
+
 describe('the checks the schema cannot make', () => {
   const steps = (body: string) => `id: p
 version: 1

@@ -42,8 +42,10 @@ function describeIssue(issue: Issue): FieldProblem[] {
       if (issue.input === undefined) return [{ path, message: 'required' }];
       if (path.length === 0) return [{ path, message: `a playbook is a mapping (id, version, title, description, severity, steps…), not ${kindOf(issue.input)}` }];
       return [{ path, message: `expected ${A_TYPE[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}` }];
-    case 'invalid_value':
-      return [{ path, message: `${shown(issue.input)} is not one of ${issue.values.map(String).join(', ')}` }];
+    case 'invalid_value': {
+      const what = issue.input === undefined ? 'required;' : `${shown(issue.input)} is not`;
+      return [{ path, message: `${what} one of ${issue.values.map(String).join(', ')}` }];
+    }
     case 'invalid_union': {
       const discriminated = issue as Issue & { note?: string; options?: unknown[] };
       if (discriminated.note === 'No matching discriminator' && discriminated.options) {
