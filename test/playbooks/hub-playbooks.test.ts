@@ -148,6 +148,13 @@ describe('POST /v1/playbooks/validate', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['version', 'title', 'description', 'severity', 'steps']);
   });
 
+  it('a body of another media type is 400 with a hint that names the ones it takes', async () => {
+    const res = await rawRequest(`${hub.url}/v1/playbooks/validate`, { method: 'POST', token: viewer.secret, contentType: 'application/xml', body: '<id>x</id>' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'usage', message: 'a playbook is sent as YAML (or JSON), not application/xml' });
+    expect(res.body.error.hint).toContain('content-type application/yaml');
+  });
+
   it('a body larger than any playbook is 413; no token is 401', async () => {
     const huge = await rawRequest(`${hub.url}/v1/playbooks/validate`, { method: 'POST', token: viewer.secret, contentType: 'application/yaml', body: `# ${'x'.repeat(300 * 1024)}` });
     expect(huge.status).toBe(413);

@@ -4,7 +4,7 @@
 // and answers the same errors `playbook validate` prints; it keeps nothing).
 // Everything here reads, so a viewer may.
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../../core/errors.js';
+import { NotFoundError, UsageError } from '../../../core/errors.js';
 import type { PlaybookProposal, PlaybookValidation } from '../../../core/model.js';
 import { editDistance } from '../../../core/text.js';
 import type { HubContext } from '../../context.js';
@@ -71,6 +71,14 @@ export function registerPlaybookRoutes(app: FastifyInstance, ctx: HubContext): v
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(PLAYBOOK_BODY_TYPES, { parseAs: 'string', bodyLimit: MAX_PLAYBOOK_BYTES }, (_request, body, done) => done(null, body));
+    // Fastify's own refusal would say to send JSON; this route takes a file.
+    scope.addContentTypeParser('*', (request, _payload, done) =>
+      done(
+        new UsageError(`a playbook is sent as YAML (or JSON), not ${String(request.headers['content-type']).split(';')[0]}`, {
+          hint: 'send the file as the body with content-type application/yaml',
+        }),
+      ),
+    );
     scope.post('/v1/playbooks/validate', { ...viewer, bodyLimit: MAX_PLAYBOOK_BYTES }, async (request): Promise<PlaybookValidation> => {
       const { name } = parseInput(ValidatePlaybookQuery, request.query, 'query');
       const text = typeof request.body === 'string' ? request.body : '';
