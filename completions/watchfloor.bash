@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -49,6 +49,7 @@ _watchfloor() {
     "/hub/start":--ssh-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-checkpoints) COMPREPLY=(); return ;;
+    "/hub/start":--playbooks) COMPREPLY=(); return ;;
     "/hub/start":--auto-remediate) COMPREPLY=(); return ;;
     "/demo":--seed) COMPREPLY=(); return ;;
     "/demo":--speed) COMPREPLY=(); return ;;
@@ -95,6 +96,12 @@ _watchfloor() {
     "/dispatch/list") COMPREPLY=($(compgen -W "--state --site --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/dispatch/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/dispatch/close") COMPREPLY=($(compgen -W "--note --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -111,7 +118,7 @@ _watchfloor() {
     "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -124,7 +131,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch kpi tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook kpi tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
@@ -137,6 +144,9 @@ _watchfloor() {
     "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
     "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
+    "/playbook":0) COMPREPLY=($(compgen -W "list show validate schema history" -- "$cur")) ;;
+    "/playbook/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
+    "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
     "/audit":0) COMPREPLY=($(compgen -W "list verify checkpoint" -- "$cur")) ;;

@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -57,6 +57,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
+complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, validate files, the format as JSON Schema, versions'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
@@ -124,6 +125,19 @@ complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l help -s h -d 'disp
 complete -c watchfloor -n '__watchfloor_in /dispatch/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l note -r -d 'what was done on site'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a list -d 'the playbooks the hub can run: id, title, severity, version, triggers, source'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a show -d 'one playbook: what it is for, its inputs, triggers and steps'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a validate -d 'check playbook files (or directories of them) as the hub would load them; no hub needed'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a schema -d 'print the playbook format as JSON Schema (docs/playbook.schema.json), for editors'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a history -d 'the versions of a playbook the hub has loaded, and which runs used each'
+complete -c watchfloor -n '__watchfloor_in /playbook/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/show:0' -x -a '(__watchfloor_dynamic playbooks)'
+complete -c watchfloor -n '__watchfloor_in /playbook/validate' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook/schema' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook/history' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/history:0' -x -a '(__watchfloor_dynamic playbooks)'
 complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
@@ -171,6 +185,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite dat
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -d 'private key for site servers managed over ssh:// (read once at start)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -r -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'

@@ -6,6 +6,7 @@
 import type { ChatBotsModule } from './commands/bot/chat-bots-module.js';
 import type { Deps } from './commands/deps.js';
 import type { HubModule } from './commands/hub/hub-module.js';
+import type { PlaybookFilesModule } from './commands/playbook/playbook-files-module.js';
 import { createProcessDeps, type Loaders } from './commands/real-deps.js';
 import type { SimControlModule } from './commands/sim/sim-control-module.js';
 import type { WatchUiModule } from './commands/watch/watch-ui-module.js';
@@ -32,8 +33,11 @@ async function loadSimControl(): Promise<SimControlModule> {
   return { connect: (simUrl, token) => new SimControlClient({ simUrl, token }) };
 }
 
+// Only the loader's reading and checks: the rest of the hub stays unloaded.
+const loadPlaybookFiles = async (): Promise<PlaybookFilesModule> => import('./hub/playbooks/playbook-files.js');
+
 /** The rooms, wired once; tests that run commands against the real ones take them from here too. */
-export const loaders: Loaders = { loadHub, loadWatchUi, loadChatBots, loadSimControl };
+export const loaders: Loaders = { loadHub, loadWatchUi, loadChatBots, loadSimControl, loadPlaybookFiles };
 
 export function createRealDeps(): Deps {
   return createProcessDeps(loaders);

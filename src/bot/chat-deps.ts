@@ -51,6 +51,7 @@ export function chatDeps(session: ChatSession): Deps {
     loadWatchUi: notInChat('the terminal UI'),
     loadChatBots: notInChat('starting a chat bot'),
     loadSimControl: notInChat('the device emulator'),
+    loadPlaybookFiles: notInChat("checking files on the bot's host"),
     waitForShutdown: () => Promise.resolve(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };

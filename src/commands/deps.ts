@@ -7,6 +7,7 @@ import type { CoreClient } from '../core/client.js';
 import type { ChatBotsModule } from './bot/chat-bots-module.js';
 import type { ConfigStore } from './config/store.js';
 import type { HubModule } from './hub/hub-module.js';
+import type { PlaybookFilesModule } from './playbook/playbook-files-module.js';
 import type { SimControlModule } from './sim/sim-control-module.js';
 import type { WatchUiModule } from './watch/watch-ui-module.js';
 
@@ -70,6 +71,8 @@ export interface Deps {
   loadChatBots(): Promise<ChatBotsModule>;
   /** Loads the device emulator's control client — only the `sim` drill commands call it. */
   loadSimControl(): Promise<SimControlModule>;
+  /** Loads the hub's playbook loader (yaml, zod) — only `playbook validate` calls it, to check files with no hub. */
+  loadPlaybookFiles(): Promise<PlaybookFilesModule>;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   waitForShutdown(): Promise<void>;
   /** A timer, injected so refresh loops can be tested without waiting. */

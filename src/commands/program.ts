@@ -17,6 +17,7 @@ import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { kpi } from './kpi/index.js';
 import { refuseInChat } from './metadata.js';
+import { playbook } from './playbook/index.js';
 import type { Presenter } from './presenter.js';
 import { registerCommand } from './register.js';
 import { sim } from './sim/index.js';
@@ -28,7 +29,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {

@@ -1,6 +1,6 @@
 // The real dependencies, built once from the process by bin/watchfloor.js.
-// The rooms a command may load (the hub, the terminal UI, the chat bots, the
-// emulator's control client) come from the entry, src/main.ts, which is the
+// The rooms a command may load (the hub and its playbook loader, the terminal UI,
+// the chat bots, the emulator's control client) come from the entry, src/main.ts, which is the
 // one place that wires them together.
 import { setFlagsFromString } from 'node:v8';
 import { createCliClient } from './client.js';
@@ -8,7 +8,7 @@ import { configDirFor, createConfigStore } from './config/store.js';
 import type { Deps, Prompter } from './deps.js';
 
 /** What only the entry can give: loaders of the rooms the commands must not import. */
-export type Loaders = Pick<Deps, 'loadHub' | 'loadWatchUi' | 'loadChatBots' | 'loadSimControl'>;
+export type Loaders = Pick<Deps, 'loadHub' | 'loadWatchUi' | 'loadChatBots' | 'loadSimControl' | 'loadPlaybookFiles'>;
 
 export function createProcessDeps(loaders: Loaders): Deps {
   // undici parses HTTP with a WebAssembly llhttp. V8 compiles it a second

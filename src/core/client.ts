@@ -11,6 +11,7 @@ import { eventCalls, type EventCalls } from './client/events.js';
 import { incidentCalls, type IncidentCalls } from './client/incidents.js';
 import { intakeCalls, type IntakeCalls } from './client/intake.js';
 import { kpiCalls, type KpiCalls } from './client/kpi.js';
+import { playbookCalls, type PlaybookCalls } from './client/playbooks.js';
 import { siteCalls, type SiteCalls } from './client/sites.js';
 import { tokenCalls, type TokenCalls } from './client/tokens.js';
 
@@ -21,7 +22,7 @@ export type { SiteFilter } from './client/sites.js';
 
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
-  extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls {}
+  extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls, PlaybookCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -42,6 +43,7 @@ export class CoreClient {
       kpiCalls(this.hub),
       cardCalls(this.hub),
       eventCalls(this.hub),
+      playbookCalls(this.hub),
     );
   }
 

@@ -59,7 +59,8 @@ export const TIMELINE_KINDS = [
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 // audit.checkpoint: a signed head of the audit chain, for followers to keep a copy of.
-export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint'] as const;
+// playbook.proposed: an incident opened that a playbook's triggers match.
+export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint', 'playbook.proposed'] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
 // What let someone who assigned an incident resolve it themselves; only an

@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
+import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
@@ -62,5 +63,6 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerDispatchRoutes(app, ctx);
   registerKpiRoutes(app, ctx);
   registerCardRoutes(app, ctx);
+  registerPlaybookRoutes(app, ctx);
   return app;
 }

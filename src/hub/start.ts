@@ -19,6 +19,7 @@ import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
+import { openPlaybookCatalog } from './playbooks/open-catalog.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -42,6 +43,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   sshKeyFile?: string;
   /** Bounds on slow or silent HTTP clients; the defaults are in http-timeouts.ts. */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
+  playbooksDir?: string;
 }
 
 export interface RunningHub {
@@ -179,6 +182,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   try {
     await audit.start();
     const adminToken = await bootstrapAdmin(ctx);
+    ctx.playbooks = await openPlaybookCatalog(ctx, { operatorDir: options.playbooksDir });
     if (options.autoRemediate && (options.autoRemediate === 'all' || options.autoRemediate.length > 0)) {
       autoRemediation = startAutoRemediation(ctx, diagnostics, { kinds: options.autoRemediate });
       log(`auto-remediate: ${options.autoRemediate === 'all' ? 'every asset kind' : options.autoRemediate.join(', ')}`);

@@ -1,6 +1,7 @@
 // Incidents as a table, and one incident with its timeline.
 import type { Incident, IncidentDetail } from '../core/model.js';
 import { labelsFor } from './labels.js';
+import { proposalLines } from './playbooks.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import { formatAge, formatTime } from './time.js';
@@ -60,6 +61,8 @@ export function renderIncidentDetail(detail: IncidentDetail, ctx: RenderContext)
     ...detail.timeline.map(
       (t) => `  ${formatTime(t.at, ctx.now, ctx.tty)}  ${t.kind}  ${t.actor.name} (${t.channel})${t.text ? `  ${t.text}` : ''}`,
     ),
+
+    ...(detail.playbooks?.length ? ['', style.bold('proposed playbooks'), ...proposalLines(detail.playbooks, ctx)] : []),
   ];
   return lines.join('\n');
 }

@@ -24,12 +24,10 @@ import type {
   TimelineEntry,
   TokenInfo,
 } from '../core/model.js';
+import { pick } from './pick.js';
+import { proposalJson } from './playbook-json.js';
 
-export function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = value[k];
-  return out;
-}
+export { pick };
 
 export const SITE_FIELDS = [
   'id', 'name', 'kind', 'region', 'city', 'lat', 'lon', 'neighbour', 'annualPassengers', 'staff', 'source', 'cityAr',
@@ -82,7 +80,11 @@ export function siteDetailJson(detail: SiteDetail) {
 }
 
 export function incidentDetailJson(detail: IncidentDetail) {
-  return { incident: incidentJson(detail.incident), timeline: detail.timeline.map((t) => pick(t, TIMELINE_FIELDS)) };
+  return {
+    incident: incidentJson(detail.incident),
+    timeline: detail.timeline.map((t) => pick(t, TIMELINE_FIELDS)),
+    playbooks: (detail.playbooks ?? []).map(proposalJson),
+  };
 }
 
 export const AUDIT_CHECKPOINT_FIELDS = [

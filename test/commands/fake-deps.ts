@@ -83,6 +83,7 @@ export function fakeCli(options: FakeOptions = {}): FakeCli {
     loadWatchUi: givenOnly(options.watchUi, 'the watch UI'),
     loadChatBots: givenOnly(options.chatBots, 'the chat bots'),
     loadSimControl: loaders.loadSimControl,
+    loadPlaybookFiles: loaders.loadPlaybookFiles,
     waitForShutdown: options.waitForShutdown ?? (() => Promise.resolve()),
     sleep: options.sleep ?? (() => Promise.resolve()),
   };

@@ -75,6 +75,16 @@ describe('hub start --audit-key, --audit-checkpoints', () => {
   });
 });
 
+describe('hub start --playbooks', () => {
+  it("passes the operator's directory to the hub; left out, none is passed", async () => {
+    const { cli, started } = await setup();
+    expect((await cli.run('hub', 'start', '--playbooks', '/etc/watchfloor/playbooks')).code).toBe(0);
+    expect(started[0]).toMatchObject({ playbooksDir: '/etc/watchfloor/playbooks' });
+    await cli.run('hub', 'start');
+    expect(started[1]).not.toHaveProperty('playbooksDir');
+  });
+});
+
 describe('hub start --auto-remediate', () => {
   it('alone: every kind', async () => {
     const { cli, started } = await setup();

@@ -215,6 +215,16 @@ export const CASES: readonly Case[] = [
     http: () => ({ method: 'POST', path: '/v1/audit/verify', body: { checkpoints: [] } }),
   },
   {
+    route: 'POST /v1/playbooks/validate',
+    name: 'check a playbook file',
+    least: 'viewer',
+    status: 200,
+    // A check of the file posted: it reads and keeps nothing (JSON is YAML, so the matrix's JSON body is a file too).
+    changes: false,
+    arrange: async (w) => ({ mark: w.unique('playbook') }),
+    http: (t) => ({ method: 'POST', path: '/v1/playbooks/validate', body: { id: t.mark } }),
+  },
+  {
     route: 'POST /v1/tokens',
     name: 'create a token',
     least: 'admin',

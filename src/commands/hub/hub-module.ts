@@ -20,6 +20,8 @@ export interface HubOptions {
   auditKeyFile?: string;
   /** Where signed audit checkpoints are appended (default: beside the data file). */
   auditCheckpointsFile?: string;
+  /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
+  playbooksDir?: string;
 }
 
 export interface RunningHub {

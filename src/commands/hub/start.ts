@@ -19,6 +19,7 @@ export interface HubStartInput {
   sshKey: string | undefined;
   auditKey: string | undefined;
   auditCheckpoints: string | undefined;
+  playbooks: string | undefined;
 }
 
 export interface HubListening {
@@ -41,11 +42,12 @@ export const hubStart = defineVerb({
       .option('--ssh-key <file>', 'private key for site servers managed over ssh:// (read once at start)')
       .option('--audit-key <file>', 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)')
       .option('--audit-checkpoints <file>', 'file the signed audit checkpoints are appended to (default: beside the data file)')
+      .option('--playbooks <dir>', "a directory of the operator's own playbooks, loaded beside the built-in ones (the same id replaces a built-in)")
       .option('--auto-remediate [kinds]', 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)', parseAutoRemediate);
   },
   // Commander passes `true` for the flag alone: the parser only runs on a value.
-  input: (_args: [], { demo, seed, speed, port, host, data, autoRemediate, sshKey, auditKey, auditCheckpoints }: HubStartOptions): HubStartInput => ({
-    demo, seed, speed, port, host, data, sshKey, auditKey, auditCheckpoints,
+  input: (_args: [], { demo, seed, speed, port, host, data, autoRemediate, sshKey, auditKey, auditCheckpoints, playbooks }: HubStartOptions): HubStartInput => ({
+    demo, seed, speed, port, host, data, sshKey, auditKey, auditCheckpoints, playbooks,
     autoRemediate: autoRemediate === true ? 'all' : autoRemediate,
   }),
   async run(input, ctx): Promise<void> {
@@ -65,6 +67,7 @@ export const hubStart = defineVerb({
       ...(input.sshKey ? { sshKeyFile: input.sshKey } : {}),
       ...(input.auditKey ? { auditKeyFile: input.auditKey } : {}),
       ...(input.auditCheckpoints ? { auditCheckpointsFile: input.auditCheckpoints } : {}),
+      ...(input.playbooks ? { playbooksDir: input.playbooks } : {}),
     });
     try {
       // The profile is written before the URL is emitted: a script that waits

@@ -83,12 +83,15 @@ export class HubConnection {
     return this.link.close();
   }
 
-  /** A JSON call; GETs are retried when nothing reached the hub. */
-  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  /**
+   * A call answered with JSON; GETs are retried when nothing reached the hub.
+   * The body is sent as JSON, or as it is with `contentType` (a playbook's YAML).
+   */
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
     const attempts = method === 'GET' ? 1 + this.getRetries : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.requestOnce<T>(method, path, body);
+        return await this.requestOnce<T>(method, path, body, contentType);
       } catch (e) {
         const code = failureCode(e);
         if (attempt < attempts && code && RETRYABLE.has(code)) {
@@ -100,12 +103,12 @@ export class HubConnection {
     }
   }
 
-  private async requestOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async requestOnce<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
     const headers = this.headers('application/json');
     let payload: string | undefined;
     if (body !== undefined) {
-      payload = JSON.stringify(body);
-      headers['content-type'] = 'application/json';
+      payload = contentType !== undefined && typeof body === 'string' ? body : JSON.stringify(body);
+      headers['content-type'] = contentType ?? 'application/json';
     }
     const res = await requestApi.call(this.link.dispatcher, {
       origin: this.link.origin,

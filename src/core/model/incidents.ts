@@ -1,6 +1,7 @@
 // Incidents and their timelines, and what an action on one answers.
 import { z } from 'zod';
 import { ActorRef } from './actors.js';
+import type { PlaybookProposal } from './playbook-catalog.js';
 import { AssignerAuthority, Channel, IncidentState, Severity, TimelineKind } from './vocabulary-schemas.js';
 
 export const TimelineEntry = z.object({
@@ -55,7 +56,10 @@ export const IncidentDetail = z.object({
   incident: Incident,
   timeline: z.array(TimelineEntry),
 });
-export type IncidentDetail = z.infer<typeof IncidentDetail>;
+export type IncidentDetail = z.infer<typeof IncidentDetail> & {
+  /** The playbooks the incident's facts match now (absent from hubs before playbooks). */
+  playbooks?: PlaybookProposal[];
+};
 
 /** What every incident action (ack, assign, note, escalate, resolve, create) answers. */
 export interface MutationResult {

@@ -6,9 +6,11 @@
 // file edited mid-crisis changes only the runs started after.
 //
 // Text a person reads is given in English and Arabic. Strings in step fields
-// may name the run's inputs as ${name} (and ${incident} / ${site} for the
-// incident or site a run was started on); the loader refuses a reference to an
-// input the playbook does not declare.
+// may name the run's inputs as ${name}, and ${incident}, ${site} and ${asset}
+// for the incident a run was started on, its site (or --site) and its asset; the
+// loader refuses a reference to an input the playbook does not declare. A
+// playbook may declare an input named incident, site or asset (of that type) to
+// give it a default where a run has none, as a drill on the demo fleet does.
 import { z } from 'zod';
 import { spanMs } from '../time-input.js';
 import { AssetKind, Health, IncidentState, Role, Severity, SiteKind } from './vocabulary-schemas.js';
@@ -52,7 +54,12 @@ export type PlaybookInput = z.infer<typeof PlaybookInput>;
 export const PlaybookTrigger = z
   .object({
     match: z.record(
-      z.string().regex(/^(severity|state|site|site\.kind|site\.region|asset\.kind|asset|alertname|labels\.[A-Za-z_][A-Za-z0-9_]*)$/, 'a known match key'),
+      z
+        .string()
+        .regex(
+          /^(severity|state|site|site\.kind|site\.region|asset\.kind|asset|alertname|labels\.[A-Za-z_][A-Za-z0-9_]*)$/,
+          'a match key: severity, state, site, site.kind, site.region, asset.kind, asset, alertname or labels.NAME',
+        ),
       z.union([z.string(), z.array(z.string()).min(1)]),
     ),
   })
@@ -70,20 +77,25 @@ export type PlaybookCondition =
   | { any: PlaybookCondition[] }
   | { not: PlaybookCondition };
 export const PlaybookCondition: z.ZodType<PlaybookCondition> = z.lazy(() =>
-  z.union([
-    z.object({ siteWait: z.object({ site: z.string(), above: z.number().optional(), below: z.number().optional() }).strict() }).strict(),
-    z.object({ assetHealth: z.object({ asset: z.string(), is: Health }).strict() }).strict(),
-    z.object({ incidentState: z.object({ incident: z.string(), is: IncidentState }).strict() }).strict(),
-    z.object({ siteMode: z.object({ site: z.string(), is: SiteMode }).strict() }).strict(),
-    z.object({ input: z.object({ name: PlaybookName, equals: z.union([z.string(), z.number(), z.boolean()]) }).strict() }).strict(),
-    z.object({ all: z.array(PlaybookCondition).min(1) }).strict(),
-    z.object({ any: z.array(PlaybookCondition).min(1) }).strict(),
-    z.object({ not: PlaybookCondition }).strict(),
-  ]),
+  z.union(
+    [
+      z.object({ siteWait: z.object({ site: z.string(), above: z.number().optional(), below: z.number().optional() }).strict() }).strict(),
+      z.object({ assetHealth: z.object({ asset: z.string(), is: Health }).strict() }).strict(),
+      z.object({ incidentState: z.object({ incident: z.string(), is: IncidentState }).strict() }).strict(),
+      z.object({ siteMode: z.object({ site: z.string(), is: SiteMode }).strict() }).strict(),
+      z.object({ input: z.object({ name: PlaybookName, equals: z.union([z.string(), z.number(), z.boolean()]) }).strict() }).strict(),
+      z.object({ all: z.array(PlaybookCondition).min(1) }).strict(),
+      z.object({ any: z.array(PlaybookCondition).min(1) }).strict(),
+      z.object({ not: PlaybookCondition }).strict(),
+    ],
+    { error: 'a condition: one of siteWait, assetHealth, incidentState, siteMode, input, all, any or not' },
+  ),
 );
 
 /** Where a step goes next when it fails or times out: stop the run, go on, run a named step, or pause for a person. */
-export const StepOutcomeRoute = z.union([z.enum(['stop', 'continue', 'pause']), z.object({ goto: PlaybookName }).strict()]);
+export const StepOutcomeRoute = z.union([z.enum(['stop', 'continue', 'pause']), z.object({ goto: PlaybookName }).strict()], {
+  error: 'stop, continue, pause, or { goto: STEP-ID }',
+});
 export type StepOutcomeRoute = z.infer<typeof StepOutcomeRoute>;
 
 /** What every step has, whatever it does. */

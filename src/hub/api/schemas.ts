@@ -46,3 +46,6 @@ export const WaitHistoryQuery = z
   .strict();
 
 export const IdParams = z.object({ id: text(200) });
+
+/** `name`: how errors name the file checked (its file name, as the sender knows it). */
+export const ValidatePlaybookQuery = z.object({ name: text(200).optional() }).strict();

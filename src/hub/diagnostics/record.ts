@@ -9,10 +9,11 @@ import { draftIncident } from '../incidents/draft.js';
 import { storeIncidentChange, storeNewIncident } from '../incidents/incident-writes.js';
 import { canTransition, isOpen } from '../incidents/state-machine.js';
 import type { DiagnosticRunRecord } from '../store/store.js';
-import { transact, type TransactDeps } from '../transact.js';
+import { transact } from '../transact.js';
+import type { IncidentDeps } from '../incidents/incident-actions.js';
 import type { Diagnosis } from './findings.js';
 
-export type RecordDeps = TransactDeps;
+export type RecordDeps = IncidentDeps;
 
 export const PRIORITY_FOR: Record<Severity, DispatchPriority> = { sev1: 'P1', sev2: 'P2', sev3: 'P3', sev4: 'P4' };
 
@@ -114,6 +115,7 @@ export function storeRecorder(deps: RecordDeps, caller: Caller): Recorder {
             }),
             { kind: 'triggered', text: `opened by diagnostics: ${findings.map((f) => f.text).join('; ')}` },
             { action: 'incident.create', detail: { source: 'diagnostics', assetId: asset.id } },
+            deps.playbooks,
           );
         }
         const [open] = await tx.listDispatches({ incidentId: incident.id, state: 'open', limit: 1 });

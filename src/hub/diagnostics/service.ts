@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Asset, DiagEvent, DiagVerdictEvent, Incident, SweepInput, SweepSummary, SweepResult } from '../../core/model.js';
 import type { Caller } from '../caller.js';
 import type { EventRelay } from '../events/outbox-relay.js';
+import type { PlaybookCatalog } from '../playbooks/catalog.js';
 import type { Store } from '../store/store.js';
 import { forEachBounded } from './bounded.js';
 import { deviceConnector } from '../../devices/connector.js';
@@ -20,6 +21,8 @@ export interface DiagnosticsDeps {
   relay: EventRelay;
   now: () => Date;
   log: (line: string) => void;
+  /** What incidents opened for a finding propose (read when one opens: startHub sets it after building this). */
+  playbooks?: PlaybookCatalog | undefined;
 }
 
 export interface DiagnosticsOptions {

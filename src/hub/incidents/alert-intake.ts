@@ -20,6 +20,7 @@ type Outcome = { kind: 'created' | 'updated' | 'resolved'; incidentId: string } 
 const IGNORED: Outcome = { kind: 'ignored' };
 
 interface Step {
+  deps: IncidentDeps;
   tx: StoreWriter;
   emit: Emit;
   caller: Caller;
@@ -52,6 +53,7 @@ async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined)
       draftIncident({ ...alert, source: 'alertmanager', at: s.at }),
       { kind: 'triggered', text: `alert firing: ${alert.description}`, as: SYSTEM },
       { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity } },
+      s.deps.playbooks,
     );
     return { kind: 'created', incidentId: created.id };
   }
@@ -94,7 +96,7 @@ export async function ingestAlertmanager(
   return transact(deps, async (tx, emit) => {
     const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
     const inventory = await loadInventory(tx, webhook);
-    const step: Step = { tx, emit, caller, at: deps.now().toISOString() };
+    const step: Step = { deps, tx, emit, caller, at: deps.now().toISOString() };
     for (const raw of webhook.alerts) {
       const alert = mapAlert(raw, inventory);
       const open = await tx.findOpenIncidentByFingerprint(alert.fingerprint);

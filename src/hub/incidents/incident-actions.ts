@@ -3,6 +3,7 @@ import type { MutationResult } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import type { Incident, Severity } from '../../core/model.js';
 import type { Caller } from '../caller.js';
+import type { PlaybookCatalog } from '../playbooks/catalog.js';
 import type { StoreWriter } from '../store/store.js';
 import { transact, type TransactDeps } from '../transact.js';
 import { assigneeIdOf } from './assignee.js';
@@ -10,7 +11,8 @@ import { decideAck, decideAssign, decideEscalate, decideNote, decideResolve, typ
 import { draftIncident } from './draft.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
 
-export type IncidentDeps = TransactDeps;
+/** Playbooks: the catalogue new incidents are proposed playbooks from (none: nothing is proposed). */
+export type IncidentDeps = TransactDeps & { playbooks?: PlaybookCatalog | undefined };
 
 export function incidentNotFound(id: string): NotFoundError {
   return new NotFoundError(`no incident ${id}`, { hint: 'list them with `watchfloor incidents list`' });
@@ -82,6 +84,7 @@ export async function createIncident(deps: IncidentDeps, caller: Caller, input: 
       draftIncident({ ...input, ...place, source: 'manual', fingerprint: null, labels: {}, at }),
       { kind: 'triggered', text: `opened by ${caller.actor.name}: ${input.title}` },
       { action: 'incident.create', detail: { title: input.title, severity: input.severity, source: 'manual' } },
+      deps.playbooks,
     );
     return { incident, changed: true };
   });

@@ -9,6 +9,7 @@ import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.j
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
+import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
@@ -20,6 +21,7 @@ export type { AuditHead, AuditQuery, AuditRecord, AuditRow } from './audit-store
 export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } from './diagnostics-store.js';
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
+export type { PlaybookVersionRecord } from './playbook-version-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 
 export interface StoreReader
@@ -30,7 +32,8 @@ export interface StoreReader
     AuditReader,
     DiagnosticsReader,
     CardReader,
-    OutboxReader {}
+    OutboxReader,
+    PlaybookVersionReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -42,7 +45,8 @@ export interface StoreWriter
     DiagnosticsWriter,
     CardWriter,
     OutboxWriter,
-    CoordinationWriter {}
+    CoordinationWriter,
+    PlaybookVersionWriter {}
 
 export interface Store extends StoreReader {
   /**

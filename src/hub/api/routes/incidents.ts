@@ -11,6 +11,7 @@ import {
   noteIncident,
   resolveIncident,
 } from '../../incidents/incident-actions.js';
+import { incidentProposals } from '../../playbooks/proposals.js';
 import { callerOf } from '../auth.js';
 import {
   AckBody,
@@ -41,7 +42,8 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: HubContext): v
     const id = idOf(request.params);
     const incident = await ctx.store.getIncident(id);
     if (!incident) throw incidentNotFound(id);
-    return { incident, timeline: await ctx.store.listTimeline(incident.id) };
+    const playbooks = ctx.playbooks ? await incidentProposals(ctx.store, ctx.playbooks, incident) : [];
+    return { incident, timeline: await ctx.store.listTimeline(incident.id), playbooks };
   });
 
   app.post('/v1/incidents', officer, async (request, reply) => {

@@ -324,6 +324,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sites ADD COLUMN city_ar TEXT;
     `,
   },
+  {
+    version: 13,
+    name: 'playbooks: every version a hub has loaded',
+    // Independent of every other step. One row per distinct definition of a
+    // playbook (id and hash); seq orders them by when they were first seen.
+    sql: `
+      CREATE TABLE playbook_versions (
+        seq            INTEGER PRIMARY KEY,
+        playbook_id    TEXT NOT NULL,
+        version        INTEGER NOT NULL,
+        hash           TEXT NOT NULL,   -- sha256 of the definition's canonical JSON
+        source         TEXT NOT NULL,   -- built-in, or the operator's file
+        first_seen_at  TEXT NOT NULL,
+        definition     TEXT NOT NULL,   -- JSON
+        UNIQUE (playbook_id, hash)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

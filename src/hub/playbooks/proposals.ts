@@ -1,0 +1,34 @@
+// Proposing playbooks for incidents. When an incident opens, each playbook
+// whose triggers match is announced on the event stream (`playbook.proposed`)
+// in the same transaction that stores the incident, so a proposal is never
+// lost nor made twice, whichever hub took the alert; the runner's auto-run
+// follows these events. An incident's detail lists what matches it now, so a
+// playbook added later is proposed for incidents already open.
+import type { Incident, PlaybookProposal, PlaybookProposedEvent } from '../../core/model.js';
+import type { StoreReader } from '../store/store.js';
+import type { Emit } from '../transact.js';
+import type { PlaybookCatalog } from './catalog.js';
+import { playbookSummary } from './summaries.js';
+import { incidentFacts, matchingPlaybooks } from './triggers.js';
+
+export async function proposeOnOpen(reader: Pick<StoreReader, 'getSite' | 'getAsset'>, emit: Emit, catalog: PlaybookCatalog, incident: Incident): Promise<void> {
+  for (const { entry, index } of matchingPlaybooks(catalog, await incidentFacts(reader, incident))) {
+    const event: PlaybookProposedEvent = {
+      incidentId: incident.id,
+      siteId: incident.siteId,
+      playbookId: entry.definition.id,
+      version: entry.definition.version,
+      hash: entry.hash,
+      auto: entry.definition.auto,
+      trigger: { index, match: entry.definition.triggers[index]!.match },
+    };
+    emit('playbook.proposed', event);
+  }
+}
+
+export async function incidentProposals(reader: Pick<StoreReader, 'getSite' | 'getAsset'>, catalog: PlaybookCatalog, incident: Incident): Promise<PlaybookProposal[]> {
+  return matchingPlaybooks(catalog, await incidentFacts(reader, incident)).map(({ entry, index }) => ({
+    playbook: playbookSummary(entry),
+    trigger: { index, match: entry.definition.triggers[index]!.match },
+  }));
+}

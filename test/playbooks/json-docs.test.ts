@@ -1,0 +1,48 @@
+// docs/json.md is the --json contract: the playbook shapes it documents are
+// the fields the allowlists publish, and every playbook verb has its row.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlaybookHistory, PlaybookSummary } from '../../src/core/model.js';
+import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
+
+const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'json.md'), 'utf8');
+
+/** The bullet of a shared object, up to the next one. */
+function bullet(name: string): string {
+  const start = DOC.indexOf(`- **${name}**`);
+  expect(start, name).toBeGreaterThanOrEqual(0);
+  const end = DOC.indexOf('\n- **', start + 1);
+  return DOC.slice(start, end < 0 ? undefined : end);
+}
+
+/** The first backticked word of each field a bullet lists, before any parenthesis or braces. */
+const fieldsOf = (text: string) => [...text.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]!);
+
+const summary: PlaybookSummary = {
+  id: 'p', version: 1, title: { en: 'p', ar: 'p' }, description: { en: 'p', ar: 'p' }, severity: 'sev2', scope: {}, triggers: [],
+  auto: false, source: 'built-in', hash: 'h', steps: 1, drillOnlySteps: 0,
+};
+
+describe('docs/json.md, playbooks', () => {
+  it('PlaybookSummary lists exactly the fields published', () => {
+    const documented = fieldsOf(bullet('PlaybookSummary')).filter((f) => (PLAYBOOK_SUMMARY_FIELDS as readonly string[]).includes(f) || !/^(en|ar|match|siteKinds|regions|built|key)$/.test(f));
+    expect([...new Set(documented)]).toEqual([...PLAYBOOK_SUMMARY_FIELDS]);
+  });
+
+  it('PlaybookProposal and PlaybookFileError match their JSON', () => {
+    expect(Object.keys(proposalJson({ playbook: summary, trigger: { index: 0, match: {} } }))).toEqual(fieldsOf(bullet('PlaybookProposal')).slice(0, 2));
+    const error = playbookValidationJson({ playbooks: [], errors: [{ file: 'f', line: 1, field: 'id', message: 'm' }] }).errors[0]!;
+    expect(Object.keys(error)).toEqual([...new Set(fieldsOf(bullet('PlaybookFileError')))].filter((f) => ['file', 'line', 'field', 'message'].includes(f)));
+    expect(Object.keys(error)).toEqual(['file', 'line', 'field', 'message']);
+  });
+
+  it('every playbook verb has its row, and history’s row names the fields it prints', () => {
+    for (const verb of ['list', 'show', 'validate', 'schema', 'history']) expect(DOC, verb).toContain(`| \`playbook ${verb}\` |`);
+    const history: PlaybookHistory = { playbookId: 'p', versions: [{ version: 1, hash: 'h', source: 's', firstSeenAt: 't', current: true, runs: [{ id: 'r', status: 'x', startedAt: 't' }] }] };
+    const row = DOC.split('\n').find((l) => l.startsWith('| `playbook history` |'))!;
+    const json = playbookHistoryJson(history);
+    for (const key of [...Object.keys(json), ...Object.keys(json.versions[0]!), ...Object.keys(json.versions[0]!.runs[0]!)]) expect(row, key).toContain(key);
+    expect(DOC).toContain('| `incidents show` | `{ "incident": Incident, "timeline": [TimelineEntry…], "playbooks": [PlaybookProposal…] }`');
+  });
+});
