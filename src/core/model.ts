@@ -17,3 +17,4 @@ export * from './model/cards.js';
 export * from './model/intake.js';
 export * from './model/emulator-control.js';
 export * from './model/playbooks.js';
+export * from './model/playbook-runs.js';

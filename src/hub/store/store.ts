@@ -9,6 +9,7 @@ import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.j
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
+import type { PlaybookReader, PlaybookWriter } from './playbook-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
@@ -21,6 +22,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
+export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
 export interface StoreReader
   extends FleetReader,
@@ -30,7 +32,8 @@ export interface StoreReader
     AuditReader,
     DiagnosticsReader,
     CardReader,
-    OutboxReader {}
+    OutboxReader,
+    PlaybookReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -42,7 +45,8 @@ export interface StoreWriter
     DiagnosticsWriter,
     CardWriter,
     OutboxWriter,
-    CoordinationWriter {}
+    CoordinationWriter,
+    PlaybookWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -10,6 +10,7 @@ import { diagnosticsStatements } from './diagnostics-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
+import { playbookStatements } from './playbook-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
 import { telemetryStatements } from './telemetry-statements.js';
 import { tokenStatements } from './token-statements.js';
@@ -28,5 +29,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...cardStatements(sql),
     ...outboxStatements(sql),
     ...coordinationStatements(sql),
+    ...playbookStatements(sql),
   };
 }
