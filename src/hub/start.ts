@@ -19,6 +19,9 @@ import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
+import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
+import { createPlaybookRuns } from './playbooks/run-service.js';
+import type { RunnerOptions } from './playbooks/runner.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -42,6 +45,10 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   sshKeyFile?: string;
   /** Bounds on slow or silent HTTP clients; the defaults are in http-timeouts.ts. */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** The playbooks this hub runs (until the loader lands: none unless given). */
+  playbooks?: PlaybookCatalog;
+  /** The playbook runner's timing (tests shorten it). */
+  playbookRunner?: RunnerOptions;
 }
 
 export interface RunningHub {
@@ -158,7 +165,9 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts });
+  ctx.playbooks = options.playbooks ?? catalogOf([]);
+  const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 
@@ -166,6 +175,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const close = () =>
     (closing ??= (async () => {
       await autoRemediation?.stop();
+      await playbookRuns.runner.close();
       await simulator?.stop();
       await closeGracefully(app);
       await diagnostics.close();
@@ -198,6 +208,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       simulator = { stop };
       sim = where;
     }
+    // After the demo's devices are up: a run left mid-drill injects into this world.
+    await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
   } catch (e) {
     await close();
