@@ -37,7 +37,7 @@ export const SITE_FIELDS = [
 
 export const SITE_STATUS_FIELDS = [
   'id', 'name', 'kind', 'region', 'health', 'openIncidents', 'waitMinutes', 'queueLength', 'arrivalsPerHour',
-  'egates', 'counters', 'staff', 'reportedAt',
+  'egates', 'counters', 'staff', 'reportedAt', 'mode',
 ] as const satisfies readonly (keyof SiteStatus)[];
 
 export const PLATFORM_FIELDS = ['id', 'name', 'health'] as const satisfies readonly (keyof PlatformStatus)[];
@@ -67,6 +67,7 @@ export function fleetStatusJson(fleet: FleetStatus) {
   return {
     sites: fleet.sites.map((s) => pick(s, SITE_STATUS_FIELDS)),
     platforms: fleet.platforms.map((p) => pick(p, PLATFORM_FIELDS)),
+    mode: fleet.mode,
     totals: fleet.totals,
     generatedAt: fleet.generatedAt,
   };
