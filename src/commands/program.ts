@@ -16,6 +16,7 @@ import { dispatch } from './dispatch/index.js';
 import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { kpi } from './kpi/index.js';
+import { playbook } from './playbook/index.js';
 import { refuseInChat } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { registerCommand } from './register.js';
@@ -28,7 +29,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {

@@ -1,4 +1,4 @@
-// `__complete sites|incidents` (hidden): the values completion scripts offer,
+// `__complete sites|incidents|runs` (hidden): the values completion scripts offer,
 // one per line. A shell waits on this while someone presses Tab, so it gives
 // up after a second and stays silent (exit 0) when the hub cannot answer.
 import { Argument } from 'commander';
@@ -14,10 +14,11 @@ export async function runCompleteValues(source: DynamicSource, ctx: Pick<VerbCon
   const giveUp = new Promise<string[]>((resolve) => {
     timer = setTimeout(() => resolve([]), COMPLETION_TIMEOUT_MS);
   });
-  const fetch = async () =>
-    source === 'sites'
-      ? (await client.listSites()).map((s) => s.id)
-      : (await client.listIncidents({ state: 'open' })).map((i) => i.id);
+  const fetch = async () => {
+    if (source === 'sites') return (await client.listSites()).map((s) => s.id);
+    if (source === 'runs') return (await client.listRuns({ state: 'active' })).map((r) => r.id);
+    return (await client.listIncidents({ state: 'open' })).map((i) => i.id);
+  };
   try {
     return await Promise.race([fetch().catch(() => []), giveUp]);
   } finally {

@@ -12,8 +12,11 @@ export interface RunFilter {
   limit?: number | undefined;
 }
 
-/** What following a run sees: a step attempt as it changes, or the run. */
-export type RunUpdate = { type: 'step'; step: StepAttempt & { runId: string } } | { type: 'run'; run: PlaybookRun };
+/** What following a run sees: the run as it started (with its steps), then each step attempt and the run as they change. */
+export type RunUpdate =
+  | { type: 'started'; detail: PlaybookRunDetail }
+  | { type: 'step'; step: StepAttempt & { runId: string } }
+  | { type: 'run'; run: PlaybookRun };
 
 /** A run stops being followed here: it ended, is paused, or waits for a person. */
 export const runRestsWithPeople = (run: PlaybookRun): boolean =>
@@ -67,6 +70,7 @@ export function playbookRunCalls(hub: HubConnection) {
       try {
         const started = await calls.startRun(input);
         runId = started.run.id;
+        onUpdate({ type: 'started', detail: started });
         // The stream was open before the run started: every change of it is on the stream, some maybe already here.
         for (const e of early.splice(0)) see(e);
         await stream;
