@@ -27,6 +27,11 @@ beforeAll(async () => {
       { id: 'restore', type: 'set-mode', site: 'RUH', mode: 'normal' },
     ]),
     playbook('doomed', [{ id: 'give', type: 'assign', to: 'omar' }]),
+    playbook('outage', [
+      { id: 'offline', type: 'set-mode', site: 'fleet', mode: 'offline-processing' },
+      { id: 'platform-back', type: 'approval', roles: ['supervisor'] },
+      { id: 'online', type: 'set-mode', site: 'fleet', mode: 'normal' },
+    ]),
   ]);
   cli = cliEnv();
   for (const [name, role] of [['viewer', 'viewer'], ['omar', 'officer'], ['sara', 'supervisor'], ['layla', 'supervisor']] as const) {
@@ -105,6 +110,23 @@ describe('a two-person approval from three terminals', () => {
     expect(shown.stdout).toContain('agree: approved by bootstrap-admin (cli)');
     const listed = await runCli(['playbook', 'runs', '--state', 'succeeded'], as('viewer'));
     expect(listed.stdout.split('\n').some((l) => l.startsWith(`${runId}\tisolate v1\tsucceeded`))).toBe(true);
+  });
+});
+
+describe('site modes in status', () => {
+  it('shows every site offline in status --json while the outage run holds, and normal once it ends', async () => {
+    const started = await runCli(['playbook', 'run', 'outage', '--yes', '--json'], as('omar'));
+    expect(started.code).toBe(7);
+    const runId = lines(started.stdout).at(-1)!.run.id as string;
+    const during = JSON.parse((await runCli(['status', '--json'], as('viewer'))).stdout);
+    expect(during.mode).toBe('offline-processing');
+    expect(during.sites.map((s: { mode: string }) => s.mode)).toEqual(['offline-processing', 'offline-processing']);
+    const text = await runCli(['status'], as('viewer'));
+    expect(text.stdout.split('\n')[0]!.split('\t').at(-1)).toBe('offline-processing');
+    expect((await runCli(['playbook', 'approve', runId], as('sara'))).code).toBe(0);
+    await runWhen(hub.admin, runId, 'the run to succeed', status('succeeded'));
+    const after = JSON.parse((await runCli(['status', '--json'], as('viewer'))).stdout);
+    expect([after.mode, ...after.sites.map((s: { mode: string }) => s.mode)]).toEqual(['normal', 'normal', 'normal']);
   });
 });
 
