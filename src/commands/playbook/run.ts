@@ -14,6 +14,7 @@ import { renderPlan, renderRunUpdate, renderStepLines, runStanding } from '../..
 import { defineVerb } from '../verb.js';
 import { completeWith } from '../completion/dynamic.js';
 import { runProgress } from './run-progress.js';
+import { normalizeIncidentId } from '../incidents/incident-id.js';
 
 export interface PlaybookRunInput {
   playbook: string;
@@ -59,7 +60,7 @@ export const playbookRun = defineVerb({
   input: ([playbook]: [string], o: { site?: string; incident?: string; input: string[]; drill: boolean; dryRun: boolean; yes: boolean }): PlaybookRunInput => ({
     playbook,
     site: o.site,
-    incident: o.incident,
+    incident: o.incident === undefined ? undefined : normalizeIncidentId(o.incident),
     inputs: parseInputs(o.input),
     drill: o.drill,
     dryRun: o.dryRun,

@@ -57,17 +57,11 @@ async function typed(store: StoreReader, input: PlaybookInput, value: InputValue
       return asset.id;
     }
     case 'incident': {
-      const incident = await store.getIncident(normalIncidentId(text));
+      const incident = await store.getIncident(text);
       if (!incident) throw new NotFoundError(`no incident ${text} for input ${input.name}`, { hint: 'list them with `watchfloor incidents list`' });
       return incident.id;
     }
   }
-}
-
-/** 42, inc-42 and INC-000042 all name the same incident. */
-function normalIncidentId(text: string): string {
-  const digits = /^(?:inc-)?0*(\d{1,9})$/i.exec(text.trim())?.[1];
-  return digits ? `INC-${digits.padStart(6, '0')}` : text.trim();
 }
 
 async function inputsOf(store: StoreReader, definition: PlaybookDefinition, given: Readonly<Record<string, InputValue>>): Promise<Record<string, InputValue>> {
@@ -93,7 +87,7 @@ async function inputsOf(store: StoreReader, definition: PlaybookDefinition, give
 export async function resolveStart(store: StoreReader, catalog: PlaybookCatalog, request: StartRunInput): Promise<ResolvedStart> {
   const entry = catalog.get(request.playbook);
   if (!entry) throw new NotFoundError(`no playbook ${request.playbook}`, { hint: 'list them with `watchfloor playbook list`' });
-  const incident = request.incident === undefined ? undefined : await store.getIncident(normalIncidentId(request.incident));
+  const incident = request.incident === undefined ? undefined : await store.getIncident(request.incident);
   if (request.incident !== undefined && !incident) throw new NotFoundError(`no incident ${request.incident}`, { hint: 'list them with `watchfloor incidents list`' });
   const siteId = request.site !== undefined ? await siteIdOf(store, request.site, 'site') : (incident?.siteId ?? null);
   const inputs = await inputsOf(store, entry.definition, request.inputs ?? {});

@@ -2,6 +2,7 @@
 // stay external and resolve from its node_modules), for crash tests and
 // bench/playbook-crash.mjs to start as processes of their own.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +25,8 @@ export function crashChild() {
       logLevel: 'warning',
       banner: { js: "import{createRequire as __wfRequire}from'node:module';const require=__wfRequire(import.meta.url);" },
     });
+    // One per process (test workers build side by side), gone when it ends.
+    process.once('exit', () => rmSync(outfile, { force: true }));
     return outfile;
   })();
   return built;
