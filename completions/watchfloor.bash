@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -34,6 +34,17 @@ _watchfloor() {
     "/dispatch/list":--state) COMPREPLY=($(compgen -W "open closed all" -- "$cur")); return ;;
     "/dispatch/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/dispatch/close":--note) COMPREPLY=(); return ;;
+    "/playbook/run":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/playbook/run":--incident) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/playbook/run":--input) COMPREPLY=(); return ;;
+    "/playbook/runs":--state) COMPREPLY=($(compgen -W "running waiting paused succeeded failed aborted active" -- "$cur")); return ;;
+    "/playbook/runs":--playbook) COMPREPLY=(); return ;;
+    "/playbook/approve":--step) COMPREPLY=(); return ;;
+    "/playbook/reject":--step) COMPREPLY=(); return ;;
+    "/playbook/reject":--reason) COMPREPLY=(); return ;;
+    "/playbook/confirm":--step) COMPREPLY=(); return ;;
+    "/playbook/pause":--reason) COMPREPLY=(); return ;;
+    "/playbook/abort":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
@@ -99,6 +110,17 @@ _watchfloor() {
     "/playbook") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/run") COMPREPLY=($(compgen -W "--site --incident --input --drill --dry-run --yes --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/runs") COMPREPLY=($(compgen -W "--state --playbook --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/approve") COMPREPLY=($(compgen -W "--step --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/reject") COMPREPLY=($(compgen -W "--step --reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/confirm") COMPREPLY=($(compgen -W "--step --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/pause") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/resume") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/abort") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/retry") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -144,8 +166,17 @@ _watchfloor() {
     "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
     "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
-    "/playbook":0) COMPREPLY=($(compgen -W "list show validate schema history" -- "$cur")) ;;
+    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note validate schema history" -- "$cur")) ;;
     "/playbook/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
+    "/playbook/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/approve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/reject":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/confirm":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/pause":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/resume":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/abort":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/retry":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;

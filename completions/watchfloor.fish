@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -57,7 +57,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
-complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, validate files, the format as JSON Schema, versions'
+complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
@@ -128,12 +128,57 @@ complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l help -s h -d 'dis
 complete -c watchfloor -n '__watchfloor_in /playbook' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a list -d 'the playbooks the hub can run: id, title, severity, version, triggers, source'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a show -d 'one playbook: what it is for, its inputs, triggers and steps'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a run -d 'start a playbook and follow it until it ends or waits for a person'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a runs -d 'list playbook runs, newest first'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a status -d 'one run: its steps and attempts, approvals and notes'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a approve -d 'approve the step a run waits on'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a reject -d 'reject the step a run waits on (the run fails there unless its playbook says otherwise)'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a confirm -d 'confirm checklist items of the step a run waits on (numbers as `playbook status` lists them)'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a pause -d 'pause a run: it starts no further step until resumed'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a resume -d 'resume a paused run from where it stands (past a step that failed, or one whose outcome is unknown)'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a abort -d 'end a run: no further step runs'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a retry -d 'run again the step a run failed or paused at; the run goes on from there'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a note -d 'add a note to a run (lessons for the after-action report)'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a validate -d 'check playbook files (or directories of them) as the hub would load them; no hub needed'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a schema -d 'print the playbook format as JSON Schema (docs/playbook.schema.json), for editors'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a history -d 'the versions of a playbook the hub has loaded, and which runs used each'
 complete -c watchfloor -n '__watchfloor_in /playbook/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/show:0' -x -a '(__watchfloor_dynamic playbooks)'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l site -x -a '(__watchfloor_dynamic sites)' -d 'the site it runs for: ${site} in its steps'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l incident -x -a '(__watchfloor_dynamic incidents)' -d 'the incident it answers: ${incident} in its steps'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l input -r -d 'a value for one of its inputs (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l drill -d 'a drill: inject steps run, and everything it does is marked as a drill'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l dry-run -d 'show the steps with their targets filled in; do nothing'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l yes -d 'start without asking (required when no one is at a terminal)'
+complete -c watchfloor -n '__watchfloor_in /playbook/run' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook/runs' -l state -x -a 'running waiting paused succeeded failed aborted active' -d 'only runs in this state (active: running, waiting or paused)'
+complete -c watchfloor -n '__watchfloor_in /playbook/runs' -l playbook -r -d 'only runs of this playbook'
+complete -c watchfloor -n '__watchfloor_in /playbook/runs' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /playbook/status' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/status:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/approve' -l step -r -d 'the step (default: the one the run waits on)'
+complete -c watchfloor -n '__watchfloor_in /playbook/approve' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/approve:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/reject' -l step -r -d 'the step (default: the one the run waits on)'
+complete -c watchfloor -n '__watchfloor_in /playbook/reject' -l reason -r -d 'why, for the run and the audit log'
+complete -c watchfloor -n '__watchfloor_in /playbook/reject' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/reject:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/confirm' -l step -r -d 'the step (default: the one the run waits on)'
+complete -c watchfloor -n '__watchfloor_in /playbook/confirm' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/confirm:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/pause' -l reason -r -d 'why, for the run and the audit log'
+complete -c watchfloor -n '__watchfloor_in /playbook/pause' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/pause:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/resume' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/resume:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/abort' -l reason -r -d 'why, for the run and the audit log'
+complete -c watchfloor -n '__watchfloor_in /playbook/abort' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/abort:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/retry' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/retry:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/note' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/note:0' -x -a '(__watchfloor_dynamic runs)'
 complete -c watchfloor -n '__watchfloor_in /playbook/validate' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/schema' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/history' -l help -s h -d 'display help for command'

@@ -53,6 +53,7 @@ export interface Choice<T> {
 export interface Prompter {
   select<T>(options: { message: string; choices: Choice<T>[] }): Promise<T>;
   input(options: { message: string; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }
 
 export interface Deps {

@@ -44,10 +44,11 @@ export function createProcessDeps(loaders: Loaders): Deps {
 }
 
 async function loadPrompter(): Promise<Prompter> {
-  const { select, input } = await import('@inquirer/prompts');
+  const { select, input, confirm } = await import('@inquirer/prompts');
   return {
     select: (options) => select(options),
     input: (options) => input(options),
+    confirm: (options) => confirm(options),
   };
 }
 

@@ -12,17 +12,20 @@ import { incidentCalls, type IncidentCalls } from './client/incidents.js';
 import { intakeCalls, type IntakeCalls } from './client/intake.js';
 import { kpiCalls, type KpiCalls } from './client/kpi.js';
 import { playbookCalls, type PlaybookCalls } from './client/playbooks.js';
+import { playbookRunCalls, type PlaybookRunCalls } from './client/playbook-runs.js';
 import { siteCalls, type SiteCalls } from './client/sites.js';
 import { tokenCalls, type TokenCalls } from './client/tokens.js';
 
 export type { CoreClientOptions } from './client/connection.js';
 export type { EventStreamOptions } from './client/events.js';
 export type { IncidentFilter } from './client/incidents.js';
+export type { RunFilter, RunUpdate } from './client/playbook-runs.js';
 export type { SiteFilter } from './client/sites.js';
 
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
-  extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls, PlaybookCalls {}
+  extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
+    PlaybookCalls, PlaybookRunCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -44,6 +47,7 @@ export class CoreClient {
       cardCalls(this.hub),
       eventCalls(this.hub),
       playbookCalls(this.hub),
+      playbookRunCalls(this.hub),
     );
   }
 

@@ -11,6 +11,8 @@ export const EXIT = {
   notFound: 4,
   conflict: 5,
   forbidden: 6,
+  /** A playbook run was followed until it waits for a person (an approval, a checklist, a pause). */
+  waiting: 7,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -116,6 +118,20 @@ export class CheckFailedError extends WatchfloorError {
   readonly exitCode = EXIT.failure;
 }
 
+/** A playbook run that was followed ended failed or aborted. */
+export class RunFailedError extends WatchfloorError {
+  override readonly name = 'RunFailedError';
+  readonly code = 'run_failed';
+  readonly exitCode = EXIT.failure;
+}
+
+/** A playbook run that was followed now waits for a person: approvals, a checklist, or a pause. */
+export class RunWaitingError extends WatchfloorError {
+  override readonly name = 'RunWaitingError';
+  readonly code = 'run_waiting';
+  readonly exitCode = EXIT.waiting;
+}
+
 /** Local configuration is missing or unreadable. */
 export class ConfigError extends WatchfloorError {
   override readonly name = 'ConfigError';
@@ -135,6 +151,8 @@ export const ERROR_CLASSES = {
   hub_error: HubError,
   check_failed: CheckFailedError,
   config: ConfigError,
+  run_failed: RunFailedError,
+  run_waiting: RunWaitingError,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CLASSES;
 
@@ -160,6 +178,9 @@ export const HTTP_STATUS_FOR: Record<ErrorCode, number> = {
   hub_error: 500,
   check_failed: 500,
   config: 500,
+  // The CLI's own verdicts on a run it followed; the hub never answers with them.
+  run_failed: 500,
+  run_waiting: 409,
 };
 
 /** Rebuild a typed error from a hub error body (client side). */

@@ -18,3 +18,4 @@ export * from './model/intake.js';
 export * from './model/emulator-control.js';
 export * from './model/playbooks.js';
 export * from './model/playbook-catalog.js';
+export * from './model/playbook-runs.js';

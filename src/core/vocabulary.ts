@@ -59,8 +59,13 @@ export const TIMELINE_KINDS = [
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 // audit.checkpoint: a signed head of the audit chain, for followers to keep a copy of.
-// playbook.proposed: an incident opened that a playbook's triggers match.
-export const EVENT_TYPES = ['incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint', 'playbook.proposed'] as const;
+// playbook.proposed: an incident opened that a playbook's triggers match. playbook.run / playbook.step: a run's
+// status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
+// bot to post; site.mode: a site (or the fleet) switched mode.
+export const EVENT_TYPES = [
+  'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
+  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode',
+] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
 // What let someone who assigned an incident resolve it themselves; only an
@@ -103,3 +108,20 @@ export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
  * to post: this long unless the claimer asks for another, within min and max.
  */
 export const CARD_LEASE_MS = { default: 30_000, min: 1_000, max: 300_000 } as const;
+// A playbook run as the durable runner keeps it. running: a step is being worked on; waiting: for a timer, a
+// condition on live data or a person (an approval, a checklist); paused: a person paused it, or the runner did
+// and says why (a failure routed to pause, a step whose effect it cannot tell after a crash); the rest are ends.
+export const RUN_STATUSES = ['running', 'waiting', 'paused', 'succeeded', 'failed', 'aborted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const ENDED_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'aborted'];
+
+// One try of one step: started (in progress: working, or waiting for its timer, condition or people), then done,
+// failed or skipped (an inject step of a run that is not a drill; a step a person resumed past).
+export const STEP_ATTEMPT_STATUSES = ['started', 'done', 'failed', 'skipped'] as const;
+export type StepAttemptStatus = (typeof STEP_ATTEMPT_STATUSES)[number];
+
+// What a waiting run waits for: a person (approval, checklist), or the hub (time, a condition, a retry's delay).
+export const RUN_WAITS = ['approval', 'checklist', 'time', 'condition', 'retry'] as const;
+export type RunWait = (typeof RUN_WAITS)[number];
+/** Waits only a person ends: `playbook run` stops following there. */
+export const PERSON_WAITS: readonly RunWait[] = ['approval', 'checklist'];

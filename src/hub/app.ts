@@ -14,15 +14,19 @@ import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
 import { registerPlaybookRoutes } from './api/routes/playbooks.js';
+import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import { createDiagnostics } from './diagnostics/service.js';
+import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
 
 export interface AppOptions {
   /** Bounds on slow or silent clients (tests shorten them). */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** The playbook runs and their runner; startHub hands its own (an app built without makes one it never starts). */
+  playbookRuns?: PlaybookRuns;
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
@@ -64,5 +68,11 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerKpiRoutes(app, ctx);
   registerCardRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
+  let runs = options.playbookRuns;
+  if (!runs) {
+    const own = (runs = createPlaybookRuns(ctx));
+    app.addHook('onClose', () => own.runner.close());
+  }
+  registerPlaybookRunRoutes(app, runs);
   return app;
 }

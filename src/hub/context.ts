@@ -4,6 +4,7 @@ import type { DiagnosticsService } from './diagnostics/service.js';
 import type { EventBus } from './events/event-bus.js';
 import type { EventRelay } from './events/outbox-relay.js';
 import type { HubMetrics } from './metrics.js';
+import type { InjectedDrillFault } from './demo/demo-world.js';
 import type { PlaybookCatalog } from './playbooks/catalog.js';
 import type { PlaybookRunLookup } from './playbooks/history.js';
 import type { Store } from './store/store.js';
@@ -27,4 +28,6 @@ export interface HubContext {
   playbooks?: PlaybookCatalog;
   /** The runner's journal, as `playbook history` joins runs to versions (by playbook id and hash); unset: no runs yet. */
   playbookRuns?: PlaybookRunLookup;
+  /** Where a drill's inject steps put faults: the demo world's devices, when it has some (startDemo sets it). */
+  faults?: { inject(assetId: string, fault: string): Promise<InjectedDrillFault> };
 }

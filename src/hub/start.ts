@@ -19,7 +19,10 @@ import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
+import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
 import { openPlaybookCatalog } from './playbooks/open-catalog.js';
+import { createPlaybookRuns } from './playbooks/run-service.js';
+import type { RunnerOptions } from './playbooks/runner.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -45,6 +48,10 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
   playbooksDir?: string;
+  /** The playbooks this hub runs instead of loading them (tests hand it a catalogue of their own). */
+  playbooks?: PlaybookCatalog;
+  /** The playbook runner's timing (tests shorten it). */
+  playbookRunner?: RunnerOptions;
 }
 
 export interface RunningHub {
@@ -161,7 +168,10 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts });
+  // Empty until the catalogue loads below (after the admin exists, so its versions are audited).
+  ctx.playbooks = catalogOf([]);
+  const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 
@@ -169,6 +179,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const close = () =>
     (closing ??= (async () => {
       await autoRemediation?.stop();
+      await playbookRuns.runner.close();
       await simulator?.stop();
       await closeGracefully(app);
       await diagnostics.close();
@@ -182,7 +193,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   try {
     await audit.start();
     const adminToken = await bootstrapAdmin(ctx);
-    ctx.playbooks = await openPlaybookCatalog(ctx, { operatorDir: options.playbooksDir });
+    ctx.playbooks = options.playbooks ?? (await openPlaybookCatalog(ctx, { operatorDir: options.playbooksDir }));
     if (options.autoRemediate && (options.autoRemediate === 'all' || options.autoRemediate.length > 0)) {
       autoRemediation = startAutoRemediation(ctx, diagnostics, { kinds: options.autoRemediate });
       log(`auto-remediate: ${options.autoRemediate === 'all' ? 'every asset kind' : options.autoRemediate.join(', ')}`);
@@ -202,6 +213,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       simulator = { stop };
       sim = where;
     }
+    // After the demo's devices are up: a run left mid-drill injects into this world.
+    await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
   } catch (e) {
     await close();

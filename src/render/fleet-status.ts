@@ -26,6 +26,9 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     { header: l.header('wait'), align: 'right' },
     { header: l.header('egates'), align: 'right' },
   ];
+  // Last, and only while some site runs otherwise than normally: piped fields 1–11 keep their places.
+  const modes = fleet.sites.some((s) => s.mode !== 'normal');
+  if (modes) columns.push({ header: 'MODE' });
   const shown = maxSites !== undefined && maxSites < fleet.sites.length ? fleet.sites.slice(0, Math.max(1, maxSites)) : fleet.sites;
   const rows = shown.map((s) => [
     s.id,
@@ -36,12 +39,14 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     ...severityCells(s, ctx.tty, style),
     s.waitMinutes === null ? '-' : ctx.tty ? `${Math.round(s.waitMinutes)} ${l.t('minutes')}` : String(s.waitMinutes),
     `${s.egates.inService}/${s.egates.total}`,
+    ...(modes ? [s.mode === 'normal' ? s.mode : style.warn(s.mode)] : []),
   ]);
   const table = renderTable({ columns, rows }, { tty: ctx.tty, width: ctx.width, header: style.bold });
   if (!ctx.tty) return table;
   const more = fleet.sites.length - shown.length;
   const moreLine = more > 0 ? [style.dim(hiddenSitesLine(fleet.sites.slice(shown.length), ctx))] : [];
-  return [table, ...moreLine, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx)].join('\n');
+  const fleetMode = fleet.mode === 'normal' ? [] : [style.warn(`fleet mode: ${fleet.mode}`)];
+  return [table, ...moreLine, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx), ...fleetMode].join('\n');
 }
 
 function hiddenSitesLine(hidden: readonly SiteStatus[], ctx: RenderContext): string {

@@ -35,7 +35,7 @@ export const SITE_FIELDS = [
 
 export const SITE_STATUS_FIELDS = [
   'id', 'name', 'kind', 'region', 'health', 'openIncidents', 'waitMinutes', 'queueLength', 'arrivalsPerHour',
-  'egates', 'counters', 'staff', 'reportedAt',
+  'egates', 'counters', 'staff', 'reportedAt', 'mode',
 ] as const satisfies readonly (keyof SiteStatus)[];
 
 export const PLATFORM_FIELDS = ['id', 'name', 'health'] as const satisfies readonly (keyof PlatformStatus)[];
@@ -65,6 +65,7 @@ export function fleetStatusJson(fleet: FleetStatus) {
   return {
     sites: fleet.sites.map((s) => pick(s, SITE_STATUS_FIELDS)),
     platforms: fleet.platforms.map((p) => pick(p, PLATFORM_FIELDS)),
+    mode: fleet.mode,
     totals: fleet.totals,
     generatedAt: fleet.generatedAt,
   };

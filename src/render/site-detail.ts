@@ -16,7 +16,7 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
   const lines = [
     `${style.bold(site.id)}  ${l.siteName(site.name)}`,
     `${l.kind(site.kind)} · ${l.region(site.region)} · ${l.city(site)}`,
-    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}`,
+    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}${status.mode === 'normal' ? '' : ` · mode: ${style.warn(status.mode)}`}`,
     `${l.t('wait')}: ${num(status.waitMinutes, ` ${l.t('minutes')}`)} · ${l.t('queue')}: ${num(status.queueLength)} · ` +
       `${l.t('egates')}: ${status.egates.inService}/${status.egates.total} ${l.t('inService')} · ` +
       `${l.t('counters')}: ${status.counters.open}/${status.counters.total} ${l.t('open')} · ${l.t('staff')}: ${status.staff}`,

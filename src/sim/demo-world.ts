@@ -19,7 +19,8 @@ export function createDemoWorld(): DemoWorld {
       // Fresh tokens at every start: the device token goes to the hub's diagnostics, the control token to the drills.
       const emulator = await startDeviceEmulator({ assets: fleet.assets, credentials: newEmulatorCredentials(), now, log });
       faults = emulator.world;
-      return emulator;
+      const world = emulator.world;
+      return { ...emulator, injectFault: async (assetId: string, fault: string) => world.inject(assetId, fault) };
     },
     startSimulator({ hubUrl, token, ...options }) {
       const client = new CoreClient({ hubUrl, token, channel: 'api' });

@@ -98,7 +98,7 @@ describe('dispatch close', () => {
   });
 
   it('asks for the note on a terminal', async () => {
-    const tty = fakeCli({ env, tty: true, canPrompt: true, prompter: { select: async () => { throw new Error('no select'); }, input: async () => 'swapped the motor' } });
+    const tty = fakeCli({ env, tty: true, canPrompt: true, prompter: { select: async () => { throw new Error('no select'); }, input: async () => 'swapped the motor', confirm: async () => { throw new Error('no confirm'); } } });
     try {
       const r = await tty.run('dispatch', 'close', 'DSP-000001');
       expect(r.code, r.stderr).toBe(0);

@@ -19,6 +19,7 @@ const status = (s: Site, health: SiteStatus['health'], open: ReturnType<typeof c
   queueLength: wait === null ? null : Math.round(wait * 4), arrivalsPerHour: wait === null ? null : 600,
   egates: { inService: egates[0], total: egates[1] }, counters: { open: 10, total: 20 }, staff: s.staff,
   reportedAt: wait === null ? null : '2025-03-01T06:29:00Z',
+  mode: 'normal',
 });
 
 // Hub order (by id); the CLI sorts worst first.
@@ -30,6 +31,7 @@ export const FLEET: FleetStatus = {
     status(SITES[0]!, 'degraded', counts(0, 1, 2, 0), 12, [19, 20]),
     status(SITES[3]!, 'ok', counts(0, 0, 0, 0), null, [0, 0]),
   ],
+  mode: 'normal',
   platforms: [
     { id: 'platform/visa', name: 'Visa platform', health: 'ok' },
     { id: 'platform/watchlist', name: 'Watch list', health: 'degraded' },

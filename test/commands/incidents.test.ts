@@ -185,6 +185,9 @@ describe('incidents ack', () => {
         offered.push(...choices.map((c) => c.name));
         return choices[0]!.value;
       },
+      confirm: async () => {
+        throw new Error('not expected');
+      },
       input: async () => {
         throw new Error('not expected');
       },
@@ -245,6 +248,9 @@ describe('the other actions', () => {
 
     const prompter: Prompter = {
       select: async () => {
+        throw new Error('not expected');
+      },
+      confirm: async () => {
         throw new Error('not expected');
       },
       input: async () => 'restarted the gate controller',

@@ -55,6 +55,17 @@ describe('renderFleetStatus', () => {
     for (const line of out.split('\n')) expect(visibleWidth(line)).toBeLessThanOrEqual(100);
     expect(out).toContain('\x1b[31m\x1b[1mdown');
   });
+
+  it('adds a MODE column, last, only while some site runs otherwise than normally, and says the fleet’s mode', () => {
+    const piped = { tty: false, color: false, width: 100, lang: 'en' as const, now: NOW };
+    expect(renderFleetStatus(FLEET, piped).split('\n')[0]!.split('\t')).toHaveLength(11);
+    const offline = { ...FLEET, mode: 'offline-processing' as const, sites: FLEET.sites.map((s) => ({ ...s, mode: 'offline-processing' as const })) };
+    const rows = renderFleetStatus(offline, piped).split('\n').map((r) => r.split('\t'));
+    expect(rows.map((r) => r[11])).toEqual(Array(FLEET.sites.length).fill('offline-processing'));
+    const shown = renderFleetStatus(offline, { ...piped, tty: true });
+    expect(shown.split('\n')[0]).toMatch(/MODE$/);
+    expect(shown).toContain('fleet mode: offline-processing');
+  });
 });
 
 describe('small parsers', () => {

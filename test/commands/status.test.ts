@@ -98,10 +98,11 @@ describe('status (fleet)', () => {
     const r = await cli.run('status', '--json');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(Object.keys(body)).toEqual(['sites', 'platforms', 'totals', 'generatedAt']);
+    expect(Object.keys(body)).toEqual(['sites', 'platforms', 'mode', 'totals', 'generatedAt']);
+    expect(body.mode).toBe('normal');
     expect(body.sites.map((s: { id: string }) => s.id)).toEqual(['LND-KFC', 'RUH', 'JED', 'SC-RIY-01']);
     expect(Object.keys(body.sites[0]).sort()).toEqual(
-      ['arrivalsPerHour', 'counters', 'egates', 'health', 'id', 'kind', 'name', 'openIncidents', 'queueLength', 'region', 'reportedAt', 'staff', 'waitMinutes'].sort(),
+      ['arrivalsPerHour', 'counters', 'egates', 'health', 'id', 'kind', 'mode', 'name', 'openIncidents', 'queueLength', 'region', 'reportedAt', 'staff', 'waitMinutes'].sort(),
     );
     expect(body.sites[1]).toMatchObject({ id: 'RUH', name: { en: 'King Khalid International Airport' }, egates: { inService: 19, total: 20 } });
     expect(body.totals.openIncidents.total).toBe(5);

@@ -57,6 +57,9 @@ describe('an incident whose claimer died', () => {
     const diagnostics: DiagnosticsService = {
       run: async (_caller, target) => (runs.push(target.label), []),
       sweep: async () => ({ type: 'summary', assets: 0, healthy: 0, fixed: 0, mitigated: 0, dispatched: 0, unreachable: 0, planned: 0, wallMs: 0 }),
+      act: async () => {
+        throw new Error('automatic remediation never names an action');
+      },
       deviceTokens: new DeviceTokens(),
       close: async () => {},
     };

@@ -16,6 +16,8 @@ export interface FakeDevice {
   performed: Map<string, number>;
   /** Drop the connection after performing the next N actions (the answer is lost). */
   dropAnswers: number;
+  /** While set, an action is performed at once but answered only when this settles (a hub may die meanwhile). */
+  holdAnswers?: Promise<unknown> | undefined;
 }
 
 export interface FakeFleet {
@@ -75,6 +77,7 @@ export async function startFakeFleet(): Promise<FakeFleet> {
           device.dropAnswers--;
           return req.socket.destroy();
         }
+        if (device.holdAnswers) return void device.holdAnswers.finally(() => send(res, 200, { ...outcome, replayed: false }));
         return send(res, 200, { ...outcome, replayed: false });
       }
       send(res, 404, { error: { code: 'not_found', message: `no ${req.method} ${rest}` } });

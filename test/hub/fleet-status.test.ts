@@ -23,6 +23,7 @@ function input(over: Partial<StatusInput> = {}): StatusInput {
     platforms: fleet.assets.filter((a) => a.siteId === null),
     openIncidents: [],
     telemetry: [],
+    modes: [],
     now: new Date('2026-01-01T00:00:00Z'),
     ...over,
   };

@@ -22,13 +22,21 @@ export interface World {
   token(): Promise<string>;
   /** Posts an alert with the world's own intake token; the id of the incident it opened or updated. */
   alert(fingerprint: string, status: 'firing' | 'resolved', severity?: string): Promise<string | undefined>;
+  /** A playbook run (started by the world's admin) come to rest: waiting on a person, paused or failed. */
+  run(playbook: MatrixPlaybook, then?: 'pause'): Promise<string>;
+  /** Until no run is moving: what an earlier call set going must not pass for a refused call's change. */
+  settle(): Promise<void>;
 }
+
+/** The world's playbooks (world.ts): each comes to rest at once where the cases need it. */
+export type MatrixPlaybook = 'matrix-approve' | 'matrix-check' | 'matrix-fail' | 'matrix-quick';
 
 /** What one call acts on. */
 export interface Target {
   incidentId?: string;
   dispatchId?: string;
   tokenId?: string;
+  runId?: string;
   /** Something unique the call carries (a token name, a fingerprint, a card's chat target). */
   mark: string;
 }
@@ -74,6 +82,8 @@ const claimedCard = async (w: World): Promise<Target> => {
   await w.bot.claimCard({ incidentId: t.incidentId, target: t.mark, claimant: MATRIX_CLAIMANT });
   return t;
 };
+const run = (playbook: MatrixPlaybook, then?: 'pause') => async (w: World): Promise<Target> => ({ runId: await w.run(playbook, then), mark: w.unique('run') });
+const runPath = (t: Target, action: string) => `/v1/playbook-runs/${t.runId}/${action}`;
 const id = (t: Target) => encodeURIComponent(t.incidentId!);
 const HEALTHY_ASSET = 'RUH/egate-01';
 
@@ -223,6 +233,97 @@ export const CASES: readonly Case[] = [
     changes: false,
     arrange: async (w) => ({ mark: w.unique('playbook') }),
     http: (t) => ({ method: 'POST', path: '/v1/playbooks/validate', body: { id: t.mark } }),
+  },
+  {
+    route: 'POST /v1/playbook-runs',
+    name: 'start a playbook run',
+    least: 'officer',
+    status: 201,
+    arrange: async (w) => (await w.settle(), { mark: w.unique('start') }),
+    http: () => ({ method: 'POST', path: '/v1/playbook-runs', body: { playbook: 'matrix-quick' } }),
+    cli: () => ['playbook', 'run', 'matrix-quick', '--yes'],
+    chat: () => 'playbook run matrix-quick --yes',
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/pause',
+    name: 'pause a run',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-approve'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'pause'), body: {} }),
+    cli: (t) => ['playbook', 'pause', t.runId!],
+    chat: (t) => `playbook pause ${t.runId}`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/resume',
+    name: 'resume a paused run',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-approve', 'pause'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'resume'), body: {} }),
+    cli: (t) => ['playbook', 'resume', t.runId!],
+    chat: (t) => `playbook resume ${t.runId}`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/abort',
+    name: 'abort a run',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-approve'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'abort'), body: { reason: 'drill over' } }),
+    cli: (t) => ['playbook', 'abort', t.runId!],
+    chat: (t) => `playbook abort ${t.runId}`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/retry',
+    name: 'retry the step a run failed at',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-fail'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'retry'), body: { step: 'give' } }),
+    cli: (t) => ['playbook', 'retry', t.runId!, 'give'],
+    chat: (t) => `playbook retry ${t.runId} give`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/notes',
+    name: 'note on a run',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-approve'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'notes'), body: { text: t.mark } }),
+    cli: (t) => ['playbook', 'note', t.runId!, t.mark],
+    chat: (t) => `playbook note ${t.runId} ${t.mark}`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/confirm',
+    name: 'confirm a checklist item',
+    least: 'officer',
+    status: 200,
+    arrange: run('matrix-check'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'confirm'), body: { items: [1] } }),
+    cli: (t) => ['playbook', 'confirm', t.runId!, '1'],
+    chat: (t) => `playbook confirm ${t.runId} 1`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/approve',
+    // Any person's token reaches the route; the step names who may approve (supervisor).
+    name: 'approve a step that names supervisors',
+    least: 'supervisor',
+    status: 200,
+    arrange: run('matrix-approve'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'approve'), body: {} }),
+    cli: (t) => ['playbook', 'approve', t.runId!],
+    chat: (t) => `playbook approve ${t.runId}`,
+  },
+  {
+    route: 'POST /v1/playbook-runs/:id/reject',
+    name: 'reject a step that names supervisors',
+    least: 'supervisor',
+    status: 200,
+    arrange: run('matrix-approve'),
+    http: (t) => ({ method: 'POST', path: runPath(t, 'reject'), body: { reason: 'not now' } }),
+    cli: (t) => ['playbook', 'reject', t.runId!],
+    chat: (t) => `playbook reject ${t.runId}`,
   },
   {
     route: 'POST /v1/tokens',

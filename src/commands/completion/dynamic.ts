@@ -1,9 +1,9 @@
 // Marks an argument or option whose values come from the hub at completion
-// time (`watchfloor __complete sites|incidents|playbooks`). The mark lives on the
+// time (`watchfloor __complete sites|incidents|playbooks|runs`). The mark lives on the
 // commander object itself, so the completion scripts are derived from the tree.
 import type { Argument, Option } from 'commander';
 
-export const DYNAMIC_SOURCES = ['sites', 'incidents', 'playbooks'] as const;
+export const DYNAMIC_SOURCES = ['sites', 'incidents', 'playbooks', 'runs'] as const;
 export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
 
 const SOURCE = Symbol('watchfloor.completionSource');

@@ -1,4 +1,4 @@
-// `__complete sites|incidents|playbooks` (hidden): the values completion scripts offer,
+// `__complete sites|incidents|playbooks|runs` (hidden): the values completion scripts offer,
 // one per line. A shell waits on this while someone presses Tab, so it gives
 // up after a second and stays silent (exit 0) when the hub cannot answer.
 import { Argument } from 'commander';
@@ -17,6 +17,7 @@ export async function runCompleteValues(source: DynamicSource, ctx: Pick<VerbCon
   const fetch = async (): Promise<string[]> => {
     if (source === 'sites') return (await client.listSites()).map((s) => s.id);
     if (source === 'playbooks') return (await client.listPlaybooks()).map((p) => p.id);
+    if (source === 'runs') return (await client.listRuns({ state: 'active' })).map((r) => r.id);
     return (await client.listIncidents({ state: 'open' })).map((i) => i.id);
   };
   try {

@@ -42,3 +42,15 @@ export interface FaultMix {
   /** Share of faults handled without a visit (fixed remotely or mitigated). */
   remotelyHandledShare: number;
 }
+
+/** An action a device carried out, per idempotency key: `applied` above 1 means it acted twice for one intent. */
+export interface AppliedAction {
+  assetId: string;
+  action: string;
+  idempotencyKey: string;
+  /** Times it was really carried out. */
+  applied: number;
+  /** Times the same key was answered from the stored outcome, without acting. */
+  replayed: number;
+  lastAt: string;
+}

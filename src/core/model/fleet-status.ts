@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SeverityCounts, Incident } from './incidents.js';
 import { Asset, LocalizedName, Site } from './sites.js';
+import { SiteMode } from './playbooks.js';
 import { Health, SiteKind } from './vocabulary-schemas.js';
 
 export const SiteStatus = z.object({
@@ -19,6 +20,8 @@ export const SiteStatus = z.object({
   counters: z.object({ open: z.number().int(), total: z.number().int() }),
   staff: z.number().int(),
   reportedAt: z.string().nullable(),
+  /** What the site runs as: its own mode, else the fleet's (a set-mode step switched it), else normal. */
+  mode: SiteMode,
 });
 export type SiteStatus = z.infer<typeof SiteStatus>;
 
@@ -33,6 +36,8 @@ export const FleetStatus = z.object({
   generatedAt: z.string(),
   sites: z.array(SiteStatus),
   platforms: z.array(PlatformStatus),
+  /** The whole fleet's mode (set-mode on "fleet"); a site's own mode, where it has one, wins for that site. */
+  mode: SiteMode,
   totals: z.object({
     sites: z.number().int(),
     health: z.object({ ok: z.number().int(), degraded: z.number().int(), down: z.number().int() }),

@@ -153,7 +153,7 @@ export const PlaybookStep = z.discriminatedUnion('type', [
     .refine((s) => (s.for === undefined) !== (s.until === undefined), 'exactly one of for and until'),
   /** Switches a site (or the whole fleet: site "fleet") to a mode. */
   z.object({ ...StepBase, type: z.literal('set-mode'), site: z.string(), mode: SiteMode }).strict(),
-  /** Drills only: injects a fault into the demo fleet (a run that is not a drill refuses to start with one). */
+  /** Drills only: injects a fault into the demo fleet (a run that is not a drill skips it, recorded as skipped). */
   z
     .object({ ...StepBase, type: z.literal('inject'), asset: z.string(), fault: z.string(), for: PlaybookDuration.optional() })
     .strict(),

@@ -23,6 +23,18 @@ export interface DemoDevices extends Stoppable {
   deviceToken: string;
   /** The control endpoint's bearer token: handed back to whoever started the hub, for the drills. */
   controlToken: string;
+  /**
+   * A drill's fault, put on a device of this world: how a playbook's inject
+   * step reaches the demo fleet without the hub holding the control token.
+   */
+  injectFault?(assetId: string, fault: string): Promise<InjectedDrillFault>;
+}
+
+/** A fault a drill injected: its id in the world, on which asset, of which kind. */
+export interface InjectedDrillFault {
+  id: string;
+  assetId: string;
+  fault: string;
 }
 
 export interface SimulatorStart {

@@ -58,6 +58,8 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
     if (devices) await pointAssetsAt(ctx, fleet, devices);
     // Like any deployment's devices: a token scoped to where they answer.
     if (devices) ctx.diagnostics?.deviceTokens.add(devices.url, devices.deviceToken);
+    // Drills inject through the world itself; a hub without a demo world has no faults to inject.
+    if (devices?.injectFault) ctx.faults = { inject: devices.injectFault.bind(devices) };
   } catch (e) {
     await devices?.stop();
     throw e;

@@ -182,8 +182,13 @@ export async function runOnAsset(deps: RunnerDeps, run: AssetRun, emit: Emit): P
   }
 }
 
-async function act(device: DeviceClient, r: Remediation, run: AssetRun, attempt: number, retryDelayMs: number): Promise<DiagAction> {
+function act(device: DeviceClient, r: Remediation, run: AssetRun, attempt: number, retryDelayMs: number): Promise<DiagAction> {
   const key = idempotencyKey({ scope: run.scope, assetId: run.asset.id, action: remediationKey(r), attempt });
+  return sendAction(device, r, key, retryDelayMs);
+}
+
+/** One action with its key; asked again with the same key when no answer came, so the device acts at most once. */
+export async function sendAction(device: DeviceClient, r: Remediation, key: string, retryDelayMs: number): Promise<DiagAction> {
   const base = { action: r.action, params: { ...r.params }, disruptive: r.disruptive, idempotencyKey: key, verified: null };
   for (let i = 1; ; i++) {
     try {

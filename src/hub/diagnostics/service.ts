@@ -1,7 +1,7 @@
 // The hub's diagnostics: one runner configuration (device connections,
 // per-site limits) shared by API runs, fleet sweeps and automatic mode.
 import { randomUUID } from 'node:crypto';
-import type { Asset, DiagEvent, DiagVerdictEvent, Incident, SweepInput, SweepSummary, SweepResult } from '../../core/model.js';
+import type { Asset, DiagAction, DiagEvent, DiagVerdictEvent, Incident, SweepInput, SweepSummary, SweepResult } from '../../core/model.js';
 import type { Caller } from '../caller.js';
 import type { EventRelay } from '../events/outbox-relay.js';
 import type { PlaybookCatalog } from '../playbooks/catalog.js';
@@ -13,6 +13,7 @@ import { DeviceTokens } from '../../devices/http/device-tokens.js';
 import { storeActionLedger } from '../coordination/store-action-ledger.js';
 import { storeSiteLimits, type SiteLimitOptions } from './limits.js';
 import { noRecorder, storeRecorder } from './record.js';
+import { runNamedAction, type NamedActionRequest } from './named-action.js';
 import { runOnAsset } from './runner.js';
 import { openIncidentsByAsset, type Target } from './targets.js';
 
@@ -49,6 +50,8 @@ export interface DiagnosticsService {
   /** Runs on every asset of the target; `emit` gets each event as it happens, one verdict per asset. */
   run(caller: Caller, target: Target, request: RunRequest, emit: (e: DiagEvent) => void): Promise<DiagVerdictEvent[]>;
   sweep(caller: Caller, assets: readonly Asset[], input: Required<Pick<SweepInput, 'fix' | 'concurrency'>>, emit: (e: SweepResult) => void): Promise<SweepSummary>;
+  /** One named action on one device with the caller's idempotency key (a playbook's remediate step). */
+  act(caller: Caller, request: NamedActionRequest): Promise<DiagAction>;
   /** The tokens HTTP devices are called with; a token added here applies from the next connect. */
   readonly deviceTokens: DeviceTokens;
   close(): Promise<void>;
@@ -86,6 +89,8 @@ export function createDiagnostics(deps: DiagnosticsDeps, options: DiagnosticsOpt
 
   return {
     deviceTokens,
+
+    act: (caller, request) => runNamedAction(runnerDeps, storeRecorder(deps, caller), caller, request),
 
     async run(caller, target, request, emit) {
       const incidents = target.incident ? undefined : await openIncidentsByAsset(deps.store, target.assets[0]?.siteId ?? undefined);

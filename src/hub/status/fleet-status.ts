@@ -9,6 +9,7 @@ import type {
   SeverityCounts,
   Site,
   SiteStatus,
+  SiteModeRecord,
   SiteTelemetry,
 } from '../../core/model.js';
 import type { AssetCount } from '../store/store.js';
@@ -23,8 +24,12 @@ export interface StatusInput {
   platforms: Asset[];
   openIncidents: Incident[];
   telemetry: SiteTelemetry[];
+  /** Sites (and the fleet, as `fleet`) not in normal mode. */
+  modes: SiteModeRecord[];
   now: Date;
 }
+
+const fleetModeOf = (input: StatusInput) => input.modes.find((m) => m.siteId === 'fleet')?.mode ?? 'normal';
 
 export function severityCounts(incidents: readonly Incident[]): SeverityCounts {
   const counts: SeverityCounts = { sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 };
@@ -69,6 +74,8 @@ export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.
   const countsBySite = groupBy(input.assetCounts, (c) => c.siteId?.toUpperCase() ?? null);
   const telemetryBySite = new Map(input.telemetry.map((t) => [t.siteId.toUpperCase(), t]));
   const platformsOk = input.platforms.every((p) => p.health === 'ok');
+  const modeBySite = new Map(input.modes.map((m) => [m.siteId.toUpperCase(), m.mode]));
+  const fleetMode = fleetModeOf(input);
   return sites.map((site) => {
     const key = site.id.toUpperCase();
     const open = severityCounts(incidentsBySite.get(key) ?? []);
@@ -92,6 +99,7 @@ export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.
       counters: { open: report?.countersOpen ?? counters.ok, total: counters.total },
       staff: site.staff,
       reportedAt: report?.at ?? null,
+      mode: modeBySite.get(key) ?? fleetMode,
     };
   });
 }
@@ -108,6 +116,7 @@ export function buildFleetStatus(input: StatusInput): FleetStatus {
     generatedAt: input.now.toISOString(),
     sites,
     platforms: platformStatuses(input.platforms),
+    mode: fleetModeOf(input),
     totals: {
       sites: sites.length,
       health,

@@ -7,12 +7,13 @@ import type { StatusInput } from './fleet-status.js';
 const OPEN_INCIDENTS_LIMIT = 100_000;
 
 export async function loadStatusInput(store: StoreReader, now: Date, site?: Site): Promise<StatusInput> {
-  const [sites, assetCounts, integrations, openIncidents, telemetry] = await Promise.all([
+  const [sites, assetCounts, integrations, openIncidents, telemetry, modes] = await Promise.all([
     site ? [site] : store.listSites(),
     store.countAssets(),
     store.listAssets({ kind: 'integration' }),
     store.listIncidents({ state: 'open', siteId: site?.id, limit: OPEN_INCIDENTS_LIMIT }),
     store.listTelemetry(),
+    store.listSiteModes(),
   ]);
   return {
     sites,
@@ -20,6 +21,7 @@ export async function loadStatusInput(store: StoreReader, now: Date, site?: Site
     platforms: integrations.filter((a) => a.siteId === null),
     openIncidents,
     telemetry,
+    modes,
     now,
   };
 }

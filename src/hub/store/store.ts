@@ -10,6 +10,7 @@ import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
+import type { PlaybookReader, PlaybookWriter } from './playbook-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
@@ -23,6 +24,7 @@ export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
+export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
 export interface StoreReader
   extends FleetReader,
@@ -33,7 +35,8 @@ export interface StoreReader
     DiagnosticsReader,
     CardReader,
     OutboxReader,
-    PlaybookVersionReader {}
+    PlaybookVersionReader,
+    PlaybookReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -46,7 +49,8 @@ export interface StoreWriter
     CardWriter,
     OutboxWriter,
     CoordinationWriter,
-    PlaybookVersionWriter {}
+    PlaybookVersionWriter,
+    PlaybookWriter {}
 
 export interface Store extends StoreReader {
   /**

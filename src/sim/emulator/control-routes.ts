@@ -30,6 +30,10 @@ export async function serveControl(world: DeviceWorld, mix: FaultMix, path: stri
     }
     throw new EmulatorRequestError(405, 'method_not_allowed', 'faults answers GET and POST');
   }
+  if (path === '/actions') {
+    if (method !== 'GET') throw new EmulatorRequestError(405, 'method_not_allowed', 'actions answers GET only');
+    return sendJson(res, 200, { actions: world.appliedActions(query.get('asset') ?? undefined) });
+  }
   if (path.startsWith('/faults/')) {
     if (method !== 'DELETE') throw new EmulatorRequestError(405, 'method_not_allowed', 'faults/<assetId> answers DELETE only');
     // Asset ids hold one slash (RUH/egate-07): taken literally or encoded.

@@ -13,6 +13,7 @@ import { EmulatorRequestError } from './errors.js';
 import type { GroundTruthFault } from '../../core/model/emulator-control.js';
 import { FAULT_KINDS, faultKindOf } from './fault-kinds.js';
 import { healthOf, metricsOf } from './probes.js';
+import { AppliedActions, type AppliedAction } from './applied-actions.js';
 
 export type { GroundTruthFault };
 
@@ -31,6 +32,7 @@ export class DeviceWorld implements FaultWorldLink {
   private readonly now: () => number;
   private readonly effortMs: (action: DeviceAction) => number;
   private changes: WorldChanges = { cleared: [], injected: [] };
+  private readonly applied = new AppliedActions();
   private nextInjectedSeq = 1;
 
   constructor(assets: readonly Asset[], options: DeviceWorldOptions = {}) {
@@ -76,6 +78,11 @@ export class DeviceWorld implements FaultWorldLink {
     return repaired;
   }
 
+  /** Per asset and idempotency key, how often an action was really carried out and how often replayed. */
+  appliedActions(assetId?: string): AppliedAction[] {
+    return this.applied.list(assetId);
+  }
+
   // ---- the device management API ---------------------------------------------
 
   health(assetId: string) {
@@ -102,9 +109,13 @@ export class DeviceWorld implements FaultWorldLink {
       throw new EmulatorRequestError(404, 'unknown_action', `a ${device.asset.kind} does not offer ${action}`);
     }
     const stored = device.outcomeFor(key);
-    if (stored) return { ...(await stored), replayed: true };
+    if (stored) {
+      this.applied.replayed(assetId, key);
+      return { ...(await stored), replayed: true };
+    }
     checkParams(action, params);
     device.log(this.now(), 'info', `${action} requested`);
+    this.applied.carriedOut(assetId, action, key, this.now());
     const outcome = this.carryOut(device, action, params);
     device.remember(key, outcome);
     return { ...(await outcome), replayed: false };

@@ -1,6 +1,7 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 
 export interface Migration {
   version: number;
@@ -342,6 +343,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  PLAYBOOK_RUNS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -11,6 +11,7 @@ import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
+import { playbookStatements } from './playbook-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
 import { telemetryStatements } from './telemetry-statements.js';
 import { tokenStatements } from './token-statements.js';
@@ -30,5 +31,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...outboxStatements(sql),
     ...coordinationStatements(sql),
     ...playbookVersionStatements(sql),
+    ...playbookStatements(sql),
   };
 }

@@ -1,0 +1,186 @@
+// The durable runner under crashes: N runs (default 100) of a playbook, the
+// hub process killed with SIGKILL at a random moment of each, a new hub
+// process started on the same data file, and the run followed to its end.
+// The devices are a process of their own (the demo's emulator) that lives
+// through every kill and counts what it really did per idempotency key.
+//
+// Prints: how many runs were resumed by the next hub, how many steps with an
+// effect ran twice (goal 0: a device action applied more than once for one
+// step, or a second notify message or mode switch for one step), the runs
+// that needed a person and why (this script then acts as that person: a drill
+// fault that is there is resumed past, one that is not is retried), and the
+// runner's own time per step (p50/p99: journal writes and events around each
+// step's work, from the attempts' runnerMs).
+//
+// The playbook is defined here until the built-in playbooks land; swap in one
+// of theirs (an e-gate bank failure drill) by id once they do.
+//
+//   node bench/playbook-crash.mjs [--runs 100] [--seed 7]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { crashChild } from '../test/helpers/crash-hub/bundle.mjs';
+import { arg, fmt, summarize } from './lib.mjs';
+
+const RUNS = arg('--runs', 100);
+let seed = arg('--seed', 7);
+// A small seeded generator, so a run of the bench can be repeated.
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+const bi = (en) => ({ en, ar: en });
+const SITE = { id: 'RUH', name: { en: 'King Khalid International Airport', ar: 'مطار الملك خالد الدولي' }, kind: 'air', region: 'Riyadh', city: 'Riyadh', cityAr: null, lat: 24.96, lon: 46.7, neighbour: null, annualPassengers: null, staff: 880, source: null };
+const asset = (id, kind) => ({ id, siteId: 'RUH', kind, name: id, health: 'ok', managementUrl: null });
+const ASSETS = [asset('RUH/egate-01', 'egate'), asset('RUH/egate-02', 'egate'), asset('RUH/egate-03', 'egate'), asset('RUH/link-primary', 'network-link')];
+const step = (s) => ({ title: bi(s.id), ...s });
+const PLAYBOOK = {
+  id: 'crash-gate-bank',
+  version: 1,
+  title: bi('E-gate bank failure (crash bench)'),
+  description: bi('a drill: a gate hangs, the bank is restarted, a gate rebooted, the link failed over'),
+  severity: 'sev2',
+  scope: {},
+  inputs: [],
+  triggers: [],
+  auto: false,
+  targets: {},
+  steps: [
+    step({ id: 'break', type: 'inject', asset: 'RUH/egate-03', fault: 'hung-service' }),
+    step({ id: 'surge', type: 'set-mode', site: 'RUH', mode: 'surge' }),
+    step({ id: 'restart-01', type: 'remediate', target: 'RUH/egate-01', action: 'restart-service' }),
+    step({ id: 'restart-03', type: 'remediate', target: 'RUH/egate-03', action: 'restart-service' }),
+    step({ id: 'tell', type: 'notify', channel: '#ops', message: bi('gate bank restarted') }),
+    step({ id: 'settle', type: 'wait', for: '1s' }),
+    step({ id: 'reboot-02', type: 'remediate', target: 'RUH/egate-02', action: 'reboot' }),
+    step({ id: 'failover', type: 'remediate', target: 'RUH/link-primary', action: 'failover-link' }),
+    step({ id: 'normal', type: 'set-mode', site: 'RUH', mode: 'normal' }),
+  ],
+};
+const CREDENTIALS = { control: 'wfsim_crash-bench-control', device: 'wfdev_crash-bench-device' };
+
+async function startChild(file, config) {
+  const child = spawn(process.execPath, [file], { env: { PATH: process.env.PATH ?? '', WF_CRASH_CHILD: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  const first = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${config.mode} did not start: ${stderr}`)), 30_000);
+    child.stdout.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${config.mode} exited with ${code}: ${stderr}`)));
+  });
+  return {
+    ...first,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await gone;
+    },
+  };
+}
+
+const call = async (url, token, method, path, body) => {
+  const res = await fetch(new URL(path, url), {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(15_000),
+  });
+  const value = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(value)}`);
+  return value;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Follows the run until it ends or needs a person; the bench's only poll, bounded. */
+async function settle(hub, token, runId) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const detail = await call(hub.url, token, 'GET', `/v1/playbook-runs/${runId}`);
+    if (['succeeded', 'failed', 'aborted', 'paused'].includes(detail.run.status)) return detail;
+    if (Date.now() > deadline) throw new Error(`${runId} did not settle: ${detail.run.status} at ${detail.run.currentStep}`);
+    await sleep(50);
+  }
+}
+
+const file = await crashChild();
+const dir = mkdtempSync(join(tmpdir(), 'wf-crash-bench-'));
+const devices = await startChild(file, { mode: 'devices', assets: ASSETS, ...CREDENTIALS, effortMs: [50, 300] });
+const hubConfig = { mode: 'hub', dataFile: join(dir, 'hub.sqlite'), sites: [SITE], assets: ASSETS, devicesUrl: devices.url, ...CREDENTIALS, playbooks: [PLAYBOOK] };
+const faults = async () => (await (await fetch(`${devices.url}/control/v1/faults`, { headers: { authorization: `Bearer ${CREDENTIALS.control}` } })).json()).faults;
+
+let hub = await startChild(file, hubConfig);
+const token = hub.adminToken;
+const outcome = { resumed: 0, endedBeforeKill: 0, ended: {}, people: [] };
+const runIds = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const { run } = await call(hub.url, token, 'POST', '/v1/playbook-runs', { playbook: PLAYBOOK.id, drill: true });
+    runIds.push(run.id);
+    await sleep(random() * 3_000);
+    await hub.kill();
+    const killedAt = Date.now();
+    hub = await startChild(file, hubConfig);
+    let detail = await settle(hub, token, run.id);
+    while (detail.run.status === 'paused') {
+      // The bench as the person the run asks for: look at the world, then decide.
+      const there = (await faults()).some((f) => f.assetId === 'RUH/egate-03' && f.source === 'injected');
+      outcome.people.push({ run: run.id, why: detail.run.reason, did: there ? 'the fault was there: resumed past the step' : 'no fault there: retried the step' });
+      if (there) await call(hub.url, token, 'POST', `/v1/playbook-runs/${run.id}/resume`, {});
+      else await call(hub.url, token, 'POST', `/v1/playbook-runs/${run.id}/retry`, { step: detail.run.currentStep });
+      detail = await settle(hub, token, run.id);
+    }
+    if (Date.parse(detail.run.endedAt) > killedAt) outcome.resumed++;
+    else outcome.endedBeforeKill++;
+    outcome.ended[detail.run.status] = (outcome.ended[detail.run.status] ?? 0) + 1;
+    if (detail.run.status !== 'succeeded') console.log(`  ${run.id} ${detail.run.status}: ${detail.run.reason}`);
+  }
+
+  // What the devices really did, per key, against what each run's journal says it asked.
+  const applied = (await (await fetch(`${devices.url}/control/v1/actions`, { headers: { authorization: `Bearer ${CREDENTIALS.control}` } })).json()).actions;
+  const byKey = new Map(applied.map((a) => [a.idempotencyKey, a]));
+  let twice = 0;
+  const runnerMs = [];
+  const twiceWhere = [];
+  for (const id of runIds) {
+    const d = await call(hub.url, token, 'GET', `/v1/playbook-runs/${id}`);
+    for (const s of d.steps) {
+      const effective = s.attempts.filter((a) => a.status === 'done' || a.status === 'started');
+      for (const a of s.attempts) if (typeof a.runnerMs === 'number') runnerMs.push(a.runnerMs);
+      if (s.type === 'remediate') {
+        const count = effective.reduce((n, a) => n + (byKey.get(a.idempotencyKey)?.applied ?? 0), 0);
+        if (count > 1) twiceWhere.push(`${id} ${s.id}: applied ${count} times`);
+      }
+    }
+    if (d.notifications.length > 1) twiceWhere.push(`${id} tell: ${d.notifications.length} messages`);
+  }
+  const audit = await call(hub.url, token, 'GET', '/v1/audit?limit=10000');
+  const switches = new Map();
+  for (const e of audit.entries.filter((x) => x.action === 'site.mode')) {
+    const k = `${e.detail.runId} ${e.detail.mode}`;
+    switches.set(k, (switches.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of switches) if (n > 1) twiceWhere.push(`${k}: switched ${n} times`);
+  twice = twiceWhere.length + applied.filter((a) => a.applied > 1).length;
+
+  const overhead = summarize(runnerMs);
+  console.log(`playbook-crash: ${RUNS} runs of ${PLAYBOOK.id} (a drill defined in this bench: inject, set-mode, 4 remediate, notify, wait 1s, set-mode), each hub killed with SIGKILL at a random moment (0–3 s into the run)`);
+  console.log(`runs resumed by the next hub: ${outcome.resumed} (${outcome.endedBeforeKill} had ended before the kill)`);
+  console.log(`runs ended: ${Object.entries(outcome.ended).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  console.log(`steps with effects run twice: ${twice} (goal 0)`);
+  for (const w of twiceWhere) console.log(`  ${w}`);
+  console.log(`device actions: ${applied.length} keys, ${applied.reduce((n, a) => n + a.applied, 0)} carried out, ${applied.reduce((n, a) => n + a.replayed, 0)} replayed`);
+  console.log(`runs that needed a person: ${outcome.people.length}`);
+  for (const p of outcome.people) console.log(`  ${p.run}: ${p.why.split(':')[0]} → ${p.did}`);
+  console.log(`runner overhead per step: p50 ${fmt(overhead.p50)}, p99 ${fmt(overhead.p99)} (${overhead.n} step attempts)`);
+} finally {
+  await hub.kill();
+  await devices.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
