@@ -6,7 +6,6 @@ import type { EventRelay } from './events/outbox-relay.js';
 import type { HubMetrics } from './metrics.js';
 import type { InjectedDrillFault } from './demo/demo-world.js';
 import type { PlaybookCatalog } from './playbooks/catalog.js';
-import type { PlaybookRunLookup } from './playbooks/history.js';
 import type { Store } from './store/store.js';
 
 export interface HubContext {
@@ -26,8 +25,6 @@ export interface HubContext {
   audit?: AuditCheckpointer;
   /** The playbooks this hub can run; startHub sets it (built-ins and the operator's directory). */
   playbooks?: PlaybookCatalog;
-  /** The runner's journal, as `playbook history` joins runs to versions (by playbook id and hash); unset: no runs yet. */
-  playbookRuns?: PlaybookRunLookup;
   /** Where a drill's inject steps put faults: the demo world's devices, when it has some (startDemo sets it). */
   faults?: { inject(assetId: string, fault: string): Promise<InjectedDrillFault> };
 }

@@ -20,7 +20,7 @@ import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
 import { createHubMetrics } from './metrics.js';
 import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
-import { openPlaybookCatalog } from './playbooks/open-catalog.js';
+import { adoptPlaybookCatalog, openPlaybookCatalog } from './playbooks/open-catalog.js';
 import { createPlaybookRuns } from './playbooks/run-service.js';
 import type { RunnerOptions } from './playbooks/runner.js';
 import { severityCounts } from './status/fleet-status.js';
@@ -193,7 +193,9 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   try {
     await audit.start();
     const adminToken = await bootstrapAdmin(ctx);
-    ctx.playbooks = options.playbooks ?? (await openPlaybookCatalog(ctx, { operatorDir: options.playbooksDir }));
+    ctx.playbooks = options.playbooks
+      ? await adoptPlaybookCatalog(ctx, options.playbooks)
+      : await openPlaybookCatalog(ctx, { operatorDir: options.playbooksDir });
     if (options.autoRemediate && (options.autoRemediate === 'all' || options.autoRemediate.length > 0)) {
       autoRemediation = startAutoRemediation(ctx, diagnostics, { kinds: options.autoRemediate });
       log(`auto-remediate: ${options.autoRemediate === 'all' ? 'every asset kind' : options.autoRemediate.join(', ')}`);

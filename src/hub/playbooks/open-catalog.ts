@@ -23,12 +23,17 @@ function fileLines(errors: readonly PlaybookFileError[]): string[] {
   });
 }
 
+/** A catalogue made elsewhere (a test's own playbooks), its versions recorded like loaded ones. */
+export async function adoptPlaybookCatalog(deps: CatalogDeps, catalog: PlaybookCatalog): Promise<PlaybookCatalog> {
+  for (const warning of await recordPlaybookVersions(deps, catalog.list())) deps.log(warning);
+  return catalog;
+}
+
 export async function openPlaybookCatalog(deps: CatalogDeps, options: LoadOptions = {}): Promise<PlaybookCatalog> {
   const load = loadPlaybooks(options);
   for (const line of fileLines(load.errors)) deps.log(line);
   for (const { id, file } of load.replaced) deps.log(`playbook ${id}: the operator's ${file} replaces the built-in`);
-  const catalog = catalogOf(load.entries);
-  for (const warning of await recordPlaybookVersions(deps, catalog.list())) deps.log(warning);
+  const catalog = await adoptPlaybookCatalog(deps, catalogOf(load.entries));
   const skipped = new Set(load.errors.map((e) => e.file)).size;
   deps.log(
     `playbooks: ${load.counts.builtIn} built-in` +

@@ -10,7 +10,7 @@ import { editDistance } from '../../../core/text.js';
 import type { HubContext } from '../../context.js';
 import { incidentNotFound } from '../../incidents/incident-actions.js';
 import { catalogOf, definitionHash, type PlaybookCatalog } from '../../playbooks/catalog.js';
-import { playbookHistory } from '../../playbooks/history.js';
+import { journalRuns, playbookHistory } from '../../playbooks/history.js';
 import { MAX_PLAYBOOK_BYTES, parsePlaybook } from '../../playbooks/parse-playbook.js';
 import { incidentProposals } from '../../playbooks/proposals.js';
 import { playbookDetail, playbookSummary } from '../../playbooks/summaries.js';
@@ -55,7 +55,7 @@ export function registerPlaybookRoutes(app: FastifyInstance, ctx: HubContext): v
 
   app.get('/v1/playbooks/:id/history', viewer, async (request) => {
     const id = idOf(request.params);
-    const history = await playbookHistory(ctx.store, catalog(), ctx.playbookRuns, id);
+    const history = await playbookHistory(ctx.store, catalog(), journalRuns(ctx.store), id);
     if (!history) throw playbookNotFound(catalog(), id);
     return history;
   });
