@@ -56,7 +56,7 @@ describe('playbook run, piped', () => {
     expect(out.at(-1)).toMatchObject({ type: 'result', run: { status: 'succeeded' }, steps: [{ id: 'mode', status: 'done' }, {}, {}] });
     // The version it ran lists it, joined from the journal by the definition's hash.
     const history = await runCli(['playbook', 'history', 'quick', '--json'], as('omar'));
-    expect(JSON.parse(history.stdout).versions[0].runs).toContainEqual(expect.objectContaining({ id: out[0].run.id, status: 'succeeded' }));
+    expect(JSON.parse(history.stdout).versions[0].runs).toContainEqual(expect.objectContaining({ id: out[0]!.run.id, status: 'succeeded' }));
   });
 
   it('prints a line per change without --json, and exits 1 when the run fails', async () => {
