@@ -80,7 +80,7 @@ export function incidentLine(incident: Incident, lang: Lang): { head: string; ti
 
 // Which buttons each state allows, mirroring the hub's state machine: an
 // acknowledged incident is not acknowledged again; a resolved one is final.
-type IncidentActionId = Exclude<ChatActionId, 'run'>;
+type IncidentActionId = Extract<ChatActionId, 'ack' | 'diag' | 'escalate' | 'resolve'>;
 const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   triggered: ['ack', 'diag', 'escalate', 'resolve'],
   acknowledged: ['diag', 'escalate', 'resolve'],
@@ -88,7 +88,7 @@ const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   resolved: [],
 };
 
-const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve' } as const;
+const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve', approve: 'approve', reject: 'reject' } as const;
 
 /** The buttons an incident card shows in its current state. */
 export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {
@@ -102,7 +102,7 @@ export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {
 
 /** A button's label in the card's language: incident buttons by their id, suggested commands as given. */
 export function actionLabel(action: ReplyAction, lang: Lang): string {
-  return action.id === 'run' ? action.label : labelsFor(lang).t(BUTTON_LABEL[action.id]);
+  return action.id === 'run' || action.id === 'confirm' || action.id === 'playbook' ? action.label : labelsFor(lang).t(BUTTON_LABEL[action.id]);
 }
 
 /** A site's flow in one line: wait, queue and e-gates in service. */

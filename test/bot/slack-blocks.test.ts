@@ -103,7 +103,7 @@ describe('the incident card', () => {
 
   it('parses only the bot’s own action ids', () => {
     expect(parseSlackActionId('wf:run:2')).toBe('run');
-    expect(parseSlackActionId('wf:approve')).toBeUndefined();
+    expect(parseSlackActionId('wf:delete')).toBeUndefined();
     expect(parseSlackActionId('other:ack')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // Arabic. Every string that came from a user, a site or an incident goes
 // through escapeMrkdwn; every Slack limit (50 blocks, 3000 characters a
 // section, 75 a button, 150 a header) is kept by cutting with "…" and saying how many more.
-import type { DiagVerdictEvent, FleetStatus, Incident, Site, SiteDetail, SiteStatus } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, PlaybookRunDetail, Site, SiteDetail, SiteStatus } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
@@ -20,6 +20,7 @@ import {
 } from '../facts.js';
 import { CHAT_ACTION_IDS, type BotReply, type ChatActionId, type Rendered, type ReplyAction } from '../reply.js';
 import { replyText } from '../reply-text.js';
+import { playbookActions, runActions, runCardFacts } from '../run-facts.js';
 import { clip, escapeMrkdwn, mrkdwn } from './mrkdwn.js';
 
 // ---- Block Kit shapes (the subset the bot draws) ----------------------------
@@ -188,6 +189,7 @@ function incidentBlocks(reply: Extract<BotReply, { kind: 'incident' }>, lang: La
       ? [context(`*${escapeMrkdwn(l.t('timeline'))}*\n${timeline.map((e) => `${escapeMrkdwn(formatChatTime(e.at))} · ${mrkdwn(e.actor.name, 80)} · ${mrkdwn(e.text, 300)}`).join('\n')}`)]
       : []),
     ...buttons(reply.actions),
+    ...(reply.note ? [context(mrkdwn(reply.note, 1000))] : []),
   ];
 }
 
@@ -265,6 +267,17 @@ function helpBlocks(reply: Extract<BotReply, { kind: 'help' }>, lang: Lang): Sla
   ];
 }
 
+/** A playbook run: headline and facts, a line per step, what it waits on, and its buttons. */
+function runBlocks(reply: Extract<BotReply, { kind: 'run' }>, lang: Lang): SlackBlock[] {
+  const f = runCardFacts(reply.detail, lang);
+  return [
+    section(`*${escapeMrkdwn(f.headline)}*${f.drill ? '  `DRILL`' : ''}\n${mrkdwn(f.title, 300)}`, f.facts.map(field)),
+    ...lineSections(f.steps.map((line) => mrkdwn(line, 400))),
+    ...(f.waiting ? [context(mrkdwn(f.waiting, 1000))] : []),
+    ...buttons(reply.actions),
+  ];
+}
+
 export function renderSlack(reply: BotReply, lang: Lang): Rendered<SlackBlock[]> {
   return { text: escapeMrkdwn(replyText(reply, lang)), body: withinBlockLimit(blocksOf(reply, lang), lang) };
 }
@@ -286,7 +299,9 @@ function blocksOf(reply: BotReply, lang: Lang): SlackBlock[] {
     case 'wait':
       return waitBlocks(reply, lang);
     case 'text':
-      return textBlocks(reply.title, reply.text, lang);
+      return [...textBlocks(reply.title, reply.text, lang), ...buttons(reply.actions ?? [])];
+    case 'run':
+      return runBlocks(reply, lang);
     case 'done':
       return doneBlocks(reply.message, reply.incident, lang);
     case 'error':
@@ -299,8 +314,15 @@ function blocksOf(reply: BotReply, lang: Lang): SlackBlock[] {
 }
 
 /** The live card a channel sees for an incident: facts and the buttons its state allows. */
-export function renderIncidentCard(incident: Incident, lang: Lang): Rendered<SlackBlock[]> {
-  return renderSlack({ kind: 'incident', incident, actions: incidentActions(incident, lang) }, lang);
+export function renderIncidentCard(incident: Incident, lang: Lang, playbooks: readonly string[] = []): Rendered<SlackBlock[]> {
+  const offered = playbookActions(incident.id, playbooks, lang);
+  const note = offered.more ?? undefined;
+  return renderSlack({ kind: 'incident', incident, actions: [...incidentActions(incident, lang), ...offered.actions], ...(note ? { note } : {}) }, lang);
+}
+
+/** The live card of a playbook run, with the buttons its state allows. */
+export function renderRunCard(detail: PlaybookRunDetail, lang: Lang): Rendered<SlackBlock[]> {
+  return renderSlack({ kind: 'run', detail, actions: runActions(detail, lang) }, lang);
 }
 
 /** The App Home tab: the fleet summary. */

@@ -1,7 +1,7 @@
 // Bot replies as Teams Adaptive Cards: one pure function per reply kind, in
 // English or Arabic. Every string that came from people or devices is escaped
 // (escapeTeamsText) so it cannot become a link, a mention or formatting.
-import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   actionLabel,
@@ -20,6 +20,7 @@ import {
 } from '../facts.js';
 import type { BotReply, Rendered, ReplyAction } from '../reply.js';
 import { replyText } from '../reply-text.js';
+import { runActions, runCardFacts } from '../run-facts.js';
 import {
   adaptiveCard,
   factSet,
@@ -63,6 +64,26 @@ export function renderIncidentAdaptiveCard(
     ...timelineBlocks(recentTimeline(incident), lang),
   ];
   return { text, body: adaptiveCard(lang, esc(text), body, actions.map((a) => cardAction(a, lang))) };
+}
+
+/** A playbook run: headline and facts, a line per step, what it waits on, and its buttons as Action.Submit. */
+function runContent(reply: Extract<BotReply, { kind: 'run' }>, lang: Lang): CardContent {
+  const f = runCardFacts(reply.detail, lang);
+  return {
+    body: [
+      textBlock(`**${esc(f.headline)}**${f.drill ? ' · DRILL' : ''}`, { size: 'small' }),
+      heading(esc(f.title)),
+      factSet(escFacts(f.facts)),
+      ...f.steps.map((line) => textBlock(esc(line), { spacing: 'none' })),
+      ...(f.waiting ? [textBlock(esc(f.waiting), { color: 'warning' })] : []),
+    ],
+    actions: reply.actions.map((a) => cardAction(a, lang)),
+  };
+}
+
+/** The live card of a playbook run, with the buttons its state allows. */
+export function renderRunAdaptiveCard(detail: PlaybookRunDetail, lang: Lang): Rendered<AdaptiveCard> {
+  return renderTeams({ kind: 'run', detail, actions: runActions(detail, lang) }, lang);
 }
 
 const SEVERITY_STYLE: Record<Incident['severity'], ContainerStyle> = {
@@ -109,7 +130,9 @@ function cardContent(reply: Exclude<BotReply, { kind: 'incident' }>, lang: Lang)
         ],
       };
     case 'text':
-      return { body: [heading(esc(reply.title)), verbatim(reply.text)] };
+      return { body: [heading(esc(reply.title)), verbatim(reply.text)], actions: (reply.actions ?? []).map((a) => cardAction(a, lang)) };
+    case 'run':
+      return runContent(reply, lang);
     case 'done':
       return {
         body: [
