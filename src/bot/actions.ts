@@ -72,7 +72,7 @@ export async function dispatchAction(action: ChatAction, session: ChatSession): 
   try {
     const shape = VALUE_SHAPE[action.id] ?? (action.id === 'run' ? undefined : INCIDENT_ID);
     if (shape && !shape.test(action.value)) {
-      const what = VALUE_SHAPE[action.id] ? `a ${action.id} button's value` : 'an incident id';
+      const what = VALUE_SHAPE[action.id] ? `what an ${action.id} button carries` : 'an incident id';
       return { kind: 'error', message: `not ${what}: ${JSON.stringify(action.value.slice(0, 60))}`, exitCode: 2 };
     }
     const command = actionCommand(action);

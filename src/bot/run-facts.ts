@@ -33,9 +33,12 @@ export interface RunCardFacts {
   drill: boolean;
 }
 
-function stepLine(step: RunStep, current: string | null, lang: Lang): string {
+function stepLine(step: RunStep, detail: PlaybookRunDetail, lang: Lang): string {
+  const current = detail.run.currentStep;
   const last = step.attempts.at(-1);
-  const acted = last && last.status !== 'started' && (step.type === 'approval' || step.type === 'checklist') ? ` — ${last.actor.name}` : '';
+  // Who decided so far, while the step still waits for more of them.
+  const deciders = last ? detail.approvals.filter((a) => a.stepId === step.id && a.attempt === last.attempt).map((a) => `${a.decision} by ${a.actor.name} (${a.channel})`) : [];
+  const acted = deciders.length ? ` — ${deciders.join(', ')}` : last && last.status !== 'started' && step.type === 'checklist' ? ` — ${last.actor.name}` : '';
   const why = last?.error ? ` — ${last.error}` : '';
   const here = step.id === current && step.status !== 'done' ? ' ◂' : '';
   return `${STEP_MARK[step.status]} ${step.id} · ${inLang(step.title, lang)}${acted}${why}${here}`;
@@ -54,7 +57,7 @@ export function runCardFacts(detail: PlaybookRunDetail, lang: Lang): RunCardFact
     headline: `${RUN_MARK[r.status]} ${r.id} · ${r.playbookId} v${r.playbookVersion} · ${r.status}`,
     title: inLang(r.title, lang),
     facts: facts.filter((f): f is [string, string] => Boolean(f[1])).map(([label, value]) => ({ label, value })),
-    steps: detail.steps.map((s) => stepLine(s, r.currentStep, lang)),
+    steps: detail.steps.map((s) => stepLine(s, detail, lang)),
     waiting: resting ? `${l.t('waitingOn')}: ${r.waitingOn ?? r.status}${r.reason ? ` — ${r.reason}` : ''}` : null,
     drill: r.drill,
   };

@@ -33,6 +33,7 @@ beforeAll(async () => {
       { id: 'cut', type: 'set-mode', site: 'RUH', mode: 'network-isolated' },
       { id: 'restore', type: 'set-mode', site: 'RUH', mode: 'normal' },
     ]),
+    playbook('ruh-check', [{ id: 'tell', type: 'notify', channel: '#ops', message: bi('checking ${site}') }], { triggers: [{ match: { site: 'RUH' } }] }),
   ];
   fx = await startSlackBotFixture(
     { signingSecret: SECRET, host: '127.0.0.1', port: 0 },
@@ -144,4 +145,30 @@ describe('a playbook run from Slack, approved from the CLI', () => {
     // The hub holds the card's message: a restarted bot updates it rather than posting another.
     expect(await fx.admin.listCards({ incidentId: runId! })).toEqual([expect.objectContaining({ target: `slack:${CARDS}`, messageRef: final[0]!.ts })]);
   }, 60_000);
+});
+
+describe('a playbook the hub proposes, on an incident card', () => {
+  it('offers a Run playbook button; a press shows the plan and starts nothing, a viewer is refused, the second press starts it as the presser', async () => {
+    const incident = await fx.newIncident('e-gates down in hall 2');
+    await fx.slack.waitFor(() => [...fx.slack.messages.values()].some((m) => m.channel === CARDS && JSON.stringify(m.blocks).includes(`"value":"ruh-check ${incident.id}"`)), REPLY_WAIT_MS);
+    const before = (await fx.admin.listRuns()).length;
+
+    const refused = await press('wf:playbook', `ruh-check ${incident.id}`, VIEWER);
+    expect(String(refused.text)).toMatch(/officer/);
+    const plan = await press('wf:playbook', `ruh-check ${incident.id}`, OFFICER);
+    expect(JSON.stringify(plan.blocks)).toContain('tell channel #ops: checking RUH');
+    const start = (plan.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'wf:run');
+    expect(start?.value).toBe(`playbook run ruh-check --incident ${incident.id} --yes`);
+    expect((await fx.admin.listRuns()).length).toBe(before);
+
+    const started = await press('wf:run', start!.value, OFFICER);
+    const runId = /RUN-\d{6}/.exec(JSON.stringify(started))?.[0];
+    const done = await runWhen(fx.admin, runId!, 'the run to succeed', status('succeeded'));
+    expect(done.run).toMatchObject({ incidentId: incident.id, channel: 'slack', startedBy: { name: 'Ahmed (slack:U0OFFICER)' } });
+  }, 30_000);
+
+  it('refuses a button value that is not its shape, before anything reaches the hub', async () => {
+    const answer = await press('wf:approve', 'RUN-000001 agree --step cut', OFFICER);
+    expect(String(answer.text)).toContain('not what an approve button carries');
+  });
 });
