@@ -63,6 +63,8 @@ const EN = {
   waitingOn: 'waiting on',
   startedBy: 'started by',
   playbookRun: 'Playbook run',
+  mode: 'mode',
+  fleetMode: 'fleet mode',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -110,6 +112,8 @@ const AR: Record<LabelKey, string> = {
   waitingOn: 'بانتظار',
   startedBy: 'بدأها',
   playbookRun: 'تشغيل خطة استجابة',
+  mode: 'الوضع',
+  fleetMode: 'وضع المنافذ',
   asset: 'الجهاز',
   opened: 'فُتح',
   acknowledgedBy: 'استلمه',

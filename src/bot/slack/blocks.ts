@@ -7,6 +7,7 @@ import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
   CHAT_TEXT_LIMIT,
+  fleetModeLine,
   formatChatTime,
   incidentActions,
   incidentFacts,
@@ -15,6 +16,8 @@ import {
   moreLine,
   recentTimeline,
   siteFlowFacts,
+  siteModeSuffix,
+  sitesWorthALook,
   takeForChat,
   type Fact,
 } from '../facts.js';
@@ -137,22 +140,24 @@ function fleetBlocks(status: FleetStatus, lang: Lang): SlackBlock[] {
     { label: l.t('openIncidents'), value: `${t.openIncidents.total} (sev1 ${t.openIncidents.sev1} · sev2 ${t.openIncidents.sev2})` },
     { label: l.t('staff'), value: String(t.staff) },
   ];
-  const attention = status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0);
+  const attention = sitesWorthALook(status);
   const platforms = status.platforms.filter((p) => p.health !== 'ok');
+  const mode = fleetModeLine(status, lang);
   return [
     header(`${l.t('fleetStatus')}`),
     section(`_${escapeMrkdwn(formatChatTime(status.generatedAt))}_`, totals.map(field)),
+    ...(mode ? [section(`:rotating_light: *${escapeMrkdwn(mode)}*`)] : []),
     ...(platforms.length
       ? [context(`*${escapeMrkdwn(l.t('degradedPlatforms'))}:* ${platforms.map((p) => `${HEALTH_MARK[p.health]} ${escapeMrkdwn(p.name)}`).join(' · ')}`)]
       : []),
-    ...(attention.length ? [{ type: 'divider' } as SlackBlock, ...listed(attention, (s) => siteStatusLine(s, lang), lang)] : [section(escapeMrkdwn(l.t('noIncidents')))]),
+    ...(attention.length ? [{ type: 'divider' } as SlackBlock, ...listed(attention, (s) => siteStatusLine(s, lang, status), lang)] : [section(escapeMrkdwn(l.t('noIncidents')))]),
   ];
 }
 
-function siteStatusLine(s: SiteStatus, lang: Lang): string {
+function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): string {
   const l = labelsFor(lang);
   const wait = s.waitMinutes === null ? '-' : `${Math.round(s.waitMinutes)} ${l.t('minutes')}`;
-  return `${HEALTH_MARK[s.health]} *${escapeMrkdwn(s.id)}* ${mrkdwn(l.siteName(s.name), 120)} · ${escapeMrkdwn(l.t('wait'))} ${escapeMrkdwn(wait)} · ${escapeMrkdwn(l.t('openIncidents'))} ${s.openIncidents.total}`;
+  return `${HEALTH_MARK[s.health]} *${escapeMrkdwn(s.id)}* ${mrkdwn(l.siteName(s.name), 120)} · ${escapeMrkdwn(l.t('wait'))} ${escapeMrkdwn(wait)} · ${escapeMrkdwn(l.t('openIncidents'))} ${s.openIncidents.total}${escapeMrkdwn(siteModeSuffix(s, fleet))}`;
 }
 
 function siteBlocks(detail: SiteDetail, lang: Lang): SlackBlock[] {

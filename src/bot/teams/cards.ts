@@ -6,6 +6,7 @@ import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   actionLabel,
   CHAT_TEXT_LIMIT,
+  fleetModeLine,
   formatChatTime,
   incidentActions,
   incidentFacts,
@@ -14,6 +15,8 @@ import {
   moreLine,
   recentTimeline,
   siteFlowFacts,
+  siteModeSuffix,
+  sitesWorthALook,
   takeForChat,
   truncate,
   type Fact,
@@ -228,11 +231,11 @@ function siteLine(site: Site, lang: Lang): CardElement {
 
 const HEALTH_COLOR = { ok: 'good', degraded: 'warning', down: 'attention' } as const;
 
-function siteStatusLine(s: SiteStatus, lang: Lang): CardElement {
+function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): CardElement {
   const l = labelsFor(lang);
   const wait = s.waitMinutes === null ? '' : ` · ${l.t('wait')} ${Math.round(s.waitMinutes)} ${l.t('minutes')}`;
   const open = s.openIncidents.total ? ` · ${s.openIncidents.total} ${l.t('openIncidents')}` : '';
-  return textBlock(`**${esc(s.id)}** ${esc(l.siteName(s.name))} — ${l.health(s.health)}${wait}${open}`, {
+  return textBlock(`**${esc(s.id)}** ${esc(l.siteName(s.name))} — ${l.health(s.health)}${wait}${open}${esc(siteModeSuffix(s, fleet))}`, {
     color: HEALTH_COLOR[s.health],
     spacing: 'none',
   });
@@ -243,15 +246,17 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
   const t = status.totals;
   const sev = t.openIncidents;
   // The sites worth a look: the hub sorts worst first; healthy quiet sites are only counted.
-  const notable = status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0);
+  const notable = sitesWorthALook(status);
   const platforms = status.platforms.filter((p) => p.health !== 'ok');
+  const mode = fleetModeLine(status, lang);
   return [
     heading(l.t('fleetStatus')),
     textBlock(
       `${t.sites} ${l.t('sites')} · ${t.health.ok} ${l.health('ok')} · ${t.health.degraded} ${l.health('degraded')} · ${t.health.down} ${l.health('down')}`,
     ),
     textBlock(`${l.t('openIncidents')}: ${sev.total} (sev1 ${sev.sev1} · sev2 ${sev.sev2} · sev3 ${sev.sev3} · sev4 ${sev.sev4})`),
-    ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang), lang) }] : []),
+    ...(mode ? [textBlock(`**${esc(mode)}**`, { color: 'attention' })] : []),
+    ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang, status), lang) }] : []),
     ...(platforms.length
       ? [textBlock(`${l.t('degradedPlatforms')}: ${platforms.map((p) => `${esc(p.name)} (${l.health(p.health)})`).join(', ')}`, { color: 'warning' })]
       : []),
