@@ -6,10 +6,11 @@
 // a person who approved from the CLI pressing Approve in Slack, a viewer's press.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRunCard } from '../../src/bot/slack/blocks.js';
-import { startIncidentCards, type IncidentCards } from '../../src/bot/slack/notifier.js';
+import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
 import type { PlaybookRunDetail } from '../../src/core/model.js';
 import { catalogOf } from '../../src/hub/playbooks/catalog.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { waitUntil } from '../helpers/wait-until.js';
 import { blockActionBody, FORM, postSigned, signSlackBody, slashCommandBody } from '../helpers/slack-signing.js';
 import { FAST_RUNNER, playbook, runWhen, status } from '../playbooks/playbook-hub.js';
 import { OFFICER, REPLY_WAIT_MS, startSlackBotFixture, VIEWER, type SlackBotFixture } from './slack-fixture.js';
@@ -23,6 +24,7 @@ const bi = (en: string) => ({ en, ar: `${en} (ar)` });
 let fx: SlackBotFixture;
 let url: string;
 let cards: IncidentCards;
+let cardsOptions: IncidentCardsOptions;
 let cli: CliEnv;
 const tokens: Record<string, string> = {};
 
@@ -48,7 +50,7 @@ beforeAll(async () => {
   );
   url = (await fx.bot.start()).url!;
   const cardsBot = await fx.hub.clientAs('officer', 'cards-bot', { bot: true });
-  cards = startIncidentCards({
+  cardsOptions = {
     hub: { hubUrl: fx.hub.url, token: cardsBot.secret },
     slackToken: 'xoxb-test',
     slackApiUrl: fx.slack.url,
@@ -56,8 +58,9 @@ beforeAll(async () => {
     routing: { defaultChannel: CARDS },
     outboxBackoffMs: { base: 50, max: 500 },
     reconnectBackoffMs: { min: 50, max: 300 },
-    log: (line) => fx.logs.push(line),
-  });
+    log: (line: string) => fx.logs.push(line),
+  };
+  cards = startIncidentCards(cardsOptions);
   cli = cliEnv();
   for (const name of ['sara', 'layla']) tokens[name] = (await fx.admin.createToken({ name, role: 'supervisor' })).secret;
 }, 30_000);
@@ -161,10 +164,23 @@ describe('a playbook the hub proposes, on an incident card', () => {
     expect(start?.value).toBe(`playbook run ruh-check --incident ${incident.id} --yes`);
     expect((await fx.admin.listRuns()).length).toBe(before);
 
-    const started = await press('wf:run', start!.value, OFFICER);
-    const runId = /RUN-\d{6}/.exec(JSON.stringify(started))?.[0];
-    const done = await runWhen(fx.admin, runId!, 'the run to succeed', status('succeeded'));
-    expect(done.run).toMatchObject({ incidentId: incident.id, channel: 'slack', startedBy: { name: 'Ahmed (slack:U0OFFICER)' } });
+    // A second bot beside the first: still one run card, and the notify step's message once.
+    const second = startIncidentCards({ ...cardsOptions, instanceId: 'second-bot' });
+    try {
+      const started = await press('wf:run', start!.value, OFFICER);
+      const runId = /RUN-\d{6}/.exec(JSON.stringify(started))?.[0];
+      const done = await runWhen(fx.admin, runId!, 'the run to succeed', status('succeeded'));
+      expect(done.run).toMatchObject({ incidentId: incident.id, channel: 'slack', startedBy: { name: 'Ahmed (slack:U0OFFICER)' } });
+      await cardShows(done);
+      await fx.slack.waitFor(() => fx.slack.successfulPosts().some((c) => c.args.channel === '#ops' && String(c.args.text).includes('checking RUH')), REPLY_WAIT_MS);
+      const hubCards = await fx.admin.listCards({ incidentId: runId! });
+      await waitUntil(async () => (await fx.admin.listCards({ incidentId: runId! })).every((c) => c.messageRef !== null), { what: 'both cards recorded', timeoutMs: REPLY_WAIT_MS });
+      expect(hubCards.map((c) => c.target).sort()).toEqual([`slack:#ops#n${done.notifications[0]!.id}`, `slack:${CARDS}`]);
+      expect(fx.slack.successfulPosts().filter((c) => c.args.channel === '#ops' && String(c.args.text).includes('checking RUH'))).toHaveLength(1);
+      expect(postsOf(runId!)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
   }, 30_000);
 
   it('refuses a button value that is not its shape, before anything reaches the hub', async () => {

@@ -2,7 +2,7 @@
 // Arabic. Every string that came from a user, a site or an incident goes
 // through escapeMrkdwn; every Slack limit (50 blocks, 3000 characters a
 // section, 75 a button, 150 a header) is kept by cutting with "…" and saying how many more.
-import type { DiagVerdictEvent, FleetStatus, Incident, PlaybookRunDetail, Site, SiteDetail, SiteStatus } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, PlaybookRunDetail, RunNotification, Site, SiteDetail, SiteStatus } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
@@ -328,6 +328,12 @@ export function renderIncidentCard(incident: Incident, lang: Lang, playbooks: re
 /** The live card of a playbook run, with the buttons its state allows. */
 export function renderRunCard(detail: PlaybookRunDetail, lang: Lang): Rendered<SlackBlock[]> {
   return renderSlack({ kind: 'run', detail, actions: runActions(detail, lang) }, lang);
+}
+
+/** A notify step's message: the playbook's words, marked as a drill's when it is one. */
+export function renderNotification(n: RunNotification, lang: Lang): Rendered<SlackBlock[]> {
+  const text = `${n.drill ? '[DRILL] ' : ''}${lang === 'ar' ? n.message.ar : n.message.en}`;
+  return { text: escapeMrkdwn(text), body: [section(`:loudspeaker: ${mrkdwn(text, 2500)}`), context(escapeMrkdwn(`${n.runId} · ${n.stepId}`))] };
 }
 
 /** The App Home tab: the fleet summary. */

@@ -129,7 +129,12 @@ export function cardPosts(options: CardPostsOptions) {
     watching.delete(key);
   }
 
-  /** One card up to `message`: claim and post, update in place, or leave it to the bot that holds it. */
+  /**
+   * One card up to `message`: claim and post, update in place, or leave it to
+   * the bot that holds it. `channel` names the place the claim is for: the
+   * channel id, or `C…#slot` for a message of its own in that channel (a run's
+   * notification); the message goes to `message.channel`.
+   */
   async function syncCard(subjectId: string, channel: string, message: CardMessage): Promise<void> {
     const byChannel = cardsOf(subjectId);
     const held = byChannel.get(channel);
@@ -185,8 +190,10 @@ export function cardPosts(options: CardPostsOptions) {
   return {
     outbox,
     schedule,
-    /** The channels a subject has a card in (posted, or on its way). */
+    /** The places a subject has a card in (posted, or on its way): channel ids, and `C…#slot` for a one-off message. */
     channelsOf: (subjectId: string): string[] => [...(cards.get(subjectId)?.keys() ?? [])],
+    /** Whether this subject has a card in this place (posted, on its way, or refused for good). */
+    has: (subjectId: string, place: string): boolean => cards.get(subjectId)?.has(place) === true,
     /** A card the hub knows of (a catch-up): updates go to its message. */
     remember(card: ChatCard): void {
       if (!card.target.startsWith('slack:') || !card.messageRef) return;

@@ -5,10 +5,11 @@
 // steps go; while it waits on an approval the card carries Approve and Reject,
 // and goes to the approvers' channel of a role the step names, when one is
 // configured (`--cards-route role:supervisor=C0…`). Who may press is the hub's to say.
+// A notify step's messages are posted here too, each once.
 import type { CoreClient } from '../../core/client.js';
 import type { HubEvent, PlaybookRunDetail, Role, Site } from '../../core/model.js';
 import type { Lang } from '../../render/labels.js';
-import { renderRunCard } from './blocks.js';
+import { renderNotification, renderRunCard } from './blocks.js';
 import { cardKey } from './card-claims.js';
 import type { CardPosts } from './card-posts.js';
 import { channelsFor, type IncidentCardRouting } from './notifier-routing.js';
@@ -17,6 +18,8 @@ const RUN_ID = /^RUN-\d{6,}$/;
 export const isRunId = (id: string): boolean => RUN_ID.test(id);
 
 const CHAT_CHANNELS: readonly string[] = ['slack', 'teams'];
+// A card's place is a channel id; `C…#slot` is a one-off message in that channel.
+const isChannel = (place: string): boolean => !place.includes('#');
 
 export interface RunCardsOptions {
   client: CoreClient;
@@ -41,8 +44,8 @@ export function runCards(options: RunCardsOptions) {
   /** Where the run's card belongs now; channels it is already in stay. */
   async function channelsOf(detail: PlaybookRunDetail): Promise<string[]> {
     const { run } = detail;
-    const channels = new Set(posts.channelsOf(run.id));
-    const incidentCards = run.incidentId ? posts.channelsOf(run.incidentId) : [];
+    const channels = new Set(posts.channelsOf(run.id).filter(isChannel));
+    const incidentCards = run.incidentId ? posts.channelsOf(run.incidentId).filter(isChannel) : [];
     for (const c of incidentCards) channels.add(c);
     if (CHAT_CHANNELS.includes(run.channel) || incidentCards.length) {
       if (!incidentCards.length) for (const c of channelsFor(options.routing, await options.siteOf(run.siteId))) channels.add(c);
@@ -54,9 +57,25 @@ export function runCards(options: RunCardsOptions) {
     return [...channels];
   }
 
+  /**
+   * A notify step's message, posted once: claimed through the hub like a card
+   * (the place `C…#nID`), so two bots never both post it, and a restart finds
+   * it posted. A role's messages go to its approvers' channel, else the default.
+   */
+  async function notify(detail: PlaybookRunDetail): Promise<void> {
+    for (const n of detail.notifications) {
+      const channel = n.channel ?? options.routing.roles?.[n.role as Role] ?? options.routing.defaultChannel;
+      const place = `${channel}#n${n.id}`;
+      if (posts.has(detail.run.id, place)) continue;
+      const message = renderNotification(n, lang);
+      await posts.sync(detail.run.id, place, { key: cardKey(detail.run.id, place), channel, text: message.text, blocks: message.body as unknown[] }, 'once');
+    }
+  }
+
   return {
     async sync(runId: string): Promise<void> {
       const detail = await client.getRun(runId);
+      await notify(detail);
       const channels = await channelsOf(detail);
       if (!channels.length) return;
       const card = renderRunCard(detail, lang);
@@ -68,7 +87,7 @@ export function runCards(options: RunCardsOptions) {
 
     onEvent(event: HubEvent): void {
       if (event.type === 'playbook.run') posts.schedule((event.data as { id: string }).id);
-      else if (event.type === 'playbook.step') posts.schedule((event.data as { runId: string }).runId);
+      else if (event.type === 'playbook.step' || event.type === 'playbook.notification') posts.schedule((event.data as { runId: string }).runId);
     },
 
     /** After a restart: the active runs, and the ended ones whose cards may not show their end. */
