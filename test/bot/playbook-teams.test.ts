@@ -14,6 +14,7 @@ const KHALID = 'aad-khalid-0001';
 const LAYLA = 'aad-layla-0002';
 const NASSER = 'aad-nasser-0003';
 const VIEWER = 'aad-viewer-0004';
+const bi = (en: string) => ({ en, ar: `${en} (ar)` });
 
 class RecordingAdapter extends TestAdapter {
   readonly updated: Partial<Activity>[] = [];
@@ -33,6 +34,7 @@ beforeAll(async () => {
       { id: 'agree', type: 'approval', roles: ['supervisor'], 'two-person': true },
       { id: 'cut', type: 'set-mode', site: 'RUH', mode: 'network-isolated' },
     ]),
+    playbook('evacuate', [{ id: 'sweep', type: 'checklist', items: [bi('hall A clear'), bi('hall B clear')] }]),
   ]);
   layla = await hub.as('supervisor', 'layla');
   const { secret } = await hub.admin.createToken({ name: 'teams-bot', role: 'supervisor', bot: true });
@@ -85,5 +87,25 @@ describe('a playbook run in Teams', () => {
     expect(adapter.updated).toHaveLength(1);
     const redrawn = adapter.updated[0]!.attachments![0]!.content as AdaptiveCard;
     expect(text(redrawn)).toContain('approved by Nasser (teams:aad-nasser-0003) (teams)');
+  }, 30_000);
+});
+
+describe('a checklist in Teams', () => {
+  it('carries a button per item; each press ticks its item as the presser, and the run goes on once all are ticked', async () => {
+    const started = await send(NASSER, { text: 'playbook run evacuate --yes' });
+    const runId = /RUN-\d{6}/.exec(text(started))![0];
+    const items = started.actions!.flatMap((a) => (a.type === 'Action.Submit' ? [a.data] : []));
+    expect(items).toEqual([
+      { wf: 'confirm', value: `${runId} sweep 1` },
+      { wf: 'confirm', value: `${runId} sweep 2` },
+    ]);
+    expect(text(await send(VIEWER, { value: items[0] }))).toContain('officer');
+    await send(LAYLA, { value: items[0] });
+    await send(KHALID, { value: items[1] });
+    const done = await runWhen(hub.admin, runId, 'the run to succeed', status('succeeded'));
+    expect(done.checklist.map((t) => [t.item, t.actor.name, t.channel])).toEqual([
+      [1, `Layla (teams:${LAYLA})`, 'teams'],
+      [2, `Khalid (teams:${KHALID})`, 'teams'],
+    ]);
   }, 30_000);
 });
