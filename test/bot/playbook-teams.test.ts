@@ -2,27 +2,19 @@
 // real hub: the run card as an Adaptive Card with Approve/Reject as
 // Action.Submit, the two-person rule held by the hub across Teams and a
 // person's own token, and the pressed card redrawn in place.
-import type { Activity, TurnContext } from 'botbuilder';
-import { TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/bot/teams/adaptive-card.js';
 import { createTeamsBot } from '../../src/bot/teams/bot.js';
 import type { CoreClient } from '../../src/core/client.js';
 import { playbook, runWhen, startPlaybookHub, status, type PlaybookHub } from '../playbooks/playbook-hub.js';
+import { RecordingAdapter } from './teams-recording-adapter.js';
 
 const KHALID = 'aad-khalid-0001';
 const LAYLA = 'aad-layla-0002';
 const NASSER = 'aad-nasser-0003';
 const VIEWER = 'aad-viewer-0004';
 const bi = (en: string) => ({ en, ar: `${en} (ar)` });
-
-class RecordingAdapter extends TestAdapter {
-  readonly updated: Partial<Activity>[] = [];
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>) {
-    this.updated.push(activity);
-    return super.updateActivity(context, activity);
-  }
-}
 
 let hub: PlaybookHub;
 let layla: CoreClient;
