@@ -243,7 +243,7 @@ complete -c watchfloor -n '__watchfloor_in /bot' -l host -r -d 'address to liste
 complete -c watchfloor -n '__watchfloor_in /bot' -l teams-port -r -d 'Teams: port for /api/messages (default 3978; 0: any free port)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-channel -r -d 'Slack: post live incident cards, by default to this channel'
-complete -c watchfloor -n '__watchfloor_in /bot' -l cards-route -r -d 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l cards-route -r -d 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-min-severity -x -a 'sev1 sev2 sev3 sev4' -d 'Slack: cards for incidents at or above this severity'
 complete -c watchfloor -n '__watchfloor_in /bot' -l outbox -r -d 'Slack: the cards\' outbox file (default: beside the config, one per profile)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l help -s h -d 'display help for command'

@@ -4,7 +4,8 @@
 import type { Lang } from '../render/labels.js';
 import { answer, unexpected } from './answer.js';
 import { messagesFor } from './messages.js';
-import type { BotReply, ChatActionId, ChatUser } from './reply.js';
+import { labelsFor } from '../render/labels.js';
+import type { BotReply, ChatActionId, ChatUser, ReplyAction } from './reply.js';
 import { replyLang } from './reply-lang.js';
 import type { ChatSession } from './session.js';
 
@@ -16,8 +17,15 @@ export interface ChatAction {
   summary?: string;
 }
 
-// Incident ids only: a button's value must never smuggle in more grammar.
+// A button's value must never smuggle in more grammar: each action's value has its shape.
 const INCIDENT_ID = /^[A-Za-z0-9-]{1,40}$/;
+const STEP = '[a-z][a-z0-9-]{0,63}';
+const VALUE_SHAPE: Partial<Record<ChatActionId, RegExp>> = {
+  approve: new RegExp(`^RUN-\\d{6,9} ${STEP}$`),
+  reject: new RegExp(`^RUN-\\d{6,9} ${STEP}$`),
+  confirm: new RegExp(`^RUN-\\d{6,9} ${STEP} \\d{1,3}$`),
+  playbook: new RegExp(`^${STEP} [A-Za-z0-9-]{1,40}$`),
+};
 
 /** The command a button runs, quoted so a summary stays one argument. */
 export function actionCommand(action: ChatAction): string | undefined {
@@ -32,6 +40,20 @@ export function actionCommand(action: ChatAction): string | undefined {
       return `diag run ${action.value}`;
     case 'resolve':
       return action.summary?.trim() ? `incidents resolve ${action.value} --summary ${quote(action.summary.trim())}` : undefined;
+    case 'approve':
+    case 'reject': {
+      const [run, step] = action.value.split(' ');
+      return `playbook ${action.id} ${run} --step ${step}`;
+    }
+    case 'confirm': {
+      const [run, step, item] = action.value.split(' ');
+      return `playbook confirm ${run} ${item} --step ${step}`;
+    }
+    case 'playbook': {
+      // Never a start on one press: the plan, as the presser may see it, with a button to start.
+      const [playbook, incident] = action.value.split(' ');
+      return `playbook run ${playbook} --incident ${incident} --dry-run`;
+    }
   }
 }
 
@@ -48,16 +70,27 @@ export function actionLang(action: ChatAction, user: ChatUser): Lang {
 export async function dispatchAction(action: ChatAction, session: ChatSession): Promise<BotReply> {
   const lang = actionLang(action, session.user);
   try {
-    if (action.id !== 'run' && !INCIDENT_ID.test(action.value)) {
-      return { kind: 'error', message: `not an incident id: ${JSON.stringify(action.value.slice(0, 60))}`, exitCode: 2 };
+    const shape = VALUE_SHAPE[action.id] ?? (action.id === 'run' ? undefined : INCIDENT_ID);
+    if (shape && !shape.test(action.value)) {
+      const what = VALUE_SHAPE[action.id] ? `what an ${action.id} button carries` : 'an incident id';
+      return { kind: 'error', message: `not ${what}: ${JSON.stringify(action.value.slice(0, 60))}`, exitCode: 2 };
     }
     const command = actionCommand(action);
     if (command === undefined) {
       const m = messagesFor(lang);
       return { kind: 'error', message: m.resolveNeedsSummary(action.value), hint: m.resolveHint(action.value), exitCode: 2 };
     }
-    return await answer(command, session);
+    const reply = await answer(command, session);
+    return action.id === 'playbook' ? withStartButton(reply, action.value, lang) : reply;
   } catch (e) {
     return unexpected(e);
   }
+}
+
+/** The plan a proposed playbook's button showed, with the button that starts it (the hub decides who may). */
+function withStartButton(plan: BotReply, value: string, lang: Lang): BotReply {
+  if (plan.kind !== 'text') return plan;
+  const [playbook, incident] = value.split(' ');
+  const start: ReplyAction = { id: 'run', label: `${labelsFor(lang).t('runPlaybook')}: ${playbook}`, value: `playbook run ${playbook} --incident ${incident} --yes`, style: 'primary' };
+  return { ...plan, actions: [start] };
 }

@@ -50,7 +50,9 @@ export async function commandReply(argv: readonly string[], session: ChatSession
     if (run.kind === 'said') return { kind: 'text', title: ['watchfloor', ...path.names].join(' '), text: run.text.trimEnd() };
     return verbReply(run.outcome, lang) ?? textReply(run.outcome, lang);
   } catch (e) {
-    return suggestOrError(e, argv, path, lang);
+    // A result that is also a failure (a run that waits for a person, or failed): its rich reply says more than the error.
+    const presented = chat.presenter.outcome();
+    return (presented && verbReply(presented, lang)) ?? suggestOrError(e, argv, path, lang);
   }
 }
 

@@ -2,7 +2,7 @@
 // dressed as Slack blocks or a Teams card: the facts in order, which buttons an
 // incident's state allows, and how long lists and texts are cut. Values are raw
 // (not escaped): each renderer escapes for its own markup.
-import type { Incident, IncidentDetail, SiteStatus, TimelineEntry } from '../core/model.js';
+import type { FleetStatus, Incident, IncidentDetail, SiteStatus, TimelineEntry } from '../core/model.js';
 import type { IncidentState } from '../core/vocabulary.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import type { ChatActionId, ReplyAction } from './reply.js';
@@ -80,7 +80,7 @@ export function incidentLine(incident: Incident, lang: Lang): { head: string; ti
 
 // Which buttons each state allows, mirroring the hub's state machine: an
 // acknowledged incident is not acknowledged again; a resolved one is final.
-type IncidentActionId = Exclude<ChatActionId, 'run'>;
+type IncidentActionId = Extract<ChatActionId, 'ack' | 'diag' | 'escalate' | 'resolve'>;
 const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   triggered: ['ack', 'diag', 'escalate', 'resolve'],
   acknowledged: ['diag', 'escalate', 'resolve'],
@@ -88,7 +88,7 @@ const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   resolved: [],
 };
 
-const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve' } as const;
+const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve', approve: 'approve', reject: 'reject' } as const;
 
 /** The buttons an incident card shows in its current state. */
 export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {
@@ -102,7 +102,7 @@ export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {
 
 /** A button's label in the card's language: incident buttons by their id, suggested commands as given. */
 export function actionLabel(action: ReplyAction, lang: Lang): string {
-  return action.id === 'run' ? action.label : labelsFor(lang).t(BUTTON_LABEL[action.id]);
+  return action.id === 'run' || action.id === 'confirm' || action.id === 'playbook' ? action.label : labelsFor(lang).t(BUTTON_LABEL[action.id]);
 }
 
 /** A site's flow in one line: wait, queue and e-gates in service. */
@@ -117,5 +117,21 @@ export function siteFlowFacts(status: SiteStatus, lang: Lang): Fact[] {
     { label: l.t('counters'), value: `${status.counters.open}/${status.counters.total} ${l.t('open')}` },
     { label: l.t('staff'), value: String(status.staff) },
     { label: l.t('reported'), value: status.reportedAt ? formatChatTime(status.reportedAt) : l.t('notReported') },
+    ...(status.mode !== 'normal' ? [{ label: l.t('mode'), value: status.mode }] : []),
   ];
+}
+
+/** "fleet mode: offline-processing" while the whole fleet runs otherwise than normally; null when it does not. */
+export function fleetModeLine(status: FleetStatus, lang: Lang): string | null {
+  return status.mode === 'normal' ? null : `${labelsFor(lang).t('fleetMode')}: ${status.mode}`;
+}
+
+/** The sites a fleet reply lists: those not ok, with open incidents, or running in a mode of their own. */
+export function sitesWorthALook(status: FleetStatus): SiteStatus[] {
+  return status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0 || (s.mode !== 'normal' && s.mode !== status.mode));
+}
+
+/** " · evacuation" after a site's line when it runs in a mode the fleet does not. */
+export function siteModeSuffix(site: SiteStatus, fleet: FleetStatus | undefined): string {
+  return site.mode === 'normal' || site.mode === fleet?.mode ? '' : ` · ${site.mode}`;
 }

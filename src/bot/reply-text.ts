@@ -35,5 +35,9 @@ export function replyText(reply: BotReply, lang: Lang): string {
       return `${l.t('didYouMean')} ${reply.choices.map((c) => c.label).join(' / ')}`;
     case 'help':
       return l.t('commands');
+    case 'run': {
+      const r = reply.detail.run;
+      return `${r.id} ${r.playbookId}: ${r.status}${r.status === 'waiting' && r.waitingOn ? ` (${r.waitingOn})` : ''}`;
+    }
   }
 }

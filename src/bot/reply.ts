@@ -2,7 +2,7 @@
 // dressed as Slack Block Kit or a Teams Adaptive Card. Every renderer takes a
 // BotReply and nothing else, so Slack and Teams can never say different things.
 import type { Lang } from '../render/labels.js';
-import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, Site, SiteDetail } from '../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, Site, SiteDetail } from '../core/model.js';
 import type { Role } from '../core/vocabulary.js';
 
 /** Who is asking, as the bot resolved them from the chat platform. */
@@ -18,15 +18,23 @@ export interface ChatUser {
 
 /** A button the renderers draw; pressing it comes back to the bot's one action dispatcher. */
 export interface ReplyAction {
-  /** What the dispatcher does: `ack`, `diag`, `escalate`, `resolve`, or `run` (a suggested command). */
+  /**
+   * What the dispatcher does: `ack`, `diag`, `escalate`, `resolve`, `run` (a
+   * suggested command), `approve`/`reject`/`confirm` (a run's step), or
+   * `playbook` (a proposed playbook: shows the plan and asks before it starts).
+   */
   id: ChatActionId;
   label: string;
-  /** The incident id for incident actions; the command text for `run`. */
+  /**
+   * The incident id for incident actions; the command text for `run`;
+   * `RUN-… STEP` for approve and reject, `RUN-… STEP ITEM` for confirm;
+   * `PLAYBOOK INC-…` for playbook.
+   */
   value: string;
   style?: 'primary' | 'danger';
 }
 
-export const CHAT_ACTION_IDS = ['ack', 'diag', 'escalate', 'resolve', 'run'] as const;
+export const CHAT_ACTION_IDS = ['ack', 'diag', 'escalate', 'resolve', 'run', 'approve', 'reject', 'confirm', 'playbook'] as const;
 export type ChatActionId = (typeof CHAT_ACTION_IDS)[number];
 
 export type BotReply =
@@ -36,14 +44,16 @@ export type BotReply =
   | { kind: 'site'; site: SiteDetail }
   | { kind: 'sites'; sites: Site[] }
   /** One incident with its timeline, and the buttons for what may be done next. */
-  | { kind: 'incident'; incident: IncidentDetail | Incident; actions: ReplyAction[] }
+  | { kind: 'incident'; incident: IncidentDetail | Incident; actions: ReplyAction[]; note?: string }
   | { kind: 'incidents'; incidents: Incident[]; heading: string }
   /** A diagnostics run: one verdict per asset. */
   | { kind: 'diagnostics'; target: string; verdicts: DiagVerdictEvent[] }
   /** The answer to "what's the wait at DMM". */
   | { kind: 'wait'; site: Site; waitMinutes: number | null; queueLength: number | null }
-  /** A verb the bot has no rich reply for: the verb's own text presenter applied to its result, shown verbatim. */
-  | { kind: 'text'; title: string; text: string }
+  /** A verb the bot has no rich reply for: the verb's own text presenter applied to its result, shown verbatim (with buttons, for a plan that asks before it starts). */
+  | { kind: 'text'; title: string; text: string; actions?: ReplyAction[] }
+  /** A playbook run: its steps, who acted, what it waits on, and the buttons its state allows. */
+  | { kind: 'run'; detail: PlaybookRunDetail; actions: ReplyAction[] }
   /** A short confirmation ("INC-000042 acknowledged by Ahmed"). */
   | { kind: 'done'; message: string; incident?: Incident }
   /** Refused, not found, bad input, hub down: one line and perhaps a hint. */

@@ -11,6 +11,8 @@ import { incidentsList, type IncidentsListInput } from '../commands/incidents/li
 import { incidentsNote } from '../commands/incidents/note.js';
 import { incidentsResolve } from '../commands/incidents/resolve.js';
 import { incidentsShow } from '../commands/incidents/show.js';
+import { playbookStatus } from '../commands/playbook/read.js';
+import { playbookRun } from '../commands/playbook/run.js';
 import type { VerbOutcome } from '../commands/outcome-presenter.js';
 import { sitesList } from '../commands/sites/list.js';
 import { status } from '../commands/status/status.js';
@@ -18,6 +20,7 @@ import type { AnyVerb, EventOf, InputOf, ResultOf } from '../commands/verb.js';
 import type { MutationResult } from '../core/model.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import { incidentActions } from './facts.js';
+import { runActions } from './run-facts.js';
 import { messagesFor, type MutationVerb } from './messages.js';
 import type { BotReply } from './reply.js';
 
@@ -29,11 +32,12 @@ export interface VerbReplyInput<V> {
   lang: Lang;
 }
 
-type VerbReply = (outcome: VerbReplyInput<AnyVerb>) => BotReply;
+// undefined: this outcome of the verb has no rich reply (a plan), and its text presenter answers.
+type VerbReply = (outcome: VerbReplyInput<AnyVerb>) => BotReply | undefined;
 
 const REPLIES = new Map<AnyVerb, VerbReply>();
 
-function reply<V extends AnyVerb>(verb: V, draw: (outcome: VerbReplyInput<V>) => BotReply): void {
+function reply<V extends AnyVerb>(verb: V, draw: (outcome: VerbReplyInput<V>) => BotReply | undefined): void {
   REPLIES.set(verb, draw as VerbReply);
 }
 
@@ -62,6 +66,8 @@ reply(incidentsAssign, mutationReply('assign'));
 reply(incidentsNote, mutationReply('note'));
 reply(incidentsEscalate, mutationReply('escalate'));
 reply(incidentsResolve, mutationReply('resolve'));
+reply(playbookStatus, ({ result, lang }) => ({ kind: 'run', detail: result, actions: runActions(result, lang) }));
+reply(playbookRun, ({ result, lang }) => (result.kind === 'run' ? { kind: 'run', detail: result.detail, actions: runActions(result.detail, lang) } : undefined));
 reply(diagRun, ({ input, result }) => ({ kind: 'diagnostics', target: input.target, verdicts: result.verdicts }));
 
 /** The verbs with a rich reply (the rest answer with their text presenter). */

@@ -56,6 +56,15 @@ const EN = {
   examples: 'Examples',
   more: 'more',
   degradedPlatforms: 'platforms not ok',
+  // Playbooks in chat (issue 12): run cards and their buttons.
+  approve: 'Approve',
+  reject: 'Reject',
+  runPlaybook: 'Run playbook',
+  waitingOn: 'waiting on',
+  startedBy: 'started by',
+  playbookRun: 'Playbook run',
+  mode: 'mode',
+  fleetMode: 'fleet mode',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -97,6 +106,14 @@ const AR: Record<LabelKey, string> = {
   resolve: 'إغلاق',
   resolveSummary: 'ما الذي تم لإغلاقه؟',
   resolveConfirm: 'إغلاق بهذا الملخص',
+  approve: 'موافقة',
+  reject: 'رفض',
+  runPlaybook: 'تشغيل خطة الاستجابة',
+  waitingOn: 'بانتظار',
+  startedBy: 'بدأها',
+  playbookRun: 'تشغيل خطة استجابة',
+  mode: 'الوضع',
+  fleetMode: 'وضع المنافذ',
   asset: 'الجهاز',
   opened: 'فُتح',
   acknowledgedBy: 'استلمه',

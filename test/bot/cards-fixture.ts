@@ -52,3 +52,17 @@ export function firingAlert(site: string, severity: string, fingerprint = `cards
   a.labels = { ...a.labels, site, severity };
   return body;
 }
+
+/**
+ * A card's blocks without its "Run playbook" buttons and their line, which
+ * follow the hub's proposals rather than the incident: what these tests
+ * compare is the incident the card shows (run-card.test.ts tests the buttons).
+ */
+export function incidentPart(blocks: unknown): string {
+  const kept = (blocks as { type: string; elements?: { action_id?: string }[] }[])
+    .map((b) => (b.type === 'actions' ? { ...b, elements: b.elements!.filter((e) => !e.action_id?.startsWith('wf:playbook')) } : b))
+    .filter((b) => !(b.type === 'actions' && b.elements!.length === 0))
+    .filter((b) => !(b.type === 'context' && JSON.stringify(b).includes('watchfloor playbook run')));
+  // An action id's index counts every button of its block: without the playbook buttons, count again.
+  return JSON.stringify(kept).replace(/"wf:([a-z]+):\d+"/g, '"wf:$1"');
+}

@@ -12,7 +12,7 @@ import { startIncidentCards } from '../../src/bot/slack/notifier.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
 import { waitUntil } from '../helpers/wait-until.js';
-import { cardNotifiers, firingAlert as alert } from './cards-fixture.js';
+import { cardNotifiers, firingAlert as alert, incidentPart } from './cards-fixture.js';
 
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
@@ -31,8 +31,8 @@ const cardOf = (channel: string, incidentId: string) =>
 
 /** Resolves when the card in `channel` shows `incident` as rendered, or fails after `timeoutMs`. */
 async function cardShows(channel: string, incident: Incident, timeoutMs = 5_000): Promise<void> {
-  const want = JSON.stringify(renderIncidentCard(incident, 'en').body);
-  await slack.waitFor(() => cardOf(channel, incident.id).some((m) => JSON.stringify(m.blocks) === want), timeoutMs);
+  const want = incidentPart(renderIncidentCard(incident, 'en').body);
+  await slack.waitFor(() => cardOf(channel, incident.id).some((m) => incidentPart(m.blocks) === want), timeoutMs);
 }
 
 /** Resolves once the hub holds the card's message ts (the notifier records it after delivery). */

@@ -1,6 +1,8 @@
 // The Slack renderer: every reply kind against its golden blocks (en, and ar
 // for the common ones), buttons per incident state, text that tries to become
 // a mention or a link, and Slack's size limits.
+import { runActions } from '../../src/bot/run-facts.js';
+import { runDetail } from './fixtures/run-detail.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BotReply } from '../../src/bot/reply.js';
@@ -103,7 +105,7 @@ describe('the incident card', () => {
 
   it('parses only the bot’s own action ids', () => {
     expect(parseSlackActionId('wf:run:2')).toBe('run');
-    expect(parseSlackActionId('wf:approve')).toBeUndefined();
+    expect(parseSlackActionId('wf:delete')).toBeUndefined();
     expect(parseSlackActionId('other:ack')).toBeUndefined();
   });
 });
@@ -137,6 +139,7 @@ describe('text from people and devices stays inert', () => {
       { kind: 'text', title: evil, text: evil },
       { kind: 'done', message: evil, incident },
       { kind: 'incidents', incidents: [incident], heading: evil },
+      { kind: 'run', detail: runDetail(evil), actions: runActions(runDetail(evil), 'en') },
     ] satisfies BotReply[]) {
       const out = renderSlack(r, 'en');
       expect([out.text, ...textsOf(out.body)].join('\n'), r.kind).not.toMatch(INJECTED);

@@ -6,7 +6,7 @@ import { createSlackBot, type SlackBot, type SlackBotOptions } from '../../src/b
 import type { CoreClient } from '../../src/core/client.js';
 import type { Incident } from '../../src/core/model.js';
 import type { Fleet } from '../../src/hub/demo/demo-world.js';
-import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { startFixtureHub, type FixtureHub, type FixtureOptions } from '../hub/hub-fixture.js';
 import { startSlackApi, type SlackApiCall, type SlackApiStandIn } from '../helpers/slack-api.js';
 
 export const OFFICER = 'U0OFFICER';
@@ -44,10 +44,12 @@ export interface SlackBotFixtureOptions {
   fleet?: Fleet;
   /** More chat users beside the officer and the viewer. */
   users?: IdentityMap['users'];
+  /** More for the hub (a catalogue of playbooks, a faster runner). */
+  hub?: FixtureOptions;
 }
 
 export async function startSlackBotFixture(transport: SlackTransport, options: SlackBotFixtureOptions = {}): Promise<SlackBotFixture> {
-  const hub = await startFixtureHub(options.fleet ? { fleet: options.fleet } : {});
+  const hub = await startFixtureHub({ ...options.hub, ...(options.fleet ? { fleet: options.fleet } : {}) });
   const slack = await startSlackApi();
   const logs: string[] = [];
   const botToken = (await hub.clientAs('supervisor', 'slack-bot', { bot: true })).secret;

@@ -1,27 +1,18 @@
 // The Teams bot through the Bot Framework's TestAdapter against a real hub:
 // questions become Adaptive Cards (in Arabic when asked in Arabic), and card
 // buttons act through the hub as the mapped chat user — or are refused.
-import type { Activity, TurnContext } from 'botbuilder';
-import { TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityMap } from '../../src/bot/identity.js';
 import type { AdaptiveCard } from '../../src/bot/teams/adaptive-card.js';
 import { createTeamsBot } from '../../src/bot/teams/bot.js';
 import { CoreClient } from '../../src/core/client.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { RecordingAdapter } from './teams-recording-adapter.js';
 
 const OFFICER = 'aad-officer-0001';
 const STRANGER = 'aad-unmapped-0002';
 const identities: IdentityMap = { users: { [`teams:${OFFICER}`]: { name: 'Ahmed Al-Harbi', role: 'officer' } } };
-
-/** A TestAdapter that also keeps every card the bot redrew in place. */
-class RecordingAdapter extends TestAdapter {
-  readonly updated: Partial<Activity>[] = [];
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>) {
-    this.updated.push(activity);
-    return super.updateActivity(context, activity);
-  }
-}
 
 let hub: TestHub;
 let admin: CoreClient;

@@ -78,6 +78,28 @@ describe('a two-person approval', () => {
     await Promise.all([aisha.close(), fahad.close()]);
   });
 
+  it('counts a chat user mapped to the name of a person\'s own token as that person: their token, then the bot, refused', async () => {
+    const { secret } = await hub.admin.createToken({ name: 'slack-bot-2', role: 'supervisor', bot: true });
+    const { CoreClient } = await import('../../src/core/client.js');
+    const chat = (user: string) => new CoreClient({ hubUrl: hub.url, token: secret, channel: 'slack', onBehalfOf: user, actAs: 'supervisor' });
+    const laylaInSlack = chat('slack:U0LAYLA (Layla)');
+    const saraInSlack = chat('slack:U0SARA (sara)');
+    const { run } = await omar.startRun({ playbook: 'isolate' });
+    await waitingApproval(omar, run.id);
+    await layla.approveStep(run.id);
+    // The same person through the bot: one person counts once, whichever channel they use.
+    await expect(laylaInSlack.approveStep(run.id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already approved step agree') });
+    expect((await omar.getRun(run.id)).run.reason).toMatch(/\(1 of 2\)$/);
+    // The requester's own chat identity is the requester too.
+    const { run: hers } = await sara.startRun({ playbook: 'isolate' });
+    await waitingApproval(sara, hers.id);
+    await expect(saraInSlack.approveStep(hers.id)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('started this run') });
+    await sara.abortRun(hers.id);
+    await nasser.approveStep(run.id);
+    await runWhen(omar, run.id, 'the run to succeed', status('succeeded'));
+    await Promise.all([laylaInSlack.close(), saraInSlack.close()]);
+  });
+
   it('ends the run when someone rejects it, with who and why', async () => {
     const { run } = await sara.startRun({ playbook: 'isolate' });
     await waitingApproval(sara, run.id);

@@ -2,11 +2,12 @@
 // Arabic. Every string that came from a user, a site or an incident goes
 // through escapeMrkdwn; every Slack limit (50 blocks, 3000 characters a
 // section, 75 a button, 150 a header) is kept by cutting with "…" and saying how many more.
-import type { DiagVerdictEvent, FleetStatus, Incident, Site, SiteDetail, SiteStatus } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, PlaybookRunDetail, RunNotification, Site, SiteDetail, SiteStatus } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
   CHAT_TEXT_LIMIT,
+  fleetModeLine,
   formatChatTime,
   incidentActions,
   incidentFacts,
@@ -15,11 +16,14 @@ import {
   moreLine,
   recentTimeline,
   siteFlowFacts,
+  siteModeSuffix,
+  sitesWorthALook,
   takeForChat,
   type Fact,
 } from '../facts.js';
 import { CHAT_ACTION_IDS, type BotReply, type ChatActionId, type Rendered, type ReplyAction } from '../reply.js';
 import { replyText } from '../reply-text.js';
+import { playbookActions, runActions, runCardFacts } from '../run-facts.js';
 import { clip, escapeMrkdwn, mrkdwn } from './mrkdwn.js';
 
 // ---- Block Kit shapes (the subset the bot draws) ----------------------------
@@ -136,22 +140,24 @@ function fleetBlocks(status: FleetStatus, lang: Lang): SlackBlock[] {
     { label: l.t('openIncidents'), value: `${t.openIncidents.total} (sev1 ${t.openIncidents.sev1} · sev2 ${t.openIncidents.sev2})` },
     { label: l.t('staff'), value: String(t.staff) },
   ];
-  const attention = status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0);
+  const attention = sitesWorthALook(status);
   const platforms = status.platforms.filter((p) => p.health !== 'ok');
+  const mode = fleetModeLine(status, lang);
   return [
     header(`${l.t('fleetStatus')}`),
     section(`_${escapeMrkdwn(formatChatTime(status.generatedAt))}_`, totals.map(field)),
+    ...(mode ? [section(`:rotating_light: *${escapeMrkdwn(mode)}*`)] : []),
     ...(platforms.length
       ? [context(`*${escapeMrkdwn(l.t('degradedPlatforms'))}:* ${platforms.map((p) => `${HEALTH_MARK[p.health]} ${escapeMrkdwn(p.name)}`).join(' · ')}`)]
       : []),
-    ...(attention.length ? [{ type: 'divider' } as SlackBlock, ...listed(attention, (s) => siteStatusLine(s, lang), lang)] : [section(escapeMrkdwn(l.t('noIncidents')))]),
+    ...(attention.length ? [{ type: 'divider' } as SlackBlock, ...listed(attention, (s) => siteStatusLine(s, lang, status), lang)] : [section(escapeMrkdwn(l.t('noIncidents')))]),
   ];
 }
 
-function siteStatusLine(s: SiteStatus, lang: Lang): string {
+function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): string {
   const l = labelsFor(lang);
   const wait = s.waitMinutes === null ? '-' : `${Math.round(s.waitMinutes)} ${l.t('minutes')}`;
-  return `${HEALTH_MARK[s.health]} *${escapeMrkdwn(s.id)}* ${mrkdwn(l.siteName(s.name), 120)} · ${escapeMrkdwn(l.t('wait'))} ${escapeMrkdwn(wait)} · ${escapeMrkdwn(l.t('openIncidents'))} ${s.openIncidents.total}`;
+  return `${HEALTH_MARK[s.health]} *${escapeMrkdwn(s.id)}* ${mrkdwn(l.siteName(s.name), 120)} · ${escapeMrkdwn(l.t('wait'))} ${escapeMrkdwn(wait)} · ${escapeMrkdwn(l.t('openIncidents'))} ${s.openIncidents.total}${escapeMrkdwn(siteModeSuffix(s, fleet))}`;
 }
 
 function siteBlocks(detail: SiteDetail, lang: Lang): SlackBlock[] {
@@ -188,6 +194,7 @@ function incidentBlocks(reply: Extract<BotReply, { kind: 'incident' }>, lang: La
       ? [context(`*${escapeMrkdwn(l.t('timeline'))}*\n${timeline.map((e) => `${escapeMrkdwn(formatChatTime(e.at))} · ${mrkdwn(e.actor.name, 80)} · ${mrkdwn(e.text, 300)}`).join('\n')}`)]
       : []),
     ...buttons(reply.actions),
+    ...(reply.note ? [context(mrkdwn(reply.note, 1000))] : []),
   ];
 }
 
@@ -265,6 +272,17 @@ function helpBlocks(reply: Extract<BotReply, { kind: 'help' }>, lang: Lang): Sla
   ];
 }
 
+/** A playbook run: headline and facts, a line per step, what it waits on, and its buttons. */
+function runBlocks(reply: Extract<BotReply, { kind: 'run' }>, lang: Lang): SlackBlock[] {
+  const f = runCardFacts(reply.detail, lang);
+  return [
+    section(`*${escapeMrkdwn(f.headline)}*${f.drill ? '  `DRILL`' : ''}\n${mrkdwn(f.title, 300)}`, f.facts.map(field)),
+    ...lineSections(f.steps.map((line) => mrkdwn(line, 400))),
+    ...(f.waiting ? [context(mrkdwn(f.waiting, 1000))] : []),
+    ...buttons(reply.actions),
+  ];
+}
+
 export function renderSlack(reply: BotReply, lang: Lang): Rendered<SlackBlock[]> {
   return { text: escapeMrkdwn(replyText(reply, lang)), body: withinBlockLimit(blocksOf(reply, lang), lang) };
 }
@@ -286,7 +304,9 @@ function blocksOf(reply: BotReply, lang: Lang): SlackBlock[] {
     case 'wait':
       return waitBlocks(reply, lang);
     case 'text':
-      return textBlocks(reply.title, reply.text, lang);
+      return [...textBlocks(reply.title, reply.text, lang), ...buttons(reply.actions ?? [])];
+    case 'run':
+      return runBlocks(reply, lang);
     case 'done':
       return doneBlocks(reply.message, reply.incident, lang);
     case 'error':
@@ -299,8 +319,21 @@ function blocksOf(reply: BotReply, lang: Lang): SlackBlock[] {
 }
 
 /** The live card a channel sees for an incident: facts and the buttons its state allows. */
-export function renderIncidentCard(incident: Incident, lang: Lang): Rendered<SlackBlock[]> {
-  return renderSlack({ kind: 'incident', incident, actions: incidentActions(incident, lang) }, lang);
+export function renderIncidentCard(incident: Incident, lang: Lang, playbooks: readonly string[] = []): Rendered<SlackBlock[]> {
+  const offered = playbookActions(incident.id, playbooks, lang);
+  const note = offered.more ?? undefined;
+  return renderSlack({ kind: 'incident', incident, actions: [...incidentActions(incident, lang), ...offered.actions], ...(note ? { note } : {}) }, lang);
+}
+
+/** The live card of a playbook run, with the buttons its state allows. */
+export function renderRunCard(detail: PlaybookRunDetail, lang: Lang): Rendered<SlackBlock[]> {
+  return renderSlack({ kind: 'run', detail, actions: runActions(detail, lang) }, lang);
+}
+
+/** A notify step's message: the playbook's words, marked as a drill's when it is one. */
+export function renderNotification(n: RunNotification, lang: Lang): Rendered<SlackBlock[]> {
+  const text = `${n.drill ? '[DRILL] ' : ''}${lang === 'ar' ? n.message.ar : n.message.en}`;
+  return { text: escapeMrkdwn(text), body: [section(`:loudspeaker: ${mrkdwn(text, 2500)}`), context(escapeMrkdwn(`${n.runId} · ${n.stepId}`))] };
 }
 
 /** The App Home tab: the fleet summary. */

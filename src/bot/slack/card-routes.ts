@@ -1,13 +1,14 @@
 // `--cards-route region:Makkah=C0456` and `--cards-route kind:sea=C0789`: which
 // Slack channel gets the live incident cards of a region's or a kind of site's
-// incidents. Channel ids, not #names: chat.update needs the id the card was
+// incidents, and `--cards-route role:supervisor=C0…` where a playbook run's
+// approval request by that role goes too. Channel ids, not #names: chat.update needs the id the card was
 // posted to, and a renamed channel keeps its id.
 import { UsageError } from '../../core/errors.js';
-import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
+import { ROLES, SITE_KINDS, type Role, type SiteKind } from '../../core/vocabulary.js';
 import type { IncidentCardRouting } from './notifier-routing.js';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
-const ROUTE = /^(region|kind):([^=]+)=(.+)$/;
+const ROUTE = /^(region|kind|role):([^=]+)=(.+)$/;
 
 function channelId(text: string, flag: string): string {
   const id = text.trim();
@@ -20,16 +21,20 @@ function channelId(text: string, flag: string): string {
 }
 
 export function cardRouting(defaultChannel: string, routes: readonly string[]): IncidentCardRouting {
-  const routing: IncidentCardRouting = { defaultChannel: channelId(defaultChannel, '--cards-channel'), regions: {}, kinds: {} };
+  const routing: IncidentCardRouting = { defaultChannel: channelId(defaultChannel, '--cards-channel'), regions: {}, kinds: {}, roles: {} };
   for (const route of routes) {
     const match = ROUTE.exec(route.trim());
     if (!match) {
-      throw new UsageError(`--cards-route: cannot read "${route}"`, { hint: 'write region:NAME=CHANNEL_ID or kind:KIND=CHANNEL_ID, e.g. region:Makkah=C0456ABCD' });
+      throw new UsageError(`--cards-route: cannot read "${route}"`, { hint: 'write region:NAME=CHANNEL_ID, kind:KIND=CHANNEL_ID or role:ROLE=CHANNEL_ID, e.g. region:Makkah=C0456ABCD' });
     }
-    const [, by, key, channel] = match as unknown as [string, 'region' | 'kind', string, string];
+    const [, by, key, channel] = match as unknown as [string, 'region' | 'kind' | 'role', string, string];
     const id = channelId(channel, '--cards-route');
     if (by === 'region') {
       routing.regions![key.trim()] = id;
+    } else if (by === 'role') {
+      const role = key.trim() as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`--cards-route: "${key}" is not a role`, { hint: `use one of ${ROLES.join(', ')}` });
+      routing.roles![role] = id;
     } else {
       const kind = key.trim() as SiteKind;
       if (!SITE_KINDS.includes(kind)) {

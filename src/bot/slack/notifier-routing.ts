@@ -2,7 +2,7 @@
 // region and the channel of its site's kind (both, when both are set — the
 // Makkah desk and the sea-ports desk each see a Jeddah port incident), the
 // default channel when neither is, and for platform incidents.
-import type { Severity, Site, SiteKind } from '../../core/model.js';
+import type { Role, Severity, Site, SiteKind } from '../../core/model.js';
 import { SEVERITIES } from '../../core/vocabulary.js';
 
 export interface IncidentCardRouting {
@@ -12,6 +12,8 @@ export interface IncidentCardRouting {
   regions?: Record<string, string> | undefined;
   /** Site kind → channel id. */
   kinds?: Partial<Record<SiteKind, string>> | undefined;
+  /** Role → channel id: a playbook run waiting on an approval by that role is shown there too (its approvers' channel). */
+  roles?: Partial<Record<Role, string>> | undefined;
 }
 
 export function channelsFor(routing: IncidentCardRouting, site: Site | undefined): string[] {

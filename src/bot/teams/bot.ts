@@ -1,15 +1,15 @@
 // The Teams bot: an ActivityHandler that is only wiring. A message's text goes
 // to answer() (the one entry point for chat text); a card button's
 // Action.Submit goes to dispatchAction() (the one dispatch point). Replies go
-// back as Adaptive Cards; an incident card a button changed is redrawn in place.
+// back as Adaptive Cards; an incident or run card a button changed is redrawn in place.
 import { ActivityHandler, CardFactory, TurnContext, type Activity } from 'botbuilder';
 import { actionCommand, dispatchAction } from '../actions.js';
 import { answer } from '../answer.js';
 import { incidentOf } from '../facts.js';
 import type { IdentityMap } from '../identity.js';
-import type { Incident } from '../../core/model.js';
-import type { BotReply, Lang } from '../reply.js';
+import type { BotReply, Rendered } from '../reply.js';
 import type { ChatSession } from '../session.js';
+import type { AdaptiveCard } from './adaptive-card.js';
 import { renderIncidentAdaptiveCard, renderTeams } from './cards.js';
 import { parseSubmitData, type SubmittedAction } from './submit-data.js';
 import { teamsSessions } from './teams-session.js';
@@ -27,6 +27,9 @@ export type TeamsBot = ActivityHandler;
 // Cards the bot posted, per conversation and incident, so a button pressed on
 // any copy redraws the one the bot knows. Bounded: old cards fall out first.
 const CARD_MEMORY = 1000;
+
+// Buttons that decide at a run's step: the run's card is redrawn after one.
+const RUN_STEP_ACTIONS: ReadonlySet<string> = new Set(['approve', 'reject', 'confirm']);
 
 const AT_MENTION = /<at>[^<]*<\/at>/gi;
 
@@ -63,20 +66,24 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     const session = sessionFor(context.activity, actionCommand(action) ?? action.summary);
     const reply = await dispatchAction(action, session);
     const changed = reply.kind === 'done' ? reply.incident : undefined;
-    if (changed && action.id !== 'run') {
-      const cardId = cards.get(`${context.activity.conversation.id}|${changed.id}`) ?? context.activity.replyToId;
-      if (cardId) await redrawCard(context, cardId, changed, session.user.lang);
+    if (changed && action.id !== 'run') await redrawCard(context, changed.id, renderIncidentAdaptiveCard(changed, session.user.lang));
+    if (RUN_STEP_ACTIONS.has(action.id) && reply.kind !== 'error') {
+      // The run card the button sat on now shows the decision (the hub said what the run is now).
+      const runId = action.value.split(' ')[0]!;
+      const now = await answer(`playbook status ${runId}`, session);
+      if (now.kind === 'run') await redrawCard(context, runId, renderTeams(now, session.user.lang));
     }
     await send(context, reply, session);
   }
 
-  async function redrawCard(context: TurnContext, activityId: string, incident: Incident, lang: Lang) {
-    const card = renderIncidentAdaptiveCard(incident, lang);
+  async function redrawCard(context: TurnContext, subjectId: string, card: Rendered<AdaptiveCard>) {
+    const activityId = cards.get(`${context.activity.conversation.id}|${subjectId}`) ?? context.activity.replyToId;
+    if (!activityId) return;
     try {
       await context.updateActivity({ type: 'message', id: activityId, summary: card.text, attachments: [CardFactory.adaptiveCard(card.body)] });
     } catch (error) {
       // The confirmation still goes out: a card we may no longer edit (deleted, too old) is not the user's problem.
-      log(`could not update the Teams card for ${incident.id}: ${(error as Error).message}`);
+      log(`could not update the Teams card for ${subjectId}: ${(error as Error).message}`);
     }
   }
 
@@ -84,6 +91,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     const rendered = renderTeams(reply, session.user.lang);
     const sent = await context.sendActivity({ type: 'message', summary: rendered.text, attachments: [CardFactory.adaptiveCard(rendered.body)] });
     if (reply.kind === 'incident') remember(context.activity.conversation.id, incidentOf(reply.incident).id, sent?.id);
+    if (reply.kind === 'run') remember(context.activity.conversation.id, reply.detail.run.id, sent?.id);
   }
 
   return bot;

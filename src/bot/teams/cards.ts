@@ -1,11 +1,12 @@
 // Bot replies as Teams Adaptive Cards: one pure function per reply kind, in
 // English or Arabic. Every string that came from people or devices is escaped
 // (escapeTeamsText) so it cannot become a link, a mention or formatting.
-import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   actionLabel,
   CHAT_TEXT_LIMIT,
+  fleetModeLine,
   formatChatTime,
   incidentActions,
   incidentFacts,
@@ -14,12 +15,15 @@ import {
   moreLine,
   recentTimeline,
   siteFlowFacts,
+  siteModeSuffix,
+  sitesWorthALook,
   takeForChat,
   truncate,
   type Fact,
 } from '../facts.js';
 import type { BotReply, Rendered, ReplyAction } from '../reply.js';
 import { replyText } from '../reply-text.js';
+import { runActions, runCardFacts } from '../run-facts.js';
 import {
   adaptiveCard,
   factSet,
@@ -63,6 +67,26 @@ export function renderIncidentAdaptiveCard(
     ...timelineBlocks(recentTimeline(incident), lang),
   ];
   return { text, body: adaptiveCard(lang, esc(text), body, actions.map((a) => cardAction(a, lang))) };
+}
+
+/** A playbook run: headline and facts, a line per step, what it waits on, and its buttons as Action.Submit. */
+function runContent(reply: Extract<BotReply, { kind: 'run' }>, lang: Lang): CardContent {
+  const f = runCardFacts(reply.detail, lang);
+  return {
+    body: [
+      textBlock(`**${esc(f.headline)}**${f.drill ? ' · DRILL' : ''}`, { size: 'small' }),
+      heading(esc(f.title)),
+      factSet(escFacts(f.facts)),
+      ...f.steps.map((line) => textBlock(esc(line), { spacing: 'none' })),
+      ...(f.waiting ? [textBlock(esc(f.waiting), { color: 'warning' })] : []),
+    ],
+    actions: reply.actions.map((a) => cardAction(a, lang)),
+  };
+}
+
+/** The live card of a playbook run, with the buttons its state allows. */
+export function renderRunAdaptiveCard(detail: PlaybookRunDetail, lang: Lang): Rendered<AdaptiveCard> {
+  return renderTeams({ kind: 'run', detail, actions: runActions(detail, lang) }, lang);
 }
 
 const SEVERITY_STYLE: Record<Incident['severity'], ContainerStyle> = {
@@ -109,7 +133,9 @@ function cardContent(reply: Exclude<BotReply, { kind: 'incident' }>, lang: Lang)
         ],
       };
     case 'text':
-      return { body: [heading(esc(reply.title)), verbatim(reply.text)] };
+      return { body: [heading(esc(reply.title)), verbatim(reply.text)], actions: (reply.actions ?? []).map((a) => cardAction(a, lang)) };
+    case 'run':
+      return runContent(reply, lang);
     case 'done':
       return {
         body: [
@@ -205,11 +231,11 @@ function siteLine(site: Site, lang: Lang): CardElement {
 
 const HEALTH_COLOR = { ok: 'good', degraded: 'warning', down: 'attention' } as const;
 
-function siteStatusLine(s: SiteStatus, lang: Lang): CardElement {
+function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): CardElement {
   const l = labelsFor(lang);
   const wait = s.waitMinutes === null ? '' : ` · ${l.t('wait')} ${Math.round(s.waitMinutes)} ${l.t('minutes')}`;
   const open = s.openIncidents.total ? ` · ${s.openIncidents.total} ${l.t('openIncidents')}` : '';
-  return textBlock(`**${esc(s.id)}** ${esc(l.siteName(s.name))} — ${l.health(s.health)}${wait}${open}`, {
+  return textBlock(`**${esc(s.id)}** ${esc(l.siteName(s.name))} — ${l.health(s.health)}${wait}${open}${esc(siteModeSuffix(s, fleet))}`, {
     color: HEALTH_COLOR[s.health],
     spacing: 'none',
   });
@@ -220,15 +246,17 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
   const t = status.totals;
   const sev = t.openIncidents;
   // The sites worth a look: the hub sorts worst first; healthy quiet sites are only counted.
-  const notable = status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0);
+  const notable = sitesWorthALook(status);
   const platforms = status.platforms.filter((p) => p.health !== 'ok');
+  const mode = fleetModeLine(status, lang);
   return [
     heading(l.t('fleetStatus')),
     textBlock(
       `${t.sites} ${l.t('sites')} · ${t.health.ok} ${l.health('ok')} · ${t.health.degraded} ${l.health('degraded')} · ${t.health.down} ${l.health('down')}`,
     ),
     textBlock(`${l.t('openIncidents')}: ${sev.total} (sev1 ${sev.sev1} · sev2 ${sev.sev2} · sev3 ${sev.sev3} · sev4 ${sev.sev4})`),
-    ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang), lang) }] : []),
+    ...(mode ? [textBlock(`**${esc(mode)}**`, { color: 'attention' })] : []),
+    ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang, status), lang) }] : []),
     ...(platforms.length
       ? [textBlock(`${l.t('degradedPlatforms')}: ${platforms.map((p) => `${esc(p.name)} (${l.health(p.health)})`).join(', ')}`, { color: 'warning' })]
       : []),

@@ -132,7 +132,7 @@ export const bot = defineVerb({
       .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
       .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
       .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
-      .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel: region:Makkah=C0456ABCD, kind:sea=C0789ABCD (repeatable)', collect, [])
+      .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)', collect, [])
       .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
       .option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)');
   },

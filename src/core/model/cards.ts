@@ -15,6 +15,7 @@ import { CARD_LEASE_MS } from '../vocabulary.js';
  * that lost its claim cannot overwrite the new holder's message.
  */
 export const ChatCard = z.object({
+  /** The incident the card shows, or the playbook run (RUN-000012) for a run's card: the same claims and fence. */
   incidentId: z.string(),
   /** Where the card lives, e.g. `slack:C0123ABCD`. */
   target: z.string(),

@@ -1,5 +1,5 @@
-// Chat cards: which bot posts an incident's card to a chat target, and where
-// that message is. Each call is one transaction (read, decide in
+// Chat cards: which bot posts an incident's (or a playbook run's) card to a
+// chat target, and where that message is. Each call is one transaction (read, decide in
 // card-lease.ts, write), so of two bot instances asking at once exactly one is
 // told to post, and a holder that lost its lease cannot record over the new one.
 import type { ChatCard, ClaimCardResult } from '../../core/model.js';
@@ -8,6 +8,7 @@ import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { incidentNotFound } from '../incidents/incident-actions.js';
+import { runNotFound } from '../playbooks/person-writes.js';
 import type { StoreWriter } from '../store/store.js';
 import { decideClaim, decideRecord, decideRenew, type Claimant } from './card-lease.js';
 
@@ -16,7 +17,17 @@ interface CardKey {
   target: string;
 }
 
+// A run's card (RUN-…) is claimed like an incident's, under the same fence: the
+// two kinds of id never meet, so the key holds either.
+const RUN_ID = /^RUN-\d{6,}$/;
+
+/** The id of what the card shows, as stored: an incident's, or a playbook run's. */
 async function incidentIdOf(tx: StoreWriter, id: string): Promise<string> {
+  if (RUN_ID.test(id)) {
+    const run = await tx.getRun(id);
+    if (!run) throw runNotFound(id);
+    return run.id;
+  }
   const incident = await tx.getIncident(id);
   if (!incident) throw incidentNotFound(id);
   return incident.id;

@@ -16,6 +16,21 @@ export const approversNeeded = (step: Approval): number => (step['two-person'] ?
 
 const rolesText = (step: Approval) => step.roles.join(' or ');
 
+// A chat user's actor reads `Name (slack:U0123)`, the name the bot's identity map gives them.
+const CHAT_SUFFIX = / \([a-z]+:[^()]+\)$/;
+
+/**
+ * The person behind an actor, as the two-person rule counts people: a token is
+ * its name (one per person: `tokens create --name layla`), a chat user the name
+ * the bot's identity map gives them. So Layla's own token and the Slack user
+ * mapped to "Layla" are one person, whichever channel each decision came
+ * through. Folding two actors into one person only ever refuses more.
+ */
+export const personOf = (actor: ActorRef): string => actor.name.replace(CHAT_SUFFIX, '').trim().toLowerCase();
+
+/** The same person: the same actor, or the same name across tokens and chat. */
+export const samePerson = (a: ActorRef, b: ActorRef): boolean => a.id === b.id || personOf(a) === personOf(b);
+
 /** Throws ForbiddenError unless `caller` may approve (or reject) this step of this run. */
 export function checkMayDecide(step: Approval, run: RunRecord, caller: Caller, decision: RunApproval['decision']): void {
   const { role } = caller.actor;
@@ -27,7 +42,7 @@ export function checkMayDecide(step: Approval, run: RunRecord, caller: Caller, d
     });
   }
   // Rejecting stops the action, which the requester may always want; approving it is for others.
-  if (decision === 'approved' && step['two-person'] && caller.actor.id === run.startedBy.id) {
+  if (decision === 'approved' && step['two-person'] && samePerson(caller.actor, run.startedBy)) {
     throw new ForbiddenError(`step ${step.id} of ${run.id} needs two people other than its requester; ${who} started this run`, {
       hint: `two others with the ${rolesText(step)} role approve it: \`watchfloor playbook approve ${run.id}\``,
       details: { needed: 'another person', requester: run.startedBy },
@@ -47,8 +62,8 @@ export function tallyApprovals(step: Approval, run: RunRecord, attempt: number, 
   const approvedBy = new Map<string, ActorRef>();
   for (const a of mine) {
     if (a.decision !== 'approved') continue;
-    if (step['two-person'] && a.actor.id === run.startedBy.id) continue;
-    approvedBy.set(a.actor.id, a.actor);
+    if (step['two-person'] && samePerson(a.actor, run.startedBy)) continue;
+    if (!approvedBy.has(personOf(a.actor))) approvedBy.set(personOf(a.actor), a.actor);
   }
   return { approvedBy: [...approvedBy.values()], rejected: mine.find((a) => a.decision === 'rejected'), needed: approversNeeded(step) };
 }

@@ -8,7 +8,7 @@ import type { PlaybookStep, RunApproval, RunChange } from '../../core/model.js';
 import { refOf, type Caller } from '../caller.js';
 import type { RunRecord, StoreWriter } from '../store/store.js';
 import { transact, type TransactDeps } from '../transact.js';
-import { checkMayDecide } from './approval-rules.js';
+import { checkMayDecide, samePerson } from './approval-rules.js';
 import { recordPersonChange, refuseIfEnded, runOrNotFound } from './person-writes.js';
 import { stepNamed } from './routing.js';
 import { runView } from './views.js';
@@ -35,10 +35,14 @@ export function decideApproval(deps: TransactDeps, caller: Caller, id: string, d
     const { step, attempt } = await waitingStep(tx, run, 'approval', request.step, verb);
     checkMayDecide(step, run, caller, decision);
     const at = deps.now().toISOString();
-    const stored = await tx.insertApproval(run.id, { stepId: step.id, attempt, decision, actor: refOf(caller.actor), channel: caller.channel, at, reason: request.reason ?? null });
+    // The store's key tells actors apart; one person through two channels (a token, a chat user) is caught here.
+    const sameAttempt = (await tx.listApprovals(run.id)).filter((a) => a.stepId === step.id && a.attempt === attempt);
+    const byThem = sameAttempt.find((a) => samePerson(a.actor, caller.actor));
+    const stored = !byThem && (await tx.insertApproval(run.id, { stepId: step.id, attempt, decision, actor: refOf(caller.actor), channel: caller.channel, at, reason: request.reason ?? null }));
     if (!stored) {
-      const earlier = (await tx.listApprovals(run.id)).find((a) => a.stepId === step.id && a.attempt === attempt && a.actor.id === caller.actor.id);
-      throw new ConflictError(`${caller.actor.name} already ${earlier?.decision ?? 'decided on'} step ${step.id} of ${run.id}; one person counts once`, {
+      const earlier = byThem ?? (await tx.listApprovals(run.id)).find((a) => a.stepId === step.id && a.attempt === attempt && a.actor.id === caller.actor.id);
+      const as = earlier && earlier.actor.id !== caller.actor.id ? ` (as ${earlier.actor.name}, through ${earlier.channel})` : '';
+      throw new ConflictError(`${caller.actor.name} already ${earlier?.decision ?? 'decided on'} step ${step.id} of ${run.id}${as}; one person counts once`, {
         hint: step['two-person'] ? 'a two-person step needs a second, different person' : undefined,
         details: { decision: earlier?.decision ?? null },
       });
