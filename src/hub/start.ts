@@ -215,6 +215,9 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       simulator = { stop };
       sim = where;
     }
+    if ((await store.countSites()) === 0) {
+      log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
+    }
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };

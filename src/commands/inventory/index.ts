@@ -1,0 +1,11 @@
+// The `inventory` noun: it only names its verbs, in the order help lists them.
+import { defineNoun } from '../verb.js';
+import { inventoryApply } from './apply.js';
+import { inventoryExport } from './export.js';
+import { inventoryPlan } from './plan.js';
+
+export const inventory = defineNoun({
+  name: 'inventory',
+  description: 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds',
+  verbs: [inventoryPlan, inventoryApply, inventoryExport],
+});
