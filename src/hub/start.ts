@@ -211,7 +211,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {
-      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
+      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
       simulator = { stop };
       sim = where;
     }
