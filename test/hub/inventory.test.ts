@@ -1,6 +1,8 @@
 // The inventory on a real hub, through CoreClient: CSV tables with their
 // lines in errors, sections a file leaves out left as they are, two files
 // claiming one section, and a hub started with no sites saying how to load them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { PlaybookFileError } from '../../src/core/model.js';
@@ -79,6 +81,15 @@ describe('inventory on a hub', () => {
     expect(await problems([{ name: 'sites.csv', text: SITES_CSV }, { name: 'more.yaml', text: yaml }])).toEqual([
       { file: 'more.yaml', line: 4, field: 'sites', message: 'also in sites.csv: each section comes from one file' },
     ]);
+  });
+
+  it("the README's example is an inventory the hub reads", async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /```yaml\n# inventory\.yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const plan = await hub.admin.planInventory([{ name: 'inventory.yaml', text: example! }]);
+    expect(plan.sites.add.map((s) => s.id)).toEqual(['LND-BATHA']);
+    expect(plan.alertLabels?.after.asset).toHaveLength(3);
   });
 
   it('removing a site takes its assets and their dependencies, and the export round-trips', async () => {
