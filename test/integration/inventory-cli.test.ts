@@ -182,6 +182,26 @@ describe('inventory as code, through the CLI', () => {
     expect((await admin.listSites()).map((s) => s.id)).toEqual(['LND-BATHA', 'RUH']);
   });
 
+  it('shows names from a file inert: an escape sequence or a bidi override cannot drive the terminal', async () => {
+    const hostile = file('hostile.yaml', [
+      'sites:',
+      '  - id: EVIL',
+      '    name: { en: "Evil\\e]0;pwned\\a\\e[2J", ar: شر }',
+      '    kind: land',
+      '    region: "\\u202eNowhere"',
+      '    city: Nowhere',
+      '    lat: 1',
+      '    lon: 1',
+      '',
+    ].join('\n'));
+    const r = await wf(['inventory', 'plan', hostile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+ site EVIL  Evil␛]0;pwned␇␛[2J (land, \\u202eNowhere, Nowhere)');
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    // As data, --json keeps the name as it is.
+    expect(JSON.parse((await wf(['inventory', 'plan', hostile, '--json'])).stdout).plan.sites.add[0].name.en).toBe('Evil\u001b]0;pwned\u0007\u001b[2J');
+  });
+
   it('is for admins: a viewer is refused (exit 6)', async () => {
     const r = await wf(['inventory', 'apply', THREE_SITES], viewerSecret);
     expect(r.code).toBe(6);
