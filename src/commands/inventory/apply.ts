@@ -5,29 +5,22 @@ import { formatPlaybookError } from '../../core/playbook-file-errors.js';
 import type { InventoryApplyResult, PlaybookFileError } from '../../core/model.js';
 import { renderInventoryApply } from '../../render/inventory.js';
 import { defineVerb } from '../verb.js';
-import { fileProblems, invalidInventory, readInventoryFiles } from './inventory-files.js';
-import { FILE_REFUSAL } from './plan.js';
+import { invalidInventory, sendInventoryFiles } from './inventory-files.js';
 
 export type ApplyResult = (InventoryApplyResult & { errors?: undefined }) | { errors: PlaybookFileError[]; plan?: undefined };
 
 export const inventoryApply = defineVerb({
   name: 'apply',
   description: 'make the hub hold what inventory files say: sites, assets, dependencies, alert labels (admins; one transaction, audited)',
-  metadata: { refusedInChat: FILE_REFUSAL, examples: ['inventory apply inventory.yaml', 'inventory apply inventory.yaml --force'] },
+  metadata: { examples: ['inventory apply inventory.yaml', 'inventory apply inventory.yaml --force'] },
   configure(command) {
     command.argument('<files...>', 'inventory files: YAML or JSON (any sections), CSV (one table: sites or assets)');
     command.option('--force', 'remove sites and assets even with open incidents (the incidents stay open)');
   },
   input: ([files]: [string[]], options: { force?: boolean }) => ({ files, force: options.force === true }),
   async run(input, ctx): Promise<ApplyResult> {
-    const files = readInventoryFiles(input.files);
-    try {
-      return await ctx.client().applyInventory(files, { force: input.force });
-    } catch (e) {
-      const errors = fileProblems(e);
-      if (errors) return { errors };
-      throw e;
-    }
+    const outcome = await sendInventoryFiles(input.files, (files) => ctx.client().applyInventory(files, { force: input.force }));
+    return 'errors' in outcome ? outcome : outcome.sent;
   },
   failure: (result) => (result.errors ? invalidInventory(result.errors) : undefined),
   present: {

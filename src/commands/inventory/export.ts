@@ -13,10 +13,7 @@ const FORMATS = ['yaml', 'json'] as const;
 export const inventoryExport = defineVerb({
   name: 'export',
   description: 'write the hub\'s inventory as a file (YAML or JSON) to stdout',
-  metadata: {
-    refusedInChat: { en: 'it writes a whole file; run it in a terminal', ar: 'يكتب ملفاً كاملاً؛ نفّذه في الطرفية' },
-    examples: ['inventory export > inventory.yaml', 'inventory export --format json > inventory.json'],
-  },
+  metadata: { examples: ['inventory export > inventory.yaml', 'inventory export --format json > inventory.json'] },
   configure(command) {
     command.addOption(new Option('--format <format>', 'the file format').choices(FORMATS).default('yaml'));
   },

@@ -18,7 +18,7 @@ export function readInventoryFiles(paths: readonly string[]): InventoryFile[] {
 }
 
 /** The problems the hub found in the files, when that is why it refused them. */
-export function fileProblems(e: unknown): PlaybookFileError[] | undefined {
+function fileProblems(e: unknown): PlaybookFileError[] | undefined {
   if (!(e instanceof UsageError)) return undefined;
   const errors = e.details.errors;
   return Array.isArray(errors) && errors.length > 0 ? (errors as PlaybookFileError[]) : undefined;
@@ -29,3 +29,15 @@ export const invalidInventory = (errors: PlaybookFileError[]) =>
     hint: 'the format is in the README (Inventory); each line above names the file, line and field',
     details: { errors: errors.length },
   });
+
+/** Reads the files and sends them; a refusal for problems in them comes back as the problems, for the verb to show. */
+export async function sendInventoryFiles<T>(paths: readonly string[], send: (files: InventoryFile[]) => Promise<T>): Promise<{ sent: T } | { errors: PlaybookFileError[] }> {
+  const files = readInventoryFiles(paths);
+  try {
+    return { sent: await send(files) };
+  } catch (e) {
+    const errors = fileProblems(e);
+    if (errors) return { errors };
+    throw e;
+  }
+}

@@ -8,11 +8,9 @@ import { CheckFailedError } from '../../core/errors.js';
 import type { InventoryPlan, PlaybookFileError } from '../../core/model.js';
 import { planCounts, renderInventoryPlan } from '../../render/inventory.js';
 import { defineVerb } from '../verb.js';
-import { fileProblems, invalidInventory, readInventoryFiles } from './inventory-files.js';
+import { invalidInventory, sendInventoryFiles } from './inventory-files.js';
 
 export type PlanResult = { plan: InventoryPlan; errors?: undefined; exitCode: boolean } | { plan?: undefined; errors: PlaybookFileError[] };
-
-export const FILE_REFUSAL = { en: "it reads files on the bot's host; run it in a terminal", ar: 'يقرأ ملفات على جهاز البوت؛ نفّذه في الطرفية' };
 
 function differs(plan: InventoryPlan): CheckFailedError {
   const { add, change, remove } = planCounts(plan);
@@ -24,21 +22,15 @@ function differs(plan: InventoryPlan): CheckFailedError {
 export const inventoryPlan = defineVerb({
   name: 'plan',
   description: 'show what applying inventory files would add, change and remove (admins; nothing is changed)',
-  metadata: { refusedInChat: FILE_REFUSAL, examples: ['inventory plan inventory.yaml', 'inventory plan sites.csv assets.csv', 'inventory plan inventory.yaml --exit-code'] },
+  metadata: { examples: ['inventory plan inventory.yaml', 'inventory plan sites.csv assets.csv', 'inventory plan inventory.yaml --exit-code'] },
   configure(command) {
     command.argument('<files...>', 'inventory files: YAML or JSON (any sections), CSV (one table: sites or assets)');
     command.option('--exit-code', 'exit 1 when there are changes, 0 when there are none');
   },
   input: ([files]: [string[]], options: { exitCode?: boolean }) => ({ files, exitCode: options.exitCode === true }),
   async run(input, ctx): Promise<PlanResult> {
-    const files = readInventoryFiles(input.files);
-    try {
-      return { plan: await ctx.client().planInventory(files), exitCode: input.exitCode };
-    } catch (e) {
-      const errors = fileProblems(e);
-      if (errors) return { errors };
-      throw e;
-    }
+    const outcome = await sendInventoryFiles(input.files, (files) => ctx.client().planInventory(files));
+    return 'errors' in outcome ? outcome : { plan: outcome.sent, exitCode: input.exitCode };
   },
   failure: (result) => (result.errors ? invalidInventory(result.errors) : result.exitCode && result.plan.changes ? differs(result.plan) : undefined),
   present: {
