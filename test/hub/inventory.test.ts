@@ -69,6 +69,13 @@ describe('inventory on a hub', () => {
     ]);
   });
 
+  it('reads JSON as JSON, and still names the line of a problem in it', async () => {
+    const json = '{\n  "assets": [\n    { "id": "RUH/x", "site": "RUH", "kind": "toaster", "name": "X" }\n  ]\n}\n';
+    expect(await problems([{ name: 'inventory.json', text: json }])).toEqual([
+      { file: 'inventory.json', line: 3, field: 'assets[0].kind', message: expect.stringMatching(/^"toaster" is not one of egate, /) },
+    ]);
+  });
+
   it('leaves the sections a file leaves out as they are', async () => {
     const plan = await hub.admin.planInventory([{ name: 'assets.csv', text: ASSETS_CSV.replace(',E-gate 01,,', ',E-gate 1,,') }]);
     expect(plan.unmanaged).toEqual(['sites', 'alertLabels']);
