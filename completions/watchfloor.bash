@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--since|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--since|--format|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -46,6 +46,7 @@ _watchfloor() {
     "/playbook/pause":--reason) COMPREPLY=(); return ;;
     "/playbook/abort":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
+    "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
     "/tokens/create":--expires) COMPREPLY=(); return ;;
@@ -126,6 +127,10 @@ _watchfloor() {
     "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/inventory/export") COMPREPLY=($(compgen -W "--format --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/create") COMPREPLY=($(compgen -W "--name --role --bot --expires --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -153,7 +158,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook kpi tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
@@ -179,6 +184,7 @@ _watchfloor() {
     "/playbook/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
+    "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
     "/audit":0) COMPREPLY=($(compgen -W "list verify checkpoint" -- "$cur")) ;;
     "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;

@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --since --format --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -59,6 +59,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: p
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
 complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
+complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
 complete -c watchfloor -n '__watchfloor_at :0' -a config -d 'profiles: which hub, which token'
@@ -187,6 +188,16 @@ complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help f
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /inventory' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /inventory:0' -a plan -d 'show what applying inventory files would add, change and remove (admins; nothing is changed)'
+complete -c watchfloor -n '__watchfloor_at /inventory:0' -a apply -d 'make the hub hold what inventory files say: sites, assets, dependencies, alert labels (admins; one transaction, audited)'
+complete -c watchfloor -n '__watchfloor_at /inventory:0' -a export -d 'write the hub\'s inventory as a file (YAML or JSON) to stdout'
+complete -c watchfloor -n '__watchfloor_in /inventory/plan' -l exit-code -d 'exit 1 when there are changes, 0 when there are none'
+complete -c watchfloor -n '__watchfloor_in /inventory/plan' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /inventory/apply' -l force -d 'remove sites and assets even with open incidents (the incidents stay open)'
+complete -c watchfloor -n '__watchfloor_in /inventory/apply' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /inventory/export' -l format -x -a 'yaml json' -d 'the file format'
+complete -c watchfloor -n '__watchfloor_in /inventory/export' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a create -d 'create an API token (admins); its secret is shown only now'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a list -d 'API tokens (never their secrets)'

@@ -15,6 +15,7 @@ import { diag } from './diag/index.js';
 import { dispatch } from './dispatch/index.js';
 import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
+import { inventory } from './inventory/index.js';
 import { kpi } from './kpi/index.js';
 import { playbook } from './playbook/index.js';
 import { refuseInChat } from './metadata.js';
@@ -29,7 +30,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, playbook, kpi, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {

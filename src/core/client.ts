@@ -10,6 +10,7 @@ import { dispatchCalls, type DispatchCalls } from './client/dispatches.js';
 import { eventCalls, type EventCalls } from './client/events.js';
 import { incidentCalls, type IncidentCalls } from './client/incidents.js';
 import { intakeCalls, type IntakeCalls } from './client/intake.js';
+import { inventoryCalls, type InventoryCalls } from './client/inventory.js';
 import { kpiCalls, type KpiCalls } from './client/kpi.js';
 import { playbookCalls, type PlaybookCalls } from './client/playbooks.js';
 import { playbookRunCalls, type PlaybookRunCalls } from './client/playbook-runs.js';
@@ -25,7 +26,7 @@ export type { SiteFilter } from './client/sites.js';
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -48,6 +49,7 @@ export class CoreClient {
       eventCalls(this.hub),
       playbookCalls(this.hub),
       playbookRunCalls(this.hub),
+      inventoryCalls(this.hub),
     );
   }
 

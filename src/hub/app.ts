@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
+import { registerInventoryRoutes } from './api/routes/inventory.js';
 import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
@@ -52,6 +53,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   app.addHook('onClose', async () => sessions.close());
   registerHealthRoutes(app, ctx);
   registerFleetRoutes(app, ctx);
+  registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx);

@@ -211,9 +211,12 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {
-      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
+      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
       simulator = { stop };
       sim = where;
+    }
+    if ((await store.countSites()) === 0) {
+      log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
     }
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();

@@ -2,6 +2,7 @@
 // the national platforms. Pure and deterministic: every call builds the same
 // fleet.
 import type { Asset, Site } from '../core/model.js';
+import { fleetDependencies, type AssetDependency } from './dependencies.js';
 import { siteAssets } from './equipment.js';
 import { platformAssets } from './platforms.js';
 import { loadSites } from './site-records.js';
@@ -10,11 +11,13 @@ import { allocateStaff } from './staff.js';
 export interface DemoFleet {
   sites: Site[];
   assets: Asset[];
+  dependencies?: AssetDependency[];
 }
 
 export function buildDemoFleet(): DemoFleet {
   const records = loadSites();
   const staff = allocateStaff(records);
   const sites: Site[] = records.map((r) => ({ ...r, staff: staff.get(r.id)! }));
-  return { sites, assets: [...sites.flatMap(siteAssets), ...platformAssets()] };
+  const assets = [...sites.flatMap(siteAssets), ...platformAssets()];
+  return { sites, assets, dependencies: fleetDependencies(assets) };
 }

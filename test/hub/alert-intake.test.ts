@@ -106,7 +106,7 @@ describe('Alertmanager v4 webhook', () => {
 
   it('every change is in the audit log and the chain holds', async () => {
     const entries = await hub.admin.listAudit({ limit: 10_000 });
-    expect(entries.filter((e) => e.action === 'fleet.seed')).toHaveLength(1);
+    expect(entries.filter((e) => e.action === 'inventory.apply')).toHaveLength(1);
     expect(entries.some((e) => e.action === 'incident.create' && e.actor.name === 'alertmanager')).toBe(true);
     expect(await hub.admin.verifyAudit()).toMatchObject({ ok: true, firstBroken: null });
   });

@@ -19,13 +19,16 @@ afterAll(async () => {
 });
 
 describe('demo hub', () => {
-  it('seeds 103 sites and the 12 platforms, audited once as fleet.seed', async () => {
+  it('loads 103 sites and the 12 platforms as an inventory, audited once as inventory.apply, with what the gates depend on', async () => {
     const status = await admin.fleetStatus();
     expect(status.sites).toHaveLength(103);
     expect(status.platforms).toHaveLength(12);
-    const seeds = (await admin.listAudit({ limit: 10_000 })).filter((e) => e.action === 'fleet.seed');
+    const seeds = (await admin.listAudit({ limit: 10_000 })).filter((e) => e.action === 'inventory.apply');
     expect(seeds).toHaveLength(1);
-    expect(seeds[0]).toMatchObject({ actor: { id: 'system' }, channel: 'system', detail: { sites: 103 } });
+    expect(seeds[0]).toMatchObject({ actor: { id: 'system' }, channel: 'system', detail: { sites: { add: 103, change: 0, remove: 0 } } });
+    const gate = (await admin.exportInventory()).assets.find((a) => a.id === 'RUH/egate-01');
+    expect(gate?.dependsOn).toEqual(['platform/identity', 'platform/watchlist', 'RUH/network-link-01']);
+    expect(gate?.managementUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/RUH\/egate-01$/);
   });
 
   it('receives telemetry from the simulator within a bounded wait', async () => {

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('restart on the same data file', () => {
-  it('keeps incidents, tokens and the audit chain; no new admin token; fleet seeded once', async () => {
+  it('keeps incidents, tokens and the audit chain; no new admin token; fleet applied once (the same inventory again changes nothing)', async () => {
     const first = await startFixtureHub();
     const adminToken = first.adminToken!;
     const officer = await first.clientAs('officer', 'aisha');
@@ -46,7 +46,7 @@ describe('restart on the same data file', () => {
     }
 
     const audit = await hub.admin.listAudit({ limit: 10_000 });
-    expect(audit.filter((e) => e.action === 'fleet.seed')).toHaveLength(1);
+    expect(audit.filter((e) => e.action === 'inventory.apply')).toHaveLength(1);
     expect(await hub.admin.verifyAudit()).toMatchObject({ ok: true, checked: audit.length });
 
     // The next incident continues the sequence.

@@ -5,6 +5,9 @@
 import type { ChatAction } from '../../src/bot/actions.js';
 import type { CoreClient } from '../../src/core/client.js';
 import type { TokenRole } from '../../src/core/model.js';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** What the matrix builds its cases on: a hub with a tiny fleet, a healthy device and one nothing answers for. */
 export interface World {
@@ -72,6 +75,16 @@ export interface Case {
   /** After an allowed call: what it must not have done (undefined if it did nothing it should not). */
   after?(w: World, t: Target): Promise<string | undefined>;
 }
+
+/** An inventory of the alert labels alone (sites and assets left as they are): the defaults and one label of its own, so applying it changes something. */
+const inventoryText = (mark: string) =>
+  `alertLabels:\n  site: [{ label: site }, { label: ${mark} }]\n  asset: [{ label: asset, pattern: '^(.+/.+)$' }, { label: asset, id: '{site}/{value}' }]\n`;
+const inventoryPath = (mark: string) => join(tmpdir(), `wf-matrix-${mark}.yaml`);
+const inventoryFile = async (w: World): Promise<Target> => {
+  const mark = w.unique('inventory');
+  writeFileSync(inventoryPath(mark), inventoryText(mark));
+  return { mark };
+};
 
 const incident = async (w: World): Promise<Target> => ({ incidentId: await w.incident(), mark: w.unique('inc') });
 /** The bot instance that holds the matrix's card claims, through the world's bot token. */
@@ -324,6 +337,26 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: runPath(t, 'reject'), body: { reason: 'not now' } }),
     cli: (t) => ['playbook', 'reject', t.runId!],
     chat: (t) => `playbook reject ${t.runId}`,
+  },
+  {
+    route: 'POST /v1/inventory/apply',
+    name: 'apply an inventory (a new alert label for the site)',
+    least: 'admin',
+    status: 200,
+    arrange: inventoryFile,
+    http: (t) => ({ method: 'POST', path: '/v1/inventory/apply', body: { files: [{ name: 'matrix.yaml', text: inventoryText(t.mark) }] } }),
+    cli: (t) => ['inventory', 'apply', inventoryPath(t.mark)],
+    // Chat refuses it whoever asks (it reads files on the bot's host).
+  },
+  {
+    route: 'POST /v1/inventory/plan',
+    name: 'plan an inventory (a dry run of apply)',
+    least: 'admin',
+    status: 200,
+    changes: false,
+    arrange: inventoryFile,
+    http: (t) => ({ method: 'POST', path: '/v1/inventory/plan', body: { files: [{ name: 'matrix.yaml', text: inventoryText(t.mark) }] } }),
+    cli: (t) => ['inventory', 'plan', inventoryPath(t.mark)],
   },
   {
     route: 'POST /v1/tokens',

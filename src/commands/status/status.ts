@@ -36,6 +36,11 @@ export const status = defineVerb({
   run: runStatus,
   present: {
     text: (result, view) => ('fleet' in result ? renderFleetStatus(result.fleet, view) : renderSiteDetail(result.site, view)),
+    // A hub started without an inventory stays empty until someone loads one: say how.
+    note: (result) =>
+      'fleet' in result && result.fleet.sites.length === 0
+        ? 'no sites yet: load the inventory with `watchfloor inventory apply inventory.yaml` (admins; `watchfloor inventory plan` shows the change first)'
+        : undefined,
     json: (result) => ('fleet' in result ? fleetStatusJson(result.fleet) : siteDetailJson(result.site)),
   },
 });

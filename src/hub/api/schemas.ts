@@ -49,3 +49,8 @@ export const IdParams = z.object({ id: text(200) });
 
 /** `name`: how errors name the file checked (its file name, as the sender knows it). */
 export const ValidatePlaybookQuery = z.object({ name: text(200).optional() }).strict();
+
+/** An inventory's files as text: the hub reads them (YAML, JSON, CSV), so its errors name file and line. */
+const InventoryFiles = z.array(z.object({ name: text(300), text: z.string() }).strict()).min(1).max(20);
+export const InventoryPlanBody = z.object({ files: InventoryFiles }).strict();
+export const InventoryApplyBody = z.object({ files: InventoryFiles, force: z.boolean().optional() }).strict();

@@ -8,6 +8,8 @@ import type { Asset, Site } from '../../core/model.js';
 export interface Fleet {
   sites: Site[];
   assets: Asset[];
+  /** Which asset depends on which (an e-gate on a platform and its site's link); none when left out. */
+  dependencies?: { asset: string; dependsOn: string }[];
 }
 
 export interface Stoppable {

@@ -1,12 +1,13 @@
-// Demo mode, the hub's side: seed the world's fleet into an empty store, point
-// every asset at its emulated device, give the simulator an intake token (it
+// Demo mode, the hub's side: apply the world's fleet as an inventory, every
+// asset pointed at its emulated device (demo-inventory.ts), give the simulator an intake token (it
 // feeds alerts and telemetry, as Alertmanager would), and let it talk to this
 // hub over HTTP like any real fleet.
 import { SYSTEM } from '../caller.js';
 import type { HubContext } from '../context.js';
 import { issueToken, revokeTokensNamed } from '../tokens/tokens.js';
 import { transact } from '../transact.js';
-import type { DemoDevices, DemoWorld, Fleet, Stoppable } from './demo-world.js';
+import { applyDemoInventory, DEMO_INVENTORY_FILE } from './demo-inventory.js';
+import type { DemoWorld, Stoppable } from './demo-world.js';
 
 export const SIMULATOR_TOKEN_NAME = 'demo-simulator';
 
@@ -17,45 +18,21 @@ export interface DemoHandle extends Stoppable {
   simToken?: string;
 }
 
-/** Seeds the inventory if the store has no sites; returns whether it did. */
-export async function seedFleet(ctx: HubContext, fleet: Fleet): Promise<boolean> {
-  return transact(ctx, async (tx) => {
-    if ((await tx.countSites()) > 0) return false;
-    await tx.upsertSites(fleet.sites);
-    await tx.upsertAssets(fleet.assets);
-    await tx.appendAudit({
-      at: ctx.now().toISOString(),
-      actor: { id: SYSTEM.actor.id, name: SYSTEM.actor.name },
-      channel: SYSTEM.channel,
-      action: 'fleet.seed',
-      target: null,
-      detail: { sites: fleet.sites.length, assets: fleet.assets.length },
-    });
-    return true;
-  });
-}
-
 export interface DemoOptions {
   hubUrl: string;
+  /** The hub's data file: the demo's inventory file is written beside it. */
+  dataFile: string;
   seed: number;
   speed: number;
 }
 
-/** Points every asset at its emulated device; the port changes at each start, so this runs every time. */
-async function pointAssetsAt(ctx: HubContext, fleet: Fleet, devices: DemoDevices): Promise<void> {
-  await transact(ctx, async (tx) => {
-    await tx.upsertAssets(fleet.assets.map((a) => ({ ...a, managementUrl: devices.managementUrlOf(a.id) })));
-  });
-}
-
 export async function startDemo(ctx: HubContext, options: DemoOptions, world: DemoWorld): Promise<DemoHandle> {
   const fleet = await world.buildFleet();
-  if (await seedFleet(ctx, fleet)) {
-    ctx.log(`demo: seeded ${fleet.sites.length} sites and ${fleet.assets.length} assets`);
-  }
   const devices = await world.startDevices?.({ fleet, now: ctx.now, log: ctx.log });
   try {
-    if (devices) await pointAssetsAt(ctx, fleet, devices);
+    // Through the path every inventory takes, once the devices say where each asset answers.
+    const { applied } = await applyDemoInventory(ctx, options.dataFile, fleet, devices);
+    if (applied) ctx.log(`demo: applied its inventory of ${fleet.sites.length} sites and ${fleet.assets.length} assets (${DEMO_INVENTORY_FILE} beside the data file)`);
     // Like any deployment's devices: a token scoped to where they answer.
     if (devices) ctx.diagnostics?.deviceTokens.add(devices.url, devices.deviceToken);
     // Drills inject through the world itself; a hub without a demo world has no faults to inject.

@@ -3,13 +3,14 @@
 // resolved alert closes an incident nobody has taken on yet (the
 // alert-cleared way of decideResolve), and only leaves a note on one an
 // officer is working.
-import type { AlertmanagerIngestResult } from '../../core/model.js';
+import type { AlertLabelMapping, AlertmanagerIngestResult } from '../../core/model.js';
 import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
 import { transact, type Emit } from '../transact.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
-import { assetIdCandidates, mapAlert, type Inventory, type MappedAlert } from './alert-mapping.js';
+import { DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
+import { assetIdCandidates, mapAlert, siteOfLabels, type Inventory, type MappedAlert } from './alert-mapping.js';
 import { draftIncident } from './draft.js';
 import type { IncidentDeps } from './incident-actions.js';
 import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
@@ -27,17 +28,16 @@ interface Step {
   at: string;
 }
 
-async function loadInventory(tx: StoreWriter, webhook: AlertmanagerWebhook): Promise<Inventory> {
+async function loadInventory(tx: StoreWriter, webhook: AlertmanagerWebhook, mapping: AlertLabelMapping): Promise<Inventory> {
   const sites = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
+  const siteId = (label: string) => sites.get(label.toUpperCase());
   const assets = new Map<string, string>();
-  for (const candidate of new Set(webhook.alerts.flatMap((a) => assetIdCandidates(a.labels)))) {
+  const wanted = webhook.alerts.flatMap((a) => assetIdCandidates(a.labels, mapping, siteOfLabels(a.labels, { siteId, assetId: () => undefined }, mapping)));
+  for (const candidate of new Set(wanted)) {
     const asset = await tx.getAsset(candidate);
     if (asset) assets.set(candidate.toLowerCase(), asset.id);
   }
-  return {
-    siteId: (label) => sites.get(label.toUpperCase()),
-    assetId: (id) => assets.get(id.toLowerCase()),
-  };
+  return { siteId, assetId: (id) => assets.get(id.toLowerCase()) };
 }
 
 async function lastTimelineKind(tx: StoreWriter, incidentId: string): Promise<string | undefined> {
@@ -95,10 +95,12 @@ export async function ingestAlertmanager(
 ): Promise<AlertmanagerIngestResult> {
   return transact(deps, async (tx, emit) => {
     const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
-    const inventory = await loadInventory(tx, webhook);
+    // The inventory's mapping, read in this transaction, so an apply takes effect at the next webhook.
+    const mapping = (await tx.getAlertLabels()) ?? DEFAULT_ALERT_LABELS;
+    const inventory = await loadInventory(tx, webhook, mapping);
     const step: Step = { deps, tx, emit, caller, at: deps.now().toISOString() };
     for (const raw of webhook.alerts) {
-      const alert = mapAlert(raw, inventory);
+      const alert = mapAlert(raw, inventory, mapping);
       const open = await tx.findOpenIncidentByFingerprint(alert.fingerprint);
       const outcome = alert.status === 'firing' ? await onFiring(step, alert, open) : await onResolved(step, alert, open);
       if (outcome.kind === 'ignored') result.ignored++;

@@ -1,9 +1,11 @@
 // From one Alertmanager alert to what an incident needs: severity, place,
-// title and the dedup key. Pure: the inventory is passed in as lookups.
+// title and the dedup key. Pure: the inventory is passed in as lookups, and
+// the label mapping (which labels name the site and the asset) as data.
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../core/model.js';
+import type { AlertLabelMapping, Severity } from '../../core/model.js';
 import { SEVERITIES } from '../../core/vocabulary.js';
 import { canonicalJson } from '../audit/canonical-json.js';
+import { candidates, DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
 import type { WebhookAlert } from './alertmanager-webhook.js';
 
 export interface MappedAlert {
@@ -37,22 +39,27 @@ export function severityFromLabel(label: string | undefined): Severity {
   return SEVERITY_BY_LABEL[(label ?? '').trim().toLowerCase()] ?? 'sev4';
 }
 
-/** The ids an `asset` label may mean: the full id, or a local part at the `site` label's site. */
-export function assetIdCandidates(labels: Record<string, string>): string[] {
-  const asset = labels.asset?.trim();
-  if (!asset) return [];
-  if (asset.includes('/')) return [asset];
-  const site = labels.site?.trim();
-  return site ? [`${site}/${asset}`] : [];
+/** The site the mapping's rules name: the first candidate the hub knows. */
+export function siteOfLabels(labels: Record<string, string>, inventory: Inventory, mapping: AlertLabelMapping): string | undefined {
+  for (const c of candidates(mapping.site, labels)) {
+    const id = inventory.siteId(c);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+/** The ids the asset rules may mean, in order, given the site the labels name (if any). */
+export function assetIdCandidates(labels: Record<string, string>, mapping: AlertLabelMapping, siteId: string | undefined): string[] {
+  return candidates(mapping.asset, labels, siteId);
 }
 
 export function resolvePlace(
   labels: Record<string, string>,
   inventory: Inventory,
+  mapping: AlertLabelMapping = DEFAULT_ALERT_LABELS,
 ): { siteId: string | null; assetId: string | null } {
-  const assetId = assetIdCandidates(labels).map((c) => inventory.assetId(c)).find((id) => id !== undefined) ?? null;
-  const siteLabel = labels.site?.trim();
-  const siteFromLabel = siteLabel ? inventory.siteId(siteLabel) : undefined;
+  const siteFromLabel = siteOfLabels(labels, inventory, mapping);
+  const assetId = assetIdCandidates(labels, mapping, siteFromLabel).map((c) => inventory.assetId(c)).find((id) => id !== undefined) ?? null;
   // A full asset id names its site even when the alert has no site label.
   const siteFromAsset = assetId?.includes('/') ? inventory.siteId(assetId.slice(0, assetId.indexOf('/'))) : undefined;
   return { siteId: siteFromLabel ?? siteFromAsset ?? null, assetId };
@@ -74,7 +81,7 @@ export function alertFingerprint(alert: WebhookAlert): string {
   return createHash('sha256').update(canonicalJson(alert.labels)).digest('hex').slice(0, 16);
 }
 
-export function mapAlert(alert: WebhookAlert, inventory: Inventory): MappedAlert {
+export function mapAlert(alert: WebhookAlert, inventory: Inventory, mapping: AlertLabelMapping = DEFAULT_ALERT_LABELS): MappedAlert {
   const title = alertTitle(alert);
   return {
     status: alert.status,
@@ -82,7 +89,7 @@ export function mapAlert(alert: WebhookAlert, inventory: Inventory): MappedAlert
     severity: severityFromLabel(alert.labels.severity),
     title,
     description: alert.annotations.description?.trim() || title,
-    ...resolvePlace(alert.labels, inventory),
+    ...resolvePlace(alert.labels, inventory, mapping),
     labels: alert.labels,
   };
 }

@@ -1,5 +1,6 @@
-// The fleet's inventory in the store: sites and their assets.
-import type { Asset, AssetKind, Health, Site, SiteKind } from '../../core/model.js';
+// The fleet's inventory in the store: sites, their assets, the dependencies
+// between assets and how alert labels name them.
+import type { AlertLabelMapping, Asset, AssetKind, Dependency, Health, Site, SiteKind } from '../../core/model.js';
 
 export interface SiteQuery {
   kind?: SiteKind | undefined;
@@ -27,10 +28,21 @@ export interface FleetReader {
   /** Matched case-insensitively. */
   getAsset(id: string): Promise<Asset | undefined>;
   countAssets(): Promise<AssetCount[]>;
+  /** Every dependency, ordered by asset then what it depends on. */
+  listDependencies(): Promise<Dependency[]>;
+  /** The mapping an inventory set; undefined until one did (the intake then reads its defaults). */
+  getAlertLabels(): Promise<AlertLabelMapping | undefined>;
 }
 
 export interface FleetWriter {
   upsertSites(sites: Site[]): Promise<void>;
   upsertAssets(assets: Asset[]): Promise<void>;
   setAssetHealth(id: string, health: Health): Promise<void>;
+  /** With their assets, telemetry and wait history (and those assets' dependencies). */
+  removeSites(ids: string[]): Promise<void>;
+  /** With their dependencies, either way. */
+  removeAssets(ids: string[]): Promise<void>;
+  addDependencies(dependencies: Dependency[]): Promise<void>;
+  removeDependencies(dependencies: Dependency[]): Promise<void>;
+  setAlertLabels(mapping: AlertLabelMapping): Promise<void>;
 }

@@ -1,5 +1,6 @@
-// The SQLite statements of the fleet's inventory: sites and assets.
-import type { Asset, Health, Site } from '../../../core/model.js';
+// The SQLite statements of the fleet's inventory: sites, assets, the
+// dependencies between assets and the alert-label mapping.
+import type { AlertLabelMapping, Asset, Dependency, Health, Site } from '../../../core/model.js';
 import type { AssetCount, AssetQuery, FleetReader, FleetWriter, SiteQuery } from '../fleet-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { assetFromRow, assetToRow, siteFromRow, siteToRow, type AssetRow, type SiteRow } from './rows.js';
@@ -70,6 +71,43 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
 
     setAssetHealth(id: string, health: Health): void {
       sql('UPDATE assets SET health = ? WHERE id = ?').run(health, id);
+    },
+
+    listDependencies(): Dependency[] {
+      return sql('SELECT asset_id AS asset, depends_on AS dependsOn FROM asset_dependencies ORDER BY asset_id, depends_on').all() as Dependency[];
+    },
+
+    getAlertLabels(): AlertLabelMapping | undefined {
+      const value = sql(`SELECT value FROM meta WHERE key = 'alert_labels'`).pluck().get() as string | undefined;
+      return value === undefined ? undefined : (JSON.parse(value) as AlertLabelMapping);
+    },
+
+    removeSites(ids: string[]): void {
+      // The rows that point at a site go first: the schema's foreign keys hold them to it.
+      for (const id of ids) {
+        sql('DELETE FROM site_telemetry WHERE site_id = ?').run(id);
+        sql('DELETE FROM site_wait_history WHERE site_id = ?').run(id);
+        sql('DELETE FROM assets WHERE site_id = ?').run(id);
+        sql('DELETE FROM sites WHERE id = ?').run(id);
+      }
+    },
+
+    removeAssets(ids: string[]): void {
+      for (const id of ids) sql('DELETE FROM assets WHERE id = ?').run(id);
+    },
+
+    addDependencies(dependencies: Dependency[]): void {
+      const insert = sql('INSERT OR IGNORE INTO asset_dependencies (asset_id, depends_on) VALUES (?, ?)');
+      for (const d of dependencies) insert.run(d.asset, d.dependsOn);
+    },
+
+    removeDependencies(dependencies: Dependency[]): void {
+      const remove = sql('DELETE FROM asset_dependencies WHERE asset_id = ? AND depends_on = ?');
+      for (const d of dependencies) remove.run(d.asset, d.dependsOn);
+    },
+
+    setAlertLabels(mapping: AlertLabelMapping): void {
+      sql(`INSERT INTO meta (key, value) VALUES ('alert_labels', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(mapping));
     },
   };
 }
