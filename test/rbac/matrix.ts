@@ -42,7 +42,7 @@ export interface Target {
 }
 
 export interface Call {
-  method: 'POST' | 'DELETE';
+  method: 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
 }
@@ -324,6 +324,17 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: runPath(t, 'reject'), body: { reason: 'not now' } }),
     cli: (t) => ['playbook', 'reject', t.runId!],
     chat: (t) => `playbook reject ${t.runId}`,
+  },
+  {
+    route: 'PUT /v1/auto-runs',
+    // Off before each call, so an allowed one changes it and a refused one would show if it did.
+    name: 'turn playbook auto-runs on',
+    least: 'admin',
+    status: 200,
+    arrange: async (w) => (await w.admin.setAutoRuns(false), { mark: w.unique('auto') }),
+    http: () => ({ method: 'PUT', path: '/v1/auto-runs', body: { enabled: true } }),
+    cli: () => ['playbook', 'auto', 'on'],
+    chat: () => 'playbook auto on',
   },
   {
     route: 'POST /v1/tokens',
