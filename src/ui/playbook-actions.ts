@@ -63,6 +63,17 @@ export function createPlaybookActions(ctx: PlaybookActionContext) {
     return [...proposed, ...covering];
   }
 
+  /** The followed run as the hub has it now; its outcome said once it rests. */
+  async function refresh(id: string): Promise<void> {
+    try {
+      const detail = await client.getRun!(id);
+      dispatch({ type: 'pbRun', run: detail });
+      if (runRestsWithPeople(detail.run)) say(words.ended(id, words.status(detail.run)), detail.run.status === 'failed' || detail.run.status === 'aborted' ? 'error' : 'info');
+    } catch (e) {
+      refused(id, e);
+    }
+  }
+
   /** The run as a start needs it: on the incident (its site comes with it), or on the site. */
   const startInput = (target: PlaybookTarget, playbook: string) => ({ playbook, ...(target.kind === 'incident' ? { incident: target.id } : { site: target.id }) });
 
@@ -106,6 +117,8 @@ export function createPlaybookActions(ctx: PlaybookActionContext) {
         following = detail.run.id;
         dispatch({ type: 'pbRun', run: detail });
         say(words.started(detail.run.id));
+        // Events of the run that came in before it was followed went by unseen: read it once now.
+        await refresh(detail.run.id);
       } catch (e) {
         dispatch({ type: 'pbBack' });
         refused(playbookId, e);
@@ -120,14 +133,7 @@ export function createPlaybookActions(ctx: PlaybookActionContext) {
       const current = flow();
       if (!id || current?.phase !== 'run' || current.run.run.id !== id) return;
       const moved = events.some((e) => (e.type === 'playbook.run' && (e.data as PlaybookRun).id === id) || (e.type === 'playbook.step' && (e.data as { runId?: string }).runId === id));
-      if (!moved) return;
-      try {
-        const detail = await client.getRun!(id);
-        dispatch({ type: 'pbRun', run: detail });
-        if (runRestsWithPeople(detail.run)) say(words.ended(id, words.status(detail.run)), detail.run.status === 'failed' || detail.run.status === 'aborted' ? 'error' : 'info');
-      } catch (e) {
-        refused(id, e);
-      }
+      if (moved) await refresh(id);
     },
   };
 }

@@ -140,6 +140,23 @@ describe('p on an incident, as an officer', () => {
   }, 30_000);
 });
 
+describe('a run that ends before its start is answered', () => {
+  it('still shows how it ended (the stream had moved it on before the pane followed it)', async () => {
+    const { app, close } = await openAs('officer', 'omar3');
+    try {
+      app.stdin.write('p');
+      await waitForFrame(app.lastFrame, (f) => /› sev2 Airport drill/.test(f));
+      app.stdin.write(KEYS.enter);
+      await waitForFrame(app.lastFrame, (f) => f.includes('y start'));
+      app.stdin.write('y');
+      const frame = await waitForFrame(app.lastFrame, (f) => /RUN-\d+ Airport drill — succeeded/.test(f));
+      expect(frame).toMatch(/done\s+tell/);
+    } finally {
+      await close();
+    }
+  }, 30_000);
+});
+
 describe('p as a viewer', () => {
   it('shows the list, and the refusal as one line when it asks for a run (even planned: officers only)', async () => {
     const { app, close } = await openAs('viewer', 'vera');
