@@ -6,7 +6,7 @@
 // often the incident matches and whichever hub sees it. The hub is the run's
 // starter, on the channel `auto`: a person who approves is never the
 // requester, so a two-person step still needs two people.
-import { UnavailableError, WatchfloorError } from '../../core/errors.js';
+import { ConflictError, UnavailableError, WatchfloorError } from '../../core/errors.js';
 import type { AutoRunChange, AutoRunSetting, Incident } from '../../core/model.js';
 import { refOf, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
@@ -48,7 +48,10 @@ export async function startAutoRuns(tx: StoreWriter, emit: Emit, catalog: Playbo
       continue;
     }
     const run = await insertStartedRun(tx, emit, resolved, AUTO_RUNNER, at);
-    await tx.claimAutoRun({ incidentId: incident.id, playbookId, runId: run.id, at });
+    // Only a store without the write lock above could lose this race; then nothing of this transaction stays.
+    if (!(await tx.claimAutoRun({ incidentId: incident.id, playbookId, runId: run.id, at }))) {
+      throw new ConflictError(`${incident.id} already has an auto-run of ${playbookId}`, { hint: 'send it again: the incident is there now' });
+    }
   }
 }
 
