@@ -14,7 +14,7 @@ _watchfloor() {
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/playbook/auto|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -125,6 +125,7 @@ _watchfloor() {
     "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/auto") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -171,7 +172,7 @@ _watchfloor() {
     "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
     "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
-    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note validate schema history" -- "$cur")) ;;
+    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note validate schema history auto" -- "$cur")) ;;
     "/playbook/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/playbook/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/approve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
@@ -183,6 +184,7 @@ _watchfloor() {
     "/playbook/retry":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
+    "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;

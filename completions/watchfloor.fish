@@ -18,7 +18,7 @@ function __watchfloor_state
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /playbook/auto /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -52,12 +52,12 @@ complete -c watchfloor -l token -r -d 'API token (also: WATCHFLOOR_TOKEN)'
 complete -c watchfloor -l debug -d 'stack traces on errors'
 complete -c watchfloor -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at :0' -a status -d 'fleet overview, worst first; or one site in detail'
-complete -c watchfloor -n '__watchfloor_at :0' -a watch -d 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, ?, q'
+complete -c watchfloor -n '__watchfloor_at :0' -a watch -d 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, d, f, e, r, p (playbooks), ?, q'
 complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land and sea ports, passport service centres'
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
-complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions'
+complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions, auto-runs'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
@@ -143,6 +143,7 @@ complete -c watchfloor -n '__watchfloor_at /playbook:0' -a note -d 'add a note t
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a validate -d 'check playbook files (or directories of them) as the hub would load them; no hub needed'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a schema -d 'print the playbook format as JSON Schema (docs/playbook.schema.json), for editors'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a history -d 'the versions of a playbook the hub has loaded, and which runs used each'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a auto -d 'show, or turn on or off (admins), the hub starting playbooks marked auto on matching new incidents'
 complete -c watchfloor -n '__watchfloor_in /playbook/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/show:0' -x -a '(__watchfloor_dynamic playbooks)'
@@ -184,6 +185,8 @@ complete -c watchfloor -n '__watchfloor_in /playbook/validate' -l help -s h -d '
 complete -c watchfloor -n '__watchfloor_in /playbook/schema' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/history' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/history:0' -x -a '(__watchfloor_dynamic playbooks)'
+complete -c watchfloor -n '__watchfloor_in /playbook/auto' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/auto:0' -x -a 'on off'
 complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'

@@ -41,6 +41,8 @@ export interface Connection {
   timeoutMs?: number;
   /** Told the token's expiry when the hub says it is near. */
   onTokenExpiry?: (expiresAt: string) => void;
+  /** What the hub records as the front end (default cli; the watch UI says tui). */
+  channel?: 'cli' | 'tui';
 }
 
 export interface Choice<T> {

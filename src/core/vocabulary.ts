@@ -8,7 +8,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const INCIDENT_STATES = ['triggered', 'acknowledged', 'dispatched', 'resolved'] as const;
 export type IncidentState = (typeof INCIDENT_STATES)[number];
 
-export const CHANNELS = ['cli', 'slack', 'teams', 'api', 'system'] as const;
+// tui: the watch UI. auto: a playbook run the hub started on its own (auto-runs); no client may claim it.
+export const CHANNELS = ['cli', 'slack', 'teams', 'api', 'system', 'tui', 'auto'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 // People's roles, ordered from least to most privileged; each role can do all the roles below it can.
@@ -61,10 +62,10 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // audit.checkpoint: a signed head of the audit chain, for followers to keep a copy of.
 // playbook.proposed: an incident opened that a playbook's triggers match. playbook.run / playbook.step: a run's
 // status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
-// bot to post; site.mode: a site (or the fleet) switched mode.
+// bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
-  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode',
+  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 

@@ -14,6 +14,7 @@ import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
 import { registerIngestRoutes } from './api/routes/ingest.js';
 import { registerInventoryRoutes } from './api/routes/inventory.js';
+import { registerPlaybookAutoRoutes } from './api/routes/playbook-auto.js';
 import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
@@ -70,6 +71,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerKpiRoutes(app, ctx);
   registerCardRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
+  registerPlaybookAutoRoutes(app, ctx);
   let runs = options.playbookRuns;
   if (!runs) {
     const own = (runs = createPlaybookRuns(ctx));

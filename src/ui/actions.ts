@@ -26,7 +26,6 @@ export interface WatchActions {
   /** Enter in the prompt (its text already checked non-empty). */
   submitResolve(): Promise<void>;
   diagnose(fix: boolean): Promise<void>;
-  playbooks(): void;
 }
 
 export function createActions(ctx: ActionContext): WatchActions {
@@ -153,7 +152,6 @@ export function createActions(ctx: ActionContext): WatchActions {
       await mutate(incident, words.resolving(incident.id), () => client.resolve(incident.id, summary), () => words.resolved(incident.id));
     },
     diagnose,
-    playbooks: () => say(words.playbooksLater),
   };
 }
 

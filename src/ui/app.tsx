@@ -14,6 +14,9 @@ import { HelpOverlay } from './help-overlay.js';
 import { IncidentQueue } from './incident-queue.js';
 import { wallColumns } from './layout.js';
 import { followHub } from './live-feed.js';
+import { createPlaybookActions, type PlaybookClient } from './playbook-actions.js';
+import { playbookKey, type PlaybookEffect } from './playbook-flow.js';
+import { PlaybookPane } from './playbook-pane.js';
 import { SelectedSiteLine, selectedSiteRows } from './selected-site.js';
 import {
   initialState,
@@ -33,7 +36,8 @@ import { WallTiles, wallTileLines } from './wall-tiles.js';
 import { useWaitTrend, type WaitHistoryClient, type WaitTrend } from './wait-history.js';
 
 // Wait history is optional: without it the sparkline draws what arrives live.
-export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'> & ActionClient & Partial<WaitHistoryClient>;
+// So are playbooks: without them `p` says the hub has none.
+export type WatchClient = Pick<CoreClient, 'fleetStatus' | 'listIncidents' | 'events'> & ActionClient & Partial<WaitHistoryClient> & Partial<PlaybookClient>;
 
 export interface WatchAppProps {
   client: WatchClient;
@@ -67,11 +71,19 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     () => createActions({ client, dispatch, state: () => current.current, words: uiWords(lang) }),
     [client, lang],
   );
+  const playbooks = useMemo(() => createPlaybookActions({ client, dispatch, state: () => current.current, lang }), [client, lang]);
 
   // Hub events wait for the clock's next second and are drawn with it: one
   // frame a second for the stream and the timers together (each frame is
   // Ink's whole screen, whatever changed).
-  const events = useMemo(() => windowedBatch<HubEvent>(null, (batch) => dispatch({ type: 'events', events: batch })), []);
+  const events = useMemo(
+    () =>
+      windowedBatch<HubEvent>(null, (batch) => {
+        dispatch({ type: 'events', events: batch });
+        void playbooks.onEvents(batch);
+      }),
+    [playbooks],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -122,7 +134,11 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
       case 'submitResolve':
         return void actions.submitResolve();
       case 'playbooks':
-        return actions.playbooks();
+        return void playbooks.open();
+      case 'playbookPlan':
+        return void playbooks.plan();
+      case 'playbookStart':
+        return void playbooks.start();
       default:
         dispatch(action);
     }
@@ -183,7 +199,7 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
             <IncidentQueue incidents={incidents} selectedIncidentId={undefined} focused={false} width={width} rows={wallQueueRows} now={now} lang={lang} />
           </>
         )}
-        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} lang={lang} />
+        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} lang={lang} mode={state.fleet?.mode} />
       </Box>
     );
   }
@@ -192,6 +208,8 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
       <StaleBanner connection={state.connection} lang={lang} />
       {state.help ? (
         <HelpOverlay lang={lang} />
+      ) : state.playbook ? (
+        <PlaybookPane flow={state.playbook} width={width} rows={usable - banner - 1} lang={lang} />
       ) : state.detail ? (
         <DetailPane
           detail={state.detail}
@@ -238,6 +256,7 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
           message={state.message}
           width={width}
           lang={lang}
+          mode={state.fleet?.mode}
         />
       )}
     </Box>
@@ -261,7 +280,7 @@ interface Key {
 const MOVES: Record<string, Direction> = { h: 'left', j: 'down', k: 'up', l: 'right' };
 
 /** Keys that call the hub or leave: the container runs these; the rest are reducer actions. */
-export type KeyEffect = 'quit' | 'ack' | 'detail' | 'diagnose' | 'fix' | 'escalate' | 'askResolve' | 'submitResolve' | 'playbooks';
+export type KeyEffect = 'quit' | 'ack' | 'detail' | 'diagnose' | 'fix' | 'escalate' | 'askResolve' | 'submitResolve' | 'playbooks' | PlaybookEffect;
 
 // The action keys, the same on the wall, the queue and in a detail pane.
 const ACTION_KEYS: Readonly<Record<string, KeyEffect>> = {
@@ -283,6 +302,8 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
     if (input && !key.ctrl && !key.meta && !key.tab) return { type: 'editPrompt', text: state.prompt.text + input };
     return undefined;
   }
+  // So does the playbook flow (p): its list, its confirmation, its run.
+  if (state.playbook) return playbookKey(state.playbook, input, key);
   if (state.editingFilter) {
     if (key.return) return { type: 'endFilter', keep: true };
     if (key.escape) return { type: 'endFilter', keep: false };

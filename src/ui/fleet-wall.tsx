@@ -9,6 +9,7 @@ import type { Grouping, SiteGroup } from './layout.js';
 import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
 import { styled, styledRuns, type TextStyle } from './styled.js';
+import { MODE_LETTER } from './playbook-words.js';
 import { uiWords } from './ui-labels.js';
 
 export interface FleetWallProps {
@@ -110,13 +111,15 @@ function tile(site: SiteStatus, width: number, selected: boolean, focused: boole
  */
 export function tileText(site: SiteStatus, width: number): string {
   const cell = tileWidth(width);
+  // A site not in normal mode (offline processing, surge…) shows its mode's letter; the colour still says its health.
+  const glyph = MODE_LETTER[site.mode] || HEALTH_GLYPH[site.health];
   const wait = site.waitMinutes === null ? '–' : String(Math.round(site.waitMinutes));
   const open = site.openIncidents.total;
   if (width >= WIDE_FROM_COLUMNS) {
     const incidents = open === 0 ? '' : `!${open > 99 ? '99+' : open}`;
-    return `${HEALTH_GLYPH[site.health]}${fit(site.id, 9).padEnd(9)} ${`${wait}m`.padStart(4)} ${incidents.padEnd(3)}`.padEnd(cell);
+    return `${glyph}${fit(site.id, 9).padEnd(9)} ${`${wait}m`.padStart(4)} ${incidents.padEnd(3)}`.padEnd(cell);
   }
   const incidents = open === 0 ? '' : open > 9 ? '+' : String(open);
   const id = fit(site.id.replace(/^(LND|SEA|SC)-/, ''), 6);
-  return `${HEALTH_GLYPH[site.health]}${id.padEnd(6)}${wait.padStart(3)}${incidents.padStart(2)}`.padEnd(cell);
+  return `${glyph}${id.padEnd(6)}${wait.padStart(3)}${incidents.padStart(2)}`.padEnd(cell);
 }

@@ -3,6 +3,7 @@
 import type { DiagEvent, FleetStatus, HubEvent, Incident, IncidentDetail, SeverityCounts, SiteDetail, SiteStatus, SiteTelemetry } from '../core/model.js';
 import { inertView } from '../render/inert-text.js';
 import { groupSites, queueIncidents, wallRows, type Grouping, type SiteGroup } from './layout.js';
+import { isPlaybookAction, reducePlaybook, type PlaybookAction, type PlaybookFlow } from './playbook-flow.js';
 
 export type Pane = 'wall' | 'queue';
 export type Direction = 'up' | 'down' | 'left' | 'right';
@@ -61,6 +62,8 @@ export interface ViewState {
   prompt: Prompt | null;
   /** Diagnostics runs by target id, kept after they end so the pane can show the result. */
   runs: Readonly<Record<string, DiagRun>>;
+  /** `p`: the playbooks for an incident or site, one being confirmed, or the run started from here. */
+  playbook: PlaybookFlow | null;
 }
 
 export type Action =
@@ -91,7 +94,8 @@ export type Action =
   | { type: 'closePrompt' }
   | { type: 'diagStarted'; target: string; fix: boolean }
   | { type: 'diagEvent'; target: string; event: DiagEvent }
-  | { type: 'diagEnded'; target: string; error: string | null };
+  | { type: 'diagEnded'; target: string; error: string | null }
+  | PlaybookAction;
 
 export function initialState(): ViewState {
   return {
@@ -110,6 +114,7 @@ export function initialState(): ViewState {
     detail: null,
     prompt: null,
     runs: {},
+    playbook: null,
   };
 }
 
@@ -123,6 +128,7 @@ export function reduce(state: ViewState, action: Action): ViewState {
 }
 
 function apply(state: ViewState, action: Action): ViewState {
+  if (isPlaybookAction(action)) return { ...state, help: false, playbook: reducePlaybook(state.playbook, action) };
   switch (action.type) {
     case 'snapshot':
       return { ...state, fleet: action.fleet, incidents: action.incidents.filter(isOpen) };

@@ -1,7 +1,9 @@
 // The bottom line: connection, what the filter and grouping are, and the
 // answer to the last action (a refused ack says why, in the hub's words).
 import { Box, Text } from 'ink';
+import type { SiteMode } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
+import { playbookWords } from './playbook-words.js';
 import type { Grouping } from './layout.js';
 import { visibleWidth } from '../render/text-width.js';
 import { clockTime, fit, fitEnd } from './look.js';
@@ -18,10 +20,13 @@ export interface StatusLineProps {
   /** Name the keys (not on a video wall, which has none). */
   keys?: boolean;
   lang?: Lang;
+  /** The fleet's mode: named while it is not normal (a national-platform outage: offline processing). */
+  mode?: SiteMode | undefined;
 }
 
-export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true, lang = 'en' }: StatusLineProps) {
+export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true, lang = 'en', mode }: StatusLineProps) {
   const words = uiWords(lang);
+  const modeWords = playbookWords(lang);
   // Never wider than the screen: the answer to an action comes first, the legend gives way.
   if (editingFilter) {
     // The typed text keeps its room (its end when it is longer than the line); the hint gets what is left.
@@ -47,6 +52,7 @@ export function StatusLine({ connection, grouping, filter, editingFilter, messag
     <Box width={width}>
       <Text wrap="truncate-end">
         {live}
+        {mode && mode !== 'normal' ? <Text color="magenta" bold>  {modeWords.fleetMode(modeWords.mode(mode))}</Text> : null}
         {message ? <Text color={message.tone === 'error' ? 'red' : 'green'}>  {message.text}</Text> : null}
         <Text dimColor>
           {'  '}

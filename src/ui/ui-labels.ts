@@ -78,7 +78,6 @@ export interface UiWords {
   noIncident: string;
   selectIncident: string;
   noTarget: string;
-  playbooksLater: string;
   // help
   helpTitle: string;
   keys: KeyHelp;
@@ -151,7 +150,6 @@ const EN: UiWords = {
   noIncident: 'no incident selected',
   selectIncident: 'select an incident in the queue first (Tab)',
   noTarget: 'nothing selected',
-  playbooksLater: 'p: playbooks are not available yet (a later release)',
   helpTitle: 'watchfloor watch — keys',
   keys: [
     ['←↓↑→ / hjkl', 'move the selection'],
@@ -164,11 +162,11 @@ const EN: UiWords = {
     ['f', 'diagnose and fix (officers and above)'],
     ['e', 'escalate the selected incident (supervisors and above)'],
     ['r', 'resolve the selected incident (asks for a summary)'],
-    ['p', 'playbooks (not available yet)'],
+    ['p', 'playbooks for the selected incident or site: choose, confirm (y/n), follow the run'],
     ['?', 'show or hide this help'],
     ['q', 'quit'],
   ],
-  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down), site, wait in minutes, open incidents.',
+  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down; a letter instead: the site\'s mode, O offline S surge E evacuation P power N isolated), site, wait in minutes, open incidents.',
   slaLegend: 'SLA timers turn amber at 75% of the target and red past it (sev1: ack 5m, resolve 1h).',
 };
 
@@ -257,7 +255,6 @@ const AR: UiWords = {
   noIncident: 'لم يُحدَّد بلاغ',
   selectIncident: 'اختر بلاغًا من القائمة أولًا (Tab)',
   noTarget: 'لم يُحدَّد شيء',
-  playbooksLater: 'p: أدلة الإجراءات غير متاحة بعد (في إصدار لاحق)',
   helpTitle: 'watchfloor watch — المفاتيح',
   keys: [
     ['←↓↑→ / hjkl', 'تحريك التحديد'],
@@ -270,11 +267,11 @@ const AR: UiWords = {
     ['f', 'تشخيص وإصلاح (للضباط فأعلى)'],
     ['e', 'تصعيد البلاغ المحدد (للمشرفين فأعلى)'],
     ['r', 'إغلاق البلاغ المحدد (يطلب ملخصًا)'],
-    ['p', 'أدلة الإجراءات (غير متاحة بعد)'],
+    ['p', 'أدلة الإجراءات للبلاغ أو الموقع المحدد: اختر، أكّد بـ y أو n، وتابع التشغيل'],
     ['?', 'إظهار المساعدة أو إخفاؤها'],
     ['q', 'خروج'],
   ],
-  tileLegend: 'المربعات: رمز الحالة (· سليم ▲ متأثر ✖ متوقف)، الموقع، الانتظار بالدقائق، البلاغات المفتوحة.',
+  tileLegend: 'المربعات: رمز الحالة (· سليم ▲ متأثر ✖ متوقف؛ وحرف بدلًا منه: وضع الموقع O دون اتصال S ذروة E إخلاء P طاقة احتياطية N معزول)، الموقع، الانتظار بالدقائق، البلاغات المفتوحة.',
   slaLegend: 'مؤقتات المهلة تصفرّ عند 75% من الهدف وتحمرّ بعده (sev1: استلام 5د، إغلاق 1س).',
 };
 

@@ -45,7 +45,7 @@ export interface Target {
 }
 
 export interface Call {
-  method: 'POST' | 'DELETE';
+  method: 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
 }
@@ -357,6 +357,17 @@ export const CASES: readonly Case[] = [
     arrange: inventoryFile,
     http: (t) => ({ method: 'POST', path: '/v1/inventory/plan', body: { files: [{ name: 'matrix.yaml', text: inventoryText(t.mark) }] } }),
     cli: (t) => ['inventory', 'plan', inventoryPath(t.mark)],
+  },
+  {
+    route: 'PUT /v1/auto-runs',
+    // Off before each call, so an allowed one changes it and a refused one would show if it did.
+    name: 'turn playbook auto-runs on',
+    least: 'admin',
+    status: 200,
+    arrange: async (w) => (await w.admin.setAutoRuns(false), { mark: w.unique('auto') }),
+    http: () => ({ method: 'PUT', path: '/v1/auto-runs', body: { enabled: true } }),
+    cli: () => ['playbook', 'auto', 'on'],
+    chat: () => 'playbook auto on',
   },
   {
     route: 'POST /v1/tokens',

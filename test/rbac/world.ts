@@ -77,7 +77,7 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
       return run.id;
     },
     async snapshot(t) {
-      const [audit, tokens, open, ruh, incident, dispatch, cards, runs, run] = await Promise.all([
+      const [audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns] = await Promise.all([
         admin.listAudit({ limit: 1 }),
         // A refused call still marks its own token used; that is bookkeeping, not a change it made.
         admin.listTokens().then((all) => all.map(({ lastUsedAt: _used, ...t }) => t)),
@@ -90,8 +90,9 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
         // The newest runs: one started by a refused call would be among them.
         admin.listRuns({ limit: 3 }).then((all) => all.map((r) => `${r.id}@${r.status}@${r.updatedAt}`)),
         t.runId ? admin.getRun(t.runId) : null,
+        admin.autoRuns(),
       ]);
-      return { audit, tokens, open, ruh, incident, dispatch, cards, runs, run };
+      return { audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns };
     },
     async stop() {
       await intake.close();

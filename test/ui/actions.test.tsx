@@ -212,7 +212,7 @@ describe('f, e, r, p', () => {
       await waitForFrame(app.lastFrame, (f) => f.includes('select an incident in the queue first (Tab)'));
       // Had r opened a prompt, p would be typed into it instead of answering.
       app.stdin.write('p');
-      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('playbooks are not available yet'));
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('this hub has no playbooks'));
       expect(frame).not.toContain('summary:');
       expect(calls.escalate).toEqual([]);
     } finally {
@@ -254,12 +254,12 @@ describe('f, e, r, p', () => {
     }
   });
 
-  it('p says playbooks are not available yet', async () => {
+  it('p with a client that has no playbook calls says so in one line (test/ui/playbooks.test.tsx runs it on a real hub)', async () => {
     const { client } = fakeClient();
     const app = await openApp(client);
     try {
       app.stdin.write('p');
-      await waitForFrame(app.lastFrame, (f) => f.includes('playbooks are not available yet'));
+      await waitForFrame(app.lastFrame, (f) => f.includes('this hub has no playbooks'));
     } finally {
       app.unmount();
     }

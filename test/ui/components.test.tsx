@@ -169,12 +169,12 @@ describe('status line, stale banner and help', () => {
     expect(render(<StaleBanner connection={{ state: 'live' }} />).lastFrame()).toBe('');
   });
 
-  it('help lists every key, each on its own line, and says playbooks are still to come', () => {
+  it('help lists every key, each on its own line, p with what it does', () => {
     const frame = render(<HelpOverlay />).lastFrame()!;
     const keysShown = frame.split('\n').flatMap((l) => /^│ (\S+(?: \/ \S+)?)\s{2,}/.exec(l)?.[1] ?? []);
     expect(keysShown).toEqual(['←↓↑→ / hjkl', 'Tab', 'Enter', 'g', '/', 'a', 'd', 'f', 'e', 'r', 'p', '?', 'q']);
     expect(frame).toMatch(/│ r\s+resolve the selected incident \(asks for a summary\)/);
-    expect(frame).toMatch(/│ p\s+playbooks \(not available yet\)/);
+    expect(frame).toMatch(/│ p\s+playbooks for the selected incident or site/);
     // 100 columns: no line of the help wraps.
     expect(frame.split('\n').every((l) => l.startsWith('│ ') ? /^│ \S/.test(l) : true)).toBe(true);
   });

@@ -95,7 +95,7 @@ export const demo = defineVerb({
       // Under the watch UI a log line would be drawn over the screen.
       log: ctx.globals.debug && !ui ? (line) => ctx.info(line) : undefined,
     });
-    const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken }) : undefined;
+    const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken, channel: ui ? 'tui' : 'cli' }) : undefined;
     try {
       if (!client || !hub.adminToken) throw new Error('the demo hub started without an admin token');
       const previous = deps.config.read().activeProfile ?? DEFAULT_PROFILE;

@@ -1,5 +1,6 @@
 // The `playbook` noun: it only names its verbs, in the order help lists them.
 import { defineNoun } from '../verb.js';
+import { playbookAuto } from './auto.js';
 import { playbookApprove, playbookConfirm, playbookReject } from './decide.js';
 import { playbookHistory } from './history.js';
 import { playbookList } from './list.js';
@@ -12,11 +13,11 @@ import { playbookValidate } from './validate.js';
 
 export const playbook = defineNoun({
   name: 'playbook',
-  description: 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions',
+  description: 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions, auto-runs',
   verbs: [
     playbookList, playbookShow, playbookRun, playbookRuns, playbookStatus,
     playbookApprove, playbookReject, playbookConfirm,
     playbookPause, playbookResume, playbookAbort, playbookRetry, playbookNote,
-    playbookValidate, playbookSchema, playbookHistory,
+    playbookValidate, playbookSchema, playbookHistory, playbookAuto,
   ],
 });

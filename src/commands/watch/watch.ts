@@ -31,7 +31,7 @@ export async function openWatchOnTerminal(client: CoreClient, ctx: Pick<VerbCont
 
 export const watch = defineVerb({
   name: 'watch',
-  description: 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, ?, q',
+  description: 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, d, f, e, r, p (playbooks), ?, q',
   // A live full-screen terminal UI: chat has no terminal.
   metadata: { refusedInChat: { en: 'it is the live terminal UI; run `watchfloor watch` in a terminal', ar: 'واجهة حية للطرفية؛ نفّذ `watchfloor watch` في الطرفية' } },
   configure: (command) => void command.option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'),
@@ -44,7 +44,13 @@ export const watch = defineVerb({
       );
     }
     if (ctx.globals.json) throw new UsageError('watch has no JSON output; for scripts use `watchfloor status --json`');
-    await openWatchOnTerminal(ctx.client(), ctx, input);
+    // A client of its own, so what the officer starts from the UI (a playbook run) is recorded as the tui's.
+    const client = ctx.deps.createClient({ ...ctx.connection(), channel: 'tui' });
+    try {
+      await openWatchOnTerminal(client, ctx, input);
+    } finally {
+      await client.close();
+    }
   },
   present: { text: () => '', json: () => undefined },
 });

@@ -87,7 +87,7 @@ export class HubConnection {
    * A call answered with JSON; GETs are retried when nothing reached the hub.
    * The body is sent as JSON, or as it is with `contentType` (a playbook's YAML).
    */
-  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
     const attempts = method === 'GET' ? 1 + this.getRetries : 1;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,6 +1,6 @@
 // Playbooks, read side: the catalogue, one playbook, its versions, a file
-// checked by the hub, and what an incident calls for.
-import type { PlaybookDetail, PlaybookHistory, PlaybookProposal, PlaybookSummary, PlaybookValidation } from '../model.js';
+// checked by the hub, and what an incident calls for; and auto-runs' switch.
+import type { AutoRunChange, AutoRunSetting, PlaybookDetail, PlaybookHistory, PlaybookProposal, PlaybookSummary, PlaybookValidation } from '../model.js';
 import { query, type HubConnection } from './connection.js';
 
 const playbookPath = (id: string, tail = '') => `/v1/playbooks/${encodeURIComponent(id)}${tail}`;
@@ -19,6 +19,10 @@ export function playbookCalls(hub: HubConnection) {
 
     incidentPlaybooks: async (incidentId: string): Promise<PlaybookProposal[]> =>
       (await hub.request<{ proposals: PlaybookProposal[] }>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}/playbooks`)).proposals,
+
+    autoRuns: async (): Promise<AutoRunSetting> => (await hub.request<{ setting: AutoRunSetting }>('GET', '/v1/auto-runs')).setting,
+
+    setAutoRuns: (enabled: boolean): Promise<AutoRunChange> => hub.request<AutoRunChange>('PUT', '/v1/auto-runs', { enabled }),
   };
 }
 

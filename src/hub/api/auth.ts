@@ -26,7 +26,8 @@ declare module 'fastify' {
 // Writing lastUsedAt on every request would turn reads into writes.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const CLIENT_CHANNELS = CHANNELS.filter((c) => c !== 'system');
+// The hub's own channels: what it does by itself is never a client's claim.
+const CLIENT_CHANNELS = CHANNELS.filter((c) => c !== 'system' && c !== 'auto');
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];

@@ -1,11 +1,12 @@
 // The one way an incident is stored or changed: the row, its timeline entry,
 // the audit row and the asset's health move together in the caller's
 // transaction, and the event goes out after commit. A new incident also
-// proposes the playbooks its triggers match, in the same transaction.
+// proposes the playbooks its triggers match, and starts the auto ones, in the same transaction.
 import { ConflictError } from '../../core/errors.js';
 import type { Incident, TimelineKind } from '../../core/model.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { PlaybookCatalog } from '../playbooks/catalog.js';
+import { startAutoRuns } from '../playbooks/auto-runs.js';
 import { proposeOnOpen } from '../playbooks/proposals.js';
 import type { NewIncident, StoreWriter } from '../store/store.js';
 import type { Emit } from '../transact.js';
@@ -71,7 +72,7 @@ export async function storeNewIncident(
   // The incident first, then what it did to the asset: subscribers see cause before effect.
   emit('incident.created', incident);
   if (incident.assetId) await syncAssetHealth(tx, incident.assetId, emit);
-  if (playbooks) await proposeOnOpen(tx, emit, playbooks, incident);
+  if (playbooks) await startAutoRuns(tx, emit, playbooks, incident, await proposeOnOpen(tx, emit, playbooks, incident));
   return incident;
 }
 

@@ -4,14 +4,15 @@
 // runner takes it from there. A dry run writes nothing: it is a read, like
 // `playbook show`, with the inputs and targets filled in.
 import type { PlaybookRunDetail, RunPlan, StartRunInput } from '../../core/model.js';
-import { callerDetail, refOf, type Caller } from '../caller.js';
+import type { Caller } from '../caller.js';
 import type { StoreReader } from '../store/store.js';
 import { transact, type TransactDeps } from '../transact.js';
 import type { PlaybookCatalog } from './catalog.js';
+import { insertStartedRun } from './run-insert.js';
 import { resolveStart } from './run-inputs.js';
 import { DRILL_ONLY } from './steps/inject-step.js';
 import { executorOf } from './steps/executors.js';
-import { runDetail, runView } from './views.js';
+import { runDetail } from './views.js';
 
 export async function planRun(store: StoreReader, catalog: PlaybookCatalog, request: StartRunInput): Promise<RunPlan> {
   const { entry, inputs, siteId, incidentId, drill } = await resolveStart(store, catalog, request);
@@ -37,40 +38,7 @@ export async function planRun(store: StoreReader, catalog: PlaybookCatalog, requ
 }
 
 export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, caller: Caller, request: StartRunInput): Promise<PlaybookRunDetail> {
-  const { entry, inputs, siteId, incidentId, drill } = await resolveStart(deps.store, catalog, request);
-  const { definition } = entry;
-  const run = await transact(deps, async (tx, emit) => {
-    const at = deps.now().toISOString();
-    const stored = await tx.insertRun({
-      playbookId: definition.id,
-      playbookVersion: definition.version,
-      playbookHash: entry.hash,
-      definition,
-      title: definition.title,
-      status: 'running',
-      waitingOn: null,
-      reason: null,
-      currentStep: definition.steps[0]!.id,
-      cursorAttempt: 1,
-      inputs,
-      incidentId,
-      siteId,
-      drill,
-      startedBy: refOf(caller.actor),
-      startedByRole: caller.actor.role,
-      channel: caller.channel,
-      startedAt: at,
-    });
-    await tx.appendAudit({
-      at,
-      actor: refOf(caller.actor),
-      channel: caller.channel,
-      action: 'playbook.run.start',
-      target: stored.id,
-      detail: { playbook: definition.id, version: definition.version, hash: entry.hash, source: entry.source, inputs, siteId, incidentId, drill, ...callerDetail(caller) },
-    });
-    emit('playbook.run', runView(stored));
-    return stored;
-  });
+  const resolved = await resolveStart(deps.store, catalog, request);
+  const run = await transact(deps, (tx, emit) => insertStartedRun(tx, emit, resolved, caller, deps.now().toISOString()));
   return runDetail(deps.store, run);
 }

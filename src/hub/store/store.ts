@@ -9,6 +9,7 @@ import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.j
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
+import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
 import type { PlaybookReader, PlaybookWriter } from './playbook-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
@@ -36,7 +37,8 @@ export interface StoreReader
     CardReader,
     OutboxReader,
     PlaybookVersionReader,
-    PlaybookReader {}
+    PlaybookReader,
+    PlaybookAutoReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -50,7 +52,8 @@ export interface StoreWriter
     OutboxWriter,
     CoordinationWriter,
     PlaybookVersionWriter,
-    PlaybookWriter {}
+    PlaybookWriter,
+    PlaybookAutoWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -2,9 +2,9 @@
 // own, so a test (or bench/playbook-crash.mjs) can kill the hub with SIGKILL
 // while the devices live on and keep count of what they did — as real
 // devices outlive a hub. `hub start --demo` runs the emulator inside the hub
-// (it would die with it, and forget every idempotency key), and has no way
-// to load a playbook until the loader lands; this child takes both from its
-// configuration. bundle.mjs builds it with esbuild; it is never imported.
+// (it would die with it, and forget every idempotency key); this child
+// takes the fleet from its configuration, and its playbooks too (a test's
+// own) or the built-ins through the hub's loader. bundle.mjs builds it with esbuild; it is never imported.
 //
 // WF_CRASH_CHILD is a JSON configuration; the child prints one JSON line once
 // it listens ({ url, adminToken? }) and runs until SIGTERM (or SIGKILL).
@@ -30,7 +30,8 @@ export interface HubConfig {
   devicesUrl: string;
   control: string;
   device: string;
-  playbooks: PlaybookDefinition[];
+  /** The playbooks this hub runs; left out, it loads the built-ins with the hub's own loader. */
+  playbooks?: PlaybookDefinition[];
   leaseTtlMs?: number;
 }
 
@@ -53,7 +54,7 @@ async function hub(c: HubConfig) {
       port: 0,
       demo: true,
       log,
-      playbooks: catalogOf(c.playbooks.map((definition) => ({ definition, source: 'crash test' }))),
+      ...(c.playbooks ? { playbooks: catalogOf(c.playbooks.map((definition) => ({ definition, source: 'crash test' }))) } : {}),
       playbookRunner: { tickMs: 100, ...(c.leaseTtlMs ? { leaseTtlMs: c.leaseTtlMs } : {}) },
     },
     {

@@ -2,6 +2,7 @@
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
+import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 
 export interface Migration {
@@ -345,6 +346,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   PLAYBOOK_RUNS_MIGRATION,
+  PLAYBOOK_AUTO_MIGRATION,
   INVENTORY_MIGRATION,
 ];
 

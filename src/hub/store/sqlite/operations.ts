@@ -10,6 +10,7 @@ import { diagnosticsStatements } from './diagnostics-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
+import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
 import { playbookStatements } from './playbook-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
@@ -32,5 +33,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...coordinationStatements(sql),
     ...playbookVersionStatements(sql),
     ...playbookStatements(sql),
+    ...playbookAutoStatements(sql),
   };
 }
