@@ -19,3 +19,4 @@ export * from './model/emulator-control.js';
 export * from './model/playbooks.js';
 export * from './model/playbook-catalog.js';
 export * from './model/playbook-runs.js';
+export * from './model/drills.js';

@@ -64,7 +64,7 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // bot to post; site.mode: a site (or the fleet) switched mode.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
-  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode',
+  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'drill.scored',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 

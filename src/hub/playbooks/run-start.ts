@@ -16,7 +16,7 @@ import { runDetail, runView } from './views.js';
 export async function planRun(store: StoreReader, catalog: PlaybookCatalog, request: StartRunInput): Promise<RunPlan> {
   const { entry, inputs, siteId, incidentId, drill } = await resolveStart(store, catalog, request);
   const { definition } = entry;
-  const scope = { inputs, siteId, incidentId };
+  const scope = { inputs, siteId, incidentId, drill };
   return {
     playbookId: definition.id,
     playbookVersion: definition.version,
@@ -36,7 +36,8 @@ export async function planRun(store: StoreReader, catalog: PlaybookCatalog, requ
   };
 }
 
-export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, caller: Caller, request: StartRunInput): Promise<PlaybookRunDetail> {
+/** `worldSpeed`: the demo world's clock, which a drill runs on (1, real time, without a demo world). */
+export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, caller: Caller, request: StartRunInput, worldSpeed = 1): Promise<PlaybookRunDetail> {
   const { entry, inputs, siteId, incidentId, drill } = await resolveStart(deps.store, catalog, request);
   const { definition } = entry;
   const run = await transact(deps, async (tx, emit) => {
@@ -56,6 +57,7 @@ export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, cal
       incidentId,
       siteId,
       drill,
+      drillSpeed: drill ? worldSpeed : null,
       startedBy: refOf(caller.actor),
       startedByRole: caller.actor.role,
       channel: caller.channel,
@@ -67,7 +69,7 @@ export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, cal
       channel: caller.channel,
       action: 'playbook.run.start',
       target: stored.id,
-      detail: { playbook: definition.id, version: definition.version, hash: entry.hash, source: entry.source, inputs, siteId, incidentId, drill, ...callerDetail(caller) },
+      detail: { playbook: definition.id, version: definition.version, hash: entry.hash, source: entry.source, inputs, siteId, incidentId, drill, ...(drill ? { drillSpeed: worldSpeed } : {}), ...callerDetail(caller) },
     });
     emit('playbook.run', runView(stored));
     return stored;

@@ -6,6 +6,7 @@ import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
 import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
+import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
@@ -23,6 +24,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
+export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
@@ -36,7 +38,8 @@ export interface StoreReader
     CardReader,
     OutboxReader,
     PlaybookVersionReader,
-    PlaybookReader {}
+    PlaybookReader,
+    DrillReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -50,7 +53,8 @@ export interface StoreWriter
     OutboxWriter,
     CoordinationWriter,
     PlaybookVersionWriter,
-    PlaybookWriter {}
+    PlaybookWriter,
+    DrillWriter {}
 
 export interface Store extends StoreReader {
   /**

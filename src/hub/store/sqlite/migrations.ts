@@ -1,6 +1,7 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { DRILLS_MIGRATION } from './migration-drills.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 
 export interface Migration {
@@ -344,6 +345,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   PLAYBOOK_RUNS_MIGRATION,
+  DRILLS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

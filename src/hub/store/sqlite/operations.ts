@@ -7,6 +7,7 @@ import { auditStatements } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
 import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
+import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
@@ -32,5 +33,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...coordinationStatements(sql),
     ...playbookVersionStatements(sql),
     ...playbookStatements(sql),
+    ...drillStatements(sql),
   };
 }
