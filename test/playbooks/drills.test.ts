@@ -8,6 +8,8 @@
 // out; what the drill did says drill in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
+import { checksOf } from '../diagnostics/diag-hub.js';
+import { clears } from '../diagnostics/fake-fleet.js';
 import { fixture } from '../hub/hub-fixture.js';
 import { mutableCatalog, playbook, runWhen, startPlaybookHub, status, type PlaybookHub } from './playbook-hub.js';
 
@@ -34,10 +36,20 @@ const DRILL = playbook(
   },
 );
 
+// A drill on no incident hands over the incident its own fault opened.
+const HANDOVER = playbook('handover-drill', [
+  { id: 'break', type: 'inject', asset: 'RUH/egate-02', fault: 'hung-service' },
+  { id: 'seen', type: 'wait', until: { assetHealth: { asset: 'RUH/egate-02', is: 'down' } }, timeout: '1h' },
+  { id: 'hand-over', type: 'assign', to: 'network on-call' },
+]);
+
+// A remote fix written with a 3-minute timeout: 0.3 s at 600×, less than the device takes to answer.
+const SLOW_FIX = playbook('slow-fix-drill', [{ id: 'fix', type: 'remediate', target: 'RUH/reader-01', action: 'restart-service', timeout: '3m' }]);
+
 let hub: PlaybookHub;
 let officer: CoreClient;
 let intake: CoreClient;
-const catalog = mutableCatalog([DRILL]);
+const catalog = mutableCatalog([DRILL, HANDOVER, SLOW_FIX]);
 
 beforeAll(async () => {
   hub = await startPlaybookHub([], { catalog, speed: SPEED });
@@ -113,6 +125,25 @@ describe('a drill', () => {
     const entries = (await admin.listAudit({ limit: 200 })).filter((e) => e.target === runId || (e.detail as Record<string, unknown>).drillRunId === runId);
     const notify = entries.find((e) => e.action === 'playbook.notify')!;
     expect(notify.detail).toMatchObject({ drill: true });
+  });
+
+  it('assigns the incident its own fault opened when it was started on none', async () => {
+    const { run } = await officer.startRun({ playbook: 'handover-drill', drill: true });
+    const opened = await intake.ingestAlertmanager(firingOn('RUH', 'egate-02', `handover-${process.pid}`));
+    const done = await runWhen(officer, run.id, 'the hand-over', (d) => d.run.status === 'succeeded' || d.run.status === 'failed');
+    expect(done.run.reason).toBeNull();
+    expect(done.steps.at(-1)!.attempts[0]!.output).toMatchObject({ incidentId: opened.created[0], assignee: 'network on-call' });
+  });
+
+  it('gives a step that reaches a device real time to answer, whatever the world\'s clock', async () => {
+    const reader = hub.fleet.add('RUH/reader-01', checksOf('passport-reader', { driver: 'fail' }), { 'restart-service': clears('driver') });
+    let answer!: () => void;
+    reader.holdAnswers = new Promise<void>((r) => (answer = r));
+    const { run } = await officer.startRun({ playbook: 'slow-fix-drill', drill: true });
+    setTimeout(() => answer(), 1_500);
+    const done = await runWhen(officer, run.id, 'the fix', (d) => d.run.status !== 'running');
+    expect(done.run.status).toBe('succeeded');
+    expect(done.steps[0]!.attempts).toHaveLength(1);
   });
 
   it('is refused a scorecard when the run is not a drill (404, with the report as the hint)', async () => {

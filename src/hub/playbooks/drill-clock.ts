@@ -26,6 +26,17 @@ export function realMs(run: Pick<PlaybookRun, 'drill' | 'drillSpeed'>, written: 
   return durationMs(written) / clockSpeed(run);
 }
 
+// Devices answer in real time whatever the world's clock says: a step that
+// reaches one keeps this much real time (or what it was written with, if
+// less) before it times out, so a fast world does not time out a reboot.
+const DEVICE_FLOOR_MS = 30_000;
+
+/** A step's timeout in real milliseconds for this run. */
+export function timeoutRealMs(run: Pick<PlaybookRun, 'drill' | 'drillSpeed'>, written: string, reachesDevices: boolean): number {
+  const scaled = realMs(run, written);
+  return reachesDevices ? Math.max(scaled, Math.min(durationMs(written), DEVICE_FLOOR_MS)) : scaled;
+}
+
 /** World milliseconds as real ones for this run. */
 export function realFromWorldMs(run: Pick<PlaybookRun, 'drill' | 'drillSpeed'>, worldMs: number): number {
   return worldMs / clockSpeed(run);

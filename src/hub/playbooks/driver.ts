@@ -14,7 +14,7 @@ import type { RunRecord } from '../store/store.js';
 import { endAttempt, pauseFor, recordRecovery, startAttempt, waitOn, type Lease } from './journal.js';
 import { afterDone, afterFailure, afterTimeout, stepNamed, type Route } from './routing.js';
 import { executorOf } from './steps/executors.js';
-import { realFromWorldMs, realMs } from './drill-clock.js';
+import { realFromWorldMs, timeoutRealMs } from './drill-clock.js';
 import type { RunnerEnv, StepOutcome } from './steps/step-executor.js';
 import { stepIdempotencyKey } from './step-key.js';
 import { transitionTo } from './transitions.js';
@@ -113,7 +113,8 @@ export class RunDriver {
   private async start(run: RunRecord, step: PlaybookStep, attempts: readonly StepAttempt[]): Promise<boolean> {
     const t0 = performance.now();
     const executor = executorOf(step);
-    const deadline = step.timeout === undefined ? undefined : this.now() + realMs(run, step.timeout);
+    const reachesDevices = step.type === 'diagnose' || step.type === 'remediate';
+    const deadline = step.timeout === undefined ? undefined : this.now() + timeoutRealMs(run, step.timeout, reachesDevices);
     const caller = actingCaller(run);
     const attempt = await startAttempt(this.deps, this.lease, {
       stepId: step.id,

@@ -26,6 +26,8 @@ export interface DrillReader {
   /** Newest first (by when the drill ended). */
   listDrillScores(query?: DrillScoreQuery): Promise<DrillScorecard[]>;
   getDrillScore(runId: string): Promise<DrillScorecard | undefined>;
+  /** The incidents a drill's faults opened, oldest first. */
+  listDrillIncidentIds(runId: string): Promise<string[]>;
 }
 
 export interface DrillWriter {

@@ -28,6 +28,9 @@ export function drillStatements(sql: Prepare): Synchronous<DrillReader & DrillWr
       const row = sql('SELECT scorecard FROM drill_scores WHERE run_id = ? COLLATE NOCASE').pluck().get(runId) as string | undefined;
       return row === undefined ? undefined : (JSON.parse(row) as DrillScorecard);
     },
+    listDrillIncidentIds(runId: string): string[] {
+      return sql('SELECT id FROM incidents WHERE drill_run_id = ? ORDER BY seq').pluck().all(runId) as string[];
+    },
     insertDrillMark(m: DrillMark): void {
       sql('INSERT OR IGNORE INTO drill_marks (run_id, step_id, attempt, asset_id, marked_at) VALUES (?, ?, ?, ?, ?)').run(m.runId, m.stepId, m.attempt, m.assetId, m.markedAt);
     },
