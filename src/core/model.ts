@@ -20,3 +20,4 @@ export * from './model/playbooks.js';
 export * from './model/playbook-catalog.js';
 export * from './model/playbook-runs.js';
 export * from './model/drills.js';
+export * from './model/run-reports.js';
