@@ -44,7 +44,7 @@ describe('playbook validate, with no hub', () => {
     const r = await runCli(['playbook', 'validate', join(ROOT, 'playbooks')], noHub());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(7);
-    for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/\.yaml: ok \([a-z-]+ v1\)$/);
+    for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/\.yaml: ok \([a-z-]+ v\d+\)$/);
     expect(r.stderr).toBe('');
   });
 
