@@ -10,11 +10,11 @@ _watchfloor() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--since|--format|--name|--role|--expires|--limit|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--limit|--since|--format|--name|--role|--expires|--checkpoint|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/playbook/auto|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/report|/playbook/validate|/playbook/schema|/playbook/history|/playbook/auto|/drill|/drill/list|/drill/show|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -45,6 +45,9 @@ _watchfloor() {
     "/playbook/confirm":--step) COMPREPLY=(); return ;;
     "/playbook/pause":--reason) COMPREPLY=(); return ;;
     "/playbook/abort":--reason) COMPREPLY=(); return ;;
+    "/playbook/report":--out) COMPREPLY=(); return ;;
+    "/drill/list":--playbook) COMPREPLY=(); return ;;
+    "/drill/list":--limit) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
@@ -122,10 +125,14 @@ _watchfloor() {
     "/playbook/abort") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/retry") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/playbook/report") COMPREPLY=($(compgen -W "--out --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/playbook/auto") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/drill") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/drill/list") COMPREPLY=($(compgen -W "--playbook --limit --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
+    "/drill/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --debug" -- "$cur")) ;;
@@ -159,7 +166,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
@@ -172,7 +179,7 @@ _watchfloor() {
     "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
     "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
     "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
-    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note validate schema history auto" -- "$cur")) ;;
+    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note report validate schema history auto" -- "$cur")) ;;
     "/playbook/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/playbook/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/approve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
@@ -183,8 +190,11 @@ _watchfloor() {
     "/playbook/abort":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/retry":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/playbook/report":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
+    "/drill":0) COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
+    "/drill/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;

@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --since --format --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --out --limit --since --format --name --role --expires --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /playbook/auto /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/report /playbook/validate /playbook/schema /playbook/history /playbook/auto /drill /drill/list /drill/show /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -57,7 +57,8 @@ complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
-complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions, auto-runs'
+complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, after-action reports, validate files, versions, auto-runs'
+complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their scores: list them newest first, show one\'s scorecard'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
@@ -140,6 +141,7 @@ complete -c watchfloor -n '__watchfloor_at /playbook:0' -a resume -d 'resume a p
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a abort -d 'end a run: no further step runs'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a retry -d 'run again the step a run failed or paused at; the run goes on from there'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a note -d 'add a note to a run (lessons for the after-action report)'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a report -d 'the after-action report of a run: timeline, who did what, steps against targets, failures, lessons (Markdown)'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a validate -d 'check playbook files (or directories of them) as the hub would load them; no hub needed'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a schema -d 'print the playbook format as JSON Schema (docs/playbook.schema.json), for editors'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a history -d 'the versions of a playbook the hub has loaded, and which runs used each'
@@ -181,12 +183,23 @@ complete -c watchfloor -n '__watchfloor_in /playbook/retry' -l help -s h -d 'dis
 complete -c watchfloor -n '__watchfloor_at /playbook/retry:0' -x -a '(__watchfloor_dynamic runs)'
 complete -c watchfloor -n '__watchfloor_in /playbook/note' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/note:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /playbook/report' -l out -r -d 'write the Markdown to this file'
+complete -c watchfloor -n '__watchfloor_in /playbook/report' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /playbook/report:0' -x -a '(__watchfloor_dynamic runs)'
 complete -c watchfloor -n '__watchfloor_in /playbook/validate' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/schema' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /playbook/history' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/history:0' -x -a '(__watchfloor_dynamic playbooks)'
 complete -c watchfloor -n '__watchfloor_in /playbook/auto' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook/auto:0' -x -a 'on off'
+complete -c watchfloor -n '__watchfloor_in /drill' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /drill:0' -a list -d 'ended drills, newest first: score, steps on time, late and missed, time to first action and to recovery'
+complete -c watchfloor -n '__watchfloor_at /drill:0' -a show -d 'one drill\'s scorecard: each step against its target, first action, recovery, score'
+complete -c watchfloor -n '__watchfloor_in /drill/list' -l playbook -r -d 'only drills of this playbook'
+complete -c watchfloor -n '__watchfloor_in /drill/list' -l limit -r -d 'at most this many (default 100)'
+complete -c watchfloor -n '__watchfloor_in /drill/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /drill/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /drill/show:0' -x -a '(__watchfloor_dynamic runs)'
 complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'

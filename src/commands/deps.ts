@@ -78,6 +78,8 @@ export interface Deps {
   loadPlaybookFiles(): Promise<PlaybookFilesModule>;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   waitForShutdown(): Promise<void>;
+  /** Writes a file a command was told to write (`playbook report --out`); chat has none. */
+  writeTextFile?(path: string, text: string): Promise<void>;
   /** A timer, injected so refresh loops can be tested without waiting. */
   sleep(ms: number): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { demo } from './demo/index.js';
 import type { Deps } from './deps.js';
 import { diag } from './diag/index.js';
 import { dispatch } from './dispatch/index.js';
+import { drill } from './drill/index.js';
 import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { inventory } from './inventory/index.js';
@@ -30,7 +31,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, playbook, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, drill, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {

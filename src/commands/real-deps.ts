@@ -39,6 +39,7 @@ export function createProcessDeps(loaders: Loaders): Deps {
     prompter: loadPrompter,
     ...loaders,
     waitForShutdown,
+    writeTextFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

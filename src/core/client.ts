@@ -7,6 +7,7 @@ import { cardCalls, type CardCalls } from './client/cards.js';
 import { HubConnection, type CoreClientOptions } from './client/connection.js';
 import { diagnosticCalls, type DiagnosticCalls } from './client/diagnostics.js';
 import { dispatchCalls, type DispatchCalls } from './client/dispatches.js';
+import { drillCalls, type DrillCalls } from './client/drills.js';
 import { eventCalls, type EventCalls } from './client/events.js';
 import { incidentCalls, type IncidentCalls } from './client/incidents.js';
 import { intakeCalls, type IntakeCalls } from './client/intake.js';
@@ -26,7 +27,7 @@ export type { SiteFilter } from './client/sites.js';
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls, InventoryCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -50,6 +51,7 @@ export class CoreClient {
       playbookCalls(this.hub),
       playbookRunCalls(this.hub),
       inventoryCalls(this.hub),
+      drillCalls(this.hub),
     );
   }
 

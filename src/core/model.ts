@@ -21,3 +21,5 @@ export * from './model/playbook-catalog.js';
 export * from './model/playbook-runs.js';
 export * from './model/inventory.js';
 export * from './model/playbook-auto.js';
+export * from './model/drills.js';
+export * from './model/run-reports.js';

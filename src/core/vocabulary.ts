@@ -65,7 +65,7 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
-  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto',
+  'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto', 'drill.scored',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 

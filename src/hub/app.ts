@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './api/routes/audit.js';
 import { registerCardRoutes } from './api/routes/cards.js';
 import { registerDiagnosticRoutes } from './api/routes/diagnostics.js';
 import { registerDispatchRoutes } from './api/routes/dispatches.js';
+import { registerDrillRoutes } from './api/routes/drills.js';
 import { registerKpiRoutes } from './api/routes/kpi.js';
 import { registerEventRoutes } from './api/routes/events.js';
 import { registerFleetRoutes } from './api/routes/fleet.js';
@@ -78,5 +79,6 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
     app.addHook('onClose', () => own.runner.close());
   }
   registerPlaybookRunRoutes(app, runs);
+  registerDrillRoutes(app, ctx);
   return app;
 }

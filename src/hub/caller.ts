@@ -10,6 +10,8 @@ export interface Caller {
   via?: string | undefined;
   /** The token the request came with; the hub itself has none. `bot`: created for a chat bot (--bot). */
   token?: { id: string; expiresAt: string | null; bot: boolean } | undefined;
+  /** A drill run the hub acts for: everything it does is marked as the drill's in the audit log. */
+  drillRunId?: string | undefined;
 }
 
 /** The hub itself: alert automation, seeding, bootstrap. */
@@ -34,5 +36,8 @@ export function delegatedIdIn(tokenId: string, text: string): string | undefined
 
 /** What the audit log records about a caller beyond the actor. */
 export function callerDetail(caller: Caller): Record<string, unknown> {
-  return caller.onBehalfOf ? { onBehalfOf: caller.onBehalfOf, ...(caller.via ? { via: caller.via } : {}) } : {};
+  return {
+    ...(caller.onBehalfOf ? { onBehalfOf: caller.onBehalfOf, ...(caller.via ? { via: caller.via } : {}) } : {}),
+    ...(caller.drillRunId ? { drill: true, drillRunId: caller.drillRunId } : {}),
+  };
 }

@@ -25,6 +25,11 @@ export interface HubContext {
   audit?: AuditCheckpointer;
   /** The playbooks this hub can run; startHub sets it (built-ins and the operator's directory). */
   playbooks?: PlaybookCatalog;
-  /** Where a drill's inject steps put faults: the demo world's devices, when it has some (startDemo sets it). */
-  faults?: { inject(assetId: string, fault: string): Promise<InjectedDrillFault> };
+  /**
+   * Where a drill's inject steps put faults: the demo world's devices, when it
+   * has some (startDemo sets it). `speed` is the world's clock (world seconds a
+   * real second): drills started on this hub run on it. `forMs` (real ms): the
+   * world lifts the fault by itself after that long.
+   */
+  faults?: { speed: number; inject(assetId: string, fault: string, options?: { forMs?: number }): Promise<InjectedDrillFault> };
 }

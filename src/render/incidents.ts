@@ -7,6 +7,9 @@ import { renderTable } from './table.js';
 import { formatAge, formatTime } from './time.js';
 import type { RenderContext } from './view.js';
 
+/** A drill's incident says so wherever it is listed: it is not a real one. */
+const drillTitle = (i: Incident) => (i.drillRunId ? `[drill ${i.drillRunId}] ${i.title}` : i.title);
+
 export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): string {
   const l = labelsFor(ctx.lang);
   const style = createStyle(ctx.color);
@@ -15,7 +18,7 @@ export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): 
     style.severity(i.severity, i.severity),
     l.state(i.state),
     i.siteId ?? '-',
-    i.title,
+    drillTitle(i),
     ctx.tty ? formatAge(i.createdAt, ctx.now) : i.createdAt,
     owner(i),
   ]);
@@ -47,7 +50,7 @@ export function renderIncidentDetail(detail: IncidentDetail, ctx: RenderContext)
   const field = (name: string, value: string | null | undefined) => (value ? [`${name}: ${value}`] : []);
   const lines = [
     `${style.bold(i.id)}  ${style.severity(i.severity, i.severity)}  ${l.state(i.state)}`,
-    i.title,
+    drillTitle(i),
     ...field(l.t('site'), i.siteId),
     ...field('asset', i.assetId),
     `opened: ${formatTime(i.createdAt, ctx.now, ctx.tty)} (${i.source})`,

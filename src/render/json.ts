@@ -45,7 +45,7 @@ export const ASSET_FIELDS = ['id', 'siteId', 'kind', 'name', 'health', 'manageme
 export const INCIDENT_FIELDS = [
   'id', 'title', 'severity', 'state', 'siteId', 'assetId', 'source', 'fingerprint', 'labels', 'createdAt',
   'updatedAt', 'acknowledgedBy', 'acknowledgedAt', 'assignee', 'escalations', 'resolvedBy', 'resolvedAt',
-  'summary', 'version', 'assigneeId', 'assignedBy', 'assignerAuthority',
+  'summary', 'version', 'assigneeId', 'assignedBy', 'assignerAuthority', 'drillRunId',
 ] as const satisfies readonly (keyof Incident)[];
 
 export const TIMELINE_FIELDS = ['id', 'incidentId', 'at', 'kind', 'actor', 'channel', 'text'] as const satisfies readonly (keyof TimelineEntry)[];

@@ -7,7 +7,7 @@ import { pick } from './pick.js';
 
 export const RUN_FIELDS = [
   'id', 'playbookId', 'playbookVersion', 'playbookHash', 'title', 'status', 'waitingOn', 'reason', 'currentStep', 'inputs',
-  'incidentId', 'siteId', 'drill', 'startedBy', 'channel', 'startedAt', 'updatedAt', 'endedAt',
+  'incidentId', 'siteId', 'drill', 'startedBy', 'channel', 'startedAt', 'updatedAt', 'endedAt', 'drillSpeed',
 ] as const satisfies readonly (keyof PlaybookRun)[];
 
 export const STEP_ATTEMPT_FIELDS = [

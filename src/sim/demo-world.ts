@@ -20,7 +20,7 @@ export function createDemoWorld(): DemoWorld {
       const emulator = await startDeviceEmulator({ assets: fleet.assets, credentials: newEmulatorCredentials(), now, log });
       faults = emulator.world;
       const world = emulator.world;
-      return { ...emulator, injectFault: async (assetId: string, fault: string) => world.inject(assetId, fault) };
+      return { ...emulator, injectFault: async (assetId: string, fault: string, options?: { forMs?: number }) => world.inject(assetId, fault, options) };
     },
     startSimulator({ hubUrl, token, ...options }) {
       const client = new CoreClient({ hubUrl, token, channel: 'api' });

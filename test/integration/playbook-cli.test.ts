@@ -44,7 +44,7 @@ describe('playbook validate, with no hub', () => {
     const r = await runCli(['playbook', 'validate', join(ROOT, 'playbooks')], noHub());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(7);
-    for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/\.yaml: ok \([a-z-]+ v1\)$/);
+    for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/\.yaml: ok \([a-z-]+ v\d+\)$/);
     expect(r.stderr).toBe('');
   });
 
@@ -125,9 +125,9 @@ describe('reading the hub’s playbooks', () => {
   it('history: the versions the hub has loaded, the current one marked', async () => {
     const r = await runCli(['playbook', 'history', 'land-link-failover'], env());
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\t').slice(0, 1).concat(r.stdout.trim().split('\t').slice(3))).toEqual(['*1', 'built-in', '-']);
+    expect(r.stdout.trim().split('\t').slice(0, 1).concat(r.stdout.trim().split('\t').slice(3))).toEqual(['*2', 'built-in', '-']);
     const json = JSON.parse((await runCli(['playbook', 'history', 'land-link-failover', '--json'], env())).stdout);
-    expect(json).toEqual({ playbookId: 'land-link-failover', versions: [{ version: 1, hash: expect.any(String), source: 'built-in', firstSeenAt: expect.any(String), current: true, runs: [] }] });
+    expect(json).toEqual({ playbookId: 'land-link-failover', versions: [{ version: 2, hash: expect.any(String), source: 'built-in', firstSeenAt: expect.any(String), current: true, runs: [] }] });
   });
 
   it('outside text in an operator’s playbook is inert on screen, exact in --json', async () => {

@@ -49,7 +49,7 @@ export function mutableCatalog(definitions: PlaybookDefinition[]): PlaybookCatal
 
 /** What drills inject into: a record of each call, and a way to make the next ones hang. */
 export interface FakeInjector {
-  calls: { assetId: string; fault: string }[];
+  calls: { assetId: string; fault: string; forMs?: number | undefined }[];
   hang: boolean;
 }
 
@@ -80,8 +80,8 @@ function world(fleet: FakeFleet, injector: FakeInjector): DemoWorld {
     deviceToken: 'wfdev_test',
     controlToken: 'wfsim_test',
     stop: async () => {},
-    async injectFault(assetId, fault) {
-      injector.calls.push({ assetId, fault });
+    async injectFault(assetId, fault, options) {
+      injector.calls.push({ assetId, fault, ...(options?.forMs === undefined ? {} : { forMs: options.forMs }) });
       if (injector.hang) await new Promise(() => {});
       return { id: `I${String(injector.calls.length).padStart(6, '0')}`, assetId, fault };
     },

@@ -117,7 +117,7 @@ describe('the fence', () => {
       const run = await store.transaction((tx) =>
         tx.insertRun({
           playbookId: definition.id, playbookVersion: 1, playbookHash: 'h', definition, title: definition.title, status: 'running', waitingOn: null,
-          reason: null, currentStep: 'fix', cursorAttempt: 1, inputs: {}, incidentId: null, siteId: null, drill: false,
+          reason: null, currentStep: 'fix', cursorAttempt: 1, inputs: {}, incidentId: null, siteId: null, drill: false, drillSpeed: null,
           startedBy: { id: 't', name: 'omar' }, startedByRole: 'officer', channel: 'cli', startedAt: new Date().toISOString(),
         }),
       );

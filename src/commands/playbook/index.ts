@@ -5,6 +5,7 @@ import { playbookApprove, playbookConfirm, playbookReject } from './decide.js';
 import { playbookHistory } from './history.js';
 import { playbookList } from './list.js';
 import { playbookRuns, playbookStatus } from './read.js';
+import { playbookReport } from './report.js';
 import { playbookRun } from './run.js';
 import { playbookSchema } from './schema.js';
 import { playbookShow } from './show.js';
@@ -13,11 +14,11 @@ import { playbookValidate } from './validate.js';
 
 export const playbook = defineNoun({
   name: 'playbook',
-  description: 'prepared crisis responses: list, show, run and follow, approve, steer a run, validate files, versions, auto-runs',
+  description: 'prepared crisis responses: list, show, run and follow, approve, steer a run, after-action reports, validate files, versions, auto-runs',
   verbs: [
     playbookList, playbookShow, playbookRun, playbookRuns, playbookStatus,
     playbookApprove, playbookReject, playbookConfirm,
     playbookPause, playbookResume, playbookAbort, playbookRetry, playbookNote,
-    playbookValidate, playbookSchema, playbookHistory, playbookAuto,
+    playbookReport, playbookValidate, playbookSchema, playbookHistory, playbookAuto,
   ],
 });

@@ -40,6 +40,8 @@ export const Incident = z.object({
   resolvedAt: z.string().nullable(),
   summary: z.string().nullable(),
   version: z.number().int(), // bumped on every change; the compare-and-set key
+  /** The drill run whose injected fault opened it (left out of KPIs and the queue's counts); null for a real one. Absent from hubs before drills. */
+  drillRunId: z.string().nullable().optional(),
 });
 export type Incident = z.infer<typeof Incident>;
 
@@ -49,6 +51,8 @@ export const SeverityCounts = z.object({
   sev3: z.number().int(),
   sev4: z.number().int(),
   total: z.number().int(),
+  /** Open drill incidents, apart from the real figures above (absent from hubs before drills). */
+  drill: z.number().int().optional(),
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 

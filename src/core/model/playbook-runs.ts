@@ -32,6 +32,13 @@ export interface PlaybookRun {
   siteId: string | null;
   /** A drill: inject steps run, and everything it does is marked as a drill. */
   drill: boolean;
+  /**
+   * The clock a drill runs on: the demo world's speed when it started (world
+   * seconds per real second; 1 is real time). Its waits, timeouts and retry
+   * delays pass that much faster, and its scorecard is on that clock. Null
+   * unless a drill.
+   */
+  drillSpeed: number | null;
   startedBy: ActorRef;
   channel: Channel;
   startedAt: string;

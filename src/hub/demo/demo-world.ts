@@ -28,8 +28,11 @@ export interface DemoDevices extends Stoppable {
   /**
    * A drill's fault, put on a device of this world: how a playbook's inject
    * step reaches the demo fleet without the hub holding the control token.
+   * With `forMs` (real milliseconds) the world lifts it by itself after that
+   * long, as a drill's `for:` says (a platform that comes back, a line the
+   * carrier repairs).
    */
-  injectFault?(assetId: string, fault: string): Promise<InjectedDrillFault>;
+  injectFault?(assetId: string, fault: string, options?: { forMs?: number }): Promise<InjectedDrillFault>;
 }
 
 /** A fault a drill injected: its id in the world, on which asset, of which kind. */

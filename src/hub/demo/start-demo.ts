@@ -36,7 +36,8 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
     // Like any deployment's devices: a token scoped to where they answer.
     if (devices) ctx.diagnostics?.deviceTokens.add(devices.url, devices.deviceToken);
     // Drills inject through the world itself; a hub without a demo world has no faults to inject.
-    if (devices?.injectFault) ctx.faults = { inject: devices.injectFault.bind(devices) };
+    // Drills run on the world's clock: the speed the simulator runs at.
+    if (devices?.injectFault) ctx.faults = { speed: options.speed, inject: devices.injectFault.bind(devices) };
   } catch (e) {
     await devices?.stop();
     throw e;

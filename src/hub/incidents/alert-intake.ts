@@ -46,13 +46,15 @@ async function lastTimelineKind(tx: StoreWriter, incidentId: string): Promise<st
 
 async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
   if (!open) {
+    // A drill's fault opens a drill's incident (playbooks/drill-marks.ts).
+    const drillRunId = alert.assetId ? ((await s.tx.drillRunOnAsset(alert.assetId, s.at)) ?? null) : null;
     const created = await storeNewIncident(
       s.tx,
       s.emit,
       s.caller,
-      draftIncident({ ...alert, source: 'alertmanager', at: s.at }),
+      { ...draftIncident({ ...alert, source: 'alertmanager', at: s.at }), drillRunId },
       { kind: 'triggered', text: `alert firing: ${alert.description}`, as: SYSTEM },
-      { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity } },
+      { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity, ...(drillRunId ? { drill: true, drillRunId } : {}) } },
       s.deps.playbooks,
     );
     return { kind: 'created', incidentId: created.id };

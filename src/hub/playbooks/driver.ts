@@ -14,7 +14,7 @@ import type { RunRecord } from '../store/store.js';
 import { endAttempt, pauseFor, recordRecovery, startAttempt, waitOn, type Lease } from './journal.js';
 import { afterDone, afterFailure, afterTimeout, stepNamed, type Route } from './routing.js';
 import { executorOf } from './steps/executors.js';
-import { durationMs } from './steps/flow-steps.js';
+import { realFromWorldMs, timeoutRealMs } from './drill-clock.js';
 import type { RunnerEnv, StepOutcome } from './steps/step-executor.js';
 import { stepIdempotencyKey } from './step-key.js';
 import { transitionTo } from './transitions.js';
@@ -42,7 +42,8 @@ async function withDeadline(work: Promise<StepOutcome>, deadlineMs: number | und
 /** Who an attempt acts as: whoever asked for it (a retry), else the starter, with the role they had then. */
 function actingCaller(run: RunRecord): Caller {
   const who = run.requestedBy ?? { ...run.startedBy, role: run.startedByRole };
-  return { actor: { id: who.id, name: who.name, role: who.role }, channel: run.channel };
+  // A drill's diagnostics, remediations, assignments and mode switches say so in the audit log.
+  return { actor: { id: who.id, name: who.name, role: who.role }, channel: run.channel, ...(run.drill ? { drillRunId: run.id } : {}) };
 }
 
 export class RunDriver {
@@ -112,7 +113,8 @@ export class RunDriver {
   private async start(run: RunRecord, step: PlaybookStep, attempts: readonly StepAttempt[]): Promise<boolean> {
     const t0 = performance.now();
     const executor = executorOf(step);
-    const deadline = step.timeout === undefined ? undefined : this.now() + durationMs(step.timeout);
+    const reachesDevices = step.type === 'diagnose' || step.type === 'remediate';
+    const deadline = step.timeout === undefined ? undefined : this.now() + timeoutRealMs(run, step.timeout, reachesDevices);
     const caller = actingCaller(run);
     const attempt = await startAttempt(this.deps, this.lease, {
       stepId: step.id,
@@ -146,8 +148,10 @@ export class RunDriver {
       await waitOn(this.deps, this.lease, step.id, attempt.attempt, outcome.on, outcome.reason, outcome.wakeAtMs);
       return false;
     }
-    const route: Route =
+    const planned: Route =
       outcome.status === 'failed' ? afterFailure(run.definition, step, attempt.attempt) : afterDone(run.definition, step, outcome.status === 'done' ? outcome.next : undefined);
+    // A retry's delay is written in the playbook's minutes: a drill waits it on its own clock.
+    const route: Route = planned.kind === 'retry' ? { ...planned, afterMs: realFromWorldMs(run, planned.afterMs) } : planned;
     const error = outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null;
     const after = await endAttempt(
       this.deps,

@@ -10,6 +10,15 @@ export interface RunScope {
   inputs: Readonly<Record<string, InputValue>>;
   siteId: string | null;
   incidentId: string | null;
+  /** A drill started on no incident: ${incident} names the drill (its run id, once it has one). */
+  drill?: boolean | undefined;
+  id?: string | undefined;
+}
+
+/** What ${incident} says: the incident, or in a drill on none, the drill itself (its messages say it is one). */
+function incidentOf(scope: RunScope): string | null {
+  if (scope.incidentId !== null) return scope.incidentId;
+  return scope.drill ? `drill${scope.id ? ` ${scope.id}` : ''}` : null;
 }
 
 const REFERENCE = /\$\{([a-z][a-z0-9-]{0,63})\}/g;
@@ -17,7 +26,7 @@ const REFERENCE = /\$\{([a-z][a-z0-9-]{0,63})\}/g;
 /** `text` with each ${name} filled in; a name with no value is a UsageError naming it. */
 export function fill(text: string, scope: RunScope): string {
   return text.replace(REFERENCE, (_all, name: string) => {
-    const value = name === 'site' ? scope.siteId : name === 'incident' ? scope.incidentId : scope.inputs[name];
+    const value = name === 'site' ? scope.siteId : name === 'incident' ? incidentOf(scope) : scope.inputs[name];
     if (value === undefined || value === null) {
       const how = name === 'site' ? 'start the run with --site' : name === 'incident' ? 'start the run with --incident' : `give it with --input ${name}=…`;
       throw new UsageError(`\${${name}} has no value in this run`, { hint: how });

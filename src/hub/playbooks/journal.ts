@@ -9,6 +9,7 @@ import { ENDED_RUN_STATUSES } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { AttemptPatch, RunRecord, StoreWriter } from '../store/store.js';
 import { transact, type Emit, type TransactDeps } from '../transact.js';
+import { scoreIfDrillEnded } from './drill-scores.js';
 import { runView } from './views.js';
 
 export interface Lease {
@@ -76,6 +77,7 @@ async function moveRun(tx: StoreWriter, emit: Emit, deps: JournalDeps, run: RunR
   }
   const after = (await tx.getRun(run.id))!;
   if (after.status !== run.status) await audit(tx, deps, after, `playbook.run.${after.status}`, { reason: after.reason, step: after.currentStep });
+  await scoreIfDrillEnded(tx, emit, after);
   emit('playbook.run', runView(after));
   return after;
 }

@@ -7,6 +7,7 @@ import { ENDED_RUN_STATUSES } from '../../core/vocabulary.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { RunRecord, StoreWriter } from '../store/store.js';
 import type { Emit } from '../transact.js';
+import { scoreIfDrillEnded } from './drill-scores.js';
 import { runView } from './views.js';
 
 export function runNotFound(id: string): NotFoundError {
@@ -42,7 +43,9 @@ export async function recordPersonChange(
   detail: Record<string, unknown>,
 ): Promise<PlaybookRun> {
   await tx.appendAudit({ at, actor: refOf(caller.actor), channel: caller.channel, action, target: run.id, detail: { ...detail, ...callerDetail(caller) } });
-  const view = runView((await tx.getRun(run.id))!);
+  const after = (await tx.getRun(run.id))!;
+  await scoreIfDrillEnded(tx, emit, after);
+  const view = runView(after);
   emit('playbook.run', view);
   return view;
 }

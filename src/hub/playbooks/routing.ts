@@ -3,7 +3,7 @@
 // the end. Failed: another attempt after the retry delay while retries are
 // left, then onFailure (default stop). Timed out: onTimeout (default pause).
 import type { PlaybookDefinition, PlaybookStep, StepOutcomeRoute } from '../../core/model.js';
-import { durationMs } from './steps/flow-steps.js';
+import { durationMs } from './drill-clock.js';
 
 /** go: to that step, or (null) to the end; stop: the run fails; pause: a person looks. */
 export type Route = { kind: 'go'; to: string | null } | { kind: 'stop' } | { kind: 'pause' } | { kind: 'retry'; afterMs: number };

@@ -89,9 +89,12 @@ export async function resolveStart(store: StoreReader, catalog: PlaybookCatalog,
   if (!entry) throw new NotFoundError(`no playbook ${request.playbook}`, { hint: 'list them with `watchfloor playbook list`' });
   const incident = request.incident === undefined ? undefined : await store.getIncident(request.incident);
   if (request.incident !== undefined && !incident) throw new NotFoundError(`no incident ${request.incident}`, { hint: 'list them with `watchfloor incidents list`' });
-  const siteId = request.site !== undefined ? await siteIdOf(store, request.site, 'site') : (incident?.siteId ?? null);
   const inputs = await inputsOf(store, entry.definition, request.inputs ?? {});
+  // --site, else the incident's, else the playbook's own `site` input (its default gives a drill its place).
+  const siteInput = entry.definition.inputs.some((i) => i.name === 'site' && i.type === 'site') && typeof inputs.site === 'string' ? inputs.site : null;
+  const siteId = request.site !== undefined ? await siteIdOf(store, request.site, 'site') : (incident?.siteId ?? siteInput);
+  const drill = request.drill === true;
   // Every ${name} a step uses must have its value now, not when the run reaches the step.
-  fillDeep(entry.definition.steps, { inputs, siteId, incidentId: incident?.id ?? null });
-  return { entry, inputs, siteId, incidentId: incident?.id ?? null, drill: request.drill === true };
+  fillDeep(entry.definition.steps, { inputs, siteId, incidentId: incident?.id ?? null, drill });
+  return { entry, inputs, siteId, incidentId: incident?.id ?? null, drill };
 }

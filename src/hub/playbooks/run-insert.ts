@@ -9,8 +9,11 @@ import type { Emit } from '../transact.js';
 import type { ResolvedStart } from './run-inputs.js';
 import { runView } from './views.js';
 
-/** Writes a resolved start: the run row with its definition frozen, its audit row and event, in the caller's transaction. */
-export async function insertStartedRun(tx: StoreWriter, emit: Emit, resolved: ResolvedStart, caller: Caller, at: string): Promise<RunRecord> {
+/**
+ * Writes a resolved start: the run row with its definition frozen, its audit row and event, in the caller's
+ * transaction. `worldSpeed`: the demo world's clock, frozen on a drill's row (drill-clock.ts).
+ */
+export async function insertStartedRun(tx: StoreWriter, emit: Emit, resolved: ResolvedStart, caller: Caller, at: string, worldSpeed = 1): Promise<RunRecord> {
   const { entry, inputs, siteId, incidentId, drill } = resolved;
   const { definition } = entry;
   const stored = await tx.insertRun({
@@ -28,6 +31,7 @@ export async function insertStartedRun(tx: StoreWriter, emit: Emit, resolved: Re
     incidentId,
     siteId,
     drill,
+    drillSpeed: drill ? worldSpeed : null,
     startedBy: refOf(caller.actor),
     startedByRole: caller.actor.role,
     channel: caller.channel,
@@ -39,7 +43,7 @@ export async function insertStartedRun(tx: StoreWriter, emit: Emit, resolved: Re
     channel: caller.channel,
     action: 'playbook.run.start',
     target: stored.id,
-    detail: { playbook: definition.id, version: definition.version, hash: entry.hash, source: entry.source, inputs, siteId, incidentId, drill, ...callerDetail(caller) },
+    detail: { playbook: definition.id, version: definition.version, hash: entry.hash, source: entry.source, inputs, siteId, incidentId, drill, ...(drill ? { drillSpeed: worldSpeed } : {}), ...callerDetail(caller) },
   });
   emit('playbook.run', runView(stored));
   return stored;

@@ -47,7 +47,7 @@ export function createPlaybookRuns(ctx: HubContext, options: RunnerOptions = {})
     },
     plan: (request) => planRun(ctx.store, catalog(), request),
     async start(caller, request) {
-      const detail = await startRun(ctx, catalog(), caller, request);
+      const detail = await startRun(ctx, catalog(), caller, request, ctx.faults?.speed);
       runner.nudge(detail.run.id);
       return detail;
     },

@@ -17,7 +17,7 @@ import { runDetail } from './views.js';
 export async function planRun(store: StoreReader, catalog: PlaybookCatalog, request: StartRunInput): Promise<RunPlan> {
   const { entry, inputs, siteId, incidentId, drill } = await resolveStart(store, catalog, request);
   const { definition } = entry;
-  const scope = { inputs, siteId, incidentId };
+  const scope = { inputs, siteId, incidentId, drill };
   return {
     playbookId: definition.id,
     playbookVersion: definition.version,
@@ -37,8 +37,9 @@ export async function planRun(store: StoreReader, catalog: PlaybookCatalog, requ
   };
 }
 
-export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, caller: Caller, request: StartRunInput): Promise<PlaybookRunDetail> {
+/** `worldSpeed`: the demo world's clock, which a drill runs on (1, real time, without a demo world). */
+export async function startRun(deps: TransactDeps, catalog: PlaybookCatalog, caller: Caller, request: StartRunInput, worldSpeed = 1): Promise<PlaybookRunDetail> {
   const resolved = await resolveStart(deps.store, catalog, request);
-  const run = await transact(deps, (tx, emit) => insertStartedRun(tx, emit, resolved, caller, deps.now().toISOString()));
+  const run = await transact(deps, (tx, emit) => insertStartedRun(tx, emit, resolved, caller, deps.now().toISOString(), worldSpeed));
   return runDetail(deps.store, run);
 }

@@ -6,6 +6,7 @@ import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
 import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
+import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
@@ -24,6 +25,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
+export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
@@ -38,7 +40,8 @@ export interface StoreReader
     OutboxReader,
     PlaybookVersionReader,
     PlaybookReader,
-    PlaybookAutoReader {}
+    PlaybookAutoReader,
+    DrillReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -53,7 +56,8 @@ export interface StoreWriter
     CoordinationWriter,
     PlaybookVersionWriter,
     PlaybookWriter,
-    PlaybookAutoWriter {}
+    PlaybookAutoWriter,
+    DrillWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -13,6 +13,8 @@ export interface ActiveFault {
   source: 'simulated' | 'injected';
   /** Contained by a remote action though still present (an upstream outage under offline processing). */
   mitigated: boolean;
+  /** Epoch ms when the world lifts it by itself (a drill's fault with a duration); none: only a fix or a repair. */
+  until?: number;
 }
 
 export type StoredOutcome = Omit<DeviceActionOutcome, 'replayed'>;

@@ -49,11 +49,13 @@ export class DeviceWorld implements FaultWorldLink {
   // ---- ground truth (the control endpoint) ----------------------------------
 
   faults(): GroundTruthFault[] {
+    this.liftLapsed();
     return [...this.faulted.values()].map((d) => groundTruthOf(d, d.fault!));
   }
 
-  /** A drill: give a healthy asset a fault of its kind. */
-  inject(assetId: string, faultName: string): GroundTruthFault {
+  /** A drill: give a healthy asset a fault of its kind; with `forMs`, lifted by the world after that long. */
+  inject(assetId: string, faultName: string, options: { forMs?: number | undefined } = {}): GroundTruthFault {
+    this.liftLapsed();
     const device = this.device(assetId);
     const kind = faultKindOf(device.asset.kind, faultName);
     if (!kind) {
@@ -64,7 +66,9 @@ export class DeviceWorld implements FaultWorldLink {
       throw new EmulatorRequestError(409, 'already_faulted', `${assetId} already has a fault (${device.fault.kind.name})`);
     }
     const id = injectedFaultId(this.nextInjectedSeq++);
-    this.setFault(device, { id, kind, since: this.now(), source: 'injected', mitigated: false });
+    const since = this.now();
+    const until = options.forMs === undefined ? {} : { until: since + Math.max(0, options.forMs) };
+    this.setFault(device, { id, kind, since, source: 'injected', mitigated: false, ...until });
     this.changes.injected.push({ id, assetId, faultKind: kind.name } satisfies InjectedFault);
     return groundTruthOf(device, device.fault!);
   }
@@ -86,10 +90,12 @@ export class DeviceWorld implements FaultWorldLink {
   // ---- the device management API ---------------------------------------------
 
   health(assetId: string) {
+    this.liftLapsed();
     return healthOf(this.device(assetId), this.now());
   }
 
   metrics(assetId: string) {
+    this.liftLapsed();
     return metricsOf(this.device(assetId), this.now());
   }
 
@@ -104,6 +110,7 @@ export class DeviceWorld implements FaultWorldLink {
    * the first is still working) gets the first one's outcome, replayed.
    */
   async act(assetId: string, action: DeviceAction, params: ActionParams, key: string) {
+    this.liftLapsed();
     const device = this.device(assetId);
     if (!offers(device, action)) {
       throw new EmulatorRequestError(404, 'unknown_action', `a ${device.asset.kind} does not offer ${action}`);
@@ -137,6 +144,7 @@ export class DeviceWorld implements FaultWorldLink {
   // ---- FaultWorldLink (the simulator) ----------------------------------------
 
   takeChanges(): WorldChanges {
+    this.liftLapsed();
     const taken = this.changes;
     this.changes = { cleared: [], injected: [] };
     return taken;
@@ -161,6 +169,14 @@ export class DeviceWorld implements FaultWorldLink {
   }
 
   // ---- internals -------------------------------------------------------------
+
+  /** Faults whose time is up leave as a repair would (the simulator hears it and resolves the alert). Read lazily: no timer. */
+  private liftLapsed(): void {
+    const now = this.now();
+    for (const device of [...this.faulted.values()]) {
+      if (device.fault?.until !== undefined && device.fault.until <= now) this.clearFault(device, 'its drill time ran out');
+    }
+  }
 
   private device(assetId: string): DeviceState {
     let device = this.devices.get(assetId);

@@ -2,21 +2,14 @@
 // the attempt started, or until a condition on live data holds — a timer row
 // wakes the run, nothing sleeps) and branch (then or else, on a condition
 // read now). Both only read: running one again is harmless.
-import { UsageError } from '../../../core/errors.js';
 import type { PlaybookStep } from '../../../core/model.js';
-import { spanMs } from '../../../core/time-input.js';
 import { conditionHolds, describeCondition } from '../conditions.js';
+import { pollMs, realMs } from '../drill-clock.js';
 import { fillDeep } from '../interpolate.js';
 import { failedWith, type StepExecutor } from './step-executor.js';
 
 type Wait = Extract<PlaybookStep, { type: 'wait' }>;
 type Branch = Extract<PlaybookStep, { type: 'branch' }>;
-
-export function durationMs(text: string): number {
-  const ms = spanMs(text);
-  if (ms === undefined) throw new UsageError(`"${text}" is not a duration like 30s, 5m, 2h or 1d`);
-  return ms;
-}
 
 export const waitStep: StepExecutor<Wait> = {
   effect: 'local',
@@ -25,7 +18,7 @@ export const waitStep: StepExecutor<Wait> = {
   async run(step, sc) {
     const now = sc.env.ctx.now().getTime();
     if (step.for !== undefined) {
-      const due = sc.attempt.startedAtMs + durationMs(step.for);
+      const due = sc.attempt.startedAtMs + realMs(sc.run, step.for);
       if (now >= due) return { status: 'done', output: { waitedMs: now - sc.attempt.startedAtMs } };
       return { status: 'waiting', on: 'time', reason: `waiting ${step.for} (until ${new Date(due).toISOString()})`, wakeAtMs: due };
     }
@@ -34,7 +27,7 @@ export const waitStep: StepExecutor<Wait> = {
     } catch (e) {
       return failedWith(e);
     }
-    return { status: 'waiting', on: 'condition', reason: `waiting until ${describeCondition(fillDeep(step.until!, sc.scope))}`, wakeAtMs: now + sc.env.conditionPollMs };
+    return { status: 'waiting', on: 'condition', reason: `waiting until ${describeCondition(fillDeep(step.until!, sc.scope))}`, wakeAtMs: now + pollMs(sc.run, sc.env.conditionPollMs) };
   },
 };
 

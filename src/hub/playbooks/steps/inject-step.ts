@@ -7,6 +7,8 @@
 // A run that is not a drill skips it: built-in playbooks carry their drills'
 // injects, and a real crisis must never inject anything.
 import type { PlaybookStep } from '../../../core/model.js';
+import { realMs } from '../drill-clock.js';
+import { markDrillAsset } from '../drill-marks.js';
 import { fill } from '../interpolate.js';
 import { failedWith, type StepExecutor } from './step-executor.js';
 
@@ -23,8 +25,12 @@ export const injectStep: StepExecutor<Inject> = {
     const faults = sc.env.ctx.faults;
     if (!faults) return { status: 'failed', error: 'this hub has no demo world to inject faults into (drills run on `hub start --demo`)' };
     try {
-      const injected = await faults.inject(fill(step.asset, sc.scope), step.fault);
-      return { status: 'done', output: { faultId: injected.id, assetId: injected.assetId, fault: injected.fault } };
+      const assetId = fill(step.asset, sc.scope);
+      // Marked first, so an incident the fault opens is known as the drill's however soon its alert comes.
+      await markDrillAsset(sc.env.ctx, { runId: sc.run.id, stepId: step.id, attempt: sc.attempt.number, assetId });
+      const forMs = step.for === undefined ? undefined : realMs(sc.run, step.for);
+      const injected = await faults.inject(assetId, step.fault, forMs === undefined ? {} : { forMs });
+      return { status: 'done', output: { faultId: injected.id, assetId: injected.assetId, fault: injected.fault, ...(step.for ? { for: step.for } : {}) } };
     } catch (e) {
       return failedWith(e);
     }

@@ -9,7 +9,7 @@ import { assignIncident } from '../../incidents/incident-actions.js';
 import { transact } from '../../transact.js';
 import { fill } from '../interpolate.js';
 import { setMode } from '../site-modes.js';
-import { failedWith, type StepExecutor } from './step-executor.js';
+import { failedWith, type StepContext, type StepExecutor } from './step-executor.js';
 
 type Notify = Extract<PlaybookStep, { type: 'notify' }>;
 type Assign = Extract<PlaybookStep, { type: 'assign' }>;
@@ -58,13 +58,19 @@ export const notifyStep: StepExecutor<Notify> = {
   },
 };
 
+/** The run's incident; a drill started on none hands over the first incident its own faults opened. */
+async function runIncident(sc: StepContext): Promise<string | null> {
+  if (sc.run.incidentId || !sc.run.drill) return sc.run.incidentId;
+  return (await sc.env.ctx.store.listDrillIncidentIds(sc.run.id))[0] ?? null;
+}
+
 export const assignStep: StepExecutor<Assign> = {
   effect: 'local',
   keyed: false,
   describe: (step, scope) => `assign ${step.incident === undefined ? (scope.incidentId ?? 'the run\'s incident') : fill(step.incident, scope)} to ${fill(step.to, scope)}`,
   async run(step, sc) {
     try {
-      const incidentId = step.incident === undefined ? sc.run.incidentId : fill(step.incident, sc.scope);
+      const incidentId = step.incident === undefined ? await runIncident(sc) : fill(step.incident, sc.scope);
       if (!incidentId) return { status: 'failed', error: 'no incident to assign: start the run with --incident, or name one in the step' };
       const to = fill(step.to, sc.scope);
       const { incident, changed } = await assignIncident(sc.env.ctx, sc.caller, incidentId, to);

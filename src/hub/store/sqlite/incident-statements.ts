@@ -50,15 +50,15 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
 
     insertIncident(incident: NewIncident): Incident {
       const seq = Number(sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'incident_seq' RETURNING value").pluck().get());
-      const stored: Incident = { ...incident, id: incidentIdFor(seq), version: 1 };
+      const stored: Incident = { ...incident, drillRunId: incident.drillRunId ?? null, id: incidentIdFor(seq), version: 1 };
       sql(
         `INSERT INTO incidents (seq, id, title, severity, state, site_id, asset_id, source, fingerprint, labels,
            created_at, updated_at, acknowledged_by_id, acknowledged_by, acknowledged_at, assignee, assignee_id,
-           assigned_by_id, assigned_by, assigner_authority, escalations, resolved_by_id, resolved_by, resolved_at, summary, version)
+           assigned_by_id, assigned_by, assigner_authority, escalations, resolved_by_id, resolved_by, resolved_at, summary, version, drill_run_id)
          VALUES (@seq, @id, @title, @severity, @state, @site_id, @asset_id, @source, @fingerprint, @labels,
            @created_at, @updated_at, @acknowledged_by_id, @acknowledged_by, @acknowledged_at, @assignee, @assignee_id,
-           @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version)`,
-      ).run({ seq, ...incidentToRow(stored) });
+           @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version, @drill_run_id)`,
+      ).run({ seq, ...incidentToRow(stored), drill_run_id: incident.drillRunId ?? null });
       return stored;
     },
 

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
+import { DRILLS_MIGRATION } from './migration-drills.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 
 export interface Migration {
@@ -348,6 +349,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PLAYBOOK_RUNS_MIGRATION,
   PLAYBOOK_AUTO_MIGRATION,
   INVENTORY_MIGRATION,
+  DRILLS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -7,6 +7,7 @@ import { auditStatements } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
 import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
+import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
@@ -34,5 +35,6 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...playbookVersionStatements(sql),
     ...playbookStatements(sql),
     ...playbookAutoStatements(sql),
+    ...drillStatements(sql),
   };
 }

@@ -35,6 +35,7 @@ export interface RunRow {
   incident_id: string | null;
   site_id: string | null;
   drill: number;
+  drill_speed: number | null;
   started_by_id: string;
   started_by: string;
   started_by_role: string;
@@ -66,6 +67,7 @@ export function runFromRow(r: RunRow, definition: PlaybookDefinition = JSON.pars
     incidentId: r.incident_id,
     siteId: r.site_id,
     drill: r.drill === 1,
+    drillSpeed: r.drill_speed,
     startedBy: { id: r.started_by_id, name: r.started_by },
     channel: r.channel as Channel,
     startedAt: r.started_at,

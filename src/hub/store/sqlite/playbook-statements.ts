@@ -139,10 +139,10 @@ export function playbookStatements(sql: Prepare): Synchronous<PlaybookReader & P
       const id = runIdFor(seq);
       sql(
         `INSERT INTO playbook_runs (seq, id, playbook_id, playbook_version, playbook_hash, definition, inputs, status, waiting_on,
-           reason, cursor, cursor_attempt, incident_id, site_id, drill, started_by_id, started_by, started_by_role, channel,
+           reason, cursor, cursor_attempt, incident_id, site_id, drill, drill_speed, started_by_id, started_by, started_by_role, channel,
            started_at, updated_at)
          VALUES (@seq, @id, @playbookId, @playbookVersion, @playbookHash, @definition, @inputs, @status, @waitingOn,
-           @reason, @currentStep, @cursorAttempt, @incidentId, @siteId, @drill, @startedById, @startedBy, @startedByRole, @channel,
+           @reason, @currentStep, @cursorAttempt, @incidentId, @siteId, @drill, @drillSpeed, @startedById, @startedBy, @startedByRole, @channel,
            @startedAt, @startedAt)`,
       ).run({
         ...run,

@@ -118,6 +118,7 @@ export interface IncidentRow {
   resolved_at: string | null;
   summary: string | null;
   version: number;
+  drill_run_id?: string | null;
 }
 
 const actorRef = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? id });
@@ -145,6 +146,7 @@ export const incidentFromRow = (r: IncidentRow): Incident => ({
   resolvedAt: r.resolved_at,
   summary: r.summary,
   version: r.version,
+  drillRunId: r.drill_run_id ?? null,
 });
 
 export const incidentToRow = (i: Incident): IncidentRow => ({
