@@ -52,6 +52,14 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
       en: 'the bot acts for you with its own connection; never paste a token in chat',
       ar: 'البوت يعمل نيابةً عنك؛ لا تلصق رمزاً سرياً في المحادثة',
     }))
+    .addOption(refuseInChat(new Option('--ca <file>', "PEM file of the CA an https:// hub's certificate is signed by (also: WATCHFLOOR_CA, profile ca)"), {
+      en: 'the bot connects to its own hub for you',
+      ar: 'البوت يتصل بخادمه نيابةً عنك',
+    }))
+    .addOption(refuseInChat(new Option('--insecure', 'send the token over plain http:// to a hub that is not on this machine'), {
+      en: 'the bot connects to its own hub for you',
+      ar: 'البوت يتصل بخادمه نيابةً عنك',
+    }))
     .option('--debug', 'stack traces on errors')
     // Subcommands created with .command() copy these settings, so every
     // level exits through its caller and speaks only through the presenter.

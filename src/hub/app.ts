@@ -27,11 +27,14 @@ export interface AppOptions {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** The playbook runs and their runner; startHub hands its own (an app built without makes one it never starts). */
   playbookRuns?: PlaybookRuns;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
     ...httpTimeoutOptions(options.httpTimeouts),
+    ...(options.tls ? { https: options.tls } : {}),
     logger: false, // the hub logs through ctx.log, never to stdout
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep-alive sockets of idle clients must not hold up close().

@@ -28,6 +28,7 @@ import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
+import { readTlsFiles, type TlsFiles } from './tls-files.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -52,6 +53,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbooks?: PlaybookCatalog;
   /** The playbook runner's timing (tests shorten it). */
   playbookRunner?: RunnerOptions;
+  /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
+  tls?: TlsFiles;
 }
 
 export interface RunningHub {
@@ -80,8 +83,8 @@ async function bootstrapAdmin(ctx: HubContext): Promise<string | undefined> {
   });
 }
 
-function urlOf(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+function urlOf(scheme: 'http' | 'https', host: string, port: number): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function listenError(e: unknown, host: string, port: number): unknown {
@@ -139,6 +142,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const log = (line: string) => sink(redact(line));
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
+  const tls = options.tls ? readTlsFiles(options.tls) : undefined;
   const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
@@ -171,7 +175,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).
   ctx.playbooks = catalogOf([]);
   const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns });
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, ...(tls ? { tls } : {}) });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 
@@ -207,7 +211,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     }
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address ? address.port : port;
-    const url = urlOf(host, boundPort);
+    const url = urlOf(tls ? 'https' : 'http', host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {

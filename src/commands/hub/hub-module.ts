@@ -22,6 +22,10 @@ export interface HubOptions {
   auditCheckpointsFile?: string;
   /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
   playbooksDir?: string;
+  /** Serve HTTPS with this certificate (chain) and private key, PEM files. */
+  tls?: { certFile: string; keyFile: string };
+  /** Keep telemetry and wait history this long (milliseconds); never audit or incidents. */
+  retainMs?: number;
 }
 
 export interface RunningHub {
