@@ -14,7 +14,7 @@ _watchfloor() {
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/validate|/playbook/schema|/playbook/history|/kpi|/kpi/remote|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/hub/backup|/hub/restore|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -67,6 +67,7 @@ _watchfloor() {
     "/hub/start":--tls-key) COMPREPLY=(); return ;;
     "/hub/start":--log-format) COMPREPLY=(); return ;;
     "/hub/start":--retain) COMPREPLY=(); return ;;
+    "/hub/restore":--data) COMPREPLY=(); return ;;
     "/demo":--seed) COMPREPLY=(); return ;;
     "/demo":--speed) COMPREPLY=(); return ;;
     "/demo":--port) COMPREPLY=(); return ;;
@@ -147,6 +148,8 @@ _watchfloor() {
     "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
     "/hub/start") COMPREPLY=($(compgen -W "--config --demo --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --tls-cert --tls-key --log-format --retain --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
+    "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
+    "/hub/restore") COMPREPLY=($(compgen -W "--data --check --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
     "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
@@ -190,7 +193,7 @@ _watchfloor() {
     "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;
     "/config/get":0) COMPREPLY=($(compgen -W "hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
     "/config/set":0) COMPREPLY=($(compgen -W "hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
-    "/hub":0) COMPREPLY=($(compgen -W "start" -- "$cur")) ;;
+    "/hub":0) COMPREPLY=($(compgen -W "start backup restore" -- "$cur")) ;;
     "/sim":0) COMPREPLY=($(compgen -W "inject faults kinds" -- "$cur")) ;;
     "/completion":0) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
   esac

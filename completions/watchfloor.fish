@@ -18,7 +18,7 @@ function __watchfloor_state
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/validate /playbook/schema /playbook/history /kpi /kpi/remote /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /hub/backup /hub/restore /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -223,6 +223,8 @@ complete -c watchfloor -n '__watchfloor_in /config/list' -l help -s h -d 'displa
 complete -c watchfloor -n '__watchfloor_in /config/use' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /hub' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C or SIGTERM'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a backup -d 'copy a running hub\'s data to FILE (admin; the hub may be remote)'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a restore -d 'check a backup and put it in place of a stopped hub\'s data file (the old one is kept aside)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l config -r -d 'a YAML file of these settings, keyed by the flag names without dashes (a flag given here wins)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo -d 'seed the 103-site demo fleet and run the simulator'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l seed -r -d 'simulator seed'
@@ -240,6 +242,11 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the pri
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l log-format -r -d 'text (default) or json: one JSON object a line on stderr, for log shippers'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l retain -r -d 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /hub/backup' -l force -d 'replace FILE if it exists'
+complete -c watchfloor -n '__watchfloor_in /hub/backup' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l data -r -d 'the data file to replace (default <config dir>/hub.sqlite)'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l check -d 'check the backup only; replace nothing'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
 complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second (default 60)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l port -r -d 'port (default 7474, or a free one if taken)'

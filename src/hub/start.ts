@@ -1,6 +1,7 @@
 // Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
 // the demo world it is handed (its fleet, devices and simulator).
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 // ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
 import ssh2 from 'ssh2';
@@ -25,6 +26,7 @@ import { createPlaybookRuns } from './playbooks/run-service.js';
 import type { RunnerOptions } from './playbooks/runner.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
+import { holdInUse, type InUseLock } from './store/sqlite/in-use-lock.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
@@ -157,10 +159,14 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const exposed = exposureWarning(options.dataFile, "the hub's data file");
   if (exposed) log(exposed);
   await refuseUnwritableStore(store, options.dataFile, now());
+  let inUse: InUseLock | undefined;
   let events: HubEvents;
   try {
+    // Held while the hub runs: `hub restore` refuses a data file a hub has open.
+    inUse = holdInUse(options.dataFile);
     events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
   } catch (e) {
+    inUse?.release();
     await store.close();
     throw e;
   }
@@ -175,7 +181,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).
   ctx.playbooks = catalogOf([]);
   const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, ...(tls ? { tls } : {}) });
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, backupDir: dirname(options.dataFile), ...(tls ? { tls } : {}) });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
 
@@ -191,6 +197,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       await audit.stop();
       await events.close();
       await store.close();
+      inUse?.release();
       log('hub stopped');
     })());
 

@@ -19,6 +19,7 @@ async function setup() {
   const stub = await startStubHub([]);
   const started: HubOptions[] = [];
   const module: HubModule = {
+    restoreBackup: () => Promise.reject(new Error('no restore in this test')),
     async startHub(options) {
       started.push(options);
       options.log?.('hub 0.1.0 listening on http://127.0.0.1:1 (a "quoted" \u001b[31mline)');
