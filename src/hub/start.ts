@@ -31,6 +31,7 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
 import { readTlsFiles, type TlsFiles } from './tls-files.js';
+import { startRetention, type Retention } from './telemetry/retention.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -55,6 +56,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbooks?: PlaybookCatalog;
   /** The playbook runner's timing (tests shorten it). */
   playbookRunner?: RunnerOptions;
+  /** Keep telemetry and wait history this long (ms), pruned at start and hourly; never audit or incidents. */
+  retainMs?: number;
   /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
   tls?: TlsFiles;
 }
@@ -184,10 +187,12 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, backupDir: dirname(options.dataFile), ...(tls ? { tls } : {}) });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
+  let retention: Retention | undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      retention?.stop();
       await autoRemediation?.stop();
       await playbookRuns.runner.close();
       await simulator?.stop();
@@ -226,6 +231,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       simulator = { stop };
       sim = where;
     }
+    if (options.retainMs) retention = startRetention(ctx, options.retainMs);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
