@@ -11,14 +11,14 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --out --limit --since --format --name --role --expires --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --ca --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --out --limit --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/report /playbook/validate /playbook/schema /playbook/history /playbook/auto /drill /drill/list /drill/show /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
+            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/report /playbook/validate /playbook/schema /playbook/history /playbook/auto /drill /drill/list /drill/show /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /hub/backup /hub/restore /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
                 set cmdpath "$cmdpath/$word"
                 set npos 0
             case '*'
@@ -49,6 +49,8 @@ complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labe
 complete -c watchfloor -l profile -r -d 'config profile (also: WATCHFLOOR_PROFILE)'
 complete -c watchfloor -l hub -r -d 'hub URL (also: WATCHFLOOR_HUB)'
 complete -c watchfloor -l token -r -d 'API token (also: WATCHFLOOR_TOKEN)'
+complete -c watchfloor -l ca -r -d 'PEM file of the CA an https:// hub\'s certificate is signed by (also: WATCHFLOOR_CA, profile ca)'
+complete -c watchfloor -l insecure -d 'send the token over plain http:// to a hub that is not on this machine'
 complete -c watchfloor -l debug -d 'stack traces on errors'
 complete -c watchfloor -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at :0' -a status -d 'fleet overview, worst first; or one site in detail'
@@ -241,17 +243,20 @@ complete -c watchfloor -n '__watchfloor_at /config:0' -a set -d 'store a setting
 complete -c watchfloor -n '__watchfloor_at /config:0' -a list -d 'all profiles, tokens masked'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a use -d 'switch the active profile'
 complete -c watchfloor -n '__watchfloor_in /config/get' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_at /config/get:0' -x -a 'hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
+complete -c watchfloor -n '__watchfloor_at /config/get:0' -x -a 'hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
 complete -c watchfloor -n '__watchfloor_in /config/set' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_at /config/set:0' -x -a 'hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
+complete -c watchfloor -n '__watchfloor_at /config/set:0' -x -a 'hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
 complete -c watchfloor -n '__watchfloor_in /config/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /config/use' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /hub' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C or SIGTERM'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a backup -d 'copy a running hub\'s data to FILE (admin; the hub may be remote)'
+complete -c watchfloor -n '__watchfloor_at /hub:0' -a restore -d 'check a backup and put it in place of a stopped hub\'s data file (the old one is kept aside)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l config -r -d 'a YAML file of these settings, keyed by the flag names without dashes (a flag given here wins)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo -d 'seed the 103-site demo fleet and run the simulator'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l seed -r -d 'simulator seed'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l speed -r -d 'simulated seconds per real second'
-complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port; default 7474)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -d 'private key for site servers managed over ssh:// (read once at start)'
@@ -259,7 +264,16 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed255
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -r -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-cert -r -d 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the private key of --tls-cert (PEM, unencrypted)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l log-format -r -d 'text (default) or json: one JSON object a line on stderr, for log shippers'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l retain -r -d 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /hub/backup' -l force -d 'replace FILE if it exists'
+complete -c watchfloor -n '__watchfloor_in /hub/backup' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l data -r -d 'the data file to replace (default <config dir>/hub.sqlite)'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l check -d 'check the backup only; replace nothing'
+complete -c watchfloor -n '__watchfloor_in /hub/restore' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /demo' -l seed -r -d 'simulator seed'
 complete -c watchfloor -n '__watchfloor_in /demo' -l speed -r -d 'simulated seconds per real second (default 60)'
 complete -c watchfloor -n '__watchfloor_in /demo' -l port -r -d 'port (default 7474, or a free one if taken)'

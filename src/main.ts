@@ -16,6 +16,7 @@ export { run } from './commands/run.js';
 async function loadHub(): Promise<HubModule> {
   const { startHub } = await import('./hub/start.js');
   return {
+    restoreBackup: async (options) => (await import('./hub/restore.js')).restoreBackup(options),
     // A demo hub is handed the demo world (src/sim); a plain one never loads it.
     async startHub(options) {
       const world = options.demo ? (await import('./sim/demo-world.js')).createDemoWorld() : undefined;

@@ -16,6 +16,8 @@ export interface GlobalOptions {
   profile: string | undefined;
   hub: string | undefined;
   token: string | undefined;
+  ca: string | undefined;
+  insecure: boolean;
   debug: boolean;
 }
 
@@ -43,6 +45,8 @@ export function globalOptionsOf(command: Command): GlobalOptions {
     profile: o.profile,
     hub: o.hub,
     token: o.token,
+    ca: o.ca,
+    insecure: o.insecure === true,
     debug: o.debug === true,
   };
 }

@@ -37,6 +37,10 @@ export interface Clock {
 export interface Connection {
   hubUrl: string;
   token: string | undefined;
+  /** A PEM file of the CA (or the certificate itself) an https:// hub is trusted by, beside the system's. */
+  ca?: string | undefined;
+  /** Send the token over plain HTTP to a hub off this machine all the same. */
+  insecure?: boolean;
   /** Shorter limits for calls a person is waiting on mid-keystroke (completion). */
   timeoutMs?: number;
   /** Told the token's expiry when the hub says it is near. */

@@ -34,6 +34,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   status, watch, sites, incidents, diag, dispatch, playbook, drill, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
+// How the hub is reached is the bot's own business in chat: --hub, --ca, --insecure.
+const BOT_CONNECTS = { en: 'the bot connects to its own hub for you', ar: 'البوت يتصل بخادمه نيابةً عنك' };
+
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {
   const program = new Command('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
@@ -46,14 +49,13 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
       en: 'profiles are local to a terminal; the bot connects for you',
       ar: 'الإعدادات خاصة بالطرفية؛ البوت يتصل نيابةً عنك',
     }))
-    .addOption(refuseInChat(new Option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)'), {
-      en: 'the bot connects to its own hub for you',
-      ar: 'البوت يتصل بخادمه نيابةً عنك',
-    }))
+    .addOption(refuseInChat(new Option('--hub <url>', 'hub URL (also: WATCHFLOOR_HUB)'), BOT_CONNECTS))
     .addOption(refuseInChat(new Option('--token <token>', 'API token (also: WATCHFLOOR_TOKEN)'), {
       en: 'the bot acts for you with its own connection; never paste a token in chat',
       ar: 'البوت يعمل نيابةً عنك؛ لا تلصق رمزاً سرياً في المحادثة',
     }))
+    .addOption(refuseInChat(new Option('--ca <file>', "PEM file of the CA an https:// hub's certificate is signed by (also: WATCHFLOOR_CA, profile ca)"), BOT_CONNECTS))
+    .addOption(refuseInChat(new Option('--insecure', 'send the token over plain http:// to a hub that is not on this machine'), BOT_CONNECTS))
     .option('--debug', 'stack traces on errors')
     // Subcommands created with .command() copy these settings, so every
     // level exits through its caller and speaks only through the presenter.

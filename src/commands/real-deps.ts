@@ -53,13 +53,13 @@ async function loadPrompter(): Promise<Prompter> {
   };
 }
 
+// The listeners stay once the signal has come: conf's file writer (atomically,
+// through when-exit) answers a signal by sending it to the process again, and
+// with no listener left that second one would kill a hub mid-drain (exit 143).
+// Signal listeners do not keep the process alive, so it still exits when done.
 function waitForShutdown(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
+    const stop = () => resolve();
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });

@@ -3,6 +3,7 @@
 // prints. Each noun's calls live in client/<noun>.ts: a new noun is a new
 // file there and one line here.
 import { auditCalls, type AuditCalls } from './client/audit.js';
+import { backupCalls, type BackupCalls } from './client/backup.js';
 import { cardCalls, type CardCalls } from './client/cards.js';
 import { HubConnection, type CoreClientOptions } from './client/connection.js';
 import { diagnosticCalls, type DiagnosticCalls } from './client/diagnostics.js';
@@ -27,7 +28,7 @@ export type { SiteFilter } from './client/sites.js';
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -52,6 +53,7 @@ export class CoreClient {
       playbookRunCalls(this.hub),
       inventoryCalls(this.hub),
       drillCalls(this.hub),
+      backupCalls(this.hub),
     );
   }
 

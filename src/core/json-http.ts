@@ -21,6 +21,21 @@ export const CONNECTION_FAILURES: ReadonlySet<string> = new Set([
   'UND_ERR_CLOSED',
 ]);
 
+/** TLS failures: the hub's certificate is not one this client trusts, or it does not speak TLS. */
+export const CERTIFICATE_FAILURES: ReadonlySet<string> = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
 /** Failures where a server took the request but did not answer in time. */
 export const TIMEOUT_FAILURES: ReadonlySet<string> = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
@@ -76,12 +91,14 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** How long an idle connection is kept (default 10 s). */
   keepAliveMs?: number;
+  /** CA certificates (PEM) an https:// service is trusted by, instead of the system's. */
+  ca?: string | Buffer | undefined;
 }
 
 export function openPool(origin: string, options: PoolOptions): Dispatcher {
   return new PoolCtor(origin, {
     connections: options.connections,
-    connect: { timeout: options.connectTimeoutMs },
+    connect: { timeout: options.connectTimeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
     keepAliveTimeout: options.keepAliveMs ?? 10_000,
     ...(options.timeoutMs === undefined ? {} : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs }),
   });

@@ -1,8 +1,10 @@
 // The hub's HTTP app, built apart from listening so tests can inject requests.
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installAuth } from './api/auth.js';
 import { BODY_LIMIT_BYTES, installErrorHandling } from './api/errors.js';
 import { registerAuditRoutes } from './api/routes/audit.js';
+import { registerBackupRoutes } from './api/routes/backup.js';
 import { registerCardRoutes } from './api/routes/cards.js';
 import { registerDiagnosticRoutes } from './api/routes/diagnostics.js';
 import { registerDispatchRoutes } from './api/routes/dispatches.js';
@@ -30,11 +32,18 @@ export interface AppOptions {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** The playbook runs and their runner; startHub hands its own (an app built without makes one it never starts). */
   playbookRuns?: PlaybookRuns;
+  /** Where backups are made before they are sent (startHub: beside the data file; default the system's temporary directory). */
+  backupDir?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
+  const timeouts = httpTimeoutOptions(options.httpTimeouts);
   const app = Fastify({
-    ...httpTimeoutOptions(options.httpTimeouts),
+    ...timeouts,
+    // node's https server takes the same bounds as its http one, in its own options.
+    ...(options.tls ? { https: { ...timeouts.http, ...options.tls } } : {}),
     logger: false, // the hub logs through ctx.log, never to stdout
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep-alive sockets of idle clients must not hold up close().
@@ -80,5 +89,6 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   }
   registerPlaybookRunRoutes(app, runs);
   registerDrillRoutes(app, ctx);
+  registerBackupRoutes(app, ctx, options.backupDir ?? tmpdir());
   return app;
 }

@@ -1,6 +1,7 @@
 // Starts the hub: store, event bus, metrics, HTTP server, and in demo mode
 // the demo world it is handed (its fleet, devices and simulator).
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 // ssh2 is CommonJS and its `utils` is not a named export Node can see: take it from the default.
 import ssh2 from 'ssh2';
@@ -25,9 +26,12 @@ import { createPlaybookRuns } from './playbooks/run-service.js';
 import type { RunnerOptions } from './playbooks/runner.js';
 import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
+import { holdInUse, type InUseLock } from './store/sqlite/in-use-lock.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
+import { readTlsFiles, type TlsFiles } from './tls-files.js';
+import { startRetention, type Retention } from './telemetry/retention.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -52,6 +56,10 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbooks?: PlaybookCatalog;
   /** The playbook runner's timing (tests shorten it). */
   playbookRunner?: RunnerOptions;
+  /** Keep telemetry and wait history this long (ms), pruned at start and hourly; never audit or incidents. */
+  retainMs?: number;
+  /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
+  tls?: TlsFiles;
 }
 
 export interface RunningHub {
@@ -80,8 +88,8 @@ async function bootstrapAdmin(ctx: HubContext): Promise<string | undefined> {
   });
 }
 
-function urlOf(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+function urlOf(scheme: 'http' | 'https', host: string, port: number): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function listenError(e: unknown, host: string, port: number): unknown {
@@ -139,6 +147,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const log = (line: string) => sink(redact(line));
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
+  const tls = options.tls ? readTlsFiles(options.tls) : undefined;
   const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
@@ -153,10 +162,14 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const exposed = exposureWarning(options.dataFile, "the hub's data file");
   if (exposed) log(exposed);
   await refuseUnwritableStore(store, options.dataFile, now());
+  let inUse: InUseLock | undefined;
   let events: HubEvents;
   try {
+    // Held while the hub runs: `hub restore` refuses a data file a hub has open.
+    inUse = holdInUse(options.dataFile);
     events = await openHubEvents(store, { now, log, onListenerError: (e) => log(`event listener failed: ${String(e)}`) });
   } catch (e) {
+    inUse?.release();
     await store.close();
     throw e;
   }
@@ -171,13 +184,15 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).
   ctx.playbooks = catalogOf([]);
   const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns });
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, backupDir: dirname(options.dataFile), ...(tls ? { tls } : {}) });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
+  let retention: Retention | undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      retention?.stop();
       await autoRemediation?.stop();
       await playbookRuns.runner.close();
       await simulator?.stop();
@@ -187,6 +202,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       await audit.stop();
       await events.close();
       await store.close();
+      inUse?.release();
       log('hub stopped');
     })());
 
@@ -207,7 +223,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     }
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address ? address.port : port;
-    const url = urlOf(host, boundPort);
+    const url = urlOf(tls ? 'https' : 'http', host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {
@@ -218,6 +234,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     if ((await store.countSites()) === 0) {
       log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
     }
+    if (options.retainMs) retention = startRetention(ctx, options.retainMs);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };

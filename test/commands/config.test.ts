@@ -53,6 +53,14 @@ describe('which hub and token a command uses', () => {
     expect(resolveConnection({ profile: 'night' }, { WATCHFLOOR_PROFILE: 'day' }, config).profile).toBe('night');
   });
 
+  it('the CA an https:// hub is trusted by: --ca > WATCHFLOOR_CA > the profile; --insecure only from the flag', () => {
+    const config = { profiles: { default: { hub: 'https://hub.example:7474', ca: '/etc/wf/profile-ca.pem' } } };
+    expect(resolveConnection({}, {}, config)).toMatchObject({ ca: '/etc/wf/profile-ca.pem' });
+    expect(resolveConnection({}, { WATCHFLOOR_CA: '/env.pem' }, config).ca).toBe('/env.pem');
+    expect(resolveConnection({ ca: '/flag.pem', insecure: true }, { WATCHFLOOR_CA: '/env.pem' }, config)).toMatchObject({ ca: '/flag.pem', insecure: true });
+    expect(resolveConnection({}, { WATCHFLOOR_INSECURE: '1' }, config).insecure).toBeUndefined();
+  });
+
   it('the config directory: WATCHFLOOR_CONFIG_DIR, else where conf keeps it', () => {
     expect(configDirFor({ WATCHFLOOR_CONFIG_DIR: '/x' }, 'linux', '/home/o')).toBe('/x');
     expect(configDirFor({}, 'linux', '/home/o')).toBe('/home/o/.config/watchfloor-nodejs');

@@ -17,6 +17,7 @@ function fakeHubModule(stub: StubHub, adminToken: string | undefined) {
   const started: HubOptions[] = [];
   let closed = 0;
   const module: HubModule = {
+    restoreBackup: () => Promise.reject(new Error('no restore in this test')),
     async startHub(options) {
       started.push(options);
       options.log?.('hub log line');

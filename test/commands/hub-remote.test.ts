@@ -18,6 +18,7 @@ async function setup(opts: { adminToken?: string; simUrl?: string; simToken?: st
   const stub = await startStubHub([{ method: 'GET', path: '/v1/status', body: FLEET }]);
   const started: HubOptions[] = [];
   const module: HubModule = {
+    restoreBackup: () => Promise.reject(new Error('no restore in this test')),
     async startHub(options) {
       started.push(options);
       return {

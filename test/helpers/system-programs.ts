@@ -19,6 +19,8 @@ interface SystemProgram {
 export const SYSTEM_PROGRAMS = {
   sshd: { paths: ['/usr/sbin/sshd'], debianPackage: 'openssh-server' },
   tmux: { paths: ['/usr/bin/tmux'], debianPackage: 'tmux' },
+  // Makes the certificate the TLS tests serve the hub with.
+  openssl: { paths: ['/usr/bin/openssl'], debianPackage: 'openssl' },
 } as const satisfies Record<string, SystemProgram>;
 
 export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;

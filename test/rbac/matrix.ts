@@ -228,6 +228,16 @@ export const CASES: readonly Case[] = [
     chat: () => 'diag fleet --site RUH --kind egate --fix',
   },
   {
+    route: 'POST /v1/admin/backup',
+    name: 'take a backup of the store',
+    least: 'admin',
+    status: 200,
+    // The copy leaves with the caller; the hub keeps its audit row (hub.backup).
+    // The CLI's `hub backup` is held to the same rule in test/integration/backup-restore.test.ts.
+    arrange: async (w) => ({ mark: w.unique('backup') }),
+    http: () => ({ method: 'POST', path: '/v1/admin/backup' }),
+  },
+  {
     route: 'POST /v1/audit/verify',
     name: 'verify the audit log against checkpoints kept elsewhere',
     least: 'supervisor',

@@ -9,6 +9,8 @@ export interface ConnectionFlags {
   hub?: string | undefined;
   token?: string | undefined;
   profile?: string | undefined;
+  ca?: string | undefined;
+  insecure?: boolean | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -20,9 +22,12 @@ export function profileName(flags: ConnectionFlags, env: Env, config: ConfigFile
 export function resolveConnection(flags: ConnectionFlags, env: Env, config: ConfigFile): Connection & { profile: string } {
   const profile = profileName(flags, env, config);
   const stored = config.profiles?.[profile] ?? {};
+  const ca = flags.ca || env.WATCHFLOOR_CA || stored.ca;
   return {
     profile,
     hubUrl: flags.hub || env.WATCHFLOOR_HUB || stored.hub || DEFAULT_HUB,
     token: flags.token || env.WATCHFLOOR_TOKEN || stored.token || undefined,
+    ...(ca ? { ca } : {}),
+    ...(flags.insecure ? { insecure: true } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { ConfigError } from '../../core/errors.js';
 export const CONFIG_KEYS = [
   'hub',
   'token',
+  'ca',
   'sim',
   'simToken',
   'slackBotToken',

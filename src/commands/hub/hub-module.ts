@@ -22,6 +22,10 @@ export interface HubOptions {
   auditCheckpointsFile?: string;
   /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
   playbooksDir?: string;
+  /** Serve HTTPS with this certificate (chain) and private key, PEM files. */
+  tls?: { certFile: string; keyFile: string };
+  /** Keep telemetry and wait history this long (milliseconds); never audit or incidents. */
+  retainMs?: number;
 }
 
 export interface RunningHub {
@@ -36,6 +40,25 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
+export interface RestoreOptions {
+  backupFile: string;
+  dataFile: string;
+  /** Check the backup only; replace nothing. */
+  checkOnly?: boolean;
+}
+
+export interface RestoreResult {
+  backupFile: string;
+  dataFile: string;
+  /** Where the replaced data file now is; null when there was none, or with checkOnly. */
+  keptAs: string | null;
+  /** Rows of the audit log the backup holds, every one verified. */
+  auditRows: number;
+  restored: boolean;
+}
+
 export interface HubModule {
   startHub(options: HubOptions): Promise<RunningHub>;
+  /** Checks a backup (integrity, audit chain) and, unless checkOnly, puts it in place of a stopped hub's data file. */
+  restoreBackup(options: RestoreOptions): Promise<RestoreResult>;
 }

@@ -4,7 +4,7 @@
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { HubError, HubUnreachableError, UsageError, errorFromApi } from '../errors.js';
-import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../json-http.js';
+import { CERTIFICATE_FAILURES, CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../json-http.js';
 import type { Channel, Role } from '../vocabulary.js';
 
 export interface CoreClientOptions {
@@ -21,6 +21,8 @@ export interface CoreClientOptions {
   dispatcher?: Dispatcher;
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** CA certificates (PEM) an https:// hub is trusted by, instead of the system's. */
+  ca?: string | Buffer | undefined;
   /** Extra attempts for idempotent GETs on connection failures. */
   getRetries?: number;
   /** Told the token's expiry when the hub says it is near (x-watchfloor-token-expires). */
@@ -67,7 +69,7 @@ export class HubConnection {
           hint: 'drop "user:password@" from the URL and pass the token with --token, WATCHFLOOR_TOKEN or `watchfloor config set token wf_…`',
         }),
       dispatcher: options.dispatcher,
-      pool: { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs },
+      pool: { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs, ca: options.ca },
     });
     this.hubUrl = this.link.url;
     this.token = options.token;
@@ -172,6 +174,15 @@ export class HubConnection {
     if (code && CONNECTION_FAILURES.has(code)) {
       return new HubUnreachableError(`cannot reach the hub at ${this.hubUrl} (${code})`, {
         hint: 'start it with `watchfloor hub start --demo`, or point at another with --hub / WATCHFLOOR_HUB',
+        cause: e,
+        details: { url: this.hubUrl },
+      });
+    }
+    if (code && CERTIFICATE_FAILURES.has(code)) {
+      return new HubUnreachableError(`cannot trust the hub at ${this.hubUrl}: TLS failed (${code})`, {
+        hint: this.hubUrl.startsWith('https:')
+          ? "pass the CA that signed the hub's certificate with --ca FILE (or `watchfloor config set ca FILE`), and use the name or address the certificate is for"
+          : 'the hub speaks TLS: use its https:// URL',
         cause: e,
         details: { url: this.hubUrl },
       });

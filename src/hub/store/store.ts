@@ -72,5 +72,10 @@ export interface Store extends StoreReader {
   touchToken(id: string, at: string): Promise<void>;
   /** Records when a hub started: a real write, so a start on storage that refuses writes fails at once. */
   recordStart(at: string): Promise<void>;
+  /**
+   * A consistent copy of the whole store in `file` (new, mode 0600), taken
+   * between transactions: it holds every one committed before it began.
+   */
+  backupTo(file: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -19,4 +19,6 @@ export interface TelemetryWriter {
   upsertTelemetry(telemetry: SiteTelemetry[]): Promise<void>;
   /** One sample per site per minute: a later one in the same minute replaces it. Drops samples before `keepFromMinute`. */
   recordWaitSamples(samples: WaitMinuteSample[], keepFromMinute: number): Promise<void>;
+  /** Retention: deletes latest reports older than `before` and wait samples before `beforeMinute`; how many of each. */
+  pruneTelemetry(before: string, beforeMinute: number): Promise<{ telemetry: number; waitSamples: number }>;
 }

@@ -102,6 +102,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }),
     recordStart: (at: string) =>
       transaction(async () => void sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(START_KEY, at)),
+    // SQLite's online backup, inside the mutex: no transaction of ours is open
+    // while pages are copied, and each one committed before is in the copy.
+    // Writers wait for it (reads too: they share the queue), page by page
+    // with the event loop free between steps.
+    backupTo: (target: string) =>
+      mutex
+        .run(async () => {
+          createPrivateFile(target);
+          await db.backup(target);
+        })
+        .catch(failed),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

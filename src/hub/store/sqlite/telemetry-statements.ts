@@ -36,5 +36,12 @@ export function telemetryStatements(sql: Prepare): Synchronous<TelemetryReader &
       // An index range: nothing to scan once the old minutes are gone.
       sql('DELETE FROM site_wait_history WHERE minute < ?').run(keepFromMinute);
     },
+
+    pruneTelemetry(before: string, beforeMinute: number): { telemetry: number; waitSamples: number } {
+      return {
+        telemetry: sql('DELETE FROM site_telemetry WHERE at < ?').run(before).changes,
+        waitSamples: sql('DELETE FROM site_wait_history WHERE minute < ?').run(beforeMinute).changes,
+      };
+    },
   };
 }

@@ -1,0 +1,101 @@
+// What `hub start` can be told, once, for both places it is told: the flags
+// and the config file (`--config hub.yaml`). Each setting has the flag's name
+// and one parser, so the file cannot accept what the flag refuses, and a key
+// the hub does not know is an error rather than a setting silently ignored.
+import { InvalidArgumentError } from 'commander';
+import { spanMs } from '../../core/time-input.js';
+import { integerOption, positiveNumberOption } from '../options.js';
+import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
+
+export const LOG_FORMATS = ['text', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export interface HubSettings {
+  demo?: boolean;
+  seed?: number;
+  speed?: number;
+  port?: number;
+  host?: string;
+  data?: string;
+  autoRemediate?: AutoRemediateKinds;
+  sshKey?: string;
+  auditKey?: string;
+  auditCheckpoints?: string;
+  playbooks?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  logFormat?: LogFormat;
+  /** How long telemetry and wait history are kept, in milliseconds. */
+  retain?: number;
+}
+
+type Key = keyof HubSettings;
+
+interface Setting<K extends Key> {
+  key: K;
+  /** The value as the flag would give it (a string), or as YAML does (a number, a boolean, a list). */
+  parse(value: unknown): HubSettings[K];
+  /** A file or directory: a relative one in the config file is read from the file's own directory. */
+  path?: true;
+}
+
+const MIN_RETAIN_MS = 86_400_000;
+
+function text(value: unknown): string {
+  if (typeof value === 'string' && value.trim()) return value;
+  if (typeof value === 'number') return String(value);
+  throw new InvalidArgumentError('expected a value');
+}
+
+const path = (value: unknown) => text(value);
+
+export function parseRetain(value: unknown): number {
+  const ms = spanMs(text(value));
+  if (ms === undefined || ms < MIN_RETAIN_MS) throw new InvalidArgumentError('expected a span of whole days, at least 1d (e.g. 400d)');
+  return ms;
+}
+
+export function parseLogFormat(value: unknown): LogFormat {
+  const v = text(value);
+  if (!(LOG_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${LOG_FORMATS.join(', ')}`);
+  return v as LogFormat;
+}
+
+function autoRemediate(value: unknown): AutoRemediateKinds | undefined {
+  if (typeof value === 'boolean') return parseAutoRemediate(value);
+  if (Array.isArray(value)) return parseAutoRemediate(value.map((v) => text(v)).join(','));
+  return parseAutoRemediate(text(value));
+}
+
+function flag(value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidArgumentError('expected true or false');
+  return value;
+}
+
+/** Every setting, by the name of its flag (and its key in the config file). */
+export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
+  demo: { key: 'demo', parse: flag },
+  seed: { key: 'seed', parse: (v) => integerOption(0)(text(v)) },
+  speed: { key: 'speed', parse: (v) => positiveNumberOption(text(v)) },
+  port: { key: 'port', parse: (v) => integerOption(0, 65535)(text(v)) },
+  host: { key: 'host', parse: text },
+  data: { key: 'data', parse: path, path: true },
+  'ssh-key': { key: 'sshKey', parse: path, path: true },
+  'audit-key': { key: 'auditKey', parse: path, path: true },
+  'audit-checkpoints': { key: 'auditCheckpoints', parse: path, path: true },
+  playbooks: { key: 'playbooks', parse: path, path: true },
+  'auto-remediate': { key: 'autoRemediate', parse: autoRemediate },
+  'tls-cert': { key: 'tlsCert', parse: path, path: true },
+  'tls-key': { key: 'tlsKey', parse: path, path: true },
+  'log-format': { key: 'logFormat', parse: parseLogFormat },
+  retain: { key: 'retain', parse: parseRetain },
+};
+
+/** The flags' settings over the file's: a flag given on the command line wins. */
+export function mergeSettings(fromFile: HubSettings, fromFlags: HubSettings): HubSettings {
+  const merged: HubSettings = { ...fromFile };
+  for (const [key, value] of Object.entries(fromFlags) as [Key, unknown][]) {
+    if (value !== undefined) (merged as Record<Key, unknown>)[key] = value;
+  }
+  return merged;
+}
