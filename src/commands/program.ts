@@ -1,12 +1,13 @@
 // The command tree, built fresh for each run: the CLI parses argv with it and
 // the chat bot parses chat text with it. What each verb returns goes to the
 // presenter: the CLI's prints it; the chat bot's hands the result back.
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
 import { audit } from './audit/index.js';
 import { bot } from './bot/index.js';
 import { cliPresenter } from './cli-presenter.js';
+import { WatchfloorCommand } from './command-class.js';
 import { completeValues, completion } from './completion/index.js';
 import { config } from './config/index.js';
 import { demo } from './demo/index.js';
@@ -33,7 +34,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
 ];
 
 export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(deps)): Command {
-  const program = new Command('watchfloor')
+  const program = new WatchfloorCommand('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
     .version(watchfloorVersion(), '-V, --version', 'print the version')
     .option('--json', 'machine-readable output (shapes in docs/json.md)')
@@ -53,6 +54,8 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
       ar: 'البوت يعمل نيابةً عنك؛ لا تلصق رمزاً سرياً في المحادثة',
     }))
     .option('--debug', 'stack traces on errors')
+    // Every help page lists the global flags too (copied to each subcommand as it is made).
+    .configureHelp({ showGlobalOptions: true })
     // Subcommands created with .command() copy these settings, so every
     // level exits through its caller and speaks only through the presenter.
     .exitOverride()

@@ -3,6 +3,7 @@
 // the chat bots, the emulator's control client) come from the entry, src/main.ts, which is the
 // one place that wires them together.
 import { setFlagsFromString } from 'node:v8';
+import { InterruptedError } from '../core/errors.js';
 import { createCliClient } from './client.js';
 import { configDirFor, createConfigStore } from './config/store.js';
 import type { Deps, Prompter } from './deps.js';
@@ -46,10 +47,20 @@ export function createProcessDeps(loaders: Loaders): Deps {
 async function loadPrompter(): Promise<Prompter> {
   const { select, input, confirm } = await import('@inquirer/prompts');
   return {
-    select: (options) => select(options),
-    input: (options) => input(options),
-    confirm: (options) => confirm(options),
+    select: (options) => interruptible(select(options)),
+    input: (options) => interruptible(input(options)),
+    confirm: (options) => interruptible(confirm(options)),
   };
+}
+
+// Inquirer rejects with ExitPromptError on Ctrl-C; the person meant to stop, which is no bug.
+async function interruptible<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') throw new InterruptedError('interrupted', { cause: e });
+    throw e;
+  }
 }
 
 function waitForShutdown(): Promise<void> {

@@ -28,6 +28,8 @@ interface ReportOptions {
 
 export function reportError(e: unknown, stderr: TextSink, options: ReportOptions): number {
   if (e instanceof CommanderError) return reportCommanderError(e, stderr, options);
+  // Ctrl-C at a prompt: the person meant to stop, nothing to report.
+  if (isWatchfloorError(e) && e.code === 'interrupted') return e.exitCode;
   if (isWatchfloorError(e)) {
     if (options.json) {
       stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
@@ -53,7 +55,6 @@ export function reportError(e: unknown, stderr: TextSink, options: ReportOptions
 // Commander has already printed help or the version when it throws for them.
 function reportCommanderError(e: CommanderError, stderr: TextSink, options: ReportOptions): number {
   if (isHelpOrVersion(e)) return EXIT.ok;
-  if (e.code === 'commander.help') return EXIT.usage;
   return reportError(parseErrorAsUsage(e), stderr, { ...options, debug: false });
 }
 

@@ -92,6 +92,8 @@ export interface NounDefinition {
   name: string;
   description: string;
   metadata?: CommandMetadata;
+  /** Shorter names it answers to (`inc`), as kubectl's short names. */
+  aliases?: readonly string[];
   verbs: readonly AnyVerb[];
 }
 
