@@ -1,6 +1,7 @@
 // The command tree, built fresh for each run: the CLI parses argv with it and
 // the chat bot parses chat text with it. What each verb returns goes to the
 // presenter: the CLI's prints it; the chat bot's hands the result back.
+import { completeWith } from './completion/dynamic.js';
 import { Option, type Command } from 'commander';
 import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
@@ -41,7 +42,7 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))
     // The bot connects for the chat user itself; a token typed in chat is a leaked token.
-    .addOption(refuseInChat(new Option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)'), {
+    .addOption(refuseInChat(completeWith(new Option('--profile <name>', 'config profile (also: WATCHFLOOR_PROFILE)'), 'profiles'), {
       en: 'profiles are local to a terminal; the bot connects for you',
       ar: 'الإعدادات خاصة بالطرفية؛ البوت يتصل نيابةً عنك',
     }))

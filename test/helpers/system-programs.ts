@@ -1,5 +1,5 @@
 // Some tests drive real system programs: an OpenSSH server for the SSH
-// transport, tmux for the terminal UI end to end. On a fresh machine without
+// transport, tmux for the terminal UI end to end, zsh for its completion. On a fresh machine without
 // one, `npm ci && npm test` still passes: the files that need it are skipped,
 // and the run says so in one line at its end (system-program-skips.ts). CI
 // installs them and sets WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, where a missing
@@ -19,6 +19,7 @@ interface SystemProgram {
 export const SYSTEM_PROGRAMS = {
   sshd: { paths: ['/usr/sbin/sshd'], debianPackage: 'openssh-server' },
   tmux: { paths: ['/usr/bin/tmux'], debianPackage: 'tmux' },
+  zsh: { paths: ['/usr/bin/zsh', '/bin/zsh'], debianPackage: 'zsh' },
 } as const satisfies Record<string, SystemProgram>;
 
 export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;

@@ -1,11 +1,13 @@
 // `config use NAME`: the profile commands use from now on.
+import { Argument } from 'commander';
+import { completeWith } from '../completion/dynamic.js';
 import { UsageError } from '../../core/errors.js';
 import { defineVerb } from '../verb.js';
 
 export const configUse = defineVerb({
   name: 'use',
   description: 'switch the active profile',
-  configure: (command) => void command.argument('<name>', 'profile name'),
+  configure: (command) => void command.addArgument(completeWith(new Argument('<name>', 'profile name'), 'profiles')),
   input: ([name]: [string]) => ({ name }),
   async run(input, ctx) {
     const name = input.name.trim();

@@ -1,4 +1,5 @@
 // `sites list [--kind K] [--region R]`
+import { completeWith } from '../completion/dynamic.js';
 import { Option } from 'commander';
 import type { Site } from '../../core/model.js';
 import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
@@ -18,7 +19,7 @@ export const sitesList = defineVerb({
   configure(command) {
     command
       .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
-      .option('--region <region>', 'only sites in this region (any case)');
+      .addOption(completeWith(new Option('--region <region>', 'only sites in this region (any case)'), 'regions'));
   },
   input: (_args: [], { kind, region }: SitesListInput): SitesListInput => ({ kind, region }),
   async run(input: SitesListInput, ctx: Pick<VerbContext, 'client'>): Promise<Site[]> {
