@@ -11,7 +11,7 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --since --name --role --expires --limit --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --since --name --role --expires --checkpoint --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -220,7 +220,7 @@ end
 
 complete -c watchfloor -f
 complete -c watchfloor -l version -s V -d 'print the version'
-complete -c watchfloor -l json -d 'machine-readable output (shapes in docs/json.md)'
+complete -c watchfloor -l json -r -d 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields'
 complete -c watchfloor -l no-color -d 'no colour (also: NO_COLOR)'
 complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labels'
 complete -c watchfloor -l profile -x -a '(__watchfloor_dynamic profiles)' -d 'config profile (also: WATCHFLOOR_PROFILE)'
@@ -265,9 +265,10 @@ complete -c watchfloor -n '__watchfloor_at /incidents:0' -a assign -d 'hand an i
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a note -d 'add a note to the timeline'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a escalate -d 'raise the severity one step (supervisors)'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a resolve -d 'close an incident with a summary of what fixed it'
-complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open triggered acknowledged dispatched resolved' -d 'open, or one state'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open all triggered acknowledged dispatched resolved' -d 'open, all, or one state'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'

@@ -21,7 +21,7 @@ import { kpi } from './kpi/index.js';
 import { playbook } from './playbook/index.js';
 import { refuseInChat } from './metadata.js';
 import type { Presenter } from './presenter.js';
-import { registerCommand } from './register.js';
+import { registerCommand, verbOf } from './register.js';
 import { sim } from './sim/index.js';
 import { sites } from './sites/index.js';
 import { status } from './status/index.js';
@@ -38,7 +38,7 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
   const program = new WatchfloorCommand('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
     .version(watchfloorVersion(), '-V, --version', 'print the version')
-    .option('--json', 'machine-readable output (shapes in docs/json.md)')
+    .option('--json [fields]', 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields')
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))
     // The bot connects for the chat user itself; a token typed in chat is a leaked token.
@@ -72,4 +72,15 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
 
   for (const command of COMMANDS) registerCommand(program, command, deps, presenter);
   return program;
+}
+
+/** Every field some verb's --json publishes: how `--json WORD` tells fields from a command's own word. */
+export function publishedJsonFields(program: Command): Set<string> {
+  const fields = new Set<string>();
+  const visit = (command: Command) => {
+    for (const f of verbOf(command)?.present.jsonFields?.fields ?? []) fields.add(f);
+    command.commands.forEach(visit);
+  };
+  visit(program);
+  return fields;
 }

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { createContext, globalOptionsOf } from './context.js';
 import type { Deps } from './deps.js';
+import { checkJsonFields } from './json-fields.js';
 import { attachMetadata, examplesHelp } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { isNoun, type AnyVerb, type CommandDefinition, type NounDefinition } from './verb.js';
@@ -51,6 +52,7 @@ export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, present
     const count = command.registeredArguments.length;
     const input: unknown = verb.input(params.slice(0, count), params[count], command);
     const globals = globalOptionsOf(command);
+    if (globals.jsonFields) checkJsonFields(globals.jsonFields, verb, `watchfloor ${commandNames(command).join(' ')}`);
     const outlet = presenter.open({ path: commandNames(command), verb, input, globals });
     const ctx = createContext(globals, deps, { emit: (event) => outlet.event(event), showsProgress: outlet.showsProgress });
     try {

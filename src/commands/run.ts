@@ -5,17 +5,18 @@ import { EXIT, isWatchfloorError } from '../core/errors.js';
 import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
-import { buildProgram } from './program.js';
+import { settleJsonFlag } from './json-fields.js';
+import { buildProgram, publishedJsonFields } from './program.js';
 
 export async function run(argv: string[], deps: Deps): Promise<number> {
   const program = buildProgram(deps);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(settleJsonFlag(argv, publishedJsonFields(program)), { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
     return reportError(e, deps.io.stderr, {
-      json: beforeDashes.includes('--json'),
+      json: beforeDashes.some((a) => a === '--json' || a.startsWith('--json=')),
       debug: beforeDashes.includes('--debug'),
     });
   }

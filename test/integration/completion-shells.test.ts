@@ -59,6 +59,7 @@ const CASES: Array<{ name: string; typed: string | (() => string); becomes: stri
   { name: 'file names after --identities', typed: 'watchfloor bot --identities peo', becomes: 'watchfloor bot --identities people.yaml' },
   { name: 'file names after --outbox', typed: 'watchfloor bot --outbox car', becomes: 'watchfloor bot --outbox cards-outbox.sqlite' },
   { name: '--opt=value', typed: 'watchfloor incidents list --site=JE', becomes: 'watchfloor incidents list --site=JED' },
+  { name: 'an option with an optional value leaves the next word to the command', typed: 'watchfloor --json sta', becomes: 'watchfloor --json status' },
   { name: 'lower-case incident ids', typed: 'watchfloor incidents ack inc-4', becomes: 'watchfloor incidents ack inc-42' },
   { name: 'short incident ids, after an alias', typed: 'watchfloor inc ack 4', becomes: 'watchfloor inc ack 42' },
   { name: 'asset ids after diag run', typed: 'watchfloor diag run RUH/c', becomes: 'watchfloor diag run RUH/cctv-04' },

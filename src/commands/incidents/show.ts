@@ -1,6 +1,6 @@
 // `incidents show ID`: the incident and its timeline.
 import { renderIncidentDetail } from '../../render/incidents.js';
-import { incidentDetailJson } from '../../render/json.js';
+import { INCIDENT_FIELDS, incidentDetailJson } from '../../render/json.js';
 import { defineVerb } from '../verb.js';
 import { incidentIdArgument } from './incident-argument.js';
 import { incidentIdFrom } from './pick.js';
@@ -17,5 +17,6 @@ export const incidentsShow = defineVerb({
   present: {
     text: (detail, view) => renderIncidentDetail(detail, view),
     json: (detail) => incidentDetailJson(detail),
+    jsonFields: { key: 'incident', fields: INCIDENT_FIELDS },
   },
 });

@@ -3,7 +3,7 @@ import { completeWith } from '../completion/dynamic.js';
 import { Option } from 'commander';
 import type { Site } from '../../core/model.js';
 import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
-import { siteJson } from '../../render/json.js';
+import { SITE_FIELDS, siteJson } from '../../render/json.js';
 import { renderSiteTable } from '../../render/sites.js';
 import type { VerbContext } from '../context.js';
 import { defineVerb } from '../verb.js';
@@ -32,5 +32,6 @@ export const sitesList = defineVerb({
     text: (sites, view) => (sites.length ? renderSiteTable(sites, view) : ''),
     note: (sites) => (sites.length ? undefined : 'no sites match'),
     json: (sites) => ({ sites: sites.map(siteJson) }),
+    jsonFields: { key: 'sites', fields: SITE_FIELDS },
   },
 });
