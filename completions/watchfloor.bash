@@ -93,6 +93,9 @@ _watchfloor() {
       /config/set) cmdpath=/config/set; npos=0 ;;
       /config/list|/config/ls) cmdpath=/config/list; npos=0 ;;
       /config/use) cmdpath=/config/use; npos=0 ;;
+      /config/current) cmdpath=/config/current; npos=0 ;;
+      /config/rename-profile) cmdpath=/config/rename-profile; npos=0 ;;
+      /config/delete-profile) cmdpath=/config/delete-profile; npos=0 ;;
       /hub) cmdpath=/hub; npos=0 ;;
       /hub/start) cmdpath=/hub/start; npos=0 ;;
       /demo) cmdpath=/demo; npos=0 ;;
@@ -228,6 +231,9 @@ _watchfloor() {
     "/config/set") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
     "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
     "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
+    "/config/current") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
+    "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
+    "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
     "/hub/start") COMPREPLY=($(compgen -W "--demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --auto-remediate --auto-remediate= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --debug" -- "$cur")) ;;
@@ -274,10 +280,12 @@ _watchfloor() {
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
     "/tokens/revoke":0) _watchfloor_reply tokens; return ;;
     "/audit":0) COMPREPLY=($(compgen -W "list ls verify checkpoint" -- "$cur")) ;;
-    "/config":0) COMPREPLY=($(compgen -W "get set list ls use" -- "$cur")) ;;
+    "/config":0) COMPREPLY=($(compgen -W "get set list ls use current rename-profile delete-profile" -- "$cur")) ;;
     "/config/get":0) COMPREPLY=($(compgen -W "hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
     "/config/set":0) COMPREPLY=($(compgen -W "hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
     "/config/use":0) _watchfloor_reply profiles; return ;;
+    "/config/rename-profile":0) _watchfloor_reply profiles; return ;;
+    "/config/delete-profile":0) _watchfloor_reply profiles; return ;;
     "/hub":0) COMPREPLY=($(compgen -W "start" -- "$cur")) ;;
     "/sim":0) COMPREPLY=($(compgen -W "inject faults kinds" -- "$cur")) ;;
     "/sim/inject":0) _watchfloor_reply assets; return ;;

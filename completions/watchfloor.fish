@@ -171,6 +171,15 @@ function __watchfloor_state
             case /config/use
                 set cmdpath /config/use
                 set npos 0
+            case /config/current
+                set cmdpath /config/current
+                set npos 0
+            case /config/rename-profile
+                set cmdpath /config/rename-profile
+                set npos 0
+            case /config/delete-profile
+                set cmdpath /config/delete-profile
+                set npos 0
             case /hub
                 set cmdpath /hub
                 set npos 0
@@ -405,6 +414,9 @@ complete -c watchfloor -n '__watchfloor_at /config:0' -a set -d 'store a setting
 complete -c watchfloor -n '__watchfloor_at /config:0' -a list -d 'all profiles, tokens masked'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a ls -d 'all profiles, tokens masked'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a use -d 'switch the active profile'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a current -d 'the profile in use, and where that choice comes from'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a rename-profile -d 'give a profile another name (the active one stays active)'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a delete-profile -d 'delete a profile and its settings (its token too)'
 complete -c watchfloor -n '__watchfloor_in /config/get' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /config/get:0' -x -a 'hub token sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
 complete -c watchfloor -n '__watchfloor_in /config/set' -l help -s h -d 'display help for command'
@@ -412,6 +424,11 @@ complete -c watchfloor -n '__watchfloor_at /config/set:0' -x -a 'hub token sim s
 complete -c watchfloor -n '__watchfloor_in /config/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /config/use' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /config/use:0' -x -a '(__watchfloor_dynamic profiles)'
+complete -c watchfloor -n '__watchfloor_in /config/current' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /config/rename-profile' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/rename-profile:0' -x -a '(__watchfloor_dynamic profiles)'
+complete -c watchfloor -n '__watchfloor_in /config/delete-profile' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/delete-profile:0' -x -a '(__watchfloor_dynamic profiles)'
 complete -c watchfloor -n '__watchfloor_in /hub' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo -d 'seed the 103-site demo fleet and run the simulator'
