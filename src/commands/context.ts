@@ -8,7 +8,7 @@ import { inertText } from '../render/inert-text.js';
 import { resolveConnection } from './config/connection.js';
 import type { Connection, Deps } from './deps.js';
 import { warnOnce } from './expiry-warning.js';
-import { jsonFieldsOf } from './json-fields.js';
+import { jsonFieldsOf } from './json-flag.js';
 
 export interface GlobalOptions {
   json: boolean;

@@ -5,7 +5,7 @@ import { EXIT, isWatchfloorError } from '../core/errors.js';
 import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
-import { settleJsonFlag } from './json-fields.js';
+import { settleJsonFlag } from './json-flag.js';
 import { buildProgram, publishedJsonFields } from './program.js';
 
 export async function run(argv: string[], deps: Deps): Promise<number> {
