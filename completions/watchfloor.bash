@@ -1,41 +1,143 @@
 # bash completion for watchfloor and wf
 # Generated from the command tree by `watchfloor completion bash`; do not edit.
 _watchfloor_dynamic() {
-  "${COMP_WORDS[0]}" __complete "$1" 2>/dev/null
+  "${COMP_WORDS[0]}" "${connection[@]}" __complete "$1" "$cur" 2>/dev/null
+}
+
+# Values from the hub (or the profiles), one a line, quoted for the line.
+_watchfloor_reply() {
+  local IFS=$'\n' value
+  COMPREPLY=()
+  for value in $(_watchfloor_dynamic "$1"); do COMPREPLY+=("$(printf '%q' "$value")"); done
 }
 
 _watchfloor() {
-  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-  local cmdpath="" npos=0 word i
-  for ((i = 1; i < COMP_CWORD; i++)); do
+  # bash splits words at = and : (COMP_WORDBREAKS): glue them back, so
+  # --site=JE and --hub http://host:8080 read as typed.
+  local -a words=()
+  local i word glue=""
+  for ((i = 0; i <= COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
+    if [[ -n "$glue" || "$word" == "=" || "$word" == ":" ]] && ((${#words[@]})); then
+      words[${#words[@]}-1]+="$word"
+    else
+      words+=("$word")
+    fi
+    [[ "$word" == "=" || "$word" == ":" ]] && glue=1 || glue=""
+  done
+  local n=${#words[@]}
+  local cur="${words[n-1]}" prev="${words[n-2]}"
+  local cmdpath="" npos=0 eq=""
+  local -a connection=()
+  # --opt=value: the value of --opt is being typed (readline's word is what follows the =).
+  if [[ "$cur" == --*=* ]]; then
+    prev="${cur%%=*}" cur="${cur#*=}" eq=1
+  fi
+  for ((i = 1; i < n - 1; i++)); do
+    word="${words[i]}"
     case "$word" in
-      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--limit|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--auto-remediate|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
+      --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      /status|/watch|/sites|/sites/list|/incidents|/incidents/list|/incidents/show|/incidents/ack|/incidents/assign|/incidents/note|/incidents/escalate|/incidents/resolve|/diag|/diag/run|/diag/fleet|/dispatch|/dispatch/list|/dispatch/show|/dispatch/close|/playbook|/playbook/list|/playbook/show|/playbook/run|/playbook/runs|/playbook/status|/playbook/approve|/playbook/reject|/playbook/confirm|/playbook/pause|/playbook/resume|/playbook/abort|/playbook/retry|/playbook/note|/playbook/report|/playbook/validate|/playbook/schema|/playbook/history|/playbook/auto|/drill|/drill/list|/drill/show|/kpi|/kpi/remote|/inventory|/inventory/plan|/inventory/apply|/inventory/export|/tokens|/tokens/create|/tokens/list|/tokens/revoke|/audit|/audit/list|/audit/verify|/audit/checkpoint|/config|/config/get|/config/set|/config/list|/config/use|/hub|/hub/start|/hub/backup|/hub/restore|/demo|/bot|/sim|/sim/inject|/sim/faults|/sim/kinds|/completion) cmdpath="$cmdpath/$word"; npos=0 ;;
+      /status) cmdpath=/status; npos=0 ;;
+      /watch) cmdpath=/watch; npos=0 ;;
+      /sites) cmdpath=/sites; npos=0 ;;
+      /sites/list|/sites/ls) cmdpath=/sites/list; npos=0 ;;
+      /incidents|/inc) cmdpath=/incidents; npos=0 ;;
+      /incidents/list|/incidents/ls) cmdpath=/incidents/list; npos=0 ;;
+      /incidents/show|/incidents/view) cmdpath=/incidents/show; npos=0 ;;
+      /incidents/ack) cmdpath=/incidents/ack; npos=0 ;;
+      /incidents/assign) cmdpath=/incidents/assign; npos=0 ;;
+      /incidents/note) cmdpath=/incidents/note; npos=0 ;;
+      /incidents/escalate) cmdpath=/incidents/escalate; npos=0 ;;
+      /incidents/resolve) cmdpath=/incidents/resolve; npos=0 ;;
+      /diag) cmdpath=/diag; npos=0 ;;
+      /diag/run) cmdpath=/diag/run; npos=0 ;;
+      /diag/fleet) cmdpath=/diag/fleet; npos=0 ;;
+      /dispatch) cmdpath=/dispatch; npos=0 ;;
+      /dispatch/list|/dispatch/ls) cmdpath=/dispatch/list; npos=0 ;;
+      /dispatch/show|/dispatch/view) cmdpath=/dispatch/show; npos=0 ;;
+      /dispatch/close) cmdpath=/dispatch/close; npos=0 ;;
+      /playbook) cmdpath=/playbook; npos=0 ;;
+      /playbook/list|/playbook/ls) cmdpath=/playbook/list; npos=0 ;;
+      /playbook/show|/playbook/view) cmdpath=/playbook/show; npos=0 ;;
+      /playbook/run) cmdpath=/playbook/run; npos=0 ;;
+      /playbook/runs) cmdpath=/playbook/runs; npos=0 ;;
+      /playbook/status) cmdpath=/playbook/status; npos=0 ;;
+      /playbook/approve) cmdpath=/playbook/approve; npos=0 ;;
+      /playbook/reject) cmdpath=/playbook/reject; npos=0 ;;
+      /playbook/confirm) cmdpath=/playbook/confirm; npos=0 ;;
+      /playbook/pause) cmdpath=/playbook/pause; npos=0 ;;
+      /playbook/resume) cmdpath=/playbook/resume; npos=0 ;;
+      /playbook/abort) cmdpath=/playbook/abort; npos=0 ;;
+      /playbook/retry) cmdpath=/playbook/retry; npos=0 ;;
+      /playbook/note) cmdpath=/playbook/note; npos=0 ;;
+      /playbook/report) cmdpath=/playbook/report; npos=0 ;;
+      /playbook/validate) cmdpath=/playbook/validate; npos=0 ;;
+      /playbook/schema) cmdpath=/playbook/schema; npos=0 ;;
+      /playbook/history) cmdpath=/playbook/history; npos=0 ;;
+      /playbook/auto) cmdpath=/playbook/auto; npos=0 ;;
+      /drill) cmdpath=/drill; npos=0 ;;
+      /drill/list|/drill/ls) cmdpath=/drill/list; npos=0 ;;
+      /drill/show|/drill/view) cmdpath=/drill/show; npos=0 ;;
+      /kpi) cmdpath=/kpi; npos=0 ;;
+      /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
+      /inventory) cmdpath=/inventory; npos=0 ;;
+      /inventory/plan) cmdpath=/inventory/plan; npos=0 ;;
+      /inventory/apply) cmdpath=/inventory/apply; npos=0 ;;
+      /inventory/export) cmdpath=/inventory/export; npos=0 ;;
+      /tokens) cmdpath=/tokens; npos=0 ;;
+      /tokens/create) cmdpath=/tokens/create; npos=0 ;;
+      /tokens/list|/tokens/ls) cmdpath=/tokens/list; npos=0 ;;
+      /tokens/revoke) cmdpath=/tokens/revoke; npos=0 ;;
+      /audit) cmdpath=/audit; npos=0 ;;
+      /audit/list|/audit/ls) cmdpath=/audit/list; npos=0 ;;
+      /audit/verify) cmdpath=/audit/verify; npos=0 ;;
+      /audit/checkpoint) cmdpath=/audit/checkpoint; npos=0 ;;
+      /config) cmdpath=/config; npos=0 ;;
+      /config/get) cmdpath=/config/get; npos=0 ;;
+      /config/set) cmdpath=/config/set; npos=0 ;;
+      /config/list|/config/ls) cmdpath=/config/list; npos=0 ;;
+      /config/use) cmdpath=/config/use; npos=0 ;;
+      /config/current) cmdpath=/config/current; npos=0 ;;
+      /config/rename-profile) cmdpath=/config/rename-profile; npos=0 ;;
+      /config/delete-profile) cmdpath=/config/delete-profile; npos=0 ;;
+      /hub) cmdpath=/hub; npos=0 ;;
+      /hub/start) cmdpath=/hub/start; npos=0 ;;
+      /hub/backup) cmdpath=/hub/backup; npos=0 ;;
+      /hub/restore) cmdpath=/hub/restore; npos=0 ;;
+      /demo) cmdpath=/demo; npos=0 ;;
+      /bot) cmdpath=/bot; npos=0 ;;
+      /sim) cmdpath=/sim; npos=0 ;;
+      /sim/inject) cmdpath=/sim/inject; npos=0 ;;
+      /sim/faults) cmdpath=/sim/faults; npos=0 ;;
+      /sim/kinds) cmdpath=/sim/kinds; npos=0 ;;
+      /completion) cmdpath=/completion; npos=0 ;;
       *) npos=$((npos + 1)) ;;
     esac
   done
 
   case "$cmdpath:$prev" in
     "/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre" -- "$cur")); return ;;
-    "/sites/list":--region) COMPREPLY=(); return ;;
-    "/incidents/list":--state) COMPREPLY=($(compgen -W "open triggered acknowledged dispatched resolved" -- "$cur")); return ;;
-    "/incidents/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/sites/list":--region) _watchfloor_reply regions; return ;;
+    "/incidents/list":--state) COMPREPLY=($(compgen -W "open all triggered acknowledged dispatched resolved" -- "$cur")); return ;;
+    "/incidents/list":--site) _watchfloor_reply sites; return ;;
     "/incidents/list":--severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
+    "/incidents/list":--limit) COMPREPLY=(); return ;;
     "/incidents/assign":--to) COMPREPLY=(); return ;;
     "/incidents/escalate":--reason) COMPREPLY=(); return ;;
     "/incidents/resolve":--summary) COMPREPLY=(); return ;;
-    "/diag/fleet":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/diag/fleet":--site) _watchfloor_reply sites; return ;;
     "/diag/fleet":--kind) COMPREPLY=($(compgen -W "egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration" -- "$cur")); return ;;
     "/diag/fleet":--concurrency) COMPREPLY=(); return ;;
     "/dispatch/list":--state) COMPREPLY=($(compgen -W "open closed all" -- "$cur")); return ;;
-    "/dispatch/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/dispatch/list":--site) _watchfloor_reply sites; return ;;
     "/dispatch/close":--note) COMPREPLY=(); return ;;
-    "/playbook/run":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
-    "/playbook/run":--incident) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "/playbook/run":--site) _watchfloor_reply sites; return ;;
+    "/playbook/run":--incident) _watchfloor_reply incidents; return ;;
     "/playbook/run":--input) COMPREPLY=(); return ;;
     "/playbook/runs":--state) COMPREPLY=($(compgen -W "running waiting paused succeeded failed aborted active" -- "$cur")); return ;;
     "/playbook/runs":--playbook) COMPREPLY=(); return ;;
@@ -61,12 +163,12 @@ _watchfloor() {
     "/hub/start":--speed) COMPREPLY=(); return ;;
     "/hub/start":--port) COMPREPLY=(); return ;;
     "/hub/start":--host) COMPREPLY=(); return ;;
-    "/hub/start":--data) COMPREPLY=(); return ;;
-    "/hub/start":--ssh-key) COMPREPLY=(); return ;;
+    "/hub/start":--data) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "/hub/start":--ssh-key) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "/hub/start":--audit-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-checkpoints) COMPREPLY=(); return ;;
     "/hub/start":--playbooks) COMPREPLY=(); return ;;
-    "/hub/start":--auto-remediate) COMPREPLY=(); return ;;
+    "/hub/start":--auto-remediate) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     "/hub/start":--tls-cert) COMPREPLY=(); return ;;
     "/hub/start":--tls-key) COMPREPLY=(); return ;;
     "/hub/start":--log-format) COMPREPLY=(); return ;;
@@ -78,19 +180,20 @@ _watchfloor() {
     "/bot":--port) COMPREPLY=(); return ;;
     "/bot":--host) COMPREPLY=(); return ;;
     "/bot":--teams-port) COMPREPLY=(); return ;;
-    "/bot":--identities) COMPREPLY=(); return ;;
+    "/bot":--identities) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "/bot":--cards-channel) COMPREPLY=(); return ;;
     "/bot":--cards-route) COMPREPLY=(); return ;;
     "/bot":--cards-min-severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
-    "/bot":--outbox) COMPREPLY=(); return ;;
-    "/sim/inject":--fault) COMPREPLY=(); return ;;
+    "/bot":--outbox) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "/sim/inject":--fault) _watchfloor_reply faults; return ;;
     "/sim/inject":--sim) COMPREPLY=(); return ;;
-    "/sim/faults":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
+    "/sim/faults":--site) _watchfloor_reply sites; return ;;
     "/sim/faults":--sim) COMPREPLY=(); return ;;
     "/sim/kinds":--kind) COMPREPLY=($(compgen -W "egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration" -- "$cur")); return ;;
     "/sim/kinds":--sim) COMPREPLY=(); return ;;
+    *:--json) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     *:--lang) COMPREPLY=($(compgen -W "en ar" -- "$cur")); return ;;
-    *:--profile) COMPREPLY=(); return ;;
+    *:--profile) _watchfloor_reply profiles; return ;;
     *:--hub) COMPREPLY=(); return ;;
     *:--token) COMPREPLY=(); return ;;
     *:--ca) COMPREPLY=(); return ;;
@@ -98,121 +201,132 @@ _watchfloor() {
 
   if [[ "$cur" == -* ]]; then
     case "$cmdpath" in
-    "") COMPREPLY=($(compgen -W "--version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug --help -h" -- "$cur")) ;;
-    "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/watch") COMPREPLY=($(compgen -W "--wall --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sites/list") COMPREPLY=($(compgen -W "--kind --region --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/list") COMPREPLY=($(compgen -W "--state --site --severity --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/assign") COMPREPLY=($(compgen -W "--to --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/diag") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/diag/run") COMPREPLY=($(compgen -W "--fix --dry-run --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/diag/fleet") COMPREPLY=($(compgen -W "--site --kind --fix --concurrency --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/dispatch") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/dispatch/list") COMPREPLY=($(compgen -W "--state --site --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/dispatch/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/dispatch/close") COMPREPLY=($(compgen -W "--note --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/run") COMPREPLY=($(compgen -W "--site --incident --input --drill --dry-run --yes --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/runs") COMPREPLY=($(compgen -W "--state --playbook --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/approve") COMPREPLY=($(compgen -W "--step --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/reject") COMPREPLY=($(compgen -W "--step --reason --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/confirm") COMPREPLY=($(compgen -W "--step --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/pause") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/resume") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/abort") COMPREPLY=($(compgen -W "--reason --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/retry") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/report") COMPREPLY=($(compgen -W "--out --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/playbook/auto") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/drill") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/drill/list") COMPREPLY=($(compgen -W "--playbook --limit --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/drill/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/kpi/remote") COMPREPLY=($(compgen -W "--since --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/inventory/export") COMPREPLY=($(compgen -W "--format --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/tokens/create") COMPREPLY=($(compgen -W "--name --role --bot --expires --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/audit") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/audit/list") COMPREPLY=($(compgen -W "--since --limit --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/audit/verify") COMPREPLY=($(compgen -W "--checkpoint --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/audit/checkpoint") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/config") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/config/get") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/config/set") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--config --demo --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --tls-cert --tls-key --log-format --retain --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/hub/restore") COMPREPLY=($(compgen -W "--data --check --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/demo") COMPREPLY=($(compgen -W "--seed --speed --port --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --host --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sim/inject") COMPREPLY=($(compgen -W "--fault --sim --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sim/faults") COMPREPLY=($(compgen -W "--site --sim --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/sim/kinds") COMPREPLY=($(compgen -W "--kind --sim --help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
-    "/completion") COMPREPLY=($(compgen -W "--help -h --version -V --json --no-color --lang --profile --hub --token --ca --insecure --debug" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "--version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug --help -h" -- "$cur")) ;;
+    "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/watch") COMPREPLY=($(compgen -W "--wall --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sites/list") COMPREPLY=($(compgen -W "--kind --kind= --region --region= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --severity --severity= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/assign") COMPREPLY=($(compgen -W "--to --to= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/escalate") COMPREPLY=($(compgen -W "--reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/resolve") COMPREPLY=($(compgen -W "--summary --summary= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/diag") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/diag/run") COMPREPLY=($(compgen -W "--fix --dry-run --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/diag/fleet") COMPREPLY=($(compgen -W "--site --site= --kind --kind= --fix --concurrency --concurrency= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/dispatch") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/dispatch/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/dispatch/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/dispatch/close") COMPREPLY=($(compgen -W "--note --note= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/run") COMPREPLY=($(compgen -W "--site --site= --incident --incident= --input --input= --drill --dry-run --yes --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/runs") COMPREPLY=($(compgen -W "--state --state= --playbook --playbook= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/approve") COMPREPLY=($(compgen -W "--step --step= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/reject") COMPREPLY=($(compgen -W "--step --step= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/confirm") COMPREPLY=($(compgen -W "--step --step= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/pause") COMPREPLY=($(compgen -W "--reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/resume") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/abort") COMPREPLY=($(compgen -W "--reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/retry") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/note") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/report") COMPREPLY=($(compgen -W "--out --out= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/validate") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/schema") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/history") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/playbook/auto") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/drill") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/drill/list") COMPREPLY=($(compgen -W "--playbook --playbook= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/drill/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/inventory/export") COMPREPLY=($(compgen -W "--format --format= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/tokens") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/tokens/create") COMPREPLY=($(compgen -W "--name --name= --role --role= --bot --expires --expires= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/tokens/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/tokens/revoke") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/audit") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/audit/list") COMPREPLY=($(compgen -W "--since --since= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/audit/verify") COMPREPLY=($(compgen -W "--checkpoint --checkpoint= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/audit/checkpoint") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/get") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/set") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/use") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/current") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --port= --host --host= --teams-port --teams-port= --identities --identities= --cards-channel --cards-channel= --cards-route --cards-route= --cards-min-severity --cards-min-severity= --outbox --outbox= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sim/inject") COMPREPLY=($(compgen -W "--fault --fault= --sim --sim= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sim/faults") COMPREPLY=($(compgen -W "--site --site= --sim --sim= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sim/kinds") COMPREPLY=($(compgen -W "--kind --kind= --sim --sim= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/completion") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     esac
+    [[ ${#COMPREPLY[@]} == 1 && "${COMPREPLY[0]}" == *= ]] && compopt -o nospace
     return
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
-    "/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
-    "/sites":0) COMPREPLY=($(compgen -W "list" -- "$cur")) ;;
-    "/incidents":0) COMPREPLY=($(compgen -W "list show ack assign note escalate resolve" -- "$cur")) ;;
-    "/incidents/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
-    "/incidents/ack":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
-    "/incidents/assign":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
-    "/incidents/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
-    "/incidents/escalate":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
-    "/incidents/resolve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)" -- "$cur")); return ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "/status":0) _watchfloor_reply sites; return ;;
+    "/sites":0) COMPREPLY=($(compgen -W "list ls" -- "$cur")) ;;
+    "/incidents":0) COMPREPLY=($(compgen -W "list ls show view ack assign note escalate resolve" -- "$cur")) ;;
+    "/incidents/show":0) _watchfloor_reply incidents; return ;;
+    "/incidents/ack":0) _watchfloor_reply incidents; return ;;
+    "/incidents/assign":0) _watchfloor_reply incidents; return ;;
+    "/incidents/note":0) _watchfloor_reply incidents; return ;;
+    "/incidents/escalate":0) _watchfloor_reply incidents; return ;;
+    "/incidents/resolve":0) _watchfloor_reply incidents; return ;;
     "/diag":0) COMPREPLY=($(compgen -W "run fleet" -- "$cur")) ;;
-    "/diag/run":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)" -- "$cur")); return ;;
-    "/dispatch":0) COMPREPLY=($(compgen -W "list show close" -- "$cur")) ;;
-    "/playbook":0) COMPREPLY=($(compgen -W "list show run runs status approve reject confirm pause resume abort retry note report validate schema history auto" -- "$cur")) ;;
-    "/playbook/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
-    "/playbook/status":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/approve":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/reject":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/confirm":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/pause":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/resume":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/abort":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/retry":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/note":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/report":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
-    "/playbook/history":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic playbooks)" -- "$cur")); return ;;
+    "/diag/run":0) _watchfloor_reply targets; return ;;
+    "/dispatch":0) COMPREPLY=($(compgen -W "list ls show view close" -- "$cur")) ;;
+    "/dispatch/show":0) _watchfloor_reply dispatches; return ;;
+    "/dispatch/close":0) _watchfloor_reply dispatches; return ;;
+    "/playbook":0) COMPREPLY=($(compgen -W "list ls show view run runs status approve reject confirm pause resume abort retry note report validate schema history auto" -- "$cur")) ;;
+    "/playbook/show":0) _watchfloor_reply playbooks; return ;;
+    "/playbook/status":0) _watchfloor_reply runs; return ;;
+    "/playbook/approve":0) _watchfloor_reply runs; return ;;
+    "/playbook/reject":0) _watchfloor_reply runs; return ;;
+    "/playbook/confirm":0) _watchfloor_reply runs; return ;;
+    "/playbook/pause":0) _watchfloor_reply runs; return ;;
+    "/playbook/resume":0) _watchfloor_reply runs; return ;;
+    "/playbook/abort":0) _watchfloor_reply runs; return ;;
+    "/playbook/retry":0) _watchfloor_reply runs; return ;;
+    "/playbook/note":0) _watchfloor_reply runs; return ;;
+    "/playbook/report":0) _watchfloor_reply runs; return ;;
+    "/playbook/history":0) _watchfloor_reply playbooks; return ;;
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
-    "/drill":0) COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
-    "/drill/show":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic runs)" -- "$cur")); return ;;
+    "/drill":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
+    "/drill/show":0) _watchfloor_reply runs; return ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
-    "/tokens":0) COMPREPLY=($(compgen -W "create list revoke" -- "$cur")) ;;
-    "/audit":0) COMPREPLY=($(compgen -W "list verify checkpoint" -- "$cur")) ;;
-    "/config":0) COMPREPLY=($(compgen -W "get set list use" -- "$cur")) ;;
+    "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
+    "/tokens/revoke":0) _watchfloor_reply tokens; return ;;
+    "/audit":0) COMPREPLY=($(compgen -W "list ls verify checkpoint" -- "$cur")) ;;
+    "/config":0) COMPREPLY=($(compgen -W "get set list ls use current rename-profile delete-profile" -- "$cur")) ;;
     "/config/get":0) COMPREPLY=($(compgen -W "hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
     "/config/set":0) COMPREPLY=($(compgen -W "hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId" -- "$cur")); return ;;
+    "/config/use":0) _watchfloor_reply profiles; return ;;
+    "/config/rename-profile":0) _watchfloor_reply profiles; return ;;
+    "/config/delete-profile":0) _watchfloor_reply profiles; return ;;
     "/hub":0) COMPREPLY=($(compgen -W "start backup restore" -- "$cur")) ;;
     "/sim":0) COMPREPLY=($(compgen -W "inject faults kinds" -- "$cur")) ;;
+    "/sim/inject":0) _watchfloor_reply assets; return ;;
     "/completion":0) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
   esac
 }

@@ -11,15 +11,234 @@ function __watchfloor_state
             continue
         end
         switch $word
-            case --lang --profile --hub --token --ca --kind --region --state --site --severity --to --reason --summary --concurrency --note --incident --input --playbook --step --out --limit --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --auto-remediate --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         switch "$cmdpath/$word"
-            case /status /watch /sites /sites/list /incidents /incidents/list /incidents/show /incidents/ack /incidents/assign /incidents/note /incidents/escalate /incidents/resolve /diag /diag/run /diag/fleet /dispatch /dispatch/list /dispatch/show /dispatch/close /playbook /playbook/list /playbook/show /playbook/run /playbook/runs /playbook/status /playbook/approve /playbook/reject /playbook/confirm /playbook/pause /playbook/resume /playbook/abort /playbook/retry /playbook/note /playbook/report /playbook/validate /playbook/schema /playbook/history /playbook/auto /drill /drill/list /drill/show /kpi /kpi/remote /inventory /inventory/plan /inventory/apply /inventory/export /tokens /tokens/create /tokens/list /tokens/revoke /audit /audit/list /audit/verify /audit/checkpoint /config /config/get /config/set /config/list /config/use /hub /hub/start /hub/backup /hub/restore /demo /bot /sim /sim/inject /sim/faults /sim/kinds /completion
-                set cmdpath "$cmdpath/$word"
+            case /status
+                set cmdpath /status
+                set npos 0
+            case /watch
+                set cmdpath /watch
+                set npos 0
+            case /sites
+                set cmdpath /sites
+                set npos 0
+            case /sites/list /sites/ls
+                set cmdpath /sites/list
+                set npos 0
+            case /incidents /inc
+                set cmdpath /incidents
+                set npos 0
+            case /incidents/list /incidents/ls
+                set cmdpath /incidents/list
+                set npos 0
+            case /incidents/show /incidents/view
+                set cmdpath /incidents/show
+                set npos 0
+            case /incidents/ack
+                set cmdpath /incidents/ack
+                set npos 0
+            case /incidents/assign
+                set cmdpath /incidents/assign
+                set npos 0
+            case /incidents/note
+                set cmdpath /incidents/note
+                set npos 0
+            case /incidents/escalate
+                set cmdpath /incidents/escalate
+                set npos 0
+            case /incidents/resolve
+                set cmdpath /incidents/resolve
+                set npos 0
+            case /diag
+                set cmdpath /diag
+                set npos 0
+            case /diag/run
+                set cmdpath /diag/run
+                set npos 0
+            case /diag/fleet
+                set cmdpath /diag/fleet
+                set npos 0
+            case /dispatch
+                set cmdpath /dispatch
+                set npos 0
+            case /dispatch/list /dispatch/ls
+                set cmdpath /dispatch/list
+                set npos 0
+            case /dispatch/show /dispatch/view
+                set cmdpath /dispatch/show
+                set npos 0
+            case /dispatch/close
+                set cmdpath /dispatch/close
+                set npos 0
+            case /playbook
+                set cmdpath /playbook
+                set npos 0
+            case /playbook/list /playbook/ls
+                set cmdpath /playbook/list
+                set npos 0
+            case /playbook/show /playbook/view
+                set cmdpath /playbook/show
+                set npos 0
+            case /playbook/run
+                set cmdpath /playbook/run
+                set npos 0
+            case /playbook/runs
+                set cmdpath /playbook/runs
+                set npos 0
+            case /playbook/status
+                set cmdpath /playbook/status
+                set npos 0
+            case /playbook/approve
+                set cmdpath /playbook/approve
+                set npos 0
+            case /playbook/reject
+                set cmdpath /playbook/reject
+                set npos 0
+            case /playbook/confirm
+                set cmdpath /playbook/confirm
+                set npos 0
+            case /playbook/pause
+                set cmdpath /playbook/pause
+                set npos 0
+            case /playbook/resume
+                set cmdpath /playbook/resume
+                set npos 0
+            case /playbook/abort
+                set cmdpath /playbook/abort
+                set npos 0
+            case /playbook/retry
+                set cmdpath /playbook/retry
+                set npos 0
+            case /playbook/note
+                set cmdpath /playbook/note
+                set npos 0
+            case /playbook/report
+                set cmdpath /playbook/report
+                set npos 0
+            case /playbook/validate
+                set cmdpath /playbook/validate
+                set npos 0
+            case /playbook/schema
+                set cmdpath /playbook/schema
+                set npos 0
+            case /playbook/history
+                set cmdpath /playbook/history
+                set npos 0
+            case /playbook/auto
+                set cmdpath /playbook/auto
+                set npos 0
+            case /drill
+                set cmdpath /drill
+                set npos 0
+            case /drill/list /drill/ls
+                set cmdpath /drill/list
+                set npos 0
+            case /drill/show /drill/view
+                set cmdpath /drill/show
+                set npos 0
+            case /kpi
+                set cmdpath /kpi
+                set npos 0
+            case /kpi/remote
+                set cmdpath /kpi/remote
+                set npos 0
+            case /inventory
+                set cmdpath /inventory
+                set npos 0
+            case /inventory/plan
+                set cmdpath /inventory/plan
+                set npos 0
+            case /inventory/apply
+                set cmdpath /inventory/apply
+                set npos 0
+            case /inventory/export
+                set cmdpath /inventory/export
+                set npos 0
+            case /tokens
+                set cmdpath /tokens
+                set npos 0
+            case /tokens/create
+                set cmdpath /tokens/create
+                set npos 0
+            case /tokens/list /tokens/ls
+                set cmdpath /tokens/list
+                set npos 0
+            case /tokens/revoke
+                set cmdpath /tokens/revoke
+                set npos 0
+            case /audit
+                set cmdpath /audit
+                set npos 0
+            case /audit/list /audit/ls
+                set cmdpath /audit/list
+                set npos 0
+            case /audit/verify
+                set cmdpath /audit/verify
+                set npos 0
+            case /audit/checkpoint
+                set cmdpath /audit/checkpoint
+                set npos 0
+            case /config
+                set cmdpath /config
+                set npos 0
+            case /config/get
+                set cmdpath /config/get
+                set npos 0
+            case /config/set
+                set cmdpath /config/set
+                set npos 0
+            case /config/list /config/ls
+                set cmdpath /config/list
+                set npos 0
+            case /config/use
+                set cmdpath /config/use
+                set npos 0
+            case /config/current
+                set cmdpath /config/current
+                set npos 0
+            case /config/rename-profile
+                set cmdpath /config/rename-profile
+                set npos 0
+            case /config/delete-profile
+                set cmdpath /config/delete-profile
+                set npos 0
+            case /hub
+                set cmdpath /hub
+                set npos 0
+            case /hub/start
+                set cmdpath /hub/start
+                set npos 0
+            case /hub/backup
+                set cmdpath /hub/backup
+                set npos 0
+            case /hub/restore
+                set cmdpath /hub/restore
+                set npos 0
+            case /demo
+                set cmdpath /demo
+                set npos 0
+            case /bot
+                set cmdpath /bot
+                set npos 0
+            case /sim
+                set cmdpath /sim
+                set npos 0
+            case /sim/inject
+                set cmdpath /sim/inject
+                set npos 0
+            case /sim/faults
+                set cmdpath /sim/faults
+                set npos 0
+            case /sim/kinds
+                set cmdpath /sim/kinds
+                set npos 0
+            case /completion
+                set cmdpath /completion
                 set npos 0
             case '*'
                 set npos (math $npos + 1)
@@ -43,10 +262,10 @@ end
 
 complete -c watchfloor -f
 complete -c watchfloor -l version -s V -d 'print the version'
-complete -c watchfloor -l json -d 'machine-readable output (shapes in docs/json.md)'
+complete -c watchfloor -l json -r -d 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields'
 complete -c watchfloor -l no-color -d 'no colour (also: NO_COLOR)'
 complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labels'
-complete -c watchfloor -l profile -r -d 'config profile (also: WATCHFLOOR_PROFILE)'
+complete -c watchfloor -l profile -x -a '(__watchfloor_dynamic profiles)' -d 'config profile (also: WATCHFLOOR_PROFILE)'
 complete -c watchfloor -l hub -r -d 'hub URL (also: WATCHFLOOR_HUB)'
 complete -c watchfloor -l token -r -d 'API token (also: WATCHFLOOR_TOKEN)'
 complete -c watchfloor -l ca -r -d 'PEM file of the CA an https:// hub\'s certificate is signed by (also: WATCHFLOOR_CA, profile ca)'
@@ -57,6 +276,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a status -d 'fleet overview, wor
 complete -c watchfloor -n '__watchfloor_at :0' -a watch -d 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, d, f, e, r, p (playbooks), ?, q'
 complete -c watchfloor -n '__watchfloor_at :0' -a sites -d 'the sites: air, land and sea ports, passport service centres'
 complete -c watchfloor -n '__watchfloor_at :0' -a incidents -d 'incidents: list, show, ack, assign, note, escalate, resolve'
+complete -c watchfloor -n '__watchfloor_at :0' -a inc -d 'incidents: list, show, ack, assign, note, escalate, resolve'
 complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: probe, fix what is safe, verify, or dispatch'
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
 complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, after-action reports, validate files, versions, auto-runs'
@@ -77,20 +297,24 @@ complete -c watchfloor -n '__watchfloor_in /watch' -l wall -d 'for a video wall:
 complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sites' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site inventory'
+complete -c watchfloor -n '__watchfloor_at /sites:0' -a ls -d 'the site inventory'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
-complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -r -d 'only sites in this region (any case)'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region (any case)'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /incidents' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a list -d 'incidents, newest first (open ones unless --state says otherwise)'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a ls -d 'incidents, newest first (open ones unless --state says otherwise)'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a show -d 'one incident with its timeline'
+complete -c watchfloor -n '__watchfloor_at /incidents:0' -a view -d 'one incident with its timeline'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a ack -d 'acknowledge an incident: you are on it'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a assign -d 'hand an incident to someone'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a note -d 'add a note to the timeline'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a escalate -d 'raise the severity one step (supervisors)'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a resolve -d 'close an incident with a summary of what fixed it'
-complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open triggered acknowledged dispatched resolved' -d 'open, or one state'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open all triggered acknowledged dispatched resolved' -d 'open, all, or one state'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'
@@ -113,7 +337,7 @@ complete -c watchfloor -n '__watchfloor_at /diag:0' -a fleet -d 'sweep many asse
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l fix -d 'try the remediations, least disruptive first, until one is verified'
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l dry-run -d 'print the plan; touch nothing'
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_at /diag/run:0' -x -a '(__watchfloor_dynamic sites)'
+complete -c watchfloor -n '__watchfloor_at /diag/run:0' -x -a '(__watchfloor_dynamic targets)'
 complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l kind -x -a 'egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration' -d 'only this kind of asset'
 complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l fix -d 'apply the safe fixes, verified, where a probe finds something'
@@ -121,17 +345,23 @@ complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l concurrency -r -d 'as
 complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /dispatch' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a list -d 'work orders for technicians (open ones unless --state says otherwise)'
+complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a ls -d 'work orders for technicians (open ones unless --state says otherwise)'
 complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a show -d 'one work order: findings, actions tried, parts likely needed'
+complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a view -d 'one work order: findings, actions tried, parts likely needed'
 complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a close -d 'close a work order once repaired on site (resolves its incident)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l state -x -a 'open closed all' -d 'open, closed or all'
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /dispatch/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /dispatch/show:0' -x -a '(__watchfloor_dynamic dispatches)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l note -r -d 'what was done on site'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /dispatch/close:0' -x -a '(__watchfloor_dynamic dispatches)'
 complete -c watchfloor -n '__watchfloor_in /playbook' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a list -d 'the playbooks the hub can run: id, title, severity, version, triggers, source'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a ls -d 'the playbooks the hub can run: id, title, severity, version, triggers, source'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a show -d 'one playbook: what it is for, its inputs, triggers and steps'
+complete -c watchfloor -n '__watchfloor_at /playbook:0' -a view -d 'one playbook: what it is for, its inputs, triggers and steps'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a run -d 'start a playbook and follow it until it ends or waits for a person'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a runs -d 'list playbook runs, newest first'
 complete -c watchfloor -n '__watchfloor_at /playbook:0' -a status -d 'one run: its steps and attempts, approvals and notes'
@@ -196,7 +426,9 @@ complete -c watchfloor -n '__watchfloor_in /playbook/auto' -l help -s h -d 'disp
 complete -c watchfloor -n '__watchfloor_at /playbook/auto:0' -x -a 'on off'
 complete -c watchfloor -n '__watchfloor_in /drill' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /drill:0' -a list -d 'ended drills, newest first: score, steps on time, late and missed, time to first action and to recovery'
+complete -c watchfloor -n '__watchfloor_at /drill:0' -a ls -d 'ended drills, newest first: score, steps on time, late and missed, time to first action and to recovery'
 complete -c watchfloor -n '__watchfloor_at /drill:0' -a show -d 'one drill\'s scorecard: each step against its target, first action, recovery, score'
+complete -c watchfloor -n '__watchfloor_at /drill:0' -a view -d 'one drill\'s scorecard: each step against its target, first action, recovery, score'
 complete -c watchfloor -n '__watchfloor_in /drill/list' -l playbook -r -d 'only drills of this playbook'
 complete -c watchfloor -n '__watchfloor_in /drill/list' -l limit -r -d 'at most this many (default 100)'
 complete -c watchfloor -n '__watchfloor_in /drill/list' -l help -s h -d 'display help for command'
@@ -219,6 +451,7 @@ complete -c watchfloor -n '__watchfloor_in /inventory/export' -l help -s h -d 'd
 complete -c watchfloor -n '__watchfloor_in /tokens' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a create -d 'create an API token (admins); its secret is shown only now'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a list -d 'API tokens (never their secrets)'
+complete -c watchfloor -n '__watchfloor_at /tokens:0' -a ls -d 'API tokens (never their secrets)'
 complete -c watchfloor -n '__watchfloor_at /tokens:0' -a revoke -d 'revoke an API token; it stops working at once'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l name -r -d 'who or what holds it'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l role -x -a 'viewer officer supervisor admin intake' -d 'what it may do (intake: only feeds alerts and telemetry)'
@@ -227,8 +460,10 @@ complete -c watchfloor -n '__watchfloor_in /tokens/create' -l expires -r -d 'whe
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /tokens/revoke:0' -x -a '(__watchfloor_dynamic tokens)'
 complete -c watchfloor -n '__watchfloor_in /audit' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /audit:0' -a list -d 'audit entries, oldest first'
+complete -c watchfloor -n '__watchfloor_at /audit:0' -a ls -d 'audit entries, oldest first'
 complete -c watchfloor -n '__watchfloor_at /audit:0' -a verify -d 'check the audit log has not been altered, against its signed checkpoints too'
 complete -c watchfloor -n '__watchfloor_at /audit:0' -a checkpoint -d 'the audit chain\'s latest signed head, to keep elsewhere'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l since -r -d 'ISO-8601 time or a duration back from now (2h, 30m, 7d)'
@@ -241,13 +476,23 @@ complete -c watchfloor -n '__watchfloor_in /config' -l help -s h -d 'display hel
 complete -c watchfloor -n '__watchfloor_at /config:0' -a get -d 'print one setting of the profile'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a set -d 'store a setting in the profile'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a list -d 'all profiles, tokens masked'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a ls -d 'all profiles, tokens masked'
 complete -c watchfloor -n '__watchfloor_at /config:0' -a use -d 'switch the active profile'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a current -d 'the profile in use, and where that choice comes from'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a rename-profile -d 'give a profile another name (the active one stays active)'
+complete -c watchfloor -n '__watchfloor_at /config:0' -a delete-profile -d 'delete a profile and its settings (its token too)'
 complete -c watchfloor -n '__watchfloor_in /config/get' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /config/get:0' -x -a 'hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
 complete -c watchfloor -n '__watchfloor_in /config/set' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /config/set:0' -x -a 'hub token ca sim simToken slackBotToken slackSigningSecret slackAppToken teamsAppId teamsAppPassword teamsTenantId'
 complete -c watchfloor -n '__watchfloor_in /config/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /config/use' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/use:0' -x -a '(__watchfloor_dynamic profiles)'
+complete -c watchfloor -n '__watchfloor_in /config/current' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /config/rename-profile' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/rename-profile:0' -x -a '(__watchfloor_dynamic profiles)'
+complete -c watchfloor -n '__watchfloor_in /config/delete-profile' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /config/delete-profile:0' -x -a '(__watchfloor_dynamic profiles)'
 complete -c watchfloor -n '__watchfloor_in /hub' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /hub:0' -a start -d 'run the hub here until Ctrl-C or SIGTERM'
 complete -c watchfloor -n '__watchfloor_at /hub:0' -a backup -d 'copy a running hub\'s data to FILE (admin; the hub may be remote)'
@@ -258,8 +503,8 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l seed -r -d 'simulator 
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l speed -r -d 'simulated seconds per real second'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port; default 7474)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
-complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -d 'SQLite data file (default <config dir>/hub.sqlite)'
-complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -d 'private key for site servers managed over ssh:// (read once at start)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -F -d 'SQLite data file (default <config dir>/hub.sqlite)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -F -d 'private key for site servers managed over ssh:// (read once at start)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
@@ -282,19 +527,20 @@ complete -c watchfloor -n '__watchfloor_in /bot' -l socket-mode -d 'Slack over S
 complete -c watchfloor -n '__watchfloor_in /bot' -l port -r -d 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l teams-port -r -d 'Teams: port for /api/messages (default 3978; 0: any free port)'
-complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -F -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-channel -r -d 'Slack: post live incident cards, by default to this channel'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-route -r -d 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-min-severity -x -a 'sev1 sev2 sev3 sev4' -d 'Slack: cards for incidents at or above this severity'
-complete -c watchfloor -n '__watchfloor_in /bot' -l outbox -r -d 'Slack: the cards\' outbox file (default: beside the config, one per profile)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l outbox -r -F -d 'Slack: the cards\' outbox file (default: beside the config, one per profile)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sim' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a inject -d 'give a healthy device a fault (a drill); the demo raises its alert'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a faults -d 'the faults present now, with their ground truth'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a kinds -d 'fault kinds per asset kind, their fixes and their share of the mix'
-complete -c watchfloor -n '__watchfloor_in /sim/inject' -l fault -r -d 'a fault of that kind of asset (see `watchfloor sim kinds`)'
+complete -c watchfloor -n '__watchfloor_in /sim/inject' -l fault -x -a '(__watchfloor_dynamic faults)' -d 'a fault of that kind of asset (see `watchfloor sim kinds`)'
 complete -c watchfloor -n '__watchfloor_in /sim/inject' -l sim -r -d 'the device emulator\'s URL (also: WATCHFLOOR_SIM; default: the profile\'s sim)'
 complete -c watchfloor -n '__watchfloor_in /sim/inject' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /sim/inject:0' -x -a '(__watchfloor_dynamic assets)'
 complete -c watchfloor -n '__watchfloor_in /sim/faults' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (its id)'
 complete -c watchfloor -n '__watchfloor_in /sim/faults' -l sim -r -d 'the device emulator\'s URL (also: WATCHFLOOR_SIM; default: the profile\'s sim)'
 complete -c watchfloor -n '__watchfloor_in /sim/faults' -l help -s h -d 'display help for command'

@@ -16,7 +16,8 @@ export interface SiteSlot {
   prefix: string;
 }
 
-const takesSite = (target: Parameters<typeof dynamicSourceOf>[0]) => dynamicSourceOf(target) === 'sites';
+// `targets` (diag run) take a site as well as an asset or an incident.
+const takesSite = (target: Parameters<typeof dynamicSourceOf>[0]) => ['sites', 'targets'].includes(dynamicSourceOf(target) ?? '');
 
 /** Every place in this command line where the command takes a site, in argv order. */
 export function siteSlots(path: CommandPath): SiteSlot[] {

@@ -46,6 +46,8 @@ function incidentsHeading(input: IncidentsListInput, lang: Lang): string {
   const m = messagesFor(lang);
   const heading = input.site ? m.incidentsAt(input.site) : m.openIncidents();
   if (input.state === 'open') return heading;
+  // `all` names no state: the site, or the plain word for incidents.
+  if (input.state === 'all') return input.site ?? (lang === 'ar' ? 'الحوادث' : 'incidents');
   return `${input.site ? `${input.site} · ` : ''}${labelsFor(lang).state(input.state)}`;
 }
 

@@ -6,6 +6,7 @@
 // sits behind, so none of them has to remember it.
 import { inertView } from '../render/inert-text.js';
 import type { GlobalOptions } from './context.js';
+import { selectJsonFields } from './json-fields.js';
 import type { Deps } from './deps.js';
 import type { Presenter, RunOutlet, VerbRun } from './presenter.js';
 import type { CliView, ProgressDisplay } from './verb.js';
@@ -60,7 +61,8 @@ export function cliPresenter(deps: Deps): Presenter {
         },
         result(result) {
           if (json && present.json) {
-            const value = present.json(result);
+            const document = present.json(result);
+            const value = globals.jsonFields && present.jsonFields ? selectJsonFields(document, present.jsonFields, globals.jsonFields) : document;
             if (value !== undefined) writeJson(value);
             return;
           }

@@ -8,9 +8,12 @@ import { inertText } from '../render/inert-text.js';
 import { resolveConnection } from './config/connection.js';
 import type { Connection, Deps } from './deps.js';
 import { warnOnce } from './expiry-warning.js';
+import { jsonFieldsOf } from './json-flag.js';
 
 export interface GlobalOptions {
   json: boolean;
+  /** `--json id,title`: only these fields of each record; undefined for the whole document. */
+  jsonFields: string[] | undefined;
   color: boolean;
   lang: Lang;
   profile: string | undefined;
@@ -37,9 +40,10 @@ export interface VerbContext<Event = never> {
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
-  const o = command.optsWithGlobals<Partial<GlobalOptions>>();
+  const o = command.optsWithGlobals<Partial<Omit<GlobalOptions, 'json'>> & { json?: boolean | string }>();
   return {
-    json: o.json === true,
+    json: o.json !== undefined && o.json !== false,
+    jsonFields: jsonFieldsOf(o.json),
     color: o.color !== false,
     lang: o.lang === 'ar' ? 'ar' : 'en',
     profile: o.profile,

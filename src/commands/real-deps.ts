@@ -3,6 +3,7 @@
 // the chat bots, the emulator's control client) come from the entry, src/main.ts, which is the
 // one place that wires them together.
 import { setFlagsFromString } from 'node:v8';
+import { InterruptedError } from '../core/errors.js';
 import { createCliClient } from './client.js';
 import { configDirFor, createConfigStore } from './config/store.js';
 import type { Deps, Prompter } from './deps.js';
@@ -47,9 +48,9 @@ export function createProcessDeps(loaders: Loaders): Deps {
 async function loadPrompter(): Promise<Prompter> {
   const { select, input, confirm } = await import('@inquirer/prompts');
   return {
-    select: (options) => select(options),
-    input: (options) => input(options),
-    confirm: (options) => confirm(options),
+    select: (options) => interruptible(select(options)),
+    input: (options) => interruptible(input(options)),
+    confirm: (options) => interruptible(confirm(options)),
   };
 }
 
@@ -57,6 +58,16 @@ async function loadPrompter(): Promise<Prompter> {
 // through when-exit) answers a signal by sending it to the process again, and
 // with no listener left that second one would kill a hub mid-drain (exit 143).
 // Signal listeners do not keep the process alive, so it still exits when done.
+// Inquirer rejects with ExitPromptError on Ctrl-C; the person meant to stop, which is no bug.
+async function interruptible<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') throw new InterruptedError('interrupted', { cause: e });
+    throw e;
+  }
+}
+
 function waitForShutdown(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => resolve();

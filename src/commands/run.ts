@@ -5,17 +5,18 @@ import { EXIT, isWatchfloorError } from '../core/errors.js';
 import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
-import { buildProgram } from './program.js';
+import { settleJsonFlag } from './json-flag.js';
+import { buildProgram, publishedJsonFields } from './program.js';
 
 export async function run(argv: string[], deps: Deps): Promise<number> {
   const program = buildProgram(deps);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(settleJsonFlag(argv, publishedJsonFields(program)), { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
     return reportError(e, deps.io.stderr, {
-      json: beforeDashes.includes('--json'),
+      json: beforeDashes.some((a) => a === '--json' || a.startsWith('--json=')),
       debug: beforeDashes.includes('--debug'),
     });
   }
@@ -28,6 +29,8 @@ interface ReportOptions {
 
 export function reportError(e: unknown, stderr: TextSink, options: ReportOptions): number {
   if (e instanceof CommanderError) return reportCommanderError(e, stderr, options);
+  // Ctrl-C at a prompt: the person meant to stop, nothing to report.
+  if (isWatchfloorError(e) && e.code === 'interrupted') return e.exitCode;
   if (isWatchfloorError(e)) {
     if (options.json) {
       stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`);
@@ -53,7 +56,6 @@ export function reportError(e: unknown, stderr: TextSink, options: ReportOptions
 // Commander has already printed help or the version when it throws for them.
 function reportCommanderError(e: CommanderError, stderr: TextSink, options: ReportOptions): number {
   if (isHelpOrVersion(e)) return EXIT.ok;
-  if (e.code === 'commander.help') return EXIT.usage;
   return reportError(parseErrorAsUsage(e), stderr, { ...options, debug: false });
 }
 

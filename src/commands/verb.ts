@@ -36,6 +36,12 @@ export interface EventPresenter<Event> {
   progress?(output: ProgressOutput): ProgressDisplay<Event>;
 }
 
+/** Where a verb's --json document holds its records (a list or one object), and their allowlist (render/json.ts). */
+export interface JsonFieldSelection {
+  key: string;
+  fields: readonly string[];
+}
+
 /**
  * How the CLI shows a verb's result: pure functions of the result. The chat
  * bot uses `text` (and `note`) for any verb it has no richer reply for.
@@ -55,6 +61,8 @@ export interface VerbPresenter<Result, Event = never> {
   noteFirst?: boolean;
   /** The --json document (docs/json.md); undefined prints nothing. Without it, --json prints the text. */
   json?(result: Result): unknown;
+  /** What `--json FIELDS` selects from (json-fields.ts); without it the verb takes no fields. */
+  jsonFields?: JsonFieldSelection;
   /** --json output is JSON Lines: each event and the result one compact line, even on a terminal. */
   jsonLines?: boolean;
   events?: EventPresenter<Event>;
@@ -92,6 +100,8 @@ export interface NounDefinition {
   name: string;
   description: string;
   metadata?: CommandMetadata;
+  /** Shorter names it answers to (`inc`), as kubectl's short names. */
+  aliases?: readonly string[];
   verbs: readonly AnyVerb[];
 }
 

@@ -13,6 +13,8 @@ export const EXIT = {
   forbidden: 6,
   /** A playbook run was followed until it waits for a person (an approval, a checklist, a pause). */
   waiting: 7,
+  /** The person pressed Ctrl-C (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -132,6 +134,13 @@ export class RunWaitingError extends WatchfloorError {
   readonly exitCode = EXIT.waiting;
 }
 
+/** The person stopped a prompt with Ctrl-C: exit 130 quietly, as a shell would. */
+export class InterruptedError extends WatchfloorError {
+  override readonly name = 'InterruptedError';
+  readonly code = 'interrupted';
+  readonly exitCode = EXIT.interrupted;
+}
+
 /** Local configuration is missing or unreadable. */
 export class ConfigError extends WatchfloorError {
   override readonly name = 'ConfigError';
@@ -153,6 +162,7 @@ export const ERROR_CLASSES = {
   config: ConfigError,
   run_failed: RunFailedError,
   run_waiting: RunWaitingError,
+  interrupted: InterruptedError,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CLASSES;
 
@@ -181,6 +191,8 @@ export const HTTP_STATUS_FOR: Record<ErrorCode, number> = {
   // The CLI's own verdicts on a run it followed; the hub never answers with them.
   run_failed: 500,
   run_waiting: 409,
+  // A person's Ctrl-C at the CLI; the hub never answers with it.
+  interrupted: 400,
 };
 
 /** Rebuild a typed error from a hub error body (client side). */

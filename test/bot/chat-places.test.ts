@@ -116,10 +116,10 @@ describe('outside text stays inert', () => {
 });
 
 describe('hints name what to type in chat', () => {
-  it('a usage error points at `/wf help`, not `watchfloor --help`', async () => {
+  it('a usage error points at `/wf help` for the command it came from, not `watchfloor --help`', async () => {
     const error = expectKind(await answer('/wf status --bogus', chat().session('viewer')), 'error');
     expect(error.exitCode).toBe(2);
-    expect(error.hint).toContain('`/wf help`');
+    expect(error.hint).toContain('`/wf help status`');
     expect(JSON.stringify(error)).not.toContain('watchfloor');
   });
 

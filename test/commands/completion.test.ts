@@ -42,8 +42,9 @@ describe('generated scripts', () => {
   it('cover every command and option, and mark the dynamic values', () => {
     const bash = completionScript(commandSpec(buildProgram(cli.deps)), 'bash');
     for (const path of ['/incidents/escalate', '/tokens/revoke', '/config/use', '/hub/start']) expect(bash).toContain(path);
-    expect(bash).toContain('"/incidents/list":--site) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic sites)"');
-    expect(bash).toContain('"/incidents/ack":0) COMPREPLY=($(compgen -W "$(_watchfloor_dynamic incidents)"');
+    expect(bash).toContain('"/incidents/list":--site) _watchfloor_reply sites; return ;;');
+    expect(bash).toContain('"/incidents/ack":0) _watchfloor_reply incidents; return ;;');
+    expect(bash).toContain('"/hub/start":--data) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;');
     expect(bash).toContain('"/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre"');
     expect(bash).not.toContain('__complete)');
     expect(bash).toContain('complete -F _watchfloor watchfloor wf');
@@ -58,6 +59,24 @@ describe('__complete', () => {
   it('prints site ids and open incident ids, one per line', async () => {
     expect((await cli.run('__complete', 'sites')).stdout).toBe('RUH\nJED\nLND-KFC\nSC-RIY-01\n');
     expect((await cli.run('__complete', 'incidents')).stdout).toBe('INC-000042\nINC-000007\n');
+  });
+
+  it('matches the word typed, in the form typed: any case, short ids', async () => {
+    expect((await cli.run('__complete', 'incidents', '4')).stdout).toBe('42\n');
+    expect((await cli.run('__complete', 'incidents', 'inc-')).stdout).toBe('inc-000042\ninc-000007\n');
+    expect((await cli.run('__complete', 'incidents', 'inc-4')).stdout).toBe('inc-42\n');
+    expect((await cli.run('__complete', 'incidents', 'INC-00004')).stdout).toBe('INC-000042\n');
+    expect((await cli.run('__complete', 'sites', 'lnd')).stdout).toBe('lnd-kfc\n');
+  });
+
+  it('lists the profiles from this machine, without a hub', async () => {
+    const local = fakeCli({ env: { WATCHFLOOR_HUB: await closedPortUrl() } });
+    try {
+      expect((await local.run('--profile', 'night', 'config', 'set', 'hub', 'http://127.0.0.1:1')).code).toBe(0);
+      expect((await local.run('__complete', 'profiles')).stdout).toBe('night\n');
+    } finally {
+      local.cleanup();
+    }
   });
 
   it('prints nothing and exits 0, quickly, when the hub is unreachable', async () => {

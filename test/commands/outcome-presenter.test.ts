@@ -90,7 +90,7 @@ describe('the outcome presenter', () => {
     const help = await buildProgram(cli.deps, presenter).parseAsync(['incidents', 'ack', '--help'], { from: 'user' }).catch((e: unknown) => e);
     expect((help as CommanderError).code).toBe('commander.helpDisplayed');
     expect(presenter.said()).toContain('Usage: watchfloor incidents ack [options] [id]');
-    expect(presenter.said()).toContain('Examples:\n  watchfloor incidents ack INC-000042');
+    expect(presenter.said()).toContain('Examples:\n  watchfloor incidents ack 42');
     const bad = await buildProgram(cli.deps, outcomePresenter()).parseAsync(['sites', 'list', '--kind', 'moon'], { from: 'user' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(CommanderError);
     expect(printed).toBe('');

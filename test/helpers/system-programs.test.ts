@@ -21,6 +21,8 @@ describe('decideSystemProgram', () => {
   });
 
   it('skips a missing program, naming its Debian package', () => {
+    expect(decideSystemProgram('zsh', { exists: NOTHING, env: {} })).toEqual({ action: 'skip', skip: { program: 'zsh', debianPackage: 'zsh' } });
+    expect(decideSystemProgram('zsh', { exists: only('/bin/zsh'), env: {} })).toEqual({ action: 'run', path: '/bin/zsh' });
     expect(decideSystemProgram('sshd', { exists: NOTHING, env: {} })).toEqual({ action: 'skip', skip: { program: 'sshd', debianPackage: 'openssh-server' } });
     expect(decideSystemProgram('tmux', { exists: NOTHING, env: { WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS: '0' } })).toMatchObject({ action: 'skip' });
   });

@@ -1,5 +1,5 @@
 // Some tests drive real system programs: an OpenSSH server for the SSH
-// transport, tmux for the terminal UI end to end. On a fresh machine without
+// transport, tmux for the terminal UI end to end, zsh for its completion. On a fresh machine without
 // one, `npm ci && npm test` still passes: the files that need it are skipped,
 // and the run says so in one line at its end (system-program-skips.ts). CI
 // installs them and sets WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, where a missing
@@ -21,6 +21,7 @@ export const SYSTEM_PROGRAMS = {
   tmux: { paths: ['/usr/bin/tmux'], debianPackage: 'tmux' },
   // Makes the certificate the TLS tests serve the hub with.
   openssl: { paths: ['/usr/bin/openssl'], debianPackage: 'openssl' },
+  zsh: { paths: ['/usr/bin/zsh', '/bin/zsh'], debianPackage: 'zsh' },
 } as const satisfies Record<string, SystemProgram>;
 
 export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;

@@ -2,7 +2,7 @@
 import { UsageError } from '../../core/errors.js';
 import { sinceTime } from '../../core/time-input.js';
 import { renderAuditTable } from '../../render/audit.js';
-import { auditEntryJson } from '../../render/json.js';
+import { AUDIT_FIELDS, auditEntryJson } from '../../render/json.js';
 import { defineVerb } from '../verb.js';
 
 function parseLimit(text: string): number {
@@ -29,5 +29,6 @@ export const auditList = defineVerb({
     text: (entries, view) => (entries.length ? renderAuditTable(entries, view) : ''),
     note: (entries) => (entries.length ? undefined : 'no audit entries'),
     json: (entries) => ({ entries: entries.map(auditEntryJson) }),
+    jsonFields: { key: 'entries', fields: AUDIT_FIELDS },
   },
 });

@@ -2,6 +2,7 @@
 // until Ctrl-C. The bots come through deps.loadChatBots (Bolt and botbuilder
 // load there, each when its platform starts), so no other command pays for
 // them. This verb passes plain values; src/bot reads the identity map and routes.
+import { completeFiles } from '../completion/dynamic.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Option } from 'commander';
@@ -130,11 +131,11 @@ export const bot = defineVerb({
       .option('--port <port>', 'Slack over HTTP: port for /slack/events (default 3000; 0: any free port)', integerOption(0, 65535))
       .option('--host <host>', 'address to listen on (default 127.0.0.1)')
       .option('--teams-port <port>', 'Teams: port for /api/messages (default 3978; 0: any free port)', integerOption(0, 65535))
-      .option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')
+      .addOption(completeFiles(new Option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')))
       .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
       .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)', collect, [])
       .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
-      .option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)');
+      .addOption(completeFiles(new Option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)')));
   },
   input: (_args: [], o: BotOptions): BotInput => ({
     socketMode: o.socketMode === true,

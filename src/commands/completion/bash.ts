@@ -1,5 +1,7 @@
-// Generates the bash completion script from the command tree.
-import { commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
+// Generates the bash completion script from the command tree. bash splits
+// `--site=JE` at the `=` and URLs at their `:` (COMP_WORDBREAKS), so the
+// script glues those words back before it reads the line.
+import { CONNECTION_FLAGS, commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type OptionSpec, type ValueSpec } from './tree.js';
 
 export function bashCompletion(program: CommandSpec, binNames: string[]): string {
@@ -10,36 +12,68 @@ export function bashCompletion(program: CommandSpec, binNames: string[]): string
   const valueCases = [...commands.slice(1), program].flatMap((c) =>
     c.options
       .filter((o) => o.takesValue)
-      .map((o) => `    ${o.flags.map((f) => `${c === program ? '*' : quote(c.path)}:${f}`).join('|')}) ${reply(o, fn)} ;;`),
+      .map((o) => `    ${o.flags.map((f) => `${c === program ? '*' : quote(c.path)}:${f}`).join('|')}) ${o.optionalValue ? `if [[ -n "$eq" ]]; then ${reply(o, fn)}; fi` : reply(o, fn)} ;;`),
   );
   const optionCases = commands.map((c) => {
-    const flags = [...c.options, ...(c === program ? [] : inheritedOptions(program))].flatMap((o) => o.flags);
+    const options = [...c.options, ...(c === program ? [] : inheritedOptions(program))];
+    // An option that takes a value is also offered as `--opt=`, the form an optional value needs.
+    const flags = options.flatMap((o) => o.flags.flatMap((f) => (o.takesValue && f.startsWith('--') ? [f, `${f}=`] : [f])));
     return `    ${quote(c.path)}) COMPREPLY=($(compgen -W "${flags.join(' ')}" -- "$cur")) ;;`;
   });
   const positionalCases = commands.flatMap((c) => {
     if (c.subcommands.length) {
-      return [`    ${quote(c.path)}:0) COMPREPLY=($(compgen -W "${c.subcommands.map((s) => s.name).join(' ')}" -- "$cur")) ;;`];
+      const names = c.subcommands.flatMap((s) => [s.name, ...s.aliases]);
+      return [`    ${quote(c.path)}:0) COMPREPLY=($(compgen -W "${names.join(' ')}" -- "$cur")) ;;`];
     }
     return c.arguments.flatMap((a, i) => (hasValues(a) ? [`    ${quote(c.path)}:${i}) ${reply(a, fn)} ;;`] : []));
   });
+  const pathCases = commandPaths(program).map(([path, typed]) => `      ${typed.join('|')}) cmdpath=${path}; npos=0 ;;`);
 
   return `# bash completion for ${binNames.join(' and ')}
 # Generated from the command tree by \`${program.name} completion bash\`; do not edit.
 ${fn}_dynamic() {
-  "\${COMP_WORDS[0]}" __complete "$1" 2>/dev/null
+  "\${COMP_WORDS[0]}" "\${connection[@]}" __complete "$1" "$cur" 2>/dev/null
+}
+
+# Values from the hub (or the profiles), one a line, quoted for the line.
+${fn}_reply() {
+  local IFS=$'\\n' value
+  COMPREPLY=()
+  for value in $(${fn}_dynamic "$1"); do COMPREPLY+=("$(printf '%q' "$value")"); done
 }
 
 ${fn}() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  local cmdpath="" npos=0 word i
-  for ((i = 1; i < COMP_CWORD; i++)); do
+  # bash splits words at = and : (COMP_WORDBREAKS): glue them back, so
+  # --site=JE and --hub http://host:8080 read as typed.
+  local -a words=()
+  local i word glue=""
+  for ((i = 0; i <= COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
+    if [[ -n "$glue" || "$word" == "=" || "$word" == ":" ]] && ((\${#words[@]})); then
+      words[\${#words[@]}-1]+="$word"
+    else
+      words+=("$word")
+    fi
+    [[ "$word" == "=" || "$word" == ":" ]] && glue=1 || glue=""
+  done
+  local n=\${#words[@]}
+  local cur="\${words[n-1]}" prev="\${words[n-2]}"
+  local cmdpath="" npos=0 eq=""
+  local -a connection=()
+  # --opt=value: the value of --opt is being typed (readline's word is what follows the =).
+  if [[ "$cur" == --*=* ]]; then
+    prev="\${cur%%=*}" cur="\${cur#*=}" eq=1
+  fi
+  for ((i = 1; i < n - 1; i++)); do
+    word="\${words[i]}"
     case "$word" in
+      ${CONNECTION_FLAGS.map((f) => `${f}=*`).join('|')}) connection+=("$word"); continue ;;
+      ${CONNECTION_FLAGS.join('|')}) connection+=("$word" "\${words[i+1]}"); i=$((i + 1)); continue ;;
       ${valueFlags(program).join('|')}) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
-      ${commandPaths(program).join('|')}) cmdpath="$cmdpath/$word"; npos=0 ;;
+${pathCases.join('\n')}
       *) npos=$((npos + 1)) ;;
     esac
   done
@@ -52,6 +86,7 @@ ${valueCases.join('\n')}
     case "$cmdpath" in
 ${optionCases.join('\n')}
     esac
+    [[ \${#COMPREPLY[@]} == 1 && "\${COMPREPLY[0]}" == *= ]] && compopt -o nospace
     return
   fi
 
@@ -65,12 +100,13 @@ complete -F ${fn} ${binNames.join(' ')}
 }
 
 function hasValues(v: ValueSpec): boolean {
-  return v.choices.length > 0 || v.source !== undefined;
+  return v.choices.length > 0 || v.source !== undefined || v.files;
 }
 
 function reply(v: ValueSpec | OptionSpec, fn: string): string {
-  if (v.source) return `COMPREPLY=($(compgen -W "$(${fn}_dynamic ${v.source})" -- "$cur")); return`;
+  if (v.source) return `${fn}_reply ${v.source}; return`;
   if (v.choices.length) return `COMPREPLY=($(compgen -W "${v.choices.join(' ')}" -- "$cur")); return`;
+  if (v.files) return 'compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return';
   return 'COMPREPLY=(); return';
 }
 

@@ -9,7 +9,9 @@ export function fishCompletion(program: CommandSpec, binNames: string[]): string
   for (const c of allCommands(program)) {
     const inCommand = c === program ? '' : ` -n '${fn}_in ${c.path}'`;
     for (const o of c.options) lines.push(`complete -c ${bin}${inCommand}${optionFlags(o)}${valueArgs(o, fn)} -d ${quote(o.description)}`);
-    for (const s of c.subcommands) lines.push(`complete -c ${bin} -n '${fn}_at ${c.path}:0' -a ${s.name} -d ${quote(s.description)}`);
+    for (const s of c.subcommands) {
+      for (const name of [s.name, ...s.aliases]) lines.push(`complete -c ${bin} -n '${fn}_at ${c.path}:0' -a ${name} -d ${quote(s.description)}`);
+    }
     if (!c.subcommands.length) {
       c.arguments.forEach((a, i) => {
         const values = valueArgs(a, fn);
@@ -39,9 +41,9 @@ function ${fn}_state
                 continue
         end
         switch "$cmdpath/$word"
-            case ${commandPaths(program).join(' ')}
-                set cmdpath "$cmdpath/$word"
-                set npos 0
+${commandPaths(program).map(([path, typed]) => `            case ${typed.join(' ')}
+                set cmdpath ${path}
+                set npos 0`).join('\n')}
             case '*'
                 set npos (math $npos + 1)
         end
@@ -76,6 +78,7 @@ function valueArgs(v: ValueSpec | OptionSpec, fn: string): string {
   const takesValue = 'takesValue' in v ? v.takesValue : true;
   if (v.source) return ` -x -a '(${fn}_dynamic ${v.source})'`;
   if (v.choices.length) return ` -x -a ${quote(v.choices.join(' '))}`;
+  if (v.files) return ' -r -F';
   return takesValue && 'takesValue' in v ? ' -r' : '';
 }
 

@@ -1,16 +1,20 @@
 // The command tree as completion scripts need it, read from commander itself
 // so a new command or option completes without anyone touching the scripts.
 import type { Command, Help, Option } from 'commander';
-import { dynamicSourceOf, type DynamicSource } from './dynamic.js';
+import { completesFiles, dynamicSourceOf, type DynamicSource } from './dynamic.js';
 
 export interface ValueSpec {
   choices: string[];
   source: DynamicSource | undefined;
+  /** File names complete here. */
+  files: boolean;
 }
 
 export interface OptionSpec extends ValueSpec {
   flags: string[];
   takesValue: boolean;
+  /** The value may be left out (`--json` or `--json=id,title`), so the next word is never taken as it. */
+  optionalValue: boolean;
   description: string;
 }
 
@@ -18,6 +22,8 @@ export interface CommandSpec {
   /** "" for the program, then "/incidents", "/incidents/ack", … */
   path: string;
   name: string;
+  /** Other names it answers to (`inc`, `ls`). */
+  aliases: string[];
   description: string;
   subcommands: CommandSpec[];
   /** This command's own options (the program's are the global ones). */
@@ -32,10 +38,11 @@ export function commandSpec(command: Command, parentPath = ''): CommandSpec {
   return {
     path,
     name: command.name(),
+    aliases: command.aliases(),
     description: command.description(),
     subcommands: visibleSubcommands(help, command).map((c) => commandSpec(c, path)),
     options: help.visibleOptions(command).map(optionSpec),
-    arguments: command.registeredArguments.map((a) => ({ choices: a.argChoices ?? [], source: dynamicSourceOf(a) })),
+    arguments: command.registeredArguments.map((a) => ({ choices: a.argChoices ?? [], source: dynamicSourceOf(a), files: completesFiles(a) })),
   };
 }
 
@@ -48,9 +55,11 @@ function optionSpec(option: Option): OptionSpec {
   return {
     flags: [option.long, option.short].filter((f): f is string => Boolean(f)),
     takesValue: option.required || option.optional,
+    optionalValue: option.optional,
     description: option.description,
     choices: option.argChoices ?? [],
     source: dynamicSourceOf(option),
+    files: completesFiles(option),
   };
 }
 

@@ -1,6 +1,7 @@
 // Generates the zsh completion script from the command tree. (`path` is
-// PATH's twin in zsh, hence `cmdpath`.)
-import { commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
+// PATH's twin in zsh, hence `cmdpath`.) zsh keeps `--site=JE` one word:
+// compset takes the `--site=` off, and the option's values complete the rest.
+import { CONNECTION_FLAGS, commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type ValueSpec } from './tree.js';
 
 export function zshCompletion(program: CommandSpec, binNames: string[]): string {
@@ -9,7 +10,10 @@ export function zshCompletion(program: CommandSpec, binNames: string[]): string 
   const valueCases = [...commands.slice(1), program].flatMap((c) =>
     c.options
       .filter((o) => o.takesValue)
-      .map((o) => `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${values(o, fn)} ;;`),
+      .map((o) => {
+        const body = o.optionalValue ? `if [[ -n "$eq" ]]; then ${values(o, fn)}; fi` : values(o, fn);
+        return `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${body} ;;`;
+      }),
   );
   const optionCases = commands.map((c) => {
     const options = [...c.options, ...(c === program ? [] : inheritedOptions(program))];
@@ -18,34 +22,43 @@ export function zshCompletion(program: CommandSpec, binNames: string[]): string 
   });
   const positionalCases = commands.flatMap((c) => {
     if (c.subcommands.length) {
-      const subs = c.subcommands.map((s) => `'${describe(s.name, s.description)}'`).join(' ');
+      const subs = c.subcommands.flatMap((s) => [s.name, ...s.aliases].map((n) => `'${describe(n, s.description)}'`)).join(' ');
       return [`    ("${c.path}:0") subs=(${subs}); _describe command subs ;;`];
     }
-    return c.arguments.flatMap((a, i) => (a.choices.length || a.source ? [`    ("${c.path}:${i}") ${values(a, fn)} ;;`] : []));
+    return c.arguments.flatMap((a, i) => (a.choices.length || a.source || a.files ? [`    ("${c.path}:${i}") ${values(a, fn)} ;;`] : []));
   });
+  const pathCases = commandPaths(program).map(([path, typed]) => `      (${typed.join('|')}) cmdpath=${path}; npos=0 ;;`);
 
   return `#compdef ${binNames.join(' ')}
 # zsh completion for ${binNames.join(' and ')}
 # Generated from the command tree by \`${program.name} completion zsh\`; do not edit.
 ${fn}_dynamic() {
-  "\${words[1]}" __complete "$1" 2>/dev/null
+  "\${words[1]}" "\${connection[@]}" __complete "$1" "$cur" 2>/dev/null
 }
 
 ${fn}() {
   local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}"
-  local cmdpath="" npos=0 word i
-  local -a vals opts subs
+  local cmdpath="" npos=0 word i eq=""
+  local -a vals opts subs connection
   for ((i = 2; i < CURRENT; i++)); do
     word="\${words[i]}"
     case "$word" in
+      (${CONNECTION_FLAGS.map((f) => `${f}=*`).join('|')}) connection+=("$word"); continue ;;
+      (${CONNECTION_FLAGS.join('|')}) connection+=("$word" "\${words[i+1]}"); i=$((i + 1)); continue ;;
       (${valueFlags(program).join('|')}) i=$((i + 1)); continue ;;
       (-*) continue ;;
     esac
     case "$cmdpath/$word" in
-      (${commandPaths(program).join('|')}) cmdpath="$cmdpath/$word"; npos=0 ;;
+${pathCases.join('\n')}
       (*) npos=$((npos + 1)) ;;
     esac
   done
+
+  # --opt=value: the value of --opt is being typed.
+  if [[ "$cur" == --*=* ]]; then
+    prev="\${cur%%=*}" cur="\${cur#*=}" eq=1
+    compset -P '*='
+  fi
 
   case "$cmdpath:$prev" in
 ${valueCases.join('\n')}
@@ -73,8 +86,10 @@ fi
 }
 
 function values(v: ValueSpec, fn: string): string {
+  // The helper answers in the form typed (42 or inc-42 for INC-000042), so zsh's own prefix match keeps them.
   if (v.source) return `vals=(\${(f)"$(${fn}_dynamic ${v.source})"}); compadd -a vals; return`;
   if (v.choices.length) return `vals=(${v.choices.join(' ')}); compadd -a vals; return`;
+  if (v.files) return '_files; return';
   return 'return';
 }
 

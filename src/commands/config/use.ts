@@ -1,15 +1,16 @@
 // `config use NAME`: the profile commands use from now on.
-import { UsageError } from '../../core/errors.js';
+import { Argument } from 'commander';
+import { completeWith } from '../completion/dynamic.js';
+import { checkedProfileName } from './profile-name.js';
 import { defineVerb } from '../verb.js';
 
 export const configUse = defineVerb({
   name: 'use',
   description: 'switch the active profile',
-  configure: (command) => void command.argument('<name>', 'profile name'),
+  configure: (command) => void command.addArgument(completeWith(new Argument('<name>', 'profile name'), 'profiles')),
   input: ([name]: [string]) => ({ name }),
   async run(input, ctx) {
-    const name = input.name.trim();
-    if (!/^[\w.-]+$/.test(name)) throw new UsageError(`not a profile name: ${input.name}`, { hint: 'letters, digits, . _ and -' });
+    const name = checkedProfileName(input.name);
     const exists = Boolean(ctx.deps.config.read().profiles?.[name]);
     await ctx.deps.config.update((config) => ({ ...config, activeProfile: name }));
     return { activeProfile: name, exists };

@@ -29,7 +29,7 @@ export const diagRun = defineVerb({
   metadata: { examples: ['diag run JED/egate-07 --fix'] },
   configure(command) {
     command
-      .addArgument(completeWith(new Argument('<target>', 'a site (RUH), an asset (RUH/egate-07) or an incident (INC-000042, 42)'), 'sites'))
+      .addArgument(completeWith(new Argument('<target>', 'a site (RUH), an asset (RUH/egate-07) or an incident (INC-000042, 42)'), 'targets'))
       .option('--fix', 'try the remediations, least disruptive first, until one is verified', false)
       .option('--dry-run', 'print the plan; touch nothing', false);
   },

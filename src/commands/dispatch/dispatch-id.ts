@@ -1,4 +1,5 @@
 // Dispatch ids as people type them: DSP-000001, dsp-1 or 1.
+import { completeWith } from '../completion/dynamic.js';
 import { Argument } from 'commander';
 import { UsageError } from '../../core/errors.js';
 
@@ -8,4 +9,4 @@ export function normalizeDispatchId(text: string): string {
   return `DSP-${m[1]!.padStart(6, '0')}`;
 }
 
-export const dispatchIdArgument = () => new Argument('<id>', 'DSP-000001, dsp-1 or 1');
+export const dispatchIdArgument = () => completeWith(new Argument('<id>', 'DSP-000001, dsp-1 or 1'), 'dispatches');

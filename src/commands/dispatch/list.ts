@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { DISPATCH_STATES, type DispatchState } from '../../core/vocabulary.js';
 import { renderDispatchTable } from '../../render/dispatch.js';
-import { dispatchJson } from '../../render/json.js';
+import { DISPATCH_FIELDS, dispatchJson } from '../../render/json.js';
 import { completeWith } from '../completion/dynamic.js';
 import { defineVerb } from '../verb.js';
 
@@ -29,5 +29,6 @@ export const dispatchList = defineVerb({
     text: (list, view) => (list.length ? renderDispatchTable(list, view) : ''),
     note: (list) => (list.length ? undefined : 'no dispatches match'),
     json: (list) => ({ dispatches: list.map(dispatchJson) }),
+    jsonFields: { key: 'dispatches', fields: DISPATCH_FIELDS },
   },
 });

@@ -1,6 +1,6 @@
 // `dispatch show ID`: the work order as a technician reads it.
 import { renderDispatchDetail } from '../../render/dispatch.js';
-import { dispatchJson } from '../../render/json.js';
+import { DISPATCH_FIELDS, dispatchJson } from '../../render/json.js';
 import { defineVerb } from '../verb.js';
 import { dispatchIdArgument, normalizeDispatchId } from './dispatch-id.js';
 
@@ -13,5 +13,6 @@ export const dispatchShow = defineVerb({
   present: {
     text: (d, view) => renderDispatchDetail(d, view),
     json: (d) => ({ dispatch: dispatchJson(d) }),
+    jsonFields: { key: 'dispatch', fields: DISPATCH_FIELDS },
   },
 });

@@ -1,6 +1,8 @@
 // `hub start`: run the hub in this process until SIGINT/SIGTERM. It emits
 // one event, once it listens: the URL a script waits for. Its settings come
 // from the flags and, with --config, a YAML file (a flag beats the file).
+import { Option } from 'commander';
+import { completeFiles } from '../completion/dynamic.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -44,8 +46,8 @@ export const hubStart = defineVerb({
       .option('--speed <x>', 'simulated seconds per real second', positiveNumberOption)
       .option('--port <port>', 'port to listen on (0: any free port; default 7474)', integerOption(0, 65535))
       .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-      .option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')
-      .option('--ssh-key <file>', 'private key for site servers managed over ssh:// (read once at start)')
+      .addOption(completeFiles(new Option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')))
+      .addOption(completeFiles(new Option('--ssh-key <file>', 'private key for site servers managed over ssh:// (read once at start)')))
       .option('--audit-key <file>', 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)')
       .option('--audit-checkpoints <file>', 'file the signed audit checkpoints are appended to (default: beside the data file)')
       .option('--playbooks <dir>', "a directory of the operator's own playbooks, loaded beside the built-in ones (the same id replaces a built-in)")

@@ -9,11 +9,14 @@ export interface EscalateInput {
   reason: string | undefined;
 }
 
+const EXAMPLE = 'incidents escalate 42 --reason "queue past 90 minutes"';
+
 export const incidentsEscalate = defineVerb({
   name: 'escalate',
+  metadata: { examples: [EXAMPLE] },
   description: 'raise the severity one step (supervisors)',
   configure: (command) => void command.addArgument(incidentIdArgument()).option('--reason <reason>', 'why, for the timeline'),
   input: ([id]: [string | undefined], options: { reason?: string }): EscalateInput => ({ id, reason: options.reason }),
-  run: async (input, ctx) => ctx.client().escalate(await incidentIdFrom(input.id, ctx), input.reason),
+  run: async (input, ctx) => ctx.client().escalate(await incidentIdFrom(input.id, ctx, EXAMPLE), input.reason),
   present: mutationPresenter('escalate'),
 });

@@ -10,6 +10,7 @@ import { incidentsShow } from './show.js';
 
 export const incidents = defineNoun({
   name: 'incidents',
+  aliases: ['inc'],
   description: 'incidents: list, show, ack, assign, note, escalate, resolve',
   verbs: [incidentsList, incidentsShow, incidentsAck, incidentsAssign, incidentsNote, incidentsEscalate, incidentsResolve],
 });

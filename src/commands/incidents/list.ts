@@ -3,31 +3,37 @@ import { Option } from 'commander';
 import type { IncidentFilter } from '../../core/client.js';
 import { INCIDENT_STATES, SEVERITIES, type IncidentState, type Severity } from '../../core/vocabulary.js';
 import { renderIncidentTable } from '../../render/incidents.js';
-import { incidentJson } from '../../render/json.js';
+import { INCIDENT_FIELDS, incidentJson } from '../../render/json.js';
+import { integerOption } from '../options.js';
 import { completeWith } from '../completion/dynamic.js';
 import { defineVerb } from '../verb.js';
 
 export interface IncidentsListInput {
-  state: IncidentState | 'open';
+  /** `all`: every state, resolved ones too. */
+  state: IncidentState | 'open' | 'all';
   /** As typed: an id or a fragment of a name. */
   site: string | undefined;
   severity: Severity | undefined;
+  /** At most this many, newest first. */
+  limit: number | undefined;
 }
 
 export const incidentsList = defineVerb({
   name: 'list',
   description: 'incidents, newest first (open ones unless --state says otherwise)',
-  metadata: { examples: ['incidents list --site JED'] },
+  metadata: { examples: ['incidents list --site JED', 'inc ls --state all --limit 20 --json id,title,state'] },
   configure(command) {
     command
-      .addOption(new Option('--state <state>', 'open, or one state').choices(['open', ...INCIDENT_STATES]).default('open'))
+      .addOption(new Option('--state <state>', 'open, all, or one state').choices(['open', 'all', ...INCIDENT_STATES]).default('open'))
       .addOption(completeWith(new Option('--site <site>', 'only this site (id or name fragment)'), 'sites'))
-      .addOption(new Option('--severity <severity>', 'only this severity').choices(SEVERITIES));
+      .addOption(new Option('--severity <severity>', 'only this severity').choices(SEVERITIES))
+      .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000));
   },
-  input: (_args: [], { state, site, severity }: IncidentsListInput): IncidentsListInput => ({ state, site, severity }),
+  input: (_args: [], { state, site, severity, limit }: IncidentsListInput): IncidentsListInput => ({ state, site, severity, limit }),
   async run(input, ctx) {
     const client = ctx.client();
-    const filter: IncidentFilter = { state: input.state, severity: input.severity };
+    // The hub gives every state when none is asked for.
+    const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit };
     if (input.site !== undefined) filter.site = (await client.findSite(input.site)).id;
     return client.listIncidents(filter);
   },
@@ -35,5 +41,6 @@ export const incidentsList = defineVerb({
     text: (incidents, view) => (incidents.length ? renderIncidentTable(incidents, view) : ''),
     note: (incidents) => (incidents.length ? undefined : 'no incidents match'),
     json: (incidents) => ({ incidents: incidents.map(incidentJson) }),
+    jsonFields: { key: 'incidents', fields: INCIDENT_FIELDS },
   },
 });

@@ -8,6 +8,7 @@ import { mutationPresenter } from './mutation.js';
 export const incidentsNote = defineVerb({
   name: 'note',
   description: 'add a note to the timeline',
+  metadata: { examples: ['incidents note 42 vendor engineer on the way'] },
   configure: (command) => void command.addArgument(incidentIdArgument(true)).argument('<text...>', 'the note (quotes optional)'),
   input([id, words]: [string, string[]]) {
     const text = words.join(' ').trim();

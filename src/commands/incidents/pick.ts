@@ -7,10 +7,11 @@ import { normalizeIncidentId } from './incident-id.js';
 
 type PickContext = Pick<VerbContext, 'canPrompt' | 'client' | 'deps'>;
 
-export async function incidentIdFrom(given: string | undefined, ctx: PickContext): Promise<string> {
+/** `example` is the verb's own use (`incidents resolve 42 --summary …`), for the hint when the id is missing. */
+export async function incidentIdFrom(given: string | undefined, ctx: PickContext, example: string): Promise<string> {
   if (given !== undefined) return normalizeIncidentId(given);
   if (!ctx.canPrompt) {
-    throw new UsageError('missing incident id', { hint: 'give it as an argument, e.g. `watchfloor incidents ack 42`' });
+    throw new UsageError('missing incident id', { hint: `give it as an argument, e.g. \`watchfloor ${example}\`` });
   }
   const open = await ctx.client().listIncidents({ state: 'open' });
   if (!open.length) throw new UsageError('missing incident id, and there are no open incidents to choose from');

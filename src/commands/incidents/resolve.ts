@@ -9,13 +9,16 @@ export interface ResolveInput {
   summary: string | undefined;
 }
 
+const EXAMPLE = 'incidents resolve 42 --summary "e-gate 3 rebooted"';
+
 export const incidentsResolve = defineVerb({
   name: 'resolve',
   description: 'close an incident with a summary of what fixed it',
+  metadata: { examples: [EXAMPLE] },
   configure: (command) => void command.addArgument(incidentIdArgument()).option('--summary <text>', 'what fixed it'),
   input: ([id]: [string | undefined], options: { summary?: string }): ResolveInput => ({ id, summary: options.summary }),
   async run(input, ctx) {
-    const id = await incidentIdFrom(input.id, ctx);
+    const id = await incidentIdFrom(input.id, ctx, EXAMPLE);
     const summary = await textFrom(input.summary, { flag: '--summary', message: 'What fixed it?' }, ctx);
     return ctx.client().resolve(id, summary.trim());
   },

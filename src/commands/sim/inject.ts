@@ -1,6 +1,8 @@
 // `sim inject SITE/ASSET --fault KIND`: a drill. Gives a healthy device a
 // fault in the emulator; the demo's monitoring raises the alert as it would
 // for a real one. An unknown asset → exit 4 with the nearest ids.
+import { Argument, Option } from 'commander';
+import { completeWith } from '../completion/dynamic.js';
 import { NotFoundError, isWatchfloorError } from '../../core/errors.js';
 import { describeInjected, groundTruthJson } from '../../render/sim-faults.js';
 import { nearestAssetIds, normalizeAssetId } from '../asset-id.js';
@@ -34,8 +36,8 @@ export const simInject = defineVerb({
   description: 'give a healthy device a fault (a drill); the demo raises its alert',
   configure(command) {
     command
-      .argument('<asset>', 'SITE/ASSET, e.g. RUH/egate-07')
-      .requiredOption('--fault <kind>', 'a fault of that kind of asset (see `watchfloor sim kinds`)')
+      .addArgument(completeWith(new Argument('<asset>', 'SITE/ASSET, e.g. RUH/egate-07'), 'assets'))
+      .addOption(completeWith(new Option('--fault <kind>', 'a fault of that kind of asset (see `watchfloor sim kinds`)').makeOptionMandatory(), 'faults'))
       .addOption(simOption());
   },
   input: ([asset]: [string], { fault, sim }: { fault: string; sim?: string }): SimInjectInput => ({ asset, fault, sim }),

@@ -1,8 +1,9 @@
 // `sites list [--kind K] [--region R]`
+import { completeWith } from '../completion/dynamic.js';
 import { Option } from 'commander';
 import type { Site } from '../../core/model.js';
 import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
-import { siteJson } from '../../render/json.js';
+import { SITE_FIELDS, siteJson } from '../../render/json.js';
 import { renderSiteTable } from '../../render/sites.js';
 import type { VerbContext } from '../context.js';
 import { defineVerb } from '../verb.js';
@@ -18,7 +19,7 @@ export const sitesList = defineVerb({
   configure(command) {
     command
       .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
-      .option('--region <region>', 'only sites in this region (any case)');
+      .addOption(completeWith(new Option('--region <region>', 'only sites in this region (any case)'), 'regions'));
   },
   input: (_args: [], { kind, region }: SitesListInput): SitesListInput => ({ kind, region }),
   async run(input: SitesListInput, ctx: Pick<VerbContext, 'client'>): Promise<Site[]> {
@@ -31,5 +32,6 @@ export const sitesList = defineVerb({
     text: (sites, view) => (sites.length ? renderSiteTable(sites, view) : ''),
     note: (sites) => (sites.length ? undefined : 'no sites match'),
     json: (sites) => ({ sites: sites.map(siteJson) }),
+    jsonFields: { key: 'sites', fields: SITE_FIELDS },
   },
 });

@@ -1,7 +1,7 @@
 // `status [SITE]`: the fleet worst first, or one site in detail.
 import type { FleetStatus, SiteDetail } from '../../core/model.js';
 import { renderFleetStatus } from '../../render/fleet-status.js';
-import { fleetStatusJson, siteDetailJson } from '../../render/json.js';
+import { SITE_STATUS_FIELDS, fleetStatusJson, siteDetailJson } from '../../render/json.js';
 import { renderSiteDetail } from '../../render/site-detail.js';
 import { completeWith } from '../completion/dynamic.js';
 import type { VerbContext } from '../context.js';
@@ -42,5 +42,7 @@ export const status = defineVerb({
         ? 'no sites yet: load the inventory with `watchfloor inventory apply inventory.yaml` (admins; `watchfloor inventory plan` shows the change first)'
         : undefined,
     json: (result) => ('fleet' in result ? fleetStatusJson(result.fleet) : siteDetailJson(result.site)),
+    // The fleet's sites; a site's own detail has no `sites`, and prints whole.
+    jsonFields: { key: 'sites', fields: SITE_STATUS_FIELDS },
   },
 });

@@ -1,5 +1,5 @@
 // `tokens list`
-import { tokenJson } from '../../render/json.js';
+import { TOKEN_FIELDS, tokenJson } from '../../render/json.js';
 import { renderTokenTable } from '../../render/tokens.js';
 import { defineVerb } from '../verb.js';
 
@@ -12,5 +12,6 @@ export const tokensList = defineVerb({
     text: (tokens, view) => (tokens.length ? renderTokenTable(tokens, view) : ''),
     note: (tokens) => (tokens.length ? undefined : 'no tokens'),
     json: (tokens) => ({ tokens: tokens.map(tokenJson) }),
+    jsonFields: { key: 'tokens', fields: TOKEN_FIELDS },
   },
 });
