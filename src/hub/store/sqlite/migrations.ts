@@ -1,9 +1,9 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { DRILLS_MIGRATION } from './migration-drills.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
-import { DRILLS_MIGRATION } from './migration-drills.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 
 export interface Migration {
@@ -347,9 +347,9 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   PLAYBOOK_RUNS_MIGRATION,
+  DRILLS_MIGRATION,
   PLAYBOOK_AUTO_MIGRATION,
   INVENTORY_MIGRATION,
-  DRILLS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
