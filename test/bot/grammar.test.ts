@@ -169,7 +169,7 @@ describe('help and drift', () => {
     }
     // The refusals are read from each command's metadata: every terminal-only command and connection option is still refused.
     expect(chatRefusals(program).map((r) => r.what).sort()).toEqual(
-      ['--hub', '--profile', '--token', '__complete', 'bot', 'completion', 'config', 'demo', 'hub', 'inventory', 'playbook schema', 'playbook validate', 'sim', 'tokens create', 'watch'].sort(),
+      ['--ca', '--hub', '--insecure', '--profile', '--token', '__complete', 'bot', 'completion', 'config', 'demo', 'hub', 'inventory', 'playbook schema', 'playbook validate', 'sim', 'tokens create', 'watch'].sort(),
     );
     // …each saying why, in both languages.
     for (const r of chatRefusals(program)) expect([r.why.en.trim().length > 0, r.why.ar.trim().length > 0], r.what).toEqual([true, true]);
