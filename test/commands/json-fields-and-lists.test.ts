@@ -46,7 +46,8 @@ describe('--json FIELDS', () => {
   it('a bare --json keeps the whole document, and a word after it stays the command’s', async () => {
     const whole = await cli.run('--json', 'incidents', 'list');
     expect(whole.code).toBe(0);
-    expect(Object.keys(JSON.parse(whole.stdout).incidents[0])).toEqual([...INCIDENT_FIELDS]);
+    // Every published field the hub sent (a field newer than the hub's answer, such as drillRunId, is left out, not null).
+    expect(Object.keys(JSON.parse(whole.stdout).incidents[0])).toEqual(INCIDENT_FIELDS.filter((f) => f in INCIDENTS[0]!));
     const shown = await cli.run('incidents', 'show', '--json', '42');
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout).incident.id).toBe('INC-000042');
