@@ -86,7 +86,7 @@ export function renderVerdictSummary(verdicts: readonly DiagVerdictEvent[], ctx:
   const counts = countVerdicts(verdicts.map((v) => v.verdict));
   const notHealthy = verdicts
     .filter((v) => v.verdict !== 'healthy')
-    .map((v) => `${v.assetId} (${styleVerdict(v.verdict, VERDICT_LABELS[v.verdict], style)})`);
+    .map((v) => `${v.assetId} (${styleVerdict(v.verdict, v.verdict, style)})`);
   const named = notHealthy.length ? `; not healthy: ${notHealthy.join(', ')}` : '';
   return `${countOf(verdicts.length, 'asset', ctx.lang)}: ${formatCounts(counts, style)}${named}`;
 }

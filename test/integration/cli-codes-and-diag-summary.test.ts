@@ -66,7 +66,11 @@ describe('diag run SITE', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.some((l) => /verdict .*\bhealthy\b/.test(l))).toBe(false);
-    expect(lines.at(-1)).toMatch(/^\d+ assets: \d+ healthy/);
+    const summary = lines.at(-1)!;
+    expect(summary).toMatch(/^\d+ assets: \d+ healthy/);
+    // Every asset that got lines of its own is one the summary names as not healthy.
+    const shown = new Set(lines.slice(0, -1).map((l) => l.split(/\s+/)[2]));
+    for (const asset of shown) expect(summary).toContain(`${asset} (`);
     expect(r.stdout).not.toMatch(/\b(\w+): \1\b/);
   });
 

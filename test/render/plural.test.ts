@@ -33,7 +33,7 @@ describe('renderers that print counts', () => {
   const ctx = (lang: 'en' | 'ar') => ({ tty: true, color: false, width: 100, lang, now: new Date(0) });
 
   it('a one-asset summary reads "1 asset", and names the assets that are not healthy', () => {
-    expect(renderVerdictSummary([verdict('RUH/egate-01', 'fixed')], ctx('en'))).toBe('1 asset: 1 fixed remotely; not healthy: RUH/egate-01 (fixed remotely)');
+    expect(renderVerdictSummary([verdict('RUH/egate-01', 'fixed')], ctx('en'))).toBe('1 asset: 1 fixed remotely; not healthy: RUH/egate-01 (fixed)');
     expect(renderVerdictSummary([verdict('RUH/egate-01', 'healthy'), verdict('RUH/egate-02', 'healthy')], ctx('en'))).toBe('2 assets: 2 healthy');
   });
 
