@@ -336,6 +336,7 @@ complete -c watchfloor -n '__watchfloor_at /diag:0' -a run -d 'diagnose a site, 
 complete -c watchfloor -n '__watchfloor_at /diag:0' -a fleet -d 'sweep many assets with bounded concurrency, then a summary'
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l fix -d 'try the remediations, least disruptive first, until one is verified'
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l dry-run -d 'print the plan; touch nothing'
+complete -c watchfloor -n '__watchfloor_in /diag/run' -l all -d 'a site\'s healthy assets line by line too, not only counted in the summary'
 complete -c watchfloor -n '__watchfloor_in /diag/run' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /diag/run:0' -x -a '(__watchfloor_dynamic targets)'
 complete -c watchfloor -n '__watchfloor_in /diag/fleet' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'

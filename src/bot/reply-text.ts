@@ -1,6 +1,7 @@
 // A BotReply as one short plain line: the notification text and the fallback
 // of clients that cannot draw cards. The same words on Slack and Teams.
 import { labelsFor, type Lang } from '../render/labels.js';
+import { countOf } from '../render/plural.js';
 import { incidentLine, incidentOf } from './facts.js';
 import type { BotReply } from './reply.js';
 
@@ -9,12 +10,12 @@ export function replyText(reply: BotReply, lang: Lang): string {
   switch (reply.kind) {
     case 'fleet': {
       const t = reply.status.totals;
-      return `${l.t('fleetStatus')}: ${t.sites} ${l.t('sites')}, ${t.health.degraded} ${l.health('degraded')}, ${t.health.down} ${l.health('down')}, ${t.openIncidents.total} ${l.t('openIncidents')}`;
+      return `${l.t('fleetStatus')}: ${countOf(t.sites, 'site', lang)}, ${t.health.degraded} ${l.health('degraded')}, ${t.health.down} ${l.health('down')}, ${countOf(t.openIncidents.total, 'openIncident', lang)}`;
     }
     case 'site':
       return `${reply.site.site.id} ${l.siteName(reply.site.site.name)}: ${l.health(reply.site.status.health)}`;
     case 'sites':
-      return `${reply.sites.length} ${l.t('sites')}`;
+      return countOf(reply.sites.length, 'site', lang);
     case 'incident': {
       const line = incidentLine(incidentOf(reply.incident), lang);
       return `${line.head}: ${line.title}`;

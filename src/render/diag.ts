@@ -1,6 +1,7 @@
 // Remote diagnostics for people: each probe, finding, action and verification
 // as one line while a run streams, the verdicts, and a sweep's summary.
 import type { DiagAction, DiagEvent, DiagVerdict, DiagVerdictEvent, SweepResult, SweepSummary } from '../core/model.js';
+import { countOf } from './plural.js';
 import { createStyle, type Style } from './style.js';
 import { renderTable } from './table.js';
 import type { RenderContext } from './view.js';
@@ -65,14 +66,29 @@ export function renderDiagEvent(event: DiagEvent, ctx: RenderContext): string {
 
 function renderVerdictText(v: DiagVerdictEvent, style: Style): string {
   const refs = [v.incidentId, v.dispatchId].filter(Boolean).join(' ');
-  return `${styleVerdict(v.verdict, VERDICT_LABELS[v.verdict], style)}: ${v.summary}${refs ? ` [${refs}]` : ''}`;
+  const summary = withoutVerdictWord(v.summary, v.verdict);
+  return `${styleVerdict(v.verdict, VERDICT_LABELS[v.verdict], style)}${summary ? `: ${summary}` : ''}${refs ? ` [${refs}]` : ''}`;
 }
 
-/** After a run over several assets: how many ended which way, non-healthy ones named. */
+/**
+ * The hub's summaries often open with the verdict itself ("healthy: every check
+ * passes", "dispatched WO-1: …"); after the verdict's label that word would be
+ * said twice. The stored summary stays as it is: chat and --json show it alone.
+ */
+function withoutVerdictWord(summary: string, verdict: DiagVerdict): string {
+  const m = /^(\w+)(?::\s*|\s+)/.exec(summary);
+  return m && m[1] === verdict ? summary.slice(m[0].length) : summary;
+}
+
+/** After a run over several assets: how many ended which way, the ones not healthy named. */
 export function renderVerdictSummary(verdicts: readonly DiagVerdictEvent[], ctx: RenderContext): string {
   const style = createStyle(ctx.color);
   const counts = countVerdicts(verdicts.map((v) => v.verdict));
-  return `${verdicts.length} asset${verdicts.length === 1 ? '' : 's'}: ${formatCounts(counts, style)}`;
+  const notHealthy = verdicts
+    .filter((v) => v.verdict !== 'healthy')
+    .map((v) => `${v.assetId} (${styleVerdict(v.verdict, v.verdict, style)})`);
+  const named = notHealthy.length ? `; not healthy: ${notHealthy.join(', ')}` : '';
+  return `${countOf(verdicts.length, 'asset', ctx.lang)}: ${formatCounts(counts, style)}${named}`;
 }
 
 export function countVerdicts(verdicts: Iterable<DiagVerdict>): Map<DiagVerdict, number> {
@@ -126,9 +142,9 @@ export function renderSweep(results: readonly SweepResult[], summary: SweepSumma
 }
 
 /** One line: how many assets, how long, how each ended. */
-export function renderSweepTotals(summary: SweepSummary, ctx: Pick<RenderContext, 'color'>): string {
+export function renderSweepTotals(summary: SweepSummary, ctx: Pick<RenderContext, 'color' | 'lang'>): string {
   const counts = new Map<DiagVerdict, number>(VERDICT_ORDER.map((v) => [v, summary[v]]));
-  return `${summary.assets} asset${summary.assets === 1 ? '' : 's'} in ${(summary.wallMs / 1000).toFixed(1)} s: ${formatCounts(counts, createStyle(ctx.color))}`;
+  return `${countOf(summary.assets, 'asset', ctx.lang)} in ${(summary.wallMs / 1000).toFixed(1)} s: ${formatCounts(counts, createStyle(ctx.color))}`;
 }
 
 /** One line of progress for stderr, redrawn in place: a bar when the total is known. */

@@ -1,7 +1,8 @@
 // The fleet overview: one row per site (in the order given), then the totals
 // and any platform that is not ok.
 import type { FleetStatus, SiteStatus } from '../core/model.js';
-import { labelsFor } from './labels.js';
+import { labelsForView } from './labels.js';
+import { countOf } from './plural.js';
 import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
@@ -11,7 +12,7 @@ import type { RenderContext } from './view.js';
  * view fits one screen, and says how many were left out and how they are.
  */
 export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSites?: number): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const columns: Column[] = [
     { header: l.header('site') },
@@ -50,7 +51,7 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
 }
 
 function hiddenSitesLine(hidden: readonly SiteStatus[], ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const counts = (['ok', 'degraded', 'down'] as const)
     .map((h) => [h, hidden.filter((s) => s.health === h).length] as const)
     .filter(([, n]) => n > 0)
@@ -67,7 +68,7 @@ function severityCells(s: SiteStatus, tty: boolean, style: ReturnType<typeof cre
 }
 
 export function totalsLine(fleet: FleetStatus, ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const t = fleet.totals;
   const health = (['ok', 'degraded', 'down'] as const)
@@ -75,13 +76,13 @@ export function totalsLine(fleet: FleetStatus, ctx: RenderContext): string {
     .join(', ');
   const inc = t.openIncidents;
   return (
-    `${t.sites} ${l.t('sites')}: ${health} · ${inc.total} ${l.t('openIncidents')} ` +
+    `${countOf(t.sites, 'site', ctx.lang)}: ${health} · ${countOf(inc.total, 'openIncident', ctx.lang)} ` +
     `(sev1 ${inc.sev1}, sev2 ${inc.sev2}, sev3 ${inc.sev3}, sev4 ${inc.sev4}) · ${t.staff} ${l.t('staff')}`
   );
 }
 
 function platformLines(fleet: FleetStatus, ctx: RenderContext): string[] {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const bad = fleet.platforms.filter((p) => p.health !== 'ok');
   const okCount = fleet.platforms.length - bad.length;

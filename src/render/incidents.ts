@@ -1,6 +1,6 @@
 // Incidents as a table, and one incident with its timeline.
 import type { Incident, IncidentDetail } from '../core/model.js';
-import { labelsFor } from './labels.js';
+import { labelsForView } from './labels.js';
 import { proposalLines } from './playbooks.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
@@ -11,7 +11,7 @@ import type { RenderContext } from './view.js';
 const drillTitle = (i: Incident) => (i.drillRunId ? `[drill ${i.drillRunId}] ${i.title}` : i.title);
 
 export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const rows = incidents.map((i) => [
     i.id,
@@ -44,7 +44,7 @@ function owner(i: Incident): string {
 }
 
 export function renderIncidentDetail(detail: IncidentDetail, ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const i = detail.incident;
   const field = (name: string, value: string | null | undefined) => (value ? [`${name}: ${value}`] : []);

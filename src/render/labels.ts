@@ -187,17 +187,28 @@ export interface Labels {
   region(name: string): string;
 }
 
-export function labelsFor(lang: Lang): Labels {
+/**
+ * `codes`: health, kinds and states stay the codes the hub uses whatever the
+ * language — piped text is read by scripts (`cut -f3`, `grep degraded`) that
+ * must not break when a duty officer's profile says Arabic.
+ */
+export function labelsFor(lang: Lang, { codes = false }: { codes?: boolean } = {}): Labels {
   const ar = lang === 'ar';
+  const words = ar && !codes;
   return {
     t: (key) => (ar ? AR[key] : EN[key]),
     header: (key) => (ar ? AR[key] : EN[key].toUpperCase()),
-    health: (h) => (ar ? HEALTH_AR[h] : h),
-    kind: (k) => (ar ? KIND_AR[k] : k),
-    state: (s) => (ar ? STATE_AR[s] : s),
+    health: (h) => (words ? HEALTH_AR[h] : h),
+    kind: (k) => (words ? KIND_AR[k] : k),
+    state: (s) => (words ? STATE_AR[s] : s),
     verdict: (v) => (ar ? VERDICT_AR[v] : VERDICT_EN[v]),
     siteName: (name) => (ar ? name.ar : name.en),
     city: (site) => (ar && site.cityAr ? site.cityAr : site.city),
     region: (name) => (ar ? (REGION_AR[name] ?? name) : name),
   };
+}
+
+/** The labels for a renderer's output: words for a person at a terminal, codes where it is piped. */
+export function labelsForView(view: { lang: Lang; tty: boolean }): Labels {
+  return labelsFor(view.lang, { codes: !view.tty });
 }

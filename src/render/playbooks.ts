@@ -8,6 +8,7 @@ import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import { formatTime } from './time.js';
 import type { RenderContext } from './view.js';
+import { countOf } from './plural.js';
 
 const triggersOf = (p: Pick<PlaybookSummary, 'triggers'>) => (p.triggers.length ? p.triggers.map(triggerWords).join('; ') : '-');
 
@@ -81,7 +82,7 @@ export function renderPlaybookValidation(v: PlaybookValidation): string {
 
 export function validationSummary(v: PlaybookValidation): string {
   const files = new Set(v.errors.map((e) => e.file)).size;
-  return `${v.errors.length} problem${v.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  return `${countOf(v.errors.length, 'problem')} in ${countOf(files, 'file')}`;
 }
 
 /** An incident's proposed playbooks, for its detail. */

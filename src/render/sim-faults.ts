@@ -6,6 +6,7 @@ import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import { formatAge } from './time.js';
 import type { RenderContext } from './view.js';
+import { countOf } from './plural.js';
 
 // The --json shape of a fault (docs/json.md), an explicit field list as every shape in json.ts.
 export const GROUND_TRUTH_FIELDS = [
@@ -50,7 +51,7 @@ export function renderGroundTruth(faults: readonly GroundTruthFault[], ctx: Rend
   );
   if (!ctx.tty) return table;
   const visits = faults.filter((f) => f.hardware || f.field).length;
-  return `${table}\n\n${faults.length} fault${faults.length === 1 ? '' : 's'}, ${visits} needing a visit`;
+  return `${table}\n\n${countOf(faults.length, 'fault')}, ${visits} needing a visit`;
 }
 
 export function describeInjected(f: GroundTruthFault): string {

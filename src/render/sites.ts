@@ -1,12 +1,12 @@
 // The site inventory as a table.
 import type { Site } from '../core/model.js';
-import { labelsFor } from './labels.js';
+import { labelsForView } from './labels.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
 import type { RenderContext } from './view.js';
 
 export function renderSiteTable(sites: Site[], ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   return renderTable(
     {
       columns: [

@@ -3,6 +3,7 @@
 // each file stays one a reader can take in.
 import type { PlaybookRun, RunStep, SiteMode } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
+import { countOf } from '../render/plural.js';
 
 export interface PlaybookWords {
   loading(target: string): string;
@@ -46,7 +47,7 @@ const EN: PlaybookWords = {
   confirmHeading: (title) => `Run ${title}?`,
   where: (site, incident) => [site ? `site ${site}` : 'no site', incident ? `incident ${incident}` : 'no incident'].join(' · '),
   inputs: 'inputs',
-  steps: (n) => `${n} step${n === 1 ? '' : 's'}`,
+  steps: (n) => countOf(n, 'step', 'en'),
   confirmKeys: 'y start · n back · Esc cancel',
   starting: (id) => `starting ${id}…`,
   started: (run) => `${run} started`,
@@ -99,7 +100,7 @@ const AR: PlaybookWords = {
   confirmHeading: (title) => `تشغيل ${title}؟`,
   where: (site, incident) => [site ? `الموقع ${site}` : 'دون موقع', incident ? `البلاغ ${incident}` : 'دون بلاغ'].join(' · '),
   inputs: 'المعطيات',
-  steps: (n) => `${n} خطوات`,
+  steps: (n) => countOf(n, 'step', 'ar'),
   confirmKeys: 'y تشغيل · n رجوع · Esc إلغاء',
   starting: (id) => `بدء ${id}…`,
   started: (run) => `بدأ ${run}`,

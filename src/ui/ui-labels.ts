@@ -4,6 +4,7 @@
 import type { DiagAction } from '../core/model.js';
 import { DIAG_VERDICTS, type DiagVerdict, type IncidentState, type TimelineKind } from '../core/vocabulary.js';
 import { labelsFor, type Labels, type Lang } from '../render/labels.js';
+import { countOf } from '../render/plural.js';
 
 /** Keys as typed (never translated) and what each does. */
 export type KeyHelp = ReadonlyArray<readonly [key: string, what: string]>;
@@ -110,7 +111,7 @@ const EN: UiWords = {
   unitTarget: (m) => (m % 60 === 0 ? `${m / 60}h` : `${m}m`),
   waitMinutes: (m) => `wait ${m}m`,
   noReport: 'no report',
-  assetsSummary: (n) => `${n} assets`,
+  assetsSummary: (n) => countOf(n, 'asset', 'en'),
   notOk: (shown, total) => `Not ok${total > shown ? ` (first ${shown} of ${total})` : ''}`,
   everyAssetHealthy: 'every asset is healthy',
   openIncidents: (n) => `Open incidents (${n})`,
@@ -215,7 +216,7 @@ const AR: UiWords = {
   unitTarget: (m) => (m % 60 === 0 ? `${m / 60}س` : `${m}د`),
   waitMinutes: (m) => `انتظار ${m} د`,
   noReport: 'لا تحديث',
-  assetsSummary: (n) => `${n} جهاز`,
+  assetsSummary: (n) => countOf(n, 'asset', 'ar'),
   notOk: (shown, total) => `أجهزة غير سليمة${total > shown ? ` (أول ${shown} من ${total})` : ''}`,
   everyAssetHealthy: 'كل الأجهزة سليمة',
   openIncidents: (n) => `البلاغات المفتوحة (${n})`,

@@ -46,10 +46,17 @@ describe('diag events', () => {
     expect(renderDiagEvent(FIX_RUN[0]!, piped)).toBe('2025-03-01T06:30:01.000Z  probe   RUH/egate-07  health: degraded (12 ms)');
   });
 
-  it('the summary after several verdicts counts each kind of ending', () => {
+  it('the summary after several verdicts counts each kind of ending and names the assets that are not healthy', () => {
     const fixed = FIX_RUN.at(-1) as DiagVerdictEvent;
-    const verdicts = [fixed, { ...fixed, verdict: 'healthy' as const }, { ...fixed, verdict: 'healthy' as const }, { ...fixed, verdict: 'dispatched' as const }];
-    expect(renderVerdictSummary(verdicts, tty)).toBe('4 assets: 2 healthy, 1 fixed remotely, 1 dispatched');
+    const verdicts = [
+      fixed,
+      { ...fixed, assetId: 'RUH/egate-01', verdict: 'healthy' as const },
+      { ...fixed, assetId: 'RUH/egate-02', verdict: 'healthy' as const },
+      { ...fixed, assetId: 'RUH/kiosk-01', verdict: 'dispatched' as const },
+    ];
+    expect(renderVerdictSummary(verdicts, tty)).toBe(
+      '4 assets: 2 healthy, 1 fixed remotely, 1 dispatched; not healthy: RUH/egate-07 (fixed), RUH/kiosk-01 (dispatched)',
+    );
   });
 });
 

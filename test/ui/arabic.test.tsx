@@ -109,7 +109,7 @@ describe('--lang ar', () => {
         { type: 'detailLoaded', detail: { kind: 'site', id: 'RUH', data: RUH_DETAIL_AR } },
       ),
     );
-    expect(site).toContain('3 جهاز: 2 سليم · 0 متأثر · 1 متوقف');
+    expect(site).toContain('3 أجهزة: 2 سليم · 0 متأثر · 1 متوقف');
     expect(site).toContain('أجهزة غير سليمة');
     expect(latinWords(site)).toEqual([]);
   });

@@ -36,6 +36,7 @@ import {
   type ContainerStyle,
 } from './adaptive-card.js';
 import { escapeTeamsMultiline, escapeTeamsText as esc } from './markdown.js';
+import { countOf } from '../../render/plural.js';
 
 /** Any bot reply as an Adaptive Card. */
 export function renderTeams(reply: BotReply, lang: Lang): Rendered<AdaptiveCard> {
@@ -109,7 +110,7 @@ function cardContent(reply: Exclude<BotReply, { kind: 'incident' }>, lang: Lang)
     case 'site':
       return { body: siteBody(reply.site, lang) };
     case 'sites':
-      return { body: [heading(`${reply.sites.length} ${l.t('sites')}`), ...listBlocks(reply.sites, (s) => siteLine(s, lang), lang)] };
+      return { body: [heading(countOf(reply.sites.length, 'site', lang)), ...listBlocks(reply.sites, (s) => siteLine(s, lang), lang)] };
     case 'incidents':
       return {
         body: [
@@ -234,7 +235,7 @@ const HEALTH_COLOR = { ok: 'good', degraded: 'warning', down: 'attention' } as c
 function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): CardElement {
   const l = labelsFor(lang);
   const wait = s.waitMinutes === null ? '' : ` · ${l.t('wait')} ${Math.round(s.waitMinutes)} ${l.t('minutes')}`;
-  const open = s.openIncidents.total ? ` · ${s.openIncidents.total} ${l.t('openIncidents')}` : '';
+  const open = s.openIncidents.total ? ` · ${countOf(s.openIncidents.total, 'openIncident', lang)}` : '';
   return textBlock(`**${esc(s.id)}** ${esc(l.siteName(s.name))} — ${l.health(s.health)}${wait}${open}${esc(siteModeSuffix(s, fleet))}`, {
     color: HEALTH_COLOR[s.health],
     spacing: 'none',
@@ -252,7 +253,7 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
   return [
     heading(l.t('fleetStatus')),
     textBlock(
-      `${t.sites} ${l.t('sites')} · ${t.health.ok} ${l.health('ok')} · ${t.health.degraded} ${l.health('degraded')} · ${t.health.down} ${l.health('down')}`,
+      `${countOf(t.sites, 'site', lang)} · ${t.health.ok} ${l.health('ok')} · ${t.health.degraded} ${l.health('degraded')} · ${t.health.down} ${l.health('down')}`,
     ),
     textBlock(`${l.t('openIncidents')}: ${sev.total} (sev1 ${sev.sev1} · sev2 ${sev.sev2} · sev3 ${sev.sev3} · sev4 ${sev.sev4})`),
     ...(mode ? [textBlock(`**${esc(mode)}**`, { color: 'attention' })] : []),

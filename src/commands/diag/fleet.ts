@@ -52,7 +52,7 @@ export const diagFleet = defineVerb({
   present: {
     text: ({ results, summary }, view) => renderSweep(results, summary, view),
     // Piped, stdout keeps to rows; the totals are for the person on stderr.
-    note: ({ summary }, view) => (view.tty ? undefined : renderSweepTotals(summary, { color: false })),
+    note: ({ summary }, view) => (view.tty ? undefined : renderSweepTotals(summary, { color: false, lang: view.lang })),
     json: ({ summary }) => sweepSummaryJson(summary),
     jsonLines: true,
     events: {

@@ -10,3 +10,8 @@ export function normalizeDiagTarget(text: string): string {
   if (t.includes('/')) return normalizeAssetId(t);
   return t;
 }
+
+/** A site, as normalizeDiagTarget writes it: neither an asset nor an incident. */
+export function isSiteTarget(target: string): boolean {
+  return !target.includes('/') && !/^INC-\d+$/.test(target);
+}

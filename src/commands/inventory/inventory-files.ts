@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import type { InventoryFile, PlaybookFileError } from '../../core/model.js';
+import { countOf } from '../../render/plural.js';
 
 export function readInventoryFiles(paths: readonly string[]): InventoryFile[] {
   return paths.map((path) => {
@@ -25,7 +26,7 @@ function fileProblems(e: unknown): PlaybookFileError[] | undefined {
 }
 
 export const invalidInventory = (errors: PlaybookFileError[]) =>
-  new UsageError(`the inventory has ${errors.length} problem${errors.length === 1 ? '' : 's'}: nothing was applied`, {
+  new UsageError(`the inventory has ${countOf(errors.length, 'problem')}: nothing was applied`, {
     hint: 'the format is in the README (Inventory); each line above names the file, line and field',
     details: { errors: errors.length },
   });
