@@ -38,7 +38,7 @@ describe('the built-in playbook files', () => {
   it('ship with the package: no "files" list leaves them out', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files?: string[] };
     // Without a "files" list npm packs everything git keeps; with one, it must name them.
-    if (pkg.files) expect(pkg.files).toEqual(expect.arrayContaining(['playbooks', 'docs/playbook.schema.json']));
+    if (pkg.files) expect(pkg.files.map((f) => f.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['playbooks', 'docs/playbook.schema.json']));
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8')).not.toMatch(/^\/?(playbooks|docs)\/?$/m);
   });
 });
