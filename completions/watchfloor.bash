@@ -46,6 +46,7 @@ _watchfloor() {
       /watch) cmdpath=/watch; npos=0 ;;
       /sites) cmdpath=/sites; npos=0 ;;
       /sites/list|/sites/ls) cmdpath=/sites/list; npos=0 ;;
+      /sites/show|/sites/view) cmdpath=/sites/show; npos=0 ;;
       /incidents|/inc) cmdpath=/incidents; npos=0 ;;
       /incidents/list|/incidents/ls) cmdpath=/incidents/list; npos=0 ;;
       /incidents/show|/incidents/view) cmdpath=/incidents/show; npos=0 ;;
@@ -206,6 +207,7 @@ _watchfloor() {
     "/watch") COMPREPLY=($(compgen -W "--wall --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sites/list") COMPREPLY=($(compgen -W "--kind --kind= --region --region= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sites/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --severity --severity= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -284,7 +286,8 @@ _watchfloor() {
   case "$cmdpath:$npos" in
     "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
-    "/sites":0) COMPREPLY=($(compgen -W "list ls" -- "$cur")) ;;
+    "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
+    "/sites/show":0) _watchfloor_reply sites; return ;;
     "/incidents":0) COMPREPLY=($(compgen -W "list ls show view ack assign note escalate resolve" -- "$cur")) ;;
     "/incidents/show":0) _watchfloor_reply incidents; return ;;
     "/incidents/ack":0) _watchfloor_reply incidents; return ;;

@@ -30,6 +30,9 @@ function __watchfloor_state
             case /sites/list /sites/ls
                 set cmdpath /sites/list
                 set npos 0
+            case /sites/show /sites/view
+                set cmdpath /sites/show
+                set npos 0
             case /incidents /inc
                 set cmdpath /incidents
                 set npos 0
@@ -298,9 +301,13 @@ complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help
 complete -c watchfloor -n '__watchfloor_in /sites' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site inventory'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a ls -d 'the site inventory'
+complete -c watchfloor -n '__watchfloor_at /sites:0' -a show -d 'one site in detail: its status, assets and open incidents (as `status SITE`)'
+complete -c watchfloor -n '__watchfloor_at /sites:0' -a view -d 'one site in detail: its status, assets and open incidents (as `status SITE`)'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
-complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region (any case)'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /sites/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /sites/show:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /incidents' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a list -d 'incidents, newest first (open ones unless --state says otherwise)'
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a ls -d 'incidents, newest first (open ones unless --state says otherwise)'

@@ -73,5 +73,18 @@ function waitForShutdown(): Promise<void> {
     const stop = () => resolve();
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    void readerGone.then(stop);
   });
 }
+
+// `watchfloor demo | head -3`: once the reader has what it wanted and closes the
+// pipe, the next write fails with EPIPE. That is the reader saying "enough", as
+// Ctrl-C is: a command that runs until stopped stops (and cleans up), and one
+// that was only printing has nobody left to print to. Without a listener the
+// stream's error would kill the process mid-write, before any cleanup.
+const readerGone = new Promise<void>((resolve) => {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    resolve();
+  });
+});

@@ -1,8 +1,10 @@
 // Resolve what a person typed to one site: an exact id (any case) wins, then a
 // site's whole name in English or Arabic, then its city in either language,
-// then a name fragment in English or Arabic that picks out a single site.
+// then a name fragment in English or Arabic that picks out a single site; and
+// the same for a region (`--region makkah`, مكة), a city naming its region.
 import type { Site } from './model.js';
 import { SITE_KINDS } from './vocabulary.js';
+import { REGION_AR } from './regions.js';
 import { editDistance, normalizeText } from './text.js';
 
 export interface SiteMatch {
@@ -68,4 +70,39 @@ export function resolveSite(sites: readonly Site[], typed: string): SiteMatch {
     .filter(({ d }) => d <= Math.max(2, Math.floor(nq.length / 3)))
     .sort((a, b) => a.d - b.d || a.s.id.localeCompare(b.s.id));
   return { site: undefined, suggestions: scored.slice(0, MAX_SUGGESTIONS).map(({ s }) => s), ambiguous: false };
+}
+
+export interface RegionMatch {
+  region: string | undefined;
+  /** Set when nothing matched exactly: the nearest regions, best first. */
+  suggestions: string[];
+  /** True when the text fits several regions equally well. */
+  ambiguous: boolean;
+}
+
+/**
+ * Resolve what a person typed after `--region` to one of the regions the sites
+ * lie in, as resolveSite does for a site: the whole name in English or Arabic
+ * (any case: "makkah", "مكة المكرمة"), then a fragment of one ("مكة", "eastern"),
+ * then a city, which names the region it lies in ("jeddah" is Makkah).
+ */
+export function resolveRegion(sites: readonly Site[], typed: string): RegionMatch {
+  const nq = normalizeText(typed);
+  const regions = [...new Set(sites.map((s) => s.region))];
+  const names = (r: string) => [normalizeText(r), ...(REGION_AR[r] ? [normalizeText(REGION_AR[r])] : [])];
+  const pick = (hits: readonly string[]): RegionMatch | undefined =>
+    hits.length === 0 ? undefined : hits.length === 1 ? { region: hits[0], suggestions: [], ambiguous: false } : { region: undefined, suggestions: [...hits], ambiguous: true };
+  if (!nq) return { region: undefined, suggestions: [], ambiguous: false };
+  const inCity = sites.filter((s) => normalizeText(s.city) === nq || (s.cityAr && normalizeText(s.cityAr) === nq));
+  const found =
+    pick(regions.filter((r) => names(r).includes(nq))) ??
+    pick(regions.filter((r) => names(r).some((n) => n.includes(nq)))) ??
+    pick([...new Set(inCity.map((s) => s.region))]);
+  if (found) return found;
+  const score = (r: string) => Math.min(...names(r).flatMap((n) => [n, ...n.split(' ')]).map((c) => editDistance(nq, c)));
+  const near = regions
+    .map((r) => ({ r, d: score(r) }))
+    .filter(({ d }) => d <= Math.max(2, Math.floor(nq.length / 3)))
+    .sort((a, b) => a.d - b.d || a.r.localeCompare(b.r));
+  return { region: undefined, suggestions: near.slice(0, MAX_SUGGESTIONS).map(({ r }) => r), ambiguous: false };
 }

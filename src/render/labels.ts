@@ -1,5 +1,6 @@
 // The words on screen, in English and Arabic (--lang ar). JSON never uses them.
 import type { DiagVerdict, Health, IncidentState, SiteKind } from '../core/vocabulary.js';
+import { REGION_AR } from '../core/regions.js';
 
 export type Lang = 'en' | 'ar';
 export const LANGS = ['en', 'ar'] as const;
@@ -153,23 +154,6 @@ const STATE_AR: Record<IncidentState, string> = {
   acknowledged: 'مستلم',
   dispatched: 'أُرسل فني',
   resolved: 'مغلق',
-};
-
-// The 13 regions as the directorate names them in Arabic.
-const REGION_AR: Record<string, string> = {
-  Riyadh: 'الرياض',
-  Makkah: 'مكة المكرمة',
-  Madinah: 'المدينة المنورة',
-  'Eastern Province': 'المنطقة الشرقية',
-  Qassim: 'القصيم',
-  Asir: 'عسير',
-  Tabuk: 'تبوك',
-  Hail: 'حائل',
-  'Northern Borders': 'الحدود الشمالية',
-  Jazan: 'جازان',
-  Najran: 'نجران',
-  'Al Bahah': 'الباحة',
-  'Al Jawf': 'الجوف',
 };
 
 export interface Labels {

@@ -80,9 +80,12 @@ describe('demo', () => {
     // Piped: printed once per refresh, no screen clearing.
     expect(r.stdout.split('LND-KFC\tKing Fahd Causeway').length - 1).toBe(3);
     expect(r.stdout).not.toContain('\x1b[2J');
-    expect(r.stderr).toContain('profile "demo" is now active');
+    expect(r.stderr).toContain('profile "demo" is active while it runs');
+    expect(r.stderr).toContain('(then back to "default")');
+    expect(stub.requests.every((q) => q.headers.authorization === 'Bearer wf_demo_admin_token_1')).toBe(true);
+    // Stopped, it gives back what it borrowed: no profile left pointing at a hub that is gone.
     const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
-    expect(config).toEqual({ activeProfile: 'demo', profiles: { demo: { hub: stub.url, token: 'wf_demo_admin_token_1' } } });
+    expect(config).toEqual({ profiles: {} });
     // The data file lived in a temporary directory that is gone now.
     expect(existsSync(hub.started[0]!.dataFile)).toBe(false);
   });

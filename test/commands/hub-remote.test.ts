@@ -145,13 +145,21 @@ describe('the emulator URL and control token in the profile', () => {
     expect(config().profiles.default).toEqual({ hub: 'http://127.0.0.1:7474', token: 'wf_kept', sim: 'http://127.0.0.1:45002', simToken: SIM_TOKEN });
   });
 
-  it('demo: the demo profile gets sim and simToken too', async () => {
+  it('demo: the demo profile gets sim and simToken too, while the demo runs', async () => {
     let stop: () => void = () => undefined;
+    let whileRunning: unknown;
     const { cli, config } = await setup(
       { adminToken: 'wf_demo_1', simUrl: 'http://127.0.0.1:45003', simToken: SIM_TOKEN },
-      { waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)), sleep: async () => stop() },
+      {
+        waitForShutdown: () => new Promise<void>((resolve) => (stop = resolve)),
+        sleep: async () => {
+          whileRunning = config().profiles.demo;
+          stop();
+        },
+      },
     );
     expect((await cli.run('demo', '--port', '0')).code).toBe(0);
-    expect(config().profiles.demo).toMatchObject({ token: 'wf_demo_1', sim: 'http://127.0.0.1:45003', simToken: SIM_TOKEN });
+    expect(whileRunning).toMatchObject({ token: 'wf_demo_1', sim: 'http://127.0.0.1:45003', simToken: SIM_TOKEN });
+    expect(config().profiles.demo).toBeUndefined();
   });
 });

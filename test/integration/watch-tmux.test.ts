@@ -157,7 +157,7 @@ describeWith('tmux', 'the terminal UI in tmux', () => {
         await term.keys('q');
         await waitUntil(() => term.exited(), { what: 'the demo to exit after q', timeoutMs: 15_000, intervalMs: 100 });
         // Back from the alternate screen: the demo's note on its profile is still there.
-        expect(await term.screen()).toContain('(back to yours: watchfloor config use default)');
+        expect(await term.screen()).toContain('(then back to "default")');
       } finally {
         own.cleanup();
       }

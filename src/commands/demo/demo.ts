@@ -11,12 +11,12 @@ import { fleetStatusJson } from '../../render/json.js';
 import { DEFAULT_PROFILE } from '../config/connection.js';
 import type { VerbContext } from '../context.js';
 import type { Deps } from '../deps.js';
-import { saveHubProfile } from '../hub/profile.js';
 import { integerOption, positiveNumberOption } from '../options.js';
 import { runStatus } from '../status/status.js';
 import type { CliView } from '../verb.js';
 import { defineVerb } from '../verb.js';
 import { openWatchOnTerminal } from '../watch/watch.js';
+import { borrowProfile } from './demo-profile.js';
 import { isPortFree } from './free-port.js';
 
 export const DEMO_PROFILE = 'demo';
@@ -96,17 +96,20 @@ export const demo = defineVerb({
       log: ctx.globals.debug && !ui ? (line) => ctx.info(line) : undefined,
     });
     const client = hub.adminToken ? deps.createClient({ hubUrl: hub.url, token: hub.adminToken, channel: ui ? 'tui' : 'cli' }) : undefined;
+    let restoreProfile: (() => Promise<void>) | undefined;
     try {
       if (!client || !hub.adminToken) throw new Error('the demo hub started without an admin token');
-      const previous = deps.config.read().activeProfile ?? DEFAULT_PROFILE;
-      await saveHubProfile(ctx, DEMO_PROFILE, { hub: hub.url, token: hub.adminToken, sim: hub.simUrl, simToken: hub.simToken }, { activate: true });
+      const borrowed = await borrowProfile(ctx, DEMO_PROFILE, { hub: hub.url, token: hub.adminToken, sim: hub.simUrl, simToken: hub.simToken });
+      restoreProfile = borrowed.restore;
+      const previous = borrowed.previous ?? DEFAULT_PROFILE;
       ctx.info(
-        `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is now active, so other watchfloor commands use it` +
-          (previous !== DEMO_PROFILE ? ` (back to yours: watchfloor config use ${previous})` : ''),
+        `demo hub on ${hub.url}; profile "${DEMO_PROFILE}" is active while it runs, so other watchfloor commands use it` +
+          (previous !== DEMO_PROFILE ? ` (then back to "${previous}")` : ''),
       );
       if (ui) await openWatchOnTerminal(client, ctx, { wall: false });
       else await refreshStatus(client, ctx);
     } finally {
+      await restoreProfile?.();
       await client?.close();
       await hub.close();
       rmSync(dir, { recursive: true, force: true });

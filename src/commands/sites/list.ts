@@ -19,14 +19,17 @@ export const sitesList = defineVerb({
   configure(command) {
     command
       .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
-      .addOption(completeWith(new Option('--region <region>', 'only sites in this region (any case)'), 'regions'));
+      .addOption(completeWith(new Option('--region <region>', 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'), 'regions'));
   },
   input: (_args: [], { kind, region }: SitesListInput): SitesListInput => ({ kind, region }),
   async run(input: SitesListInput, ctx: Pick<VerbContext, 'client'>): Promise<Site[]> {
-    const sites = await ctx.client().listSites({ kind: input.kind });
-    // Regions are matched here, case-insensitively, so "eastern province" works whatever the hub does.
-    const region = input.region?.trim().toLowerCase();
-    return region ? sites.filter((s) => s.region.toLowerCase() === region) : sites;
+    const client = ctx.client();
+    if (input.region === undefined) return client.listSites({ kind: input.kind });
+    // The region is matched here, over the whole fleet, as a site argument is (core/site-match.ts):
+    // any case, Arabic, a fragment or a city; several or none is an error naming them, never an empty list.
+    const sites = await client.listSites();
+    const region = await client.findRegion(input.region, sites);
+    return sites.filter((s) => s.region === region && (input.kind === undefined || s.kind === input.kind));
   },
   present: {
     text: (sites, view) => (sites.length ? renderSiteTable(sites, view) : ''),

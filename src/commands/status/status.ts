@@ -1,4 +1,5 @@
 // `status [SITE]`: the fleet worst first, or one site in detail.
+import type { CoreClient } from '../../core/client.js';
 import type { FleetStatus, SiteDetail } from '../../core/model.js';
 import { renderFleetStatus } from '../../render/fleet-status.js';
 import { SITE_STATUS_FIELDS, fleetStatusJson, siteDetailJson } from '../../render/json.js';
@@ -14,12 +15,14 @@ export interface StatusInput {
 
 export type StatusResult = { fleet: FleetStatus } | { site: SiteDetail };
 
+/** What a person typed (RUH, "king khalid", جدة) resolved to one site, then its detail: `status SITE` and `sites show SITE`. */
+export async function siteDetail(client: CoreClient, typed: string): Promise<SiteDetail> {
+  return client.getSite((await client.findSite(typed)).id);
+}
+
 export async function runStatus(input: StatusInput, ctx: Pick<VerbContext, 'client'>): Promise<StatusResult> {
   const client = ctx.client();
-  if (input.site !== undefined) {
-    const site = await client.findSite(input.site);
-    return { site: await client.getSite(site.id) };
-  }
+  if (input.site !== undefined) return { site: await siteDetail(client, input.site) };
   const fleet = await client.fleetStatus();
   return { fleet: { ...fleet, sites: [...fleet.sites].sort(worstFirst) } };
 }

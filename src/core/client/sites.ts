@@ -1,7 +1,7 @@
 // Sites, their assets and the fleet's status, and the hub's own health.
 import { NotFoundError } from '../errors.js';
 import type { Actor, Asset, AssetKind, FleetStatus, Site, SiteDetail, SiteKind, WaitHistory } from '../model.js';
-import { resolveSite } from '../site-match.js';
+import { resolveRegion, resolveSite } from '../site-match.js';
 import { query, type HubConnection } from './connection.js';
 
 export interface SiteFilter {
@@ -35,15 +35,14 @@ export function siteCalls(hub: HubConnection) {
     async findSite(text: string): Promise<Site> {
       const result = resolveSite(await listSites(), text);
       if (result.site) return result.site;
-      const names = result.suggestions.map((s) => `${s.id} (${s.name.en})`);
-      throw new NotFoundError(
-        result.ambiguous ? `"${text}" matches more than one site: ${names.join(', ')}` : `no site matches "${text}"`,
-        {
-          hint: names.length && !result.ambiguous ? `did you mean ${names.join(', ')}?` : 'list them with `watchfloor sites list`',
-          // What a reply in another language is drawn from: the nearest ids, and whether they all fit equally.
-          details: { suggestions: result.suggestions.map((s) => s.id), ambiguous: result.ambiguous },
-        },
-      );
+      throw noMatch('site', text, result.ambiguous, result.suggestions.map((s) => ({ id: s.id, label: `${s.id} (${s.name.en})` })));
+    },
+
+    /** Turn what a person typed after `--region` (makkah, مكة, jeddah) into one region's name, or throw NotFoundError. */
+    async findRegion(text: string, sites?: readonly Site[]): Promise<string> {
+      const result = resolveRegion(sites ?? (await listSites()), text);
+      if (result.region) return result.region;
+      throw noMatch('region', text, result.ambiguous, result.suggestions.map((r) => ({ id: r, label: r })));
     },
 
     listAssets: async (filter: { site?: string; kind?: AssetKind } = {}): Promise<Asset[]> =>
@@ -52,3 +51,14 @@ export function siteCalls(hub: HubConnection) {
 }
 
 export type SiteCalls = ReturnType<typeof siteCalls>;
+
+// One wording for a site or region nobody could pick out: several that fit
+// equally (listed, never guessed), or the nearest, or none.
+function noMatch(what: 'site' | 'region', text: string, ambiguous: boolean, near: { id: string; label: string }[]): NotFoundError {
+  const names = near.map((n) => n.label);
+  return new NotFoundError(ambiguous ? `"${text}" matches more than one ${what}: ${names.join(', ')}` : `no ${what} matches "${text}"`, {
+    hint: names.length && !ambiguous ? `did you mean ${names.join(', ')}?` : `list them with \`watchfloor sites list\``,
+    // What a reply in another language is drawn from: the nearest ids, and whether they all fit equally.
+    details: { suggestions: near.map((n) => n.id), ambiguous },
+  });
+}
