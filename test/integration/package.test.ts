@@ -52,5 +52,7 @@ describe('the npm package', () => {
     expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
-  it.skip('installs globally into a clean prefix and runs hub start --demo and status --json from it — needs the registry (npm --offline cannot resolve the dependencies from this cache; better-sqlite3 builds from source)', () => {});
+  // Not here yet: installing the tarball globally into a clean prefix and running `hub start --demo` and `status --json`
+  // from it. That install resolves the dependencies from the registry, which a test may not reach (npm --offline cannot
+  // resolve them from the local cache, and better-sqlite3 would build from source); issue 13's note says what would close it.
 });
