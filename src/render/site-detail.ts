@@ -1,15 +1,15 @@
 // One site: its flow, its assets grouped by kind (with the ones that are not
-// ok named), and its open incidents.
+// ok named), and its open incidents. Piped, its health and kinds are codes.
 import type { Asset, SiteDetail } from '../core/model.js';
 import { HEALTHS } from '../core/vocabulary.js';
 import { renderIncidentTable } from './incidents.js';
-import { labelsFor } from './labels.js';
+import { labelsForView } from './labels.js';
 import { createStyle } from './style.js';
 import { formatTime } from './time.js';
 import type { RenderContext } from './view.js';
 
 export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const { site, status } = detail;
   const num = (n: number | null, unit = '') => (n === null ? '-' : `${Math.round(n)}${unit}`);
@@ -32,7 +32,7 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
 }
 
 function assetLines(assets: Asset[], ctx: RenderContext): string[] {
-  const l = labelsFor(ctx.lang);
+  const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
   const byKind = new Map<string, Asset[]>();
   for (const a of assets) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a]);

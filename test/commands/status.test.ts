@@ -111,10 +111,10 @@ describe('status (fleet)', () => {
 });
 
 describe('status SITE', () => {
-  it('--lang ar names the site, its region and its city in Arabic', async () => {
+  it('--lang ar names the site, its region and its city in Arabic; piped, its kind stays a code', async () => {
     const r = await cli.run('status', 'RUH', '--lang', 'ar');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['RUH  مطار الملك خالد الدولي', 'جوي · الرياض · الرياض']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['RUH  مطار الملك خالد الدولي', 'air · الرياض · الرياض']);
   });
 
   it('resolves a lower-case id and shows assets by kind, non-ok ones named, and open incidents', async () => {

@@ -41,6 +41,14 @@ describe('piped text under --lang ar keeps ids, kinds and states as codes', () =
     for (const row of fields(r.stdout)) expect(['air', 'land', 'sea', 'service-centre']).toContain(row[2]);
   });
 
+  it('sites show: the kind and health are codes', async () => {
+    const r = await runCli(['sites', 'show', 'RUH', '--lang', 'ar'], env());
+    expect(r.code, r.stderr).toBe(0);
+    const [, kindLine, healthLine] = r.stdout.split('\n');
+    expect(kindLine!.split(' · ')[0]).toBe('air');
+    expect(healthLine!.split(': ')[1]).toMatch(/^(ok|degraded|down|unknown)\b/);
+  });
+
   it('incidents list: the state is a code', async () => {
     const opened = await fetch(`${hub.url}/v1/incidents`, {
       method: 'POST',
