@@ -11,6 +11,45 @@ _watchfloor_reply() {
   for value in $(_watchfloor_dynamic "$1"); do COMPREPLY+=("$(printf '%q' "$value")"); done
 }
 
+# The fields --json selects from for the verb typed, a comma list as gh has it
+# (--json id,ti): no space after a field, and none offered twice. Fails where
+# the verb publishes none, or where the word may be the verb's own (42).
+_watchfloor_json_fields() {
+  local fields head="" part="$cur" field
+  case "$cmdpath" in
+    "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode" ;;
+    "/sites/list") fields="id name kind region city lat lon neighbour annualPassengers staff source cityAr" ;;
+    "/incidents/list") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
+    "/incidents/show") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
+    "/dispatch/list") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
+    "/dispatch/show") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
+    "/tokens/list") fields="id name role createdAt lastUsedAt revokedAt bot expiresAt" ;;
+    "/audit/list") fields="seq at actor channel action target detail prevHash hash" ;;
+    *) return 1 ;;
+  esac
+  [[ "$cur" == *,* ]] && head="${cur%,*}," part="${cur##*,}"
+  COMPREPLY=()
+  for field in $fields; do
+    [[ "$field" == "$part"* && ",$head" != *",$field,"* ]] && COMPREPLY+=("$head$field")
+  done
+  ((${#COMPREPLY[@]})) && compopt -o nospace
+  [[ -n "$eq" || -n "$head" || ${#COMPREPLY[@]} -gt 0 ]]
+}
+
+# Is the word after --json its list of fields, or the command's own word? As the CLI decides (json-flag.ts).
+_watchfloor_is_json_fields() {
+  local -a parts
+  local part
+  [[ -n "$1" && "$1" != *, ]] || return 1
+  IFS=, read -ra parts <<< "$1"
+  for part in "${parts[@]}"; do
+    case "$part" in
+      acknowledgedAt|acknowledgedBy|action|actor|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|escalations|expiresAt|fingerprint|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|mode|name|neighbour|note|openIncidents|partsLikely|prevHash|priority|queueLength|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|siteId|source|staff|state|summary|target|title|updatedAt|version|waitMinutes) ;;
+      *) return 1 ;;
+    esac
+  done
+}
+
 _watchfloor() {
   # bash splits words at = and : (COMP_WORDBREAKS): glue them back, so
   # --site=JE and --hub http://host:8080 read as typed.
@@ -38,6 +77,7 @@ _watchfloor() {
     case "$word" in
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
+      --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
       --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
@@ -192,7 +232,7 @@ _watchfloor() {
     "/sim/faults":--sim) COMPREPLY=(); return ;;
     "/sim/kinds":--kind) COMPREPLY=($(compgen -W "egate counter passport-reader biometric-kiosk kiosk cctv bodycam network-link server integration" -- "$cur")); return ;;
     "/sim/kinds":--sim) COMPREPLY=(); return ;;
-    *:--json) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
+    *:--json) _watchfloor_json_fields && return; if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     *:--lang) COMPREPLY=($(compgen -W "en ar" -- "$cur")); return ;;
     *:--profile) _watchfloor_reply profiles; return ;;
     *:--hub) COMPREPLY=(); return ;;

@@ -5,12 +5,23 @@ function __watchfloor_state
     set -l cmdpath ''
     set -l npos 0
     set -l skip 0
+    set -l fields 0
     for word in $words[2..-1]
         if test $skip = 1
             set skip 0
             continue
         end
+        # The word after --json is its value when it is a list of fields (json-flag.ts).
+        if test $fields = 1
+            set fields 0
+            if __watchfloor_is_json_fields $word
+                continue
+            end
+        end
         switch $word
+            case --json
+                set fields 1
+                continue
             case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
                 set skip 1
                 continue
@@ -258,6 +269,23 @@ function __watchfloor_in
     string match -q -- "$argv[1]:*" (__watchfloor_state)
 end
 
+# The fields --json selects from (given), a comma list as gh has it: none offered twice.
+function __watchfloor_json_fields
+    set -l token (commandline -ct | string replace -r -- '^--[^=]*=' '')
+    set -l head (string match -r -- '^.*,' "$token")
+    set -l used (string split , -- "$head")
+    for field in $argv
+        contains -- $field $used; or echo "$head$field"
+    end
+end
+
+function __watchfloor_is_json_fields
+    test -n "$argv[1]"; or return 1
+    for field in (string split , -- $argv[1])
+        contains -- $field acknowledgedAt acknowledgedBy action actor annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates escalations expiresAt fingerprint hash health id incidentId kind labels lastUsedAt lat lon mode name neighbour note openIncidents partsLikely prevHash priority queueLength region reportedAt resolvedAt resolvedBy revokedAt role seq severity siteId source staff state summary target title updatedAt version waitMinutes; or return 1
+    end
+end
+
 function __watchfloor_dynamic
     set -l words (commandline -opc)
     $words[1] __complete $argv[1] 2>/dev/null
@@ -265,7 +293,7 @@ end
 
 complete -c watchfloor -f
 complete -c watchfloor -l version -s V -d 'print the version'
-complete -c watchfloor -l json -r -d 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields'
+complete -c watchfloor -l json -d 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields'
 complete -c watchfloor -l no-color -d 'no colour (also: NO_COLOR)'
 complete -c watchfloor -l lang -x -a 'en ar' -d 'language of site names and labels'
 complete -c watchfloor -l profile -x -a '(__watchfloor_dynamic profiles)' -d 'config profile (also: WATCHFLOOR_PROFILE)'
@@ -295,6 +323,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a bot -d 'run the chat bot (Slac
 complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emulator: inject faults, see the ground truth'
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode)'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l wall -d 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'
@@ -306,6 +335,7 @@ complete -c watchfloor -n '__watchfloor_at /sites:0' -a view -d 'one site in det
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l json -x -a '(__watchfloor_json_fields id name kind region city lat lon neighbour annualPassengers staff source cityAr)'
 complete -c watchfloor -n '__watchfloor_in /sites/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sites/show:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /incidents' -l help -s h -d 'display help for command'
@@ -323,7 +353,9 @@ complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__wa
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /incidents/show' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
 complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'
 complete -c watchfloor -n '__watchfloor_in /incidents/ack' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents/ack:0' -x -a '(__watchfloor_dynamic incidents)'
@@ -360,7 +392,9 @@ complete -c watchfloor -n '__watchfloor_at /dispatch:0' -a close -d 'close a wor
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l state -x -a 'open closed all' -d 'open, closed or all'
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /dispatch/list' -l json -x -a '(__watchfloor_json_fields id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /dispatch/show' -l json -x -a '(__watchfloor_json_fields id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note)'
 complete -c watchfloor -n '__watchfloor_at /dispatch/show:0' -x -a '(__watchfloor_dynamic dispatches)'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l note -r -d 'what was done on site'
 complete -c watchfloor -n '__watchfloor_in /dispatch/close' -l help -s h -d 'display help for command'
@@ -467,6 +501,7 @@ complete -c watchfloor -n '__watchfloor_in /tokens/create' -l bot -d 'for a chat
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l expires -r -d 'when it stops working: a span from now (90d, 12h) or an ISO time; by default never'
 complete -c watchfloor -n '__watchfloor_in /tokens/create' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /tokens/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /tokens/list' -l json -x -a '(__watchfloor_json_fields id name role createdAt lastUsedAt revokedAt bot expiresAt)'
 complete -c watchfloor -n '__watchfloor_in /tokens/revoke' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /tokens/revoke:0' -x -a '(__watchfloor_dynamic tokens)'
 complete -c watchfloor -n '__watchfloor_in /audit' -l help -s h -d 'display help for command'
@@ -477,6 +512,7 @@ complete -c watchfloor -n '__watchfloor_at /audit:0' -a checkpoint -d 'the audit
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l since -r -d 'ISO-8601 time or a duration back from now (2h, 30m, 7d)'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l limit -r -d 'at most this many entries'
 complete -c watchfloor -n '__watchfloor_in /audit/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /audit/list' -l json -x -a '(__watchfloor_json_fields seq at actor channel action target detail prevHash hash)'
 complete -c watchfloor -n '__watchfloor_in /audit/verify' -l checkpoint -r -d 'also hold the log to the checkpoints in this file, kept elsewhere (repeatable)'
 complete -c watchfloor -n '__watchfloor_in /audit/verify' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /audit/checkpoint' -l help -s h -d 'display help for command'
@@ -516,7 +552,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -F -d 'priv
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
-complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -r -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-cert -r -d 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the private key of --tls-cert (PEM, unencrypted)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l log-format -r -d 'text (default) or json: one JSON object a line on stderr, for log shippers'

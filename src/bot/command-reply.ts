@@ -15,6 +15,7 @@ import type { BotReply, ReplyAction } from './reply.js';
 import type { ChatSession } from './session.js';
 import { siteSlots, type SiteSlot } from './site-words.js';
 import { textReply } from './text-reply.js';
+import { tokenizeChat } from './tokenize.js';
 import { verbReply } from './verb-replies.js';
 
 /** Is this the first word of a CLI command (or an option)? Then chat text is command grammar. */
@@ -88,6 +89,14 @@ const QUESTIONS: Record<Lang, string[]> = {
   ar: ['ما حالة مطار الملك خالد', 'كم وقت الانتظار في جسر الملك فهد', 'البلاغات المفتوحة في مكة'],
 };
 
+// Redirection, pipes, substitution and home paths: what a shell acts on, which chat would take as words.
+const SHELL_SYNTAX = /[<>|;&`]|\$[({]|~\//;
+
+/** An example a chat user can send as it is: no shell syntax, nothing chat refuses (a profile, a file on the bot's host). */
+function runsInChat(program: Command, example: string): boolean {
+  return !SHELL_SYNTAX.test(example) && !refusalFor(commandPath(program, tokenizeChat(example)));
+}
+
 /** The commands chat answers, read from the program: a new CLI command shows up here the day it lands. */
 export function helpReply(program: Command, lang: Lang, under: readonly string[] = []): BotReply {
   const prefix = under.join(' ');
@@ -95,6 +104,6 @@ export function helpReply(program: Command, lang: Lang, under: readonly string[]
   const commands = answered
     .filter(({ names }) => !prefix || names.join(' ').startsWith(`${prefix} `))
     .map(({ names, command }) => ({ usage: [...names, command.usage().replace(/^\[options\]\s*/, '')].join(' ').trim(), description: command.description() }));
-  const examples = answered.flatMap(({ command }) => metadataOf(command).examples ?? []);
+  const examples = answered.flatMap(({ command }) => metadataOf(command).examples ?? []).filter((e) => runsInChat(program, e));
   return { kind: 'help', commands, examples: [...examples, ...QUESTIONS[lang]] };
 }

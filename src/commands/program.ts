@@ -1,7 +1,7 @@
 // The command tree, built fresh for each run: the CLI parses argv with it and
 // the chat bot parses chat text with it. What each verb returns goes to the
 // presenter: the CLI's prints it; the chat bot's hands the result back.
-import { completeWith } from './completion/dynamic.js';
+import { completeJsonFields, completeWith } from './completion/dynamic.js';
 import { Option, type Command } from 'commander';
 import { watchfloorVersion } from '../core/version.js';
 import { LANGS } from '../render/labels.js';
@@ -43,7 +43,7 @@ export function buildProgram(deps: Deps, presenter: Presenter = cliPresenter(dep
   const program = new WatchfloorCommand('watchfloor')
     .description('the duty officer\'s toolkit for the border-passport command centre')
     .version(watchfloorVersion(), '-V, --version', 'print the version')
-    .option('--json [fields]', 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields')
+    .addOption(completeJsonFields(new Option('--json [fields]', 'machine-readable output (shapes in docs/json.md); FIELDS (id,title,state) selects fields')))
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of site names and labels').choices(LANGS).default('en'))
     // The bot connects for the chat user itself; a token typed in chat is a leaked token.

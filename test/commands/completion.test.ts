@@ -9,6 +9,7 @@ import { commandSpec } from '../../src/commands/completion/tree.js';
 import { buildProgram } from '../../src/commands/program.js';
 import { closedPortUrl, startStubHub, type StubHub } from '../helpers/stub-hub.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
+import { INCIDENT_FIELDS } from '../../src/render/json.js';
 import { INCIDENTS, SITES } from './fixtures.js';
 
 const FILES: Record<Shell, string> = { bash: 'watchfloor.bash', zsh: '_watchfloor', fish: 'watchfloor.fish' };
@@ -48,6 +49,19 @@ describe('generated scripts', () => {
     expect(bash).toContain('"/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre"');
     expect(bash).not.toContain('__complete)');
     expect(bash).toContain('complete -F _watchfloor watchfloor wf');
+  });
+
+  it('offer after --json the fields of the verb typed, from its own allowlist, in every shell', () => {
+    const spec = commandSpec(buildProgram(cli.deps));
+    const fields = INCIDENT_FIELDS.join(' ');
+    const bash = completionScript(spec, 'bash');
+    expect(bash).toContain(`"/incidents/list") fields="${fields}" ;;`);
+    expect(bash).toContain('*:--json) _watchfloor_json_fields && return;');
+    expect(bash).not.toContain('"/incidents/ack") fields=');
+    expect(completionScript(spec, 'zsh')).toContain(`("/incidents/show") fields=(${fields}) ;;`);
+    expect(completionScript(spec, 'fish')).toContain(
+      `complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields ${fields})'`,
+    );
   });
 
   it('an unknown shell is a usage error', async () => {

@@ -72,6 +72,14 @@ const CASES: Array<{ name: string; typed: string | (() => string); becomes: stri
   { name: 'profiles after config use', typed: 'watchfloor config use ni', becomes: 'watchfloor config use night' },
   { name: 'ids from the --profile typed', typed: 'watchfloor --profile night incidents ack 7', becomes: 'watchfloor --profile night incidents ack 77' },
   { name: 'ids from the --hub typed', typed: () => `watchfloor --hub ${nightHub.url} incidents ack 7`, becomes: () => `watchfloor --hub ${nightHub.url} incidents ack 77` },
+  // --json FIELDS as gh has it: the fields of the verb typed (src/commands/json-fields.ts), after a comma too.
+  { name: '--json fields after a comma', typed: 'watchfloor incidents list --json id,ti', becomes: 'watchfloor incidents list --json id,title' },
+  { name: '--json= fields', typed: 'watchfloor incidents list --json=sev', becomes: 'watchfloor incidents list --json=severity' },
+  { name: '--json fields of the verb an alias names', typed: 'watchfloor inc ls --json=id,sta', becomes: 'watchfloor inc ls --json=id,state' },
+  { name: '--json fields of a verb with an argument', typed: 'watchfloor status --json wait', becomes: 'watchfloor status --json waitMinutes' },
+  { name: '--json fields not offered twice', typed: 'watchfloor dispatch list --json closedAt,closed', becomes: 'watchfloor dispatch list --json closedAt,closedBy' },
+  { name: 'a --json field list is not the verb argument', typed: 'watchfloor incidents show --json id,title 4', becomes: 'watchfloor incidents show --json id,title 42' },
+  { name: 'an id after a bare --json still completes', typed: 'watchfloor incidents show --json 4', becomes: 'watchfloor incidents show --json 42' },
   { name: 'ids from the --hub= typed', typed: () => `watchfloor --hub=${nightHub.url} incidents ack 7`, becomes: () => `watchfloor --hub=${nightHub.url} incidents ack 77` },
 ];
 

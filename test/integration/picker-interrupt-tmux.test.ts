@@ -24,14 +24,22 @@ afterAll(async () => {
 });
 
 describeWith('tmux', 'Ctrl-C in a picker', () => {
-  it('exits 130 and says nothing about a bug', { timeout: 30_000 }, async () => {
-    const { CI: _ci, ...env } = cli.env;
-    const line = `'${process.execPath}' '${CLI_PATH}' incidents ack; echo "exit=$?"`;
-    session = await startTmux({ width: 100, height: 20, command: ['sh', '-c', line], env: { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8' }, dir: cli.configDir });
-    await session.waitFor((s) => s.includes('Which incident?') && s.includes('INC-000042'), 'the picker');
-    await session.keys('C-c');
-    const screen = await session.waitFor((s) => /exit=\d+/.test(s), 'the exit code');
-    expect(screen).toContain('exit=130');
-    expect(screen).not.toContain('bug');
-  });
+  // Each kind of prompt the CLI shows: a choice (which incident) and a line of text (what fixed it).
+  const PICKERS = [
+    { name: 'the incident picker', argv: 'incidents ack', shows: (s: string) => s.includes('Which incident?') && s.includes('INC-000042') },
+    { name: 'a text prompt', argv: 'incidents resolve 42', shows: (s: string) => s.includes('What fixed it?') },
+  ];
+  for (const picker of PICKERS) {
+    it(`exits 130 from ${picker.name} and says nothing about a bug`, { timeout: 30_000 }, async () => {
+      const { CI: _ci, ...env } = cli.env;
+      const line = `'${process.execPath}' '${CLI_PATH}' ${picker.argv}; echo "exit=$?"`;
+      await session?.kill();
+      session = await startTmux({ width: 100, height: 20, command: ['sh', '-c', line], env: { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8' }, dir: cli.configDir });
+      await session.waitFor(picker.shows, picker.name);
+      await session.keys('C-c');
+      const screen = await session.waitFor((s) => /exit=\d+/.test(s), 'the exit code');
+      expect(screen).toContain('exit=130');
+      expect(screen).not.toContain('bug');
+    });
+  }
 });

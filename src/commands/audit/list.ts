@@ -14,6 +14,7 @@ function parseLimit(text: string): number {
 export const auditList = defineVerb({
   name: 'list',
   description: 'audit entries, oldest first',
+  metadata: { examples: ['audit list --since 2h', 'audit list --limit 50', 'audit ls --since 7d --json seq,at,actor,action,target'] },
   configure(command) {
     command
       .option('--since <when>', 'ISO-8601 time or a duration back from now (2h, 30m, 7d)')

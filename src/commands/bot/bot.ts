@@ -124,7 +124,10 @@ export const bot = defineVerb({
   name: 'bot',
   description: 'run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C',
   // Starts a chat bot (Slack, Teams) inside this one, until stopped.
-  metadata: { refusedInChat: { en: "it runs a chat bot until stopped; start it on the bot's host", ar: 'يشغّل بوت محادثة حتى يُوقف؛ شغّله على جهاز البوت' } },
+  metadata: {
+    examples: ['bot --socket-mode', 'bot --identities people.yaml --cards-channel C0123ABCD', 'bot --port 3000 --cards-route region:Makkah=C0456ABCD'],
+    refusedInChat: { en: "it runs a chat bot until stopped; start it on the bot's host", ar: 'يشغّل بوت محادثة حتى يُوقف؛ شغّله على جهاز البوت' },
+  },
   configure(command) {
     command
       .option('--socket-mode', 'Slack over Socket Mode (SLACK_APP_TOKEN; no public URL needed)', false)

@@ -1,7 +1,7 @@
 // Generates the bash completion script from the command tree. bash splits
 // `--site=JE` at the `=` and URLs at their `:` (COMP_WORDBREAKS), so the
 // script glues those words back before it reads the line.
-import { CONNECTION_FLAGS, commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
+import { CONNECTION_FLAGS, commandPaths, fieldCommands, inheritedOptions, jsonFieldFlags, publishedFields, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type OptionSpec, type ValueSpec } from './tree.js';
 
 export function bashCompletion(program: CommandSpec, binNames: string[]): string {
@@ -12,7 +12,10 @@ export function bashCompletion(program: CommandSpec, binNames: string[]): string
   const valueCases = [...commands.slice(1), program].flatMap((c) =>
     c.options
       .filter((o) => o.takesValue)
-      .map((o) => `    ${o.flags.map((f) => `${c === program ? '*' : quote(c.path)}:${f}`).join('|')}) ${o.optionalValue ? `if [[ -n "$eq" ]]; then ${reply(o, fn)}; fi` : reply(o, fn)} ;;`),
+      .map((o) => {
+        const body = o.optionalValue ? `if [[ -n "$eq" ]]; then ${reply(o, fn)}; fi` : reply(o, fn);
+        return `    ${o.flags.map((f) => `${c === program ? '*' : quote(c.path)}:${f}`).join('|')}) ${o.jsonFields ? `${fn}_json_fields && return; ` : ''}${body} ;;`;
+      }),
   );
   const optionCases = commands.map((c) => {
     const options = [...c.options, ...(c === program ? [] : inheritedOptions(program))];
@@ -28,6 +31,8 @@ export function bashCompletion(program: CommandSpec, binNames: string[]): string
     return c.arguments.flatMap((a, i) => (hasValues(a) ? [`    ${quote(c.path)}:${i}) ${reply(a, fn)} ;;`] : []));
   });
   const pathCases = commandPaths(program).map(([path, typed]) => `      ${typed.join('|')}) cmdpath=${path}; npos=0 ;;`);
+  const fieldCases = fieldCommands(program).map((c) => `    ${quote(c.path)}) fields="${c.jsonFields.join(' ')}" ;;`);
+  const jsonFlags = jsonFieldFlags(program);
 
   return `# bash completion for ${binNames.join(' and ')}
 # Generated from the command tree by \`${program.name} completion bash\`; do not edit.
@@ -40,6 +45,38 @@ ${fn}_reply() {
   local IFS=$'\\n' value
   COMPREPLY=()
   for value in $(${fn}_dynamic "$1"); do COMPREPLY+=("$(printf '%q' "$value")"); done
+}
+
+# The fields --json selects from for the verb typed, a comma list as gh has it
+# (--json id,ti): no space after a field, and none offered twice. Fails where
+# the verb publishes none, or where the word may be the verb's own (42).
+${fn}_json_fields() {
+  local fields head="" part="$cur" field
+  case "$cmdpath" in
+${fieldCases.join('\n')}
+    *) return 1 ;;
+  esac
+  [[ "$cur" == *,* ]] && head="\${cur%,*}," part="\${cur##*,}"
+  COMPREPLY=()
+  for field in $fields; do
+    [[ "$field" == "$part"* && ",$head" != *",$field,"* ]] && COMPREPLY+=("$head$field")
+  done
+  ((\${#COMPREPLY[@]})) && compopt -o nospace
+  [[ -n "$eq" || -n "$head" || \${#COMPREPLY[@]} -gt 0 ]]
+}
+
+# Is the word after --json its list of fields, or the command's own word? As the CLI decides (json-flag.ts).
+${fn}_is_json_fields() {
+  local -a parts
+  local part
+  [[ -n "$1" && "$1" != *, ]] || return 1
+  IFS=, read -ra parts <<< "$1"
+  for part in "\${parts[@]}"; do
+    case "$part" in
+      ${publishedFields(program).join('|')}) ;;
+      *) return 1 ;;
+    esac
+  done
 }
 
 ${fn}() {
@@ -69,6 +106,7 @@ ${fn}() {
     case "$word" in
       ${CONNECTION_FLAGS.map((f) => `${f}=*`).join('|')}) connection+=("$word"); continue ;;
       ${CONNECTION_FLAGS.join('|')}) connection+=("$word" "\${words[i+1]}"); i=$((i + 1)); continue ;;
+      ${jsonFlags.join('|')}) if ((i + 1 < n - 1)) && ${fn}_is_json_fields "\${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
       ${valueFlags(program).join('|')}) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac

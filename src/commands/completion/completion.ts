@@ -14,7 +14,10 @@ export const completion = defineVerb({
   name: 'completion',
   description: 'print the shell completion script (bash, zsh or fish)',
   // Shell completion scripts: nothing a chat user can run.
-  metadata: { refusedInChat: { en: 'it prints shell completion scripts', ar: 'يطبع نصوص الإكمال للطرفية' } },
+  metadata: {
+    examples: ['completion bash > /etc/bash_completion.d/watchfloor', 'completion zsh > "${fpath[1]}/_watchfloor"', 'completion fish > ~/.config/fish/completions/watchfloor.fish'],
+    refusedInChat: { en: 'it prints shell completion scripts', ar: 'يطبع نصوص الإكمال للطرفية' },
+  },
   configure: (command) => void command.addArgument(new Argument('<shell>', 'the shell').choices(SHELLS)),
   input: ([shell]: [Shell], _options: unknown, command: Command): CompletionInput => ({ shell, tree: commandSpec(rootOf(command)) }),
   run: async (input) => completionScript(input.tree, input.shell),

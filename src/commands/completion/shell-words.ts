@@ -24,3 +24,18 @@ export const CONNECTION_FLAGS = ['--profile', '--hub', '--token'] as const;
 export function inheritedOptions(program: CommandSpec): CommandSpec['options'] {
   return program.options.filter((o) => !o.flags.includes('--help'));
 }
+
+/** The flags whose value is a list of the typed verb's --json fields (`--json`). */
+export function jsonFieldFlags(program: CommandSpec): string[] {
+  return program.options.filter((o) => o.jsonFields).flatMap((o) => o.flags);
+}
+
+/** Every field some verb publishes: a word after `--json` made only of these is its value, as settleJsonFlag reads it. */
+export function publishedFields(program: CommandSpec): string[] {
+  return [...new Set(allCommands(program).flatMap((c) => c.jsonFields))].sort();
+}
+
+/** The verbs that publish fields, each with its own. */
+export function fieldCommands(program: CommandSpec): CommandSpec[] {
+  return allCommands(program).filter((c) => c.jsonFields.length > 0);
+}

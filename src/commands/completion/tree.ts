@@ -1,7 +1,8 @@
 // The command tree as completion scripts need it, read from commander itself
 // so a new command or option completes without anyone touching the scripts.
 import type { Command, Help, Option } from 'commander';
-import { completesFiles, dynamicSourceOf, type DynamicSource } from './dynamic.js';
+import { verbOf } from '../register.js';
+import { completesFiles, completesJsonFields, dynamicSourceOf, type DynamicSource } from './dynamic.js';
 
 export interface ValueSpec {
   choices: string[];
@@ -16,6 +17,8 @@ export interface OptionSpec extends ValueSpec {
   /** The value may be left out (`--json` or `--json=id,title`), so the next word is never taken as it. */
   optionalValue: boolean;
   description: string;
+  /** Its value is a comma list of the fields of the verb typed (CommandSpec.jsonFields). */
+  jsonFields: boolean;
 }
 
 export interface CommandSpec {
@@ -30,6 +33,8 @@ export interface CommandSpec {
   options: OptionSpec[];
   /** Positional arguments, in order; a variadic one last. */
   arguments: ValueSpec[];
+  /** The fields `--json FIELDS` selects from for this verb (json-fields.ts); none for a noun or a verb without them. */
+  jsonFields: string[];
 }
 
 export function commandSpec(command: Command, parentPath = ''): CommandSpec {
@@ -43,6 +48,7 @@ export function commandSpec(command: Command, parentPath = ''): CommandSpec {
     subcommands: visibleSubcommands(help, command).map((c) => commandSpec(c, path)),
     options: help.visibleOptions(command).map(optionSpec),
     arguments: command.registeredArguments.map((a) => ({ choices: a.argChoices ?? [], source: dynamicSourceOf(a), files: completesFiles(a) })),
+    jsonFields: [...(verbOf(command)?.present.jsonFields?.fields ?? [])],
   };
 }
 
@@ -60,6 +66,7 @@ function optionSpec(option: Option): OptionSpec {
     choices: option.argChoices ?? [],
     source: dynamicSourceOf(option),
     files: completesFiles(option),
+    jsonFields: completesJsonFields(option),
   };
 }
 

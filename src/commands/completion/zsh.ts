@@ -1,7 +1,7 @@
 // Generates the zsh completion script from the command tree. (`path` is
 // PATH's twin in zsh, hence `cmdpath`.) zsh keeps `--site=JE` one word:
 // compset takes the `--site=` off, and the option's values complete the rest.
-import { CONNECTION_FLAGS, commandPaths, inheritedOptions, valueFlags } from './shell-words.js';
+import { CONNECTION_FLAGS, commandPaths, fieldCommands, inheritedOptions, jsonFieldFlags, publishedFields, valueFlags } from './shell-words.js';
 import { allCommands, type CommandSpec, type ValueSpec } from './tree.js';
 
 export function zshCompletion(program: CommandSpec, binNames: string[]): string {
@@ -12,7 +12,7 @@ export function zshCompletion(program: CommandSpec, binNames: string[]): string 
       .filter((o) => o.takesValue)
       .map((o) => {
         const body = o.optionalValue ? `if [[ -n "$eq" ]]; then ${values(o, fn)}; fi` : values(o, fn);
-        return `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${body} ;;`;
+        return `    (${o.flags.map((f) => `${c === program ? '*' : `"${c.path}"`}:${f}`).join('|')}) ${o.jsonFields ? `${fn}_json_fields && return; ` : ''}${body} ;;`;
       }),
   );
   const optionCases = commands.map((c) => {
@@ -28,12 +28,45 @@ export function zshCompletion(program: CommandSpec, binNames: string[]): string 
     return c.arguments.flatMap((a, i) => (a.choices.length || a.source || a.files ? [`    ("${c.path}:${i}") ${values(a, fn)} ;;`] : []));
   });
   const pathCases = commandPaths(program).map(([path, typed]) => `      (${typed.join('|')}) cmdpath=${path}; npos=0 ;;`);
+  const fieldCases = fieldCommands(program).map((c) => `    ("${c.path}") fields=(${c.jsonFields.join(' ')}) ;;`);
+  const jsonFlags = jsonFieldFlags(program);
 
   return `#compdef ${binNames.join(' ')}
 # zsh completion for ${binNames.join(' and ')}
 # Generated from the command tree by \`${program.name} completion zsh\`; do not edit.
 ${fn}_dynamic() {
   "\${words[1]}" "\${connection[@]}" __complete "$1" "$cur" 2>/dev/null
+}
+
+# The fields --json selects from for the verb typed, a comma list as gh has it
+# (--json id,ti): no space after a field, and none offered twice. Fails where
+# the verb publishes none, or where the word may be the verb's own (42).
+${fn}_json_fields() {
+  local -a fields used vals
+  local f
+  case "$cmdpath" in
+${fieldCases.join('\n')}
+    (*) return 1 ;;
+  esac
+  if [[ "$cur" == *,* ]]; then
+    used=(\${(s:,:)\${cur%,*}})
+    compset -P '*,'
+  fi
+  for f in $fields; do (( \${used[(Ie)$f]} )) || vals+=($f); done
+  compadd -S '' -a vals && return 0
+  [[ -n "$eq" || "$cur" == *,* ]]
+}
+
+# Is the word after --json its list of fields, or the command's own word? As the CLI decides (json-flag.ts).
+${fn}_is_json_fields() {
+  local f
+  [[ -n "$1" ]] || return 1
+  for f in "\${(@s:,:)1}"; do
+    case "$f" in
+      (${publishedFields(program).join('|')}) ;;
+      (*) return 1 ;;
+    esac
+  done
 }
 
 ${fn}() {
@@ -45,6 +78,7 @@ ${fn}() {
     case "$word" in
       (${CONNECTION_FLAGS.map((f) => `${f}=*`).join('|')}) connection+=("$word"); continue ;;
       (${CONNECTION_FLAGS.join('|')}) connection+=("$word" "\${words[i+1]}"); i=$((i + 1)); continue ;;
+      (${jsonFlags.join('|')}) if (( i + 1 < CURRENT )) && ${fn}_is_json_fields "\${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
       (${valueFlags(program).join('|')}) i=$((i + 1)); continue ;;
       (-*) continue ;;
     esac

@@ -14,6 +14,7 @@ export interface ConfigGetResult {
 export const configGet = defineVerb({
   name: 'get',
   description: 'print one setting of the profile',
+  metadata: { examples: ['config get hub', 'config get hub --profile night'] },
   configure: (command) => void command.addArgument(new Argument('<key>', 'the setting').choices(CONFIG_KEYS)),
   input: ([key]: [ConfigKey]) => ({ key }),
   async run(input, ctx): Promise<ConfigGetResult> {

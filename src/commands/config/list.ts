@@ -33,6 +33,7 @@ export function renderConfigList(result: ConfigListResult): string {
 export const configList = defineVerb({
   name: 'list',
   description: 'all profiles, tokens masked',
+  metadata: { examples: ['config list', 'config ls --json'] },
   input: () => ({}),
   async run(_input, ctx): Promise<ConfigListResult> {
     const config = ctx.deps.config.read();

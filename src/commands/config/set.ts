@@ -9,6 +9,7 @@ import { validateConfigValue } from './values.js';
 export const configSet = defineVerb({
   name: 'set',
   description: 'store a setting in the profile',
+  metadata: { examples: ['config set hub https://watchfloor.ops.internal:7474', 'config set token "$WATCHFLOOR_TOKEN" --profile night', 'config set ca /etc/watchfloor/ca.pem'] },
   configure(command) {
     command.addArgument(new Argument('<key>', 'the setting').choices(CONFIG_KEYS)).argument('<value>', 'its value (hub: an http or https URL)');
   },

@@ -7,6 +7,7 @@ import { defineVerb } from '../verb.js';
 export const configUse = defineVerb({
   name: 'use',
   description: 'switch the active profile',
+  metadata: { examples: ['config use night', 'config use default'] },
   configure: (command) => void command.addArgument(completeWith(new Argument('<name>', 'profile name'), 'profiles')),
   input: ([name]: [string]) => ({ name }),
   async run(input, ctx) {

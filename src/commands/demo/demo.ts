@@ -72,7 +72,10 @@ export const demo = defineVerb({
   name: 'demo',
   description: 'start a demo hub with the 103-site fleet and watch it: the live UI on a terminal, the status refreshing when piped',
   // Starts a hub and a simulator inside the bot's process and never ends.
-  metadata: { refusedInChat: { en: 'it starts a demo hub and runs until stopped; run it in a terminal', ar: 'يشغّل عرضاً تجريبياً لا يتوقف؛ نفّذه في الطرفية' } },
+  metadata: {
+    examples: ['demo', 'demo --speed 120 --seed 7', 'demo | head -20'],
+    refusedInChat: { en: 'it starts a demo hub and runs until stopped; run it in a terminal', ar: 'يشغّل عرضاً تجريبياً لا يتوقف؛ نفّذه في الطرفية' },
+  },
   configure(command) {
     command
       .option('--seed <n>', 'simulator seed', integerOption(0))

@@ -28,6 +28,7 @@ export interface DiagFleetResult {
 export const diagFleet = defineVerb({
   name: 'fleet',
   description: 'sweep many assets with bounded concurrency, then a summary',
+  metadata: { examples: ['diag fleet --site JED', 'diag fleet --kind egate --fix', 'diag fleet --site RUH --concurrency 4 --json'] },
   configure(command) {
     command
       .addOption(completeWith(new Option('--site <site>', 'only this site (id or name fragment)'), 'sites'))

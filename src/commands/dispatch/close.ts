@@ -8,6 +8,7 @@ import { dispatchIdArgument, normalizeDispatchId } from './dispatch-id.js';
 export const dispatchClose = defineVerb({
   name: 'close',
   description: 'close a work order once repaired on site (resolves its incident)',
+  metadata: { examples: ['dispatch close 3 --note "door motor replaced on RUH/egate-07"'] },
   configure: (command) => void command.addArgument(dispatchIdArgument()).option('--note <text>', 'what was done on site'),
   input: ([id]: [string], options: { note?: string }) => ({ id, note: options.note }),
   async run(input, ctx) {

@@ -14,6 +14,7 @@ export interface DispatchListInput {
 export const dispatchList = defineVerb({
   name: 'list',
   description: 'work orders for technicians (open ones unless --state says otherwise)',
+  metadata: { examples: ['dispatch list', 'dispatch list --site DMM --state all', 'dispatch ls --json id,siteId,state'] },
   configure(command) {
     command
       .addOption(new Option('--state <state>', 'open, closed or all').choices([...DISPATCH_STATES, 'all']).default('open'))

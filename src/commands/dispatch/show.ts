@@ -7,6 +7,7 @@ import { dispatchIdArgument, normalizeDispatchId } from './dispatch-id.js';
 export const dispatchShow = defineVerb({
   name: 'show',
   description: 'one work order: findings, actions tried, parts likely needed',
+  metadata: { examples: ['dispatch show 3', 'dispatch view DSP-000003 --json'] },
   configure: (command) => void command.addArgument(dispatchIdArgument()),
   input: ([id]: [string]) => ({ id }),
   run: async (input, ctx) => ctx.client().getDispatch(normalizeDispatchId(input.id)),

@@ -38,6 +38,7 @@ async function settingsOf(input: HubStartInput): Promise<HubSettings> {
 export const hubStart = defineVerb({
   name: 'start',
   description: 'run the hub here until Ctrl-C or SIGTERM',
+  metadata: { examples: ['hub start --demo', 'hub start --config /etc/watchfloor/hub.yaml', 'hub start --host 0.0.0.0 --tls-cert hub.crt --tls-key hub.key --data /var/lib/watchfloor/hub.sqlite'] },
   configure(command) {
     command
       .option('--config <file>', 'a YAML file of these settings, keyed by the flag names without dashes (a flag given here wins)')

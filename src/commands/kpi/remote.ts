@@ -8,6 +8,7 @@ import { defineVerb } from '../verb.js';
 export const kpiRemote = defineVerb({
   name: 'remote',
   description: 'remote-resolution rate, dispatches, time to fix (default: the last 24h)',
+  metadata: { examples: ['kpi remote', 'kpi remote --since 7d', 'kpi remote --since 2025-03-01T00:00:00Z --json'] },
   configure: (command) => void command.option('--since <when>', 'a duration back from now (2h, 7d) or an ISO time'),
   input: (_args: [], options: { since?: string }) => ({ since: options.since }),
   async run(input, ctx) {

@@ -16,6 +16,7 @@ function describeAutoRuns({ setting, changed }: AutoResult): string {
 export const playbookAuto = defineVerb({
   name: 'auto',
   description: 'show, or turn on or off (admins), the hub starting playbooks marked auto on matching new incidents',
+  metadata: { examples: ['playbook auto', 'playbook auto on'] },
   configure: (command) => void command.addArgument(new Argument('[state]', 'on or off; left out, show it').choices(['on', 'off'])),
   input: ([state]: [('on' | 'off')?]) => ({ state }),
   run: async (input, ctx): Promise<AutoResult> =>

@@ -12,7 +12,7 @@ import { runIdArgument } from './run-argument.js';
 export const playbookApprove = defineVerb({
   name: 'approve',
   description: 'approve the step a run waits on',
-  metadata: { examples: ['playbook approve RUN-000012', 'playbook approve 12 --step isolate-segment'] },
+  metadata: { examples: ['playbook approve RUN-000012', 'playbook approve 12 --step approve-isolation'] },
   configure: (command) => void command.addArgument(runIdArgument()).option('--step <step>', 'the step (default: the one the run waits on)'),
   input: ([id]: [string], o: { step?: string }) => ({ id, step: o.step }),
   run: (input, ctx) => ctx.client().approveStep(input.id, input.step ? { step: input.step } : {}),
@@ -22,6 +22,7 @@ export const playbookApprove = defineVerb({
 export const playbookReject = defineVerb({
   name: 'reject',
   description: 'reject the step a run waits on (the run fails there unless its playbook says otherwise)',
+  metadata: { examples: ['playbook reject 12 --reason "gates back without isolation"', 'playbook reject RUN-000012 --step approve-isolation --reason "SOC says false alarm"'] },
   configure: (command) =>
     void command.addArgument(runIdArgument()).option('--step <step>', 'the step (default: the one the run waits on)').option('--reason <text>', 'why, for the run and the audit log'),
   input: ([id]: [string], o: { step?: string; reason?: string }) => ({ id, step: o.step, reason: o.reason }),

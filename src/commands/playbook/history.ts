@@ -8,6 +8,7 @@ import { playbookIdArgument } from './playbook-argument.js';
 export const playbookHistory = defineVerb({
   name: 'history',
   description: 'the versions of a playbook the hub has loaded, and which runs used each',
+  metadata: { examples: ['playbook history egate-bank-failure', 'playbook history national-platform-outage --json'] },
   configure: (command) => void command.addArgument(playbookIdArgument()),
   input: ([id]: [string]) => ({ id: id.trim() }),
   run: (input, ctx) => ctx.client().playbookHistory(input.id),

@@ -6,6 +6,7 @@ import { defineVerb } from '../verb.js';
 export const playbookList = defineVerb({
   name: 'list',
   description: 'the playbooks the hub can run: id, title, severity, version, triggers, source',
+  metadata: { examples: ['playbook list', 'playbook ls --json'] },
   input: () => ({}),
   run: (_input, ctx) => ctx.client().listPlaybooks(),
   present: {

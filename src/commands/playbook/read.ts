@@ -9,6 +9,7 @@ import { runIdArgument } from './run-argument.js';
 export const playbookRuns = defineVerb({
   name: 'runs',
   description: 'list playbook runs, newest first',
+  metadata: { examples: ['playbook runs', 'playbook runs --state active', 'playbook runs --playbook egate-bank-failure --json'] },
   configure: (command) =>
     void command
       .addOption(new Option('--state <state>', 'only runs in this state (active: running, waiting or paused)').choices([...RUN_STATUSES, 'active']))
@@ -25,6 +26,7 @@ export const playbookRuns = defineVerb({
 export const playbookStatus = defineVerb({
   name: 'status',
   description: 'one run: its steps and attempts, approvals and notes',
+  metadata: { examples: ['playbook status RUN-000012', 'playbook status 12 --json'] },
   configure: (command) => void command.addArgument(runIdArgument()),
   input: ([id]: [string]) => ({ id }),
   run: (input, ctx) => ctx.client().getRun(input.id),

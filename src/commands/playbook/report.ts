@@ -8,13 +8,23 @@ import { buildRunReport } from '../../core/run-report.js';
 import type { RunReport } from '../../core/model.js';
 import { runReportJson } from '../../render/run-report-json.js';
 import { renderRunReportMarkdown } from '../../render/run-report-markdown.js';
+import { Option } from 'commander';
+import { refuseInChat } from '../metadata.js';
 import { defineVerb } from '../verb.js';
 import { runIdArgument } from './run-argument.js';
 
 export const playbookReport = defineVerb({
   name: 'report',
   description: 'the after-action report of a run: timeline, who did what, steps against targets, failures, lessons (Markdown)',
-  configure: (command) => void command.addArgument(runIdArgument()).option('--out <file>', 'write the Markdown to this file'),
+  metadata: { examples: ['playbook report 12', 'playbook report RUN-000012 --out run-12.md'] },
+  configure: (command) =>
+    void command.addArgument(runIdArgument()).addOption(
+      // Chat has no file of its own to write: the Markdown would land on the bot's host.
+      refuseInChat(new Option('--out <file>', 'write the Markdown to this file'), {
+        en: "it writes a file on the bot's host; leave --out off for the report here",
+        ar: 'يكتب ملفاً على جهاز البوت؛ احذف --out لتصلك النتيجة هنا',
+      }),
+    ),
   input: ([id]: [string], o: { out?: string }) => {
     if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out needs a file name');
     return { id: id.trim(), out: o.out };

@@ -46,7 +46,7 @@ export function parseInputs(pairs: readonly string[]): Record<string, string> {
 export const playbookRun = defineVerb({
   name: 'run',
   description: 'start a playbook and follow it until it ends or waits for a person',
-  metadata: { examples: ['playbook run egate-bank-failure --site RUH', 'playbook run national-platform-outage --drill --yes', 'playbook run surge --site JED --input counters=6 --dry-run'] },
+  metadata: { examples: ['playbook run egate-bank-failure --site RUH', 'playbook run national-platform-outage --drill --yes', 'playbook run hajj-umrah-surge --site JED-HAJJ --input officers=30 --dry-run'] },
   configure(command) {
     command
       .addArgument(new Argument('<playbook>', 'the playbook id (watchfloor playbook list)'))

@@ -14,6 +14,7 @@ export interface SimFaultsInput {
 export const simFaults = defineVerb({
   name: 'faults',
   description: 'the faults present now, with their ground truth',
+  metadata: { examples: ['sim faults', 'sim faults --site JED --json'] },
   configure(command) {
     command.addOption(completeWith(new Option('--site <site>', 'only this site (its id)'), 'sites')).addOption(simOption());
   },

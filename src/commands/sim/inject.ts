@@ -34,6 +34,7 @@ async function withSuggestions(e: NotFoundError, assetId: string, ctx: VerbConte
 export const simInject = defineVerb({
   name: 'inject',
   description: 'give a healthy device a fault (a drill); the demo raises its alert',
+  metadata: { examples: ['sim inject RUH/egate-07 --fault hung-service', 'sim inject JED/egate-01 --fault card-reader-jam'] },
   configure(command) {
     command
       .addArgument(completeWith(new Argument('<asset>', 'SITE/ASSET, e.g. RUH/egate-07'), 'assets'))

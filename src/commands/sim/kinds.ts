@@ -14,6 +14,7 @@ export interface SimKindsInput {
 export const simKinds = defineVerb({
   name: 'kinds',
   description: 'fault kinds per asset kind, their fixes and their share of the mix',
+  metadata: { examples: ['sim kinds', 'sim kinds --kind egate'] },
   configure(command) {
     command.addOption(new Option('--kind <kind>', 'only this asset kind').choices(ASSET_KINDS)).addOption(simOption());
   },

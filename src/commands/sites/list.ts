@@ -16,6 +16,7 @@ export interface SitesListInput {
 export const sitesList = defineVerb({
   name: 'list',
   description: 'the site inventory',
+  metadata: { examples: ['sites list', 'sites list --kind land --region eastern', 'sites ls --region makkah --json id,name,city'] },
   configure(command) {
     command
       .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))

@@ -26,7 +26,10 @@ export const tokensCreate = defineVerb({
   name: 'create',
   description: 'create an API token (admins); its secret is shown only now',
   // Prints a new token's secret once: a channel is the wrong place for a secret.
-  metadata: { refusedInChat: { en: 'it prints a secret; create tokens in a terminal', ar: 'يطبع رمزاً سرياً؛ أنشئ الرموز في الطرفية' } },
+  metadata: {
+    examples: ['tokens create --name alertmanager --role intake', 'tokens create --name slack-bot --role supervisor --bot', 'tokens create --name night-shift --role officer --expires 12h'],
+    refusedInChat: { en: 'it prints a secret; create tokens in a terminal', ar: 'يطبع رمزاً سرياً؛ أنشئ الرموز في الطرفية' },
+  },
   configure(command) {
     command
       .requiredOption('--name <name>', 'who or what holds it')

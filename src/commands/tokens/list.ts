@@ -6,6 +6,7 @@ import { defineVerb } from '../verb.js';
 export const tokensList = defineVerb({
   name: 'list',
   description: 'API tokens (never their secrets)',
+  metadata: { examples: ['tokens list', 'tokens ls --json id,name,role,expiresAt'] },
   input: () => ({}),
   run: (_input, ctx) => ctx.client().listTokens(),
   present: {

@@ -33,7 +33,10 @@ export const watch = defineVerb({
   name: 'watch',
   description: 'live view of every site and the incident queue; keys: arrows/hjkl, Tab, Enter, g, /, a, d, f, e, r, p (playbooks), ?, q',
   // A live full-screen terminal UI: chat has no terminal.
-  metadata: { refusedInChat: { en: 'it is the live terminal UI; run `watchfloor watch` in a terminal', ar: 'واجهة حية للطرفية؛ نفّذ `watchfloor watch` في الطرفية' } },
+  metadata: {
+    examples: ['watch', 'watch --wall', 'watch --lang ar'],
+    refusedInChat: { en: 'it is the live terminal UI; run `watchfloor watch` in a terminal', ar: 'واجهة حية للطرفية؛ نفّذ `watchfloor watch` في الطرفية' },
+  },
   configure: (command) => void command.option('--wall', 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'),
   input: (_args: [], options: { wall?: boolean }): WatchInput => ({ wall: options.wall === true }),
   async run(input, ctx): Promise<void> {
