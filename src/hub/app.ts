@@ -23,6 +23,7 @@ import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
+import type { IntakeQueueLimits } from './incidents/intake-queue.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   backupDir?: string;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
+  /** The alert intake's queue bounds (defaults in incidents/intake-queue.ts; tests make it tiny). */
+  intake?: Partial<IntakeQueueLimits>;
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
@@ -67,7 +70,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
-  registerIngestRoutes(app, ctx);
+  registerIngestRoutes(app, ctx, options.intake);
   registerIdentityRoutes(app, ctx, sessions);
   registerAuditRoutes(app, ctx);
   registerEventRoutes(app, ctx, sessions);

@@ -9,10 +9,24 @@ export interface MetricSources {
   sseClients(): number;
 }
 
+export type IntakeRejection = 'queue_full' | 'storage';
+/** cause: under a parent incident of a failing dependency; window: same labels at many sites; flapping: one flapping incident. */
+export type GroupingKind = 'cause' | 'window' | 'flapping';
+
 export interface HubMetrics {
   readonly registry: Registry;
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   countAlerts(outcome: 'created' | 'updated' | 'resolved' | 'ignored', n: number): void;
+  /** Alerts the intake took in (its rate is the intake rate); refused ones are not counted. */
+  countAlertsReceived(n: number): void;
+  /** A request the intake refused: its queue was full, or the store could not write. */
+  countIntakeRejected(reason: IntakeRejection): void;
+  /** How many requests one intake transaction committed (group commit at work). */
+  observeIntakeCommit(requests: number): void;
+  /** Where the intake queue's depth is read from (the ingest routes hand it when they start). */
+  readIntakeDepth(depth: () => { requests: number; alerts: number }): void;
+  /** Alerts folded into another incident rather than opening their own, by how they were grouped. */
+  countAlertsGrouped(kind: GroupingKind, n: number): void;
   render(): Promise<string>;
 }
 
@@ -36,6 +50,46 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     help: 'Alertmanager alerts received, by what they did',
     labelNames: ['outcome'] as const,
     registers: [registry],
+  });
+  const received = new Counter({
+    name: 'watchfloor_alerts_received_total',
+    help: 'Alerts the intake took in (rate() of it is the intake rate)',
+    registers: [registry],
+  });
+  const rejected = new Counter({
+    name: 'watchfloor_intake_rejected_total',
+    help: 'Intake requests refused with 503 and Retry-After, by reason (queue_full, storage)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const commits = new Histogram({
+    name: 'watchfloor_intake_commit_requests',
+    help: 'Requests committed together in one intake transaction',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+    registers: [registry],
+  });
+  const grouped = new Counter({
+    name: 'watchfloor_alerts_grouped_total',
+    help: 'Alerts folded into another incident instead of opening their own, by kind (cause, window, flapping)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  let intakeDepth = () => ({ requests: 0, alerts: 0 });
+  new Gauge({
+    name: 'watchfloor_intake_queue_requests',
+    help: 'Intake requests waiting for the writer',
+    registers: [registry],
+    collect() {
+      this.set(intakeDepth().requests);
+    },
+  });
+  new Gauge({
+    name: 'watchfloor_intake_queue_alerts',
+    help: 'Alerts waiting for the writer (the queue is bounded by these)',
+    registers: [registry],
+    collect() {
+      this.set(intakeDepth().alerts);
+    },
   });
   new Gauge({
     name: 'watchfloor_open_incidents',
@@ -64,6 +118,15 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     },
     countAlerts(outcome, n) {
       if (n > 0) alerts.inc({ outcome }, n);
+    },
+    countAlertsReceived: (n) => received.inc(n),
+    countIntakeRejected: (reason) => rejected.inc({ reason }),
+    observeIntakeCommit: (n) => commits.observe(n),
+    readIntakeDepth(depth) {
+      intakeDepth = depth;
+    },
+    countAlertsGrouped(kind, n) {
+      if (n > 0) grouped.inc({ kind }, n);
     },
     render: () => registry.metrics(),
   };

@@ -19,6 +19,7 @@ import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-r
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
+import type { IntakeQueueLimits } from './incidents/intake-queue.js';
 import { createHubMetrics } from './metrics.js';
 import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
 import { adoptPlaybookCatalog, openPlaybookCatalog } from './playbooks/open-catalog.js';
@@ -60,6 +61,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   retainMs?: number;
   /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
   tls?: TlsFiles;
+  /** The alert intake's queue bounds: alerts that may wait, alerts per transaction, Retry-After when full. */
+  intake?: Partial<IntakeQueueLimits>;
 }
 
 export interface RunningHub {
@@ -184,7 +187,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).
   ctx.playbooks = catalogOf([]);
   const playbookRuns = createPlaybookRuns(ctx, options.playbookRunner);
-  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, backupDir: dirname(options.dataFile), ...(tls ? { tls } : {}) });
+  const app = buildApp(ctx, { httpTimeouts: options.httpTimeouts, playbookRuns, backupDir: dirname(options.dataFile), ...(tls ? { tls } : {}), ...(options.intake ? { intake: options.intake } : {}) });
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
   let retention: Retention | undefined;

@@ -162,6 +162,21 @@ describe('audit append inside the store transaction', () => {
     expect(await verifyAuditLog(store)).toEqual({ ok: true, checked: 2, firstBroken: null });
   });
 
+  it('many appends in one transaction chain one after another and leave the head at the last, inside and after it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wf-audit-'));
+    const store = open(join(dir, 'hub.sqlite'));
+    const rows = await store.transaction(async (tx) => {
+      const written = [];
+      for (let i = 0; i < 5; i++) written.push(await tx.appendAudit(record(`storm ${i}`)));
+      expect(await tx.getAuditHead()).toEqual({ seq: 5, hash: written[4]!.hash });
+      return written;
+    });
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    rows.slice(1).forEach((r, i) => expect(r.prevHash).toBe(rows[i]!.hash));
+    expect(await store.getAuditHead()).toEqual({ seq: 5, hash: rows[4]!.hash });
+    expect(await verifyAuditLog(store)).toEqual({ ok: true, checked: 5, firstBroken: null });
+  });
+
   it('two stores over one file (two hubs) appending at once keep one unbroken chain', async () => {
     dir = mkdtempSync(join(tmpdir(), 'wf-audit-'));
     const file = join(dir, 'hub.sqlite');

@@ -16,6 +16,9 @@ import {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+// A 503 says "try again": the store could not write, or the intake queue is full (which names its own wait).
+const RETRY_AFTER_SECONDS = 5;
+
 const statusOf = (e: unknown): number | undefined => {
   const s = (e as { statusCode?: unknown } | null)?.statusCode;
   return typeof s === 'number' ? s : undefined;
@@ -54,6 +57,10 @@ export function installErrorHandling(app: FastifyInstance, log: (line: string) =
     if ((error instanceof HubError || error instanceof UnavailableError) && error.cause !== undefined) {
       const cause = error.cause;
       log(`error: ${request.method} ${request.url}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+    }
+    if (error instanceof UnavailableError) {
+      const asked = error.details.retryAfterSeconds;
+      void reply.header('retry-after', String(typeof asked === 'number' ? asked : RETRY_AFTER_SECONDS));
     }
     void reply.status(HTTP_STATUS_FOR[error.code as ErrorCode] ?? 500).send(errorBody(error));
   });

@@ -1,16 +1,17 @@
-// Alertmanager webhook → incidents. One transaction per webhook. A firing
+// Alertmanager webhook → incidents. One transaction per group of webhooks
+// (intake-queue.ts gathers them). A firing
 // alert opens an incident or updates the open one with its fingerprint; a
 // resolved alert closes an incident nobody has taken on yet (the
 // alert-cleared way of decideResolve), and only leaves a note on one an
 // officer is working.
-import type { AlertLabelMapping, AlertmanagerIngestResult } from '../../core/model.js';
+import type { AlertmanagerIngestResult } from '../../core/model.js';
 import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
 import { transact, type Emit } from '../transact.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
-import { DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
-import { assetIdCandidates, mapAlert, siteOfLabels, type Inventory, type MappedAlert } from './alert-mapping.js';
+import { mapAlert, type MappedAlert } from './alert-mapping.js';
+import type { AlertPlaces } from './alert-places.js';
 import { draftIncident } from './draft.js';
 import type { IncidentDeps } from './incident-actions.js';
 import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
@@ -26,18 +27,6 @@ interface Step {
   emit: Emit;
   caller: Caller;
   at: string;
-}
-
-async function loadInventory(tx: StoreWriter, webhook: AlertmanagerWebhook, mapping: AlertLabelMapping): Promise<Inventory> {
-  const sites = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
-  const siteId = (label: string) => sites.get(label.toUpperCase());
-  const assets = new Map<string, string>();
-  const wanted = webhook.alerts.flatMap((a) => assetIdCandidates(a.labels, mapping, siteOfLabels(a.labels, { siteId, assetId: () => undefined }, mapping)));
-  for (const candidate of new Set(wanted)) {
-    const asset = await tx.getAsset(candidate);
-    if (asset) assets.set(candidate.toLowerCase(), asset.id);
-  }
-  return { siteId, assetId: (id) => assets.get(id.toLowerCase()) };
 }
 
 async function lastTimelineKind(tx: StoreWriter, incidentId: string): Promise<string | undefined> {
@@ -90,24 +79,43 @@ async function onResolved(s: Step, alert: MappedAlert, open: Incident | undefine
   return { kind: 'updated', incidentId: open.id };
 }
 
-export async function ingestAlertmanager(
+/** One request's alerts, and who sent them. */
+export interface AlertDelivery {
+  caller: Caller;
+  webhook: AlertmanagerWebhook;
+}
+
+async function applyDelivery(s: Step, alerts: readonly MappedAlert[]): Promise<AlertmanagerIngestResult> {
+  const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
+  for (const alert of alerts) {
+    const open = await s.tx.findOpenIncidentByFingerprint(alert.fingerprint);
+    const outcome = alert.status === 'firing' ? await onFiring(s, alert, open) : await onResolved(s, alert, open);
+    if (outcome.kind === 'ignored') result.ignored++;
+    else if (!result[outcome.kind].includes(outcome.incidentId)) result[outcome.kind].push(outcome.incidentId);
+  }
+  return result;
+}
+
+/**
+ * The intake's pipeline for several requests in one transaction: map each
+ * alert onto the inventory (places: what alert-places.ts compiled for this
+ * revision), then dedupe and apply them in arrival order — so a later request
+ * sees what an earlier one in the same commit opened — and publish after
+ * commit (transact). Each request gets its own result, as if it had been alone.
+ */
+export async function ingestAlertDeliveries(
   deps: IncidentDeps,
-  caller: Caller,
-  webhook: AlertmanagerWebhook,
-): Promise<AlertmanagerIngestResult> {
+  places: (tx: StoreWriter) => Promise<AlertPlaces>,
+  deliveries: readonly AlertDelivery[],
+): Promise<AlertmanagerIngestResult[]> {
   return transact(deps, async (tx, emit) => {
-    const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
-    // The inventory's mapping, read in this transaction, so an apply takes effect at the next webhook.
-    const mapping = (await tx.getAlertLabels()) ?? DEFAULT_ALERT_LABELS;
-    const inventory = await loadInventory(tx, webhook, mapping);
-    const step: Step = { deps, tx, emit, caller, at: deps.now().toISOString() };
-    for (const raw of webhook.alerts) {
-      const alert = mapAlert(raw, inventory, mapping);
-      const open = await tx.findOpenIncidentByFingerprint(alert.fingerprint);
-      const outcome = alert.status === 'firing' ? await onFiring(step, alert, open) : await onResolved(step, alert, open);
-      if (outcome.kind === 'ignored') result.ignored++;
-      else if (!result[outcome.kind].includes(outcome.incidentId)) result[outcome.kind].push(outcome.incidentId);
+    const { inventory, mapping } = await places(tx);
+    const at = deps.now().toISOString();
+    const results: AlertmanagerIngestResult[] = [];
+    for (const { caller, webhook } of deliveries) {
+      const mapped = webhook.alerts.map((raw) => mapAlert(raw, inventory, mapping));
+      results.push(await applyDelivery({ deps, tx, emit, caller, at }, mapped));
     }
-    return result;
+    return results;
   });
 }

@@ -41,28 +41,53 @@ export function ruleProblem(rule: AlertLabelRule, kind: 'site' | 'asset'): { fie
   return undefined;
 }
 
+/** A rule made ready to read labels: its pattern compiled once, not once per alert. */
+export type CompiledRule = (labels: Record<string, string>, site?: string) => string | undefined;
+
+export function compileRule(rule: AlertLabelRule): CompiledRule {
+  const regex = rule.pattern === undefined ? undefined : new RegExp(rule.pattern);
+  return (labels, site) => {
+    const value = labels[rule.label]?.trim().slice(0, MAX_LABEL_CHARS);
+    if (!value) return undefined;
+    let match: RegExpExecArray | null = null;
+    if (regex) {
+      match = regex.exec(value);
+      if (!match) return undefined;
+    }
+    // Without a template: the first group, or the whole value.
+    if (rule.id === undefined) return match?.[1] ?? value;
+    let missing = false;
+    const id = rule.id.replace(PLACEHOLDER, (_, name: string) => {
+      // A group the pattern names wins over {site}: `(?<site>…)` reads the site from this label.
+      const group = /^\d+$/.test(name) ? match?.[Number(name)] : match?.groups?.[name];
+      const part = name === 'value' ? value : (group ?? (name === 'site' ? site : undefined));
+      if (!part) missing = true;
+      return part ?? '';
+    });
+    return missing ? undefined : id;
+  };
+}
+
 /** The id a rule reads from the labels, or undefined when its label is absent or its pattern does not match. */
-export function ruleCandidate(rule: AlertLabelRule, labels: Record<string, string>, site?: string): string | undefined {
-  const value = labels[rule.label]?.trim().slice(0, MAX_LABEL_CHARS);
-  if (!value) return undefined;
-  let match: RegExpExecArray | null = null;
-  if (rule.pattern !== undefined) {
-    match = new RegExp(rule.pattern).exec(value);
-    if (!match) return undefined;
+export const ruleCandidate = (rule: AlertLabelRule, labels: Record<string, string>, site?: string): string | undefined => compileRule(rule)(labels, site);
+
+export interface CompiledMapping {
+  site: readonly CompiledRule[];
+  asset: readonly CompiledRule[];
+}
+
+// Keyed by the mapping object: the intake keeps one per inventory revision, so each is compiled once.
+const compiledMappings = new WeakMap<AlertLabelMapping, CompiledMapping>();
+
+export function compiledMapping(mapping: AlertLabelMapping): CompiledMapping {
+  let compiled = compiledMappings.get(mapping);
+  if (!compiled) {
+    compiled = { site: mapping.site.map(compileRule), asset: mapping.asset.map(compileRule) };
+    compiledMappings.set(mapping, compiled);
   }
-  // Without a template: the first group, or the whole value.
-  if (rule.id === undefined) return match?.[1] ?? value;
-  let missing = false;
-  const id = rule.id.replace(PLACEHOLDER, (_, name: string) => {
-    // A group the pattern names wins over {site}: `(?<site>…)` reads the site from this label.
-    const group = /^\d+$/.test(name) ? match?.[Number(name)] : match?.groups?.[name];
-    const part = name === 'value' ? value : (group ?? (name === 'site' ? site : undefined));
-    if (!part) missing = true;
-    return part ?? '';
-  });
-  return missing ? undefined : id;
+  return compiled;
 }
 
 /** Each rule's candidate in order: the caller takes the first that names something it knows. */
-export const candidates = (rules: readonly AlertLabelRule[], labels: Record<string, string>, site?: string): string[] =>
-  rules.map((r) => ruleCandidate(r, labels, site)).filter((c): c is string => c !== undefined);
+export const candidates = (rules: readonly CompiledRule[], labels: Record<string, string>, site?: string): string[] =>
+  rules.map((r) => r(labels, site)).filter((c): c is string => c !== undefined);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AlertLabelMapping, Severity } from '../../core/model.js';
 import { SEVERITIES } from '../../core/vocabulary.js';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { candidates, DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
+import { candidates, compiledMapping, DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
 import type { WebhookAlert } from './alertmanager-webhook.js';
 
 export interface MappedAlert {
@@ -41,7 +41,7 @@ export function severityFromLabel(label: string | undefined): Severity {
 
 /** The site the mapping's rules name: the first candidate the hub knows. */
 export function siteOfLabels(labels: Record<string, string>, inventory: Inventory, mapping: AlertLabelMapping): string | undefined {
-  for (const c of candidates(mapping.site, labels)) {
+  for (const c of candidates(compiledMapping(mapping).site, labels)) {
     const id = inventory.siteId(c);
     if (id !== undefined) return id;
   }
@@ -50,7 +50,7 @@ export function siteOfLabels(labels: Record<string, string>, inventory: Inventor
 
 /** The ids the asset rules may mean, in order, given the site the labels name (if any). */
 export function assetIdCandidates(labels: Record<string, string>, mapping: AlertLabelMapping, siteId: string | undefined): string[] {
-  return candidates(mapping.asset, labels, siteId);
+  return candidates(compiledMapping(mapping).asset, labels, siteId);
 }
 
 export function resolvePlace(

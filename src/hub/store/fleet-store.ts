@@ -32,6 +32,12 @@ export interface FleetReader {
   listDependencies(): Promise<Dependency[]>;
   /** The mapping an inventory set; undefined until one did (the intake then reads its defaults). */
   getAlertLabels(): Promise<AlertLabelMapping | undefined>;
+  /**
+   * A number every change of sites, assets, dependencies or the alert-label mapping moves on
+   * (not health), kept in the store so a hub sees another's apply: what the
+   * intake compiled from the inventory stays good while it stands still.
+   */
+  getInventoryRevision(): Promise<number>;
 }
 
 export interface FleetWriter {

@@ -4,24 +4,21 @@
 // a resolve or an escalation.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
-import { ingestAlertmanager } from '../../incidents/alert-intake.js';
+import { createAlertPipeline } from '../../incidents/alert-pipeline.js';
 import { AlertmanagerWebhook } from '../../incidents/alertmanager-webhook.js';
+import type { IntakeQueueLimits } from '../../incidents/intake-queue.js';
 import { ingestTelemetry } from '../../telemetry/telemetry-intake.js';
 import { callerOf } from '../auth.js';
 import { TelemetryBody } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
-export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext): void {
+export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, limits: Partial<IntakeQueueLimits> = {}): void {
   const intake = { config: { role: 'intake' as const } };
+  const alerts = createAlertPipeline(ctx, limits);
 
   app.post('/v1/ingest/alertmanager', intake, async (request) => {
     const webhook = parseInput(AlertmanagerWebhook, request.body, 'Alertmanager webhook');
-    const result = await ingestAlertmanager(ctx, callerOf(request), webhook);
-    ctx.metrics.countAlerts('created', result.created.length);
-    ctx.metrics.countAlerts('updated', result.updated.length);
-    ctx.metrics.countAlerts('resolved', result.resolved.length);
-    ctx.metrics.countAlerts('ignored', result.ignored);
-    return result;
+    return alerts.submit(callerOf(request), webhook);
   });
 
   app.post('/v1/ingest/telemetry', intake, async (request) => {

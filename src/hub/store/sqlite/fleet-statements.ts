@@ -5,8 +5,14 @@ import type { AssetCount, AssetQuery, FleetReader, FleetWriter, SiteQuery } from
 import type { Prepare, Synchronous } from './prepare.js';
 import { assetFromRow, assetToRow, siteFromRow, siteToRow, type AssetRow, type SiteRow } from './rows.js';
 
+const REVISION_KEY = 'inventory_revision';
+
 export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWriter> {
+  const bumpRevision = () =>
+    sql(`INSERT INTO meta (key, value) VALUES ('${REVISION_KEY}', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
   return {
+    getInventoryRevision: () => Number(sql(`SELECT value FROM meta WHERE key = '${REVISION_KEY}'`).pluck().get() ?? 0),
+
     countSites: () => sql('SELECT count(*) FROM sites').pluck().get() as number,
 
     listSites(query: SiteQuery = {}): Site[] {
@@ -48,6 +54,7 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     },
 
     upsertSites(sites: Site[]): void {
+      bumpRevision();
       const upsert = sql(
         `INSERT INTO sites (id, name_en, name_ar, kind, region, city, city_ar, lat, lon, neighbour, annual_passengers, staff, source)
          VALUES (@id, @name_en, @name_ar, @kind, @region, @city, @city_ar, @lat, @lon, @neighbour, @annual_passengers, @staff, @source)
@@ -60,6 +67,7 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     },
 
     upsertAssets(assets: Asset[]): void {
+      bumpRevision();
       const upsert = sql(
         `INSERT INTO assets (id, site_id, kind, name, health, management_url)
          VALUES (@id, @site_id, @kind, @name, @health, @management_url)
@@ -83,6 +91,7 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     },
 
     removeSites(ids: string[]): void {
+      bumpRevision();
       // The rows that point at a site go first: the schema's foreign keys hold them to it.
       for (const id of ids) {
         sql('DELETE FROM site_telemetry WHERE site_id = ?').run(id);
@@ -93,20 +102,24 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     },
 
     removeAssets(ids: string[]): void {
+      bumpRevision();
       for (const id of ids) sql('DELETE FROM assets WHERE id = ?').run(id);
     },
 
     addDependencies(dependencies: Dependency[]): void {
+      bumpRevision();
       const insert = sql('INSERT OR IGNORE INTO asset_dependencies (asset_id, depends_on) VALUES (?, ?)');
       for (const d of dependencies) insert.run(d.asset, d.dependsOn);
     },
 
     removeDependencies(dependencies: Dependency[]): void {
+      bumpRevision();
       const remove = sql('DELETE FROM asset_dependencies WHERE asset_id = ? AND depends_on = ?');
       for (const d of dependencies) remove.run(d.asset, d.dependsOn);
     },
 
     setAlertLabels(mapping: AlertLabelMapping): void {
+      bumpRevision();
       sql(`INSERT INTO meta (key, value) VALUES ('alert_labels', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(mapping));
     },
   };

@@ -3,7 +3,7 @@
 // wraps them in promises and the mutex.
 import type Database from 'better-sqlite3';
 import type { StoreWriter } from '../store.js';
-import { auditStatements } from './audit-statements.js';
+import { auditStatements, type AuditHeadScope } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
 import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
@@ -20,14 +20,16 @@ import { tokenStatements } from './token-statements.js';
 
 export type SqliteOperations = Synchronous<StoreWriter>;
 
-export function sqliteOperations(db: Database.Database): SqliteOperations {
+/** The operations, and what the store's transaction tells them of where one begins and ends. */
+export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOperations; transactionScope: AuditHeadScope } {
   const sql = statementCache(db);
-  return {
+  const audit = auditStatements(sql);
+  const ops: SqliteOperations = {
     ...fleetStatements(sql),
     ...incidentStatements(sql),
     ...telemetryStatements(sql),
     ...tokenStatements(sql),
-    ...auditStatements(sql),
+    ...audit.statements,
     ...diagnosticsStatements(sql),
     ...cardStatements(sql),
     ...outboxStatements(sql),
@@ -37,4 +39,8 @@ export function sqliteOperations(db: Database.Database): SqliteOperations {
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
   };
+  return { ops, transactionScope: audit.scope };
 }
+
+/** The operations used bare, outside the store's transactions (each write stands alone). */
+export const sqliteOperations = (db: Database.Database): SqliteOperations => sqliteOperationsInScope(db).ops;

@@ -13,7 +13,7 @@ import { createPrivateFile } from '../../../core/private-file.js';
 import type { Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
-import { sqliteOperations, type SqliteOperations } from './operations.js';
+import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
 
 export interface SqliteStoreOptions {
@@ -64,7 +64,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
 
-  const ops = sqliteOperations(db);
+  const { ops, transactionScope } = sqliteOperationsInScope(db);
   const sql = (text: string) => db.prepare(text);
   const mutex = new Mutex();
   let closed = false;
@@ -82,11 +82,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
       await beginImmediate(db, busyTimeoutMs).catch(failed);
+      transactionScope.begin();
       try {
         const result = await fn(writer);
+        transactionScope.flush();
         db.exec('COMMIT');
         return result;
       } catch (e) {
+        transactionScope.discard();
         if (db.inTransaction) db.exec('ROLLBACK');
         return failed(e);
       }

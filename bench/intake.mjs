@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// Benchmark (not a test): alert intake side by side with its anchor, Debian's
+// prometheus-alertmanager, in one run on one machine. Both take the same
+// streams of distinct firing alerts (each a new fingerprint, so each opens an
+// incident in the hub) from 16 concurrent senders, one alert per request and
+// 100 per request: Alertmanager at POST /api/v2/alerts, the hub (a demo hub at
+// --speed 1, its simulator a trickle beside the stream) at POST
+// /v1/ingest/alertmanager. Rounds alternate the two so a busy moment of this
+// shared machine falls on both; the load average before and after is printed
+// because it is the noise. Per round: alerts/s and per-request p50/p99; then
+// the median over rounds and the hub:Alertmanager ratio.
+//   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16]
+//   ALERTMANAGER=/path/to/alertmanager node bench/intake.mjs   (default: prometheus-alertmanager on PATH, installed with apt-get if missing)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { arg, createToken, fmt, startDemoHub, summarize } from './lib.mjs';
+
+const ROUNDS = arg('--rounds', 5);
+const SINGLE_REQUESTS = arg('--single', 2000);
+const BATCHED_REQUESTS = arg('--batched', 40);
+const SENDERS = arg('--senders', 16);
+const BATCH = 100;
+const SEVERITIES = ['warning', 'major', 'critical', 'sev4'];
+
+/** The Alertmanager binary: $ALERTMANAGER, else Debian's, installed when missing (as root, like .ci/run). */
+function alertmanagerBinary() {
+  if (process.env.ALERTMANAGER) return process.env.ALERTMANAGER;
+  const which = () => {
+    try {
+      return execFileSync('sh', ['-c', 'command -v prometheus-alertmanager'], { encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  if (which()) return which();
+  console.error('prometheus-alertmanager is missing; installing it with apt-get');
+  const apt = { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  execFileSync('apt-get', ['update'], apt);
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'prometheus-alertmanager'], apt);
+  return which();
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Alertmanager on a free loopback port, clustering off, with a config that routes nowhere. */
+async function startAlertmanager() {
+  const bin = alertmanagerBinary();
+  const dir = mkdtempSync(join(tmpdir(), 'wf-bench-am-'));
+  writeFileSync(join(dir, 'alertmanager.yml'), 'route:\n  receiver: nowhere\nreceivers:\n  - name: nowhere\n');
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`alertmanager exited with ${child.exitCode}:\n${stderr}`);
+    const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`alertmanager did not become ready in 15 s:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  return {
+    url,
+    version,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let serial = 0;
+/** One firing alert nobody has sent before, on a real asset of the fleet. */
+function alertOn(asset) {
+  const n = ++serial;
+  return {
+    labels: { alertname: 'BenchAlert', site: asset.siteId, asset: asset.id, severity: SEVERITIES[n % SEVERITIES.length], n: String(n) },
+    annotations: { summary: `bench alert ${n} on ${asset.id}`, description: `bench alert ${n}` },
+    startsAt: new Date().toISOString(),
+    fingerprint: `bench-${process.pid}-${n}`,
+  };
+}
+
+// The same alerts, as each receiver takes them.
+const TARGETS = {
+  alertmanager: {
+    path: '/api/v2/alerts',
+    // Alertmanager computes fingerprints itself and rejects unknown fields.
+    body: (alerts) => JSON.stringify(alerts.map(({ fingerprint, ...a }) => a)),
+    check: () => {},
+  },
+  hub: {
+    path: '/v1/ingest/alertmanager',
+    body: (alerts) => JSON.stringify({ version: '4', status: 'firing', receiver: 'watchfloor', alerts: alerts.map((a) => ({ status: 'firing', ...a })) }),
+    check: (text, perRequest) => {
+      const created = JSON.parse(text).created.length;
+      if (created !== perRequest) throw new Error(`expected ${perRequest} new incidents, got ${text}`);
+    },
+  },
+};
+
+/** `requests` requests of `perRequest` alerts each, from SENDERS at once. */
+async function round(target, pool, headers, assets, requests, perRequest) {
+  const bodies = [];
+  for (let i = 0; i < requests; i++) bodies.push(target.body(Array.from({ length: perRequest }, () => alertOn(assets[serial % assets.length]))));
+  const samples = [];
+  let next = 0;
+  const sender = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const t0 = performance.now();
+      const res = await pool.request({ path: target.path, method: 'POST', headers, body });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`POST ${target.path} -> ${res.statusCode} ${text}`);
+      target.check(text, perRequest);
+      samples.push(performance.now() - t0);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: SENDERS }, sender));
+  const wallMs = performance.now() - t0;
+  return { ...summarize(samples), alertsPerSecond: (requests * perRequest * 1000) / wallMs };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+const loadBefore = load();
+const am = await startAlertmanager();
+// HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
+const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] });
+const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
+try {
+  const adminHeaders = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' };
+  const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
+  const assets = (await res.body.json()).assets.filter((a) => a.siteId);
+  const headers = {
+    alertmanager: { 'content-type': 'application/json' },
+    hub: { ...adminHeaders, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'bench-alertmanager', role: 'intake' })}` },
+  };
+  const run = (name, requests, perRequest) => round(TARGETS[name], pools[name], headers[name], assets, requests, perRequest);
+  // Warm-up: both pay for their first requests (the hub compiling its code).
+  for (const name of ['alertmanager', 'hub']) {
+    await run(name, 300, 1);
+    await run(name, 10, BATCH);
+  }
+
+  console.log(`intake: ${am.version} vs watchfloor hub (demo, --speed 1); ${SENDERS} concurrent senders, distinct firing alerts on fleet assets`);
+  console.log(`load average before: ${loadBefore} (1, 5, 15 min; ${availableParallelism()} cores)`);
+  const modes = [
+    { label: '1 alert per request', requests: SINGLE_REQUESTS, perRequest: 1 },
+    { label: `${BATCH} alerts per request`, requests: BATCHED_REQUESTS, perRequest: BATCH },
+  ];
+  const results = { alertmanager: new Map(modes.map((m) => [m, []])), hub: new Map(modes.map((m) => [m, []])) };
+  for (let r = 1; r <= ROUNDS; r++) {
+    for (const m of modes) {
+      // Alternate who goes first, so neither always meets the other's leftovers.
+      const order = r % 2 ? ['alertmanager', 'hub'] : ['hub', 'alertmanager'];
+      for (const name of order) {
+        const x = await run(name, m.requests, m.perRequest);
+        results[name].get(m).push(x);
+        console.log(`  round ${r}  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(x.alertsPerSecond)).padStart(7)} alerts/s   per request p50 ${fmt(x.p50)}  p99 ${fmt(x.p99)}`);
+      }
+    }
+  }
+  console.log(`median of ${ROUNDS} rounds (p99: the median of each round's p99):`);
+  for (const m of modes) {
+    const med = (name, f) => median(results[name].get(m).map(f));
+    const rate = { alertmanager: med('alertmanager', (x) => x.alertsPerSecond), hub: med('hub', (x) => x.alertsPerSecond) };
+    for (const name of ['alertmanager', 'hub']) {
+      console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}`);
+    }
+    console.log(`  ${m.label.padEnd(22)} ratio hub/alertmanager ${(rate.hub / rate.alertmanager).toFixed(2)}x`);
+  }
+  console.log(`load average after: ${load()}`);
+} finally {
+  await Promise.all(Object.values(pools).map((p) => p.close()));
+  await hub.stop();
+  await am.stop();
+}

@@ -1,0 +1,148 @@
+// The alert intake under more than it can take, and over a store that cannot
+// write: it answers 503 with Retry-After (Alertmanager retries 5xx) rather
+// than timing out or dropping, and everything it answered 2xx is stored.
+// The hub's app listens on a real loopback port over a real SQLite store;
+// the store's transactions can be held at a gate so the queue fills for sure.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp, type AppOptions } from '../../src/hub/app.js';
+import { SYSTEM } from '../../src/hub/caller.js';
+import { openHubEvents, type HubEvents } from '../../src/hub/events/hub-events.js';
+import { createHubMetrics } from '../../src/hub/metrics.js';
+import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/hub/store/store.js';
+import { issueToken } from '../../src/hub/tokens/tokens.js';
+import { waitUntil } from '../helpers/wait-until.js';
+import { rawRequest } from './hub-fixture.js';
+
+let dir = '';
+let file = '';
+let store: Store;
+let events: HubEvents;
+let app: FastifyInstance;
+let url = '';
+let intakeToken = '';
+let adminToken = '';
+let gate: { entered: boolean; open: () => void } | undefined;
+
+/** The real store, except that a transaction can be held before it begins. */
+function gated(real: Store): Store {
+  const held = Object.create(real) as Store;
+  held.transaction = async (fn) => {
+    if (gate) {
+      const wait = new Promise<void>((r) => (gate!.open = r));
+      gate.entered = true;
+      await wait;
+    }
+    return real.transaction(fn);
+  };
+  return held;
+}
+
+async function startApp(options: AppOptions, busyTimeoutMs = 5_000): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'wf-intake-bp-'));
+  file = join(dir, 'hub.sqlite');
+  store = openSqliteStore(file, { busyTimeoutMs });
+  events = await openHubEvents(store);
+  const at = new Date().toISOString();
+  adminToken = (await store.transaction((tx) => issueToken(tx, SYSTEM, { name: 'root', role: 'admin' }, at))).secret;
+  intakeToken = (await store.transaction((tx) => issueToken(tx, SYSTEM, { name: 'alertmanager', role: 'intake' }, at))).secret;
+  const metrics = createHubMetrics({ openIncidents: async () => ({ sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 }), sseClients: () => 0 });
+  const ctx = { store: gated(store), bus: events.bus, relay: events.relay, metrics, now: () => new Date(), log: () => {}, version: 'test', startedAt: new Date() };
+  app = buildApp(ctx, options);
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+afterEach(async () => {
+  gate?.open();
+  gate = undefined;
+  await app?.close();
+  await events?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const webhook = (prefix: string, n: number) =>
+  JSON.stringify({
+    version: '4',
+    alerts: Array.from({ length: n }, (_, i) => ({ status: 'firing', labels: { alertname: 'GateDown', n: String(i) }, fingerprint: `${prefix}-${i}` })),
+  });
+
+const post = (body: string) =>
+  fetch(`${url}/v1/ingest/alertmanager`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+
+const metric = async (name: string) => {
+  const text = (await rawRequest(`${url}/metrics`)).text;
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+};
+
+describe('a full intake queue', () => {
+  beforeEach(() => startApp({ intake: { maxWaitingAlerts: 4, retryAfterSeconds: 2 } }));
+
+  it('refuses the request past it with 503 and Retry-After, and every request answered 2xx is stored', async () => {
+    expect((await post(webhook('warm', 1))).status).toBe(200); // the token's first use is recorded before the gate
+    gate = { entered: false, open: () => {} };
+    const first = post(webhook('first', 2));
+    await waitUntil(() => gate!.entered, { what: 'the writer to reach the held transaction', timeoutMs: 5_000 });
+    const waiting = [post(webhook('second', 2)), post(webhook('third', 2))];
+    await waitUntil(async () => (await metric('watchfloor_intake_queue_alerts')) === 4, { what: 'four alerts waiting', timeoutMs: 5_000 });
+
+    const refused = await post(webhook('fourth', 2));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('2');
+    const body = await refused.json();
+    expect(body.error).toMatchObject({ code: 'unavailable', details: { intake: 'queue full', waitingAlerts: 4, retryAfterSeconds: 2 } });
+    expect(body.error.hint).toContain('nothing of it was stored');
+    expect(await metric('watchfloor_intake_rejected_total')).toBe(1);
+
+    const opened = gate;
+    gate = undefined;
+    opened.open();
+    const answers = await Promise.all([first, ...waiting]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const created = (await Promise.all(answers.map((a) => a.json()))).flatMap((r: { created: string[] }) => r.created);
+    expect(created).toHaveLength(6);
+    const stored = await store.listIncidents({ limit: 100 });
+    expect(stored.map((i) => i.id)).toEqual(expect.arrayContaining(created));
+    expect(stored.map((i) => i.fingerprint).filter((f) => f?.startsWith('fourth'))).toEqual([]);
+    expect(await metric('watchfloor_intake_queue_alerts')).toBe(0);
+    expect(await metric('watchfloor_alerts_received_total')).toBe(7);
+    // The two waiting requests went in together, in one transaction.
+    expect(await metric('watchfloor_intake_commit_requests_bucket{le="1"}')).toBe(2);
+    expect(await metric('watchfloor_intake_commit_requests_count')).toBe(3);
+  });
+});
+
+describe('a store that cannot write', () => {
+  beforeEach(() => startApp({}, 100));
+
+  it('answers 503 with Retry-After, stores nothing, and takes the same alerts once it can', async () => {
+    expect((await post(webhook('warm', 1))).status).toBe(200);
+    const other = new Database(file);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // another process holds the write lock past the busy timeout
+      const refused = await post(webhook('locked', 3));
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await refused.json()).error).toMatchObject({ code: 'unavailable', details: { storage: 'busy' } });
+      expect(await metric('watchfloor_intake_rejected_total{reason="storage"}')).toBe(1);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    const again = await post(webhook('locked', 3));
+    expect(again.status).toBe(200);
+    expect((await again.json()).created).toHaveLength(3);
+    expect((await store.listIncidents({ limit: 100 })).filter((i) => i.fingerprint?.startsWith('locked'))).toHaveLength(3);
+  });
+});
