@@ -5,7 +5,7 @@
 // posted to, and a renamed channel keeps its id.
 import { UsageError } from '../../core/errors.js';
 import { ROLES, SITE_KINDS, type Role, type SiteKind } from '../../core/vocabulary.js';
-import type { IncidentCardRouting } from './notifier-routing.js';
+import type { IncidentCardRouting } from '../cards/routing.js';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 const ROUTE = /^(region|kind|role):([^=]+)=(.+)$/;
