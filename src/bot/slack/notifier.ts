@@ -9,50 +9,23 @@
 // could have run out, so a bot that dies hands its cards to the others.
 import { randomUUID } from 'node:crypto';
 import { CoreClient } from '../../core/client.js';
-import type { Severity } from '../../core/model.js';
 import { CARD_LEASE_MS } from '../../core/vocabulary.js';
-import type { Lang } from '../../render/labels.js';
-import type { Outbox } from '../outbox.js';
 import { renderIncidentCard } from './blocks.js';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import type { IncidentCardRouting } from '../cards/routing.js';
+import type { CardNotifier, CardNotifierOptions } from '../cards/notifier-options.js';
 import { isRunId, runCards } from './run-cards.js';
 
 export type { IncidentCardRouting } from '../cards/routing.js';
 
-export interface IncidentCardsOptions {
-  /** The hub and the bot's own token (a bot's, --bot: it claims cards). */
-  hub: { hubUrl: string; token: string };
+export interface IncidentCardsOptions extends CardNotifierOptions {
   /** The bot token (xoxb-…) the outbox posts with. */
   slackToken: string;
   /** Slack's Web API base (default https://slack.com/api/); tests point it at a stand-in. */
   slackApiUrl?: string | undefined;
-  /** The outbox's SQLite file (`:memory:` only in tests: it would not survive a restart). */
-  outboxFile: string;
-  routing: IncidentCardRouting;
-  /** Cards for incidents at or above this severity (default sev2). */
-  minSeverity?: Severity | undefined;
-  lang?: Lang | undefined;
-  /** Names this bot instance in its card claims; stable across restarts so it can finish its own claims. */
-  instanceId?: string | undefined;
-  /** How many recent incidents a catch-up lists (default 500). */
-  catchUpLimit?: number | undefined;
-  /** A card claim's lease (default 30 s); renewed every `renewEveryMs` (default a third of it) while its post is on its way. */
-  leaseMs?: number | undefined;
-  renewEveryMs?: number | undefined;
-  /** Event-stream reconnect backoff (tests shorten it). */
-  reconnectBackoffMs?: { min: number; max: number } | undefined;
-  /** Outbox retry timing (tests shorten it). */
-  outboxBackoffMs?: { base: number; max: number } | undefined;
-  log?: ((line: string) => void) | undefined;
 }
 
-export interface IncidentCards {
-  /** The outbox the cards go through (pending and dead letters, for status and tests). */
-  readonly outbox: Outbox;
-  stop(): Promise<void>;
-}
+export type IncidentCards = CardNotifier;
 
 export function startIncidentCards(options: IncidentCardsOptions): IncidentCards {
   const log = options.log ?? (() => {});

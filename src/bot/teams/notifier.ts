@@ -9,13 +9,10 @@
 // place by activity id). Playbook run cards stay Slack's for now.
 import { randomUUID } from 'node:crypto';
 import { CoreClient } from '../../core/client.js';
-import type { Severity } from '../../core/model.js';
 import { CARD_LEASE_MS } from '../../core/vocabulary.js';
-import type { Lang } from '../../render/labels.js';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import type { IncidentCardRouting } from '../cards/routing.js';
-import type { Outbox } from '../outbox.js';
+import type { CardNotifier, CardNotifierOptions } from '../cards/notifier-options.js';
 import { renderIncidentAdaptiveCard } from './cards.js';
 import { teamsAuthentication, type TeamsRegistration } from './teams-auth.js';
 import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
@@ -23,33 +20,14 @@ import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
 /** The Bot Connector for the tenants Microsoft serves from its public cloud; a channel's activities name the one to use. */
 export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
-export interface TeamsCardsOptions extends TeamsRegistration {
-  /** The hub and the bot's own token (a bot's, --bot: it claims cards). */
-  hub: { hubUrl: string; token: string };
+export interface TeamsCardsOptions extends CardNotifierOptions, TeamsRegistration {
   /** Where the channels' conversations are (default DEFAULT_TEAMS_SERVICE_URL). */
   serviceUrl?: string | undefined;
   /** In place of the registration's own (tests: a Connector stand-in's token). */
   auth?: TeamsAuthentication | undefined;
-  /** The outbox's SQLite file (`:memory:` only in tests). */
-  outboxFile: string;
-  /** Conversation ids (19:…@thread.tacv2) by region and site kind, as Slack's channel ids are. */
-  routing: IncidentCardRouting;
-  minSeverity?: Severity | undefined;
-  lang?: Lang | undefined;
-  /** Names this bot instance in its card claims; stable across restarts so it can finish its own claims. */
-  instanceId?: string | undefined;
-  catchUpLimit?: number | undefined;
-  leaseMs?: number | undefined;
-  renewEveryMs?: number | undefined;
-  reconnectBackoffMs?: { min: number; max: number } | undefined;
-  outboxBackoffMs?: { base: number; max: number } | undefined;
-  log?: ((line: string) => void) | undefined;
 }
 
-export interface TeamsCards {
-  readonly outbox: Outbox;
-  stop(): Promise<void>;
-}
+export type TeamsCards = CardNotifier;
 
 export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
   const log = options.log ?? (() => {});

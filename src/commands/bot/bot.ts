@@ -84,6 +84,18 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
   const log = (line: string): void => ctx.info(line);
   const slackApiUrl = ctx.deps.env.SLACK_API_URL;
 
+  /** What both platforms' incident cards are started with: the outbox, and a claimant named after it. */
+  const cardsCommon = (outboxFile: string) => ({
+    hub,
+    outboxFile,
+    minSeverity: input.cardsMinSeverity,
+    lang: ctx.globals.lang,
+    // Stable across restarts (so it can finish its own claims) and
+    // different for two bots, which cannot share one outbox file.
+    instanceId: `${hostname()}:${outboxFile}`,
+    log,
+  });
+
   const running: RunningBot[] = [];
   const started: StartedBots = {};
   try {
@@ -103,16 +115,9 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
       if (input.cardsChannel) {
         const outboxFile = input.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
         const cards = await bots.startCards({
-          hub,
+          ...cardsCommon(outboxFile),
           slackToken: credentials.slack.botToken,
           ...(slackApiUrl ? { slackApiUrl } : {}),
-          outboxFile,
-          minSeverity: input.cardsMinSeverity,
-          lang: ctx.globals.lang,
-          // Stable across restarts (so it can finish its own claims) and
-          // different for two bots, which cannot share one outbox file.
-          instanceId: `${hostname()}:${outboxFile}`,
-          log,
         });
         running.push(cards);
         started.slack.cards = { outbox: outboxFile };
@@ -133,14 +138,9 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
       if (input.teamsCardsConversation) {
         const outboxFile = join(ctx.deps.config.dir, `teams-outbox-${connection.profile}.sqlite`);
         const cards = await bots.startTeamsCards({
+          ...cardsCommon(outboxFile),
           ...credentials.teams,
-          hub,
           ...(input.teamsServiceUrl ? { serviceUrl: input.teamsServiceUrl } : {}),
-          outboxFile,
-          minSeverity: input.cardsMinSeverity,
-          lang: ctx.globals.lang,
-          instanceId: `${hostname()}:${outboxFile}`,
-          log,
         });
         running.push(cards);
         started.teams.cards = { outbox: outboxFile };
