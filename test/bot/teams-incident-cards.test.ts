@@ -89,8 +89,8 @@ describe('Teams incident cards', () => {
     const id = (await alertmanager.ingestAlertmanager(alert('RUH', 'critical'))).created[0]!;
     await cardShowsNow(hub, id, RIYADH);
     const [card] = cardsOf(id, RIYADH);
-    // Proactive, with the bot's Connector token, to the conversation the routing names.
-    expect(postsOf(id, RIYADH)[0]!.authorization).toBe(`Bearer ${CONNECTOR_TEST_TOKEN}`);
+    // Proactive, with the bot's Connector token, a new post (not a reply) in the conversation the routing names.
+    expect(postsOf(id, RIYADH)[0]).toMatchObject({ authorization: `Bearer ${CONNECTOR_TEST_TOKEN}`, activityId: undefined });
     expect(card!.activity.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: expect.objectContaining({ type: 'AdaptiveCard' }) }]);
     // The hub holds the claim as a Teams card with the activity id.
     await waitUntil(async () => (await hub.admin.listCards({ incidentId: id })).some((c) => c.messageRef === card!.id), { what: 'the card recorded', timeoutMs: 5_000 });

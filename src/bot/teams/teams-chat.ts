@@ -2,19 +2,19 @@
 // update, who am I, look back), so Teams cards get the same durable outbox,
 // claims, renewals and fences as Slack's rather than a second copy of them.
 // A post is a proactive message: CloudAdapter.continueConversationAsync with
-// the conversation reference the routing names, sendActivity of the Adaptive
-// Card (the job's one "block"); an update is updateActivity with the activity
+// the conversation reference the routing names, sending the Adaptive Card (the
+// job's one "block") to the conversation; an update is updateActivity with the activity
 // id the post returned. The Bot Connector's failures are put in the Slack
 // SDK's error shapes, so classifySlackFailure decides retry, back off or never
 // for both. The Connector has no history a bot can search, so a post that may
 // have landed unheard (a timeout) cannot be looked for: the lookup says so, and
 // the outbox posts again (logged) — the one way a second card can appear.
-import { CardFactory, CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, CloudAdapter, TurnContext, type ConversationReference } from 'botbuilder';
+import { ErrorCode } from '@slack/web-api';
+import type { SlackChat } from '../outbox.js';
 
 /** How the adapter gets its Connector credentials (ConfigurationBotFrameworkAuthentication in service). */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
-import { ErrorCode } from '@slack/web-api';
-import type { SlackChat } from '../outbox.js';
 
 export interface TeamsChatOptions {
   /** The Azure bot registration's app id: the bot the messages come from. */
@@ -98,7 +98,12 @@ export function teamsChat(options: TeamsChatOptions): SlackChat {
   return {
     chat: {
       async postMessage(args) {
-        const sent = await inConversation(args.channel, (context) => context.sendActivity(cardOf(args.blocks, args.text)));
+        // A new post in the channel (sendToConversation): context.sendActivity would make it a reply to the
+        // continuation's made-up activity id.
+        const sent = await inConversation(args.channel, async (context) => {
+          const activity = TurnContext.applyConversationReference(cardOf(args.blocks, args.text), conversationReference(options, args.channel));
+          return (await context.adapter.sendActivities(context, [activity]))[0];
+        });
         if (!sent?.id) throw asChatFailure(Object.assign(new Error('the Bot Connector accepted the card without an activity id'), { statusCode: 502 }));
         return { ok: true, ts: sent.id, channel: args.channel };
       },
