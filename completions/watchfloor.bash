@@ -78,7 +78,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -226,6 +226,9 @@ _watchfloor() {
     "/bot":--cards-route) COMPREPLY=(); return ;;
     "/bot":--cards-min-severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
     "/bot":--outbox) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "/bot":--teams-cards-conversation) COMPREPLY=(); return ;;
+    "/bot":--teams-cards-route) COMPREPLY=(); return ;;
+    "/bot":--teams-service-url) COMPREPLY=(); return ;;
     "/sim/inject":--fault) _watchfloor_reply faults; return ;;
     "/sim/inject":--sim) COMPREPLY=(); return ;;
     "/sim/faults":--site) _watchfloor_reply sites; return ;;
@@ -312,7 +315,7 @@ _watchfloor() {
     "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --port= --host --host= --teams-port --teams-port= --identities --identities= --cards-channel --cards-channel= --cards-route --cards-route= --cards-min-severity --cards-min-severity= --outbox --outbox= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/bot") COMPREPLY=($(compgen -W "--socket-mode --port --port= --host --host= --teams-port --teams-port= --identities --identities= --cards-channel --cards-channel= --cards-route --cards-route= --cards-min-severity --cards-min-severity= --outbox --outbox= --teams-cards-conversation --teams-cards-conversation= --teams-cards-route --teams-cards-route= --teams-service-url --teams-service-url= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sim") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sim/inject") COMPREPLY=($(compgen -W "--fault --fault= --sim --sim= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sim/faults") COMPREPLY=($(compgen -W "--site --site= --sim --sim= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;

@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --fault --sim
+            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -574,8 +574,11 @@ complete -c watchfloor -n '__watchfloor_in /bot' -l teams-port -r -d 'Teams: por
 complete -c watchfloor -n '__watchfloor_in /bot' -l identities -r -F -d 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-channel -r -d 'Slack: post live incident cards, by default to this channel'
 complete -c watchfloor -n '__watchfloor_in /bot' -l cards-route -r -d 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)'
-complete -c watchfloor -n '__watchfloor_in /bot' -l cards-min-severity -x -a 'sev1 sev2 sev3 sev4' -d 'Slack: cards for incidents at or above this severity'
+complete -c watchfloor -n '__watchfloor_in /bot' -l cards-min-severity -x -a 'sev1 sev2 sev3 sev4' -d 'Slack and Teams: cards for incidents at or above this severity'
 complete -c watchfloor -n '__watchfloor_in /bot' -l outbox -r -F -d 'Slack: the cards\' outbox file (default: beside the config, one per profile)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l teams-cards-conversation -r -d 'Teams: post live incident cards, by default to this channel (its conversation id, 19:…@thread.tacv2)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l teams-cards-route -r -d 'Teams: cards of a region or site kind to another channel: region:Makkah=19:…@thread.tacv2, kind:sea=19:…@thread.tacv2 (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /bot' -l teams-service-url -r -d 'Teams: the Bot Connector URL of your tenant (default https://smba.trafficmanager.net/teams/)'
 complete -c watchfloor -n '__watchfloor_in /bot' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sim' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /sim:0' -a inject -d 'give a healthy device a fault (a drill); the demo raises its alert'

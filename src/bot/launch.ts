@@ -5,12 +5,13 @@
 // that platform starts.
 import type { ChatBotsModule } from '../commands/bot/chat-bots-module.js';
 import { loadIdentityMap } from './identity-file.js';
-import { cardRouting } from './slack/card-routes.js';
+import { cardRouting } from './cards/card-routes.js';
 
 export const chatBots: ChatBotsModule = {
   prepare(setup) {
     const identities = loadIdentityMap(setup.identitiesFile);
     const routing = setup.cards ? cardRouting(setup.cards.channel, setup.cards.routes) : undefined;
+    const teamsRouting = setup.teamsCards ? cardRouting(setup.teamsCards.conversation, setup.teamsCards.routes, 'teams') : undefined;
     return {
       async startSlack(options) {
         const { createSlackBot } = await import('./slack/app.js');
@@ -27,6 +28,12 @@ export const chatBots: ChatBotsModule = {
       async startTeams(options) {
         const { startTeamsServer } = await import('./teams/server.js');
         return startTeamsServer({ ...options, identities });
+      },
+      async startTeamsCards(options) {
+        if (!teamsRouting) throw new Error('Teams incident cards started without a conversation');
+        const { startTeamsCards } = await import('./teams/notifier.js');
+        const cards = startTeamsCards({ ...options, routing: teamsRouting });
+        return { conversation: teamsRouting.defaultChannel, stop: () => cards.stop() };
       },
     };
   },

@@ -2,7 +2,7 @@
 // UI are loaders on Deps, so a test hands in stand-ins and sees exactly what
 // the command passes them — plain values in, what it prints out.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatBotsModule, ChatBotsSetup, CardsStart, SlackStart, TeamsStart } from '../../src/commands/bot/chat-bots-module.js';
+import type { ChatBotsModule, ChatBotsSetup, CardsStart, SlackStart, TeamsCardsStart, TeamsStart } from '../../src/commands/bot/chat-bots-module.js';
 import type { WatchUiOptions } from '../../src/commands/watch/watch-ui-module.js';
 import { fakeCli, type FakeCli } from './fake-deps.js';
 
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 function standInBots() {
-  const calls: { setup?: ChatBotsSetup; slack?: SlackStart; cards?: CardsStart; teams?: TeamsStart; stopped: string[] } = { stopped: [] };
+  const calls: { setup?: ChatBotsSetup; slack?: SlackStart; cards?: CardsStart; teams?: TeamsStart; teamsCards?: TeamsCardsStart; stopped: string[] } = { stopped: [] };
   const module: ChatBotsModule = {
     prepare(setup) {
       calls.setup = setup;
@@ -20,6 +20,7 @@ function standInBots() {
         startSlack: async (options) => ((calls.slack = options), { url: 'http://127.0.0.1:3000/slack/events', stop: async () => void calls.stopped.push('slack') }),
         startCards: async (options) => ((calls.cards = options), { channel: 'C0CARDS01', stop: async () => void calls.stopped.push('cards') }),
         startTeams: async (options) => ((calls.teams = options), { url: 'http://127.0.0.1:3978/api/messages', stop: async () => void calls.stopped.push('teams') }),
+        startTeamsCards: async (options) => ((calls.teamsCards = options), { conversation: '19:desk@thread.tacv2', stop: async () => void calls.stopped.push('teams-cards') }),
       };
     },
   };
@@ -72,6 +73,42 @@ describe('bot', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--cards-route needs --cards-channel');
     expect(bots.calls.slack).toBeUndefined();
+  });
+});
+
+describe('bot: Teams incident cards', () => {
+  const TEAMS_ONLY = { ...BOT_ENV, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' };
+
+  it('start after the Teams bot with its credentials, the conversation and routes as typed, and stop before it', async () => {
+    const bots = standInBots();
+    const cli = fakeCli({ env: TEAMS_ONLY, chatBots: bots.module });
+    clis.push(cli);
+    const r = await cli.run('bot', '--teams-cards-conversation', '19:desk@thread.tacv2', '--teams-cards-route', 'kind:sea=19:sea@thread.tacv2', '--teams-service-url', 'https://smba.trafficmanager.net/emea/', '--cards-min-severity', 'sev1', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(bots.calls.setup?.teamsCards).toEqual({ conversation: '19:desk@thread.tacv2', routes: ['kind:sea=19:sea@thread.tacv2'] });
+    expect(bots.calls.teamsCards).toMatchObject({ appId: 'app', appPassword: 'pw', serviceUrl: 'https://smba.trafficmanager.net/emea/', minSeverity: 'sev1', hub: { token: 'wf_bot' } });
+    expect(bots.calls.teamsCards!.outboxFile).toMatch(/teams-outbox-.*\.sqlite$/);
+    expect(JSON.parse(r.stdout)).toEqual({ teams: { url: 'http://127.0.0.1:3978/api/messages', cards: { outbox: bots.calls.teamsCards!.outboxFile } } });
+    expect(bots.calls.stopped).toEqual(['teams-cards', 'teams']);
+  });
+
+  it('a route without a conversation, or a conversation without the Teams bot, is a usage error, and nothing starts', async () => {
+    const bots = standInBots();
+    const cli = fakeCli({ env: TEAMS_ONLY, chatBots: bots.module });
+    clis.push(cli);
+    const route = await cli.run('bot', '--teams-cards-route', 'kind:sea=19:sea@thread.tacv2');
+    expect(route.code).toBe(2);
+    expect(route.stderr).toContain('--teams-cards-route needs --teams-cards-conversation');
+    const slackOnly = fakeCli({ env: { ...BOT_ENV, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' }, chatBots: bots.module });
+    clis.push(slackOnly);
+    const r = await slackOnly.run('bot', '--teams-cards-conversation', '19:desk@thread.tacv2');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--teams-cards-conversation needs the Teams bot');
+    const badUrl = await cli.run('bot', '--teams-cards-conversation', '19:desk@thread.tacv2', '--teams-service-url', 'smba.example');
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain('--teams-service-url: "smba.example" is not an http(s) URL');
+    expect(bots.calls.slack).toBeUndefined();
+    expect(bots.calls.teams).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 // A loopback HTTP proxy in front of a real server (the hub), for tests that
 // need one kind of request refused the way the server itself would refuse
 // it, while everything else — event streams included — passes through
-// untouched. It records the requests it refused.
+// untouched. It records the requests it refused and those it passed, and can
+// cut every open connection (an event stream dropping mid-way).
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -17,6 +18,10 @@ export interface FaultProxy {
   refuse(rule: FaultRule): void;
   /** The requests refused so far: `METHOD path body`. */
   refused: string[];
+  /** The requests passed through so far: `METHOD path`. */
+  passed: string[];
+  /** Cut every connection open now (event streams too); new ones are served as before. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules: FaultRule[] = [];
   const refused: string[] = [];
+  const passed: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -37,6 +43,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         res.writeHead(rule.status, { 'content-type': 'application/json; charset=utf-8' });
         return res.end(JSON.stringify(rule.body));
       }
+      passed.push(`${method} ${path}`);
       const headers: IncomingHttpHeaders = { ...req.headers, host: upstream.host };
       const forward = request({ host: upstream.hostname, port: upstream.port, method, path, headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -53,6 +60,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${port}`,
     refuse: (rule) => void rules.push(rule),
     refused,
+    passed,
+    dropConnections: () => server.closeAllConnections(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

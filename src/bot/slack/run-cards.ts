@@ -10,9 +10,9 @@ import type { CoreClient } from '../../core/client.js';
 import type { HubEvent, PlaybookRunDetail, Role, Site } from '../../core/model.js';
 import type { Lang } from '../../render/labels.js';
 import { renderNotification, renderRunCard } from './blocks.js';
-import { cardKey } from './card-claims.js';
-import type { CardPosts } from './card-posts.js';
-import { channelsFor, type IncidentCardRouting } from './notifier-routing.js';
+import { cardKey } from '../cards/card-claims.js';
+import type { CardPosts } from '../cards/card-posts.js';
+import { channelsFor, type IncidentCardRouting } from '../cards/routing.js';
 
 const RUN_ID = /^RUN-\d{6,}$/;
 export const isRunId = (id: string): boolean => RUN_ID.test(id);

@@ -6,14 +6,10 @@
 // an express-like response, which a thin shim gives it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type Response as BotResponse,
-} from 'botbuilder';
+import { CloudAdapter, type Response as BotResponse } from 'botbuilder';
 import { UsageError } from '../../core/errors.js';
 import { createTeamsBot, type TeamsBotOptions } from './bot.js';
+import { teamsAuthentication } from './teams-auth.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 // Activities are a few kilobytes; anything this large is not from Teams.
@@ -45,13 +41,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     });
   }
   const log = options.log ?? (() => undefined);
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: options.appId,
-    MicrosoftAppPassword: options.appPassword,
-    MicrosoftAppType: options.tenantId ? 'SingleTenant' : 'MultiTenant',
-    ...(options.tenantId ? { MicrosoftAppTenantId: options.tenantId } : {}),
-  });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
+  const adapter = new CloudAdapter(teamsAuthentication(options));
   adapter.onTurnError = async (context, error) => {
     log(`Teams turn failed: ${error.message}`);
     await context.sendActivity('Something went wrong on the watchfloor bot; the duty engineer can find it in the bot log.').catch(() => undefined);

@@ -29,6 +29,11 @@ export interface BotInput {
   cardsMinSeverity: Severity;
   /** The cards' persistent outbox (default: beside the config file, one per profile). */
   outbox: string | undefined;
+  /** Live incident cards in Teams: the default conversation id (no Teams cards without it). */
+  teamsCardsConversation: string | undefined;
+  teamsCardsRoutes: string[];
+  /** The Bot Connector's base URL for the tenant (the serviceUrl of the activities Teams sends the bot). */
+  teamsServiceUrl: string | undefined;
 }
 
 interface BotOptions {
@@ -41,6 +46,9 @@ interface BotOptions {
   cardsRoute: string[];
   cardsMinSeverity: Severity;
   outbox?: string;
+  teamsCardsConversation?: string;
+  teamsCardsRoute: string[];
+  teamsServiceUrl?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -55,9 +63,19 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
   const bots = (await ctx.deps.loadChatBots()).prepare({
     identitiesFile: input.identities,
     cards: input.cardsChannel ? { channel: input.cardsChannel, routes: input.cardsRoutes } : undefined,
+    teamsCards: input.teamsCardsConversation ? { conversation: input.teamsCardsConversation, routes: input.teamsCardsRoutes } : undefined,
   });
   if (!input.cardsChannel && input.cardsRoutes.length > 0) {
     throw new UsageError('--cards-route needs --cards-channel (the channel for incidents no route matches)');
+  }
+  if (!input.teamsCardsConversation && input.teamsCardsRoutes.length > 0) {
+    throw new UsageError('--teams-cards-route needs --teams-cards-conversation (the conversation for incidents no route matches)');
+  }
+  if (input.teamsServiceUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(input.teamsServiceUrl)) {
+    throw new UsageError(`--teams-service-url: "${input.teamsServiceUrl}" is not an http(s) URL`, { hint: 'the serviceUrl of the activities Teams sends the bot, e.g. https://smba.trafficmanager.net/emea/' });
+  }
+  if (input.teamsCardsConversation && !credentials.teams) {
+    throw new UsageError('--teams-cards-conversation needs the Teams bot: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID)');
   }
   if (!connection.token) {
     throw new UsageError(`no hub token for the bot: set WATCHFLOOR_TOKEN or store one in profile ${connection.profile} (\`watchfloor tokens create --name chat-bot --role officer --bot\`)`);
@@ -65,6 +83,18 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
   const hub = { hubUrl: connection.hubUrl, token: connection.token };
   const log = (line: string): void => ctx.info(line);
   const slackApiUrl = ctx.deps.env.SLACK_API_URL;
+
+  /** What both platforms' incident cards are started with: the outbox, and a claimant named after it. */
+  const cardsCommon = (outboxFile: string) => ({
+    hub,
+    outboxFile,
+    minSeverity: input.cardsMinSeverity,
+    lang: ctx.globals.lang,
+    // Stable across restarts (so it can finish its own claims) and
+    // different for two bots, which cannot share one outbox file.
+    instanceId: `${hostname()}:${outboxFile}`,
+    log,
+  });
 
   const running: RunningBot[] = [];
   const started: StartedBots = {};
@@ -85,16 +115,9 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
       if (input.cardsChannel) {
         const outboxFile = input.outbox ?? join(ctx.deps.config.dir, `slack-outbox-${connection.profile}.sqlite`);
         const cards = await bots.startCards({
-          hub,
+          ...cardsCommon(outboxFile),
           slackToken: credentials.slack.botToken,
           ...(slackApiUrl ? { slackApiUrl } : {}),
-          outboxFile,
-          minSeverity: input.cardsMinSeverity,
-          lang: ctx.globals.lang,
-          // Stable across restarts (so it can finish its own claims) and
-          // different for two bots, which cannot share one outbox file.
-          instanceId: `${hostname()}:${outboxFile}`,
-          log,
         });
         running.push(cards);
         started.slack.cards = { outbox: outboxFile };
@@ -112,6 +135,17 @@ async function runBot(input: BotInput, ctx: VerbContext<BotEvent>): Promise<void
       running.push(teams);
       started.teams = { url: teams.url };
       ctx.emit({ type: 'teams', url: teams.url });
+      if (input.teamsCardsConversation) {
+        const outboxFile = join(ctx.deps.config.dir, `teams-outbox-${connection.profile}.sqlite`);
+        const cards = await bots.startTeamsCards({
+          ...cardsCommon(outboxFile),
+          ...credentials.teams,
+          ...(input.teamsServiceUrl ? { serviceUrl: input.teamsServiceUrl } : {}),
+        });
+        running.push(cards);
+        started.teams.cards = { outbox: outboxFile };
+        ctx.emit({ type: 'teams-cards', conversation: cards.conversation, minSeverity: input.cardsMinSeverity, outbox: outboxFile });
+      }
     }
     ctx.emit({ type: 'started', started });
     await ctx.deps.waitForShutdown();
@@ -137,8 +171,11 @@ export const bot = defineVerb({
       .addOption(completeFiles(new Option('--identities <file>', 'YAML or JSON map of chat users to watchfloor names and roles (unmapped users may only read)')))
       .option('--cards-channel <channel-id>', 'Slack: post live incident cards, by default to this channel')
       .option('--cards-route <route>', 'Slack: cards of a region or site kind to another channel, approval requests of a role too: region:Makkah=C0456ABCD, kind:sea=C0789ABCD, role:supervisor=C0ABCDEF1 (repeatable)', collect, [])
-      .addOption(new Option('--cards-min-severity <sev>', 'Slack: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
-      .addOption(completeFiles(new Option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)')));
+      .addOption(new Option('--cards-min-severity <sev>', 'Slack and Teams: cards for incidents at or above this severity').choices(SEVERITIES).default('sev2'))
+      .addOption(completeFiles(new Option('--outbox <file>', 'Slack: the cards\' outbox file (default: beside the config, one per profile)')))
+      .option('--teams-cards-conversation <id>', 'Teams: post live incident cards, by default to this channel (its conversation id, 19:…@thread.tacv2)')
+      .option('--teams-cards-route <route>', 'Teams: cards of a region or site kind to another channel: region:Makkah=19:…@thread.tacv2, kind:sea=19:…@thread.tacv2 (repeatable)', collect, [])
+      .option('--teams-service-url <url>', 'Teams: the Bot Connector URL of your tenant (default https://smba.trafficmanager.net/teams/)');
   },
   input: (_args: [], o: BotOptions): BotInput => ({
     socketMode: o.socketMode === true,
@@ -150,6 +187,9 @@ export const bot = defineVerb({
     cardsRoutes: o.cardsRoute,
     cardsMinSeverity: o.cardsMinSeverity,
     outbox: o.outbox,
+    teamsCardsConversation: o.teamsCardsConversation,
+    teamsCardsRoutes: o.teamsCardsRoute,
+    teamsServiceUrl: o.teamsServiceUrl,
   }),
   run: runBot,
   present: startedPresenter,

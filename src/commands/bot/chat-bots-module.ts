@@ -18,6 +18,8 @@ export interface ChatBotsSetup {
   identitiesFile: string | undefined;
   /** Live incident cards in Slack: the default channel id and `region:NAME=ID` / `kind:KIND=ID` routes, as typed. */
   cards: { channel: string; routes: readonly string[] } | undefined;
+  /** Live incident cards in Teams: the default conversation id and routes, as typed. */
+  teamsCards?: { conversation: string; routes: readonly string[] } | undefined;
 }
 
 export interface SlackStart extends SlackCredentials {
@@ -48,6 +50,17 @@ export interface TeamsStart extends TeamsCredentials {
   log: (line: string) => void;
 }
 
+export interface TeamsCardsStart extends TeamsCredentials {
+  hub: BotHubAccess;
+  /** The Bot Connector's base URL for the tenant (default Microsoft's public one). */
+  serviceUrl?: string;
+  outboxFile: string;
+  minSeverity: Severity;
+  lang: Lang;
+  instanceId: string;
+  log: (line: string) => void;
+}
+
 export interface RunningBot {
   stop(): Promise<void>;
 }
@@ -58,6 +71,8 @@ export interface ChatBots {
   /** Only when the setup named a cards channel; reports the default channel as read. */
   startCards(options: CardsStart): Promise<RunningBot & { channel: string }>;
   startTeams(options: TeamsStart): Promise<RunningBot & { url: string }>;
+  /** Only when the setup named a Teams conversation; reports it as read. */
+  startTeamsCards(options: TeamsCardsStart): Promise<RunningBot & { conversation: string }>;
 }
 
 export interface ChatBotsModule {

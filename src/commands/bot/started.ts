@@ -6,13 +6,14 @@ import type { VerbPresenter } from '../verb.js';
 
 export interface StartedBots {
   slack?: { url?: string; socketMode: boolean; cards?: { outbox: string } };
-  teams?: { url: string };
+  teams?: { url: string; cards?: { outbox: string } };
 }
 
 export type BotEvent =
   | { type: 'slack'; url?: string; socketMode: boolean }
   | { type: 'cards'; channel: string; minSeverity: Severity; outbox: string }
   | { type: 'teams'; url: string }
+  | { type: 'teams-cards'; conversation: string; minSeverity: Severity; outbox: string }
   | { type: 'started'; started: StartedBots };
 
 export const startedPresenter: VerbPresenter<void, BotEvent> = {
@@ -27,6 +28,8 @@ export const startedPresenter: VerbPresenter<void, BotEvent> = {
           return `incident cards (${event.minSeverity} and above) to ${event.channel}; outbox ${event.outbox}`;
         case 'teams':
           return `teams bot listening on ${event.url}`;
+        case 'teams-cards':
+          return `teams incident cards (${event.minSeverity} and above) to ${event.conversation}; outbox ${event.outbox}`;
         case 'started':
           return undefined;
       }

@@ -5,7 +5,8 @@
 // post goes out only after a renewal says the claim is still ours, so a bot
 // that lost its claim never posts; and the record is the post's after-step in
 // the outbox, refused for good (404, 409) → dead-lettered at once, never
-// retried in line.
+// retried in line. The same for every chat platform: only the target's
+// prefix (slack:, teams:) says where the card is.
 import type { CoreClient } from '../../core/client.js';
 import { ConflictError, NotFoundError, isWatchfloorError } from '../../core/errors.js';
 import type { ChatCard, ClaimCardResult } from '../../core/model.js';
@@ -19,8 +20,12 @@ export interface HeldClaim {
   generation: number;
 }
 
+/** The chat platform a card lives on: the hub's card targets are `slack:C…` and `teams:19:…`. */
+export type CardPlatform = 'slack' | 'teams';
+
 export interface CardClaimsOptions {
   client: CoreClient;
+  platform: CardPlatform;
   claimant: string;
   leaseMs: number;
   renewEveryMs: number;
@@ -31,7 +36,7 @@ export interface CardClaimsOptions {
   onPosted: (claim: HeldClaim, messageRef: string) => void;
 }
 
-export const targetOf = (channel: string) => `slack:${channel}`;
+export const targetOf = (platform: CardPlatform, channel: string) => `${platform}:${channel}`;
 export const cardKey = (incidentId: string, channel: string) => `card:${incidentId}:${channel}`;
 
 /** What a post job carries to be renewed and recorded, and back. */
@@ -50,7 +55,7 @@ export function cardClaims(options: CardClaimsOptions) {
   const { client, claimant, leaseMs, log } = options;
   const held = new Map<string, HeldClaim>();
   const keyOf = (c: HeldClaim) => cardKey(c.incidentId, c.channel);
-  const call = (c: HeldClaim) => ({ incidentId: c.incidentId, target: targetOf(c.channel), claimant, generation: c.generation });
+  const call = (c: HeldClaim) => ({ incidentId: c.incidentId, target: targetOf(options.platform, c.channel), claimant, generation: c.generation });
 
   function lost(claim: HeldClaim, e: unknown): void {
     held.delete(keyOf(claim));
@@ -87,7 +92,7 @@ export function cardClaims(options: CardClaimsOptions) {
   return {
     /** Claim the card; a claim we got is held (and renewed) until its message is recorded. */
     async claim(incidentId: string, channel: string): Promise<ClaimCardResult> {
-      const result = await client.claimCard({ incidentId, target: targetOf(channel), claimant, leaseMs });
+      const result = await client.claimCard({ incidentId, target: targetOf(options.platform, channel), claimant, leaseMs });
       if (result.claimed) held.set(cardKey(incidentId, channel), { incidentId, channel, generation: result.card.generation });
       return result;
     },

@@ -1,9 +1,10 @@
-// Live cards in Slack, whatever they show (an incident, a playbook run): one
-// message per subject and channel, claimed through the hub first
+// Live cards in a chat platform (Slack, Teams), whatever they show (an
+// incident, a playbook run): one message per subject and channel, claimed through the hub first
 // (card-claims.ts: a lease this bot renews while it still tries to post), so
 // two bot instances never post the same card, then updated in place. Every
 // message goes through the persistent outbox, so a Slack outage or a restart
-// loses nothing. A card another bot holds is looked at again when its lease
+// loses nothing (the platform is the outbox's chat client: Slack's WebClient,
+// or teams/teams-chat.ts over the Bot Connector). A card another bot holds is looked at again when its lease
 // could have run out, so a bot that dies hands its cards to the others.
 // Each subject's syncs run one after another; one that fails for a while is
 // tried again on a timer.
@@ -11,8 +12,8 @@ import type { CoreClient } from '../../core/client.js';
 import type { ChatCard } from '../../core/model.js';
 import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import { hubFailureReason, hubRefusedForGood } from '../hub-failures.js';
-import { openOutbox, type Outbox } from '../outbox.js';
-import { cardClaims, cardKey, claimMeta, claimOf, type HeldClaim } from './card-claims.js';
+import { openOutbox, type Outbox, type SlackChat } from '../outbox.js';
+import { cardClaims, cardKey, claimMeta, claimOf, type CardPlatform, type HeldClaim } from './card-claims.js';
 
 export interface CardMessage {
   key: string;
@@ -23,9 +24,14 @@ export interface CardMessage {
 
 export interface CardPostsOptions {
   client: CoreClient;
+  /** Where the cards live (the prefix of their claims' targets); default slack. */
+  platform?: CardPlatform | undefined;
   claimant: string;
-  slackToken: string;
+  /** Slack: the bot token the outbox's WebClient posts with. */
+  slackToken?: string | undefined;
   slackApiUrl?: string | undefined;
+  /** Another platform's chat calls in the outbox's terms (teams/teams-chat.ts); replaces Slack's WebClient. */
+  chat?: SlackChat | undefined;
   outboxFile: string;
   leaseMs: number;
   renewEveryMs: number;
@@ -45,6 +51,7 @@ const RETRY_MS = 2_000;
 
 export function cardPosts(options: CardPostsOptions) {
   const { client, leaseMs, log } = options;
+  const platform = options.platform ?? 'slack';
   const stopped = new AbortController();
   /** subject id → channel → the card's ts, or POSTING. */
   const cards = new Map<string, Map<string, CardState>>();
@@ -57,6 +64,7 @@ export function cardPosts(options: CardPostsOptions) {
 
   const claims = cardClaims({
     client,
+    platform,
     claimant: options.claimant,
     leaseMs,
     renewEveryMs: options.renewEveryMs,
@@ -68,6 +76,7 @@ export function cardPosts(options: CardPostsOptions) {
   const outbox: Outbox = openOutbox(options.outboxFile, {
     token: options.slackToken,
     slackApiUrl: options.slackApiUrl,
+    client: options.chat,
     // A post starts within a fresh lease and must end well inside it.
     requestTimeoutMs: Math.min(10_000, Math.floor(leaseMs / 3)),
     baseBackoffMs: options.outboxBackoffMs?.base,
@@ -76,7 +85,7 @@ export function cardPosts(options: CardPostsOptions) {
     beforePost: (job) => claims.gate(job),
     settle: (job, delivery) => claims.record(job, delivery),
     onDeadLetter: (job, reason) => {
-      log(`cards: ${job.key} will not reach Slack: ${reason}`);
+      log(`cards: ${job.key} will not reach ${platform === 'teams' ? 'Teams' : 'Slack'}: ${reason}`);
       const claim = claimOf(job);
       // A post Slack refused (not one whose record the hub refused: that message is out, and kept current).
       if (job.kind === 'post' && claim && !job.ts) {
@@ -196,8 +205,8 @@ export function cardPosts(options: CardPostsOptions) {
     has: (subjectId: string, place: string): boolean => cards.get(subjectId)?.has(place) === true,
     /** A card the hub knows of (a catch-up): updates go to its message. */
     remember(card: ChatCard): void {
-      if (!card.target.startsWith('slack:') || !card.messageRef) return;
-      cardsOf(card.incidentId).set(card.target.slice('slack:'.length), card.messageRef);
+      if (!card.target.startsWith(`${platform}:`) || !card.messageRef) return;
+      cardsOf(card.incidentId).set(card.target.slice(platform.length + 1), card.messageRef);
     },
     /** Bring one card up to `message` unless it was last sent as `stamp` already. */
     async sync(subjectId: string, channel: string, message: CardMessage, stamp: string): Promise<void> {

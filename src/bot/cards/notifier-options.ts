@@ -1,0 +1,36 @@
+// What a live-card notifier is told and gives back, whatever its platform
+// (slack/notifier.ts, teams/notifier.ts): each adds only how it reaches its platform.
+import type { Severity } from '../../core/model.js';
+import type { Lang } from '../../render/labels.js';
+import type { Outbox } from '../outbox.js';
+import type { IncidentCardRouting } from './routing.js';
+
+export interface CardNotifierOptions {
+  /** The hub and the bot's own token (a bot's, --bot: it claims cards). */
+  hub: { hubUrl: string; token: string };
+  /** The outbox's SQLite file (`:memory:` only in tests: it would not survive a restart). */
+  outboxFile: string;
+  /** Channel (Slack) or conversation (Teams) ids by region, site kind and role. */
+  routing: IncidentCardRouting;
+  /** Cards for incidents at or above this severity (default sev2). */
+  minSeverity?: Severity | undefined;
+  lang?: Lang | undefined;
+  /** Names this bot instance in its card claims; stable across restarts so it can finish its own claims. */
+  instanceId?: string | undefined;
+  /** How many recent incidents a catch-up lists (default 500). */
+  catchUpLimit?: number | undefined;
+  /** A card claim's lease (default 30 s); renewed every `renewEveryMs` (default a third of it) while its post is on its way. */
+  leaseMs?: number | undefined;
+  renewEveryMs?: number | undefined;
+  /** Event-stream reconnect backoff (tests shorten it). */
+  reconnectBackoffMs?: { min: number; max: number } | undefined;
+  /** Outbox retry timing (tests shorten it). */
+  outboxBackoffMs?: { base: number; max: number } | undefined;
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface CardNotifier {
+  /** The outbox the cards go through (pending and dead letters, for status and tests). */
+  readonly outbox: Outbox;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,85 @@
+// Live incident cards in Teams channels, as the Slack notifier posts them in
+// Slack: the same event following and catch-up (cards/incident-feed.ts), the
+// same claims through the hub (target `teams:<conversation id>`), lease
+// renewals and persistent outbox (cards/card-posts.ts), so two bot instances
+// post one card per incident and conversation between them and a restart or a
+// Teams outage loses nothing. Teams differs only in how a card is drawn (an
+// Adaptive Card, every outside string escaped by cards.ts) and sent
+// (teams-chat.ts: proactive messages through the Bot Connector, updated in
+// place by activity id). Playbook run cards stay Slack's for now.
+import { randomUUID } from 'node:crypto';
+import { CoreClient } from '../../core/client.js';
+import { CARD_LEASE_MS } from '../../core/vocabulary.js';
+import { cardPosts } from '../cards/card-posts.js';
+import { incidentFeed } from '../cards/incident-feed.js';
+import type { CardNotifier, CardNotifierOptions } from '../cards/notifier-options.js';
+import { renderIncidentAdaptiveCard } from './cards.js';
+import { teamsAuthentication, type TeamsRegistration } from './teams-auth.js';
+import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
+
+/** The Bot Connector for the tenants Microsoft serves from its public cloud; a channel's activities name the one to use. */
+export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+export interface TeamsCardsOptions extends CardNotifierOptions, TeamsRegistration {
+  /** Where the channels' conversations are (default DEFAULT_TEAMS_SERVICE_URL). */
+  serviceUrl?: string | undefined;
+  /** In place of the registration's own (tests: a Connector stand-in's token). */
+  auth?: TeamsAuthentication | undefined;
+}
+
+export type TeamsCards = CardNotifier;
+
+export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
+  const log = options.log ?? (() => {});
+  const lang = options.lang ?? 'en';
+  const leaseMs = options.leaseMs ?? CARD_LEASE_MS.default;
+  const client = new CoreClient({ hubUrl: options.hub.hubUrl, token: options.hub.token, channel: 'teams' });
+  const abort = new AbortController();
+  const chat = teamsChat({
+    appId: options.appId,
+    auth: options.auth ?? teamsAuthentication(options),
+    serviceUrl: options.serviceUrl ?? DEFAULT_TEAMS_SERVICE_URL,
+    tenantId: options.tenantId,
+    // A post starts within a fresh lease and must end well inside it.
+    timeoutMs: Math.min(10_000, Math.floor(leaseMs / 3)),
+  });
+
+  const posts = cardPosts({
+    client,
+    platform: 'teams',
+    chat,
+    claimant: options.instanceId ?? `teams-notifier-${randomUUID()}`,
+    outboxFile: options.outboxFile,
+    leaseMs,
+    renewEveryMs: options.renewEveryMs ?? Math.floor(leaseMs / 3),
+    outboxBackoffMs: options.outboxBackoffMs,
+    log,
+    sync: (subjectId) => feed.sync(subjectId),
+  });
+
+  const feed = incidentFeed({
+    client,
+    posts,
+    routing: options.routing,
+    minSeverity: options.minSeverity ?? 'sev2',
+    // The job's one "block" is the whole card: teams-chat.ts attaches it.
+    render: (incident) => {
+      const card = renderIncidentAdaptiveCard(incident, lang);
+      return { text: card.text, body: [card.body] };
+    },
+    catchUpLimit: options.catchUpLimit ?? 500,
+    reconnectBackoffMs: options.reconnectBackoffMs,
+    signal: abort.signal,
+    log,
+  });
+
+  return {
+    outbox: posts.outbox,
+    async stop() {
+      abort.abort();
+      await feed.following;
+      await posts.stop();
+      await client.close();
+    },
+  };
+}
