@@ -33,8 +33,9 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 };
 const LOOPBACK_ONLY = join(import.meta.dirname, '..', 'helpers', 'loopback-only.cjs');
 // The install compiles better-sqlite3 (and ssh2's optional bindings, which npm 11 still runs with a warning): on two
-// cores shared with other test runs it took 4 to 9 minutes. Removing the ~29,000 files it leaves took over a minute.
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
+// cores shared with other test runs it took 4 to 9 minutes alone, and about 18 inside a full `npm test` while four
+// other full suites ran (load 22). Removing the ~29,000 files it leaves took over a minute.
+const INSTALL_TIMEOUT_MS = 30 * 60_000;
 const CLEANUP_TIMEOUT_MS = 5 * 60_000;
 
 let dir: string;
