@@ -7,6 +7,16 @@ import { join } from 'node:path';
 
 export const CLI_PATH = join(import.meta.dirname, '..', '..', 'bin', 'watchfloor.js');
 
+/** How a test starts the CLI: the repository's built bin through this node, unless it tests another copy (an installed one). */
+export interface CliCommand {
+  file: string;
+  args: readonly string[];
+  /** Where it runs (default: this process's directory). */
+  cwd?: string;
+}
+
+export const BUILT_CLI: CliCommand = { file: process.execPath, args: [CLI_PATH] };
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -35,10 +45,10 @@ export function cliEnv(extra: Record<string, string> = {}): CliEnv {
 }
 
 /** Run the CLI with no stdin (never a terminal) and a hard time limit. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 20_000, command: CliCommand = BUILT_CLI): Promise<CliResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command.file, [...command.args, ...args], { env, cwd: command.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -74,8 +84,9 @@ export async function startCliProcess<T>(
   env: Record<string, string>,
   pick: (line: Record<string, unknown>) => T | undefined,
   timeoutMs = 30_000,
+  command: CliCommand = BUILT_CLI,
 ): Promise<CliProcess<T>> {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command.file, [...command.args, ...args], { env, cwd: command.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   const stop = async (): Promise<void> => {

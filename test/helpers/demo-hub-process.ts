@@ -3,7 +3,7 @@
 // directory (so other commands run with that env use it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCliProcess, type CliEnv } from './cli.js';
+import { BUILT_CLI, startCliProcess, type CliCommand, type CliEnv } from './cli.js';
 
 export interface DemoHubProcess {
   url: string;
@@ -12,11 +12,13 @@ export interface DemoHubProcess {
   stop(): Promise<void>;
 }
 
-export async function startDemoHubProcess(cli: CliEnv, { seed = 7, speed = 60 } = {}): Promise<DemoHubProcess> {
+export async function startDemoHubProcess(cli: CliEnv, { seed = 7, speed = 60, command = BUILT_CLI as CliCommand } = {}): Promise<DemoHubProcess> {
   const hub = await startCliProcess(
     ['hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--port', '0', '--data', join(cli.configDir, 'hub.sqlite'), '--json'],
     cli.env,
     (line) => (typeof line.url === 'string' ? line.url : undefined),
+    30_000,
+    command,
   );
   const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
   const profileToken = config.profiles[config.activeProfile ?? 'default'].token as string;

@@ -8,7 +8,9 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
 export interface SystemProgramSkip {
   program: string;
-  debianPackage: string;
+  /** How to get it: a program's Debian package, or, for anything else, `remedy`. */
+  debianPackage?: string;
+  remedy?: string;
 }
 
 declare module '@vitest/runner' {
@@ -27,16 +29,16 @@ const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
 
 /** The one summary line, or undefined when nothing was skipped for a missing program. */
 export function skipSummary(skipped: readonly SkippedFile[]): string | undefined {
-  const byProgram = new Map<string, { debianPackage: string; files: Set<string> }>();
+  const byProgram = new Map<string, { remedy: string; files: Set<string> }>();
   for (const { file, skip } of skipped) {
-    const entry = byProgram.get(skip.program) ?? { debianPackage: skip.debianPackage, files: new Set<string>() };
+    const entry = byProgram.get(skip.program) ?? { remedy: skip.remedy ?? `Debian package ${skip.debianPackage}`, files: new Set<string>() };
     entry.files.add(file);
     byProgram.set(skip.program, entry);
   }
   if (!byProgram.size) return undefined;
   const parts = [...byProgram]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([program, { debianPackage, files: names }]) => `${program} (Debian package ${debianPackage}) in ${files(names.size)}: ${[...names].sort().join(', ')}`);
+    .map(([program, { remedy, files: names }]) => `${program} (${remedy}) in ${files(names.size)}: ${[...names].sort().join(', ')}`);
   return `skipped for missing system programs: ${parts.join('; ')}`;
 }
 

@@ -5,7 +5,7 @@
 import type { TestModule } from 'vitest/node';
 import { describe, expect, it } from 'vitest';
 import { skippedFiles, skipSummary } from './system-program-skips.js';
-import { MissingSystemProgramError, decideSystemProgram, systemProgramPath } from './system-programs.js';
+import { MissingSystemProgramError, decidePrerequisite, decideSystemProgram, systemProgramPath } from './system-programs.js';
 
 const only = (...present: string[]) => (path: string) => present.includes(path);
 const NOTHING = only();
@@ -39,6 +39,20 @@ describe('decideSystemProgram', () => {
   });
 });
 
+describe('decidePrerequisite', () => {
+  const cache = { what: "npm's cache lacks 2 tarballs (a@1.0.0, b@2.0.0)", remedy: 'run npm ci' };
+
+  it('runs when nothing is missing, skips with the remedy, and fails under the require variable', () => {
+    expect(decidePrerequisite(undefined, {})).toEqual({ action: 'run' });
+    expect(decidePrerequisite(cache, {})).toEqual({ action: 'skip', skip: { program: cache.what, remedy: 'run npm ci' } });
+    const failed = decidePrerequisite(cache, { WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS: '1' });
+    expect(failed.action).toBe('fail');
+    expect((failed as { error: Error }).error.message).toBe(
+      "npm's cache lacks 2 tarballs (a@1.0.0, b@2.0.0): run npm ci; WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, so the tests that need it fail instead of being skipped",
+    );
+  });
+});
+
 describe('systemProgramPath', () => {
   it('gives the binary to start, or throws with the install hint', () => {
     expect(systemProgramPath('tmux', only('/usr/bin/tmux'))).toBe('/usr/bin/tmux');
@@ -66,6 +80,12 @@ describe('skipSummary', () => {
         'tmux (Debian package tmux) in 1 file: test/integration/watch-tmux.test.ts',
     );
     expect(line).not.toContain('\n');
+  });
+
+  it('gives a prerequisite that is not a program its own remedy', () => {
+    expect(skipSummary([{ file: 'test/integration/package.test.ts', skip: { program: "npm's cache lacks 1 tarball (a@1.0.0)", remedy: 'run npm ci' } }])).toBe(
+      "skipped for missing system programs: npm's cache lacks 1 tarball (a@1.0.0) (run npm ci) in 1 file: test/integration/package.test.ts",
+    );
   });
 });
 

@@ -5,6 +5,7 @@
 // installs them and sets WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, where a missing
 // program fails the run instead: there a skip would hide tests that never ran.
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe } from 'vitest';
 import type { SystemProgramSkip } from './system-program-skips.js';
 
@@ -22,6 +23,13 @@ export const SYSTEM_PROGRAMS = {
   // Makes the certificate the TLS tests serve the hub with.
   openssl: { paths: ['/usr/bin/openssl'], debianPackage: 'openssl' },
   zsh: { paths: ['/usr/bin/zsh', '/bin/zsh'], debianPackage: 'zsh' },
+  // The global install of the packed tarball builds better-sqlite3 with node-gyp: a compiler, make, Python,
+  make: { paths: ['/usr/bin/make'], debianPackage: 'make' },
+  'g++': { paths: ['/usr/bin/g++'], debianPackage: 'g++' },
+  python3: { paths: ['/usr/bin/python3'], debianPackage: 'python3' },
+  // and the running node's C headers, so node-gyp need not download them. NodeSource's nodejs package ships them
+  // beside the binary; Debian's own nodejs leaves them to libnode-dev.
+  'node-headers': { paths: [join(dirname(dirname(process.execPath)), 'include', 'node', 'node.h')], debianPackage: 'libnode-dev' },
 } as const satisfies Record<string, SystemProgram>;
 
 export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;
@@ -54,6 +62,9 @@ export type ProgramDecision =
   | { action: 'skip'; skip: SystemProgramSkip }
   | { action: 'fail'; error: MissingSystemProgramError };
 
+/** The same decision for a prerequisite that is not a program (npm's cache holding the tarballs an install needs). */
+export type PrerequisiteDecision = { action: 'run' } | { action: 'skip'; skip: SystemProgramSkip } | { action: 'fail'; error: Error };
+
 const locate = (program: SystemProgramName, exists: (path: string) => boolean) => SYSTEM_PROGRAMS[program].paths.find((p) => exists(p));
 
 export function decideSystemProgram(program: SystemProgramName, { exists = existsSync, env = process.env }: ProgramLookup = {}): ProgramDecision {
@@ -71,13 +82,31 @@ export function systemProgramPath(program: SystemProgramName, exists: (path: str
 }
 
 /**
+ * For a prerequisite that is not a program: `missing` names it and says how to
+ * get it (undefined: it is there). Skipped, or failed when programs are required,
+ * as a missing program is, so the run's last line names it too.
+ */
+export function decidePrerequisite(missing: { what: string; remedy: string } | undefined, env: ProgramLookup['env'] = process.env): PrerequisiteDecision {
+  if (!missing) return { action: 'run' };
+  if (env[REQUIRE_SYSTEM_PROGRAMS] === '1') {
+    return { action: 'fail', error: new Error(`${missing.what}: ${missing.remedy}; ${REQUIRE_SYSTEM_PROGRAMS}=1, so the tests that need it fail instead of being skipped`) };
+  }
+  return { action: 'skip', skip: { program: missing.what, remedy: missing.remedy } };
+}
+
+/** `describe` run, skipped or failed by the first decision that is not "run" (the others show once it is settled). */
+export function describeAfter(decisions: ReadonlyArray<PrerequisiteDecision>, title: string, factory: () => void): void {
+  const decision = decisions.find((d) => d.action !== 'run');
+  if (decision?.action === 'fail') throw decision.error;
+  if (decision?.action === 'skip') describe(title, { skip: true, meta: { missingSystemProgram: decision.skip } }, factory);
+  else describe(title, factory);
+}
+
+/**
  * `describe` for tests that need `program`: put every hook and test of the
  * file inside, so that when the program is missing none of them runs. Missing
  * and required, the file fails as it is collected, with the install hint.
  */
 export function describeWith(program: SystemProgramName, title: string, factory: () => void): void {
-  const decision = decideSystemProgram(program);
-  if (decision.action === 'fail') throw decision.error;
-  if (decision.action === 'skip') describe(title, { skip: true, meta: { missingSystemProgram: decision.skip } }, factory);
-  else describe(title, factory);
+  describeAfter([decideSystemProgram(program)], title, factory);
 }
