@@ -16,6 +16,7 @@ import type { IncidentDeps } from './incident-actions.js';
 import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
 import { moreSevere } from './state-machine.js';
+import { currentSilences, silencedAlert } from '../silences/silenced-intake.js';
 
 type Outcome = { kind: 'created' | 'updated' | 'resolved'; incidentId: string } | { kind: 'ignored' };
 const IGNORED: Outcome = { kind: 'ignored' };
@@ -96,14 +97,19 @@ export async function ingestAlertmanager(
   webhook: AlertmanagerWebhook,
 ): Promise<AlertmanagerIngestResult> {
   return transact(deps, async (tx, emit) => {
-    const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
+    const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0, silenced: 0 };
     // The inventory's mapping, read in this transaction, so an apply takes effect at the next webhook.
     const mapping = (await tx.getAlertLabels()) ?? DEFAULT_ALERT_LABELS;
     const inventory = await loadInventory(tx, webhook, mapping);
     const step: Step = { deps, tx, emit, caller, at: deps.now().toISOString() };
+    const silences = await currentSilences(deps.store, tx, step.at);
     for (const raw of webhook.alerts) {
       const alert = mapAlert(raw, inventory, mapping);
       const open = await tx.findOpenIncidentByFingerprint(alert.fingerprint);
+      if (await silencedAlert(tx, silences, alert, open, step.at)) {
+        result.silenced!++;
+        continue;
+      }
       const outcome = alert.status === 'firing' ? await onFiring(step, alert, open) : await onResolved(step, alert, open);
       if (outcome.kind === 'ignored') result.ignored++;
       else if (!result[outcome.kind].includes(outcome.incidentId)) result[outcome.kind].push(outcome.incidentId);
