@@ -167,7 +167,7 @@ const EN: UiWords = {
     ['?', 'show or hide this help'],
     ['q', 'quit'],
   ],
-  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down; a letter instead: the site\'s mode, O offline S surge E evacuation P power N isolated; M maintenance, Q silenced), site, wait in minutes, open incidents.',
+  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down; a letter instead: the site\'s mode, O offline S surge E evacuation P power N isolated; M in maintenance, Q silenced: its alerts page no one), then site, wait in minutes, open incidents.',
   slaLegend: 'SLA timers turn amber at 75% of the target and red past it (sev1: ack 5m, resolve 1h).',
 };
 
