@@ -35,14 +35,15 @@ export const maintenanceAdd = defineVerb({
       .addOption(completeWith(new Option('--site <site>', 'the site (id, name or city)').makeOptionMandatory(), 'sites'))
       .requiredOption('--from <time>', 'when it starts: an ISO-8601 time with Z or an offset')
       .requiredOption('--until <time>', 'when it ends: an ISO-8601 time with Z or an offset')
-      .requiredOption('--reason <text>', 'why, for the audit log and whoever wonders why the site is quiet');
+      .requiredOption('--reason <text...>', 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)');
   },
-  input: (_args: [], o: MaintenanceAddInput): MaintenanceAddInput => {
+  input: (_args: [], o: Omit<MaintenanceAddInput, 'reason'> & { reason: string[] }): MaintenanceAddInput => {
     const from = timeOption('from', o.from);
     const until = timeOption('until', o.until);
     if (until <= from) throw new UsageError(`--until (${o.until}) must be after --from (${o.from})`);
-    if (!o.reason.trim()) throw new UsageError('--reason: say why');
-    return { site: o.site, from: new Date(from).toISOString(), until: new Date(until).toISOString(), reason: o.reason.trim() };
+    const reason = o.reason.join(' ').trim();
+    if (!reason) throw new UsageError('--reason: say why');
+    return { site: o.site, from: new Date(from).toISOString(), until: new Date(until).toISOString(), reason };
   },
   async run(input, ctx) {
     const client = ctx.client();

@@ -37,17 +37,18 @@ export const silenceAdd = defineVerb({
       .addOption(completeWith(new Option('--asset <asset>', 'every alert of this asset (SITE/ASSET)'), 'assets'))
       .addOption(new Option('--match <matcher>', 'label=value or label=~regex (repeatable; all must hold)').argParser(collect))
       .requiredOption('--for <span>', 'how long: 30m, 2h, 1d')
-      .requiredOption('--reason <text>', 'why, for the audit log and whoever wonders why the site is quiet');
+      .requiredOption('--reason <text...>', 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)');
   },
-  input: (_args: [], o: { site?: string; asset?: string; match?: string[]; for: string; reason: string }): SilenceAddInput => {
+  input: (_args: [], o: { site?: string; asset?: string; match?: string[]; for: string; reason: string[] }): SilenceAddInput => {
     const ms = spanMs(o.for);
     if (ms === undefined || ms <= 0) throw new UsageError(`--for: "${o.for}" is not a span`, { hint: 'e.g. 30m, 2h or 1d' });
-    if (!o.reason.trim()) throw new UsageError('--reason: say why');
+    const reason = o.reason.join(' ').trim();
+    if (!reason) throw new UsageError('--reason: say why');
     const matchers = (o.match ?? []).map(parseMatcher);
     if (o.site === undefined && o.asset === undefined && matchers.length === 0) {
       throw new UsageError('say what to silence: --site, --asset or --match', { hint: 'e.g. watchfloor silence add --site JED --for 2h --reason "cabling works"' });
     }
-    return { ...(o.site !== undefined ? { site: o.site } : {}), ...(o.asset !== undefined ? { asset: normalizeAssetId(o.asset) } : {}), matchers, for: o.for.trim(), reason: o.reason.trim() };
+    return { ...(o.site !== undefined ? { site: o.site } : {}), ...(o.asset !== undefined ? { asset: normalizeAssetId(o.asset) } : {}), matchers, for: o.for.trim(), reason };
   },
   async run(input, ctx) {
     const client = ctx.client();
