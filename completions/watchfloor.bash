@@ -38,7 +38,7 @@ _watchfloor() {
     case "$word" in
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
-      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -84,6 +84,14 @@ _watchfloor() {
       /drill) cmdpath=/drill; npos=0 ;;
       /drill/list|/drill/ls) cmdpath=/drill/list; npos=0 ;;
       /drill/show|/drill/view) cmdpath=/drill/show; npos=0 ;;
+      /silence) cmdpath=/silence; npos=0 ;;
+      /silence/add) cmdpath=/silence/add; npos=0 ;;
+      /silence/list|/silence/ls) cmdpath=/silence/list; npos=0 ;;
+      /silence/expire) cmdpath=/silence/expire; npos=0 ;;
+      /maintenance) cmdpath=/maintenance; npos=0 ;;
+      /maintenance/add) cmdpath=/maintenance/add; npos=0 ;;
+      /maintenance/list|/maintenance/ls) cmdpath=/maintenance/list; npos=0 ;;
+      /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
       /inventory) cmdpath=/inventory; npos=0 ;;
@@ -151,6 +159,15 @@ _watchfloor() {
     "/playbook/report":--out) COMPREPLY=(); return ;;
     "/drill/list":--playbook) COMPREPLY=(); return ;;
     "/drill/list":--limit) COMPREPLY=(); return ;;
+    "/silence/add":--site) _watchfloor_reply sites; return ;;
+    "/silence/add":--asset) _watchfloor_reply assets; return ;;
+    "/silence/add":--match) COMPREPLY=(); return ;;
+    "/silence/add":--for) COMPREPLY=(); return ;;
+    "/silence/add":--reason) COMPREPLY=(); return ;;
+    "/maintenance/add":--site) _watchfloor_reply sites; return ;;
+    "/maintenance/add":--from) COMPREPLY=(); return ;;
+    "/maintenance/add":--until) COMPREPLY=(); return ;;
+    "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
@@ -245,6 +262,14 @@ _watchfloor() {
     "/drill") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/drill/list") COMPREPLY=($(compgen -W "--playbook --playbook= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/drill/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/add") COMPREPLY=($(compgen -W "--site --site= --asset --asset= --match --match= --for --for= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/expire") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/add") COMPREPLY=($(compgen -W "--site --site= --from --from= --until --until= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -284,7 +309,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -316,6 +341,8 @@ _watchfloor() {
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     "/drill":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/drill/show":0) _watchfloor_reply runs; return ;;
+    "/silence":0) COMPREPLY=($(compgen -W "add list ls expire" -- "$cur")) ;;
+    "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
