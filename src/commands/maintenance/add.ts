@@ -2,7 +2,7 @@
 // alerts silenced inside the window (supervisors); prints the window's id.
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { isoTimeMs, TIME_RULE } from '../../core/time-input.js';
+import { windowTimes } from '../../core/silence-rules.js';
 import { silenceJson } from '../../render/silences.js';
 import { completeWith } from '../completion/dynamic.js';
 import { defineVerb } from '../verb.js';
@@ -12,13 +12,6 @@ export interface MaintenanceAddInput {
   from: string;
   until: string;
   reason: string;
-}
-
-/** A time as the hub stores it; anything else, or a window ending before it starts, is exit 2 here (one already past, by the hub's clock, there). */
-function timeOption(name: string, text: string): number {
-  const ms = isoTimeMs(text, { requireOffset: true });
-  if (ms === undefined) throw new UsageError(`--${name}: "${text}" is not ${TIME_RULE}`, { hint: 'e.g. 2026-06-01T22:00:00Z or 2026-06-02T01:00:00+03:00' });
-  return ms;
 }
 
 export const maintenanceAdd = defineVerb({
@@ -38,9 +31,8 @@ export const maintenanceAdd = defineVerb({
       .requiredOption('--reason <text...>', 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)');
   },
   input: (_args: [], o: Omit<MaintenanceAddInput, 'reason'> & { reason: string[] }): MaintenanceAddInput => {
-    const from = timeOption('from', o.from);
-    const until = timeOption('until', o.until);
-    if (until <= from) throw new UsageError(`--until (${o.until}) must be after --from (${o.from})`);
+    // Whether the window is already over is the hub's clock's to say (exit 2 from there too).
+    const { from, until } = windowTimes(o.from, o.until, { from: '--from', until: '--until' });
     const reason = o.reason.join(' ').trim();
     if (!reason) throw new UsageError('--reason: say why');
     return { site: o.site, from: new Date(from).toISOString(), until: new Date(until).toISOString(), reason };

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { NewSilenceRequest } from '../../core/client.js';
 import { UsageError } from '../../core/errors.js';
 import type { LabelMatcher } from '../../core/model.js';
-import { spanMs } from '../../core/time-input.js';
+import { silenceSpanMs } from '../../core/silence-rules.js';
 import { silenceJson, silenceScope } from '../../render/silences.js';
 import { normalizeAssetId } from '../asset-id.js';
 import { completeWith } from '../completion/dynamic.js';
@@ -40,8 +40,7 @@ export const silenceAdd = defineVerb({
       .requiredOption('--reason <text...>', 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)');
   },
   input: (_args: [], o: { site?: string; asset?: string; match?: string[]; for: string; reason: string[] }): SilenceAddInput => {
-    const ms = spanMs(o.for);
-    if (ms === undefined || ms <= 0) throw new UsageError(`--for: "${o.for}" is not a span`, { hint: 'e.g. 30m, 2h or 1d' });
+    silenceSpanMs(o.for, '--for');
     const reason = o.reason.join(' ').trim();
     if (!reason) throw new UsageError('--reason: say why');
     const matchers = (o.match ?? []).map(parseMatcher);

@@ -8,11 +8,11 @@
 // window through the laxer silence rule.
 import { ConflictError, NotFoundError, UsageError } from '../../core/errors.js';
 import type { NewMaintenanceInput, NewSilenceInput, Silence, SilenceChange, SilenceKind } from '../../core/model.js';
-import { resolveSite } from '../../core/site-match.js';
-import { isoTimeMs, spanMs, TIME_RULE } from '../../core/time-input.js';
+import { silenceSpanMs, windowTimes } from '../../core/silence-rules.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { NewSilence, StoreWriter } from '../store/store.js';
 import { transact, type Emit, type TransactDeps } from '../transact.js';
+import { siteIdOf } from '../site-id.js';
 import { labelTest } from './silence-matcher.js';
 import { withState } from './silence-state.js';
 
@@ -20,16 +20,6 @@ const KIND_WORDS: Record<SilenceKind, { noun: string; verb: string; list: string
   silence: { noun: 'silence', verb: 'expire', list: '`watchfloor silence list --all`' },
   maintenance: { noun: 'maintenance window', verb: 'cancel', list: '`watchfloor maintenance list --all`' },
 };
-
-async function siteIdOf(tx: StoreWriter, typed: string): Promise<string> {
-  const match = resolveSite(await tx.listSites(), typed);
-  if (match.site) return match.site.id;
-  const suggestions = match.suggestions.map((s) => s.id);
-  throw new NotFoundError(`no site ${typed}`, {
-    hint: suggestions.length ? `did you mean ${suggestions.join(', ')}?` : 'list them with `watchfloor sites list`',
-    details: { suggestions },
-  });
-}
 
 async function insertAudited(tx: StoreWriter, emit: Emit, caller: Caller, silence: NewSilence, at: string): Promise<Silence> {
   const stored = withState(await tx.insertSilence(silence), at);
@@ -56,18 +46,11 @@ async function insertAudited(tx: StoreWriter, emit: Emit, caller: Caller, silenc
 
 /** A silence from now for a span, of a site, an asset and/or label matchers (all must hold). */
 export function addSilence(deps: TransactDeps, caller: Caller, input: NewSilenceInput & { drillRunId?: string }): Promise<Silence> {
-  const ms = spanMs(input.for);
-  if (ms === undefined || ms <= 0) throw new UsageError(`for: "${input.for}" is not a span like 30m, 2h or 1d`);
+  const ms = silenceSpanMs(input.for);
   if (input.siteId === undefined && input.assetId === undefined && !input.matchers?.length) {
     throw new UsageError('a silence needs --site, --asset or --match: a silence of everything would hide every alert');
   }
-  for (const m of input.matchers ?? []) {
-    try {
-      labelTest(m);
-    } catch (e) {
-      throw new UsageError(`match ${m.label}=~: not a regular expression: ${(e as Error).message}`);
-    }
-  }
+  for (const m of input.matchers ?? []) labelTest(m);
   return transact(deps, async (tx, emit) => {
     const now = deps.now();
     const at = now.toISOString();
@@ -91,11 +74,7 @@ export function addSilence(deps: TransactDeps, caller: Caller, input: NewSilence
 
 /** A site's maintenance window: from and until as ISO-8601 times; one already over, or ending before it starts, is refused. */
 export function addMaintenance(deps: TransactDeps, caller: Caller, input: NewMaintenanceInput): Promise<Silence> {
-  const from = isoTimeMs(input.from, { requireOffset: true });
-  const until = isoTimeMs(input.until, { requireOffset: true });
-  if (from === undefined) throw new UsageError(`from: "${input.from}" is not ${TIME_RULE}`);
-  if (until === undefined) throw new UsageError(`until: "${input.until}" is not ${TIME_RULE}`);
-  if (until <= from) throw new UsageError(`until (${input.until}) must be after from (${input.from})`);
+  const { from, until } = windowTimes(input.from, input.until);
   return transact(deps, async (tx, emit) => {
     const now = deps.now();
     if (until <= now.getTime()) throw new UsageError(`the window ends at ${new Date(until).toISOString()}, already past: nothing to schedule`);

@@ -4,6 +4,7 @@
 // Pure: the caller hands it the silences in force and the alert as the
 // intake mapped it (its site and asset ids, its labels).
 import type { LabelMatcher } from '../../core/model.js';
+import { matcherRegExp } from '../../core/silence-rules.js';
 import type { SilenceRecord } from '../store/store.js';
 import { endOf } from './silence-state.js';
 
@@ -27,10 +28,10 @@ interface Compiled {
   labels: ((labels: Record<string, string>) => boolean)[];
 }
 
-/** Alertmanager's rule: a regular expression matches the whole value. Throws SyntaxError on a bad one. */
+/** A matcher as a test of an alert's labels (a missing label is the empty value). Throws UsageError on a bad regex. */
 export function labelTest(m: LabelMatcher): (labels: Record<string, string>) => boolean {
   if (m.op === '=') return (labels) => (labels[m.label] ?? '') === m.value;
-  const re = new RegExp(`^(?:${m.value})$`, 'u');
+  const re = matcherRegExp(m.label, m.value);
   return (labels) => re.test(labels[m.label] ?? '');
 }
 
