@@ -17,12 +17,14 @@ _watchfloor_reply() {
 _watchfloor_json_fields() {
   local fields head="" part="$cur" field
   case "$cmdpath" in
-    "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode" ;;
+    "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence" ;;
     "/sites/list") fields="id name kind region city lat lon neighbour annualPassengers staff source cityAr" ;;
     "/incidents/list") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
     "/incidents/show") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
     "/dispatch/list") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
     "/dispatch/show") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
+    "/silence/list") fields="id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced" ;;
+    "/maintenance/list") fields="id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced" ;;
     "/tokens/list") fields="id name role createdAt lastUsedAt revokedAt bot expiresAt" ;;
     "/audit/list") fields="seq at actor channel action target detail prevHash hash" ;;
     *) return 1 ;;
@@ -44,7 +46,7 @@ _watchfloor_is_json_fields() {
   IFS=, read -ra parts <<< "$1"
   for part in "${parts[@]}"; do
     case "$part" in
-      acknowledgedAt|acknowledgedBy|action|actor|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|escalations|expiresAt|fingerprint|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|mode|name|neighbour|note|openIncidents|partsLikely|prevHash|priority|queueLength|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|siteId|source|staff|state|summary|target|title|updatedAt|version|waitMinutes) ;;
+      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
       *) return 1 ;;
     esac
   done
@@ -78,7 +80,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -124,6 +126,14 @@ _watchfloor() {
       /drill) cmdpath=/drill; npos=0 ;;
       /drill/list|/drill/ls) cmdpath=/drill/list; npos=0 ;;
       /drill/show|/drill/view) cmdpath=/drill/show; npos=0 ;;
+      /silence) cmdpath=/silence; npos=0 ;;
+      /silence/add) cmdpath=/silence/add; npos=0 ;;
+      /silence/list|/silence/ls) cmdpath=/silence/list; npos=0 ;;
+      /silence/expire) cmdpath=/silence/expire; npos=0 ;;
+      /maintenance) cmdpath=/maintenance; npos=0 ;;
+      /maintenance/add) cmdpath=/maintenance/add; npos=0 ;;
+      /maintenance/list|/maintenance/ls) cmdpath=/maintenance/list; npos=0 ;;
+      /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
       /inventory) cmdpath=/inventory; npos=0 ;;
@@ -191,6 +201,15 @@ _watchfloor() {
     "/playbook/report":--out) COMPREPLY=(); return ;;
     "/drill/list":--playbook) COMPREPLY=(); return ;;
     "/drill/list":--limit) COMPREPLY=(); return ;;
+    "/silence/add":--site) _watchfloor_reply sites; return ;;
+    "/silence/add":--asset) _watchfloor_reply assets; return ;;
+    "/silence/add":--match) COMPREPLY=(); return ;;
+    "/silence/add":--for) COMPREPLY=(); return ;;
+    "/silence/add":--reason) COMPREPLY=(); return ;;
+    "/maintenance/add":--site) _watchfloor_reply sites; return ;;
+    "/maintenance/add":--from) COMPREPLY=(); return ;;
+    "/maintenance/add":--until) COMPREPLY=(); return ;;
+    "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
@@ -288,6 +307,14 @@ _watchfloor() {
     "/drill") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/drill/list") COMPREPLY=($(compgen -W "--playbook --playbook= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/drill/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/add") COMPREPLY=($(compgen -W "--site --site= --asset --asset= --match --match= --for --for= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/expire") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/add") COMPREPLY=($(compgen -W "--site --site= --from --from= --until --until= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -327,7 +354,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -359,6 +386,8 @@ _watchfloor() {
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     "/drill":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/drill/show":0) _watchfloor_reply runs; return ;;
+    "/silence":0) COMPREPLY=($(compgen -W "add list ls expire" -- "$cur")) ;;
+    "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;

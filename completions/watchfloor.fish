@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -155,6 +155,30 @@ function __watchfloor_state
             case /drill/show /drill/view
                 set cmdpath /drill/show
                 set npos 0
+            case /silence
+                set cmdpath /silence
+                set npos 0
+            case /silence/add
+                set cmdpath /silence/add
+                set npos 0
+            case /silence/list /silence/ls
+                set cmdpath /silence/list
+                set npos 0
+            case /silence/expire
+                set cmdpath /silence/expire
+                set npos 0
+            case /maintenance
+                set cmdpath /maintenance
+                set npos 0
+            case /maintenance/add
+                set cmdpath /maintenance/add
+                set npos 0
+            case /maintenance/list /maintenance/ls
+                set cmdpath /maintenance/list
+                set npos 0
+            case /maintenance/cancel
+                set cmdpath /maintenance/cancel
+                set npos 0
             case /kpi
                 set cmdpath /kpi
                 set npos 0
@@ -282,7 +306,7 @@ end
 function __watchfloor_is_json_fields
     test -n "$argv[1]"; or return 1
     for field in (string split , -- $argv[1])
-        contains -- $field acknowledgedAt acknowledgedBy action actor annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates escalations expiresAt fingerprint hash health id incidentId kind labels lastUsedAt lat lon mode name neighbour note openIncidents partsLikely prevHash priority queueLength region reportedAt resolvedAt resolvedBy revokedAt role seq severity siteId source staff state summary target title updatedAt version waitMinutes; or return 1
+        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
     end
 end
 
@@ -312,6 +336,8 @@ complete -c watchfloor -n '__watchfloor_at :0' -a diag -d 'remote diagnostics: p
 complete -c watchfloor -n '__watchfloor_at :0' -a dispatch -d 'work orders for technicians: list, show, close'
 complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis responses: list, show, run and follow, approve, steer a run, after-action reports, validate files, versions, auto-runs'
 complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their scores: list them newest first, show one\'s scorecard'
+complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
+complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
@@ -323,7 +349,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a bot -d 'run the chat bot (Slac
 complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emulator: inject faults, see the ground truth'
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode)'
+complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence)'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l wall -d 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'
@@ -476,6 +502,35 @@ complete -c watchfloor -n '__watchfloor_in /drill/list' -l limit -r -d 'at most 
 complete -c watchfloor -n '__watchfloor_in /drill/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /drill/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /drill/show:0' -x -a '(__watchfloor_dynamic runs)'
+complete -c watchfloor -n '__watchfloor_in /silence' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a add -d 'silence alerts of a site, an asset or matching labels for a while (officers); they are recorded but open no incident'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a list -d 'silences in force, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a ls -d 'silences in force, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a expire -d 'end a silence now (officers)'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l site -x -a '(__watchfloor_dynamic sites)' -d 'every alert of this site (id, name or city)'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l asset -x -a '(__watchfloor_dynamic assets)' -d 'every alert of this asset (SITE/ASSET)'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l match -r -d 'label=value or label=~regex (repeatable; all must hold)'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l for -r -d 'how long: 30m, 2h, 1d'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l reason -r -d 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)'
+complete -c watchfloor -n '__watchfloor_in /silence/add' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /silence/list' -l all -d 'also silences that have ended'
+complete -c watchfloor -n '__watchfloor_in /silence/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /silence/list' -l json -x -a '(__watchfloor_json_fields id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced)'
+complete -c watchfloor -n '__watchfloor_in /silence/expire' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /maintenance' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a add -d 'schedule a site\'s maintenance window (supervisors): its alerts are recorded but open no incident inside it'
+complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a list -d 'maintenance windows pending or under way, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a ls -d 'maintenance windows pending or under way, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a cancel -d 'cancel a maintenance window, pending or under way (supervisors)'
+complete -c watchfloor -n '__watchfloor_in /maintenance/add' -l site -x -a '(__watchfloor_dynamic sites)' -d 'the site (id, name or city)'
+complete -c watchfloor -n '__watchfloor_in /maintenance/add' -l from -r -d 'when it starts: an ISO-8601 time with Z or an offset'
+complete -c watchfloor -n '__watchfloor_in /maintenance/add' -l until -r -d 'when it ends: an ISO-8601 time with Z or an offset'
+complete -c watchfloor -n '__watchfloor_in /maintenance/add' -l reason -r -d 'why, for the audit log and whoever wonders why the site is quiet (the words up to the next option, so chat needs no quotes)'
+complete -c watchfloor -n '__watchfloor_in /maintenance/add' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /maintenance/list' -l all -d 'also windows that have ended or were cancelled'
+complete -c watchfloor -n '__watchfloor_in /maintenance/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /maintenance/list' -l json -x -a '(__watchfloor_json_fields id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced)'
+complete -c watchfloor -n '__watchfloor_in /maintenance/cancel' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'

@@ -3,6 +3,7 @@
 // incident's state allows, and how long lists and texts are cut. Values are raw
 // (not escaped): each renderer escapes for its own markup.
 import type { FleetStatus, Incident, IncidentDetail, SiteStatus, TimelineEntry } from '../core/model.js';
+import { silenceCode } from '../render/fleet-status.js';
 import type { IncidentState } from '../core/vocabulary.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import type { ChatActionId, ReplyAction } from './reply.js';
@@ -118,6 +119,7 @@ export function siteFlowFacts(status: SiteStatus, lang: Lang): Fact[] {
     { label: l.t('staff'), value: String(status.staff) },
     { label: l.t('reported'), value: status.reportedAt ? formatChatTime(status.reportedAt) : l.t('notReported') },
     ...(status.mode !== 'normal' ? [{ label: l.t('mode'), value: status.mode }] : []),
+    ...(status.silence ? [{ label: silenceCode(status), value: `${status.silence.id} → ${formatChatTime(status.silence.until)}` }] : []),
   ];
 }
 
@@ -126,12 +128,16 @@ export function fleetModeLine(status: FleetStatus, lang: Lang): string | null {
   return status.mode === 'normal' ? null : `${labelsFor(lang).t('fleetMode')}: ${status.mode}`;
 }
 
-/** The sites a fleet reply lists: those not ok, with open incidents, or running in a mode of their own. */
+/** The sites a fleet reply lists: those not ok, with open incidents, running in a mode of their own, or silenced. */
 export function sitesWorthALook(status: FleetStatus): SiteStatus[] {
-  return status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0 || (s.mode !== 'normal' && s.mode !== status.mode));
+  return status.sites.filter((s) => s.health !== 'ok' || s.openIncidents.total > 0 || (s.mode !== 'normal' && s.mode !== status.mode) || s.silence);
 }
 
-/** " · evacuation" after a site's line when it runs in a mode the fleet does not. */
+/**
+ * " · evacuation" after a site's line when it runs in a mode the fleet does not, and " · maintenance MW-3"
+ * or " · silenced SIL-2" while its alerts page no one (the codes `status` prints piped).
+ */
 export function siteModeSuffix(site: SiteStatus, fleet: FleetStatus | undefined): string {
-  return site.mode === 'normal' || site.mode === fleet?.mode ? '' : ` · ${site.mode}`;
+  const mode = site.mode === 'normal' || site.mode === fleet?.mode ? '' : ` · ${site.mode}`;
+  return `${mode}${site.silence ? ` · ${silenceCode(site)} ${site.silence.id}` : ''}`;
 }

@@ -20,10 +20,12 @@ import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { inventory } from './inventory/index.js';
 import { kpi } from './kpi/index.js';
+import { maintenance } from './maintenance/index.js';
 import { playbook } from './playbook/index.js';
 import { refuseInChat } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { registerCommand, verbOf } from './register.js';
+import { silence } from './silence/index.js';
 import { sim } from './sim/index.js';
 import { sites } from './sites/index.js';
 import { status } from './status/index.js';
@@ -33,7 +35,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, playbook, drill, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, drill, silence, maintenance, kpi, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 // How the hub is reached is the bot's own business in chat: --hub, --ca, --insecure.

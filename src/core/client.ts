@@ -16,6 +16,7 @@ import { inventoryCalls, type InventoryCalls } from './client/inventory.js';
 import { kpiCalls, type KpiCalls } from './client/kpi.js';
 import { playbookCalls, type PlaybookCalls } from './client/playbooks.js';
 import { playbookRunCalls, type PlaybookRunCalls } from './client/playbook-runs.js';
+import { silenceCalls, type SilenceCalls } from './client/silences.js';
 import { siteCalls, type SiteCalls } from './client/sites.js';
 import { tokenCalls, type TokenCalls } from './client/tokens.js';
 
@@ -24,11 +25,12 @@ export type { EventStreamOptions } from './client/events.js';
 export type { IncidentFilter } from './client/incidents.js';
 export type { RunFilter, RunUpdate } from './client/playbook-runs.js';
 export type { SiteFilter } from './client/sites.js';
+export type { NewSilenceRequest } from './client/silences.js';
 
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls, SilenceCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -54,6 +56,7 @@ export class CoreClient {
       inventoryCalls(this.hub),
       drillCalls(this.hub),
       backupCalls(this.hub),
+      silenceCalls(this.hub),
     );
   }
 

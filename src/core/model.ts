@@ -23,3 +23,4 @@ export * from './model/inventory.js';
 export * from './model/playbook-auto.js';
 export * from './model/drills.js';
 export * from './model/run-reports.js';
+export * from './model/silences.js';

@@ -63,9 +63,11 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // playbook.proposed: an incident opened that a playbook's triggers match. playbook.run / playbook.step: a run's
 // status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
 // bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
+// silence.changed: a silence or maintenance window was added, or expired by hand (never when it ends by its time).
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
   'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto', 'drill.scored',
+  'silence.changed',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 

@@ -20,6 +20,7 @@ import { registerInventoryRoutes } from './api/routes/inventory.js';
 import { registerPlaybookAutoRoutes } from './api/routes/playbook-auto.js';
 import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
+import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
@@ -92,6 +93,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   }
   registerPlaybookRunRoutes(app, runs);
   registerDrillRoutes(app, ctx);
+  registerSilenceRoutes(app, ctx);
   registerBackupRoutes(app, ctx, options.backupDir ?? tmpdir());
   return app;
 }

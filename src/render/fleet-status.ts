@@ -30,6 +30,9 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
   // Last, and only while some site runs otherwise than normally: piped fields 1–11 keep their places.
   const modes = fleet.sites.some((s) => s.mode !== 'normal');
   if (modes) columns.push({ header: 'MODE' });
+  // After it, only while a site is silenced or in maintenance: a code (silenced, maintenance), as the mode is.
+  const silenced = fleet.sites.some((s) => s.silence);
+  if (silenced) columns.push({ header: 'SILENCED' });
   const shown = maxSites !== undefined && maxSites < fleet.sites.length ? fleet.sites.slice(0, Math.max(1, maxSites)) : fleet.sites;
   const rows = shown.map((s) => [
     s.id,
@@ -41,6 +44,7 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     s.waitMinutes === null ? '-' : ctx.tty ? `${Math.round(s.waitMinutes)} ${l.t('minutes')}` : String(s.waitMinutes),
     `${s.egates.inService}/${s.egates.total}`,
     ...(modes ? [s.mode === 'normal' ? s.mode : style.warn(s.mode)] : []),
+    ...(silenced ? [silenceCell(s, ctx.tty, style)] : []),
   ]);
   const table = renderTable({ columns, rows }, { tty: ctx.tty, width: ctx.width, header: style.bold });
   if (!ctx.tty) return table;
@@ -57,6 +61,17 @@ function hiddenSitesLine(hidden: readonly SiteStatus[], ctx: RenderContext): str
     .filter(([, n]) => n > 0)
     .map(([h, n]) => `${n} ${l.health(h)}`);
   return `… ${hidden.length} ${l.t('moreSites')} (${counts.join(', ')})`;
+}
+
+/** The code a script matches (silenced, maintenance, -); a terminal also names the silence and its end. */
+export function silenceCode(s: Pick<SiteStatus, 'silence'>): 'silenced' | 'maintenance' | '-' {
+  return !s.silence ? '-' : s.silence.kind === 'maintenance' ? 'maintenance' : 'silenced';
+}
+
+function silenceCell(s: SiteStatus, tty: boolean, style: ReturnType<typeof createStyle>): string {
+  const code = silenceCode(s);
+  if (!tty || !s.silence) return code;
+  return style.warn(`${code} ${s.silence.id} until ${s.silence.until.slice(11, 16)}Z`);
 }
 
 function severityCells(s: SiteStatus, tty: boolean, style: ReturnType<typeof createStyle>): string[] {

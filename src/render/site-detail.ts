@@ -1,6 +1,7 @@
 // One site: its flow, its assets grouped by kind (with the ones that are not
 // ok named), and its open incidents. Piped, its health and kinds are codes.
 import type { Asset, SiteDetail } from '../core/model.js';
+import { silenceCode } from './fleet-status.js';
 import { HEALTHS } from '../core/vocabulary.js';
 import { renderIncidentTable } from './incidents.js';
 import { labelsForView } from './labels.js';
@@ -16,7 +17,7 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
   const lines = [
     `${style.bold(site.id)}  ${l.siteName(site.name)}`,
     `${l.kind(site.kind)} · ${l.region(site.region)} · ${l.city(site)}`,
-    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}${status.mode === 'normal' ? '' : ` · mode: ${style.warn(status.mode)}`}`,
+    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}${status.mode === 'normal' ? '' : ` · mode: ${style.warn(status.mode)}`}${status.silence ? ` · ${style.warn(`${silenceCode(status)} ${status.silence.id} until ${status.silence.until}`)}` : ''}`,
     `${l.t('wait')}: ${num(status.waitMinutes, ` ${l.t('minutes')}`)} · ${l.t('queue')}: ${num(status.queueLength)} · ` +
       `${l.t('egates')}: ${status.egates.inService}/${status.egates.total} ${l.t('inService')} · ` +
       `${l.t('counters')}: ${status.counters.open}/${status.counters.total} ${l.t('open')} · ${l.t('staff')}: ${status.staff}`,

@@ -109,10 +109,14 @@ function tile(site: SiteStatus, width: number, selected: boolean, focused: boole
  * Condensed: glyph, the id without its kind prefix (the heading or detail
  * line says it), wait minutes, open incidents. Wide: the whole id and units.
  */
+/** The letter of a site whose alerts are quiet: a maintenance window, or a silence of the whole site. */
+export const SILENCE_LETTER = { maintenance: 'M', silence: 'Q' } as const;
+
 export function tileText(site: SiteStatus, width: number): string {
   const cell = tileWidth(width);
-  // A site not in normal mode (offline processing, surge…) shows its mode's letter; the colour still says its health.
-  const glyph = MODE_LETTER[site.mode] || HEALTH_GLYPH[site.health];
+  // A site not in normal mode (offline processing, surge…) shows its mode's letter; else one in maintenance M,
+  // silenced Q (its alerts page no one); the colour still says its health.
+  const glyph = MODE_LETTER[site.mode] || (site.silence ? SILENCE_LETTER[site.silence.kind] : '') || HEALTH_GLYPH[site.health];
   const wait = site.waitMinutes === null ? '–' : String(Math.round(site.waitMinutes));
   const open = site.openIncidents.total;
   if (width >= WIDE_FROM_COLUMNS) {

@@ -67,7 +67,7 @@ export async function followHub(options: LiveFeedOptions): Promise<void> {
     const deliver = (event: HubEvent) => {
       since = event.id;
       batch.push(event);
-      if (event.type === 'asset.health' || event.type === 'site.mode' || event.type.startsWith('incident.')) refresh.soon();
+      if (event.type === 'asset.health' || event.type === 'site.mode' || event.type === 'silence.changed' || event.type.startsWith('incident.')) refresh.soon();
     };
     // One attempt's stream; a failed snapshot ends it to start over.
     const attempt = new AbortController();

@@ -36,7 +36,9 @@ function SiteSummary({ site, width, lang }: { site: SiteStatus; width: number; l
   const queue = site.queueLength === null ? '' : ` · ${t('queue')} ${site.queueLength}`;
   const egates = site.egates.total > 0 ? ` · ${t('egates')} ${site.egates.inService}/${site.egates.total}` : '';
   const open = site.openIncidents.total > 0 ? ` · ${site.openIncidents.total} ${t('open')}` : '';
-  const text = `${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${wait}${queue}${egates}${open}`;
+  // The code `status` prints piped, and the silence's id: so an officer knows why this site is quiet.
+  const quiet = site.silence ? ` · ${site.silence.kind === 'maintenance' ? 'maintenance' : 'silenced'} ${site.silence.id}` : '';
+  const text = `${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${wait}${queue}${egates}${open}${quiet}`;
   return (
     <Text>
       <Text color={HEALTH_COLOUR[site.health]}>{labels.health(site.health).padEnd(9)}</Text>

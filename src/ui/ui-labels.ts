@@ -167,7 +167,7 @@ const EN: UiWords = {
     ['?', 'show or hide this help'],
     ['q', 'quit'],
   ],
-  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down; a letter instead: the site\'s mode, O offline S surge E evacuation P power N isolated), site, wait in minutes, open incidents.',
+  tileLegend: 'Tiles: health glyph (· ok ▲ degraded ✖ down; a letter instead: the site\'s mode, O offline S surge E evacuation P power N isolated; M in maintenance, Q silenced: its alerts page no one), then site, wait in minutes, open incidents.',
   slaLegend: 'SLA timers turn amber at 75% of the target and red past it (sev1: ack 5m, resolve 1h).',
 };
 
@@ -272,7 +272,7 @@ const AR: UiWords = {
     ['?', 'إظهار المساعدة أو إخفاؤها'],
     ['q', 'خروج'],
   ],
-  tileLegend: 'المربعات: رمز الحالة (· سليم ▲ متأثر ✖ متوقف؛ وحرف بدلًا منه: وضع الموقع O دون اتصال S ذروة E إخلاء P طاقة احتياطية N معزول)، الموقع، الانتظار بالدقائق، البلاغات المفتوحة.',
+  tileLegend: 'المربعات: رمز الحالة (· سليم ▲ متأثر ✖ متوقف؛ وحرف بدلًا منه: وضع الموقع O دون اتصال S ذروة E إخلاء P طاقة احتياطية N معزول؛ M صيانة، Q مكتوم)، الموقع، الانتظار بالدقائق، البلاغات المفتوحة.',
   slaLegend: 'مؤقتات المهلة تصفرّ عند 75% من الهدف وتحمرّ بعده (sev1: استلام 5د، إغلاق 1س).',
 };
 

@@ -34,7 +34,7 @@ describe('Alertmanager v4 webhook', () => {
     const a = await alertmanager.ingestAlertmanager(firing());
     const b = await alertmanager.ingestAlertmanager(firing());
     expect(a).toMatchObject({ created: [expect.any(String)], updated: [], resolved: [], ignored: 0 });
-    expect(b).toEqual({ created: [], updated: a.created, resolved: [], ignored: 0 });
+    expect(b).toEqual({ created: [], updated: a.created, resolved: [], ignored: 0, silenced: 0 });
     first = a.created[0]!;
     const { incident, timeline } = await viewer.getIncident(first);
     expect(incident).toMatchObject({
@@ -54,7 +54,7 @@ describe('Alertmanager v4 webhook', () => {
 
   it('a resolved alert resolves the still-triggered incident and restores the gate', async () => {
     const r = await alertmanager.ingestAlertmanager(resolved());
-    expect(r).toEqual({ created: [], updated: [], resolved: [first], ignored: 0 });
+    expect(r).toEqual({ created: [], updated: [], resolved: [first], ignored: 0, silenced: 0 });
     const { incident, timeline } = await viewer.getIncident(first);
     expect(incident).toMatchObject({ state: 'resolved', resolvedBy: { id: 'system' } });
     expect(timeline.at(-1)).toMatchObject({ kind: 'alert-resolved', actor: { name: 'system' }, channel: 'system' });

@@ -8,6 +8,7 @@ import type { TokenRole } from '../../src/core/model.js';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SILENCE_CASES } from './silence-cases.js';
 
 /** What the matrix builds its cases on: a hub with a tiny fleet, a healthy device and one nothing answers for. */
 export interface World {
@@ -40,6 +41,8 @@ export interface Target {
   dispatchId?: string;
   tokenId?: string;
   runId?: string;
+  /** A silence or maintenance window (silence-cases.ts). */
+  silenceId?: string;
   /** Something unique the call carries (a token name, a fingerprint, a card's chat target). */
   mark: string;
 }
@@ -484,4 +487,5 @@ export const CASES: readonly Case[] = [
     arrange: claimedCard,
     http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001', claimant: MATRIX_CLAIMANT, generation: 1 } }),
   },
+  ...SILENCE_CASES,
 ];

@@ -6,6 +6,14 @@ import { Asset, LocalizedName, Site } from './sites.js';
 import { SiteMode } from './playbooks.js';
 import { Health, SiteKind } from './vocabulary-schemas.js';
 
+/** Why a site's alerts are quiet now: a maintenance window wins over a silence, the one ending last of its kind. */
+export const SiteSilence = z.object({
+  kind: z.enum(['maintenance', 'silence']),
+  id: z.string(),
+  until: z.string(),
+});
+export type SiteSilence = z.infer<typeof SiteSilence>;
+
 export const SiteStatus = z.object({
   id: z.string(),
   name: LocalizedName,
@@ -22,6 +30,8 @@ export const SiteStatus = z.object({
   reportedAt: z.string().nullable(),
   /** What the site runs as: its own mode, else the fleet's (a set-mode step switched it), else normal. */
   mode: SiteMode,
+  /** Present while a maintenance window or a silence of the whole site holds: its alerts open no incident. */
+  silence: SiteSilence.optional(),
 });
 export type SiteStatus = z.infer<typeof SiteStatus>;
 

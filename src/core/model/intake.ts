@@ -6,4 +6,6 @@ export interface AlertmanagerIngestResult {
   updated: string[];
   resolved: string[];
   ignored: number;
+  /** Alerts a silence or maintenance window took: recorded, no incident, nobody paged (absent from hubs before silences). */
+  silenced?: number;
 }

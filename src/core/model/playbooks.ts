@@ -153,9 +153,12 @@ export const PlaybookStep = z.discriminatedUnion('type', [
     .refine((s) => (s.for === undefined) !== (s.until === undefined), 'exactly one of for and until'),
   /** Switches a site (or the whole fleet: site "fleet") to a mode. */
   z.object({ ...StepBase, type: z.literal('set-mode'), site: z.string(), mode: SiteMode }).strict(),
-  /** Drills only: injects a fault into the demo fleet (a run that is not a drill skips it, recorded as skipped). */
+  /**
+   * Drills only: injects a fault into the demo fleet (a run that is not a drill skips it, recorded as skipped).
+   * `silence: true` also silences the asset's alerts, for the fault's `for` or until the drill ends.
+   */
   z
-    .object({ ...StepBase, type: z.literal('inject'), asset: z.string(), fault: z.string(), for: PlaybookDuration.optional() })
+    .object({ ...StepBase, type: z.literal('inject'), asset: z.string(), fault: z.string(), for: PlaybookDuration.optional(), silence: z.boolean().optional() })
     .strict(),
   /** Goes to `then` when the condition holds, else to `else` (or on). */
   z

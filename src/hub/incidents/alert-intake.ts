@@ -17,6 +17,8 @@ import type { IncidentDeps } from './incident-actions.js';
 import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
 import { storeIncidentChange, storeNewIncident } from './incident-writes.js';
 import { moreSevere } from './state-machine.js';
+import { currentSilences, silencedAlert } from '../silences/silenced-intake.js';
+import type { CompiledSilences } from '../silences/silence-matcher.js';
 
 type Outcome = { kind: 'created' | 'updated' | 'resolved'; incidentId: string } | { kind: 'ignored' };
 const IGNORED: Outcome = { kind: 'ignored' };
@@ -85,10 +87,15 @@ export interface AlertDelivery {
   webhook: AlertmanagerWebhook;
 }
 
-async function applyDelivery(s: Step, alerts: readonly MappedAlert[]): Promise<AlertmanagerIngestResult> {
-  const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0 };
+async function applyDelivery(s: Step, alerts: readonly MappedAlert[], silences: CompiledSilences): Promise<AlertmanagerIngestResult> {
+  const result: AlertmanagerIngestResult = { created: [], updated: [], resolved: [], ignored: 0, silenced: 0 };
   for (const alert of alerts) {
     const open = await s.tx.findOpenIncidentByFingerprint(alert.fingerprint);
+    // A silenced alert is recorded, and opens and pages nothing (silences/silenced-intake.ts).
+    if (await silencedAlert(s.tx, silences, alert, open, s.at)) {
+      result.silenced!++;
+      continue;
+    }
     const outcome = alert.status === 'firing' ? await onFiring(s, alert, open) : await onResolved(s, alert, open);
     if (outcome.kind === 'ignored') result.ignored++;
     else if (!result[outcome.kind].includes(outcome.incidentId)) result[outcome.kind].push(outcome.incidentId);
@@ -111,10 +118,11 @@ export async function ingestAlertDeliveries(
   return transact(deps, async (tx, emit) => {
     const { inventory, mapping } = await places(tx);
     const at = deps.now().toISOString();
+    const silences = await currentSilences(deps.store, tx, at);
     const results: AlertmanagerIngestResult[] = [];
     for (const { caller, webhook } of deliveries) {
       const mapped = webhook.alerts.map((raw) => mapAlert(raw, inventory, mapping));
-      results.push(await applyDelivery({ deps, tx, emit, caller, at }, mapped));
+      results.push(await applyDelivery({ deps, tx, emit, caller, at }, mapped, silences));
     }
     return results;
   });

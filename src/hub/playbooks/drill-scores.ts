@@ -8,10 +8,12 @@ import { ENDED_RUN_STATUSES } from '../../core/vocabulary.js';
 import type { RunRecord, StoreWriter } from '../store/store.js';
 import type { Emit } from '../transact.js';
 import { runView } from './views.js';
+import { endDrillSilences } from '../silences/drill-silences.js';
 
 export async function scoreIfDrillEnded(tx: StoreWriter, emit: Emit, run: RunRecord): Promise<void> {
   if (!run.drill || !ENDED_RUN_STATUSES.includes(run.status)) return;
   if (await tx.getDrillScore(run.id)) return;
+  await endDrillSilences(tx, emit, run.id, run.endedAt ?? run.updatedAt);
   const card = scoreRun({ run: runView(run), definition: run.definition, attempts: await tx.listAttempts(run.id) });
   await tx.insertDrillScore(card);
   emit('drill.scored', card);

@@ -6,7 +6,7 @@
 // value, so a run never reaches a step with a hole in its target.
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import type { InputValue, PlaybookDefinition, PlaybookInput, StartRunInput } from '../../core/model.js';
-import { resolveSite } from '../../core/site-match.js';
+import { siteIdOf } from '../site-id.js';
 import { spanMs } from '../../core/time-input.js';
 import type { StoreReader } from '../store/store.js';
 import type { CatalogEntry, PlaybookCatalog } from './catalog.js';
@@ -18,16 +18,6 @@ export interface ResolvedStart {
   siteId: string | null;
   incidentId: string | null;
   drill: boolean;
-}
-
-async function siteIdOf(store: StoreReader, typed: string, what: string): Promise<string> {
-  const match = resolveSite(await store.listSites(), typed);
-  if (match.site) return match.site.id;
-  const suggestions = match.suggestions.map((s) => s.id);
-  throw new NotFoundError(`no ${what} ${typed}`, {
-    hint: suggestions.length ? `did you mean ${suggestions.join(', ')}?` : 'list them with `watchfloor sites list`',
-    details: { suggestions },
-  });
 }
 
 async function typed(store: StoreReader, input: PlaybookInput, value: InputValue): Promise<InputValue> {

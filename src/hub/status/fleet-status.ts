@@ -12,7 +12,8 @@ import type {
   SiteModeRecord,
   SiteTelemetry,
 } from '../../core/model.js';
-import type { AssetCount } from '../store/store.js';
+import type { AssetCount, SilenceRecord } from '../store/store.js';
+import { siteSilences } from '../silences/site-silences.js';
 
 /** Beyond this wait a site counts as degraded even with every device healthy. */
 export const WAIT_DEGRADED_MINUTES = 45;
@@ -26,6 +27,8 @@ export interface StatusInput {
   telemetry: SiteTelemetry[];
   /** Sites (and the fleet, as `fleet`) not in normal mode. */
   modes: SiteModeRecord[];
+  /** Silences and maintenance windows in force (none when not given). */
+  silences?: SilenceRecord[];
   now: Date;
 }
 
@@ -85,6 +88,7 @@ export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.
   const platformsOk = input.platforms.every((p) => p.health === 'ok');
   const modeBySite = new Map(input.modes.map((m) => [m.siteId.toUpperCase(), m.mode]));
   const fleetMode = fleetModeOf(input);
+  const silenced = siteSilences(input.silences ?? [], input.now.toISOString());
   return sites.map((site) => {
     const key = site.id.toUpperCase();
     const open = severityCounts(incidentsBySite.get(key) ?? []);
@@ -110,6 +114,7 @@ export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.
       staff: site.staff,
       reportedAt: report?.at ?? null,
       mode: modeBySite.get(key) ?? fleetMode,
+      ...(silenced.has(key) ? { silence: silenced.get(key)! } : {}),
     };
   });
 }

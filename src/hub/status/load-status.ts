@@ -7,13 +7,14 @@ import type { StatusInput } from './fleet-status.js';
 const OPEN_INCIDENTS_LIMIT = 100_000;
 
 export async function loadStatusInput(store: StoreReader, now: Date, site?: Site): Promise<StatusInput> {
-  const [sites, assetCounts, integrations, openIncidents, telemetry, modes] = await Promise.all([
+  const [sites, assetCounts, integrations, openIncidents, telemetry, modes, silences] = await Promise.all([
     site ? [site] : store.listSites(),
     store.countAssets(),
     store.listAssets({ kind: 'integration' }),
     store.listIncidents({ state: 'open', siteId: site?.id, limit: OPEN_INCIDENTS_LIMIT }),
     store.listTelemetry(),
     store.listSiteModes(),
+    store.listSilences({ inForceAt: now.toISOString() }),
   ]);
   return {
     sites,
@@ -22,6 +23,7 @@ export async function loadStatusInput(store: StoreReader, now: Date, site?: Site
     openIncidents,
     telemetry,
     modes,
+    silences,
     now,
   };
 }

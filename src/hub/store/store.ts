@@ -13,6 +13,7 @@ import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
 import type { PlaybookReader, PlaybookWriter } from './playbook-store.js';
+import type { SilenceReader, SilenceWriter } from './silence-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
@@ -25,6 +26,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
+export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
@@ -41,7 +43,8 @@ export interface StoreReader
     PlaybookVersionReader,
     PlaybookReader,
     PlaybookAutoReader,
-    DrillReader {}
+    DrillReader,
+    SilenceReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -57,7 +60,8 @@ export interface StoreWriter
     PlaybookVersionWriter,
     PlaybookWriter,
     PlaybookAutoWriter,
-    DrillWriter {}
+    DrillWriter,
+    SilenceWriter {}
 
 export interface Store extends StoreReader {
   /**

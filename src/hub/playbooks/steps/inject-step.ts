@@ -10,6 +10,7 @@ import type { PlaybookStep } from '../../../core/model.js';
 import { realMs } from '../drill-clock.js';
 import { markDrillAsset } from '../drill-marks.js';
 import { fill } from '../interpolate.js';
+import { silenceDrillAsset } from '../../silences/drill-silences.js';
 import { failedWith, type StepExecutor } from './step-executor.js';
 
 type Inject = Extract<PlaybookStep, { type: 'inject' }>;
@@ -29,6 +30,7 @@ export const injectStep: StepExecutor<Inject> = {
       // Marked first, so an incident the fault opens is known as the drill's however soon its alert comes.
       await markDrillAsset(sc.env.ctx, { runId: sc.run.id, stepId: step.id, attempt: sc.attempt.number, assetId });
       const forMs = step.for === undefined ? undefined : realMs(sc.run, step.for);
+      if (step.silence) await silenceDrillAsset(sc.env.ctx, sc.run, step, assetId, forMs);
       const injected = await faults.inject(assetId, step.fault, forMs === undefined ? {} : { forMs });
       return { status: 'done', output: { faultId: injected.id, assetId: injected.assetId, fault: injected.fault, ...(step.for ? { for: step.for } : {}) } };
     } catch (e) {

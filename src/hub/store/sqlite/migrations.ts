@@ -5,6 +5,7 @@ import { DRILLS_MIGRATION } from './migration-drills.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
+import { SILENCES_MIGRATION } from './migration-silences.js';
 
 export interface Migration {
   version: number;
@@ -350,6 +351,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DRILLS_MIGRATION,
   PLAYBOOK_AUTO_MIGRATION,
   INVENTORY_MIGRATION,
+  SILENCES_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -15,6 +15,7 @@ import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
 import { playbookStatements } from './playbook-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
+import { silenceStatements } from './silence-statements.js';
 import { telemetryStatements } from './telemetry-statements.js';
 import { tokenStatements } from './token-statements.js';
 
@@ -38,6 +39,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookStatements(sql),
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
+    ...silenceStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }

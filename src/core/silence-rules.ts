@@ -1,0 +1,33 @@
+// The rules a silence's words must meet, read the same on both sides of the
+// wire: the CLI checks them before it calls (exit 2 at once), the hub again
+// for every other caller (400). No zod here: the CLI's hot path loads this.
+import { UsageError } from './errors.js';
+import { isoTimeMs, spanMs, TIME_RULE } from './time-input.js';
+
+/** Alertmanager's rule for `=~`: the expression matches the whole value. Throws UsageError on a bad one. */
+export function matcherRegExp(label: string, value: string): RegExp {
+  try {
+    return new RegExp(`^(?:${value})$`, 'u');
+  } catch (e) {
+    throw new UsageError(`match ${label}=~: not a regular expression: ${(e as Error).message}`);
+  }
+}
+
+/** A silence's length in milliseconds: a span like 30m, 2h or 1d. */
+export function silenceSpanMs(text: string, label = 'for'): number {
+  const ms = spanMs(text);
+  if (ms === undefined || ms <= 0) throw new UsageError(`${label}: "${text}" is not a span`, { hint: 'e.g. 30m, 2h or 1d' });
+  return ms;
+}
+
+/** A maintenance window's times in milliseconds; `until` must come after `from` (whether it is past is the hub's clock's to say). */
+export function windowTimes(from: string, until: string, labels = { from: 'from', until: 'until' }): { from: number; until: number } {
+  const read = (text: string, label: string) => {
+    const ms = isoTimeMs(text, { requireOffset: true });
+    if (ms === undefined) throw new UsageError(`${label}: "${text}" is not ${TIME_RULE}`, { hint: 'e.g. 2026-06-01T22:00:00Z or 2026-06-02T01:00:00+03:00' });
+    return ms;
+  };
+  const window = { from: read(from, labels.from), until: read(until, labels.until) };
+  if (window.until <= window.from) throw new UsageError(`${labels.until} (${until}) must be after ${labels.from} (${from})`);
+  return window;
+}
