@@ -209,7 +209,7 @@ describe('--watch', () => {
     }
   }, 60_000);
 
-  it('a hub that goes away is a one-line note and a retry, and the watch picks up when it is back', async () => {
+  it('a hub that goes away is a one-line note on stderr and a retry, never a stack trace, and SIGTERM still ends it with 0', async () => {
     const other = await startTestHub({ demo: false });
     const { incident } = await (async () => {
       const res = await fetch(`${other.url}/v1/incidents`, {
