@@ -80,5 +80,7 @@ export const status = defineVerb({
     only: (result, records) => ('fleet' in result ? { fleet: { ...result.fleet, sites: records as SiteStatus[] } } : result),
     recordKey: 'site',
     affectedBy: (type) => type === 'asset.health' || type === 'site.mode' || type === 'site.telemetry' || type.startsWith('incident.'),
+    // Telemetry from 103 sites arrives all the time: one refetch a second at most.
+    gatherMs: 1_000,
   },
 });

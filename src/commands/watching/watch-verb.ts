@@ -18,6 +18,7 @@ export async function watchVerb(verb: AnyVerb, view: WatchableView<unknown, unkn
     client: ctx.client(),
     fetch: () => verb.run(input, ctx),
     affectedBy: view.affectedBy,
+    ...(view.gatherMs !== undefined ? { gatherMs: view.gatherMs } : {}),
     signal: stop.signal,
     note: (text) => ctx.info(`watchfloor: ${text}`),
     onResult(result) {

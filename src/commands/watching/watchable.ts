@@ -15,6 +15,8 @@ export interface WatchableView<Input, Result> {
   recordKey: string;
   /** An event of this type on the hub's stream may change the view. */
   affectedBy(eventType: string): boolean;
+  /** How long to gather such events before one refetch (a busy fleet reports every few seconds per site). */
+  gatherMs?: number;
 }
 
 export type WatchFrame =
