@@ -80,7 +80,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--kind|--region|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -172,12 +172,17 @@ _watchfloor() {
   done
 
   case "$cmdpath:$prev" in
+    "/status":--region) _watchfloor_reply regions; return ;;
+    "/status":--output|"/status":-o) COMPREPLY=($(compgen -W "wide json" -- "$cur")); return ;;
     "/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre" -- "$cur")); return ;;
     "/sites/list":--region) _watchfloor_reply regions; return ;;
+    "/sites/list":--output|"/sites/list":-o) COMPREPLY=($(compgen -W "wide json" -- "$cur")); return ;;
     "/incidents/list":--state) COMPREPLY=($(compgen -W "open all triggered acknowledged dispatched resolved" -- "$cur")); return ;;
     "/incidents/list":--site) _watchfloor_reply sites; return ;;
+    "/incidents/list":--region) _watchfloor_reply regions; return ;;
     "/incidents/list":--severity) COMPREPLY=($(compgen -W "sev1 sev2 sev3 sev4" -- "$cur")); return ;;
     "/incidents/list":--limit) COMPREPLY=(); return ;;
+    "/incidents/list":--output|"/incidents/list":-o) COMPREPLY=($(compgen -W "wide json" -- "$cur")); return ;;
     "/incidents/assign":--to) COMPREPLY=(); return ;;
     "/incidents/escalate":--reason) COMPREPLY=(); return ;;
     "/incidents/resolve":--summary) COMPREPLY=(); return ;;
@@ -265,13 +270,13 @@ _watchfloor() {
   if [[ "$cur" == -* ]]; then
     case "$cmdpath" in
     "") COMPREPLY=($(compgen -W "--version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug --help -h" -- "$cur")) ;;
-    "/status") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/status") COMPREPLY=($(compgen -W "--region --region= --output --output= -o --watch -w --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/watch") COMPREPLY=($(compgen -W "--wall --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sites") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/sites/list") COMPREPLY=($(compgen -W "--kind --kind= --region --region= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/sites/list") COMPREPLY=($(compgen -W "--kind --kind= --region --region= --output --output= -o --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sites/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --severity --severity= --limit --limit= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --region --region= --severity --severity= --limit --limit= --output --output= -o --watch -w --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/assign") COMPREPLY=($(compgen -W "--to --to= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;

@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --kind --region --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -348,6 +348,9 @@ complete -c watchfloor -n '__watchfloor_at :0' -a demo -d 'start a demo hub with
 complete -c watchfloor -n '__watchfloor_at :0' -a bot -d 'run the chat bot (Slack and/or Teams, whichever has credentials) until Ctrl-C'
 complete -c watchfloor -n '__watchfloor_at :0' -a sim -d 'the demo\'s device emulator: inject faults, see the ground truth'
 complete -c watchfloor -n '__watchfloor_at :0' -a completion -d 'print the shell completion script (bash, zsh or fish)'
+complete -c watchfloor -n '__watchfloor_in /status' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /status' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
+complete -c watchfloor -n '__watchfloor_in /status' -l watch -s w -d 'keep following the hub: redrawn on a terminal; piped, a line (with --json, a JSON object) per change; Ctrl-C stops'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence)'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
@@ -360,6 +363,7 @@ complete -c watchfloor -n '__watchfloor_at /sites:0' -a show -d 'one site in det
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a view -d 'one site in detail: its status, assets and open incidents (as `status SITE`)'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l json -x -a '(__watchfloor_json_fields id name kind region city lat lon neighbour annualPassengers staff source cityAr)'
 complete -c watchfloor -n '__watchfloor_in /sites/show' -l help -s h -d 'display help for command'
@@ -376,8 +380,11 @@ complete -c watchfloor -n '__watchfloor_at /incidents:0' -a escalate -d 'raise t
 complete -c watchfloor -n '__watchfloor_at /incidents:0' -a resolve -d 'close an incident with a summary of what fixed it'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open all triggered acknowledged dispatched resolved' -d 'open, all, or one state'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l watch -s w -d 'keep following the hub: redrawn on a terminal; piped, a line (with --json, a JSON object) per change; Ctrl-C stops'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'

@@ -10,6 +10,7 @@ import { selectJsonFields } from './json-fields.js';
 import type { Deps } from './deps.js';
 import type { Presenter, RunOutlet, VerbRun } from './presenter.js';
 import type { CliView, ProgressDisplay } from './verb.js';
+import { watchPrinter } from './watching/watch-presenter.js';
 
 /** How human output should look on this stdout. */
 export function cliView(deps: Deps, globals: GlobalOptions): CliView {
@@ -22,6 +23,7 @@ export function cliView(deps: Deps, globals: GlobalOptions): CliView {
     lang: globals.lang,
     now: deps.clock.now(),
     height: io.isStdoutTTY ? io.height : undefined,
+    wide: globals.wide,
   };
 }
 
@@ -35,7 +37,7 @@ export function cliPresenter(deps: Deps): Presenter {
   return {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
-    open({ verb, globals }: VerbRun): RunOutlet {
+    open({ path, verb, globals }: VerbRun): RunOutlet {
       const present = verb.present;
       const json = globals.json;
       const writeJson = present.jsonLines ? printLine : printJson;
@@ -45,6 +47,7 @@ export function cliPresenter(deps: Deps): Presenter {
           ? present.events.progress({ write: (s) => io.stderr.write(s), width: io.width, now: () => deps.clock.now().getTime() })
           : undefined;
       return {
+        ...(verb.watch ? { watch: watchPrinter(path, verb, verb.watch, globals, io, view) } : {}),
         showsProgress: progress !== undefined,
         event(event) {
           progress?.event(event);

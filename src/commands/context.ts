@@ -14,6 +14,8 @@ export interface GlobalOptions {
   json: boolean;
   /** `--json id,title`: only these fields of each record; undefined for the whole document. */
   jsonFields: string[] | undefined;
+  /** `-o wide` on a list view: more columns (and the facts they need fetched). */
+  wide: boolean;
   color: boolean;
   lang: Lang;
   profile: string | undefined;
@@ -40,10 +42,12 @@ export interface VerbContext<Event = never> {
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
-  const o = command.optsWithGlobals<Partial<Omit<GlobalOptions, 'json'>> & { json?: boolean | string }>();
+  const o = command.optsWithGlobals<Partial<Omit<GlobalOptions, 'json' | 'wide'>> & { json?: boolean | string; output?: string }>();
   return {
-    json: o.json !== undefined && o.json !== false,
+    // `-o json` is --json said as kubectl users say it (output-option.ts).
+    json: (o.json !== undefined && o.json !== false) || o.output === 'json',
     jsonFields: jsonFieldsOf(o.json),
+    wide: o.output === 'wide',
     color: o.color !== false,
     lang: o.lang === 'ar' ? 'ar' : 'en',
     profile: o.profile,

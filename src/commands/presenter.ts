@@ -4,6 +4,7 @@
 // front end ever reads another's printed output.
 import type { GlobalOptions } from './context.js';
 import type { AnyVerb } from './verb.js';
+import type { WatchFrame } from './watching/watchable.js';
 
 /** One verb about to run: what was asked, parsed. */
 export interface VerbRun {
@@ -22,6 +23,8 @@ export interface RunOutlet {
   /** The stream is over (the run returned or failed): a progress display is erased. */
   end(): void;
   result(result: unknown): void;
+  /** Shows a `--watch` as it goes (a snapshot, then what changed); absent where nothing can be watched (chat). */
+  watch?(frame: WatchFrame): void;
 }
 
 export interface Presenter {

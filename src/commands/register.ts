@@ -8,6 +8,8 @@ import { checkJsonFields } from './json-fields.js';
 import { attachMetadata, examplesHelp } from './metadata.js';
 import type { Presenter } from './presenter.js';
 import { isNoun, type AnyVerb, type CommandDefinition, type NounDefinition } from './verb.js';
+import { UsageError } from '../core/errors.js';
+import { watchVerb } from './watching/watch-verb.js';
 
 const VERB = Symbol('watchfloor.verb');
 
@@ -56,6 +58,15 @@ export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, present
     const outlet = presenter.open({ path: commandNames(command), verb, input, globals });
     const ctx = createContext(globals, deps, { emit: (event) => outlet.event(event), showsProgress: outlet.showsProgress });
     try {
+      if (verb.watch?.requested(input)) {
+        if (!outlet.watch) throw new UsageError('--watch follows the hub in a terminal or a pipe; it cannot here');
+        try {
+          await watchVerb(verb, verb.watch, input, ctx, outlet.watch);
+        } finally {
+          outlet.end();
+        }
+        return;
+      }
       let result: unknown;
       try {
         result = await verb.run(input, ctx);

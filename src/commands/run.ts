@@ -6,6 +6,7 @@ import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
 import { settleJsonFlag } from './json-flag.js';
+import { asksJsonOutput } from './output-option.js';
 import { buildProgram, publishedJsonFields } from './program.js';
 
 export async function run(argv: string[], deps: Deps): Promise<number> {
@@ -16,7 +17,7 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
   } catch (e) {
     const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
     return reportError(e, deps.io.stderr, {
-      json: beforeDashes.some((a) => a === '--json' || a.startsWith('--json=')),
+      json: beforeDashes.some((a) => a === '--json' || a.startsWith('--json=')) || asksJsonOutput(beforeDashes),
       debug: beforeDashes.includes('--debug'),
     });
   }

@@ -7,6 +7,7 @@ import type { WatchfloorError } from '../core/errors.js';
 import type { RenderContext } from '../render/view.js';
 import type { VerbContext } from './context.js';
 import type { CommandMetadata } from './metadata.js';
+import type { WatchableView } from './watching/watchable.js';
 
 /** Where a verb's result is shown in a terminal: the renderers' context, and the terminal's rows when known. */
 export interface CliView extends RenderContext {
@@ -87,6 +88,8 @@ export interface VerbDefinition<Input, Result, Event = never, Args extends unkno
   /** A result that is also a failure (a broken audit chain): thrown once the result is presented. */
   failure?(result: Result): WatchfloorError | undefined;
   present: VerbPresenter<Result, Event>;
+  /** It takes `--watch`: a snapshot, then what changes, until stopped (watching/watch-verb.ts). */
+  watch?: WatchableView<Input, Result>;
 }
 
 export type AnyVerb = VerbDefinition<any, any, any, any, any>;

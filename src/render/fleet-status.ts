@@ -1,11 +1,20 @@
 // The fleet overview: one row per site (in the order given), then the totals
 // and any platform that is not ok.
 import type { FleetStatus, SiteStatus } from '../core/model.js';
+import type { Health } from '../core/vocabulary.js';
 import { labelsForView } from './labels.js';
 import { countOf } from './plural.js';
 import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
+
+/** What `status -o wide` adds to a site's row: facts the fleet status does not carry, fetched beside it. */
+export interface WideSiteFacts {
+  city?: string;
+  cityAr?: string | null;
+  /** The asset in the worst health at the site; null when every one is ok. */
+  worstAsset?: { id: string; health: Health } | null;
+}
 
 /**
  * `maxSites` cuts the list (already sorted worst first) so that a refreshing
@@ -27,7 +36,10 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     { header: l.header('wait'), align: 'right' },
     { header: l.header('egates'), align: 'right' },
   ];
-  // Last, and only while some site runs otherwise than normally: piped fields 1–11 keep their places.
+  // After the usual eleven, so piped fields 1–11 keep their places with -o wide too.
+  const wide = ctx.wide === true;
+  if (wide) columns.push({ header: l.header('city'), flex: true }, { header: l.header('open'), align: 'right' }, { header: l.header('worstAsset'), flex: true });
+  // Last, and only while some site runs otherwise than normally.
   const modes = fleet.sites.some((s) => s.mode !== 'normal');
   if (modes) columns.push({ header: 'MODE' });
   // After it, only while a site is silenced or in maintenance: a code (silenced, maintenance), as the mode is.
@@ -43,6 +55,7 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     ...severityCells(s, ctx.tty, style),
     s.waitMinutes === null ? '-' : ctx.tty ? `${Math.round(s.waitMinutes)} ${l.t('minutes')}` : String(s.waitMinutes),
     `${s.egates.inService}/${s.egates.total}`,
+    ...(wide ? wideCells(s, ctx) : []),
     ...(modes ? [s.mode === 'normal' ? s.mode : style.warn(s.mode)] : []),
     ...(silenced ? [silenceCell(s, ctx.tty, style)] : []),
   ]);
@@ -52,6 +65,12 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
   const moreLine = more > 0 ? [style.dim(hiddenSitesLine(fleet.sites.slice(shown.length), ctx))] : [];
   const fleetMode = fleet.mode === 'normal' ? [] : [style.warn(`fleet mode: ${fleet.mode}`)];
   return [table, ...moreLine, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx), ...fleetMode].join('\n');
+}
+
+function wideCells(s: SiteStatus & WideSiteFacts, ctx: RenderContext): string[] {
+  const l = labelsForView(ctx);
+  const worst = s.worstAsset ? `${s.worstAsset.id} ${createStyle(ctx.color).health(s.worstAsset.health, l.health(s.worstAsset.health))}` : '-';
+  return [s.city === undefined ? '-' : l.city({ city: s.city, cityAr: s.cityAr ?? null }), String(s.openIncidents.total), worst];
 }
 
 function hiddenSitesLine(hidden: readonly SiteStatus[], ctx: RenderContext): string {

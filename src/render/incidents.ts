@@ -10,9 +10,15 @@ import type { RenderContext } from './view.js';
 /** A drill's incident says so wherever it is listed: it is not a real one. */
 const drillTitle = (i: Incident) => (i.drillRunId ? `[drill ${i.drillRunId}] ${i.title}` : i.title);
 
-export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): string {
+/** What `incidents list -o wide` adds: the region of the incident's site, fetched beside the list. */
+export interface WideIncidentFacts {
+  region?: string | null;
+}
+
+export function renderIncidentTable(incidents: (Incident & WideIncidentFacts)[], ctx: RenderContext): string {
   const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
+  const wide = ctx.wide === true;
   const rows = incidents.map((i) => [
     i.id,
     style.severity(i.severity, i.severity),
@@ -21,6 +27,9 @@ export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): 
     drillTitle(i),
     ctx.tty ? formatAge(i.createdAt, ctx.now) : i.createdAt,
     owner(i),
+    ...(wide
+      ? [i.region ? l.region(i.region) : '-', i.assetId ?? '-', i.assignee ?? '-', i.acknowledgedBy?.name ?? '-', ctx.tty ? formatTime(i.createdAt, ctx.now, true) : i.createdAt]
+      : []),
   ]);
   return renderTable(
     {
@@ -32,6 +41,16 @@ export function renderIncidentTable(incidents: Incident[], ctx: RenderContext): 
         { header: l.header('title'), flex: true },
         { header: l.header('age'), align: 'right' },
         { header: l.header('owner'), flex: true },
+        // After the usual seven, so piped fields keep their places with -o wide too.
+        ...(wide
+          ? [
+              { header: l.header('region'), flex: true },
+              { header: l.header('asset') },
+              { header: l.header('assignee'), flex: true },
+              { header: l.header('acknowledgedBy'), flex: true },
+              { header: l.header('opened'), align: 'right' as const },
+            ]
+          : []),
       ],
       rows,
     },

@@ -66,6 +66,12 @@ const EN = {
   playbookRun: 'Playbook run',
   mode: 'mode',
   fleetMode: 'fleet mode',
+  // -o wide (issue 13): the columns only the wide lists show.
+  worstAsset: 'worst asset',
+  nameAr: 'name (ar)',
+  coordinates: 'lat,lon',
+  neighbour: 'neighbour',
+  passengers: 'passengers/yr',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -115,6 +121,11 @@ const AR: Record<LabelKey, string> = {
   playbookRun: 'تشغيل خطة استجابة',
   mode: 'الوضع',
   fleetMode: 'وضع المنافذ',
+  worstAsset: 'أسوأ جهاز',
+  nameAr: 'الاسم بالعربية',
+  coordinates: 'الإحداثيات',
+  neighbour: 'الدولة المجاورة',
+  passengers: 'المسافرون سنوياً',
   asset: 'الجهاز',
   opened: 'فُتح',
   acknowledgedBy: 'استلمه',

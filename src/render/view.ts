@@ -8,4 +8,6 @@ export interface RenderContext {
   width: number;
   lang: Lang;
   now: Date;
+  /** `-o wide`: list views add the columns a default table leaves out. */
+  wide?: boolean;
 }

@@ -116,10 +116,18 @@ describe('what chat refuses', () => {
     ['--hub http://127.0.0.1:1 status', '--hub'],
     // It would read files on the bot's host for whoever asks in chat.
     ['audit verify --checkpoint /etc/passwd', '--checkpoint'],
+    // It follows the hub until stopped: a chat reply is one answer.
+    ['status --watch', '--watch'],
+    ['incidents list --region makkah --watch', '--watch'],
   ])('`%s` is refused before it runs', async (text, named) => {
     const error = expectKind(await answer(text, chat.session('admin')), 'error');
     expect(error.message).toContain(`\`${named}\``);
     expect(error.message).toContain('not available in chat');
+  });
+
+  it('`incidents list -w` (the short form) never follows the hub from chat either', async () => {
+    const reply = await answer('incidents list -w', chat.session('admin'));
+    expect(reply.kind).toBe('error');
   });
 
   it('says why in the user’s language', async () => {

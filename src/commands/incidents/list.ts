@@ -1,46 +1,95 @@
-// `incidents list [--state S|open] [--site S] [--severity S]`
+// `incidents list [--state S|open|all] [--site S] [--region R] [--severity S] [--limit N] [-o wide] [--watch]`
 import { Option } from 'commander';
-import type { IncidentFilter } from '../../core/client.js';
+import type { CoreClient, IncidentFilter } from '../../core/client.js';
+import type { Incident, Site } from '../../core/model.js';
 import { INCIDENT_STATES, SEVERITIES, type IncidentState, type Severity } from '../../core/vocabulary.js';
-import { renderIncidentTable } from '../../render/incidents.js';
+import { renderIncidentTable, type WideIncidentFacts } from '../../render/incidents.js';
 import { INCIDENT_FIELDS, incidentJson } from '../../render/json.js';
 import { integerOption } from '../options.js';
 import { completeWith } from '../completion/dynamic.js';
+import type { VerbContext } from '../context.js';
+import { outputOption } from '../output-option.js';
 import { defineVerb } from '../verb.js';
+import { watchOption } from '../watching/watch-option.js';
 
 export interface IncidentsListInput {
   /** `all`: every state, resolved ones too. */
   state: IncidentState | 'open' | 'all';
   /** As typed: an id or a fragment of a name. */
   site: string | undefined;
+  /** As typed: a region's name in any case or language, a fragment, or a city in it. */
+  region?: string | undefined;
   severity: Severity | undefined;
   /** At most this many, newest first. */
   limit: number | undefined;
+  watch?: true;
+}
+
+// The most the hub gives in one answer: a region is filtered here, so the limit is applied after it.
+const HUB_MAX = 1_000;
+
+export async function listIncidents(input: IncidentsListInput, ctx: Pick<VerbContext, 'client' | 'globals'>): Promise<(Incident & WideIncidentFacts)[]> {
+  const client = ctx.client();
+  // The hub gives every state when none is asked for.
+  const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit };
+  if (input.site !== undefined) filter.site = (await client.findSite(input.site)).id;
+  let sites: Site[] | undefined;
+  let incidents: Incident[];
+  if (input.region === undefined) {
+    incidents = await client.listIncidents(filter);
+  } else {
+    sites = await client.listSites();
+    const region = await client.findRegion(input.region, sites);
+    const inRegion = new Set(sites.filter((s) => s.region === region).map((s) => s.id));
+    incidents = (await client.listIncidents({ ...filter, limit: HUB_MAX })).filter((i) => i.siteId !== null && inRegion.has(i.siteId));
+    if (input.limit !== undefined) incidents = incidents.slice(0, input.limit);
+  }
+  if (!ctx.globals.wide) return incidents;
+  return withRegions(incidents, sites ?? (await client.listSites()));
+}
+
+function withRegions(incidents: Incident[], sites: Site[]): (Incident & WideIncidentFacts)[] {
+  const regions = new Map(sites.map((s) => [s.id, s.region]));
+  return incidents.map((i) => ({ ...i, region: i.siteId === null ? null : (regions.get(i.siteId) ?? null) }));
 }
 
 export const incidentsList = defineVerb({
   name: 'list',
   description: 'incidents, newest first (open ones unless --state says otherwise)',
-  metadata: { examples: ['incidents list --site JED', 'inc ls --state all --limit 20 --json id,title,state'] },
+  metadata: {
+    examples: ['incidents list --site JED', 'inc ls --state all --limit 20 --json id,title,state', 'incidents list --region makkah -o wide', 'incidents list --watch --json'],
+  },
   configure(command) {
     command
       .addOption(new Option('--state <state>', 'open, all, or one state').choices(['open', 'all', ...INCIDENT_STATES]).default('open'))
       .addOption(completeWith(new Option('--site <site>', 'only this site (id or name fragment)'), 'sites'))
+      .addOption(completeWith(new Option('--region <region>', 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'), 'regions'))
       .addOption(new Option('--severity <severity>', 'only this severity').choices(SEVERITIES))
-      .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000));
+      .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000))
+      .addOption(outputOption())
+      .addOption(watchOption());
   },
-  input: (_args: [], { state, site, severity, limit }: IncidentsListInput): IncidentsListInput => ({ state, site, severity, limit }),
-  async run(input, ctx) {
-    const client = ctx.client();
-    // The hub gives every state when none is asked for.
-    const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit };
-    if (input.site !== undefined) filter.site = (await client.findSite(input.site)).id;
-    return client.listIncidents(filter);
-  },
+  input: (_args: [], { state, site, region, severity, limit, watch }: Omit<IncidentsListInput, 'watch'> & { watch?: boolean }): IncidentsListInput => ({
+    state,
+    site,
+    severity,
+    limit,
+    ...(region !== undefined ? { region } : {}),
+    ...(watch ? { watch: true as const } : {}),
+  }),
+  run: listIncidents,
   present: {
     text: (incidents, view) => (incidents.length ? renderIncidentTable(incidents, view) : ''),
     note: (incidents) => (incidents.length ? undefined : 'no incidents match'),
     json: (incidents) => ({ incidents: incidents.map(incidentJson) }),
     jsonFields: { key: 'incidents', fields: INCIDENT_FIELDS },
+  },
+  watch: {
+    requested: (input) => input.watch === true,
+    records: (incidents) => incidents,
+    key: (incident) => (incident as Incident).id,
+    only: (_incidents, records) => records as Incident[],
+    recordKey: 'incident',
+    affectedBy: (type) => type.startsWith('incident.'),
   },
 });

@@ -6,6 +6,7 @@ import { SITE_KINDS, type SiteKind } from '../../core/vocabulary.js';
 import { SITE_FIELDS, siteJson } from '../../render/json.js';
 import { renderSiteTable } from '../../render/sites.js';
 import type { VerbContext } from '../context.js';
+import { outputOption } from '../output-option.js';
 import { defineVerb } from '../verb.js';
 
 export interface SitesListInput {
@@ -20,7 +21,8 @@ export const sitesList = defineVerb({
   configure(command) {
     command
       .addOption(new Option('--kind <kind>', 'only sites of this kind').choices(SITE_KINDS))
-      .addOption(completeWith(new Option('--region <region>', 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'), 'regions'));
+      .addOption(completeWith(new Option('--region <region>', 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'), 'regions'))
+      .addOption(outputOption());
   },
   input: (_args: [], { kind, region }: SitesListInput): SitesListInput => ({ kind, region }),
   async run(input: SitesListInput, ctx: Pick<VerbContext, 'client'>): Promise<Site[]> {
