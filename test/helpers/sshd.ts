@@ -4,9 +4,10 @@
 // (root in CI), authenticated by a key only.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { launchOnFreePort, stopChild } from './loopback-program.js';
 import { systemProgramPath } from './system-programs.js';
 import { waitUntil } from './wait-until.js';
 
@@ -37,17 +38,6 @@ function fingerprintOf(publicKeyPath: string): string {
   const fingerprint = out.split(' ')[1];
   if (!fingerprint?.startsWith('SHA256:')) throw new Error(`unexpected ssh-keygen output: ${out}`);
   return fingerprint;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Resolves once something on the port sends an SSH identification line. */
@@ -142,18 +132,12 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
   mkdirSync(join(dir, 'scratch'));
 
   const logs: string[] = [];
-  // The free port can be taken between probing and binding; try a few.
-  let child: ChildProcess | undefined;
-  let port = 0;
-  for (let attempt = 0; attempt < 3 && !child; attempt++) {
-    port = await freePort();
-    child = await launch(binary, dir, port, logs, options);
-  }
-  if (!child) {
+  const started = await launchOnFreePort((port) => launch(binary, dir, port, logs, options));
+  if (!started) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`sshd did not start:\n${logs.join('')}`);
   }
-  const running = child;
+  const { child, port } = started;
 
   return {
     host: '127.0.0.1',
@@ -165,12 +149,7 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
     dir: join(dir, 'scratch'),
     log: () => logs.join(''),
     async stop() {
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((r) => running.once('exit', r));
-        running.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
-        if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
