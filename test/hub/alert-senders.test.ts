@@ -125,6 +125,7 @@ describe('bad bodies: one line, the right status, nothing stored, the hub still 
     ['v2: one alert ends before it starts', '/api/v2/alerts', [postable({ alertname: 'Ok', site: 'RUH' }), postable({ alertname: 'Backwards' }, at(-HOUR_MS), { startsAt: at(0) })], 400, '1.endsAt: start time must be before end time'],
     ['v2: a number as a label value', '/api/v2/alerts', [postable({ alertname: 'Count', site: 'RUH', value: 3 as unknown as string })], 400, '0.labels.value'],
     ['v2: a time that is not RFC 3339', '/api/v2/alerts', [postable({ alertname: 'When' }, 'yesterday')], 400, '0.endsAt'],
+    ['v2: a __proto__ label', '/api/v2/alerts', '[{"labels": {"alertname": "Proto", "__proto__": "x"}}]', 400, 'JSON'],
     ['v2: truncated JSON', '/api/v2/alerts', '[{"labels": {"alertname": "Trunc', 400, 'JSON'],
     ['v2: over 1 MiB', '/api/v2/alerts', oversize, 413, 'larger than the hub accepts'],
     ['grafana: no alerts', '/v1/ingest/grafana', { receiver: 'watchfloor', status: 'firing', version: '1' }, 400, 'invalid Grafana webhook: alerts'],
