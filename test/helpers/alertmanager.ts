@@ -2,13 +2,12 @@
 // end-to-end test: its own config (the caller's routes and receivers), its
 // own storage directory, clustering off, all in a temp directory that stop()
 // removes. The config holds an intake token, so the directory is private.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchOnFreePort, stopChild } from './loopback-program.js';
+import { launchOnFreePort, spawnServing, stopChild } from './loopback-program.js';
 import { systemProgramPath } from './system-programs.js';
-import { waitUntil } from './wait-until.js';
 
 export interface TestAlertmanager {
   url: string;
@@ -25,7 +24,7 @@ async function ready(url: string): Promise<boolean> {
   }
 }
 
-async function launch(binary: string, dir: string, port: number, logs: string[]): Promise<ChildProcess | undefined> {
+function launch(binary: string, dir: string, port: number, logs: string[]): Promise<ChildProcess | undefined> {
   const args = [
     `--config.file=${join(dir, 'alertmanager.yml')}`,
     `--storage.path=${join(dir, 'data')}`,
@@ -33,19 +32,8 @@ async function launch(binary: string, dir: string, port: number, logs: string[])
     '--cluster.listen-address=',
     '--log.level=info',
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  // One that exits (the port was taken) ends the wait early: the caller tries another port.
-  const outcome = await waitUntil(async () => (exited ? 'exited' : (await ready(`http://127.0.0.1:${port}`)) && 'ready'), {
-    what: `Alertmanager to be ready on port ${port}`,
-    timeoutMs: 15_000,
-    intervalMs: 100,
-  }).catch(() => 'silent');
-  if (outcome === 'ready') return child;
-  child.kill('SIGKILL');
-  return undefined;
+  const serving = () => ready(`http://127.0.0.1:${port}`);
+  return spawnServing({ binary, args, logs, serving, what: `Alertmanager to be ready on port ${port}`, timeoutMs: 15_000 });
 }
 
 /** `config`: alertmanager.yml's text. */

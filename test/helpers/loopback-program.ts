@@ -1,9 +1,11 @@
 // What the helpers that start a real server program on loopback (sshd,
 // Alertmanager) share: a port nothing listens on, tried again when another
-// process takes it between the probe and the program's bind, and a stop that
-// asks first and kills only a program that does not listen.
-import type { ChildProcess } from 'node:child_process';
+// process takes it between the probe and the program's bind; a start that
+// waits until the program serves; a stop that asks first and kills only a
+// program that does not go.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { waitUntil } from './wait-until.js';
 
 const PORT_ATTEMPTS = 3;
 const STOP_GRACE_MS = 3_000;
@@ -17,6 +19,29 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+export interface Launch {
+  binary: string;
+  args: string[];
+  /** Where its stderr goes, for failure messages. */
+  logs: string[];
+  /** True once it serves on its port. */
+  serving(): Promise<boolean>;
+  what: string;
+  timeoutMs: number;
+}
+
+/** Spawns the program and waits until it serves; one that exits first (its port was taken) or stays silent is killed: undefined. */
+export async function spawnServing({ binary, args, logs, serving, what, timeoutMs }: Launch): Promise<ChildProcess | undefined> {
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const outcome = await waitUntil(async () => (exited ? 'exited' : (await serving()) && 'serving'), { what, timeoutMs, intervalMs: 50 }).catch(() => 'silent');
+  if (outcome === 'serving') return child;
+  child.kill('SIGKILL');
+  return undefined;
 }
 
 /** `launch` starts the program on a port and resolves with it once it serves, or undefined if it could not (it killed it). */

@@ -2,14 +2,13 @@
 // tests: its own host key, config, pid file and authorized key, all in a temp
 // directory that stop() removes. The login user is whoever runs the tests
 // (root in CI), authenticated by a key only.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { launchOnFreePort, stopChild } from './loopback-program.js';
+import { launchOnFreePort, spawnServing, stopChild } from './loopback-program.js';
 import { systemProgramPath } from './system-programs.js';
-import { waitUntil } from './wait-until.js';
 
 export interface TestSshd {
   host: '127.0.0.1';
@@ -101,21 +100,9 @@ function writeConfig(dir: string, port: number, options: TestSshdOptions): strin
   return path;
 }
 
-async function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
+function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
   const config = writeConfig(dir, port, options);
-  const child = spawn(binary, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  // An sshd that exits (the port was taken) ends the wait early: the caller tries another port.
-  const outcome = await waitUntil(async () => (exited ? 'exited' : (await sshBanner(port)) && 'listening'), {
-    what: `sshd to answer on port ${port}`,
-    timeoutMs: 10_000,
-    intervalMs: 50,
-  }).catch(() => 'silent');
-  if (outcome === 'listening') return child;
-  child.kill('SIGKILL');
-  return undefined;
+  return spawnServing({ binary, args: ['-D', '-e', '-f', config], logs, serving: () => sshBanner(port), what: `sshd to answer on port ${port}`, timeoutMs: 10_000 });
 }
 
 export async function startTestSshd(options: TestSshdOptions = {}): Promise<TestSshd> {
