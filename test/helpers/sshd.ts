@@ -2,13 +2,13 @@
 // tests: its own host key, config, pid file and authorized key, all in a temp
 // directory that stop() removes. The login user is whoever runs the tests
 // (root in CI), authenticated by a key only.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { launchOnFreePort, spawnServing, stopChild } from './loopback-program.js';
 import { systemProgramPath } from './system-programs.js';
-import { waitUntil } from './wait-until.js';
 
 export interface TestSshd {
   host: '127.0.0.1';
@@ -37,17 +37,6 @@ function fingerprintOf(publicKeyPath: string): string {
   const fingerprint = out.split(' ')[1];
   if (!fingerprint?.startsWith('SHA256:')) throw new Error(`unexpected ssh-keygen output: ${out}`);
   return fingerprint;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Resolves once something on the port sends an SSH identification line. */
@@ -111,21 +100,9 @@ function writeConfig(dir: string, port: number, options: TestSshdOptions): strin
   return path;
 }
 
-async function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
+function launch(binary: string, dir: string, port: number, logs: string[], options: TestSshdOptions): Promise<ChildProcess | undefined> {
   const config = writeConfig(dir, port, options);
-  const child = spawn(binary, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => logs.push(text));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  // An sshd that exits (the port was taken) ends the wait early: the caller tries another port.
-  const outcome = await waitUntil(async () => (exited ? 'exited' : (await sshBanner(port)) && 'listening'), {
-    what: `sshd to answer on port ${port}`,
-    timeoutMs: 10_000,
-    intervalMs: 50,
-  }).catch(() => 'silent');
-  if (outcome === 'listening') return child;
-  child.kill('SIGKILL');
-  return undefined;
+  return spawnServing({ binary, args: ['-D', '-e', '-f', config], logs, serving: () => sshBanner(port), what: `sshd to answer on port ${port}`, timeoutMs: 10_000 });
 }
 
 export async function startTestSshd(options: TestSshdOptions = {}): Promise<TestSshd> {
@@ -142,18 +119,12 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
   mkdirSync(join(dir, 'scratch'));
 
   const logs: string[] = [];
-  // The free port can be taken between probing and binding; try a few.
-  let child: ChildProcess | undefined;
-  let port = 0;
-  for (let attempt = 0; attempt < 3 && !child; attempt++) {
-    port = await freePort();
-    child = await launch(binary, dir, port, logs, options);
-  }
-  if (!child) {
+  const started = await launchOnFreePort((port) => launch(binary, dir, port, logs, options));
+  if (!started) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`sshd did not start:\n${logs.join('')}`);
   }
-  const running = child;
+  const { child, port } = started;
 
   return {
     host: '127.0.0.1',
@@ -165,12 +136,7 @@ export async function startTestSshd(options: TestSshdOptions = {}): Promise<Test
     dir: join(dir, 'scratch'),
     log: () => logs.join(''),
     async stop() {
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((r) => running.once('exit', r));
-        running.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
-        if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

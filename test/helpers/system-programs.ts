@@ -1,5 +1,6 @@
 // Some tests drive real system programs: an OpenSSH server for the SSH
-// transport, tmux for the terminal UI end to end, zsh for its completion. On a fresh machine without
+// transport, tmux for the terminal UI end to end, zsh for its completion,
+// Alertmanager in front of the alert intake. On a fresh machine without
 // one, `npm ci && npm test` still passes: the files that need it are skipped,
 // and the run says so in one line at its end (system-program-skips.ts). CI
 // installs them and sets WATCHFLOOR_REQUIRE_SYSTEM_PROGRAMS=1, where a missing
@@ -30,6 +31,8 @@ export const SYSTEM_PROGRAMS = {
   // and the running node's C headers, so node-gyp need not download them. NodeSource's nodejs package ships them
   // beside the binary; Debian's own nodejs leaves them to libnode-dev.
   'node-headers': { paths: [join(dirname(dirname(process.execPath)), 'include', 'node', 'node.h')], debianPackage: 'libnode-dev' },
+  // Routes grouped alerts to the hub in the intake's end-to-end test, as a deployment's would.
+  alertmanager: { paths: ['/usr/bin/prometheus-alertmanager'], debianPackage: 'prometheus-alertmanager' },
 } as const satisfies Record<string, SystemProgram>;
 
 export type SystemProgramName = keyof typeof SYSTEM_PROGRAMS;

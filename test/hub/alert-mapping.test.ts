@@ -68,6 +68,16 @@ describe('alert title and fingerprint', () => {
     expect(alertFingerprint(a)).toBe(alertFingerprint(b));
     expect(alertFingerprint(a)).toMatch(/^[0-9a-f]{16}$/);
   });
+
+  // Read from Debian's Alertmanager 0.25 (GET /api/v2/alerts after posting these labels): an alert Prometheus
+  // sends straight to the hub (no fingerprint) must dedupe with the same alert relayed by Alertmanager's webhook.
+  it.each([
+    [{ alertname: 'GateDown', site: 'RUH', asset: 'RUH/egate-07', severity: 'warning' }, 'dcef48b50b7fb468'],
+    [{ zz: 'é\u0001\u202e', alertname: 'بوابة' }, '07680286febda04c'],
+    [{}, 'cbf29ce484222325'],
+  ])('derives the fingerprint Alertmanager computes for %j', (labels, expected) => {
+    expect(alertFingerprint({ ...alert(labels), fingerprint: undefined })).toBe(expected);
+  });
 });
 
 describe('webhook shape', () => {

@@ -5,6 +5,7 @@
 import type { ChatAction } from '../../src/bot/actions.js';
 import type { CoreClient } from '../../src/core/client.js';
 import type { TokenRole } from '../../src/core/model.js';
+import { labelsFingerprint } from '../../src/hub/incidents/alert-fingerprint.js';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,12 @@ const telemetry = (at: string) => ({
 export const alert = (fingerprint: string, status: 'firing' | 'resolved' = 'firing', severity = 'warning') => ({
   alerts: [{ status, labels: { alertname: 'MatrixAlert', site: 'JED', severity }, fingerprint }],
 });
+
+/** What Prometheus posts to POST /api/v2/alerts for one alert, unique by its `matrix` label; endsAt passed: resolved. */
+const postableAlerts = (mark: string, resolved = false) => [
+  { labels: prometheusLabels(mark), annotations: {}, endsAt: new Date(Date.now() + (resolved ? -60_000 : 3_600_000)).toISOString() },
+];
+const prometheusLabels = (mark: string) => ({ alertname: 'MatrixAlert', site: 'JED', severity: 'warning', matrix: mark });
 
 export const CASES: readonly Case[] = [
   {
@@ -450,6 +457,33 @@ export const CASES: readonly Case[] = [
       const { incident } = await w.admin.getIncident(t.incidentId!);
       return incident.state === 'acknowledged' ? undefined : `the acknowledged incident became ${incident.state}`;
     },
+  },
+  {
+    route: 'POST /v1/ingest/grafana',
+    name: 'post an alert through Grafana’s webhook',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('fp-grafana') }),
+    http: (t) => ({ method: 'POST', path: '/v1/ingest/grafana', body: { ...alert(t.mark), version: '1', orgId: 1 } }),
+  },
+  {
+    route: 'POST /api/v2/alerts',
+    name: 'post an alert as Prometheus posts to an Alertmanager',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('prometheus') }),
+    http: (t) => ({ method: 'POST', path: '/api/v2/alerts', body: postableAlerts(t.mark) }),
+  },
+  {
+    route: 'POST /api/v2/alerts',
+    name: 'resolve by posting the incident’s alert with endsAt passed',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => {
+      const mark = w.unique('prometheus-clear');
+      return { incidentId: await w.alert(labelsFingerprint(prometheusLabels(mark)), 'firing'), mark };
+    },
+    http: (t) => ({ method: 'POST', path: '/api/v2/alerts', body: postableAlerts(t.mark, true) }),
   },
   {
     route: 'POST /v1/ingest/telemetry',

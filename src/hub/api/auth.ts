@@ -115,7 +115,7 @@ function notABot(name: string): ForbiddenError {
   });
 }
 
-const INTAKE_ROUTES = 'POST /v1/ingest/*';
+const INTAKE_ROUTES = 'POST /v1/ingest/*, POST /api/v2/alerts';
 
 function intakeOnly(doing: string, name?: string): ForbiddenError {
   return new ForbiddenError(`an intake token${name ? ` (${name})` : ''} only feeds alerts and telemetry (${INTAKE_ROUTES}); it may not ${doing}`, {

@@ -1,10 +1,9 @@
 // From one Alertmanager alert to what an incident needs: severity, place,
 // title and the dedup key. Pure: the inventory is passed in as lookups, and
 // the label mapping (which labels name the site and the asset) as data.
-import { createHash } from 'node:crypto';
 import type { AlertLabelMapping, Severity } from '../../core/model.js';
 import { SEVERITIES } from '../../core/vocabulary.js';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { labelsFingerprint } from './alert-fingerprint.js';
 import { candidates, compiledMapping, DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
 import type { WebhookAlert } from './alertmanager-webhook.js';
 
@@ -75,10 +74,9 @@ export function alertTitle(alert: WebhookAlert): string {
   return where ? `${name} at ${where}` : name;
 }
 
-/** Alertmanager always sends one; other senders may not, so derive it from the labels. */
+/** Alertmanager always sends one; other senders may not, so derive the one Alertmanager would. */
 export function alertFingerprint(alert: WebhookAlert): string {
-  if (alert.fingerprint) return alert.fingerprint;
-  return createHash('sha256').update(canonicalJson(alert.labels)).digest('hex').slice(0, 16);
+  return alert.fingerprint || labelsFingerprint(alert.labels);
 }
 
 export function mapAlert(alert: WebhookAlert, inventory: Inventory, mapping: AlertLabelMapping = DEFAULT_ALERT_LABELS): MappedAlert {

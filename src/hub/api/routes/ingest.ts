@@ -1,12 +1,15 @@
-// Machine intake: Alertmanager (or Grafana) alerts and site telemetry. Only
+// Machine intake: alerts from Alertmanager's webhook, Prometheus (as if the
+// hub were its Alertmanager) and Grafana's webhook, and site telemetry. Only
 // intake tokens post here: an alert opens, raises and clears incidents, so a
 // person's token posting one would be a way round the rules that refuse them
-// a resolve or an escalation.
+// a resolve or an escalation. Each sender's format is parsed here into the
+// webhook's alerts; from there they share one pipeline, mapping and dedup.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { createAlertPipeline } from '../../incidents/alert-pipeline.js';
 import { AlertmanagerWebhook } from '../../incidents/alertmanager-webhook.js';
 import type { IntakeQueueLimits } from '../../incidents/intake-queue.js';
+import { PostableAlerts, webhookOfPostableAlerts } from '../../incidents/prometheus-alerts.js';
 import { ingestTelemetry } from '../../telemetry/telemetry-intake.js';
 import { callerOf } from '../auth.js';
 import { TelemetryBody } from '../schemas.js';
@@ -19,6 +22,19 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, limi
   app.post('/v1/ingest/alertmanager', intake, async (request) => {
     const webhook = parseInput(AlertmanagerWebhook, request.body, 'Alertmanager webhook');
     return alerts.submit(callerOf(request), webhook);
+  });
+
+  // Grafana's alerting webhook is Alertmanager's (version "1", with Grafana's own fields beside, ignored).
+  app.post('/v1/ingest/grafana', intake, async (request) => {
+    const webhook = parseInput(AlertmanagerWebhook, request.body, 'Grafana webhook');
+    return alerts.submit(callerOf(request), webhook);
+  });
+
+  // Answered as Alertmanager answers it (200, empty body): Prometheus reads nothing more.
+  app.post('/api/v2/alerts', intake, async (request, reply) => {
+    const posted = parseInput(PostableAlerts, request.body, 'Alertmanager v2 alerts');
+    await alerts.submit(callerOf(request), webhookOfPostableAlerts(posted, ctx.now()));
+    return reply.status(200).send();
   });
 
   app.post('/v1/ingest/telemetry', intake, async (request) => {
