@@ -55,7 +55,7 @@ describe('POST /api/v2/alerts, as Prometheus posts to an Alertmanager', () => {
   it('dedupes with the same alert relayed by Alertmanager’s webhook, which carries Alertmanager’s fingerprint', async () => {
     const relayed = await intake.ingestAlertmanager({ alerts: [{ status: 'firing', labels: gate, annotations: {}, fingerprint: gateFingerprint }] });
     const [incident] = await byFingerprint(gateFingerprint);
-    expect(relayed).toEqual({ created: [], updated: [incident!.id], resolved: [], ignored: 0 });
+    expect(relayed).toEqual({ created: [], updated: [incident!.id], resolved: [], ignored: 0, silenced: 0 });
   });
 
   it('resolves the incident when endsAt has passed, and a zero endsAt (Go’s unset time) still fires', async () => {
@@ -93,7 +93,7 @@ describe('POST /v1/ingest/grafana, Grafana’s alerting webhook', () => {
     const a = await post('/v1/ingest/grafana', fixture('grafana-webhook-firing.json'));
     const b = await post('/v1/ingest/grafana', fixture('grafana-webhook-firing.json'));
     expect(a).toMatchObject({ status: 200, body: { created: [expect.any(String)], updated: [], resolved: [], ignored: 0 } });
-    expect(b.body).toEqual({ created: [], updated: a.body.created, resolved: [], ignored: 0 });
+    expect(b.body).toEqual({ created: [], updated: a.body.created, resolved: [], ignored: 0, silenced: 0 });
     const { incident } = await hub.admin.getIncident(a.body.created[0]);
     expect(incident).toMatchObject({
       fingerprint: 'c6eadffa33fcdf37',
