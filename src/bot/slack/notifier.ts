@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { CoreClient } from '../../core/client.js';
 import type { HubEvent, Incident, Severity, Site } from '../../core/model.js';
+import { pagedOnItsOwn } from '../../core/incident-groups.js';
 import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import type { Lang } from '../../render/labels.js';
 import { hubFailureReason } from '../hub-failures.js';
@@ -94,8 +95,9 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     const incident = latest.get(incidentId);
     if (!incident) return;
     const posted = posts.channelsOf(incidentId);
-    // New cards only for live incidents at the threshold; cards already out follow the incident to the end.
-    const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, minSeverity);
+    // New cards only for live incidents at the threshold, and never for a child: its parent's card counts it.
+    // Cards already out (a child paged before its cause was known) follow the incident to the end.
+    const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, minSeverity) && pagedOnItsOwn(incident);
     if (!wanted && posted.length === 0) return;
     const channels = wanted ? channelsFor(options.routing, await siteOf(incident.siteId)) : [];
     const stamp = String(incident.version);

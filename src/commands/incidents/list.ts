@@ -16,6 +16,8 @@ export interface IncidentsListInput {
   severity: Severity | undefined;
   /** At most this many, newest first. */
   limit: number | undefined;
+  /** Also the incidents grouped under a parent (the parent counts them otherwise). */
+  children: boolean;
 }
 
 export const incidentsList = defineVerb({
@@ -27,13 +29,16 @@ export const incidentsList = defineVerb({
       .addOption(new Option('--state <state>', 'open, all, or one state').choices(['open', 'all', ...INCIDENT_STATES]).default('open'))
       .addOption(completeWith(new Option('--site <site>', 'only this site (id or name fragment)'), 'sites'))
       .addOption(new Option('--severity <severity>', 'only this severity').choices(SEVERITIES))
-      .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000));
+      .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000))
+      .option('--children', 'also the incidents grouped under a parent (folded by default; a parent shows how many); --site shows them always', false);
   },
-  input: (_args: [], { state, site, severity, limit }: IncidentsListInput): IncidentsListInput => ({ state, site, severity, limit }),
+  input: (_args: [], { state, site, severity, limit, children }: IncidentsListInput): IncidentsListInput => ({ state, site, severity, limit, children: Boolean(children) }),
   async run(input, ctx) {
     const client = ctx.client();
     // The hub gives every state when none is asked for.
-    const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit };
+    // A site's own incidents are asked for by place: a child there is one of them even when its parent is elsewhere.
+    const folded = !input.children && input.site === undefined;
+    const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit, ...(folded ? { children: false } : {}) };
     if (input.site !== undefined) filter.site = (await client.findSite(input.site)).id;
     return client.listIncidents(filter);
   },
