@@ -107,6 +107,18 @@ describe('time-window grouping', () => {
     expect((await viewer.getIncident(parentId)).incident.state).toBe('resolved');
   });
 
+  it('a supervisor resolving the shared parent by hand lets go of the children still firing, as the alert path does', async () => {
+    const sites = ['RUH', 'JED', 'DMM'];
+    const r = await send(sites.map((s) => alert({ alertname: 'ByHand', site: s })));
+    const parent = (await viewer.listIncidents({ state: 'open', children: false })).find((i) => i.title.startsWith('ByHand'))!;
+    expect(parent.childCount).toBe(3);
+    await (await hub.clientAs('supervisor', 'noura')).resolve(parent.id, 'platform vendor restored service');
+    for (const id of r.created.filter((id) => id !== parent.id)) {
+      expect((await viewer.getIncident(id)).incident).toMatchObject({ state: 'triggered', parentId: null });
+    }
+    await send(sites.map((s) => alert({ alertname: 'ByHand', site: s }, 'resolved')));
+  });
+
   it('two sites are not enough', async () => {
     const r = await send([alert({ alertname: 'Rare', site: 'RUH' }), alert({ alertname: 'Rare', site: 'JED' })]);
     for (const id of r.created) expect((await viewer.getIncident(id)).incident.parentId).toBeNull();

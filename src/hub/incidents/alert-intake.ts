@@ -114,7 +114,7 @@ async function onResolved(s: Step, alert: MappedAlert, open: Incident | undefine
   const flapping = isFlapping(flap, s.at, s.rules.flap);
   const resolution: Resolution = { way: 'alert-cleared', fingerprint: alert.fingerprint };
   if (!flapping && !resolutionRefusal(open, s.caller, resolution)) {
-    await storeIncidentChange(s.tx, s.emit, s.caller, open, decideResolve(open, s.caller, resolution, s.at), s.at);
+    await storeIncidentChange(s.tx, s.emit, s.caller, open, decideResolve(open, s.caller, resolution, s.at), s.at, { childrenLater: true });
     if (open.parentId) s.touchParent(open.parentId);
     if (open.childCount) s.touchParent(open.id);
     return { kind: 'resolved', incidentId: open.id };

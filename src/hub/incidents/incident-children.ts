@@ -5,33 +5,24 @@
 // firing, so each is a problem of its own now and is paged as one; a parent
 // the hub opened closes once every child has; any other is brought up to
 // date (its version moves, so its card shows the new count and severity).
-import type { Incident } from '../../core/model.js';
 import { SYSTEM } from '../caller.js';
 import { decideResolve, resolutionRefusal, type Resolution } from './decisions.js';
-import { storeIncidentChange } from './incident-writes.js';
+import { releaseChildren, storeIncidentChange } from './incident-writes.js';
 import type { IntakeStep } from './intake-step.js';
 import { moreSevere } from './state-machine.js';
-
-async function detach(s: IntakeStep, child: Incident, parentId: string): Promise<void> {
-  await storeIncidentChange(s.tx, s.emit, s.caller, child, {
-    incident: { ...child, parentId: null, grouping: null },
-    timeline: { kind: 'alert-updated', text: `its cause ${parentId} resolved while this alert still fires: it stands on its own now`, as: SYSTEM },
-    audit: { action: 'incident.ungroup', detail: { parentId } },
-  }, s.at);
-}
 
 export async function settleParent(s: IntakeStep, parentId: string): Promise<void> {
   const parent = await s.tx.getIncident(parentId);
   if (!parent) return;
   const open = await s.tx.openChildrenOf(parent.id);
   if (parent.state === 'resolved') {
-    for (const child of open) await detach(s, child, parent.id);
+    await releaseChildren(s.tx, s.emit, s.caller, parent.id, s.at);
     return;
   }
   const openedByHub = parent.fingerprint === null && parent.grouping !== null;
   const resolution: Resolution = { way: 'alert-cleared', fingerprint: `grouped:${parent.id}` };
   if (openedByHub && open.length === 0 && !resolutionRefusal(parent, s.caller, resolution)) {
-    await storeIncidentChange(s.tx, s.emit, s.caller, parent, decideResolve(parent, s.caller, resolution, s.at), s.at);
+    await storeIncidentChange(s.tx, s.emit, s.caller, parent, decideResolve(parent, s.caller, resolution, s.at), s.at, { childrenLater: true });
     return;
   }
   const severity = open.reduce((worst, c) => (moreSevere(c.severity, worst) ? c.severity : worst), parent.severity);
