@@ -282,7 +282,7 @@ end
 function __watchfloor_is_json_fields
     test -n "$argv[1]"; or return 1
     for field in (string split , -- $argv[1])
-        contains -- $field acknowledgedAt acknowledgedBy action actor annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates escalations expiresAt fingerprint hash health id incidentId kind labels lastUsedAt lat lon mode name neighbour note openIncidents partsLikely prevHash priority queueLength region reportedAt resolvedAt resolvedBy revokedAt role seq severity siteId source staff state summary target title updatedAt version waitMinutes; or return 1
+        contains -- $field acknowledgedAt acknowledgedBy action actor annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel childCount city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates escalations expiresAt fingerprint flapping grouping hash health id incidentId kind labels lastUsedAt lat lon mode name neighbour note openIncidents parentId partsLikely prevHash priority queueLength region reportedAt resolvedAt resolvedBy revokedAt role seq severity siteId source staff state summary target title updatedAt version waitMinutes; or return 1
     end
 end
 
@@ -352,10 +352,11 @@ complete -c watchfloor -n '__watchfloor_in /incidents/list' -l state -x -a 'open
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l children -d 'also the incidents grouped under a parent (folded by default; a parent shows how many); --site shows them always'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping)'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /incidents/show' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
+complete -c watchfloor -n '__watchfloor_in /incidents/show' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping)'
 complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'
 complete -c watchfloor -n '__watchfloor_in /incidents/ack' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents/ack:0' -x -a '(__watchfloor_dynamic incidents)'
