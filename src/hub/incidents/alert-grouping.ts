@@ -84,37 +84,36 @@ async function byCause(s: IntakeStep, places: AlertPlaces, rules: GroupingRules,
   const nearest = causes.map((c) => onCause.find((i) => i.assetId?.toLowerCase() === c.toLowerCase())).find((i) => i !== undefined);
   if (nearest) return { parentId: nearest.parentId ?? nearest.id, grouping: 'cause' };
   const since = sinceOf(s.at, rules.causeWindowMs);
-  let best: { cause: string; siblings: Incident[]; width: number } | undefined;
+  // Counted first (no rows read), so a storm of hundreds of dependents stays a few index lookups per alert.
+  let best: { cause: string; dependents: string[]; count: number } | undefined;
   for (const cause of causes) {
     const dependents = places.dependencies.dependentsOf(cause).filter((d) => d.toLowerCase() !== alert.assetId!.toLowerCase());
-    const siblings = await s.tx.openIncidentsOnAssets(dependents, since);
-    if (siblings.length === 0) continue;
-    if (!best || siblings.length > best.siblings.length || (siblings.length === best.siblings.length && dependents.length < best.width)) {
-      best = { cause, siblings, width: dependents.length };
-    }
+    const count = await s.tx.countOpenOnAssets(dependents, since);
+    if (count === 0) continue;
+    if (!best || count > best.count || (count === best.count && dependents.length < best.dependents.length)) best = { cause, dependents, count };
   }
   if (!best) return undefined;
+  const siblings = await s.tx.openIncidentsOnAssets(best.dependents, since);
   const slash = best.cause.indexOf('/');
   const siteId = slash > 0 ? (places.inventory.siteId(best.cause.slice(0, slash)) ?? null) : null;
   return openParent(s, {
     title: `Suspected cause: ${best.cause} (its dependents are alerting)`,
-    severity: worst([alert.severity, ...best.siblings.map((i) => i.severity)]),
+    severity: worst([alert.severity, ...siblings.map((i) => i.severity)]),
     siteId,
     assetId: best.cause,
     groupKey: null,
     grouping: 'cause',
-  }, best.siblings.filter((i) => !i.parentId && !i.childCount));
+  }, siblings.filter((i) => !i.parentId && !i.childCount));
 }
 
 async function byWindow(s: IntakeStep, rules: GroupingRules, alert: MappedAlert, groupKey: string | null): Promise<Placement | undefined> {
   if (!groupKey) return undefined;
-  const open = await s.tx.openIncidentsByGroupKey(groupKey, '');
-  const parent = open.find((i) => i.grouping === 'window' && i.siteId === null && !i.parentId);
+  const parent = await s.tx.openWindowParent(groupKey);
   if (parent) return { parentId: parent.id, grouping: 'window' };
   const since = sinceOf(s.at, rules.windowMs);
-  const recent = open.filter((i) => !i.parentId && i.siteId !== null && i.createdAt >= since);
-  const sites = new Set([...recent.map((i) => i.siteId), alert.siteId]);
+  const sites = new Set([...(await s.tx.windowSites(groupKey, since)), alert.siteId].map((id) => id?.toUpperCase()));
   if (sites.size < rules.windowSites) return undefined;
+  const recent = await s.tx.openRootsByGroupKey(groupKey, since);
   return openParent(s, {
     title: `${alert.labels.alertname?.trim() || 'Alert'} at many sites at once`,
     severity: worst([alert.severity, ...recent.map((i) => i.severity)]),

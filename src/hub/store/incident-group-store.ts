@@ -6,8 +6,14 @@ import type { Incident } from '../../core/model.js';
 export interface IncidentGroupReader {
   /** Open incidents on any of these assets (ids as the inventory spells them), opened at or after `since`; oldest first. */
   openIncidentsOnAssets(assetIds: readonly string[], since: string): Promise<Incident[]>;
-  /** Open incidents opened at or after `since` whose alert has this time-window key (parents the hub opened included); oldest first. */
-  openIncidentsByGroupKey(groupKey: string, since: string): Promise<Incident[]>;
+  /** How many open incidents on these assets were opened at or after `since`: a count, so a storm reads no rows for it. */
+  countOpenOnAssets(assetIds: readonly string[], since: string): Promise<number>;
+  /** The open parent the hub opened for this time-window key, if any. */
+  openWindowParent(groupKey: string): Promise<Incident | undefined>;
+  /** The sites of the open top-level incidents with this time-window key opened at or after `since` (at most one row a site). */
+  windowSites(groupKey: string, since: string): Promise<string[]>;
+  /** Those incidents themselves, oldest first: read once, when they become a group. */
+  openRootsByGroupKey(groupKey: string, since: string): Promise<Incident[]>;
   /** The newest incident with this fingerprint, open or resolved, and its alert's transitions (JSON, or null). */
   latestByFingerprint(fingerprint: string): Promise<{ incident: Incident; flap: string | null } | undefined>;
   /** An incident's alert transitions as stored (JSON), or null. */

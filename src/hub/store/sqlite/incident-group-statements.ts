@@ -18,10 +18,34 @@ export function incidentGroupStatements(sql: Prepare): Synchronous<IncidentGroup
       return rows.map(incidentFromRow);
     },
 
-    openIncidentsByGroupKey(groupKey: string, since: string): Incident[] {
+    countOpenOnAssets(assetIds: readonly string[], since: string): number {
+      if (assetIds.length === 0) return 0;
+      return Number(
+        sql(`SELECT COUNT(*) FROM incidents WHERE asset_id IN (SELECT value FROM json_each(?)) AND state <> 'resolved' AND created_at >= ?`)
+          .pluck()
+          .get(JSON.stringify(assetIds), since),
+      );
+    },
+
+    openWindowParent(groupKey: string): Incident | undefined {
+      const row = sql(
+        `SELECT ${INCIDENT_COLUMNS} FROM incidents
+          WHERE group_key = ? AND state <> 'resolved' AND grouping = 'window' AND site_id IS NULL AND parent_id IS NULL LIMIT 1`,
+      ).get(groupKey) as IncidentRow | undefined;
+      return row && incidentFromRow(row);
+    },
+
+    windowSites(groupKey: string, since: string): string[] {
+      return sql(
+        `SELECT DISTINCT site_id FROM incidents
+          WHERE group_key = ? AND state <> 'resolved' AND created_at >= ? AND parent_id IS NULL AND site_id IS NOT NULL`,
+      ).pluck().all(groupKey, since) as string[];
+    },
+
+    openRootsByGroupKey(groupKey: string, since: string): Incident[] {
       const rows = sql(
         `SELECT ${INCIDENT_COLUMNS} FROM incidents
-          WHERE group_key = ? AND state <> 'resolved' AND created_at >= ? ORDER BY seq`,
+          WHERE group_key = ? AND state <> 'resolved' AND created_at >= ? AND parent_id IS NULL AND site_id IS NOT NULL ORDER BY seq`,
       ).all(groupKey, since) as IncidentRow[];
       return rows.map(incidentFromRow);
     },
