@@ -14,21 +14,21 @@ import { moreSevere } from './state-machine.js';
 export async function settleParent(s: IntakeStep, parentId: string): Promise<void> {
   const parent = await s.tx.getIncident(parentId);
   if (!parent) return;
-  const open = await s.tx.openChildrenOf(parent.id);
   if (parent.state === 'resolved') {
     await releaseChildren(s.tx, s.emit, s.caller, parent.id, s.at);
     return;
   }
   const openedByHub = parent.fingerprint === null && parent.grouping !== null;
   const resolution: Resolution = { way: 'alert-cleared', fingerprint: `grouped:${parent.id}` };
-  if (openedByHub && open.length === 0 && !resolutionRefusal(parent, s.caller, resolution)) {
+  const open = await s.tx.openChildSummary(parent.id);
+  if (openedByHub && open.open === 0 && !resolutionRefusal(parent, s.caller, resolution)) {
     await storeIncidentChange(s.tx, s.emit, s.caller, parent, decideResolve(parent, s.caller, resolution, s.at), s.at, { childrenLater: true });
     return;
   }
-  const severity = open.reduce((worst, c) => (moreSevere(c.severity, worst) ? c.severity : worst), parent.severity);
+  const severity = open.worst && moreSevere(open.worst, parent.severity) ? open.worst : parent.severity;
   await storeIncidentChange(s.tx, s.emit, s.caller, parent, {
     incident: { ...parent, severity },
-    timeline: { kind: 'alert-updated', text: `${parent.childCount ?? 0} incidents grouped under it, ${open.length} open`, as: SYSTEM },
-    audit: { action: 'incident.group-update', detail: { children: parent.childCount ?? 0, open: open.length } },
+    timeline: { kind: 'alert-updated', text: `${parent.childCount ?? 0} incidents grouped under it, ${open.open} open`, as: SYSTEM },
+    audit: { action: 'incident.group-update', detail: { children: parent.childCount ?? 0, open: open.open } },
   }, s.at);
 }

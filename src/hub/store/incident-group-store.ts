@@ -1,7 +1,7 @@
 // What grouping incidents by cause reads and writes beyond an incident's own
 // row: the open incidents on a set of assets or under a time-window key, the
 // newest incident of a fingerprint and its alert's recent transitions.
-import type { Incident } from '../../core/model.js';
+import type { Incident, Severity } from '../../core/model.js';
 
 export interface IncidentGroupReader {
   /** Open incidents on any of these assets (ids as the inventory spells them), opened at or after `since`; oldest first. */
@@ -20,6 +20,8 @@ export interface IncidentGroupReader {
   flapOf(incidentId: string): Promise<string | null>;
   /** The open children of an incident. */
   openChildrenOf(parentId: string): Promise<Incident[]>;
+  /** How many of an incident's children are open, and the worst severity among them: one aggregate, not the rows. */
+  openChildSummary(parentId: string): Promise<{ open: number; worst: Severity | null }>;
 }
 
 export interface IncidentGroupWriter {

@@ -1,6 +1,6 @@
 // The SQLite statements of incident grouping (incident-group-store.ts): each a
 // prepared statement over an index, so grouping adds lookups, not scans.
-import type { Incident } from '../../../core/model.js';
+import type { Incident, Severity } from '../../../core/model.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from '../incident-group-store.js';
 import { INCIDENT_COLUMNS } from './incident-statements.js';
 import type { Prepare, Synchronous } from './prepare.js';
@@ -66,6 +66,14 @@ export function incidentGroupStatements(sql: Prepare): Synchronous<IncidentGroup
         parentId.toUpperCase(),
       ) as IncidentRow[];
       return rows.map(incidentFromRow);
+    },
+
+    openChildSummary(parentId: string): { open: number; worst: Severity | null } {
+      // sev1 sorts first: the lowest is the worst.
+      const row = sql("SELECT COUNT(*) AS open, MIN(severity) AS worst FROM incidents WHERE parent_id = ? AND state <> 'resolved'").get(
+        parentId.toUpperCase(),
+      ) as { open: number; worst: Severity | null };
+      return { open: row.open, worst: row.worst };
     },
 
     setFlap(incidentId: string, flap: string | null): void {
