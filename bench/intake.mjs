@@ -113,8 +113,9 @@ const TARGETS = {
     path: '/v1/ingest/alertmanager',
     body: (alerts) => JSON.stringify({ version: '4', status: 'firing', receiver: 'watchfloor', alerts: alerts.map((a) => ({ status: 'firing', ...a })) }),
     check: (text, perRequest) => {
-      const created = JSON.parse(text).created.length;
-      if (created !== perRequest) throw new Error(`expected ${perRequest} new incidents, got ${text}`);
+      // A new alert opens an incident, or confirms the suspected-cause incident the hub opened for its asset (grouping).
+      const { created, updated } = JSON.parse(text);
+      if (created.length + updated.length !== perRequest) throw new Error(`expected ${perRequest} new or confirmed incidents, got ${text}`);
     },
   },
 };

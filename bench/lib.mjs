@@ -95,11 +95,11 @@ export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
  * telemetry come in with an intake token, as from Alertmanager: no person's
  * token may post them.
  */
-export async function createToken(url, adminToken, { name, role }) {
+export async function createToken(url, adminToken, { name, role, bot }) {
   const res = await fetch(new URL('/v1/tokens', url), {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, role }),
+    body: JSON.stringify({ name, role, ...(bot ? { bot } : {}) }),
   });
   const body = await res.json();
   if (!res.ok) throw new Error(`POST /v1/tokens -> ${res.status} ${JSON.stringify(body)}`);

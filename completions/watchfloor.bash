@@ -19,8 +19,8 @@ _watchfloor_json_fields() {
   case "$cmdpath" in
     "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence" ;;
     "/sites/list") fields="id name kind region city lat lon neighbour annualPassengers staff source cityAr" ;;
-    "/incidents/list") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
-    "/incidents/show") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId" ;;
+    "/incidents/list") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping" ;;
+    "/incidents/show") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping" ;;
     "/dispatch/list") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
     "/dispatch/show") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
     "/silence/list") fields="id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced" ;;
@@ -46,7 +46,7 @@ _watchfloor_is_json_fields() {
   IFS=, read -ra parts <<< "$1"
   for part in "${parts[@]}"; do
     case "$part" in
-      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
+      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|childCount|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|flapping|grouping|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|parentId|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
       *) return 1 ;;
     esac
   done
@@ -276,7 +276,7 @@ _watchfloor() {
     "/sites/list") COMPREPLY=($(compgen -W "--kind --kind= --region --region= --output --output= -o --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/sites/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --region --region= --severity --severity= --limit --limit= --output --output= -o --watch -w --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/incidents/list") COMPREPLY=($(compgen -W "--state --state= --site --site= --region --region= --severity --severity= --limit --limit= --children --output --output= -o --watch -w --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/ack") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/incidents/assign") COMPREPLY=($(compgen -W "--to --to= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;

@@ -306,7 +306,7 @@ end
 function __watchfloor_is_json_fields
     test -n "$argv[1]"; or return 1
     for field in (string split , -- $argv[1])
-        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
+        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel childCount city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint flapping grouping hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents parentId partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
     end
 end
 
@@ -383,12 +383,13 @@ complete -c watchfloor -n '__watchfloor_in /incidents/list' -l site -x -a '(__wa
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l severity -x -a 'sev1 sev2 sev3 sev4' -d 'only this severity'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l limit -r -d 'at most N, newest first (the hub gives at most 1000)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l children -d 'also the incidents grouped under a parent (folded by default; a parent shows how many); --site shows them always'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l watch -s w -d 'keep following the hub: redrawn on a terminal; piped, a line (with --json, a JSON object) per change; Ctrl-C stops'
 complete -c watchfloor -n '__watchfloor_in /incidents/list' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
+complete -c watchfloor -n '__watchfloor_in /incidents/list' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping)'
 complete -c watchfloor -n '__watchfloor_in /incidents/show' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /incidents/show' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId)'
+complete -c watchfloor -n '__watchfloor_in /incidents/show' -l json -x -a '(__watchfloor_json_fields id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping)'
 complete -c watchfloor -n '__watchfloor_at /incidents/show:0' -x -a '(__watchfloor_dynamic incidents)'
 complete -c watchfloor -n '__watchfloor_in /incidents/ack' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /incidents/ack:0' -x -a '(__watchfloor_dynamic incidents)'

@@ -66,6 +66,9 @@ export function incidentFacts(incident: Incident, lang: Lang): Fact[] {
     [l.t('escalations'), incident.escalations ? String(incident.escalations) : null],
     [l.t('resolvedBy'), incident.resolvedBy && `${incident.resolvedBy.name}, ${formatChatTime(incident.resolvedAt!)}`],
     [l.t('summary'), incident.summary],
+    [l.t('children'), incident.childCount ? String(incident.childCount) : null],
+    [l.t('parent'), incident.parentId ?? null],
+    [l.t('flapping'), incident.flapping ? '✓' : null],
   ];
   return facts.filter((f): f is [string, string] => Boolean(f[1])).map(([label, value]) => ({ label, value }));
 }

@@ -8,7 +8,15 @@ import { formatAge, formatTime } from './time.js';
 import type { RenderContext } from './view.js';
 
 /** A drill's incident says so wherever it is listed: it is not a real one. */
-const drillTitle = (i: Incident) => (i.drillRunId ? `[drill ${i.drillRunId}] ${i.title}` : i.title);
+// A parent says how many it groups, a child under which one (when listed with --children): the queue reads as causes.
+const drillTitle = (i: Incident) =>
+  [
+    i.drillRunId ? `[drill ${i.drillRunId}]` : '',
+    i.parentId ? `[under ${i.parentId}]` : '',
+    i.flapping ? '[flapping]' : '',
+    i.title,
+    i.childCount ? `(+${i.childCount} grouped)` : '',
+  ].filter(Boolean).join(' ');
 
 /** What `incidents list -o wide` adds: the region of the incident's site, fetched beside the list. */
 export interface WideIncidentFacts {
@@ -78,6 +86,11 @@ export function renderIncidentDetail(detail: IncidentDetail, ctx: RenderContext)
     ...(i.escalations ? [`escalations: ${i.escalations}`] : []),
     ...field('resolved by', i.resolvedBy && `${i.resolvedBy.name} ${formatTime(i.resolvedAt!, ctx.now, ctx.tty)}`),
     ...field('summary', i.summary),
+    ...field('grouped under', i.parentId && `${i.parentId}${i.grouping ? ` (${i.grouping === 'cause' ? 'a failing dependency' : 'the same alert at many sites'})` : ''}`),
+    ...(i.flapping ? ['flapping: its alert fires and resolves repeatedly; it stays open'] : []),
+    ...(detail.children?.length
+      ? ['', style.bold(`grouped under it (${detail.children.length})`), ...detail.children.map((c) => `  ${c.id}  ${c.siteId ?? '-'}  ${c.assetId ?? '-'}  ${l.state(c.state)}`)]
+      : []),
     '',
     style.bold(l.t('timeline')),
     ...detail.timeline.map(

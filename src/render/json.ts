@@ -46,6 +46,7 @@ export const INCIDENT_FIELDS = [
   'id', 'title', 'severity', 'state', 'siteId', 'assetId', 'source', 'fingerprint', 'labels', 'createdAt',
   'updatedAt', 'acknowledgedBy', 'acknowledgedAt', 'assignee', 'escalations', 'resolvedBy', 'resolvedAt',
   'summary', 'version', 'assigneeId', 'assignedBy', 'assignerAuthority', 'drillRunId',
+  'parentId', 'childCount', 'grouping', 'flapping',
 ] as const satisfies readonly (keyof Incident)[];
 
 export const TIMELINE_FIELDS = ['id', 'incidentId', 'at', 'kind', 'actor', 'channel', 'text'] as const satisfies readonly (keyof TimelineEntry)[];
@@ -85,6 +86,7 @@ export function incidentDetailJson(detail: IncidentDetail) {
     incident: incidentJson(detail.incident),
     timeline: detail.timeline.map((t) => pick(t, TIMELINE_FIELDS)),
     playbooks: (detail.playbooks ?? []).map(proposalJson),
+    children: (detail.children ?? []).map(incidentJson),
   };
 }
 

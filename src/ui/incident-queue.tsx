@@ -84,6 +84,6 @@ export function incidentRowText(incident: Incident, width: number, now: Date, la
     ' ' +
     styled(padTo(timer, TIMER_WIDTH), { color: SLA_COLOUR[sla.tone], bold: sla.tone === 'red' }) +
     ' ' +
-    fit(incident.title, width - fixed)
+    fit(`${incident.flapping ? '~ ' : ''}${incident.title}${incident.childCount ? ` (+${incident.childCount})` : ''}`, width - fixed)
   );
 }

@@ -1,5 +1,6 @@
 // Which sites and incidents the screen shows, in what order: derived from
 // the view state by pure functions the components and the reducer share.
+import { foldChildren } from '../core/incident-groups.js';
 import type { Incident, SiteStatus } from '../core/model.js';
 import { SEVERITIES, SITE_KINDS } from '../core/vocabulary.js';
 
@@ -70,7 +71,8 @@ export function sortIncidents(incidents: readonly Incident[]): Incident[] {
 
 /** The queue under a filter: incidents at the matching sites (platform-wide ones only when nothing is filtered). */
 export function queueIncidents(incidents: readonly Incident[], sites: readonly SiteStatus[], filter: string): Incident[] {
-  if (!filter.trim()) return sortIncidents(incidents);
+  // Children fold under their parent (its row counts them); under a site filter they show, as that site's own.
+  if (!filter.trim()) return foldChildren(sortIncidents(incidents)).map((group) => group.incident);
   const shown = new Set(sites.filter((s) => siteMatches(s, filter)).map((s) => s.id.toUpperCase()));
   return sortIncidents(incidents.filter((i) => i.siteId !== null && shown.has(i.siteId.toUpperCase())));
 }

@@ -44,12 +44,15 @@ export function cardNotifiers(world: () => CardsWorld) {
 
 let fingerprints = 0;
 
-/** An Alertmanager webhook of one firing alert at a site (a fresh fingerprint unless one is given). */
+/**
+ * An Alertmanager webhook of one firing alert at a site (a fresh fingerprint unless one is given). A fresh alert is
+ * its own (a `case` label of its fingerprint): the same alert at three sites would be one storm, grouped under one card.
+ */
 export function firingAlert(site: string, severity: string, fingerprint = `cards-${process.pid}-${++fingerprints}`): Webhook {
   const body = fixture('alertmanager-v4-firing.json') as Webhook;
   const a = body.alerts[0]!;
   a.fingerprint = fingerprint;
-  a.labels = { ...a.labels, site, severity };
+  a.labels = { ...a.labels, site, severity, case: fingerprint };
   return body;
 }
 

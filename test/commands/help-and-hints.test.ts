@@ -14,6 +14,7 @@ let hub: StubHub;
 beforeAll(async () => {
   hub = await startStubHub([
     { method: 'GET', path: '/v1/incidents?state=open', body: { incidents: INCIDENTS } },
+    { method: 'GET', path: '/v1/incidents?state=open&children=false', body: { incidents: INCIDENTS } },
     { method: 'GET', path: '/v1/incidents/INC-000042', body: { incident: INCIDENTS[0], timeline: [] } },
   ]);
   cli = fakeCli({ env: { WATCHFLOOR_HUB: hub.url } });

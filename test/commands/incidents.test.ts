@@ -16,7 +16,9 @@ const acked = incident(42, { state: 'acknowledged', acknowledgedBy: { id: 'tok_m
 beforeAll(async () => {
   hub = await startStubHub([
     { method: 'GET', path: '/v1/incidents?state=open', body: { incidents: INCIDENTS } },
-    { method: 'GET', path: '/v1/incidents?state=resolved&severity=sev1', body: { incidents: [] } },
+    // The list folds children under their parents (the picker asks for every open one).
+    { method: 'GET', path: '/v1/incidents?state=open&children=false', body: { incidents: INCIDENTS } },
+    { method: 'GET', path: '/v1/incidents?state=resolved&severity=sev1&children=false', body: { incidents: [] } },
     { method: 'GET', path: '/v1/incidents?state=open&site=JED', body: { incidents: [INCIDENTS[1]] } },
     { method: 'GET', path: '/v1/sites', body: { sites: SITES } },
     { method: 'GET', path: '/v1/incidents/INC-000042', body: INCIDENT_DETAIL },
@@ -55,7 +57,7 @@ describe('incidents list', () => {
   it('piped: open incidents by default, one tab-separated row each', async () => {
     const r = await cli.run('incidents', 'list');
     expect(r.code, r.stderr).toBe(0);
-    expect(lastRequest().url).toBe('/v1/incidents?state=open');
+    expect(lastRequest().url).toBe('/v1/incidents?state=open&children=false');
     expect(r.stdout).toBe(
       [
         'INC-000042\tsev2\ttriggered\tRUH\tE-gate 42 stopped processing travellers\t2025-03-01T06:10:00Z\t-',

@@ -13,7 +13,8 @@ let hub: StubHub;
 beforeAll(async () => {
   hub = await startStubHub([
     { method: 'GET', path: '/v1/incidents?state=open', body: { incidents: INCIDENTS } },
-    { method: 'GET', path: '/v1/incidents?limit=1', body: { incidents: INCIDENTS.slice(0, 1) } },
+    { method: 'GET', path: '/v1/incidents?state=open&children=false', body: { incidents: INCIDENTS } },
+    { method: 'GET', path: '/v1/incidents?limit=1&children=false', body: { incidents: INCIDENTS.slice(0, 1) } },
     { method: 'GET', path: '/v1/incidents/INC-000042', body: { incident: INCIDENTS[0], timeline: [] } },
     { method: 'GET', path: '/v1/sites', body: { sites: SITES } },
     { method: 'GET', path: '/v1/status', body: FLEET },
@@ -86,7 +87,7 @@ describe('incidents list --limit and --state all', () => {
     const r = await cli.run('incidents', 'list', '--state', 'all', '--limit', '1', '--json', 'id');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ incidents: [{ id: 'INC-000042' }] });
-    expect(hub.requests.at(-1)?.url).toBe('/v1/incidents?limit=1');
+    expect(hub.requests.at(-1)?.url).toBe('/v1/incidents?limit=1&children=false');
   });
 
   it('--limit 0 is a usage error', async () => {

@@ -50,7 +50,7 @@ describe('the outcome presenter', () => {
     const outcome = await outcomeOf('incidents', 'list', '--site', 'jed', '--json');
     expect(outcome.verb).toBe(incidentsList);
     expect(outcome.path).toEqual(['incidents', 'list']);
-    expect(outcome.input).toEqual({ state: 'open', site: 'jed', severity: undefined });
+    expect(outcome.input).toEqual({ state: 'open', site: 'jed', severity: undefined, children: false });
     // The hub's objects, not the --json document (which would be { incidents: [...] }).
     expect(outcome.result).toEqual([INCIDENTS[1]]);
     expect(outcome.events).toEqual([]);

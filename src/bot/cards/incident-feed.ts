@@ -11,6 +11,7 @@ import { hubFailureReason } from '../hub-failures.js';
 import { cardKey } from './card-claims.js';
 import type { CardPosts } from './card-posts.js';
 import { followHubEvents } from './follow-events.js';
+import { pagedOnItsOwn } from '../../core/incident-groups.js';
 import { atOrAbove, channelsFor, type IncidentCardRouting } from './routing.js';
 
 export interface IncidentFeedOptions {
@@ -49,7 +50,9 @@ export function incidentFeed(options: IncidentFeedOptions) {
     if (!incident) return;
     const posted = posts.channelsOf(incidentId);
     // New cards only for live incidents at the threshold; cards already out follow the incident to the end.
-    const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, options.minSeverity);
+    // New cards only for live incidents at the threshold, and never for a child: its parent's card counts it.
+    // Cards already out (a child paged before its cause was known) follow the incident to the end.
+    const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, options.minSeverity) && pagedOnItsOwn(incident);
     if (!wanted && posted.length === 0) return;
     const channels = wanted ? channelsFor(options.routing, await siteOf(incident.siteId)) : [];
     const stamp = String(incident.version);

@@ -22,6 +22,8 @@ export interface IncidentsListInput {
   severity: Severity | undefined;
   /** At most this many, newest first. */
   limit: number | undefined;
+  /** Also the incidents grouped under a parent (the parent counts them otherwise). */
+  children?: boolean;
   watch?: true;
 }
 
@@ -31,7 +33,9 @@ const HUB_MAX = 1_000;
 export async function listIncidents(input: IncidentsListInput, ctx: Pick<VerbContext, 'client' | 'globals'>): Promise<(Incident & WideIncidentFacts)[]> {
   const client = ctx.client();
   // The hub gives every state when none is asked for.
-  const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit };
+  // A site's own incidents are asked for by place: a child there is one of them even when its parent is elsewhere.
+  const folded = !input.children && input.site === undefined;
+  const filter: IncidentFilter = { state: input.state === 'all' ? undefined : input.state, severity: input.severity, limit: input.limit, ...(folded ? { children: false } : {}) };
   if (input.site !== undefined) filter.site = (await client.findSite(input.site)).id;
   let sites: Site[] | undefined;
   let incidents: Incident[];
@@ -66,14 +70,16 @@ export const incidentsList = defineVerb({
       .addOption(completeWith(new Option('--region <region>', 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'), 'regions'))
       .addOption(new Option('--severity <severity>', 'only this severity').choices(SEVERITIES))
       .option('--limit <n>', 'at most N, newest first (the hub gives at most 1000)', integerOption(1, 1_000))
+      .option('--children', 'also the incidents grouped under a parent (folded by default; a parent shows how many); --site shows them always', false)
       .addOption(outputOption())
       .addOption(watchOption());
   },
-  input: (_args: [], { state, site, region, severity, limit, watch }: Omit<IncidentsListInput, 'watch'> & { watch?: boolean }): IncidentsListInput => ({
+  input: (_args: [], { state, site, region, severity, limit, children, watch }: Omit<IncidentsListInput, 'watch'> & { watch?: boolean }): IncidentsListInput => ({
     state,
     site,
     severity,
     limit,
+    children: Boolean(children),
     ...(region !== undefined ? { region } : {}),
     ...(watch ? { watch: true as const } : {}),
   }),

@@ -7,6 +7,10 @@ export interface IncidentFilter {
   site?: string | undefined;
   severity?: Severity | undefined;
   limit?: number | undefined;
+  /** false: top-level incidents only (children folded under their parents). */
+  children?: boolean | undefined;
+  /** Only the children of this incident. */
+  parent?: string | undefined;
 }
 
 const incidentPath = (id: string, action = '') => `/v1/incidents/${encodeURIComponent(id)}${action}`;

@@ -42,6 +42,14 @@ export const Incident = z.object({
   version: z.number().int(), // bumped on every change; the compare-and-set key
   /** The drill run whose injected fault opened it (left out of KPIs and the queue's counts); null for a real one. Absent from hubs before drills. */
   drillRunId: z.string().nullable().optional(),
+  /** The incident of the cause this one is grouped under (one incident per cause); null for a top-level one. Absent from hubs before grouping. */
+  parentId: z.string().nullable().optional(),
+  /** How many incidents are grouped under this one (open or not). Absent from hubs before grouping. */
+  childCount: z.number().int().nonnegative().optional(),
+  /** On a child, why it is under its parent: cause (a dependency of its asset) or window (the same alert at many sites); on a parent the hub opened, which rule opened it. */
+  grouping: z.enum(['cause', 'window']).nullable().optional(),
+  /** Its alert fires and resolves repeatedly: the incident stays open rather than a new one each time. */
+  flapping: z.boolean().optional(),
 });
 export type Incident = z.infer<typeof Incident>;
 
@@ -63,6 +71,8 @@ export const IncidentDetail = z.object({
 export type IncidentDetail = z.infer<typeof IncidentDetail> & {
   /** The playbooks the incident's facts match now (absent from hubs before playbooks). */
   playbooks?: PlaybookProposal[];
+  /** The incidents grouped under this one, newest first (absent from hubs before grouping). */
+  children?: Incident[];
 };
 
 /** What every incident action (ack, assign, note, escalate, resolve, create) answers. */

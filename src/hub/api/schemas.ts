@@ -30,6 +30,10 @@ export const IncidentsQuery = z
     site: text(100).optional(),
     severity: Severity.optional(),
     limit: limit(1_000).optional(),
+    /** false: top-level incidents only, children folded under their parents (default: every incident). */
+    children: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /** Only the children of this incident. */
+    parent: text(64).optional(),
   })
   .strict();
 /** `since`: an ISO time, or a sequence number to continue after. */

@@ -3,12 +3,20 @@
 // alert opens an incident or updates the open one with its fingerprint; a
 // resolved alert closes an incident nobody has taken on yet (the
 // alert-cleared way of decideResolve), and only leaves a note on one an
-// officer is working.
+// officer is working. Grouping is a step of the apply, in the same
+// transaction: a new alert's incident may go under the incident of its cause
+// (alert-grouping.ts), an alert that keeps flapping stays one open incident
+// (alert-flapping.ts), and parents are settled once at the end (incident-children.ts).
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
-import { transact, type Emit } from '../transact.js';
+import type { GroupingKind } from '../metrics.js';
+import { transact } from '../transact.js';
+import { isFlapping, readFlap, recordTransition, type FlapHistory } from './alert-flapping.js';
+import { DEFAULT_GROUPING_RULES, groupKeyOf, placeNewAlert, suspectedParentOf, type GroupingRules } from './alert-grouping.js';
+import { settleParent } from './incident-children.js';
+import type { IntakeStep } from './intake-step.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
 import { mapAlert, type MappedAlert } from './alert-mapping.js';
 import type { AlertPlaces } from './alert-places.js';
@@ -23,36 +31,71 @@ import type { CompiledSilences } from '../silences/silence-matcher.js';
 type Outcome = { kind: 'created' | 'updated' | 'resolved'; incidentId: string } | { kind: 'ignored' };
 const IGNORED: Outcome = { kind: 'ignored' };
 
-interface Step {
-  deps: IncidentDeps;
-  tx: StoreWriter;
-  emit: Emit;
-  caller: Caller;
-  at: string;
+/** One alert's step: the transaction's, with the places and grouping rules of this batch. */
+interface Step extends IntakeStep {
+  places: AlertPlaces;
+  rules: GroupingRules;
 }
 
 async function lastTimelineKind(tx: StoreWriter, incidentId: string): Promise<string | undefined> {
   return (await tx.listTimeline(incidentId)).at(-1)?.kind;
 }
 
-async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
-  if (!open) {
-    // A drill's fault opens a drill's incident (playbooks/drill-marks.ts).
-    const drillRunId = alert.assetId ? ((await s.tx.drillRunOnAsset(alert.assetId, s.at)) ?? null) : null;
-    const created = await storeNewIncident(
-      s.tx,
-      s.emit,
-      s.caller,
-      { ...draftIncident({ ...alert, source: 'alertmanager', at: s.at }), drillRunId },
-      { kind: 'triggered', text: `alert firing: ${alert.description}`, as: SYSTEM },
-      { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity, ...(drillRunId ? { drill: true, drillRunId } : {}) } },
-      s.deps.playbooks,
-    );
-    return { kind: 'created', incidentId: created.id };
+/** The alert's transitions so far, when it comes back after its incident closed by itself (flapping carries over). */
+async function carriedFlap(s: Step, alert: MappedAlert): Promise<FlapHistory | undefined> {
+  const latest = await s.tx.latestByFingerprint(alert.fingerprint);
+  if (!latest || latest.incident.state !== 'resolved' || latest.incident.resolvedBy?.id !== SYSTEM.actor.id) return undefined;
+  return readFlap(latest.flap) ?? { times: [latest.incident.createdAt, latest.incident.resolvedAt ?? s.at], last: 'resolved' };
+}
+
+async function onNewAlert(s: Step, alert: MappedAlert): Promise<Outcome> {
+  const flap = recordTransition(await carriedFlap(s, alert), 'firing', s.at, s.rules.flap);
+  const flapping = isFlapping(flap, s.at, s.rules.flap);
+  const suspected = await suspectedParentOf(s, alert.assetId);
+  if (suspected) {
+    // The suspected cause's own alert: it confirms the parent, which dedups the alert from now on.
+    await storeIncidentChange(s.tx, s.emit, s.caller, suspected, {
+      incident: { ...suspected, fingerprint: alert.fingerprint, title: alert.title, labels: alert.labels, grouping: null, severity: moreSevere(alert.severity, suspected.severity) ? alert.severity : suspected.severity },
+      timeline: { kind: 'alert-updated', text: `the suspected cause's own alert is firing: ${alert.description}`, as: SYSTEM },
+      audit: { action: 'incident.alert-update', detail: { fingerprint: alert.fingerprint, confirmed: true } },
+    }, s.at);
+    return { kind: 'updated', incidentId: suspected.id };
   }
+  const groupKey = groupKeyOf(alert, s.places.mapping);
+  const placement = flapping ? undefined : await placeNewAlert(s, s.places, s.rules, alert, groupKey);
+  // A drill's fault opens a drill's incident (playbooks/drill-marks.ts).
+  const drillRunId = alert.assetId ? ((await s.tx.drillRunOnAsset(alert.assetId, s.at)) ?? null) : null;
+  const created = await storeNewIncident(
+    s.tx,
+    s.emit,
+    s.caller,
+    {
+      ...draftIncident({ ...alert, source: 'alertmanager', at: s.at }),
+      drillRunId,
+      parentId: placement?.parentId ?? null,
+      grouping: placement?.grouping ?? null,
+      flapping,
+      groupKey,
+      flap: JSON.stringify(flap),
+    },
+    { kind: 'triggered', text: `alert firing: ${alert.description}${placement ? ` (grouped under ${placement.parentId})` : ''}`, as: SYSTEM },
+    { action: 'incident.create', detail: { source: 'alertmanager', fingerprint: alert.fingerprint, severity: alert.severity, ...(drillRunId ? { drill: true, drillRunId } : {}), ...(placement ?? {}), ...(flapping ? { flapping } : {}) } },
+    s.deps.playbooks,
+  );
+  if (placement) {
+    s.grouped(placement.grouping, 1);
+    s.touchParent(placement.parentId);
+  }
+  if (flapping) s.grouped('flapping', 1);
+  return { kind: 'created', incidentId: created.id };
+}
+
+async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
+  if (!open) return onNewAlert(s, alert);
   // Alerts only raise severity: a lower one must not undo an escalation.
   const raised = moreSevere(alert.severity, open.severity);
   const refiring = (await lastTimelineKind(s.tx, open.id)) === 'alert-resolved';
+  if (refiring) await s.tx.setFlap(open.id, JSON.stringify(recordTransition(readFlap(await s.tx.flapOf(open.id)), 'firing', s.at, s.rules.flap)));
   if (raised || refiring) {
     const text = raised ? `alert severity rose from ${open.severity} to ${alert.severity}` : 'alert firing again';
     await storeIncidentChange(s.tx, s.emit, s.caller, open, {
@@ -60,24 +103,35 @@ async function onFiring(s: Step, alert: MappedAlert, open: Incident | undefined)
       timeline: { kind: 'alert-updated', text, as: SYSTEM },
       audit: { action: 'incident.alert-update', detail: { fingerprint: alert.fingerprint, from: open.severity, to: alert.severity } },
     }, s.at);
+    if (open.parentId) s.touchParent(open.parentId);
   }
   return { kind: 'updated', incidentId: open.id };
 }
 
 async function onResolved(s: Step, alert: MappedAlert, open: Incident | undefined): Promise<Outcome> {
   if (!open) return IGNORED;
+  const before = readFlap(await s.tx.flapOf(open.id)) ?? { times: [open.createdAt], last: 'firing' as const };
+  const flap = recordTransition(before, 'resolved', s.at, s.rules.flap);
+  if (flap !== before) await s.tx.setFlap(open.id, JSON.stringify(flap));
+  const flapping = isFlapping(flap, s.at, s.rules.flap);
   const resolution: Resolution = { way: 'alert-cleared', fingerprint: alert.fingerprint };
-  if (!resolutionRefusal(open, s.caller, resolution)) {
-    await storeIncidentChange(s.tx, s.emit, s.caller, open, decideResolve(open, s.caller, resolution, s.at), s.at);
+  if (!flapping && !resolutionRefusal(open, s.caller, resolution)) {
+    await storeIncidentChange(s.tx, s.emit, s.caller, open, decideResolve(open, s.caller, resolution, s.at), s.at, { childrenLater: true });
+    if (open.parentId) s.touchParent(open.parentId);
+    if (open.childCount) s.touchParent(open.id);
     return { kind: 'resolved', incidentId: open.id };
   }
-  // Someone owns it: tell them, once, and leave the decision to them.
-  if ((await lastTimelineKind(s.tx, open.id)) === 'alert-resolved') return IGNORED;
+  // Flapping, or someone owns it: tell them, once, and leave the decision to them.
+  if ((await lastTimelineKind(s.tx, open.id)) === 'alert-resolved' && (open.flapping || !flapping)) return IGNORED;
+  const text = flapping
+    ? `alert flapping (${flap.times.length} changes within ${Math.round(s.rules.flap.windowMs / 60_000)} min): it stays open until the alert settles`
+    : `alert resolved at the source; still ${open.state}, resolve it when confirmed`;
   await storeIncidentChange(s.tx, s.emit, s.caller, open, {
-    incident: open,
-    timeline: { kind: 'alert-resolved', text: `alert resolved at the source; still ${open.state}, resolve it when confirmed`, as: SYSTEM },
-    audit: { action: 'incident.alert-resolved', detail: { fingerprint: alert.fingerprint } },
+    incident: { ...open, flapping: open.flapping || flapping },
+    timeline: { kind: 'alert-resolved', text, as: SYSTEM },
+    audit: { action: 'incident.alert-resolved', detail: { fingerprint: alert.fingerprint, ...(flapping ? { flapping } : {}) } },
   }, s.at);
+  if (flapping && !open.flapping) s.grouped('flapping', 1);
   return { kind: 'updated', incidentId: open.id };
 }
 
@@ -114,16 +168,30 @@ export async function ingestAlertDeliveries(
   deps: IncidentDeps,
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   deliveries: readonly AlertDelivery[],
+  rules: GroupingRules = DEFAULT_GROUPING_RULES,
+  onGrouped?: (kind: GroupingKind, n: number) => void,
 ): Promise<AlertmanagerIngestResult[]> {
-  return transact(deps, async (tx, emit) => {
-    const { inventory, mapping } = await places(tx);
+  const { results, grouped } = await transact(deps, async (tx, emit) => {
+    const batch = await places(tx);
     const at = deps.now().toISOString();
     const silences = await currentSilences(deps.store, tx, at);
     const results: AlertmanagerIngestResult[] = [];
+    const parents = new Map<string, Caller>();
+    const grouped = new Map<GroupingKind, number>();
     for (const { caller, webhook } of deliveries) {
-      const mapped = webhook.alerts.map((raw) => mapAlert(raw, inventory, mapping));
-      results.push(await applyDelivery({ deps, tx, emit, caller, at }, mapped, silences));
+      const mapped = webhook.alerts.map((raw) => mapAlert(raw, batch.inventory, batch.mapping));
+      results.push(await applyDelivery({
+        deps, tx, emit, caller, at, places: batch, rules,
+        grouped: (kind, n) => grouped.set(kind, (grouped.get(kind) ?? 0) + n),
+        touchParent: (id) => parents.set(id, caller),
+      }, mapped, silences));
     }
-    return results;
+    // Last, so children resolved anywhere in this commit are counted before their parent lets go of the rest.
+    for (const [id, caller] of parents) {
+      await settleParent({ deps, tx, emit, caller, at, grouped: () => {}, touchParent: () => {} }, id);
+    }
+    return { results, grouped };
   });
+  for (const [kind, n] of grouped) onGrouped?.(kind, n);
+  return results;
 }

@@ -11,6 +11,7 @@ import type { Caller } from '../caller.js';
 import type { HubMetrics } from '../metrics.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
 import { ingestAlertDeliveries, type AlertDelivery } from './alert-intake.js';
+import { DEFAULT_GROUPING_RULES, type GroupingRules } from './alert-grouping.js';
 import { alertPlacesCache } from './alert-places.js';
 import type { IncidentDeps } from './incident-actions.js';
 import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from './intake-queue.js';
@@ -20,11 +21,15 @@ export interface AlertPipeline {
   submit(caller: Caller, webhook: AlertmanagerWebhook): Promise<AlertmanagerIngestResult>;
 }
 
-export function createAlertPipeline(deps: IncidentDeps & { metrics: HubMetrics }, limits: Partial<IntakeQueueLimits> = {}): AlertPipeline {
+export function createAlertPipeline(
+  deps: IncidentDeps & { metrics: HubMetrics; grouping?: Partial<GroupingRules> | undefined },
+  limits: Partial<IntakeQueueLimits> = {},
+): AlertPipeline {
+  const rules: GroupingRules = { ...DEFAULT_GROUPING_RULES, ...deps.grouping };
   const places = alertPlacesCache();
   const { metrics } = deps;
   const queue = createIntakeQueue<AlertDelivery, AlertmanagerIngestResult>(
-    (deliveries) => ingestAlertDeliveries(deps, places, deliveries),
+    (deliveries) => ingestAlertDeliveries(deps, places, deliveries, rules, (kind, n) => metrics.countAlertsGrouped(kind, n)),
     { ...DEFAULT_INTAKE_LIMITS, ...limits },
     { refused: () => metrics.countIntakeRejected('queue_full'), committed: (n) => metrics.observeIntakeCommit(n) },
   );

@@ -8,13 +8,16 @@ import type { AlertLabelMapping } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
 import { compiledMapping, DEFAULT_ALERT_LABELS } from './alert-label-rules.js';
 import type { Inventory } from './alert-mapping.js';
+import { dependencyGraph, type DependencyGraph } from './dependency-graph.js';
 
 export interface AlertPlaces {
   inventory: Inventory;
   mapping: AlertLabelMapping;
+  /** What depends on what, for grouping alerts under their cause. */
+  dependencies: DependencyGraph;
 }
 
-type PlacesReader = Pick<StoreReader, 'getInventoryRevision' | 'listSites' | 'listAssets' | 'getAlertLabels'>;
+type PlacesReader = Pick<StoreReader, 'getInventoryRevision' | 'listSites' | 'listAssets' | 'getAlertLabels' | 'listDependencies'>;
 
 async function loadPlaces(tx: PlacesReader): Promise<AlertPlaces> {
   const sites = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
@@ -24,6 +27,7 @@ async function loadPlaces(tx: PlacesReader): Promise<AlertPlaces> {
   return {
     inventory: { siteId: (label) => sites.get(label.toUpperCase()), assetId: (id) => assets.get(id.toLowerCase()) },
     mapping,
+    dependencies: dependencyGraph(await tx.listDependencies()),
   };
 }
 

@@ -4,7 +4,7 @@
 // proposes the playbooks its triggers match, and starts the auto ones, in the same transaction.
 import { ConflictError } from '../../core/errors.js';
 import type { Incident, TimelineKind } from '../../core/model.js';
-import { callerDetail, refOf, type Caller } from '../caller.js';
+import { callerDetail, refOf, SYSTEM, type Caller } from '../caller.js';
 import type { PlaybookCatalog } from '../playbooks/catalog.js';
 import { startAutoRuns } from '../playbooks/auto-runs.js';
 import { proposeOnOpen } from '../playbooks/proposals.js';
@@ -76,6 +76,31 @@ export async function storeNewIncident(
   return incident;
 }
 
+export interface ChangeOptions {
+  /**
+   * The intake lets go of a resolved parent's children at the end of its
+   * transaction (incident-children.ts), once the children resolved in the same
+   * delivery have closed; every other way lets go at once.
+   */
+  childrenLater?: boolean;
+}
+
+/**
+ * A parent that resolved lets go of its children still open: their own alerts
+ * still fire, so each stands on its own (and is paged) now. Here, in the one
+ * write path, so every way an incident resolves — an officer, a remote fix, a
+ * repair, its alert — treats the children alike.
+ */
+export async function releaseChildren(tx: StoreWriter, emit: Emit, caller: Caller, parentId: string, at: string): Promise<void> {
+  for (const child of await tx.openChildrenOf(parentId)) {
+    await storeIncidentChange(tx, emit, caller, child, {
+      incident: { ...child, parentId: null, grouping: null },
+      timeline: { kind: 'alert-updated', text: `its cause ${parentId} resolved while this one is still open: it stands on its own now`, as: SYSTEM },
+      audit: { action: 'incident.ungroup', detail: { parentId } },
+    }, at);
+  }
+}
+
 /** Compare-and-set from `before` to `change.incident`; a lost race is a conflict. */
 export async function storeIncidentChange(
   tx: StoreWriter,
@@ -84,6 +109,7 @@ export async function storeIncidentChange(
   before: Incident,
   change: IncidentChange,
   at: string,
+  options: ChangeOptions = {},
 ): Promise<Incident> {
   const next: Incident = { ...change.incident, updatedAt: at, version: before.version + 1 };
   if (!(await tx.updateIncident(next, before.version))) {
@@ -96,5 +122,7 @@ export async function storeIncidentChange(
   emit('incident.updated', next);
   const assets = new Set([before.assetId, next.assetId].filter((a): a is string => a !== null));
   for (const assetId of assets) await syncAssetHealth(tx, assetId, emit);
+  const resolvedNow = before.state !== 'resolved' && next.state === 'resolved';
+  if (resolvedNow && (before.childCount ?? 1) > 0 && !options.childrenLater) await releaseChildren(tx, emit, caller, next.id, at);
   return next;
 }

@@ -7,10 +7,19 @@ export interface IncidentQuery {
   assetId?: string | undefined;
   severity?: Severity | undefined;
   limit?: number | undefined;
+  /** false: top-level incidents only (children are folded under their parents). Default: all. */
+  children?: boolean | undefined;
+  /** Only the children of this incident. */
+  parentId?: string | undefined;
 }
 
 /** An incident as first stored; the store assigns id and version. */
-export type NewIncident = Omit<Incident, 'id' | 'version'>;
+export type NewIncident = Omit<Incident, 'id' | 'version' | 'childCount'> & {
+  /** The alert's labels without its place: the time-window grouping's key (incident-group-store.ts). */
+  groupKey?: string | null;
+  /** Its alert's recent transitions (flapping), as the intake keeps them. */
+  flap?: string | null;
+};
 
 export type NewTimelineEntry = Omit<TimelineEntry, 'id'>;
 

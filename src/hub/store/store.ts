@@ -8,6 +8,7 @@ import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
 import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
+import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
@@ -34,6 +35,7 @@ export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord
 export interface StoreReader
   extends FleetReader,
     IncidentReader,
+    IncidentGroupReader,
     TelemetryReader,
     TokenReader,
     AuditReader,
@@ -50,6 +52,7 @@ export interface StoreWriter
   extends StoreReader,
     FleetWriter,
     IncidentWriter,
+    IncidentGroupWriter,
     TelemetryWriter,
     TokenWriter,
     AuditWriter,

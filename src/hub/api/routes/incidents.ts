@@ -35,7 +35,8 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: HubContext): v
   app.get('/v1/incidents', viewer, async (request) => {
     const q = parseInput(IncidentsQuery, request.query, 'query');
     const site = q.site === undefined ? undefined : await siteOrNotFound(ctx.store, q.site);
-    return { incidents: await ctx.store.listIncidents({ ...q, siteId: site?.id }) };
+    const { parent, ...rest } = q;
+    return { incidents: await ctx.store.listIncidents({ ...rest, siteId: site?.id, parentId: parent }) };
   });
 
   app.get('/v1/incidents/:id', viewer, async (request): Promise<IncidentDetail> => {
@@ -43,7 +44,8 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: HubContext): v
     const incident = await ctx.store.getIncident(id);
     if (!incident) throw incidentNotFound(id);
     const playbooks = ctx.playbooks ? await incidentProposals(ctx.store, ctx.playbooks, incident) : [];
-    return { incident, timeline: await ctx.store.listTimeline(incident.id), playbooks };
+    const children = incident.childCount ? await ctx.store.listIncidents({ parentId: incident.id, limit: 1_000 }) : [];
+    return { incident, timeline: await ctx.store.listTimeline(incident.id), playbooks, children };
   });
 
   app.post('/v1/incidents', officer, async (request, reply) => {

@@ -6,6 +6,9 @@ import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type
 
 const DEFAULT_INCIDENT_LIMIT = 200;
 
+// Every read of an incident carries its child count, derived (the parent index serves it).
+export const INCIDENT_COLUMNS = '*, (SELECT COUNT(*) FROM incidents c WHERE c.parent_id = incidents.id) AS child_count';
+
 export const incidentIdFor = (seq: number) => `INC-${String(seq).padStart(6, '0')}`;
 
 export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & IncidentWriter> {
@@ -13,8 +16,10 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
     listIncidents(query: IncidentQuery = {}): Incident[] {
       const state = query.state === 'open' ? null : (query.state ?? null);
       const rows = sql(
-        `SELECT * FROM incidents
+        `SELECT ${INCIDENT_COLUMNS} FROM incidents
           WHERE (@state IS NULL OR state = @state)
+            AND (@children = 1 OR parent_id IS NULL)
+            AND (@parent IS NULL OR parent_id = @parent)
             AND (@open = 0 OR state <> 'resolved')
             AND (@site IS NULL OR site_id = @site COLLATE NOCASE)
             AND (@asset IS NULL OR asset_id = @asset COLLATE NOCASE)
@@ -28,6 +33,8 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
         asset: query.assetId ?? null,
         severity: query.severity ?? null,
         limit: query.limit ?? DEFAULT_INCIDENT_LIMIT,
+        children: query.children === false && query.parentId === undefined ? 0 : 1,
+        parent: query.parentId?.toUpperCase() ?? null,
       }) as IncidentRow[];
       return rows.map(incidentFromRow);
     },
@@ -39,26 +46,29 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
     },
 
     getIncident(id: string): Incident | undefined {
-      const row = sql('SELECT * FROM incidents WHERE id = ?').get(id.toUpperCase()) as IncidentRow | undefined;
+      const row = sql(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id.toUpperCase()) as IncidentRow | undefined;
       return row && incidentFromRow(row);
     },
 
     findOpenIncidentByFingerprint(fingerprint: string): Incident | undefined {
-      const row = sql("SELECT * FROM incidents WHERE fingerprint = ? AND state <> 'resolved'").get(fingerprint) as IncidentRow | undefined;
+      const row = sql(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE fingerprint = ? AND state <> 'resolved'`).get(fingerprint) as IncidentRow | undefined;
       return row && incidentFromRow(row);
     },
 
     insertIncident(incident: NewIncident): Incident {
       const seq = Number(sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'incident_seq' RETURNING value").pluck().get());
-      const stored: Incident = { ...incident, drillRunId: incident.drillRunId ?? null, id: incidentIdFor(seq), version: 1 };
+      const { groupKey, flap, ...fields } = incident;
+      const stored: Incident = { ...fields, drillRunId: incident.drillRunId ?? null, parentId: incident.parentId ?? null, grouping: incident.grouping ?? null, flapping: incident.flapping ?? false, childCount: 0, id: incidentIdFor(seq), version: 1 };
       sql(
         `INSERT INTO incidents (seq, id, title, severity, state, site_id, asset_id, source, fingerprint, labels,
            created_at, updated_at, acknowledged_by_id, acknowledged_by, acknowledged_at, assignee, assignee_id,
-           assigned_by_id, assigned_by, assigner_authority, escalations, resolved_by_id, resolved_by, resolved_at, summary, version, drill_run_id)
+           assigned_by_id, assigned_by, assigner_authority, escalations, resolved_by_id, resolved_by, resolved_at, summary, version, drill_run_id,
+           parent_id, grouping, flapping, group_key, flap)
          VALUES (@seq, @id, @title, @severity, @state, @site_id, @asset_id, @source, @fingerprint, @labels,
            @created_at, @updated_at, @acknowledged_by_id, @acknowledged_by, @acknowledged_at, @assignee, @assignee_id,
-           @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version, @drill_run_id)`,
-      ).run({ seq, ...incidentToRow(stored), drill_run_id: incident.drillRunId ?? null });
+           @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version, @drill_run_id,
+           @parent_id, @grouping, @flapping, @group_key, @flap)`,
+      ).run({ seq, ...incidentToRow(stored), drill_run_id: incident.drillRunId ?? null, group_key: groupKey ?? null, flap: flap ?? null });
       return stored;
     },
 
@@ -69,7 +79,8 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
            acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
            assignee = @assignee, assignee_id = @assignee_id, assigned_by_id = @assigned_by_id, assigned_by = @assigned_by,
            assigner_authority = @assigner_authority, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
-           resolved_at = @resolved_at, summary = @summary, version = @version
+           resolved_at = @resolved_at, summary = @summary, version = @version, fingerprint = @fingerprint,
+           parent_id = @parent_id, grouping = @grouping, flapping = @flapping
          WHERE id = @id AND version = @expected`,
       ).run({ ...incidentToRow(incident), expected: expectedVersion });
       return result.changes === 1;

@@ -9,6 +9,7 @@ import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
+import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
 import { playbookAutoStatements } from './playbook-auto-statements.js';
@@ -28,6 +29,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
   const ops: SqliteOperations = {
     ...fleetStatements(sql),
     ...incidentStatements(sql),
+    ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
     ...tokenStatements(sql),
     ...audit.statements,

@@ -119,6 +119,11 @@ export interface IncidentRow {
   summary: string | null;
   version: number;
   drill_run_id?: string | null;
+  parent_id?: string | null;
+  grouping?: string | null;
+  flapping?: number;
+  /** Derived by the read (a count of rows naming this one as parent), never stored. */
+  child_count?: number;
 }
 
 const actorRef = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? id });
@@ -147,6 +152,10 @@ export const incidentFromRow = (r: IncidentRow): Incident => ({
   summary: r.summary,
   version: r.version,
   drillRunId: r.drill_run_id ?? null,
+  parentId: r.parent_id ?? null,
+  ...(r.child_count === undefined ? {} : { childCount: r.child_count }),
+  grouping: (r.grouping ?? null) as Incident['grouping'],
+  flapping: r.flapping === 1,
 });
 
 export const incidentToRow = (i: Incident): IncidentRow => ({
@@ -175,6 +184,9 @@ export const incidentToRow = (i: Incident): IncidentRow => ({
   resolved_at: i.resolvedAt,
   summary: i.summary,
   version: i.version,
+  parent_id: i.parentId ?? null,
+  grouping: i.grouping ?? null,
+  flapping: i.flapping ? 1 : 0,
 });
 
 export interface TimelineRow {
