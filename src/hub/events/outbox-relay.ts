@@ -1,8 +1,8 @@
 // The outbox relay: the one publisher of hub events. A transaction hands it
-// the events it committed; when they are the next ids it publishes them at
-// once (the fast path, no read back); otherwise (another hub's commits came
-// first, or a hand-off arrived late) it reads the outbox from the last id it
-// published. It also polls the outbox, so events committed by another hub
+// the events it committed; when they are the next ids it publishes them on
+// the next turn of the event loop (the fast path, no read back); otherwise
+// (another hub's commits came first, or a hand-off arrived late) it reads the
+// outbox from the last id it published. It also polls the outbox, so events committed by another hub
 // over the same database, or by a process that died before publishing,
 // still reach this hub's subscribers, and it prunes what retention no longer
 // keeps. With NATS JetStream it would publish to the stream instead, keeping
@@ -100,18 +100,35 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
   }, options.pruneEveryMs ?? 60_000);
   pruner.unref();
 
+  // What commits handed over since the last turn of the event loop. Published
+  // on the next turn, not inside the commit: the request that caused the
+  // events is answered first, and the commits of one busy turn (acks arriving
+  // together, an intake batch) reach each stream as one write.
+  let handed: HubEvent[] = [];
+  let flushing: NodeJS.Immediate | undefined;
+  const flush = () => {
+    flushing = undefined;
+    const events = handed;
+    handed = [];
+    if (closed) return;
+    const first = events.find((e) => e.id > published);
+    if (!first) return;
+    if (first.id === published + 1) publish(events);
+    else void catchUp();
+  };
+
   return {
     committed(events) {
       if (events.length === 0 || closed) return;
-      const first = events.find((e) => e.id > published);
-      if (!first) return;
-      if (first.id === published + 1) publish(events);
-      else void catchUp();
+      // Commits are serial, so what they hand over arrives in id order.
+      handed = handed.length === 0 ? [...events] : handed.concat(events);
+      flushing ??= setImmediate(flush);
     },
     catchUp,
     prune,
     async close() {
       closed = true;
+      if (flushing) clearImmediate(flushing);
       clearInterval(poller);
       clearInterval(pruner);
       await reading;
