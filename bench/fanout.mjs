@@ -207,7 +207,7 @@ async function main() {
       await pool.close();
       await hub.stop();
     }
-}
+  }
   console.log(`\nmedians over ${ROUNDS} rounds (${INCIDENTS} acks at ${RATE}/s each); load average after ${load()}`);
   console.log('| clients | ack p50 | ack p99 | fan-out p50 | fan-out p99 | per client p99 | missing | out of order |');
   console.log('|---|---|---|---|---|---|---|---|');
@@ -217,6 +217,6 @@ async function main() {
     console.log(
       `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} |`,
     );
-}
+  }
   console.log('goals at 200 clients: ack p99 < 5 ms, fan-out p99 < 50 ms, 0 missing');
 }
