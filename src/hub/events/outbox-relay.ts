@@ -35,6 +35,13 @@ export interface OutboxRelayOptions {
   keepMs?: number;
   /** How often to prune. Default a minute. */
   pruneEveryMs?: number;
+  /**
+   * Commits handed over within this long of the last publish wait for it to
+   * pass and go out together. Default 10 ms: each publish is a write to every
+   * stream, and at 200 acks a second to 200 clients one write per ack would
+   * be 40,000 a second.
+   */
+  coalesceMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -100,14 +107,17 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
   }, options.pruneEveryMs ?? 60_000);
   pruner.unref();
 
-  // What commits handed over since the last turn of the event loop. Published
-  // on the next turn, not inside the commit: the request that caused the
-  // events is answered first, and the commits of one busy turn (acks arriving
-  // together, an intake batch) reach each stream as one write.
+  // What commits handed over since the last publish. Published on a later
+  // turn of the event loop, not inside the commit: the request that caused
+  // the events is answered first, and the commits of one busy turn, or of the
+  // coalescing window, reach each stream as one write.
+  const coalesceMs = options.coalesceMs ?? 10;
   let handed: HubEvent[] = [];
-  let flushing: NodeJS.Immediate | undefined;
+  let flushing: { cancel(): void } | undefined;
+  let lastFlush = -Infinity;
   const flush = () => {
     flushing = undefined;
+    lastFlush = performance.now();
     const events = handed;
     handed = [];
     if (closed) return;
@@ -122,13 +132,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
       if (events.length === 0 || closed) return;
       // Commits are serial, so what they hand over arrives in id order.
       handed = handed.length === 0 ? [...events] : handed.concat(events);
-      flushing ??= setImmediate(flush);
+      if (flushing) return;
+      const wait = lastFlush + coalesceMs - performance.now();
+      if (wait > 0) {
+        const timer = setTimeout(flush, wait);
+        flushing = { cancel: () => clearTimeout(timer) };
+      } else {
+        const immediate = setImmediate(flush);
+        flushing = { cancel: () => clearImmediate(immediate) };
+      }
     },
     catchUp,
     prune,
     async close() {
       closed = true;
-      if (flushing) clearImmediate(flushing);
+      flushing?.cancel();
       clearInterval(poller);
       clearInterval(pruner);
       await reading;
