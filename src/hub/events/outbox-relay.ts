@@ -37,9 +37,11 @@ export interface OutboxRelayOptions {
   pruneEveryMs?: number;
   /**
    * Commits handed over within this long of the last publish wait for it to
-   * pass and go out together. Default 10 ms: each publish is a write to every
-   * stream, and at 200 acks a second to 200 clients one write per ack would
-   * be 40,000 a second.
+   * pass and go out together: each publish is a write to every stream, and at
+   * 200 acks a second to 200 clients one write per ack would be 40,000 socket
+   * writes a second, more than this hub's share of a core. The window grows
+   * with the streams, 1/8 ms each (about 8,000 writes a second whatever their
+   * number), up to this bound. Default 25 ms.
    */
   coalesceMs?: number;
   now?: () => Date;
@@ -111,7 +113,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
   // turn of the event loop, not inside the commit: the request that caused
   // the events is answered first, and the commits of one busy turn, or of the
   // coalescing window, reach each stream as one write.
-  const coalesceMs = options.coalesceMs ?? 10;
+  const maxCoalesceMs = options.coalesceMs ?? 25;
   let handed: HubEvent[] = [];
   let flushing: { cancel(): void } | undefined;
   let lastFlush = -Infinity;
@@ -133,7 +135,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
       // Commits are serial, so what they hand over arrives in id order.
       handed = handed.length === 0 ? [...events] : handed.concat(events);
       if (flushing) return;
-      const wait = lastFlush + coalesceMs - performance.now();
+      const window = Math.min(maxCoalesceMs, bus.subscriberCount / 8);
+      const wait = lastFlush + window - performance.now();
       if (wait > 0) {
         const timer = setTimeout(flush, wait);
         flushing = { cancel: () => clearTimeout(timer) };
