@@ -13,8 +13,8 @@ export const CLI = join(ROOT, 'bin', 'watchfloor.js');
  * Start a long-running CLI command (`hub start --json`, `bot --json`) and
  * resolve with what `pick` takes from the first JSON line it accepts.
  */
-export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000, nodeArgs = [], cli = CLI) {
+  const child = spawn(process.execPath, [...nodeArgs, cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const stop = async () => {
@@ -42,7 +42,8 @@ export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000, nod
 }
 
 /** Start `watchfloor hub start --demo` in a child process; resolves once it listens. */
-export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeArgs = [] } = {}) {
+/** `cli` runs another checkout's built CLI (a side-by-side run against main's). */
+export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeArgs = [], cli = CLI } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
   const env = { ...process.env, WATCHFLOOR_CONFIG_DIR: dir, NO_COLOR: '1' };
   delete env.WATCHFLOOR_HUB;
@@ -53,6 +54,7 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeA
     (line) => line.url,
     30_000,
     nodeArgs,
+    cli,
   );
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const token = config.profiles[config.activeProfile ?? 'default'].token;

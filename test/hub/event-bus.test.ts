@@ -92,4 +92,17 @@ describe('in-memory event bus', () => {
       'id: 7\nevent: incident.created\ndata: {"id":7,"type":"incident.created","at":"2026-01-01T00:00:00.000Z","data":{"id":"INC-7"}}\n\n',
     );
   });
+  it('hands a publish to many subscribers a slice per turn of the event loop, each getting every event in id order', async () => {
+    const bus = createMemoryEventBus({ sliceSize: 50 });
+    const seen = Array.from({ length: 120 }, () => [] as number[]);
+    seen.forEach((ids) => bus.subscribe((e) => ids.push(e.id)));
+    bus.publish(events(1, 2));
+    // The first slice at once; the others after the caller has gone on (a request waiting to be read, the next ack).
+    expect(seen.map((ids) => ids.length)).toEqual([...Array(50).fill(2), ...Array(70).fill(0)]);
+    // Published while the first is still being handed out: queued behind it, not mixed in.
+    bus.publish(events(3, 3));
+    expect(seen[0]).toEqual([1, 2]);
+    await waitUntil(() => seen.every((ids) => ids.length === 3), { what: 'every subscriber to get all three', timeoutMs: 3_000, intervalMs: 1 });
+    expect(new Set(seen.map((ids) => ids.join()))).toEqual(new Set(['1,2,3']));
+  });
 });

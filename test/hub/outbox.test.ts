@@ -18,6 +18,8 @@ const START = Date.now();
 let dir = '';
 let file = '';
 const opened: { store: Store; events: HubEvents }[] = [];
+/** Events go out on the loop's next turn after their commit. */
+const seenCount = (seen: unknown[], n: number) => waitUntil(() => seen.length >= n, { what: `${n} events published`, timeoutMs: 3_000, intervalMs: 5 });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wf-outbox-'));
@@ -64,7 +66,8 @@ describe('transactional outbox', () => {
       emit('asset.health', { id: 'RUH/egate-07', health: 'down' });
     });
     await transact(hub.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
-    // Published at commit, before transact returned; the poll finds nothing more.
+    // Published once committed, from what the commits handed over; the poll finds nothing more.
+    await seenCount(hub.seen, 3);
     expect(hub.seen.map((e) => [e.id, e.type])).toEqual([
       [1, 'incident.created'],
       [2, 'asset.health'],
@@ -76,6 +79,19 @@ describe('transactional outbox', () => {
     expect(hub.seen[0]).toMatchObject({ at: new Date(START).toISOString(), data: { id: 'INC-000001' } });
   });
 
+  it('publishes after the change that caused the events has returned to its caller, not inside it', async () => {
+    // An ack is answered once committed; writing to 200 event streams must not
+    // come first. So the caller's continuation runs before any subscriber.
+    const hub = await hubOver({ pollMs: 60_000 });
+    let returned = false;
+    const returnedWhenSeen: boolean[] = [];
+    hub.events.bus.subscribe(() => returnedWhenSeen.push(returned));
+    await transact(hub.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
+    returned = true;
+    await waitUntil(() => returnedWhenSeen.length === 1, { what: 'the event to be published', timeoutMs: 3_000, intervalMs: 5 });
+    expect(returnedWhenSeen).toEqual([true]);
+  });
+
   it("a commit whose publish never happened is still there: another hub's relay publishes it, and ids keep growing", async () => {
     const first = await hubOver({ pollMs: 60_000 });
     const second = await hubOver({ pollMs: 20 });
@@ -85,6 +101,7 @@ describe('transactional outbox', () => {
     expect(first.seen).toEqual([]); // the first relay was never handed it, and has not polled yet
     // The second hub's own commit follows it, and reaches the first hub's subscribers too.
     await transact(second.deps, async (_tx, emit) => emit('incident.updated', { id: 'INC-000001' }));
+    await seenCount(second.seen, 2);
     expect(second.seen.map((e) => e.id)).toEqual([1, 2]);
     await first.events.relay.catchUp();
     expect(first.seen.map((e) => e.id)).toEqual([1, 2]);
@@ -102,6 +119,7 @@ describe('transactional outbox', () => {
     after.events.bus.subscribe((e) => resumed.push(e.id), { sinceId: 2 });
     await waitUntil(() => resumed[2], { what: 'the replay from the outbox', timeoutMs: 3_000, intervalMs: 10 });
     await transact(after.deps, async (_tx, emit) => emit('site.telemetry', { i: 6 }));
+    await seenCount(resumed, 4);
     expect(resumed).toEqual([3, 4, 5, 6]);
   });
 
@@ -122,6 +140,7 @@ describe('transactional outbox', () => {
     expect((await hub.store.listEventsAfter(0, 10)).map((e) => e.id)).toEqual([6]);
     expect(await hub.store.lastEventId()).toBe(6);
     await transact(deps, async (_tx, emit) => emit('site.telemetry', { i: 7 }));
+    await seenCount(hub.seen, 7);
     expect(hub.seen.at(-1)!.id).toBe(7);
   });
 });

@@ -138,4 +138,15 @@ describe('encoding', () => {
     await waitUntil(() => readers.every((r) => r.events() === 1), { what: 'every client to get the event', timeoutMs: 5_000 });
     expect(serialised).toBe(1);
   });
+
+  it('each event of a batch is serialised once, for more clients than one slice of the fan-out', async () => {
+    const bus = createMemoryEventBus({ sliceSize: 20 });
+    const port = await serve(bus, []);
+    const readers = Array.from({ length: 70 }, () => client(port, '/', true));
+    await waitUntil(() => bus.subscriberCount === 70, { what: 'seventy streams', timeoutMs: 5_000 });
+    const serialised = [0, 0, 0];
+    bus.publish([1, 2, 3].map((id) => event(id, { toJSON: () => (serialised[id - 1]!++, { site: 'RUH' }) })));
+    await waitUntil(() => readers.every((r) => r.events() === 3), { what: 'every client to get the three events', timeoutMs: 5_000 });
+    expect(serialised).toEqual([1, 1, 1]);
+  });
 });

@@ -16,6 +16,8 @@ export interface MemoryEventBusOptions {
   lastId?: number;
   /** A listener that throws must not stop the others; nor may a failed read of the history. */
   onListenerError?: (error: unknown) => void;
+  /** Subscribers handed a publish in one turn of the event loop; the rest get it on the next turns. Default 50. */
+  sliceSize?: number;
 }
 
 // A replay reads this many events at a time.
@@ -36,6 +38,32 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   let start = 0; // index of the oldest event in `ring` once it is full
   let lastId = options.lastId ?? 0;
   const subscribers = new Set<Subscriber>();
+  const sliceSize = options.sliceSize ?? 50;
+  // Fan-out in slices: writing one event to 200 sockets takes milliseconds,
+  // and a request that arrives meanwhile (the next ack) should not wait for
+  // all of them. Each publish goes to every subscriber in turn, a slice per
+  // turn of the event loop; what is published meanwhile waits and then goes
+  // out together, so each subscriber still gets every event in id order.
+  let pass: { batch: readonly HubEvent[]; subs: Subscriber[]; next: number } | undefined;
+  const waiting: (readonly HubEvent[])[] = [];
+  const runPass = () => {
+    while (pass) {
+      const end = Math.min(pass.next + sliceSize, pass.subs.length);
+      // Event by event across the slice: each event's SSE frame is encoded once and reused by every stream.
+      for (const event of pass.batch) {
+        for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, event);
+      }
+      pass.next = end;
+      if (pass.next < pass.subs.length) {
+        setImmediate(runPass);
+        return;
+      }
+      // Everything published meanwhile goes out as one pass: passes never fall behind the publishes.
+      const batch = waiting.length === 1 ? waiting[0]! : waiting.flat();
+      waiting.length = 0;
+      pass = batch.length ? { batch, subs: [...subscribers], next: 0 } : undefined;
+    }
+  };
 
   const oldestRetainedId = () => (ring.length ? ring[start]!.id : lastId + 1);
   /** Up to `limit` retained events after `after`, oldest first. */
@@ -96,7 +124,13 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           ring[start] = event;
           start = (start + 1) % capacity;
         }
-        for (const sub of [...subscribers]) if (sub.live) deliver(sub, event);
+      }
+      if (events.length === 0) return;
+      if (pass) waiting.push(events);
+      else {
+        // A few subscribers (a slice or fewer) get it before publish returns.
+        pass = { batch: events, subs: [...subscribers], next: 0 };
+        runPass();
       }
     },
 
@@ -130,6 +164,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     close() {
       for (const sub of subscribers) sub.active = false;
       subscribers.clear();
+      pass = undefined;
+      waiting.length = 0;
     },
   };
 }

@@ -51,18 +51,22 @@ export function formatSseEvent(event: HubEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-// The bus hands one event object to every subscriber in turn, so a single
-// entry serves all the streams of one publish.
-let lastEvent: HubEvent | undefined;
-let lastFrame: Buffer = Buffer.alloc(0);
+// The bus hands the same event objects to every subscriber, a slice of them
+// per turn of the event loop, so the frames of the batch being handed out are
+// kept until the slices after the first have taken them. Bounded: the oldest
+// go first, and an event whose frame was dropped is only encoded again.
+const FRAMES_KEPT = 1_024;
+const frames = new Map<HubEvent, Buffer>();
 
 /** The event's SSE frame, encoded once for every stream. */
 export function sseFrame(event: HubEvent): Buffer {
-  if (event !== lastEvent) {
-    lastFrame = Buffer.from(formatSseEvent(event));
-    lastEvent = event;
+  let frame = frames.get(event);
+  if (!frame) {
+    frame = Buffer.from(formatSseEvent(event));
+    frames.set(event, frame);
+    if (frames.size > FRAMES_KEPT) frames.delete(frames.keys().next().value!);
   }
-  return lastFrame;
+  return frame;
 }
 
 const HEARTBEAT = Buffer.from(': heartbeat\n\n');

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// Benchmark (not a test): acks while everyone watches. Starts a demo hub at
+// --speed 1, opens N event-stream clients (raw http on 127.0.0.1), opens
+// incidents, then acks them over HTTP at a fixed rate (open loop: each ack
+// leaves on its schedule whether the last one answered or not) and prints:
+//   - ack latency p50/p99 (request sent → answer read; goal p99 < 5 ms at 200 clients);
+//   - fan-out: per ack, the time from sending it until its incident.updated
+//     event has reached every client, p50/p99 (goal p99 < 50 ms at 200 clients);
+//   - events missing: acks some client never saw, and gaps or reorderings in
+//     the ids a client received (goal 0).
+// Clients (in worker threads) only note when each chunk arrived; parsing
+// happens after a round, so the bench's own parsing delays no client.
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR]
+// --build DIR runs another checkout's built CLI (DIR/bin/watchfloor.js), e.g. main's, for a side-by-side run.
+// HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
+import { request as httpRequest } from 'node:http';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Pool } from 'undici';
+import { arg, fmt, startDemoHub, summarize } from './lib.mjs';
+
+// Clock shared by threads: each thread's performance.now() has its own origin.
+const now = () => performance.timeOrigin + performance.now();
+
+const option = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const CLIENTS = option('--clients', '20,200').split(',').map(Number);
+const ROUNDS = arg('--rounds', 3);
+const INCIDENTS = arg('--incidents', 400);
+const RATE = arg('--rate', 200);
+const BUILD = option('--build', undefined);
+const THREADS = arg('--threads', 2);
+const GRACE_MS = 3_000;
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** One SSE client: keeps each chunk with the time it arrived, nothing more while measuring. */
+function openClient(url, token) {
+  return new Promise((resolveOpen, reject) => {
+    const chunks = [];
+    const req = httpRequest(new URL('/v1/events', url), { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false });
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`GET /v1/events -> ${res.statusCode}`));
+      res.on('data', (c) => chunks.push([now(), c]));
+      res.on('error', () => {});
+      resolveOpen({ chunks, ended: () => res.readableEnded || res.destroyed, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A client's events since `from` (chunk index): [{ id, type, data, at }] with `at` the arrival of the chunk that completed it. */
+function parseClient(client, from) {
+  const events = [];
+  let text = '';
+  for (let i = from; i < client.chunks.length; i++) {
+    const [at, chunk] = client.chunks[i];
+    text += chunk.toString('utf8');
+    let end;
+    while ((end = text.indexOf('\n\n')) >= 0) {
+      const frame = text.slice(0, end);
+      text = text.slice(end + 2);
+      const data = frame.split('\n').find((l) => l.startsWith('data: '));
+      if (!data) continue;
+      const event = JSON.parse(data.slice(6));
+      const incident = event.type === 'incident.updated' ? { id: event.data.id, state: event.data.state } : undefined;
+      events.push({ id: event.id, type: event.type, data: incident, at });
+    }
+  }
+  return events;
+}
+
+// The SSE clients live in worker threads, apart from the thread that sends
+// acks, so reading 200 streams does not delay reading the ack answers (the
+// measure would be the bench's, not the hub's).
+if (!isMainThread) {
+  const { url, token, count } = workerData;
+  const clients = [];
+  for (let i = 0; i < count; i += 20) clients.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => openClient(url, token)))));
+  let marks = clients.map(() => 0);
+  parentPort.on('message', (msg) => {
+    if (msg === 'mark') {
+      marks = clients.map((c) => c.chunks.length);
+      parentPort.postMessage('marked');
+    } else if (msg === 'collect') {
+      parentPort.postMessage(clients.map((c, k) => ({ ended: c.ended(), events: parseClient(c, marks[k]) })));
+    } else if (msg === 'close') {
+      for (const c of clients) c.close();
+      parentPort.close();
+    }
+  });
+  parentPort.postMessage('open');
+}
+
+/** `count` SSE clients spread over `threads` worker threads. */
+async function openClientGroups(url, token, count, threads) {
+  const groups = [];
+  for (let t = 0; t < threads; t++) {
+    const n = Math.floor(count / threads) + (t < count % threads ? 1 : 0);
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, token, count: n } });
+    const ask = (msg, answer) =>
+      new Promise((resolveAsk, reject) => {
+        const onMessage = (m) => {
+          if (answer !== undefined && m !== answer) return;
+          worker.off('message', onMessage);
+          resolveAsk(m);
+        };
+        worker.on('message', onMessage);
+        worker.once('error', reject);
+        if (msg) worker.postMessage(msg);
+      });
+    await ask(undefined, 'open');
+    groups.push({ mark: () => ask('mark', 'marked'), collect: () => ask('collect'), close: () => worker.postMessage('close') });
+  }
+  return groups;
+}
+
+async function post(pool, token, path, body) {
+  const res = await pool.request({ path, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.body.text();
+  if (res.statusCode >= 300) throw new Error(`POST ${path} -> ${res.statusCode} ${text}`);
+  return JSON.parse(text);
+}
+
+async function openIncidents(pool, token, n, tag) {
+  const ids = [];
+  for (let i = 0; i < n; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, n - i) }, (_, k) => post(pool, token, '/v1/incidents', { title: `fanout bench ${tag} #${i + k}`, severity: 'sev4' })),
+    );
+    ids.push(...batch.map((r) => r.incident.id));
+  }
+  return ids;
+}
+
+const sleepUntil = (t) => new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
+
+async function round(pool, token, groups, tag) {
+  const ids = await openIncidents(pool, token, INCIDENTS, tag);
+  await new Promise((r) => setTimeout(r, 500));
+  await Promise.all(groups.map((g) => g.mark()));
+  const sent = new Map();
+  const acks = [];
+  const start = performance.now() + 20;
+  await Promise.all(
+    ids.map(async (id, i) => {
+      await sleepUntil(start + (i * 1000) / RATE);
+      const t0 = now();
+      sent.set(id, t0);
+      const res = await post(pool, token, `/v1/incidents/${id}/ack`, {});
+      acks.push(now() - t0);
+      if (!res.changed) throw new Error(`ack ${id} changed nothing`);
+    }),
+  );
+  await new Promise((r) => setTimeout(r, GRACE_MS));
+  const reachedAll = new Map(ids.map((id) => [id, 0]));
+  const perClient = [];
+  let missing = 0;
+  let disorder = 0;
+  let cut = 0;
+  const clients = (await Promise.all(groups.map((g) => g.collect()))).flat();
+  for (const { ended, events } of clients) {
+    if (ended) cut++;
+    for (let i = 1; i < events.length; i++) if (events[i].id !== events[i - 1].id + 1) disorder++;
+    const seen = new Set();
+    for (const e of events) {
+      if (e.type !== 'incident.updated' || !sent.has(e.data.id) || e.data.state !== 'acknowledged' || seen.has(e.data.id)) continue;
+      seen.add(e.data.id);
+      const took = e.at - sent.get(e.data.id);
+      perClient.push(took);
+      reachedAll.set(e.data.id, Math.max(reachedAll.get(e.data.id), took));
+    }
+    missing += ids.length - seen.size;
+  }
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), perClient: summarize(perClient), missing, disorder, cut };
+}
+
+if (isMainThread) await main();
+
+async function main() {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const results = [];
+  console.log(`fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}; load average ${load()}`);
+  for (const n of CLIENTS) {
+    const hub = await startDemoHub({ speed: 1, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined, nodeArgs: (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean) });
+    const origin = new URL(hub.url).origin;
+    const pool = new Pool(origin, { connections: 16 });
+    const groups = await openClientGroups(hub.url, hub.token, n, THREADS);
+    try {
+      // Warm-up: the hub's first requests pay for compiling its code.
+      await round(pool, hub.token, groups, `${n}-warm`);
+      const rounds = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const res = await round(pool, hub.token, groups, `${n}-${r}`);
+        rounds.push(res);
+        console.log(
+          `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | load ${load()}`,
+        );
+      }
+      results.push({ n, rounds });
+    } finally {
+      for (const g of groups) g.close();
+      await pool.close();
+      await hub.stop();
+    }
+  }
+  console.log(`\nmedians over ${ROUNDS} rounds (${INCIDENTS} acks at ${RATE}/s each); load average after ${load()}`);
+  console.log('| clients | ack p50 | ack p99 | fan-out p50 | fan-out p99 | per client p99 | missing | out of order |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { n, rounds } of results) {
+    const m = (f) => fmt(median(rounds.map(f)));
+    const sum = (f) => rounds.reduce((s, r) => s + f(r), 0);
+    console.log(
+      `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} |`,
+    );
+  }
+  console.log('goals at 200 clients: ack p99 < 5 ms, fan-out p99 < 50 ms, 0 missing');
+}
