@@ -1,6 +1,8 @@
 // What a live-card notifier is told and gives back, whatever its platform
 // (slack/notifier.ts, teams/notifier.ts): each adds only how it reaches its platform.
+import { CoreClient } from '../../core/client.js';
 import type { Severity } from '../../core/model.js';
+import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import type { Lang } from '../../render/labels.js';
 import type { Outbox } from '../outbox.js';
 import type { IncidentCardRouting } from './routing.js';
@@ -33,4 +35,17 @@ export interface CardNotifier {
   /** The outbox the cards go through (pending and dead letters, for status and tests). */
   readonly outbox: Outbox;
   stop(): Promise<void>;
+}
+
+/** What every notifier starts from: its options' defaults, a hub client speaking for its platform, and the switch that stops it. */
+export function notifierBasics(options: CardNotifierOptions, channel: 'slack' | 'teams') {
+  const leaseMs = options.leaseMs ?? CARD_LEASE_MS.default;
+  return {
+    log: options.log ?? (() => {}),
+    lang: options.lang ?? ('en' as Lang),
+    leaseMs,
+    renewEveryMs: options.renewEveryMs ?? Math.floor(leaseMs / 3),
+    client: new CoreClient({ hubUrl: options.hub.hubUrl, token: options.hub.token, channel }),
+    abort: new AbortController(),
+  };
 }

@@ -8,12 +8,10 @@
 // nothing either (cards/incident-feed.ts, which Teams shares). A card another bot holds is looked at again when its lease
 // could have run out, so a bot that dies hands its cards to the others.
 import { randomUUID } from 'node:crypto';
-import { CoreClient } from '../../core/client.js';
-import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import { renderIncidentCard } from './blocks.js';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import type { CardNotifier, CardNotifierOptions } from '../cards/notifier-options.js';
+import { notifierBasics, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { isRunId, runCards } from './run-cards.js';
 
 export type { IncidentCardRouting } from '../cards/routing.js';
@@ -28,11 +26,7 @@ export interface IncidentCardsOptions extends CardNotifierOptions {
 export type IncidentCards = CardNotifier;
 
 export function startIncidentCards(options: IncidentCardsOptions): IncidentCards {
-  const log = options.log ?? (() => {});
-  const lang = options.lang ?? 'en';
-  const leaseMs = options.leaseMs ?? CARD_LEASE_MS.default;
-  const client = new CoreClient({ hubUrl: options.hub.hubUrl, token: options.hub.token, channel: 'slack' });
-  const abort = new AbortController();
+  const { log, lang, leaseMs, renewEveryMs, client, abort } = notifierBasics(options, 'slack');
 
   const posts = cardPosts({
     client,
@@ -41,7 +35,7 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     slackApiUrl: options.slackApiUrl,
     outboxFile: options.outboxFile,
     leaseMs,
-    renewEveryMs: options.renewEveryMs ?? Math.floor(leaseMs / 3),
+    renewEveryMs,
     outboxBackoffMs: options.outboxBackoffMs,
     log,
     sync: (subjectId) => (isRunId(subjectId) ? runs.sync(subjectId) : feed.sync(subjectId)),

@@ -8,11 +8,9 @@
 // (teams-chat.ts: proactive messages through the Bot Connector, updated in
 // place by activity id). Playbook run cards stay Slack's for now.
 import { randomUUID } from 'node:crypto';
-import { CoreClient } from '../../core/client.js';
-import { CARD_LEASE_MS } from '../../core/vocabulary.js';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import type { CardNotifier, CardNotifierOptions } from '../cards/notifier-options.js';
+import { notifierBasics, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { renderIncidentAdaptiveCard } from './cards.js';
 import { teamsAuthentication, type TeamsRegistration } from './teams-auth.js';
 import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
@@ -30,11 +28,7 @@ export interface TeamsCardsOptions extends CardNotifierOptions, TeamsRegistratio
 export type TeamsCards = CardNotifier;
 
 export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
-  const log = options.log ?? (() => {});
-  const lang = options.lang ?? 'en';
-  const leaseMs = options.leaseMs ?? CARD_LEASE_MS.default;
-  const client = new CoreClient({ hubUrl: options.hub.hubUrl, token: options.hub.token, channel: 'teams' });
-  const abort = new AbortController();
+  const { log, lang, leaseMs, renewEveryMs, client, abort } = notifierBasics(options, 'teams');
   const chat = teamsChat({
     appId: options.appId,
     auth: options.auth ?? teamsAuthentication(options),
@@ -51,7 +45,7 @@ export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
     claimant: options.instanceId ?? `teams-notifier-${randomUUID()}`,
     outboxFile: options.outboxFile,
     leaseMs,
-    renewEveryMs: options.renewEveryMs ?? Math.floor(leaseMs / 3),
+    renewEveryMs,
     outboxBackoffMs: options.outboxBackoffMs,
     log,
     sync: (subjectId) => feed.sync(subjectId),
