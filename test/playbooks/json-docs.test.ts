@@ -43,6 +43,6 @@ describe('docs/json.md, playbooks', () => {
     const row = DOC.split('\n').find((l) => l.startsWith('| `playbook history` |'))!;
     const json = playbookHistoryJson(history);
     for (const key of [...Object.keys(json), ...Object.keys(json.versions[0]!), ...Object.keys(json.versions[0]!.runs[0]!)]) expect(row, key).toContain(key);
-    expect(DOC).toContain('| `incidents show` | `{ "incident": Incident, "timeline": [TimelineEntry…], "playbooks": [PlaybookProposal…] }`');
+    expect(DOC).toContain('| `incidents show` | `{ "incident": Incident, "timeline": [TimelineEntry…], "playbooks": [PlaybookProposal…], "children": [Incident…] }`');
   });
 });
