@@ -49,3 +49,22 @@ export function notifierBasics(options: CardNotifierOptions, channel: 'slack' | 
     abort: new AbortController(),
   };
 }
+
+/** The handle both notifiers give back: stop following, let the posts on their way finish, close the hub client. */
+export function notifierHandle(parts: {
+  abort: AbortController;
+  client: CoreClient;
+  posts: { outbox: Outbox; stop(): Promise<void> };
+  feed: { following: Promise<unknown> };
+}): CardNotifier {
+  const { abort, client, posts, feed } = parts;
+  return {
+    outbox: posts.outbox,
+    async stop() {
+      abort.abort();
+      await feed.following;
+      await posts.stop();
+      await client.close();
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { renderIncidentCard } from './blocks.js';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import { notifierBasics, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
+import { notifierBasics, notifierHandle, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { isRunId, runCards } from './run-cards.js';
 
 export type { IncidentCardRouting } from '../cards/routing.js';
@@ -60,13 +60,5 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     catchUpMore: () => runs.catchUp(),
   });
 
-  return {
-    outbox: posts.outbox,
-    async stop() {
-      abort.abort();
-      await feed.following;
-      await posts.stop();
-      await client.close();
-    },
-  };
+  return notifierHandle({ abort, client, posts, feed });
 }

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardPosts } from '../cards/card-posts.js';
 import { incidentFeed } from '../cards/incident-feed.js';
-import { notifierBasics, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
+import { notifierBasics, notifierHandle, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { renderIncidentAdaptiveCard } from './cards.js';
 import { teamsAuthentication, type TeamsRegistration } from './teams-auth.js';
 import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
@@ -67,13 +67,5 @@ export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
     log,
   });
 
-  return {
-    outbox: posts.outbox,
-    async stop() {
-      abort.abort();
-      await feed.following;
-      await posts.stop();
-      await client.close();
-    },
-  };
+  return notifierHandle({ abort, client, posts, feed });
 }
