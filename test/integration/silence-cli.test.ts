@@ -80,6 +80,7 @@ describe('silence', { timeout: 90_000 }, () => {
       [['silence', 'add', '--site', 'RUH', '--for', 'soon', '--reason', 'x'], 2],
       [['silence', 'add', '--match', 'alertname', '--for', '2h', '--reason', 'x'], 2],
       [['silence', 'add', '--match', 'instance=~(gw', '--for', '2h', '--reason', 'x'], 2],
+      [['silence', 'add', '--match', 'instance=~(a+)+', '--for', '2h', '--reason', 'x'], 2],
       [['silence', 'add', '--site', 'RUH', '--for', '2h'], 2],
       [['silence', 'add', '--site', 'Atlantis', '--for', '2h', '--reason', 'x'], 4],
     ];
