@@ -23,7 +23,8 @@ export type Role = (typeof ROLES)[number];
 export const TOKEN_ROLES = [...ROLES, 'intake'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
-export const SITE_KINDS = ['air', 'land', 'sea', 'service-centre'] as const;
+// contact-centre: a phone line (the 992 line), with inquiries for arrivals, callers waiting for its queue and an AI voice agent for its self-service lane.
+export const SITE_KINDS = ['air', 'land', 'sea', 'service-centre', 'contact-centre'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 export const HEALTHS = ['ok', 'degraded', 'down'] as const;

@@ -149,7 +149,7 @@ const AR: Record<LabelKey, string> = {
 };
 
 const HEALTH_AR: Record<Health, string> = { ok: 'سليم', degraded: 'متأثر', down: 'متوقف' };
-const KIND_AR: Record<SiteKind, string> = { air: 'جوي', land: 'بري', sea: 'بحري', 'service-centre': 'مركز خدمة' };
+const KIND_AR: Record<SiteKind, string> = { air: 'جوي', land: 'بري', sea: 'بحري', 'service-centre': 'مركز خدمة', 'contact-centre': 'مركز اتصال' };
 const VERDICT_EN: Record<DiagVerdict, string> = {
   healthy: 'healthy',
   fixed: 'fixed remotely',

@@ -61,6 +61,20 @@ const RULES: Record<AssetKind, AlertRule> = {
   integration: { alertname: 'IntegrationUnavailable', job: 'integration-probe', metric: 'integration_up', what: 'is not answering', consequence: 'Every site falls back to manual checks for what it provides.' },
 };
 
+// At the 992 contact centre the same kinds of kit mean calls: the AI voice
+// agent is an integration of its own, its servers are the telephony platform.
+const CONTACT_CENTRE_RULES: Partial<Record<AssetKind, AlertRule>> = {
+  integration: { alertname: 'VoiceAgentDown', job: 'contact-centre-probe', metric: 'voice_agent_up', what: 'is not answering calls', consequence: 'Every inquiry goes to the agents: callers wait longer and more hang up.' },
+  server: { alertname: 'TelephonyPlatformDown', job: 'node-exporter', metric: 'up', what: 'is not responding', consequence: 'Calls fail over to the other telephony server, if it is up.' },
+  counter: { alertname: 'AgentDesktopDown', job: 'workstation-exporter', metric: 'workstation_up', what: 'is not responding', consequence: 'One agent fewer can answer calls until the desktop is back.' },
+  'network-link': { alertname: 'VoiceTrunkDown', job: 'blackbox-exporter', metric: 'probe_success', what: 'is down', consequence: 'Calls come in on the remaining trunk, if it is up.' },
+};
+
+function ruleOf(fault: Fault, world: SimWorld): AlertRule {
+  const atContactCentre = fault.siteId !== null && world.siteById.get(fault.siteId)?.site.kind === 'contact-centre';
+  return (atContactCentre && CONTACT_CENTRE_RULES[fault.kind]) || RULES[fault.kind];
+}
+
 // A site-wide consequence replaces the routine one when the fault cuts the site off.
 const CRITICAL_CONSEQUENCE: Partial<Record<AssetKind, string>> = {
   'network-link': 'The site has no network: gates and kiosks are out and counters work offline.',
@@ -82,8 +96,8 @@ function instanceOf(assetId: string): string {
   return `10.${h[0]! % 64}.${h[1]}.${1 + (h[2]! % 254)}:9100`;
 }
 
-export function labelsOf(fault: Fault): Record<string, string> {
-  const rule = RULES[fault.kind];
+export function labelsOf(fault: Fault, world: SimWorld): Record<string, string> {
+  const rule = ruleOf(fault, world);
   // Site assets carry the site label and the asset's local part, as the
   // exporters at a site would; platforms carry their full id and no site.
   const asset = fault.siteId === null ? fault.assetId : fault.assetId.slice(fault.siteId.length + 1);
@@ -98,10 +112,10 @@ export function labelsOf(fault: Fault): Record<string, string> {
 }
 
 function annotationsOf(fault: Fault, world: SimWorld): Record<string, string> {
-  const rule = RULES[fault.kind];
+  const rule = ruleOf(fault, world);
   const assetName = world.assetById.get(fault.assetId)?.name ?? fault.assetId;
   const siteName = fault.siteId === null ? null : (world.siteById.get(fault.siteId)?.site.name.en ?? fault.siteId);
-  const consequence = (fault.severity === 'critical' && CRITICAL_CONSEQUENCE[fault.kind]) || rule.consequence;
+  const consequence = (fault.severity === 'critical' && rule === RULES[fault.kind] && CRITICAL_CONSEQUENCE[fault.kind]) || rule.consequence;
   return {
     summary: siteName ? `${assetName} at ${siteName} ${rule.what}` : `National platform ${assetName} ${rule.what}`,
     description: `${fault.assetId} ${rule.what} since ${new Date(fault.startedAt).toISOString()}. ${consequence}`,
@@ -109,8 +123,8 @@ function annotationsOf(fault: Fault, world: SimWorld): Record<string, string> {
 }
 
 export function alertOf(fault: Fault, world: SimWorld, status: 'firing' | 'resolved'): AlertmanagerAlert {
-  const labels = labelsOf(fault);
-  const rule = RULES[fault.kind];
+  const labels = labelsOf(fault, world);
+  const rule = ruleOf(fault, world);
   const expr = `${rule.metric}{instance="${labels.instance}"} == 0`;
   return {
     status,

@@ -9,12 +9,15 @@ import { meanHourlyVolume, type TrafficSite } from './traffic.js';
 // Shapes are estimates: airports have a night trough around 04:00 and morning
 // and evening peaks; land crossings are a daytime flow peaking late afternoon;
 // ferries sail by day; service centres open 08:00–15:00 with a dip at the
-// midday prayer. Each is normalised to a mean of 1 over its open hours.
+// midday prayer; the 992 line rings around the clock, busiest in the
+// office morning with a second swell in the evening. Each is normalised to a
+// mean of 1 over its open hours.
 const RAW_DAILY_CURVES: Record<SiteKind, readonly number[]> = {
   air: [0.9, 0.7, 0.5, 0.35, 0.3, 0.4, 0.7, 1.0, 1.3, 1.45, 1.35, 1.2, 1.1, 1.05, 1.1, 1.2, 1.3, 1.45, 1.55, 1.6, 1.5, 1.35, 1.2, 1.05],
   land: [0.4, 0.3, 0.25, 0.2, 0.25, 0.45, 0.8, 1.1, 1.3, 1.35, 1.3, 1.25, 1.2, 1.2, 1.25, 1.35, 1.45, 1.5, 1.5, 1.4, 1.2, 0.95, 0.7, 0.5],
   sea: [0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.6, 1.4, 2.0, 1.8, 1.4, 1.2, 1.2, 1.4, 1.8, 2.0, 1.8, 1.4, 1.0, 0.6, 0.3, 0.2, 0.15, 0.1],
   'service-centre': [0, 0, 0, 0, 0, 0, 0, 0, 1.1, 1.4, 1.4, 1.2, 0.9, 0.9, 0.6, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  'contact-centre': [0.15, 0.1, 0.08, 0.06, 0.06, 0.1, 0.3, 0.7, 1.3, 1.7, 1.8, 1.7, 1.5, 1.4, 1.4, 1.5, 1.5, 1.4, 1.3, 1.2, 1.0, 0.7, 0.45, 0.25],
 };
 const SERVICE_CENTRE_OPENS = 8;
 const SERVICE_CENTRE_CLOSES = 15;
@@ -32,6 +35,11 @@ const DAILY_CURVES = Object.fromEntries(
 // Land crossings by day of week (Sunday first): weekend trips, e.g. over the
 // King Fahd Causeway, make Thursday and Friday the busiest. Mean 1; estimate.
 const LAND_WEEKDAY = [0.9, 0.85, 0.85, 0.95, 1.25, 1.2, 1.0];
+// The 992 line by day of week: the working week (Sunday to Thursday) rings
+// more than the weekend, Friday least. Mean 1; estimate.
+const CONTACT_WEEKDAY = [1.15, 1.1, 1.05, 1.05, 1.0, 0.75, 0.9];
+const WEEKDAY: Partial<Record<SiteKind, readonly number[]>> = { land: LAND_WEEKDAY, 'contact-centre': CONTACT_WEEKDAY };
+const weekdayFactor = (kind: SiteKind, weekday: number): number => WEEKDAY[kind]?.[weekday] ?? 1;
 // Land ports by month, 2024: January carried 10.1 %, September and October
 // 7.1 % each, the rest about 8.4 % (SOURCES.md, GASTAT via Okaz); as a
 // multiple of the mean month (1/12).
@@ -116,7 +124,7 @@ export function peakSeasonFactor(site: TrafficSite): number {
 /** The busiest hour of an ordinary day relative to the mean hour, for sizing. */
 export function peakHourFactor(site: TrafficSite): number {
   const wave = site.kind === 'air' ? bankWave(site, 0, Math.PI / 2) : 1;
-  const weekday = site.kind === 'land' ? Math.max(...LAND_WEEKDAY) : 1;
+  const weekday = Math.max(...(WEEKDAY[site.kind] ?? [1]));
   return Math.max(...DAILY_CURVES[site.kind]) * wave * weekday;
 }
 
@@ -127,7 +135,7 @@ export function peakHourFactor(site: TrafficSite): number {
 export function plannedArrivalsPerHour(site: TrafficSite, at: Date): number {
   const local = riyadhTime(at);
   if (!isOpen(site.kind, local)) return 0;
-  const weekday = site.kind === 'land' ? LAND_WEEKDAY[local.weekday]! : 1;
+  const weekday = weekdayFactor(site.kind, local.weekday);
   return meanHourlyVolume(site) * dailyCurve(site.kind, local.hour) * weekday * seasonFactor(site, at, local);
 }
 
@@ -157,6 +165,7 @@ export function arrivalGroupSize(site: TrafficSite): number {
       return FERRY_LOAD;
     case 'land':
     case 'service-centre':
+    case 'contact-centre': // callers ring one at a time
       return 1;
   }
 }

@@ -2,7 +2,8 @@
 // e-gate checks each passport against the national identity platform and the
 // watchlist, over its site's primary network link; the site's other networked
 // devices (desks, readers, kiosks, cameras) reach their servers over that link
-// too. The hub groups alerts under their cause by these. Pure: derived from the fleet.
+// too. At the 992 contact centre the AI voice agent takes its calls from the
+// telephony platform (the site's first server). The hub groups alerts under their cause by these. Pure: derived from the fleet.
 import type { Asset, AssetKind } from '../core/model.js';
 import { platformAssetId } from './platforms.js';
 
@@ -17,6 +18,14 @@ const BEHIND_THE_LINK: ReadonlySet<AssetKind> = new Set(['egate', 'counter', 'pa
 
 export function fleetDependencies(assets: readonly Asset[]): AssetDependency[] {
   const ids = new Set(assets.map((a) => a.id));
+  // Only the contact centre has an integration of its own: the platforms have no site.
+  const voiceAgents = assets
+    .filter((a) => a.kind === 'integration' && a.siteId && ids.has(`${a.siteId}/server-01`))
+    .map((a) => ({ asset: a.id, dependsOn: `${a.siteId}/server-01` }));
+  return [...behindTheLink(assets, ids), ...voiceAgents];
+}
+
+function behindTheLink(assets: readonly Asset[], ids: ReadonlySet<string>): AssetDependency[] {
   return assets
     .filter((a) => BEHIND_THE_LINK.has(a.kind) && a.siteId)
     .flatMap((device) => {

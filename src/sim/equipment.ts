@@ -57,8 +57,23 @@ export function equipmentFor(site: Site): EquipmentCounts {
         'network-link': /Governorate/.test(site.name.en) ? 1 : 2,
       };
     }
+    case 'contact-centre': {
+      // Agents' desktops are its counters, the AI voice agent its one
+      // integration, the telephony platform (IVR and call queue) a server
+      // pair, and two voice trunks its links.
+      const desktops = clamp(serversFor(staffed, counterRate), 4, 60);
+      return { counter: desktops, integration: 1, server: 2, 'network-link': 2 };
+    }
   }
 }
+
+// What each kind of equipment is at the 992 contact centre.
+const CONTACT_CENTRE_LABELS: Partial<Record<AssetKind, string>> = {
+  counter: 'Agent desktop',
+  integration: 'AI voice agent',
+  server: 'Telephony platform (IVR and call queue)',
+  'network-link': 'Voice trunk',
+};
 
 const LABELS: Record<AssetKind, string> = {
   egate: 'E-gate',
@@ -76,6 +91,13 @@ const LINK_ROLES = ['primary', 'backup'];
 const SERVER_NAMES = ['A', 'B'];
 
 function assetName(kind: AssetKind, n: number, number: string, site: Site): string {
+  if (site.kind === 'contact-centre') {
+    const label = CONTACT_CENTRE_LABELS[kind] ?? LABELS[kind];
+    if (kind === 'integration') return label;
+    if (kind === 'server') return `${label} ${SERVER_NAMES[n - 1] ?? number}`;
+    if (kind === 'network-link') return `${label} ${number} (${LINK_ROLES[n - 1] ?? `extra ${n}`}, SIP)`;
+    return `${label} ${number}`;
+  }
   if (kind === 'network-link') {
     const role = LINK_ROLES[n - 1] ?? `extra ${n}`;
     const medium = role === 'backup' && (site.kind === 'land' || site.kind === 'sea') ? 'satellite' : role === 'backup' ? 'LTE' : 'fibre';

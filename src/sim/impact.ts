@@ -2,6 +2,7 @@
 // service, and a site cut off from its systems (or a national platform down)
 // falls back to slower manual checks. Factors are estimates.
 import type { SiteKind } from '../core/model.js';
+import { VOICE_AGENT_CHANNELS } from './lanes.js';
 import { platformAssetId, type PlatformName } from './platforms.js';
 import type { SiteModel } from './world.js';
 
@@ -12,6 +13,8 @@ export interface SiteCapacity {
   countersWorking: number;
   /** Multiplier on a counter's service rate (1 = normal). */
   counterSpeed: number;
+  /** Calls the AI voice agent can hold at once (a contact centre's self-service lane); 0 elsewhere. */
+  voiceAgentChannels: number;
 }
 
 interface PlatformImpact {
@@ -56,10 +59,13 @@ export function siteCapacity(model: SiteModel, faulted: ReadonlySet<string>): Si
     const reader = equipment['passport-reader'][i];
     return !faulted.has(id) && (reader === undefined || !faulted.has(reader));
   }).length;
+  // A contact centre without its telephony platform or its trunks takes no calls at all.
+  const phonesDown = offline && site.kind === 'contact-centre';
   return {
     egatesInService: egatesStopped ? 0 : working(equipment.egate),
     kiosksInService: offline ? 0 : working(equipment.kiosk),
-    countersWorking,
+    countersWorking: phonesDown ? 0 : countersWorking,
     counterSpeed,
+    voiceAgentChannels: site.kind === 'contact-centre' && !offline ? working(equipment.integration) * VOICE_AGENT_CHANNELS : 0,
   };
 }

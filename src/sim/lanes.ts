@@ -15,6 +15,7 @@ export const COUNTER_SERVICE_RATE: Record<SiteKind, number> = {
   land: 90, // a car lane: a car of about three every two minutes
   sea: 40,
   'service-centre': 10, // a transaction of about 6 minutes
+  'contact-centre': 10, // an agent's call of about 6 minutes, with the notes after it
 };
 
 /**
@@ -28,7 +29,18 @@ export const SELF_SERVICE_SHARE: Record<SiteKind, number> = {
   land: 0,
   sea: 0,
   'service-centre': 0.25,
+  // The 992 line's AI voice agent answers about half the inquiries without a
+  // person (the command centre's published figure, contact-centre.ts).
+  'contact-centre': 0.5,
 };
+
+/**
+ * Calls the AI voice agent answers per hour on one channel (about 4 minutes
+ * a call); it has VOICE_AGENT_CHANNELS at once, so it never keeps a caller
+ * waiting while it works. Estimates.
+ */
+export const VOICE_AGENT_CALLS_PER_HOUR = 15;
+export const VOICE_AGENT_CHANNELS = 30;
 
 /** Utilisation the fleet is equipped for at the busiest hour. */
 export const DESIGN_UTILISATION = 0.7;

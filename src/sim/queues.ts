@@ -3,7 +3,7 @@
 // of an M/M/c queue at the current load (Sakasegawa's approximation), so the
 // wait responds to every gate or counter lost, not only once a lane overflows.
 import type { SiteKind } from '../core/model.js';
-import { COUNTER_SERVICE_RATE, EGATE_SERVICE_RATE, KIOSK_SERVICE_RATE, SELF_SERVICE_SHARE } from './lanes.js';
+import { COUNTER_SERVICE_RATE, EGATE_SERVICE_RATE, KIOSK_SERVICE_RATE, SELF_SERVICE_SHARE, VOICE_AGENT_CALLS_PER_HOUR } from './lanes.js';
 import type { SiteCapacity } from './impact.js';
 
 // Above this load the steady-state formula explodes; the backlog takes over.
@@ -53,13 +53,18 @@ export function advanceLane({ arrivals, arrivalRate, servers, ratePerServer, bac
 // training, about 22 % of its officers are on at any moment); a service
 // centre has most of its people in while open. Of those on duty about three
 // in four can sit at a desk; the rest supervise, escort and do secondary checks.
-const ON_DUTY_SHARE: Record<SiteKind, number> = { air: 0.22, land: 0.22, sea: 0.22, 'service-centre': 0.8 };
+// The 992 line is answered around the clock in shifts, like a port.
+const ON_DUTY_SHARE: Record<SiteKind, number> = { air: 0.22, land: 0.22, sea: 0.22, 'service-centre': 0.8, 'contact-centre': 0.22 };
 const DESK_SHARE = 0.75;
 // The roster opens counters for the planned flow at a high load (desks are
 // expensive; a queue at the bank peaks is accepted). When a queue of more than
 // SURGE_AFTER_MINUTES builds, the supervisor pulls officers from secondary
 // checks and breaks: up to a quarter more counters.
+// A contact centre plans for a lower load: callers hang up where travellers
+// would wait (contact-centre.ts), so the line is staffed to answer most calls
+// at once.
 const PLANNING_LOAD = 0.95;
+const CONTACT_CENTRE_PLANNING_LOAD = 0.7;
 const SURGE_AFTER_MINUTES = 10;
 const SURGE_SHARE = 0.25;
 
@@ -94,12 +99,39 @@ export interface SiteFlow {
   queues: SiteQueues;
   /** People served during dtHours, both lanes. */
   processed: number;
+  /** Of them, those the self-service lane served (gates, kiosks, the AI voice agent). */
+  selfProcessed: number;
+  /** The wait at the staffed lane alone. */
+  staffedWaitMinutes: number;
   countersOpen: number;
   queueLength: number;
   waitMinutes: number;
 }
 
-const CLOSED: SiteFlow = { queues: { selfBacklog: 0, staffedBacklog: 0 }, processed: 0, countersOpen: 0, queueLength: 0, waitMinutes: 0 };
+const CLOSED: SiteFlow = {
+  queues: { selfBacklog: 0, staffedBacklog: 0 },
+  processed: 0,
+  selfProcessed: 0,
+  staffedWaitMinutes: 0,
+  countersOpen: 0,
+  queueLength: 0,
+  waitMinutes: 0,
+};
+
+/** The self-service lane of each kind of site: how many serve in it now, and how fast each one does. */
+function selfLane(kind: SiteKind, capacity: SiteCapacity): { servers: number; rate: number } {
+  switch (kind) {
+    case 'air':
+      return { servers: capacity.egatesInService, rate: EGATE_SERVICE_RATE };
+    case 'service-centre':
+      return { servers: capacity.kiosksInService, rate: KIOSK_SERVICE_RATE };
+    case 'contact-centre':
+      return { servers: capacity.voiceAgentChannels, rate: VOICE_AGENT_CALLS_PER_HOUR };
+    case 'land':
+    case 'sea':
+      return { servers: 0, rate: KIOSK_SERVICE_RATE };
+  }
+}
 
 /**
  * Splits arrivals between the self-service and staffed lanes (everyone goes
@@ -110,8 +142,7 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
   // A service centre serves whoever is inside at closing; nobody waits overnight.
   if (!input.open) return CLOSED;
   const { kind, capacity, dtHours, queues } = input;
-  const selfServers = kind === 'air' ? capacity.egatesInService : kind === 'service-centre' ? capacity.kiosksInService : 0;
-  const selfRate = kind === 'air' ? EGATE_SERVICE_RATE : KIOSK_SERVICE_RATE;
+  const { servers: selfServers, rate: selfRate } = selfLane(kind, capacity);
   const selfShare = selfServers > 0 ? SELF_SERVICE_SHARE[kind] : 0;
   const selfArrivals = input.arrivals * selfShare;
   // Travellers stranded in a self-service lane that stopped move to the desks.
@@ -138,6 +169,8 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
   return {
     queues: { selfBacklog: self.backlog, staffedBacklog: staffed.backlog },
     processed: self.processed + staffed.processed,
+    selfProcessed: self.processed,
+    staffedWaitMinutes: staffed.waitMinutes,
     countersOpen,
     queueLength: self.queueLength + staffed.queueLength,
     waitMinutes,
@@ -147,7 +180,8 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
 /** Counters the roster plans for this hour, plus the surge when a queue has built up. */
 function countersWanted(input: SiteFlowInput, staffedBacklog: number): number {
   const rate = COUNTER_SERVICE_RATE[input.kind];
-  const planned = Math.max(1, Math.ceil((input.plannedRate * (1 - SELF_SERVICE_SHARE[input.kind])) / (rate * PLANNING_LOAD)));
+  const load = input.kind === 'contact-centre' ? CONTACT_CENTRE_PLANNING_LOAD : PLANNING_LOAD;
+  const planned = Math.max(1, Math.ceil((input.plannedRate * (1 - SELF_SERVICE_SHARE[input.kind])) / (rate * load)));
   const backlogMinutes = (staffedBacklog / (planned * rate)) * 60;
   return backlogMinutes > SURGE_AFTER_MINUTES ? planned + Math.ceil(planned * SURGE_SHARE) : planned;
 }

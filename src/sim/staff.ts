@@ -13,6 +13,7 @@ const MINIMUM_STAFF: Record<SiteKind, number> = {
   land: 16,
   sea: 8, // ports with few passengers: a small crew per shift
   'service-centre': 4,
+  'contact-centre': 16, // four shifts of four agents
 };
 
 const SIZE_EXPONENT = 0.75;

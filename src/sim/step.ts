@@ -2,15 +2,17 @@
 // simulated time and a random stream: faults clear and start, alerts fall
 // due, travellers arrive and queue. The timer loop (simulator.ts) only calls
 // this and posts what comes out.
-import type { SiteTelemetry } from '../core/model.js';
+import type { ContactCentreTelemetry, SiteTelemetry } from '../core/model.js';
 import { alertOf, type AlertmanagerAlert } from './alerts.js';
 import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';
+import { callOutcomes, smoothContactRates } from './contact-centre.js';
 import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
 import { drawFaultsInProgress, drawNewFaults, injectedFault, type Fault } from './faults.js';
 import type { DemoFleet } from './fleet.js';
 import { siteCapacity } from './impact.js';
-import { deskCap, officersOnDuty, siteFlow, type SiteQueues } from './queues.js';
+import { SELF_SERVICE_SHARE } from './lanes.js';
+import { deskCap, officersOnDuty, siteFlow, type SiteFlow, type SiteQueues } from './queues.js';
 import { poisson, type Rng } from './rng.js';
 import { buildWorld, type SimWorld, type SiteModel } from './world.js';
 
@@ -24,6 +26,8 @@ const RATE_WINDOW_SECONDS = 1800;
 export interface SiteState extends SiteQueues {
   /** Smoothed arrivals per hour, as reported. */
   arrivalsRate: number;
+  /** A contact centre's smoothed outcome rates, as reported. */
+  contact?: ContactCentreTelemetry;
 }
 
 export interface SimState {
@@ -54,13 +58,24 @@ export function initialState(fleet: DemoFleet, simTime: Date, rng: Rng, options:
   const world = buildWorld(fleet);
   const now = simTime.getTime();
   const sites = Object.fromEntries(
-    world.sites.map((m) => [m.site.id, { selfBacklog: 0, staffedBacklog: 0, arrivalsRate: expectedArrivalsPerHour(m.site, simTime, m.bankPhase) }]),
+    world.sites.map((m) => {
+      const arrivalsRate = expectedArrivalsPerHour(m.site, simTime, m.bankPhase);
+      const state: SiteState = { selfBacklog: 0, staffedBacklog: 0, arrivalsRate };
+      if (m.site.kind === 'contact-centre') state.contact = usualContactRates(arrivalsRate);
+      return [m.site.id, state];
+    }),
   );
   const inProgress = options.faultsInProgress === false ? { faults: [], nextSeq: 1 } : drawFaultsInProgress(world, now, rng);
   return { world, sites, faults: inProgress.faults, nextFaultSeq: inProgress.nextSeq };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A contact centre's rates on an ordinary hour: the AI agent takes its share, people the rest, nobody hangs up. */
+function usualContactRates(inquiriesPerHour: number): ContactCentreTelemetry {
+  const ai = inquiriesPerHour * SELF_SERVICE_SHARE['contact-centre'];
+  return { answeredByAiPerHour: ai, answeredByPeoplePerHour: inquiriesPerHour - ai, abandonedPerHour: 0 };
+}
 
 /**
  * `changes` are what happened to the devices outside the simulator since the
@@ -141,6 +156,7 @@ function advanceSite(
   const observedRate = dtHours > 0 ? arrivals / dtHours : previous.arrivalsRate;
   const smoothing = 1 - Math.exp(-dtSeconds / RATE_WINDOW_SECONDS);
   const arrivalsRate = previous.arrivalsRate + (observedRate - previous.arrivalsRate) * smoothing;
+  if (site.kind === 'contact-centre') return advanceCalls(model, previous, flow, { arrivalsRate, smoothing, dtHours, simTime, open, reinforcement });
   return {
     state: { ...flow.queues, arrivalsRate },
     telemetry: {
@@ -153,6 +169,43 @@ function advanceSite(
       countersOpen: flow.countersOpen,
       processedPerHour: dtHours > 0 ? round1(flow.processed / dtHours) : 0,
       officersOnDuty: officersOnDuty(site.kind, site.staff, open, reinforcement),
+    },
+  };
+}
+
+/**
+ * A contact centre's step after its lanes have moved: callers who held too
+ * long hang up (contact-centre.ts), and the report carries how inquiries
+ * ended. Answered calls are its passengers processed, agents answering its
+ * counters open; it has no e-gates.
+ */
+function advanceCalls(
+  model: SiteModel,
+  previous: SiteState,
+  flow: SiteFlow,
+  now: { arrivalsRate: number; smoothing: number; dtHours: number; simTime: Date; open: boolean; reinforcement: number },
+): { state: SiteState; telemetry: SiteTelemetry } {
+  const { site } = model;
+  const outcomes = callOutcomes({ ...flow, backlog: flow.queues.staffedBacklog, dtHours: now.dtHours });
+  const contact = smoothContactRates(previous.contact, outcomes, now.dtHours, now.smoothing);
+  const answered = outcomes.answeredByAi + outcomes.answeredByPeople;
+  return {
+    state: { selfBacklog: flow.queues.selfBacklog, staffedBacklog: outcomes.backlog, arrivalsRate: now.arrivalsRate, contact },
+    telemetry: {
+      siteId: site.id,
+      at: now.simTime.toISOString(),
+      arrivalsPerHour: round1(now.arrivalsRate),
+      queueLength: Math.round(Math.max(0, flow.queueLength - (flow.queues.staffedBacklog - outcomes.backlog))),
+      waitMinutes: round1(flow.waitMinutes),
+      egatesInService: 0,
+      countersOpen: flow.countersOpen,
+      processedPerHour: now.dtHours > 0 ? round1(answered / now.dtHours) : 0,
+      officersOnDuty: officersOnDuty(site.kind, site.staff, now.open, now.reinforcement),
+      contactCentre: {
+        answeredByAiPerHour: round1(contact.answeredByAiPerHour),
+        answeredByPeoplePerHour: round1(contact.answeredByPeoplePerHour),
+        abandonedPerHour: round1(contact.abandonedPerHour),
+      },
     },
   };
 }

@@ -18,6 +18,9 @@ const INDUSTRIAL_SEA_PORT_PASSENGERS = 15_000;
 // walk-ins on a working day at a district centre, 250 working days a year.
 // A region's directorate sees more, a governorate office fewer (tier below).
 const SERVICE_CENTRE_VISITS = 60_000;
+// The 992 line: about 50,000 inquiries a month, the command centre's
+// published figure (see contact-centre.ts).
+export const CONTACT_CENTRE_INQUIRIES_PER_YEAR = 50_000 * 12;
 const SERVICE_CENTRE_TIER: ReadonlyArray<[RegExp, number]> = [
   [/Directorate/, 2.5],
   [/Governorate/, 0.6],
@@ -28,6 +31,7 @@ const DEFAULT_ANNUAL: Record<SiteKind, number> = {
   land: OTHER_LAND_PORT_PASSENGERS,
   sea: INDUSTRIAL_SEA_PORT_PASSENGERS,
   'service-centre': SERVICE_CENTRE_VISITS,
+  'contact-centre': CONTACT_CENTRE_INQUIRIES_PER_YEAR,
 };
 
 // Sites whose public figure is null but which are known to be far from the
@@ -83,6 +87,7 @@ function internationalShare(site: TrafficSite): number {
       return SEA_INTERNATIONAL_SHARE[site.id] ?? 1;
     case 'land':
     case 'service-centre':
+    case 'contact-centre':
       return 1;
   }
 }

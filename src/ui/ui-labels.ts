@@ -86,8 +86,8 @@ export interface UiWords {
   slaLegend: string;
 }
 
-const EN_KIND_HEADINGS: Record<string, string> = { air: 'Air ports', land: 'Land ports', sea: 'Sea ports', 'service-centre': 'Service centres' };
-const AR_KIND_HEADINGS: Record<string, string> = { air: 'المنافذ الجوية', land: 'المنافذ البرية', sea: 'المنافذ البحرية', 'service-centre': 'مراكز الخدمة' };
+const EN_KIND_HEADINGS: Record<string, string> = { air: 'Air ports', land: 'Land ports', sea: 'Sea ports', 'service-centre': 'Service centres', 'contact-centre': 'Contact centres' };
+const AR_KIND_HEADINGS: Record<string, string> = { air: 'المنافذ الجوية', land: 'المنافذ البرية', sea: 'المنافذ البحرية', 'service-centre': 'مراكز الخدمة', 'contact-centre': 'مراكز الاتصال' };
 
 const EN: UiWords = {
   live: '● live',

@@ -28,8 +28,8 @@ afterAll(async () => {
 describe('chat text is CLI grammar', () => {
   it('`status` is the fleet, worst first, as `status --json` gives it', async () => {
     const fleet = expectKind(await answer('status', chat.session('viewer')), 'fleet');
-    expect(fleet.status.totals.sites).toBe(103);
-    expect(fleet.status.sites).toHaveLength(103);
+    expect(fleet.status.totals.sites).toBe(104);
+    expect(fleet.status.sites).toHaveLength(104);
   });
 
   it('`/wf status RUH`, `wf status ruh` and a mention all give the same site', async () => {

@@ -46,7 +46,7 @@ describe('generated scripts', () => {
     expect(bash).toContain('"/incidents/list":--site) _watchfloor_reply sites; return ;;');
     expect(bash).toContain('"/incidents/ack":0) _watchfloor_reply incidents; return ;;');
     expect(bash).toContain('"/hub/start":--data) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;');
-    expect(bash).toContain('"/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre"');
+    expect(bash).toContain('"/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre contact-centre"');
     expect(bash).not.toContain('__complete)');
     expect(bash).toContain('complete -F _watchfloor watchfloor wf');
   });

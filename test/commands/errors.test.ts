@@ -37,7 +37,7 @@ describe('usage errors exit 2 with one line from commander', () => {
   it('an unknown site kind', async () => {
     const r = await cli.run('sites', 'list', '--kind', 'moon');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Allowed choices are air, land, sea, service-centre');
+    expect(r.stderr).toContain('Allowed choices are air, land, sea, service-centre, contact-centre');
   });
 
   it('a noun without a verb shows its help, as asked-for output', async () => {

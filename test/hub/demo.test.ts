@@ -19,13 +19,13 @@ afterAll(async () => {
 });
 
 describe('demo hub', () => {
-  it('loads 103 sites and the 12 platforms as an inventory, audited once as inventory.apply, with what the gates depend on', async () => {
+  it('loads 104 sites (the 103 public ones and the 992 contact centre) and the 12 platforms as an inventory, audited once as inventory.apply, with what the gates depend on', async () => {
     const status = await admin.fleetStatus();
-    expect(status.sites).toHaveLength(103);
+    expect(status.sites).toHaveLength(104);
     expect(status.platforms).toHaveLength(12);
     const seeds = (await admin.listAudit({ limit: 10_000 })).filter((e) => e.action === 'inventory.apply');
     expect(seeds).toHaveLength(1);
-    expect(seeds[0]).toMatchObject({ actor: { id: 'system' }, channel: 'system', detail: { sites: { add: 103, change: 0, remove: 0 } } });
+    expect(seeds[0]).toMatchObject({ actor: { id: 'system' }, channel: 'system', detail: { sites: { add: 104, change: 0, remove: 0 } } });
     const gate = (await admin.exportInventory()).assets.find((a) => a.id === 'RUH/egate-01');
     expect(gate?.dependsOn).toEqual(['platform/identity', 'platform/watchlist', 'RUH/network-link-01']);
     expect(gate?.managementUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/RUH\/egate-01$/);
@@ -34,7 +34,7 @@ describe('demo hub', () => {
   it('receives telemetry from the simulator within a bounded wait', async () => {
     const reporting = async () => (await admin.fleetStatus()).sites.filter((s) => s.reportedAt !== null).length;
     const reported = await waitUntil(reporting, { what: 'a site with a report', timeoutMs: 15_000, intervalMs: 250 });
-    expect(reported).toBe(103);
+    expect(reported).toBe(104);
     const sim = (await admin.listTokens()).find((t) => t.name === 'demo-simulator' && !t.revokedAt);
     expect(sim).toMatchObject({ role: 'intake', lastUsedAt: expect.any(String) });
   }, 20_000);

@@ -61,7 +61,7 @@ describe('inventory on a hub', () => {
   it('names the CSV line of a bad row and its field', async () => {
     const bad = SITES_CSV.replace('air,Eastern', 'airport,Eastern').replace('26.4712', 'north');
     expect(await problems([{ name: 'sites.csv', text: bad }])).toEqual([
-      { file: 'sites.csv', line: 3, field: 'sites[1].kind', message: '"airport" is not one of air, land, sea, service-centre' },
+      { file: 'sites.csv', line: 3, field: 'sites[1].kind', message: '"airport" is not one of air, land, sea, service-centre, contact-centre' },
       { file: 'sites.csv', line: 3, field: 'sites[1].lat', message: 'expected a number, not text' },
     ]);
     expect(await problems([{ name: 'x.csv', text: 'id,colour\nRUH,red\n' }])).toEqual([

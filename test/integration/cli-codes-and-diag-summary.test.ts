@@ -30,7 +30,7 @@ describe('piped text under --lang ar keeps ids, kinds and states as codes', () =
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows) {
       expect(row[0]).toMatch(/^[A-Z0-9-]+$/);
-      expect(['air', 'land', 'sea', 'service-centre']).toContain(row[2]);
+      expect(['air', 'land', 'sea', 'service-centre', 'contact-centre']).toContain(row[2]);
       expect(['ok', 'degraded', 'down']).toContain(row[4]);
     }
   });
@@ -38,7 +38,7 @@ describe('piped text under --lang ar keeps ids, kinds and states as codes', () =
   it('sites list: the kind is a code', async () => {
     const r = await runCli(['sites', 'list', '--lang', 'ar'], env());
     expect(r.code, r.stderr).toBe(0);
-    for (const row of fields(r.stdout)) expect(['air', 'land', 'sea', 'service-centre']).toContain(row[2]);
+    for (const row of fields(r.stdout)) expect(['air', 'land', 'sea', 'service-centre', 'contact-centre']).toContain(row[2]);
   });
 
   it('sites show: the kind and health are codes', async () => {

@@ -24,15 +24,15 @@ afterAll(async () => {
 });
 
 describe('hub start --demo --seed 7', () => {
-  it('serves 103 sites of all four kinds to `status --json`, using the profile it wrote', async () => {
+  it('serves 104 sites of all five kinds to `status --json`, using the profile it wrote', async () => {
     expect(hubUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const r = await runCli(['status', '--json'], cli.env);
     expect(r.code, r.stderr).toBe(0);
     const status = JSON.parse(r.stdout) as FleetStatus;
-    expect(status.sites).toHaveLength(103);
+    expect(status.sites).toHaveLength(104);
     const kinds = new Map<string, number>();
     for (const s of status.sites) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-    expect(Object.fromEntries(kinds)).toEqual({ air: 29, land: 14, sea: 11, 'service-centre': 49 });
+    expect(Object.fromEntries(kinds)).toEqual({ air: 29, land: 14, sea: 11, 'service-centre': 49, 'contact-centre': 1 });
     const ruh = status.sites.find((s) => s.id === 'RUH')!;
     expect(ruh.name).toEqual({ en: 'King Khalid International Airport', ar: 'مطار الملك خالد الدولي' });
     expect(['ok', 'degraded', 'down']).toContain(ruh.health);

@@ -93,7 +93,7 @@ async function drill(id: string, during: (d: PlaybookRunDetail) => Promise<void>
 
 async function fleetModes(): Promise<Set<string>> {
   const status = JSON.parse(await cliOk(['status', '--json'], 'wall')) as FleetStatus;
-  expect(status.sites).toHaveLength(103);
+  expect(status.sites).toHaveLength(104);
   return new Set(status.sites.map((s) => s.mode));
 }
 

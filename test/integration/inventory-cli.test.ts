@@ -168,7 +168,7 @@ describe('inventory as code, through the CLI', () => {
     ].join('\n'));
     const r = await wf(['inventory', 'apply', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${bad}:4: sites[0].kind: "airport" is not one of air, land, sea, service-centre`);
+    expect(r.stderr).toContain(`${bad}:4: sites[0].kind: "airport" is not one of air, land, sea, service-centre, contact-centre`);
     const cycle = file('cycle.yaml', [
       'assets:',
       '  - { id: RUH/egate-01, site: RUH, kind: egate, name: Gate, dependsOn: [RUH/egate-02] }',

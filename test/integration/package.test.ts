@@ -164,15 +164,15 @@ describeAfter([...NODE_GYP_NEEDS, cacheDecision], 'npm install -g of the tarball
     expect(r.stdout.trim()).toBe(PKG.version);
   });
 
-  it('starts a demo hub from the installed copy, and status --json against it lists the 103 sites', async () => {
+  it('starts a demo hub from the installed copy, and status --json against it lists the 104 sites (103 public, the 992 line)', async () => {
     const hub = await startDemoHubProcess(cli, { command: installed });
     try {
       expect(hub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const r = await runCli(['status', '--json'], cli.env, 30_000, installed);
       expect(r.code, r.stderr).toBe(0);
       const status = JSON.parse(r.stdout) as { sites: { id: string }[]; totals: { sites: number } };
-      expect(status.sites).toHaveLength(103);
-      expect(status.totals.sites).toBe(103);
+      expect(status.sites).toHaveLength(104);
+      expect(status.totals.sites).toBe(104);
     } finally {
       await hub.stop();
     }
@@ -181,7 +181,7 @@ describeAfter([...NODE_GYP_NEEDS, cacheDecision], 'npm install -g of the tarball
   it('runs demo from the installed copy: its status lines come, and it stops on SIGTERM', async () => {
     const demo = await startCliProcess(['demo', '--port', '0', '--seed', '7', '--json'], cli.env, (line) => (Array.isArray(line.sites) ? line.sites.length : undefined), 60_000, installed);
     await demo.stop();
-    expect(demo.value).toBe(103);
+    expect(demo.value).toBe(104);
     expect(demo.child.exitCode, demo.stderr()).toBe(0);
   }, 90_000);
 });

@@ -7,13 +7,14 @@ const assetsAt = (siteId: string) => fleet.assets.filter((a) => a.siteId === sit
 const countOf = (siteId: string, kind: string) => assetsAt(siteId).filter((a) => a.kind === kind).length;
 
 describe('buildDemoFleet: sites', () => {
-  it('has the 103 public sites: 29 air, 14 land, 11 sea, 49 service centres in 13 regions', () => {
-    expect(fleet.sites).toHaveLength(103);
+  it('has the 103 public sites: 29 air, 14 land, 11 sea, 49 service centres in 13 regions, and the 992 contact centre', () => {
+    expect(fleet.sites).toHaveLength(104);
     const byKind: Record<string, number> = {};
     for (const s of fleet.sites) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
-    expect(byKind).toEqual({ air: 29, land: 14, sea: 11, 'service-centre': 49 });
+    expect(byKind).toEqual({ air: 29, land: 14, sea: 11, 'service-centre': 49, 'contact-centre': 1 });
     expect(new Set(fleet.sites.map((s) => s.region)).size).toBe(13);
-    expect(new Set(fleet.sites.map((s) => s.id)).size).toBe(103);
+    expect(new Set(fleet.sites.map((s) => s.id)).size).toBe(104);
+    expect(fleet.sites.find((s) => s.kind === 'contact-centre')).toMatchObject({ id: 'CC-992', region: 'Riyadh', source: expect.stringMatching(/50,000 inquiries a month/) });
   });
 
   it('maps every record to the Site schema, keeping names in both languages and the sources', () => {
@@ -82,7 +83,8 @@ describe('buildDemoFleet: assets', () => {
       expect(p.id).toMatch(/^platform\/[a-z-]+$/);
     }
     expect(platforms.map((p) => p.id)).toEqual(expect.arrayContaining(['platform/identity', 'platform/visa', 'platform/watchlist']));
-    expect(fleet.assets.filter((a) => a.kind === 'integration')).toHaveLength(12);
+    // And the 992 line's AI voice agent, the one integration at a site.
+    expect(fleet.assets.filter((a) => a.kind === 'integration' && a.siteId !== null).map((a) => a.id)).toEqual(['CC-992/integration-01']);
   });
 
   it('equips each kind of site with its kinds of equipment', () => {
@@ -95,6 +97,10 @@ describe('buildDemoFleet: assets', () => {
         }
         expect(countOf(site.id, 'network-link')).toBe(2);
         expect(countOf(site.id, 'server')).toBe(2);
+      } else if (site.kind === 'contact-centre') {
+        expect([...kinds].sort()).toEqual(['counter', 'integration', 'network-link', 'server']);
+        expect(assetsAt(site.id).find((a) => a.kind === 'integration')!.name).toBe('AI voice agent');
+        expect(assetsAt(site.id).find((a) => a.kind === 'counter')!.name).toMatch(/^Agent desktop/);
       } else if (site.kind === 'service-centre') {
         expect([...kinds].sort()).toEqual(['cctv', 'counter', 'kiosk', 'network-link']);
         expect(countOf(site.id, 'network-link')).toBeGreaterThanOrEqual(1);

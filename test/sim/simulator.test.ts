@@ -77,7 +77,7 @@ describe('startSimulator over real HTTP', () => {
     await waitUntil(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1, { ...POLL, what: 'telemetry and alerts' });
 
     const telemetry = telemetryPosts(rec).at(-1)!.body as { sites: unknown[] };
-    expect(telemetry.sites).toHaveLength(103);
+    expect(telemetry.sites).toHaveLength(104);
     for (const t of telemetry.sites) expect(() => SiteTelemetry.strict().parse(t)).not.toThrow();
     const payload = alertPosts(rec)[0]!.body as AlertmanagerWebhook;
     expect(payload.version).toBe('4');
@@ -87,7 +87,7 @@ describe('startSimulator over real HTTP', () => {
     // Simulated time runs at `speed`: a later report is at least minutes of simulated time on.
     const times = telemetryPosts(rec).map((p) => Date.parse((p.body as { sites: { at: string }[] }).sites[0]!.at));
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(60_000);
-    expect(log[0]).toMatch(/seed 3, speed 3600×, 103 sites/);
+    expect(log[0]).toMatch(/seed 3, speed 3600×, 104 sites/);
 
     await sim.stop();
     const seen = rec.posts.length;

@@ -40,7 +40,7 @@ describe('step: determinism', () => {
 
   it('reports every site every step, in the telemetry schema', () => {
     const [first] = run(1, 1);
-    expect(first!.telemetry).toHaveLength(103);
+    expect(first!.telemetry).toHaveLength(104);
     for (const t of first!.telemetry) expect(() => SiteTelemetry.parse(t), t.siteId).not.toThrow();
     expect(first!.telemetry.find((t) => t.siteId === 'RUH')!.arrivalsPerHour).toBeGreaterThan(100);
     // The fields the hub's hourly flow history keeps for the staff and flow KPIs.
@@ -115,7 +115,7 @@ describe('queues', () => {
     arrivalRate: 1200,
     plannedRate: 1200,
     dtHours: 1 / 12,
-    capacity: { egatesInService: 4, kiosksInService: 0, countersWorking: 30, counterSpeed: 1 },
+    capacity: { egatesInService: 4, kiosksInService: 0, countersWorking: 30, counterSpeed: 1, voiceAgentChannels: 0 },
     desks: 30,
     queues: { selfBacklog: 0, staffedBacklog: 0 },
   };
@@ -140,6 +140,8 @@ describe('queues', () => {
     expect(siteFlow({ ...base, kind: 'service-centre', open: false, queues: { selfBacklog: 3, staffedBacklog: 9 } })).toEqual({
       queues: { selfBacklog: 0, staffedBacklog: 0 },
       processed: 0,
+      selfProcessed: 0,
+      staffedWaitMinutes: 0,
       countersOpen: 0,
       queueLength: 0,
       waitMinutes: 0,

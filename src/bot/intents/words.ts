@@ -40,6 +40,7 @@ export const KIND_WORDS: Record<SiteKind, readonly string[]> = {
   land: ['land', 'border', 'crossing', 'causeway', 'bridge', 'منفذ', 'منافذ', 'جسر', 'بري'],
   sea: ['sea', 'port', 'seaport', 'harbour', 'harbor', 'ميناء', 'موانئ', 'بحري'],
   'service-centre': ['centre', 'center', 'office', 'passports', 'مركز', 'جوازات', 'اداره'],
+  'contact-centre': ['992', 'contact', 'call', 'calls', 'phone', 'hotline', 'اتصال', 'الاتصال', 'هاتف'],
 };
 
 /** English names people use for regions beside the directorate's spelling. */

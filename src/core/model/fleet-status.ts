@@ -14,6 +14,19 @@ export const SiteSilence = z.object({
 });
 export type SiteSilence = z.infer<typeof SiteSilence>;
 
+/**
+ * A contact centre's latest report of how its inquiries end, with the shares
+ * worked out (src/core/contact-shares.ts); null shares while none ended.
+ */
+export const ContactCentreStatus = z.object({
+  answeredByAiPerHour: z.number(),
+  answeredByPeoplePerHour: z.number(),
+  abandonedPerHour: z.number(),
+  aiShare: z.number().nullable(),
+  abandonedShare: z.number().nullable(),
+});
+export type ContactCentreStatus = z.infer<typeof ContactCentreStatus>;
+
 export const SiteStatus = z.object({
   id: z.string(),
   name: LocalizedName,
@@ -32,6 +45,8 @@ export const SiteStatus = z.object({
   mode: SiteMode,
   /** Present while a maintenance window or a silence of the whole site holds: its alerts open no incident. */
   silence: SiteSilence.optional(),
+  /** Present for a contact centre once it has reported how its inquiries ended. */
+  contactCentre: ContactCentreStatus.optional(),
 });
 export type SiteStatus = z.infer<typeof SiteStatus>;
 

@@ -2,6 +2,24 @@
 import { z } from 'zod';
 import { IsoTime } from './time.js';
 
+/**
+ * What a contact centre (the 992 line) adds to its report: how its inquiries
+ * ended, as rates per hour. Its base fields mean the same for calls as for
+ * travellers: arrivalsPerHour is inquiries per hour, queueLength callers
+ * waiting, waitMinutes the mean wait to answer, countersOpen agents answering.
+ */
+export const ContactCentreTelemetry = z
+  .object({
+    /** Answered by the AI voice agent without a person. */
+    answeredByAiPerHour: z.number().nonnegative(),
+    /** Answered by a person (the AI agent handed over, or was out). */
+    answeredByPeoplePerHour: z.number().nonnegative(),
+    /** Callers who hung up before anyone answered. */
+    abandonedPerHour: z.number().nonnegative(),
+  })
+  .strict();
+export type ContactCentreTelemetry = z.infer<typeof ContactCentreTelemetry>;
+
 // What a site reports about its flow of people; pushed by the site (or the
 // demo simulator) through POST /v1/ingest/telemetry.
 export const SiteTelemetry = z
@@ -17,6 +35,8 @@ export const SiteTelemetry = z
     // passengers cleared per hour now (both lanes), and officers on duty at the site now.
     processedPerHour: z.number().nonnegative().optional(),
     officersOnDuty: z.number().int().nonnegative().optional(),
+    // Optional, contact centres only (site kind contact-centre).
+    contactCentre: ContactCentreTelemetry.optional(),
   })
   .strict();
 export type SiteTelemetry = z.infer<typeof SiteTelemetry>;

@@ -12,6 +12,7 @@ import type {
   SiteModeRecord,
   SiteTelemetry,
 } from '../../core/model.js';
+import { contactShares } from '../../core/contact-shares.js';
 import type { AssetCount, SilenceRecord } from '../store/store.js';
 import { siteSilences } from '../silences/site-silences.js';
 
@@ -115,6 +116,7 @@ export function siteStatuses(input: StatusInput, sites: readonly Site[] = input.
       reportedAt: report?.at ?? null,
       mode: modeBySite.get(key) ?? fleetMode,
       ...(silenced.has(key) ? { silence: silenced.get(key)! } : {}),
+      ...(report?.contactCentre ? { contactCentre: { ...report.contactCentre, ...contactShares(report.contactCentre) } } : {}),
     };
   });
 }

@@ -19,6 +19,11 @@ export interface FlowHourRecord {
   egatesSum: number;
   officersSum: number;
   officersReports: number;
+  /** A contact centre's reported outcome rates, summed over the reports that had them (migration 26). */
+  aiAnsweredSum: number;
+  peopleAnsweredSum: number;
+  abandonedSum: number;
+  contactReports: number;
 }
 
 /** Hours `fromHour` ≤ hour < `toHour`; one site's, or every site's without `siteId`. */

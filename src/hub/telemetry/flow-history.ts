@@ -6,7 +6,7 @@
 // kept as a small fixed histogram, so the hour's median and p90 need no list
 // of samples. Quantiles and shares count reports, i.e. they are weighted by
 // time when a site reports at a steady pace.
-import type { SiteTelemetry } from '../../core/model.js';
+import type { ContactCentreTelemetry, SiteTelemetry } from '../../core/model.js';
 import type { FlowHourRecord, StoreReader, StoreWriter } from '../store/store.js';
 
 export const HOUR_MS = 3_600_000;
@@ -46,6 +46,11 @@ export interface FlowHour {
   egatesInService: number;
   /** null when no report had it. */
   officersOnDuty: number | null;
+  /**
+   * A contact centre's inquiries by how they ended in the hour (the mean
+   * reported rates over one hour); null when no report of the hour had them.
+   */
+  contactCentre: ContactCentreTelemetry | null;
 }
 
 const bucketOf = (waitMinutes: number): number => WAIT_BUCKET_UPPER_MINUTES.findIndex((upper) => waitMinutes <= upper);
@@ -64,6 +69,10 @@ const emptyHour = (siteId: string, hour: number): FlowHourRecord => ({
   egatesSum: 0,
   officersSum: 0,
   officersReports: 0,
+  aiAnsweredSum: 0,
+  peopleAnsweredSum: 0,
+  abandonedSum: 0,
+  contactReports: 0,
 });
 
 /** A report added to its hour's sums (a new record; the old one is left alone). */
@@ -83,6 +92,10 @@ export function mergeReport(into: FlowHourRecord, r: SiteTelemetry): FlowHourRec
     egatesSum: into.egatesSum + r.egatesInService,
     officersSum: into.officersSum + (r.officersOnDuty ?? 0),
     officersReports: into.officersReports + (r.officersOnDuty === undefined ? 0 : 1),
+    aiAnsweredSum: into.aiAnsweredSum + (r.contactCentre?.answeredByAiPerHour ?? 0),
+    peopleAnsweredSum: into.peopleAnsweredSum + (r.contactCentre?.answeredByPeoplePerHour ?? 0),
+    abandonedSum: into.abandonedSum + (r.contactCentre?.abandonedPerHour ?? 0),
+    contactReports: into.contactReports + (r.contactCentre === undefined ? 0 : 1),
   };
 }
 
@@ -166,6 +179,14 @@ export function summariseFlowHour(r: FlowHourRecord): FlowHour {
     countersOpen: mean(r.countersSum, r.reports),
     egatesInService: mean(r.egatesSum, r.reports),
     officersOnDuty: r.officersReports > 0 ? mean(r.officersSum, r.officersReports) : null,
+    contactCentre:
+      r.contactReports > 0
+        ? {
+            answeredByAiPerHour: mean(r.aiAnsweredSum, r.contactReports),
+            answeredByPeoplePerHour: mean(r.peopleAnsweredSum, r.contactReports),
+            abandonedPerHour: mean(r.abandonedSum, r.contactReports),
+          }
+        : null,
   };
 }
 

@@ -1,7 +1,8 @@
-// Sites report their flow of people; the hub keeps the latest report per
-// site, a day of per-minute waits and eight weeks of hourly flow.
+// Sites report their flow of people (a contact centre its calls); the hub
+// keeps the latest report per site, a day of per-minute waits and eight
+// weeks of hourly flow.
 import { UsageError } from '../../core/errors.js';
-import type { SiteTelemetry } from '../../core/model.js';
+import type { SiteKind, SiteTelemetry } from '../../core/model.js';
 import { transact, type TransactDeps } from '../transact.js';
 import { recordFlowHours } from './flow-history.js';
 import { recordWaits } from './wait-history.js';
@@ -9,7 +10,9 @@ import { recordWaits } from './wait-history.js';
 /** All or nothing: one unknown site id rejects the whole batch. Also records each site's wait and hourly flow for their histories. */
 export async function ingestTelemetry(deps: TransactDeps, reports: SiteTelemetry[]): Promise<number> {
   return transact(deps, async (tx, emit) => {
-    const known = new Map((await tx.listSites()).map((s) => [s.id.toUpperCase(), s.id]));
+    const sites = await tx.listSites();
+    const known = new Map(sites.map((s) => [s.id.toUpperCase(), s.id]));
+    const kinds = new Map(sites.map((s) => [s.id, s.kind]));
     const unknown = reports.map((r) => r.siteId).filter((id) => !known.has(id.toUpperCase()));
     if (unknown.length > 0) {
       throw new UsageError(`unknown site id${unknown.length > 1 ? 's' : ''}: ${[...new Set(unknown)].join(', ')}`, {
@@ -18,10 +21,21 @@ export async function ingestTelemetry(deps: TransactDeps, reports: SiteTelemetry
       });
     }
     const canonical = reports.map((r) => ({ ...r, siteId: known.get(r.siteId.toUpperCase())! }));
+    refuseMisplacedContactFigures(canonical, kinds);
     await tx.upsertTelemetry(canonical);
     await recordWaits(tx, canonical, deps.now());
     await recordFlowHours(tx, canonical);
     for (const r of canonical) emit('site.telemetry', r);
     return canonical.length;
+  });
+}
+
+/** A contactCentre block is about calls: on any other kind of site it is a sender's mistake, and the batch is refused whole. */
+function refuseMisplacedContactFigures(reports: readonly SiteTelemetry[], kinds: ReadonlyMap<string, SiteKind>): void {
+  const misplaced = [...new Set(reports.filter((r) => r.contactCentre && kinds.get(r.siteId) !== 'contact-centre').map((r) => r.siteId))];
+  if (misplaced.length === 0) return;
+  throw new UsageError(`contactCentre figures for a site that is not a contact centre: ${misplaced.join(', ')}`, {
+    hint: 'nothing was stored; send contactCentre only for sites of kind contact-centre',
+    details: { sites: misplaced },
   });
 }

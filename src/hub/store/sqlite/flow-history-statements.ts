@@ -16,6 +16,10 @@ interface FlowHourRow {
   egates_sum: number;
   officers_sum: number;
   officers_reports: number;
+  ai_answered_sum: number;
+  people_answered_sum: number;
+  abandoned_sum: number;
+  contact_reports: number;
 }
 
 const fromRow = (r: FlowHourRow): FlowHourRecord => ({
@@ -32,6 +36,10 @@ const fromRow = (r: FlowHourRow): FlowHourRecord => ({
   egatesSum: r.egates_sum,
   officersSum: r.officers_sum,
   officersReports: r.officers_reports,
+  aiAnsweredSum: r.ai_answered_sum,
+  peopleAnsweredSum: r.people_answered_sum,
+  abandonedSum: r.abandoned_sum,
+  contactReports: r.contact_reports,
 });
 
 export function flowHistoryStatements(sql: Prepare): Synchronous<FlowHistoryReader & FlowHistoryWriter> {
@@ -47,9 +55,11 @@ export function flowHistoryStatements(sql: Prepare): Synchronous<FlowHistoryRead
     upsertFlowHours(records: FlowHourRecord[]): void {
       const upsert = sql(
         `INSERT OR REPLACE INTO site_flow_hours (site_id, hour, reports, arrivals_sum, processed_sum, processed_reports, wait_sum,
-           wait_max, wait_counts, counters_sum, egates_sum, officers_sum, officers_reports)
+           wait_max, wait_counts, counters_sum, egates_sum, officers_sum, officers_reports,
+           ai_answered_sum, people_answered_sum, abandoned_sum, contact_reports)
          VALUES (@siteId, @hour, @reports, @arrivalsSum, @processedSum, @processedReports, @waitSum,
-           @waitMax, @waitCounts, @countersSum, @egatesSum, @officersSum, @officersReports)`,
+           @waitMax, @waitCounts, @countersSum, @egatesSum, @officersSum, @officersReports,
+           @aiAnsweredSum, @peopleAnsweredSum, @abandonedSum, @contactReports)`,
       );
       for (const r of records) upsert.run({ ...r, waitCounts: JSON.stringify(r.waitCounts) });
     },

@@ -2,6 +2,7 @@
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
 import { DRILLS_MIGRATION } from './migration-drills.js';
+import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
@@ -356,6 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
   FLOW_HISTORY_MIGRATION,
+  CONTACT_CENTRE_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -12,6 +12,7 @@ import type {
   Site,
   SiteKind,
   SiteTelemetry,
+  ContactCentreTelemetry,
   TimelineEntry,
   TimelineKind,
 } from '../../../core/model.js';
@@ -218,6 +219,8 @@ export interface TelemetryRow {
   wait_minutes: number;
   egates_in_service: number;
   counters_open: number;
+  /** A contact centre's block as JSON (migration 26); null for every other site. */
+  contact_centre: string | null;
 }
 
 export const telemetryFromRow = (r: TelemetryRow): SiteTelemetry => ({
@@ -228,6 +231,7 @@ export const telemetryFromRow = (r: TelemetryRow): SiteTelemetry => ({
   waitMinutes: r.wait_minutes,
   egatesInService: r.egates_in_service,
   countersOpen: r.counters_open,
+  ...(r.contact_centre ? { contactCentre: JSON.parse(r.contact_centre) as ContactCentreTelemetry } : {}),
 });
 
 export const telemetryToRow = (t: SiteTelemetry): TelemetryRow => ({
@@ -238,6 +242,7 @@ export const telemetryToRow = (t: SiteTelemetry): TelemetryRow => ({
   wait_minutes: t.waitMinutes,
   egates_in_service: t.egatesInService,
   counters_open: t.countersOpen,
+  contact_centre: t.contactCentre ? JSON.stringify(t.contactCentre) : null,
 });
 
 export interface TokenRow {

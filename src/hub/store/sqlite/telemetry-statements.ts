@@ -10,11 +10,12 @@ export function telemetryStatements(sql: Prepare): Synchronous<TelemetryReader &
 
     upsertTelemetry(telemetry: SiteTelemetry[]): void {
       const upsert = sql(
-        `INSERT INTO site_telemetry (site_id, at, arrivals_per_hour, queue_length, wait_minutes, egates_in_service, counters_open)
-         VALUES (@site_id, @at, @arrivals_per_hour, @queue_length, @wait_minutes, @egates_in_service, @counters_open)
+        `INSERT INTO site_telemetry (site_id, at, arrivals_per_hour, queue_length, wait_minutes, egates_in_service, counters_open, contact_centre)
+         VALUES (@site_id, @at, @arrivals_per_hour, @queue_length, @wait_minutes, @egates_in_service, @counters_open, @contact_centre)
          ON CONFLICT(site_id) DO UPDATE SET at = excluded.at, arrivals_per_hour = excluded.arrivals_per_hour,
            queue_length = excluded.queue_length, wait_minutes = excluded.wait_minutes,
-           egates_in_service = excluded.egates_in_service, counters_open = excluded.counters_open`,
+           egates_in_service = excluded.egates_in_service, counters_open = excluded.counters_open,
+           contact_centre = excluded.contact_centre`,
       );
       for (const t of telemetry) upsert.run(telemetryToRow(t));
     },

@@ -1,0 +1,97 @@
+// The 992 contact centre in the demo world: the line as a site of its own
+// (not in the public site list, sites.json, so it is added here with where
+// its figures come from), and how its callers end when nobody answers soon.
+// Its calls otherwise flow like a port's travellers (queues.ts): the AI voice
+// agent is its self-service lane, the agents' desktops its counters.
+import type { ContactCentreTelemetry, Site } from '../core/model.js';
+
+/**
+ * The command centre's published figures (issue 15, "Decision support"):
+ * about 50,000 inquiries a month on the 992 line, about half answered by an
+ * AI voice agent. Placed at the Jawazat headquarters in Riyadh: no public
+ * source names where the line is answered, so the region is an assumption.
+ */
+export const CONTACT_CENTRE_SOURCE =
+  'Command centre published figures: about 50,000 inquiries a month on the 992 line, about half answered by an AI voice agent; located in Riyadh (assumed)';
+
+export const CONTACT_CENTRE_ID = 'CC-992';
+
+/** Agents employed on the line, four shifts around the clock (estimate: enough for the AI agent's half at the busiest hour). */
+export const CONTACT_CENTRE_AGENTS = 72;
+
+export function contactCentreSites(): Omit<Site, 'staff'>[] {
+  return [
+    {
+      id: CONTACT_CENTRE_ID,
+      name: { en: '992 Contact Centre', ar: 'مركز الاتصال 992' },
+      kind: 'contact-centre',
+      region: 'Riyadh',
+      city: 'Riyadh',
+      cityAr: 'الرياض',
+      lat: 24.69,
+      lon: 46.69,
+      neighbour: null,
+      annualPassengers: null,
+      source: CONTACT_CENTRE_SOURCE,
+    },
+  ];
+}
+
+// How long a caller holds before hanging up: exponential, mean five minutes
+// (an estimate; callers to a government line are used to holding).
+const PATIENCE_MINUTES = 5;
+
+export interface CallOutcomes {
+  /** Callers still holding for a person after the step. */
+  backlog: number;
+  answeredByAi: number;
+  answeredByPeople: number;
+  abandoned: number;
+}
+
+export interface CallStep {
+  /** What the lanes served during the step (queues.ts siteFlow): the AI agent's and the agents' together. */
+  processed: number;
+  selfProcessed: number;
+  /** The wait for a person at the agents' lane. */
+  staffedWaitMinutes: number;
+  /** Callers holding beyond the agents' capacity after the step. */
+  backlog: number;
+  dtHours: number;
+}
+
+/**
+ * Callers hang up: of those the agents reached, the share whose wait outlasted
+ * their patience — W / (W + θ) for a mean wait W (most callers of a steady
+ * queue wait not at all, so 1 − e^(−W/θ) would overstate it) — and, of those
+ * holding in the backlog, as many as run out of patience during the step.
+ */
+export function callOutcomes({ processed, selfProcessed, staffedWaitMinutes, backlog, dtHours }: CallStep): CallOutcomes {
+  const reached = Math.max(0, processed - selfProcessed);
+  const hungUpWaiting = reached * (staffedWaitMinutes / (staffedWaitMinutes + PATIENCE_MINUTES));
+  const hungUpHolding = backlog * (1 - Math.exp(-(dtHours * 60) / PATIENCE_MINUTES));
+  return {
+    backlog: backlog - hungUpHolding,
+    answeredByAi: selfProcessed,
+    answeredByPeople: reached - hungUpWaiting,
+    abandoned: hungUpWaiting + hungUpHolding,
+  };
+}
+
+/** Rates per hour smoothed like the arrival rate, so one quiet minute does not read as the AI agent answering nothing. */
+export function smoothContactRates(
+  previous: ContactCentreTelemetry | undefined,
+  step: CallOutcomes,
+  dtHours: number,
+  smoothing: number,
+): ContactCentreTelemetry {
+  const rate = (n: number, before: number | undefined) => {
+    if (!(dtHours > 0)) return before ?? 0;
+    return before === undefined ? n / dtHours : before + (n / dtHours - before) * smoothing;
+  };
+  return {
+    answeredByAiPerHour: rate(step.answeredByAi, previous?.answeredByAiPerHour),
+    answeredByPeoplePerHour: rate(step.answeredByPeople, previous?.answeredByPeoplePerHour),
+    abandonedPerHour: rate(step.abandoned, previous?.abandonedPerHour),
+  };
+}
