@@ -3,6 +3,7 @@
 // incident's state allows, and how long lists and texts are cut. Values are raw
 // (not escaped): each renderer escapes for its own markup.
 import type { FleetStatus, Incident, IncidentDetail, SiteStatus, TimelineEntry } from '../core/model.js';
+import { contactCentreLine, percent } from '../render/contact-centre.js';
 import { silenceCode } from '../render/fleet-status.js';
 import type { IncidentState } from '../core/vocabulary.js';
 import { labelsFor, type Lang } from '../render/labels.js';
@@ -123,7 +124,18 @@ export function siteFlowFacts(status: SiteStatus, lang: Lang): Fact[] {
     { label: l.t('reported'), value: status.reportedAt ? formatChatTime(status.reportedAt) : l.t('notReported') },
     ...(status.mode !== 'normal' ? [{ label: l.t('mode'), value: status.mode }] : []),
     ...(status.silence ? [{ label: silenceCode(status), value: `${status.silence.id} → ${formatChatTime(status.silence.until)}` }] : []),
+    ...(status.contactCentre
+      ? [
+          { label: l.t('aiAnswered'), value: percent(status.contactCentre.aiShare) },
+          { label: l.t('abandoned'), value: percent(status.contactCentre.abandonedShare) },
+        ]
+      : []),
   ];
+}
+
+/** A line per contact centre (the 992 line) for a fleet reply: inquiries, callers waiting, the AI agent's share, abandonment. */
+export function contactCentreLines(status: FleetStatus, lang: Lang): string[] {
+  return status.sites.flatMap((s) => contactCentreLine(s, lang) ?? []);
 }
 
 /** "fleet mode: offline-processing" while the whole fleet runs otherwise than normally; null when it does not. */

@@ -2,6 +2,7 @@
 // and any platform that is not ok.
 import type { FleetStatus, SiteStatus } from '../core/model.js';
 import type { Health } from '../core/vocabulary.js';
+import { aiShareCell, contactCentreLine } from './contact-centre.js';
 import { labelsForView } from './labels.js';
 import { countOf } from './plural.js';
 import { createStyle } from './style.js';
@@ -45,6 +46,9 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
   // After it, only while a site is silenced or in maintenance: a code (silenced, maintenance), as the mode is.
   const silenced = fleet.sites.some((s) => s.silence);
   if (silenced) columns.push({ header: 'SILENCED' });
+  // Last of all, only while the fleet has a contact centre: the AI agent's share answered without a person.
+  const contact = fleet.sites.some((s) => s.kind === 'contact-centre');
+  if (contact) columns.push({ header: l.header('ai'), align: 'right' });
   const shown = maxSites !== undefined && maxSites < fleet.sites.length ? fleet.sites.slice(0, Math.max(1, maxSites)) : fleet.sites;
   const rows = shown.map((s) => [
     s.id,
@@ -58,13 +62,15 @@ export function renderFleetStatus(fleet: FleetStatus, ctx: RenderContext, maxSit
     ...(wide ? wideCells(s, ctx) : []),
     ...(modes ? [s.mode === 'normal' ? s.mode : style.warn(s.mode)] : []),
     ...(silenced ? [silenceCell(s, ctx.tty, style)] : []),
+    ...(contact ? [aiShareCell(s, ctx.tty)] : []),
   ]);
   const table = renderTable({ columns, rows }, { tty: ctx.tty, width: ctx.width, header: style.bold });
   if (!ctx.tty) return table;
   const more = fleet.sites.length - shown.length;
   const moreLine = more > 0 ? [style.dim(hiddenSitesLine(fleet.sites.slice(shown.length), ctx))] : [];
   const fleetMode = fleet.mode === 'normal' ? [] : [style.warn(`fleet mode: ${fleet.mode}`)];
-  return [table, ...moreLine, '', totalsLine(fleet, ctx), ...platformLines(fleet, ctx), ...fleetMode].join('\n');
+  const contactLines = fleet.sites.flatMap((s) => contactCentreLine(s, ctx.lang) ?? []);
+  return [table, ...moreLine, '', totalsLine(fleet, ctx), ...contactLines, ...platformLines(fleet, ctx), ...fleetMode].join('\n');
 }
 
 function wideCells(s: SiteStatus & WideSiteFacts, ctx: RenderContext): string[] {

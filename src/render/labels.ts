@@ -75,6 +75,12 @@ const EN = {
   coordinates: 'lat,lon',
   neighbour: 'neighbour',
   passengers: 'passengers/yr',
+  // The 992 contact centre (issue 15): its column and its line under the status table.
+  ai: 'ai',
+  inquiriesPerHour: 'inquiries/h',
+  callersWaiting: 'waiting',
+  aiAnswered: 'answered by the AI agent',
+  abandoned: 'abandoned',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -129,6 +135,11 @@ const AR: Record<LabelKey, string> = {
   coordinates: 'الإحداثيات',
   neighbour: 'الدولة المجاورة',
   passengers: 'المسافرون سنوياً',
+  ai: 'الوكيل الآلي',
+  inquiriesPerHour: 'استفسار/ساعة',
+  callersWaiting: 'في الانتظار',
+  aiAnswered: 'أجاب عنها الوكيل الآلي',
+  abandoned: 'أُغلقت قبل الرد',
   asset: 'الجهاز',
   opened: 'فُتح',
   acknowledgedBy: 'استلمه',

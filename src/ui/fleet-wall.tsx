@@ -6,7 +6,8 @@ import { memo } from 'react';
 import type { SiteStatus } from '../core/model.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import type { Grouping, SiteGroup } from './layout.js';
-import { WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
+import { TILE, WIDE_FROM_COLUMNS, tileWidth, wallColumns } from './layout.js';
+import { percent } from '../render/contact-centre.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, fit, scrollWindow } from './look.js';
 import { styled, styledRuns, type TextStyle } from './styled.js';
 import { MODE_LETTER } from './playbook-words.js';
@@ -119,6 +120,7 @@ export function tileText(site: SiteStatus, width: number): string {
   const glyph = MODE_LETTER[site.mode] || (site.silence ? SILENCE_LETTER[site.silence.kind] : '') || HEALTH_GLYPH[site.health];
   const wait = site.waitMinutes === null ? '–' : String(Math.round(site.waitMinutes));
   const open = site.openIncidents.total;
+  if (site.contactCentre) return contactTileText(glyph, site, wait, open, cell);
   if (width >= WIDE_FROM_COLUMNS) {
     const incidents = open === 0 ? '' : `!${open > 99 ? '99+' : open}`;
     return `${glyph}${fit(site.id, 9).padEnd(9)} ${`${wait}m`.padStart(4)} ${incidents.padEnd(3)}`.padEnd(cell);
@@ -126,4 +128,20 @@ export function tileText(site: SiteStatus, width: number): string {
   const incidents = open === 0 ? '' : open > 9 ? '+' : String(open);
   const id = fit(site.id.replace(/^(LND|SEA|SC)-/, ''), 6);
   return `${glyph}${id.padEnd(6)}${wait.padStart(3)}${incidents.padStart(2)}`.padEnd(cell);
+}
+
+/**
+ * A contact centre's tile: the AI agent's share answered without a person
+ * beside its wait to answer (wide), or in place of it (condensed, where the
+ * selected-site line has the wait).
+ */
+function contactTileText(glyph: string, site: SiteStatus, wait: string, open: number, cell: number): string {
+  const ai = `AI${percent(site.contactCentre?.aiShare)}`;
+  if (cell >= TILE.wide) {
+    const incidents = open === 0 ? '' : `!${open > 99 ? '99+' : open}`;
+    return fit(`${glyph}${fit(site.id, 6).padEnd(6)}${`${wait}m`.padStart(4)} ${ai.padEnd(5)}${incidents.padStart(3)}`.trimEnd(), cell - 1).padEnd(cell);
+  }
+  const incidents = open === 0 ? '' : open > 9 ? '+' : String(open);
+  const id = fit(site.id.replace(/^CC-/, ''), 3);
+  return fit(`${glyph}${id.padEnd(3)} ${ai.padEnd(5)}${incidents.padStart(2)}`, cell - 1).padEnd(cell);
 }

@@ -2,6 +2,7 @@
 // (when the container has it) the site's wait over the last hour.
 import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
+import { contactShareParts } from '../render/contact-centre.js';
 import { labelsFor, type Lang } from '../render/labels.js';
 import { HEALTH_COLOUR, fit } from './look.js';
 import { WaitSparkline } from './sparkline.js';
@@ -38,7 +39,9 @@ function SiteSummary({ site, width, lang }: { site: SiteStatus; width: number; l
   const open = site.openIncidents.total > 0 ? ` · ${site.openIncidents.total} ${t('open')}` : '';
   // The code `status` prints piped, and the silence's id: so an officer knows why this site is quiet.
   const quiet = site.silence ? ` · ${site.silence.kind === 'maintenance' ? 'maintenance' : 'silenced'} ${site.silence.id}` : '';
-  const text = `${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${wait}${queue}${egates}${open}${quiet}`;
+  // A contact centre: how its inquiries end, the AI agent's share first.
+  const calls = site.contactCentre ? contactShareParts(site.contactCentre, lang).map((p) => ` · ${p}`).join('') : '';
+  const text = `${site.id} ${labels.siteName(site.name)} · ${labels.region(site.region)} · ${wait}${queue}${egates}${calls}${open}${quiet}`;
   return (
     <Text>
       <Text color={HEALTH_COLOUR[site.health]}>{labels.health(site.health).padEnd(9)}</Text>

@@ -3,6 +3,7 @@
 // whole fleet fits the screen that way; a wall has no keys to scroll with.
 import { Box, Text } from 'ink';
 import type { SiteStatus } from '../core/model.js';
+import { percent } from '../render/contact-centre.js';
 import type { Lang } from '../render/labels.js';
 import { visibleWidth } from '../render/text-width.js';
 import type { Grouping, SiteGroup } from './layout.js';
@@ -59,11 +60,12 @@ function largeTileLines(site: SiteStatus, lang: Lang): Array<Array<[string, Text
   const words = uiWords(lang);
   const wait = site.waitMinutes === null ? words.noReport : words.waitMinutes(Math.round(site.waitMinutes));
   const open = site.openIncidents.total === 0 ? '' : `  !${site.openIncidents.total}`;
+  const ai = site.contactCentre ? `  AI ${percent(site.contactCentre.aiShare)}` : '';
   const color = HEALTH_COLOUR[site.health];
   const lines: Array<[string, TextStyle]> = [
     [fit(`${HEALTH_GLYPH[site.health]} ${site.id}`, inner), { color, bold: true }],
     [fit(words.labels.siteName(site.name), inner), {}],
-    [fit(`${wait}${open}`, inner), { color }],
+    [fit(`${wait}${ai}${open}`, inner), { color }],
   ];
   // The padding unstyled, as the tile's Box left it.
   return lines.map(([text, style]) => [[text, style], [' '.repeat(WALL_TILE.width - visibleWidth(text)), {}]]);

@@ -7,6 +7,7 @@ import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
   CHAT_TEXT_LIMIT,
+  contactCentreLines,
   fleetModeLine,
   formatChatTime,
   incidentActions,
@@ -147,6 +148,7 @@ function fleetBlocks(status: FleetStatus, lang: Lang): SlackBlock[] {
     header(`${l.t('fleetStatus')}`),
     section(`_${escapeMrkdwn(formatChatTime(status.generatedAt))}_`, totals.map(field)),
     ...(mode ? [section(`:rotating_light: *${escapeMrkdwn(mode)}*`)] : []),
+    ...contactCentreLines(status, lang).map((line) => context(`:telephone_receiver: ${escapeMrkdwn(line)}`)),
     ...(platforms.length
       ? [context(`*${escapeMrkdwn(l.t('degradedPlatforms'))}:* ${platforms.map((p) => `${HEALTH_MARK[p.health]} ${escapeMrkdwn(p.name)}`).join(' · ')}`)]
       : []),

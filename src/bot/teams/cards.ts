@@ -6,6 +6,7 @@ import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   actionLabel,
   CHAT_TEXT_LIMIT,
+  contactCentreLines,
   fleetModeLine,
   formatChatTime,
   incidentActions,
@@ -257,6 +258,7 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
     ),
     textBlock(`${l.t('openIncidents')}: ${sev.total} (sev1 ${sev.sev1} · sev2 ${sev.sev2} · sev3 ${sev.sev3} · sev4 ${sev.sev4})`),
     ...(mode ? [textBlock(`**${esc(mode)}**`, { color: 'attention' })] : []),
+    ...contactCentreLines(status, lang).map((line) => textBlock(esc(line))),
     ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang, status), lang) }] : []),
     ...(platforms.length
       ? [textBlock(`${l.t('degradedPlatforms')}: ${platforms.map((p) => `${esc(p.name)} (${l.health(p.health)})`).join(', ')}`, { color: 'warning' })]
