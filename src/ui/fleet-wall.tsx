@@ -139,7 +139,7 @@ function contactTileText(glyph: string, site: SiteStatus, wait: string, open: nu
   const ai = `AI${percent(site.contactCentre?.aiShare)}`;
   if (cell >= TILE.wide) {
     const incidents = open === 0 ? '' : `!${open > 99 ? '99+' : open}`;
-    return fit(`${glyph}${fit(site.id, 6).padEnd(6)}${`${wait}m`.padStart(4)} ${ai.padEnd(5)}${incidents.padStart(3)}`.trimEnd(), cell - 1).padEnd(cell);
+    return fit(`${glyph}${fit(site.id, 6).padEnd(6)}${`${wait}m`.padStart(3)} ${ai.padEnd(5)}${incidents.padStart(3)}`.trimEnd(), cell - 1).padEnd(cell);
   }
   const incidents = open === 0 ? '' : open > 9 ? '+' : String(open);
   const id = fit(site.id.replace(/^CC-/, ''), 3);

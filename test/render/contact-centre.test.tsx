@@ -67,9 +67,9 @@ describe('status with the 992 contact centre', () => {
 
 describe('the watch UI with the 992 contact centre', () => {
   it('tiles show the AI agent’s share: beside the wait when wide, in its place when condensed', () => {
-    expect(tileText(CC, 200)).toBe('·CC-992  1m AI50%   ');
+    expect(tileText(CC, 200)).toBe('·CC-992 1m AI50%    ');
     expect(tileText(CC, 80)).toBe('·992 AI50%   ');
-    expect(tileText({ ...CC, openIncidents: { ...CC.openIncidents, sev2: 1, total: 1 } }, 200)).toBe('·CC-992  1m AI50% !1');
+    expect(tileText({ ...CC, openIncidents: { ...CC.openIncidents, sev2: 1, total: 1 } }, 200)).toBe('·CC-992 1m AI50% !1 ');
     expect(tileText(CC, 200)).toHaveLength(20);
     expect(tileText(CC, 80)).toHaveLength(13);
   });
