@@ -49,32 +49,34 @@ export interface CallOutcomes {
   abandoned: number;
 }
 
+/**
+ * The share of callers bound for a person who hang up before an agent
+ * answers, at a mean wait W for a person: W / (W + θ). Most callers of a
+ * steady queue wait not at all, so 1 − e^(−W/θ) would overstate it.
+ */
+export function abandonShare(waitForAPersonMinutes: number): number {
+  return waitForAPersonMinutes > 0 ? waitForAPersonMinutes / (waitForAPersonMinutes + PATIENCE_MINUTES) : 0;
+}
+
 export interface CallStep {
   /** What the lanes served during the step (queues.ts siteFlow): the AI agent's and the agents' together. */
   processed: number;
   selfProcessed: number;
-  /** The wait for a person at the agents' lane. */
-  staffedWaitMinutes: number;
+  /** Callers who hung up before joining the agents' queue (siteFlow's abandoned). */
+  abandoned: number;
   /** Callers holding beyond the agents' capacity after the step. */
   backlog: number;
   dtHours: number;
 }
 
-/**
- * Callers hang up: of those the agents reached, the share whose wait outlasted
- * their patience — W / (W + θ) for a mean wait W (most callers of a steady
- * queue wait not at all, so 1 − e^(−W/θ) would overstate it) — and, of those
- * holding in the backlog, as many as run out of patience during the step.
- */
-export function callOutcomes({ processed, selfProcessed, staffedWaitMinutes, backlog, dtHours }: CallStep): CallOutcomes {
-  const reached = Math.max(0, processed - selfProcessed);
-  const hungUpWaiting = reached * (staffedWaitMinutes / (staffedWaitMinutes + PATIENCE_MINUTES));
+/** Everyone an agent reached was answered; of those holding in the backlog, as many hang up as run out of patience during the step. */
+export function callOutcomes({ processed, selfProcessed, abandoned, backlog, dtHours }: CallStep): CallOutcomes {
   const hungUpHolding = backlog * (1 - Math.exp(-(dtHours * 60) / PATIENCE_MINUTES));
   return {
     backlog: backlog - hungUpHolding,
     answeredByAi: selfProcessed,
-    answeredByPeople: reached - hungUpWaiting,
-    abandoned: hungUpWaiting + hungUpHolding,
+    answeredByPeople: Math.max(0, processed - selfProcessed),
+    abandoned: abandoned + hungUpHolding,
   };
 }
 

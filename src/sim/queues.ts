@@ -93,6 +93,8 @@ export interface SiteFlowInput {
   capacity: SiteCapacity;
   desks: number; // from deskCap
   queues: SiteQueues;
+  /** Of those bound for the staffed lane, the share who give up before joining it (callers who hang up; 0 by default). */
+  abandonShare?: number;
 }
 
 export interface SiteFlow {
@@ -103,6 +105,8 @@ export interface SiteFlow {
   selfProcessed: number;
   /** The wait at the staffed lane alone. */
   staffedWaitMinutes: number;
+  /** Those who gave up before the staffed lane (abandonShare of its arrivals). */
+  abandoned: number;
   countersOpen: number;
   queueLength: number;
   waitMinutes: number;
@@ -113,6 +117,7 @@ const CLOSED: SiteFlow = {
   processed: 0,
   selfProcessed: 0,
   staffedWaitMinutes: 0,
+  abandoned: 0,
   countersOpen: 0,
   queueLength: 0,
   waitMinutes: 0,
@@ -147,7 +152,9 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
   const selfArrivals = input.arrivals * selfShare;
   // Travellers stranded in a self-service lane that stopped move to the desks.
   const movedBacklog = selfServers > 0 ? 0 : queues.selfBacklog;
-  const staffedArrivals = input.arrivals - selfArrivals;
+  const abandonShare = input.abandonShare ?? 0;
+  const abandoned = (input.arrivals - selfArrivals) * abandonShare;
+  const staffedArrivals = input.arrivals - selfArrivals - abandoned;
   const counterRate = COUNTER_SERVICE_RATE[kind] * capacity.counterSpeed;
 
   const staffedBacklog = queues.staffedBacklog + movedBacklog;
@@ -161,7 +168,7 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
     backlog: selfServers > 0 ? queues.selfBacklog : 0,
     dtHours,
   });
-  const staffedRate = input.arrivalRate * (1 - selfShare);
+  const staffedRate = input.arrivalRate * (1 - selfShare) * (1 - abandonShare);
   const staffed = advanceLane({ arrivals: staffedArrivals, arrivalRate: staffedRate, servers: countersOpen, ratePerServer: counterRate, backlog: staffedBacklog, dtHours });
   // The wait a traveller can expect: the lanes' waits weighted by who uses them.
   const waitMinutes =
@@ -171,6 +178,7 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
     processed: self.processed + staffed.processed,
     selfProcessed: self.processed,
     staffedWaitMinutes: staffed.waitMinutes,
+    abandoned,
     countersOpen,
     queueLength: self.queueLength + staffed.queueLength,
     waitMinutes,

@@ -6,7 +6,7 @@ import type { ContactCentreTelemetry, SiteTelemetry } from '../core/model.js';
 import { alertOf, type AlertmanagerAlert } from './alerts.js';
 import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';
-import { callOutcomes, smoothContactRates } from './contact-centre.js';
+import { abandonShare, callOutcomes, smoothContactRates } from './contact-centre.js';
 import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
 import { drawFaultsInProgress, drawNewFaults, injectedFault, type Fault } from './faults.js';
 import type { DemoFleet } from './fleet.js';
@@ -28,6 +28,8 @@ export interface SiteState extends SiteQueues {
   arrivalsRate: number;
   /** A contact centre's smoothed outcome rates, as reported. */
   contact?: ContactCentreTelemetry;
+  /** A contact centre's wait for a person at the last step: callers hang up by it. */
+  waitForAPersonMinutes?: number;
 }
 
 export interface SimState {
@@ -152,6 +154,7 @@ function advanceSite(
     capacity,
     desks: deskCap(site.kind, site.staff, reinforcement),
     queues: previous,
+    ...(site.kind === 'contact-centre' ? { abandonShare: abandonShare(previous.waitForAPersonMinutes ?? 0) } : {}),
   });
   const observedRate = dtHours > 0 ? arrivals / dtHours : previous.arrivalsRate;
   const smoothing = 1 - Math.exp(-dtSeconds / RATE_WINDOW_SECONDS);
@@ -190,7 +193,7 @@ function advanceCalls(
   const contact = smoothContactRates(previous.contact, outcomes, now.dtHours, now.smoothing);
   const answered = outcomes.answeredByAi + outcomes.answeredByPeople;
   return {
-    state: { selfBacklog: flow.queues.selfBacklog, staffedBacklog: outcomes.backlog, arrivalsRate: now.arrivalsRate, contact },
+    state: { selfBacklog: flow.queues.selfBacklog, staffedBacklog: outcomes.backlog, arrivalsRate: now.arrivalsRate, contact, waitForAPersonMinutes: flow.staffedWaitMinutes },
     telemetry: {
       siteId: site.id,
       at: now.simTime.toISOString(),

@@ -142,6 +142,7 @@ describe('queues', () => {
       processed: 0,
       selfProcessed: 0,
       staffedWaitMinutes: 0,
+      abandoned: 0,
       countersOpen: 0,
       queueLength: 0,
       waitMinutes: 0,
