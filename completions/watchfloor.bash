@@ -175,7 +175,7 @@ _watchfloor() {
   case "$cmdpath:$prev" in
     "/status":--region) _watchfloor_reply regions; return ;;
     "/status":--output|"/status":-o) COMPREPLY=($(compgen -W "wide json" -- "$cur")); return ;;
-    "/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre" -- "$cur")); return ;;
+    "/sites/list":--kind) COMPREPLY=($(compgen -W "air land sea service-centre contact-centre" -- "$cur")); return ;;
     "/sites/list":--region) _watchfloor_reply regions; return ;;
     "/sites/list":--output|"/sites/list":-o) COMPREPLY=($(compgen -W "wide json" -- "$cur")); return ;;
     "/incidents/list":--state) COMPREPLY=($(compgen -W "open all triggered acknowledged dispatched resolved" -- "$cur")); return ;;

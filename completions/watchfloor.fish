@@ -364,7 +364,7 @@ complete -c watchfloor -n '__watchfloor_at /sites:0' -a list -d 'the site invent
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a ls -d 'the site inventory'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a show -d 'one site in detail: its status, assets and open incidents (as `status SITE`)'
 complete -c watchfloor -n '__watchfloor_at /sites:0' -a view -d 'one site in detail: its status, assets and open incidents (as `status SITE`)'
-complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /sites/list' -l kind -x -a 'air land sea service-centre contact-centre' -d 'only sites of this kind'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
 complete -c watchfloor -n '__watchfloor_in /sites/list' -l help -s h -d 'display help for command'
