@@ -8,7 +8,8 @@ import type { CoreClient } from '../../src/core/client.js';
 import type { SiteTelemetry } from '../../src/core/model.js';
 import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 import type { StoreReader } from '../../src/hub/store/store.js';
-import { readFlowHours } from '../../src/hub/telemetry/flow-history.js';
+import { CONTACT_CENTRE_TARGETS, contactCentreFigures, meetsContactTarget } from '../../src/hub/telemetry/contact-centre-figures.js';
+import { readFlowHours, type FlowHour } from '../../src/hub/telemetry/flow-history.js';
 import { startFixtureHub, tinyFleet, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;
@@ -73,7 +74,7 @@ describe('the contact centre', () => {
       const ops = sqliteOperations(db);
       const store = { listFlowHours: async (q: Parameters<StoreReader['listFlowHours']>[0]) => ops.listFlowHours(q) } as unknown as StoreReader;
       const [hour] = await readFlowHours(store, { siteId: 'CC-992', from: new Date('2026-12-06T11:00:00Z'), to: new Date('2026-12-06T12:00:00Z') });
-      expect(hour).toMatchObject({ reports: 2, arrivalsPerHour: 120, contactCentre: { answeredByAiPerHour: 60, answeredByPeoplePerHour: 35, abandonedPerHour: 20 } });
+      expect(hour).toMatchObject({ reports: 2, arrivalsPerHour: 120, queueMean: 3, contactCentre: { answeredByAiPerHour: 60, answeredByPeoplePerHour: 35, abandonedPerHour: 20 } });
       // A port's hours have no contact-centre figures.
       const [port] = await readFlowHours(store, { siteId: 'RUH', from: new Date('2026-12-06T11:00:00Z'), to: new Date('2026-12-06T12:00:00Z') });
       expect(port).toMatchObject({ reports: 1, contactCentre: null });
@@ -96,5 +97,37 @@ describe('the contact centre', () => {
     (extra.contactCentre as Record<string, unknown>).transferred = 3;
     await expect(siteFeed.ingestTelemetry([extra])).rejects.toMatchObject({ code: 'usage' });
     await expect(siteFeed.ingestTelemetry([call('2026-12-06T12:00:00.000Z', { answeredByAiPerHour: -1, answeredByPeoplePerHour: 1, abandonedPerHour: 0 })])).rejects.toMatchObject({ code: 'usage' });
+  });
+});
+
+describe('the contact centre’s figures over a period', () => {
+  const hour = (h: number, arrivals: number, queue: number, cc: FlowHour['contactCentre']): FlowHour => ({
+    siteId: 'CC-992', hourStart: new Date(Date.UTC(2026, 11, 6, h)).toISOString(), hour: 0, reports: 60, arrivalsPerHour: arrivals, processed: null,
+    waitMeanMinutes: 0, queueMean: queue, waitMedianMinutes: 0, waitP90Minutes: 0, waitMaxMinutes: 0, waitCounts: [], countersOpen: 0, egatesInService: 0,
+    officersOnDuty: null, contactCentre: cc,
+  });
+
+  it('sums inquiries, averages the queue and takes shares over all that ended, against the targets', () => {
+    // By hand: 100 + 60 + 20 = 180 inquiries over 3 hours, 60 an hour; queue (2 + 8 + 2) / 3 = 4;
+    // ended: AI 50 + 20 + 0 = 70, people 40 + 30 + 20 = 90, abandoned 10 + 10 + 0 = 20: AI 70/180, abandoned 20/180.
+    const figures = contactCentreFigures([
+      hour(10, 100, 2, { answeredByAiPerHour: 50, answeredByPeoplePerHour: 40, abandonedPerHour: 10 }),
+      hour(11, 60, 8, { answeredByAiPerHour: 20, answeredByPeoplePerHour: 30, abandonedPerHour: 10 }),
+      hour(12, 20, 2, { answeredByAiPerHour: 0, answeredByPeoplePerHour: 20, abandonedPerHour: 0 }),
+    ]);
+    expect(figures).toMatchObject({ hours: 3, inquiries: 180, inquiriesPerHour: 60, callersWaiting: 4 });
+    expect(figures.aiShare).toBeCloseTo(70 / 180);
+    expect(figures.abandonedShare).toBeCloseTo(20 / 180);
+    expect(figures.series.map((s) => s.aiShare)).toEqual([0.5, 1 / 3, 0]);
+    expect(meetsContactTarget('aiShare', figures.aiShare)).toBe(false);
+    expect(meetsContactTarget('abandonedShare', figures.abandonedShare)).toBe(false);
+    expect(meetsContactTarget('callersWaiting', figures.callersWaiting)).toBe(true);
+    expect(CONTACT_CENTRE_TARGETS.aiShare.atLeast).toBe(0.5);
+  });
+
+  it('has no figures to judge without hours', () => {
+    const none = contactCentreFigures([]);
+    expect(none).toMatchObject({ hours: 0, inquiries: 0, inquiriesPerHour: null, callersWaiting: null, aiShare: null, abandonedShare: null, series: [] });
+    expect(meetsContactTarget('aiShare', none.aiShare)).toBeNull();
   });
 });

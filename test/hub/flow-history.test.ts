@@ -109,7 +109,7 @@ describe('flow history storage', () => {
       const row = (siteId: string, hour: number) => ({
         siteId, hour, reports: 1, arrivalsSum: 1, processedSum: 0, processedReports: 0, waitSum: 0, waitMax: 0,
         waitCounts: WAIT_BUCKET_UPPER_MINUTES.map(() => 0), countersSum: 0, egatesSum: 0, officersSum: 0, officersReports: 0,
-        aiAnsweredSum: 0, peopleAnsweredSum: 0, abandonedSum: 0, contactReports: 0,
+        aiAnsweredSum: 0, peopleAnsweredSum: 0, abandonedSum: 0, contactReports: 0, queueSum: 0,
       });
       ops.upsertFlowHours([row('RUH', 10), row('RUH', 11), row('RUH', 12), row('JED', 1)]);
       expect(ops.pruneFlowHours(['RUH', 'JED'], 5)).toBe(0);

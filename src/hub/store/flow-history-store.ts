@@ -24,6 +24,8 @@ export interface FlowHourRecord {
   peopleAnsweredSum: number;
   abandonedSum: number;
   contactReports: number;
+  /** Queue lengths summed over all the hour's reports (migration 26; 0 for hours stored before it). */
+  queueSum: number;
 }
 
 /** Hours `fromHour` ≤ hour < `toHour`; one site's, or every site's without `siteId`. */

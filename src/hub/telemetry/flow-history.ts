@@ -36,6 +36,8 @@ export interface FlowHour {
   /** Passengers processed in the hour (the mean reported rate over one hour); null when no report had it. */
   processed: number | null;
   waitMeanMinutes: number;
+  /** Mean of the reported queue lengths (callers waiting at a contact centre). */
+  queueMean: number;
   waitMedianMinutes: number;
   waitP90Minutes: number;
   waitMaxMinutes: number;
@@ -73,6 +75,7 @@ const emptyHour = (siteId: string, hour: number): FlowHourRecord => ({
   peopleAnsweredSum: 0,
   abandonedSum: 0,
   contactReports: 0,
+  queueSum: 0,
 });
 
 /** A report added to its hour's sums (a new record; the old one is left alone). */
@@ -96,6 +99,7 @@ export function mergeReport(into: FlowHourRecord, r: SiteTelemetry): FlowHourRec
     peopleAnsweredSum: into.peopleAnsweredSum + (r.contactCentre?.answeredByPeoplePerHour ?? 0),
     abandonedSum: into.abandonedSum + (r.contactCentre?.abandonedPerHour ?? 0),
     contactReports: into.contactReports + (r.contactCentre === undefined ? 0 : 1),
+    queueSum: into.queueSum + r.queueLength,
   };
 }
 
@@ -172,6 +176,7 @@ export function summariseFlowHour(r: FlowHourRecord): FlowHour {
     arrivalsPerHour: mean(r.arrivalsSum, r.reports),
     processed: r.processedReports > 0 ? mean(r.processedSum, r.processedReports) : null,
     waitMeanMinutes: mean(r.waitSum, r.reports),
+    queueMean: mean(r.queueSum, r.reports),
     waitMedianMinutes: round2(waitQuantile(r, 0.5)),
     waitP90Minutes: round2(waitQuantile(r, 0.9)),
     waitMaxMinutes: r.waitMax,

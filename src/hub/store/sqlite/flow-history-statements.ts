@@ -20,6 +20,7 @@ interface FlowHourRow {
   people_answered_sum: number;
   abandoned_sum: number;
   contact_reports: number;
+  queue_sum: number;
 }
 
 const fromRow = (r: FlowHourRow): FlowHourRecord => ({
@@ -40,6 +41,7 @@ const fromRow = (r: FlowHourRow): FlowHourRecord => ({
   peopleAnsweredSum: r.people_answered_sum,
   abandonedSum: r.abandoned_sum,
   contactReports: r.contact_reports,
+  queueSum: r.queue_sum,
 });
 
 export function flowHistoryStatements(sql: Prepare): Synchronous<FlowHistoryReader & FlowHistoryWriter> {
@@ -56,10 +58,10 @@ export function flowHistoryStatements(sql: Prepare): Synchronous<FlowHistoryRead
       const upsert = sql(
         `INSERT OR REPLACE INTO site_flow_hours (site_id, hour, reports, arrivals_sum, processed_sum, processed_reports, wait_sum,
            wait_max, wait_counts, counters_sum, egates_sum, officers_sum, officers_reports,
-           ai_answered_sum, people_answered_sum, abandoned_sum, contact_reports)
+           ai_answered_sum, people_answered_sum, abandoned_sum, contact_reports, queue_sum)
          VALUES (@siteId, @hour, @reports, @arrivalsSum, @processedSum, @processedReports, @waitSum,
            @waitMax, @waitCounts, @countersSum, @egatesSum, @officersSum, @officersReports,
-           @aiAnsweredSum, @peopleAnsweredSum, @abandonedSum, @contactReports)`,
+           @aiAnsweredSum, @peopleAnsweredSum, @abandonedSum, @contactReports, @queueSum)`,
       );
       for (const r of records) upsert.run({ ...r, waitCounts: JSON.stringify(r.waitCounts) });
     },

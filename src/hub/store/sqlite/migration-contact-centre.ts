@@ -12,11 +12,15 @@ export const CONTACT_CENTRE_MIGRATION: { version: number; name: string; sql: str
   // report's block is kept whole as JSON (null for every other site); the
   // hours keep sums of the reported rates with a count of their own, as for
   // the other optional fields: the hour's mean rate is sum / contact_reports.
+  // queue_sum (every site's queue length, summed over all its reports) gives
+  // the hour's mean queue — callers waiting at a contact centre; hours stored
+  // before it read 0.
   sql: `
     ALTER TABLE site_telemetry ADD COLUMN contact_centre TEXT;
     ALTER TABLE site_flow_hours ADD COLUMN ai_answered_sum REAL NOT NULL DEFAULT 0;
     ALTER TABLE site_flow_hours ADD COLUMN people_answered_sum REAL NOT NULL DEFAULT 0;
     ALTER TABLE site_flow_hours ADD COLUMN abandoned_sum REAL NOT NULL DEFAULT 0;
     ALTER TABLE site_flow_hours ADD COLUMN contact_reports INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE site_flow_hours ADD COLUMN queue_sum REAL NOT NULL DEFAULT 0;
   `,
 };
