@@ -1,6 +1,7 @@
 // One site: its flow, its assets grouped by kind (with the ones that are not
 // ok named), and its open incidents. Piped, its health and kinds are codes.
 import type { Asset, SiteDetail } from '../core/model.js';
+import { contactShareParts } from './contact-centre.js';
 import { silenceCode } from './fleet-status.js';
 import { HEALTHS } from '../core/vocabulary.js';
 import { renderIncidentTable } from './incidents.js';
@@ -21,6 +22,8 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
     `${l.t('wait')}: ${num(status.waitMinutes, ` ${l.t('minutes')}`)} · ${l.t('queue')}: ${num(status.queueLength)} · ` +
       `${l.t('egates')}: ${status.egates.inService}/${status.egates.total} ${l.t('inService')} · ` +
       `${l.t('counters')}: ${status.counters.open}/${status.counters.total} ${l.t('open')} · ${l.t('staff')}: ${status.staff}`,
+    // A contact centre: how its inquiries end, the AI agent's share first.
+    ...(status.contactCentre ? [contactShareParts(status.contactCentre, ctx.lang).join(' · ')] : []),
     `${l.t('reported')}: ${status.reportedAt ? formatTime(status.reportedAt, ctx.now, ctx.tty) : l.t('notReported')}`,
     '',
     style.bold(l.t('assets')),

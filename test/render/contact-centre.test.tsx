@@ -9,6 +9,7 @@ import { contactCentreLines, siteFlowFacts } from '../../src/bot/facts.js';
 import { renderSlack } from '../../src/bot/slack/blocks.js';
 import { contactCentreLine } from '../../src/render/contact-centre.js';
 import { renderFleetStatus } from '../../src/render/fleet-status.js';
+import { renderSiteDetail } from '../../src/render/site-detail.js';
 import type { RenderContext } from '../../src/render/view.js';
 import { tileText } from '../../src/ui/fleet-wall.js';
 import { SelectedSiteLine } from '../../src/ui/selected-site.js';
@@ -52,6 +53,12 @@ describe('status with the 992 contact centre', () => {
     expect(lines[0]).toMatch(/\sAI$/);
     expect(lines.find((l) => l.startsWith('CC-992'))).toMatch(/\s50%$/);
     expect(out).toContain('992 Contact Centre: 119 inquiries/h · 3 waiting · 50% answered by the AI agent · 6% abandoned');
+  });
+
+  it('sites show: the shares on a line of their own under the flow', () => {
+    const site = { ...FLEET.sites[0]!, id: 'CC-992', name: CC.name, kind: 'contact-centre' as const, city: 'Riyadh', cityAr: null, lat: 24, lon: 46, neighbour: null, annualPassengers: null, source: null };
+    const out = renderSiteDetail({ site: { ...site, staff: 72 }, status: CC, assets: [], incidents: [] }, ctx({ tty: true }));
+    expect(out.split('\n')[4]).toBe('50% answered by the AI agent · 6% abandoned');
   });
 
   it('in Arabic: the line in Arabic words, the site’s Arabic name', () => {
