@@ -158,3 +158,25 @@ export function webhookOf(alerts: AlertmanagerAlert[]): AlertmanagerWebhook {
     alerts,
   };
 }
+
+/**
+ * A contact centre's queue alert, as its call-queue exporter's rule would
+ * raise it: about the site (no asset), fingerprinted by the site and when it
+ * began so each episode is an alert of its own.
+ */
+export function queueAlertOf(site: { id: string; name: { en: string } }, since: number, status: 'firing' | 'resolved', now: number, callersWaiting: number): AlertmanagerAlert {
+  const labels = { alertname: 'ContactCentreQueueLong', severity: 'major', site: site.id, job: 'contact-centre-probe', instance: instanceOf(site.id) };
+  const expr = `contact_centre_callers_waiting{site="${site.id}"} >= 20`;
+  return {
+    status,
+    labels,
+    annotations: {
+      summary: `${site.name.en}: ${callersWaiting} callers waiting`,
+      description: `Callers are holding for a person since ${new Date(since).toISOString()}; more of them hang up the longer it lasts. Check the AI voice agent and open more agent positions.`,
+    },
+    startsAt: new Date(since).toISOString(),
+    endsAt: status === 'resolved' ? new Date(now).toISOString() : ZERO_TIME,
+    generatorURL: `${PROMETHEUS_URL}/graph?g0.expr=${encodeURIComponent(expr)}&g0.tab=1`,
+    fingerprint: fingerprintOf(labels, `queue@${since}`),
+  };
+}

@@ -97,3 +97,29 @@ export function smoothContactRates(
     abandonedPerHour: rate(step.abandoned, previous?.abandonedPerHour),
   };
 }
+
+// When callers waiting call for an alert: it fires at FIRES_AT and clears
+// below CLEARS_BELOW, so a queue hovering at the line does not flap.
+export const QUEUE_ALERT = { firesAt: 20, clearsBelow: 8 } as const;
+
+/** A queue alert in progress: since when (simulated ms) and when it was last sent. */
+export interface QueueAlertState {
+  since: number;
+  lastNotifiedAt: number;
+}
+
+/**
+ * What the queue alert does this step: fire (or fire again after
+ * `repeatMs`, as Alertmanager re-sends), resolve, or nothing.
+ */
+export function queueAlertStep(
+  current: QueueAlertState | undefined,
+  callersWaiting: number,
+  now: number,
+  repeatMs: number,
+): { state: QueueAlertState | undefined; send: 'firing' | 'resolved' | null } {
+  if (!current) return callersWaiting >= QUEUE_ALERT.firesAt ? { state: { since: now, lastNotifiedAt: now }, send: 'firing' } : { state: undefined, send: null };
+  if (callersWaiting < QUEUE_ALERT.clearsBelow) return { state: undefined, send: 'resolved' };
+  if (now - current.lastNotifiedAt >= repeatMs) return { state: { ...current, lastNotifiedAt: now }, send: 'firing' };
+  return { state: current, send: null };
+}

@@ -3,10 +3,10 @@
 // due, travellers arrive and queue. The timer loop (simulator.ts) only calls
 // this and posts what comes out.
 import type { ContactCentreTelemetry, SiteTelemetry } from '../core/model.js';
-import { alertOf, type AlertmanagerAlert } from './alerts.js';
+import { alertOf, queueAlertOf, type AlertmanagerAlert } from './alerts.js';
 import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';
-import { abandonShare, callOutcomes, smoothContactRates } from './contact-centre.js';
+import { abandonShare, callOutcomes, queueAlertStep, smoothContactRates, type QueueAlertState } from './contact-centre.js';
 import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
 import { drawFaultsInProgress, drawNewFaults, injectedFault, type Fault } from './faults.js';
 import type { DemoFleet } from './fleet.js';
@@ -30,6 +30,8 @@ export interface SiteState extends SiteQueues {
   contact?: ContactCentreTelemetry;
   /** A contact centre's wait for a person at the last step: callers hang up by it. */
   waitForAPersonMinutes?: number;
+  /** A contact centre's queue alert while it fires. */
+  queueAlert?: QueueAlertState;
 }
 
 export interface SimState {
@@ -91,10 +93,24 @@ export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng
   const sites: Record<string, SiteState> = {};
   const telemetry = world.sites.map((model) => {
     const next = advanceSite(model, state.sites[model.site.id]!, faulted, simTime, dtSeconds, rng);
-    sites[model.site.id] = next.state;
+    sites[model.site.id] = model.site.kind === 'contact-centre' ? withQueueAlert(model, state.sites[model.site.id]!.queueAlert, next, simTime.getTime(), alerts) : next.state;
     return next.telemetry;
   });
   return { state: { world, sites, faults, nextFaultSeq }, telemetry, alerts, started, cleared };
+}
+
+/** A contact centre's queue alert fires, repeats or resolves by its callers waiting; what is due goes into `alerts`. */
+function withQueueAlert(
+  model: SiteModel,
+  firing: QueueAlertState | undefined,
+  next: { state: SiteState; telemetry: SiteTelemetry },
+  now: number,
+  alerts: AlertmanagerAlert[],
+): SiteState {
+  const { state, send } = queueAlertStep(firing, next.telemetry.queueLength, now, REPEAT_INTERVAL_MS);
+  const since = state?.since ?? firing?.since;
+  if (send && since !== undefined) alerts.push(queueAlertOf(model.site, since, send, now, next.telemetry.queueLength));
+  return state ? { ...next.state, queueAlert: state } : next.state;
 }
 
 /** Takes in the world's changes, clears faults that are over, draws new ones, and produces the alerts that are due. */

@@ -5,7 +5,7 @@
 // more callers hang up, and a VoiceAgentDown alert names the site.
 import { describe, expect, it } from 'vitest';
 import { SiteTelemetry } from '../../src/core/model.js';
-import { abandonShare, callOutcomes } from '../../src/sim/contact-centre.js';
+import { abandonShare, callOutcomes, queueAlertStep } from '../../src/sim/contact-centre.js';
 import { buildDemoFleet, type DemoFleet } from '../../src/sim/fleet.js';
 import { mulberry32 } from '../../src/sim/rng.js';
 import { initialState, step } from '../../src/sim/step.js';
@@ -28,7 +28,7 @@ function run(minutes: number, changes: (i: number) => WorldChanges | undefined =
     state = result.state;
     const r = result.telemetry[0]!;
     reports.push(r);
-    alerts.push(...result.alerts.filter((a) => a.status === 'firing').map((a) => `${a.labels.alertname} ${a.labels.site}/${a.labels.asset}`));
+    alerts.push(...result.alerts.filter((a) => a.status === 'firing').map((a) => `${a.labels.alertname} ${a.labels.site}${a.labels.asset ? `/${a.labels.asset}` : ''}`));
     sums.inquiries += r.arrivalsPerHour / 60;
     sums.ai += r.contactCentre!.answeredByAiPerHour / 60;
     sums.people += r.contactCentre!.answeredByPeoplePerHour / 60;
@@ -61,12 +61,26 @@ describe('the 992 line in the demo world', () => {
   it('with the AI agent down, sends every inquiry to people: the queue grows, more hang up, and an alert names the line', () => {
     const down = run(6 * 60, (i) => (i === 8 * 60 ? undefined : i === 1 ? { cleared: [], injected: [{ id: 'I000001', assetId: 'CC-992/integration-01', faultKind: 'auth-expired' }] } : undefined));
     expect(down.alerts[0]).toBe('VoiceAgentDown CC-992/integration-01');
+    // The queue it leaves behind raises an alert of its own about the site, through the same webhook.
+    expect(down.alerts).toContain('ContactCentreQueueLong CC-992');
     const last = down.reports.at(-1)!;
     expect(last.contactCentre!.answeredByAiPerHour).toBe(0);
     const usual = week.reports[6 * 60 - 1]!;
     expect(last.queueLength).toBeGreaterThan(usual.queueLength);
     expect(last.contactCentre!.abandonedPerHour).toBeGreaterThan(usual.contactCentre!.abandonedPerHour);
     expect(last.contactCentre!.answeredByPeoplePerHour).toBeGreaterThan(usual.contactCentre!.answeredByPeoplePerHour);
+  });
+});
+
+describe('the queue alert', () => {
+  it('fires at 20 callers waiting, repeats hourly, and resolves only below 8 (no flapping at the line)', () => {
+    const HOUR = 3_600_000;
+    expect(queueAlertStep(undefined, 19, 0, HOUR)).toEqual({ state: undefined, send: null });
+    const fired = queueAlertStep(undefined, 20, 0, HOUR);
+    expect(fired).toEqual({ state: { since: 0, lastNotifiedAt: 0 }, send: 'firing' });
+    expect(queueAlertStep(fired.state, 10, 60_000, HOUR)).toEqual({ state: fired.state, send: null });
+    expect(queueAlertStep(fired.state, 30, HOUR, HOUR)).toEqual({ state: { since: 0, lastNotifiedAt: HOUR }, send: 'firing' });
+    expect(queueAlertStep(fired.state, 7, 120_000, HOUR)).toEqual({ state: undefined, send: 'resolved' });
   });
 });
 
