@@ -17,7 +17,7 @@ _watchfloor_reply() {
 _watchfloor_json_fields() {
   local fields head="" part="$cur" field
   case "$cmdpath" in
-    "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence" ;;
+    "/status") fields="id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence contactCentre" ;;
     "/sites/list") fields="id name kind region city lat lon neighbour annualPassengers staff source cityAr" ;;
     "/incidents/list") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping" ;;
     "/incidents/show") fields="id title severity state siteId assetId source fingerprint labels createdAt updatedAt acknowledgedBy acknowledgedAt assignee escalations resolvedBy resolvedAt summary version assigneeId assignedBy assignerAuthority drillRunId parentId childCount grouping flapping" ;;
@@ -46,7 +46,7 @@ _watchfloor_is_json_fields() {
   IFS=, read -ra parts <<< "$1"
   for part in "${parts[@]}"; do
     case "$part" in
-      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|childCount|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|flapping|grouping|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|parentId|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
+      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|childCount|city|cityAr|closedAt|closedBy|contactCentre|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|flapping|grouping|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|parentId|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
       *) return 1 ;;
     esac
   done

@@ -309,7 +309,7 @@ end
 function __watchfloor_is_json_fields
     test -n "$argv[1]"; or return 1
     for field in (string split , -- $argv[1])
-        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel childCount city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint flapping grouping hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents parentId partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
+        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel childCount city cityAr closedAt closedBy contactCentre counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint flapping grouping hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents parentId partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
     end
 end
 
@@ -355,7 +355,7 @@ complete -c watchfloor -n '__watchfloor_in /status' -l region -x -a '(__watchflo
 complete -c watchfloor -n '__watchfloor_in /status' -l output -s o -x -a 'wide json' -d 'wide: more columns; json: as --json'
 complete -c watchfloor -n '__watchfloor_in /status' -l watch -s w -d 'keep following the hub: redrawn on a terminal; piped, a line (with --json, a JSON object) per change; Ctrl-C stops'
 complete -c watchfloor -n '__watchfloor_in /status' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence)'
+complete -c watchfloor -n '__watchfloor_in /status' -l json -x -a '(__watchfloor_json_fields id name kind region health openIncidents waitMinutes queueLength arrivalsPerHour egates counters staff reportedAt mode silence contactCentre)'
 complete -c watchfloor -n '__watchfloor_at /status:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l wall -d 'for a video wall: large tiles where the fleet fits them, no keys (Ctrl-C stops)'
 complete -c watchfloor -n '__watchfloor_in /watch' -l help -s h -d 'display help for command'

@@ -35,7 +35,7 @@ export const SITE_FIELDS = [
 
 export const SITE_STATUS_FIELDS = [
   'id', 'name', 'kind', 'region', 'health', 'openIncidents', 'waitMinutes', 'queueLength', 'arrivalsPerHour',
-  'egates', 'counters', 'staff', 'reportedAt', 'mode', 'silence',
+  'egates', 'counters', 'staff', 'reportedAt', 'mode', 'silence', 'contactCentre',
 ] as const satisfies readonly (keyof SiteStatus)[];
 
 export const PLATFORM_FIELDS = ['id', 'name', 'health'] as const satisfies readonly (keyof PlatformStatus)[];

@@ -50,6 +50,22 @@ describe('hub start --demo --seed 7', () => {
     expect(incidents[0]!.source).toBe('alertmanager');
   }, 75_000);
 
+  it('shows the 992 contact centre with the AI agent’s share, in `status` piped and on the site’s sheet', async () => {
+    const piped = async () => {
+      const r = await runCli(['status'], cli.env);
+      expect(r.code, r.stderr).toBe(0);
+      const row = r.stdout.split('\n').find((l) => l.startsWith('CC-992\t'));
+      return row && row.split('\t').at(-1) !== '-' && row.split('\t');
+    };
+    const row = await waitUntil(piped, { what: 'the contact centre’s first report', timeoutMs: 15_000, intervalMs: 500 });
+    expect(row.slice(0, 3)).toEqual(['CC-992', '992 Contact Centre', 'contact-centre']);
+    expect(Number(row.at(-1))).toBeGreaterThan(0);
+    const r = await runCli(['status', 'CC-992', '--json'], cli.env);
+    const detail = JSON.parse(r.stdout) as { status: FleetStatus['sites'][number]; assets: { name: string }[] };
+    expect(detail.status.contactCentre?.aiShare).toBeGreaterThan(0);
+    expect(detail.assets.map((a) => a.name)).toContain('AI voice agent');
+  }, 30_000);
+
   it('reports wait times from the simulator for the busy airports', async () => {
     const r = await runCli(['status', 'jed', '--json'], cli.env);
     expect(r.code, r.stderr).toBe(0);
