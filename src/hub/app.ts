@@ -12,6 +12,7 @@ import { registerDrillRoutes } from './api/routes/drills.js';
 import { registerKpiRoutes } from './api/routes/kpi.js';
 import { registerEventRoutes } from './api/routes/events.js';
 import { registerFleetRoutes } from './api/routes/fleet.js';
+import { registerHandoverRoutes } from './api/routes/handovers.js';
 import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
@@ -94,6 +95,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerPlaybookRunRoutes(app, runs);
   registerDrillRoutes(app, ctx);
   registerSilenceRoutes(app, ctx);
+  registerHandoverRoutes(app, ctx);
   registerBackupRoutes(app, ctx, options.backupDir ?? tmpdir());
   return app;
 }

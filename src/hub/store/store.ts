@@ -8,6 +8,7 @@ import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
 import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
+import type { HandoverReader, HandoverWriter } from './handover-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
@@ -29,6 +30,7 @@ export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
 export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
+export type { NewHandover } from './handover-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
@@ -46,7 +48,8 @@ export interface StoreReader
     PlaybookReader,
     PlaybookAutoReader,
     DrillReader,
-    SilenceReader {}
+    SilenceReader,
+    HandoverReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -64,7 +67,8 @@ export interface StoreWriter
     PlaybookWriter,
     PlaybookAutoWriter,
     DrillWriter,
-    SilenceWriter {}
+    SilenceWriter,
+    HandoverWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -9,6 +9,7 @@ import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
+import { handoverStatements } from './handover-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
@@ -42,6 +43,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
     ...silenceStatements(sql),
+    ...handoverStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }
