@@ -2,13 +2,16 @@
 // entry (hash-chained by the store) and its event after commit. The record is
 // composed and stored in the same transaction as the read of the previous
 // handover, so two issued at once still chain: the second carries the first's
-// open items. Acceptance is by another actor than the issuer — the rule lives
-// here, not in a route, so every path (CLI, chat button, API) meets it.
+// open items. Acceptance is by another person than the issuer — the same
+// person as the two-person rule counts them (approval-rules.ts: one token, or
+// the chat user mapped to that name) — and the rule lives here, not in a
+// route, so every path (CLI, chat button, API) meets it.
 import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { shiftMs } from '../../core/handover-rules.js';
 import { handoverSummary, type Handover, type HandoverContent, type HandoverEvent, type IssueHandoverInput } from '../../core/model.js';
 import { canonicalJson } from '../audit/canonical-json.js';
+import { samePerson } from '../playbooks/approval-rules.js';
 import { callerDetail, refOf, type Caller } from '../caller.js';
 import type { StoreReader } from '../store/store.js';
 import { transact, type TransactDeps } from '../transact.js';
@@ -22,12 +25,12 @@ const READ_LIMIT = 1_000;
 /** sha-256 (hex) of the content's canonical JSON: what the record's `hash` is and the audit entry holds. */
 export const handoverHash = (content: HandoverContent): string => createHash('sha256').update(canonicalJson(content)).digest('hex');
 
-const notFound = (id: string) => new NotFoundError(`no handover ${id}`, { hint: 'list them with `watchfloor handover list`' });
+export const handoverNotFound = (id: string) => new NotFoundError(`no handover ${id}`, { hint: 'list them with `watchfloor handover list`' });
 
 /** A handover by id, or the newest for `latest`. */
 export async function findHandover(store: StoreReader, id: string): Promise<Handover> {
   const found = id.toLowerCase() === 'latest' ? await store.latestHandover() : await store.getHandover(id);
-  if (!found) throw id.toLowerCase() === 'latest' ? new NotFoundError('no handover has been issued yet', { hint: 'issue one with `watchfloor handover`' }) : notFound(id);
+  if (!found) throw id.toLowerCase() === 'latest' ? new NotFoundError('no handover has been issued yet', { hint: 'issue one with `watchfloor handover`' }) : handoverNotFound(id);
   return found;
 }
 
@@ -84,7 +87,7 @@ export function acceptHandover(deps: TransactDeps, caller: Caller, id: string): 
   return transact(deps, async (tx, emit) => {
     const at = deps.now().toISOString();
     const found = await findHandover(tx, id);
-    if (found.issuedBy.id === caller.actor.id) {
+    if (samePerson(found.issuedBy, caller.actor)) {
       throw new ForbiddenError(`${caller.actor.name} issued ${found.id}: another officer takes it over`, {
         hint: 'the incoming officer accepts it: `watchfloor handover accept` with their own token, or the Accept button in chat',
         details: { needed: 'another officer', issuedBy: found.issuedBy.name },
