@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaybookHistory, PlaybookSummary } from '../../src/core/model.js';
+import { HANDOVER_FIELDS, HANDOVER_SUMMARY_FIELDS } from '../../src/render/handovers.js';
 import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'json.md'), 'utf8');
@@ -44,5 +45,16 @@ describe('docs/json.md, playbooks', () => {
     const json = playbookHistoryJson(history);
     for (const key of [...Object.keys(json), ...Object.keys(json.versions[0]!), ...Object.keys(json.versions[0]!.runs[0]!)]) expect(row, key).toContain(key);
     expect(DOC).toContain('| `incidents show` | `{ "incident": Incident, "timeline": [TimelineEntry…], "playbooks": [PlaybookProposal…], "children": [Incident…] }`');
+  });
+});
+
+describe('docs/json.md, handovers', () => {
+  it('Handover and HandoverSummary list exactly the fields published, and every handover verb has its row', () => {
+    expect(fieldsOf(bullet('Handover'))).toEqual([...HANDOVER_FIELDS]);
+    expect(fieldsOf(bullet('HandoverSummary'))).toEqual([...HANDOVER_SUMMARY_FIELDS]);
+    expect(DOC).toContain('| `handover` / `handover issue` | `{ "handover": Handover, "writtenTo" }`');
+    expect(DOC).toContain('| `handover accept` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover show` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover list` | `{ "handovers": [HandoverSummary…] }`, newest first |');
   });
 });
