@@ -4,8 +4,14 @@
 import { UsageError } from './errors.js';
 import { spanMs } from './time-input.js';
 
-/** Where `--post` may send a handover: a chat channel id (C0123ABCD) or name (#ops), as the chat bot posts to it. */
-export const HANDOVER_POST_TARGET = /^#?[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+/**
+ * Where `--post` may send a handover: a Slack channel id (C0123ABCD) or name
+ * (#ops), or `teams:` and a Teams conversation id (teams:19:abc@thread.tacv2).
+ */
+export const HANDOVER_POST_TARGET = /^(?:#?[A-Za-z0-9][A-Za-z0-9._-]{0,79}|teams:[A-Za-z0-9][A-Za-z0-9:@._;=-]{0,199})$/;
+
+/** The Teams conversation a post target names, or undefined for a Slack channel. */
+export const teamsConversationOf = (post: string): string | undefined => (post.startsWith('teams:') ? post.slice('teams:'.length) : undefined);
 
 /** HO-000001: how a handover is named (a chat button's value is held to it). */
 export const HANDOVER_ID = /^HO-\d{6,9}$/;

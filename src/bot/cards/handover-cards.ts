@@ -15,6 +15,8 @@ export interface HandoverCardsOptions {
   client: CoreClient;
   posts: CardPosts;
   render(handover: Handover): { text: string; body: unknown[] };
+  /** This platform's channel for a `--post` target, or undefined when the target is another platform's. */
+  placeOf(post: string): string | undefined;
 }
 
 export function handoverCards(options: HandoverCardsOptions) {
@@ -39,7 +41,8 @@ export function handoverCards(options: HandoverCardsOptions) {
     onEvent(event: HubEvent): boolean {
       if (event.type !== 'handover.issued' && event.type !== 'handover.accepted') return false;
       const { handover, post } = event.data as HandoverEvent;
-      if (post) postTo.set(handover.id, post);
+      const place = post ? options.placeOf(post) : undefined;
+      if (place) postTo.set(handover.id, place);
       posts.schedule(handover.id);
       return true;
     },

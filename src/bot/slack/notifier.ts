@@ -9,6 +9,7 @@
 // could have run out, so a bot that dies hands its cards to the others.
 // Shift handovers posted with `--post` are cards here too (cards/handover-cards.ts).
 import { randomUUID } from 'node:crypto';
+import { teamsConversationOf } from '../../core/handover-rules.js';
 import { renderIncidentCard } from './blocks.js';
 import { renderHandoverCard } from './handover-card.js';
 import { cardPosts } from '../cards/card-posts.js';
@@ -45,7 +46,12 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
   });
 
   const runs = runCards({ client, posts, lang, log, routing: options.routing, siteOf: (siteId) => feed.siteOf(siteId) });
-  const handovers = handoverCards({ client, posts, render: (h) => renderHandoverCard(h, lang) });
+  const handovers = handoverCards({
+    client,
+    posts,
+    render: (h) => renderHandoverCard(h, lang),
+    placeOf: (post) => (teamsConversationOf(post) === undefined ? post : undefined),
+  });
 
   const feed = incidentFeed({
     client,

@@ -26,11 +26,11 @@ export const handoverIssue = defineVerb({
           ar: 'يكتب ملفاً على جهاز البوت؛ احذف --out لتصلك النتيجة هنا',
         }),
       )
-      .option('--post <channel>', 'have the chat bot post it to this channel (C0123ABCD or #ops), with an Accept button'),
+      .option('--post <channel>', 'have the chat bot post it here, with an Accept button: a Slack channel (C0123ABCD, #ops) or teams:CONVERSATION'),
   input: (_args: [], o: { shift?: string; out?: string; post?: string }) => {
     if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out needs a file name');
     if (o.post !== undefined && !HANDOVER_POST_TARGET.test(o.post.trim())) {
-      throw new UsageError(`--post: "${o.post}" is not a chat channel`, { hint: 'a channel id like C0123ABCD or a name like #ops' });
+      throw new UsageError(`--post: "${o.post}" is not a chat channel`, { hint: 'a Slack channel (C0123ABCD, #ops) or teams:CONVERSATION' });
     }
     if (o.shift !== undefined) shiftMs(o.shift.trim());
     return { shift: o.shift?.trim(), out: o.out, post: o.post?.trim() };

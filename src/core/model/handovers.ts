@@ -15,7 +15,7 @@ export const IssueHandoverInput = z
     /** The shift it covers, back from the hub's now: 8h, 12h, 30m. */
     shift: z.string().trim().min(1).max(16).optional(),
     /** A chat channel the chat bot posts it to, with an Accept button. */
-    post: z.string().trim().regex(HANDOVER_POST_TARGET, 'a chat channel id like C0123ABCD or a name like #ops').optional(),
+    post: z.string().trim().regex(HANDOVER_POST_TARGET, 'a Slack channel (C0123ABCD, #ops) or teams:CONVERSATION').optional(),
   })
   .strict();
 export type IssueHandoverInput = z.infer<typeof IssueHandoverInput>;
