@@ -568,7 +568,7 @@ complete -c watchfloor -n '__watchfloor_at /handover:0' -a list -d 'handovers, n
 complete -c watchfloor -n '__watchfloor_at /handover:0' -a ls -d 'handovers, newest first, with who accepted each'
 complete -c watchfloor -n '__watchfloor_in /handover/issue' -l shift -r -d 'the shift it covers, back from now (15m to 24h; default 8h)'
 complete -c watchfloor -n '__watchfloor_in /handover/issue' -l out -r -d 'write the handover as Markdown to this file'
-complete -c watchfloor -n '__watchfloor_in /handover/issue' -l post -r -d 'have the chat bot post it to this channel (C0123ABCD or #ops), with an Accept button'
+complete -c watchfloor -n '__watchfloor_in /handover/issue' -l post -r -d 'have the chat bot post it here, with an Accept button: a Slack channel (C0123ABCD, #ops) or teams:CONVERSATION'
 complete -c watchfloor -n '__watchfloor_in /handover/issue' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /handover/accept' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /handover/show' -l help -s h -d 'display help for command'
