@@ -2,6 +2,7 @@
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
 import { DRILLS_MIGRATION } from './migration-drills.js';
+import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
@@ -354,6 +355,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  FLOW_HISTORY_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
