@@ -7,7 +7,7 @@ import { createStyle, type Style } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
 
-const BASELINE_WORDS = { 'latest-report': 'the latest report, held flat', forecast: 'the arrivals forecast' } as const;
+const BASELINE_WORDS = { 'recent-telemetry': 'recent telemetry, held flat', forecast: 'the arrivals forecast' } as const;
 
 export function renderScenarios(s: SiteScenarios, ctx: RenderContext): string {
   const runs = [s.baseline, ...s.scenarios];

@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('GET /v1/sites/:id/scenario', () => {
   it('runs the baseline and each scenario over the hours ahead, from the start of this hour', async () => {
     const result = await viewer.siteScenarios('ruh', [{ arrivals: { percent: 30 }, egates: { percent: -50 } }, { staff: { count: -10 } }], { hours: 6 });
-    expect(result).toMatchObject({ siteId: 'RUH', generatedAt: new Date(NOW).toISOString(), waitTargetMinutes: WAIT_TARGET_MINUTES, baselineSource: 'latest-report' });
+    expect(result).toMatchObject({ siteId: 'RUH', generatedAt: new Date(NOW).toISOString(), waitTargetMinutes: WAIT_TARGET_MINUTES, baselineSource: 'recent-telemetry' });
     expect(result.baseline.hours.map((h) => h.at)).toEqual([10, 11, 12, 13, 14, 15].map((h) => `2026-11-29T${h}:00:00.000Z`));
     // The latest report held flat; the cap is the counters it reports open (the inventory has one counter desk).
     const flat = result.baseline.hours.map((h) => ({ at: h.at, arrivalsPerHour: 1000, countersOpen: 16, egatesInService: 4, maxCounters: 16 }));
@@ -58,6 +58,16 @@ describe('GET /v1/sites/:id/scenario', () => {
     expect(result.baseline.worstWaitMinutes).toBeGreaterThan(0);
     expect(result.scenarios[0]!.hours[0]).toMatchObject({ arrivalsPerHour: 1300, egatesInService: 2, stable: false, waitMinutes: null, breach: true });
     expect(result.scenarios[1]!.hours[0]).toMatchObject({ countersOpen: 6, maxCounters: 6, stable: false, breach: true, countersAdvised: 6, advisedWithinTarget: false });
+  });
+
+  it('holds flat the arrivals of the site’s last three hours of flow history, on its own clock', async () => {
+    // The site's clock is a day behind the hub's: the hours are its own. The 06:00 hour is too old to count.
+    const at = (time: string, arrivalsPerHour: number): SiteTelemetry => ({ ...report, siteId: 'LND-BATHA', at: `2026-11-28T${time}:00.000Z`, arrivalsPerHour, egatesInService: 0, countersOpen: 20 });
+    for (const r of [at('06:10', 600), at('08:10', 900), at('09:30', 1100), at('09:40', 1300), at('10:05', 1500)]) await intake.ingestTelemetry([r]);
+    const result = await viewer.siteScenarios('LND-BATHA', [], { hours: 2 });
+    // (900 + 1100 + 1300 + 1500) / 4 reports: the hours weighted by how often the site reported in them.
+    expect(result.baseline.hours.map((h) => h.arrivalsPerHour)).toEqual([1200, 1200]);
+    expect(result.baseline.hours[0]).toMatchObject({ countersOpen: 20, egatesInService: 0 });
   });
 
   it('refuses bad changes and bad hours with 400, names a site with no report or no such site with 404', async () => {

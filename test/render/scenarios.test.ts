@@ -12,7 +12,7 @@ const result: SiteScenarios = {
   siteId: 'RUH',
   generatedAt: '2026-11-29T10:17:00.000Z',
   waitTargetMinutes: 30,
-  baselineSource: 'latest-report',
+  baselineSource: 'recent-telemetry',
   baseline: { name: 'baseline', breachHours: 0, worstWaitMinutes: 6.4, maxCountersAdvised: 15, hours: [h('2026-11-29T10:00:00.000Z', 6.4, 15), h('2026-11-29T11:00:00.000Z', 2.25, 14)] },
   scenarios: [
     { name: 'arrivals=+30%', breachHours: 1, worstWaitMinutes: 41.6, maxCountersAdvised: 16, hours: [h('2026-11-29T10:00:00.000Z', 41.6, 16, { arrivalsPerHour: 1300 }), h('2026-11-29T11:00:00.000Z', 12, 16, { arrivalsPerHour: 1300 })] },
@@ -26,7 +26,7 @@ describe('renderScenarios', () => {
   it('sets the runs side by side on a terminal, marking breaches and advice that is not enough', () => {
     expect(renderScenarios(result, view)).toBe(
       [
-        'RUH: the next 2 h from 2026-11-29 10:00 UTC; target: mean wait ≤ 30 min; baseline: the latest report, held flat',
+        'RUH: the next 2 h from 2026-11-29 10:00 UTC; target: mean wait ≤ 30 min; baseline: recent telemetry, held flat',
         '  BASE baseline       0 of 2 h over target, worst 6.4 min, up to 15 counters advised',
         '  A    arrivals=+30%  1 of 2 h over target, worst 42 min, up to 16 counters advised',
         '  B    staff=-10      2 of 2 h over target, the queue grows, up to 6 counters advised',

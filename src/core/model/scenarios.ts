@@ -2,8 +2,9 @@
 // and under stated changes, each with its predicted wait and staffing advice.
 import { z } from 'zod';
 
-/** Where the baseline hours came from: the latest report held flat, or the arrivals forecast. */
-export const SCENARIO_BASELINE_SOURCES = ['latest-report', 'forecast'] as const;
+/** Where the baseline hours came from: the site's recent telemetry held flat, or the arrivals forecast. */
+export const SCENARIO_BASELINE_SOURCES = ['recent-telemetry', 'forecast'] as const;
+export type ScenarioBaselineSource = (typeof SCENARIO_BASELINE_SOURCES)[number];
 
 /** One hour under one scenario (or the baseline). */
 export const ScenarioHour = z.object({
