@@ -57,9 +57,19 @@ export const STATION_PARAMS: Readonly<Record<SiteKind, StationParams>> = {
 };
 
 export function stationWait(load: StationLoad, params: StationParams): StationWait {
+  const split = splitStation(load, params);
+  return combinePools(split.egateShare, mmc({ servers: load.countersOpen, arrivalRate: split.counterArrivals, serviceRate: params.counterServiceRate }), split.egates);
+}
+
+/** Who goes where, and the gates' queue (which no number of counters changes). */
+export function splitStation(load: Omit<StationLoad, 'countersOpen'>, params: StationParams): { egateShare: number; counterArrivals: number; egates: MmcResult } {
   const egateShare = load.egatesInService > 0 ? params.egateEligibleShare : 0;
-  const counters = mmc({ servers: load.countersOpen, arrivalRate: load.arrivalsPerHour * (1 - egateShare), serviceRate: params.counterServiceRate });
   const egates = mmc({ servers: load.egatesInService, arrivalRate: load.arrivalsPerHour * egateShare, serviceRate: params.egateServiceRate });
+  return { egateShare, counterArrivals: load.arrivalsPerHour * (1 - egateShare), egates };
+}
+
+/** The hall's wait from its two queues: each pool's mean wait weighted by the share sent to it. */
+export function combinePools(egateShare: number, counters: MmcResult, egates: MmcResult): StationWait {
   const stable = counters.stable && egates.stable;
   // Weighted only where people go: a pool nobody is sent to adds nothing (and 0 × Infinity would be NaN).
   const weighted = (share: number, pool: MmcResult): number => (share > 0 ? share * pool.meanWait : 0);

@@ -43,27 +43,47 @@ export function erlangB(servers: number, offeredLoad: number): number {
   return b;
 }
 
+/**
+ * Erlang B for every number of servers from 0 to maxServers: the recursion's
+ * own steps, kept. The staffing search reads each candidate's from here
+ * instead of running the recursion again for each.
+ */
+export function erlangBTable(maxServers: number, offeredLoad: number): Float64Array {
+  checkServers(maxServers);
+  checkRate(offeredLoad, 'offered load');
+  const table = new Float64Array(maxServers + 1);
+  table[0] = 1;
+  for (let k = 1; k <= maxServers; k++) table[k] = (offeredLoad * table[k - 1]!) / (k + offeredLoad * table[k - 1]!);
+  return table;
+}
+
 /** Erlang C, the probability of waiting: c·B / (c − a(1 − B)); 1 when a ≥ c (every arrival waits, eventually forever). */
 export function erlangC(servers: number, offeredLoad: number): number {
   checkServers(servers);
   checkRate(offeredLoad, 'offered load');
-  if (offeredLoad === 0) return 0;
-  if (offeredLoad >= servers) return 1;
-  const b = erlangB(servers, offeredLoad);
-  return (servers * b) / (servers - offeredLoad * (1 - b));
+  return erlangCFromB(servers, offeredLoad, erlangB(servers, offeredLoad));
 }
 
-export function mmc({ servers, arrivalRate, serviceRate }: MmcInput): MmcResult {
-  checkServers(servers);
-  checkRate(arrivalRate, 'arrival rate');
-  if (!(serviceRate > 0) || !Number.isFinite(serviceRate)) throw new RangeError(`service rate must be a positive number, not ${serviceRate}`);
-  const offeredLoad = arrivalRate / serviceRate;
-  const base = { servers, arrivalRate, serviceRate, offeredLoad };
-  if (arrivalRate === 0) return { ...base, utilisation: 0, stable: true, probabilityOfWaiting: 0, meanWait: 0 };
-  const utilisation = servers === 0 ? Infinity : offeredLoad / servers;
-  if (utilisation >= 1) return { ...base, utilisation, stable: false, probabilityOfWaiting: 1, meanWait: Infinity };
-  const probabilityOfWaiting = erlangC(servers, offeredLoad);
-  return { ...base, utilisation, stable: true, probabilityOfWaiting, meanWait: probabilityOfWaiting / (servers * serviceRate - arrivalRate) };
+export function mmc(input: MmcInput): MmcResult {
+  checkServers(input.servers);
+  checkRate(input.arrivalRate, 'arrival rate');
+  return mmcFromErlangB(input, erlangB(input.servers, input.arrivalRate / checkServiceRate(input.serviceRate)));
+}
+
+/** As mmc, with Erlang B for these servers and this load already known (erlangBTable). */
+export function mmcFromErlangB({ servers, arrivalRate, serviceRate }: MmcInput, erlangBValue: number): MmcResult {
+  const offeredLoad = arrivalRate / checkServiceRate(serviceRate);
+  const utilisation = arrivalRate === 0 ? 0 : servers === 0 ? Infinity : offeredLoad / servers;
+  const stable = utilisation < 1;
+  const probabilityOfWaiting = stable ? erlangCFromB(servers, offeredLoad, erlangBValue) : 1;
+  const meanWait = arrivalRate === 0 ? 0 : stable ? probabilityOfWaiting / (servers * serviceRate - arrivalRate) : Infinity;
+  return { servers, arrivalRate, serviceRate, offeredLoad, utilisation, stable, probabilityOfWaiting, meanWait };
+}
+
+function erlangCFromB(servers: number, offeredLoad: number, b: number): number {
+  if (offeredLoad === 0) return 0;
+  if (offeredLoad >= servers) return 1;
+  return (servers * b) / (servers - offeredLoad * (1 - b));
 }
 
 /** The share of arrivals who wait no longer than `target`: 1 − C·e^(−(cμ−λ)t). 0 when unstable. */
@@ -91,6 +111,11 @@ const drainRate = (q: MmcResult): number => q.servers * q.serviceRate - q.arriva
 
 function checkServers(servers: number): void {
   if (!Number.isInteger(servers) || servers < 0) throw new RangeError(`servers must be a whole number ≥ 0, not ${servers}`);
+}
+
+function checkServiceRate(rate: number): number {
+  if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`service rate must be a positive number, not ${rate}`);
+  return rate;
 }
 
 function checkRate(value: number, what: string): void {

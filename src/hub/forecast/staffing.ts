@@ -4,7 +4,8 @@
 // wait target means here (WAIT_TARGET_MINUTES: sites report a mean wait and
 // playbooks compare it). E-gates are taken as they are: the advice is about
 // the officers a supervisor can move, not the gates.
-import { stationWait, type StationLoad, type StationParams, type StationWait } from './queueing-station.js';
+import { erlangBTable, mmcFromErlangB } from './queueing.js';
+import { combinePools, splitStation, type StationParams, type StationWait } from './queueing-station.js';
 
 export interface StaffingInput {
   arrivalsPerHour: number;
@@ -24,28 +25,25 @@ export interface StaffingAdvice {
 }
 
 /**
- * The wait falls as counters open, so a binary search between the fewest
- * counters that keep up with their traffic and the cap finds the answer in
- * O(c log c), which matters for a contact centre with hundreds of agents.
+ * Counters are tried from the fewest that keep up with their traffic upward;
+ * Erlang B for all of them comes from one pass of its recursion, so the whole
+ * search costs O(cap) — it runs for every hour of every site.
  */
 export function adviseCounters(input: StaffingInput, params: StationParams): StaffingAdvice {
   const { maxCounters, waitTargetMinutes } = input;
   if (!Number.isInteger(maxCounters) || maxCounters < 0) throw new RangeError(`the cap must be a whole number ≥ 0, not ${maxCounters}`);
-  const at = (countersOpen: number): StationWait => stationWait({ ...load(input), countersOpen }, params);
-  const within = (w: StationWait): boolean => w.meanWaitMinutes <= waitTargetMinutes;
-
+  const split = splitStation(input, params);
+  const counters = { arrivalRate: split.counterArrivals, serviceRate: params.counterServiceRate };
+  const erlangB = erlangBTable(maxCounters, split.counterArrivals / params.counterServiceRate);
+  const at = (servers: number): StationWait => combinePools(split.egateShare, mmcFromErlangB({ ...counters, servers }, erlangB[servers]!), split.egates);
+  // All of them first: when even that is not enough (the gates overrun, too few desks) there is nothing to search.
   const atCap = at(maxCounters);
-  if (!within(atCap)) return { counters: maxCounters, withinTarget: false, wait: atCap };
+  if (!(atCap.meanWaitMinutes <= waitTargetMinutes)) return { counters: maxCounters, withinTarget: false, wait: atCap };
   // Below this the counters' own queue is unstable; with nobody sent to them it is 0.
-  const counterLoad = atCap.counters.offeredLoad;
-  let lo = counterLoad === 0 ? 0 : Math.min(maxCounters, Math.floor(counterLoad) + 1);
-  let hi = maxCounters; // within target
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (within(at(mid))) hi = mid;
-    else lo = mid + 1;
+  const offered = split.counterArrivals / params.counterServiceRate;
+  for (let servers = offered === 0 ? 0 : Math.floor(offered) + 1; servers < maxCounters; servers++) {
+    const wait = at(servers);
+    if (wait.meanWaitMinutes <= waitTargetMinutes) return { counters: servers, withinTarget: true, wait };
   }
-  return { counters: hi, withinTarget: true, wait: hi === maxCounters ? atCap : at(hi) };
+  return { counters: maxCounters, withinTarget: true, wait: atCap };
 }
-
-const load = (input: StaffingInput): Omit<StationLoad, 'countersOpen'> => ({ arrivalsPerHour: input.arrivalsPerHour, egatesInService: input.egatesInService });
