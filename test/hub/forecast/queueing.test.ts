@@ -3,7 +3,7 @@
 // for one and two servers, against a discrete-event simulation of the same
 // M/M/c queue, and at the edges: no traffic, no servers, overload, huge c.
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, mmc, serviceLevel, waitPercentile } from '../../../src/hub/forecast/queueing.js';
+import { erlangB, erlangBTable, erlangC, mmc, mmcFromErlangB, serviceLevel, waitPercentile } from '../../../src/hub/forecast/queueing.js';
 import { STATION_PARAMS, stationWait } from '../../../src/hub/forecast/queueing-station.js';
 import { simulateMmc, simulatedServiceLevel } from '../../helpers/mmc-simulation.js';
 
@@ -65,6 +65,15 @@ describe('Erlang C against worked examples', () => {
   });
 
   // M/M/1: Pw = ρ, Wq = ρ / (μ − λ). M/M/2: Pw = 2ρ² / (1 + ρ). (Any queueing text, e.g. Kleinrock vol. 1, §3.)
+  it('keeps every step of the recursion in the table the staffing search reads', () => {
+    const table = erlangBTable(60, 48);
+    for (const c of [0, 1, 47, 48, 49, 55, 60]) {
+      expect(table[c]).toBeCloseTo(erlangB(c, 48), 14);
+      const input = { servers: c, arrivalRate: 0.2, serviceRate: 1 / 240 };
+      expect(mmcFromErlangB(input, table[c]!)).toEqual(mmc(input));
+    }
+  });
+
   it('matches the closed forms for one and two servers', () => {
     const one = mmc({ servers: 1, arrivalRate: 30, serviceRate: 40 });
     expect(one.probabilityOfWaiting).toBeCloseTo(0.75, 12);
