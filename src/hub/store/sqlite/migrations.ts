@@ -2,6 +2,7 @@
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
 import { DRILLS_MIGRATION } from './migration-drills.js';
+import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
@@ -355,6 +356,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  FLOW_HISTORY_MIGRATION,
   HANDOVERS_MIGRATION,
 ];
 
