@@ -9,9 +9,10 @@ import type { ChatSession } from '../../src/bot/session.js';
 import { parseSubmitData } from '../../src/bot/teams/submit-data.js';
 import { startTeamsCards, type TeamsCards } from '../../src/bot/teams/notifier.js';
 import type { CoreClient } from '../../src/core/client.js';
-import { connectorTestAuth, startBotConnector, type BotConnectorStandIn } from '../helpers/bot-connector.js';
+import { startBotConnector, type BotConnectorStandIn } from '../helpers/bot-connector.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
+import { teamsCardsOptions } from './cards-fixture.js';
 
 const HANDOVERS = '19:handover-desk@thread.tacv2';
 
@@ -26,18 +27,7 @@ beforeAll(async () => {
   connector = await startBotConnector();
   botToken = (await hub.clientAs('officer', 'teams-bot', { bot: true })).secret;
   aisha = await hub.clientAs('officer', 'aisha', { channel: 'cli' });
-  cards = startTeamsCards({
-    appId: '00000000-0000-0000-0000-000000000001',
-    appPassword: 'not-used-with-the-test-auth',
-    tenantId: '00000000-0000-0000-0000-0000000000aa',
-    auth: connectorTestAuth(),
-    serviceUrl: connector.url,
-    hub: { hubUrl: hub.url, token: botToken },
-    outboxFile: ':memory:',
-    routing: { defaultChannel: '19:command-centre@thread.tacv2' },
-    outboxBackoffMs: { base: 50, max: 500 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-  });
+  cards = startTeamsCards(teamsCardsOptions({ connectorUrl: connector.url, hubUrl: hub.url, botToken, routing: { defaultChannel: '19:command-centre@thread.tacv2' } }));
 }, 30_000);
 
 afterAll(async () => {
