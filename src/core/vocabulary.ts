@@ -106,6 +106,11 @@ export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];
 // caller asks for the last `default` minutes unless it says otherwise.
 export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 
+// `forecast SITE --hours N`: a week ahead at most (the model's longest season).
+export const FORECAST_HOURS = { default: 24, max: 168 } as const;
+// How a site's arrivals forecast was made, from the history it had (hub/forecast/arrivals-model.ts); none: no history.
+export const FORECAST_METHODS = ['double-seasonal', 'daily-seasonal', 'flat', 'none'] as const;
+
 /**
  * A chat card's claim is a lease its holder renews while it is still trying
  * to post: this long unless the claimer asks for another, within min and max.
