@@ -80,7 +80,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -136,6 +136,7 @@ _watchfloor() {
       /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
+      /forecast) cmdpath=/forecast; npos=0 ;;
       /inventory) cmdpath=/inventory; npos=0 ;;
       /inventory/plan) cmdpath=/inventory/plan; npos=0 ;;
       /inventory/apply) cmdpath=/inventory/apply; npos=0 ;;
@@ -216,6 +217,7 @@ _watchfloor() {
     "/maintenance/add":--until) COMPREPLY=(); return ;;
     "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
+    "/forecast":--hours) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
@@ -233,6 +235,7 @@ _watchfloor() {
     "/hub/start":--audit-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-checkpoints) COMPREPLY=(); return ;;
     "/hub/start":--playbooks) COMPREPLY=(); return ;;
+    "/hub/start":--peaks) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "/hub/start":--auto-remediate) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     "/hub/start":--tls-cert) COMPREPLY=(); return ;;
     "/hub/start":--tls-key) COMPREPLY=(); return ;;
@@ -322,6 +325,7 @@ _watchfloor() {
     "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/forecast") COMPREPLY=($(compgen -W "--hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -343,7 +347,7 @@ _watchfloor() {
     "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --peaks --peaks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -359,7 +363,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi forecast inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -394,6 +398,7 @@ _watchfloor() {
     "/silence":0) COMPREPLY=($(compgen -W "add list ls expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
+    "/forecast":0) _watchfloor_reply sites; return ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
     "/tokens/revoke":0) _watchfloor_reply tokens; return ;;

@@ -33,7 +33,7 @@ import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
 import { readTlsFiles, type TlsFiles } from './tls-files.js';
 import { startRetention, type Retention } from './telemetry/retention.js';
-import { peakCalendarPath } from './forecast/peak-calendar-file.js';
+import { peakCalendarPath, readPeakCalendar } from './forecast/peak-calendar-file.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -154,6 +154,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
   const tls = options.tls ? readTlsFiles(options.tls) : undefined;
+  // A calendar named at start is checked at start: a mistake in it is one line, not a hub that starts and fails each forecast.
+  if (options.peaksFile !== undefined) readPeakCalendar(options.peaksFile);
   const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
