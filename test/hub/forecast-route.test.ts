@@ -101,6 +101,19 @@ describe('site forecast', () => {
     expect((await viewer.siteForecast('RUH', { hours: 1 })).hours).toHaveLength(1);
   });
 
+  it('moves on with the site’s clock: a report in a new hour refits on the hour that just ended', async () => {
+    const before = await viewer.siteForecast('RUH', { hours: 2 });
+    expect(await viewer.siteForecast('RUH', { hours: 2 })).toEqual({ ...before, generatedAt: expect.any(String) });
+    const feed = await hub.clientAs('intake', 'late-feed');
+    await feed.ingestTelemetry([report(LAST_HOUR, 50, 5000), report(LAST_HOUR + 1, 5, pattern(LAST_HOUR + 1))]);
+    const after = await viewer.siteForecast('RUH', { hours: 2 });
+    expect(after.from).toBe(new Date((LAST_HOUR + 1) * HOUR_MS).toISOString());
+    expect(after.historyHours).toBe(before.historyHours + 1);
+    expect(after.hours[0]!.at).toBe(before.hours[1]!.at);
+    // The hour that ended ran far above the pattern: the level rose with it.
+    expect(after.hours[0]!.arrivalsPerHour).toBeGreaterThan(before.hours[1]!.arrivalsPerHour);
+  });
+
   it('a site with no history gets no hours, not an error', async () => {
     const f = await viewer.siteForecast('JED');
     expect(f).toMatchObject({ siteId: 'JED', from: null, method: 'none', historyHours: 0, hours: [] });
@@ -139,7 +152,7 @@ describe('watchfloor forecast (the built CLI)', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('at\tarrivalsPerHour\tlower\tupper\tpeaks');
     expect(lines).toHaveLength(3);
-    expect(lines[1]!.split('\t')[0]).toBe(new Date(LAST_HOUR * HOUR_MS).toISOString());
+    expect(lines[1]!.split('\t')[0]).toBe((await viewer.siteForecast('RUH', { hours: 1 })).from);
     for (const args of [['forecast'], ['forecast', 'RUH', '--hours', '0'], ['forecast', 'RUH', '--hours', '200']]) {
       const bad = await runCli(args, env());
       expect(bad.code, args.join(' ')).toBe(2);

@@ -106,31 +106,50 @@ const forecastAt = (s: State, hour: number) => s.level + s.daily[mod(hour, DAY)]
 /**
  * One pass of the recursions over the series. Every `originStep` hours from
  * `firstOrigin` on, the forecasts for the next `horizon` hours are scored
- * against what came: errors[h − 1] collects actual − forecast.
+ * against what came (their absolute errors summed); with `keepErrors`,
+ * errors[h − 1] collects each actual − forecast. Indices into the seasons
+ * advance with the hour rather than being taken modulo at each use: this
+ * loop is the forecaster's whole cost.
  */
-function run(series: readonly number[], startHour: number, method: ArrivalsMethod, p: SmoothingParams, scoring: { firstOrigin: number; originStep: number; horizon: number }) {
+function run(
+  series: readonly number[],
+  startHour: number,
+  method: ArrivalsMethod,
+  p: SmoothingParams,
+  scoring: { firstOrigin: number; originStep: number; horizon: number },
+  keepErrors: boolean,
+) {
   const s = initialState(series, startHour, method);
-  const errors: number[][] = Array.from({ length: scoring.horizon }, () => []);
+  const { daily, weekly } = s;
+  const errors: number[][] = keepErrors ? Array.from({ length: scoring.horizon }, () => []) : [];
   let absSum = 0;
-  for (let i = 0; i < series.length; i++) {
-    const hour = startHour + i;
+  let d = mod(startHour, DAY);
+  let w = mod(startHour, WEEK);
+  const n = series.length;
+  for (let i = 0; i < n; i++) {
     if (i >= scoring.firstOrigin && (i - scoring.firstOrigin) % scoring.originStep === 0) {
-      for (let h = 1; h <= scoring.horizon && i + h - 1 < series.length; h++) {
-        const actual = series[i + h - 1]!;
-        if (Number.isNaN(actual)) continue;
-        const e = actual - forecastAt(s, hour + h - 1);
-        errors[h - 1]!.push(e);
-        absSum += Math.abs(e);
+      let fd = d;
+      let fw = w;
+      const last = Math.min(scoring.horizon, n - i);
+      for (let h = 0; h < last; h++) {
+        const actual = series[i + h]!;
+        if (!Number.isNaN(actual)) {
+          const e = actual - (s.level + daily[fd]! + weekly[fw]!);
+          if (keepErrors) errors[h]!.push(e);
+          absSum += Math.abs(e);
+        }
+        fd = fd === DAY - 1 ? 0 : fd + 1;
+        fw = fw === WEEK - 1 ? 0 : fw + 1;
       }
     }
     const y = series[i]!;
-    if (Number.isNaN(y)) continue;
-    const d = mod(hour, DAY);
-    const w = mod(hour, WEEK);
-    const previousLevel = s.level;
-    s.level = p.alpha * (y - s.daily[d]! - s.weekly[w]!) + (1 - p.alpha) * previousLevel;
-    if (method !== 'flat') s.daily[d] = p.delta * (y - s.level - s.weekly[w]!) + (1 - p.delta) * s.daily[d]!;
-    if (method === 'double-seasonal') s.weekly[w] = p.omega * (y - s.level - s.daily[d]!) + (1 - p.omega) * s.weekly[w]!;
+    if (!Number.isNaN(y)) {
+      s.level = p.alpha * (y - daily[d]! - weekly[w]!) + (1 - p.alpha) * s.level;
+      if (method !== 'flat') daily[d] = p.delta * (y - s.level - weekly[w]!) + (1 - p.delta) * daily[d]!;
+      if (method === 'double-seasonal') weekly[w] = p.omega * (y - s.level - daily[d]!) + (1 - p.omega) * weekly[w]!;
+    }
+    d = d === DAY - 1 ? 0 : d + 1;
+    w = w === WEEK - 1 ? 0 : w + 1;
   }
   return { state: s, errors, absSum };
 }
@@ -163,18 +182,19 @@ export function fitArrivals(series: readonly number[], startHour: number, option
   // keeps a fleet's refit within the early-warning bench's budget).
   const values = choices(method);
   let params: SmoothingParams = { alpha: values.alpha[1]!, delta: values.delta[1] ?? 0, omega: values.omega[1] ?? 0 };
-  let result = run(series, startHour, method, params, scoring);
+  let best = run(series, startHour, method, params, scoring, false).absSum;
   for (const key of ['alpha', 'delta', 'omega'] as const) {
     for (const value of values[key]) {
       if (value === params[key]) continue;
       const candidate = { ...params, [key]: value };
-      const tried = run(series, startHour, method, candidate, scoring);
-      if (tried.absSum < result.absSum) {
+      const tried = run(series, startHour, method, candidate, scoring, false).absSum;
+      if (tried < best) {
         params = candidate;
-        result = tried;
+        best = tried;
       }
     }
   }
+  const result = run(series, startHour, method, params, scoring, true);
   return { method, params, nextHour: startHour + series.length, ...result.state, errors: result.errors };
 }
 
