@@ -1,8 +1,9 @@
 // Where the peak calendar is read from: the file named at start
 // (`hub start --peaks FILE`), else peaks.yaml beside the hub's data file,
-// else the package's forecast/peaks.yaml. It is read again at each forecast,
-// so an edit counts from the next one without a restart.
-import { existsSync, readFileSync } from 'node:fs';
+// else the package's forecast/peaks.yaml. It is looked at again at each
+// forecast, so an edit counts from the next one without a restart (parsed
+// again only when its size or modification time changed).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import { packageRoot } from '../../core/package-root.js';
@@ -24,13 +25,22 @@ export function peakCalendarPath(options: { file?: string | undefined; dataFile:
   return existsSync(beside) ? beside : defaultPeakCalendarPath();
 }
 
+const parsed = new Map<string, { stamp: string; calendar: PeakCalendar }>();
+
 export function readPeakCalendar(path: string): PeakCalendar {
   let text: string;
+  let stamp: string;
   try {
+    const stat = statSync(path);
+    stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    const hit = parsed.get(path);
+    if (hit?.stamp === stamp) return hit.calendar;
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new ConfigError(`cannot read the peak calendar ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   if (text.length > MAX_BYTES) throw new ConfigError(`the peak calendar ${path} is over ${MAX_BYTES} bytes`);
-  return parsePeakCalendar(text, path);
+  const calendar = parsePeakCalendar(text, path);
+  parsed.set(path, { stamp, calendar });
+  return calendar;
 }
