@@ -2,7 +2,8 @@
 // fed three weeks of hourly telemetry through the real intake: the forecast
 // follows the site's own daily and weekly pattern, the calendar's peaks
 // multiply it, bad input is one clear error, and reads need a person's token.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
@@ -26,6 +27,7 @@ const pattern = (hour: number) => {
 let hub: FixtureHub;
 let viewer: CoreClient;
 let cli: CliEnv;
+let peaksDir: string;
 let peaksFile: string;
 
 const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTelemetry => ({
@@ -39,8 +41,8 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
 });
 
 beforeAll(async () => {
-  const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'wf-peaks-'));
-  peaksFile = join(dir, 'peaks.yaml');
+  peaksDir = mkdtempSync(join(tmpdir(), 'wf-peaks-'));
+  peaksFile = join(peaksDir, 'peaks.yaml');
   writeFileSync(peaksFile, 'peaks: []\n');
   hub = await startFixtureHub({ peaksFile });
   const feed = await hub.clientAs('intake', 'site-feed');
@@ -57,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
   cli?.cleanup();
+  if (peaksDir) rmSync(peaksDir, { recursive: true, force: true });
 });
 
 describe('site forecast', () => {
