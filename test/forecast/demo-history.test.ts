@@ -61,5 +61,5 @@ describe('arrivals forecaster on the demo world’s history', () => {
       expect(f.mase, kind).toBeLessThan(1);
       expect(f.coverage, kind).toBeGreaterThan(0.7);
     }
-  }, 120_000);
+  }, 300_000); // about 20 s alone; far more beside the whole suite on a shared machine
 });
