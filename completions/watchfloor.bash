@@ -81,7 +81,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--arrivals|--egates|--staff|--scenario|--hours|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -138,6 +138,7 @@ _watchfloor() {
       /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
+      /forecast) cmdpath=/forecast; npos=0 ;;
       /scenario) cmdpath=/scenario; npos=0 ;;
       /handover) cmdpath=/handover; npos=0 ;;
       /handover/issue) cmdpath=/handover/issue; npos=0 ;;
@@ -224,6 +225,7 @@ _watchfloor() {
     "/maintenance/add":--until) COMPREPLY=(); return ;;
     "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
+    "/forecast":--hours) COMPREPLY=(); return ;;
     "/scenario":--arrivals) COMPREPLY=(); return ;;
     "/scenario":--egates) COMPREPLY=(); return ;;
     "/scenario":--staff) COMPREPLY=(); return ;;
@@ -249,6 +251,7 @@ _watchfloor() {
     "/hub/start":--audit-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-checkpoints) COMPREPLY=(); return ;;
     "/hub/start":--playbooks) COMPREPLY=(); return ;;
+    "/hub/start":--peaks) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "/hub/start":--auto-remediate) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     "/hub/start":--tls-cert) COMPREPLY=(); return ;;
     "/hub/start":--tls-key) COMPREPLY=(); return ;;
@@ -339,6 +342,7 @@ _watchfloor() {
     "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/forecast") COMPREPLY=($(compgen -W "--hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/handover") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/handover/issue") COMPREPLY=($(compgen -W "--shift --shift= --out --out= --post --post= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -366,7 +370,7 @@ _watchfloor() {
     "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --peaks --peaks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -382,7 +386,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi scenario handover inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi forecast scenario handover inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -417,6 +421,7 @@ _watchfloor() {
     "/silence":0) COMPREPLY=($(compgen -W "add list ls show view expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
+    "/forecast":0) _watchfloor_reply sites; return ;;
     "/scenario":0) _watchfloor_reply sites; return ;;
     "/handover":0) COMPREPLY=($(compgen -W "issue accept show view list ls" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;

@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --arrivals --egates --staff --scenario --hours --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -187,6 +187,9 @@ function __watchfloor_state
                 set npos 0
             case /kpi/remote
                 set cmdpath /kpi/remote
+                set npos 0
+            case /forecast
+                set cmdpath /forecast
                 set npos 0
             case /scenario
                 set cmdpath /scenario
@@ -360,6 +363,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their sco
 complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
 complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
+complete -c watchfloor -n '__watchfloor_at :0' -a forecast -d 'a site\'s arrivals per hour ahead, with prediction intervals'
 complete -c watchfloor -n '__watchfloor_at :0' -a scenario -d 'what-if: the hours ahead under more arrivals, fewer e-gates or officers — wait, breaches, counters to open'
 complete -c watchfloor -n '__watchfloor_at :0' -a handover -d 'shift handovers: issue one, take one over, read them'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
@@ -569,6 +573,9 @@ complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help f
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l hours -r -d 'hours ahead, 1 to 168 (default 24)'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /forecast:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l arrivals -r -d 'arrivals per hour: +30%, -20%, or a number of travellers an hour (+500)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l egates -r -d 'e-gates in service: -50%, or a number of gates (-4)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l staff -r -d 'counters staffed (officers at desks): -10, +5, or -20%'
@@ -663,6 +670,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -F -d 'priv
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l peaks -r -F -d 'the forecast\'s calendar of known peaks, YAML (default: peaks.yaml beside the data file, else the shipped one; docs/forecast.md)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-cert -r -d 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the private key of --tls-cert (PEM, unencrypted)'

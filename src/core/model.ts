@@ -26,3 +26,4 @@ export * from './model/run-reports.js';
 export * from './model/silences.js';
 export * from './model/handovers.js';
 export * from './model/scenarios.js';
+export * from './model/forecast.js';

@@ -112,6 +112,10 @@ export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 // as a breach when exceeded. Half an hour, where the surge playbook stands
 // down. One figure for every site until the inventory carries a per-site one.
 export const WAIT_TARGET_MINUTES = 30;
+// `forecast SITE --hours N`: a week ahead at most (the model's longest season).
+export const FORECAST_HOURS = { default: 24, max: 168 } as const;
+// How a site's arrivals forecast was made, from the history it had (hub/forecast/arrivals-model.ts); none: no history.
+export const FORECAST_METHODS = ['double-seasonal', 'daily-seasonal', 'flat', 'none'] as const;
 
 /**
  * A chat card's claim is a lease its holder renews while it is still trying

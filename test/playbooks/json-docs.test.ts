@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlaybookHistory, PlaybookSummary } from '../../src/core/model.js';
 import { HANDOVER_FIELDS, HANDOVER_SUMMARY_FIELDS } from '../../src/render/handovers.js';
 import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
+import { siteForecastJson } from '../../src/render/json.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'json.md'), 'utf8');
 
@@ -56,5 +57,19 @@ describe('docs/json.md, handovers', () => {
     expect(DOC).toContain('| `handover accept` | `{ "handover": Handover }`');
     expect(DOC).toContain('| `handover show` | `{ "handover": Handover }`');
     expect(DOC).toContain('| `handover list` | `{ "handovers": [HandoverSummary…] }`, newest first |');
+  });
+});
+
+describe('docs/json.md, forecast', () => {
+  it('forecast SITE has its row, naming every field the JSON prints', () => {
+    const row = DOC.split('\n').find((l) => l.startsWith('| `forecast SITE` |'))!;
+    expect(row).toContain(
+      '| `forecast SITE` | `{ "forecast": { siteId, generatedAt, from, method, historyHours, interval, calendar, hours: [{ at, arrivalsPerHour, lower, upper, peaks, predictedWaitMinutes, countersAdvised }…] } }`',
+    );
+    const json = siteForecastJson({
+      siteId: 'RUH', generatedAt: 't', from: 't', method: 'flat', historyHours: 1, interval: 0.9, calendar: 'c',
+      hours: [{ at: 't', arrivalsPerHour: 1, lower: 0, upper: 2, peaks: [], predictedWaitMinutes: null, countersAdvised: null }],
+    });
+    for (const key of [...Object.keys(json.forecast), ...Object.keys(json.forecast.hours[0]!)]) expect(row, key).toContain(key);
   });
 });
