@@ -26,7 +26,7 @@ const hourLabel = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 export function renderSiteForecast(f: SiteForecast, ctx: RenderContext): string {
   if (f.hours.length === 0) return `${f.siteId}: no flow history yet — the forecast needs the site's telemetry`;
-  const staffed = f.hours.some((h) => h.predictedWaitMinutes !== null);
+  const staffed = f.hours.some((h) => h.countersAdvised !== null);
   if (!ctx.tty) {
     const head = ['at', 'arrivalsPerHour', 'lower', 'upper', ...(staffed ? ['predictedWaitMinutes', 'countersAdvised'] : []), 'peaks'];
     const rows = f.hours.map((h) =>

@@ -76,8 +76,16 @@ describe('site forecast', () => {
       if (truth >= h.lower && truth <= h.upper) inside++;
       expect(h.lower).toBeLessThanOrEqual(h.arrivalsPerHour);
       expect(h.upper).toBeGreaterThanOrEqual(h.arrivalsPerHour);
-      expect(h).toMatchObject({ peaks: [], predictedWaitMinutes: null, countersAdvised: null });
+      expect(h.peaks).toEqual([]);
+      // The queueing model's advice never goes past the 3 counters the site has shown it opens.
+      expect(h.countersAdvised).toBeGreaterThanOrEqual(0);
+      expect(h.countersAdvised).toBeLessThanOrEqual(3);
     });
+    // With the same counters and gates in service, the busiest hour waits at least as long as the quietest (null: no end to the queue).
+    const waitOf = (h: (typeof f.hours)[number]) => h.predictedWaitMinutes ?? Number.POSITIVE_INFINITY;
+    const byArrivals = [...f.hours].sort((a, b) => a.arrivalsPerHour - b.arrivalsPerHour);
+    expect(waitOf(byArrivals.at(-1)!)).toBeGreaterThanOrEqual(waitOf(byArrivals[0]!));
+    expect(byArrivals.at(-1)!.countersAdvised!).toBeGreaterThanOrEqual(byArrivals[0]!.countersAdvised!);
     expect(inside / f.hours.length).toBeGreaterThan(0.8);
     // Friday (the fifth day ahead from Monday) is busier than Thursday at the same hour.
     expect(f.hours[4 * 24 + 12]!.arrivalsPerHour - f.hours[3 * 24 + 12]!.arrivalsPerHour).toBeGreaterThan(150);
@@ -153,7 +161,7 @@ describe('watchfloor forecast (the built CLI)', () => {
     const r = await runCli(['forecast', 'RUH', '--hours', '2'], env());
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('at\tarrivalsPerHour\tlower\tupper\tpeaks');
+    expect(lines[0]).toBe('at\tarrivalsPerHour\tlower\tupper\tpredictedWaitMinutes\tcountersAdvised\tpeaks');
     expect(lines).toHaveLength(3);
     expect(lines[1]!.split('\t')[0]).toBe((await viewer.siteForecast('RUH', { hours: 1 })).from);
     for (const args of [['forecast'], ['forecast', 'RUH', '--hours', '0'], ['forecast', 'RUH', '--hours', '200']]) {

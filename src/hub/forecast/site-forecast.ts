@@ -7,7 +7,7 @@ import type { Site, SiteForecast } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
 import { FLOW_HISTORY_HOURS, HOUR_MS, hourOf, summariseFlowHour } from '../telemetry/flow-history.js';
 import { fitArrivals, forecastArrivals, INTERVAL, type ArrivalsFit } from './arrivals-model.js';
-import { predictStaffing } from './forecast-staffing-seam.js';
+import { predictStaffing } from './forecast-staffing.js';
 import { peaksFor, type PeakCalendar } from './peak-calendar.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -65,7 +65,7 @@ export async function forecastSite(
     const f = peaks.factor(p.hour);
     return { hour: p.hour, mean: p.mean * f, lower: p.lower * f, upper: p.upper * f };
   });
-  const staffing = predictStaffing(site.id, scaled.map((p) => ({ hour: p.hour, arrivalsPerHour: p.mean })), rows.slice(-24).map(summariseFlowHour));
+  const staffing = predictStaffing(site, scaled.map((p) => ({ hour: p.hour, arrivalsPerHour: p.mean })), rows.slice(-24).map(summariseFlowHour));
   return {
     ...base,
     from: isoHour(current),
