@@ -24,7 +24,7 @@ import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
-import type { IntakeQueueLimits } from './incidents/intake-queue.js';
+import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
@@ -39,7 +39,7 @@ export interface AppOptions {
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
   /** The alert intake's queue bounds (defaults in incidents/intake-queue.ts; tests make it tiny). */
-  intake?: Partial<IntakeQueueLimits>;
+  intake?: Partial<IntakeLimits>;
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {

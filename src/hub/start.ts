@@ -19,7 +19,7 @@ import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-r
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
-import type { IntakeQueueLimits } from './incidents/intake-queue.js';
+import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createHubMetrics } from './metrics.js';
 import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
 import { adoptPlaybookCatalog, openPlaybookCatalog } from './playbooks/open-catalog.js';
@@ -62,7 +62,7 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
   tls?: TlsFiles;
   /** The alert intake's queue bounds: alerts that may wait, alerts per transaction, Retry-After when full. */
-  intake?: Partial<IntakeQueueLimits>;
+  intake?: Partial<IntakeLimits>;
 }
 
 export interface RunningHub {

@@ -1,6 +1,7 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
@@ -354,6 +355,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  ALERT_JOURNAL_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
