@@ -138,9 +138,11 @@ export function createJournalApplier(
       while (again && !closed) {
         again = false;
         // Yield first, so requests already read are answered (and appended) before a batch holds the event loop.
-        for (;;) {
+        // While this hub counts a backlog; none left means no transaction just to find the journal empty.
+        while (backlog > 0 && !closed) {
           await new Promise((r) => setImmediate(r));
-          if (closed || (await applyNext()) === 0) break;
+          // Empty though counted: another hub over the same store applied them.
+          if ((await applyNext()) === 0) backlog = 0;
         }
       }
     } catch (e) {
@@ -150,19 +152,23 @@ export function createJournalApplier(
         waiters.delete(seq);
         w.reject(e);
       }
+      again = false;
       if (!closed) {
         retryTimer = setTimeout(() => kick(), limits.retryAfterSeconds * 1000);
         retryTimer.unref();
       }
-    } finally {
-      running = undefined;
-      if (backlog === 0 || closed) for (const done of idle.splice(0)) done();
     }
   };
 
   const kick = () => {
     again = true;
-    if (!running && !closed) running = loop();
+    if (running || closed) return;
+    running = loop().finally(() => {
+      running = undefined;
+      // Kicked after the loop last looked: go round again.
+      if (again && !closed && backlog > 0) kick();
+      else if (backlog === 0 || closed) for (const done of idle.splice(0)) done();
+    });
   };
 
   // What a killed hub left in the journal: counted first (before any request can append), then applied.
