@@ -24,7 +24,7 @@ export interface JournalLimits {
   maxAlertsPerApply: number;
 }
 
-export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 500 };
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 200 };
 
 /** A delivery as the journal keeps it (the caller as the route authenticated it). */
 export function journalEntryOf(delivery: AlertDelivery, receivedAt: string): NewJournalEntry {
