@@ -7,6 +7,7 @@
 // The entries are read inside the applying transaction, so two hubs over one
 // store never apply the same entry. A request that wants the outcome (the
 // webhook's documented answer) waits here for its entry's batch.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { HubMetrics } from '../metrics.js';
@@ -60,11 +61,15 @@ export interface ApplierDeps extends IncidentDeps {
   log?: ((line: string) => void) | undefined;
 }
 
+/** Whether senders' requests are coming in now (the applier then leaves them half the event loop). */
+export type SendersBusy = () => boolean;
+
 export function createJournalApplier(
   deps: ApplierDeps,
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   rules: GroupingRules,
   limits: JournalLimits & { retryAfterSeconds: number },
+  sendersBusy: SendersBusy = () => false,
 ): JournalApplier {
   const { metrics } = deps;
   const log = deps.log ?? (() => {});
@@ -141,8 +146,13 @@ export function createJournalApplier(
         // While this hub counts a backlog; none left means no transaction just to find the journal empty.
         while (backlog > 0 && !closed) {
           await new Promise((r) => setImmediate(r));
+          const started = performance.now();
           // Empty though counted: another hub over the same store applied them.
           if ((await applyNext()) === 0) backlog = 0;
+          // While senders are sending, the applier takes at most half the event loop: for as long as its batch
+          // took, their requests go first (taken in is on disk; the backlog's bound stops it growing past reason).
+          const until = 2 * performance.now() - started;
+          while (!closed && sendersBusy() && performance.now() < until) await sleep(1);
         }
       }
     } catch (e) {

@@ -21,6 +21,8 @@ import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from
 
 export type IntakeLimits = IntakeQueueLimits & JournalLimits;
 
+const BUSY_WINDOW_MS = 2;
+
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 
 export interface AlertPipeline {
@@ -43,7 +45,10 @@ export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<Gro
   const rules: GroupingRules = { ...DEFAULT_GROUPING_RULES, ...deps.grouping };
   const limits: IntakeLimits = { ...DEFAULT_INTAKE_LIMITS, ...DEFAULT_JOURNAL_LIMITS, ...overrides };
   const { metrics } = deps;
-  const applier = createJournalApplier(deps, alertPlacesCache(), rules, limits);
+  // A request came in within this long: senders are busy (alert-journal.ts leaves them half the event loop).
+  let lastArrival = -Infinity;
+  const sendersBusy = () => queue.depth().requests > 0 || performance.now() - lastArrival < BUSY_WINDOW_MS;
+  const applier = createJournalApplier(deps, alertPlacesCache(), rules, limits, sendersBusy);
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
     const waiting: number[] = [];
@@ -85,6 +90,7 @@ export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<Gro
   return {
     async submit(caller, webhook, options = {}) {
       const size = webhook.alerts.length;
+      lastArrival = performance.now();
       if (size === 0) return options.outcome ? EMPTY() : undefined;
       refuseWhenFull(size);
       let accepted: Accepted;
