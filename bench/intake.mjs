@@ -15,11 +15,13 @@
 // opened. Rounds alternate the order so a busy moment of this shared machine
 // falls on all; the load average before and after is printed because it is
 // the noise. Per round: alerts/s and per-request p50/p99; then the median over
-// rounds and the hub:Alertmanager ratios.
+// rounds and the hub:Alertmanager ratios. For the hub also the CPU it spent
+// per alert (until drained, from /proc): less at the mercy of the other
+// processes on a shared machine than alerts/s.
 //   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16]
 //   ALERTMANAGER=/path/to/alertmanager node bench/intake.mjs   (default: prometheus-alertmanager on PATH, installed with apt-get if missing)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,8 +148,18 @@ async function drainedSince(pool, t0) {
   return performance.now() - t0;
 }
 
+/** CPU ms a process has used (user + system), from /proc; undefined elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, 100 a second on Linux
+  } catch {
+    return undefined;
+  }
+}
+
 /** `requests` requests of `perRequest` alerts each, from SENDERS at once; for the hub's v2, also until its journal drained. */
-async function round(target, pool, headers, assets, requests, perRequest) {
+async function round(target, pool, headers, assets, requests, perRequest, pid) {
   const bodies = [];
   for (let i = 0; i < requests; i++) bodies.push(target.body(Array.from({ length: perRequest }, () => alertOn(assets[serial % assets.length]))));
   const samples = [];
@@ -163,12 +175,14 @@ async function round(target, pool, headers, assets, requests, perRequest) {
       samples.push(performance.now() - t0);
     }
   };
+  const cpu0 = pid && cpuMs(pid);
   const t0 = performance.now();
   await Promise.all(Array.from({ length: SENDERS }, sender));
   const wallMs = performance.now() - t0;
   const alerts = requests * perRequest;
   const drainMs = target.drains ? await drainedSince(pool, t0) : undefined;
-  return { ...summarize(samples), alertsPerSecond: (alerts * 1000) / wallMs, drainMs, appliedPerSecond: drainMs === undefined ? undefined : (alerts * 1000) / drainMs };
+  const cpuPerAlert = pid && cpu0 !== undefined ? (cpuMs(pid) - cpu0) / alerts : undefined;
+  return { ...summarize(samples), alertsPerSecond: (alerts * 1000) / wallMs, drainMs, appliedPerSecond: drainMs === undefined ? undefined : (alerts * 1000) / drainMs, cpuPerAlert };
 }
 
 const median = (xs) => {
@@ -182,7 +196,9 @@ const am = await startAlertmanager();
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
 const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] });
 const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
-const drainText = (x) => (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`);
+const drainText = (x) =>
+  (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`) +
+  (x.cpuPerAlert === undefined ? '' : `   hub CPU ${x.cpuPerAlert.toFixed(2)} ms/alert`);
 try {
   const adminHeaders = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' };
   const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
@@ -193,7 +209,7 @@ try {
     const target = TARGETS[name];
     // Each hub round starts with the journal empty: none pays for the one before.
     if (target.server === 'hub') await drainedSince(pools.hub, performance.now());
-    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest);
+    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : undefined);
   };
   // Warm-up: all pay for their first requests (the hub compiling its code).
   for (const name of NAMES) {
@@ -224,7 +240,9 @@ try {
     const med = (name, f) => median(results[name].get(m).map(f));
     const rate = Object.fromEntries(NAMES.map((name) => [name, med(name, (x) => x.alertsPerSecond)]));
     for (const name of NAMES) {
-      const drained = TARGETS[name].drains ? drainText({ drainMs: med(name, (x) => x.drainMs), appliedPerSecond: med(name, (x) => x.appliedPerSecond) }) : '';
+      const drained = TARGETS[name].server === 'hub'
+        ? drainText({ drainMs: TARGETS[name].drains ? med(name, (x) => x.drainMs) : undefined, appliedPerSecond: med(name, (x) => x.appliedPerSecond), cpuPerAlert: med(name, (x) => x.cpuPerAlert) })
+        : '';
       console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}${drained}`);
     }
     const applied = med('hub v2', (x) => x.appliedPerSecond);

@@ -25,6 +25,9 @@ export interface JournalLimits {
   maxAlertsPerApply: number;
 }
 
+// How long a batch may wait to fill up while senders are sending.
+const GATHER_MS = 50;
+
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 200 };
 
 /** A delivery as the journal keeps it (the caller as the route authenticated it). */
@@ -146,6 +149,10 @@ export function createJournalApplier(
         // While this hub counts a backlog; none left means no transaction just to find the journal empty.
         while (backlog > 0 && !closed) {
           await new Promise((r) => setImmediate(r));
+          // While senders are sending, a batch is let grow (a little while at most): each costs as much again
+          // for its parents, events and commit, and a storm of small ones would cost the senders their turns.
+          const gatherUntil = performance.now() + GATHER_MS;
+          while (!closed && sendersBusy() && backlog < limits.maxAlertsPerApply && performance.now() < gatherUntil) await sleep(1);
           const started = performance.now();
           // Empty though counted: another hub over the same store applied them.
           if ((await applyNext()) === 0) backlog = 0;
