@@ -53,8 +53,6 @@ export interface JournalApplier {
   appended(alerts: number): void;
   /** Unapplied alerts, as this hub counts them (those found at start, plus appended, less applied). */
   backlog(): number;
-  /** Resolves once the journal holds nothing this hub knows of unapplied (tests, benchmarks). */
-  drained(): Promise<void>;
   /** Stops after the batch in hand; what is left stays in the journal for the next start. */
   close(): Promise<void>;
 }
@@ -81,7 +79,6 @@ export function createJournalApplier(
   let again = false;
   let closed = false;
   let running: Promise<void> | undefined;
-  let idle: (() => void)[] = [];
   // After a batch failed for a reason other than storage, entries through this seq go one at a time, so one bad entry cannot hold the rest back.
   let isolateThrough = 0;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -184,7 +181,6 @@ export function createJournalApplier(
       running = undefined;
       // Kicked after the loop last looked: go round again.
       if (again && !closed && backlog > 0) kick();
-      else if (backlog === 0 || closed) for (const done of idle.splice(0)) done();
     });
   };
 
@@ -205,13 +201,10 @@ export function createJournalApplier(
       kick();
     },
     backlog: () => backlog,
-    drained: () => (backlog === 0 && !running ? Promise.resolve() : new Promise<void>((r) => idle.push(r))),
     async close() {
       closed = true;
       clearTimeout(retryTimer);
       await running;
-      for (const done of idle.splice(0)) done();
-      idle = [];
     },
   };
 }

@@ -32,8 +32,6 @@ export interface AlertPipeline {
    * Retry-After) when they cannot be taken now.
    */
   submit(caller: Caller, webhook: AlertmanagerWebhook, options?: { outcome?: boolean }): Promise<AlertmanagerIngestResult | undefined>;
-  /** Resolves once everything journaled so far is applied. */
-  drained(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,7 +101,6 @@ export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<Gro
       metrics.countAlertsReceived(size);
       return accepted.outcome;
     },
-    drained: () => applier.drained(),
     close: () => applier.close(),
   };
 }
