@@ -80,7 +80,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--arrivals|--egates|--staff|--scenario|--hours|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -129,6 +129,7 @@ _watchfloor() {
       /silence) cmdpath=/silence; npos=0 ;;
       /silence/add) cmdpath=/silence/add; npos=0 ;;
       /silence/list|/silence/ls) cmdpath=/silence/list; npos=0 ;;
+      /silence/show|/silence/view) cmdpath=/silence/show; npos=0 ;;
       /silence/expire) cmdpath=/silence/expire; npos=0 ;;
       /maintenance) cmdpath=/maintenance; npos=0 ;;
       /maintenance/add) cmdpath=/maintenance/add; npos=0 ;;
@@ -136,6 +137,7 @@ _watchfloor() {
       /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
+      /scenario) cmdpath=/scenario; npos=0 ;;
       /inventory) cmdpath=/inventory; npos=0 ;;
       /inventory/plan) cmdpath=/inventory/plan; npos=0 ;;
       /inventory/apply) cmdpath=/inventory/apply; npos=0 ;;
@@ -216,6 +218,11 @@ _watchfloor() {
     "/maintenance/add":--until) COMPREPLY=(); return ;;
     "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
+    "/scenario":--arrivals) COMPREPLY=(); return ;;
+    "/scenario":--egates) COMPREPLY=(); return ;;
+    "/scenario":--staff) COMPREPLY=(); return ;;
+    "/scenario":--scenario) COMPREPLY=(); return ;;
+    "/scenario":--hours) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
@@ -315,6 +322,7 @@ _watchfloor() {
     "/silence") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/add") COMPREPLY=($(compgen -W "--site --site= --asset --asset= --match --match= --for --for= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/expire") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/maintenance") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/maintenance/add") COMPREPLY=($(compgen -W "--site --site= --from --from= --until --until= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -322,6 +330,7 @@ _watchfloor() {
     "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -359,7 +368,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi scenario inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -391,9 +400,10 @@ _watchfloor() {
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     "/drill":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/drill/show":0) _watchfloor_reply runs; return ;;
-    "/silence":0) COMPREPLY=($(compgen -W "add list ls expire" -- "$cur")) ;;
+    "/silence":0) COMPREPLY=($(compgen -W "add list ls show view expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
+    "/scenario":0) _watchfloor_reply sites; return ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
     "/tokens/revoke":0) _watchfloor_reply tokens; return ;;

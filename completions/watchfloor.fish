@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --arrivals --egates --staff --scenario --hours --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -164,6 +164,9 @@ function __watchfloor_state
             case /silence/list /silence/ls
                 set cmdpath /silence/list
                 set npos 0
+            case /silence/show /silence/view
+                set cmdpath /silence/show
+                set npos 0
             case /silence/expire
                 set cmdpath /silence/expire
                 set npos 0
@@ -184,6 +187,9 @@ function __watchfloor_state
                 set npos 0
             case /kpi/remote
                 set cmdpath /kpi/remote
+                set npos 0
+            case /scenario
+                set cmdpath /scenario
                 set npos 0
             case /inventory
                 set cmdpath /inventory
@@ -339,6 +345,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their sco
 complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
 complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
+complete -c watchfloor -n '__watchfloor_at :0' -a scenario -d 'what-if: the hours ahead under more arrivals, fewer e-gates or officers — wait, breaches, counters to open'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
@@ -514,6 +521,8 @@ complete -c watchfloor -n '__watchfloor_in /silence' -l help -s h -d 'display he
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a add -d 'silence alerts of a site, an asset or matching labels for a while (officers); they are recorded but open no incident'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a list -d 'silences in force, newest first (--all: those over too)'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a ls -d 'silences in force, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a show -d 'one silence or maintenance window, with the alerts it took'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a view -d 'one silence or maintenance window, with the alerts it took'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a expire -d 'end a silence now (officers)'
 complete -c watchfloor -n '__watchfloor_in /silence/add' -l site -x -a '(__watchfloor_dynamic sites)' -d 'every alert of this site (id, name or city)'
 complete -c watchfloor -n '__watchfloor_in /silence/add' -l asset -x -a '(__watchfloor_dynamic assets)' -d 'every alert of this asset (SITE/ASSET)'
@@ -524,6 +533,7 @@ complete -c watchfloor -n '__watchfloor_in /silence/add' -l help -s h -d 'displa
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l all -d 'also silences that have ended'
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l json -x -a '(__watchfloor_json_fields id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced)'
+complete -c watchfloor -n '__watchfloor_in /silence/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /silence/expire' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /maintenance' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a add -d 'schedule a site\'s maintenance window (supervisors): its alerts are recorded but open no incident inside it'
@@ -543,6 +553,13 @@ complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help f
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l arrivals -r -d 'arrivals per hour: +30%, -20%, or a number of travellers an hour (+500)'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l egates -r -d 'e-gates in service: -50%, or a number of gates (-4)'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l staff -r -d 'counters staffed (officers at desks): -10, +5, or -20%'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l scenario -r -d 'another scenario, as FIELD=CHANGE,… with FIELD arrivals, egates or staff (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l hours -r -d 'hours ahead, 1 to 48 (default 12)'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /scenario:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /inventory' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /inventory:0' -a plan -d 'show what applying inventory files would add, change and remove (admins; nothing is changed)'
 complete -c watchfloor -n '__watchfloor_at /inventory:0' -a apply -d 'make the hub hold what inventory files say: sites, assets, dependencies, alert labels (admins; one transaction, audited)'

@@ -22,6 +22,7 @@ import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
+import { registerScenarioRoutes } from './api/routes/scenarios.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import type { IntakeLimits } from './incidents/alert-pipeline.js';
@@ -70,6 +71,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerFleetRoutes(app, ctx);
   registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
+  registerScenarioRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx, options.intake);
   registerIdentityRoutes(app, ctx, sessions);

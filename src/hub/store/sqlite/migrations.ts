@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
+import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
@@ -355,6 +356,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  FLOW_HISTORY_MIGRATION,
   ALERT_JOURNAL_MIGRATION,
 ];
 
