@@ -27,7 +27,7 @@ import { registerScenarioRoutes } from './api/routes/scenarios.js';
 import { registerForecastRoutes } from './api/routes/forecast.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
-import type { IntakeQueueLimits } from './incidents/intake-queue.js';
+import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
@@ -42,7 +42,7 @@ export interface AppOptions {
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
   /** The alert intake's queue bounds (defaults in incidents/intake-queue.ts; tests make it tiny). */
-  intake?: Partial<IntakeQueueLimits>;
+  intake?: Partial<IntakeLimits>;
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {

@@ -31,6 +31,8 @@ export interface IncidentReader {
   findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
   /** The severities of an asset's open incidents; `assetId` as the inventory spells it (an index lookup, not a scan). */
   openSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
+  /** Open incidents by severity, drills left out: counted in the store (a /metrics scrape reads no incident rows). */
+  countOpenBySeverity(): Promise<Partial<Record<Severity, number>>>;
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 }
 

@@ -2,6 +2,7 @@
 // PostgreSQL store can replace SQLite without touching them. Every method is
 // async even where SQLite is not, for the same reason. Each domain declares
 // its reads and writes in a file of its own; this file composes them.
+import type { AlertJournalReader, AlertJournalWriter } from './alert-journal-store.js';
 import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
 import type { CoordinationWriter } from './coordination-store.js';
@@ -30,6 +31,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
+export type { JournalEntry, NewJournalEntry } from './alert-journal-store.js';
 export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { NewHandover } from './handover-store.js';
@@ -52,7 +54,8 @@ export interface StoreReader
     PlaybookAutoReader,
     DrillReader,
     SilenceReader,
-    HandoverReader {}
+    HandoverReader,
+    AlertJournalReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -72,7 +75,8 @@ export interface StoreWriter
     PlaybookAutoWriter,
     DrillWriter,
     SilenceWriter,
-    HandoverWriter {}
+    HandoverWriter,
+    AlertJournalWriter {}
 
 export interface Store extends StoreReader {
   /**

@@ -1,6 +1,7 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { HANDOVERS_MIGRATION } from './migration-handovers.js';
@@ -358,6 +359,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INCIDENT_GROUPS_MIGRATION,
   FLOW_HISTORY_MIGRATION,
   HANDOVERS_MIGRATION,
+  ALERT_JOURNAL_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

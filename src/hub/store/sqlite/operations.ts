@@ -3,6 +3,7 @@
 // wraps them in promises and the mutex.
 import type Database from 'better-sqlite3';
 import type { StoreWriter } from '../store.js';
+import { alertJournalStatements } from './alert-journal-statements.js';
 import { auditStatements, type AuditHeadScope } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
 import { coordinationStatements } from './coordination-statements.js';
@@ -46,6 +47,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...drillStatements(sql),
     ...silenceStatements(sql),
     ...handoverStatements(sql),
+    ...alertJournalStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }
