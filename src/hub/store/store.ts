@@ -10,6 +10,7 @@ import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
+import type { KpiReader, KpiWriter } from './kpi-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
@@ -18,7 +19,8 @@ import type { SilenceReader, SilenceWriter } from './silence-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
-export type { AssetCount, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetCount, AssetHealthUpdate, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetHealthChange, CountedAsset, IncidentTimes, StoredSurveyAnswer } from './kpi-store.js';
 export type { IncidentQuery, NewIncident, NewTimelineEntry } from './incident-store.js';
 export type { WaitMinuteSample } from './telemetry-store.js';
 export type { TokenRecord } from './token-store.js';
@@ -46,7 +48,8 @@ export interface StoreReader
     PlaybookReader,
     PlaybookAutoReader,
     DrillReader,
-    SilenceReader {}
+    SilenceReader,
+    KpiReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -64,7 +67,8 @@ export interface StoreWriter
     PlaybookWriter,
     PlaybookAutoWriter,
     DrillWriter,
-    SilenceWriter {}
+    SilenceWriter,
+    KpiWriter {}
 
 export interface Store extends StoreReader {
   /**

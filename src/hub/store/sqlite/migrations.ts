@@ -1,12 +1,14 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
+import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 import { SILENCES_MIGRATION } from './migration-silences.js';
+import { SURVEY_ANSWERS_MIGRATION } from './migration-survey-answers.js';
 
 export interface Migration {
   version: number;
@@ -354,6 +356,8 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  ASSET_HEALTH_HISTORY_MIGRATION,
+  SURVEY_ANSWERS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -11,6 +11,7 @@ import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
+import { kpiStatements } from './kpi-statements.js';
 import { outboxStatements } from './outbox-statements.js';
 import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
@@ -42,6 +43,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
     ...silenceStatements(sql),
+    ...kpiStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }
