@@ -14,8 +14,14 @@ export const SLA_TARGETS: Readonly<Record<Severity, { ackMs: number; resolveMs: 
   sev4: { ackMs: 4 * 60 * MINUTE, resolveMs: 72 * 60 * MINUTE },
 };
 
-/** Whether an incident opened at `createdAt` was acknowledged within its severity's target (never acknowledged: false). */
-export function acknowledgedWithinSla(severity: Severity, createdAt: string, acknowledgedAt: string | null): boolean {
-  if (acknowledgedAt === null) return false;
-  return Date.parse(acknowledgedAt) - Date.parse(createdAt) <= SLA_TARGETS[severity].ackMs;
+/**
+ * How an incident opened at `createdAt` fared against its acknowledgement
+ * target, as seen at `asOfMs`: met when first answered (acknowledged, or
+ * resolved before anyone had to) within the target, missed when answered
+ * late or not answered by the deadline, pending while the deadline is ahead.
+ */
+export function ackSlaOutcome(severity: Severity, createdAt: string, answeredAt: string | null, asOfMs: number): 'met' | 'missed' | 'pending' {
+  const deadline = Date.parse(createdAt) + SLA_TARGETS[severity].ackMs;
+  if (answeredAt !== null && Date.parse(answeredAt) <= asOfMs) return Date.parse(answeredAt) <= deadline ? 'met' : 'missed';
+  return asOfMs >= deadline ? 'missed' : 'pending';
 }

@@ -1,0 +1,48 @@
+// The incidents KPI: how fast real incidents (drills never count) are
+// acknowledged and resolved, by severity, and the share acknowledged within
+// the SLA the watch UI's queue shows (core/sla.ts) — the headline.
+import type { KpiMeasure } from '../../core/model.js';
+import { KPI_TARGETS } from '../../core/kpi-targets.js';
+import { SLA_TARGETS, ackSlaOutcome } from '../../core/sla.js';
+import { SEVERITIES, type Severity } from '../../core/vocabulary.js';
+import type { IncidentTimes } from '../store/store.js';
+import { mean, measureOver, share, within, type MeasureSpan } from './measure.js';
+import type { KpiPeriod } from './period.js';
+
+export const INCIDENTS_HEADLINE = 'ackWithinSla';
+
+const secondsBetween = (from: string, to: string) => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
+
+/** `incidents`: every incident opened in [previousSince, until) in scope, drills already left out. */
+export function incidentsKpi(incidents: readonly IncidentTimes[], period: KpiPeriod): KpiMeasure[] {
+  const opened = (list: readonly IncidentTimes[], from: number, to: number) => within(list, (i) => Date.parse(i.createdAt), from, to);
+  // A late acknowledgement after the period's end is not known at its end.
+  const known = (at: string | null) => (at !== null && Date.parse(at) <= period.untilMs ? at : null);
+
+  const ackShare = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) => {
+    const outcomes = opened(list, from, to).map((i) =>
+      ackSlaOutcome(i.severity, i.createdAt, known(i.acknowledgedAt) ?? known(i.resolvedAt), period.untilMs),
+    );
+    return share(outcomes.filter((o) => o !== 'pending'), (o) => o === 'met');
+  };
+  const mtta = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) =>
+    mean(opened(list, from, to).flatMap((i) => (known(i.acknowledgedAt) ? [secondsBetween(i.createdAt, i.acknowledgedAt!)] : [])));
+  const mttr = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) =>
+    mean(opened(list, from, to).flatMap((i) => (known(i.resolvedAt) ? [secondsBetween(i.createdAt, i.resolvedAt!)] : [])));
+
+  const bySeverity = (severity: Severity) => incidents.filter((i) => i.severity === severity);
+  return [
+    measureOver(period, { id: 'ackWithinSla', label: 'acknowledged within SLA', unit: 'ratio', target: KPI_TARGETS.ackWithinSla, better: 'higher' }, ackShare(incidents)),
+    measureOver(period, { id: 'mtta', label: 'mean time to acknowledge', unit: 'seconds', target: null, better: 'lower' }, mtta(incidents)),
+    measureOver(period, { id: 'mttr', label: 'mean time to resolve', unit: 'seconds', target: null, better: 'lower' }, mttr(incidents)),
+    ...SEVERITIES.flatMap((severity) => {
+      const list = bySeverity(severity);
+      const scope = { scope: severity };
+      return [
+        measureOver(period, { id: 'ackWithinSla', label: `acknowledged within SLA, ${severity}`, ...scope, unit: 'ratio', target: KPI_TARGETS.ackWithinSla, better: 'higher' }, ackShare(list), false),
+        measureOver(period, { id: 'mtta', label: `MTTA ${severity}`, ...scope, unit: 'seconds', target: SLA_TARGETS[severity].ackMs / 1000, better: 'lower' }, mtta(list), false),
+        measureOver(period, { id: 'mttr', label: `MTTR ${severity}`, ...scope, unit: 'seconds', target: SLA_TARGETS[severity].resolveMs / 1000, better: 'lower' }, mttr(list), false),
+      ];
+    }),
+  ];
+}
