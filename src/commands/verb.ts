@@ -105,6 +105,8 @@ export interface NounDefinition {
   metadata?: CommandMetadata;
   /** Shorter names it answers to (`inc`), as kubectl's short names. */
   aliases?: readonly string[];
+  /** The verb the noun typed alone runs (`kpi` is `kpi summary`); without one, the noun alone shows its help. */
+  defaultVerb?: string;
   verbs: readonly AnyVerb[];
 }
 
