@@ -129,6 +129,7 @@ _watchfloor() {
       /silence) cmdpath=/silence; npos=0 ;;
       /silence/add) cmdpath=/silence/add; npos=0 ;;
       /silence/list|/silence/ls) cmdpath=/silence/list; npos=0 ;;
+      /silence/show|/silence/view) cmdpath=/silence/show; npos=0 ;;
       /silence/expire) cmdpath=/silence/expire; npos=0 ;;
       /maintenance) cmdpath=/maintenance; npos=0 ;;
       /maintenance/add) cmdpath=/maintenance/add; npos=0 ;;
@@ -315,6 +316,7 @@ _watchfloor() {
     "/silence") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/add") COMPREPLY=($(compgen -W "--site --site= --asset --asset= --match --match= --for --for= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/list") COMPREPLY=($(compgen -W "--all --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/silence/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/silence/expire") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/maintenance") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/maintenance/add") COMPREPLY=($(compgen -W "--site --site= --from --from= --until --until= --reason --reason= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -391,7 +393,7 @@ _watchfloor() {
     "/playbook/auto":0) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     "/drill":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/drill/show":0) _watchfloor_reply runs; return ;;
-    "/silence":0) COMPREPLY=($(compgen -W "add list ls expire" -- "$cur")) ;;
+    "/silence":0) COMPREPLY=($(compgen -W "add list ls show view expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;

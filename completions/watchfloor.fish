@@ -164,6 +164,9 @@ function __watchfloor_state
             case /silence/list /silence/ls
                 set cmdpath /silence/list
                 set npos 0
+            case /silence/show /silence/view
+                set cmdpath /silence/show
+                set npos 0
             case /silence/expire
                 set cmdpath /silence/expire
                 set npos 0
@@ -514,6 +517,8 @@ complete -c watchfloor -n '__watchfloor_in /silence' -l help -s h -d 'display he
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a add -d 'silence alerts of a site, an asset or matching labels for a while (officers); they are recorded but open no incident'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a list -d 'silences in force, newest first (--all: those over too)'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a ls -d 'silences in force, newest first (--all: those over too)'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a show -d 'one silence or maintenance window, with the alerts it took'
+complete -c watchfloor -n '__watchfloor_at /silence:0' -a view -d 'one silence or maintenance window, with the alerts it took'
 complete -c watchfloor -n '__watchfloor_at /silence:0' -a expire -d 'end a silence now (officers)'
 complete -c watchfloor -n '__watchfloor_in /silence/add' -l site -x -a '(__watchfloor_dynamic sites)' -d 'every alert of this site (id, name or city)'
 complete -c watchfloor -n '__watchfloor_in /silence/add' -l asset -x -a '(__watchfloor_dynamic assets)' -d 'every alert of this asset (SITE/ASSET)'
@@ -524,6 +529,7 @@ complete -c watchfloor -n '__watchfloor_in /silence/add' -l help -s h -d 'displa
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l all -d 'also silences that have ended'
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /silence/list' -l json -x -a '(__watchfloor_json_fields id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced)'
+complete -c watchfloor -n '__watchfloor_in /silence/show' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /silence/expire' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /maintenance' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /maintenance:0' -a add -d 'schedule a site\'s maintenance window (supervisors): its alerts are recorded but open no incident inside it'

@@ -1,16 +1,31 @@
 // The rules a silence's words must meet, read the same on both sides of the
 // wire: the CLI checks them before it calls (exit 2 at once), the hub again
 // for every other caller (400). No zod here: the CLI's hot path loads this.
+import safeRegex from 'safe-regex2';
 import { UsageError } from './errors.js';
 import { isoTimeMs, spanMs, TIME_RULE } from './time-input.js';
 
-/** Alertmanager's rule for `=~`: the expression matches the whole value. Throws UsageError on a bad one. */
+// JavaScript's regular expressions backtrack, where Alertmanager's (Go's RE2)
+// never do: a silence like `(a+)+` run against a long label value that any
+// alert sender controls would stall the hub's intake. So nested repetition,
+// and more repetitions than a matcher needs, are refused when the silence is
+// made (safe-regex2's star-height test, the one fastify's router uses).
+const MAX_REPETITIONS = 10;
+
+/** Alertmanager's rule for `=~`: the expression matches the whole value. Throws UsageError on a bad or backtracking-prone one. */
 export function matcherRegExp(label: string, value: string): RegExp {
+  let re: RegExp;
   try {
-    return new RegExp(`^(?:${value})$`, 'u');
+    re = new RegExp(`^(?:${value})$`, 'u');
   } catch (e) {
     throw new UsageError(`match ${label}=~: not a regular expression: ${(e as Error).message}`);
   }
+  if (!safeRegex(re, { limit: MAX_REPETITIONS })) {
+    throw new UsageError(`match ${label}=~${value}: a repetition inside a repetition (or more than ${MAX_REPETITIONS}) could stall the intake`, {
+      hint: 'keep repetitions flat: `gw-(core|edge)-[0-9]+` is fine, `(gw-[0-9]+)+` is not',
+    });
+  }
+  return re;
 }
 
 /** A silence's length in milliseconds: a span like 30m, 2h or 1d. */

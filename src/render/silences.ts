@@ -1,7 +1,7 @@
 // Silences and maintenance windows as a table and as --json: what is silenced
 // (site, asset, label matchers in Alertmanager's notation), when, why, by whom,
 // and how many alerts it took.
-import type { Silence } from '../core/model.js';
+import type { Silence, SilencedAlert } from '../core/model.js';
 import { pick } from './pick.js';
 import { createStyle } from './style.js';
 import { renderTable } from './table.js';
@@ -52,4 +52,32 @@ export function renderSilenceTable(silences: readonly Silence[], ctx: RenderCont
     },
     { tty: ctx.tty, width: ctx.width, header: style.bold },
   );
+}
+
+/** `silence show`: the silence as a short sheet, then the alerts it took (newest first). */
+export function renderSilenceDetail(view: { silence: Silence; alerts: readonly SilencedAlert[] }, ctx: RenderContext): string {
+  const { silence: s, alerts } = view;
+  const when = (iso: string) => formatTime(iso, ctx.now, ctx.tty);
+  const style = createStyle(ctx.color);
+  const ended = s.expiredAt !== null && s.expiredAt < s.endsAt;
+  const lines = [
+    `${style.bold(s.id)}  ${s.kind}  ${s.state === 'active' ? style.warn(s.state) : s.state}`,
+    `scope: ${silenceScope(s) || '-'}`,
+    `from: ${when(s.startsAt)}`,
+    ended ? `ended: ${when(s.expiredAt!)}${s.expiredBy ? ` by ${s.expiredBy.name}` : ''} (was until ${when(s.endsAt)})` : `until: ${when(s.endsAt)}`,
+    `by: ${s.createdBy.name}, ${when(s.createdAt)}`,
+    `reason: ${s.reason}`,
+    ...(s.drillRunId ? [`drill run: ${s.drillRunId}`] : []),
+    '',
+    style.bold(`alerts taken: ${s.alertsSilenced}`),
+  ];
+  if (alerts.length === 0) return [...lines, '  none'].join('\n');
+  const table = renderTable(
+    {
+      columns: [{ header: 'STATUS' }, { header: 'SEVERITY' }, { header: 'SITE' }, { header: 'ASSET' }, { header: 'SEEN' }, { header: 'LAST' }, { header: 'TITLE', flex: true }],
+      rows: alerts.map((a) => [a.status, a.severity, a.siteId ?? '-', a.assetId ?? '-', String(a.count), when(a.lastAt), a.title]),
+    },
+    { tty: ctx.tty, width: ctx.width, header: style.bold },
+  );
+  return [...lines, table].join('\n');
 }

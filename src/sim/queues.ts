@@ -13,6 +13,8 @@ export const MAX_WAIT_MINUTES = 600;
 
 export interface LaneResult {
   backlog: number;
+  /** People served during dtHours. */
+  processed: number;
   queueLength: number;
   waitMinutes: number;
 }
@@ -33,7 +35,7 @@ export function advanceLane({ arrivals, arrivalRate, servers, ratePerServer, bac
   const capacityPerHour = servers * ratePerServer;
   const left = Math.max(0, backlog + arrivals - capacityPerHour * dtHours);
   if (capacityPerHour <= 0) {
-    return { backlog: left, queueLength: Math.round(left), waitMinutes: left > 0 ? MAX_WAIT_MINUTES : 0 };
+    return { backlog: left, processed: 0, queueLength: Math.round(left), waitMinutes: left > 0 ? MAX_WAIT_MINUTES : 0 };
   }
   const load = Math.min(arrivalRate / capacityPerHour, MAX_STEADY_LOAD);
   // Sakasegawa (1977): Wq ≈ ρ^(√(2(c+1)) − 1) / (c (1 − ρ)) × service time.
@@ -41,6 +43,7 @@ export function advanceLane({ arrivals, arrivalRate, servers, ratePerServer, bac
   const waitHours = left / capacityPerHour + steadyWaitHours;
   return {
     backlog: left,
+    processed: backlog + arrivals - left,
     queueLength: Math.round(left + arrivalRate * steadyWaitHours),
     waitMinutes: Math.min(MAX_WAIT_MINUTES, waitHours * 60),
   };
@@ -65,6 +68,11 @@ export function deskCap(kind: SiteKind, staff: number, reinforcement = 1): numbe
   return Math.floor(staff * ON_DUTY_SHARE[kind] * reinforcement * DESK_SHARE);
 }
 
+/** Officers on duty at a site now: nobody while a service centre is closed. */
+export function officersOnDuty(kind: SiteKind, staff: number, open: boolean, reinforcement = 1): number {
+  return open ? Math.floor(staff * ON_DUTY_SHARE[kind] * reinforcement) : 0;
+}
+
 export interface SiteQueues {
   selfBacklog: number;
   staffedBacklog: number;
@@ -84,12 +92,14 @@ export interface SiteFlowInput {
 
 export interface SiteFlow {
   queues: SiteQueues;
+  /** People served during dtHours, both lanes. */
+  processed: number;
   countersOpen: number;
   queueLength: number;
   waitMinutes: number;
 }
 
-const CLOSED: SiteFlow = { queues: { selfBacklog: 0, staffedBacklog: 0 }, countersOpen: 0, queueLength: 0, waitMinutes: 0 };
+const CLOSED: SiteFlow = { queues: { selfBacklog: 0, staffedBacklog: 0 }, processed: 0, countersOpen: 0, queueLength: 0, waitMinutes: 0 };
 
 /**
  * Splits arrivals between the self-service and staffed lanes (everyone goes
@@ -127,6 +137,7 @@ export function siteFlow(input: SiteFlowInput): SiteFlow {
     input.arrivalRate > 0 ? self.waitMinutes * selfShare + staffed.waitMinutes * (1 - selfShare) : Math.max(self.waitMinutes, staffed.waitMinutes);
   return {
     queues: { selfBacklog: self.backlog, staffedBacklog: staffed.backlog },
+    processed: self.processed + staffed.processed,
     countersOpen,
     queueLength: self.queueLength + staffed.queueLength,
     waitMinutes,

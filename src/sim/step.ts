@@ -10,7 +10,7 @@ import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
 import { drawFaultsInProgress, drawNewFaults, injectedFault, type Fault } from './faults.js';
 import type { DemoFleet } from './fleet.js';
 import { siteCapacity } from './impact.js';
-import { deskCap, siteFlow, type SiteQueues } from './queues.js';
+import { deskCap, officersOnDuty, siteFlow, type SiteQueues } from './queues.js';
 import { poisson, type Rng } from './rng.js';
 import { buildWorld, type SimWorld, type SiteModel } from './world.js';
 
@@ -126,9 +126,10 @@ function advanceSite(
   const capacity = siteCapacity(model, faulted);
   // Officers are seconded to the pilgrim gateways for the season.
   const reinforcement = Math.max(1, seasonFactor(site, simTime));
+  const open = isOpen(site.kind, riyadhTime(simTime));
   const flow = siteFlow({
     kind: site.kind,
-    open: isOpen(site.kind, riyadhTime(simTime)),
+    open,
     arrivals,
     arrivalRate: expected,
     plannedRate: plannedArrivalsPerHour(site, simTime),
@@ -150,6 +151,8 @@ function advanceSite(
       waitMinutes: round1(flow.waitMinutes),
       egatesInService: capacity.egatesInService,
       countersOpen: flow.countersOpen,
+      processedPerHour: dtHours > 0 ? round1(flow.processed / dtHours) : 0,
+      officersOnDuty: officersOnDuty(site.kind, site.staff, open, reinforcement),
     },
   };
 }

@@ -53,6 +53,19 @@ describe('silence', { timeout: 90_000 }, () => {
     const piped = await wf(['silence', 'list']);
     expect(piped.stdout).toContain(id);
 
+    const shown = await wf(['silence', 'show', id.toLowerCase(), '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toEqual({
+      silence: expect.objectContaining({ id, state: 'active', alertsSilenced: 1 }),
+      alerts: [expect.objectContaining({ fingerprint: 'cli-1', silenceId: id, status: 'firing', siteId: 'RUH', count: 1 })],
+    });
+    const sheet = await wf(['silence', 'show', id]);
+    expect(sheet.stdout).toContain('reason: gate works');
+    expect(sheet.stdout).toMatch(/firing\tsev1\tRUH/);
+    const unknown = await wf(['silence', 'show', 'SIL-999999']);
+    expect(unknown.code).toBe(4);
+    expect(unknown.stderr).toContain('no silence or maintenance window SIL-999999');
+
     expect((await wf(['silence', 'expire', id], officerSecret)).code).toBe(0);
     expect(JSON.parse((await wf(['silence', 'list', '--json'])).stdout).silences).toEqual([]);
     expect(JSON.parse((await wf(['silence', 'list', '--all', '--json'])).stdout).silences[0]).toMatchObject({ id, state: 'expired' });
@@ -67,6 +80,7 @@ describe('silence', { timeout: 90_000 }, () => {
       [['silence', 'add', '--site', 'RUH', '--for', 'soon', '--reason', 'x'], 2],
       [['silence', 'add', '--match', 'alertname', '--for', '2h', '--reason', 'x'], 2],
       [['silence', 'add', '--match', 'instance=~(gw', '--for', '2h', '--reason', 'x'], 2],
+      [['silence', 'add', '--match', 'instance=~(a+)+', '--for', '2h', '--reason', 'x'], 2],
       [['silence', 'add', '--site', 'RUH', '--for', '2h'], 2],
       [['silence', 'add', '--site', 'Atlantis', '--for', '2h', '--reason', 'x'], 4],
     ];

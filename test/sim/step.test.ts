@@ -43,6 +43,9 @@ describe('step: determinism', () => {
     expect(first!.telemetry).toHaveLength(103);
     for (const t of first!.telemetry) expect(() => SiteTelemetry.parse(t), t.siteId).not.toThrow();
     expect(first!.telemetry.find((t) => t.siteId === 'RUH')!.arrivalsPerHour).toBeGreaterThan(100);
+    // The fields the hub's hourly flow history keeps for the staff and flow KPIs.
+    expect(first!.telemetry.find((t) => t.siteId === 'RUH')!.officersOnDuty).toBeGreaterThan(0);
+    expect(first!.telemetry.every((t) => t.processedPerHour !== undefined && t.processedPerHour >= 0)).toBe(true);
   });
 });
 
@@ -136,10 +139,18 @@ describe('queues', () => {
   it('closes a service centre with nobody waiting', () => {
     expect(siteFlow({ ...base, kind: 'service-centre', open: false, queues: { selfBacklog: 3, staffedBacklog: 9 } })).toEqual({
       queues: { selfBacklog: 0, staffedBacklog: 0 },
+      processed: 0,
       countersOpen: 0,
       queueLength: 0,
       waitMinutes: 0,
     });
+  });
+
+  it('counts who was served: what was waiting and came, less what still waits', () => {
+    const queues = { selfBacklog: 40, staffedBacklog: 300 };
+    const flow = siteFlow({ ...base, queues });
+    expect(flow.processed).toBeGreaterThan(0);
+    expect(flow.processed).toBeCloseTo(queues.selfBacklog + queues.staffedBacklog + base.arrivals - flow.queues.selfBacklog - flow.queues.staffedBacklog);
   });
 
   it('raises the wait at RUH when half its e-gates fault (same seed, same steps)', () => {

@@ -45,11 +45,22 @@ export async function listIncidents(input: IncidentsListInput, ctx: Pick<VerbCon
     sites = await client.listSites();
     const region = await client.findRegion(input.region, sites);
     const inRegion = new Set(sites.filter((s) => s.region === region).map((s) => s.id));
-    incidents = (await client.listIncidents({ ...filter, limit: HUB_MAX })).filter((i) => i.siteId !== null && inRegion.has(i.siteId));
+    // Children are asked for too, whatever the view: a parent elsewhere (a national
+    // platform's outage has no site) belongs in this region's list when one of its
+    // children is here, and is found through them.
+    const all = await client.listIncidents({ ...filter, children: undefined, limit: HUB_MAX });
+    incidents = inRegionOrParentOf(all, inRegion, folded);
     if (input.limit !== undefined) incidents = incidents.slice(0, input.limit);
   }
   if (!ctx.globals.wide) return incidents;
   return withRegions(incidents, sites ?? (await client.listSites()));
+}
+
+/** The incidents at the region's sites, and the parent of any child there (once, in the hub's order); children left out when folded. */
+function inRegionOrParentOf(all: Incident[], inRegion: Set<string>, folded: boolean): Incident[] {
+  const here = (i: Incident) => i.siteId !== null && inRegion.has(i.siteId);
+  const parentsOfHere = new Set(all.filter((i) => i.parentId && here(i)).map((i) => i.parentId!));
+  return all.filter((i) => (folded && i.parentId ? false : here(i) || parentsOfHere.has(i.id)));
 }
 
 function withRegions(incidents: Incident[], sites: Site[]): (Incident & WideIncidentFacts)[] {

@@ -23,6 +23,9 @@ export function silenceCalls(hub: HubConnection) {
     expireSilence: async (id: string): Promise<Silence> =>
       (await hub.request<{ silence: Silence }>('POST', `/v1/silences/${encodeURIComponent(id)}/expire`)).silence,
 
+    /** One silence or maintenance window, with the alerts it took (newest first). */
+    getSilence: (id: string): Promise<{ silence: Silence; alerts: SilencedAlert[] }> => hub.request('GET', `/v1/silences/${encodeURIComponent(id)}`),
+
     silencedAlerts: async (id: string): Promise<SilencedAlert[]> =>
       (await hub.request<{ alerts: SilencedAlert[] }>('GET', `/v1/silences/${encodeURIComponent(id)}/alerts`)).alerts,
 

@@ -13,6 +13,10 @@ export const SiteTelemetry = z
     waitMinutes: z.number().nonnegative(),
     egatesInService: z.number().int().nonnegative(),
     countersOpen: z.number().int().nonnegative(),
+    // Optional, added with the hourly flow history (kept by the hour, not in the latest report):
+    // passengers cleared per hour now (both lanes), and officers on duty at the site now.
+    processedPerHour: z.number().nonnegative().optional(),
+    officersOnDuty: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type SiteTelemetry = z.infer<typeof SiteTelemetry>;

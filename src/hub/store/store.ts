@@ -8,6 +8,7 @@ import type { CoordinationWriter } from './coordination-store.js';
 import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.js';
 import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
+import type { FlowHistoryReader, FlowHistoryWriter } from './flow-history-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
 import type { KpiReader, KpiWriter } from './kpi-store.js';
@@ -23,6 +24,7 @@ export type { AssetCount, AssetHealthUpdate, AssetQuery, SiteQuery } from './fle
 export type { AssetHealthChange, CountedAsset, IncidentTimes, StoredSurveyAnswer } from './kpi-store.js';
 export type { IncidentQuery, NewIncident, NewTimelineEntry } from './incident-store.js';
 export type { WaitMinuteSample } from './telemetry-store.js';
+export type { FlowHourQuery, FlowHourRecord } from './flow-history-store.js';
 export type { TokenRecord } from './token-store.js';
 export type { AuditHead, AuditQuery, AuditRecord, AuditRow } from './audit-store.js';
 export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } from './diagnostics-store.js';
@@ -39,6 +41,7 @@ export interface StoreReader
     IncidentReader,
     IncidentGroupReader,
     TelemetryReader,
+    FlowHistoryReader,
     TokenReader,
     AuditReader,
     DiagnosticsReader,
@@ -57,6 +60,7 @@ export interface StoreWriter
     IncidentWriter,
     IncidentGroupWriter,
     TelemetryWriter,
+    FlowHistoryWriter,
     TokenWriter,
     AuditWriter,
     DiagnosticsWriter,

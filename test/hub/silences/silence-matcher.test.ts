@@ -1,7 +1,7 @@
 // The compiled matcher alone: site, asset, label equality and regex, all of a
 // silence's matchers at once, and its window in time.
 import { describe, expect, it } from 'vitest';
-import { compileSilences } from '../../../src/hub/silences/silence-matcher.js';
+import { compileSilences, labelTest } from '../../../src/hub/silences/silence-matcher.js';
 import type { SilenceRecord } from '../../../src/hub/store/store.js';
 
 const T0 = '2026-06-01T10:00:00.000Z';
@@ -60,5 +60,14 @@ describe('compiled silences', () => {
     expect(set.silenceFor(alert('RUH', null), T1)).toBeUndefined();
     expect(set.silenceFor(alert('JED', null), '2026-06-01T10:29:00.000Z')).toBe('SIL-5');
     expect(set.silenceFor(alert('JED', null), AT)).toBeUndefined();
+  });
+
+  it('refuse a regex that could backtrack without end on a hostile label value, and take flat ones', () => {
+    for (const value of ['(a+)+', '(x*)*y', '((gw|core)-[0-9]+)+']) {
+      expect(() => labelTest({ label: 'instance', op: '=~', value }), value).toThrow(/repetition inside a repetition/);
+    }
+    const flat = labelTest({ label: 'instance', op: '=~', value: 'gw-(core|edge)-[0-9]+' });
+    expect(flat({ instance: 'gw-edge-12' })).toBe(true);
+    expect(flat({ instance: `gw-edge-${'1'.repeat(50_000)}x` })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 // cancelling a site's maintenance window is a supervisor's, as it is planned.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { NotFoundError } from '../../../core/errors.js';
 import { NewMaintenanceInput, NewSilenceInput, type SilenceKind } from '../../../core/model.js';
 import type { HubContext } from '../../context.js';
 import { addMaintenance, addSilence, endSilence } from '../../silences/silence-actions.js';
@@ -29,6 +30,15 @@ export function registerSilenceRoutes(app: FastifyInstance, ctx: HubContext): vo
 
   app.get('/v1/silences', viewer, (request) => list('silence', request.query));
   app.get('/v1/maintenance', viewer, (request) => list('maintenance', request.query));
+
+  // One silence or window of either kind, with the alerts it took: what an officer
+  // opens before expiring it early or letting it run.
+  app.get('/v1/silences/:id', viewer, async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'silence id');
+    const found = await ctx.store.getSilence(id);
+    if (!found) throw new NotFoundError(`no silence or maintenance window ${id}`, { hint: 'list them with `watchfloor silence list --all` or `watchfloor maintenance list --all`' });
+    return { silence: withState(found, ctx.now().toISOString()), alerts: await ctx.store.listSilencedAlerts(found.id) };
+  });
 
   app.get('/v1/silences/:id/alerts', viewer, async (request) => {
     const { id } = parseInput(IdParams, request.params, 'silence id');

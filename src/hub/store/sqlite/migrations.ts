@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
+import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
@@ -356,6 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   INVENTORY_MIGRATION,
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
+  FLOW_HISTORY_MIGRATION,
   ASSET_HEALTH_HISTORY_MIGRATION,
   SURVEY_ANSWERS_MIGRATION,
 ];

@@ -9,6 +9,7 @@ import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
+import { flowHistoryStatements } from './flow-history-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { kpiStatements } from './kpi-statements.js';
@@ -32,6 +33,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...incidentStatements(sql),
     ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
+    ...flowHistoryStatements(sql),
     ...tokenStatements(sql),
     ...audit.statements,
     ...diagnosticsStatements(sql),
