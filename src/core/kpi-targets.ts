@@ -10,3 +10,6 @@ export const KPI_TARGETS = {
   /** Incidents acknowledged within their severity's SLA (core/sla.ts). */
   ackWithinSla: 0.95,
 } as const;
+
+/** Of the time a site reported, the share its wait was within its wait target (WAIT_TARGET_MINUTES). */
+export const WAIT_WITHIN_TARGET_SHARE = 0.9;

@@ -106,6 +106,12 @@ export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];
 // caller asks for the last `default` minutes unless it says otherwise.
 export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 
+// A site's wait target: the MEAN wait in minutes — what sites report as
+// waitMinutes and what playbook conditions (siteWait) compare — that counts
+// as a breach when exceeded. Half an hour, where the surge playbook stands
+// down. One figure for every site until the inventory carries a per-site one.
+export const WAIT_TARGET_MINUTES = 30;
+
 /**
  * A chat card's claim is a lease its holder renews while it is still trying
  * to post: this long unless the claimer asks for another, within min and max.

@@ -9,6 +9,10 @@ import { metTarget } from '../../src/hub/kpi/measure.js';
 import { kpiPeriod } from '../../src/hub/kpi/period.js';
 import { remoteKpiMeasures } from '../../src/hub/kpi/remote-kpi.js';
 import { satisfactionKpi } from '../../src/hub/kpi/satisfaction-kpi.js';
+import { flowKpi } from '../../src/hub/kpi/flow-kpi.js';
+import { staffKpi } from '../../src/hub/kpi/staff-kpi.js';
+import { NO_STAFFING_ADVICE } from '../../src/hub/kpi/staffing-seam.js';
+import { HOUR_MS, WAIT_BUCKET_UPPER_MINUTES, mergeReport, summariseFlowHour, type FlowHour } from '../../src/hub/telemetry/flow-history.js';
 import type { AssetHealthChange, CountedAsset, IncidentTimes, RemoteOutcome, StoredSurveyAnswer } from '../../src/hub/store/store.js';
 
 const period = kpiPeriod('2026-06-01T00:00:00.000Z', '2026-06-02T00:00:00.000Z');
@@ -134,5 +138,50 @@ describe('remote', () => {
   it('is the share fixed or mitigated remotely, with its median time to fix', () => {
     expect(find(measures, 'remoteResolutionRate')).toMatchObject({ value: 0.5, samples: 2, previous: 1, target: 0.95 });
     expect(find(measures, 'medianSecondsToFix')).toMatchObject({ value: 600, samples: 1 });
+  });
+});
+
+describe('flow and staff, from the hourly flow history', () => {
+  /** A site-hour made the way the intake makes it, from reports of these waits. */
+  function hour(siteId: string, start: string, waits: number[], processedPerHour: number, officersOnDuty: number): FlowHour {
+    const hourNumber = Date.parse(start) / HOUR_MS;
+    const empty = {
+      siteId, hour: hourNumber, reports: 0, arrivalsSum: 0, processedSum: 0, processedReports: 0, waitSum: 0, waitMax: 0,
+      waitCounts: WAIT_BUCKET_UPPER_MINUTES.map(() => 0), countersSum: 0, egatesSum: 0, officersSum: 0, officersReports: 0,
+    };
+    const record = waits.reduce(
+      (r, waitMinutes) => mergeReport(r, { siteId, at: start, arrivalsPerHour: 100, queueLength: 1, waitMinutes, egatesInService: 4, countersOpen: 2, processedPerHour, officersOnDuty }),
+      empty,
+    );
+    return summariseFlowHour(record);
+  }
+  const hours = [
+    hour('RUH', at('10:00', '2026-05-31'), [10], 90, 8),
+    hour('JED', at('01:00'), [50], 50, 5),
+    hour('RUH', at('01:00'), [10, 20, 40], 100, 10),
+    hour('RUH', at('02:00'), [5, 5], 200, 20),
+  ];
+
+  it('flow: passengers, the wait within 30 minutes, median and p90 over every report', () => {
+    const measures = flowKpi(hours, period);
+    expect(find(measures, 'waitWithinTarget')).toMatchObject({ samples: 6, target: 0.9, met: false, previous: 1 });
+    expect(find(measures, 'waitWithinTarget').value).toBeCloseTo(4 / 6, 10);
+    expect(find(measures, 'passengers')).toMatchObject({ value: 350, previous: 90 });
+    // 6 reports: 2 at ≤5, 1 in (8,10], 1 in (15,20], 1 in (30,40], 1 in (40,50]; the median is read in (8,10], p90 in (40,50].
+    expect(find(measures, 'waitMedian').value).toBeCloseTo(10, 10);
+    expect(find(measures, 'waitP90').value).toBeCloseTo(44, 10);
+    expect(find(measures, 'egatesInService').value).toBe(4);
+    expect(find(measures, 'waitWithinTarget', 'JED')).toMatchObject({ value: 0, samples: 1 });
+    expect(find(measures, 'passengers').series[1]).toEqual({ at: at('01:00'), value: 150 });
+  });
+
+  it('staff: passengers per officer-hour, institutional and per site; officers against the advice', () => {
+    const measures = staffKpi(hours, period, NO_STAFFING_ADVICE);
+    expect(find(measures, 'passengersPerOfficerHour')).toMatchObject({ value: 10, previous: 90 / 8 });
+    expect(find(measures, 'passengersPerOfficerHour', 'RUH').value).toBe(10);
+    expect(find(measures, 'officersOnDuty')).toMatchObject({ target: null, met: null });
+    expect(find(measures, 'officersOnDuty').value).toBeCloseTo(35 / 3, 10);
+    const advised = staffKpi(hours, period, () => 15);
+    expect(find(advised, 'officersOnDuty')).toMatchObject({ target: 15, met: false });
   });
 });

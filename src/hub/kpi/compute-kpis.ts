@@ -7,11 +7,15 @@ import type { KpiKind, KpiMeasure, KpiReport, KpiSummary } from '../../core/mode
 import { KPI_KINDS } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { CONTINUITY_HEADLINE, continuityKpi } from './continuity-kpi.js';
+import { readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
 import { CRITICAL_ASSET_KINDS } from './critical-assets.js';
+import { FLOW_HEADLINE, flowKpi } from './flow-kpi.js';
 import { INCIDENTS_HEADLINE, incidentsKpi } from './incidents-kpi.js';
 import { iso, kpiPeriod, type KpiPeriod } from './period.js';
 import { REMOTE_HEADLINE, remoteKpiMeasures } from './remote-kpi.js';
 import { SATISFACTION_HEADLINE, satisfactionKpi } from './satisfaction-kpi.js';
+import { STAFF_HEADLINE, staffKpi } from './staff-kpi.js';
+import { NO_STAFFING_ADVICE, type AdviseOfficers } from './staffing-seam.js';
 import { inScope, resolveKpiScope, type KpiScope, type KpiScopeQuery } from './scope.js';
 
 export interface KpiQuery extends KpiScopeQuery {
@@ -26,9 +30,18 @@ interface Measured {
   unavailable?: string;
 }
 
-type Measurer = (store: StoreReader, scope: KpiScope, period: KpiPeriod) => Promise<Measured>;
+export interface KpiOptions {
+  /** The staffing advice the staff KPI measures officers against (staffing-seam.ts). */
+  advise?: AdviseOfficers;
+}
 
-const NO_FLOW_HISTORY = 'the hub keeps no hourly flow history yet';
+type Measurer = (store: StoreReader, scope: KpiScope, period: KpiPeriod, options: KpiOptions) => Promise<Measured>;
+
+async function flowHoursInScope(store: StoreReader, scope: KpiScope, period: KpiPeriod): Promise<FlowHour[]> {
+  const hours = await readFlowHours(store, { from: new Date(period.previousSinceMs), to: new Date(period.untilMs) });
+  return hours.filter((h) => inScope(scope, h.siteId));
+}
+
 
 const MEASURERS: Record<KpiKind, Measurer> = {
   async incidents(store, scope, period) {
@@ -40,11 +53,11 @@ const MEASURERS: Record<KpiKind, Measurer> = {
     const assetsInScope = assets.filter((a) => inScope(scope, a.siteId));
     return { headline: CONTINUITY_HEADLINE, measures: continuityKpi(assetsInScope, changes, period) };
   },
-  async flow() {
-    return { headline: 'passengers', measures: [], unavailable: NO_FLOW_HISTORY };
+  async flow(store, scope, period) {
+    return { headline: FLOW_HEADLINE, measures: flowKpi(await flowHoursInScope(store, scope, period), period) };
   },
-  async staff() {
-    return { headline: 'officersOnDuty', measures: [], unavailable: NO_FLOW_HISTORY };
+  async staff(store, scope, period, options) {
+    return { headline: STAFF_HEADLINE, measures: staffKpi(await flowHoursInScope(store, scope, period), period, options.advise ?? NO_STAFFING_ADVICE) };
   },
   async satisfaction(store, scope, period) {
     const answers = await store.listSurveyAnswers(iso(period.previousSinceMs), iso(period.untilMs));
@@ -71,16 +84,16 @@ function report(kpi: KpiKind, scope: KpiScope, period: KpiPeriod, measured: Meas
 }
 
 /** One KPI over [since, until) and the period of the same length before it. */
-export async function computeKpi(store: StoreReader, query: KpiQuery & { kpi: KpiKind }): Promise<KpiReport> {
+export async function computeKpi(store: StoreReader, query: KpiQuery & { kpi: KpiKind }, options: KpiOptions = {}): Promise<KpiReport> {
   const scope = await resolveKpiScope(store, query);
   const period = kpiPeriod(query.since, query.until);
-  return report(query.kpi, scope, period, await MEASURERS[query.kpi](store, scope, period));
+  return report(query.kpi, scope, period, await MEASURERS[query.kpi](store, scope, period, options));
 }
 
 /** Every KPI over the same period and scope, in KPI_KINDS order. */
-export async function computeKpiSummary(store: StoreReader, query: KpiQuery): Promise<KpiSummary> {
+export async function computeKpiSummary(store: StoreReader, query: KpiQuery, options: KpiOptions = {}): Promise<KpiSummary> {
   const scope = await resolveKpiScope(store, query);
   const period = kpiPeriod(query.since, query.until);
-  const kpis = await Promise.all(KPI_KINDS.map(async (kpi) => report(kpi, scope, period, await MEASURERS[kpi](store, scope, period))));
+  const kpis = await Promise.all(KPI_KINDS.map(async (kpi) => report(kpi, scope, period, await MEASURERS[kpi](store, scope, period, options))));
   return { since: iso(period.sinceMs), until: iso(period.untilMs), filter: scope.filter, kpis };
 }

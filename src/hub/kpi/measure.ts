@@ -50,9 +50,11 @@ export function share<T>(items: readonly T[], pass: (item: T) => boolean): Figur
   return { value: items.length ? items.filter(pass).length / items.length : null, samples: items.length };
 }
 
+export const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
 /** The mean of `values`, or null without any. */
 export function mean(values: readonly number[]): Figure {
-  return { value: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null, samples: values.length };
+  return { value: values.length ? sum(values) / values.length : null, samples: values.length };
 }
 
 /** The items whose time (ms) falls in [from, to). */
