@@ -2,8 +2,7 @@
 // or one KPI's figures (`kpi incidents`), each with its value, its target,
 // the period before and its trend as a sparkline. Pure: a report in, text out.
 import type { KpiFilter, KpiMeasure, KpiReport, KpiSummary } from '../core/model.js';
-import { formatKpiValue, formatTarget } from './kpi-values.js';
-import { sparkline } from './sparkline.js';
+import { formatKpiValue, formatTarget, kpiTrend } from './kpi-values.js';
 import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
@@ -20,7 +19,7 @@ export function describeFilter(f: KpiFilter): string {
   return 'the whole fleet';
 }
 
-const trendOf = (m: KpiMeasure, view: KpiView) => (m.series.length ? sparkline(m.series.map((p) => p.value), { ascii: view.ascii }) : '');
+const trendOf = (m: KpiMeasure, view: KpiView) => kpiTrend(m, view.ascii);
 
 function verdict(m: KpiMeasure, view: KpiView): string {
   const style = createStyle(view.color);

@@ -1,6 +1,9 @@
 // KPI figures as people read them: shares as percentages, times in the
-// largest unit that keeps them short, targets with the side that meets them.
+// largest unit that keeps them short, targets with the side that meets them,
+// trends scaled between their own lowest and highest (a share moving between
+// 90% and 100% would otherwise draw flat).
 import type { KpiMeasure } from '../core/model.js';
+import { sparkline } from './sparkline.js';
 
 export function formatSeconds(s: number | null): string {
   if (s === null) return '-';
@@ -31,3 +34,9 @@ export function formatTarget(m: Pick<KpiMeasure, 'target' | 'unit' | 'better'>):
   return `${m.better === 'higher' ? '≥' : '≤'} ${formatKpiValue(m.target, m.unit)}`;
 }
 
+
+export function kpiTrend(m: Pick<KpiMeasure, 'series'>, ascii = false): string {
+  const values = m.series.map((p) => p.value);
+  const known = values.filter((v): v is number => v !== null);
+  return sparkline(values, { ascii, floor: known.length ? Math.min(...known) : 0 });
+}

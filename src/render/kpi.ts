@@ -1,8 +1,7 @@
 // The remote-resolution KPI as a few labelled lines.
 import { KPI_TARGETS } from '../core/kpi-targets.js';
 import type { KpiReport, RemoteKpi } from '../core/model.js';
-import { formatKpiValue, formatSeconds } from './kpi-values.js';
-import { sparkline } from './sparkline.js';
+import { formatKpiValue, formatSeconds, kpiTrend } from './kpi-values.js';
 
 export { formatSeconds };
 import { createStyle } from './style.js';
@@ -34,7 +33,7 @@ export function renderRemoteKpi(k: RemoteKpi & Partial<KpiReport>, ctx: RenderCo
   // From hubs with the KPI framework: the period before and the trend.
   const headline = k.measures?.find((m) => m.id === k.headline && m.scope === null);
   if (headline) {
-    rows.push(['period before', formatKpiValue(headline.previous, headline.unit)], ['trend', sparkline(headline.series.map((p) => p.value), { ascii: ctx.ascii })]);
+    rows.push(['period before', formatKpiValue(headline.previous, headline.unit)], ['trend', kpiTrend(headline, ctx.ascii)]);
   }
   if (!ctx.tty) return rows.map(([label, value]) => `${label}\t${value}`).join('\n');
   const pad = Math.max(...rows.map(([label]) => label.length)) + 2;
