@@ -32,7 +32,8 @@ const VERB_ALIASES: Readonly<Record<string, readonly string[]>> = { list: ['ls']
 
 export function registerCommand(parent: Command, definition: CommandDefinition, deps: Deps, presenter: Presenter): Command {
   if (!isNoun(definition)) return registerVerb(parent, definition, deps, presenter);
-  const noun = attachMetadata(parent.command(definition.name).description(definition.description), definition.metadata);
+  const metadata = definition.defaultVerb ? { ...definition.metadata, defaultVerb: definition.defaultVerb } : definition.metadata;
+  const noun = attachMetadata(parent.command(definition.name).description(definition.description), metadata);
   if (definition.aliases?.length) noun.aliases(definition.aliases);
   for (const verb of definition.verbs) registerVerb(noun, verb, deps, presenter, verb.name === definition.defaultVerb);
   noun.addHelpText('after', examplesHelp(nounExamples(definition)));

@@ -35,8 +35,11 @@ export function formatTarget(m: Pick<KpiMeasure, 'target' | 'unit' | 'better'>):
 }
 
 
+/** '' without a series (a breakdown row), '-' when no bucket had data. */
 export function kpiTrend(m: Pick<KpiMeasure, 'series'>, ascii = false): string {
   const values = m.series.map((p) => p.value);
   const known = values.filter((v): v is number => v !== null);
+  if (values.length === 0) return '';
+  if (known.length === 0) return '-';
   return sparkline(values, { ascii, floor: known.length ? Math.min(...known) : 0 });
 }
