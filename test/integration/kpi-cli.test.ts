@@ -5,13 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 
-let hub: FixtureHub;
-let cli: CliEnv;
-const env = () => ({ ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+/** The hub, fed; the CLI's environment pointed at it as its admin. */
+const world: { hub?: FixtureHub; cli?: CliEnv } = {};
+const env = () => ({ ...world.cli!.env, WATCHFLOOR_HUB: world.hub!.url, WATCHFLOOR_TOKEN: world.hub!.adminToken! });
 
-beforeAll(async () => {
-  hub = await startFixtureHub();
-  cli = cliEnv();
+async function feed(hub: FixtureHub): Promise<void> {
   const feed = await hub.clientAs('intake', 'site-feed');
   const at = new Date().toISOString();
   await feed.ingestTelemetry([
@@ -25,11 +23,17 @@ beforeAll(async () => {
   ]);
   const { incident } = await hub.admin.createIncident({ title: 'RUH e-gate 07 door stuck', severity: 'sev3', assetId: 'RUH/egate-07' });
   await hub.admin.ack(incident.id);
+}
+
+beforeAll(async () => {
+  world.cli = cliEnv();
+  world.hub = await startFixtureHub();
+  await feed(world.hub);
 });
 
 afterAll(async () => {
-  await hub?.stop();
-  cli?.cleanup();
+  await world.hub?.stop();
+  world.cli?.cleanup();
 });
 
 describe('kpi against a real hub', () => {

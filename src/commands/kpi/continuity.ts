@@ -1,5 +1,5 @@
 // `kpi continuity`: how much of the time critical systems were available, per site and overall, against 95%.
-import { kpiReportVerb } from './report-verb.js';
+import { kpiReportVerb } from './kpi-verb.js';
 
 export const kpiContinuity = kpiReportVerb('continuity', 'availability of critical systems per site and overall (target 95%)', [
   'kpi continuity',

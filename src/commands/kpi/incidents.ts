@@ -1,5 +1,5 @@
 // `kpi incidents`: MTTA and MTTR by severity, and the share acknowledged within the watch UI's SLA.
-import { kpiReportVerb } from './report-verb.js';
+import { kpiReportVerb } from './kpi-verb.js';
 
 export const kpiIncidents = kpiReportVerb('incidents', 'MTTA and MTTR by severity, and the share acknowledged within the SLA', [
   'kpi incidents',

@@ -1,5 +1,5 @@
 // `kpi staff`: officers on duty against the staffing advice, passengers per officer-hour.
-import { kpiReportVerb } from './report-verb.js';
+import { kpiReportVerb } from './kpi-verb.js';
 
 export const kpiStaff = kpiReportVerb('staff', 'officers on duty against the staffing advice, passengers per officer-hour', [
   'kpi staff',
