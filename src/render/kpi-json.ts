@@ -18,7 +18,6 @@ export function kpiReportJson(r: KpiReport) {
     ...pick(r, KPI_REPORT_FIELDS),
     filter: { siteId: r.filter.siteId, region: r.filter.region, kind: r.filter.kind },
     measures: r.measures.map(kpiMeasureJson),
-    ...(r.unavailable !== undefined ? { unavailable: r.unavailable } : {}),
   };
 }
 

@@ -51,7 +51,7 @@ export function renderKpiSummary(s: KpiSummary, view: KpiView): string {
   const style = createStyle(view.color);
   const rows = s.kpis.map((r) => {
     const m = headlineOf(r);
-    if (!m) return [r.kpi, r.unavailable ? `(${r.unavailable})` : '(no figures)', '-', '-', '', '-', ''];
+    if (!m) return [r.kpi, '(no figures)', '-', '-', '', '-', ''];
     return [r.kpi, ...measureRow(m, view)];
   });
   const table = renderTable({ columns: [{ header: 'KPI' }, ...COLUMNS], rows }, { tty: view.tty, width: view.width, header: style.bold });
@@ -61,7 +61,6 @@ export function renderKpiSummary(s: KpiSummary, view: KpiView): string {
 /** `kpi incidents` and the others: every figure of one KPI, the headline first. */
 export function renderKpiReport(r: KpiReport, view: KpiView): string {
   const style = createStyle(view.color);
-  if (r.unavailable) return view.tty ? `${r.kpi}: ${periodLine(r)}\n${r.unavailable}` : `${r.kpi}\t${r.unavailable}`;
   const rows = r.measures.map((m) => measureRow(m, view));
   const table = renderTable({ columns: COLUMNS, rows }, { tty: view.tty, width: view.width, header: style.bold });
   return view.tty ? `${r.kpi}: ${periodLine(r)}\n${table}` : table;

@@ -63,8 +63,6 @@ export const KpiReport = z.object({
   filter: KpiFilter,
   headline: z.string(), // the id of the measure the summary shows
   measures: z.array(KpiMeasure),
-  /** Why a KPI has no figures (its data is not kept yet); absent when it has. */
-  unavailable: z.string().optional(),
 });
 export type KpiReport = z.infer<typeof KpiReport>;
 

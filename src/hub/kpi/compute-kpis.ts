@@ -27,7 +27,6 @@ export interface KpiQuery extends KpiScopeQuery {
 interface Measured {
   headline: string;
   measures: KpiMeasure[];
-  unavailable?: string;
 }
 
 export interface KpiOptions {
@@ -79,7 +78,6 @@ function report(kpi: KpiKind, scope: KpiScope, period: KpiPeriod, measured: Meas
     filter: scope.filter,
     headline: measured.headline,
     measures: measured.measures,
-    ...(measured.unavailable ? { unavailable: measured.unavailable } : {}),
   };
 }
 

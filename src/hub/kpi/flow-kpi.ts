@@ -6,14 +6,14 @@
 import type { KpiMeasure } from '../../core/model.js';
 import { WAIT_WITHIN_TARGET_SHARE } from '../../core/kpi-targets.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
-import { waitQuantile, waitShareWithin, type FlowHour } from '../telemetry/flow-history.js';
-import { groupsOf, measureOver, sum, within, type Figure, type MeasureSpan } from './measure.js';
+import { HOUR_MS, waitQuantile, waitShareWithin, type FlowHour } from '../telemetry/flow-history.js';
+import { byTime, groupsOf, measureOver, sum, type Figure, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
 
 export const FLOW_HEADLINE = 'waitWithinTarget';
 
-/** The hours in [from, to), by their start. */
-export const hoursIn = (hours: readonly FlowHour[], from: number, to: number) => within(hours, (h) => Date.parse(h.hourStart), from, to);
+/** The hours that start in [from, to). */
+export const hoursByTime = (hours: readonly FlowHour[]) => byTime(hours, (h) => h.hour * HOUR_MS);
 
 /** The hours' wait histograms as one. */
 function merged(hours: readonly FlowHour[]) {
@@ -27,7 +27,10 @@ const waitFigure = (hours: readonly FlowHour[], read: (m: ReturnType<typeof merg
 };
 
 export function flowKpi(hours: readonly FlowHour[], period: KpiPeriod): KpiMeasure[] {
-  const over = (list: readonly FlowHour[], figure: (span: FlowHour[]) => Figure): MeasureSpan => (from, to) => figure(hoursIn(list, from, to));
+  const over = (list: readonly FlowHour[], figure: (span: FlowHour[]) => Figure): MeasureSpan => {
+    const hoursIn = hoursByTime(list);
+    return (from, to) => figure(hoursIn(from, to));
+  };
   const processed = (span: FlowHour[]): Figure => {
     const known = span.filter((h) => h.processed !== null);
     return { value: known.length ? sum(known.map((h) => h.processed!)) : null, samples: known.length };

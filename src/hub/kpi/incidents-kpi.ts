@@ -6,7 +6,7 @@ import { KPI_TARGETS } from '../../core/kpi-targets.js';
 import { SLA_TARGETS, ackSlaOutcome } from '../../core/sla.js';
 import { SEVERITIES, type Severity } from '../../core/vocabulary.js';
 import type { IncidentTimes } from '../store/store.js';
-import { mean, measureOver, share, within, type MeasureSpan } from './measure.js';
+import { byTime, mean, measureOver, share, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
 
 export const INCIDENTS_HEADLINE = 'ackWithinSla';
@@ -15,20 +15,26 @@ const secondsBetween = (from: string, to: string) => Math.max(0, (Date.parse(to)
 
 /** `incidents`: every incident opened in [previousSince, until) in scope, drills already left out. */
 export function incidentsKpi(incidents: readonly IncidentTimes[], period: KpiPeriod): KpiMeasure[] {
-  const opened = (list: readonly IncidentTimes[], from: number, to: number) => within(list, (i) => Date.parse(i.createdAt), from, to);
+  const openedIn = (list: readonly IncidentTimes[]) => byTime(list, (i) => Date.parse(i.createdAt));
   // A late acknowledgement after the period's end is not known at its end.
   const known = (at: string | null) => (at !== null && Date.parse(at) <= period.untilMs ? at : null);
 
-  const ackShare = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) => {
-    const outcomes = opened(list, from, to).map((i) =>
-      ackSlaOutcome(i.severity, i.createdAt, known(i.acknowledgedAt) ?? known(i.resolvedAt), period.untilMs),
-    );
-    return share(outcomes.filter((o) => o !== 'pending'), (o) => o === 'met');
+  const ackShare = (list: readonly IncidentTimes[]): MeasureSpan => {
+    const opened = openedIn(list);
+    return (from, to) => {
+      const outcomes = opened(from, to).map((i) =>
+        ackSlaOutcome(i.severity, i.createdAt, known(i.acknowledgedAt) ?? known(i.resolvedAt), period.untilMs),
+      );
+      return share(outcomes.filter((o) => o !== 'pending'), (o) => o === 'met');
+    };
   };
-  const mtta = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) =>
-    mean(opened(list, from, to).flatMap((i) => (known(i.acknowledgedAt) ? [secondsBetween(i.createdAt, i.acknowledgedAt!)] : [])));
-  const mttr = (list: readonly IncidentTimes[]): MeasureSpan => (from, to) =>
-    mean(opened(list, from, to).flatMap((i) => (known(i.resolvedAt) ? [secondsBetween(i.createdAt, i.resolvedAt!)] : [])));
+  // The mean time from opening to `at`, over the incidents that have one.
+  const meanTo = (list: readonly IncidentTimes[], at: (i: IncidentTimes) => string | null): MeasureSpan => {
+    const opened = openedIn(list);
+    return (from, to) => mean(opened(from, to).flatMap((i) => (known(at(i)) ? [secondsBetween(i.createdAt, at(i)!)] : [])));
+  };
+  const mtta = (list: readonly IncidentTimes[]) => meanTo(list, (i) => i.acknowledgedAt);
+  const mttr = (list: readonly IncidentTimes[]) => meanTo(list, (i) => i.resolvedAt);
 
   const bySeverity = (severity: Severity) => incidents.filter((i) => i.severity === severity);
   return [

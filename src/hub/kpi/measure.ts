@@ -57,12 +57,20 @@ export function mean(values: readonly number[]): Figure {
   return { value: values.length ? sum(values) / values.length : null, samples: values.length };
 }
 
-/** The items whose time (ms) falls in [from, to). */
-export function within<T>(items: readonly T[], timeOf: (item: T) => number, from: number, to: number): T[] {
-  return items.filter((i) => {
-    const t = timeOf(i);
-    return t >= from && t < to;
-  });
+/** The items whose time (ms) falls in [from, to)? Sorted once here, each span is then two binary searches: a busy week is measured over 50 spans. */
+export function byTime<T>(items: readonly T[], timeOf: (item: T) => number): (from: number, to: number) => T[] {
+  const sorted = items.map((item) => ({ item, t: timeOf(item) })).sort((a, b) => a.t - b.t);
+  const firstAt = (ms: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.t < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (from, to) => sorted.slice(firstAt(from), firstAt(to)).map((s) => s.item);
 }
 
 /** `items` grouped by `keyOf`, groups in key order: the breakdown rows (per site, per severity). */

@@ -5,14 +5,15 @@ import type { KpiMeasure } from '../../core/model.js';
 import { KPI_TARGETS } from '../../core/kpi-targets.js';
 import { remoteKpi } from '../diagnostics/kpi.js';
 import type { RemoteOutcome } from '../store/store.js';
-import { measureOver, within, type MeasureSpan } from './measure.js';
+import { byTime, measureOver, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
 
 export const REMOTE_HEADLINE = 'remoteResolutionRate';
 
 export function remoteKpiMeasures(outcomes: readonly RemoteOutcome[], period: KpiPeriod): KpiMeasure[] {
+  const opened = byTime(outcomes, (o) => Date.parse(o.createdAt));
   const over = (from: number, to: number) => {
-    const span = within(outcomes, (o) => Date.parse(o.createdAt), from, to);
+    const span = opened(from, to);
     const k = remoteKpi(span, new Date(from).toISOString(), new Date(to).toISOString());
     return { k, decided: k.fixedRemotely + k.mitigatedRemotely + k.dispatched };
   };

@@ -4,16 +4,26 @@
 import type { KpiMeasure } from '../../core/model.js';
 import { KPI_TARGETS } from '../../core/kpi-targets.js';
 import type { StoredSurveyAnswer } from '../store/store.js';
-import { groupsOf, measureOver, share, within, type MeasureSpan } from './measure.js';
+import { byTime, groupsOf, measureOver, share, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
 
 export const SATISFACTION_HEADLINE = 'satisfied';
 export const SATISFIED_FROM_SCORE = 4;
 
-const satisfiedShare = (answers: readonly StoredSurveyAnswer[]): MeasureSpan => (from, to) =>
-  share(within(answers, (a) => Date.parse(a.at), from, to), (a) => a.score >= SATISFIED_FROM_SCORE);
+// An answer's time read once.
+interface Timed {
+  siteId: string;
+  satisfied: boolean;
+  atMs: number;
+}
 
-export function satisfactionKpi(answers: readonly StoredSurveyAnswer[], period: KpiPeriod): KpiMeasure[] {
+const satisfiedShare = (answers: readonly Timed[]): MeasureSpan => {
+  const given = byTime(answers, (a) => a.atMs);
+  return (from, to) => share(given(from, to), (a) => a.satisfied);
+};
+
+export function satisfactionKpi(stored: readonly StoredSurveyAnswer[], period: KpiPeriod): KpiMeasure[] {
+  const answers = stored.map((a) => ({ siteId: a.siteId, satisfied: a.score >= SATISFIED_FROM_SCORE, atMs: Date.parse(a.at) }));
   const spec = { unit: 'ratio' as const, target: KPI_TARGETS.satisfied, better: 'higher' as const };
   return [
     measureOver(period, { id: 'satisfied', label: 'travellers satisfied', ...spec }, satisfiedShare(answers)),

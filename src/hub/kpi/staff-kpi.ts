@@ -4,7 +4,7 @@
 import type { KpiMeasure } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { FlowHour } from '../telemetry/flow-history.js';
-import { hoursIn } from './flow-kpi.js';
+import { hoursByTime } from './flow-kpi.js';
 import { groupsOf, measureOver, sum, type Figure, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
 import type { AdviseOfficers } from './staffing-seam.js';
@@ -13,17 +13,21 @@ export const STAFF_HEADLINE = 'passengersPerOfficerHour';
 
 export function staffKpi(hours: readonly FlowHour[], period: KpiPeriod, advise: AdviseOfficers): KpiMeasure[] {
   const staffed = hours.filter((h) => h.officersOnDuty !== null);
-  const perOfficerHour = (list: readonly FlowHour[]): MeasureSpan => (from, to) => {
-    const span = hoursIn(list, from, to).filter((h) => h.processed !== null);
-    const officerHours = sum(span.map((h) => h.officersOnDuty!));
-    return { value: officerHours > 0 ? sum(span.map((h) => h.processed!)) / officerHours : null, samples: span.length };
+  const staffedIn = hoursByTime(staffed);
+  const perOfficerHour = (list: readonly FlowHour[]): MeasureSpan => {
+    const hoursIn = hoursByTime(list.filter((h) => h.processed !== null));
+    return (from, to) => {
+      const span = hoursIn(from, to);
+      const officerHours = sum(span.map((h) => h.officersOnDuty!));
+      return { value: officerHours > 0 ? sum(span.map((h) => h.processed!)) / officerHours : null, samples: span.length };
+    };
   };
   // Officers on duty per site-hour, and what the advice would have put there.
   const onDuty: MeasureSpan = (from, to): Figure => {
-    const span = hoursIn(staffed, from, to);
+    const span = staffedIn(from, to);
     return { value: span.length ? sum(span.map((h) => h.officersOnDuty!)) / span.length : null, samples: span.length };
   };
-  const advised = hoursIn(staffed, period.sinceMs, period.untilMs).map((h) => advise(h, WAIT_TARGET_MINUTES));
+  const advised = staffedIn(period.sinceMs, period.untilMs).map((h) => advise(h, WAIT_TARGET_MINUTES));
   const adviceTarget = advised.length && advised.every((a) => a !== null) ? sum(advised as number[]) / advised.length : null;
   const ratio = { unit: 'passengersPerOfficerHour' as const, target: null, better: 'higher' as const };
   return [
