@@ -40,10 +40,9 @@ export async function commandReply(argv: readonly string[], session: ChatSession
     const what = path.names.length && !path.options.includes(refusal.what) ? path.names.join(' ') : refusal.what;
     return { kind: 'error', message: m.refused(what, refusal.why[lang]), hint: m.refusedHint, exitCode: 2 };
   }
-  // A bare group (`incidents`) lists its verbs, unless it runs one alone (`kpi`); a group with words after it
+  // A bare group (`incidents`) lists its verbs; a group with words after it
   // (`incidents in Makkah`) runs, so the parser's usage error lets the question be read as one.
-  const runsAlone = metadataOf(path.command).defaultVerb !== undefined;
-  if (!asksHelp && !path.operands.length && (path.names.length === 0 || (path.command.commands.length > 0 && !runsAlone))) {
+  if (!asksHelp && !path.operands.length && (path.names.length === 0 || path.command.commands.length > 0)) {
     return helpReply(program, lang, path.names);
   }
 

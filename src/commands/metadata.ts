@@ -13,8 +13,6 @@ export interface CommandMetadata {
   refusedInChat?: ChatRefusal;
   /** Command lines (without `watchfloor`) shown under its help and in the chat bot's help. */
   examples?: readonly string[];
-  /** On a noun: the verb it runs typed alone (`kpi` is `kpi summary`), in chat as on the command line. */
-  defaultVerb?: string;
 }
 
 const METADATA = Symbol('watchfloor.metadata');

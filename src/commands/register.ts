@@ -32,10 +32,9 @@ const VERB_ALIASES: Readonly<Record<string, readonly string[]>> = { list: ['ls']
 
 export function registerCommand(parent: Command, definition: CommandDefinition, deps: Deps, presenter: Presenter): Command {
   if (!isNoun(definition)) return registerVerb(parent, definition, deps, presenter);
-  const metadata = definition.defaultVerb ? { ...definition.metadata, defaultVerb: definition.defaultVerb } : definition.metadata;
-  const noun = attachMetadata(parent.command(definition.name).description(definition.description), metadata);
+  const noun = attachMetadata(parent.command(definition.name).description(definition.description), definition.metadata);
   if (definition.aliases?.length) noun.aliases(definition.aliases);
-  for (const verb of definition.verbs) registerVerb(noun, verb, deps, presenter, verb.name === definition.defaultVerb);
+  for (const verb of definition.verbs) registerVerb(noun, verb, deps, presenter);
   noun.addHelpText('after', examplesHelp(nounExamples(definition)));
   // A noun typed alone shows its help as asked-for output (stdout, exit 0), as gh and kubectl do.
   // Set after its verbs are made, so they keep the program's settings.
@@ -43,8 +42,8 @@ export function registerCommand(parent: Command, definition: CommandDefinition, 
   return noun;
 }
 
-export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, presenter: Presenter, isDefault = false): Command {
-  const command = parent.command(verb.name, { hidden: verb.hidden === true, isDefault }).description(verb.description);
+export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, presenter: Presenter): Command {
+  const command = parent.command(verb.name, { hidden: verb.hidden === true, isDefault: verb.isDefault === true }).description(verb.description);
   if (VERB_ALIASES[verb.name]) command.aliases(VERB_ALIASES[verb.name]!);
   verb.configure?.(command);
   attachMetadata(command, verb.metadata);

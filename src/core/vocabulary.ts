@@ -64,10 +64,11 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
 // bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
 // silence.changed: a silence or maintenance window was added, or expired by hand (never when it ends by its time).
+// handover.issued / handover.accepted: a shift handover was issued (with where to post it, if anywhere) or taken over.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
   'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto', 'drill.scored',
-  'silence.changed',
+  'silence.changed', 'handover.issued', 'handover.accepted',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 

@@ -13,7 +13,8 @@ import { registerVerb } from '../../src/commands/register.js';
 import { status } from '../../src/commands/status/status.js';
 import { defineVerb } from '../../src/commands/verb.js';
 import { NotFoundError } from '../../src/core/errors.js';
-import { startChatHub, type ChatHub } from './chat-fixture.js';
+import { waitUntil } from '../helpers/wait-until.js';
+import { expectKind, startChatHub, type ChatHub } from './chat-fixture.js';
 
 let chat: ChatHub;
 
@@ -50,6 +51,21 @@ describe('chat gets results, not text', () => {
     const outcome = program.presenter.outcome()!;
     expect(outcome.verb).toBe(kpiRemote);
     expect(reply).toEqual({ kind: 'text', title: 'watchfloor kpi remote', text: kpiRemote.present.text(outcome.result as never, chatView('en')) });
+  });
+
+  it('`scenario` from chat: the CLI grammar, its result as data, and a bad change refused as a usage error', async () => {
+    // The demo world reports every second; scenarios start from RUH's latest report.
+    await waitUntil(async () => (await chat.admin.fleetStatus()).sites.find((s) => s.id === 'RUH')?.waitMinutes != null, { what: 'RUH to report', timeoutMs: 15_000 });
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const reply = expectKind(await commandReply(['scenario', 'RUH', '--arrivals', '+30%', '--staff', '-10', '--hours', '2'], session, 'en', program), 'text');
+    expect(reply.title).toBe('watchfloor scenario');
+    const result = program.presenter.outcome()!.result as { scenarios: { name: string; hours: unknown[] }[] };
+    expect(result.scenarios.map((s) => [s.name, s.hours.length])).toEqual([['arrivals=+30%,staff=-10', 2]]);
+    expect(reply.text).toContain('arrivals=+30%,staff=-10');
+    const refused = expectKind(await answer('scenario RUH --egates half', chat.session('viewer')), 'error');
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toContain('--egates');
   });
 
   it('a failure reaches the bot as the typed error, with its details', async () => {

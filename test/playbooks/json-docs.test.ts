@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaybookHistory, PlaybookSummary } from '../../src/core/model.js';
+import { HANDOVER_FIELDS, HANDOVER_SUMMARY_FIELDS } from '../../src/render/handovers.js';
 import { REMOTE_KPI_FIELDS } from '../../src/render/json.js';
 import { KPI_MEASURE_FIELDS, KPI_REPORT_FIELDS } from '../../src/render/kpi-json.js';
 import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
@@ -59,5 +60,16 @@ describe('docs/json.md, kpi', () => {
     expect(DOC).toContain('| `kpi incidents`, `kpi continuity`, `kpi flow`, `kpi staff`, `kpi satisfaction` | KpiReport |');
     const remote = DOC.split('\n').find((l) => l.startsWith('| `kpi remote` |'))!;
     for (const field of [...REMOTE_KPI_FIELDS, ...KPI_REPORT_FIELDS]) expect(remote, field).toContain(field);
+  });
+});
+
+describe('docs/json.md, handovers', () => {
+  it('Handover and HandoverSummary list exactly the fields published, and every handover verb has its row', () => {
+    expect(fieldsOf(bullet('Handover'))).toEqual([...HANDOVER_FIELDS]);
+    expect(fieldsOf(bullet('HandoverSummary'))).toEqual([...HANDOVER_SUMMARY_FIELDS]);
+    expect(DOC).toContain('| `handover` / `handover issue` | `{ "handover": Handover, "writtenTo" }`');
+    expect(DOC).toContain('| `handover accept` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover show` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover list` | `{ "handovers": [HandoverSummary…] }`, newest first |');
   });
 });

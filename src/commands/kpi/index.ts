@@ -1,5 +1,5 @@
 // The `kpi` noun: it only names its verbs, in the order help lists them;
-// `kpi` alone runs `kpi summary`.
+// `kpi` alone runs `kpi summary` (its default verb).
 import { defineNoun } from '../verb.js';
 import { kpiContinuity } from './continuity.js';
 import { kpiFlow } from './flow.js';
@@ -12,6 +12,5 @@ import { kpiSummary } from './summary.js';
 export const kpi = defineNoun({
   name: 'kpi',
   description: 'key performance indicators against their targets',
-  defaultVerb: 'summary',
   verbs: [kpiSummary, kpiIncidents, kpiContinuity, kpiFlow, kpiStaff, kpiSatisfaction, kpiRemote],
 });

@@ -12,6 +12,8 @@ export interface KpiVerbSpec<Result> {
   name: string;
   description: string;
   examples: readonly string[];
+  /** What `kpi` alone runs. */
+  isDefault?: boolean;
   fetch(client: CoreClient, filter: KpiFilter): Promise<Result>;
   present: VerbPresenter<Result>;
 }
@@ -21,6 +23,7 @@ export function defineKpiVerb<Result>(spec: KpiVerbSpec<Result>) {
     name: spec.name,
     description: spec.description,
     metadata: { examples: spec.examples },
+    ...(spec.isDefault ? { isDefault: true } : {}),
     configure: configureKpiFilter,
     input: (_args: [], options: KpiFilterInput) => kpiFilterInput(options),
     async run(input, ctx): Promise<Result> {

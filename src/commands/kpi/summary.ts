@@ -8,6 +8,7 @@ export const kpiSummary = defineKpiVerb({
   name: 'summary',
   description: 'every KPI against its target, with the period before and a trend (what `kpi` alone shows)',
   examples: ['kpi', 'kpi --since 7d --region makkah', 'kpi summary --site JED --json'],
+  isDefault: true,
   fetch: (client, filter) => client.kpiSummary(filter),
   present: { text: (summary, view) => renderKpiSummary(summary, view), json: (summary) => kpiSummaryJson(summary) },
 });

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
+import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
@@ -360,6 +361,7 @@ export const MIGRATIONS: readonly Migration[] = [
   FLOW_HISTORY_MIGRATION,
   ASSET_HEALTH_HISTORY_MIGRATION,
   SURVEY_ANSWERS_MIGRATION,
+  HANDOVERS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */
