@@ -11,7 +11,7 @@ import { remoteKpiMeasures } from '../../src/hub/kpi/remote-kpi.js';
 import { satisfactionKpi } from '../../src/hub/kpi/satisfaction-kpi.js';
 import { flowKpi } from '../../src/hub/kpi/flow-kpi.js';
 import { staffKpi } from '../../src/hub/kpi/staff-kpi.js';
-import { NO_STAFFING_ADVICE } from '../../src/hub/kpi/staffing-seam.js';
+import { NO_STAFFING_ADVICE, queueingAdvice } from '../../src/hub/kpi/staffing-advice.js';
 import { HOUR_MS, WAIT_BUCKET_UPPER_MINUTES, mergeReport, summariseFlowHour, type FlowHour } from '../../src/hub/telemetry/flow-history.js';
 import type { AssetHealthChange, CountedAsset, IncidentTimes, RemoteOutcome, StoredSurveyAnswer } from '../../src/hub/store/store.js';
 
@@ -183,5 +183,16 @@ describe('flow and staff, from the hourly flow history', () => {
     expect(find(measures, 'officersOnDuty').value).toBeCloseTo(35 / 3, 10);
     const advised = staffKpi(hours, period, () => 15);
     expect(find(advised, 'officersOnDuty')).toMatchObject({ target: 15, met: false });
+  });
+
+  it('the queueing model’s advice: at a land border 900 cars an hour at 90 a lane is 10 erlangs; 11 lanes wait under 40 s', () => {
+    // Erlang C: with c = 11 > λ/μ = 10 the mean wait is C(c, a)/(cμ − λ) ≤ 1/90 h, well within 30 minutes; 10 lanes cannot keep up.
+    const border = hour('LND-BATHA', at('09:00'), [3], 880, 15);
+    const lanes = { ...border, arrivalsPerHour: 900, egatesInService: 0, countersOpen: 12 };
+    const advise = queueingAdvice(new Map([['LND-BATHA', 'land']]));
+    expect(advise(lanes, 30)).toBe(11);
+    expect(advise({ ...lanes, siteId: 'GONE' }, 30)).toBeNull();
+    const measures = staffKpi([lanes], period, advise);
+    expect(find(measures, 'officersOnDuty')).toMatchObject({ value: 15, target: 11, met: true });
   });
 });

@@ -15,7 +15,7 @@ import { iso, kpiPeriod, type KpiPeriod } from './period.js';
 import { REMOTE_HEADLINE, remoteKpiMeasures } from './remote-kpi.js';
 import { SATISFACTION_HEADLINE, satisfactionKpi } from './satisfaction-kpi.js';
 import { STAFF_HEADLINE, staffKpi } from './staff-kpi.js';
-import { NO_STAFFING_ADVICE, type AdviseOfficers } from './staffing-seam.js';
+import { queueingAdvice, type AdviseOfficers } from './staffing-advice.js';
 import { inScope, resolveKpiScope, type KpiScope, type KpiScopeQuery } from './scope.js';
 
 export interface KpiQuery extends KpiScopeQuery {
@@ -30,7 +30,7 @@ interface Measured {
 }
 
 export interface KpiOptions {
-  /** The staffing advice the staff KPI measures officers against (staffing-seam.ts). */
+  /** The staffing advice the staff KPI measures officers against (default: the queueing model's, staffing-advice.ts). */
   advise?: AdviseOfficers;
 }
 
@@ -56,7 +56,8 @@ const MEASURERS: Record<KpiKind, Measurer> = {
     return { headline: FLOW_HEADLINE, measures: flowKpi(await flowHoursInScope(store, scope, period), period) };
   },
   async staff(store, scope, period, options) {
-    return { headline: STAFF_HEADLINE, measures: staffKpi(await flowHoursInScope(store, scope, period), period, options.advise ?? NO_STAFFING_ADVICE) };
+    const advise = options.advise ?? queueingAdvice(new Map((await store.listSites()).map((s) => [s.id.toUpperCase(), s.kind])));
+    return { headline: STAFF_HEADLINE, measures: staffKpi(await flowHoursInScope(store, scope, period), period, advise) };
   },
   async satisfaction(store, scope, period) {
     const answers = await store.listSurveyAnswers(iso(period.previousSinceMs), iso(period.untilMs));

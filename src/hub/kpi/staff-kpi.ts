@@ -1,5 +1,5 @@
 // The staff KPI, from the hourly flow history: officers on duty against the
-// staffing advice (staffing-seam.ts), and passengers processed per
+// staffing advice (staffing-advice.ts), and passengers processed per
 // officer-hour, for the institution (the scope) and per site.
 import type { KpiMeasure } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
@@ -7,7 +7,7 @@ import type { FlowHour } from '../telemetry/flow-history.js';
 import { hoursByTime } from './flow-kpi.js';
 import { groupsOf, measureOver, sum, type Figure, type MeasureSpan } from './measure.js';
 import type { KpiPeriod } from './period.js';
-import type { AdviseOfficers } from './staffing-seam.js';
+import type { AdviseOfficers } from './staffing-advice.js';
 
 export const STAFF_HEADLINE = 'passengersPerOfficerHour';
 
