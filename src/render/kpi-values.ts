@@ -1,7 +1,8 @@
 // KPI figures as people read them: shares as percentages, times in the
 // largest unit that keeps them short, targets with the side that meets them,
-// trends scaled between their own lowest and highest (a share moving between
-// 90% and 100% would otherwise draw flat).
+// trends scaled from the lower of their lowest value and their target (a
+// share moving between 90% and 100% would draw flat from zero, and 99.9%
+// against 100% would look like a collapse scaled between its own extremes).
 import type { KpiMeasure } from '../core/model.js';
 import { sparkline } from './sparkline.js';
 
@@ -36,10 +37,10 @@ export function formatTarget(m: Pick<KpiMeasure, 'target' | 'unit' | 'better'>):
 
 
 /** '' without a series (a breakdown row), '-' when no bucket had data. */
-export function kpiTrend(m: Pick<KpiMeasure, 'series'>, ascii = false): string {
+export function kpiTrend(m: Pick<KpiMeasure, 'series' | 'target'>, ascii = false): string {
   const values = m.series.map((p) => p.value);
   const known = values.filter((v): v is number => v !== null);
   if (values.length === 0) return '';
   if (known.length === 0) return '-';
-  return sparkline(values, { ascii, floor: known.length ? Math.min(...known) : 0 });
+  return sparkline(values, { ascii, floor: Math.min(...known, m.target ?? Infinity) });
 }
