@@ -185,6 +185,24 @@ function __watchfloor_state
             case /kpi
                 set cmdpath /kpi
                 set npos 0
+            case /kpi/summary
+                set cmdpath /kpi/summary
+                set npos 0
+            case /kpi/incidents
+                set cmdpath /kpi/incidents
+                set npos 0
+            case /kpi/continuity
+                set cmdpath /kpi/continuity
+                set npos 0
+            case /kpi/flow
+                set cmdpath /kpi/flow
+                set npos 0
+            case /kpi/staff
+                set cmdpath /kpi/staff
+                set npos 0
+            case /kpi/satisfaction
+                set cmdpath /kpi/satisfaction
+                set npos 0
             case /kpi/remote
                 set cmdpath /kpi/remote
                 set npos 0
@@ -362,7 +380,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a playbook -d 'prepared crisis r
 complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their scores: list them newest first, show one\'s scorecard'
 complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
 complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
-complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
+complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators against their targets'
 complete -c watchfloor -n '__watchfloor_at :0' -a forecast -d 'a site\'s arrivals per hour ahead, with prediction intervals'
 complete -c watchfloor -n '__watchfloor_at :0' -a scenario -d 'what-if: the hours ahead under more arrivals, fewer e-gates or officers — wait, breaches, counters to open'
 complete -c watchfloor -n '__watchfloor_at :0' -a handover -d 'shift handovers: issue one, take one over, read them'
@@ -570,8 +588,54 @@ complete -c watchfloor -n '__watchfloor_in /maintenance/list' -l help -s h -d 'd
 complete -c watchfloor -n '__watchfloor_in /maintenance/list' -l json -x -a '(__watchfloor_json_fields id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced)'
 complete -c watchfloor -n '__watchfloor_in /maintenance/cancel' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a summary -d 'every KPI against its target, with the period before and a trend (what `kpi` alone shows)'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a incidents -d 'MTTA and MTTR by severity, and the share acknowledged within the SLA'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a continuity -d 'availability of critical systems per site and overall (target 95%)'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a flow -d 'passengers processed, median and p90 wait, share within the wait target, e-gate use'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a staff -d 'officers on duty against the staffing advice, passengers per officer-hour'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a satisfaction -d 'travellers satisfied in surveys, per site and overall (target 92%)'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
-complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/incidents' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/continuity' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/flow' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/staff' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l kind -x -a 'air land sea service-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /forecast' -l hours -r -d 'hours ahead, 1 to 168 (default 24)'
 complete -c watchfloor -n '__watchfloor_in /forecast' -l help -s h -d 'display help for command'

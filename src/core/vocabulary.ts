@@ -139,3 +139,14 @@ export const RUN_WAITS = ['approval', 'checklist', 'time', 'condition', 'retry']
 export type RunWait = (typeof RUN_WAITS)[number];
 /** Waits only a person ends: `playbook run` stops following there. */
 export const PERSON_WAITS: readonly RunWait[] = ['approval', 'checklist'];
+
+// The KPIs `watchfloor kpi` shows, in the order its summary lists them.
+export const KPI_KINDS = ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote'] as const;
+export type KpiKind = (typeof KPI_KINDS)[number];
+// Which way a KPI improves.
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+// Where a traveller answered a satisfaction survey.
+export const SURVEY_CHANNELS = ['kiosk', 'app', 'sms', 'web', 'call'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];

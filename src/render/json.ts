@@ -8,6 +8,7 @@ import type {
   Dispatch,
   Finding,
   RemoteKpi,
+  KpiReport,
   SweepResult,
   SweepSummary,
   AuditCheckpoint,
@@ -27,6 +28,7 @@ import type {
   TokenInfo,
 } from '../core/model.js';
 import { pick } from './pick.js';
+import { kpiReportJson } from './kpi-json.js';
 import { proposalJson } from './playbook-json.js';
 
 export { pick };
@@ -177,7 +179,11 @@ export const REMOTE_KPI_FIELDS = [
   'medianSecondsToFix', 'p95SecondsToVerdict',
 ] as const satisfies readonly (keyof RemoteKpi)[];
 
-export const remoteKpiJson = (k: RemoteKpi) => pick(k, REMOTE_KPI_FIELDS);
+/** The first shape, then (from hubs with the KPI framework) the KPI report's fields beside it. */
+export const remoteKpiJson = (k: RemoteKpi & Partial<KpiReport>) => ({
+  ...pick(k, REMOTE_KPI_FIELDS),
+  ...(k.measures && k.kpi ? { ...kpiReportJson(k as KpiReport), since: k.since, until: k.until } : {}),
+});
 
 export const FORECAST_FIELDS = [
   'siteId', 'generatedAt', 'from', 'method', 'historyHours', 'interval', 'calendar',

@@ -497,6 +497,14 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: '/v1/ingest/telemetry', body: telemetry(t.mark) }),
   },
   {
+    route: 'POST /v1/surveys',
+    name: 'post travellers’ survey answers',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('survey') }),
+    http: () => ({ method: 'POST', path: '/v1/surveys', body: { answers: [{ siteId: 'RUH', score: 5, channel: 'kiosk', at: new Date().toISOString() }] } }),
+  },
+  {
     route: 'POST /v1/cards/claim',
     name: 'claim an incident’s chat card',
     least: 'officer',

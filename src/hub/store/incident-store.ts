@@ -33,6 +33,8 @@ export interface IncidentReader {
   openSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
   /** Open incidents by severity, drills left out: counted in the store (a /metrics scrape reads no incident rows). */
   countOpenBySeverity(): Promise<Partial<Record<Severity, number>>>;
+  /** The same, drill incidents left out: the health the KPIs count. */
+  openRealSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 }
 

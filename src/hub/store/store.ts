@@ -13,6 +13,7 @@ import type { FlowHistoryReader, FlowHistoryWriter } from './flow-history-store.
 import type { HandoverReader, HandoverWriter } from './handover-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
+import type { KpiReader, KpiWriter } from './kpi-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
@@ -21,7 +22,8 @@ import type { SilenceReader, SilenceWriter } from './silence-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
-export type { AssetCount, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetCount, AssetHealthUpdate, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetHealthChange, CountedAsset, IncidentTimes, StoredSurveyAnswer } from './kpi-store.js';
 export type { IncidentQuery, NewIncident, NewTimelineEntry } from './incident-store.js';
 export type { WaitMinuteSample } from './telemetry-store.js';
 export type { FlowHourQuery, FlowHourRecord } from './flow-history-store.js';
@@ -54,6 +56,7 @@ export interface StoreReader
     PlaybookAutoReader,
     DrillReader,
     SilenceReader,
+    KpiReader,
     HandoverReader,
     AlertJournalReader {}
 
@@ -75,6 +78,7 @@ export interface StoreWriter
     PlaybookAutoWriter,
     DrillWriter,
     SilenceWriter,
+    KpiWriter,
     HandoverWriter,
     AlertJournalWriter {}
 

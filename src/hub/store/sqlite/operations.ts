@@ -14,6 +14,7 @@ import { flowHistoryStatements } from './flow-history-statements.js';
 import { handoverStatements } from './handover-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
+import { kpiStatements } from './kpi-statements.js';
 import { outboxStatements } from './outbox-statements.js';
 import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
@@ -46,6 +47,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
     ...silenceStatements(sql),
+    ...kpiStatements(sql),
     ...handoverStatements(sql),
     ...alertJournalStatements(sql),
   };
