@@ -5,7 +5,8 @@
 // earlier handovers marked so). A pure function of the handover; every string
 // from outside (titles, names, ids) goes through mdText, so a title cannot
 // open a heading, a link, a table cell or an HTML tag.
-import type { Handover, HandoverDispatch, HandoverIncident, HandoverItem, HandoverRun, RemoteKpi } from '../core/model.js';
+import type { Handover, HandoverDispatch, HandoverIncident, HandoverItem, HandoverRun, KpiSummary, RemoteKpi } from '../core/model.js';
+import { formatKpiValue, formatTarget } from './kpi-values.js';
 import { mdHead, mdRow, mdText as md } from './markdown-text.js';
 
 const orNone = (lines: string[], none: string): string[] => (lines.length ? lines : [`- ${none}`]);
@@ -74,6 +75,7 @@ export function renderHandoverMarkdown(h: Handover): string {
     mdRow(['Dispatched', String(current.remote.dispatched), String(previous.remote.dispatched)]),
     mdRow(['Median time to fix', secs(current.remote.medianSecondsToFix), secs(previous.remote.medianSecondsToFix)]),
     '',
+    ...(c.kpis.summary ? ['', ...kpiSummaryTable(c.kpis.summary)] : []),
     ...(c.kpis.pending.length ? [`_Not yet computed by the hub: ${c.kpis.pending.map(md).join(', ')}._`, ''] : []),
     '## Predicted breaches for the next shift',
     '',
@@ -86,4 +88,15 @@ export function renderHandoverMarkdown(h: Handover): string {
     '',
   ];
   return out.join('\n');
+}
+
+/** Each KPI's headline figure over the shift, beside the shift before and its target. */
+function kpiSummaryTable(summary: KpiSummary): string[] {
+  const rows = summary.kpis.flatMap((r) => {
+    const m = r.measures.find((x) => x.id === r.headline && x.scope === null);
+    if (!m) return [];
+    const met = m.met === null ? '' : m.met ? 'met' : 'missed';
+    return [mdRow([md(r.kpi), md(m.label), formatKpiValue(m.value, m.unit), formatKpiValue(m.previous, m.unit), formatTarget(m), met])];
+  });
+  return [...mdHead(['KPI', 'Figure', 'This shift', 'Shift before', 'Target', '']), ...rows, ''];
 }

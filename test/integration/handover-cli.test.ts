@@ -37,6 +37,9 @@ describe('watchfloor handover', () => {
     expect(issued.stdout).toBe('');
     expect(issued.stderr).toMatch(/HO-\d{6}: handover written to .*handover\.md/);
     const md = readFileSync(file, 'utf8');
+    // Every KPI's headline over the shift, against the shift before.
+    expect(md).toContain('| KPI | Figure | This shift | Shift before | Target |');
+    for (const kpi of ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote']) expect(md).toMatch(new RegExp(`^\\| ${kpi} \\|`, 'm'));
     expect(md).toMatch(/^# Shift handover HO\\-\d{6}$/m);
     expect(md).toContain('\\# Gate \\[click\\]\\(http\\://evil\\.example\\) \\<img src=x onerror=alert\\(1\\)\\> \\| cell \\#\\# forged heading');
     expect(md).not.toMatch(/(^|[^\\])<img/m);

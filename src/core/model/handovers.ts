@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { HANDOVER_POST_TARGET } from '../handover-rules.js';
 import type { ActorRef } from './actors.js';
-import type { RemoteKpi } from './kpi.js';
+import type { KpiSummary, RemoteKpi } from './kpi.js';
 import type { Channel } from '../vocabulary.js';
 
 export const IssueHandoverInput = z
@@ -78,6 +78,8 @@ export interface HandoverKpis {
   pending: string[];
   current: { remote: RemoteKpi };
   previous: { remote: RemoteKpi };
+  /** Every KPI over the shift, each figure beside the shift before; absent from handovers issued before the hub computed them. */
+  summary?: KpiSummary;
 }
 
 export interface PredictedBreach {
