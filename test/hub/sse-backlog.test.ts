@@ -158,8 +158,10 @@ describe('writing', () => {
     server = createServer((req, res) => {
       const mine: unknown[] = [];
       writes.push(mine);
-      const write = res.write.bind(res) as (chunk: unknown) => boolean;
-      res.write = ((chunk: unknown) => (mine.push(chunk), write(chunk))) as typeof res.write;
+      // Everything the stream writes reaches the socket: the head and opening comment, then the frames.
+      const socket = res.socket!;
+      const write = socket.write.bind(socket) as (chunk: unknown) => boolean;
+      socket.write = ((chunk: unknown) => (mine.push(chunk), write(chunk))) as typeof socket.write;
       openSseStream(res, bus);
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -178,7 +180,7 @@ describe('writing', () => {
     bus.publish(batch);
     const frames = batch.map(formatSseEvent).join('');
     await waitUntil(() => raw.every((r) => r.endsWith(frames)), { what: 'every client to get the three events', timeoutMs: 5_000 });
-    // After the opening comment, one write per stream, and the same Buffer for all of them (more than two slices of the bus).
+    // After the head and opening comment, one write per stream, and the same Buffer for all of them (more than two slices of the bus).
     const batchWrites = writes.map((w) => w.slice(1));
     expect(batchWrites.map((w) => w.length)).toEqual(Array(45).fill(1));
     expect(new Set(batchWrites.map((w) => w[0])).size).toBe(1);

@@ -4,15 +4,17 @@
 // Writing is the hub's main cost when many clients watch, so each stream
 // writes as little as it can: what one publish hands it is one Buffer, encoded
 // once and shared by every stream (200 clients share one copy of what they
-// have not read yet), written in one call; and the body is not chunk-encoded
-// (the connection closes with the stream, which delimits it), so a write is
-// the frame alone rather than a chunk header, the frame and a line end. A
+// have not read yet), written to the socket in one call; and the body is not
+// chunk-encoded (the connection closes with the stream, which delimits it),
+// so a write is the frames alone rather than a chunk header, the frames and a
+// line end. A
 // replay waits for the socket to drain between pages, so a client resuming
 // from far back is paced, not cut. A client whose unread backlog in the hub
 // passes the bound is not reading: it is cut off — its socket destroyed at
 // once, so its backlog is freed rather than held until it reads — and the
 // caller is told, to log why. It may resume by Last-Event-ID.
 import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { HubEvent } from '../../core/model.js';
 import { keepStreamOpen } from '../http-timeouts.js';
 import type { EventBus, Subscription } from './event-bus.js';
@@ -101,6 +103,11 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   });
   res.write(': watchfloor events\n\n');
   keepStreamOpen(res);
+  // From here on frames go straight to the socket, after the head and comment
+  // the response has already handed it: the response adds nothing to a body
+  // that is neither chunked nor counted, but would cork the socket and queue
+  // its uncorking for every write.
+  const out: Writable = res.socket ?? res;
 
   let closed = false;
   let lastEventId: number | undefined;
@@ -120,7 +127,7 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   };
   const cutOff = (reason: SseCutOff['reason']) => {
     if (closed) return;
-    const backlogBytes = res.writableLength;
+    const backlogBytes = out.writableLength;
     stop();
     res.destroy();
     options.onCutOff?.({ reason, backlogBytes, lastEventId, limits: { maxBacklogBytes: maxBacklog, stallMs } });
@@ -128,16 +135,16 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   };
   const write = (chunk: Buffer) => {
     if (closed) return;
-    res.write(chunk);
-    if (res.writableLength > maxBacklog) cutOff('backlog');
+    out.write(chunk);
+    if (out.writableLength > maxBacklog) cutOff('backlog');
   };
   /** Undefined while the socket keeps up; else resolves once it has drained, or the stream is over (cut off after stallMs). */
   const drained = () => {
-    if (closed || !res.writableNeedDrain) return undefined;
+    if (closed || !out.writableNeedDrain) return undefined;
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(stalled);
-        res.off('drain', done);
+        out.off('drain', done);
         res.off('close', done);
         resolve();
       };
@@ -145,7 +152,7 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
         cutOff('stalled');
         done();
       }, stallMs);
-      res.on('drain', done);
+      out.on('drain', done);
       res.on('close', done);
     });
   };
