@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 // Benchmark (not a test): alert intake side by side with its anchor, Debian's
-// prometheus-alertmanager, in one run on one machine. Both take the same
+// prometheus-alertmanager, in one run on one machine. Each takes the same
 // streams of distinct firing alerts (each a new fingerprint, so each opens an
 // incident in the hub) from 16 concurrent senders, one alert per request and
-// 100 per request: Alertmanager at POST /api/v2/alerts, the hub (a demo hub at
-// --speed 1, its simulator a trickle beside the stream) at POST
-// /v1/ingest/alertmanager. Rounds alternate the two so a busy moment of this
-// shared machine falls on both; the load average before and after is printed
-// because it is the noise. Per round: alerts/s and per-request p50/p99; then
-// the median over rounds and the hub:Alertmanager ratio.
+// 100 per request. Like with like: Alertmanager's POST /api/v2/alerts against
+// the hub's POST /api/v2/alerts, the same body (both answer once the alerts
+// are stored: Alertmanager in its memory, the hub in its journal on disk);
+// beside them the hub's POST /v1/ingest/alertmanager, whose answer waits until
+// the alerts are applied. The hub (a demo hub at --speed 1, its simulator a
+// trickle beside the stream) applies the journal after answering, so for its
+// v2 rows the bench also waits until the journal is empty and prints the drain:
+// the time from the round's first request until every accepted alert was an
+// incident, and the applied alerts/s that gives — acceptance is not incidents
+// opened. Rounds alternate the order so a busy moment of this shared machine
+// falls on all; the load average before and after is printed because it is
+// the noise. Per round: alerts/s and per-request p50/p99; then the median over
+// rounds and the hub:Alertmanager ratios. For the hub also the CPU it spent
+// per alert (until drained, from /proc): less at the mercy of the other
+// processes on a shared machine than alerts/s.
 //   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16]
 //   ALERTMANAGER=/path/to/alertmanager node bench/intake.mjs   (default: prometheus-alertmanager on PATH, installed with apt-get if missing)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,15 +110,18 @@ function alertOn(asset) {
   };
 }
 
+// Alertmanager computes fingerprints itself and rejects unknown fields: the v2 body is the alerts without them.
+const postable = (alerts) => JSON.stringify(alerts.map(({ fingerprint, ...a }) => a));
+const emptyAnswer = (text) => {
+  if (text !== '') throw new Error(`expected an empty answer, got ${text.slice(0, 200)}`);
+};
+
 // The same alerts, as each receiver takes them.
 const TARGETS = {
-  alertmanager: {
-    path: '/api/v2/alerts',
-    // Alertmanager computes fingerprints itself and rejects unknown fields.
-    body: (alerts) => JSON.stringify(alerts.map(({ fingerprint, ...a }) => a)),
-    check: () => {},
-  },
-  hub: {
+  alertmanager: { server: 'alertmanager', path: '/api/v2/alerts', body: postable, check: () => {} },
+  'hub v2': { server: 'hub', path: '/api/v2/alerts', body: postable, check: emptyAnswer, drains: true },
+  'hub webhook': {
+    server: 'hub',
     path: '/v1/ingest/alertmanager',
     body: (alerts) => JSON.stringify({ version: '4', status: 'firing', receiver: 'watchfloor', alerts: alerts.map((a) => ({ status: 'firing', ...a })) }),
     check: (text, perRequest) => {
@@ -119,9 +131,35 @@ const TARGETS = {
     },
   },
 };
+const NAMES = Object.keys(TARGETS);
 
-/** `requests` requests of `perRequest` alerts each, from SENDERS at once. */
-async function round(target, pool, headers, assets, requests, perRequest) {
+/** The alerts the hub has taken in and not yet applied (its /metrics gauge). */
+async function journalBacklog(pool) {
+  const res = await pool.request({ path: '/metrics', method: 'GET' });
+  const text = await res.body.text();
+  const line = text.split('\n').find((l) => l.startsWith('watchfloor_intake_journal_alerts '));
+  if (!line) throw new Error('the hub has no watchfloor_intake_journal_alerts gauge: is dist/ built from this checkout?');
+  return Number(line.split(' ')[1]);
+}
+
+/** Waits until the hub's journal is empty; ms it took from `t0`. */
+async function drainedSince(pool, t0) {
+  while ((await journalBacklog(pool)) > 0) await new Promise((r) => setTimeout(r, 5));
+  return performance.now() - t0;
+}
+
+/** CPU ms a process has used (user + system), from /proc; undefined elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, 100 a second on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/** `requests` requests of `perRequest` alerts each, from SENDERS at once; for the hub's v2, also until its journal drained. */
+async function round(target, pool, headers, assets, requests, perRequest, pid) {
   const bodies = [];
   for (let i = 0; i < requests; i++) bodies.push(target.body(Array.from({ length: perRequest }, () => alertOn(assets[serial % assets.length]))));
   const samples = [];
@@ -137,10 +175,14 @@ async function round(target, pool, headers, assets, requests, perRequest) {
       samples.push(performance.now() - t0);
     }
   };
+  const cpu0 = pid && cpuMs(pid);
   const t0 = performance.now();
   await Promise.all(Array.from({ length: SENDERS }, sender));
   const wallMs = performance.now() - t0;
-  return { ...summarize(samples), alertsPerSecond: (requests * perRequest * 1000) / wallMs };
+  const alerts = requests * perRequest;
+  const drainMs = target.drains ? await drainedSince(pool, t0) : undefined;
+  const cpuPerAlert = pid && cpu0 !== undefined ? (cpuMs(pid) - cpu0) / alerts : undefined;
+  return { ...summarize(samples), alertsPerSecond: (alerts * 1000) / wallMs, drainMs, appliedPerSecond: drainMs === undefined ? undefined : (alerts * 1000) / drainMs, cpuPerAlert };
 }
 
 const median = (xs) => {
@@ -154,17 +196,23 @@ const am = await startAlertmanager();
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
 const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] });
 const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
+const drainText = (x) =>
+  (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`) +
+  (x.cpuPerAlert === undefined ? '' : `   hub CPU ${x.cpuPerAlert.toFixed(2)} ms/alert`);
 try {
   const adminHeaders = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' };
   const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
   const assets = (await res.body.json()).assets.filter((a) => a.siteId);
-  const headers = {
-    alertmanager: { 'content-type': 'application/json' },
-    hub: { ...adminHeaders, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'bench-alertmanager', role: 'intake' })}` },
+  const intakeHeaders = { ...adminHeaders, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'bench-alertmanager', role: 'intake' })}` };
+  const headers = { alertmanager: { 'content-type': 'application/json' }, hub: intakeHeaders };
+  const run = async (name, requests, perRequest) => {
+    const target = TARGETS[name];
+    // Each hub round starts with the journal empty: none pays for the one before.
+    if (target.server === 'hub') await drainedSince(pools.hub, performance.now());
+    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : undefined);
   };
-  const run = (name, requests, perRequest) => round(TARGETS[name], pools[name], headers[name], assets, requests, perRequest);
-  // Warm-up: both pay for their first requests (the hub compiling its code).
-  for (const name of ['alertmanager', 'hub']) {
+  // Warm-up: all pay for their first requests (the hub compiling its code).
+  for (const name of NAMES) {
     await run(name, 300, 1);
     await run(name, 10, BATCH);
   }
@@ -175,26 +223,30 @@ try {
     { label: '1 alert per request', requests: SINGLE_REQUESTS, perRequest: 1 },
     { label: `${BATCH} alerts per request`, requests: BATCHED_REQUESTS, perRequest: BATCH },
   ];
-  const results = { alertmanager: new Map(modes.map((m) => [m, []])), hub: new Map(modes.map((m) => [m, []])) };
+  const results = Object.fromEntries(NAMES.map((name) => [name, new Map(modes.map((m) => [m, []]))]));
   for (let r = 1; r <= ROUNDS; r++) {
     for (const m of modes) {
-      // Alternate who goes first, so neither always meets the other's leftovers.
-      const order = r % 2 ? ['alertmanager', 'hub'] : ['hub', 'alertmanager'];
+      // Rotate who goes first, so none always meets another's leftovers.
+      const order = NAMES.map((_, i) => NAMES[(i + r) % NAMES.length]);
       for (const name of order) {
         const x = await run(name, m.requests, m.perRequest);
         results[name].get(m).push(x);
-        console.log(`  round ${r}  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(x.alertsPerSecond)).padStart(7)} alerts/s   per request p50 ${fmt(x.p50)}  p99 ${fmt(x.p99)}`);
+        console.log(`  round ${r}  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(x.alertsPerSecond)).padStart(7)} alerts/s   per request p50 ${fmt(x.p50)}  p99 ${fmt(x.p99)}${drainText(x)}   load ${load()}`);
       }
     }
   }
   console.log(`median of ${ROUNDS} rounds (p99: the median of each round's p99):`);
   for (const m of modes) {
     const med = (name, f) => median(results[name].get(m).map(f));
-    const rate = { alertmanager: med('alertmanager', (x) => x.alertsPerSecond), hub: med('hub', (x) => x.alertsPerSecond) };
-    for (const name of ['alertmanager', 'hub']) {
-      console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}`);
+    const rate = Object.fromEntries(NAMES.map((name) => [name, med(name, (x) => x.alertsPerSecond)]));
+    for (const name of NAMES) {
+      const drained = TARGETS[name].server === 'hub'
+        ? drainText({ drainMs: TARGETS[name].drains ? med(name, (x) => x.drainMs) : undefined, appliedPerSecond: med(name, (x) => x.appliedPerSecond), cpuPerAlert: med(name, (x) => x.cpuPerAlert) })
+        : '';
+      console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}${drained}`);
     }
-    console.log(`  ${m.label.padEnd(22)} ratio hub/alertmanager ${(rate.hub / rate.alertmanager).toFixed(2)}x`);
+    const applied = med('hub v2', (x) => x.appliedPerSecond);
+    console.log(`  ${m.label.padEnd(22)} ratio hub v2/alertmanager ${(rate['hub v2'] / rate.alertmanager).toFixed(2)}x accepted (on disk), ${(applied / rate.alertmanager).toFixed(2)}x applied; hub webhook/alertmanager ${(rate['hub webhook'] / rate.alertmanager).toFixed(2)}x`);
   }
   console.log(`load average after: ${load()}`);
 } finally {

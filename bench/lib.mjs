@@ -1,6 +1,6 @@
 // Shared helpers for the benchmark scripts: start a real demo hub as a child
 // process on a free port with its own config directory, and small statistics.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -88,6 +88,19 @@ export function percentile(sorted, p) {
 export function summarize(samples) {
   const s = [...samples].sort((a, b) => a - b);
   return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), min: s[0], max: s[s.length - 1] };
+}
+
+/** The kernel's clock ticks per second, the unit of /proc/PID/stat's times. */
+export function clockTicks() {
+  return Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+}
+
+/** utime + stime of a process, in seconds (Linux): CPU spent, whatever else the machine runs. */
+export function cpuSeconds(pid, ticksPerSecond) {
+  // The command may hold spaces and parentheses: fields count from the last ')'.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

@@ -9,7 +9,10 @@
 // Prints, per storm: incidents opened (top level, and children under them),
 // cards posted (one per parent is the goal) and edited, the time from the
 // first alert sent to the parent incident being visible at GET /v1/incidents,
-// and after recovery whether every child closed with its parent.
+// and after recovery whether every child closed with its parent. The storms
+// post Alertmanager's webhook, whose answer waits until the alerts are
+// applied from the intake's journal, so the time to the parent being visible
+// includes the journal's delay (taken in, then applied).
 //   npm run build && node bench/storm.mjs [--senders 16]
 import { createServer } from 'node:http';
 import { arg, createToken, fmt, startCliUntilJson, startDemoHub } from './lib.mjs';

@@ -16,11 +16,11 @@
 //   npm run build && node bench/watch-ui.mjs [--seconds 20] [--cpu-seconds 60] [--width 200] [--height 60]
 import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { arg, CLI, fmt, ROOT, startDemoHub, summarize } from './lib.mjs';
+import { arg, CLI, clockTicks, cpuSeconds, fmt, ROOT, startDemoHub, summarize } from './lib.mjs';
 
 // As bin/watchfloor.js ships it: React's production build.
 process.env.NODE_ENV ??= 'production';
@@ -167,14 +167,6 @@ function terminalEnv() {
   return env;
 }
 
-/** utime + stime of a process, in seconds. */
-function cpuSeconds(pid, ticksPerSecond) {
-  // The command may hold spaces and parentheses: fields count from the last ')'.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
 /** (b): the real watch process in tmux, its CPU over CPU_SECONDS once live. */
 async function watchCpu() {
   const socket = `wf-bench-${process.pid}`;
@@ -190,7 +182,7 @@ async function watchCpu() {
       if (Date.now() > deadline) throw new Error(`watch did not go live in 30 s:\n${tmux(socket, ['capture-pane', '-p', '-t', 'bench'])}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    const ticks = clockTicks();
     const cpu0 = cpuSeconds(pid, ticks);
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, CPU_SECONDS * 1000));

@@ -65,10 +65,11 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
 // bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
 // silence.changed: a silence or maintenance window was added, or expired by hand (never when it ends by its time).
+// handover.issued / handover.accepted: a shift handover was issued (with where to post it, if anywhere) or taken over.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
   'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto', 'drill.scored',
-  'silence.changed',
+  'silence.changed', 'handover.issued', 'handover.accepted',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
@@ -107,6 +108,16 @@ export type DispatchPriority = (typeof DISPATCH_PRIORITIES)[number];
 // caller asks for the last `default` minutes unless it says otherwise.
 export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 
+// A site's wait target: the MEAN wait in minutes — what sites report as
+// waitMinutes and what playbook conditions (siteWait) compare — that counts
+// as a breach when exceeded. Half an hour, where the surge playbook stands
+// down. One figure for every site until the inventory carries a per-site one.
+export const WAIT_TARGET_MINUTES = 30;
+// `forecast SITE --hours N`: a week ahead at most (the model's longest season).
+export const FORECAST_HOURS = { default: 24, max: 168 } as const;
+// How a site's arrivals forecast was made, from the history it had (hub/forecast/arrivals-model.ts); none: no history.
+export const FORECAST_METHODS = ['double-seasonal', 'daily-seasonal', 'flat', 'none'] as const;
+
 /**
  * A chat card's claim is a lease its holder renews while it is still trying
  * to post: this long unless the claimer asks for another, within min and max.
@@ -129,3 +140,14 @@ export const RUN_WAITS = ['approval', 'checklist', 'time', 'condition', 'retry']
 export type RunWait = (typeof RUN_WAITS)[number];
 /** Waits only a person ends: `playbook run` stops following there. */
 export const PERSON_WAITS: readonly RunWait[] = ['approval', 'checklist'];
+
+// The KPIs `watchfloor kpi` shows, in the order its summary lists them.
+export const KPI_KINDS = ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote'] as const;
+export type KpiKind = (typeof KPI_KINDS)[number];
+// Which way a KPI improves.
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+// Where a traveller answered a satisfaction survey.
+export const SURVEY_CHANNELS = ['kiosk', 'app', 'sms', 'web', 'call'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];

@@ -12,6 +12,7 @@ import { registerDrillRoutes } from './api/routes/drills.js';
 import { registerKpiRoutes } from './api/routes/kpi.js';
 import { registerEventRoutes } from './api/routes/events.js';
 import { registerFleetRoutes } from './api/routes/fleet.js';
+import { registerHandoverRoutes } from './api/routes/handovers.js';
 import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
@@ -22,9 +23,11 @@ import { registerPlaybookRoutes } from './api/routes/playbooks.js';
 import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
+import { registerScenarioRoutes } from './api/routes/scenarios.js';
+import { registerForecastRoutes } from './api/routes/forecast.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
-import type { IntakeQueueLimits } from './incidents/intake-queue.js';
+import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
@@ -39,7 +42,7 @@ export interface AppOptions {
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
   /** The alert intake's queue bounds (defaults in incidents/intake-queue.ts; tests make it tiny). */
-  intake?: Partial<IntakeQueueLimits>;
+  intake?: Partial<IntakeLimits>;
 }
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
@@ -70,6 +73,8 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerFleetRoutes(app, ctx);
   registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
+  registerScenarioRoutes(app, ctx);
+  registerForecastRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx, options.intake);
   registerIdentityRoutes(app, ctx, sessions);
@@ -94,6 +99,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerPlaybookRunRoutes(app, runs);
   registerDrillRoutes(app, ctx);
   registerSilenceRoutes(app, ctx);
+  registerHandoverRoutes(app, ctx);
   registerBackupRoutes(app, ctx, options.backupDir ?? tmpdir());
   return app;
 }

@@ -9,7 +9,8 @@ export interface MetricSources {
   sseClients(): number;
 }
 
-export type IntakeRejection = 'queue_full' | 'storage';
+/** queue_full, journal_full: backpressure (503); storage: the store could not write; apply_failed: a journaled request that could not be applied. */
+export type IntakeRejection = 'queue_full' | 'journal_full' | 'storage' | 'apply_failed';
 /** cause: under a parent incident of a failing dependency; window: same labels at many sites; flapping: one flapping incident. */
 export type GroupingKind = 'cause' | 'window' | 'flapping';
 
@@ -19,7 +20,11 @@ export interface HubMetrics {
   countAlerts(outcome: 'created' | 'updated' | 'resolved' | 'ignored', n: number): void;
   /** Alerts the intake took in (its rate is the intake rate); refused ones are not counted. */
   countAlertsReceived(n: number): void;
-  /** A request the intake refused: its queue was full, or the store could not write. */
+  /** Alerts the journal's applier turned into incidents (its rate is the drain rate). */
+  countAlertsApplied(n: number): void;
+  /** Where the journal's unapplied alerts are read from. */
+  readJournalBacklog(alerts: () => number): void;
+  /** A request the intake refused: its queue or journal was full, or the store could not write. */
   countIntakeRejected(reason: IntakeRejection): void;
   /** How many requests one intake transaction committed (group commit at work). */
   observeIntakeCommit(requests: number): void;
@@ -56,9 +61,14 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     help: 'Alerts the intake took in (rate() of it is the intake rate)',
     registers: [registry],
   });
+  const applied = new Counter({
+    name: 'watchfloor_alerts_applied_total',
+    help: 'Alerts the journal applier turned into incidents or updates (rate() of it is the drain rate)',
+    registers: [registry],
+  });
   const rejected = new Counter({
     name: 'watchfloor_intake_rejected_total',
-    help: 'Intake requests refused with 503 and Retry-After, by reason (queue_full, storage)',
+    help: 'Intake requests refused with 503 and Retry-After, by reason (queue_full, journal_full, storage); apply_failed: journaled, dropped unapplied',
     labelNames: ['reason'] as const,
     registers: [registry],
   });
@@ -75,6 +85,15 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     registers: [registry],
   });
   let intakeDepth = () => ({ requests: 0, alerts: 0 });
+  let journalBacklog = () => 0;
+  new Gauge({
+    name: 'watchfloor_intake_journal_alerts',
+    help: 'Alerts in the journal, taken in (answered 2xx) and not yet applied',
+    registers: [registry],
+    collect() {
+      this.set(journalBacklog());
+    },
+  });
   new Gauge({
     name: 'watchfloor_intake_queue_requests',
     help: 'Intake requests waiting for the writer',
@@ -120,6 +139,10 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
       if (n > 0) alerts.inc({ outcome }, n);
     },
     countAlertsReceived: (n) => received.inc(n),
+    countAlertsApplied: (n) => applied.inc(n),
+    readJournalBacklog(alerts) {
+      journalBacklog = alerts;
+    },
     countIntakeRejected: (reason) => rejected.inc({ reason }),
     observeIntakeCommit: (n) => commits.observe(n),
     readIntakeDepth(depth) {

@@ -19,13 +19,12 @@ import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-r
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
-import type { IntakeQueueLimits } from './incidents/intake-queue.js';
+import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createHubMetrics } from './metrics.js';
 import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
 import { adoptPlaybookCatalog, openPlaybookCatalog } from './playbooks/open-catalog.js';
 import { createPlaybookRuns } from './playbooks/run-service.js';
 import type { RunnerOptions } from './playbooks/runner.js';
-import { severityCounts } from './status/fleet-status.js';
 import { refuseUnwritableStore } from './store/refuse-unwritable.js';
 import { holdInUse, type InUseLock } from './store/sqlite/in-use-lock.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -33,6 +32,7 @@ import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
 import { readTlsFiles, type TlsFiles } from './tls-files.js';
 import { startRetention, type Retention } from './telemetry/retention.js';
+import { peakCalendarPath, readPeakCalendar } from './forecast/peak-calendar-file.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -55,6 +55,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbooksDir?: string;
   /** The playbooks this hub runs instead of loading them (tests hand it a catalogue of their own). */
   playbooks?: PlaybookCatalog;
+  /** The forecast's peak calendar (`hub start --peaks FILE`); default: peaks.yaml beside the data file, else the package's. */
+  peaksFile?: string;
   /** The playbook runner's timing (tests shorten it). */
   playbookRunner?: RunnerOptions;
   /** Keep telemetry and wait history this long (ms), pruned at start and hourly; never audit or incidents. */
@@ -62,7 +64,7 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
   tls?: TlsFiles;
   /** The alert intake's queue bounds: alerts that may wait, alerts per transaction, Retry-After when full. */
-  intake?: Partial<IntakeQueueLimits>;
+  intake?: Partial<IntakeLimits>;
 }
 
 export interface RunningHub {
@@ -80,7 +82,6 @@ export interface RunningHub {
 
 export const DEFAULT_PORT = 7474;
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap-admin';
-const OPEN_INCIDENTS_LIMIT = 100_000;
 
 /** A new store gets one admin token, so someone can create the others. */
 async function bootstrapAdmin(ctx: HubContext): Promise<string | undefined> {
@@ -151,6 +152,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
   const tls = options.tls ? readTlsFiles(options.tls) : undefined;
+  // A calendar named at start is checked at start: a mistake in it is one line, not a hub that starts and fails each forecast.
+  if (options.peaksFile !== undefined) readPeakCalendar(options.peaksFile);
   const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
@@ -178,10 +181,14 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   }
   const { bus, relay } = events;
   const metrics = createHubMetrics({
-    openIncidents: async () => severityCounts(await store.listIncidents({ state: 'open', limit: OPEN_INCIDENTS_LIMIT })),
+    openIncidents: async () => {
+      const counts = await store.countOpenBySeverity();
+      return { sev1: counts.sev1 ?? 0, sev2: counts.sev2 ?? 0, sev3: counts.sev3 ?? 0, sev4: counts.sev4 ?? 0, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    },
     sseClients: () => bus.subscriberCount,
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
+  ctx.peakCalendarFile = peakCalendarPath({ file: options.peaksFile, dataFile: options.dataFile });
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).

@@ -8,6 +8,7 @@ import type {
   Dispatch,
   Finding,
   RemoteKpi,
+  KpiReport,
   SweepResult,
   SweepSummary,
   AuditCheckpoint,
@@ -15,16 +16,19 @@ import type {
   AuditEntry,
   AuditVerification,
   FleetStatus,
+  ForecastHour,
   Incident,
   IncidentDetail,
   PlatformStatus,
   Site,
   SiteDetail,
+  SiteForecast,
   SiteStatus,
   TimelineEntry,
   TokenInfo,
 } from '../core/model.js';
 import { pick } from './pick.js';
+import { kpiReportJson } from './kpi-json.js';
 import { proposalJson } from './playbook-json.js';
 
 export { pick };
@@ -175,4 +179,20 @@ export const REMOTE_KPI_FIELDS = [
   'medianSecondsToFix', 'p95SecondsToVerdict',
 ] as const satisfies readonly (keyof RemoteKpi)[];
 
-export const remoteKpiJson = (k: RemoteKpi) => pick(k, REMOTE_KPI_FIELDS);
+/** The first shape, then (from hubs with the KPI framework) the KPI report's fields beside it. */
+export const remoteKpiJson = (k: RemoteKpi & Partial<KpiReport>) => ({
+  ...pick(k, REMOTE_KPI_FIELDS),
+  ...(k.measures && k.kpi ? { ...kpiReportJson(k as KpiReport), since: k.since, until: k.until } : {}),
+});
+
+export const FORECAST_FIELDS = [
+  'siteId', 'generatedAt', 'from', 'method', 'historyHours', 'interval', 'calendar',
+] as const satisfies readonly (keyof SiteForecast)[];
+
+export const FORECAST_HOUR_FIELDS = [
+  'at', 'arrivalsPerHour', 'lower', 'upper', 'peaks', 'predictedWaitMinutes', 'countersAdvised',
+] as const satisfies readonly (keyof ForecastHour)[];
+
+export const siteForecastJson = (f: SiteForecast) => ({
+  forecast: { ...pick(f, FORECAST_FIELDS), hours: f.hours.map((h) => pick(h, FORECAST_HOUR_FIELDS)) },
+});

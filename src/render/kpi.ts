@@ -1,21 +1,17 @@
 // The remote-resolution KPI as a few labelled lines.
-import type { RemoteKpi } from '../core/model.js';
+import { KPI_TARGETS } from '../core/kpi-targets.js';
+import type { KpiReport, RemoteKpi } from '../core/model.js';
+import { formatKpiValue, formatSeconds, kpiTrend } from './kpi-values.js';
+
+export { formatSeconds };
 import { createStyle } from './style.js';
 import { formatTime } from './time.js';
 import type { RenderContext } from './view.js';
 
 // The command centre's promise: more than this share handled without a visit.
-export const REMOTE_RESOLUTION_GOAL = 0.95;
+const REMOTE_RESOLUTION_GOAL = KPI_TARGETS.remoteResolution;
 
-export function formatSeconds(s: number | null): string {
-  if (s === null) return '-';
-  if (s < 10) return `${s.toFixed(1)} s`;
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 3600) return `${(s / 60).toFixed(1)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-}
-
-export function renderRemoteKpi(k: RemoteKpi, ctx: RenderContext): string {
+export function renderRemoteKpi(k: RemoteKpi & Partial<KpiReport>, ctx: RenderContext & { ascii?: boolean }): string {
   const style = createStyle(ctx.color);
   const rate =
     k.remoteResolutionRate === null
@@ -34,6 +30,11 @@ export function renderRemoteKpi(k: RemoteKpi, ctx: RenderContext): string {
     ['median time to fix', formatSeconds(k.medianSecondsToFix)],
     ['p95 time to verdict', formatSeconds(k.p95SecondsToVerdict)],
   ];
+  // From hubs with the KPI framework: the period before and the trend.
+  const headline = k.measures?.find((m) => m.id === k.headline && m.scope === null);
+  if (headline) {
+    rows.push(['period before', formatKpiValue(headline.previous, headline.unit)], ['trend', kpiTrend(headline, ctx.ascii)]);
+  }
   if (!ctx.tty) return rows.map(([label, value]) => `${label}\t${value}`).join('\n');
   const pad = Math.max(...rows.map(([label]) => label.length)) + 2;
   return rows.map(([label, value]) => `${label.padEnd(pad)}${value}`).join('\n');

@@ -1,16 +1,17 @@
 // The demo simulator's timer loop: about once a second it advances the
 // simulated world (step.ts) to `start + elapsed × speed` and posts what came
 // out to the hub through the ordinary CoreClient: one telemetry batch for
-// every site, and the alerts as an Alertmanager webhook notification. The
-// hub cannot tell it from a real fleet.
+// every site, the alerts as an Alertmanager webhook notification, and the
+// travellers' survey answers (surveys.ts). The hub cannot tell it from a real fleet.
 import type { CoreClient } from '../core/client.js';
-import type { SiteTelemetry } from '../core/model.js';
+import type { SiteTelemetry, SurveyAnswer } from '../core/model.js';
 import { webhookOf } from './alerts.js';
 import type { FaultWorldLink } from './fault-link.js';
 import type { DemoFleet } from './fleet.js';
 import { AlertOutbox } from './outbox.js';
 import { mulberry32 } from './rng.js';
 import { initialState, step, type SimState } from './step.js';
+import { surveyAnswers } from './surveys.js';
 
 export interface SimulatorOptions {
   client: CoreClient;
@@ -39,6 +40,10 @@ const MAX_STEP_SECONDS = 3_600;
 // Keeps a notification well under the hub's 1 MiB body limit (an alert is
 // under 1 kB) after an outage has piled alerts up; the rest go next tick.
 export const MAX_ALERTS_PER_POST = 500;
+// The hub's limit per post; a step that drew more (a stall caught up) sends the first ones.
+const MAX_SURVEY_ANSWERS_PER_POST = 1_000;
+// Surveys draw from a stream of their own, so adding them left the world's (faults, arrivals) as it was for a seed.
+const SURVEY_SEED_SALT = 0x5eed;
 
 export function startSimulator(options: SimulatorOptions): RunningSimulator {
   if (!(options.speed > 0)) throw new RangeError(`simulator speed must be positive, got ${options.speed}`);
@@ -53,6 +58,8 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
   const outbox = new AlertOutbox();
   const telemetryLink = new HubLink('telemetry', log);
   const alertLink = new HubLink('alerts', log);
+  const surveyLink = new HubLink('survey answers', log);
+  const surveyRng = mulberry32(options.seed ^ SURVEY_SEED_SALT);
 
   log(
     `simulator: seed ${options.seed}, speed ${options.speed}×, ${options.fleet.sites.length} sites, ` +
@@ -70,7 +77,14 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
     options.world?.faultsStarted(result.started);
     options.world?.faultsCleared(result.cleared);
     outbox.add(result.alerts);
-    await Promise.all([postTelemetry(result.telemetry), postAlerts()]);
+    const answers = surveyAnswers(result.telemetry, dtSeconds, surveyRng).slice(0, MAX_SURVEY_ANSWERS_PER_POST);
+    await Promise.all([postTelemetry(result.telemetry), postAlerts(), postSurveys(answers)]);
+  }
+
+  function postSurveys(answers: SurveyAnswer[]): Promise<void> {
+    // Like telemetry, not retried: answers are a sample, and the next tick brings more.
+    if (answers.length === 0) return Promise.resolve();
+    return surveyLink.send(() => options.client.postSurveyAnswers(answers));
   }
 
   function postTelemetry(telemetry: SiteTelemetry[]): Promise<void> {

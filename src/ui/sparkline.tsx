@@ -3,22 +3,8 @@
 // lowest, highest and latest figures.
 import { Text } from 'ink';
 import type { Lang } from '../render/labels.js';
+import { sparkline } from '../render/sparkline.js';
 import type { WaitTrend } from './wait-history.js';
-
-const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
-const GAP = ' ';
-
-/** One character per value; zero is the lowest bar (a report of no wait), null a gap. */
-export function sparkline(values: readonly (number | null)[]): string {
-  const max = Math.max(0, ...values.map((v) => v ?? 0));
-  return values
-    .map((v) => {
-      if (v === null) return GAP;
-      if (max === 0) return BARS[0];
-      return BARS[Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))];
-    })
-    .join('');
-}
 
 export interface TrendFigures {
   min: number;

@@ -8,12 +8,15 @@ import { chatProgram, runInChat } from '../../src/bot/chat-program.js';
 import { commandReply } from '../../src/bot/command-reply.js';
 import type { BotReply } from '../../src/bot/reply.js';
 import { chatView } from '../../src/bot/text-reply.js';
+import { forecast } from '../../src/commands/forecast/forecast.js';
 import { kpiRemote } from '../../src/commands/kpi/remote.js';
 import { registerVerb } from '../../src/commands/register.js';
 import { status } from '../../src/commands/status/status.js';
 import { defineVerb } from '../../src/commands/verb.js';
 import { NotFoundError } from '../../src/core/errors.js';
-import { startChatHub, type ChatHub } from './chat-fixture.js';
+import type { SiteForecast } from '../../src/core/model.js';
+import { waitUntil } from '../helpers/wait-until.js';
+import { expectKind, startChatHub, type ChatHub } from './chat-fixture.js';
 
 let chat: ChatHub;
 
@@ -50,6 +53,21 @@ describe('chat gets results, not text', () => {
     const outcome = program.presenter.outcome()!;
     expect(outcome.verb).toBe(kpiRemote);
     expect(reply).toEqual({ kind: 'text', title: 'watchfloor kpi remote', text: kpiRemote.present.text(outcome.result as never, chatView('en')) });
+  });
+
+  it('`scenario` from chat: the CLI grammar, its result as data, and a bad change refused as a usage error', async () => {
+    // The demo world reports every second; scenarios start from RUH's latest report.
+    await waitUntil(async () => (await chat.admin.fleetStatus()).sites.find((s) => s.id === 'RUH')?.waitMinutes != null, { what: 'RUH to report', timeoutMs: 15_000 });
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const reply = expectKind(await commandReply(['scenario', 'RUH', '--arrivals', '+30%', '--staff', '-10', '--hours', '2'], session, 'en', program), 'text');
+    expect(reply.title).toBe('watchfloor scenario');
+    const result = program.presenter.outcome()!.result as { scenarios: { name: string; hours: unknown[] }[] };
+    expect(result.scenarios.map((s) => [s.name, s.hours.length])).toEqual([['arrivals=+30%,staff=-10', 2]]);
+    expect(reply.text).toContain('arrivals=+30%,staff=-10');
+    const refused = expectKind(await answer('scenario RUH --egates half', chat.session('viewer')), 'error');
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toContain('--egates');
   });
 
   it('a failure reaches the bot as the typed error, with its details', async () => {
@@ -95,5 +113,25 @@ describe('chat gets results, not text', () => {
     });
     registerVerb(program.program, broken, chatDeps(session), program.presenter);
     expect(await commandReply(['broken'], session, 'en', program)).toEqual({ kind: 'error', message: 'boom', exitCode: 1 });
+  });
+});
+
+// `forecast SITE`: the same verb and grammar as the CLI, answered with its text presenter (a chart image upload is to come).
+describe('forecast in chat', () => {
+  it('a viewer asks by a fragment of the name and gets the verb’s own text of the hub’s forecast', async () => {
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const reply = await commandReply(['forecast', 'king khalid', '--hours', '6'], session, 'en', program);
+    const outcome = program.presenter.outcome()!;
+    expect(outcome.verb).toBe(forecast);
+    const result = outcome.result as SiteForecast;
+    expect(result.siteId).toBe('RUH');
+    expect(reply).toEqual({ kind: 'text', title: 'watchfloor forecast', text: forecast.present.text(result, chatView('en')) });
+  });
+
+  it('bad hours are refused before the hub is asked', async () => {
+    const session = chat.session('viewer');
+    const reply = await commandReply(['forecast', 'RUH', '--hours', '500'], session, 'en', chatProgram(session));
+    expect(JSON.stringify(reply)).toContain('--hours');
   });
 });

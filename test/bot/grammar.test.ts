@@ -80,6 +80,13 @@ describe('chat text is CLI grammar', () => {
     expect(text.text).toContain('remote resolution');
   });
 
+  it('a noun that runs a verb alone does so in chat too: `kpi` is the KPI summary, not the list of its verbs', async () => {
+    const text = expectKind(await answer('kpi', chat.session('viewer')), 'text');
+    expect(text.title).toBe('watchfloor kpi summary');
+    expect(text.text).toContain('acknowledged within SLA');
+    expect(text.text).toContain('travellers satisfied');
+  });
+
   it('a hub refusal is an error reply with the hub’s message and hint', async () => {
     const error = expectKind(await answer('audit list', chat.session('viewer')), 'error');
     expect(error.exitCode).toBe(6);

@@ -105,4 +105,33 @@ describe('in-memory event bus', () => {
     await waitUntil(() => seen.every((ids) => ids.length === 3), { what: 'every subscriber to get all three', timeoutMs: 3_000, intervalMs: 1 });
     expect(new Set(seen.map((ids) => ids.join()))).toEqual(new Set(['1,2,3']));
   });
+
+  it('hands a batch subscriber each publish as one array, the same one for every subscriber that is up to date, and only what it has not had', () => {
+    const bus = createMemoryEventBus({ capacity: 100 });
+    bus.publish(events(1, 3));
+    const calls: (readonly HubEvent[])[][] = [[], [], []];
+    bus.subscribeBatches((batch) => calls[0]!.push(batch));
+    bus.subscribeBatches((batch) => calls[1]!.push(batch));
+    // Resumes from 1: handed 2 and 3 at once, then 4 of the next publish but not 3 again.
+    bus.subscribeBatches((batch) => calls[2]!.push(batch), { sinceId: 1 });
+    const next = events(4, 6);
+    bus.publish(next);
+    expect(calls[0]!.map((b) => b.map((e) => e.id))).toEqual([[4, 5, 6]]);
+    expect(calls[0]![0]).toBe(calls[1]![0]);
+    expect(calls[0]![0]).toBe(next);
+    expect(calls[2]!.map((b) => b.map((e) => e.id))).toEqual([[2, 3], [4, 5, 6]]);
+  });
+
+  it('a per-event listener that throws on one event of a batch still gets the rest', () => {
+    const errors: unknown[] = [];
+    const bus = createMemoryEventBus({ onListenerError: (e) => errors.push(e) });
+    const seen: number[] = [];
+    bus.subscribe((e) => {
+      if (e.id === 2) throw new Error('listener failed');
+      seen.push(e.id);
+    });
+    bus.publish(events(1, 3));
+    expect(seen).toEqual([1, 3]);
+    expect(errors).toHaveLength(1);
+  });
 });

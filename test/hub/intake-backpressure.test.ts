@@ -16,6 +16,7 @@ import { createHubMetrics } from '../../src/hub/metrics.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 import { issueToken } from '../../src/hub/tokens/tokens.js';
+import { journalEntryOf } from '../../src/hub/incidents/alert-journal.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { rawRequest } from './hub-fixture.js';
 
@@ -43,7 +44,8 @@ function gated(real: Store): Store {
   return held;
 }
 
-async function startApp(options: AppOptions, busyTimeoutMs = 5_000): Promise<void> {
+/** `left`: what a hub killed before applying it left in the store (written before the app starts). */
+async function startApp(options: AppOptions, busyTimeoutMs = 5_000, left?: (store: Store) => Promise<unknown>): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), 'wf-intake-bp-'));
   file = join(dir, 'hub.sqlite');
   store = openSqliteStore(file, { busyTimeoutMs });
@@ -51,6 +53,7 @@ async function startApp(options: AppOptions, busyTimeoutMs = 5_000): Promise<voi
   const at = new Date().toISOString();
   adminToken = (await store.transaction((tx) => issueToken(tx, SYSTEM, { name: 'root', role: 'admin' }, at))).secret;
   intakeToken = (await store.transaction((tx) => issueToken(tx, SYSTEM, { name: 'alertmanager', role: 'intake' }, at))).secret;
+  await left?.(store);
   const metrics = createHubMetrics({ openIncidents: async () => ({ sev1: 0, sev2: 0, sev3: 0, sev4: 0, total: 0 }), sseClients: () => 0 });
   const ctx = { store: gated(store), bus: events.bus, relay: events.relay, metrics, now: () => new Date(), log: () => {}, version: 'test', startedAt: new Date() };
   app = buildApp(ctx, options);
@@ -72,8 +75,8 @@ const webhook = (prefix: string, n: number) =>
     alerts: Array.from({ length: n }, (_, i) => ({ status: 'firing', labels: { alertname: 'GateDown', n: String(i) }, fingerprint: `${prefix}-${i}` })),
   });
 
-const post = (body: string) =>
-  fetch(`${url}/v1/ingest/alertmanager`, {
+const post = (body: string, path = '/v1/ingest/alertmanager') =>
+  fetch(`${url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'application/json' },
     body,
@@ -144,5 +147,42 @@ describe('a store that cannot write', () => {
     expect(again.status).toBe(200);
     expect((await again.json()).created).toHaveLength(3);
     expect((await store.listIncidents({ limit: 100 })).filter((i) => i.fingerprint?.startsWith('locked'))).toHaveLength(3);
+  });
+});
+
+describe('a journal whose backlog reached its bound', () => {
+  const alerts = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ labels: { alertname: 'GateDown', batch: prefix, n: String(i) } }));
+  const incidentsOf = async (prefix: string) => (await store.listIncidents({ limit: 100 })).filter((i) => i.labels.batch === prefix);
+
+  it('answers 503 with Retry-After while the applier is behind, applies what it answered 2xx, and takes alerts again once it caught up', async () => {
+    // Three alerts taken in by a hub killed before it applied them; this one's applier is held before its first transaction.
+    gate = { entered: false, open: () => {} };
+    const webhook = { alerts: alerts('left', 3).map((a) => ({ ...a, status: 'firing' as const, annotations: {} })) };
+    await startApp({ intake: { maxJournalAlerts: 3, retryAfterSeconds: 3 } }, 5_000, (s) =>
+      s.transaction((tx) => tx.appendJournal([journalEntryOf({ caller: SYSTEM, webhook }, new Date().toISOString())])),
+    );
+    await waitUntil(() => gate!.entered, { what: 'the applier to reach the held transaction', timeoutMs: 5_000 });
+    expect(await metric('watchfloor_intake_journal_alerts')).toBe(3);
+
+    // Prometheus's body: the same answer Alertmanager gives when it cannot take alerts.
+    const refused = await post(JSON.stringify(alerts('refused', 1)), '/api/v2/alerts');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect((await refused.json()).error).toMatchObject({ code: 'unavailable', details: { intake: 'journal full', backlogAlerts: 3, retryAfterSeconds: 3 } });
+    expect(await metric('watchfloor_intake_rejected_total{reason="journal_full"}')).toBe(1);
+
+    const opened = gate;
+    gate = undefined;
+    opened.open();
+    await waitUntil(async () => (await incidentsOf('left')).length === 3, { what: 'the journaled alerts applied', timeoutMs: 5_000 });
+    expect(await store.journalDepth()).toEqual({ entries: 0, alerts: 0 });
+    expect(await metric('watchfloor_intake_journal_alerts')).toBe(0);
+    expect(await metric('watchfloor_alerts_applied_total')).toBe(3);
+    expect(await incidentsOf('refused')).toEqual([]);
+
+    const again = await post(JSON.stringify(alerts('refused', 1)), '/api/v2/alerts');
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('');
+    await waitUntil(async () => (await incidentsOf('refused')).length === 1, { what: 'the alert sent again applied', timeoutMs: 5_000 });
   });
 });

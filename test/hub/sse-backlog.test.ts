@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../src/core/model.js';
 import type { EventBus, EventHistory } from '../../src/hub/events/event-bus.js';
 import { createMemoryEventBus } from '../../src/hub/events/memory-event-bus.js';
-import { openSseStream, type SseCutOff } from '../../src/hub/events/sse-stream.js';
+import { formatSseEvent, openSseStream, type SseCutOff } from '../../src/hub/events/sse-stream.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
 const BOUND = 256 * 1024;
@@ -148,5 +148,47 @@ describe('encoding', () => {
     bus.publish([1, 2, 3].map((id) => event(id, { toJSON: () => (serialised[id - 1]!++, { site: 'RUH' }) })));
     await waitUntil(() => readers.every((r) => r.events() === 3), { what: 'every client to get the three events', timeoutMs: 5_000 });
     expect(serialised).toEqual([1, 1, 1]);
+  });
+});
+
+describe('writing', () => {
+  it('a publish reaches each stream as one write of one Buffer shared by all, the frames bare (no chunked encoding)', async () => {
+    const bus = createMemoryEventBus({ sliceSize: 20 });
+    const writes: unknown[][] = [];
+    server = createServer((req, res) => {
+      const mine: unknown[] = [];
+      writes.push(mine);
+      // Everything the stream writes reaches the socket: the head and opening comment, then the frames.
+      const socket = res.socket!;
+      const write = socket.write.bind(socket) as (chunk: unknown) => boolean;
+      socket.write = ((chunk: unknown) => (mine.push(chunk), write(chunk))) as typeof socket.write;
+      openSseStream(res, bus);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const raw: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      const socket = connect(port, '127.0.0.1');
+      sockets.push(socket);
+      const k = raw.push('') - 1;
+      socket.on('connect', () => socket.write('GET / HTTP/1.1\r\nHost: hub\r\n\r\n'));
+      socket.setEncoding('latin1').on('data', (chunk: string) => (raw[k] += chunk));
+      socket.on('error', () => undefined);
+    }
+    await waitUntil(() => bus.subscriberCount === 45, { what: 'forty-five streams', timeoutMs: 5_000 });
+    const batch = [1, 2, 3].map((id) => event(id, { site: 'RUH', n: id }));
+    bus.publish(batch);
+    const frames = batch.map(formatSseEvent).join('');
+    await waitUntil(() => raw.every((r) => r.endsWith(frames)), { what: 'every client to get the three events', timeoutMs: 5_000 });
+    // After the head and opening comment, one write per stream, and the same Buffer for all of them (more than two slices of the bus).
+    const batchWrites = writes.map((w) => w.slice(1));
+    expect(batchWrites.map((w) => w.length)).toEqual(Array(45).fill(1));
+    expect(new Set(batchWrites.map((w) => w[0])).size).toBe(1);
+    for (const r of raw) {
+      const [head, body] = r.split('\r\n\r\n');
+      expect(head).not.toMatch(/transfer-encoding/i);
+      expect(head).toMatch(/^connection: close$/im);
+      expect(body).toBe(`: watchfloor events\n\n${frames}`);
+    }
   });
 });

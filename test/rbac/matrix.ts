@@ -9,6 +9,7 @@ import { labelsFingerprint } from '../../src/hub/incidents/alert-fingerprint.js'
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANDOVER_CASES } from './handover-cases.js';
 import { SILENCE_CASES } from './silence-cases.js';
 
 /** What the matrix builds its cases on: a hub with a tiny fleet, a healthy device and one nothing answers for. */
@@ -44,6 +45,8 @@ export interface Target {
   runId?: string;
   /** A silence or maintenance window (silence-cases.ts). */
   silenceId?: string;
+  /** A shift handover (handover-cases.ts). */
+  handoverId?: string;
   /** Something unique the call carries (a token name, a fingerprint, a card's chat target). */
   mark: string;
 }
@@ -494,6 +497,14 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: '/v1/ingest/telemetry', body: telemetry(t.mark) }),
   },
   {
+    route: 'POST /v1/surveys',
+    name: 'post travellers’ survey answers',
+    least: 'intake',
+    status: 200,
+    arrange: async (w) => ({ mark: w.unique('survey') }),
+    http: () => ({ method: 'POST', path: '/v1/surveys', body: { answers: [{ siteId: 'RUH', score: 5, channel: 'kiosk', at: new Date().toISOString() }] } }),
+  },
+  {
     route: 'POST /v1/cards/claim',
     name: 'claim an incident’s chat card',
     least: 'officer',
@@ -522,4 +533,5 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001', claimant: MATRIX_CLAIMANT, generation: 1 } }),
   },
   ...SILENCE_CASES,
+  ...HANDOVER_CASES,
 ];

@@ -77,7 +77,7 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
       return run.id;
     },
     async snapshot(t) {
-      const [audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns] = await Promise.all([
+      const [audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns, surveys] = await Promise.all([
         admin.listAudit({ limit: 1 }),
         // A refused call still marks its own token used; that is bookkeeping, not a change it made.
         admin.listTokens().then((all) => all.map(({ lastUsedAt: _used, ...t }) => t)),
@@ -91,8 +91,10 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
         admin.listRuns({ limit: 3 }).then((all) => all.map((r) => `${r.id}@${r.status}@${r.updatedAt}`)),
         t.runId ? admin.getRun(t.runId) : null,
         admin.autoRuns(),
+        // Survey answers counted: one a refused call stored would be among them.
+        admin.kpiReport('satisfaction', { until: new Date(Date.now() + 60_000).toISOString() }).then((r) => r.measures[0]?.samples ?? 0),
       ]);
-      return { audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns };
+      return { audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns, surveys };
     },
     async stop() {
       await intake.close();

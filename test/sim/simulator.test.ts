@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
-import { SiteTelemetry } from '../../src/core/model.js';
+import { SiteTelemetry, SurveyAnswer } from '../../src/core/model.js';
 import type { AlertmanagerWebhook } from '../../src/sim/alerts.js';
 import { buildDemoFleet } from '../../src/sim/fleet.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/simulator.js';
@@ -66,6 +66,7 @@ const POLL = { timeoutMs: 10_000, intervalMs: 20 } as const;
 
 const telemetryPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/telemetry');
 const alertPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/alertmanager');
+const surveyPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/surveys');
 
 describe('startSimulator over real HTTP', () => {
   it('posts telemetry for all sites and Alertmanager alerts, then stops cleanly', async () => {
@@ -74,7 +75,10 @@ describe('startSimulator over real HTTP', () => {
     const sim = startSimulator({ client: client(rec.url), fleet, seed: 3, speed: 3_600, tickMs: 50, log: (l) => log.push(l) });
     simulators.push(sim);
 
-    await waitUntil(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1, { ...POLL, what: 'telemetry and alerts' });
+    await waitUntil(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1 && surveyPosts(rec).length >= 1, { ...POLL, what: 'telemetry, alerts and survey answers' });
+    const answers = (surveyPosts(rec)[0]!.body as { answers: unknown[] }).answers;
+    expect(answers.length).toBeGreaterThan(0);
+    for (const a of answers) expect(() => SurveyAnswer.parse(a)).not.toThrow();
 
     const telemetry = telemetryPosts(rec).at(-1)!.body as { sites: unknown[] };
     expect(telemetry.sites).toHaveLength(104);

@@ -202,7 +202,9 @@ export class HubConnection {
 export function query(params: object): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+    // A list repeats its key (?scenario=a&scenario=b): its items may hold commas.
+    if (Array.isArray(v)) for (const item of v) q.append(k, String(item));
+    else if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   }
   const s = q.toString();
   return s ? `?${s}` : '';

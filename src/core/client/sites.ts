@@ -1,6 +1,7 @@
 // Sites, their assets and the fleet's status, and the hub's own health.
 import { NotFoundError } from '../errors.js';
-import type { Actor, Asset, AssetKind, FleetStatus, Site, SiteDetail, SiteKind, WaitHistory } from '../model.js';
+import type { Actor, Asset, AssetKind, FleetStatus, Site, SiteDetail, SiteKind, SiteScenarios, WaitHistory } from '../model.js';
+import { scenarioText, type ScenarioChanges } from '../scenario-changes.js';
 import { resolveRegion, resolveSite } from '../site-match.js';
 import { query, type HubConnection } from './connection.js';
 
@@ -27,6 +28,10 @@ export function siteCalls(hub: HubConnection) {
     /** The site's wait, one sample a minute, over the last `minutes` (the hub's default: 60). */
     waitHistory: (siteId: string, options: { minutes?: number } = {}): Promise<WaitHistory> =>
       hub.request('GET', `/v1/sites/${encodeURIComponent(siteId)}/wait-history${query({ minutes: options.minutes })}`),
+
+    /** The site's hours ahead (the hub's default: 12) as the baseline expects them and under each scenario's changes. */
+    siteScenarios: (siteId: string, scenarios: readonly ScenarioChanges[], options: { hours?: number } = {}): Promise<SiteScenarios> =>
+      hub.request('GET', `/v1/sites/${encodeURIComponent(siteId)}/scenario${query({ hours: options.hours, scenario: scenarios.map(scenarioText) })}`),
 
     /**
      * Turn what a person typed (RUH, ruh, "king khalid", "الملك خالد") into one

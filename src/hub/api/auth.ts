@@ -115,10 +115,10 @@ function notABot(name: string): ForbiddenError {
   });
 }
 
-const INTAKE_ROUTES = 'POST /v1/ingest/*, POST /api/v2/alerts';
+const INTAKE_ROUTES = 'POST /v1/ingest/*, POST /api/v2/alerts, POST /v1/surveys';
 
 function intakeOnly(doing: string, name?: string): ForbiddenError {
-  return new ForbiddenError(`an intake token${name ? ` (${name})` : ''} only feeds alerts and telemetry (${INTAKE_ROUTES}); it may not ${doing}`, {
+  return new ForbiddenError(`an intake token${name ? ` (${name})` : ''} only feeds alerts, telemetry and survey answers (${INTAKE_ROUTES}); it may not ${doing}`, {
     hint: 'use a person\'s token for this; intake tokens are for Alertmanager and other senders of alerts',
     details: { needed: 'a person\'s role', role: 'intake' },
   });

@@ -7,6 +7,9 @@ import type { HubEvent } from '../../core/model.js';
 
 export type EventListener = (event: HubEvent) => void;
 
+/** Takes what one publish hands it as one array, in id order: an SSE stream writes it as one frame. */
+export type BatchListener = (events: readonly HubEvent[]) => void;
+
 export interface Subscription {
   unsubscribe(): void;
 }
@@ -31,6 +34,8 @@ export interface EventBus {
   /** The relay's: hands committed events, in id order, to every subscriber. */
   publish(events: readonly HubEvent[]): void;
   subscribe(listener: EventListener, options?: SubscribeOptions): Subscription;
+  /** As subscribe, but each publish (or each replayed event) arrives as one call. */
+  subscribeBatches(listener: BatchListener, options?: SubscribeOptions): Subscription;
   readonly subscriberCount: number;
   close(): void;
 }

@@ -6,7 +6,7 @@
 // replay reaches the newest, so a slow or stalled client costs a page read,
 // not every event published while it lags.
 import type { HubEvent } from '../../core/model.js';
-import type { EventBus, EventHistory, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
+import type { BatchListener, EventBus, EventHistory, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 
 export interface MemoryEventBusOptions {
   capacity?: number;
@@ -24,7 +24,7 @@ export interface MemoryEventBusOptions {
 export const REPLAY_PAGE = 250;
 
 interface Subscriber {
-  listener: EventListener;
+  listener: BatchListener;
   /** The last id handed over: nothing at or before it is handed again. */
   after: number;
   /** Receives events as they are published; false while its replay runs. */
@@ -49,10 +49,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   const runPass = () => {
     while (pass) {
       const end = Math.min(pass.next + sliceSize, pass.subs.length);
-      // Event by event across the slice: each event's SSE frame is encoded once and reused by every stream.
-      for (const event of pass.batch) {
-        for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, event);
-      }
+      // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
+      for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
       pass.next = end;
       if (pass.next < pass.subs.length) {
         setImmediate(runPass);
@@ -76,15 +74,34 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     return out;
   };
 
-  const deliver = (sub: Subscriber, event: HubEvent) => {
-    if (!sub.active || event.id <= sub.after) return;
-    sub.after = event.id;
+  /** What of `events` (in id order) comes after what `sub` was handed, in one call. */
+  const deliver = (sub: Subscriber, events: readonly HubEvent[]) => {
+    if (!sub.active) return;
+    let from = 0;
+    while (from < events.length && events[from]!.id <= sub.after) from++;
+    if (from === events.length) return;
+    // The same array for every subscriber that is up to date, so what it is encoded into can be shared.
+    const fresh = from === 0 ? events : events.slice(from);
+    sub.after = fresh.at(-1)!.id;
     try {
-      sub.listener(event);
+      sub.listener(fresh);
     } catch (e) {
       options.onListenerError?.(e);
     }
   };
+
+  /** One call per event, each on its own: a listener that throws on one still gets the rest. */
+  const eachOf =
+    (listener: EventListener): BatchListener =>
+    (events) => {
+      for (const event of events) {
+        try {
+          listener(event);
+        } catch (e) {
+          options.onListenerError?.(e);
+        }
+      }
+    };
 
   /** One page of what `sub` missed: from memory when it holds everything after, else from the history. */
   const nextPage = async (sub: Subscriber): Promise<HubEvent[]> => {
@@ -101,7 +118,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
         const page = await nextPage(sub);
         for (const event of page) {
           if (!sub.active) return;
-          deliver(sub, event);
+          deliver(sub, [event]);
           const wait = drained?.();
           if (wait) await wait;
         }
@@ -113,6 +130,29 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       options.onListenerError?.(e);
     }
     sub.live = true;
+  };
+
+  const subscribeBatches = (listener: BatchListener, subscribeOptions: SubscribeOptions = {}): Subscription => {
+    const { sinceId, drained } = subscribeOptions;
+    // An id ahead of every event this hub has committed comes from another
+    // data file: replay what memory holds rather than nothing.
+    const from = sinceId === undefined ? lastId : sinceId > lastId ? Math.max(0, lastId - capacity) : sinceId;
+    const sub: Subscriber = { listener, after: from, live: true, active: true };
+    const unsubscribe = () => {
+      sub.active = false;
+      subscribers.delete(sub);
+    };
+    if (sinceId !== undefined) {
+      if (!drained && lastId - from <= REPLAY_PAGE && (oldestRetainedId() <= from + 1 || !options.history)) {
+        // A short gap, in memory (or all there is), to a subscriber that cannot be flooded: handed over at once.
+        deliver(sub, retainedAfter(from, REPLAY_PAGE));
+      } else if (options.history || oldestRetainedId() <= lastId) {
+        sub.live = false;
+        void replay(sub, drained);
+      }
+    }
+    if (sub.active) subscribers.add(sub);
+    return { unsubscribe };
   };
 
   return {
@@ -134,27 +174,10 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       }
     },
 
+    subscribeBatches,
+
     subscribe(listener: EventListener, subscribeOptions: SubscribeOptions = {}): Subscription {
-      const { sinceId, drained } = subscribeOptions;
-      // An id ahead of every event this hub has committed comes from another
-      // data file: replay what memory holds rather than nothing.
-      const from = sinceId === undefined ? lastId : sinceId > lastId ? Math.max(0, lastId - capacity) : sinceId;
-      const sub: Subscriber = { listener, after: from, live: true, active: true };
-      const unsubscribe = () => {
-        sub.active = false;
-        subscribers.delete(sub);
-      };
-      if (sinceId !== undefined) {
-        if (!drained && lastId - from <= REPLAY_PAGE && (oldestRetainedId() <= from + 1 || !options.history)) {
-          // A short gap, in memory (or all there is), to a subscriber that cannot be flooded: handed over at once.
-          for (const event of retainedAfter(from, REPLAY_PAGE)) deliver(sub, event);
-        } else if (options.history || oldestRetainedId() <= lastId) {
-          sub.live = false;
-          void replay(sub, drained);
-        }
-      }
-      if (sub.active) subscribers.add(sub);
-      return { unsubscribe };
+      return subscribeBatches(eachOf(listener), subscribeOptions);
     },
 
     get subscriberCount() {

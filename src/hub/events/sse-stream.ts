@@ -1,16 +1,20 @@
 // One server-sent-events stream: replays what the client missed, then live
 // events, with a comment line as heartbeat so proxies keep it open.
 //
-// What it holds for its client is bounded. Each event is encoded once into a
-// Buffer that every stream writes (200 clients share one copy of what they
-// have not read yet, and the hub no longer serialises each event 200 times);
-// one tick's events leave as one write. A replay waits for the socket to drain
-// between pages, so a client resuming from far back is paced, not cut. A
-// client whose unread backlog in the hub passes the bound is not reading: it
-// is cut off — its socket destroyed at once, so its backlog is freed rather
-// than held until it reads — and the caller is told, to log why. It may
-// resume by Last-Event-ID.
+// Writing is the hub's main cost when many clients watch, so each stream
+// writes as little as it can: what one publish hands it is one Buffer, encoded
+// once and shared by every stream (200 clients share one copy of what they
+// have not read yet), written to the socket in one call; and the body is not
+// chunk-encoded (the connection closes with the stream, which delimits it),
+// so a write is the frames alone rather than a chunk header, the frames and a
+// line end. A
+// replay waits for the socket to drain between pages, so a client resuming
+// from far back is paced, not cut. A client whose unread backlog in the hub
+// passes the bound is not reading: it is cut off — its socket destroyed at
+// once, so its backlog is freed rather than held until it reads — and the
+// caller is told, to log why. It may resume by Last-Event-ID.
 import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { HubEvent } from '../../core/model.js';
 import { keepStreamOpen } from '../http-timeouts.js';
 import type { EventBus, Subscription } from './event-bus.js';
@@ -57,6 +61,8 @@ export function formatSseEvent(event: HubEvent): string {
 // go first, and an event whose frame was dropped is only encoded again.
 const FRAMES_KEPT = 1_024;
 const frames = new Map<HubEvent, Buffer>();
+// A publish reaches every stream that is up to date as the same array: its frames, joined once.
+const batches = new WeakMap<readonly HubEvent[], Buffer>();
 
 /** The event's SSE frame, encoded once for every stream. */
 export function sseFrame(event: HubEvent): Buffer {
@@ -69,11 +75,24 @@ export function sseFrame(event: HubEvent): Buffer {
   return frame;
 }
 
+/** The frames of events handed over together, as one Buffer: encoded once for every stream handed the same array. */
+export function sseFrames(events: readonly HubEvent[]): Buffer {
+  if (events.length === 1) return sseFrame(events[0]!);
+  let joined = batches.get(events);
+  if (!joined) {
+    joined = Buffer.concat(events.map(sseFrame));
+    batches.set(events, joined);
+  }
+  return joined;
+}
+
 const HEARTBEAT = Buffer.from(': heartbeat\n\n');
 
 export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOptions = {}): SseStream {
   const maxBacklog = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
   const stallMs = options.stallMs ?? MAX_STALL_MS;
+  // No chunked encoding: the stream ends with its connection, which delimits the body.
+  res.removeHeader('transfer-encoding');
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -84,9 +103,13 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   });
   res.write(': watchfloor events\n\n');
   keepStreamOpen(res);
+  // From here on frames go straight to the socket, after the head and comment
+  // the response has already handed it: the response adds nothing to a body
+  // that is neither chunked nor counted, but would cork the socket and queue
+  // its uncorking for every write.
+  const out: Writable = res.socket ?? res;
 
   let closed = false;
-  let corked = false;
   let lastEventId: number | undefined;
   let subscription: Subscription | undefined;
   const stop = () => {
@@ -104,33 +127,24 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
   };
   const cutOff = (reason: SseCutOff['reason']) => {
     if (closed) return;
-    const backlogBytes = res.writableLength;
+    const backlogBytes = out.writableLength;
     stop();
     res.destroy();
     options.onCutOff?.({ reason, backlogBytes, lastEventId, limits: { maxBacklogBytes: maxBacklog, stallMs } });
     options.onClose?.();
   };
-  const uncork = () => {
-    corked = false;
-    if (!closed) res.uncork();
-  };
   const write = (chunk: Buffer) => {
     if (closed) return;
-    if (!corked) {
-      corked = true;
-      res.cork();
-      process.nextTick(uncork);
-    }
-    res.write(chunk);
-    if (res.writableLength > maxBacklog) cutOff('backlog');
+    out.write(chunk);
+    if (out.writableLength > maxBacklog) cutOff('backlog');
   };
   /** Undefined while the socket keeps up; else resolves once it has drained, or the stream is over (cut off after stallMs). */
   const drained = () => {
-    if (closed || !res.writableNeedDrain) return undefined;
+    if (closed || !out.writableNeedDrain) return undefined;
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(stalled);
-        res.off('drain', done);
+        out.off('drain', done);
         res.off('close', done);
         resolve();
       };
@@ -138,17 +152,17 @@ export function openSseStream(res: ServerResponse, bus: EventBus, options: SseOp
         cutOff('stalled');
         done();
       }, stallMs);
-      res.on('drain', done);
+      out.on('drain', done);
       res.on('close', done);
     });
   };
 
   const heartbeat = setInterval(() => write(HEARTBEAT), options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
-  subscription = bus.subscribe(
-    (event) => {
-      lastEventId = event.id;
-      write(sseFrame(event));
+  subscription = bus.subscribeBatches(
+    (events) => {
+      lastEventId = events.at(-1)!.id;
+      write(sseFrames(events));
     },
     { sinceId: options.sinceId, drained },
   );

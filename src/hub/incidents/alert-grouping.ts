@@ -80,9 +80,11 @@ async function byCause(s: IntakeStep, places: AlertPlaces, rules: GroupingRules,
   if (!alert.assetId) return undefined;
   const causes = places.dependencies.causesOf(alert.assetId);
   if (causes.length === 0) return undefined;
-  const onCause = await s.tx.openIncidentsOnAssets(causes, '');
-  const nearest = causes.map((c) => onCause.find((i) => i.assetId?.toLowerCase() === c.toLowerCase())).find((i) => i !== undefined);
-  if (nearest) return { parentId: nearest.parentId ?? nearest.id, grouping: 'cause' };
+  // Nearest cause first, one row each: reading every open incident on every cause cost a storm more than the rest of its apply.
+  for (const cause of causes) {
+    const nearest = await s.tx.firstOpenOnAsset(cause);
+    if (nearest) return { parentId: nearest.parentId ?? nearest.id, grouping: 'cause' };
+  }
   const since = sinceOf(s.at, rules.causeWindowMs);
   // Counted first (no rows read), so a storm of hundreds of dependents stays a few index lookups per alert.
   let best: { cause: string; dependents: string[]; count: number } | undefined;
@@ -132,5 +134,5 @@ export async function placeNewAlert(s: IntakeStep, places: AlertPlaces, rules: G
 /** An open parent the hub opened for `assetId` as a suspected cause, which that asset's own alert now confirms. */
 export async function suspectedParentOf(s: IntakeStep, assetId: string | null): Promise<Incident | undefined> {
   if (!assetId) return undefined;
-  return (await s.tx.openIncidentsOnAssets([assetId], '')).find((i) => i.grouping === 'cause' && i.fingerprint === null && !i.parentId);
+  return s.tx.suspectedCauseOn(assetId);
 }

@@ -1,5 +1,5 @@
-// Alertmanager webhook → incidents. One transaction per group of webhooks
-// (intake-queue.ts gathers them). A firing
+// Alertmanager webhook → incidents, in the transaction of the journal's
+// applier (alert-journal.ts), which takes many requests at once. A firing
 // alert opens an incident or updates the open one with its fingerprint; a
 // resolved alert closes an incident nobody has taken on yet (the
 // alert-cleared way of decideResolve), and only leaves a note on one an
@@ -12,7 +12,7 @@ import type { Incident } from '../../core/model.js';
 import { SYSTEM, type Caller } from '../caller.js';
 import type { StoreWriter } from '../store/store.js';
 import type { GroupingKind } from '../metrics.js';
-import { transact } from '../transact.js';
+import type { Emit } from '../transact.js';
 import { isFlapping, readFlap, recordTransition, type FlapHistory } from './alert-flapping.js';
 import { DEFAULT_GROUPING_RULES, groupKeyOf, placeNewAlert, suspectedParentOf, type GroupingRules } from './alert-grouping.js';
 import { settleParent } from './incident-children.js';
@@ -157,41 +157,45 @@ async function applyDelivery(s: Step, alerts: readonly MappedAlert[], silences: 
   return result;
 }
 
+/** What applying a batch of deliveries did: each one's result, in order, and the alerts grouped by kind (for /metrics, after commit). */
+export interface AppliedDeliveries {
+  results: AlertmanagerIngestResult[];
+  grouped: Map<GroupingKind, number>;
+}
+
 /**
- * The intake's pipeline for several requests in one transaction: map each
- * alert onto the inventory (places: what alert-places.ts compiled for this
- * revision), then dedupe and apply them in arrival order — so a later request
- * sees what an earlier one in the same commit opened — and publish after
+ * Several requests' alerts in the caller's transaction (the journal's
+ * applier gives it many journal entries at once): map each alert onto the
+ * inventory (places: what alert-places.ts compiled for this revision), then
+ * dedupe and apply them in arrival order — so a later request sees what an
+ * earlier one in the same commit opened. Events go out after the caller's
  * commit (transact). Each request gets its own result, as if it had been alone.
  */
-export async function ingestAlertDeliveries(
+export async function applyAlertDeliveries(
   deps: IncidentDeps,
+  tx: StoreWriter,
+  emit: Emit,
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   deliveries: readonly AlertDelivery[],
   rules: GroupingRules = DEFAULT_GROUPING_RULES,
-  onGrouped?: (kind: GroupingKind, n: number) => void,
-): Promise<AlertmanagerIngestResult[]> {
-  const { results, grouped } = await transact(deps, async (tx, emit) => {
-    const batch = await places(tx);
-    const at = deps.now().toISOString();
-    const silences = await currentSilences(deps.store, tx, at);
-    const results: AlertmanagerIngestResult[] = [];
-    const parents = new Map<string, Caller>();
-    const grouped = new Map<GroupingKind, number>();
-    for (const { caller, webhook } of deliveries) {
-      const mapped = webhook.alerts.map((raw) => mapAlert(raw, batch.inventory, batch.mapping));
-      results.push(await applyDelivery({
-        deps, tx, emit, caller, at, places: batch, rules,
-        grouped: (kind, n) => grouped.set(kind, (grouped.get(kind) ?? 0) + n),
-        touchParent: (id) => parents.set(id, caller),
-      }, mapped, silences));
-    }
-    // Last, so children resolved anywhere in this commit are counted before their parent lets go of the rest.
-    for (const [id, caller] of parents) {
-      await settleParent({ deps, tx, emit, caller, at, grouped: () => {}, touchParent: () => {} }, id);
-    }
-    return { results, grouped };
-  });
-  for (const [kind, n] of grouped) onGrouped?.(kind, n);
-  return results;
+): Promise<AppliedDeliveries> {
+  const batch = await places(tx);
+  const at = deps.now().toISOString();
+  const silences = await currentSilences(deps.store, tx, at);
+  const results: AlertmanagerIngestResult[] = [];
+  const parents = new Map<string, Caller>();
+  const grouped = new Map<GroupingKind, number>();
+  for (const { caller, webhook } of deliveries) {
+    const mapped = webhook.alerts.map((raw) => mapAlert(raw, batch.inventory, batch.mapping));
+    results.push(await applyDelivery({
+      deps, tx, emit, caller, at, places: batch, rules,
+      grouped: (kind, n) => grouped.set(kind, (grouped.get(kind) ?? 0) + n),
+      touchParent: (id) => parents.set(id, caller),
+    }, mapped, silences));
+  }
+  // Last, so children resolved anywhere in this commit are counted before their parent lets go of the rest.
+  for (const [id, caller] of parents) {
+    await settleParent({ deps, tx, emit, caller, at, grouped: () => {}, touchParent: () => {} }, id);
+  }
+  return { results, grouped };
 }

@@ -1,54 +1,106 @@
 // The alert intake as one pipeline per hub, the way every sender's alerts go:
 // parse (the route, against the sender's schema) → queue (intake-queue.ts:
-// bounded, group commit) → map onto the inventory (alert-places.ts, compiled
-// per inventory revision) → dedupe and apply in one transaction
-// (alert-intake.ts) → publish after commit (transact). Another sender's format
-// (Alertmanager's v2 API, Grafana's webhook) is a parser in front of submit;
-// grouping and silences are steps of the apply.
+// bounded, group commit) → the alert journal, on disk, one transaction per
+// group of requests → answered. From the journal one applier
+// (alert-journal.ts) maps alerts onto the inventory (alert-places.ts),
+// dedupes, groups and applies them, many requests to a transaction, and
+// publishes after commit. Senders that read nothing back (Alertmanager's v2
+// API, Grafana) are answered once their alerts are journaled; the webhook,
+// whose answer names the incidents, waits for its entry to be applied.
+// Backpressure, never loss: a full queue or a journal whose backlog passed
+// its bound refuses with 503 and Retry-After (Alertmanager retries 5xx).
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { Caller } from '../caller.js';
-import type { HubMetrics } from '../metrics.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
-import { ingestAlertDeliveries, type AlertDelivery } from './alert-intake.js';
+import type { AlertDelivery } from './alert-intake.js';
 import { DEFAULT_GROUPING_RULES, type GroupingRules } from './alert-grouping.js';
+import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, journalEntryOf, type ApplierDeps, type JournalLimits } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
-import type { IncidentDeps } from './incident-actions.js';
 import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from './intake-queue.js';
 
+export type IntakeLimits = IntakeQueueLimits & JournalLimits;
+
+const BUSY_WINDOW_MS = 2;
+
+const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
+
 export interface AlertPipeline {
-  /** Resolves once the alerts are committed; throws UnavailableError (503, Retry-After) when they cannot be. */
-  submit(caller: Caller, webhook: AlertmanagerWebhook): Promise<AlertmanagerIngestResult>;
+  /**
+   * Resolves once the alerts are in the journal, on disk — or, with `outcome`,
+   * once they are applied, with what they did. Throws UnavailableError (503,
+   * Retry-After) when they cannot be taken now.
+   */
+  submit(caller: Caller, webhook: AlertmanagerWebhook, options?: { outcome?: boolean }): Promise<AlertmanagerIngestResult | undefined>;
+  close(): Promise<void>;
 }
 
-export function createAlertPipeline(
-  deps: IncidentDeps & { metrics: HubMetrics; grouping?: Partial<GroupingRules> | undefined },
-  limits: Partial<IntakeQueueLimits> = {},
-): AlertPipeline {
+interface Accepted {
+  outcome: Promise<AlertmanagerIngestResult> | undefined;
+}
+
+export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<GroupingRules> | undefined }, overrides: Partial<IntakeLimits> = {}): AlertPipeline {
   const rules: GroupingRules = { ...DEFAULT_GROUPING_RULES, ...deps.grouping };
-  const places = alertPlacesCache();
+  const limits: IntakeLimits = { ...DEFAULT_INTAKE_LIMITS, ...DEFAULT_JOURNAL_LIMITS, ...overrides };
   const { metrics } = deps;
-  const queue = createIntakeQueue<AlertDelivery, AlertmanagerIngestResult>(
-    (deliveries) => ingestAlertDeliveries(deps, places, deliveries, rules, (kind, n) => metrics.countAlertsGrouped(kind, n)),
-    { ...DEFAULT_INTAKE_LIMITS, ...limits },
-    { refused: () => metrics.countIntakeRejected('queue_full'), committed: (n) => metrics.observeIntakeCommit(n) },
-  );
+  // A request came in within this long: senders are busy (alert-journal.ts leaves them half the event loop).
+  let lastArrival = -Infinity;
+  const sendersBusy = () => queue.depth().requests > 0 || performance.now() - lastArrival < BUSY_WINDOW_MS;
+  const applier = createJournalApplier(deps, alertPlacesCache(), rules, limits, sendersBusy);
+
+  const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
+    const waiting: number[] = [];
+    const at = deps.now().toISOString();
+    try {
+      const accepted = await deps.store.transaction(async (tx) => {
+        const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at)));
+        return jobs.map((job, i): Accepted => {
+          if (!job.outcome) return { outcome: undefined };
+          waiting.push(seqs[i]!);
+          return { outcome: applier.outcomeOf(seqs[i]!) };
+        });
+      });
+      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0));
+      return accepted;
+    } catch (e) {
+      for (const seq of waiting) applier.forget(seq);
+      throw e;
+    }
+  };
+
+  const queue = createIntakeQueue<AlertDelivery & { outcome: boolean }, Accepted>(journal, limits, {
+    refused: () => metrics.countIntakeRejected('queue_full'),
+    committed: (n) => metrics.observeIntakeCommit(n),
+  });
   metrics.readIntakeDepth(queue.depth);
+  metrics.readJournalBacklog(applier.backlog);
+
+  const refuseWhenFull = (size: number) => {
+    const backlog = applier.backlog() + queue.depth().alerts;
+    if (backlog === 0 || backlog + size <= limits.maxJournalAlerts) return;
+    metrics.countIntakeRejected('journal_full');
+    throw new UnavailableError(`the hub has ${backlog} alerts taken in and not yet applied, its most; this request was not taken`, {
+      hint: `nothing of it was stored; send it again after ${limits.retryAfterSeconds} s (Alertmanager retries by itself)`,
+      details: { intake: 'journal full', backlogAlerts: backlog, retryAfterSeconds: limits.retryAfterSeconds },
+    });
+  };
+
   return {
-    async submit(caller, webhook) {
-      let result: AlertmanagerIngestResult;
+    async submit(caller, webhook, options = {}) {
+      const size = webhook.alerts.length;
+      lastArrival = performance.now();
+      if (size === 0) return options.outcome ? EMPTY() : undefined;
+      refuseWhenFull(size);
+      let accepted: Accepted;
       try {
-        result = await queue.submit({ caller, webhook }, webhook.alerts.length);
+        accepted = await queue.submit({ caller, webhook, outcome: options.outcome === true }, size);
       } catch (e) {
         if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
         throw e;
       }
-      metrics.countAlertsReceived(webhook.alerts.length);
-      metrics.countAlerts('created', result.created.length);
-      metrics.countAlerts('updated', result.updated.length);
-      metrics.countAlerts('resolved', result.resolved.length);
-      metrics.countAlerts('ignored', result.ignored);
-      return result;
+      metrics.countAlertsReceived(size);
+      return accepted.outcome;
     },
+    close: () => applier.close(),
   };
 }

@@ -1,4 +1,6 @@
-// An asset's health follows its open incidents.
+// An asset's health follows its open incidents. Beside it the hub keeps the
+// health its real incidents alone give (drills left out), which the KPIs
+// count; the store records both in the asset's health history.
 import type { Health, Severity } from '../../core/model.js';
 import type { StoreWriter } from '../store/store.js';
 import type { Emit } from '../transact.js';
@@ -8,12 +10,13 @@ export function healthFromOpenIncidents(severities: readonly Severity[]): Health
   return severities.length > 0 ? 'degraded' : 'ok';
 }
 
-/** Recomputes one asset's health; emits asset.health when it changed. */
-export async function syncAssetHealth(tx: StoreWriter, assetId: string, emit: Emit): Promise<void> {
+/** Recomputes one asset's health at `at`; emits asset.health when it changed. */
+export async function syncAssetHealth(tx: StoreWriter, assetId: string, at: string, emit: Emit): Promise<void> {
   const asset = await tx.getAsset(assetId);
   if (!asset) return; // incidents may name assets the inventory does not know
   const health = healthFromOpenIncidents(await tx.openSeveritiesOfAsset(asset.id));
-  if (health === asset.health) return;
-  await tx.setAssetHealth(asset.id, health);
-  emit('asset.health', { ...asset, health });
+  const countedHealth = healthFromOpenIncidents(await tx.openRealSeveritiesOfAsset(asset.id));
+  // The store writes nothing when neither changed.
+  await tx.setAssetHealth({ assetId: asset.id, health, countedHealth, at });
+  if (health !== asset.health) emit('asset.health', { ...asset, health });
 }

@@ -71,7 +71,7 @@ export async function storeNewIncident(
   await record(tx, caller, incident, draft.createdAt, timeline, audit);
   // The incident first, then what it did to the asset: subscribers see cause before effect.
   emit('incident.created', incident);
-  if (incident.assetId) await syncAssetHealth(tx, incident.assetId, emit);
+  if (incident.assetId) await syncAssetHealth(tx, incident.assetId, draft.createdAt, emit);
   if (playbooks) await startAutoRuns(tx, emit, playbooks, incident, await proposeOnOpen(tx, emit, playbooks, incident));
   return incident;
 }
@@ -121,7 +121,7 @@ export async function storeIncidentChange(
   await record(tx, caller, next, at, change.timeline, change.audit);
   emit('incident.updated', next);
   const assets = new Set([before.assetId, next.assetId].filter((a): a is string => a !== null));
-  for (const assetId of assets) await syncAssetHealth(tx, assetId, emit);
+  for (const assetId of assets) await syncAssetHealth(tx, assetId, at, emit);
   const resolvedNow = before.state !== 'resolved' && next.state === 'resolved';
   if (resolvedNow && (before.childCount ?? 1) > 0 && !options.childrenLater) await releaseChildren(tx, emit, caller, next.id, at);
   return next;

@@ -31,6 +31,7 @@ export type NewDispatch = Omit<Dispatch, 'id'>;
 /** A device incident opened in a window, with the remote verdicts given on it. */
 export interface RemoteOutcome {
   incidentId: string;
+  siteId: string | null;
   createdAt: string;
   resolvedAt: string | null;
   /** Runs with a final verdict on this incident, oldest first. */

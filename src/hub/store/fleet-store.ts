@@ -19,6 +19,14 @@ export interface AssetCount {
   count: number;
 }
 
+/** A new health for an asset: `countedHealth` is what its real incidents alone give (drills left out). */
+export interface AssetHealthUpdate {
+  assetId: string;
+  health: Health;
+  countedHealth: Health;
+  at: string;
+}
+
 export interface FleetReader {
   countSites(): Promise<number>;
   listSites(query?: SiteQuery): Promise<Site[]>;
@@ -43,8 +51,13 @@ export interface FleetReader {
 export interface FleetWriter {
   upsertSites(sites: Site[]): Promise<void>;
   upsertAssets(assets: Asset[]): Promise<void>;
-  setAssetHealth(id: string, health: Health): Promise<void>;
-  /** With their assets, telemetry and wait history (and those assets' dependencies). */
+  /**
+   * Sets the asset's health and, when it or the counted health changed,
+   * appends the change to the asset's health history (the KPIs' source):
+   * the one way health is written, so no path skips the history.
+   */
+  setAssetHealth(update: AssetHealthUpdate): Promise<void>;
+  /** With their assets, telemetry and wait history (and those assets' dependencies); health history stays. */
   removeSites(ids: string[]): Promise<void>;
   /** With their dependencies, either way. */
   removeAssets(ids: string[]): Promise<void>;

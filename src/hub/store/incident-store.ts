@@ -31,6 +31,10 @@ export interface IncidentReader {
   findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
   /** The severities of an asset's open incidents; `assetId` as the inventory spells it (an index lookup, not a scan). */
   openSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
+  /** Open incidents by severity, drills left out: counted in the store (a /metrics scrape reads no incident rows). */
+  countOpenBySeverity(): Promise<Partial<Record<Severity, number>>>;
+  /** The same, drill incidents left out: the health the KPIs count. */
+  openRealSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 }
 

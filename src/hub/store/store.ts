@@ -2,6 +2,7 @@
 // PostgreSQL store can replace SQLite without touching them. Every method is
 // async even where SQLite is not, for the same reason. Each domain declares
 // its reads and writes in a file of its own; this file composes them.
+import type { AlertJournalReader, AlertJournalWriter } from './alert-journal-store.js';
 import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
 import type { CoordinationWriter } from './coordination-store.js';
@@ -9,8 +10,10 @@ import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.j
 import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { FlowHistoryReader, FlowHistoryWriter } from './flow-history-store.js';
+import type { HandoverReader, HandoverWriter } from './handover-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
+import type { KpiReader, KpiWriter } from './kpi-store.js';
 import type { OutboxReader, OutboxWriter } from './outbox-store.js';
 import type { PlaybookAutoReader, PlaybookAutoWriter } from './playbook-auto-store.js';
 import type { PlaybookVersionReader, PlaybookVersionWriter } from './playbook-version-store.js';
@@ -19,7 +22,8 @@ import type { SilenceReader, SilenceWriter } from './silence-store.js';
 import type { TelemetryReader, TelemetryWriter } from './telemetry-store.js';
 import type { TokenReader, TokenWriter } from './token-store.js';
 
-export type { AssetCount, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetCount, AssetHealthUpdate, AssetQuery, SiteQuery } from './fleet-store.js';
+export type { AssetHealthChange, CountedAsset, IncidentTimes, StoredSurveyAnswer } from './kpi-store.js';
 export type { IncidentQuery, NewIncident, NewTimelineEntry } from './incident-store.js';
 export type { WaitMinuteSample } from './telemetry-store.js';
 export type { FlowHourQuery, FlowHourRecord } from './flow-history-store.js';
@@ -29,8 +33,10 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
+export type { JournalEntry, NewJournalEntry } from './alert-journal-store.js';
 export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
+export type { NewHandover } from './handover-store.js';
 export type { ActionKeyClaim, ActionKeyState, LeaseRequest, RateSlot } from './coordination-store.js';
 export type { AttemptPatch, NewRun, RunLeaseState, RunPatch, RunQuery, RunRecord, RunTimer, TimerKind } from './playbook-store.js';
 
@@ -49,7 +55,10 @@ export interface StoreReader
     PlaybookReader,
     PlaybookAutoReader,
     DrillReader,
-    SilenceReader {}
+    SilenceReader,
+    KpiReader,
+    HandoverReader,
+    AlertJournalReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -68,7 +77,10 @@ export interface StoreWriter
     PlaybookWriter,
     PlaybookAutoWriter,
     DrillWriter,
-    SilenceWriter {}
+    SilenceWriter,
+    KpiWriter,
+    HandoverWriter,
+    AlertJournalWriter {}
 
 export interface Store extends StoreReader {
   /**

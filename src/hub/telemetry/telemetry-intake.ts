@@ -3,6 +3,7 @@
 // weeks of hourly flow.
 import { UsageError } from '../../core/errors.js';
 import type { SiteKind, SiteTelemetry } from '../../core/model.js';
+import { canonicalSiteIds } from '../known-sites.js';
 import { transact, type TransactDeps } from '../transact.js';
 import { recordFlowHours } from './flow-history.js';
 import { recordWaits } from './wait-history.js';
@@ -11,17 +12,9 @@ import { recordWaits } from './wait-history.js';
 export async function ingestTelemetry(deps: TransactDeps, reports: SiteTelemetry[]): Promise<number> {
   return transact(deps, async (tx, emit) => {
     const sites = await tx.listSites();
-    const known = new Map(sites.map((s) => [s.id.toUpperCase(), s.id]));
-    const kinds = new Map(sites.map((s) => [s.id, s.kind]));
-    const unknown = reports.map((r) => r.siteId).filter((id) => !known.has(id.toUpperCase()));
-    if (unknown.length > 0) {
-      throw new UsageError(`unknown site id${unknown.length > 1 ? 's' : ''}: ${[...new Set(unknown)].join(', ')}`, {
-        hint: 'nothing was stored; list the sites with `watchfloor sites list`',
-        details: { unknownSites: [...new Set(unknown)] },
-      });
-    }
-    const canonical = reports.map((r) => ({ ...r, siteId: known.get(r.siteId.toUpperCase())! }));
-    refuseMisplacedContactFigures(canonical, kinds);
+    const ids = await canonicalSiteIds({ listSites: async () => sites }, reports.map((r) => r.siteId));
+    const canonical = reports.map((r, i) => ({ ...r, siteId: ids[i]! }));
+    refuseMisplacedContactFigures(canonical, new Map(sites.map((s) => [s.id, s.kind])));
     await tx.upsertTelemetry(canonical);
     await recordWaits(tx, canonical, deps.now());
     await recordFlowHours(tx, canonical);

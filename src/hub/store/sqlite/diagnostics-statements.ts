@@ -17,9 +17,9 @@ const DEFAULT_DISPATCH_LIMIT = 500;
 
 function listRemoteOutcomes(sql: Prepare, since: string, until: string): RemoteOutcome[] {
   const incidents = sql(
-    `SELECT id, created_at, resolved_at FROM incidents
+    `SELECT id, site_id, created_at, resolved_at FROM incidents
       WHERE asset_id IS NOT NULL AND drill_run_id IS NULL AND created_at >= ? AND created_at <= ? ORDER BY seq`,
-  ).all(since, until) as { id: string; created_at: string; resolved_at: string | null }[];
+  ).all(since, until) as { id: string; site_id: string | null; created_at: string; resolved_at: string | null }[];
   const runs = sql(
     `SELECT r.incident_id, r.verdict, r.finished_at FROM diagnostic_runs r JOIN incidents i ON i.id = r.incident_id
       WHERE i.asset_id IS NOT NULL AND i.drill_run_id IS NULL AND i.created_at >= ? AND i.created_at <= ? ORDER BY r.finished_at`,
@@ -29,7 +29,7 @@ function listRemoteOutcomes(sql: Prepare, since: string, until: string): RemoteO
       WHERE i.drill_run_id IS NULL AND i.created_at >= ? AND i.created_at <= ? GROUP BY d.incident_id`,
   ).all(since, until) as { incident_id: string; at: string }[];
   const byIncident = new Map<string, RemoteOutcome>(
-    incidents.map((i) => [i.id, { incidentId: i.id, createdAt: i.created_at, resolvedAt: i.resolved_at, verdicts: [], dispatchedAt: null }]),
+    incidents.map((i) => [i.id, { incidentId: i.id, siteId: i.site_id, createdAt: i.created_at, resolvedAt: i.resolved_at, verdicts: [], dispatchedAt: null }]),
   );
   for (const r of runs) byIncident.get(r.incident_id)?.verdicts.push({ verdict: r.verdict as DiagVerdict, at: r.finished_at });
   for (const d of dispatched) {

@@ -1,7 +1,7 @@
 // The SQLite statements of the fleet's inventory: sites, assets, the
 // dependencies between assets and the alert-label mapping.
 import type { AlertLabelMapping, Asset, Dependency, Health, Site } from '../../../core/model.js';
-import type { AssetCount, AssetQuery, FleetReader, FleetWriter, SiteQuery } from '../fleet-store.js';
+import type { AssetCount, AssetHealthUpdate, AssetQuery, FleetReader, FleetWriter, SiteQuery } from '../fleet-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { assetFromRow, assetToRow, siteFromRow, siteToRow, type AssetRow, type SiteRow } from './rows.js';
 
@@ -77,8 +77,22 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
       for (const a of assets) upsert.run(assetToRow(a));
     },
 
-    setAssetHealth(id: string, health: Health): void {
-      sql('UPDATE assets SET health = ? WHERE id = ?').run(health, id);
+    setAssetHealth({ assetId, health, countedHealth, at }: AssetHealthUpdate): void {
+      const asset = sql('SELECT id, site_id, kind, health FROM assets WHERE id = ?').get(assetId) as
+        | { id: string; site_id: string | null; kind: string; health: Health }
+        | undefined;
+      if (!asset) return;
+      // Before an asset's first row, what counted was its health (no history: no drill known).
+      const previousCounted =
+        (sql('SELECT counted_health FROM asset_health_history WHERE asset_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(asset.id) as
+          | Health
+          | undefined) ?? asset.health;
+      if (health === asset.health && countedHealth === previousCounted) return;
+      sql('UPDATE assets SET health = ? WHERE id = ?').run(health, asset.id);
+      sql(
+        `INSERT INTO asset_health_history (asset_id, site_id, kind, at, health, counted_health, previous_health, previous_counted_health)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(asset.id, asset.site_id, asset.kind, at, health, countedHealth, asset.health, previousCounted);
     },
 
     listDependencies(): Dependency[] {

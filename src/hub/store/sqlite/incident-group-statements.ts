@@ -18,6 +18,19 @@ export function incidentGroupStatements(sql: Prepare): Synchronous<IncidentGroup
       return rows.map(incidentFromRow);
     },
 
+    firstOpenOnAsset(assetId: string): Incident | undefined {
+      const row = sql(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE asset_id = ? AND state <> 'resolved' ORDER BY seq LIMIT 1`).get(assetId) as IncidentRow | undefined;
+      return row && incidentFromRow(row);
+    },
+
+    suspectedCauseOn(assetId: string): Incident | undefined {
+      const row = sql(
+        `SELECT ${INCIDENT_COLUMNS} FROM incidents
+          WHERE asset_id = ? AND state <> 'resolved' AND grouping = 'cause' AND fingerprint IS NULL AND parent_id IS NULL ORDER BY seq LIMIT 1`,
+      ).get(assetId) as IncidentRow | undefined;
+      return row && incidentFromRow(row);
+    },
+
     countOpenOnAssets(assetIds: readonly string[], since: string): number {
       if (assetIds.length === 0) return 0;
       return Number(

@@ -45,6 +45,14 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
       return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved'").pluck().all(assetId) as Severity[];
     },
 
+    countOpenBySeverity(): Partial<Record<Severity, number>> {
+      const rows = sql("SELECT severity, COUNT(*) AS n FROM incidents WHERE state <> 'resolved' AND drill_run_id IS NULL GROUP BY severity").all() as { severity: Severity; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
+    },
+    openRealSeveritiesOfAsset(assetId: string): Severity[] {
+      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved' AND drill_run_id IS NULL").pluck().all(assetId) as Severity[];
+    },
+
     getIncident(id: string): Incident | undefined {
       const row = sql(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id.toUpperCase()) as IncidentRow | undefined;
       return row && incidentFromRow(row);

@@ -1,14 +1,18 @@
 // Versioned schema changes, applied in order, each once, each in its own
 // transaction. Never edit a released step: add the next one.
 import type Database from 'better-sqlite3';
-import { DRILLS_MIGRATION } from './migration-drills.js';
+import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
+import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
+import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
+import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
 import { SILENCES_MIGRATION } from './migration-silences.js';
+import { SURVEY_ANSWERS_MIGRATION } from './migration-survey-answers.js';
 
 export interface Migration {
   version: number;
@@ -357,6 +361,10 @@ export const MIGRATIONS: readonly Migration[] = [
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
   FLOW_HISTORY_MIGRATION,
+  ASSET_HEALTH_HISTORY_MIGRATION,
+  SURVEY_ANSWERS_MIGRATION,
+  HANDOVERS_MIGRATION,
+  ALERT_JOURNAL_MIGRATION,
   CONTACT_CENTRE_MIGRATION,
 ];
 

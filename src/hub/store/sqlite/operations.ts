@@ -3,6 +3,7 @@
 // wraps them in promises and the mutex.
 import type Database from 'better-sqlite3';
 import type { StoreWriter } from '../store.js';
+import { alertJournalStatements } from './alert-journal-statements.js';
 import { auditStatements, type AuditHeadScope } from './audit-statements.js';
 import { cardStatements } from './card-statements.js';
 import { coordinationStatements } from './coordination-statements.js';
@@ -10,8 +11,10 @@ import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { flowHistoryStatements } from './flow-history-statements.js';
+import { handoverStatements } from './handover-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
+import { kpiStatements } from './kpi-statements.js';
 import { outboxStatements } from './outbox-statements.js';
 import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
@@ -44,6 +47,9 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
     ...silenceStatements(sql),
+    ...kpiStatements(sql),
+    ...handoverStatements(sql),
+    ...alertJournalStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }

@@ -1,0 +1,77 @@
+// Scenario maths: the baseline hours ahead under stated changes (more
+// arrivals, gates out, fewer officers), each hour's predicted wait, whether it
+// breaches the target and the counters that would keep it within. Pure: the
+// baseline comes in (scenario-baseline.ts finds it), the runs go out.
+import type { ScenarioHour, ScenarioRun } from '../../core/model.js';
+import type { ScenarioChange, ScenarioChanges } from '../../core/scenario-changes.js';
+import { stationWait, type StationParams } from './queueing-station.js';
+import { adviseCounters } from './staffing.js';
+
+/** One hour ahead as the baseline expects it: the seam a forecaster fills. */
+export interface BaselineHour {
+  at: string; // the hour's start, ISO-8601 UTC
+  arrivalsPerHour: number;
+  countersOpen: number;
+  egatesInService: number;
+  /** Counters the site could open (working desks): the cap on the advice. */
+  maxCounters: number;
+}
+
+export interface ScenarioModel {
+  params: StationParams;
+  waitTargetMinutes: number;
+}
+
+/**
+ * The hour under the changes. Arrivals scale or shift (never below 0); e-gates
+ * in service likewise, to whole gates; `staff` moves the counters open and the
+ * site's cap together (ten officers fewer means ten desks fewer that can open).
+ */
+export function applyChanges(hour: BaselineHour, changes: ScenarioChanges): BaselineHour {
+  const maxCounters = changed(hour.maxCounters, changes.staff, Math.round);
+  return {
+    at: hour.at,
+    arrivalsPerHour: changed(hour.arrivalsPerHour, changes.arrivals, (x) => x),
+    egatesInService: changed(hour.egatesInService, changes.egates, Math.round),
+    countersOpen: Math.min(maxCounters, changed(hour.countersOpen, changes.staff, Math.round)),
+    maxCounters,
+  };
+}
+
+export function predictHour(hour: BaselineHour, model: ScenarioModel): ScenarioHour {
+  const wait = stationWait(hour, model.params);
+  const advice = adviseCounters({ ...hour, waitTargetMinutes: model.waitTargetMinutes }, model.params);
+  return {
+    at: hour.at,
+    arrivalsPerHour: round1(hour.arrivalsPerHour),
+    countersOpen: hour.countersOpen,
+    egatesInService: hour.egatesInService,
+    maxCounters: hour.maxCounters,
+    stable: wait.stable,
+    waitMinutes: wait.stable ? round1(wait.meanWaitMinutes) : null,
+    breach: !(wait.meanWaitMinutes <= model.waitTargetMinutes),
+    countersAdvised: advice.counters,
+    advisedWithinTarget: advice.withinTarget,
+  };
+}
+
+/** The baseline (no changes) or one scenario over every hour. */
+export function runScenario(name: string, baseline: readonly BaselineHour[], changes: ScenarioChanges, model: ScenarioModel): ScenarioRun {
+  const hours = baseline.map((h) => predictHour(applyChanges(h, changes), model));
+  const waits = hours.map((h) => h.waitMinutes);
+  return {
+    name,
+    hours,
+    breachHours: hours.filter((h) => h.breach).length,
+    worstWaitMinutes: waits.includes(null) ? null : Math.max(0, ...(waits as number[])),
+    maxCountersAdvised: Math.max(0, ...hours.map((h) => h.countersAdvised)),
+  };
+}
+
+function changed(value: number, change: ScenarioChange | undefined, whole: (x: number) => number): number {
+  if (!change) return value;
+  const next = 'percent' in change ? whole(value * (1 + change.percent / 100)) : value + change.count;
+  return Math.max(0, next);
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -1,0 +1,210 @@
+// The one applier of the alert journal. The intake answers a sender once its
+// alerts are in the journal (alert-pipeline.ts), as Alertmanager answers once
+// alerts are in its store; this turns journal entries into incidents, many
+// entries to one transaction, oldest first, and prunes each entry in the
+// transaction that applied it — so an entry is applied exactly once, and a hub
+// killed between answering and applying applies the rest when it starts again.
+// The entries are read inside the applying transaction, so two hubs over one
+// store never apply the same entry. A request that wants the outcome (the
+// webhook's documented answer) waits here for its entry's batch.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AlertmanagerIngestResult } from '../../core/model.js';
+import { UnavailableError } from '../../core/errors.js';
+import type { HubMetrics } from '../metrics.js';
+import type { JournalEntry, NewJournalEntry, StoreWriter } from '../store/store.js';
+import { transact } from '../transact.js';
+import { applyAlertDeliveries, type AlertDelivery } from './alert-intake.js';
+import type { GroupingRules } from './alert-grouping.js';
+import type { AlertPlaces } from './alert-places.js';
+import type { IncidentDeps } from './incident-actions.js';
+
+export interface JournalLimits {
+  /** Unapplied alerts the journal may hold; past it the intake answers 503 with Retry-After. */
+  maxJournalAlerts: number;
+  /** Alerts the applier takes into one transaction (the event loop is busy for that long). */
+  maxAlertsPerApply: number;
+}
+
+// How long a batch may wait to fill up while senders are sending.
+const GATHER_MS = 50;
+
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 200 };
+
+/** A delivery as the journal keeps it (the caller as the route authenticated it). */
+export function journalEntryOf(delivery: AlertDelivery, receivedAt: string): NewJournalEntry {
+  return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery) };
+}
+
+const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
+
+interface Waiter {
+  resolve(result: AlertmanagerIngestResult): void;
+  reject(e: unknown): void;
+}
+
+export interface JournalApplier {
+  /**
+   * The outcome of entry `seq`, once applied. Called inside the transaction
+   * that appends it (no batch can take it before); `forget` it if that rolls back.
+   */
+  outcomeOf(seq: number): Promise<AlertmanagerIngestResult>;
+  forget(seq: number): void;
+  /** Entries carrying `alerts` alerts were committed to the journal: count them and apply them soon. */
+  appended(alerts: number): void;
+  /** Unapplied alerts, as this hub counts them (those found at start, plus appended, less applied). */
+  backlog(): number;
+  /** Stops after the batch in hand; what is left stays in the journal for the next start. */
+  close(): Promise<void>;
+}
+
+export interface ApplierDeps extends IncidentDeps {
+  metrics: HubMetrics;
+  log?: ((line: string) => void) | undefined;
+}
+
+/** Whether senders' requests are coming in now (the applier then leaves them half the event loop). */
+export type SendersBusy = () => boolean;
+
+export function createJournalApplier(
+  deps: ApplierDeps,
+  places: (tx: StoreWriter) => Promise<AlertPlaces>,
+  rules: GroupingRules,
+  limits: JournalLimits & { retryAfterSeconds: number },
+  sendersBusy: SendersBusy = () => false,
+): JournalApplier {
+  const { metrics } = deps;
+  const log = deps.log ?? (() => {});
+  const waiters = new Map<number, Waiter>();
+  let backlog = 0;
+  let again = false;
+  let closed = false;
+  let running: Promise<void> | undefined;
+  // After a batch failed for a reason other than storage, entries through this seq go one at a time, so one bad entry cannot hold the rest back.
+  let isolateThrough = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const settle = (entries: JournalEntry[], each: (w: Waiter, i: number) => void) => {
+    entries.forEach((e, i) => {
+      const w = waiters.get(e.seq);
+      if (!w) return;
+      waiters.delete(e.seq);
+      each(w, i);
+    });
+  };
+
+  const applied = (entries: JournalEntry[], results: AlertmanagerIngestResult[]) => {
+    const alerts = entries.reduce((n, e) => n + e.alerts, 0);
+    backlog = Math.max(0, backlog - alerts);
+    metrics.countAlertsApplied(alerts);
+    for (const r of results) {
+      metrics.countAlerts('created', r.created.length);
+      metrics.countAlerts('updated', r.updated.length);
+      metrics.countAlerts('resolved', r.resolved.length);
+      metrics.countAlerts('ignored', r.ignored);
+    }
+    settle(entries, (w, i) => w.resolve(results[i]!));
+  };
+
+  /** Applies the next batch; how many entries it took (0: the journal is empty). */
+  const applyNext = async (): Promise<number> => {
+    let entries: JournalEntry[] = [];
+    try {
+      const outcome = await transact(deps, async (tx, emit) => {
+        entries = await tx.readJournal(limits.maxAlertsPerApply);
+        if (entries.length > 1 && entries[0]!.seq <= isolateThrough) entries = entries.slice(0, 1);
+        if (entries.length === 0) return undefined;
+        const done = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules);
+        await tx.pruneJournal(entries.at(-1)!.seq);
+        return done;
+      });
+      if (!outcome) return 0;
+      for (const [kind, n] of outcome.grouped) metrics.countAlertsGrouped(kind, n);
+      applied(entries, outcome.results);
+      return entries.length;
+    } catch (e) {
+      if (e instanceof UnavailableError || entries.length === 0) throw e;
+      if (entries.length > 1) {
+        isolateThrough = entries.at(-1)!.seq;
+        return 1; // go on, one entry at a time
+      }
+      // One entry that cannot be applied, alone, for a reason other than storage: it would stop the journal for good.
+      const [bad] = entries as [JournalEntry];
+      log(`alert intake: journal entry ${bad.seq} (${bad.alerts} alerts, received ${bad.receivedAt}) could not be applied and is dropped: ${e instanceof Error ? e.message : String(e)}`);
+      await deps.store.transaction((tx) => tx.pruneJournal(bad.seq));
+      backlog = Math.max(0, backlog - bad.alerts);
+      metrics.countIntakeRejected('apply_failed');
+      settle([bad], (w) => w.reject(e));
+      return 1;
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    try {
+      while (again && !closed) {
+        again = false;
+        // Yield first, so requests already read are answered (and appended) before a batch holds the event loop.
+        // While this hub counts a backlog; none left means no transaction just to find the journal empty.
+        while (backlog > 0 && !closed) {
+          await new Promise((r) => setImmediate(r));
+          // While senders are sending, a batch is let grow (a little while at most): each costs as much again
+          // for its parents, events and commit, and a storm of small ones would cost the senders their turns.
+          const gatherUntil = performance.now() + GATHER_MS;
+          while (!closed && sendersBusy() && backlog < limits.maxAlertsPerApply && performance.now() < gatherUntil) await sleep(1);
+          const started = performance.now();
+          // Empty though counted: another hub over the same store applied them.
+          if ((await applyNext()) === 0) backlog = 0;
+          // While senders are sending, the applier takes at most half the event loop: for as long as its batch
+          // took, their requests go first (taken in is on disk; the backlog's bound stops it growing past reason).
+          const until = 2 * performance.now() - started;
+          while (!closed && sendersBusy() && performance.now() < until) await sleep(1);
+        }
+      }
+    } catch (e) {
+      // Storage cannot write now: the entries stay in the journal; try again after a pause, and tell whoever waits.
+      log(`alert intake: applying the journal failed, retrying in ${limits.retryAfterSeconds} s: ${e instanceof Error ? e.message : String(e)}`);
+      for (const [seq, w] of waiters) {
+        waiters.delete(seq);
+        w.reject(e);
+      }
+      again = false;
+      if (!closed) {
+        retryTimer = setTimeout(() => kick(), limits.retryAfterSeconds * 1000);
+        retryTimer.unref();
+      }
+    }
+  };
+
+  const kick = () => {
+    again = true;
+    if (running || closed) return;
+    running = loop().finally(() => {
+      running = undefined;
+      // Kicked after the loop last looked: go round again.
+      if (again && !closed && backlog > 0) kick();
+    });
+  };
+
+  // What a killed hub left in the journal: counted first (before any request can append), then applied.
+  void deps.store.journalDepth().then(
+    (depth) => {
+      backlog += depth.alerts;
+      kick();
+    },
+    (e: unknown) => log(`alert intake: cannot read the journal: ${e instanceof Error ? e.message : String(e)}`),
+  );
+
+  return {
+    outcomeOf: (seq) => new Promise((resolve, reject) => waiters.set(seq, { resolve, reject })),
+    forget: (seq) => void waiters.delete(seq),
+    appended(alerts) {
+      backlog += alerts;
+      kick();
+    },
+    backlog: () => backlog,
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The SQLite statements of the alert journal (alert-journal-store.ts): appends
+// in sequence order, reads from the oldest, prunes a prefix. The rowid is the
+// order, so every statement walks the primary key.
+import type { AlertJournalReader, AlertJournalWriter, JournalEntry, NewJournalEntry } from '../alert-journal-store.js';
+import type { Prepare, Synchronous } from './prepare.js';
+
+// Rows read per step while gathering a batch; a batch stops at its alert budget.
+const READ_STEP = 256;
+
+export function alertJournalStatements(sql: Prepare): Synchronous<AlertJournalReader & AlertJournalWriter> {
+  return {
+    journalDepth() {
+      const row = sql('SELECT COUNT(*) AS entries, COALESCE(SUM(alerts), 0) AS alerts FROM alert_journal').get() as { entries: number; alerts: number };
+      return { entries: row.entries, alerts: row.alerts };
+    },
+
+    appendJournal(entries: readonly NewJournalEntry[]): number[] {
+      const insert = sql('INSERT INTO alert_journal (received_at, alerts, entry) VALUES (?, ?, ?)');
+      return entries.map((e) => Number(insert.run(e.receivedAt, e.alerts, e.entry).lastInsertRowid));
+    },
+
+    readJournal(maxAlerts: number): JournalEntry[] {
+      const read = sql('SELECT seq, received_at, alerts, entry FROM alert_journal WHERE seq > ? ORDER BY seq LIMIT ?');
+      const batch: JournalEntry[] = [];
+      let alerts = 0;
+      for (let after = 0; ; ) {
+        const rows = read.all(after, READ_STEP) as { seq: number; received_at: string; alerts: number; entry: string }[];
+        for (const r of rows) {
+          if (batch.length > 0 && alerts + r.alerts > maxAlerts) return batch;
+          batch.push({ seq: r.seq, receivedAt: r.received_at, alerts: r.alerts, entry: r.entry });
+          alerts += r.alerts;
+        }
+        if (rows.length < READ_STEP) return batch;
+        after = rows.at(-1)!.seq;
+      }
+    },
+
+    pruneJournal(throughSeq: number): number {
+      return sql('DELETE FROM alert_journal WHERE seq <= ?').run(throughSeq).changes;
+    },
+  };
+}

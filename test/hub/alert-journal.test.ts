@@ -1,0 +1,119 @@
+// The alert journal: what the intake answered 2xx is on disk before it is
+// applied; the applier applies entries oldest first, many to a transaction,
+// and prunes them in the same transaction; a hub that starts over a journal
+// a killed one left applies it, and an entry that can never be applied is
+// dropped with a log line instead of stopping the journal for good.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/hub/caller.js';
+import { journalEntryOf } from '../../src/hub/incidents/alert-journal.js';
+import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/hub/store/store.js';
+import { waitUntil } from '../helpers/wait-until.js';
+import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
+
+let hub: FixtureHub | undefined;
+let bare: Store | undefined;
+let dirs: string[] = [];
+
+afterEach(async () => {
+  await bare?.close();
+  bare = undefined;
+  await hub?.stop();
+  hub = undefined;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Stops the hub as a kill would leave its data: the file stays for the store opened bare, or the next start. */
+async function stopKeepingData(): Promise<string> {
+  const { dir } = hub!;
+  await hub!.closeKeepingData();
+  hub = undefined;
+  dirs.push(dir);
+  return dir;
+}
+
+const firing = (prefix: string, n: number) => ({
+  alerts: Array.from({ length: n }, (_, i) => ({ status: 'firing' as const, labels: { alertname: 'GateDown', site: 'RUH', batch: prefix, n: String(i) }, annotations: {} })),
+});
+const at = () => new Date().toISOString();
+// Whom a journal entry names: the intake token the route authenticated.
+const SENDER: Caller = { actor: { id: 'tok-alertmanager', name: 'alertmanager', role: 'intake' }, channel: 'api' };
+
+describe('the journal in the store', () => {
+  it('hands back the oldest entries within an alert budget (always at least one) and prunes a prefix', async () => {
+    hub = await startFixtureHub();
+    bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
+    const seqs = await bare.transaction((tx) =>
+      tx.appendJournal([5, 3, 4, 1].map((n, i) => journalEntryOf({ caller: SENDER, webhook: firing(`b${i}`, n) }, at()))),
+    );
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(await bare.journalDepth()).toEqual({ entries: 4, alerts: 13 });
+    const read = (budget: number) => bare!.transaction((tx) => tx.readJournal(budget));
+    expect((await read(8)).map((e) => e.alerts)).toEqual([5, 3]);
+    expect((await read(2)).map((e) => e.alerts)).toEqual([5]);
+    expect((await read(100)).map((e) => e.seq)).toEqual(seqs);
+    expect(await bare.transaction((tx) => tx.pruneJournal(seqs[1]!))).toBe(2);
+    expect(await bare.journalDepth()).toEqual({ entries: 2, alerts: 5 });
+  });
+});
+
+describe('the applier', () => {
+  it('answers Prometheus once journaled, applies the alerts, and leaves the journal empty', async () => {
+    hub = await startFixtureHub();
+    const intake = await hub.clientAs('intake', 'prometheus');
+    const posted = Array.from({ length: 30 }, (_, i) => ({ labels: { alertname: 'ReaderDown', site: 'JED', n: String(i) } }));
+    const answer = await rawRequest(`${hub.url}/api/v2/alerts`, { method: 'POST', token: intake.secret, body: JSON.stringify(posted) });
+    expect(answer).toMatchObject({ status: 200, text: '' });
+    await waitUntil(async () => (await hub!.admin.listIncidents({ limit: 1000 })).filter((i) => i.labels.alertname === 'ReaderDown').length === 30, {
+      what: 'thirty incidents',
+      timeoutMs: 10_000,
+      describe: () => hub!.logs.join('\n'),
+    });
+    const metrics = (await rawRequest(`${hub.url}/metrics`)).text;
+    expect(metrics).toMatch(/^watchfloor_alerts_applied_total 30$/m);
+    expect(metrics).toMatch(/^watchfloor_intake_journal_alerts 0$/m);
+    bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
+    expect(await bare.journalDepth()).toEqual({ entries: 0, alerts: 0 });
+  });
+
+  it('applies, at start, what a killed hub left in the journal, in order, and drops an entry it can never apply', async () => {
+    hub = await startFixtureHub();
+    const adminToken = hub.adminToken!;
+    const dir = await stopKeepingData();
+    bare = openSqliteStore(join(dir, 'hub.sqlite'));
+    const resolved = { alerts: [{ ...firing('one', 1).alerts[0]!, status: 'resolved' as const }] };
+    await bare.transaction((tx) =>
+      tx.appendJournal([
+        journalEntryOf({ caller: SENDER, webhook: firing('one', 1) }, at()),
+        { receivedAt: at(), alerts: 2, entry: '{"caller": "not what the hub wrote"' },
+        journalEntryOf({ caller: SENDER, webhook: firing('two', 2) }, at()),
+        // After the first one fired: applied in order, it resolves the incident that one opened.
+        journalEntryOf({ caller: SENDER, webhook: resolved }, at()),
+      ]),
+    );
+    await bare.close();
+    bare = undefined;
+
+    hub = await startFixtureHub({ dir, adminToken });
+    const batches = async () => (await hub!.admin.listIncidents({ limit: 1000 })).filter((i) => i.labels.batch);
+    let seen: unknown;
+    await waitUntil(async () => {
+      const now = await batches();
+      seen = now.map((i) => [i.labels, i.state]);
+      return now.length === 3 && now.some((i) => i.state === 'resolved');
+    }, { what: 'the journal applied', timeoutMs: 10_000, describe: () => JSON.stringify(seen) });
+    const incidents = await batches();
+    expect(incidents.filter((i) => i.labels.batch === 'two')).toHaveLength(2);
+    expect(incidents.find((i) => i.labels.batch === 'one')).toMatchObject({ state: 'resolved' });
+    await waitUntil(() => hub!.logs.some((l) => /journal entry \d+ \(2 alerts, received .*\) could not be applied and is dropped/.test(l)), {
+      what: 'the bad entry dropped with a log line',
+      timeoutMs: 5_000,
+      describe: () => hub!.logs.join('\n'),
+    });
+    const metrics = (await rawRequest(`${hub.url}/metrics`)).text;
+    expect(metrics).toMatch(/^watchfloor_intake_rejected_total\{reason="apply_failed"\} 1$/m);
+    expect(metrics).toMatch(/^watchfloor_intake_journal_alerts 0$/m);
+  });
+});
