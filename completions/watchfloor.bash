@@ -143,6 +143,7 @@ _watchfloor() {
       /kpi/flow) cmdpath=/kpi/flow; npos=0 ;;
       /kpi/staff) cmdpath=/kpi/staff; npos=0 ;;
       /kpi/satisfaction) cmdpath=/kpi/satisfaction; npos=0 ;;
+      /kpi/contact-centre) cmdpath=/kpi/contact-centre; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
       /forecast) cmdpath=/forecast; npos=0 ;;
       /scenario) cmdpath=/scenario; npos=0 ;;
@@ -260,6 +261,11 @@ _watchfloor() {
     "/kpi/satisfaction":--kind) COMPREPLY=($(compgen -W "air land sea service-centre contact-centre" -- "$cur")); return ;;
     "/kpi/satisfaction":--since) COMPREPLY=(); return ;;
     "/kpi/satisfaction":--until) COMPREPLY=(); return ;;
+    "/kpi/contact-centre":--site) _watchfloor_reply sites; return ;;
+    "/kpi/contact-centre":--region) _watchfloor_reply regions; return ;;
+    "/kpi/contact-centre":--kind) COMPREPLY=($(compgen -W "air land sea service-centre contact-centre" -- "$cur")); return ;;
+    "/kpi/contact-centre":--since) COMPREPLY=(); return ;;
+    "/kpi/contact-centre":--until) COMPREPLY=(); return ;;
     "/kpi/remote":--site) _watchfloor_reply sites; return ;;
     "/kpi/remote":--region) _watchfloor_reply regions; return ;;
     "/kpi/remote":--kind) COMPREPLY=($(compgen -W "air land sea service-centre contact-centre" -- "$cur")); return ;;
@@ -387,6 +393,7 @@ _watchfloor() {
     "/kpi/flow") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/staff") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/satisfaction") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/kpi/contact-centre") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/forecast") COMPREPLY=($(compgen -W "--hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -466,7 +473,7 @@ _watchfloor() {
     "/drill/show":0) _watchfloor_reply runs; return ;;
     "/silence":0) COMPREPLY=($(compgen -W "add list ls show view expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
-    "/kpi":0) COMPREPLY=($(compgen -W "summary incidents continuity flow staff satisfaction remote" -- "$cur")) ;;
+    "/kpi":0) COMPREPLY=($(compgen -W "summary incidents continuity flow staff satisfaction contact-centre remote" -- "$cur")) ;;
     "/forecast":0) _watchfloor_reply sites; return ;;
     "/scenario":0) _watchfloor_reply sites; return ;;
     "/handover":0) COMPREPLY=($(compgen -W "issue accept show view list ls" -- "$cur")) ;;

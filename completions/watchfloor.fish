@@ -203,6 +203,9 @@ function __watchfloor_state
             case /kpi/satisfaction
                 set cmdpath /kpi/satisfaction
                 set npos 0
+            case /kpi/contact-centre
+                set cmdpath /kpi/contact-centre
+                set npos 0
             case /kpi/remote
                 set cmdpath /kpi/remote
                 set npos 0
@@ -594,6 +597,7 @@ complete -c watchfloor -n '__watchfloor_at /kpi:0' -a continuity -d 'availabilit
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a flow -d 'passengers processed, median and p90 wait, share within the wait target, e-gate use'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a staff -d 'officers on duty against the staffing advice, passengers per officer-hour'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a satisfaction -d 'travellers satisfied in surveys, per site and overall (target 92%)'
+complete -c watchfloor -n '__watchfloor_at /kpi:0' -a contact-centre -d 'the 992 line: the AI agent\'s share answered without a person (target 50%), abandonment (5%), callers waiting, inquiries an hour'
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /kpi/summary' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
@@ -631,6 +635,12 @@ complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l kind -x -a 'air
 complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
 complete -c watchfloor -n '__watchfloor_in /kpi/satisfaction' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l kind -x -a 'air land sea service-centre contact-centre' -d 'only sites of this kind'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
+complete -c watchfloor -n '__watchfloor_in /kpi/contact-centre' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l site -x -a '(__watchfloor_dynamic sites)' -d 'only this site (id or name fragment)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l region -x -a '(__watchfloor_dynamic regions)' -d 'only sites in this region: its name in English or Arabic, a fragment, or a city in it'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l kind -x -a 'air land sea service-centre contact-centre' -d 'only sites of this kind'

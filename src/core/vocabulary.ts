@@ -142,7 +142,7 @@ export type RunWait = (typeof RUN_WAITS)[number];
 export const PERSON_WAITS: readonly RunWait[] = ['approval', 'checklist'];
 
 // The KPIs `watchfloor kpi` shows, in the order its summary lists them.
-export const KPI_KINDS = ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote'] as const;
+export const KPI_KINDS = ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'contact-centre', 'remote'] as const;
 export type KpiKind = (typeof KPI_KINDS)[number];
 // Which way a KPI improves.
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;

@@ -131,3 +131,20 @@ describe('the contact centre’s figures over a period', () => {
     expect(meetsContactTarget('aiShare', none.aiShare)).toBeNull();
   });
 });
+
+describe('kpi contact-centre', () => {
+  it('serves the AI agent’s share, abandonment, callers waiting and inquiries an hour against their targets', async () => {
+    // The hours ingested above: 10:00 (two reports: 60/45/15 then none ended) and 11:00 (50/40/10 and 70/30/30 merged).
+    const report = await viewer.kpiReport('contact-centre', { since: '2026-12-06T10:00:00.000Z', until: '2026-12-06T12:00:00.000Z' });
+    expect(report.headline).toBe('aiAnswered');
+    const byId = new Map(report.measures.map((m) => [m.id, m]));
+    // Means of the reports per hour: 10:00 → AI 30, people 22.5, abandoned 7.5; 11:00 → 60, 35, 20. Over both: 90 / 175.
+    expect(byId.get('aiAnswered')).toMatchObject({ target: 0.5, better: 'higher', met: true, samples: 2 }); // 90/175 ≈ 0.51
+    expect(byId.get('aiAnswered')!.value).toBeCloseTo(90 / 175);
+    expect(byId.get('abandoned')!.value).toBeCloseTo(27.5 / 175);
+    expect(byId.get('abandoned')).toMatchObject({ target: 0.05, better: 'lower', met: false });
+    expect(byId.get('callersWaiting')).toMatchObject({ value: 3, target: 5, met: true });
+    expect(byId.get('inquiriesPerHour')!.value).toBeCloseTo((60 + 120) / 2);
+    expect(byId.get('aiAnswered')!.series.length).toBeGreaterThan(0);
+  });
+});

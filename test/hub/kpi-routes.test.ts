@@ -69,7 +69,7 @@ describe('GET /v1/kpi', () => {
     expect(summary).toMatchObject({ since: ago(24 * 60), until: ago(0), filter: { siteId: null, region: null, kind: null } });
     expect(summary.kpis.map((k) => [k.kpi, k.headline])).toEqual([
       ['incidents', 'ackWithinSla'], ['continuity', 'availability'], ['flow', 'waitWithinTarget'],
-      ['staff', 'passengersPerOfficerHour'], ['satisfaction', 'satisfied'], ['remote', 'remoteResolutionRate'],
+      ['staff', 'passengersPerOfficerHour'], ['satisfaction', 'satisfied'], ['contact-centre', 'aiAnswered'], ['remote', 'remoteResolutionRate'],
     ]);
     for (const k of summary.kpis) expect(k.measures.find((m) => m.id === k.headline && m.scope === null)!.series).toHaveLength(24);
   });

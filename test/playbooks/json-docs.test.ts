@@ -58,7 +58,7 @@ describe('docs/json.md, kpi', () => {
     const report = fieldsOf(bullet('KpiReport')).filter((f) => (KPI_REPORT_FIELDS as readonly string[]).includes(f));
     expect([...new Set(report)].sort()).toEqual([...KPI_REPORT_FIELDS].sort());
     expect(DOC).toContain('| `kpi` / `kpi summary` | `{ "since", "until", "filter": { siteId, region, kind }, "kpis": [KpiReport…] }`');
-    expect(DOC).toContain('| `kpi incidents`, `kpi continuity`, `kpi flow`, `kpi staff`, `kpi satisfaction` | KpiReport |');
+    expect(DOC).toContain('| `kpi incidents`, `kpi continuity`, `kpi flow`, `kpi staff`, `kpi satisfaction`, `kpi contact-centre` | KpiReport |');
     const remote = DOC.split('\n').find((l) => l.startsWith('| `kpi remote` |'))!;
     for (const field of [...REMOTE_KPI_FIELDS, ...KPI_REPORT_FIELDS]) expect(remote, field).toContain(field);
   });

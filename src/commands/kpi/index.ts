@@ -1,6 +1,7 @@
 // The `kpi` noun: it only names its verbs, in the order help lists them;
 // `kpi` alone runs `kpi summary` (its default verb).
 import { defineNoun } from '../verb.js';
+import { kpiContactCentre } from './contact-centre.js';
 import { kpiContinuity } from './continuity.js';
 import { kpiFlow } from './flow.js';
 import { kpiIncidents } from './incidents.js';
@@ -12,5 +13,5 @@ import { kpiSummary } from './summary.js';
 export const kpi = defineNoun({
   name: 'kpi',
   description: 'key performance indicators against their targets',
-  verbs: [kpiSummary, kpiIncidents, kpiContinuity, kpiFlow, kpiStaff, kpiSatisfaction, kpiRemote],
+  verbs: [kpiSummary, kpiIncidents, kpiContinuity, kpiFlow, kpiStaff, kpiSatisfaction, kpiContactCentre, kpiRemote],
 });

@@ -6,6 +6,7 @@
 import type { KpiKind, KpiMeasure, KpiReport, KpiSummary } from '../../core/model.js';
 import { KPI_KINDS } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
+import { CONTACT_CENTRE_HEADLINE, contactCentreKpi } from './contact-centre-kpi.js';
 import { CONTINUITY_HEADLINE, continuityKpi } from './continuity-kpi.js';
 import { readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
 import { CRITICAL_ASSET_KINDS } from './critical-assets.js';
@@ -62,6 +63,9 @@ const MEASURERS: Record<KpiKind, Measurer> = {
   async satisfaction(store, scope, period) {
     const answers = await store.listSurveyAnswers(iso(period.previousSinceMs), iso(period.untilMs));
     return { headline: SATISFACTION_HEADLINE, measures: satisfactionKpi(answers.filter((a) => inScope(scope, a.siteId)), period) };
+  },
+  async 'contact-centre'(store, scope, period) {
+    return { headline: CONTACT_CENTRE_HEADLINE, measures: contactCentreKpi(await flowHoursInScope(store, scope, period), period) };
   },
   async remote(store, scope, period) {
     const outcomes = await store.listRemoteOutcomes(iso(period.previousSinceMs), iso(period.untilMs));

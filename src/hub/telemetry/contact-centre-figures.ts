@@ -3,24 +3,18 @@
 // `kpi contact-centre` indicator to wrap in the KPI framework (value, target,
 // previous period, trend). Pure: the caller reads the hours.
 import { contactShares } from '../../core/contact-shares.js';
+import { KPI_TARGETS } from '../../core/kpi-targets.js';
 import type { FlowHour } from './flow-history.js';
 
 /**
- * What the line is held to, and why:
- * - aiShare ≥ 0.5: the command centre's published figure — about half of the
- *   inquiries answered by the AI voice agent without a person;
- * - abandonedShare ≤ 0.05: callers hanging up before an answer, the usual
- *   ceiling contact centres set themselves (an estimate; no figure for the
- *   992 line is public);
- * - callersWaiting ≤ 5: callers holding for a person on average, about two
- *   minutes of calls at the line's mean flow of some 70 an hour;
- * - inquiriesPerHour has no target: it is demand, shown against the previous
- *   period (about 50,000 a month, some 70 an hour, is the published volume).
+ * What the line is held to (the figures and why are in core/kpi-targets.ts,
+ * beside the other KPIs'); inquiriesPerHour has no target: it is demand,
+ * shown against the previous period.
  */
 export const CONTACT_CENTRE_TARGETS = {
-  aiShare: { atLeast: 0.5 },
-  abandonedShare: { atMost: 0.05 },
-  callersWaiting: { atMost: 5 },
+  aiShare: { atLeast: KPI_TARGETS.aiAnswered },
+  abandonedShare: { atMost: KPI_TARGETS.abandoned },
+  callersWaiting: { atMost: KPI_TARGETS.callersWaiting },
 } as const;
 
 export interface ContactCentreFigures {
