@@ -99,7 +99,7 @@ describe('computeKpi over the store', () => {
     expect(ruh.filter).toEqual({ siteId: 'RUH', region: null, kind: null });
     expect(ruh.measures[0]).toMatchObject({ value: 0.75, samples: 1 });
     const summary = await computeKpiSummary(store, { ...day, region: 'makkah' });
-    expect(summary.kpis.map((k) => k.kpi)).toEqual(['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote']);
+    expect(summary.kpis.map((k) => k.kpi)).toEqual(['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'contact-centre', 'remote']);
     expect(summary.filter.region).toBe('Makkah');
     expect(summary.kpis[0]!.measures[0]!.samples).toBe(0);
   });

@@ -33,10 +33,10 @@ describe('issue and accept', () => {
     expect(issued.hash).toBe(createHash('sha256').update(canonicalJson(issued.content)).digest('hex'));
     expect(issued.content.incidents.opened.map((i) => i.id)).toContain(incident.id);
     expect(issued.content.openItems).toContainEqual(expect.objectContaining({ kind: 'incident', id: incident.id }));
-    expect(issued.content.kpis).toMatchObject({ computed: ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote'], pending: [], current: { remote: { incidents: expect.any(Number) } } });
+    expect(issued.content.kpis).toMatchObject({ computed: ['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'contact-centre', 'remote'], pending: [], current: { remote: { incidents: expect.any(Number) } } });
     // Every KPI over the shift itself, each figure beside the shift before it.
     const summary = issued.content.kpis.summary!;
-    expect(summary.kpis.map((k) => k.kpi)).toEqual(['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'remote']);
+    expect(summary.kpis.map((k) => k.kpi)).toEqual(['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'contact-centre', 'remote']);
     expect(summary.until).toBe(issued.content.shift.until);
     expect(summary.since).toBe(issued.content.shift.from);
     expect(issued.content.predictedBreaches).toMatchObject({ available: false, breaches: [] });
