@@ -25,3 +25,4 @@ export * from './model/drills.js';
 export * from './model/run-reports.js';
 export * from './model/silences.js';
 export * from './model/scenarios.js';
+export * from './model/breaches.js';

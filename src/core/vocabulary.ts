@@ -112,6 +112,9 @@ export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 // down. One figure for every site until the inventory carries a per-site one.
 export const WAIT_TARGET_MINUTES = 30;
 
+/** The early warnings' window (`forecast --breaches --hours N`, GET /v1/forecast/breaches?hours=N), hours ahead. */
+export const BREACH_HOURS = { default: 6, max: 48 } as const;
+
 /**
  * A chat card's claim is a lease its holder renews while it is still trying
  * to post: this long unless the claimer asks for another, within min and max.

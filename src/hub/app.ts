@@ -23,6 +23,7 @@ import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import { registerScenarioRoutes } from './api/routes/scenarios.js';
+import { registerBreachRoutes } from './api/routes/breaches.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import type { IntakeQueueLimits } from './incidents/intake-queue.js';
@@ -72,6 +73,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
+  registerBreachRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx, options.intake);
   registerIdentityRoutes(app, ctx, sessions);
