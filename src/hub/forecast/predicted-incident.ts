@@ -50,7 +50,9 @@ export function predictionText(b: PredictedBreach): string {
 
 /** Why the stored prediction and this one differ enough to say so, or undefined. */
 export function materialChange(labels: Record<string, string>, b: PredictedBreach): string | undefined {
-  if (labels.breachAt !== b.breachAt) return `the breach now starts at ${hhmm(b.breachAt)} (was ${hhmm(labels.breachAt ?? '')})`;
+  // A breach under way is the same breach an hour later: its first hour in the window is simply the current one.
+  const continuing = labels.breachAt !== undefined && labels.breachAt <= b.breachAt && b.breachAt <= b.asOf;
+  if (labels.breachAt !== b.breachAt && !continuing) return `the breach now starts at ${hhmm(b.breachAt)} (was ${hhmm(labels.breachAt ?? '')})`;
   const was = labels.worstWaitMinutes === 'growing' ? null : Number(labels.worstWaitMinutes);
   const now = b.worstWaitMinutes;
   if ((was === null) !== (now === null)) return `the worst wait is now ${waitText(now)} (was ${waitText(was)})`;

@@ -7,7 +7,7 @@
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
 import { STATION_PARAMS } from './queueing-station.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictHour, type BaselineHour } from './scenario.js';
@@ -53,10 +53,22 @@ export async function predictFleet(store: StoreReader, hours: number): Promise<S
       site,
       source: predicted.source,
       asOf: latest.at,
-      officersOnDuty: latest.officersOnDuty ?? latest.countersOpen,
+      officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
       hours: predicted.hours.map((h) => predictHour(h, model)),
     });
   }
   return out;
+}
+
+/**
+ * Officers on duty as the site last said (the flow history keeps them by the
+ * hour; the latest report does not): the mean over the hour of its latest
+ * report, rounded down; the counters open when the site never says.
+ */
+async function officersOnDuty(store: StoreReader, latest: SiteTelemetry): Promise<number> {
+  if (latest.officersOnDuty !== undefined) return latest.officersOnDuty;
+  const at = new Date(latest.at);
+  const [hour] = await readFlowHours(store, { siteId: latest.siteId, from: at, to: at });
+  return hour?.officersOnDuty === null || hour === undefined ? latest.countersOpen : Math.floor(hour.officersOnDuty);
 }
