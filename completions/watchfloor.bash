@@ -25,6 +25,7 @@ _watchfloor_json_fields() {
     "/dispatch/show") fields="id incidentId siteId assetId partsLikely priority state createdAt createdBy closedAt closedBy note" ;;
     "/silence/list") fields="id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced" ;;
     "/maintenance/list") fields="id kind state siteId assetId matchers startsAt endsAt reason createdAt createdBy expiredAt expiredBy drillRunId alertsSilenced" ;;
+    "/handover/list") fields="id issuedAt issuedBy shift hash openItems carriedOver acceptedAt acceptedBy" ;;
     "/tokens/list") fields="id name role createdAt lastUsedAt revokedAt bot expiresAt" ;;
     "/audit/list") fields="seq at actor channel action target detail prevHash hash" ;;
     *) return 1 ;;
@@ -46,7 +47,7 @@ _watchfloor_is_json_fields() {
   IFS=, read -ra parts <<< "$1"
   for part in "${parts[@]}"; do
     case "$part" in
-      acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|channel|childCount|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|flapping|grouping|hash|health|id|incidentId|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|parentId|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
+      acceptedAt|acceptedBy|acknowledgedAt|acknowledgedBy|action|actor|alertsSilenced|annualPassengers|arrivalsPerHour|assetId|assignedBy|assignee|assigneeId|assignerAuthority|at|bot|carriedOver|channel|childCount|city|cityAr|closedAt|closedBy|counters|createdAt|createdBy|detail|drillRunId|egates|endsAt|escalations|expiredAt|expiredBy|expiresAt|fingerprint|flapping|grouping|hash|health|id|incidentId|issuedAt|issuedBy|kind|labels|lastUsedAt|lat|lon|matchers|mode|name|neighbour|note|openIncidents|openItems|parentId|partsLikely|prevHash|priority|queueLength|reason|region|reportedAt|resolvedAt|resolvedBy|revokedAt|role|seq|severity|shift|silence|siteId|source|staff|startsAt|state|summary|target|title|updatedAt|version|waitMinutes) ;;
       *) return 1 ;;
     esac
   done
@@ -80,7 +81,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--arrivals|--egates|--staff|--scenario|--hours|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -137,7 +138,13 @@ _watchfloor() {
       /maintenance/cancel) cmdpath=/maintenance/cancel; npos=0 ;;
       /kpi) cmdpath=/kpi; npos=0 ;;
       /kpi/remote) cmdpath=/kpi/remote; npos=0 ;;
+      /forecast) cmdpath=/forecast; npos=0 ;;
       /scenario) cmdpath=/scenario; npos=0 ;;
+      /handover) cmdpath=/handover; npos=0 ;;
+      /handover/issue) cmdpath=/handover/issue; npos=0 ;;
+      /handover/accept) cmdpath=/handover/accept; npos=0 ;;
+      /handover/show|/handover/view) cmdpath=/handover/show; npos=0 ;;
+      /handover/list|/handover/ls) cmdpath=/handover/list; npos=0 ;;
       /inventory) cmdpath=/inventory; npos=0 ;;
       /inventory/plan) cmdpath=/inventory/plan; npos=0 ;;
       /inventory/apply) cmdpath=/inventory/apply; npos=0 ;;
@@ -218,11 +225,15 @@ _watchfloor() {
     "/maintenance/add":--until) COMPREPLY=(); return ;;
     "/maintenance/add":--reason) COMPREPLY=(); return ;;
     "/kpi/remote":--since) COMPREPLY=(); return ;;
+    "/forecast":--hours) COMPREPLY=(); return ;;
     "/scenario":--arrivals) COMPREPLY=(); return ;;
     "/scenario":--egates) COMPREPLY=(); return ;;
     "/scenario":--staff) COMPREPLY=(); return ;;
     "/scenario":--scenario) COMPREPLY=(); return ;;
     "/scenario":--hours) COMPREPLY=(); return ;;
+    "/handover/issue":--shift) COMPREPLY=(); return ;;
+    "/handover/issue":--out) COMPREPLY=(); return ;;
+    "/handover/issue":--post) COMPREPLY=(); return ;;
     "/inventory/export":--format) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
     "/tokens/create":--name) COMPREPLY=(); return ;;
     "/tokens/create":--role) COMPREPLY=($(compgen -W "viewer officer supervisor admin intake" -- "$cur")); return ;;
@@ -240,6 +251,7 @@ _watchfloor() {
     "/hub/start":--audit-key) COMPREPLY=(); return ;;
     "/hub/start":--audit-checkpoints) COMPREPLY=(); return ;;
     "/hub/start":--playbooks) COMPREPLY=(); return ;;
+    "/hub/start":--peaks) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "/hub/start":--auto-remediate) if [[ -n "$eq" ]]; then COMPREPLY=(); return; fi ;;
     "/hub/start":--tls-cert) COMPREPLY=(); return ;;
     "/hub/start":--tls-key) COMPREPLY=(); return ;;
@@ -330,7 +342,13 @@ _watchfloor() {
     "/maintenance/cancel") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--since --since= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/forecast") COMPREPLY=($(compgen -W "--hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/handover") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/handover/issue") COMPREPLY=($(compgen -W "--shift --shift= --out --out= --post --post= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/handover/accept") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/handover/show") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/handover/list") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/plan") COMPREPLY=($(compgen -W "--exit-code --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/inventory/apply") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -352,7 +370,7 @@ _watchfloor() {
     "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --peaks --peaks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
@@ -368,7 +386,7 @@ _watchfloor() {
   fi
 
   case "$cmdpath:$npos" in
-    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi scenario inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
+    "":0) COMPREPLY=($(compgen -W "status watch sites incidents inc diag dispatch playbook drill silence maintenance kpi forecast scenario handover inventory tokens audit config hub demo bot sim completion" -- "$cur")) ;;
     "/status":0) _watchfloor_reply sites; return ;;
     "/sites":0) COMPREPLY=($(compgen -W "list ls show view" -- "$cur")) ;;
     "/sites/show":0) _watchfloor_reply sites; return ;;
@@ -403,7 +421,9 @@ _watchfloor() {
     "/silence":0) COMPREPLY=($(compgen -W "add list ls show view expire" -- "$cur")) ;;
     "/maintenance":0) COMPREPLY=($(compgen -W "add list ls cancel" -- "$cur")) ;;
     "/kpi":0) COMPREPLY=($(compgen -W "remote" -- "$cur")) ;;
+    "/forecast":0) _watchfloor_reply sites; return ;;
     "/scenario":0) _watchfloor_reply sites; return ;;
+    "/handover":0) COMPREPLY=($(compgen -W "issue accept show view list ls" -- "$cur")) ;;
     "/inventory":0) COMPREPLY=($(compgen -W "plan apply export" -- "$cur")) ;;
     "/tokens":0) COMPREPLY=($(compgen -W "create list ls revoke" -- "$cur")) ;;
     "/tokens/revoke":0) _watchfloor_reply tokens; return ;;

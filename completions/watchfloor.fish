@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --arrivals --egates --staff --scenario --hours --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -188,8 +188,26 @@ function __watchfloor_state
             case /kpi/remote
                 set cmdpath /kpi/remote
                 set npos 0
+            case /forecast
+                set cmdpath /forecast
+                set npos 0
             case /scenario
                 set cmdpath /scenario
+                set npos 0
+            case /handover
+                set cmdpath /handover
+                set npos 0
+            case /handover/issue
+                set cmdpath /handover/issue
+                set npos 0
+            case /handover/accept
+                set cmdpath /handover/accept
+                set npos 0
+            case /handover/show /handover/view
+                set cmdpath /handover/show
+                set npos 0
+            case /handover/list /handover/ls
+                set cmdpath /handover/list
                 set npos 0
             case /inventory
                 set cmdpath /inventory
@@ -312,7 +330,7 @@ end
 function __watchfloor_is_json_fields
     test -n "$argv[1]"; or return 1
     for field in (string split , -- $argv[1])
-        contains -- $field acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot channel childCount city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint flapping grouping hash health id incidentId kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents parentId partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
+        contains -- $field acceptedAt acceptedBy acknowledgedAt acknowledgedBy action actor alertsSilenced annualPassengers arrivalsPerHour assetId assignedBy assignee assigneeId assignerAuthority at bot carriedOver channel childCount city cityAr closedAt closedBy counters createdAt createdBy detail drillRunId egates endsAt escalations expiredAt expiredBy expiresAt fingerprint flapping grouping hash health id incidentId issuedAt issuedBy kind labels lastUsedAt lat lon matchers mode name neighbour note openIncidents openItems parentId partsLikely prevHash priority queueLength reason region reportedAt resolvedAt resolvedBy revokedAt role seq severity shift silence siteId source staff startsAt state summary target title updatedAt version waitMinutes; or return 1
     end
 end
 
@@ -345,7 +363,9 @@ complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their sco
 complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
 complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators'
+complete -c watchfloor -n '__watchfloor_at :0' -a forecast -d 'a site\'s arrivals per hour ahead, with prediction intervals'
 complete -c watchfloor -n '__watchfloor_at :0' -a scenario -d 'what-if: the hours ahead under more arrivals, fewer e-gates or officers — wait, breaches, counters to open'
+complete -c watchfloor -n '__watchfloor_at :0' -a handover -d 'shift handovers: issue one, take one over, read them'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
 complete -c watchfloor -n '__watchfloor_at :0' -a tokens -d 'API tokens for people, bots and Alertmanager'
 complete -c watchfloor -n '__watchfloor_at :0' -a audit -d 'the append-only, hash-chained audit log and its signed checkpoints'
@@ -553,6 +573,9 @@ complete -c watchfloor -n '__watchfloor_in /kpi' -l help -s h -d 'display help f
 complete -c watchfloor -n '__watchfloor_at /kpi:0' -a remote -d 'remote-resolution rate, dispatches, time to fix (default: the last 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'a duration back from now (2h, 7d) or an ISO time'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l hours -r -d 'hours ahead, 1 to 168 (default 24)'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /forecast:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l arrivals -r -d 'arrivals per hour: +30%, -20%, or a number of travellers an hour (+500)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l egates -r -d 'e-gates in service: -50%, or a number of gates (-4)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l staff -r -d 'counters staffed (officers at desks): -10, +5, or -20%'
@@ -560,6 +583,21 @@ complete -c watchfloor -n '__watchfloor_in /scenario' -l scenario -r -d 'another
 complete -c watchfloor -n '__watchfloor_in /scenario' -l hours -r -d 'hours ahead, 1 to 48 (default 12)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /scenario:0' -x -a '(__watchfloor_dynamic sites)'
+complete -c watchfloor -n '__watchfloor_in /handover' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a issue -d 'issue the shift handover: incidents, dispatches, runs, approvals, KPIs, what stays open (officers)'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a accept -d 'take over the latest handover (or ID) as the incoming officer — not its issuer (officers)'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a show -d 'a handover as issued, and who took it over (default: the latest)'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a view -d 'a handover as issued, and who took it over (default: the latest)'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a list -d 'handovers, newest first, with who accepted each'
+complete -c watchfloor -n '__watchfloor_at /handover:0' -a ls -d 'handovers, newest first, with who accepted each'
+complete -c watchfloor -n '__watchfloor_in /handover/issue' -l shift -r -d 'the shift it covers, back from now (15m to 24h; default 8h)'
+complete -c watchfloor -n '__watchfloor_in /handover/issue' -l out -r -d 'write the handover as Markdown to this file'
+complete -c watchfloor -n '__watchfloor_in /handover/issue' -l post -r -d 'have the chat bot post it here, with an Accept button: a Slack channel (C0123ABCD, #ops) or teams:CONVERSATION'
+complete -c watchfloor -n '__watchfloor_in /handover/issue' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /handover/accept' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /handover/show' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /handover/list' -l help -s h -d 'display help for command'
+complete -c watchfloor -n '__watchfloor_in /handover/list' -l json -x -a '(__watchfloor_json_fields id issuedAt issuedBy shift hash openItems carriedOver acceptedAt acceptedBy)'
 complete -c watchfloor -n '__watchfloor_in /inventory' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /inventory:0' -a plan -d 'show what applying inventory files would add, change and remove (admins; nothing is changed)'
 complete -c watchfloor -n '__watchfloor_at /inventory:0' -a apply -d 'make the hub hold what inventory files say: sites, assets, dependencies, alert labels (admins; one transaction, audited)'
@@ -632,6 +670,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l ssh-key -r -F -d 'priv
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-key -r -d 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l audit-checkpoints -r -d 'file the signed audit checkpoints are appended to (default: beside the data file)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l playbooks -r -d 'a directory of the operator\'s own playbooks, loaded beside the built-in ones (the same id replaces a built-in)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l peaks -r -F -d 'the forecast\'s calendar of known peaks, YAML (default: peaks.yaml beside the data file, else the shipped one; docs/forecast.md)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l auto-remediate -d 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-cert -r -d 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the private key of --tls-cert (PEM, unencrypted)'

@@ -1,6 +1,7 @@
 // The one place every button lands (Slack block_actions, Teams Action.Submit).
 // Each action is the chat command it stands for, run through answer(), so a
 // button and typed text share the grammar, the verbs' result replies and the hub's RBAC.
+import { HANDOVER_ID } from '../core/handover-rules.js';
 import type { Lang } from '../render/labels.js';
 import { answer, unexpected } from './answer.js';
 import { messagesFor } from './messages.js';
@@ -11,7 +12,7 @@ import type { ChatSession } from './session.js';
 
 export interface ChatAction {
   id: ChatActionId;
-  /** The incident id for incident actions; the command text for `run`. */
+  /** The incident id for incident actions; the command text for `run`; the handover id for `handover`. */
   value: string;
   /** What was done, for `resolve` (asked for in a modal or a card's input). */
   summary?: string;
@@ -25,6 +26,7 @@ const VALUE_SHAPE: Partial<Record<ChatActionId, RegExp>> = {
   reject: new RegExp(`^RUN-\\d{6,9} ${STEP}$`),
   confirm: new RegExp(`^RUN-\\d{6,9} ${STEP} \\d{1,3}$`),
   playbook: new RegExp(`^${STEP} [A-Za-z0-9-]{1,40}$`),
+  handover: HANDOVER_ID,
 };
 
 /** The command a button runs, quoted so a summary stays one argument. */
@@ -49,6 +51,9 @@ export function actionCommand(action: ChatAction): string | undefined {
       const [run, step, item] = action.value.split(' ');
       return `playbook confirm ${run} ${item} --step ${step}`;
     }
+    case 'handover':
+      // The presser takes it over as themselves: the hub refuses its issuer, as at the CLI.
+      return `handover accept ${action.value}`;
     case 'playbook': {
       // Never a start on one press: the plan, as the presser may see it, with a button to start.
       const [playbook, incident] = action.value.split(' ');

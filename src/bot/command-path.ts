@@ -2,6 +2,7 @@
 // (before anything runs), so the bot can refuse, pick a renderer or fall back
 // to free text for exactly the commands the CLI has today.
 import type { Command, Option } from 'commander';
+import { verbOf } from '../commands/register.js';
 
 export interface CommandPath {
   /** Command names from the program down: ['incidents', 'ack']; [] for the program itself. */
@@ -31,8 +32,22 @@ export function commandPath(program: Command, argv: readonly string[]): CommandP
   let command = program;
   // Options of every command on the way count: global options may come anywhere.
   const known: Option[] = [...program.options];
+  // A noun with a default verb (`handover` is `handover issue`) runs it unless another verb is named: so do we.
+  const intoDefault = (token: string | undefined) => {
+    const fallback = command.commands.find((c) => verbOf(c)?.isDefault);
+    if (!fallback || (token !== undefined && command.commands.some((c) => c.name() === token || c.aliases().includes(token)))) return;
+    command = fallback;
+    names.push(fallback.name());
+    known.push(...fallback.options);
+  };
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
+    if (!operands.length && token !== '--') {
+      const flag = token.split('=', 1)[0]!;
+      // A flag of the program's (--json) may come before the verb; one it does not know is the default verb's.
+      if (!token.startsWith('-')) intoDefault(token);
+      else if (!known.some((o) => o.long === flag || o.short === flag)) intoDefault(undefined);
+    }
     if (token === '--') {
       for (let j = i + 1; j < argv.length; j++) operands.push(j);
       break;
@@ -56,6 +71,7 @@ export function commandPath(program: Command, argv: readonly string[]): CommandP
     names.push(sub.name());
     known.push(...sub.options);
   }
+  if (!operands.length) intoDefault(undefined);
   return { names, command, options, operands, values };
 }
 

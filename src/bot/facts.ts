@@ -92,7 +92,7 @@ const BUTTONS_BY_STATE: Record<IncidentState, readonly IncidentActionId[]> = {
   resolved: [],
 };
 
-const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve', approve: 'approve', reject: 'reject' } as const;
+const BUTTON_LABEL = { ack: 'acknowledge', diag: 'runDiagnostics', escalate: 'escalate', resolve: 'resolve', approve: 'approve', reject: 'reject', handover: 'acceptHandover' } as const;
 
 /** The buttons an incident card shows in its current state. */
 export function incidentActions(incident: Incident, lang: Lang): ReplyAction[] {

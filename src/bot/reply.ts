@@ -20,21 +20,22 @@ export interface ChatUser {
 export interface ReplyAction {
   /**
    * What the dispatcher does: `ack`, `diag`, `escalate`, `resolve`, `run` (a
-   * suggested command), `approve`/`reject`/`confirm` (a run's step), or
-   * `playbook` (a proposed playbook: shows the plan and asks before it starts).
+   * suggested command), `approve`/`reject`/`confirm` (a run's step),
+   * `playbook` (a proposed playbook: shows the plan and asks before it starts),
+   * or `handover` (the incoming officer takes over a shift handover).
    */
   id: ChatActionId;
   label: string;
   /**
    * The incident id for incident actions; the command text for `run`;
    * `RUN-… STEP` for approve and reject, `RUN-… STEP ITEM` for confirm;
-   * `PLAYBOOK INC-…` for playbook.
+   * `PLAYBOOK INC-…` for playbook; `HO-…` for handover (Accept handover).
    */
   value: string;
   style?: 'primary' | 'danger';
 }
 
-export const CHAT_ACTION_IDS = ['ack', 'diag', 'escalate', 'resolve', 'run', 'approve', 'reject', 'confirm', 'playbook'] as const;
+export const CHAT_ACTION_IDS = ['ack', 'diag', 'escalate', 'resolve', 'run', 'approve', 'reject', 'confirm', 'playbook', 'handover'] as const;
 export type ChatActionId = (typeof CHAT_ACTION_IDS)[number];
 
 export type BotReply =

@@ -16,6 +16,8 @@ import type { Deps } from './deps.js';
 import { diag } from './diag/index.js';
 import { dispatch } from './dispatch/index.js';
 import { drill } from './drill/index.js';
+import { handover } from './handover/index.js';
+import { forecast } from './forecast/index.js';
 import { hub } from './hub/index.js';
 import { incidents } from './incidents/index.js';
 import { inventory } from './inventory/index.js';
@@ -36,7 +38,7 @@ import { watch } from './watch/index.js';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  status, watch, sites, incidents, diag, dispatch, playbook, drill, silence, maintenance, kpi, scenario, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
+  status, watch, sites, incidents, diag, dispatch, playbook, drill, silence, maintenance, kpi, forecast, scenario, handover, inventory, tokens, audit, config, hub, demo, bot, sim, completion, completeValues,
 ];
 
 // How the hub is reached is the bot's own business in chat: --hub, --ca, --insecure.

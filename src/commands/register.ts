@@ -43,7 +43,7 @@ export function registerCommand(parent: Command, definition: CommandDefinition, 
 }
 
 export function registerVerb(parent: Command, verb: AnyVerb, deps: Deps, presenter: Presenter): Command {
-  const command = parent.command(verb.name, { hidden: verb.hidden === true }).description(verb.description);
+  const command = parent.command(verb.name, { hidden: verb.hidden === true, isDefault: verb.isDefault === true }).description(verb.description);
   if (VERB_ALIASES[verb.name]) command.aliases(VERB_ALIASES[verb.name]!);
   verb.configure?.(command);
   attachMetadata(command, verb.metadata);

@@ -81,6 +81,8 @@ export interface VerbDefinition<Input, Result, Event = never, Args extends unkno
   metadata?: CommandMetadata;
   /** Hidden from help and completion (the shell's value helper). */
   hidden?: boolean;
+  /** What its noun typed alone (or with options only) runs: `handover --shift 8h` is `handover issue --shift 8h`. */
+  isDefault?: boolean;
   /** Its arguments and options, with commander's builders. */
   configure?(command: Command): void;
   input(args: Args, options: Options, command: Command): Input;

@@ -11,6 +11,8 @@ import { diagnosticCalls, type DiagnosticCalls } from './client/diagnostics.js';
 import { dispatchCalls, type DispatchCalls } from './client/dispatches.js';
 import { drillCalls, type DrillCalls } from './client/drills.js';
 import { eventCalls, type EventCalls } from './client/events.js';
+import { handoverCalls, type HandoverCalls } from './client/handovers.js';
+import { forecastCalls, type ForecastCalls } from './client/forecast.js';
 import { incidentCalls, type IncidentCalls } from './client/incidents.js';
 import { intakeCalls, type IntakeCalls } from './client/intake.js';
 import { inventoryCalls, type InventoryCalls } from './client/inventory.js';
@@ -31,7 +33,7 @@ export type { NewSilenceRequest } from './client/silences.js';
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls, SilenceCalls, BreachCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls, SilenceCalls, HandoverCalls, ForecastCalls, BreachCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -58,6 +60,8 @@ export class CoreClient {
       drillCalls(this.hub),
       backupCalls(this.hub),
       silenceCalls(this.hub),
+      handoverCalls(this.hub),
+      forecastCalls(this.hub),
       breachCalls(this.hub),
     );
   }

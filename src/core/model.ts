@@ -24,5 +24,7 @@ export * from './model/playbook-auto.js';
 export * from './model/drills.js';
 export * from './model/run-reports.js';
 export * from './model/silences.js';
+export * from './model/handovers.js';
 export * from './model/scenarios.js';
+export * from './model/forecast.js';
 export * from './model/breaches.js';

@@ -64,10 +64,11 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 // status and each step attempt as they change; playbook.notification: a message a notify step left for the chat
 // bot to post; site.mode: a site (or the fleet) switched mode; playbook.auto: an admin turned auto-runs on or off.
 // silence.changed: a silence or maintenance window was added, or expired by hand (never when it ends by its time).
+// handover.issued / handover.accepted: a shift handover was issued (with where to post it, if anywhere) or taken over.
 export const EVENT_TYPES = [
   'incident.created', 'incident.updated', 'site.telemetry', 'asset.health', 'audit.checkpoint',
   'playbook.proposed', 'playbook.run', 'playbook.step', 'playbook.notification', 'site.mode', 'playbook.auto', 'drill.scored',
-  'silence.changed',
+  'silence.changed', 'handover.issued', 'handover.accepted',
 ] as const;
 export type HubEventType = (typeof EVENT_TYPES)[number];
 
@@ -111,6 +112,10 @@ export const WAIT_HISTORY_MINUTES = { default: 60, max: 24 * 60 } as const;
 // as a breach when exceeded. Half an hour, where the surge playbook stands
 // down. One figure for every site until the inventory carries a per-site one.
 export const WAIT_TARGET_MINUTES = 30;
+// `forecast SITE --hours N`: a week ahead at most (the model's longest season).
+export const FORECAST_HOURS = { default: 24, max: 168 } as const;
+// How a site's arrivals forecast was made, from the history it had (hub/forecast/arrivals-model.ts); none: no history.
+export const FORECAST_METHODS = ['double-seasonal', 'daily-seasonal', 'flat', 'none'] as const;
 
 /** The early warnings' window (`forecast --breaches --hours N`, GET /v1/forecast/breaches?hours=N), hours ahead. */
 export const BREACH_HOURS = { default: 6, max: 48 } as const;

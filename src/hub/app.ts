@@ -12,6 +12,7 @@ import { registerDrillRoutes } from './api/routes/drills.js';
 import { registerKpiRoutes } from './api/routes/kpi.js';
 import { registerEventRoutes } from './api/routes/events.js';
 import { registerFleetRoutes } from './api/routes/fleet.js';
+import { registerHandoverRoutes } from './api/routes/handovers.js';
 import { registerHealthRoutes } from './api/routes/health.js';
 import { registerIdentityRoutes } from './api/routes/identity.js';
 import { registerIncidentRoutes } from './api/routes/incidents.js';
@@ -23,6 +24,7 @@ import { registerPlaybookRunRoutes } from './api/routes/playbook-runs.js';
 import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import { registerScenarioRoutes } from './api/routes/scenarios.js';
+import { registerForecastRoutes } from './api/routes/forecast.js';
 import { registerBreachRoutes } from './api/routes/breaches.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
@@ -73,6 +75,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerInventoryRoutes(app, ctx);
   registerWaitHistoryRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
+  registerForecastRoutes(app, ctx);
   registerBreachRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx, options.intake);
@@ -98,6 +101,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerPlaybookRunRoutes(app, runs);
   registerDrillRoutes(app, ctx);
   registerSilenceRoutes(app, ctx);
+  registerHandoverRoutes(app, ctx);
   registerBackupRoutes(app, ctx, options.backupDir ?? tmpdir());
   return app;
 }

@@ -25,6 +25,8 @@ export interface HubContext {
   audit?: AuditCheckpointer;
   /** The playbooks this hub can run; startHub sets it (built-ins and the operator's directory). */
   playbooks?: PlaybookCatalog;
+  /** The peak calendar the forecast reads at each request; startHub sets it (without one, the package's default). */
+  peakCalendarFile?: string;
   /**
    * Where a drill's inject steps put faults: the demo world's devices, when it
    * has some (startDemo sets it). `speed` is the world's clock (world seconds a

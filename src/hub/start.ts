@@ -33,6 +33,7 @@ import type { Store } from './store/store.js';
 import { issueToken } from './tokens/tokens.js';
 import { readTlsFiles, type TlsFiles } from './tls-files.js';
 import { startRetention, type Retention } from './telemetry/retention.js';
+import { peakCalendarPath, readPeakCalendar } from './forecast/peak-calendar-file.js';
 import { startEarlyWarnings, type EarlyWarningOptions, type EarlyWarnings } from './forecast/early-warning.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
@@ -56,6 +57,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbooksDir?: string;
   /** The playbooks this hub runs instead of loading them (tests hand it a catalogue of their own). */
   playbooks?: PlaybookCatalog;
+  /** The forecast's peak calendar (`hub start --peaks FILE`); default: peaks.yaml beside the data file, else the package's. */
+  peaksFile?: string;
   /** The playbook runner's timing (tests shorten it). */
   playbookRunner?: RunnerOptions;
   /** Keep telemetry and wait history this long (ms), pruned at start and hourly; never audit or incidents. */
@@ -154,6 +157,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   const now = options.now ?? (() => new Date());
   const sshPrivateKey = readSshKey(options.sshKeyFile);
   const tls = options.tls ? readTlsFiles(options.tls) : undefined;
+  // A calendar named at start is checked at start: a mistake in it is one line, not a hub that starts and fails each forecast.
+  if (options.peaksFile !== undefined) readPeakCalendar(options.peaksFile);
   const auditSigning = openAuditSigning(options, log);
 
   let store: Store;
@@ -185,6 +190,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     sseClients: () => bus.subscriberCount,
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
+  ctx.peakCalendarFile = peakCalendarPath({ file: options.peaksFile, dataFile: options.dataFile });
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).

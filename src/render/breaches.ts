@@ -2,7 +2,7 @@
 // first — when, how badly, and what would prevent it (counters to open,
 // officers from the nearest sites with slack). Piped: one tab-separated line
 // per site, for awk.
-import type { ForecastBreaches, PredictedBreach } from '../core/model.js';
+import type { ForecastBreaches, BreachWarning } from '../core/model.js';
 import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
@@ -10,10 +10,10 @@ import type { RenderContext } from './view.js';
 const SOURCE_WORDS = { 'recent-telemetry': 'recent telemetry, held flat', forecast: 'the arrivals forecast' } as const;
 
 const hhmm = (iso: string) => iso.slice(11, 16);
-const worstText = (b: PredictedBreach) => (b.worstWaitMinutes === null ? 'grows' : `${Math.round(b.worstWaitMinutes)} min`);
-const countersText = (b: PredictedBreach) =>
+const worstText = (b: BreachWarning) => (b.worstWaitMinutes === null ? 'grows' : `${Math.round(b.worstWaitMinutes)} min`);
+const countersText = (b: BreachWarning) =>
   `${b.countersToOpen > 0 ? `open ${b.countersToOpen}` : 'keep'} → ${b.countersAdvised}${b.advisedWithinTarget ? '' : '+'}`;
-const officersText = (b: PredictedBreach) => {
+const officersText = (b: BreachWarning) => {
   if (b.officersShort === 0) return '-';
   const moved = b.officersFrom.reduce((n, d) => n + d.officers, 0);
   const from = b.officersFrom.map((d) => `${d.officers} from ${d.siteId} (${d.distanceKm} km)`).join(', ');

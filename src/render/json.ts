@@ -15,11 +15,13 @@ import type {
   AuditEntry,
   AuditVerification,
   FleetStatus,
+  ForecastHour,
   Incident,
   IncidentDetail,
   PlatformStatus,
   Site,
   SiteDetail,
+  SiteForecast,
   SiteStatus,
   TimelineEntry,
   TokenInfo,
@@ -176,3 +178,15 @@ export const REMOTE_KPI_FIELDS = [
 ] as const satisfies readonly (keyof RemoteKpi)[];
 
 export const remoteKpiJson = (k: RemoteKpi) => pick(k, REMOTE_KPI_FIELDS);
+
+export const FORECAST_FIELDS = [
+  'siteId', 'generatedAt', 'from', 'method', 'historyHours', 'interval', 'calendar',
+] as const satisfies readonly (keyof SiteForecast)[];
+
+export const FORECAST_HOUR_FIELDS = [
+  'at', 'arrivalsPerHour', 'lower', 'upper', 'peaks', 'predictedWaitMinutes', 'countersAdvised',
+] as const satisfies readonly (keyof ForecastHour)[];
+
+export const siteForecastJson = (f: SiteForecast) => ({
+  forecast: { ...pick(f, FORECAST_FIELDS), hours: f.hours.map((h) => pick(h, FORECAST_HOUR_FIELDS)) },
+});

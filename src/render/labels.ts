@@ -62,6 +62,7 @@ const EN = {
   degradedPlatforms: 'platforms not ok',
   // Playbooks in chat (issue 12): run cards and their buttons.
   approve: 'Approve',
+  acceptHandover: 'Accept handover',
   reject: 'Reject',
   runPlaybook: 'Run playbook',
   waitingOn: 'waiting on',
@@ -117,6 +118,7 @@ const AR: Record<LabelKey, string> = {
   resolveSummary: 'ما الذي تم لإغلاقه؟',
   resolveConfirm: 'إغلاق بهذا الملخص',
   approve: 'موافقة',
+  acceptHandover: 'استلام المناوبة',
   reject: 'رفض',
   runPlaybook: 'تشغيل خطة الاستجابة',
   waitingOn: 'بانتظار',

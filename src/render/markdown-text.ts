@@ -11,3 +11,9 @@ const MARKDOWN = /[\\`*_{}[\]()#+\-.!|<>~&:"']/g;
 export function mdText(text: string): string {
   return text.replace(UNSAFE, ' ').replace(MARKDOWN, (ch) => `\\${ch}`);
 }
+
+/** A Markdown table row of cells already made inert. */
+export const mdRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
+/** A Markdown table's header row and the rule under it. */
+export const mdHead = (cells: readonly string[]): string[] => [mdRow(cells), mdRow(cells.map(() => '---'))];

@@ -5,12 +5,12 @@
 // string from outside goes through mdText, so it stays text in any viewer.
 import type { ReportEvent, RunReport, ScoredStep, TimedTarget } from '../core/model.js';
 import type { Lang } from './labels.js';
-import { mdText } from './markdown-text.js';
+import { mdHead, mdRow, mdText } from './markdown-text.js';
 import { formatSpan } from './spans.js';
 
 const md = mdText;
-const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-const head = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
+const row = mdRow;
+const head = mdHead;
 
 function target(name: string, t: TimedTarget): string {
   const against = t.target === null ? 'no target' : `target ${md(t.target)}`;

@@ -2,6 +2,8 @@
 // and Slack stand-in, with timings short enough for a test and kept so that
 // each test stops its own; and Alertmanager webhooks of fresh alerts.
 import { startIncidentCards, type IncidentCards, type IncidentCardsOptions } from '../../src/bot/slack/notifier.js';
+import type { TeamsCardsOptions } from '../../src/bot/teams/notifier.js';
+import { connectorTestAuth } from '../helpers/bot-connector.js';
 import { fixture } from '../hub/hub-fixture.js';
 
 export type Webhook = { alerts: { labels: Record<string, string>; fingerprint: string; status: string }[] };
@@ -68,4 +70,20 @@ export function incidentPart(blocks: unknown): string {
     .filter((b) => !(b.type === 'context' && JSON.stringify(b).includes('watchfloor playbook run')));
   // An action id's index counts every button of its block: without the playbook buttons, count again.
   return JSON.stringify(kept).replace(/"wf:([a-z]+):\d+"/g, '"wf:$1"');
+}
+
+/** A Teams notifier's options against the Bot Connector stand-in, with a test's short timings. */
+export function teamsCardsOptions(w: { connectorUrl: string; hubUrl: string; botToken: string; routing: TeamsCardsOptions['routing'] }): TeamsCardsOptions {
+  return {
+    appId: '00000000-0000-0000-0000-000000000001',
+    appPassword: 'not-used-with-the-test-auth',
+    tenantId: '00000000-0000-0000-0000-0000000000aa',
+    auth: connectorTestAuth(),
+    serviceUrl: w.connectorUrl,
+    hub: { hubUrl: w.hubUrl, token: w.botToken },
+    outboxFile: ':memory:',
+    routing: w.routing,
+    outboxBackoffMs: { base: 50, max: 500 },
+    reconnectBackoffMs: { min: 50, max: 300 },
+  };
 }

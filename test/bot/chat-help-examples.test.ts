@@ -42,7 +42,7 @@ describe('chat help examples', () => {
   // Found: `audit verify --checkpoint FILE` read any file on the bot's host for a chat user,
   // and `playbook report --out FILE` failed there only once it ran; both are refused, with why.
   it('refuse a file on the bot’s host, read or written', async () => {
-    for (const line of ['audit verify --checkpoint /etc/hostname', 'playbook report 12 --out /tmp/report.md']) {
+    for (const line of ['audit verify --checkpoint /etc/hostname', 'playbook report 12 --out /tmp/report.md', 'handover --out /tmp/handover.md', 'handover issue --shift 8h --out /tmp/h.md']) {
       const reply = await commandReply(tokenizeChat(line), session, 'en');
       expect(reply.kind, line).toBe('error');
       expect((reply as Extract<BotReply, { kind: 'error' }>).message, line).toMatch(/is not available in chat: .*bot’s host|is not available in chat: .*bot's host/);

@@ -8,11 +8,13 @@ import { chatProgram, runInChat } from '../../src/bot/chat-program.js';
 import { commandReply } from '../../src/bot/command-reply.js';
 import type { BotReply } from '../../src/bot/reply.js';
 import { chatView } from '../../src/bot/text-reply.js';
+import { forecast } from '../../src/commands/forecast/forecast.js';
 import { kpiRemote } from '../../src/commands/kpi/remote.js';
 import { registerVerb } from '../../src/commands/register.js';
 import { status } from '../../src/commands/status/status.js';
 import { defineVerb } from '../../src/commands/verb.js';
 import { NotFoundError } from '../../src/core/errors.js';
+import type { SiteForecast } from '../../src/core/model.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { expectKind, startChatHub, type ChatHub } from './chat-fixture.js';
 
@@ -111,5 +113,25 @@ describe('chat gets results, not text', () => {
     });
     registerVerb(program.program, broken, chatDeps(session), program.presenter);
     expect(await commandReply(['broken'], session, 'en', program)).toEqual({ kind: 'error', message: 'boom', exitCode: 1 });
+  });
+});
+
+// `forecast SITE`: the same verb and grammar as the CLI, answered with its text presenter (a chart image upload is to come).
+describe('forecast in chat', () => {
+  it('a viewer asks by a fragment of the name and gets the verb’s own text of the hub’s forecast', async () => {
+    const session = chat.session('viewer');
+    const program = chatProgram(session);
+    const reply = await commandReply(['forecast', 'king khalid', '--hours', '6'], session, 'en', program);
+    const outcome = program.presenter.outcome()!;
+    expect(outcome.verb).toBe(forecast);
+    const result = outcome.result as SiteForecast;
+    expect(result.siteId).toBe('RUH');
+    expect(reply).toEqual({ kind: 'text', title: 'watchfloor forecast', text: forecast.present.text(result, chatView('en')) });
+  });
+
+  it('bad hours are refused before the hub is asked', async () => {
+    const session = chat.session('viewer');
+    const reply = await commandReply(['forecast', 'RUH', '--hours', '500'], session, 'en', chatProgram(session));
+    expect(JSON.stringify(reply)).toContain('--hours');
   });
 });

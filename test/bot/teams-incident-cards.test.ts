@@ -10,9 +10,9 @@ import { renderIncidentAdaptiveCard } from '../../src/bot/teams/cards.js';
 import { startTeamsCards, type TeamsCards, type TeamsCardsOptions } from '../../src/bot/teams/notifier.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
-import { CONNECTOR_TEST_TOKEN, connectorTestAuth, startBotConnector, type BotConnectorStandIn } from '../helpers/bot-connector.js';
+import { CONNECTOR_TEST_TOKEN, startBotConnector, type BotConnectorStandIn } from '../helpers/bot-connector.js';
 import { waitUntil } from '../helpers/wait-until.js';
-import { firingAlert as alert } from './cards-fixture.js';
+import { firingAlert as alert, teamsCardsOptions } from './cards-fixture.js';
 
 const RIYADH = '19:riyadh-desk@thread.tacv2';
 const LAND = '19:land-ports@thread.tacv2';
@@ -28,19 +28,7 @@ let supervisor: CoreClient;
 const running = new Set<TeamsCards>();
 
 function notifier(extra: Partial<TeamsCardsOptions> = {}): TeamsCards {
-  const cards = startTeamsCards({
-    appId: '00000000-0000-0000-0000-000000000001',
-    appPassword: 'not-used-with-the-test-auth',
-    tenantId: '00000000-0000-0000-0000-0000000000aa',
-    auth: connectorTestAuth(),
-    serviceUrl: connector.url,
-    hub: { hubUrl: hub.url, token: botToken },
-    outboxFile: ':memory:',
-    routing: ROUTING,
-    outboxBackoffMs: { base: 50, max: 500 },
-    reconnectBackoffMs: { min: 50, max: 300 },
-    ...extra,
-  });
+  const cards = startTeamsCards({ ...teamsCardsOptions({ connectorUrl: connector.url, hubUrl: hub.url, botToken, routing: ROUTING }), ...extra });
   running.add(cards);
   return cards;
 }

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaybookHistory, PlaybookSummary } from '../../src/core/model.js';
+import { HANDOVER_FIELDS, HANDOVER_SUMMARY_FIELDS } from '../../src/render/handovers.js';
 import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
+import { siteForecastJson } from '../../src/render/json.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'json.md'), 'utf8');
 
@@ -44,5 +46,30 @@ describe('docs/json.md, playbooks', () => {
     const json = playbookHistoryJson(history);
     for (const key of [...Object.keys(json), ...Object.keys(json.versions[0]!), ...Object.keys(json.versions[0]!.runs[0]!)]) expect(row, key).toContain(key);
     expect(DOC).toContain('| `incidents show` | `{ "incident": Incident, "timeline": [TimelineEntry…], "playbooks": [PlaybookProposal…], "children": [Incident…] }`');
+  });
+});
+
+describe('docs/json.md, handovers', () => {
+  it('Handover and HandoverSummary list exactly the fields published, and every handover verb has its row', () => {
+    expect(fieldsOf(bullet('Handover'))).toEqual([...HANDOVER_FIELDS]);
+    expect(fieldsOf(bullet('HandoverSummary'))).toEqual([...HANDOVER_SUMMARY_FIELDS]);
+    expect(DOC).toContain('| `handover` / `handover issue` | `{ "handover": Handover, "writtenTo" }`');
+    expect(DOC).toContain('| `handover accept` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover show` | `{ "handover": Handover }`');
+    expect(DOC).toContain('| `handover list` | `{ "handovers": [HandoverSummary…] }`, newest first |');
+  });
+});
+
+describe('docs/json.md, forecast', () => {
+  it('forecast SITE has its row, naming every field the JSON prints', () => {
+    const row = DOC.split('\n').find((l) => l.startsWith('| `forecast SITE` |'))!;
+    expect(row).toContain(
+      '| `forecast SITE` | `{ "forecast": { siteId, generatedAt, from, method, historyHours, interval, calendar, hours: [{ at, arrivalsPerHour, lower, upper, peaks, predictedWaitMinutes, countersAdvised }…] } }`',
+    );
+    const json = siteForecastJson({
+      siteId: 'RUH', generatedAt: 't', from: 't', method: 'flat', historyHours: 1, interval: 0.9, calendar: 'c',
+      hours: [{ at: 't', arrivalsPerHour: 1, lower: 0, upper: 2, peaks: [], predictedWaitMinutes: null, countersAdvised: null }],
+    });
+    for (const key of [...Object.keys(json.forecast), ...Object.keys(json.forecast.hours[0]!)]) expect(row, key).toContain(key);
   });
 });

@@ -9,6 +9,7 @@ import { labelsFingerprint } from '../../src/hub/incidents/alert-fingerprint.js'
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANDOVER_CASES } from './handover-cases.js';
 import { SILENCE_CASES } from './silence-cases.js';
 
 /** What the matrix builds its cases on: a hub with a tiny fleet, a healthy device and one nothing answers for. */
@@ -44,6 +45,8 @@ export interface Target {
   runId?: string;
   /** A silence or maintenance window (silence-cases.ts). */
   silenceId?: string;
+  /** A shift handover (handover-cases.ts). */
+  handoverId?: string;
   /** Something unique the call carries (a token name, a fingerprint, a card's chat target). */
   mark: string;
 }
@@ -522,4 +525,5 @@ export const CASES: readonly Case[] = [
     http: (t) => ({ method: 'POST', path: '/v1/cards/record', body: { incidentId: t.incidentId, target: t.mark, messageRef: '1712.0001', claimant: MATRIX_CLAIMANT, generation: 1 } }),
   },
   ...SILENCE_CASES,
+  ...HANDOVER_CASES,
 ];

@@ -56,14 +56,14 @@ export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, field: 2000, fields
 // ---- building blocks ---------------------------------------------------------
 
 // Slack decodes &amp; &lt; &gt; in plain text too, so headers are escaped like everything else.
-const header = (text: string): SlackBlock => ({ type: 'header', text: { type: 'plain_text', text: mrkdwn(text, SLACK_LIMITS.header), emoji: false } });
+export const header = (text: string): SlackBlock => ({ type: 'header', text: { type: 'plain_text', text: mrkdwn(text, SLACK_LIMITS.header), emoji: false } });
 /** `text` is mrkdwn already escaped by the caller. */
-const section = (text: string, fields?: MrkdwnText[]): SlackBlock => ({
+export const section = (text: string, fields?: MrkdwnText[]): SlackBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText) },
   ...(fields?.length ? { fields: fields.slice(0, SLACK_LIMITS.fields) } : {}),
 });
-const context = (text: string): SlackBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText) }] });
+export const context = (text: string): SlackBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText) }] });
 const field = (f: Fact): MrkdwnText => ({ type: 'mrkdwn', text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.field) });
 
 /** The action_id of a button: `wf:<action>`, with `:<n>` when a block has several of one kind. */
@@ -78,7 +78,7 @@ export function parseSlackActionId(actionId: string): ChatActionId | undefined {
   return (CHAT_ACTION_IDS as readonly string[]).includes(id ?? '') ? (id as ChatActionId) : undefined;
 }
 
-function buttons(actions: readonly ReplyAction[]): SlackBlock[] {
+export function buttons(actions: readonly ReplyAction[]): SlackBlock[] {
   if (!actions.length) return [];
   const repeated = (id: ChatActionId) => actions.filter((a) => a.id === id).length > 1;
   const elements = actions.slice(0, SLACK_LIMITS.buttons).map((a, i): SlackButton => ({
@@ -92,7 +92,7 @@ function buttons(actions: readonly ReplyAction[]): SlackBlock[] {
 }
 
 /** Lines as sections of at most 3000 characters, each line escaped. */
-function lineSections(lines: readonly string[]): SlackBlock[] {
+export function lineSections(lines: readonly string[]): SlackBlock[] {
   const out: SlackBlock[] = [];
   let current = '';
   for (const line of lines) {

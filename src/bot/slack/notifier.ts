@@ -7,9 +7,13 @@
 // nothing; the event stream resumes and catches up, so a hub outage loses
 // nothing either (cards/incident-feed.ts, which Teams shares). A card another bot holds is looked at again when its lease
 // could have run out, so a bot that dies hands its cards to the others.
+// Shift handovers posted with `--post` are cards here too (cards/handover-cards.ts).
 import { randomUUID } from 'node:crypto';
+import { teamsConversationOf } from '../../core/handover-rules.js';
 import { renderIncidentCard } from './blocks.js';
+import { renderHandoverCard } from './handover-card.js';
 import { cardPosts } from '../cards/card-posts.js';
+import { handoverCards, isHandoverId } from '../cards/handover-cards.js';
 import { incidentFeed } from '../cards/incident-feed.js';
 import { notifierBasics, notifierHandle, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { isRunId, runCards } from './run-cards.js';
@@ -38,10 +42,16 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     renewEveryMs,
     outboxBackoffMs: options.outboxBackoffMs,
     log,
-    sync: (subjectId) => (isRunId(subjectId) ? runs.sync(subjectId) : feed.sync(subjectId)),
+    sync: (subjectId) => (isRunId(subjectId) ? runs.sync(subjectId) : isHandoverId(subjectId) ? handovers.sync(subjectId) : feed.sync(subjectId)),
   });
 
   const runs = runCards({ client, posts, lang, log, routing: options.routing, siteOf: (siteId) => feed.siteOf(siteId) });
+  const handovers = handoverCards({
+    client,
+    posts,
+    render: (h) => renderHandoverCard(h, lang),
+    placeOf: (post) => (teamsConversationOf(post) === undefined ? post : undefined),
+  });
 
   const feed = incidentFeed({
     client,
@@ -56,8 +66,11 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
     reconnectBackoffMs: options.reconnectBackoffMs,
     signal: abort.signal,
     log,
-    onOtherEvent: (event) => runs.onEvent(event),
-    catchUpMore: () => runs.catchUp(),
+    onOtherEvent: (event) => void (handovers.onEvent(event) || runs.onEvent(event)),
+    catchUpMore: async () => {
+      await runs.catchUp();
+      await handovers.catchUp();
+    },
   });
 
   return notifierHandle({ abort, client, posts, feed });

@@ -170,7 +170,7 @@ function cardContent(reply: Exclude<BotReply, { kind: 'incident' }>, lang: Lang)
 }
 
 /** A button: a plain Action.Submit, except Resolve, which first asks what was done. */
-function cardAction(action: ReplyAction, lang: Lang): CardAction {
+export function cardAction(action: ReplyAction, lang: Lang): CardAction {
   const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
   const submit = { type: 'Action.Submit' as const, title: actionLabel(action, lang), data: { wf: action.id, value: action.value } };
   if (action.id !== 'resolve') return { ...submit, ...(style ? { style } : {}) };

@@ -6,12 +6,16 @@
 // Teams outage loses nothing. Teams differs only in how a card is drawn (an
 // Adaptive Card, every outside string escaped by cards.ts) and sent
 // (teams-chat.ts: proactive messages through the Bot Connector, updated in
-// place by activity id). Playbook run cards stay Slack's for now.
+// place by activity id). Playbook run cards stay Slack's for now; shift
+// handovers posted with `--post teams:CONVERSATION` are cards here too.
 import { randomUUID } from 'node:crypto';
+import { teamsConversationOf } from '../../core/handover-rules.js';
 import { cardPosts } from '../cards/card-posts.js';
+import { handoverCards, isHandoverId } from '../cards/handover-cards.js';
 import { incidentFeed } from '../cards/incident-feed.js';
 import { notifierBasics, notifierHandle, type CardNotifier, type CardNotifierOptions } from '../cards/notifier-options.js';
 import { renderIncidentAdaptiveCard } from './cards.js';
+import { renderHandoverAdaptiveCard } from './handover-card.js';
 import { teamsAuthentication, type TeamsRegistration } from './teams-auth.js';
 import { teamsChat, type TeamsAuthentication } from './teams-chat.js';
 
@@ -48,7 +52,17 @@ export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
     renewEveryMs,
     outboxBackoffMs: options.outboxBackoffMs,
     log,
-    sync: (subjectId) => feed.sync(subjectId),
+    sync: (subjectId) => (isHandoverId(subjectId) ? handovers.sync(subjectId) : feed.sync(subjectId)),
+  });
+
+  const handovers = handoverCards({
+    client,
+    posts,
+    render: (h) => {
+      const card = renderHandoverAdaptiveCard(h, lang);
+      return { text: card.text, body: [card.body] };
+    },
+    placeOf: teamsConversationOf,
   });
 
   const feed = incidentFeed({
@@ -65,6 +79,8 @@ export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
     reconnectBackoffMs: options.reconnectBackoffMs,
     signal: abort.signal,
     log,
+    onOtherEvent: (event) => void handovers.onEvent(event),
+    catchUpMore: () => handovers.catchUp(),
   });
 
   return notifierHandle({ abort, client, posts, feed });

@@ -22,6 +22,8 @@ export interface HubOptions {
   auditCheckpointsFile?: string;
   /** The operator's own playbooks, loaded beside the built-ins (one with a built-in's id replaces it). */
   playbooksDir?: string;
+  /** The forecast's calendar of known peaks (default: peaks.yaml beside the data file, else the package's). */
+  peaksFile?: string;
   /** Serve HTTPS with this certificate (chain) and private key, PEM files. */
   tls?: { certFile: string; keyFile: string };
   /** Keep telemetry and wait history this long (milliseconds); never audit or incidents. */

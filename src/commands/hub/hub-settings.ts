@@ -22,6 +22,7 @@ export interface HubSettings {
   auditKey?: string;
   auditCheckpoints?: string;
   playbooks?: string;
+  peaks?: string;
   tlsCert?: string;
   tlsKey?: string;
   logFormat?: LogFormat;
@@ -94,6 +95,7 @@ export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
   'audit-key': { key: 'auditKey', parse: path, path: true },
   'audit-checkpoints': { key: 'auditCheckpoints', parse: path, path: true },
   playbooks: { key: 'playbooks', parse: path, path: true },
+  peaks: { key: 'peaks', parse: path, path: true },
   'auto-remediate': { key: 'autoRemediate', parse: autoRemediate },
   'tls-cert': { key: 'tlsCert', parse: path, path: true },
   'tls-key': { key: 'tlsKey', parse: path, path: true },

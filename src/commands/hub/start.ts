@@ -52,6 +52,7 @@ export const hubStart = defineVerb({
       .option('--audit-key <file>', 'Ed25519 key the audit checkpoints are signed with, readable by its owner only (default: created beside the data file)')
       .option('--audit-checkpoints <file>', 'file the signed audit checkpoints are appended to (default: beside the data file)')
       .option('--playbooks <dir>', "a directory of the operator's own playbooks, loaded beside the built-in ones (the same id replaces a built-in)")
+      .addOption(completeFiles(new Option('--peaks <file>', "the forecast's calendar of known peaks, YAML (default: peaks.yaml beside the data file, else the shipped one; docs/forecast.md)")))
       .option('--auto-remediate [kinds]', 'diagnose and fix each new device incident (all kinds, or a comma list: egate,cctv)', parseAutoRemediate)
       .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key')
       .option('--tls-key <file>', 'the private key of --tls-cert (PEM, unencrypted)')
@@ -87,6 +88,7 @@ export const hubStart = defineVerb({
       ...(settings.auditKey ? { auditKeyFile: settings.auditKey } : {}),
       ...(settings.auditCheckpoints ? { auditCheckpointsFile: settings.auditCheckpoints } : {}),
       ...(settings.playbooks ? { playbooksDir: settings.playbooks } : {}),
+      ...(settings.peaks ? { peaksFile: settings.peaks } : {}),
       ...(settings.tlsCert && settings.tlsKey ? { tls: { certFile: settings.tlsCert, keyFile: settings.tlsKey } } : {}),
       ...(settings.retain ? { retainMs: settings.retain } : {}),
       ...(settings.earlyWarning ? { earlyWarning: { everyMs: settings.earlyWarning } } : {}),

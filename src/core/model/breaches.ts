@@ -13,7 +13,7 @@ export const OfficerDonor = z.object({
 });
 export type OfficerDonor = z.infer<typeof OfficerDonor>;
 
-export const PredictedBreach = z.object({
+export const BreachWarning = z.object({
   siteId: z.string(),
   kind: SiteKind,
   region: z.string(),
@@ -37,7 +37,7 @@ export const PredictedBreach = z.object({
   /** Nearest sites first; they cover officersShort when they can. */
   officersFrom: z.array(OfficerDonor),
 });
-export type PredictedBreach = z.infer<typeof PredictedBreach>;
+export type BreachWarning = z.infer<typeof BreachWarning>;
 
 /** GET /v1/forecast/breaches: every site predicted to breach within `hours`, soonest first. */
 export const ForecastBreaches = z.object({
@@ -45,6 +45,6 @@ export const ForecastBreaches = z.object({
   hours: z.number().int(),
   source: z.enum(SCENARIO_BASELINE_SOURCES),
   sitesChecked: z.number().int(),
-  breaches: z.array(PredictedBreach),
+  breaches: z.array(BreachWarning),
 });
 export type ForecastBreaches = z.infer<typeof ForecastBreaches>;

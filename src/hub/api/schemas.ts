@@ -3,7 +3,7 @@
 // the exception; see incidents/alertmanager-webhook.ts.)
 import { z } from 'zod';
 import { AuditCheckpoint, TokenRole, Severity, SiteKind, AssetKind, IncidentState, SiteTelemetry } from '../../core/model.js';
-import { WAIT_HISTORY_MINUTES } from '../../core/vocabulary.js';
+import { FORECAST_HOURS, WAIT_HISTORY_MINUTES } from '../../core/vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const limit = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -48,6 +48,8 @@ export const NoQuery = z.object({}).strict();
 export const WaitHistoryQuery = z
   .object({ minutes: z.coerce.number().int().min(1).max(WAIT_HISTORY_MINUTES.max).optional() })
   .strict();
+
+export const ForecastQuery = z.object({ hours: z.coerce.number().int().min(1).max(FORECAST_HOURS.max).optional() }).strict();
 
 export const IdParams = z.object({ id: text(200) });
 

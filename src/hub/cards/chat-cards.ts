@@ -5,8 +5,10 @@
 import type { ChatCard, ClaimCardResult } from '../../core/model.js';
 import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { CARD_LEASE_MS } from '../../core/vocabulary.js';
+import { HANDOVER_ID } from '../../core/handover-rules.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
+import { handoverNotFound } from '../handover/handover-actions.js';
 import { incidentNotFound } from '../incidents/incident-actions.js';
 import { runNotFound } from '../playbooks/person-writes.js';
 import type { StoreWriter } from '../store/store.js';
@@ -17,12 +19,17 @@ interface CardKey {
   target: string;
 }
 
-// A run's card (RUN-…) is claimed like an incident's, under the same fence: the
-// two kinds of id never meet, so the key holds either.
+// A run's card (RUN-…) and a handover's (HO-…) are claimed like an incident's,
+// under the same fence: the kinds of id never meet, so the key holds any.
 const RUN_ID = /^RUN-\d{6,}$/;
 
-/** The id of what the card shows, as stored: an incident's, or a playbook run's. */
+/** The id of what the card shows, as stored: an incident's, a playbook run's or a shift handover's. */
 async function incidentIdOf(tx: StoreWriter, id: string): Promise<string> {
+  if (HANDOVER_ID.test(id)) {
+    const handover = await tx.getHandover(id);
+    if (!handover) throw handoverNotFound(id);
+    return handover.id;
+  }
   if (RUN_ID.test(id)) {
     const run = await tx.getRun(id);
     if (!run) throw runNotFound(id);

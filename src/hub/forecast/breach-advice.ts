@@ -5,7 +5,7 @@
 // slack (on duty above their own advised need). Pure: predictions in, the
 // warnings out, so the route, the incident job and the tests share one rule.
 import { distanceKm } from '../../core/geo-distance.js';
-import type { OfficerDonor, PredictedBreach } from '../../core/model.js';
+import type { OfficerDonor, BreachWarning } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { SitePrediction } from './site-prediction.js';
 
@@ -18,7 +18,7 @@ export function officerSlack(p: SitePrediction): number {
   return Math.max(0, p.officersOnDuty - need);
 }
 
-function breachOf(p: SitePrediction): Omit<PredictedBreach, 'officersFrom'> | undefined {
+function breachOf(p: SitePrediction): Omit<BreachWarning, 'officersFrom'> | undefined {
   const over = p.hours.filter((h) => h.breach);
   const first = over[0];
   if (!first) return undefined;
@@ -67,7 +67,7 @@ function donorsFor(p: SitePrediction, short: number, lenders: readonly SitePredi
  * lend nobody; an officer is promised to one warning only (the soonest takes
  * first), so the advice never moves the same officer twice.
  */
-export function predictedBreaches(predictions: readonly SitePrediction[]): PredictedBreach[] {
+export function predictedBreaches(predictions: readonly SitePrediction[]): BreachWarning[] {
   const found = predictions.flatMap((p) => {
     const b = breachOf(p);
     return b ? [{ p, b }] : [];

@@ -6,7 +6,7 @@
 // outbox events, playbook proposals), so chat cards and the watch UI see it
 // before the queue forms. A site under a silence or maintenance window gets
 // none, checked the way the alert intake checks (and recorded as it records).
-import type { Incident, PredictedBreach, Severity } from '../../core/model.js';
+import type { Incident, BreachWarning, Severity } from '../../core/model.js';
 import { BREACH_HOURS } from '../../core/vocabulary.js';
 import { SYSTEM } from '../caller.js';
 import { decideResolve } from '../incidents/decisions.js';
@@ -40,7 +40,7 @@ export interface WarningTally {
 
 export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void };
 
-const title = (b: PredictedBreach) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
+const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
 
 /** One evaluation of the whole fleet; each site that changes is its own transaction. */
 export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}): Promise<WarningTally> {
@@ -65,7 +65,7 @@ async function applyStep(
   tx: StoreWriter,
   emit: Emit,
   fingerprint: string,
-  breach: PredictedBreach | undefined,
+  breach: BreachWarning | undefined,
   severity: Severity,
   tally: WarningTally,
 ): Promise<void> {

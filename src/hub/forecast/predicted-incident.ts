@@ -4,7 +4,7 @@
 // the open incident (if any) and the breach (if any) in, one step out. The
 // prediction lives in the incident's labels (the facts playbook triggers
 // read) and in its timeline.
-import type { Incident, PredictedBreach } from '../../core/model.js';
+import type { Incident, BreachWarning } from '../../core/model.js';
 
 /** The alert name playbook triggers match (hajj-umrah-surge proposes itself on it). */
 export const PREDICTED_ALERTNAME = 'PredictedWaitBreach';
@@ -16,11 +16,11 @@ const WAIT_CHANGE = { minutes: 5, share: 0.25 } as const;
 
 export type WarningStep =
   | { kind: 'none' }
-  | { kind: 'open'; breach: PredictedBreach }
-  | { kind: 'update'; incident: Incident; breach: PredictedBreach; why: string }
+  | { kind: 'open'; breach: BreachWarning }
+  | { kind: 'update'; incident: Incident; breach: BreachWarning; why: string }
   | { kind: 'resolve'; incident: Incident };
 
-export function predictionLabels(b: PredictedBreach): Record<string, string> {
+export function predictionLabels(b: BreachWarning): Record<string, string> {
   return {
     alertname: PREDICTED_ALERTNAME,
     site: b.siteId,
@@ -39,7 +39,7 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 const waitText = (w: number | null) => (w === null ? 'a queue that grows all hour' : `${w} min`);
 
 /** The prediction in words, for the timeline (and a chat card's latest entry). */
-export function predictionText(b: PredictedBreach): string {
+export function predictionText(b: BreachWarning): string {
   const donors = b.officersFrom.map((d) => `${d.officers} from ${d.siteId} (${d.distanceKm} km)`).join(', ');
   return [
     `predicted wait over ${b.waitTargetMinutes} min from ${hhmm(b.breachAt)} UTC for ${b.breachHours} h (worst ${waitText(b.worstWaitMinutes)} at ${hhmm(b.worstAt)}), as of the site's report at ${hhmm(b.asOf)}`,
@@ -49,7 +49,7 @@ export function predictionText(b: PredictedBreach): string {
 }
 
 /** Why the stored prediction and this one differ enough to say so, or undefined. */
-export function materialChange(labels: Record<string, string>, b: PredictedBreach): string | undefined {
+export function materialChange(labels: Record<string, string>, b: BreachWarning): string | undefined {
   // A breach under way is the same breach an hour later: its first hour in the window is simply the current one.
   const continuing = labels.breachAt !== undefined && labels.breachAt <= b.breachAt && b.breachAt <= b.asOf;
   if (labels.breachAt !== b.breachAt && !continuing) return `the breach now starts at ${hhmm(b.breachAt)} (was ${hhmm(labels.breachAt ?? '')})`;
@@ -63,7 +63,7 @@ export function materialChange(labels: Record<string, string>, b: PredictedBreac
   return undefined;
 }
 
-export function decideWarning(open: Incident | undefined, breach: PredictedBreach | undefined): WarningStep {
+export function decideWarning(open: Incident | undefined, breach: BreachWarning | undefined): WarningStep {
   if (!open) return breach ? { kind: 'open', breach } : { kind: 'none' };
   if (!breach) return { kind: 'resolve', incident: open };
   const why = materialChange(open.labels, breach);

@@ -88,26 +88,36 @@ export function mergeReport(into: FlowHourRecord, r: SiteTelemetry): FlowHourRec
 
 /**
  * Called inside the intake's transaction, with the reports under their
- * canonical site ids. One read of the hours the batch touches, one write per
- * hour touched; a site that starts a new hour has its oldest hours beyond
- * FLOW_HISTORY_HOURS pruned.
+ * canonical site ids. One read per site of just the hours its reports fall
+ * in (usually one), one write per hour touched; a site that starts a new
+ * hour has its oldest hours beyond FLOW_HISTORY_HOURS pruned.
  */
 export async function recordFlowHours(tx: StoreWriter, reports: readonly SiteTelemetry[]): Promise<void> {
-  if (reports.length === 0) return;
-  const hours = reports.map((r) => hourOf(new Date(r.at)));
-  const stored = await tx.listFlowHours({ fromHour: Math.min(...hours), toHour: Math.max(...hours) + 1 });
-  const key = (siteId: string, hour: number) => `${siteId.toUpperCase()}\u0000${hour}`;
-  const known = new Map(stored.map((r) => [key(r.siteId, r.hour), r]));
-  const touched = new Map<string, FlowHourRecord>();
-  const startedAnHour = new Set<string>();
-  reports.forEach((r, i) => {
-    const k = key(r.siteId, hours[i]!);
-    const before = touched.get(k) ?? known.get(k);
-    if (!before) startedAnHour.add(r.siteId);
-    touched.set(k, mergeReport(before ?? emptyHour(r.siteId, hours[i]!), r));
-  });
-  await tx.upsertFlowHours([...touched.values()]);
-  if (startedAnHour.size > 0) await tx.pruneFlowHours([...startedAnHour], FLOW_HISTORY_HOURS);
+  const bySite = new Map<string, { siteId: string; reports: SiteTelemetry[]; hours: number[] }>();
+  for (const r of reports) {
+    const k = r.siteId.toUpperCase();
+    let group = bySite.get(k);
+    if (!group) bySite.set(k, (group = { siteId: r.siteId, reports: [], hours: [] }));
+    group.reports.push(r);
+    group.hours.push(hourOf(new Date(r.at)));
+  }
+  const touched: FlowHourRecord[] = [];
+  const startedAnHour: string[] = [];
+  for (const { siteId, reports: mine, hours } of bySite.values()) {
+    const distinct = [...new Set(hours)];
+    // One hour (the usual case) is one row by its key; a batch spanning hours reads their range.
+    const stored = await tx.listFlowHours({ siteId, fromHour: Math.min(...distinct), toHour: Math.max(...distinct) + 1 });
+    const byHour = new Map(stored.map((r) => [r.hour, r]));
+    const known = new Set(byHour.keys());
+    mine.forEach((r, i) => {
+      const hour = hours[i]!;
+      byHour.set(hour, mergeReport(byHour.get(hour) ?? emptyHour(siteId, hour), r));
+    });
+    touched.push(...distinct.map((h) => byHour.get(h)!));
+    if (distinct.some((h) => !known.has(h))) startedAnHour.push(siteId);
+  }
+  if (touched.length > 0) await tx.upsertFlowHours(touched);
+  if (startedAnHour.length > 0) await tx.pruneFlowHours(startedAnHour, FLOW_HISTORY_HOURS);
 }
 
 /** The wait below which a share `q` (0..1) of the hour's reports fell, interpolated within its bucket. */

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
+import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
@@ -356,6 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SILENCES_MIGRATION,
   INCIDENT_GROUPS_MIGRATION,
   FLOW_HISTORY_MIGRATION,
+  HANDOVERS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -10,6 +10,7 @@ import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
 import { flowHistoryStatements } from './flow-history-statements.js';
+import { handoverStatements } from './handover-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
 import { outboxStatements } from './outbox-statements.js';
@@ -44,6 +45,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...playbookAutoStatements(sql),
     ...drillStatements(sql),
     ...silenceStatements(sql),
+    ...handoverStatements(sql),
   };
   return { ops, transactionScope: audit.scope };
 }

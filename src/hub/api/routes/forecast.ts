@@ -1,0 +1,20 @@
+// A site's arrivals forecast, read like any other site view (viewer and up).
+import type { FastifyInstance } from 'fastify';
+import type { SiteForecast } from '../../../core/model.js';
+import { FORECAST_HOURS } from '../../../core/vocabulary.js';
+import type { HubContext } from '../../context.js';
+import { defaultPeakCalendarPath, readPeakCalendar } from '../../forecast/peak-calendar-file.js';
+import { forecastSite } from '../../forecast/site-forecast.js';
+import { ForecastQuery, IdParams } from '../schemas.js';
+import { parseInput } from '../validate.js';
+import { siteOrNotFound } from './fleet.js';
+
+export function registerForecastRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.get('/v1/sites/:id/forecast', { config: { role: 'viewer' as const } }, async (request): Promise<SiteForecast> => {
+    const { id } = parseInput(IdParams, request.params, 'site id');
+    const { hours = FORECAST_HOURS.default } = parseInput(ForecastQuery, request.query, 'query');
+    const site = await siteOrNotFound(ctx.store, id);
+    const calendar = readPeakCalendar(ctx.peakCalendarFile ?? defaultPeakCalendarPath());
+    return forecastSite(ctx.store, site, { hours, calendar, now: ctx.now() });
+  });
+}

@@ -1,0 +1,89 @@
+// A shift handover as Markdown, for the record, the incoming officer and
+// `--out FILE.md`: who hands over what, the shift's incidents, work orders,
+// playbook runs and approvals waiting, its KPIs against the shift before,
+// what is predicted for the next shift, and what is still open (carried from
+// earlier handovers marked so). A pure function of the handover; every string
+// from outside (titles, names, ids) goes through mdText, so a title cannot
+// open a heading, a link, a table cell or an HTML tag.
+import type { Handover, HandoverDispatch, HandoverIncident, HandoverItem, HandoverRun, RemoteKpi } from '../core/model.js';
+import { mdHead, mdRow, mdText as md } from './markdown-text.js';
+
+const orNone = (lines: string[], none: string): string[] => (lines.length ? lines : [`- ${none}`]);
+const place = (siteId: string | null) => (siteId ? md(siteId) : '–');
+
+const incidentRow = (i: HandoverIncident) => mdRow([md(i.id), md(i.severity), md(i.state), place(i.siteId), md(i.title), i.createdAt, i.resolvedAt ?? '–']);
+const dispatchRow = (d: HandoverDispatch) => mdRow([md(d.id), md(d.priority), md(d.state), md(d.assetId), md(d.incidentId), d.createdAt, d.closedAt ?? '–']);
+const runRow = (r: HandoverRun) => mdRow([md(r.id), md(r.playbookId), md(r.status + (r.waitingOn ? ` (${r.waitingOn})` : '')), r.incidentId ? md(r.incidentId) : '–', md(r.title), r.startedAt]);
+
+function table(header: string[], rows: string[], none: string): string[] {
+  return rows.length ? [...mdHead(header), ...rows] : [`- ${none}`];
+}
+
+const rate = (k: RemoteKpi) => (k.remoteResolutionRate === null ? '–' : `${Math.round(k.remoteResolutionRate * 100)}%`);
+const secs = (s: number | null) => (s === null ? '–' : `${Math.round(s)} s`);
+
+function itemLine(i: HandoverItem, carried: ReadonlySet<string>): string {
+  const tag = carried.has(i.id) ? ' _(carried over)_' : '';
+  return `- **${md(i.id)}** ${md(i.kind)}${i.severity ? ` ${md(i.severity)}` : ''} at ${place(i.siteId)}: ${md(i.title)} — ${md(i.state)}, since ${i.since}${tag}`;
+}
+
+export function renderHandoverMarkdown(h: Handover): string {
+  const c = h.content;
+  const carried = new Set(c.carriedOver.map((i) => i.id));
+  const { current, previous } = c.kpis;
+  const out: string[] = [
+    `# Shift handover ${md(h.id)}`,
+    '',
+    `- Shift: ${c.shift.from} to ${c.shift.until} (UTC)`,
+    `- Issued by **${md(h.issuedBy.name)}** through ${md(h.issuedChannel)} at ${h.issuedAt}`,
+    h.acceptedAt && h.acceptedBy
+      ? `- Accepted by **${md(h.acceptedBy.name)}**${h.acceptedChannel ? ` through ${md(h.acceptedChannel)}` : ''} at ${h.acceptedAt}`
+      : '- **Not yet accepted**',
+    `- Previous handover: ${c.previousId ? md(c.previousId) : 'none'}`,
+    `- Content sha-256: \`${h.hash}\``,
+    '',
+    `## Open items (${c.openItems.length}, ${c.carriedOver.length} carried over)`,
+    '',
+    ...orNone(c.openItems.map((i) => itemLine(i, carried)), 'Nothing open.'),
+    '',
+    '## Incidents opened in the shift',
+    '',
+    ...table(['Incident', 'Severity', 'State', 'Site', 'Title', 'Opened', 'Resolved'], c.incidents.opened.map(incidentRow), 'None opened.'),
+    '',
+    '## Incidents resolved in the shift',
+    '',
+    ...table(['Incident', 'Severity', 'State', 'Site', 'Title', 'Opened', 'Resolved'], c.incidents.resolved.map(incidentRow), 'None resolved.'),
+    '',
+    '## Dispatches',
+    '',
+    ...table(['Work order', 'Priority', 'State', 'Asset', 'Incident', 'Opened', 'Closed'], c.dispatches.map(dispatchRow), 'No work orders.'),
+    '',
+    '## Playbook runs',
+    '',
+    ...table(['Run', 'Playbook', 'Status', 'Incident', 'Title', 'Started'], c.playbookRuns.map(runRow), 'No runs.'),
+    '',
+    '## Pending approvals',
+    '',
+    ...table(['Run', 'Playbook', 'Status', 'Incident', 'Title', 'Started'], c.pendingApprovals.map(runRow), 'Nothing waits on an approval.'),
+    '',
+    '## KPIs: this shift against the one before',
+    '',
+    ...mdHead(['KPI', 'This shift', 'Shift before']),
+    mdRow(['Device incidents', String(current.remote.incidents), String(previous.remote.incidents)]),
+    mdRow(['Resolved remotely', rate(current.remote), rate(previous.remote)]),
+    mdRow(['Dispatched', String(current.remote.dispatched), String(previous.remote.dispatched)]),
+    mdRow(['Median time to fix', secs(current.remote.medianSecondsToFix), secs(previous.remote.medianSecondsToFix)]),
+    '',
+    ...(c.kpis.pending.length ? [`_Not yet computed by the hub: ${c.kpis.pending.map(md).join(', ')}._`, ''] : []),
+    '## Predicted breaches for the next shift',
+    '',
+    ...(c.predictedBreaches.available
+      ? orNone(
+          c.predictedBreaches.breaches.map((b) => `- ${md(b.siteId)} at ${b.at}: wait ${b.predictedWaitMinutes} min against a target of ${b.targetWaitMinutes} min`),
+          'No breach predicted.',
+        )
+      : [`- _Not available: ${md(c.predictedBreaches.note ?? 'no forecast')}._`]),
+    '',
+  ];
+  return out.join('\n');
+}
