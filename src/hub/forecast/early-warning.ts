@@ -17,6 +17,7 @@ import { currentSilences, silencedAlert } from '../silences/silenced-intake.js';
 import type { StoreWriter } from '../store/store.js';
 import { transact, type Emit } from '../transact.js';
 import { predictedBreaches } from './breach-advice.js';
+import { hubPeakCalendar } from './peak-calendar-file.js';
 import { decideWarning, predictedFingerprint, predictionLabels, predictionText } from './predicted-incident.js';
 import { predictFleet } from './site-prediction.js';
 
@@ -38,7 +39,7 @@ export interface WarningTally {
   silenced: string[];
 }
 
-export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void };
+export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void; peakCalendarFile?: string | undefined };
 
 const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
 
@@ -46,7 +47,7 @@ const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} 
 export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}): Promise<WarningTally> {
   const hours = options.hours ?? EARLY_WARNING_DEFAULTS.hours;
   const severity = options.severity ?? EARLY_WARNING_DEFAULTS.severity;
-  const predictions = await predictFleet(deps.store, hours);
+  const predictions = await predictFleet(deps.store, hours, hubPeakCalendar(deps));
   const breaches = new Map(predictedBreaches(predictions).map((b) => [b.siteId.toUpperCase(), b]));
   const tally: WarningTally = { opened: [], updated: [], resolved: [], silenced: [] };
   for (const p of predictions) {

@@ -1,16 +1,24 @@
 // THE seam between the early warnings and the arrivals forecast: each site's
 // hours ahead, predicted, on the site's own clock (its latest report — the
 // demo at --speed N runs a fast clock, and the warnings must be judged on it).
-// Until the forecaster is wired in, the hours are the site's recent telemetry
-// held flat, as the scenarios' baseline does (scenario-baseline.ts); point
-// predictSiteHours at the forecaster and say so in `source`.
+// The arrivals come from the forecaster (site-forecast.ts: the site's own
+// history and the peak calendar), corrected by what the site reports now: a
+// surge nobody put in the calendar shows first as arrivals above the forecast
+// for the current hour, and the hours ahead are scaled up by that ratio. With
+// no history to forecast from, the site's recent telemetry is held flat, as
+// the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
 import { STATION_PARAMS } from './queueing-station.js';
+import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictHour, type BaselineHour } from './scenario.js';
+import { forecastSite } from './site-forecast.js';
+
+/** The most a surge under way scales the forecast up (reports are noisy; a bad one must not page the fleet). */
+export const SURGE_RATIO_CAP = 3;
 
 export interface SitePrediction {
   site: Site;
@@ -24,30 +32,37 @@ export interface SitePrediction {
 }
 
 /** The hours ahead the site is expected to see, before the queueing model. */
-export async function predictSiteHours(store: StoreReader, site: Site, latest: SiteTelemetry, hours: number): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[] }> {
+export async function predictSiteHours(
+  store: StoreReader,
+  site: Site,
+  latest: SiteTelemetry,
+  hours: number,
+  calendar: PeakCalendar | undefined,
+): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[] }> {
   const maxCounters = await workingCounters(store, site.id, latest.countersOpen);
-  const arrivalsPerHour = await recentArrivals(store, latest);
   const first = hourOf(new Date(latest.at));
+  const held = { countersOpen: latest.countersOpen, egatesInService: latest.egatesInService, maxCounters };
+  const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
+  if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
+    const now = forecast.hours[0]!.arrivalsPerHour;
+    const ratio = now > 0 ? Math.min(SURGE_RATIO_CAP, Math.max(1, latest.arrivalsPerHour / now)) : 1;
+    return { source: 'forecast', hours: forecast.hours.map((h) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour * ratio, ...held })) };
+  }
+  const arrivalsPerHour = await recentArrivals(store, latest);
   return {
     source: 'recent-telemetry',
-    hours: Array.from({ length: hours }, (_, i) => ({
-      at: new Date((first + i) * HOUR_MS).toISOString(),
-      arrivalsPerHour,
-      countersOpen: latest.countersOpen,
-      egatesInService: latest.egatesInService,
-      maxCounters,
-    })),
+    hours: Array.from({ length: hours }, (_, i) => ({ at: new Date((first + i) * HOUR_MS).toISOString(), arrivalsPerHour, ...held })),
   };
 }
 
-/** Every site that has reported, its hours ahead through the queueing model. Sites that never reported are left out. */
-export async function predictFleet(store: StoreReader, hours: number): Promise<SitePrediction[]> {
+/** Every site that has reported, its hours ahead through the queueing model (no calendar: recent telemetry held flat). Sites that never reported are left out. */
+export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar): Promise<SitePrediction[]> {
   const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
   const out: SitePrediction[] = [];
   for (const site of await store.listSites()) {
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
-    const predicted = await predictSiteHours(store, site, latest, hours);
+    const predicted = await predictSiteHours(store, site, latest, hours, calendar);
     const model = { params: STATION_PARAMS[site.kind], waitTargetMinutes: WAIT_TARGET_MINUTES };
     out.push({
       site,
