@@ -4,7 +4,8 @@
 // The arrivals come from the forecaster (site-forecast.ts: the site's own
 // history and the peak calendar), corrected by what the site reports now: a
 // surge nobody put in the calendar shows first as arrivals above the forecast
-// for the current hour, and the hours ahead are scaled up by that ratio. With
+// for the current hour, and the hours ahead are scaled by that ratio (down as
+// well: a surge that has passed, a day quieter than its history). With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
@@ -17,8 +18,8 @@ import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictHour, type BaselineHour } from './scenario.js';
 import { forecastSite } from './site-forecast.js';
 
-/** The most a surge under way scales the forecast up (reports are noisy; a bad one must not page the fleet). */
-export const SURGE_RATIO_CAP = 3;
+/** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
+export const NOWCAST_RATIO_CAP = 3;
 
 export interface SitePrediction {
   site: Site;
@@ -45,7 +46,7 @@ export async function predictSiteHours(
   const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
   if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const now = forecast.hours[0]!.arrivalsPerHour;
-    const ratio = now > 0 ? Math.min(SURGE_RATIO_CAP, Math.max(1, latest.arrivalsPerHour / now)) : 1;
+    const ratio = now > 0 ? Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, latest.arrivalsPerHour / now)) : 1;
     return { source: 'forecast', hours: forecast.hours.map((h) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour * ratio, ...held })) };
   }
   const arrivalsPerHour = await recentArrivals(store, latest);
