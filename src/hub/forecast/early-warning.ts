@@ -79,7 +79,8 @@ async function applyStep(
       return;
     case 'open': {
       const b = step.breach;
-      const labels = predictionLabels(b);
+      // `since`: where the warning first stood on the site's clock (kept through updates: the lead time is measured from it).
+      const labels = { ...predictionLabels(b), since: b.asOf };
       const candidate = { status: 'firing' as const, fingerprint, title: title(b), severity, siteId: b.siteId, assetId: null, labels };
       if (await silencedAlert(tx, await currentSilences(deps.store, tx, at), candidate, undefined, at)) {
         tally.silenced.push(b.siteId);
@@ -101,7 +102,7 @@ async function applyStep(
     case 'update': {
       const b = step.breach;
       await storeIncidentChange(tx, emit, SYSTEM, step.incident, {
-        incident: { ...step.incident, labels: predictionLabels(b) },
+        incident: { ...step.incident, labels: { ...predictionLabels(b), since: step.incident.labels.since ?? b.asOf } },
         timeline: { kind: 'alert-updated', text: `${step.why}: ${predictionText(b)}`, as: SYSTEM },
         audit: { action: 'incident.predicted-update', detail: { breachAt: b.breachAt, worstWaitMinutes: b.worstWaitMinutes, countersAdvised: b.countersAdvised } },
       }, at);
