@@ -7,20 +7,24 @@ import type { CoreClient } from '../../../src/core/client.js';
 import { WAIT_TARGET_MINUTES } from '../../../src/core/vocabulary.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
 import { adviseCounters } from '../../../src/hub/forecast/staffing.js';
+import { cliEnv, runCli, type CliEnv } from '../../helpers/cli.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from '../hub-fixture.js';
 import { firstReports, warningFleet } from './early-warning-fleet.js';
 
 const NOW = Date.parse('2026-11-29T10:20:00.000Z');
 let hub: FixtureHub;
 let viewer: CoreClient & { secret: string };
+let cli: CliEnv;
 
 beforeAll(async () => {
   hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet() });
   viewer = await hub.clientAs('viewer', 'wall');
   await (await hub.clientAs('intake', 'feed')).ingestTelemetry(firstReports());
+  cli = cliEnv({ WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: viewer.secret });
 });
 
 afterAll(async () => {
+  cli?.cleanup();
   await hub?.stop();
 });
 
@@ -51,5 +55,33 @@ describe('GET /v1/forecast/breaches', () => {
       expect(res.body.error.code, q).toBe('usage');
     }
     expect((await rawRequest(`${hub.url}/v1/forecast/breaches`)).status).toBe(401);
+  });
+});
+
+describe('watchfloor forecast --breaches', () => {
+  it('prints the documented JSON, and one tab-separated line a site when piped', async () => {
+    const r = await runCli(['forecast', '--breaches', '--hours', '3', '--json'], cli.env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['generatedAt', 'hours', 'source', 'sitesChecked', 'breaches']);
+    expect(json.breaches.map((b: { siteId: string; officersFrom: unknown[] }) => [b.siteId, b.officersFrom.length])).toEqual([['LND-A', 2], ['LND-B', 0]]);
+    const piped = await runCli(['forecast', '--breaches'], cli.env);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 3))).toEqual([
+      ['LND-A', 'land', '2026-11-29T10:00:00.000Z'],
+      ['LND-B', 'land', '2026-11-29T10:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a site beside --breaches, or more hours than the window allows, with exit 2 before calling the hub (it is not there)', async () => {
+    for (const args of [['forecast', 'RUH', '--breaches'], ['forecast', '--breaches', '--hours', '49'], ['forecast']]) {
+      const r = await runCli(args, { ...cli.env, WATCHFLOOR_HUB: 'http://127.0.0.1:9' });
+      expect(r.code, args.join(' ')).toBe(2);
+      // One line saying what is wrong (and a hint line where there is one): no stack, nothing on stdout.
+      expect(r.stderr.trim().split('\n').length, args.join(' ')).toBeLessThanOrEqual(2);
+      expect(r.stderr, args.join(' ')).not.toContain('    at ');
+      expect(r.stdout).toBe('');
+    }
   });
 });
