@@ -47,13 +47,33 @@ export async function predictSiteHours(
   if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const now = forecast.hours[0]!.arrivalsPerHour;
     const ratio = now > 0 ? Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, latest.arrivalsPerHour / now)) : 1;
-    return { source: 'forecast', hours: forecast.hours.map((h) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour * ratio, ...held })) };
+    const rostered = await rosteredCounters(store, latest, hours, maxCounters);
+    return {
+      source: 'forecast',
+      hours: forecast.hours.map((h, i) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour * ratio, ...held, countersOpen: rostered[i]! })),
+    };
   }
   const arrivalsPerHour = await recentArrivals(store, latest);
   return {
     source: 'recent-telemetry',
     hours: Array.from({ length: hours }, (_, i) => ({ at: new Date((first + i) * HOUR_MS).toISOString(), arrivalsPerHour, ...held })),
   };
+}
+
+/**
+ * The counters a site will have open in each hour ahead: as reported now for
+ * the current hour; after it, as many as it opened at that hour the day
+ * before (sites roster their desks by the hour), else as now — never more
+ * than its working desks.
+ */
+async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours: number, maxCounters: number): Promise<number[]> {
+  const first = hourOf(new Date(latest.at));
+  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 23) * HOUR_MS), to: new Date((first + hours - 24) * HOUR_MS) });
+  const byHour = new Map(past.map((h) => [h.hour, h.countersOpen]));
+  return Array.from({ length: hours }, (_, i) => {
+    const yesterday = i === 0 ? undefined : byHour.get(first + i - 24);
+    return Math.min(maxCounters, yesterday === undefined ? latest.countersOpen : Math.round(yesterday));
+  });
 }
 
 /** Every site that has reported, its hours ahead through the queueing model (no calendar: recent telemetry held flat). Sites that never reported are left out. */
