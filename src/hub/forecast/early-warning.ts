@@ -27,9 +27,44 @@ export interface EarlyWarningOptions {
   /** The window, hours ahead on each site's clock. */
   hours?: number;
   severity?: Severity;
+  /** A breach is warned of once predicted for this long on the site's clock (one noisy evaluation pages nobody). */
+  confirmMinutes?: number;
+  /** A warning is resolved once no breach has been predicted for this long on the site's clock (no open-close flapping). */
+  clearMinutes?: number;
 }
 
-export const EARLY_WARNING_DEFAULTS = { everyMs: 60_000, hours: BREACH_HOURS.default, severity: 'sev3' } as const satisfies Required<EarlyWarningOptions>;
+export const EARLY_WARNING_DEFAULTS = {
+  everyMs: 60_000,
+  hours: BREACH_HOURS.default,
+  severity: 'sev3',
+  confirmMinutes: 30,
+  clearMinutes: 60,
+} as const satisfies Required<EarlyWarningOptions>;
+
+/**
+ * Since when (the site's clock, ms) each site has been predicted to breach
+ * with no incident yet, or has had an open incident and no breach predicted.
+ * Kept by the job between evaluations; a restart starts them afresh.
+ */
+export interface WarningMemory {
+  predictedSince: Map<string, number>;
+  clearSince: Map<string, number>;
+}
+
+export const freshMemory = (): WarningMemory => ({ predictedSince: new Map(), clearSince: new Map() });
+
+/** The breach the decision should act on: none until it has held for confirmMinutes; an open one kept until clear for clearMinutes. */
+export function settled(memory: WarningMemory, key: string, asOfMs: number, hasOpen: boolean, breach: BreachWarning | undefined, confirmMs: number, clearMs: number): 'act' | 'wait' {
+  const since = (map: Map<string, number>) => (map.has(key) ? map.get(key)! : (map.set(key, asOfMs), asOfMs));
+  if (breach) {
+    memory.clearSince.delete(key);
+    if (hasOpen) return 'act';
+    return asOfMs - since(memory.predictedSince) >= confirmMs ? 'act' : 'wait';
+  }
+  memory.predictedSince.delete(key);
+  if (!hasOpen) return 'act';
+  return asOfMs - since(memory.clearSince) >= clearMs ? 'act' : 'wait';
+}
 
 export interface WarningTally {
   opened: string[];
@@ -44,8 +79,10 @@ export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void; pe
 const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
 
 /** One evaluation of the whole fleet; each site that changes is its own transaction. */
-export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}): Promise<WarningTally> {
+export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}, memory: WarningMemory = freshMemory()): Promise<WarningTally> {
   const hours = options.hours ?? EARLY_WARNING_DEFAULTS.hours;
+  const confirmMs = (options.confirmMinutes ?? EARLY_WARNING_DEFAULTS.confirmMinutes) * 60_000;
+  const clearMs = (options.clearMinutes ?? EARLY_WARNING_DEFAULTS.clearMinutes) * 60_000;
   const severity = options.severity ?? EARLY_WARNING_DEFAULTS.severity;
   const predictions = await predictFleet(deps.store, hours, hubPeakCalendar(deps));
   const breaches = new Map(predictedBreaches(predictions).map((b) => [b.siteId.toUpperCase(), b]));
@@ -55,6 +92,7 @@ export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omi
     const breach = breaches.get(p.site.id.toUpperCase());
     // Most sites most of the time: nothing predicted and nothing open — no transaction at all.
     const open = await deps.store.findOpenIncidentByFingerprint(fingerprint);
+    if (settled(memory, fingerprint, Date.parse(p.asOf), open !== undefined, breach, confirmMs, clearMs) === 'wait') continue;
     if (!open && !breach) continue;
     await transact(deps, (tx, emit) => applyStep(deps, tx, emit, fingerprint, breach, severity, tally));
   }
@@ -127,9 +165,10 @@ export interface EarlyWarnings {
 export function startEarlyWarnings(deps: EarlyWarningDeps, options: EarlyWarningOptions): EarlyWarnings {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  const memory = freshMemory();
   const evaluate = async () => {
     try {
-      const t = await evaluateEarlyWarnings(deps, options);
+      const t = await evaluateEarlyWarnings(deps, options, memory);
       if (t.opened.length + t.updated.length + t.resolved.length > 0) {
         deps.log?.(`early warning: opened ${t.opened.join(', ') || 'none'}; updated ${t.updated.join(', ') || 'none'}; resolved ${t.resolved.join(', ') || 'none'}`);
       }

@@ -3,7 +3,8 @@
 // prediction in its labels and timeline, the surge playbook proposed), updates
 // it when the prediction changes materially, resolves it itself when the
 // forecast no longer sees the breach, and leaves a silenced site alone (the
-// silence records what it took, as for alerts).
+// silence records what it took, as for alerts). Confirmation and clearing
+// delays are 0 here (the reports jump hours); predicted-incident.test.ts has them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
 import type { Incident } from '../../../src/core/model.js';
@@ -20,7 +21,7 @@ const predicted = async (siteId: string): Promise<Incident[]> =>
   (await officer.listIncidents({ limit: 100 })).filter((i) => i.source === 'predicted' && i.siteId === siteId);
 
 beforeAll(async () => {
-  hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet(), earlyWarning: { everyMs: 100, hours: 4 } });
+  hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet(), earlyWarning: { everyMs: 100, hours: 4, confirmMinutes: 0, clearMinutes: 0 } });
   officer = await hub.clientAs('officer', 'duty');
   intake = await hub.clientAs('intake', 'feed');
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BreachWarning, ForecastBreaches, Incident } from '../../../src/core/model.js';
 import { decideWarning, materialChange, predictionLabels } from '../../../src/hub/forecast/predicted-incident.js';
+import { freshMemory, settled } from '../../../src/hub/forecast/early-warning.js';
 import { renderBreaches } from '../../../src/render/breaches.js';
 
 const breach = (over: Partial<BreachWarning> = {}): BreachWarning => ({
@@ -45,5 +46,28 @@ describe('renderBreaches', () => {
       'LND-A\tland\t2026-11-29T12:00:00.000Z\t2\t40\t8\t11\t3\tSC-NEAR:2',
       'LND-B\tland\t2026-11-29T12:00:00.000Z\t2\tgrows\t8\t8\t0\t',
     ]);
+  });
+});
+
+describe('settled: the wait before opening and before resolving, on the site clock', () => {
+  const at = (hhmm: string) => Date.parse(`2026-11-29T${hhmm}:00.000Z`);
+  it('opens only once a breach has been predicted for confirmMinutes, resolves only once clear for clearMinutes', () => {
+    const memory = freshMemory();
+    const b = breach();
+    const confirm = 30 * 60_000;
+    const clear = 60 * 60_000;
+    expect(settled(memory, 'k', at('10:00'), false, b, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'k', at('10:20'), false, b, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'k', at('10:30'), false, b, confirm, clear)).toBe('act');
+    // Open now: a gap in the prediction waits an hour before it resolves; the breach coming back resets the wait.
+    expect(settled(memory, 'k', at('11:00'), true, undefined, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'k', at('11:30'), true, b, confirm, clear)).toBe('act');
+    expect(settled(memory, 'k', at('11:45'), true, undefined, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'k', at('12:30'), true, undefined, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'k', at('12:45'), true, undefined, confirm, clear)).toBe('act');
+    // A breach that comes and goes before confirmation starts again from its return.
+    expect(settled(memory, 'j', at('10:00'), false, b, confirm, clear)).toBe('wait');
+    expect(settled(memory, 'j', at('10:15'), false, undefined, confirm, clear)).toBe('act');
+    expect(settled(memory, 'j', at('10:35'), false, b, confirm, clear)).toBe('wait');
   });
 });
