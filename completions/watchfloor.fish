@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -384,7 +384,7 @@ complete -c watchfloor -n '__watchfloor_at :0' -a drill -d 'drills and their sco
 complete -c watchfloor -n '__watchfloor_at :0' -a silence -d 'silences: alerts recorded but opening no incident and paging no one, for a while'
 complete -c watchfloor -n '__watchfloor_at :0' -a maintenance -d 'sites\' scheduled maintenance windows: alerts inside one open no incident'
 complete -c watchfloor -n '__watchfloor_at :0' -a kpi -d 'key performance indicators against their targets'
-complete -c watchfloor -n '__watchfloor_at :0' -a forecast -d 'a site\'s arrivals per hour ahead, with prediction intervals'
+complete -c watchfloor -n '__watchfloor_at :0' -a forecast -d 'a site\'s arrivals per hour ahead, with prediction intervals; --breaches: every site predicted over its wait target'
 complete -c watchfloor -n '__watchfloor_at :0' -a scenario -d 'what-if: the hours ahead under more arrivals, fewer e-gates or officers — wait, breaches, counters to open'
 complete -c watchfloor -n '__watchfloor_at :0' -a handover -d 'shift handovers: issue one, take one over, read them'
 complete -c watchfloor -n '__watchfloor_at :0' -a inventory -d 'the inventory as code: plan and apply files of sites, assets, dependencies and alert labels; export what the hub holds'
@@ -647,7 +647,8 @@ complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l kind -x -a 'air land 
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l since -r -d 'the period’s start: a duration back from now (24h, 7d) or an ISO time (default 24h)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l until -r -d 'the period’s end: a duration back from now or an ISO time (default now)'
 complete -c watchfloor -n '__watchfloor_in /kpi/remote' -l help -s h -d 'display help for command'
-complete -c watchfloor -n '__watchfloor_in /forecast' -l hours -r -d 'hours ahead, 1 to 168 (default 24)'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l hours -r -d 'hours ahead, 1 to 168 (default 24; with --breaches 1 to 48, default 6)'
+complete -c watchfloor -n '__watchfloor_in /forecast' -l breaches -d 'every site predicted to breach its wait target: when, how badly, counters to open and officers to move'
 complete -c watchfloor -n '__watchfloor_in /forecast' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /forecast:0' -x -a '(__watchfloor_dynamic sites)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l arrivals -r -d 'arrivals per hour: +30%, -20%, or a number of travellers an hour (+500)'
@@ -750,6 +751,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-cert -r -d 'serve 
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the private key of --tls-cert (PEM, unencrypted)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l log-format -r -d 'text (default) or json: one JSON object a line on stderr, for log shippers'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l retain -r -d 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l early-warning -r -d 'evaluate the forecast this often (e.g. 1m) and open `predicted` incidents for sites about to breach their wait target'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /hub/backup' -l force -d 'replace FILE if it exists'
 complete -c watchfloor -n '__watchfloor_in /hub/backup' -l help -s h -d 'display help for command'

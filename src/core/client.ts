@@ -4,6 +4,7 @@
 // file there and one line here.
 import { auditCalls, type AuditCalls } from './client/audit.js';
 import { backupCalls, type BackupCalls } from './client/backup.js';
+import { breachCalls, type BreachCalls } from './client/breaches.js';
 import { cardCalls, type CardCalls } from './client/cards.js';
 import { HubConnection, type CoreClientOptions } from './client/connection.js';
 import { diagnosticCalls, type DiagnosticCalls } from './client/diagnostics.js';
@@ -32,7 +33,7 @@ export type { NewSilenceRequest } from './client/silences.js';
 // The calls of every noun, as methods of the client (declaration merging with the class below).
 export interface CoreClient
   extends SiteCalls, IncidentCalls, IntakeCalls, TokenCalls, AuditCalls, DiagnosticCalls, DispatchCalls, KpiCalls, CardCalls, EventCalls,
-    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls, SilenceCalls, HandoverCalls, ForecastCalls {}
+    PlaybookCalls, PlaybookRunCalls, InventoryCalls, DrillCalls, BackupCalls, SilenceCalls, HandoverCalls, ForecastCalls, BreachCalls {}
 
 export class CoreClient {
   readonly hubUrl: string;
@@ -61,6 +62,7 @@ export class CoreClient {
       silenceCalls(this.hub),
       handoverCalls(this.hub),
       forecastCalls(this.hub),
+      breachCalls(this.hub),
     );
   }
 

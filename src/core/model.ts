@@ -27,3 +27,4 @@ export * from './model/silences.js';
 export * from './model/handovers.js';
 export * from './model/scenarios.js';
 export * from './model/forecast.js';
+export * from './model/breaches.js';

@@ -118,6 +118,9 @@ export const FORECAST_HOURS = { default: 24, max: 168 } as const;
 // How a site's arrivals forecast was made, from the history it had (hub/forecast/arrivals-model.ts); none: no history.
 export const FORECAST_METHODS = ['double-seasonal', 'daily-seasonal', 'flat', 'none'] as const;
 
+/** The early warnings' window (`forecast --breaches --hours N`, GET /v1/forecast/breaches?hours=N), hours ahead. */
+export const BREACH_HOURS = { default: 6, max: 48 } as const;
+
 /**
  * A chat card's claim is a lease its holder renews while it is still trying
  * to post: this long unless the claimer asks for another, within min and max.

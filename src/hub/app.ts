@@ -25,6 +25,7 @@ import { registerSilenceRoutes } from './api/routes/silences.js';
 import { registerWaitHistoryRoutes } from './api/routes/wait-history.js';
 import { registerScenarioRoutes } from './api/routes/scenarios.js';
 import { registerForecastRoutes } from './api/routes/forecast.js';
+import { registerBreachRoutes } from './api/routes/breaches.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import type { IntakeLimits } from './incidents/alert-pipeline.js';
@@ -75,6 +76,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerWaitHistoryRoutes(app, ctx);
   registerScenarioRoutes(app, ctx);
   registerForecastRoutes(app, ctx);
+  registerBreachRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerIngestRoutes(app, ctx, options.intake);
   registerIdentityRoutes(app, ctx, sessions);

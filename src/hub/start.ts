@@ -33,6 +33,7 @@ import { issueToken } from './tokens/tokens.js';
 import { readTlsFiles, type TlsFiles } from './tls-files.js';
 import { startRetention, type Retention } from './telemetry/retention.js';
 import { peakCalendarPath, readPeakCalendar } from './forecast/peak-calendar-file.js';
+import { startEarlyWarnings, type EarlyWarningOptions, type EarlyWarnings } from './forecast/early-warning.js';
 import { transact } from './transact.js';
 import { watchfloorVersion } from '../core/version.js';
 
@@ -61,6 +62,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   playbookRunner?: RunnerOptions;
   /** Keep telemetry and wait history this long (ms), pruned at start and hourly; never audit or incidents. */
   retainMs?: number;
+  /** Evaluate the forecast every `everyMs` and raise `predicted` incidents (early-warning.ts); off when absent. */
+  earlyWarning?: EarlyWarningOptions;
   /** Serve HTTPS: the certificate (chain) and its private key, PEM files read once at start. */
   tls?: TlsFiles;
   /** The alert intake's queue bounds: alerts that may wait, alerts per transaction, Retry-After when full. */
@@ -198,11 +201,13 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   let simulator: Stoppable | undefined;
   let autoRemediation: AutoRemediation | undefined;
   let retention: Retention | undefined;
+  let earlyWarnings: EarlyWarnings | undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       retention?.stop();
+      await earlyWarnings?.stop();
       await autoRemediation?.stop();
       await playbookRuns.runner.close();
       await simulator?.stop();
@@ -245,6 +250,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
       log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
     }
     if (options.retainMs) retention = startRetention(ctx, options.retainMs);
+    if (options.earlyWarning) earlyWarnings = startEarlyWarnings(ctx, options.earlyWarning);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };

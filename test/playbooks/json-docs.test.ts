@@ -8,6 +8,7 @@ import { HANDOVER_FIELDS, HANDOVER_SUMMARY_FIELDS } from '../../src/render/hando
 import { REMOTE_KPI_FIELDS } from '../../src/render/json.js';
 import { KPI_MEASURE_FIELDS, KPI_REPORT_FIELDS } from '../../src/render/kpi-json.js';
 import { PLAYBOOK_SUMMARY_FIELDS, playbookHistoryJson, playbookValidationJson, proposalJson } from '../../src/render/playbook-json.js';
+import { breachesJson } from '../../src/render/breaches-json.js';
 import { siteForecastJson } from '../../src/render/json.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'json.md'), 'utf8');
@@ -86,5 +87,23 @@ describe('docs/json.md, forecast', () => {
       hours: [{ at: 't', arrivalsPerHour: 1, lower: 0, upper: 2, peaks: [], predictedWaitMinutes: null, countersAdvised: null }],
     });
     for (const key of [...Object.keys(json.forecast), ...Object.keys(json.forecast.hours[0]!)]) expect(row, key).toContain(key);
+  });
+});
+
+describe('docs/json.md, forecast --breaches', () => {
+  it('has its row, naming every field the JSON prints, and predicted among the incident sources', () => {
+    const row = DOC.split('\n').find((l) => l.startsWith('| `forecast --breaches` |'))!;
+    expect(row).toContain(
+      '| `forecast --breaches` | `{ generatedAt, hours, source, sitesChecked, "breaches": [{ siteId, kind, region, asOf, breachAt, breachHours, worstWaitMinutes, worstAt, waitTargetMinutes, countersOpen, countersAdvised, advisedWithinTarget, countersToOpen, officersOnDuty, officersShort, officersFrom: [{ siteId, distanceKm, officers }…] }…] }`',
+    );
+    const json = breachesJson({
+      generatedAt: 't', hours: 6, source: 'forecast', sitesChecked: 1,
+      breaches: [{
+        siteId: 'RUH', kind: 'air', region: 'r', asOf: 't', breachAt: 't', breachHours: 1, worstWaitMinutes: null, worstAt: 't', waitTargetMinutes: 30,
+        countersOpen: 1, countersAdvised: 2, advisedWithinTarget: true, countersToOpen: 1, officersOnDuty: 1, officersShort: 1, officersFrom: [{ siteId: 'SC', distanceKm: 1, officers: 1 }],
+      }],
+    });
+    for (const key of [...Object.keys(json), ...Object.keys(json.breaches[0]!), ...Object.keys(json.breaches[0]!.officersFrom[0]!)]) expect(row, key).toContain(key);
+    expect(DOC).toContain('`source` (`alertmanager|manual|predicted`;');
   });
 });

@@ -28,6 +28,8 @@ export interface HubSettings {
   logFormat?: LogFormat;
   /** How long telemetry and wait history are kept, in milliseconds. */
   retain?: number;
+  /** How often the early warning evaluates the forecast and raises `predicted` incidents, in milliseconds; off when absent. */
+  earlyWarning?: number;
 }
 
 type Key = keyof HubSettings;
@@ -53,6 +55,14 @@ const path = (value: unknown) => text(value);
 export function parseRetain(value: unknown): number {
   const ms = spanMs(text(value));
   if (ms === undefined || ms < MIN_RETAIN_MS) throw new InvalidArgumentError('expected a span of whole days, at least 1d (e.g. 400d)');
+  return ms;
+}
+
+const MIN_EARLY_WARNING_MS = 1_000;
+
+export function parseEarlyWarning(value: unknown): number {
+  const ms = spanMs(text(value));
+  if (ms === undefined || ms < MIN_EARLY_WARNING_MS) throw new InvalidArgumentError('expected how often, at least 1s (e.g. 1m, 30s)');
   return ms;
 }
 
@@ -91,6 +101,7 @@ export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
   'tls-key': { key: 'tlsKey', parse: path, path: true },
   'log-format': { key: 'logFormat', parse: parseLogFormat },
   retain: { key: 'retain', parse: parseRetain },
+  'early-warning': { key: 'earlyWarning', parse: parseEarlyWarning },
 };
 
 /** The flags' settings over the file's: a flag given on the command line wins. */

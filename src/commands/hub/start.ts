@@ -12,7 +12,7 @@ import { defineVerb } from '../verb.js';
 import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 import { readHubConfigFile } from './config-file.js';
 import { hubLogLine } from './hub-log.js';
-import { mergeSettings, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
+import { mergeSettings, parseEarlyWarning, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
 import { saveHubProfile } from './profile.js';
 
 export interface HubStartInput {
@@ -57,7 +57,8 @@ export const hubStart = defineVerb({
       .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM, the chain after it); needs --tls-key')
       .option('--tls-key <file>', 'the private key of --tls-cert (PEM, unencrypted)')
       .option('--log-format <format>', 'text (default) or json: one JSON object a line on stderr, for log shippers', parseLogFormat)
-      .option('--retain <span>', 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents', parseRetain);
+      .option('--retain <span>', 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents', parseRetain)
+      .option('--early-warning <every>', 'evaluate the forecast this often (e.g. 1m) and open `predicted` incidents for sites about to breach their wait target', parseEarlyWarning);
   },
   // Commander passes `true` for --auto-remediate alone: the parser only runs on a value.
   input: (_args: [], { config, autoRemediate, ...flags }: HubStartOptions): HubStartInput => ({
@@ -90,6 +91,7 @@ export const hubStart = defineVerb({
       ...(settings.peaks ? { peaksFile: settings.peaks } : {}),
       ...(settings.tlsCert && settings.tlsKey ? { tls: { certFile: settings.tlsCert, keyFile: settings.tlsKey } } : {}),
       ...(settings.retain ? { retainMs: settings.retain } : {}),
+      ...(settings.earlyWarning ? { earlyWarning: { everyMs: settings.earlyWarning } } : {}),
     });
     try {
       // The profile is written before the URL is emitted: a script that waits

@@ -22,7 +22,8 @@ export const Incident = z.object({
   state: IncidentState,
   siteId: z.string().nullable(),
   assetId: z.string().nullable(),
-  source: z.enum(['alertmanager', 'manual']),
+  /** predicted: the hub's early warning opened it (a forecast breach of the site's wait target, not an alert). */
+  source: z.enum(['alertmanager', 'manual', 'predicted']),
   fingerprint: z.string().nullable(), // Alertmanager fingerprint, for dedup
   labels: z.record(z.string(), z.string()),
   createdAt: z.string(),

@@ -44,3 +44,6 @@ export function readPeakCalendar(path: string): PeakCalendar {
   parsed.set(path, { stamp, calendar });
   return calendar;
 }
+
+/** The calendar a hub forecasts with now: the one it was started with, else the package's. */
+export const hubPeakCalendar = (ctx: { peakCalendarFile?: string | undefined }): PeakCalendar => readPeakCalendar(ctx.peakCalendarFile ?? defaultPeakCalendarPath());

@@ -132,7 +132,9 @@ export type Resolution =
   /** A work order was closed after an on-site repair. */
   | { way: 'repaired'; dispatchId: string; note: string }
   /** The alert resolved at its source before anyone acknowledged the incident. */
-  | { way: 'alert-cleared'; fingerprint: string };
+  | { way: 'alert-cleared'; fingerprint: string }
+  /** The early warning's forecast no longer predicts the breach it was opened for. */
+  | { way: 'forecast-cleared'; summary: string };
 
 /** Why `caller` may not resolve `incident` this way, or undefined if they may. */
 export function resolutionRefusal(incident: Incident, caller: Caller, resolution: Resolution): Error | undefined {
@@ -161,6 +163,12 @@ export function resolutionRefusal(incident: Incident, caller: Caller, resolution
       return new ConflictError(`${incident.id} is ${incident.state}: an alert resolved at the source leaves it to whoever took it on`, {
         details: { state: incident.state },
       });
+    case 'forecast-cleared':
+      // Only the hub's own early warning, and only on what it opened: a breach no longer predicted is over whoever holds it.
+      if (caller !== SYSTEM || incident.source !== 'predicted') {
+        return new ForbiddenError(`only the hub's early warning clears ${incident.id} by its forecast`, { details });
+      }
+      return undefined;
   }
 }
 
@@ -197,6 +205,13 @@ function resolutionRecord(caller: Caller, resolution: Resolution): { by: ActorRe
         summary: 'alert resolved at the source',
         timeline: { kind: 'alert-resolved', text: 'alert resolved at the source before anyone acknowledged it; closed automatically', as: SYSTEM },
         audit: { action: 'incident.resolve', detail: { fingerprint: resolution.fingerprint, automatic: true } },
+      };
+    case 'forecast-cleared':
+      return {
+        by: refOf(SYSTEM.actor),
+        summary: resolution.summary,
+        timeline: { kind: 'resolved', text: `closed automatically: ${resolution.summary}`, as: SYSTEM },
+        audit: { action: 'incident.resolve', detail: { summary: resolution.summary, automatic: true, source: 'predicted' } },
       };
   }
 }

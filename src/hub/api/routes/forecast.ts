@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SiteForecast } from '../../../core/model.js';
 import { FORECAST_HOURS } from '../../../core/vocabulary.js';
 import type { HubContext } from '../../context.js';
-import { defaultPeakCalendarPath, readPeakCalendar } from '../../forecast/peak-calendar-file.js';
+import { hubPeakCalendar } from '../../forecast/peak-calendar-file.js';
 import { forecastSite } from '../../forecast/site-forecast.js';
 import { ForecastQuery, IdParams } from '../schemas.js';
 import { parseInput } from '../validate.js';
@@ -14,7 +14,6 @@ export function registerForecastRoutes(app: FastifyInstance, ctx: HubContext): v
     const { id } = parseInput(IdParams, request.params, 'site id');
     const { hours = FORECAST_HOURS.default } = parseInput(ForecastQuery, request.query, 'query');
     const site = await siteOrNotFound(ctx.store, id);
-    const calendar = readPeakCalendar(ctx.peakCalendarFile ?? defaultPeakCalendarPath());
-    return forecastSite(ctx.store, site, { hours, calendar, now: ctx.now() });
+    return forecastSite(ctx.store, site, { hours, calendar: hubPeakCalendar(ctx), now: ctx.now() });
   });
 }

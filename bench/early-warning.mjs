@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// Benchmark (not a test): how well the hub's early warning warns. Starts the
+// demo fleet (--seed 7) at speed with `--early-warning`, lets --days of site
+// time pass (the flow history is keyed on the reports' clock), and meanwhile,
+// every --snapshot-hours of site time, asks the hub for every site's 24-hour
+// forecast (timed: the cost of forecasting the fleet) and for the breach list.
+// The demo's surges (its own calendar's peaks, e-gate and counter faults,
+// rosters short of the queue) are nothing the forecaster is told about: it
+// sees only the hub's telemetry. Judged afterwards from the hub's own store:
+//   breaches: hours whose recorded mean wait (site_flow_hours) is over 30 min;
+//     an episode starts at a breach hour after a calm one;
+//   warnings: the `predicted` incidents the hub opened (labels.since: where the
+//     warning stood on the site's clock; open until it resolved, mapped to the
+//     site's clock by the incident's own created/resolved times × speed).
+// Prints hit rate (episodes warned ≥ 60 min ahead), false alarms (warnings no
+// breach followed within their window), median lead time, MASE per site kind
+// (the hub's forecasts at each snapshot against what came, scaled by the
+// in-sample error of seasonal naive: same hour last week when a week of history
+// precedes the origin, else same hour yesterday — said which), and the time to
+// forecast all sites 24 h ahead. Asserts nothing.
+//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 3600] [--every 2] [--snapshot-hours 6]
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { arg, fmt, percentile, startDemoHub } from './lib.mjs';
+
+const DAYS = arg('--days', 7);
+const SPEED = arg('--speed', 3600);
+const EVERY_S = arg('--every', 2);
+const SNAPSHOT_HOURS = arg('--snapshot-hours', 6);
+const WINDOW_HOURS = 6; // the early warning's window (the hub's default)
+const TARGET = 30;
+const HOUR_MS = 3_600_000;
+const LEAD_MS = 60 * 60_000;
+const WARM_UP_HOURS = 6; // breaches in the first hours of the run are not judged: nothing could have warned of them
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`] });
+const get = async (path) => {
+  const res = await fetch(new URL(path, hub.url), { headers: { authorization: `Bearer ${hub.token}` } });
+  if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  return res.json();
+};
+try {
+  const sites = (await get('/v1/sites')).sites;
+  const kindOf = new Map(sites.map((s) => [s.id, s.kind]));
+  const runMs = (DAYS * 86_400_000) / SPEED;
+  const snapshotMs = (SNAPSHOT_HOURS * HOUR_MS) / SPEED;
+  const started = Date.now();
+  const snapshots = []; // { siteId, hours: [{ at, arrivalsPerHour }] }
+  const fleetTimes = [];
+  const breachTimes = [];
+  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
+  for (let next = started + snapshotMs; Date.now() < started + runMs; next += snapshotMs) {
+    await sleep(Math.max(0, Math.min(next, started + runMs) - Date.now()));
+    if (Date.now() >= started + runMs) break;
+    const t0 = performance.now();
+    for (const site of sites) {
+      const body = await get(`/v1/sites/${encodeURIComponent(site.id)}/forecast?hours=24`);
+      if (body.hours?.length) snapshots.push({ siteId: site.id, hours: body.hours.map((h) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour })) });
+    }
+    fleetTimes.push(performance.now() - t0);
+    const t1 = performance.now();
+    await get('/v1/forecast/breaches?hours=24');
+    breachTimes.push(performance.now() - t1);
+    console.error(`  ${((Date.now() - started) / 60_000).toFixed(1)} min: fleet forecast ${fmt(fleetTimes.at(-1))}, breach list ${fmt(breachTimes.at(-1))}`);
+  }
+
+  const db = new Database(join(hub.dir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
+  const flow = db.prepare('SELECT site_id AS siteId, hour, reports, arrivals_sum AS arrivals, wait_sum AS wait FROM site_flow_hours ORDER BY site_id, hour').all();
+  const incidents = db.prepare("SELECT site_id AS siteId, labels, created_at AS createdAt, resolved_at AS resolvedAt FROM incidents WHERE source = 'predicted'").all();
+  db.close();
+
+  // Breach episodes from the recorded waits.
+  const bySite = new Map();
+  for (const r of flow) {
+    if (!bySite.has(r.siteId)) bySite.set(r.siteId, new Map());
+    bySite.get(r.siteId).set(r.hour, r);
+  }
+  const firstHour = Math.min(...flow.map((r) => r.hour));
+  const lastHour = Math.max(...flow.map((r) => r.hour));
+  const breachHour = (siteId, h) => {
+    const r = bySite.get(siteId)?.get(h);
+    return r !== undefined && r.wait / r.reports > TARGET;
+  };
+  const episodes = [];
+  for (const [siteId, hours] of bySite) {
+    for (const h of hours.keys()) {
+      if (h < firstHour + WARM_UP_HOURS || h >= lastHour) continue; // the last hour is still filling
+      if (breachHour(siteId, h) && !breachHour(siteId, h - 1)) episodes.push({ siteId, startMs: h * HOUR_MS });
+    }
+  }
+  // Warnings on the site's clock.
+  const warnings = incidents.map((i) => {
+    const labels = JSON.parse(i.labels);
+    const since = Date.parse(labels.since ?? labels.asOf);
+    const until = i.resolvedAt ? since + (Date.parse(i.resolvedAt) - Date.parse(i.createdAt)) * SPEED : Infinity;
+    return { siteId: i.siteId, since, until };
+  });
+  const leads = [];
+  for (const e of episodes) {
+    const covering = warnings.filter((w) => w.siteId === e.siteId && w.since <= e.startMs - LEAD_MS && w.until >= e.startMs);
+    if (covering.length) leads.push((e.startMs - Math.min(...covering.map((w) => w.since))) / 60_000);
+  }
+  const falseAlarms = warnings.filter((w) => {
+    const end = Math.min(lastHour * HOUR_MS, Math.max(w.until, w.since + WINDOW_HOURS * HOUR_MS));
+    for (let h = Math.floor(w.since / HOUR_MS); h * HOUR_MS <= end; h++) if (breachHour(w.siteId, h)) return false;
+    return true;
+  }).length;
+
+  // MASE per kind: each snapshot's hours against the recorded arrivals.
+  const actual = (siteId, h) => {
+    const r = bySite.get(siteId)?.get(h);
+    return r && h < lastHour ? r.arrivals / r.reports : undefined;
+  };
+  const errs = new Map(); // kind -> { model: [], naive: [], lag }
+  for (const s of snapshots) {
+    const origin = Math.floor(Date.parse(s.hours[0].at) / HOUR_MS);
+    const lag = origin - firstHour >= 168 + 24 ? 168 : 24;
+    // The scale: seasonal naive's in-sample mean absolute error over the history before the origin.
+    const inSample = [];
+    for (let h = firstHour + lag; h < origin; h++) {
+      const a = actual(s.siteId, h);
+      const b = actual(s.siteId, h - lag);
+      if (a !== undefined && b !== undefined) inSample.push(Math.abs(a - b));
+    }
+    if (inSample.length < 24) continue;
+    const scale = inSample.reduce((x, y) => x + y, 0) / inSample.length;
+    if (!(scale > 0)) continue;
+    const kind = kindOf.get(s.siteId);
+    if (!errs.has(kind)) errs.set(kind, { scaled: [], lags: new Set() });
+    for (const h of s.hours) {
+      const a = actual(s.siteId, Math.floor(Date.parse(h.at) / HOUR_MS));
+      if (a !== undefined) errs.get(kind).scaled.push(Math.abs(a - h.arrivalsPerHour) / scale);
+    }
+    errs.get(kind).lags.add(lag);
+  }
+
+  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  const warned = leads.length;
+  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - firstHour) / 24).toFixed(1)} days of site time at speed ${SPEED}; early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
+  console.log(`  breach episodes (hourly mean wait > ${TARGET} min, after the first ${WARM_UP_HOURS} h): ${episodes.length}`);
+  console.log(`  hit rate, warned ≥ 60 min ahead: ${episodes.length ? ((100 * warned) / episodes.length).toFixed(1) : 'n/a'}% (${warned} of ${episodes.length}; goal ≥ 90%)`);
+  console.log(`  false alarms: ${warnings.length ? ((100 * falseAlarms) / warnings.length).toFixed(1) : 'n/a'}% (${falseAlarms} of ${warnings.length} predicted incidents with no breach in their window; goal ≤ 10%)`);
+  console.log(`  median lead time: ${warned ? `${percentile(sorted(leads), 50).toFixed(0)} min` : 'n/a'}`);
+  for (const [kind, e] of [...errs].sort()) {
+    const mase = e.scaled.reduce((x, y) => x + y, 0) / e.scaled.length;
+    console.log(`  MASE ${kind}: ${mase.toFixed(2)} (${e.scaled.length} forecast hours; seasonal naive at lag ${[...e.lags].join('/')} h)`);
+  }
+  const ft = sorted(fleetTimes);
+  const bt = sorted(breachTimes);
+  console.log(`  forecast all ${sites.length} sites 24 h ahead, one request a site: median ${ft.length ? fmt(percentile(ft, 50)) : 'n/a'}, max ${ft.length ? fmt(ft.at(-1)) : 'n/a'} over ${ft.length} snapshots`);
+  console.log(`  the breach list for 24 h (every site forecast + queueing + advice, one request): median ${bt.length ? fmt(percentile(bt, 50)) : 'n/a'}, max ${bt.length ? fmt(bt.at(-1)) : 'n/a'} (goal < 200 ms)`);
+} finally {
+  await hub.stop();
+}

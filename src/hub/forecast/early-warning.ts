@@ -1,0 +1,194 @@
+// The hub's early warning: every so often the forecast is evaluated for every
+// site, and each site predicted to breach its wait target gets one `predicted`
+// incident (sev3 unless told otherwise) — opened, updated when the prediction
+// changes materially, resolved when the forecast no longer sees the breach.
+// Through the same incident writes as everything else (timeline, audit,
+// outbox events, playbook proposals), so chat cards and the watch UI see it
+// before the queue forms. A site under a silence or maintenance window gets
+// none, checked the way the alert intake checks (and recorded as it records).
+import type { Incident, BreachWarning, Severity } from '../../core/model.js';
+import { BREACH_HOURS } from '../../core/vocabulary.js';
+import { SYSTEM } from '../caller.js';
+import { decideResolve } from '../incidents/decisions.js';
+import { draftIncident } from '../incidents/draft.js';
+import type { IncidentDeps } from '../incidents/incident-actions.js';
+import { storeIncidentChange, storeNewIncident } from '../incidents/incident-writes.js';
+import { currentSilences, silencedAlert } from '../silences/silenced-intake.js';
+import type { StoreWriter } from '../store/store.js';
+import { transact, type Emit } from '../transact.js';
+import { predictedBreaches } from './breach-advice.js';
+import { hubPeakCalendar } from './peak-calendar-file.js';
+import { decideWarning, predictedFingerprint, predictionLabels, predictionText } from './predicted-incident.js';
+import { predictFleet } from './site-prediction.js';
+
+export interface EarlyWarningOptions {
+  /** How often the forecast is evaluated (real ms). */
+  everyMs: number;
+  /** The window, hours ahead on each site's clock. */
+  hours?: number;
+  severity?: Severity;
+  /** A breach is warned of once predicted for this long on the site's clock (one noisy evaluation pages nobody). */
+  confirmMinutes?: number;
+  /** A warning is resolved once no breach has been predicted for this long on the site's clock (no open-close flapping). */
+  clearMinutes?: number;
+}
+
+export const EARLY_WARNING_DEFAULTS = {
+  everyMs: 60_000,
+  hours: BREACH_HOURS.default,
+  severity: 'sev3',
+  confirmMinutes: 30,
+  clearMinutes: 60,
+} as const satisfies Required<EarlyWarningOptions>;
+
+/**
+ * Since when (the site's clock, ms) each site has been predicted to breach
+ * with no incident yet, or has had an open incident and no breach predicted.
+ * Kept by the job between evaluations; a restart starts them afresh.
+ */
+export interface WarningMemory {
+  predictedSince: Map<string, number>;
+  clearSince: Map<string, number>;
+}
+
+export const freshMemory = (): WarningMemory => ({ predictedSince: new Map(), clearSince: new Map() });
+
+/** The breach the decision should act on: none until it has held for confirmMinutes; an open one kept until clear for clearMinutes. */
+export function settled(memory: WarningMemory, key: string, asOfMs: number, hasOpen: boolean, breach: BreachWarning | undefined, confirmMs: number, clearMs: number): 'act' | 'wait' {
+  const since = (map: Map<string, number>) => (map.has(key) ? map.get(key)! : (map.set(key, asOfMs), asOfMs));
+  if (breach) {
+    memory.clearSince.delete(key);
+    if (hasOpen) return 'act';
+    return asOfMs - since(memory.predictedSince) >= confirmMs ? 'act' : 'wait';
+  }
+  memory.predictedSince.delete(key);
+  if (!hasOpen) return 'act';
+  return asOfMs - since(memory.clearSince) >= clearMs ? 'act' : 'wait';
+}
+
+export interface WarningTally {
+  opened: string[];
+  updated: string[];
+  resolved: string[];
+  /** Sites predicted to breach that a silence or maintenance window holds. */
+  silenced: string[];
+}
+
+export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void; peakCalendarFile?: string | undefined };
+
+const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
+
+/** One evaluation of the whole fleet; each site that changes is its own transaction. */
+export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}, memory: WarningMemory = freshMemory()): Promise<WarningTally> {
+  const hours = options.hours ?? EARLY_WARNING_DEFAULTS.hours;
+  const confirmMs = (options.confirmMinutes ?? EARLY_WARNING_DEFAULTS.confirmMinutes) * 60_000;
+  const clearMs = (options.clearMinutes ?? EARLY_WARNING_DEFAULTS.clearMinutes) * 60_000;
+  const severity = options.severity ?? EARLY_WARNING_DEFAULTS.severity;
+  const predictions = await predictFleet(deps.store, hours, hubPeakCalendar(deps));
+  const breaches = new Map(predictedBreaches(predictions).map((b) => [b.siteId.toUpperCase(), b]));
+  const tally: WarningTally = { opened: [], updated: [], resolved: [], silenced: [] };
+  for (const p of predictions) {
+    const fingerprint = predictedFingerprint(p.site.id);
+    const breach = breaches.get(p.site.id.toUpperCase());
+    // Most sites most of the time: nothing predicted and nothing open — no transaction at all.
+    const open = await deps.store.findOpenIncidentByFingerprint(fingerprint);
+    if (settled(memory, fingerprint, Date.parse(p.asOf), open !== undefined, breach, confirmMs, clearMs) === 'wait') continue;
+    if (!open && !breach) continue;
+    await transact(deps, (tx, emit) => applyStep(deps, tx, emit, fingerprint, breach, severity, tally));
+  }
+  return tally;
+}
+
+async function applyStep(
+  deps: EarlyWarningDeps,
+  tx: StoreWriter,
+  emit: Emit,
+  fingerprint: string,
+  breach: BreachWarning | undefined,
+  severity: Severity,
+  tally: WarningTally,
+): Promise<void> {
+  const at = deps.now().toISOString();
+  // Read again inside the transaction: another hub (or the last tick) may have moved it.
+  const open: Incident | undefined = await tx.findOpenIncidentByFingerprint(fingerprint);
+  const step = decideWarning(open, breach);
+  switch (step.kind) {
+    case 'none':
+      return;
+    case 'open': {
+      const b = step.breach;
+      // `since`: where the warning first stood on the site's clock (kept through updates: the lead time is measured from it).
+      const labels = { ...predictionLabels(b), since: b.asOf };
+      const candidate = { status: 'firing' as const, fingerprint, title: title(b), severity, siteId: b.siteId, assetId: null, labels };
+      if (await silencedAlert(tx, await currentSilences(deps.store, tx, at), candidate, undefined, at)) {
+        tally.silenced.push(b.siteId);
+        return;
+      }
+      const draft = draftIncident({ title: title(b), severity, siteId: b.siteId, assetId: null, source: 'predicted', fingerprint, labels, at });
+      const incident = await storeNewIncident(
+        tx,
+        emit,
+        SYSTEM,
+        draft,
+        { kind: 'triggered', text: predictionText(b), as: SYSTEM },
+        { action: 'incident.create', detail: { source: 'predicted', severity, breachAt: b.breachAt, worstWaitMinutes: b.worstWaitMinutes } },
+        deps.playbooks,
+      );
+      tally.opened.push(incident.siteId!);
+      return;
+    }
+    case 'update': {
+      const b = step.breach;
+      await storeIncidentChange(tx, emit, SYSTEM, step.incident, {
+        incident: { ...step.incident, labels: { ...predictionLabels(b), since: step.incident.labels.since ?? b.asOf } },
+        timeline: { kind: 'alert-updated', text: `${step.why}: ${predictionText(b)}`, as: SYSTEM },
+        audit: { action: 'incident.predicted-update', detail: { breachAt: b.breachAt, worstWaitMinutes: b.worstWaitMinutes, countersAdvised: b.countersAdvised } },
+      }, at);
+      tally.updated.push(b.siteId);
+      return;
+    }
+    case 'resolve': {
+      const summary = `the forecast no longer predicts a wait over target (as of the site's latest report)`;
+      await storeIncidentChange(tx, emit, SYSTEM, step.incident, decideResolve(step.incident, SYSTEM, { way: 'forecast-cleared', summary }, at), at);
+      tally.resolved.push(step.incident.siteId!);
+      return;
+    }
+  }
+}
+
+export interface EarlyWarnings {
+  /** No more evaluations; resolves once the one in flight (if any) has finished, so the store can close. */
+  stop(): Promise<void>;
+}
+
+/** Evaluates now and then every `everyMs`; one evaluation at a time (a slow one is not stacked on). */
+export function startEarlyWarnings(deps: EarlyWarningDeps, options: EarlyWarningOptions): EarlyWarnings {
+  let inFlight: Promise<void> | undefined;
+  let stopped = false;
+  const memory = freshMemory();
+  const evaluate = async () => {
+    try {
+      const t = await evaluateEarlyWarnings(deps, options, memory);
+      if (t.opened.length + t.updated.length + t.resolved.length > 0) {
+        deps.log?.(`early warning: opened ${t.opened.join(', ') || 'none'}; updated ${t.updated.join(', ') || 'none'}; resolved ${t.resolved.join(', ') || 'none'}`);
+      }
+    } catch (e) {
+      deps.log?.(`early warning failed: ${String(e)}`);
+    } finally {
+      inFlight = undefined;
+    }
+  };
+  const run = () => {
+    if (!stopped && !inFlight) inFlight = evaluate();
+  };
+  run();
+  const timer = setInterval(run, options.everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
+}
