@@ -81,10 +81,14 @@ export function renderHandoverMarkdown(h: Handover): string {
     '',
     ...(c.predictedBreaches.available
       ? orNone(
-          c.predictedBreaches.breaches.map((b) => `- ${md(b.siteId)} at ${b.at}: wait ${b.predictedWaitMinutes} min against a target of ${b.targetWaitMinutes} min`),
+          c.predictedBreaches.breaches.map((b) => {
+            const wait = b.predictedWaitMinutes === null ? 'a queue growing all hour' : `wait ${b.predictedWaitMinutes} min`;
+            return `- ${md(b.siteId)} from ${b.at}: ${wait} against a target of ${b.targetWaitMinutes} min`;
+          }),
           'No breach predicted.',
         )
       : [`- _Not available: ${md(c.predictedBreaches.note ?? 'no forecast')}._`]),
+    ...(c.predictedBreaches.available && c.predictedBreaches.note ? ['', `_${md(c.predictedBreaches.note)}._`] : []),
     '',
   ];
   return out.join('\n');

@@ -85,11 +85,12 @@ export interface HandoverKpis {
 export interface PredictedBreach {
   siteId: string;
   at: string;
-  predictedWaitMinutes: number;
+  /** The worst predicted mean wait of the window; null when the queue is predicted to grow all hour. */
+  predictedWaitMinutes: number | null;
   targetWaitMinutes: number;
 }
 
-/** Breaches predicted for the next shift; `available` is false until the hub's early warning (src/hub/forecast) lands. */
+/** Breaches predicted for the next shift (the early warning); `available` false in handovers issued before the hub forecast breaches. */
 export interface HandoverBreaches {
   available: boolean;
   note: string | null;

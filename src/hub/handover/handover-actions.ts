@@ -34,21 +34,20 @@ export async function findHandover(store: StoreReader, id: string): Promise<Hand
   return found;
 }
 
-export function issueHandover(deps: TransactDeps, caller: Caller, input: IssueHandoverInput): Promise<Handover> {
+export async function issueHandover(deps: TransactDeps & { peakCalendarFile?: string | undefined }, caller: Caller, input: IssueHandoverInput): Promise<Handover> {
   const lengthMs = shiftMs(input.shift);
+  const breaches = await nextShiftBreaches(deps, lengthMs);
   return transact(deps, async (tx, emit) => {
     const now = deps.now();
     const at = now.toISOString();
     const shift = { from: new Date(now.getTime() - lengthMs).toISOString(), until: at };
-    const next = { from: at, until: new Date(now.getTime() + lengthMs).toISOString() };
-    const [previous, open, resolved, dispatches, runs, kpis, breaches] = await Promise.all([
+    const [previous, open, resolved, dispatches, runs, kpis] = await Promise.all([
       tx.latestHandover(),
       tx.listIncidents({ state: 'open', limit: READ_LIMIT }),
       tx.listIncidents({ state: 'resolved', limit: READ_LIMIT }),
       tx.listDispatches({ limit: READ_LIMIT }),
       tx.listRuns({ limit: READ_LIMIT }),
       shiftKpis(tx, shift),
-      nextShiftBreaches(next),
     ]);
     const content = composeHandover({
       shift,

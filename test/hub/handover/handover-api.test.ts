@@ -28,6 +28,9 @@ const auditOf = async (action: string, target: string) => (await hub.admin.listA
 describe('issue and accept', () => {
   it('one officer issues, the issuer and a viewer cannot take it over, another officer does — once — and both steps are audited', async () => {
     const { incident } = await hub.admin.createIncident({ title: 'handover: gate down', severity: 'sev2', siteId: 'RUH' });
+    // RUH reports a queue its two counters cannot clear: the next shift is predicted to breach there.
+    const intake = await hub.clientAs('intake');
+    await intake.ingestTelemetry([{ siteId: 'RUH', at: new Date().toISOString(), arrivalsPerHour: 3000, queueLength: 400, waitMinutes: 45, egatesInService: 0, countersOpen: 2 }]);
     const issued = await aisha.issueHandover({ shift: '8h' });
     expect(issued).toMatchObject({ issuedBy: { name: 'aisha' }, acceptedAt: null, content: { previousId: null } });
     expect(issued.hash).toBe(createHash('sha256').update(canonicalJson(issued.content)).digest('hex'));
@@ -39,7 +42,8 @@ describe('issue and accept', () => {
     expect(summary.kpis.map((k) => k.kpi)).toEqual(['incidents', 'continuity', 'flow', 'staff', 'satisfaction', 'contact-centre', 'remote']);
     expect(summary.until).toBe(issued.content.shift.until);
     expect(summary.since).toBe(issued.content.shift.from);
-    expect(issued.content.predictedBreaches).toMatchObject({ available: false, breaches: [] });
+    expect(issued.content.predictedBreaches).toMatchObject({ available: true, note: null });
+    expect(issued.content.predictedBreaches.breaches).toContainEqual({ siteId: 'RUH', at: expect.any(String), predictedWaitMinutes: null, targetWaitMinutes: 30 });
 
     await expect(aisha.acceptHandover(issued.id)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('another officer') });
     await expect(viewer.acceptHandover(issued.id)).rejects.toMatchObject({ code: 'forbidden' });
