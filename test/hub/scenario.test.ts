@@ -60,13 +60,15 @@ describe('GET /v1/sites/:id/scenario', () => {
     expect(result.scenarios[1]!.hours[0]).toMatchObject({ countersOpen: 6, maxCounters: 6, stable: false, breach: true, countersAdvised: 6, advisedWithinTarget: false });
   });
 
-  it('holds flat the arrivals of the site’s last three hours of flow history, on its own clock', async () => {
-    // The site's clock is a day behind the hub's: the hours are its own. The 06:00 hour is too old to count.
+  it('starts from the early warning\'s hours for the site, on its own clock, scaled to what it reports in its current hour', async () => {
+    // The site's clock is a day behind the hub's: the hours are its own.
     const at = (time: string, arrivalsPerHour: number): SiteTelemetry => ({ ...report, siteId: 'LND-BATHA', at: `2026-11-28T${time}:00.000Z`, arrivalsPerHour, egatesInService: 0, countersOpen: 20 });
     for (const r of [at('06:10', 600), at('08:10', 900), at('09:30', 1100), at('09:40', 1300), at('10:05', 1500)]) await intake.ingestTelemetry([r]);
     const result = await viewer.siteScenarios('LND-BATHA', [], { hours: 2 });
-    // (900 + 1100 + 1300 + 1500) / 4 reports: the hours weighted by how often the site reported in them.
-    expect(result.baseline.hours.map((h) => h.arrivalsPerHour)).toEqual([1200, 1200]);
+    expect(result.baselineSource).toBe('forecast');
+    expect(result.baseline.hours.map((h) => h.at)).toEqual(['2026-11-28T10:00:00.000Z', '2026-11-28T11:00:00.000Z']);
+    // A few hours of history forecast flat; the current hour's report (1,500 an hour) scales it.
+    expect(result.baseline.hours.map((h) => h.arrivalsPerHour)).toEqual([1500, 1500]);
     expect(result.baseline.hours[0]).toMatchObject({ countersOpen: 20, egatesInService: 0 });
   });
 

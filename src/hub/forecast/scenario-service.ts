@@ -1,6 +1,9 @@
-// A site's scenarios as the route serves them: the baseline from the seam,
-// the site's station model and wait target, the baseline run and each
-// scenario's run side by side.
+// A site's scenarios as the route serves them: the baseline is the hours the
+// early warning predicts for the site (site-prediction.ts: the arrivals
+// forecast from its own history and the peak calendar, corrected by the
+// current hour; its recent telemetry held flat while it has no history), on
+// the site's clock from its latest report; then the site's station model and
+// wait target, the baseline run and each scenario's run side by side.
 import type { Site, SiteScenarios } from '../../core/model.js';
 import type { ScenarioChanges } from '../../core/scenario-changes.js';
 import { scenarioText } from '../../core/scenario-changes.js';
@@ -8,10 +11,20 @@ import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { STATION_PARAMS } from './queueing-station.js';
 import { runScenario } from './scenario.js';
-import { scenarioBaseline } from './scenario-baseline.js';
+import { noBaseline } from './scenario-baseline.js';
+import type { PeakCalendar } from './peak-calendar.js';
+import { predictSiteHours } from './site-prediction.js';
 
-export async function siteScenarios(store: StoreReader, site: Site, scenarios: readonly ScenarioChanges[], hours: number, now: Date): Promise<SiteScenarios> {
-  const baseline = await scenarioBaseline(store, site, hours, now);
+export async function siteScenarios(
+  store: StoreReader,
+  site: Site,
+  scenarios: readonly ScenarioChanges[],
+  options: { hours: number; now: Date; calendar: PeakCalendar },
+): Promise<SiteScenarios> {
+  const { hours, now, calendar } = options;
+  const latest = (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
+  if (!latest) throw noBaseline(site);
+  const baseline = await predictSiteHours(store, site, latest, hours, calendar);
   const model = { params: STATION_PARAMS[site.kind], waitTargetMinutes: WAIT_TARGET_MINUTES };
   return {
     siteId: site.id,

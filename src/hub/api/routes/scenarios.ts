@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SiteScenarios } from '../../../core/model.js';
 import { parseScenario, SCENARIO_LIMITS } from '../../../core/scenario-changes.js';
 import type { HubContext } from '../../context.js';
+import { hubPeakCalendar } from '../../forecast/peak-calendar-file.js';
 import { siteScenarios } from '../../forecast/scenario-service.js';
 import { IdParams } from '../schemas.js';
 import { parseInput } from '../validate.js';
@@ -29,6 +30,6 @@ export function registerScenarioRoutes(app: FastifyInstance, ctx: HubContext): v
     const q = parseInput(ScenarioQuery, request.query, 'query');
     const scenarios = (q.scenario ?? []).map(parseScenario);
     const site = await siteOrNotFound(ctx.store, id);
-    return siteScenarios(ctx.store, site, scenarios, q.hours ?? SCENARIO_LIMITS.hours.default, ctx.now());
+    return siteScenarios(ctx.store, site, scenarios, { hours: q.hours ?? SCENARIO_LIMITS.hours.default, now: ctx.now(), calendar: hubPeakCalendar(ctx) });
   });
 }
