@@ -3,7 +3,7 @@
 // onto sites and assets, the same dedup, the same refusals of bad bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
-import { fixture, rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
+import { fixture, journalApplied, rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;
 let intake: CoreClient & { secret: string };
@@ -21,8 +21,14 @@ const postable = (labels: Record<string, string>, endsAt = at(HOUR_MS), extra: R
   ...extra,
 });
 
-const post = (path: string, body: unknown, token = intake.secret) =>
-  rawRequest(`${hub.url}${path}`, { method: 'POST', token, body: typeof body === 'string' ? body : JSON.stringify(body) });
+// Alertmanager's v2 API is answered once the alerts are journaled; the applier
+// makes them incidents just after. The tests read incidents, so they wait until
+// the journal is empty again (the webhooks answer after applying).
+const post = async (path: string, body: unknown, token = intake.secret) => {
+  const res = await rawRequest(`${hub.url}${path}`, { method: 'POST', token, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  if (path === '/api/v2/alerts' && res.status === 200) await journalApplied(hub.url);
+  return res;
+};
 
 const byFingerprint = async (fingerprint: string) => (await hub.admin.listIncidents({})).filter((i) => i.fingerprint === fingerprint);
 

@@ -7,6 +7,7 @@ import { CoreClient } from '../../src/core/client.js';
 import type { Asset, Site, TokenRole } from '../../src/core/model.js';
 import type { DemoWorld, Fleet, SimulatorStart } from '../../src/hub/demo/demo-world.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const site = (id: string, en: string, kind: Site['kind'], region: string): Site => ({
   id,
@@ -139,4 +140,16 @@ export async function rawRequest(
     body = undefined;
   }
   return { status: res.status, body, text };
+}
+
+/** Waits until the hub's alert journal is empty: every alert it answered for is applied (an incident, an update, silenced). */
+export async function journalApplied(url: string): Promise<void> {
+  await waitUntil(
+    async () => {
+      const text = (await rawRequest(`${url}/metrics`)).text;
+      const depth = /^watchfloor_intake_journal_alerts (\d+)/m.exec(text);
+      return depth !== null && depth[1] === '0';
+    },
+    { what: 'the alert journal applied', timeoutMs: 10_000 },
+  );
 }
