@@ -59,6 +59,29 @@ describe('the journal in the store', () => {
   });
 });
 
+describe('two hubs over one data file', () => {
+  it('each applies the entries it took in; another hub\'s only once they are left unapplied past the orphan time', async () => {
+    hub = await startFixtureHub();
+    bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
+    const t0 = '2026-12-01T10:00:00.000Z';
+    const [a1, b1, a2] = await bare.transaction((tx) =>
+      tx.appendJournal([
+        journalEntryOf({ caller: SENDER, webhook: firing('a1', 1) }, t0, 'hub-a'),
+        journalEntryOf({ caller: SENDER, webhook: firing('b1', 2) }, t0, 'hub-b'),
+        journalEntryOf({ caller: SENDER, webhook: firing('a2', 3) }, t0, 'hub-a'),
+      ]),
+    );
+    const asB = { hub: 'hub-b', orphanedBefore: '2026-12-01T09:59:00.000Z' };
+    expect((await bare.transaction((tx) => tx.readJournal(100, asB))).map((e) => e.seq)).toEqual([b1]);
+    // Hub B prunes its own entry and nothing of hub A's, though A's came before and after it.
+    expect(await bare.transaction((tx) => tx.pruneJournal(a2!, asB))).toBe(1);
+    expect((await bare.transaction((tx) => tx.readJournal(100, asB))).map((e) => e.seq)).toEqual([]);
+    // Left unapplied past the orphan time (hub A stopped): hub B takes them.
+    const later = { hub: 'hub-b', orphanedBefore: '2026-12-01T10:01:00.000Z' };
+    expect((await bare.transaction((tx) => tx.readJournal(100, later))).map((e) => e.seq)).toEqual([a1, a2]);
+  });
+});
+
 describe('the applier', () => {
   it('answers Prometheus once journaled, applies the alerts, and leaves the journal empty', async () => {
     hub = await startFixtureHub();

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { HubMetrics } from '../metrics.js';
-import type { JournalEntry, NewJournalEntry, StoreWriter } from '../store/store.js';
+import type { JournalEntry, JournalOwner, NewJournalEntry, StoreWriter } from '../store/store.js';
 import { transact } from '../transact.js';
 import { applyAlertDeliveries, type AlertDelivery } from './alert-intake.js';
 import type { GroupingRules } from './alert-grouping.js';
@@ -30,9 +30,15 @@ const GATHER_MS = 50;
 
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 200 };
 
-/** A delivery as the journal keeps it (the caller as the route authenticated it). */
-export function journalEntryOf(delivery: AlertDelivery, receivedAt: string): NewJournalEntry {
-  return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery) };
+// Several hubs may serve one data file. Each applies the entries it took in,
+// so whoever waits on an entry (a webhook answered after applying) hears from
+// the hub that holds it; an entry another hub left this long unapplied (it
+// stopped) is anyone's, and so is all a hub finds at its start.
+export const ORPHANED_AFTER_MS = 60_000;
+
+/** A delivery as the journal keeps it (the caller as the route authenticated it), taken in by `hub`. */
+export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub = ''): NewJournalEntry {
+  return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery), hub };
 }
 
 const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
@@ -67,6 +73,7 @@ export type SendersBusy = () => boolean;
 
 export function createJournalApplier(
   deps: ApplierDeps,
+  hub: string,
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   rules: GroupingRules,
   limits: JournalLimits & { retryAfterSeconds: number },
@@ -82,6 +89,8 @@ export function createJournalApplier(
   // After a batch failed for a reason other than storage, entries through this seq go one at a time, so one bad entry cannot hold the rest back.
   let isolateThrough = 0;
   let retryTimer: NodeJS.Timeout | undefined;
+  const startedAt = deps.now().getTime();
+  const owner = (): JournalOwner => ({ hub, orphanedBefore: new Date(Math.max(startedAt, deps.now().getTime() - ORPHANED_AFTER_MS)).toISOString() });
 
   const settle = (entries: JournalEntry[], each: (w: Waiter, i: number) => void) => {
     entries.forEach((e, i) => {
@@ -108,13 +117,14 @@ export function createJournalApplier(
   /** Applies the next batch; how many entries it took (0: the journal is empty). */
   const applyNext = async (): Promise<number> => {
     let entries: JournalEntry[] = [];
+    const mine = owner();
     try {
       const outcome = await transact(deps, async (tx, emit) => {
-        entries = await tx.readJournal(limits.maxAlertsPerApply);
+        entries = await tx.readJournal(limits.maxAlertsPerApply, mine);
         if (entries.length > 1 && entries[0]!.seq <= isolateThrough) entries = entries.slice(0, 1);
         if (entries.length === 0) return undefined;
         const done = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules);
-        await tx.pruneJournal(entries.at(-1)!.seq);
+        await tx.pruneJournal(entries.at(-1)!.seq, mine);
         return done;
       });
       if (!outcome) return 0;
@@ -130,7 +140,7 @@ export function createJournalApplier(
       // One entry that cannot be applied, alone, for a reason other than storage: it would stop the journal for good.
       const [bad] = entries as [JournalEntry];
       log(`alert intake: journal entry ${bad.seq} (${bad.alerts} alerts, received ${bad.receivedAt}) could not be applied and is dropped: ${e instanceof Error ? e.message : String(e)}`);
-      await deps.store.transaction((tx) => tx.pruneJournal(bad.seq));
+      await deps.store.transaction((tx) => tx.pruneJournal(bad.seq, mine));
       backlog = Math.max(0, backlog - bad.alerts);
       metrics.countIntakeRejected('apply_failed');
       settle([bad], (w) => w.reject(e));
@@ -151,8 +161,15 @@ export function createJournalApplier(
           const gatherUntil = performance.now() + GATHER_MS;
           while (!closed && sendersBusy() && backlog < limits.maxAlertsPerApply && performance.now() < gatherUntil) await sleep(1);
           const started = performance.now();
-          // Empty though counted: another hub over the same store applied them.
-          if ((await applyNext()) === 0) backlog = 0;
+          // Empty though counted: another hub over the same store applied them (its own, long left). Whoever
+          // still waits on one is told to send again (503): the alert dedupes into what the other hub opened.
+          if ((await applyNext()) === 0) {
+            backlog = 0;
+            for (const [seq, w] of waiters) {
+              waiters.delete(seq);
+              w.reject(new UnavailableError('another hub over the same data file applied these alerts; send them again', { details: { retryAfterSeconds: limits.retryAfterSeconds } }));
+            }
+          }
           // While senders are sending, the applier takes at most half the event loop: for as long as its batch
           // took, their requests go first (taken in is on disk; the backlog's bound stops it growing past reason).
           const until = 2 * performance.now() - started;

@@ -9,6 +9,7 @@
 // whose answer names the incidents, waits for its entry to be applied.
 // Backpressure, never loss: a full queue or a journal whose backlog passed
 // its bound refuses with 503 and Retry-After (Alertmanager retries 5xx).
+import { randomUUID } from 'node:crypto';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { Caller } from '../caller.js';
@@ -46,14 +47,16 @@ export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<Gro
   // A request came in within this long: senders are busy (alert-journal.ts leaves them half the event loop).
   let lastArrival = -Infinity;
   const sendersBusy = () => queue.depth().requests > 0 || performance.now() - lastArrival < BUSY_WINDOW_MS;
-  const applier = createJournalApplier(deps, alertPlacesCache(), rules, limits, sendersBusy);
+  // This hub process's name in the journal: the entries it takes in are its to apply (alert-journal.ts).
+  const hub = randomUUID();
+  const applier = createJournalApplier(deps, hub, alertPlacesCache(), rules, limits, sendersBusy);
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
     const waiting: number[] = [];
     const at = deps.now().toISOString();
     try {
       const accepted = await deps.store.transaction(async (tx) => {
-        const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at)));
+        const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)));
         return jobs.map((job, i): Accepted => {
           if (!job.outcome) return { outcome: undefined };
           waiting.push(seqs[i]!);

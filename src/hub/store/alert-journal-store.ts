@@ -8,6 +8,14 @@ export interface NewJournalEntry {
   alerts: number;
   /** JSON, as the intake wrote it. */
   entry: string;
+  /** The hub process that took it in (empty: any). */
+  hub?: string;
+}
+
+/** Whose entries a hub applies: its own, and any another hub left unapplied since before `orphanedBefore`. */
+export interface JournalOwner {
+  hub: string;
+  orphanedBefore: string;
 }
 
 export interface JournalEntry extends NewJournalEntry {
@@ -22,8 +30,8 @@ export interface AlertJournalReader {
 export interface AlertJournalWriter {
   /** Appends the entries in order; returns their sequence numbers. */
   appendJournal(entries: readonly NewJournalEntry[]): Promise<number[]>;
-  /** The oldest unapplied entries: at least one, then more while their alerts stay within `maxAlerts`. */
-  readJournal(maxAlerts: number): Promise<JournalEntry[]>;
-  /** Prunes entries up to and including `seq` (applied); returns how many went. */
-  pruneJournal(throughSeq: number): Promise<number>;
+  /** The oldest unapplied entries (`owner`'s to apply, or all): at least one, then more while their alerts stay within `maxAlerts`. */
+  readJournal(maxAlerts: number, owner?: JournalOwner): Promise<JournalEntry[]>;
+  /** Prunes entries up to and including `seq` (applied; `owner`'s, or all); returns how many went. */
+  pruneJournal(throughSeq: number, owner?: JournalOwner): Promise<number>;
 }

@@ -33,7 +33,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
-export type { JournalEntry, NewJournalEntry } from './alert-journal-store.js';
+export type { JournalEntry, JournalOwner, NewJournalEntry } from './alert-journal-store.js';
 export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { NewHandover } from './handover-store.js';

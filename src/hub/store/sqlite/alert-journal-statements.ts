@@ -1,7 +1,12 @@
 // The SQLite statements of the alert journal (alert-journal-store.ts): appends
 // in sequence order, reads from the oldest, prunes a prefix. The rowid is the
 // order, so every statement walks the primary key.
-import type { AlertJournalReader, AlertJournalWriter, JournalEntry, NewJournalEntry } from '../alert-journal-store.js';
+import type { AlertJournalReader, AlertJournalWriter, JournalEntry, JournalOwner, NewJournalEntry } from '../alert-journal-store.js';
+
+// An entry is the owner's to apply when it took it in, or when it was left (by
+// a hub that stopped, or took none) since before `orphanedBefore`; no owner: all.
+const OWNED = '(? IS NULL OR hub = ? OR hub = \'\' OR received_at < ?)';
+const ownerArgs = (o: JournalOwner | undefined) => (o ? [o.hub, o.hub, o.orphanedBefore] : [null, null, null]);
 import type { Prepare, Synchronous } from './prepare.js';
 
 // Rows read per step while gathering a batch; a batch stops at its alert budget.
@@ -15,12 +20,13 @@ export function alertJournalStatements(sql: Prepare): Synchronous<AlertJournalRe
     },
 
     appendJournal(entries: readonly NewJournalEntry[]): number[] {
-      const insert = sql('INSERT INTO alert_journal (received_at, alerts, entry) VALUES (?, ?, ?)');
-      return entries.map((e) => Number(insert.run(e.receivedAt, e.alerts, e.entry).lastInsertRowid));
+      const insert = sql('INSERT INTO alert_journal (received_at, alerts, entry, hub) VALUES (?, ?, ?, ?)');
+      return entries.map((e) => Number(insert.run(e.receivedAt, e.alerts, e.entry, e.hub ?? '').lastInsertRowid));
     },
 
-    readJournal(maxAlerts: number): JournalEntry[] {
-      const read = sql('SELECT seq, received_at, alerts, entry FROM alert_journal WHERE seq > ? ORDER BY seq LIMIT ?');
+    readJournal(maxAlerts: number, owner?: JournalOwner): JournalEntry[] {
+      const stmt = sql(`SELECT seq, received_at, alerts, entry FROM alert_journal WHERE seq > ? AND ${OWNED} ORDER BY seq LIMIT ?`);
+      const read = { all: (after: number, limit: number) => stmt.all(after, ...ownerArgs(owner), limit) };
       const batch: JournalEntry[] = [];
       let alerts = 0;
       for (let after = 0; ; ) {
@@ -35,8 +41,8 @@ export function alertJournalStatements(sql: Prepare): Synchronous<AlertJournalRe
       }
     },
 
-    pruneJournal(throughSeq: number): number {
-      return sql('DELETE FROM alert_journal WHERE seq <= ?').run(throughSeq).changes;
+    pruneJournal(throughSeq: number, owner?: JournalOwner): number {
+      return sql(`DELETE FROM alert_journal WHERE seq <= ? AND ${OWNED}`).run(throughSeq, ...ownerArgs(owner)).changes;
     },
   };
 }

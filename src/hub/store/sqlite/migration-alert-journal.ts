@@ -12,12 +12,15 @@ export const ALERT_JOURNAL_MIGRATION: { version: number; name: string; sql: stri
   // Independent of every other step. entry: JSON { caller, webhook } as the
   // route parsed them (a v2 alert's firing or resolved is decided on receipt).
   // alerts: how many the entry carries, so the backlog is counted without parsing.
+  // hub: the hub process that took it in, which applies it (and answers whoever
+  // waits on it); another hub over the same file takes it only once orphaned.
   sql: `
     CREATE TABLE alert_journal (
       seq          INTEGER PRIMARY KEY,
       received_at  TEXT NOT NULL,
       alerts       INTEGER NOT NULL,
-      entry        TEXT NOT NULL
+      entry        TEXT NOT NULL,
+      hub          TEXT NOT NULL DEFAULT ''
     );
   `,
 };
