@@ -3,19 +3,12 @@
 // the hours are drawn, and the site's name (an outside string) never is.
 import { describe, expect, it } from 'vitest';
 import type { SiteForecast } from '../../src/core/model.js';
+import { forecastOf } from './forecast-fixture.js';
 import { CHART_HEIGHT, CHART_WIDTH, forecastRaster, type Raster } from '../../src/render/forecast-raster.js';
 
 const hour = (at: string, arrivalsPerHour: number, lower: number, upper: number) => ({ at, arrivalsPerHour, lower, upper, peaks: [], predictedWaitMinutes: null, countersAdvised: null });
-const forecast = (siteId: string): SiteForecast => ({
-  siteId,
-  generatedAt: '2026-12-01T10:00:00.000Z',
-  from: '2026-12-06T10:00:00.000Z',
-  method: 'double-seasonal',
-  historyHours: 1343,
-  interval: 0.9,
-  calendar: 'forecast/peaks.yaml',
-  hours: [hour('2026-12-06T10:00:00.000Z', 1000, 800, 1200), hour('2026-12-06T11:00:00.000Z', 2000, 1600, 2400), hour('2026-12-06T12:00:00.000Z', 0, 0, 40)],
-});
+const forecast = (siteId: string): SiteForecast =>
+  forecastOf(siteId, [hour('2026-12-06T10:00:00.000Z', 1000, 800, 1200), hour('2026-12-06T11:00:00.000Z', 2000, 1600, 2400), hour('2026-12-06T12:00:00.000Z', 0, 0, 40)]);
 
 const pixel = (r: Raster, x: number, y: number) => [...r.data.slice((y * r.width + x) * 4, (y * r.width + x) * 4 + 3)];
 const BAND = [198, 219, 239];
