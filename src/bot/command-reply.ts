@@ -17,6 +17,7 @@ import { siteSlots, type SiteSlot } from './site-words.js';
 import { textReply } from './text-reply.js';
 import { tokenizeChat } from './tokenize.js';
 import { verbReply } from './verb-replies.js';
+import { withChart } from './reply-chart.js';
 
 /** Is this the first word of a CLI command (or an option)? Then chat text is command grammar. */
 export function startsCommand(program: Command, argv: readonly string[]): boolean {
@@ -49,7 +50,7 @@ export async function commandReply(argv: readonly string[], session: ChatSession
   try {
     const run = await runInChat(chat, argv, lang);
     if (run.kind === 'said') return { kind: 'text', title: ['watchfloor', ...path.names].join(' '), text: run.text.trimEnd() };
-    return verbReply(run.outcome, lang) ?? textReply(run.outcome, lang);
+    return withChart(verbReply(run.outcome, lang) ?? textReply(run.outcome, lang), run.outcome);
   } catch (e) {
     // A result that is also a failure (a run that waits for a person, or failed): its rich reply says more than the error.
     const presented = chat.presenter.outcome();

@@ -2,7 +2,7 @@
 // dressed as Slack Block Kit or a Teams Adaptive Card. Every renderer takes a
 // BotReply and nothing else, so Slack and Teams can never say different things.
 import type { Lang } from '../render/labels.js';
-import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, Site, SiteDetail } from '../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, Site, SiteDetail, SiteForecast } from '../core/model.js';
 import type { Role } from '../core/vocabulary.js';
 
 /** Who is asking, as the bot resolved them from the chat platform. */
@@ -52,7 +52,7 @@ export type BotReply =
   /** The answer to "what's the wait at DMM". */
   | { kind: 'wait'; site: Site; waitMinutes: number | null; queueLength: number | null }
   /** A verb the bot has no rich reply for: the verb's own text presenter applied to its result, shown verbatim (with buttons, for a plan that asks before it starts). */
-  | { kind: 'text'; title: string; text: string; actions?: ReplyAction[] }
+  | { kind: 'text'; title: string; text: string; actions?: ReplyAction[]; chart?: ReplyChart }
   /** A playbook run: its steps, who acted, what it waits on, and the buttons its state allows. */
   | { kind: 'run'; detail: PlaybookRunDetail; actions: ReplyAction[] }
   /** A short confirmation ("INC-000042 acknowledged by Ahmed"). */
@@ -62,6 +62,9 @@ export type BotReply =
   /** An unclear question: choices to press, never a guess that acts. */
   | { kind: 'did-you-mean'; question: string; choices: ReplyAction[] }
   | { kind: 'help'; commands: { usage: string; description: string }[]; examples: string[] };
+
+/** A picture a platform may send beside the reply (Slack uploads it); the text already says the same. */
+export type ReplyChart = { kind: 'forecast'; forecast: SiteForecast };
 
 /** A BotReply and the language to render it in. */
 export interface Rendered<T> {

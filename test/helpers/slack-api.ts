@@ -5,6 +5,8 @@
 // auth.test like Slack does, and can be told to answer 429 with Retry-After,
 // to be unavailable (503s), to refuse connections, or to be down for a while
 // the way an outage looks from outside: first 503s, then refused connections.
+// File uploads (files.uploadV2) go through its two methods and an upload URL
+// on the stand-in itself; completed files are kept with their bytes.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,6 +37,17 @@ export interface SlackMessage {
   user: string;
 }
 
+/** A file shared through files.getUploadURLExternal → upload → files.completeUploadExternal. */
+export interface SlackFile {
+  id: string;
+  filename: string;
+  title: string | undefined;
+  channel: string;
+  threadTs: string | undefined;
+  /** The bytes posted to its upload URL. */
+  bytes: Buffer;
+}
+
 export interface SlackApiStandIn {
   /** Base URL ending in `/api/`, ready for `clientOptions.slackApiUrl`. */
   url: string;
@@ -59,6 +72,10 @@ export interface SlackApiStandIn {
   successfulPosts(): SlackApiCall[];
   /** The WebSocket URL apps.connections.open hands a Socket Mode client (a local stand-in server). */
   setSocketModeUrl(url: string): void;
+  /** Files completed into a channel, in order. */
+  files: SlackFile[];
+  /** While set, files.getUploadURLExternal answers ok: false with this error (e.g. missing_scope). */
+  failUploads(error: string | undefined): void;
   /** Calls of one method, in order. */
   callsOf(method: string): SlackApiCall[];
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
@@ -79,18 +96,22 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
   let unavailable = false;
   let socketModeUrl: string | undefined;
   let tsCounter = 0;
+  const files: SlackFile[] = [];
+  const pendingUploads = new Map<string, { filename: string; bytes?: Buffer }>();
+  let uploadError: string | undefined;
   const waiters = new Set<() => void>();
 
   const server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (raw += c));
-    req.on('end', () => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
       // Replies to a slash command's or an action's response_url land under
-      // /respond/…: recorded as the method `response_url`.
+      // /respond/…: recorded as the method `response_url`; a file's bytes are
+      // posted to /upload/FILE-ID: recorded as `file_upload`.
       const path = (req.url ?? '').split('?')[0] ?? '';
-      const method = path.startsWith('/respond/') ? 'response_url' : path.replace(/^\/api\//, '');
-      const args = parseArgs(req, raw);
+      const method = path.startsWith('/respond/') ? 'response_url' : path.startsWith('/upload/') ? 'file_upload' : path.replace(/^\/api\//, '');
+      const body = Buffer.concat(chunks);
+      const args = method === 'file_upload' ? await receiveUpload(req, path, body) : parseArgs(req, body.toString('utf8'));
       const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
       const call: SlackApiCall = { method, args, token, at: Date.now() };
       calls.push(call);
@@ -143,6 +164,16 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}` };
       case 'response_url':
         return { ok: true };
+      case 'files.getUploadURLExternal': {
+        if (uploadError) return { ok: false, error: uploadError, ...(uploadError === 'missing_scope' ? { needed: 'files:write' } : {}) };
+        const id = `F${String(++tsCounter).padStart(8, '0')}`;
+        pendingUploads.set(id, { filename: String(args.filename ?? '') });
+        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id };
+      }
+      case 'file_upload':
+        return args.received === true ? { ok: true } : { ok: false, error: 'unknown_upload' };
+      case 'files.completeUploadExternal':
+        return completeUpload(args);
       case 'apps.connections.open':
         return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'invalid_auth' };
       case 'views.publish':
@@ -152,6 +183,32 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
         // Slack answers unknown methods this way; a test that needs one adds it here.
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  // The bytes of a file, posted as the WebClient does: multipart form data, the file in the field `body`.
+  async function receiveUpload(req: IncomingMessage, path: string, body: Buffer): Promise<Record<string, unknown>> {
+    const pending = pendingUploads.get(path.slice('/upload/'.length));
+    if (!pending) return { received: false };
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': String(req.headers['content-type'] ?? '') } }).formData();
+    const file = form.get('body');
+    if (!(file instanceof Blob)) return { received: false };
+    pending.bytes = Buffer.from(await file.arrayBuffer());
+    return { received: true, length: pending.bytes.length };
+  }
+
+  function completeUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(args.channel_id ?? '');
+    const listed = Array.isArray(args.files) ? (args.files as { id?: string; title?: string }[]) : [];
+    if (!channel || !listed.length) return { ok: false, error: 'invalid_arguments' };
+    const done: SlackFile[] = [];
+    for (const { id = '', title } of listed) {
+      const pending = pendingUploads.get(id);
+      if (!pending?.bytes) return { ok: false, error: 'file_not_found' };
+      done.push({ id, filename: pending.filename, title, channel, threadTs: typeof args.thread_ts === 'string' ? args.thread_ts : undefined, bytes: pending.bytes });
+    }
+    for (const file of done) pendingUploads.delete(file.id);
+    files.push(...done);
+    return { ok: true, files: done.map((f) => ({ id: f.id, title: f.title })) };
   }
 
   // conversations.history as Slack pages it: newest first, `oldest` inclusive, `limit` a page, a cursor
@@ -226,6 +283,10 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     },
     successfulPosts() {
       return calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok);
+    },
+    files,
+    failUploads(error) {
+      uploadError = error;
     },
     setSocketModeUrl(url) {
       socketModeUrl = url;

@@ -12,7 +12,7 @@ const importsChunk = (name: string) => new RegExp(`import\\(["']\\./${name}-[\\w
 describe('the bundle', () => {
   it('starts every command with only the hot-path packages: no UI, chat, hub or prompt packages', () => {
     const packages = packagesOf(staticImports(main));
-    const heavy = /^(ink|react|@slack\/|botbuilder|fastify|better-sqlite3|zod|yaml|ssh2|prom-client|@inquirer\/|conf)(\/|$)/;
+    const heavy = /^(ink|react|@slack\/|botbuilder|fastify|better-sqlite3|zod|yaml|ssh2|prom-client|@inquirer\/|conf|pngjs)(\/|$)/;
     expect(packages.filter((p) => heavy.test(p))).toEqual([]);
   });
 
@@ -29,5 +29,12 @@ describe('the bundle', () => {
     expect(launchCode).toMatch(importsChunk('server'));
     expect(packagesOf(staticImports(chunkNamed('app')))).toContain('@slack/bolt');
     expect(packagesOf(staticImports(chunkNamed('server')))).toContain('botbuilder');
+  });
+
+  it('loads the PNG encoder only when the Slack bot first uploads a chart', () => {
+    const app = chunkNamed('app');
+    expect(packagesOf(staticImports(app))).not.toContain('pngjs');
+    expect(codeLoadedWith(app)).toMatch(importsChunk('forecast-png'));
+    expect(packagesOf(staticImports(chunkNamed('forecast-png')))).toContain('pngjs');
   });
 });

@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { SiteForecast } from '../../src/core/model.js';
 import { bar, renderSiteForecast, sparkline } from '../../src/render/forecast.js';
 import type { RenderContext } from '../../src/render/view.js';
+import { forecastOf } from './forecast-fixture.js';
 
-const forecast: SiteForecast = {
-  siteId: 'JED',
-  generatedAt: '2026-12-01T10:00:00.000Z',
-  from: '2026-12-06T10:00:00.000Z',
-  method: 'double-seasonal',
-  historyHours: 1343,
-  interval: 0.9,
-  calendar: 'forecast/peaks.yaml',
-  hours: [
-    { at: '2026-12-06T10:00:00.000Z', arrivalsPerHour: 1200.4, lower: 900, upper: 1500, peaks: [], predictedWaitMinutes: null, countersAdvised: null },
-    { at: '2026-12-06T11:00:00.000Z', arrivalsPerHour: 2400, lower: 2000, upper: 3000, peaks: ['Hajj arrivals 1447'], predictedWaitMinutes: null, countersAdvised: null },
-    { at: '2026-12-06T12:00:00.000Z', arrivalsPerHour: 0, lower: 0, upper: 40, peaks: [], predictedWaitMinutes: null, countersAdvised: null },
-  ],
-};
+const forecast: SiteForecast = forecastOf('JED', [
+  { at: '2026-12-06T10:00:00.000Z', arrivalsPerHour: 1200.4, lower: 900, upper: 1500, peaks: [], predictedWaitMinutes: null, countersAdvised: null },
+  { at: '2026-12-06T11:00:00.000Z', arrivalsPerHour: 2400, lower: 2000, upper: 3000, peaks: ['Hajj arrivals 1447'], predictedWaitMinutes: null, countersAdvised: null },
+  { at: '2026-12-06T12:00:00.000Z', arrivalsPerHour: 0, lower: 0, upper: 40, peaks: [], predictedWaitMinutes: null, countersAdvised: null },
+]);
 const view = (tty: boolean): RenderContext => ({ tty, color: false, width: 100, lang: 'en', now: new Date('2026-12-01T10:00:00Z') });
 
 describe('forecast renderer', () => {

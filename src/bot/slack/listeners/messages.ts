@@ -1,9 +1,12 @@
 // Mentions in a channel are answered in their thread; direct messages in the DM.
 // Both go through answer(), which strips the mention itself. Bolt acks events
-// before listeners run.
+// before listeners run. A reply with a chart (a forecast) has it uploaded
+// after its text; slash-command answers are ephemeral and a file cannot be, so
+// they stay text.
 import type { App } from '@slack/bolt';
 import { answer } from '../../answer.js';
 import { replyLang } from '../../reply-lang.js';
+import { uploadChart } from '../chart-upload.js';
 import { slackMessage } from '../reply-message.js';
 import type { ListenerContext } from './context.js';
 
@@ -14,11 +17,9 @@ export function registerMessages(app: App, ctx: ListenerContext): void {
     ctx.later.run(async () => {
       const session = ctx.sessionFor(user);
       const reply = await answer(event.text, session);
-      await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        ...slackMessage(reply, replyLang(event.text, session.user)),
-      });
+      const threadTs = event.thread_ts ?? event.ts;
+      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...slackMessage(reply, replyLang(event.text, session.user)) });
+      if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel: event.channel, threadTs }, ctx.log);
     });
   });
 
@@ -32,6 +33,7 @@ export function registerMessages(app: App, ctx: ListenerContext): void {
       const session = ctx.sessionFor(user);
       const reply = await answer(text, session);
       await client.chat.postMessage({ channel, ...slackMessage(reply, replyLang(text, session.user)) });
+      if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel }, ctx.log);
     });
   });
 }
