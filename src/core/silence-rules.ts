@@ -1,7 +1,7 @@
 // The rules a silence's words must meet, read the same on both sides of the
 // wire: the CLI checks them before it calls (exit 2 at once), the hub again
 // for every other caller (400). No zod here: the CLI's hot path loads this.
-import safeRegex from 'safe-regex2';
+import { createRequire } from 'node:module';
 import { UsageError } from './errors.js';
 import { isoTimeMs, spanMs, TIME_RULE } from './time-input.js';
 
@@ -11,6 +11,13 @@ import { isoTimeMs, spanMs, TIME_RULE } from './time-input.js';
 // and more repetitions than a matcher needs, are refused when the silence is
 // made (safe-regex2's star-height test, the one fastify's router uses).
 const MAX_REPETITIONS = 10;
+// Loaded when a regex matcher is first checked, not at every start of the CLI
+// (the read commands and --version load nothing they do not use).
+let safeRegexLoaded: ((re: RegExp, opts: { limit: number }) => boolean) | undefined;
+const safeRegex = (re: RegExp, opts: { limit: number }): boolean => {
+  safeRegexLoaded ??= createRequire(import.meta.url)('safe-regex2') as (re: RegExp, opts: { limit: number }) => boolean;
+  return safeRegexLoaded(re, opts);
+};
 
 /** Alertmanager's rule for `=~`: the expression matches the whole value. Throws UsageError on a bad or backtracking-prone one. */
 export function matcherRegExp(label: string, value: string): RegExp {

@@ -7,6 +7,7 @@ import { PlaybookDefinition } from '../../src/core/model.js';
 import { catalogOf } from '../../src/hub/playbooks/catalog.js';
 import { DEAD_ASSET, checksOf, startDiagHub, type DiagHub } from '../diagnostics/diag-hub.js';
 import { waitUntil } from '../helpers/wait-until.js';
+import { journalApplied } from '../hub/hub-fixture.js';
 import { alert, type MatrixPlaybook, type Target, type World } from './matrix.js';
 import { BOT_ROLE } from './principals.js';
 
@@ -77,6 +78,8 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
       return run.id;
     },
     async snapshot(t) {
+      // Alerts posted to Alertmanager's v2 API are answered once on disk and applied just after: read after that.
+      await journalApplied(hub.url);
       const [audit, tokens, open, ruh, incident, dispatch, cards, runs, run, autoRuns, surveys] = await Promise.all([
         admin.listAudit({ limit: 1 }),
         // A refused call still marks its own token used; that is bookkeeping, not a change it made.
