@@ -17,7 +17,7 @@ export type GroupingKind = 'cause' | 'window' | 'flapping';
 export interface HubMetrics {
   readonly registry: Registry;
   observeRequest(method: string, route: string, status: number, seconds: number): void;
-  countAlerts(outcome: 'created' | 'updated' | 'resolved' | 'ignored', n: number): void;
+  countAlerts(outcome: 'created' | 'updated' | 'resolved' | 'ignored' | 'silenced', n: number): void;
   /** Alerts the intake took in (its rate is the intake rate); refused ones are not counted. */
   countAlertsReceived(n: number): void;
   /** Alerts the journal's applier turned into incidents (its rate is the drain rate). */

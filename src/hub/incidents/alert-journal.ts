@@ -110,6 +110,7 @@ export function createJournalApplier(
       metrics.countAlerts('updated', r.updated.length);
       metrics.countAlerts('resolved', r.resolved.length);
       metrics.countAlerts('ignored', r.ignored);
+      metrics.countAlerts('silenced', r.silenced ?? 0);
     }
     settle(entries, (w, i) => w.resolve(results[i]!));
   };

@@ -4,7 +4,7 @@
 // and cancel is in the hash-chained audit log, and roles are refused over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
-import { startFixtureHub, type FixtureHub } from '../hub-fixture.js';
+import { rawRequest, startFixtureHub, type FixtureHub } from '../hub-fixture.js';
 
 let hub: FixtureHub;
 let intake: CoreClient;
@@ -42,6 +42,8 @@ describe('silences', () => {
     const alerts = await viewer.silencedAlerts(silence.id);
     expect(alerts).toMatchObject([{ silenceId: silence.id, siteId: 'RUH', assetId: 'RUH/egate-07', status: 'firing', count: 1 }]);
     expect((await viewer.listSilences()).find((s) => s.id === silence.id)?.alertsSilenced).toBe(1);
+    // Counted in /metrics beside what the other alerts did.
+    expect((await rawRequest(`${hub.url}/metrics`)).text).toMatch(/^watchfloor_alerts_ingested_total\{outcome="silenced"\} 1$/m);
     await officer.expireSilence(silence.id);
   });
 
