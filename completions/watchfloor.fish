@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --intake-queue --intake-backlog --group-window --group-sites --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -752,6 +752,10 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l tls-key -r -d 'the pri
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l log-format -r -d 'text (default) or json: one JSON object a line on stderr, for log shippers'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l retain -r -d 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l early-warning -r -d 'evaluate the forecast this often (e.g. 1m) and open `predicted` incidents for sites about to breach their wait target'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l intake-queue -r -d 'alerts that may wait for the intake\'s writer before senders are told to retry (503; default 20000)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l intake-backlog -r -d 'alerts taken in and not yet applied before senders are told to retry (503; default 50000)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l group-window -r -d 'the same alert at --group-sites sites within this long is one shared cause (default 60s)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l group-sites -r -d 'how many sites raising the same alert within --group-window make one shared cause (default 3)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_in /hub/backup' -l force -d 'replace FILE if it exists'
 complete -c watchfloor -n '__watchfloor_in /hub/backup' -l help -s h -d 'display help for command'

@@ -5,6 +5,7 @@ import type { EventBus } from './events/event-bus.js';
 import type { EventRelay } from './events/outbox-relay.js';
 import type { HubMetrics } from './metrics.js';
 import type { InjectedDrillFault } from './demo/demo-world.js';
+import type { GroupingRules } from './incidents/alert-grouping.js';
 import type { PlaybookCatalog } from './playbooks/catalog.js';
 import type { Store } from './store/store.js';
 
@@ -27,6 +28,8 @@ export interface HubContext {
   playbooks?: PlaybookCatalog;
   /** The peak calendar the forecast reads at each request; startHub sets it (without one, the package's default). */
   peakCalendarFile?: string;
+  /** The alert grouping's rules over its defaults (`hub start --group-window`, `--group-sites`). */
+  grouping?: Partial<GroupingRules>;
   /**
    * Where a drill's inject steps put faults: the demo world's devices, when it
    * has some (startDemo sets it). `speed` is the world's clock (world seconds a

@@ -19,6 +19,7 @@ import { startAutoRemediation, type AutoRemediation } from './diagnostics/auto-r
 import { createDiagnostics } from './diagnostics/service.js';
 import { openHubEvents, type HubEvents } from './events/hub-events.js';
 import type { HttpTimeouts } from './http-timeouts.js';
+import type { GroupingRules } from './incidents/alert-grouping.js';
 import type { IntakeLimits } from './incidents/alert-pipeline.js';
 import { createHubMetrics } from './metrics.js';
 import { catalogOf, type PlaybookCatalog } from './playbooks/catalog.js';
@@ -68,6 +69,8 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   tls?: TlsFiles;
   /** The alert intake's queue bounds: alerts that may wait, alerts per transaction, Retry-After when full. */
   intake?: Partial<IntakeLimits>;
+  /** The alert grouping's rules (alert-grouping.ts), over its defaults. */
+  grouping?: Partial<GroupingRules>;
 }
 
 export interface RunningHub {
@@ -192,6 +195,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   ctx.peakCalendarFile = peakCalendarPath({ file: options.peaksFile, dataFile: options.dataFile });
+  if (options.grouping) ctx.grouping = options.grouping;
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));
   // Empty until the catalogue loads below (after the admin exists, so its versions are audited).

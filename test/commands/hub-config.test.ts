@@ -51,6 +51,10 @@ describe('hub start --config', () => {
       'playbooks: playbooks',
       'log-format: json',
       'retain: 400d',
+      'intake-queue: 5000',
+      'intake-backlog: 80000',
+      'group-window: 5m',
+      'group-sites: 5',
       '',
     ].join('\n'));
     const r = await cli.run('hub', 'start', '--config', config);
@@ -63,6 +67,8 @@ describe('hub start --config', () => {
       autoRemediate: ['egate', 'cctv'],
       playbooksDir: join(dir, 'playbooks'),
       retainMs: 400 * 86_400_000,
+      intake: { maxWaitingAlerts: 5000, maxJournalAlerts: 80_000 },
+      grouping: { windowMs: 300_000, windowSites: 5 },
       demo: false,
     });
   });
@@ -83,6 +89,9 @@ describe('hub start --config', () => {
       ['demo: yes please\n', ':1: demo: expected true or false'],
       ['retain: 12h\n', ':1: retain: expected a span of whole days, at least 1d (e.g. 400d)'],
       ['log-format: xml\n', ':1: log-format: expected one of text, json'],
+      ['intake-queue: 0\n', ':1: intake-queue: expected a whole number from 1 to 10000000'],
+      ['group-window: 2h\n', ':1: group-window: expected a span from 1s to 1h (e.g. 60s, 5m)'],
+      ['group-sites: 1\n', ':1: group-sites: expected a whole number from 2 to 10000'],
       ['port: [1\n', ':2: Flow sequence in block collection'],
       ['- port\n', ':1: expected a map of settings (key: value)'],
     ];

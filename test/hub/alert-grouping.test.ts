@@ -125,6 +125,25 @@ describe('time-window grouping', () => {
   });
 });
 
+describe('time-window grouping with the hub\'s own rules (hub start --group-sites, --group-window)', () => {
+  it('takes as many sites as the hub was told: three are not enough for a hub started with four', async () => {
+    const strict = await startFixtureHub({ fleet: fleet(), grouping: { windowSites: 4 } });
+    try {
+      const feed = await strict.clientAs('intake', 'alertmanager');
+      const post = (sites: string[]) =>
+        feed.ingestAlertmanager({ version: '4', groupKey: 'g', status: 'firing', receiver: 'watchfloor', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '', alerts: sites.map((s) => alert({ alertname: 'Strict', site: s })) } as never);
+      const three = await post(['RUH', 'JED', 'DMM']);
+      expect(three.created).toHaveLength(3);
+      for (const id of three.created) expect((await strict.admin.getIncident(id)).incident.parentId).toBeNull();
+      await post(['MED']);
+      const parent = (await strict.admin.listIncidents({ state: 'open', children: false })).find((i) => i.grouping === 'window');
+      expect(parent).toMatchObject({ childCount: 4 });
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
 describe('flapping', () => {
   const flap = (status: Status) => alert({ alertname: 'CounterWorkstationDown', site: 'RUH', asset: 'counter-01' }, status, 'flappy');
 

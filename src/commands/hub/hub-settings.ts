@@ -30,6 +30,13 @@ export interface HubSettings {
   retain?: number;
   /** How often the early warning evaluates the forecast and raises `predicted` incidents, in milliseconds; off when absent. */
   earlyWarning?: number;
+  /** Alerts that may wait for the intake's writer before senders are told to retry (503). */
+  intakeQueue?: number;
+  /** Alerts taken in (on disk) and not yet applied before senders are told to retry (503). */
+  intakeBacklog?: number;
+  /** The same alert at `groupSites` sites within this long (ms) is one shared cause. */
+  groupWindow?: number;
+  groupSites?: number;
 }
 
 type Key = keyof HubSettings;
@@ -55,6 +62,15 @@ const path = (value: unknown) => text(value);
 export function parseRetain(value: unknown): number {
   const ms = spanMs(text(value));
   if (ms === undefined || ms < MIN_RETAIN_MS) throw new InvalidArgumentError('expected a span of whole days, at least 1d (e.g. 400d)');
+  return ms;
+}
+
+// The intake's bounds and the time-window grouping: a whole number within reason, a span of a second to an hour.
+export const parseAlertCount = (value: unknown): number => integerOption(1, 10_000_000)(text(value));
+export const parseGroupSites = (value: unknown): number => integerOption(2, 10_000)(text(value));
+export function parseGroupWindow(value: unknown): number {
+  const ms = spanMs(text(value));
+  if (ms === undefined || ms < 1_000 || ms > 3_600_000) throw new InvalidArgumentError('expected a span from 1s to 1h (e.g. 60s, 5m)');
   return ms;
 }
 
@@ -102,6 +118,10 @@ export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
   'log-format': { key: 'logFormat', parse: parseLogFormat },
   retain: { key: 'retain', parse: parseRetain },
   'early-warning': { key: 'earlyWarning', parse: parseEarlyWarning },
+  'intake-queue': { key: 'intakeQueue', parse: parseAlertCount },
+  'intake-backlog': { key: 'intakeBacklog', parse: parseAlertCount },
+  'group-window': { key: 'groupWindow', parse: parseGroupWindow },
+  'group-sites': { key: 'groupSites', parse: parseGroupSites },
 };
 
 /** The flags' settings over the file's: a flag given on the command line wins. */

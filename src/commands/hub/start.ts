@@ -12,7 +12,7 @@ import { defineVerb } from '../verb.js';
 import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 import { readHubConfigFile } from './config-file.js';
 import { hubLogLine } from './hub-log.js';
-import { mergeSettings, parseEarlyWarning, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
+import { mergeSettings, parseAlertCount, parseEarlyWarning, parseGroupSites, parseGroupWindow, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
 import { saveHubProfile } from './profile.js';
 
 export interface HubStartInput {
@@ -58,7 +58,11 @@ export const hubStart = defineVerb({
       .option('--tls-key <file>', 'the private key of --tls-cert (PEM, unencrypted)')
       .option('--log-format <format>', 'text (default) or json: one JSON object a line on stderr, for log shippers', parseLogFormat)
       .option('--retain <span>', 'keep telemetry and wait history this long (e.g. 400d; default: for ever); never audit or incidents', parseRetain)
-      .option('--early-warning <every>', 'evaluate the forecast this often (e.g. 1m) and open `predicted` incidents for sites about to breach their wait target', parseEarlyWarning);
+      .option('--early-warning <every>', 'evaluate the forecast this often (e.g. 1m) and open `predicted` incidents for sites about to breach their wait target', parseEarlyWarning)
+      .option('--intake-queue <alerts>', 'alerts that may wait for the intake\'s writer before senders are told to retry (503; default 20000)', parseAlertCount)
+      .option('--intake-backlog <alerts>', 'alerts taken in and not yet applied before senders are told to retry (503; default 50000)', parseAlertCount)
+      .option('--group-window <span>', 'the same alert at --group-sites sites within this long is one shared cause (default 60s)', parseGroupWindow)
+      .option('--group-sites <n>', 'how many sites raising the same alert within --group-window make one shared cause (default 3)', parseGroupSites);
   },
   // Commander passes `true` for --auto-remediate alone: the parser only runs on a value.
   input: (_args: [], { config, autoRemediate, ...flags }: HubStartOptions): HubStartInput => ({
@@ -92,6 +96,12 @@ export const hubStart = defineVerb({
       ...(settings.tlsCert && settings.tlsKey ? { tls: { certFile: settings.tlsCert, keyFile: settings.tlsKey } } : {}),
       ...(settings.retain ? { retainMs: settings.retain } : {}),
       ...(settings.earlyWarning ? { earlyWarning: { everyMs: settings.earlyWarning } } : {}),
+      ...(settings.intakeQueue || settings.intakeBacklog
+        ? { intake: { ...(settings.intakeQueue ? { maxWaitingAlerts: settings.intakeQueue } : {}), ...(settings.intakeBacklog ? { maxJournalAlerts: settings.intakeBacklog } : {}) } }
+        : {}),
+      ...(settings.groupWindow || settings.groupSites
+        ? { grouping: { ...(settings.groupWindow ? { windowMs: settings.groupWindow } : {}), ...(settings.groupSites ? { windowSites: settings.groupSites } : {}) } }
+        : {}),
     });
     try {
       // The profile is written before the URL is emitted: a script that waits
