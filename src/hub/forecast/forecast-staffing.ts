@@ -8,6 +8,7 @@ import type { SiteKind } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { FlowHour } from '../telemetry/flow-history.js';
 import { STATION_PARAMS, stationWait } from './queueing-station.js';
+import { round1 } from './scenario.js';
 import { adviseCounters } from './staffing.js';
 
 export interface StaffingInputHour {
@@ -21,8 +22,6 @@ export interface StaffingPrediction {
   predictedWaitMinutes: number | null;
   countersAdvised: number | null;
 }
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Per forecast hour, what the queueing model predicts. `recent` is the site's

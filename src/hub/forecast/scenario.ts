@@ -74,4 +74,5 @@ function changed(value: number, change: ScenarioChange | undefined, whole: (x: n
   return Math.max(0, next);
 }
 
-const round1 = (x: number): number => Math.round(x * 10) / 10;
+/** To one decimal: how the forecast's figures are given. */
+export const round1 = (x: number): number => Math.round(x * 10) / 10;

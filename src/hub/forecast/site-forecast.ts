@@ -8,9 +8,9 @@ import type { StoreReader } from '../store/store.js';
 import { FLOW_HISTORY_HOURS, HOUR_MS, hourOf, summariseFlowHour } from '../telemetry/flow-history.js';
 import { fitArrivals, forecastArrivals, INTERVAL, type ArrivalsFit } from './arrivals-model.js';
 import { predictStaffing } from './forecast-staffing.js';
+import { round1 } from './scenario.js';
 import { peaksFor, type PeakCalendar } from './peak-calendar.js';
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The last fit per site and store: a fit changes only when the history or

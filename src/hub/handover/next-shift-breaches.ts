@@ -8,8 +8,7 @@ import { BREACH_HOURS } from '../../core/vocabulary.js';
 import { forecastBreaches } from '../forecast/breaches-service.js';
 import { hubPeakCalendar } from '../forecast/peak-calendar-file.js';
 import type { StoreReader } from '../store/store.js';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../telemetry/flow-history.js';
 
 export async function nextShiftBreaches(
   deps: { store: StoreReader; now: () => Date; peakCalendarFile?: string | undefined },
