@@ -25,20 +25,28 @@ export function alertJournalStatements(sql: Prepare): Synchronous<AlertJournalRe
     },
 
     readJournal(maxAlerts: number, owner?: JournalOwner): JournalEntry[] {
-      const stmt = sql(`SELECT seq, received_at, alerts, entry FROM alert_journal WHERE seq > ? AND ${OWNED} ORDER BY seq LIMIT ?`);
-      const read = { all: (after: number, limit: number) => stmt.all(after, ...ownerArgs(owner), limit) };
-      const batch: JournalEntry[] = [];
-      let alerts = 0;
-      for (let after = 0; ; ) {
-        const rows = read.all(after, READ_STEP) as { seq: number; received_at: string; alerts: number; entry: string }[];
+      // The batch is chosen from the small columns; only its entries' text is read. (Reading the text of every
+      // row of a step cost a backlog of 100-alert entries megabytes a batch, almost all of it thrown away.)
+      const step = sql(`SELECT seq, alerts FROM alert_journal WHERE seq > ? AND ${OWNED} ORDER BY seq LIMIT ?`);
+      let [last, alerts, full] = [0, 0, false];
+      for (let after = 0; !full; ) {
+        const rows = step.all(after, ...ownerArgs(owner), READ_STEP) as { seq: number; alerts: number }[];
         for (const r of rows) {
-          if (batch.length > 0 && alerts + r.alerts > maxAlerts) return batch;
-          batch.push({ seq: r.seq, receivedAt: r.received_at, alerts: r.alerts, entry: r.entry });
-          alerts += r.alerts;
+          full = last !== 0 && alerts + r.alerts > maxAlerts;
+          if (full) break;
+          [last, alerts] = [r.seq, alerts + r.alerts];
         }
-        if (rows.length < READ_STEP) return batch;
+        if (rows.length < READ_STEP) break;
         after = rows.at(-1)!.seq;
       }
+      if (last === 0) return [];
+      const rows = sql(`SELECT seq, received_at, alerts, entry FROM alert_journal WHERE seq <= ? AND ${OWNED} ORDER BY seq`).all(last, ...ownerArgs(owner)) as {
+        seq: number;
+        received_at: string;
+        alerts: number;
+        entry: string;
+      }[];
+      return rows.map((r) => ({ seq: r.seq, receivedAt: r.received_at, alerts: r.alerts, entry: r.entry }));
     },
 
     pruneJournal(throughSeq: number, owner?: JournalOwner): number {
