@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { createAlertPipeline, type IntakeLimits } from '../../incidents/alert-pipeline.js';
 import { AlertmanagerWebhook } from '../../incidents/alertmanager-webhook.js';
-import { PostableAlerts, webhookOfPostableAlerts } from '../../incidents/prometheus-alerts.js';
+import { isPostableAlerts, PostableAlerts, webhookOfPostableAlerts } from '../../incidents/prometheus-alerts.js';
 import { ingestTelemetry } from '../../telemetry/telemetry-intake.js';
 import { callerOf } from '../auth.js';
 import { TelemetryBody } from '../schemas.js';
@@ -36,7 +36,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, limi
 
   // Answered as Alertmanager answers it (200, empty body): Prometheus reads nothing more.
   app.post('/api/v2/alerts', intake, async (request, reply) => {
-    const posted = parseInput(PostableAlerts, request.body, 'Alertmanager v2 alerts');
+    const posted = isPostableAlerts(request.body) ? request.body : parseInput(PostableAlerts, request.body, 'Alertmanager v2 alerts');
     await alerts.submit(callerOf(request), webhookOfPostableAlerts(posted, ctx.now()));
     return reply.status(200).send();
   });
