@@ -36,7 +36,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
     ...flowHistoryStatements(sql),
-    ...tokenStatements(sql),
+    ...tokenStatements(sql, db),
     ...audit.statements,
     ...diagnosticsStatements(sql),
     ...cardStatements(sql),
