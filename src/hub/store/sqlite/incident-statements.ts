@@ -6,8 +6,8 @@ import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type
 
 const DEFAULT_INCIDENT_LIMIT = 200;
 
-// Every read of an incident carries its child count, derived (the parent index serves it).
-export const INCIDENT_COLUMNS = '*, (SELECT COUNT(*) FROM incidents c WHERE c.parent_id = incidents.id) AS child_count';
+// Every read of an incident carries its child count: a column since migration 27, kept by SQLite's triggers.
+export const INCIDENT_COLUMNS = '*';
 
 export const incidentIdFor = (seq: number) => `INC-${String(seq).padStart(6, '0')}`;
 

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
+import { CHILD_COUNT_MIGRATION } from './migration-child-count.js';
 import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
@@ -366,6 +367,7 @@ export const MIGRATIONS: readonly Migration[] = [
   HANDOVERS_MIGRATION,
   ALERT_JOURNAL_MIGRATION,
   CONTACT_CENTRE_MIGRATION,
+  CHILD_COUNT_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

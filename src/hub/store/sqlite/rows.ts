@@ -123,7 +123,7 @@ export interface IncidentRow {
   parent_id?: string | null;
   grouping?: string | null;
   flapping?: number;
-  /** Derived by the read (a count of rows naming this one as parent), never stored. */
+  /** The rows naming this one as parent, kept by triggers (migration 27). */
   child_count?: number;
 }
 
