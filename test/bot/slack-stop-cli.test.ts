@@ -4,9 +4,7 @@
 // every reply that did not go out is in its log with the command, the asker
 // and the channel — never with a token, whether the bot's or one pasted in chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
-import { cliEnv, startCliProcess, type CliEnv, type CliProcess } from '../helpers/cli.js';
-import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
+import { startSlackBotCli, type SlackBotCli } from '../helpers/slack-bot-cli.js';
 import { FORM, postSigned, signSlackBody, slashCommandBody } from '../helpers/slack-signing.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
@@ -15,39 +13,25 @@ const SLACK_TOKEN = 'xoxb-stop-test-0001';
 const COMMANDS = 40;
 const PASTED = 'xoxp-1234567890-pasted-in-chat';
 
-let hub: FixtureHub;
-let slack: SlackApiStandIn;
-let cli: CliEnv;
-let bot: CliProcess<string>;
-let botToken: string;
+let running: SlackBotCli;
 
 beforeAll(async () => {
-  hub = await startFixtureHub();
-  slack = await startSlackApi();
-  botToken = (await hub.clientAs('officer', 'slack-bot', { bot: true })).secret;
-  cli = cliEnv({ WATCHFLOOR_HUB: hub.url });
-  bot = await startCliProcess(
-    ['bot', '--json', '--port', '0'],
-    { ...cli.env, WATCHFLOOR_TOKEN: botToken, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url },
-    (line) => (line.slack as { url?: string } | undefined)?.url,
-  );
+  running = await startSlackBotCli(() => [], { slackToken: SLACK_TOKEN, signingSecret: SECRET });
 }, 40_000);
 
 afterAll(async () => {
-  await bot?.stop();
-  await slack?.close();
-  await hub?.stop();
-  cli?.cleanup();
+  await running?.stop();
 });
 
 const textOf = (i: number): string => (i === 0 ? `status RUH --token ${PASTED}` : i === 1 ? 'status RUH\nforged: line' : `status RUH #${i}`);
 
 describe('watchfloor bot stopped with replies queued', () => {
   it('exits on SIGTERM, logging each reply not sent with its command, asker and channel, and no token', async () => {
+    const { slack, bot, botToken } = running;
     slack.holdResponses(true);
     const statuses = await Promise.all(
       Array.from({ length: COMMANDS }, (_, i) =>
-        postSigned(bot.value, signSlackBody(SECRET, slashCommandBody({ text: textOf(i), userId: `U0ASKER${i % 5}`, responseUrl: slack.responseUrl(`stop${i}`) }), FORM)),
+        postSigned(bot.value.slack.url, signSlackBody(SECRET, slashCommandBody({ text: textOf(i), userId: `U0ASKER${i % 5}`, responseUrl: slack.responseUrl(`stop${i}`) }), FORM)),
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
