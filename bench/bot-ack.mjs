@@ -11,6 +11,7 @@
 // response_url), sends SIGTERM and prints how long the bot took to stop
 // (goal < 10 s) and how many replies it logged as not sent.
 //   npm run build && node bench/bot-ack.mjs [--concurrent 50] [--rounds 5] [--warm-up 20] [--queued 1000]
+// BOT_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/bot-prof' profiles the bot.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
