@@ -38,6 +38,8 @@ export class SignedHttpReceiver implements Receiver {
       endpoints: SLACK_EVENTS_PATH,
       logger: options.logger,
       signatureVerification: true,
+      // The ack goes out the moment a listener calls ack(), not once the listener returns (Bolt's default, said aloud).
+      processBeforeResponse: false,
     });
   }
 
