@@ -46,9 +46,10 @@ export interface SlackBot {
 }
 
 // Commands answered at once after their acks; more wait their turn. Each is
-// a few hub calls and some rendering: eight at a time answer a channel's burst
-// of 50 within a second, while at most HUB_CONNECTIONS requests reach the hub
-// at once and the event loop still acks new requests between their steps.
+// a few hub calls and some rendering: eight at a time keep the hub busy
+// through a channel's burst (two left it idle between calls) while at most
+// HUB_CONNECTIONS requests reach it at once, and the event loop still acks
+// new requests between their steps.
 const REPLIES_AT_ONCE = 8;
 const HUB_CONNECTIONS = 8;
 // At a stop, how long replies already being worked on may take to go out;
