@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** How long without a new request counts as the end of a burst. */
-const QUIET_MS = 25;
+const QUIET_MS = 75;
 
 export interface AckGate {
   /** Milliseconds until replies may start: 0 when no ack is owed and no request is arriving. */
