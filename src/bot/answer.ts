@@ -5,7 +5,8 @@ import { isWatchfloorError } from '../core/errors.js';
 import type { Lang } from '../render/labels.js';
 import { typedErrorReply } from './chat-error.js';
 import { inChatForm } from './chat-hints.js';
-import { chatProgram, type ChatProgram } from './chat-program.js';
+import { leaseChatProgram } from './chat-program-pool.js';
+import type { ChatProgram } from './chat-program.js';
 import { commandReply, helpReply, startsCommand } from './command-reply.js';
 import { intentReply } from './intents/intent-reply.js';
 import type { BotReply } from './reply.js';
@@ -18,12 +19,14 @@ const HELP_WORDS = new Set(['help', '?', 'مساعدة', 'مساعده']);
 
 export async function answer(text: string, session: ChatSession): Promise<BotReply> {
   const lang = replyLang(text, session.user);
+  const chat = leaseChatProgram(session);
   try {
-    const chat = chatProgram(session);
     const reply = await answerWith(chat, text, session, lang);
     return buttonsInLang(inChatForm(reply, chat.program, session.user.platform), lang, session.user);
   } catch (e) {
     return unexpected(e);
+  } finally {
+    chat.release();
   }
 }
 

@@ -24,7 +24,8 @@ const notInChat = (what: string) => async (): Promise<never> => {
   throw new UsageError(`${what} is not available in chat`);
 };
 
-export function chatDeps(session: ChatSession): Deps {
+/** `session`: the request's, or where to look it up when a hub call is made (a program used again, chat-program-pool.ts). */
+export function chatDeps(session: ChatSession | (() => ChatSession)): Deps {
   return {
     io: {
       // A verb's output reaches chat as its result, never as printed text.
@@ -45,7 +46,7 @@ export function chatDeps(session: ChatSession): Deps {
     env: {},
     clock: { now: () => new Date() },
     config: NO_PROFILES,
-    createClient: () => clientFor(session),
+    createClient: () => clientFor(typeof session === 'function' ? session() : session),
     prompter: notInChat('a prompt'),
     loadHub: notInChat('starting a hub'),
     loadWatchUi: notInChat('the terminal UI'),

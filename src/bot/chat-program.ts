@@ -22,7 +22,7 @@ export function chatProgram(session: ChatSession): ChatProgram {
   return { program: buildProgram(chatDeps(session), presenter), presenter };
 }
 
-/** Parse and run one command line in the reply's language (a program runs once). */
+/** Parse and run one command line in the reply's language (one at a time on a program: see chat-program-pool.ts). */
 export async function runInChat({ program, presenter }: ChatProgram, argv: readonly string[], lang: Lang): Promise<ChatRun> {
   try {
     await program.parseAsync(['--lang', lang, ...argv], { from: 'user' });

@@ -1,12 +1,21 @@
 // One chat request's standing with the hub: who asks, and the bot's own hub
 // connection. The hub caps the bot token's role to the user's (act-as), so
 // RBAC and the audit log are the hub's, never the bot's.
+import type { Dispatcher } from 'undici';
 import { CoreClient } from '../core/client.js';
 import type { ChatUser } from './reply.js';
 
+/** The hub the bot speaks to, with the bot's own token; the hub caps it to each chat user's role. */
+export interface ChatHub {
+  hubUrl: string;
+  token: string;
+  /** Connections shared by every request of the bot (bounded, kept alive); without one each client opens its own. */
+  dispatcher?: Dispatcher | undefined;
+}
+
 export interface ChatSession {
   user: ChatUser;
-  hub: { hubUrl: string; token: string };
+  hub: ChatHub;
 }
 
 /** How the audit log names the chat user: `slack:U0123 (Ahmed)`, or just the id when unmapped. */
@@ -29,5 +38,6 @@ export function clientFor(session: ChatSession): CoreClient {
     channel: session.user.platform,
     onBehalfOf: onBehalfOf(session.user),
     actAs: session.user.role,
+    ...(session.hub.dispatcher ? { dispatcher: session.hub.dispatcher } : {}),
   });
 }

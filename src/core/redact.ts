@@ -24,14 +24,18 @@ const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/g;
 // base64url characters) and the device emulator's (wfsim_ control, wfdev_ devices).
 const OWN_TOKEN = /\b(wf(?:sim|dev)?_)[\w-]{20,}/g;
 
-/** The text with every credential it quotes masked: URL passwords, secret query parameters, credential headers, tokens. */
+// Slack's: bot, user and app-level tokens (xoxb-…, xoxp-…, xapp-…), pasted into chat or quoted by an error.
+const SLACK_TOKEN = /\b(xox[abposre]|xapp)-[\w-]{8,}/g;
+
+/** The text with every credential it quotes masked: URL passwords, secret query parameters, credential headers, our tokens and Slack's. */
 export function redact(text: string): string {
   return text
     .replace(URL_PASSWORD, `$1:${MASK}@`)
     .replace(SECRET_PARAM, `$1${MASK}`)
     .replace(SECRET_HEADER, `$1$2${MASK}`)
     .replace(SCHEME_CREDENTIAL, `$1 ${MASK}`)
-    .replace(OWN_TOKEN, `$1${MASK}`);
+    .replace(OWN_TOKEN, `$1${MASK}`)
+    .replace(SLACK_TOKEN, `$1-${MASK}`);
 }
 
 /** Whether a URL names a user or a password (false for one that does not parse). */

@@ -17,6 +17,7 @@ import { firingAlert as alert, teamsCardsOptions } from './cards-fixture.js';
 const RIYADH = '19:riyadh-desk@thread.tacv2';
 const LAND = '19:land-ports@thread.tacv2';
 const DEFAULT = '19:command-centre@thread.tacv2';
+const RESTART_LAND = '19:land-ports-restart-test@thread.tacv2';
 const ROUTING = { defaultChannel: DEFAULT, regions: { Riyadh: RIYADH }, kinds: { land: LAND } };
 
 let hub: FixtureHub;
@@ -156,20 +157,26 @@ describe('Teams incident cards', () => {
     const token = (await first.clientAs('officer', 'teams-bot', { bot: true })).secret;
     const adminToken = first.adminToken!;
     const source = await first.clientAs('intake', 'alertmanager');
-    notifier({ hub: { hubUrl: first.url, token } });
+    // These hubs number their incidents from INC-000001 again, as the suite's
+    // hub did: in a conversation of their own, this test's cards are never
+    // confused with that hub's cards of the same ids (which once made one card
+    // look posted twice, or a card look drawn before it was).
+    const cards = notifier({ hub: { hubUrl: first.url, token }, routing: { defaultChannel: DEFAULT, kinds: { land: RESTART_LAND } } });
     const id = (await source.ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
-    await cardShowsNow(first, id, LAND);
+    await cardShowsNow(first, id, RESTART_LAND);
     let second: FixtureHub | undefined;
     try {
       await first.closeKeepingData();
       second = await startFixtureHub({ dir: first.dir, adminToken, port });
       const cli = await second.clientAs('officer', 'aisha', { channel: 'cli' });
       await cli.ack(id);
-      await cardShowsNow(second, id, LAND);
+      await cardShowsNow(second, id, RESTART_LAND);
       const opened = (await (await second.clientAs('intake', 'alertmanager-2')).ingestAlertmanager(alert('LND-BATHA', 'critical'))).created[0]!;
-      await cardShowsNow(second, opened, LAND);
-      expect(postsOf(id, LAND)).toHaveLength(1);
-      expect(postsOf(opened, LAND)).toHaveLength(1);
+      await cardShowsNow(second, opened, RESTART_LAND);
+      // Nothing still on its way that could post again once counted.
+      await waitUntil(() => cards.outbox.pending().length + cards.outbox.settling().length === 0, { what: 'the outbox to empty', timeoutMs: 10_000 });
+      expect(postsOf(id, RESTART_LAND)).toHaveLength(1);
+      expect(postsOf(opened, RESTART_LAND)).toHaveLength(1);
     } finally {
       await Promise.all([...running].map((c) => c.stop()));
       running.clear();

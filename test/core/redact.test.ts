@@ -49,6 +49,12 @@ describe('redact', () => {
     expect(redact('tok_1a2b3c4d5e6f')).toBe('tok_1a2b3c4d5e6f');
   });
 
+  it("masks Slack's bot, user and app-level tokens, not words that merely start alike", () => {
+    expect(redact('pasted xoxb-123456789012-abcdefGHIJ and xoxp-1-2-3-abcdefgh')).toBe('pasted xoxb-**** and xoxp-****');
+    expect(redact('SLACK_APP_TOKEN=xapp-1-A0123456-789-abcdef')).toBe('SLACK_APP_TOKEN=xapp-****');
+    expect(redact('xoxb-short and xoxbox-anything')).toBe('xoxb-short and xoxbox-anything');
+  });
+
   it('is idempotent', () => {
     const once = redact(`http://u:p@h/?token=${HUB_TOKEN} authorization: Bearer x`);
     expect(redact(once)).toBe(once);

@@ -3,7 +3,7 @@
 // through Bolt's `clientOptions.slackApiUrl`. It records every call, answers
 // chat.postMessage / chat.update / conversations.history / views.publish /
 // auth.test like Slack does, and can be told to answer 429 with Retry-After,
-// to be unavailable (503s), to refuse connections, or to be down for a while
+// to be unavailable (503s), to leave response_url posts unanswered, to refuse connections, or to be down for a while
 // the way an outage looks from outside: first 503s, then refused connections.
 // File uploads (files.uploadV2) go through its two methods and an upload URL
 // on the stand-in itself; completed files are kept with their bytes.
@@ -62,6 +62,8 @@ export interface SlackApiStandIn {
   rateLimitEvery(n: number, retryAfterSeconds: number, method?: string): void;
   /** While true, every call is answered 503 (Slack down). */
   setUnavailable(down: boolean): void;
+  /** While true, posts to a response_url are recorded but never answered (Slack slow to take replies). */
+  holdResponses(hold: boolean): void;
   /** While true, the port refuses connections (and open ones are cut): Slack unreachable. */
   refuseConnections(refuse: boolean): Promise<void>;
   /** Slack down for `ms`: 503s for the first `unavailableShare` of it (default half), then refused connections. Resolves when it is back. */
@@ -94,6 +96,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
   let every: { n: number; retryAfter: number; method?: string | undefined; seen: number } | undefined;
   const channelAnswers = new Map<string, string>();
   let unavailable = false;
+  let holdingResponses = false;
   let socketModeUrl: string | undefined;
   let tsCounter = 0;
   const files: SlackFile[] = [];
@@ -125,6 +128,7 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
       };
 
       if (unavailable) return reply(503, { ok: false, error: 'service_unavailable' });
+      if (holdingResponses && method === 'response_url') return;
       const limit = limits.find((l) => l.remaining > 0 && (!l.method || l.method === method));
       const periodic = every && (!every.method || every.method === method) && ++every.seen % every.n === 0;
       if (limit || periodic) {
@@ -268,6 +272,9 @@ export async function startSlackApi(): Promise<SlackApiStandIn> {
     },
     setUnavailable(down) {
       unavailable = down;
+    },
+    holdResponses(hold) {
+      holdingResponses = hold;
     },
     refuseConnections,
     async outage(ms, unavailableShare = 0.5) {

@@ -4,39 +4,34 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
-import { fixture, startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
-import { cliEnv, runCli, startCliProcess, type CliEnv, type CliProcess } from '../helpers/cli.js';
-import { startSlackApi, type SlackApiStandIn } from '../helpers/slack-api.js';
+import { fixture, type FixtureHub } from '../hub/hub-fixture.js';
+import { runCli, type CliEnv } from '../helpers/cli.js';
+import type { SlackApiStandIn } from '../helpers/slack-api.js';
+import { startSlackBotCli, type SlackBotCli } from '../helpers/slack-bot-cli.js';
 
 const CHANNEL = 'C0CARDS01';
 
 let hub: FixtureHub;
 let slack: SlackApiStandIn;
 let cli: CliEnv;
-let bot: CliProcess<unknown>;
+let running: SlackBotCli;
 let alertmanager: CoreClient;
 let officerToken: string;
 
 beforeAll(async () => {
-  hub = await startFixtureHub();
-  slack = await startSlackApi();
-  const botToken = (await hub.clientAs('officer', 'slack-bot', { bot: true })).secret;
+  const outbox = (c: CliEnv) => join(c.configDir, 'outbox.sqlite');
+  running = await startSlackBotCli((c) => ['--cards-channel', CHANNEL, '--cards-route', 'kind:land=C0LAND001', '--outbox', outbox(c)], {
+    slackToken: 'xoxb-test',
+    signingSecret: 'signing-secret',
+  });
+  ({ hub, slack, cli } = running);
   alertmanager = await hub.clientAs('intake', 'alertmanager');
   officerToken = (await hub.clientAs('officer', 'aisha')).secret;
-  cli = cliEnv({ WATCHFLOOR_HUB: hub.url });
-  bot = await startCliProcess(
-    ['bot', '--json', '--port', '0', '--cards-channel', CHANNEL, '--cards-route', 'kind:land=C0LAND001', '--outbox', join(cli.configDir, 'outbox.sqlite')],
-    { ...cli.env, WATCHFLOOR_TOKEN: botToken, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'signing-secret', SLACK_API_URL: slack.url },
-    (line) => ('slack' in line ? line : undefined),
-  );
-  expect(bot.value).toMatchObject({ slack: { cards: { outbox: join(cli.configDir, 'outbox.sqlite') } } });
+  expect(running.bot.value).toMatchObject({ slack: { cards: { outbox: outbox(cli) } } });
 }, 40_000);
 
 afterAll(async () => {
-  await bot?.stop();
-  await slack?.close();
-  await hub?.stop();
-  cli?.cleanup();
+  await running?.stop();
 });
 
 describe('watchfloor bot with incident cards', () => {
@@ -48,7 +43,7 @@ describe('watchfloor bot with incident cards', () => {
     const id = created[0]!;
     const mentions = (m: { channel: string; blocks: unknown }) => m.channel === CHANNEL && JSON.stringify(m.blocks).includes(id);
     await slack.waitFor(() => [...slack.messages.values()].some(mentions), 10_000).catch(async (e: Error) => {
-      throw new Error(`${e.message}\nbot stderr: ${bot.stderr()}\ncards: ${JSON.stringify(await hub.admin.listCards({}))}\nincident: ${JSON.stringify(await hub.admin.getIncident(id))}`);
+      throw new Error(`${e.message}\nbot stderr: ${running.bot.stderr()}\ncards: ${JSON.stringify(await hub.admin.listCards({}))}\nincident: ${JSON.stringify(await hub.admin.getIncident(id))}`);
     });
     const card = [...slack.messages.values()].find(mentions)!;
     expect(card.updates).toBe(0);

@@ -4,6 +4,9 @@
 // each kind of listener lives in listeners/.
 import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { IdentityMap } from '../identity.js';
+import { redact } from '../../core/redact.js';
+import { warmChatPrograms } from '../chat-program-pool.js';
+import { chatHubPool } from '../hub-pool.js';
 import { afterAck } from './after-ack.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
@@ -12,6 +15,7 @@ import { registerMessages } from './listeners/messages.js';
 import { registerSlashCommand } from './listeners/slash-command.js';
 import { SignedHttpReceiver, SLACK_EVENTS_PATH } from './signed-receiver.js';
 import { slackSessions } from './slack-session.js';
+import { unsentReplyLine } from './unsent-replies.js';
 
 export interface SlackBotOptions {
   /** The bot token (xoxb-…). */
@@ -41,9 +45,16 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
-// Commands answered at once after their acks; more wait their turn. Each is a
-// few hub calls, so a handful keeps the hub and the event loop responsive.
-const REPLIES_AT_ONCE = 2;
+// Commands answered at once after their acks; more wait their turn. Each is
+// a few hub calls and some rendering: eight at a time keep the hub busy
+// through a channel's burst (two left it idle between calls) while at most
+// HUB_CONNECTIONS requests reach it at once, and the event loop still acks
+// new requests between their steps.
+const REPLIES_AT_ONCE = 8;
+const HUB_CONNECTIONS = 8;
+// At a stop, how long replies already being worked on may take to go out;
+// the rest are logged. Well inside the 10 s a service manager waits.
+const STOP_GRACE_MS = 3_000;
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const log = options.log ?? (() => undefined);
@@ -60,8 +71,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     // outbox, which owns retries and honours Retry-After.
     clientOptions: { ...slackApi, retryConfig: { retries: 0 } },
   });
-  const later = afterAck(REPLIES_AT_ONCE, (error) => log(`Slack reply failed: ${error instanceof Error ? error.message : String(error)}`));
-  const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: options.hub }), later, log };
+  const later = afterAck(
+    REPLIES_AT_ONCE,
+    (error) => log(redact(`Slack reply failed: ${error instanceof Error ? error.message : String(error)}`)),
+    // Over HTTP, acks first; in Socket Mode an ack is a frame on a socket already open.
+    receiver instanceof SignedHttpReceiver ? receiver.ackGate : undefined,
+  );
+  const hubPool = chatHubPool(options.hub.hubUrl, HUB_CONNECTIONS);
+  const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: { ...options.hub, dispatcher: hubPool } }), later, log };
   registerSlashCommand(app, listeners);
   registerMessages(app, listeners);
   registerActions(app, listeners);
@@ -73,14 +90,17 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   return {
     app,
     async start() {
+      warmChatPrograms(REPLIES_AT_ONCE);
       if (receiver instanceof SignedHttpReceiver) return { url: `${await receiver.start()}${SLACK_EVENTS_PATH}` };
       await app.start();
       return {};
     },
     async stop() {
+      // No new requests; replies under way get a short grace, the rest are logged.
       await app.stop();
-      // Requests already acked still get their answers.
-      await later.idle();
+      for (const about of await later.stop(STOP_GRACE_MS)) log(unsentReplyLine(about));
+      // Whatever an aborted reply still waits for at the hub ends here.
+      await hubPool.destroy();
     },
   };
 }

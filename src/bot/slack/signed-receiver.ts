@@ -7,11 +7,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, isValidSlackRequest, type App, type Logger, type Receiver } from '@slack/bolt';
+import { ReceiverAckGate } from './ack-gate.js';
 import { ReplayGuard } from './replay-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Bolt's own default: Slack never sends more. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** How long open connections may take to finish at a stop. */
+const CLOSE_GRACE_MS = 1_000;
 
 export interface SignedReceiverOptions {
   signingSecret: string;
@@ -23,6 +26,8 @@ export interface SignedReceiverOptions {
 export class SignedHttpReceiver implements Receiver {
   readonly #inner: HTTPReceiver;
   readonly #guard = new ReplayGuard();
+  /** Open while no ack is owed: replies wait on it (ack-gate.ts). */
+  readonly ackGate = new ReceiverAckGate();
   readonly #options: SignedReceiverOptions;
   #server: Server | undefined;
 
@@ -33,6 +38,8 @@ export class SignedHttpReceiver implements Receiver {
       endpoints: SLACK_EVENTS_PATH,
       logger: options.logger,
       signatureVerification: true,
+      // The ack goes out the moment a listener calls ack(), not once the listener returns (Bolt's default, said aloud).
+      processBeforeResponse: false,
     });
   }
 
@@ -66,11 +73,17 @@ export class SignedHttpReceiver implements Receiver {
     const server = this.#server;
     this.#server = undefined;
     if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // A request still arriving gets a moment to be acked; a client that
+    // keeps its connection open past that does not hold the stop.
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.ackGate.arrived(res);
     if (req.method === 'POST') {
       let body: Buffer;
       try {

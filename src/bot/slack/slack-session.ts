@@ -2,12 +2,11 @@
 // map (unmapped → viewer). Slack does not say which language a user reads;
 // the map does, and answer() replies in Arabic to a question asked in Arabic.
 import { resolveChatUser, type IdentityMap } from '../identity.js';
-import type { ChatSession } from '../session.js';
+import type { ChatHub, ChatSession } from '../session.js';
 
 export interface SessionSource {
   identities: IdentityMap;
-  /** The hub the bot speaks to, with the bot's own token; the hub caps it to the chat user's role. */
-  hub: { hubUrl: string; token: string };
+  hub: ChatHub;
 }
 
 export type SessionFor = (userId: string) => ChatSession;

@@ -2,17 +2,19 @@
 // goes back to the presser only, below the message they pressed. Resolve first
 // asks for a summary in a modal and dispatches when it is submitted.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { actionLang, dispatchAction } from '../../actions.js';
 import type { BotReply } from '../../reply.js';
 import { parseSlackActionId } from '../blocks.js';
 import { slackMessage, type SlackMessageArgs } from '../reply-message.js';
+import { postToResponseUrl } from '../response-url.js';
 import { readResolveSubmission, resolveModal, RESOLVE_CALLBACK_ID } from '../resolve-modal.js';
 import type { ListenerContext } from './context.js';
 
 const OUR_ACTIONS = /^wf:/;
 
 export function registerActions(app: App, ctx: ListenerContext): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ action, body, ack, client }) => {
     await ack();
     const id = parseSlackActionId(action.action_id);
     if (!id) return ctx.log(`ignored an unknown Slack action ${action.action_id}`);
@@ -26,9 +28,13 @@ export function registerActions(app: App, ctx: ListenerContext): void {
       });
       return;
     }
-    ctx.later.run(async () => {
-      const reply = await dispatchAction({ id, value }, session);
-      await respond(ephemeral(slackMessage(reply, actionLang({ id, value }, session.user))));
+    const responseUrl = body.response_url;
+    ctx.later.run({
+      about: { what: `button ${id} ${value}`, user: body.user.id, channel: body.channel?.id },
+      async work(signal) {
+        const reply = await dispatchAction({ id, value }, session);
+        await answerPresser(client, body.user.id, responseUrl, slackMessage(reply, actionLang({ id, value }, session.user)), signal);
+      },
     });
   });
 
@@ -37,23 +43,24 @@ export function registerActions(app: App, ctx: ListenerContext): void {
     await ack();
     if (!submission) return ctx.log('ignored a resolve modal without an incident or summary');
     const session = ctx.sessionFor(body.user.id);
-    ctx.later.run(async () => {
-      const action = { id: 'resolve' as const, value: submission.incidentId, summary: submission.summary };
-      const reply: BotReply = await dispatchAction(action, session);
-      const message = slackMessage(reply, actionLang(action, session.user));
-      if (submission.responseUrl) await postToResponseUrl(submission.responseUrl, ephemeral(message));
-      // Opened from somewhere without a response_url (the App Home): answer in the DM.
-      else await client.chat.postMessage({ channel: body.user.id, ...message });
+    ctx.later.run({
+      about: { what: `resolve ${submission.incidentId}`, user: body.user.id },
+      async work(signal) {
+        const action = { id: 'resolve' as const, value: submission.incidentId, summary: submission.summary };
+        const reply: BotReply = await dispatchAction(action, session);
+        await answerPresser(client, body.user.id, submission.responseUrl, slackMessage(reply, actionLang(action, session.user)), signal);
+      },
     });
   });
+}
+
+/** Below what was pressed, to the presser only; pressed somewhere without a response_url (the App Home), in their DM. */
+async function answerPresser(client: WebClient, userId: string, responseUrl: string | undefined, message: SlackMessageArgs, signal: AbortSignal): Promise<void> {
+  if (responseUrl) await postToResponseUrl(responseUrl, ephemeral(message), signal);
+  else await client.chat.postMessage({ channel: userId, ...message });
 }
 
 function ephemeral(message: SlackMessageArgs): SlackMessageArgs & { response_type: 'ephemeral'; replace_original: false } {
   // Never replace the card the button sits on: the notifier owns it and keeps it current.
   return { response_type: 'ephemeral', replace_original: false, ...message };
-}
-
-async function postToResponseUrl(url: string, message: object): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
-  if (!res.ok) throw new Error(`Slack's response_url answered ${res.status}`);
 }

@@ -14,12 +14,15 @@ export function registerMessages(app: App, ctx: ListenerContext): void {
   app.event('app_mention', async ({ event, client }) => {
     const user = event.user;
     if (!user) return;
-    ctx.later.run(async () => {
-      const session = ctx.sessionFor(user);
-      const reply = await answer(event.text, session);
-      const threadTs = event.thread_ts ?? event.ts;
-      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...slackMessage(reply, replyLang(event.text, session.user)) });
-      if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel: event.channel, threadTs }, ctx.log);
+    ctx.later.run({
+      about: { what: event.text, user, channel: event.channel },
+      async work() {
+        const session = ctx.sessionFor(user);
+        const reply = await answer(event.text, session);
+        const threadTs = event.thread_ts ?? event.ts;
+        await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...slackMessage(reply, replyLang(event.text, session.user)) });
+        if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel: event.channel, threadTs }, ctx.log);
+      },
     });
   });
 
@@ -29,11 +32,14 @@ export function registerMessages(app: App, ctx: ListenerContext): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !message.user) return;
     const { user, channel } = message;
     const text = message.text ?? '';
-    ctx.later.run(async () => {
-      const session = ctx.sessionFor(user);
-      const reply = await answer(text, session);
-      await client.chat.postMessage({ channel, ...slackMessage(reply, replyLang(text, session.user)) });
-      if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel }, ctx.log);
+    ctx.later.run({
+      about: { what: text, user, channel },
+      async work() {
+        const session = ctx.sessionFor(user);
+        const reply = await answer(text, session);
+        await client.chat.postMessage({ channel, ...slackMessage(reply, replyLang(text, session.user)) });
+        if (reply.kind === 'text') await uploadChart(client, reply.chart, { channel }, ctx.log);
+      },
     });
   });
 }

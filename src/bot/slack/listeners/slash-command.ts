@@ -1,20 +1,25 @@
-// `/wf …`: acknowledged at once (Slack allows 3 s; a hub call may take
-// longer), then answered through the command's response_url, to the asker only.
+// `/wf …`: acknowledged first, before anything of ours runs (Slack allows 3 s;
+// a hub call may take longer), then answered through the command's
+// response_url, to the asker only.
 import type { App } from '@slack/bolt';
 import { answer } from '../../answer.js';
 import { replyLang } from '../../reply-lang.js';
 import { slackMessage } from '../reply-message.js';
+import { postToResponseUrl } from '../response-url.js';
 import type { ListenerContext } from './context.js';
 
 export const SLASH_COMMAND = '/wf';
 
 export function registerSlashCommand(app: App, ctx: ListenerContext): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
-    ctx.later.run(async () => {
-      const session = ctx.sessionFor(command.user_id);
-      const reply = await answer(command.text, session);
-      await respond({ response_type: 'ephemeral', ...slackMessage(reply, replyLang(command.text, session.user)) });
+    ctx.later.run({
+      about: { what: `${SLASH_COMMAND} ${command.text}`, user: command.user_id, channel: command.channel_id },
+      async work(signal) {
+        const session = ctx.sessionFor(command.user_id);
+        const reply = await answer(command.text, session);
+        await postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...slackMessage(reply, replyLang(command.text, session.user)) }, signal);
+      },
     });
   });
 }
