@@ -15,8 +15,11 @@ export interface OpenWatchOptions {
   wall: boolean;
 }
 
-/** A person is watching, not playing: ten frames a second at most (keys included). */
-export const MAX_FPS = 10;
+/**
+ * Frames a second at most (keys included): enough that an event is on screen
+ * well within 100 ms of its arrival, few enough that a burst costs little.
+ */
+export const MAX_FPS = 30;
 
 // The alternate screen: the shell's scrollback comes back untouched on quit.
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
