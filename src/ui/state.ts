@@ -291,12 +291,16 @@ function applyEvent(state: ViewState, event: HubEvent): ViewState {
 function applyIncident(state: ViewState, incident: Incident): ViewState {
   const others = state.incidents.filter((i) => i.id !== incident.id);
   const incidents = isOpen(incident) ? [...others, incident] : others;
-  if (!state.fleet) return { ...state, incidents };
+  // An incident open in detail follows too: resolved elsewhere, its pane stops offering actions.
+  const detail = state.detail?.kind === 'incident' && state.detail.id === incident.id && state.detail.data
+    ? { ...state.detail, data: { ...state.detail.data, incident } }
+    : state.detail;
+  if (!state.fleet) return { ...state, incidents, detail };
   const sites = state.fleet.sites.map((site) =>
     site.id.toUpperCase() === incident.siteId?.toUpperCase() ? { ...site, openIncidents: countFor(incidents, site.id) } : site,
   );
   const fleet = { ...state.fleet, sites, totals: { ...state.fleet.totals, openIncidents: counts(incidents) } };
-  return { ...state, incidents, fleet };
+  return { ...state, incidents, fleet, detail };
 }
 
 function applyTelemetry(state: ViewState, report: SiteTelemetry): ViewState {
