@@ -41,7 +41,7 @@ async function loadUi() {
   await build({
     stdin: {
       contents:
-        "export { WatchApp, WatchScreen } from './src/ui/app.tsx'; export { MAX_FPS } from './src/ui/open.tsx'; export { initialState, reduce } from './src/ui/state.ts'; export { CoreClient } from './src/core/client.ts';",
+        "export { WatchApp, WatchScreen } from './src/ui/app.tsx'; export { MAX_FPS } from './src/ui/open.tsx'; export { shareInkOutputCaches } from './src/ui/ink-output-cache.ts'; export { initialState, reduce } from './src/ui/state.ts'; export { CoreClient } from './src/core/client.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -55,7 +55,10 @@ async function loadUi() {
     logLevel: 'warning',
   });
   try {
-    return await import(pathToFileURL(outfile).href);
+    const ui = await import(pathToFileURL(outfile).href);
+    // As openWatchUi draws: Ink's output caches kept across frames.
+    if (!(await ui.shareInkOutputCaches())) throw new Error("Ink's output caches could not be shared (is Ink still 6.8?)");
+    return ui;
   } finally {
     rmSync(outfile, { force: true });
   }

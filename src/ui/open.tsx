@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import type { Lang } from '../render/labels.js';
 import { WatchApp, type WatchClient } from './app.js';
+import { shareInkOutputCaches } from './ink-output-cache.js';
 
 export interface OpenWatchOptions {
   client: WatchClient;
@@ -26,6 +27,7 @@ const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
 export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
+  await shareInkOutputCaches();
   options.stdout.write(ENTER_ALT_SCREEN);
   const instance = render(<WatchApp client={options.client} lang={options.lang} wall={options.wall} />, {
     stdout: options.stdout,
