@@ -208,14 +208,18 @@ describe('f, e, r, p', () => {
     const app = await openApp(client);
     try {
       await toQueue(app);
-      app.stdin.write(KEYS.enter);
-      await waitForFrame(app.lastFrame, (f) => f.includes('a: acknowledge · d: diagnose'));
-      app.stdin.write('r');
-      await waitForFrame(app.lastFrame, (f) => f.includes('Resolve INC-000042 — summary:'));
-      app.stdin.write('reader reseated');
-      await waitForFrame(app.lastFrame, (f) => f.includes('summary: reader reseated'));
-      app.stdin.write(KEYS.enter);
-      const resolved = await waitForFrame(app.lastFrame, (f) => f.includes('resolved INC-000042') && f.includes('Enter or Esc: back'));
+      // Each input once the one before it is drawn: Enter (the detail), r, the summary, Enter.
+      const steps: Array<[string, string]> = [
+        [KEYS.enter, 'a: acknowledge · d: diagnose'],
+        ['r', 'Resolve INC-000042 — summary:'],
+        ['reader reseated', 'summary: reader reseated'],
+        [KEYS.enter, 'resolved INC-000042'],
+      ];
+      for (const [input, shown] of steps) {
+        app.stdin.write(input);
+        await waitForFrame(app.lastFrame, (f) => f.includes(shown));
+      }
+      const resolved = await waitForFrame(app.lastFrame, (f) => f.includes('Enter or Esc: back'));
       expect(resolved).not.toContain('a: acknowledge');
       for (const key of ['a', 'd', 'f', 'e', 'r']) app.stdin.write(key);
       await waitForFrame(app.lastFrame, (f) => f.includes('INC-000042 is resolved: nothing more to do on it'));
