@@ -194,11 +194,12 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
   const site = selectedSite(state, groups);
   const incident = selectedIncident(state, incidents);
   const words = uiWords(lang);
-  if (wall) {
+  // A wall's pages: laid out again only when the sites or the screen change.
+  const tileRows = usable - banner - 1 - WALL_QUEUE_MIN_ROWS - 1;
+  const plan = useMemo(() => (wall ? planWall(groups, width, tileRows) : undefined), [wall, groups, width, tileRows]);
+  if (plan) {
     // No selection line on a wall, and no keys: every site is on screen within
     // one turn of its pages; the queue takes what the tiles leave.
-    const tileRows = usable - banner - 1 - WALL_QUEUE_MIN_ROWS - 1;
-    const plan = planWall(groups, width, tileRows);
     const page = pageAt(plan.pages.length, now);
     const lines = plan.pages[page] ?? [];
     const used = lines.reduce((n, line) => n + lineHeight(line, plan.style), 0);

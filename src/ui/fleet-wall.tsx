@@ -137,9 +137,13 @@ function sameTileRow(a: TileRowProps, b: TileRowProps): boolean {
     a.grouping === b.grouping &&
     a.selectedSiteId === b.selectedSiteId &&
     a.focused === b.focused &&
-    a.sites.length === b.sites.length &&
-    a.sites.every((site, i) => site === b.sites[i])
+    sameSites(a.sites, b.sites)
   );
+}
+
+/** The same sites, object for object (a site is a new object once something about it changed). */
+export function sameSites(a: readonly SiteStatus[], b: readonly SiteStatus[]): boolean {
+  return a.length === b.length && a.every((site, i) => site === b[i]);
 }
 
 /** A tile and its style: coloured by health, inverse when selected (and bold when the wall has the keys). */

@@ -3,12 +3,13 @@
 // across a room, or one-line tiles that keep the whole id when the fleet is
 // too many for large ones. A wall has no keys: its pages turn by themselves.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { SiteStatus } from '../core/model.js';
 import { percent } from '../render/contact-centre.js';
 import type { Lang } from '../render/labels.js';
 import { visibleWidth } from '../render/text-width.js';
 import type { Grouping } from './layout.js';
-import { groupTitle, tileGlyph } from './fleet-wall.js';
+import { groupTitle, sameSites, tileGlyph } from './fleet-wall.js';
 import { HEALTH_COLOUR, fit, padTo } from './look.js';
 import { styled, styledRuns, type TextStyle } from './styled.js';
 import { uiWords } from './ui-labels.js';
@@ -34,19 +35,33 @@ export function WallTiles({ lines, style, grouping, lang = 'en' }: WallTilesProp
         ) : style === 'large' ? (
           <LargeTileRow key={line.sites[0]!.id} sites={line.sites} cell={line.cell} lang={lang} />
         ) : (
-          <Text key={line.sites[0]!.id}>{styledRuns(line.sites.map((site) => compactTile(site, line.cell)))}</Text>
+          <CompactTileRow key={line.sites[0]!.id} sites={line.sites} cell={line.cell} lang={lang} />
         ),
       )}
     </Box>
   );
 }
 
+interface TileRowProps {
+  sites: readonly SiteStatus[];
+  cell: number;
+  lang: Lang;
+}
+
+// Rows are drawn again only when one of their sites changed (a report, an incident): sites are the same objects until then.
+const sameRow = (a: TileRowProps, b: TileRowProps) => a.cell === b.cell && a.lang === b.lang && sameSites(a.sites, b.sites);
+
 /** A row of large tiles as one Text of three lines (one node, not four per tile). */
-function LargeTileRow({ sites, cell, lang }: { sites: readonly SiteStatus[]; cell: number; lang: Lang }) {
+const LargeTileRow = memo(function LargeTileRow({ sites, cell, lang }: TileRowProps) {
   const tiles = sites.map((site) => largeTileLines(site, cell, lang));
   const lines = Array.from({ length: LARGE_TILE.lines }, (_, i) => styledRuns(tiles.flatMap((t) => t[i]!)));
   return <Text>{lines.join('\n')}</Text>;
-}
+}, sameRow);
+
+/** A row of one-line tiles as one Text. */
+const CompactTileRow = memo(function CompactTileRow({ sites, cell }: TileRowProps) {
+  return <Text>{styledRuns(sites.map((site) => compactTile(site, cell)))}</Text>;
+}, sameRow);
 
 /** A large tile's three lines, each padded to the cell, with their styles: id, name, then wait and incidents. */
 function largeTileLines(site: SiteStatus, cell: number, lang: Lang): Array<Array<[string, TextStyle]>> {
