@@ -55,6 +55,8 @@ export interface WatchAppProps {
 }
 
 const TICK_MS = 1_000;
+/** How much later than a second the clock's own move comes after events (their next batch usually moves it first). */
+const TICK_AFTER_EVENTS_MS = 250;
 /** How long events gather before they are drawn: about one frame. */
 export const EVENT_WINDOW_MS = 16;
 const WALL_QUEUE_MIN_ROWS = 3;
@@ -66,14 +68,16 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
   const rows = height ?? size.rows;
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [clock, setClock] = useState(now);
-  // The clock moves with every drawn batch of events and a second after the
-  // last move: timers and events then share frames rather than each taking one.
+  // The clock moves with every drawn batch of events, and on its own a second
+  // after its last move — a little more after events, so that a stream with
+  // a report a second (the simulator's) keeps moving it without a frame of
+  // the clock's own between: timers and events share frames.
   const tick = useRef<NodeJS.Timeout | undefined>(undefined);
   const advanceClock = useMemo(() => {
-    const advance = () => {
+    const advance = (next: number = TICK_MS) => {
       clearTimeout(tick.current);
       setClock(now());
-      tick.current = setTimeout(advance, TICK_MS);
+      tick.current = setTimeout(advance, next);
     };
     return advance;
   }, []);
@@ -95,7 +99,7 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     () =>
       windowedBatch<HubEvent>(EVENT_WINDOW_MS, (batch) => {
         dispatch({ type: 'events', events: batch });
-        advanceClock();
+        advanceClock(TICK_MS + TICK_AFTER_EVENTS_MS);
         void playbooks.onEvents(batch);
       }),
     [playbooks],
@@ -120,7 +124,7 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
 
   // SLA timers, the banner's countdown and a wall's pages run on the second.
   useEffect(() => {
-    tick.current = setTimeout(advanceClock, TICK_MS);
+    tick.current = setTimeout(() => advanceClock(), TICK_MS);
     return () => {
       clearTimeout(tick.current);
       events.cancel();
