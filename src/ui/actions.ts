@@ -4,6 +4,7 @@
 // diagnostics run at a time per target: a second press says so instead.
 import type { CoreClient } from '../core/client.js';
 import type { Incident } from '../core/model.js';
+import { localTimes } from './look.js';
 import { selectedIncident, selectedSite, type Action, type ViewState } from './state.js';
 import { verdictCounts, type UiText } from './ui-labels.js';
 
@@ -34,7 +35,8 @@ export function createActions(ctx: ActionContext): WatchActions {
   const mutating = new Set<string>();
   const running = new Set<string>();
   const say = (text: string, tone: 'info' | 'error' = 'info') => dispatch({ type: 'message', message: { text, tone } });
-  const refused = (id: string, e: unknown) => say(`${id}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  // The hub's words, with its ISO times read as the screen's clock shows times.
+  const refused = (id: string, e: unknown) => say(`${id}: ${localTimes(e instanceof Error ? e.message : String(e))}`, 'error');
 
   /** The incident an action is for: the one in detail, else the queue's selection. */
   function targetIncident(state: ViewState): Incident | undefined {
@@ -43,9 +45,11 @@ export function createActions(ctx: ActionContext): WatchActions {
     return state.focus === 'queue' ? selectedIncident(state) : undefined;
   }
 
+  /** The incident an action is for, if one is selected and still open; else the status line says why not. */
   function incidentOrSay(state: ViewState): Incident | undefined {
     const incident = targetIncident(state);
     if (!incident) say(state.focus === 'queue' && !state.detail ? words.noIncident : words.selectIncident, 'error');
+    else if (incident.state === 'resolved') return void say(words.resolvedNoActions(incident.id), 'error');
     return incident;
   }
 
@@ -102,6 +106,7 @@ export function createActions(ctx: ActionContext): WatchActions {
         ? optional('incident', selectedIncident(state)?.id)
         : optional('site', selectedSite(state)?.id);
     if (!target) return say(words.noTarget, 'error');
+    if (state.detail?.kind === 'incident' && state.detail.data?.incident.state === 'resolved') return say(words.resolvedNoActions(target.id), 'error');
     if (running.has(target.id)) return say(words.diagAlreadyRunning(target.id), 'error');
     running.add(target.id);
     dispatch({ type: 'diagStarted', target: target.id, fix });

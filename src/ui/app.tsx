@@ -13,7 +13,7 @@ import { FleetWall } from './fleet-wall.js';
 import { HelpOverlay } from './help-overlay.js';
 import { IncidentQueue } from './incident-queue.js';
 import { wallColumns } from './layout.js';
-import { followHub } from './live-feed.js';
+import { followHub, retryTrigger } from './live-feed.js';
 import { createPlaybookActions, type PlaybookClient } from './playbook-actions.js';
 import { playbookKey, type PlaybookEffect } from './playbook-flow.js';
 import { PlaybookPane } from './playbook-pane.js';
@@ -32,7 +32,8 @@ import {
 import { StaleBanner, StatusLine } from './status-line.js';
 import { SummaryPrompt } from './summary-prompt.js';
 import { uiWords } from './ui-labels.js';
-import { WallTiles, wallTileLines } from './wall-tiles.js';
+import { lineHeight, pageAt, planWall } from './wall-pages.js';
+import { WallTiles } from './wall-tiles.js';
 import { useWaitTrend, type WaitHistoryClient, type WaitTrend } from './wait-history.js';
 
 // Wait history is optional: without it the sparkline draws what arrives live.
@@ -54,6 +55,10 @@ export interface WatchAppProps {
 }
 
 const TICK_MS = 1_000;
+/** How much later than a second the clock's own move comes after events (their next batch usually moves it first). */
+const TICK_AFTER_EVENTS_MS = 250;
+/** How long events gather before they are drawn: about one frame. */
+export const EVENT_WINDOW_MS = 16;
 const WALL_QUEUE_MIN_ROWS = 3;
 
 export function WatchApp({ client, now = () => new Date(), width, height, sleep, lang = 'en', wall = false }: WatchAppProps) {
@@ -63,6 +68,20 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
   const rows = height ?? size.rows;
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [clock, setClock] = useState(now);
+  // The clock moves with every drawn batch of events, and on its own a second
+  // after its last move — a little more after events, so that a stream with
+  // a report a second (the simulator's) keeps moving it without a frame of
+  // the clock's own between: timers and events share frames.
+  const tick = useRef<NodeJS.Timeout | undefined>(undefined);
+  const advanceClock = useMemo(() => {
+    const advance = (next: number = TICK_MS) => {
+      clearTimeout(tick.current);
+      setClock(now());
+      tick.current = setTimeout(advance, next);
+    };
+    return advance;
+  }, []);
+  const retry = useMemo(retryTrigger, []);
   // Ink draws a frame before React swaps in the new input handler, so a key
   // pressed right after a frame must read the state through a ref, not a closure.
   const current = useRef(state);
@@ -73,13 +92,14 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
   );
   const playbooks = useMemo(() => createPlaybookActions({ client, dispatch, state: () => current.current, lang }), [client, lang]);
 
-  // Hub events wait for the clock's next second and are drawn with it: one
-  // frame a second for the stream and the timers together (each frame is
-  // Ink's whole screen, whatever changed).
+  // Hub events are drawn as they arrive: a burst gathered within one frame's
+  // time (the simulator's 103 reports come together) costs one redraw, and
+  // Ink's frame cap spaces the rest.
   const events = useMemo(
     () =>
-      windowedBatch<HubEvent>(null, (batch) => {
+      windowedBatch<HubEvent>(EVENT_WINDOW_MS, (batch) => {
         dispatch({ type: 'events', events: batch });
+        advanceClock(TICK_MS + TICK_AFTER_EVENTS_MS);
         void playbooks.onEvents(batch);
       }),
     [playbooks],
@@ -92,6 +112,7 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
       signal: controller.signal,
       sleep,
       events,
+      retryNow: retry,
       onSnapshot: (fleet, incidents) => dispatch({ type: 'snapshot', fleet, incidents }),
       onFleet: (fleet) => dispatch({ type: 'fleet', fleet }),
       onConnected: () => dispatch({ type: 'connected' }),
@@ -101,14 +122,11 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
     return () => controller.abort();
   }, [client]);
 
-  // SLA timers run on the second; both updates make one render.
+  // SLA timers, the banner's countdown and a wall's pages run on the second.
   useEffect(() => {
-    const timer = setInterval(() => {
-      events.flush();
-      setClock(now());
-    }, TICK_MS);
+    tick.current = setTimeout(() => advanceClock(), TICK_MS);
     return () => {
-      clearInterval(timer);
+      clearTimeout(tick.current);
       events.cancel();
     };
   }, []);
@@ -139,6 +157,9 @@ export function WatchApp({ client, now = () => new Date(), width, height, sleep,
         return void playbooks.plan();
       case 'playbookStart':
         return void playbooks.start();
+      case 'retryNow':
+        dispatch({ type: 'retryNow', at: now() });
+        return retry.fire();
       default:
         dispatch(action);
     }
@@ -177,35 +198,45 @@ export function WatchScreen({ state, width, height, now, lang = 'en', wall = fal
   const site = selectedSite(state, groups);
   const incident = selectedIncident(state, incidents);
   const words = uiWords(lang);
-  if (wall) {
-    // No selection line on a wall. Large tiles when the whole fleet fits them
-    // with a few queue rows below; the queue then takes what is left.
-    const large = wallTileLines(groups, width);
-    const useLarge = large + banner + 1 + WALL_QUEUE_MIN_ROWS + 1 <= usable;
-    const tileRows = useLarge ? large : wallRows + 1;
-    const wallQueueRows = useLarge ? Math.max(WALL_QUEUE_MIN_ROWS, usable - banner - large - 1 - 1) : queueRows;
+  // A wall's pages: laid out again only when the sites or the screen change.
+  const tileRows = usable - banner - 1 - WALL_QUEUE_MIN_ROWS - 1;
+  const plan = useMemo(() => (wall ? planWall(groups, width, tileRows) : undefined), [wall, groups, width, tileRows]);
+  if (plan) {
+    // No selection line on a wall, and no keys: every site is on screen within
+    // one turn of its pages; the queue takes what the tiles leave.
+    const page = pageAt(plan.pages.length, now);
+    const lines = plan.pages[page] ?? [];
+    const used = lines.reduce((n, line) => n + lineHeight(line, plan.style), 0);
+    const wallQueueRows = Math.max(WALL_QUEUE_MIN_ROWS, usable - banner - used - 1 - 1);
     return (
       <Box flexDirection="column" width={width}>
-        <StaleBanner connection={state.connection} lang={lang} />
+        <StaleBanner connection={state.connection} now={now} keys={false} lang={lang} />
         {!state.fleet ? (
           <Text dimColor>{words.loadingFleet}</Text>
         ) : (
           <>
-            {useLarge ? (
-              <WallTiles groups={groups} grouping={state.grouping} width={width} lang={lang} />
-            ) : (
-              <FleetWall groups={groups} grouping={state.grouping} selectedSiteId={undefined} focused={false} width={width} rows={tileRows} lang={lang} />
-            )}
+            {groups.length === 0 ? <Text dimColor>{words.noSiteMatches}</Text> : <WallTiles lines={lines} style={plan.style} grouping={state.grouping} lang={lang} />}
             <IncidentQueue incidents={incidents} selectedIncidentId={undefined} focused={false} width={width} rows={wallQueueRows} now={now} lang={lang} />
           </>
         )}
-        <StatusLine connection={state.connection} grouping={state.grouping} filter="" editingFilter={false} message={null} width={width} keys={false} lang={lang} mode={state.fleet?.mode} />
+        <StatusLine
+          connection={state.connection}
+          grouping={state.grouping}
+          filter=""
+          editingFilter={false}
+          message={null}
+          width={width}
+          keys={false}
+          lang={lang}
+          mode={state.fleet?.mode}
+          page={plan.pages.length > 1 ? { page: page + 1, pages: plan.pages.length } : undefined}
+        />
       </Box>
     );
   }
   return (
     <Box flexDirection="column" width={width}>
-      <StaleBanner connection={state.connection} lang={lang} />
+      <StaleBanner connection={state.connection} now={now} lang={lang} />
       {state.help ? (
         <HelpOverlay lang={lang} />
       ) : state.playbook ? (
@@ -280,7 +311,7 @@ interface Key {
 const MOVES: Record<string, Direction> = { h: 'left', j: 'down', k: 'up', l: 'right' };
 
 /** Keys that call the hub or leave: the container runs these; the rest are reducer actions. */
-export type KeyEffect = 'quit' | 'ack' | 'detail' | 'diagnose' | 'fix' | 'escalate' | 'askResolve' | 'submitResolve' | 'playbooks' | PlaybookEffect;
+export type KeyEffect = 'quit' | 'ack' | 'detail' | 'diagnose' | 'fix' | 'escalate' | 'askResolve' | 'submitResolve' | 'playbooks' | 'retryNow' | PlaybookEffect;
 
 // The action keys, the same on the wall, the queue and in a detail pane.
 const ACTION_KEYS: Readonly<Record<string, KeyEffect>> = {
@@ -311,6 +342,8 @@ export function keyAction(state: ViewState, input: string, key: Key, columns: nu
     if (input && !key.ctrl && !key.meta && !key.tab) return { type: 'editFilter', text: state.filter + input };
     return undefined;
   }
+  // While the hub is out of reach, c tries now (from any screen but a prompt or the filter line).
+  if (input === 'c' && state.connection.state === 'stale') return 'retryNow';
   if (state.help) {
     if (input === '?' || key.escape) return { type: 'toggleHelp' };
     return input === 'q' ? 'quit' : undefined;

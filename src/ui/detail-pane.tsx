@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { IncidentDetail, SiteDetail } from '../core/model.js';
 import type { Lang } from '../render/labels.js';
 import { DiagProgress } from './diag-progress.js';
+import { visibleWidth } from '../render/text-width.js';
 import { HEALTH_COLOUR, HEALTH_GLYPH, SEVERITY_COLOUR, SLA_COLOUR, clockTime, fit, padTo } from './look.js';
 import { formatElapsed, formatTarget, slaTimer } from './sla.js';
 import type { Detail, DiagRun } from './state.js';
@@ -107,9 +108,13 @@ function SiteDetailPane({ detail, width, rows, words, progress, sparkline }: Pan
 function IncidentDetailPane({ detail, width, rows, now, words, lang, progress }: PaneProps & { detail: IncidentDetail; now: Date; lang: Lang }) {
   const { labels } = words;
   const { incident, timeline } = detail;
-  const sla = incident.state === 'resolved' ? undefined : slaTimer(incident, now);
-  const timelineRows = Math.max(1, rows - 6);
-  const shown = timeline.slice(-timelineRows);
+  const resolved = incident.state === 'resolved';
+  const sla = resolved ? undefined : slaTimer(incident, now);
+  // The whole title, wrapped (up to a quarter of the pane: a title is not a report).
+  const heading = `${incident.severity} ${incident.id} ${incident.title}`;
+  const titleRows = Math.min(linesAt(heading, width), Math.max(1, Math.floor(rows / 4)));
+  // Title, facts, SLA, timeline heading, footer.
+  const shown = lastThatFit(timeline, (entry) => linesAt(timelineLine(entry, words), width), Math.max(1, rows - titleRows - 4));
   const facts = [
     labels.state(incident.state),
     incident.siteId ?? words.platform,
@@ -120,23 +125,51 @@ function IncidentDetailPane({ detail, width, rows, now, words, lang, progress }:
   ].filter(Boolean);
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        <Text color={SEVERITY_COLOUR[incident.severity]}>{incident.severity}</Text> {incident.id} {fit(incident.title, width - 20)}
-      </Text>
+      <Box height={titleRows} overflow="hidden">
+        <Text bold wrap="wrap">
+          <Text color={SEVERITY_COLOUR[incident.severity]}>{incident.severity}</Text> {incident.id} {incident.title}
+        </Text>
+      </Box>
       <Text wrap="truncate-end">{facts.join(' · ')}</Text>
       {sla ? (
         <Text color={SLA_COLOUR[sla.tone]}>{words.slaLong(sla.target, formatElapsed(sla.elapsedMs), formatTarget(sla.targetMs, lang))}</Text>
       ) : (
-        <Text dimColor>{words.resolvedWith(incident.summary)}</Text>
+        <Text dimColor wrap="truncate-end">{words.resolvedWith(incident.summary)}</Text>
       )}
       {progress}
       <Text bold>{words.timeline(shown.length, timeline.length)}</Text>
       {shown.map((entry) => (
-        <Text key={entry.id} wrap="truncate-end">
-          <Text dimColor>{clockTime(new Date(entry.at))}</Text> {padTo(words.timelineKind(entry.kind), 13)} {padTo(entry.actor.name, 14)} {entry.text}
+        <Text key={entry.id} wrap="wrap">
+          <Text dimColor>{clockTime(new Date(entry.at))}</Text> {timelineLine(entry, words).slice(TIME_WIDTH + 1)}
         </Text>
       ))}
-      <Text dimColor wrap="truncate-end">{words.incidentFooter}</Text>
+      {/* A resolved incident has nothing left to act on: only the way back. */}
+      <Text dimColor wrap="truncate-end">{resolved ? words.backFooter : words.incidentFooter}</Text>
     </Box>
   );
+}
+
+const TIME_WIDTH = 8;
+
+/** A timeline entry as one line (before wrapping): time, kind, actor, text. */
+function timelineLine(entry: IncidentDetail['timeline'][number], words: UiText): string {
+  return `${clockTime(new Date(entry.at))} ${padTo(words.timelineKind(entry.kind), 13)} ${padTo(entry.actor.name, 14)} ${entry.text}`;
+}
+
+/** Lines `text` takes wrapped at `width` (a hard break starts a line too). */
+function linesAt(text: string, width: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(visibleWidth(line) / Math.max(1, width))), 0);
+}
+
+/** The last items whose lines fit `rows`, in order (at least the last one). */
+function lastThatFit<T>(items: readonly T[], lines: (item: T) => number, rows: number): T[] {
+  let used = 0;
+  let from = items.length;
+  while (from > 0) {
+    const next = lines(items[from - 1]!);
+    if (used + next > rows && from < items.length) break;
+    used += next;
+    from--;
+  }
+  return items.slice(from);
 }

@@ -47,12 +47,17 @@ export function wallRows(groups: readonly SiteGroup[], columns: number): SiteSta
   return rows;
 }
 
-/** Tile width: a wide terminal shows name and counts; 80 columns condenses to id, wait and incidents. */
-export const TILE = { wide: 20, condensed: 13 } as const;
+/**
+ * Tile width: a wide terminal shows the id and units; 80 columns condenses to
+ * id, wait and incidents; a very wide one (a 300-column wall) has room for
+ * every id whole (the longest is 16: LND-JADIDAT-ARAR).
+ */
+export const TILE = { full: 27, wide: 20, condensed: 13 } as const;
 export const WIDE_FROM_COLUMNS = 120;
+export const FULL_FROM_COLUMNS = 270;
 
 export function tileWidth(width: number): number {
-  return width >= WIDE_FROM_COLUMNS ? TILE.wide : TILE.condensed;
+  return width >= FULL_FROM_COLUMNS ? TILE.full : width >= WIDE_FROM_COLUMNS ? TILE.wide : TILE.condensed;
 }
 
 export function wallColumns(width: number): number {

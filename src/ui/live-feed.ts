@@ -29,9 +29,30 @@ export interface LiveFeedOptions extends LiveFeedHandlers {
    * (the screen, with its clock); the feed flushes it before anything newer.
    */
   events: Batch<HubEvent>;
+  /** Cuts a backoff short (`c` on the stale banner): the next try starts at once. */
+  retryNow?: RetryTrigger;
 }
 
-export const BACKOFF_MS = { first: 1_000, max: 30_000 } as const;
+/** Short enough that the screen is live again within seconds of the hub coming back. */
+export const BACKOFF_MS = { first: 1_000, max: 5_000 } as const;
+
+/** Whoever holds it can end the feed's current backoff. */
+export interface RetryTrigger {
+  fire(): void;
+  /** Listens until the returned function is called. */
+  on(listener: () => void): () => void;
+}
+
+export function retryTrigger(): RetryTrigger {
+  const listeners = new Set<() => void>();
+  return {
+    fire: () => [...listeners].forEach((listener) => listener()),
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
 // The hub can hold 1,000 open incidents in one answer; the queue needs them all.
 const OPEN_INCIDENT_LIMIT = 1_000;
 
@@ -101,7 +122,17 @@ export async function followHub(options: LiveFeedOptions): Promise<void> {
       failures++;
       const wait = backoffMs(failures);
       handlers.onDisconnected(e, wait);
-      await sleep(wait, signal);
+      // The backoff ends early on a stop or a retry now.
+      const backoff = new AbortController();
+      const cut = () => backoff.abort();
+      signal.addEventListener('abort', cut, { once: true });
+      const off = options.retryNow?.on(cut);
+      try {
+        await sleep(wait, backoff.signal);
+      } finally {
+        off?.();
+        signal.removeEventListener('abort', cut);
+      }
     } finally {
       signal.removeEventListener('abort', stop);
     }

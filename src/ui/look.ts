@@ -49,3 +49,13 @@ export function clockTime(at: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
 }
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** ISO-8601 times in a message (the hub's refusals carry them) as the screen's clock shows times. */
+export function localTimes(text: string): string {
+  return text.replace(ISO_TIME, (iso) => {
+    const at = new Date(iso);
+    return Number.isNaN(at.getTime()) ? iso : clockTime(at);
+  });
+}

@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import type { Lang } from '../render/labels.js';
 import { WatchApp, type WatchClient } from './app.js';
+import { shareInkOutputCaches } from './ink-output-cache.js';
 
 export interface OpenWatchOptions {
   client: WatchClient;
@@ -15,14 +16,18 @@ export interface OpenWatchOptions {
   wall: boolean;
 }
 
-/** A person is watching, not playing: ten frames a second at most (keys included). */
-export const MAX_FPS = 10;
+/**
+ * Frames a second at most (keys included): enough that an event is on screen
+ * well within 100 ms of its arrival, few enough that a burst costs little.
+ */
+export const MAX_FPS = 30;
 
 // The alternate screen: the shell's scrollback comes back untouched on quit.
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
 export async function openWatchUi(options: OpenWatchOptions): Promise<void> {
+  await shareInkOutputCaches();
   options.stdout.write(ENTER_ALT_SCREEN);
   const instance = render(<WatchApp client={options.client} lang={options.lang} wall={options.wall} />, {
     stdout: options.stdout,

@@ -11,8 +11,11 @@ export type Direction = 'up' | 'down' | 'left' | 'right';
 export type Connection =
   | { state: 'connecting' }
   | { state: 'live' }
-  /** Since: when the last good data was seen, so the banner can say how old the screen is. */
-  | { state: 'stale'; since: Date; retryInMs: number; reason: string };
+  /**
+   * Since: when the last good data was seen, so the banner can say how old the
+   * screen is; retryAt: when the next try starts, so it can count down.
+   */
+  | { state: 'stale'; since: Date; retryAt: Date; reason: string };
 
 export interface StatusMessage {
   text: string;
@@ -77,6 +80,8 @@ export type Action =
   | { type: 'incident'; incident: Incident }
   | { type: 'connected' }
   | { type: 'disconnected'; at: Date; retryInMs: number; reason: string }
+  /** The officer asked for a try now (c): the banner stops counting. */
+  | { type: 'retryNow'; at: Date }
   | { type: 'move'; direction: Direction; columns: number }
   | { type: 'switchPane' }
   | { type: 'toggleGrouping' }
@@ -149,10 +154,12 @@ function apply(state: ViewState, action: Action): ViewState {
         connection: {
           state: 'stale',
           since: state.connection.state === 'stale' ? state.connection.since : action.at,
-          retryInMs: action.retryInMs,
+          retryAt: new Date(action.at.getTime() + action.retryInMs),
           reason: action.reason,
         },
       };
+    case 'retryNow':
+      return state.connection.state === 'stale' ? { ...state, connection: { ...state.connection, retryAt: action.at } } : state;
     case 'move':
       return state.focus === 'wall' ? moveOnWall(state, action.direction, action.columns) : moveInQueue(state, action.direction);
     case 'switchPane':
@@ -284,12 +291,16 @@ function applyEvent(state: ViewState, event: HubEvent): ViewState {
 function applyIncident(state: ViewState, incident: Incident): ViewState {
   const others = state.incidents.filter((i) => i.id !== incident.id);
   const incidents = isOpen(incident) ? [...others, incident] : others;
-  if (!state.fleet) return { ...state, incidents };
+  // An incident open in detail follows too: resolved elsewhere, its pane stops offering actions.
+  const detail = state.detail?.kind === 'incident' && state.detail.id === incident.id && state.detail.data
+    ? { ...state.detail, data: { ...state.detail.data, incident } }
+    : state.detail;
+  if (!state.fleet) return { ...state, incidents, detail };
   const sites = state.fleet.sites.map((site) =>
     site.id.toUpperCase() === incident.siteId?.toUpperCase() ? { ...site, openIncidents: countFor(incidents, site.id) } : site,
   );
   const fleet = { ...state.fleet, sites, totals: { ...state.fleet.totals, openIncidents: counts(incidents) } };
-  return { ...state, incidents, fleet };
+  return { ...state, incidents, fleet, detail };
 }
 
 function applyTelemetry(state: ViewState, report: SiteTelemetry): ViewState {

@@ -22,9 +22,11 @@ export interface StatusLineProps {
   lang?: Lang;
   /** The fleet's mode: named while it is not normal (a national-platform outage: offline processing). */
   mode?: SiteMode | undefined;
+  /** A wall that turns pages: which one is on screen. */
+  page?: { page: number; pages: number } | undefined;
 }
 
-export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true, lang = 'en', mode }: StatusLineProps) {
+export function StatusLine({ connection, grouping, filter, editingFilter, message, width, keys = true, lang = 'en', mode, page }: StatusLineProps) {
   const words = uiWords(lang);
   const modeWords = playbookWords(lang);
   // Never wider than the screen: the answer to an action comes first, the legend gives way.
@@ -56,20 +58,25 @@ export function StatusLine({ connection, grouping, filter, editingFilter, messag
         {message ? <Text color={message.tone === 'error' ? 'red' : 'green'}>  {message.text}</Text> : null}
         <Text dimColor>
           {'  '}
-          {[words.byGrouping(grouping), filter ? words.filtered(filter) : '', keys ? words.helpAndQuit : ''].filter(Boolean).join(' · ')}
+          {[page ? words.wallPage(page.page, page.pages) : '', words.byGrouping(grouping), filter ? words.filtered(filter) : '', keys ? words.helpAndQuit : ''].filter(Boolean).join(' · ')}
         </Text>
       </Text>
     </Box>
   );
 }
 
-/** Shown above everything while the event stream is down: the screen may be old. */
-export function StaleBanner({ connection, lang = 'en' }: { connection: Connection; lang?: Lang }) {
+/**
+ * Shown above everything while the event stream is down: the screen may be
+ * old. It counts down to the next try (on the screen's clock) and, where
+ * there are keys, names the one that tries now.
+ */
+export function StaleBanner({ connection, now, keys = true, lang = 'en' }: { connection: Connection; now: Date; keys?: boolean; lang?: Lang }) {
   if (connection.state !== 'stale') return null;
-  const retry = Math.max(1, Math.ceil(connection.retryInMs / 1000));
+  const words = uiWords(lang);
+  const retry = Math.max(0, Math.ceil((connection.retryAt.getTime() - now.getTime()) / 1000));
   return (
     <Text backgroundColor="red" color="white" bold wrap="truncate-end">
-      {` ${uiWords(lang).staleBanner(clockTime(connection.since), retry, connection.reason)} `}
+      {` ${words.staleBanner(clockTime(connection.since), retry, connection.reason)}${keys ? ` · ${words.retryNowKey}` : ''} `}
     </Text>
   );
 }

@@ -18,7 +18,18 @@ export interface UiWords {
   filtered(filter: string): string;
   helpAndQuit: string;
   filterHint: string;
+  /** Counting down: 0 once the try is under way. */
   staleBanner(since: string, retrySeconds: number, reason: string): string;
+  retryNowKey: string;
+  /** A wall's page indicator when the fleet takes more than one screen. */
+  wallPage(page: number, pages: number): string;
+  /** A heading again atop a page or a scrolled wall that starts inside its group. */
+  continued: string;
+  /** Rows of tiles hidden above or below the scrolled wall. */
+  moreAbove(n: number): string;
+  moreBelow(n: number): string;
+  /** Refused before the hub is asked: nothing is left to do on a resolved incident. */
+  resolvedNoActions(id: string): string;
   loadingFleet: string;
   loading(id: string): string;
   // fleet wall and queue
@@ -49,6 +60,8 @@ export interface UiWords {
   timelineKind(kind: TimelineKind): string;
   siteFooter: string;
   incidentFooter: string;
+  /** A resolved incident's footer: no action keys, only the way back. */
+  backFooter: string;
   // diagnostics in place
   diagHeading(target: string, fix: boolean): string;
   diagRunning: string;
@@ -97,7 +110,13 @@ const EN: UiWords = {
   filtered: (f) => `filter "${f}"`,
   helpAndQuit: '? help · q quit',
   filterHint: 'site, name (English or Arabic), region or kind · Enter keeps · Esc clears',
-  staleBanner: (since, retry, reason) => `stale since ${since} — reconnecting (next try within ${retry}s): ${reason}`,
+  staleBanner: (since, retry, reason) => `stale since ${since} — ${retry > 0 ? `reconnecting in ${retry}s` : 'reconnecting now…'}: ${reason}`,
+  retryNowKey: 'c: retry now',
+  wallPage: (page, pages) => `page ${page}/${pages}`,
+  continued: '(continued)',
+  moreAbove: (n) => `▲ more above (${n})`,
+  moreBelow: (n) => `▼ more below (${n})`,
+  resolvedNoActions: (id) => `${id} is resolved: nothing more to do on it`,
   loadingFleet: 'loading the fleet from the hub…',
   loading: (id) => `loading ${id} from the hub…`,
   kindHeading: (k) => EN_KIND_HEADINGS[k],
@@ -123,6 +142,7 @@ const EN: UiWords = {
   timelineKind: (k) => k,
   siteFooter: 'd: diagnose · f: diagnose and fix · Enter or Esc: back',
   incidentFooter: 'a: acknowledge · d: diagnose · f: fix · e: escalate · r: resolve · Enter or Esc: back',
+  backFooter: 'Enter or Esc: back',
   diagHeading: (t, fix) => `${fix ? 'Diagnose and fix' : 'Diagnostics'} on ${t}`,
   diagRunning: 'running…',
   diagDone: (c) => `done: ${c}`,
@@ -164,6 +184,7 @@ const EN: UiWords = {
     ['e', 'escalate the selected incident (supervisors and above)'],
     ['r', 'resolve the selected incident (asks for a summary)'],
     ['p', 'playbooks for the selected incident or site: choose, confirm (y/n), follow the run'],
+    ['c', 'while the hub is out of reach: try to reconnect now'],
     ['?', 'show or hide this help'],
     ['q', 'quit'],
   ],
@@ -202,7 +223,13 @@ const AR: UiWords = {
   filtered: (f) => `تصفية "${f}"`,
   helpAndQuit: '? مساعدة · q خروج',
   filterHint: 'موقع أو اسم (عربي أو إنجليزي) أو منطقة أو نوع · Enter للإبقاء · Esc للمسح',
-  staleBanner: (since, retry, reason) => `البيانات غير محدَّثة منذ ${since} — إعادة الاتصال (المحاولة التالية خلال ${retry} ث): ${reason}`,
+  staleBanner: (since, retry, reason) => `البيانات غير محدَّثة منذ ${since} — ${retry > 0 ? `إعادة الاتصال خلال ${retry} ث` : 'جارٍ إعادة الاتصال…'}: ${reason}`,
+  retryNowKey: 'c: أعد المحاولة الآن',
+  wallPage: (page, pages) => `صفحة ${page}/${pages}`,
+  continued: '(تابع)',
+  moreAbove: (n) => `▲ المزيد أعلاه (${n})`,
+  moreBelow: (n) => `▼ المزيد أدناه (${n})`,
+  resolvedNoActions: (id) => `${id} مغلق: لا إجراء عليه`,
   loadingFleet: 'جارٍ تحميل المواقع من المركز…',
   loading: (id) => `جارٍ تحميل ${id} من المركز…`,
   kindHeading: (k) => AR_KIND_HEADINGS[k],
@@ -228,6 +255,7 @@ const AR: UiWords = {
   timelineKind: (k) => AR_TIMELINE[k] ?? k,
   siteFooter: 'd: تشخيص · f: تشخيص وإصلاح · Enter أو Esc: رجوع',
   incidentFooter: 'a: استلام · d: تشخيص · f: إصلاح · e: تصعيد · r: إغلاق · Enter أو Esc: رجوع',
+  backFooter: 'Enter أو Esc: رجوع',
   diagHeading: (t, fix) => `${fix ? 'تشخيص وإصلاح' : 'تشخيص'} ${t}`,
   diagRunning: 'جارٍ…',
   diagDone: (c) => `انتهى: ${c}`,
@@ -269,6 +297,7 @@ const AR: UiWords = {
     ['e', 'تصعيد البلاغ المحدد (للمشرفين فأعلى)'],
     ['r', 'إغلاق البلاغ المحدد (يطلب ملخصًا)'],
     ['p', 'أدلة الإجراءات للبلاغ أو الموقع المحدد: اختر، أكّد بـ y أو n، وتابع التشغيل'],
+    ['c', 'عند انقطاع المركز: أعد محاولة الاتصال الآن'],
     ['?', 'إظهار المساعدة أو إخفاؤها'],
     ['q', 'خروج'],
   ],

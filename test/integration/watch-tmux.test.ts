@@ -1,7 +1,9 @@
 // `watchfloor watch` end to end: the built CLI in a real terminal (tmux) at
 // 80×24 and at 200×60 against a demo hub (seed 7, speed 60). Keys go in with
 // send-keys, the screen comes back with capture-pane, and the hub is asked
-// whether the acknowledgement reached it, from whom. `demo` opens the same UI.
+// whether the acknowledgement reached it, from whom. `watch --wall` at 100×30
+// and 300×90 must show every site by its whole id within one turn of its
+// pages. `demo` opens the same UI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
 import type { SiteStatus } from '../../src/core/model.js';
@@ -10,10 +12,13 @@ import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-pr
 import { describeWith } from '../helpers/system-programs.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { waitUntil } from '../helpers/wait-until.js';
+import { WALL_PAGE_MS } from '../../src/ui/wall-pages.js';
 
 let cli: CliEnv;
 let hub: DemoHubProcess;
 let checker: CoreClient;
+/** The admin, to resolve an incident someone else acknowledged. */
+let admin: CoreClient;
 let watcher: { id: string; name: string };
 const sessions: TmuxSession[] = [];
 
@@ -36,7 +41,9 @@ const selectedSiteId = (screen: string) => /^(?:ok|degraded|down)\s+(\S+) /m.exe
  * A whole frame is on screen: its last line, the status line, is drawn. (A
  * big frame reaches tmux in several writes, so a capture can fall between them.)
  */
-const drawn = (screen: string) => /^● live\b/m.test(screen.trimEnd().split('\n').at(-1) ?? '');
+const drawn = (screen: string) => /^● live\b/m.test(lastLine(screen));
+
+const lastLine = (screen: string) => screen.trimEnd().split('\n').at(-1) ?? '';
 
 /** A whole frame whose selection line names a site other than `than`. */
 const selectionOtherThan = (than: string | undefined) => (s: string) => drawn(s) && selectedSiteId(s) !== undefined && selectedSiteId(s) !== than;
@@ -64,10 +71,9 @@ describeWith('tmux', 'the terminal UI in tmux', () => {
     cli = cliEnv();
     hub = await startDemoHubProcess(cli, { seed: 7, speed: 60 });
     // The test's own token, so the acknowledgement's actor can only be the profile's.
-    const admin = new CoreClient({ hubUrl: hub.url, token: hub.profileToken });
+    admin = new CoreClient({ hubUrl: hub.url, token: hub.profileToken });
     const { secret } = await admin.createToken({ name: 'e2e-checker', role: 'officer' });
     watcher = await admin.whoami();
-    await admin.close();
     checker = new CoreClient({ hubUrl: hub.url, token: secret });
   }, 60_000);
 
@@ -75,6 +81,7 @@ describeWith('tmux', 'the terminal UI in tmux', () => {
     // Every tmux server goes, whatever the tests did.
     await Promise.all(sessions.map((s) => s.kill()));
     await checker?.close();
+    await admin?.close();
     await hub?.stop();
     cli?.cleanup();
   }, 30_000);
@@ -94,6 +101,9 @@ describeWith('tmux', 'the terminal UI in tmux', () => {
       if (width >= 200) {
         // A wide terminal has room for every kind at once.
         for (const heading of ['Air ports', 'Land ports', 'Sea ports']) expect(first).toContain(heading);
+      } else {
+        // A narrow one scrolls, and says there is more.
+        expect(first).toMatch(/^▼ more below \(\d+\)$/m);
       }
 
       // The selected site's wait over the last hour, from the hub's history and live reports.
@@ -142,8 +152,76 @@ describeWith('tmux', 'the terminal UI in tmux', () => {
       expect(stored.state).toBe('acknowledged');
       expect(stored.acknowledgedBy).toEqual({ id: watcher.id, name: watcher.name });
 
+      // Enter: the incident in detail. Resolved elsewhere, it offers no actions, and e is refused
+      // on the screen (no hub time in ISO form left in the status line) without reaching the hub.
+      await term.keys('Enter');
+      await term.waitFor((s) => drawn(s) && s.includes('a: acknowledge') && s.includes(`tmux e2e ${width}x${height}`), `${incident.id} in detail`);
+      await admin.resolve(incident.id, 'tmux e2e: reader reseated');
+      const resolved = await term.waitFor((s) => drawn(s) && s.includes('Enter or Esc: back') && !s.includes('a: acknowledge'), 'the pane of a resolved incident');
+      expect(resolved).toContain('resolved: tmux e2e: reader reseated');
+      await term.keys('e');
+      const refused = await term.waitFor((s) => s.includes(`${incident.id} is resolved: nothing more to do on it`), 'e refused on a resolved incident');
+      expect(refused).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect((await checker.getIncident(incident.id)).incident.escalations).toBe(0);
+      await term.keys('Escape');
+      await term.waitFor((s) => drawn(s) && s.includes('▶ Incidents'), 'the queue again');
+
       await term.keys('q');
       await waitUntil(() => term.exited(), { what: 'watch to exit after q', timeoutMs: 10_000, intervalMs: 100 });
+    }, 90_000);
+  });
+
+  it('grouped by region at 80×24, the airport and the sea port of one city are told apart', async () => {
+    const term = await openTerminal(80, 24, ['watch']);
+    await term.waitFor((s) => drawn(s) && s.includes('Air ports'), 'the live fleet', 30_000);
+    await term.keys('g');
+    await term.waitFor((s) => drawn(s) && s.includes('by region'), 'grouped by region');
+    await term.keys('/');
+    await term.waitFor((s) => s.includes('Enter keeps'), 'the filter prompt');
+    await term.type('makkah');
+    await term.waitFor((s) => s.includes('/makkah '), 'the typed filter');
+    await term.keys('Enter');
+    const makkah = await term.waitFor((s) => drawn(s) && s.includes('filter "makkah"') && /^Makkah \(\d+\)/m.test(s), 'Makkah alone');
+    const tiles = makkah.split(/^Incidents \(/m)[0]!;
+    // King Abdulaziz airport (JED) and Jeddah Islamic Port (SEA-JED): one tile each, and different.
+    expect(tiles.match(/[·▲✖A-Z]JED\s/g)).toHaveLength(1);
+    expect(tiles.match(/[·▲✖A-Z]S-JED\s/g)).toHaveLength(1);
+    await term.keys('q');
+    await waitUntil(() => term.exited(), { what: 'watch to exit after q', timeoutMs: 10_000, intervalMs: 100 });
+  }, 60_000);
+
+  describe.each([
+    { width: 100, height: 30 },
+    { width: 300, height: 90 },
+  ])('watchfloor watch --wall at $width×$height in tmux', ({ width, height }) => {
+    it('shows every site, each by its whole id, within one turn of its pages', async () => {
+      const { sites } = await checker.fleetStatus();
+      // 103 ports and service centres, and the contact centre.
+      expect(sites.length).toBe(104);
+      const term = await openTerminal(width, height, ['watch', '--wall']);
+      const first = await term.waitFor((s) => drawn(s) && s.includes('Incidents ('), 'the wall', 30_000);
+      const pages = Number(/page \d+\/(\d+)/.exec(lastLine(first))?.[1] ?? 1);
+      const screens = new Map<number, string>();
+      await term.waitFor(
+        (s) => {
+          if (drawn(s) && s.includes('Incidents (')) screens.set(Number(/page (\d+)\//.exec(lastLine(s))?.[1] ?? 1), s);
+          return screens.size === pages;
+        },
+        `all ${pages} pages of the wall`,
+        pages * WALL_PAGE_MS + 15_000,
+      );
+      const tiles = [...screens.values()].map((s) => s.split(/^Incidents \(/m)[0]!).join('\n');
+      // A whole id: not part of a longer one (JED in SEA-JED or JED-HAJJ) and not cut (SEA-YNB-I…).
+      const missing = sites.filter((s) => !new RegExp(`(?<![\\w-])${s.id}(?![\\w-]|…)`).test(tiles)).map((s) => s.id);
+      expect(missing).toEqual([]);
+      if (width >= 300) {
+        // Large tiles, names and all, on one page.
+        expect(pages).toBe(1);
+        expect(first).toContain('King Fahd Causeway');
+      } else {
+        expect(pages).toBeGreaterThan(1);
+        expect(lastLine(first)).toMatch(/^● live\s+page \d\/\d · by kind$/);
+      }
     }, 90_000);
   });
 

@@ -7,6 +7,7 @@ import type { MutationResult } from '../../src/core/model.js';
 import { ForbiddenError } from '../../src/core/errors.js';
 import type { DiagEvent, DiagnoseInput, DiagVerdictEvent, Incident } from '../../src/core/model.js';
 import { WatchApp, keyAction, type WatchClient } from '../../src/ui/app.js';
+import { clockTime } from '../../src/ui/look.js';
 import { initialState, reduce } from '../../src/ui/state.js';
 import { FLEET, INCIDENTS, INCIDENT_DETAIL, RUH_DETAIL } from '../commands/fixtures.js';
 import { KEYS, waitForFrame } from './frames.js';
@@ -197,6 +198,51 @@ describe('f, e, r, p', () => {
       await toQueue(app);
       app.stdin.write('e');
       await waitForFrame(app.lastFrame, (f) => /● live\s+INC-000042: escalating needs the supervisor role/.test(f));
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('a resolved incident in detail offers no action keys, and a, d, f, e and r are refused without calling the hub', async () => {
+    const { client, calls } = fakeClient();
+    const app = await openApp(client);
+    try {
+      await toQueue(app);
+      // Each input once the one before it is drawn: Enter (the detail), r, the summary, Enter.
+      const steps: Array<[string, string]> = [
+        [KEYS.enter, 'a: acknowledge · d: diagnose'],
+        ['r', 'Resolve INC-000042 — summary:'],
+        ['reader reseated', 'summary: reader reseated'],
+        [KEYS.enter, 'resolved INC-000042'],
+      ];
+      for (const [input, shown] of steps) {
+        app.stdin.write(input);
+        await waitForFrame(app.lastFrame, (f) => f.includes(shown));
+      }
+      const resolved = await waitForFrame(app.lastFrame, (f) => f.includes('Enter or Esc: back'));
+      expect(resolved).not.toContain('a: acknowledge');
+      for (const key of ['a', 'd', 'f', 'e', 'r']) app.stdin.write(key);
+      await waitForFrame(app.lastFrame, (f) => f.includes('INC-000042 is resolved: nothing more to do on it'));
+      // Esc drawn: every key before it has been handled.
+      app.stdin.write(KEYS.escape);
+      const back = await waitForFrame(app.lastFrame, (f) => f.includes('▶ ') && !f.includes('Enter or Esc: back'));
+      expect(back).not.toContain('summary:');
+      expect(calls).toMatchObject({ ack: [], escalate: [], diagnose: [] });
+      expect(calls.resolve).toHaveLength(1);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('a refusal that carries a hub time shows it as a clock time, not ISO-8601', async () => {
+    const { client } = fakeClient({ refuse: { escalate: 'INC-000042 was already resolved at 2025-03-01T06:20:00.000Z; cannot escalate it' } });
+    const app = await openApp(client);
+    try {
+      await toQueue(app);
+      app.stdin.write('e');
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('cannot escalate it'));
+      expect(frame).toContain(`was already resolved at ${clockTime(new Date('2025-03-01T06:20:00.000Z'))};`);
+      expect(frame).not.toContain('2025-03-01T');
     } finally {
       app.unmount();
     }

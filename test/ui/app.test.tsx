@@ -179,17 +179,7 @@ describe('watchfloor watch', () => {
       await waitForFrame(app.lastFrame, (f) => f.includes('● live'));
       await hub.close();
       await waitForFrame(app.lastFrame, (f) => /stale since \d\d:\d\d:\d\d/.test(f));
-      // The same data file on the same port: an incident opened while the screen was away must appear.
-      const again = await startHub({ dataFile: hub.dataFile, host: '127.0.0.1', port: hub.port });
-      const { dir } = hub;
-      hub = {
-        ...hub,
-        close: () => again.close(),
-        async stop() {
-          await again.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      await restartHub();
       const { incident } = await admin.createIncident({ title: 'Counter 9 printer jammed', severity: 'sev1', siteId: 'DMM' });
       const frame = await waitForFrame(app.lastFrame, (f) => f.includes('● live') && f.includes(incident.id), 10_000);
       expect(frame).not.toContain('stale since');
@@ -197,11 +187,43 @@ describe('watchfloor watch', () => {
       app.unmount();
     }
   });
+
+  it('while stale, counts down to the next try, and c tries at once', async () => {
+    // A backoff far longer than the test: only c can end it.
+    const longWait = (_ms: number, signal: AbortSignal) => abortableSleep(600_000, signal);
+    const app = render(<WatchApp client={admin} width={100} height={30} sleep={longWait} />);
+    try {
+      await waitForFrame(app.lastFrame, (f) => f.includes('● live'));
+      await hub.close();
+      const stale = await waitForFrame(app.lastFrame, (f) => /reconnecting in \d+s: .* · c: retry now/.test(f));
+      expect(stale).toMatch(/stale since \d\d:\d\d:\d\d/);
+      await restartHub();
+      app.stdin.write('c');
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('● live') && !f.includes('stale since'), 10_000);
+      expect(frame).toContain('Air ports');
+    } finally {
+      app.unmount();
+    }
+  });
 });
 
+/** The same data file on the same port: what was opened while the screen was away must appear. */
+async function restartHub(): Promise<void> {
+  const again = await startHub({ dataFile: hub.dataFile, host: '127.0.0.1', port: hub.port });
+  const { dir } = hub;
+  hub = {
+    ...hub,
+    close: () => again.close(),
+    async stop() {
+      await again.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('reconnecting', () => {
-  it('backs off from 1 s, doubling, up to 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map(backoffMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+  it('backs off from 1 s, doubling, up to 5 s (the screen is live again soon after the hub is back)', () => {
+    expect([1, 2, 3, 4, 5, 20].map(backoffMs)).toEqual([1_000, 2_000, 4_000, 5_000, 5_000, 5_000]);
   });
 
   it('a wait ends as soon as the screen closes', async () => {
@@ -227,6 +249,10 @@ describe('keys', () => {
     const open = { ...state, detail: { kind: 'site' as const, id: 'RUH', data: null } };
     expect(keyAction(open, '', { ...none, escape: true }, 6)).toEqual({ type: 'closeDetail' });
     expect(keyAction(open, 'j', none, 6)).toBeUndefined();
+    // c is a key only while the hub is out of reach.
+    expect(keyAction(state, 'c', none, 6)).toBeUndefined();
+    const stale = { ...state, connection: { state: 'stale' as const, since: new Date(0), retryAt: new Date(5_000), reason: 'ECONNREFUSED' } };
+    expect(keyAction(stale, 'c', none, 6)).toBe('retryNow');
   });
 
   it('while filtering, letters (Arabic too) go to the filter and q does not quit', () => {

@@ -7,6 +7,7 @@ import { SelectedSiteLine } from '../../src/ui/selected-site.js';
 import { IncidentQueue } from '../../src/ui/incident-queue.js';
 import { groupSites, sortIncidents } from '../../src/ui/layout.js';
 import { StaleBanner, StatusLine } from '../../src/ui/status-line.js';
+import { WALL_PAGE_MS } from '../../src/ui/wall-pages.js';
 import { WatchScreen } from '../../src/ui/app.js';
 import { initialState, reduce } from '../../src/ui/state.js';
 import { DetailPane } from '../../src/ui/detail-pane.js';
@@ -160,19 +161,22 @@ describe('status line, stale banner and help', () => {
     expect(long.lastFrame()).toContain('END');
   });
 
-  it('a stale banner names the time of the last good data', () => {
+  it('a stale banner names the time of the last good data, counts down to the next try, and names the key to try now', () => {
     const since = new Date(2025, 2, 1, 9, 5, 7);
-    const banner = render(
-      <StaleBanner connection={{ state: 'stale', since, retryInMs: 4000, reason: 'cannot reach the hub (ECONNREFUSED)' }} />,
-    ).lastFrame();
-    expect(banner).toContain('stale since 09:05:07 — reconnecting (next try within 4s): cannot reach the hub (ECONNREFUSED)');
-    expect(render(<StaleBanner connection={{ state: 'live' }} />).lastFrame()).toBe('');
+    const connection = { state: 'stale' as const, since, retryAt: new Date(since.getTime() + 4000), reason: 'cannot reach the hub (ECONNREFUSED)' };
+    const at = (ms: number) => render(<StaleBanner connection={connection} now={new Date(since.getTime() + ms)} />).lastFrame();
+    expect(at(0)).toContain('stale since 09:05:07 — reconnecting in 4s: cannot reach the hub (ECONNREFUSED) · c: retry now');
+    expect(at(2_500)).toContain('reconnecting in 2s:');
+    expect(at(4_000)).toContain('reconnecting now…:');
+    // A wall has no keys to name.
+    expect(render(<StaleBanner connection={connection} now={since} keys={false} />).lastFrame()).not.toContain('retry now');
+    expect(render(<StaleBanner connection={{ state: 'live' }} now={since} />).lastFrame()).toBe('');
   });
 
   it('help lists every key, each on its own line, p with what it does', () => {
     const frame = render(<HelpOverlay />).lastFrame()!;
     const keysShown = frame.split('\n').flatMap((l) => /^│ (\S+(?: \/ \S+)?)\s{2,}/.exec(l)?.[1] ?? []);
-    expect(keysShown).toEqual(['←↓↑→ / hjkl', 'Tab', 'Enter', 'g', '/', 'a', 'd', 'f', 'e', 'r', 'p', '?', 'q']);
+    expect(keysShown).toEqual(['←↓↑→ / hjkl', 'Tab', 'Enter', 'g', '/', 'a', 'd', 'f', 'e', 'r', 'p', 'c', '?', 'q']);
     expect(frame).toMatch(/│ r\s+resolve the selected incident \(asks for a summary\)/);
     expect(frame).toMatch(/│ p\s+playbooks for the selected incident or site/);
     // 100 columns: no line of the help wraps.
@@ -204,9 +208,10 @@ describe('WatchScreen on a video wall', () => {
     unmount();
     const drawn = lines(lastFrame());
     expect(drawn.length).toBeLessThanOrEqual(59);
-    // Eight tiles of 24 columns a row, aligned.
-    expect(drawn[1]!.indexOf('A07')).toBe(7 * 24 + 2);
-    expect(lastFrame()).toContain('King Abdulaziz Intern…');
+    // The widest tiles with which the whole fleet fits: seven of 28 columns a row, aligned.
+    expect(drawn[1]!.indexOf('A06')).toBe(6 * 28 + 2);
+    expect(drawn[4]!.indexOf('A07')).toBe(2);
+    expect(lastFrame()).toContain('King Abdulaziz Internatio…');
     expect(lastFrame()).toContain('Service centres (49)');
     expect(lastFrame()).toMatch(/wait 3m\s+!1/);
     expect(lastFrame()).not.toContain('q quit');
@@ -215,11 +220,22 @@ describe('WatchScreen on a video wall', () => {
     expect(lastFrame()).toMatch(/Incidents \(40 open, 1–\d+\)/);
   });
 
-  it('falls back to compact tiles when large ones would not fit', () => {
-    const { lastFrame } = render(<WatchScreen state={state()} width={80} height={24} now={now} wall />);
-    expect(lines(lastFrame()).length).toBeLessThanOrEqual(23);
-    expect(lastFrame()).not.toContain('King Abdulaziz Intern…');
-    expect(lastFrame()).toContain('Air ports (29)');
+  it('falls back to one-line tiles with whole ids, in pages it turns, when large ones would not fit', () => {
+    const at = (ms: number) => render(<WatchScreen state={state()} width={80} height={24} now={new Date(ms)} wall />).lastFrame()!;
+    const first = at(0);
+    expect(lines(first).length).toBeLessThanOrEqual(23);
+    expect(first).not.toContain('King Abdulaziz Intern');
+    expect(first).toContain('Air ports (29)');
+    expect(first).toMatch(/page 1\/\d · by kind$/m);
+    const pages = Number(/page 1\/(\d)/.exec(first)![1]);
+    const seen = new Set<string>();
+    for (let page = 0; page < pages; page++) {
+      const frame = at(page * WALL_PAGE_MS);
+      expect(frame).toContain(`page ${page + 1}/${pages}`);
+      for (const site of bigFleet().sites) if (new RegExp(`[·▲✖]${site.id} `).test(frame)) seen.add(site.id);
+    }
+    // Every site, by its whole id (LND-00LONGNAME too), within one turn of the pages.
+    expect([...seen].sort()).toEqual(bigFleet().sites.map((s) => s.id).sort());
   });
 });
 

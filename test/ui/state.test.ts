@@ -136,7 +136,7 @@ describe('view state', () => {
     const first = new Date('2025-03-01T06:40:00Z');
     let state = reduce(loaded(), { type: 'disconnected', at: first, retryInMs: 1000, reason: 'ECONNREFUSED' });
     state = reduce(state, { type: 'disconnected', at: new Date('2025-03-01T06:40:05Z'), retryInMs: 2000, reason: 'timeout' });
-    expect(state.connection).toEqual({ state: 'stale', since: first, retryInMs: 2000, reason: 'timeout' });
+    expect(state.connection).toEqual({ state: 'stale', since: first, retryAt: new Date('2025-03-01T06:40:07Z'), reason: 'timeout' });
     expect(reduce(state, { type: 'connected' }).connection).toEqual({ state: 'live' });
   });
 });

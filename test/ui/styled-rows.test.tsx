@@ -105,7 +105,10 @@ describe('pre-styled rows draw what nested Texts drew', () => {
         ))}
       </Box>,
     );
-    const shown = frame(<WallTiles groups={[{ key: 'air', sites }]} grouping="kind" width={100} />);
+    const group = { key: 'air', sites };
+    const shown = frame(
+      <WallTiles lines={[{ kind: 'heading', group, continued: false }, { kind: 'tiles', group, sites, cell: 24 }]} style="large" grouping="kind" />,
+    );
     expect(shown.split('\n').slice(1).join('\n')).toBe(reference);
   });
 });
