@@ -38,6 +38,8 @@ export function clientFor(session: ChatSession): CoreClient {
     channel: session.user.platform,
     onBehalfOf: onBehalfOf(session.user),
     actAs: session.user.role,
+    // A site's reply lists only the assets that need attention; hundreds more were most of its cost.
+    siteAssets: 'attention',
     ...(session.hub.dispatcher ? { dispatcher: session.hub.dispatcher } : {}),
   });
 }

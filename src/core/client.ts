@@ -44,7 +44,7 @@ export class CoreClient {
     this.hubUrl = this.hub.hubUrl;
     Object.assign(
       this,
-      siteCalls(this.hub),
+      siteCalls(this.hub, options.siteAssets),
       incidentCalls(this.hub),
       intakeCalls(this.hub),
       tokenCalls(this.hub),

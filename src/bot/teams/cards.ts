@@ -275,7 +275,7 @@ function siteBody(detail: SiteDetail, lang: Lang): CardElement[] {
     heading(`${esc(site.id)} · ${esc(l.siteName(site.name))}`),
     textBlock(`${l.kind(site.kind)} · ${esc(l.region(site.region))} · ${esc(l.city(site))}`, { isSubtle: true, spacing: 'none' }),
     factSet(escFacts(siteFlowFacts(status, lang))),
-    textBlock(`${l.t('assets')}: ${detail.assets.length}`, { weight: 'bolder' }),
+    textBlock(`${l.t('assets')}: ${detail.assetCount ?? detail.assets.length}`, { weight: 'bolder' }),
     ...listBlocks(
       badAssets,
       (a) => textBlock(`${esc(a.id)} ${esc(a.name)} — ${l.health(a.health)}`, { color: HEALTH_COLOR[a.health], spacing: 'none' }),

@@ -17,6 +17,11 @@ export interface CoreClientOptions {
   onBehalfOf?: string;
   /** For chat front ends: the chat user's role; the hub grants the lower of it and the token's role. */
   actAs?: Role | undefined;
+  /**
+   * Which of a site's assets `getSite` brings: `all` (the default), or only
+   * those not ok, with `assetCount` counting them all — for chat, which draws no more.
+   */
+  siteAssets?: 'all' | 'attention';
   /** Injected in tests; by default a keep-alive Pool to hubUrl. */
   dispatcher?: Dispatcher;
   connectTimeoutMs?: number;

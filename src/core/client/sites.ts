@@ -10,7 +10,7 @@ export interface SiteFilter {
   region?: string | undefined;
 }
 
-export function siteCalls(hub: HubConnection) {
+export function siteCalls(hub: HubConnection, siteAssets: 'all' | 'attention' = 'all') {
   const listSites = async (filter: SiteFilter = {}): Promise<Site[]> =>
     (await hub.request<{ sites: Site[] }>('GET', `/v1/sites${query(filter)}`)).sites;
 
@@ -23,7 +23,8 @@ export function siteCalls(hub: HubConnection) {
 
     listSites,
 
-    getSite: (id: string): Promise<SiteDetail> => hub.request('GET', `/v1/sites/${encodeURIComponent(id)}`),
+    getSite: (id: string): Promise<SiteDetail> =>
+      hub.request('GET', `/v1/sites/${encodeURIComponent(id)}${query({ assets: siteAssets === 'all' ? undefined : siteAssets })}`),
 
     /** The site's wait, one sample a minute, over the last `minutes` (the hub's default: 60). */
     waitHistory: (siteId: string, options: { minutes?: number } = {}): Promise<WaitHistory> =>

@@ -76,6 +76,8 @@ export const SiteDetail = z.object({
   site: Site,
   status: SiteStatus,
   assets: z.array(Asset),
+  /** Every asset at the site, however many `assets` holds (`?assets=attention` keeps those not ok); absent from hubs before it. */
+  assetCount: z.number().int().nonnegative().optional(),
   incidents: z.array(Incident), // open ones
 });
 export type SiteDetail = z.infer<typeof SiteDetail>;

@@ -45,6 +45,8 @@ export const EventsQuery = z
   .object({ token: z.string().optional(), since: z.coerce.number().int().nonnegative().optional() })
   .strict();
 export const NoQuery = z.object({}).strict();
+/** `GET /v1/sites/:id?assets=attention`: only the assets not ok (what chat draws); `assetCount` still counts them all. */
+export const SiteDetailQuery = z.object({ assets: z.enum(['all', 'attention']).optional() }).strict();
 export const WaitHistoryQuery = z
   .object({ minutes: z.coerce.number().int().min(1).max(WAIT_HISTORY_MINUTES.max).optional() })
   .strict();

@@ -6,7 +6,7 @@ import type { HubContext } from '../../context.js';
 import type { StoreReader } from '../../store/store.js';
 import { buildFleetStatus, siteStatuses } from '../../status/fleet-status.js';
 import { loadStatusInput } from '../../status/load-status.js';
-import { AssetsQuery, IdParams, NoQuery, SitesQuery } from '../schemas.js';
+import { AssetsQuery, IdParams, NoQuery, SiteDetailQuery, SitesQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
 const OPEN_INCIDENTS_LIMIT = 10_000;
@@ -34,13 +34,22 @@ export function registerFleetRoutes(app: FastifyInstance, ctx: HubContext): void
 
   app.get('/v1/sites/:id', viewer, async (request): Promise<SiteDetail> => {
     const { id } = parseInput(IdParams, request.params, 'site id');
+    const { assets: shown = 'all' } = parseInput(SiteDetailQuery, request.query, 'query');
     const site = await siteOrNotFound(ctx.store, id);
     const input = await loadStatusInput(ctx.store, ctx.now(), site);
     const [assets, incidents] = await Promise.all([
       ctx.store.listAssets({ siteId: site.id }),
       ctx.store.listIncidents({ siteId: site.id, state: 'open', limit: OPEN_INCIDENTS_LIMIT }),
     ]);
-    return { site, status: siteStatuses(input)[0]!, assets, incidents };
+    // A big site has hundreds of assets, nearly all ok: a chat reply draws the
+    // rest, and parsing the whole list was most of a chat reply's cost.
+    return {
+      site,
+      status: siteStatuses(input)[0]!,
+      assets: shown === 'attention' ? assets.filter((a) => a.health !== 'ok') : assets,
+      assetCount: assets.length,
+      incidents,
+    };
   });
 
   app.get('/v1/assets', viewer, async (request) => {
