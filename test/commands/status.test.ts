@@ -13,6 +13,7 @@ beforeAll(async () => {
     { method: 'GET', path: '/v1/status', body: FLEET },
     { method: 'GET', path: '/v1/sites', body: { sites: SITES } },
     { method: 'GET', path: '/v1/sites/RUH', body: RUH_DETAIL },
+    { method: 'GET', path: '/v1/sites/RHU', status: 404, body: { error: { code: 'not_found', message: 'no site RHU' } } },
   ]);
   const env = { WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: 'wf_test' };
   cli = fakeCli({ env });
@@ -112,8 +113,11 @@ describe('status (fleet)', () => {
 
 describe('status SITE', () => {
   it('--lang ar names the site, its region and its city in Arabic; piped, its kind stays a code', async () => {
+    const before = hub.requests.length;
     const r = await cli.run('status', 'RUH', '--lang', 'ar');
     expect(r.code, r.stderr).toBe(0);
+    // An exact id is asked for directly: no sites list to match it in, and every asset (chat asks for fewer).
+    expect(hub.requests.slice(before).map((q) => `${q.method} ${q.url}`)).toEqual(['GET /v1/sites/RUH']);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual(['RUH  مطار الملك خالد الدولي', 'air · الرياض · الرياض']);
   });
 
@@ -149,6 +153,7 @@ describe('status SITE', () => {
 
   it('an unknown site exits 4 and names the nearest', async () => {
     const r = await cli.run('status', 'RHU');
+    // Asked for as an id first; the hub's 404 sends it to the sites list, whose nearest are named.
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('no site matches "RHU"');
     expect(r.stderr).toContain('hint: did you mean RUH (King Khalid International Airport)?');
