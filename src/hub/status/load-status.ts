@@ -9,7 +9,7 @@ const OPEN_INCIDENTS_LIMIT = 100_000;
 export async function loadStatusInput(store: StoreReader, now: Date, site?: Site): Promise<StatusInput> {
   const [sites, assetCounts, integrations, openIncidents, telemetry, modes, silences] = await Promise.all([
     site ? [site] : store.listSites(),
-    store.countAssets(),
+    store.countAssets(site?.id),
     store.listAssets({ kind: 'integration' }),
     store.listIncidents({ state: 'open', siteId: site?.id, limit: OPEN_INCIDENTS_LIMIT }),
     store.listTelemetry(),
@@ -18,7 +18,7 @@ export async function loadStatusInput(store: StoreReader, now: Date, site?: Site
   ]);
   return {
     sites,
-    assetCounts: site ? assetCounts.filter((c) => c.siteId === site.id) : assetCounts,
+    assetCounts,
     platforms: integrations.filter((a) => a.siteId === null),
     openIncidents,
     telemetry,

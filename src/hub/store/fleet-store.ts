@@ -10,6 +10,8 @@ export interface SiteQuery {
 export interface AssetQuery {
   siteId?: string | undefined;
   kind?: AssetKind | undefined;
+  /** Only the assets whose health is not ok: what a site's detail for chat lists. */
+  notOk?: boolean | undefined;
 }
 
 export interface AssetCount {
@@ -35,7 +37,8 @@ export interface FleetReader {
   listAssets(query?: AssetQuery): Promise<Asset[]>;
   /** Matched case-insensitively. */
   getAsset(id: string): Promise<Asset | undefined>;
-  countAssets(): Promise<AssetCount[]>;
+  /** The whole fleet's, or one site's (a site's detail should not count every other site's assets). */
+  countAssets(siteId?: string): Promise<AssetCount[]>;
   /** Every dependency, ordered by asset then what it depends on. */
   listDependencies(): Promise<Dependency[]>;
   /** The mapping an inventory set; undefined until one did (the intake then reads its defaults). */

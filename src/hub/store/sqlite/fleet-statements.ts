@@ -32,9 +32,9 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     listAssets(query: AssetQuery = {}): Asset[] {
       const rows = sql(
         `SELECT * FROM assets
-          WHERE (@site IS NULL OR site_id = @site) AND (@kind IS NULL OR kind = @kind)
+          WHERE (@site IS NULL OR site_id = @site) AND (@kind IS NULL OR kind = @kind) AND (@not_ok = 0 OR health <> 'ok')
           ORDER BY site_id IS NOT NULL, site_id, id`,
-      ).all({ site: query.siteId ?? null, kind: query.kind ?? null }) as AssetRow[];
+      ).all({ site: query.siteId ?? null, kind: query.kind ?? null, not_ok: query.notOk ? 1 : 0 }) as AssetRow[];
       return rows.map(assetFromRow);
     },
 
@@ -43,8 +43,11 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
       return row && assetFromRow(row);
     },
 
-    countAssets(): AssetCount[] {
-      const rows = sql('SELECT site_id, kind, health, count(*) AS count FROM assets GROUP BY site_id, kind, health').all() as {
+    countAssets(siteId?: string): AssetCount[] {
+      // Two statements rather than `@site IS NULL OR …`, so one site's count is read from the index alone.
+      const counted = 'SELECT site_id, kind, health, count(*) AS count FROM assets';
+      const grouped = ' GROUP BY site_id, kind, health';
+      const rows = (siteId === undefined ? sql(counted + grouped).all() : sql(`${counted} WHERE site_id = ?${grouped}`).all(siteId)) as {
         site_id: string | null;
         kind: string;
         health: string;
