@@ -15,6 +15,7 @@ import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
@@ -63,6 +64,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // From here on only BEGIN can meet another writer (WAL readers never wait),
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
+  // Checkpoints (and their fsyncs) in a worker thread, not inside a COMMIT on the event loop.
+  const checkpointer = startWalCheckpointer(db, file);
 
   const { ops, transactionScope } = sqliteOperationsInScope(db);
   const sql = (text: string) => db.prepare(text);
@@ -119,6 +122,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await checkpointer.close();
       // Let queued work finish first.
       await mutex.run(() => db.close());
     },
