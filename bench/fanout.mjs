@@ -12,11 +12,17 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
-//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR]
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR] [--pin]
 // --build DIR runs another checkout's built CLI (DIR/bin/watchfloor.js), e.g. main's, for a side-by-side run.
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
+// --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
+// and the ack sender) on core 1, so the bench's own reading of 200 streams
+// does not take the hub's core; the difference from an unpinned run is the
+// part of the latencies that is the bench's client load. Other processes on
+// the machine still share both cores: the load average is printed with each round.
+import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -36,6 +42,7 @@ const INCIDENTS = arg('--incidents', 400);
 const RATE = arg('--rate', 200);
 const BUILD = option('--build', undefined);
 const THREADS = arg('--threads', 2);
+const PIN = process.argv.includes('--pin');
 const GRACE_MS = 3_000;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -187,12 +194,24 @@ async function round(pool, token, groups, tag, hubPid) {
 
 if (isMainThread) await main();
 
+/** Every thread of process `pid` onto the cores listed (taskset's -c syntax). */
+function pin(pid, cores) {
+  const done = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' });
+  if (done.status !== 0) throw new Error(`taskset could not pin ${pid} to ${cores}: ${done.stderr || done.error}`);
+}
+
 async function main() {
+  if (PIN && availableParallelism() < 2) throw new Error('--pin needs 2 cores or more');
+  // Before any worker thread starts: they inherit the main thread's cores.
+  if (PIN) pin(process.pid, '1');
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const results = [];
-  console.log(`fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}; load average ${load()}`);
+  console.log(
+    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
+  );
   for (const n of CLIENTS) {
     const hub = await startDemoHub({ speed: 1, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined, nodeArgs: (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean) });
+    if (PIN) pin(hub.pid, '0');
     const origin = new URL(hub.url).origin;
     const pool = new Pool(origin, { connections: 16 });
     const groups = await openClientGroups(hub.url, hub.token, n, THREADS);
