@@ -80,16 +80,32 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const exclusive = <R>(call: () => R) => mutex.run(call).catch(failed);
   const inTransaction = <R>(call: () => R) => Promise.resolve().then(call).catch(failed);
   const reader = asynchronous<Store>(ops, exclusive);
-  const writer = asynchronous<StoreWriter>(ops, inTransaction);
+  // A revocation marks its transaction, so tokenRevision() moves once it commits.
+  let revoking = false;
+  let revocations = 0;
+  const writer = asynchronous<StoreWriter>(
+    {
+      ...ops,
+      revokeToken: (id: string, at: string) => {
+        revoking = true;
+        ops.revokeToken(id, at);
+      },
+    },
+    inTransaction,
+  );
+  // Another connection's commits change it; this connection's own never do.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
 
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
       await beginImmediate(db, busyTimeoutMs).catch(failed);
       transactionScope.begin();
+      revoking = false;
       try {
         const result = await fn(writer);
         transactionScope.flush();
         db.exec('COMMIT');
+        if (revoking) revocations++;
         return result;
       } catch (e) {
         transactionScope.discard();
@@ -106,6 +122,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       transaction((tx) => tx.touchToken(id, at)).catch((e: unknown) => {
         if (!(e instanceof UnavailableError)) throw e;
       }),
+    tokenRevision: async () => {
+      try {
+        return `${revocations}:${String(dataVersion.get())}`;
+      } catch (e) {
+        return failed(e);
+      }
+    },
     recordStart: (at: string) =>
       transaction(async () => void sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(START_KEY, at)),
     // SQLite's online backup, inside the mutex: no transaction of ours is open
