@@ -12,9 +12,11 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
-//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR] [--pin]
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR] [--pin] [--probe]
 // --build DIR runs another checkout's built CLI (DIR/bin/watchfloor.js), e.g. main's, for a side-by-side run.
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
+// --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
+// the hub's own garbage-collection pauses and event-loop delay.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
 // and the ack sender) on core 1, so the bench's own reading of 200 streams
 // does not take the hub's core; the difference from an unpinned run is the
@@ -22,7 +24,8 @@
 // the machine still share both cores: the load average is printed with each round.
 import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -43,6 +46,8 @@ const RATE = arg('--rate', 200);
 const BUILD = option('--build', undefined);
 const THREADS = arg('--threads', 2);
 const PIN = process.argv.includes('--pin');
+const PROBE = process.argv.includes('--probe') ? join(mkdtempSync(join(tmpdir(), 'wf-probe-')), 'probe.jsonl') : undefined;
+if (PROBE) writeFileSync(PROBE, '');
 const GRACE_MS = 3_000;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -154,6 +159,9 @@ async function round(pool, token, groups, tag, hubPid) {
   const ids = await openIncidents(pool, token, INCIDENTS, tag);
   await new Promise((r) => setTimeout(r, 500));
   await Promise.all(groups.map((g) => g.mark()));
+  // The probe's figures start with the acks: what it held so far is written out and reset.
+  const probed = () => (PROBE ? readFileSync(PROBE, 'utf8').split('\n').filter(Boolean).length : 0);
+  if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
   const sent = new Map();
   const acks = [];
@@ -170,6 +178,7 @@ async function round(pool, token, groups, tag, hubPid) {
   );
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
+  const hub = PROBE ? await probe(hubPid, probed()) : undefined;
   const reachedAll = new Map(ids.map((id) => [id, 0]));
   const perClient = [];
   let missing = 0;
@@ -189,10 +198,26 @@ async function round(pool, token, groups, tag, hubPid) {
     }
     missing += ids.length - seen.size;
   }
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), perClient: summarize(perClient), missing, disorder, cut, hubCpuMs };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, hub };
 }
 
 if (isMainThread) await main();
+
+/** Asks the hub's probe for its figures since the last ask; resolves with them once written (line `lines` + 1). */
+async function probe(pid, lines) {
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const all = readFileSync(PROBE, 'utf8').trim().split('\n').filter(Boolean);
+    if (all.length > lines) return JSON.parse(all.at(-1));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the hub probe did not answer');
+}
+
+function probeLine({ gc, loopDelay }) {
+  const kinds = Object.entries(gc).map(([k, g]) => `${k} ${g.count}× max ${g.maxMs.toFixed(1)} ms`).join(', ');
+  return `hub event-loop delay p99 ${fmt(loopDelay.p99)} max ${fmt(loopDelay.max)}; GC ${kinds || 'none'}`;
+}
 
 /** Every thread of process `pid` onto the cores listed (taskset's -c syntax). */
 function pin(pid, cores) {
@@ -210,7 +235,12 @@ async function main() {
     `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
   );
   for (const n of CLIENTS) {
-    const hub = await startDemoHub({ speed: 1, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined, nodeArgs: (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean) });
+    const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    if (PROBE) {
+      process.env.WF_HUB_PROBE = PROBE;
+      nodeArgs.push('--require', fileURLToPath(new URL('./hub-probe.cjs', import.meta.url)));
+    }
+    const hub = await startDemoHub({ speed: 1, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined, nodeArgs });
     if (PIN) pin(hub.pid, '0');
     const origin = new URL(hub.url).origin;
     const pool = new Pool(origin, { connections: 16 });
@@ -225,6 +255,7 @@ async function main() {
         console.log(
           `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms | load ${load()}`,
         );
+        if (res.hub) console.log(`      ${probeLine(res.hub)}`);
       }
       results.push({ n, rounds });
     } finally {
