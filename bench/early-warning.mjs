@@ -18,14 +18,16 @@
 // in-sample error of seasonal naive: same hour last week when a week of history
 // precedes the origin, else same hour yesterday — said which), and the time to
 // forecast all sites 24 h ahead. Asserts nothing.
-//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 3600] [--every 2] [--snapshot-hours 6]
+// --keep FILE copies the hub's store there before it is removed (to study a run).
+//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--every 1] [--snapshot-hours 6] [--keep FILE]
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { arg, fmt, percentile, startDemoHub } from './lib.mjs';
 
 const DAYS = arg('--days', 7);
-const SPEED = arg('--speed', 3600);
-const EVERY_S = arg('--every', 2);
+const SPEED = arg('--speed', 1800);
+const EVERY_S = arg('--every', 1);
+const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
 const SNAPSHOT_HOURS = arg('--snapshot-hours', 6);
 const WINDOW_HOURS = 6; // the early warning's window (the hub's default)
 const TARGET = 30;
@@ -66,6 +68,7 @@ try {
   }
 
   const db = new Database(join(hub.dir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
+  if (KEEP) await db.backup(KEEP);
   const flow = db.prepare('SELECT site_id AS siteId, hour, reports, arrivals_sum AS arrivals, wait_sum AS wait FROM site_flow_hours ORDER BY site_id, hour').all();
   const incidents = db.prepare("SELECT site_id AS siteId, labels, created_at AS createdAt, resolved_at AS resolvedAt FROM incidents WHERE source = 'predicted'").all();
   db.close();
