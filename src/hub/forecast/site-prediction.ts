@@ -12,11 +12,12 @@ import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
-import { STATION_PARAMS } from './queueing-station.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
-import { predictHour, type BaselineHour } from './scenario.js';
+import { predictCarried, standingBacklog } from './queue-carry.js';
+import type { BaselineHour } from './scenario.js';
 import { forecastSite } from './site-forecast.js';
+import { siteStation } from './site-station.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -76,7 +77,12 @@ async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours
   });
 }
 
-/** Every site that has reported, its hours ahead through the queueing model (no calendar: recent telemetry held flat). Sites that never reported are left out. */
+/**
+ * Every site that has reported, its hours ahead through the queueing model
+ * (no calendar: recent telemetry held flat): the site's own counter rate
+ * (site-station.ts), the queue it reports now carried into the hours ahead
+ * (queue-carry.ts). Sites that never reported are left out.
+ */
 export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar): Promise<SitePrediction[]> {
   const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
   const out: SitePrediction[] = [];
@@ -84,14 +90,15 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
     const predicted = await predictSiteHours(store, site, latest, hours, calendar);
-    const model = { params: STATION_PARAMS[site.kind], waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const model = { params: await siteStation(store, site, new Date(latest.at), WAIT_TARGET_MINUTES), waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
     out.push({
       site,
       source: predicted.source,
       asOf: latest.at,
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
-      hours: predicted.hours.map((h) => predictHour(h, model)),
+      hours: predictCarried(predicted.hours, model, standing),
     });
   }
   return out;
