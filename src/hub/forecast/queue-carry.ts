@@ -10,7 +10,9 @@
 // backlog over the servers' rate plus the Erlang C wait of the traffic they
 // do serve (at most STEADY_LOAD_CAP of their capacity, where Erlang C is
 // still meaningful). The queue it starts from is the one the site reports
-// now, less what the steady state would hold. Pure.
+// now, less what the steady state would hold. An hour with nobody coming and
+// nothing open is a site closed (a service centre after hours): whoever
+// waited was served before the doors shut. Pure.
 import type { ScenarioHour } from '../../core/model.js';
 import { mmc } from './queueing.js';
 import type { StationParams } from './queueing-station.js';
@@ -69,6 +71,10 @@ export function predictCarried(hours: readonly BaselineHour[], model: ScenarioMo
   let egateBacklog = 0;
   return hours.map((h) => {
     const steady = predictHour(h, model);
+    if (h.countersOpen === 0 && h.egatesInService === 0 && h.arrivalsPerHour === 0) {
+      counterBacklog = egateBacklog = 0;
+      return { ...steady, stable: true, waitMinutes: 0, breach: false };
+    }
     const { share, counters, egates } = pools(h, model.params);
     const c = poolHour(counters, counterBacklog);
     const g = share > 0 ? poolHour(egates, egateBacklog) : { waitHours: 0, backlogAfter: 0 };

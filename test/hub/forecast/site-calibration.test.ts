@@ -84,7 +84,10 @@ describe('the carried queue', () => {
     expect(predictCarried([hour(0, 800)], model, standing)[0]!.breach).toBe(true);
   });
 
-  it('never predicts a finite wait with nobody serving people who come', () => {
+  it('never predicts a finite wait with nobody serving people who come; a closed hour (nobody comes, nothing open) clears the queue', () => {
     expect(predictCarried([hour(0, 100, 0)], model, 0)[0]).toMatchObject({ waitMinutes: null, breach: true });
+    const [, closed, reopened] = predictCarried([hour(0, 1500), hour(1, 0, 0), hour(2, 800)], model, 0);
+    expect(closed).toMatchObject({ waitMinutes: 0, breach: false });
+    expect(reopened!.waitMinutes!).toBeLessThan(5);
   });
 });
