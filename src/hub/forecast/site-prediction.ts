@@ -80,8 +80,10 @@ export async function predictSiteHours(
  * The counters a site will have open in each hour ahead: as reported now for
  * the current hour; after it, as many as it opened at that hour the day
  * before (sites roster their desks by the hour) — or, when it had none open
- * then (a service centre's day off), at that hour a week before — else as
- * now; never more than its working desks. None rostered means closed.
+ * then (a service centre's day off), at that hour a week before; with no
+ * report in that hour yesterday, at that hour a week before or on the latest
+ * day that has it — else as now; never more than its working desks. None
+ * rostered means closed.
  */
 async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours: number, maxCounters: number): Promise<number[]> {
   const first = hourOf(new Date(latest.at));
@@ -91,7 +93,8 @@ async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours
     if (i === 0) return Math.min(maxCounters, latest.countersOpen);
     const yesterday = byHour.get(first + i - 24);
     const lastWeek = byHour.get(first + i - 168);
-    const rostered = yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday ?? latest.countersOpen;
+    const earlier = [2, 3, 4, 5, 6].map((days) => byHour.get(first + i - 24 * days)).find((n) => n !== undefined);
+    const rostered = yesterday === undefined ? lastWeek ?? earlier ?? latest.countersOpen : yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday;
     return Math.min(maxCounters, rostered);
   });
 }
