@@ -6,8 +6,13 @@
 // reported — a queue it could measure, within the wait target — gives the
 // counter rate at which the queueing model (queueing-station.ts) reproduces
 // the wait it reported with the arrivals, counters and e-gates it reported;
-// the site's rate is the median of those. Pure: hours in, parameters out;
-// nothing here reads the simulator (only the hub's own telemetry).
+// the site's rate is the median of those — never below the planning figure:
+// Erlang C assumes travellers come one by one, and where they come a
+// planeload at a time the waits run longer than it says at any rate; read as
+// slow desks, that would understate what the desks can clear at the peaks
+// (the demo's airports fitted at two thirds of their rate and warned of
+// overloads that never came). Pure: hours in, parameters out; nothing here
+// reads the simulator (only the hub's own telemetry).
 import type { FlowHour } from '../telemetry/flow-history.js';
 import { stationWait, type StationParams } from './queueing-station.js';
 
@@ -45,7 +50,7 @@ export function impliedCounterRate(hour: Pick<FlowHour, 'arrivalsPerHour' | 'cou
   return Math.sqrt(lo * hi);
 }
 
-/** The site's parameters: the planning figures with the counter rate its ordinary hours imply (the planning figure until MIN_CALIBRATION_HOURS of them). */
+/** The site's parameters: the planning figures with the counter rate its ordinary hours imply, if higher (the planning figure until MIN_CALIBRATION_HOURS of them). */
 export function calibrateStation(hours: readonly FlowHour[], base: StationParams, waitTargetMinutes: number): Calibration {
   const rates: number[] = [];
   for (const h of hours) {
@@ -58,5 +63,5 @@ export function calibrateStation(hours: readonly FlowHour[], base: StationParams
   rates.sort((a, b) => a - b);
   const mid = rates.length >> 1;
   const median = rates.length % 2 ? rates[mid]! : (rates[mid - 1]! + rates[mid]!) / 2;
-  return { params: { ...base, counterServiceRate: median }, hours: rates.length };
+  return { params: { ...base, counterServiceRate: Math.max(base.counterServiceRate, median) }, hours: rates.length };
 }

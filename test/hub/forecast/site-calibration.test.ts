@@ -14,27 +14,37 @@ const hourOf = (i: number, report: { arrivalsPerHour: number; countersOpen: numb
 
 describe('the site calibration', () => {
   const base = STATION_PARAMS.land;
-  const truth: StationParams = { ...base, counterServiceRate: 60 };
+  const truth: StationParams = { ...base, counterServiceRate: 120 };
 
   it('finds the counter rate at which the model gives the wait an hour reported', () => {
-    const load = { arrivalsPerHour: 500, countersOpen: 9, egatesInService: 0 };
+    const load = { arrivalsPerHour: 1000, countersOpen: 9, egatesInService: 0 };
     const waitMinutes = stationWait(load, truth).meanWaitMinutes;
     expect(waitMinutes).toBeGreaterThan(0.1);
-    expect(impliedCounterRate({ ...load, waitMeanMinutes: waitMinutes }, base)).toBeCloseTo(60, 1);
+    expect(impliedCounterRate({ ...load, waitMeanMinutes: waitMinutes }, base)).toBeCloseTo(120, 1);
   });
 
   it("fits the median rate of the site's ordinary hours, leaving out quiet and breached ones", () => {
-    const hours = [400, 450, 500, 520, 480, 430, 470].map((arrivals, i) => {
+    const hours = [900, 950, 1000, 1020, 980, 930, 970].map((arrivals, i) => {
       const load = { arrivalsPerHour: arrivals, countersOpen: 9, egatesInService: 0 };
       return hourOf(i, { ...load, waitMinutes: Math.round(stationWait(load, truth).meanWaitMinutes * 100) / 100 });
     });
     const quiet = hourOf(10, { arrivalsPerHour: 50, countersOpen: 9, egatesInService: 0, waitMinutes: 0 });
-    const breached = hourOf(11, { arrivalsPerHour: 900, countersOpen: 9, egatesInService: 0, waitMinutes: 95 });
+    const breached = hourOf(11, { arrivalsPerHour: 1900, countersOpen: 9, egatesInService: 0, waitMinutes: 95 });
     const fitted = calibrateStation([...hours, quiet, breached], base, 30);
     expect(fitted.hours).toBe(hours.length);
-    expect(fitted.params.counterServiceRate).toBeGreaterThan(57);
-    expect(fitted.params.counterServiceRate).toBeLessThan(63);
+    expect(fitted.params.counterServiceRate).toBeGreaterThan(114);
+    expect(fitted.params.counterServiceRate).toBeLessThan(126);
     expect(fitted.params.egateServiceRate).toBe(base.egateServiceRate);
+  });
+
+  it('never fits below the planning figure: waits longer than Erlang C says are bursts, not slow desks', () => {
+    const slow: StationParams = { ...base, counterServiceRate: 60 };
+    const hours = [400, 450, 500, 520, 480, 430, 470].map((arrivals, i) => {
+      const load = { arrivalsPerHour: arrivals, countersOpen: 9, egatesInService: 0 };
+      return hourOf(i, { ...load, waitMinutes: Math.round(stationWait(load, slow).meanWaitMinutes * 100) / 100 });
+    });
+    expect(impliedCounterRate({ ...hours[2]!, waitMeanMinutes: hours[2]!.waitMeanMinutes }, base)).toBeLessThan(65);
+    expect(calibrateStation(hours, base, 30).params.counterServiceRate).toBe(base.counterServiceRate);
   });
 
   it('keeps the planning figure with fewer ordinary hours than it needs', () => {
