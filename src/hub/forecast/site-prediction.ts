@@ -81,20 +81,22 @@ export async function predictSiteHours(
  * the current hour; after it, as many as it opened at that hour the day
  * before (sites roster their desks by the hour) — or, when it had none open
  * then (a service centre's day off), at that hour a week before; with no
- * report in that hour yesterday, at that hour a week before or on the latest
- * day that has it — else as now; never more than its working desks. None
- * rostered means closed.
+ * report in that hour yesterday, at that hour a week before, else in the hour
+ * beside it yesterday (rosters change by the hour, not at random), else at
+ * that hour on the latest day that has it — else as now; never more than its
+ * working desks. None rostered means closed.
  */
 async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours: number, maxCounters: number): Promise<number[]> {
   const first = hourOf(new Date(latest.at));
-  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 167) * HOUR_MS), to: new Date((first + hours - 24) * HOUR_MS) });
+  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 167) * HOUR_MS), to: new Date((first + hours - 23) * HOUR_MS) });
   const byHour = new Map(past.map((h) => [h.hour, Math.round(h.countersOpen)]));
   return Array.from({ length: hours }, (_, i) => {
     if (i === 0) return Math.min(maxCounters, latest.countersOpen);
     const yesterday = byHour.get(first + i - 24);
     const lastWeek = byHour.get(first + i - 168);
+    const besideYesterday = byHour.get(first + i - 25) ?? byHour.get(first + i - 23);
     const earlier = [2, 3, 4, 5, 6].map((days) => byHour.get(first + i - 24 * days)).find((n) => n !== undefined);
-    const rostered = yesterday === undefined ? lastWeek ?? earlier ?? latest.countersOpen : yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday;
+    const rostered = yesterday === undefined ? lastWeek ?? besideYesterday ?? earlier ?? latest.countersOpen : yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday;
     return Math.min(maxCounters, rostered);
   });
 }
