@@ -1,17 +1,27 @@
 // The one place a command's outcome becomes an exit code and, on failure,
-// the words a person (or, with --json, a script) reads on stderr.
+// the words a person (or, with --json, a script) reads on stderr. The command
+// tree (every verb and its renderers) loads by import() once a command needs
+// it: `watchfloor --version`, which scripts run all day, prints without it.
 import { CommanderError } from 'commander';
 import { EXIT, isWatchfloorError } from '../core/errors.js';
+import { watchfloorVersion } from '../core/version.js';
 import { inertText } from '../render/inert-text.js';
 import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
 import { settleJsonFlag } from './json-flag.js';
 import { asksJsonOutput } from './output-option.js';
-import { buildProgram, publishedJsonFields } from './program.js';
+
+/** The version flags of program.ts, typed alone: the same line commander would print. */
+const VERSION_ONLY = new Set(['--version', '-V']);
 
 export async function run(argv: string[], deps: Deps): Promise<number> {
-  const program = buildProgram(deps);
+  if (argv.length === 1 && VERSION_ONLY.has(argv[0]!)) {
+    deps.io.stdout.write(`${watchfloorVersion()}\n`);
+    return EXIT.ok;
+  }
   try {
+    const { buildProgram, publishedJsonFields } = await import('./program.js');
+    const program = buildProgram(deps);
     await program.parseAsync(settleJsonFlag(argv, publishedJsonFields(program)), { from: 'user' });
     return EXIT.ok;
   } catch (e) {

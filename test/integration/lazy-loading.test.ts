@@ -32,6 +32,13 @@ describe('the bundle', () => {
     expect(holdsUndici(codeLoadedWith(chunkNamed('undici-hub')))).toBe(true);
   });
 
+  it('prints --version without the command tree: every verb and renderer loads by import() once a command runs', () => {
+    const startUp = codeLoadedWith(main);
+    expect(startUp).toMatch(importsChunk('program'));
+    expect(startUp).not.toContain('border-passport command centre'); // the program's own description
+    expect(codeLoadedWith(chunkNamed('program'))).toContain('border-passport command centre');
+  });
+
   it('loads each room the entry wires in by import(): hub, terminal UI, chat bots, emulator control', () => {
     const startUp = codeLoadedWith(main);
     for (const room of ['start', 'open', 'launch', 'client']) expect(startUp, room).toMatch(importsChunk(room));
@@ -76,7 +83,8 @@ describe('the read commands, run against a hub', () => {
   async function loadedBy(args: string[]): Promise<{ packages: string[]; chunks: string[]; code: number | null; stderr: string }> {
     const log = join(cli.configDir, `loads-${++runs}.txt`);
     rmSync(log, { force: true });
-    const r = await runCli([...args, '--json'], { ...cli.env, WF_RECORD_LOADS: log }, 20_000, { file: process.execPath, args: ['--import', recorder, CLI_PATH] });
+    // Bounded generously: a shared machine under load, and the recorder's hook thread.
+    const r = await runCli(args, { ...cli.env, WF_RECORD_LOADS: log }, 45_000, { file: process.execPath, args: ['--import', recorder, CLI_PATH] });
     const urls = readFileSync(log, 'utf8').trim().split('\n');
     rmSync(log, { force: true });
     const files = urls.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -88,19 +96,21 @@ describe('the read commands, run against a hub', () => {
     };
   }
 
-  it.each([[['status']], [['incidents', 'list']], [['sites', 'list']], [['sites', 'show', 'RUH']]])('%j loads no heavy package and no undici', async (args) => {
+  it.each([[['status', '--json']], [['incidents', 'list', '--json']], [['sites', 'list', '--json']], [['sites', 'show', 'RUH', '--json']], [['--version']]])('%j loads no heavy package and no undici', async (args) => {
     const loaded = await loadedBy(args);
     expect(loaded.stderr).toBe('');
     expect(loaded.code).toBe(0);
     expect(loaded.chunks).toContain('main.js');
     expect(loaded.packages.filter((p) => HEAVY.test(p))).toEqual([]);
     expect(loaded.chunks.filter((c) => undiciChunks.includes(c))).toEqual([]);
-  });
+    // --version alone prints before the command tree loads; every other command needs it.
+    expect(loaded.chunks.some((c) => c.startsWith('program-'))).toBe(args[0] !== '--version');
+  }, 60_000);
 
   it('sees undici load where a command streams (a backup), so the recorder would catch it', async () => {
     expect(undiciChunks.length).toBeGreaterThan(0);
-    const loaded = await loadedBy(['hub', 'backup', join(cli.configDir, 'backup.sqlite')]);
+    const loaded = await loadedBy(['hub', 'backup', join(cli.configDir, 'backup.sqlite'), '--json']);
     expect(loaded.code).toBe(0);
     expect(loaded.chunks.filter((c) => undiciChunks.includes(c)).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
