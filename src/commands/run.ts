@@ -1,7 +1,8 @@
 // The one place a command's outcome becomes an exit code and, on failure,
 // the words a person (or, with --json, a script) reads on stderr. The command
 // tree (every verb and its renderers) loads by import() once a command needs
-// it: `watchfloor --version`, which scripts run all day, prints without it.
+// it: `watchfloor --version`, which scripts run all day, prints without it, and
+// the read commands a duty officer types all shift load only their own verbs.
 import { CommanderError } from 'commander';
 import { EXIT, isWatchfloorError } from '../core/errors.js';
 import { watchfloorVersion } from '../core/version.js';
@@ -10,6 +11,7 @@ import { isHelpOrVersion, parseErrorAsUsage } from './commander-errors.js';
 import type { Deps, TextSink } from './deps.js';
 import { settleJsonFlag } from './json-flag.js';
 import { asksJsonOutput } from './output-option.js';
+import type { CommandDefinition } from './verb.js';
 
 /** The version flags of program.ts, typed alone: the same line commander would print. */
 const VERSION_ONLY = new Set(['--version', '-V']);
@@ -20,9 +22,8 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
     return EXIT.ok;
   }
   try {
-    const { buildProgram, publishedJsonFields } = await import('./program.js');
-    const program = buildProgram(deps);
-    await program.parseAsync(settleJsonFlag(argv, publishedJsonFields(program)), { from: 'user' });
+    const { program, jsonFields } = await programFor(argv, deps);
+    await program.parseAsync(settleJsonFlag(argv, jsonFields), { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
@@ -31,6 +32,27 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
       debug: beforeDashes.includes('--debug'),
     });
   }
+}
+
+// Each loads its noun's chunk alone. Typed first (no global flag before it),
+// and with no `--json WORD` to settle — which needs every verb's fields to tell
+// a field list from the command's own word — it is the whole program needs.
+const READ_COMMANDS: Readonly<Record<string, () => Promise<CommandDefinition>>> = {
+  status: async () => (await import('./status/index.js')).status,
+  incidents: async () => (await import('./incidents/index.js')).incidents,
+  sites: async () => (await import('./sites/index.js')).sites,
+};
+
+async function programFor(argv: readonly string[], deps: Deps) {
+  const alone = Object.hasOwn(READ_COMMANDS, argv[0] ?? '') ? READ_COMMANDS[argv[0]!] : undefined;
+  const settlesJsonWord = argv.some((a, i) => a === '--json' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-'));
+  if (alone && !settlesJsonWord) {
+    const [{ buildProgramOf }, command] = await Promise.all([import('./program-root.js'), alone()]);
+    return { program: buildProgramOf(deps, [command]), jsonFields: new Set<string>() };
+  }
+  const { buildProgram, publishedJsonFields } = await import('./program.js');
+  const program = buildProgram(deps);
+  return { program, jsonFields: publishedJsonFields(program) };
 }
 
 interface ReportOptions {

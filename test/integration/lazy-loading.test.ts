@@ -3,8 +3,8 @@
 // the chunks it loads statically) holds none of them, and each room the entry
 // wires in is its own chunk, loaded by import() when its command runs. The
 // read commands a duty officer runs all shift are also run against a hub with
-// a recorder of what Node loads: no heavy package, and no undici either (their
-// JSON calls go through node:http; undici loads for streams).
+// a recorder of what Node loads: no heavy package, no undici (their JSON calls
+// go through node:http; undici loads for streams), and no other command's verbs.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +32,13 @@ describe('the bundle', () => {
     expect(holdsUndici(codeLoadedWith(chunkNamed('undici-hub')))).toBe(true);
   });
 
-  it('prints --version without the command tree: every verb and renderer loads by import() once a command runs', () => {
+  it('prints --version without the command tree; the tree, and each read command alone, load by import()', () => {
     const startUp = codeLoadedWith(main);
-    expect(startUp).toMatch(importsChunk('program'));
     expect(startUp).not.toContain('border-passport command centre'); // the program's own description
-    expect(codeLoadedWith(chunkNamed('program'))).toContain('border-passport command centre');
+    for (const chunk of ['program', 'program-root', 'status', 'incidents', 'sites']) {
+      expect(startUp, chunk).toMatch(new RegExp(`import\\(["']\\./${chunk}-[A-Z0-9]+\\.js["']\\)`));
+    }
+    expect(codeLoadedWith(chunkNamed('program-root'))).toContain('border-passport command centre');
   });
 
   it('loads each room the entry wires in by import(): hub, terminal UI, chat bots, emulator control', () => {
@@ -103,8 +105,9 @@ describe('the read commands, run against a hub', () => {
     expect(loaded.chunks).toContain('main.js');
     expect(loaded.packages.filter((p) => HEAVY.test(p))).toEqual([]);
     expect(loaded.chunks.filter((c) => undiciChunks.includes(c))).toEqual([]);
-    // --version alone prints before the command tree loads; every other command needs it.
-    expect(loaded.chunks.some((c) => c.startsWith('program-'))).toBe(args[0] !== '--version');
+    // --version alone prints before the command tree loads; a read command loads its own verbs, not every verb.
+    expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toEqual([]);
+    expect(loaded.chunks.some((c) => c.startsWith('program-root-'))).toBe(args[0] !== '--version');
   }, 60_000);
 
   it('sees undici load where a command streams (a backup), so the recorder would catch it', async () => {
@@ -112,5 +115,6 @@ describe('the read commands, run against a hub', () => {
     const loaded = await loadedBy(['hub', 'backup', join(cli.configDir, 'backup.sqlite'), '--json']);
     expect(loaded.code).toBe(0);
     expect(loaded.chunks.filter((c) => undiciChunks.includes(c)).length).toBeGreaterThan(0);
+    expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toHaveLength(1); // the whole tree, for a verb of no read command
   }, 60_000);
 });
