@@ -4,10 +4,11 @@
 // disturbs far less than the latencies bench/fanout.mjs reports. The bus and
 // SSE streams of a checkout's sources (bundled with esbuild) serve N clients
 // on 127.0.0.1 in a child process; the bench publishes as a busy hub does —
-// five incident updates per publish (acks at 200/s, coalesced over 25 ms),
-// and one telemetry batch of 103 sites every 40th — and prints the serving
-// process's CPU per publish (user and system), the median over rounds.
-//   node bench/fanout-cpu.mjs [--clients 200] [--publishes 400] [--rounds 3] [--src DIR]
+// five incident updates per publish (acks at 200/s, coalesced over 25 ms;
+// --batch 1: each ack published on its own), and one telemetry batch of 103
+// sites every 40th — and prints the serving process's CPU per publish (user
+// and system) and per incident update, the median over rounds.
+//   node bench/fanout-cpu.mjs [--clients 200] [--publishes 400] [--rounds 3] [--batch 5] [--slice N] [--src DIR]
 // --src DIR measures another checkout's sources (e.g. /work/main) for a side-by-side run.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,8 +56,8 @@ async function bundle(src) {
   return { lib: await import(pathToFileURL(join(dir, 'events.mjs')).href), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function round({ createMemoryEventBus, openSseStream }, clients, publishes) {
-  const bus = createMemoryEventBus();
+async function round({ createMemoryEventBus, openSseStream }, clients, publishes, batch, sliceSize) {
+  const bus = createMemoryEventBus(sliceSize ? { sliceSize } : {});
   const server = createServer((req, res) => openSseStream(res, bus));
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const child = fork(fileURLToPath(import.meta.url), ['--serve-clients', String(server.address().port), String(clients)]);
@@ -77,7 +78,7 @@ async function round({ createMemoryEventBus, openSseStream }, clients, publishes
   });
   const cpu0 = process.cpuUsage();
   for (let p = 0; p < publishes; p++) {
-    bus.publish(p % 40 === 0 ? Array.from({ length: 103 }, (_, i) => telemetry(i)) : Array.from({ length: 5 }, (_, i) => incident(i)));
+    bus.publish(p % 40 === 0 ? Array.from({ length: 103 }, (_, i) => telemetry(i)) : Array.from({ length: batch }, (_, i) => incident(i)));
     // A turn of the event loop and more between publishes, so every slice of the fan-out runs.
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -96,13 +97,15 @@ async function main() {
   const clients = arg('--clients', 200);
   const publishes = arg('--publishes', 400);
   const rounds = arg('--rounds', 3);
+  const batch = arg('--batch', 5);
+  const slice = arg('--slice', 0);
   const src = resolve(option('--src', ROOT));
   const { lib, cleanup } = await bundle(src);
-  console.log(`fan-out CPU: ${clients} clients, ${publishes} publishes a round, sources of ${src}; load average ${load()}`);
+  console.log(`fan-out CPU: ${clients} clients, ${publishes} publishes a round of ${batch} incident updates (a telemetry batch every 40th), ${slice ? `slices of ${slice}` : 'default slices'}, sources of ${src}; load average ${load()}`);
   const results = [];
   try {
     for (let r = 0; r < rounds; r++) {
-      const res = await round(lib, clients, publishes);
+      const res = await round(lib, clients, publishes, batch, slice);
       results.push(res);
       console.log(
         `  round ${r + 1}: ${(res.user + res.system).toFixed(0)} µs per publish (user ${res.user.toFixed(0)}, system ${res.system.toFixed(0)}); clients read ${(res.bytes / 1e6).toFixed(1)} MB | load ${load()}`,

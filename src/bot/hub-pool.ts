@@ -5,7 +5,8 @@
 // the hub: requests beyond it wait their turn in the pool.
 import type { Dispatcher } from 'undici';
 import { UsageError } from '../core/errors.js';
-import { locateService, openPool } from '../core/json-http.js';
+import { locateService } from '../core/json-http.js';
+import { openPool } from '../core/service-link.js';
 
 /** The hub's own client defaults (src/core/client/connection.ts): a chat request waits no longer than a CLI call. */
 const CONNECT_TIMEOUT_MS = 2_000;

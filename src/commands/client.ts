@@ -1,9 +1,12 @@
 // The CoreClient the CLI uses: channel 'cli' (the watch UI's: 'tui'), the CA
 // an https:// hub is trusted by, no token over plain HTTP off this machine
 // unless --insecure (refused here, before any connection), and short limits
-// when a person is waiting mid-keystroke (shell completion).
+// when a person is waiting mid-keystroke (shell completion). Its JSON calls go
+// through node:http, which Node ships compiled: a read command starts without
+// loading undici (streams still use it, loaded when one opens).
 import { readFileSync } from 'node:fs';
 import { CoreClient } from '../core/client.js';
+import { nodeHttpTransport } from '../core/client/node-http-transport.js';
 import { UsageError } from '../core/errors.js';
 import { refusePlainHttpToken } from '../core/plain-http-guard.js';
 import type { Connection } from './deps.js';
@@ -26,6 +29,7 @@ export function createCliClient({ hubUrl, token, ca, insecure, timeoutMs, onToke
     token,
     channel,
     onTokenExpiry,
+    transport: nodeHttpTransport,
     ...(ca ? { ca: readCa(ca) } : {}),
     ...(timeoutMs ? { connectTimeoutMs: timeoutMs, requestTimeoutMs: timeoutMs, getRetries: 0 } : {}),
   });

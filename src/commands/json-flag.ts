@@ -1,6 +1,7 @@
 // How `--json` is typed: bare, or with a field list (`--json id,title`,
 // `--json=id,title`). Kept apart from json-fields.ts, which knows verbs, so
-// the context can read the flag without importing them.
+// the context can read the flag without importing them; and whether `-o json`
+// asks for JSON, which the runner reads before any command (or commander) loads.
 /** `id,title` → ['id', 'title']; '' (a bare --json) → undefined: the whole document. */
 export function jsonFieldsOf(value: unknown): string[] | undefined {
   if (typeof value !== 'string') return undefined;
@@ -33,4 +34,9 @@ export function settleJsonFlag(argv: readonly string[], known: ReadonlySet<strin
     }
   }
   return out;
+}
+
+/** Whether argv asks for JSON through -o (so a failure is reported as JSON, as with --json). */
+export function asksJsonOutput(argv: readonly string[]): boolean {
+  return argv.some((a, i) => ((a === '-o' || a === '--output') && argv[i + 1] === 'json') || a === '--output=json' || a === '-ojson');
 }

@@ -9,8 +9,3 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export function outputOption(): Option {
   return new Option('-o, --output <format>', 'wide: more columns; json: as --json').choices(OUTPUT_FORMATS);
 }
-
-/** Whether argv asks for JSON through -o (so a failure is reported as JSON, as with --json). */
-export function asksJsonOutput(argv: readonly string[]): boolean {
-  return argv.some((a, i) => ((a === '-o' || a === '--output') && argv[i + 1] === 'json') || a === '--output=json' || a === '-ojson');
-}

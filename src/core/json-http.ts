@@ -1,9 +1,8 @@
 // The JSON-over-HTTP plumbing every client of ours shares — CoreClient (the
 // hub), SimControlClient (the device emulator) and the hub's own device
-// transport: where a service is, one keep-alive pool to it, how to read an
-// answer, and which undici failures mean "nothing answered".
-import PoolCtor from 'undici/lib/dispatcher/pool.js';
-import type { Dispatcher } from 'undici';
+// transport: where a service is, how to read an answer, and which failures
+// mean "nothing answered". It loads no HTTP library (the keep-alive pool is
+// service-link.ts's), so the CLI can check a hub URL without paying for one.
 import { hasUserinfo, redact } from './redact.js';
 
 /** Failures where the request never reached a live server: the service is unreachable. */
@@ -84,27 +83,7 @@ export function locateService(raw: string, invalid: InvalidUrl): ServiceLocation
   return { url: shown, origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
-export interface PoolOptions {
-  connections: number;
-  connectTimeoutMs: number;
-  /** Headers and body timeouts; without one, each request sets its own. */
-  timeoutMs?: number;
-  /** How long an idle connection is kept (default 10 s). */
-  keepAliveMs?: number;
-  /** CA certificates (PEM) an https:// service is trusted by, instead of the system's. */
-  ca?: string | Buffer | undefined;
-}
-
-export function openPool(origin: string, options: PoolOptions): Dispatcher {
-  return new PoolCtor(origin, {
-    connections: options.connections,
-    connect: { timeout: options.connectTimeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
-    keepAliveTimeout: options.keepAliveMs ?? 10_000,
-    ...(options.timeoutMs === undefined ? {} : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs }),
-  });
-}
-
-export interface ServiceLinkOptions {
+export interface ServiceUrlOptions {
   /** The caller's error for a URL that cannot be used. */
   invalid: InvalidUrl;
   /**
@@ -114,39 +93,17 @@ export interface ServiceLinkOptions {
    * messages; refused, nobody believes they protect anything.
    */
   refuseUserinfo?: (shown: string) => Error;
-  /** A dispatcher shared with others (a fleet sweep's Agent, a test's); by default a pool of the link's own. */
-  dispatcher?: Dispatcher | undefined;
-  pool: PoolOptions;
 }
 
-/**
- * A service at a base URL and the connections to it: the dispatcher the
- * caller gave (left open at close) or a keep-alive pool of its own (closed).
- */
-export class ServiceLink implements ServiceLocation {
-  readonly url: string;
-  readonly origin: string;
-  readonly basePath: string;
-  readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
-
-  constructor(raw: string, options: ServiceLinkOptions) {
-    const where = locateService(raw, options.invalid);
-    if (options.refuseUserinfo && hasUserinfo(raw)) throw options.refuseUserinfo(where.url);
-    this.url = where.url;
-    this.origin = where.origin;
-    this.basePath = where.basePath;
-    this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? openPool(this.origin, options.pool);
-  }
-
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
-  }
+/** Where a service is, from a base URL the caller may use (else the caller's own error). */
+export function checkServiceUrl(raw: string, options: ServiceUrlOptions): ServiceLocation {
+  const where = locateService(raw, options.invalid);
+  if (options.refuseUserinfo && hasUserinfo(raw)) throw options.refuseUserinfo(where.url);
+  return where;
 }
 
 /** An answer's body as JSON: `undefined` when empty, `notJson` when it is not JSON at all. */
-export async function readJson(body: Dispatcher.ResponseData['body']): Promise<{ value: unknown; notJson: boolean }> {
+export async function readJson(body: { text(): Promise<string> }): Promise<{ value: unknown; notJson: boolean }> {
   const text = await body.text();
   if (!text) return { value: undefined, notJson: false };
   try {

@@ -35,7 +35,8 @@ describe('in-memory event bus', () => {
 
   it('stops delivering after unsubscribe and survives a throwing listener', () => {
     const errors: unknown[] = [];
-    const bus = createMemoryEventBus({ onListenerError: (e) => errors.push(e) });
+    // No gap between passes, so each publish is handed over before it returns.
+    const bus = createMemoryEventBus({ onListenerError: (e) => errors.push(e), fanoutShare: 1 });
     const seen: number[] = [];
     bus.subscribe(() => {
       throw new Error('boom');
@@ -104,6 +105,30 @@ describe('in-memory event bus', () => {
     expect(seen[0]).toEqual([1, 2]);
     await waitUntil(() => seen.every((ids) => ids.length === 3), { what: 'every subscriber to get all three', timeoutMs: 3_000, intervalMs: 1 });
     expect(new Set(seen.map((ids) => ids.join()))).toEqual(new Set(['1,2,3']));
+  });
+
+  it('while publishes keep coming, spaces passes by a gap in proportion to their cost, and hands what waited over as one batch', async () => {
+    // A gap as long as the pass: fan-out takes at most half the time.
+    const bus = createMemoryEventBus({ fanoutShare: 0.5 });
+    const batches: number[][] = [];
+    bus.subscribeBatches((batch) => {
+      batches.push(batch.map((e) => e.id));
+      // A pass that costs 5 ms of writing.
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+    });
+    bus.publish(events(1, 1));
+    expect(batches).toEqual([[1]]);
+    // Within the gap after the first pass: they wait, then go out together.
+    bus.publish(events(2, 2));
+    bus.publish(events(3, 3));
+    expect(batches).toEqual([[1]]);
+    await waitUntil(() => batches.length === 2, { what: 'the second pass', timeoutMs: 3_000, intervalMs: 1 });
+    expect(batches).toEqual([[1], [2, 3]]);
+    // Idle for longer than any gap (25 ms at most): the next publish goes out at once.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    bus.publish(events(4, 4));
+    expect(batches).toEqual([[1], [2, 3], [4]]);
   });
 
   it('hands a batch subscriber each publish as one array, the same one for every subscriber that is up to date, and only what it has not had', () => {

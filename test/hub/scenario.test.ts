@@ -8,6 +8,7 @@ import type { SiteScenarios, SiteTelemetry } from '../../src/core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../src/core/vocabulary.js';
 import { STATION_PARAMS } from '../../src/hub/forecast/queueing-station.js';
 import { runScenario } from '../../src/hub/forecast/scenario.js';
+import { nowcastAt } from '../../src/hub/forecast/site-prediction.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
@@ -67,8 +68,15 @@ describe('GET /v1/sites/:id/scenario', () => {
     const result = await viewer.siteScenarios('LND-BATHA', [], { hours: 2 });
     expect(result.baselineSource).toBe('forecast');
     expect(result.baseline.hours.map((h) => h.at)).toEqual(['2026-11-28T10:00:00.000Z', '2026-11-28T11:00:00.000Z']);
-    // A few hours of history forecast flat; the current hour's report (1,500 an hour) scales it.
-    expect(result.baseline.hours.map((h) => h.arrivalsPerHour)).toEqual([1500, 1500]);
+    // A few hours of history forecast flat; the current hour's report (1,500 an hour) scales it: fully now, the
+    // ratio's log halved every NOWCAST_HALF_LIFE_HOURS ahead (one hour on: the ratio to the power 0.5^0.5).
+    const flat = (await viewer.siteForecast('LND-BATHA', { hours: 2 })).hours.map((h) => h.arrivalsPerHour);
+    expect(flat[1]).toBe(flat[0]);
+    expect(flat[0]).toBeLessThan(1500);
+    const [now, next] = result.baseline.hours.map((h) => h.arrivalsPerHour);
+    expect(now).toBe(1500);
+    expect(next).toBeCloseTo(flat[0]! * nowcastAt(1500 / flat[0]!, 1), 0);
+    expect(next).toBeLessThan(1500);
     expect(result.baseline.hours[0]).toMatchObject({ countersOpen: 20, egatesInService: 0 });
   });
 

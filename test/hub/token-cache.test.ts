@@ -1,4 +1,4 @@
-// The hub keeps the tokens it authenticated (token-statements.ts), so an
+// The hub keeps the tokens it authenticated (src/hub/tokens/verified-tokens.ts), so an
 // alert storm does not read its intake token thousands of times a second; a
 // revocation must still take effect on the very next request, whether the hub
 // itself revoked the token or another process did over the same data file.

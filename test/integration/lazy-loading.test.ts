@@ -1,19 +1,45 @@
 // Heavy modules load only in the commands that need them (ARCHITECTURE.md),
 // read from the built bundle: the start-up path of every command (main.js and
 // the chunks it loads statically) holds none of them, and each room the entry
-// wires in is its own chunk, loaded by import() when its command runs.
+// wires in is its own chunk, loaded by import() when its command runs. The
+// read commands a duty officer runs all shift are also run against a hub with
+// a recorder of what Node loads: no heavy package, no undici (their JSON calls
+// go through node:http; undici loads for streams), and no other command's verbs.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PATH, cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { DIST, chunkNamed, codeLoadedWith, packagesOf, staticImports } from './bundle-imports.js';
 
 const main = join(DIST, 'main.js');
+const HEAVY = /^(ink|react|@slack\/|botbuilder|fastify|better-sqlite3|zod|yaml|ssh2|prom-client|@inquirer\/|conf|pngjs|undici)(\/|$)/;
+// undici is bundled, not imported as a package: its code is known by its error brand.
+const holdsUndici = (code: string) => code.includes('undici.error.UND_ERR"');
 const importsChunk = (name: string) => new RegExp(`import\\(["']\\./${name}-[\\w-]+\\.js["']\\)`);
 
 describe('the bundle', () => {
   it('starts every command with only the hot-path packages: no UI, chat, hub or prompt packages', () => {
     const packages = packagesOf(staticImports(main));
-    const heavy = /^(ink|react|@slack\/|botbuilder|fastify|better-sqlite3|zod|yaml|ssh2|prom-client|@inquirer\/|conf|pngjs)(\/|$)/;
-    expect(packages.filter((p) => heavy.test(p))).toEqual([]);
+    expect(packages.filter((p) => HEAVY.test(p))).toEqual([]);
+  });
+
+  it('starts every command without undici: the hub connection loads it by import() for its first stream', () => {
+    const startUp = codeLoadedWith(main);
+    expect(holdsUndici(startUp)).toBe(false);
+    expect(startUp).toMatch(importsChunk('undici-hub'));
+    expect(holdsUndici(codeLoadedWith(chunkNamed('undici-hub')))).toBe(true);
+  });
+
+  it('prints --version without the command tree; the tree, and each read command alone, load by import()', () => {
+    const startUp = codeLoadedWith(main);
+    expect(startUp).not.toContain('border-passport command centre'); // the program's own description
+    expect(startUp).not.toContain('commander.unknownCommand'); // commander itself loads with the program
+    for (const chunk of ['program', 'program-root', 'status', 'incidents', 'sites']) {
+      expect(startUp, chunk).toMatch(new RegExp(`import\\(["']\\./${chunk}-[A-Z0-9]+\\.js["']\\)`));
+    }
+    expect(codeLoadedWith(chunkNamed('program-root'))).toContain('border-passport command centre');
   });
 
   it('loads each room the entry wires in by import(): hub, terminal UI, chat bots, emulator control', () => {
@@ -37,4 +63,59 @@ describe('the bundle', () => {
     expect(codeLoadedWith(app)).toMatch(importsChunk('forecast-png'));
     expect(packagesOf(staticImports(chunkNamed('forecast-png')))).toContain('pngjs');
   });
+});
+
+describe('the read commands, run against a hub', () => {
+  let hub: TestHub;
+  let cli: CliEnv;
+  let runs = 0;
+  const recorder = join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs');
+  const undiciChunks = readdirSync(DIST).filter((f) => f.endsWith('.js') && holdsUndici(readFileSync(join(DIST, f), 'utf8')));
+
+  beforeAll(async () => {
+    hub = await startTestHub({ demo: true });
+    cli = cliEnv({ WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken });
+  }, 60_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    cli?.cleanup();
+  });
+
+  /** What Node loaded for one command: packages by name, our chunks by file name. */
+  async function loadedBy(args: string[]): Promise<{ packages: string[]; chunks: string[]; code: number | null; stderr: string }> {
+    const log = join(cli.configDir, `loads-${++runs}.txt`);
+    rmSync(log, { force: true });
+    // Bounded generously: a shared machine under load, and the recorder's hook thread.
+    const r = await runCli(args, { ...cli.env, WF_RECORD_LOADS: log }, 45_000, { file: process.execPath, args: ['--import', recorder, CLI_PATH] });
+    const urls = readFileSync(log, 'utf8').trim().split('\n');
+    rmSync(log, { force: true });
+    const files = urls.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    return {
+      packages: [...new Set(files.filter((f) => f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop()!.split('/').slice(0, 2).join('/')))],
+      chunks: files.filter((f) => f.startsWith(DIST)).map((f) => f.slice(DIST.length + 1)),
+      code: r.code,
+      stderr: r.stderr,
+    };
+  }
+
+  it.each([[['status', '--json']], [['incidents', 'list', '--json']], [['sites', 'list', '--json']], [['sites', 'show', 'RUH', '--json']], [['--version']]])('%j loads no heavy package and no undici', async (args) => {
+    const loaded = await loadedBy(args);
+    expect(loaded.stderr).toBe('');
+    expect(loaded.code).toBe(0);
+    expect(loaded.chunks).toContain('main.js');
+    expect(loaded.packages.filter((p) => HEAVY.test(p))).toEqual([]);
+    expect(loaded.chunks.filter((c) => undiciChunks.includes(c))).toEqual([]);
+    // --version alone prints before the command tree loads; a read command loads its own verbs, not every verb.
+    expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toEqual([]);
+    expect(loaded.chunks.some((c) => c.startsWith('program-root-'))).toBe(args[0] !== '--version');
+  }, 60_000);
+
+  it('sees undici load where a command streams (a backup), so the recorder would catch it', async () => {
+    expect(undiciChunks.length).toBeGreaterThan(0);
+    const loaded = await loadedBy(['hub', 'backup', join(cli.configDir, 'backup.sqlite'), '--json']);
+    expect(loaded.code).toBe(0);
+    expect(loaded.chunks.filter((c) => undiciChunks.includes(c)).length).toBeGreaterThan(0);
+    expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toHaveLength(1); // the whole tree, for a verb of no read command
+  }, 60_000);
 });

@@ -1,10 +1,13 @@
 // The hub connection every noun's calls go through: where the hub is, who is
 // calling (token, channel, the chat user acted for), one keep-alive pool, and
 // how a failure becomes a typed error. It knows no noun; client/<noun>.ts do.
-import requestApi from 'undici/lib/api/api-request.js';
+// undici (its pool and request API) loads on the first call that needs it.
 import type { Dispatcher } from 'undici';
 import { HubError, HubUnreachableError, UsageError, errorFromApi } from '../errors.js';
-import { CERTIFICATE_FAILURES, CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../json-http.js';
+import { CERTIFICATE_FAILURES, CONNECTION_FAILURES, TIMEOUT_FAILURES, checkServiceUrl, failureCode, readJson, type ServiceLocation } from '../json-http.js';
+import type { ServiceLinkOptions } from '../service-link.js';
+import type { JsonAnswer, JsonCall, JsonTransport, JsonTransportFactory } from './json-transport.js';
+import type { UndiciHub } from './undici-hub.js';
 import type { Channel, Role } from '../vocabulary.js';
 
 export interface CoreClientOptions {
@@ -24,6 +27,12 @@ export interface CoreClientOptions {
   siteAssets?: 'all' | 'attention';
   /** Injected in tests; by default a keep-alive Pool to hubUrl. */
   dispatcher?: Dispatcher;
+  /**
+   * What carries the calls answered with JSON when no dispatcher is given (the
+   * CLI's: node:http); by default undici, as for streams, which always go
+   * through undici.
+   */
+  transport?: JsonTransportFactory;
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   /** CA certificates (PEM) an https:// hub is trusted by, instead of the system's. */
@@ -54,7 +63,11 @@ export interface StreamRequest {
 export class HubConnection {
   readonly hubUrl: string;
   readonly requestTimeoutMs: number;
-  private readonly link: ServiceLink;
+  private readonly rawHubUrl: string;
+  private readonly where: ServiceLocation;
+  private readonly linkOptions: ServiceLinkOptions;
+  private readonly json: JsonTransport | undefined;
+  private undici: Promise<UndiciHub> | undefined;
   private readonly token: string | undefined;
   private readonly channel: Channel;
   private readonly onBehalfOf: string | undefined;
@@ -64,7 +77,7 @@ export class HubConnection {
 
   constructor(options: CoreClientOptions) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
-    this.link = new ServiceLink(options.hubUrl, {
+    this.linkOptions = {
       invalid: (reason, shown) =>
         new UsageError(`bad hub URL ${shown}: ${reason}`, {
           hint: 'set it with `watchfloor config set hub http://127.0.0.1:7474` or WATCHFLOOR_HUB',
@@ -75,8 +88,12 @@ export class HubConnection {
         }),
       dispatcher: options.dispatcher,
       pool: { connections: 16, connectTimeoutMs: options.connectTimeoutMs ?? 2_000, timeoutMs: this.requestTimeoutMs, ca: options.ca },
-    });
-    this.hubUrl = this.link.url;
+    };
+    this.where = checkServiceUrl(options.hubUrl, this.linkOptions);
+    this.hubUrl = this.where.url;
+    this.rawHubUrl = options.hubUrl;
+    const { pool } = this.linkOptions;
+    this.json = options.transport && !options.dispatcher ? options.transport({ origin: this.where.origin, connectTimeoutMs: pool.connectTimeoutMs, ca: pool.ca }) : undefined;
     this.token = options.token;
     this.channel = options.channel ?? 'api';
     this.onBehalfOf = options.onBehalfOf;
@@ -86,8 +103,17 @@ export class HubConnection {
   }
 
   /** Close the keep-alive connections so the process can exit promptly. */
-  close(): Promise<void> {
-    return this.link.close();
+  async close(): Promise<void> {
+    await Promise.all([this.json?.close(), this.undici?.then((hub) => hub.close())]);
+  }
+
+  /** The undici pool and request API, loaded and opened on first use. */
+  private undiciHub(): Promise<UndiciHub> {
+    return (this.undici ??= import('./undici-hub.js').then(({ UndiciHub }) => new UndiciHub(this.rawHubUrl, this.linkOptions)));
+  }
+
+  private async send(call: JsonCall): Promise<JsonAnswer> {
+    return this.json ? this.json.send(call) : (await this.undiciHub()).request({ ...call, method: call.method as Dispatcher.HttpMethod });
   }
 
   /**
@@ -117,10 +143,9 @@ export class HubConnection {
       payload = contentType !== undefined && typeof body === 'string' ? body : JSON.stringify(body);
       headers['content-type'] = contentType ?? 'application/json';
     }
-    const res = await requestApi.call(this.link.dispatcher, {
-      origin: this.link.origin,
-      path: this.link.basePath + path,
-      method: method as Dispatcher.HttpMethod,
+    const res = await this.send({
+      method,
+      path: this.where.basePath + path,
       headers,
       body: payload,
       signal: AbortSignal.timeout(this.requestTimeoutMs),
@@ -143,9 +168,8 @@ export class HubConnection {
   async openStream(request: StreamRequest): Promise<Dispatcher.ResponseData['body']> {
     const headers = { ...this.headers(request.accept), ...request.headers };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await requestApi.call(this.link.dispatcher, {
-      origin: this.link.origin,
-      path: this.link.basePath + request.path,
+    const res = await (await this.undiciHub()).request({
+      path: this.where.basePath + request.path,
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -158,7 +182,7 @@ export class HubConnection {
     return res.body;
   }
 
-  private noticeExpiry(headers: Dispatcher.ResponseData['headers']): void {
+  private noticeExpiry(headers: JsonAnswer['headers']): void {
     const value = headers['x-watchfloor-token-expires'];
     const expiresAt = Array.isArray(value) ? value[0] : value;
     if (expiresAt && this.onTokenExpiry) this.onTokenExpiry(expiresAt);

@@ -4,7 +4,8 @@
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode } from '../../core/json-http.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode } from '../../core/json-http.js';
+import { ServiceLink } from '../../core/service-link.js';
 import {
   DEVICE_ACTIONS,
   DEVICE_API_PREFIX,

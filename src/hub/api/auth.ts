@@ -8,7 +8,9 @@ import type { Channel, Role, TokenRole } from '../../core/model.js';
 import { CHANNELS, ROLES, ROLE_RANK, expiryNear, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
+import type { Store } from '../store/store.js';
 import { hasExpired, hashTokenSecret } from '../tokens/tokens.js';
+import { createVerifiedTokens, type VerifiedTokens } from '../tokens/verified-tokens.js';
 import { delegatedActor } from './delegation.js';
 
 declare module 'fastify' {
@@ -25,6 +27,14 @@ declare module 'fastify' {
 
 // Writing lastUsedAt on every request would turn reads into writes.
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+// One per store, so hubs in one process (tests) keep theirs apart.
+const verifiedByStore = new WeakMap<Store, VerifiedTokens>();
+function verifiedTokens(store: Store): VerifiedTokens {
+  let verified = verifiedByStore.get(store);
+  if (!verified) verifiedByStore.set(store, (verified = createVerifiedTokens(store)));
+  return verified;
+}
 
 // The hub's own channels: what it does by itself is never a client's claim.
 const CLIENT_CHANNELS = CHANNELS.filter((c) => c !== 'system' && c !== 'auto');
@@ -80,7 +90,9 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
       hint: 'store one with `watchfloor config set token wf_…`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
     });
   }
-  const token = await ctx.store.getTokenByHash(hashTokenSecret(secret));
+  const hash = hashTokenSecret(secret);
+  const verified = verifiedTokens(ctx.store);
+  const token = await verified.byHash(hash);
   const now = ctx.now();
   if (!token || token.revokedAt || hasExpired(token, now)) {
     const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
@@ -90,6 +102,7 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   }
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
     await ctx.store.touchToken(token.id, now.toISOString());
+    verified.touched(hash, now.toISOString());
   }
   const onBehalfOf = header(request, 'x-watchfloor-on-behalf-of')?.trim() || undefined;
   if (onBehalfOf && token.role === 'intake') throw intakeOnly('act for a chat user (x-watchfloor-on-behalf-of)');

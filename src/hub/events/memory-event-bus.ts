@@ -18,10 +18,20 @@ export interface MemoryEventBusOptions {
   onListenerError?: (error: unknown) => void;
   /** Subscribers handed a publish in one turn of the event loop; the rest get it on the next turns. Default 50. */
   sliceSize?: number;
+  /**
+   * The share of the hub's time fan-out may take while publishes keep coming:
+   * after a pass that took c ms of writing, the next starts no sooner than
+   * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
+   * out with it. Default 0.25 (a gap of three times the pass).
+   */
+  fanoutShare?: number;
+  /** The longest that gap may be, however slow the passes (a preempted hub). Default 25 ms. */
+  maxGapMs?: number;
 }
 
 // A replay reads this many events at a time.
 export const REPLAY_PAGE = 250;
+const MIN_GAP_MS = 1;
 
 interface Subscriber {
   listener: BatchListener;
@@ -44,23 +54,62 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // all of them. Each publish goes to every subscriber in turn, a slice per
   // turn of the event loop; what is published meanwhile waits and then goes
   // out together, so each subscriber still gets every event in id order.
-  let pass: { batch: readonly HubEvent[]; subs: Subscriber[]; next: number } | undefined;
+  //
+  // A publish goes out at once when fan-out has been idle; while publishes
+  // keep coming, passes are spaced by a gap in proportion to what the last
+  // ones cost, so writing to streams takes at most its share of the hub's
+  // time: 200 acks a second to 200 streams, one pass each, would be 40,000
+  // socket writes a second. The gap follows the measured cost, not a guess
+  // per stream: few or cheap streams get their events sooner, and a hub
+  // that is slowed down (a busy machine) writes less often, in bigger batches.
+  const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
+  const maxGapMs = options.maxGapMs ?? 25;
+  let pass: { batch: readonly HubEvent[]; subs: Subscriber[]; next: number; work: number } | undefined;
   const waiting: (readonly HubEvent[])[] = [];
+  /** Milliseconds of writing a pass takes, smoothed over the last few. */
+  let passCost = 0;
+  let nextPassAt = 0;
+  let gap: { cancel(): void } | undefined;
+
+  const startPass = () => {
+    gap = undefined;
+    const batch = waiting.length === 1 ? waiting[0]! : waiting.flat();
+    waiting.length = 0;
+    if (batch.length === 0) return;
+    pass = { batch, subs: [...subscribers], next: 0, work: 0 };
+    runPass();
+  };
+  /** The next pass for what waits: now if the gap after the last one is over, else when it is. */
+  const schedule = () => {
+    if (pass || gap || waiting.length === 0) return;
+    const wait = nextPassAt - performance.now();
+    if (wait <= 0) return startPass();
+    const timer = setTimeout(startPass, wait);
+    gap = { cancel: () => clearTimeout(timer) };
+  };
   const runPass = () => {
-    while (pass) {
-      const end = Math.min(pass.next + sliceSize, pass.subs.length);
-      // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
-      for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
-      pass.next = end;
-      if (pass.next < pass.subs.length) {
-        setImmediate(runPass);
-        return;
-      }
-      // Everything published meanwhile goes out as one pass: passes never fall behind the publishes.
-      const batch = waiting.length === 1 ? waiting[0]! : waiting.flat();
-      waiting.length = 0;
-      pass = batch.length ? { batch, subs: [...subscribers], next: 0 } : undefined;
+    if (!pass) return;
+    const started = performance.now();
+    const end = Math.min(pass.next + sliceSize, pass.subs.length);
+    // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
+    for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
+    pass.next = end;
+    const finished = performance.now();
+    pass.work += finished - started;
+    if (pass.next < pass.subs.length) {
+      setImmediate(runPass);
+      return;
     }
+    passCost = passCost === 0 ? pass.work : 0.8 * passCost + 0.2 * pass.work;
+    // A gap under a millisecond (a few streams) is not worth a timer, whose own delay is about that.
+    const gapMs = passCost * gapFactor;
+    nextPassAt = gapMs < MIN_GAP_MS ? finished : finished + Math.min(maxGapMs, gapMs);
+    pass = undefined;
+    // Published during the pass: on a later turn, even with no gap to wait, never inside this one.
+    if (waiting.length && nextPassAt <= finished) {
+      const immediate = setImmediate(startPass);
+      gap = { cancel: () => clearImmediate(immediate) };
+    } else schedule();
   };
 
   const oldestRetainedId = () => (ring.length ? ring[start]!.id : lastId + 1);
@@ -166,12 +215,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
         }
       }
       if (events.length === 0) return;
-      if (pass) waiting.push(events);
-      else {
-        // A few subscribers (a slice or fewer) get it before publish returns.
-        pass = { batch: events, subs: [...subscribers], next: 0 };
-        runPass();
-      }
+      waiting.push(events);
+      // Fan-out idle: a few subscribers (a slice or fewer) get it before publish returns.
+      schedule();
     },
 
     subscribeBatches,
@@ -188,6 +234,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       for (const sub of subscribers) sub.active = false;
       subscribers.clear();
       pass = undefined;
+      gap?.cancel();
+      gap = undefined;
       waiting.length = 0;
     },
   };

@@ -35,15 +35,6 @@ export interface OutboxRelayOptions {
   keepMs?: number;
   /** How often to prune. Default a minute. */
   pruneEveryMs?: number;
-  /**
-   * Commits handed over within this long of the last publish wait for it to
-   * pass and go out together: each publish is a write to every stream, and at
-   * 200 acks a second to 200 clients one write per ack would be 40,000 socket
-   * writes a second, more than this hub's share of a core. The window grows
-   * with the streams, 1/8 ms each (about 8,000 writes a second whatever their
-   * number), up to this bound. Default 25 ms.
-   */
-  coalesceMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -109,17 +100,15 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
   }, options.pruneEveryMs ?? 60_000);
   pruner.unref();
 
-  // What commits handed over since the last publish. Published on a later
+  // What commits handed over since the last publish. Published on the next
   // turn of the event loop, not inside the commit: the request that caused
-  // the events is answered first, and the commits of one busy turn, or of the
-  // coalescing window, reach each stream as one write.
-  const maxCoalesceMs = options.coalesceMs ?? 25;
+  // the events is answered first, and the commits of one busy turn go out
+  // together. How often the bus writes to the streams is the bus's to pace
+  // (memory-event-bus.ts), by what its writes cost.
   let handed: HubEvent[] = [];
-  let flushing: { cancel(): void } | undefined;
-  let lastFlush = -Infinity;
+  let flushing: NodeJS.Immediate | undefined;
   const flush = () => {
     flushing = undefined;
-    lastFlush = performance.now();
     const events = handed;
     handed = [];
     if (closed) return;
@@ -134,22 +123,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): EventRelay {
       if (events.length === 0 || closed) return;
       // Commits are serial, so what they hand over arrives in id order.
       handed = handed.length === 0 ? [...events] : handed.concat(events);
-      if (flushing) return;
-      const window = Math.min(maxCoalesceMs, bus.subscriberCount / 8);
-      const wait = lastFlush + window - performance.now();
-      if (wait > 0) {
-        const timer = setTimeout(flush, wait);
-        flushing = { cancel: () => clearTimeout(timer) };
-      } else {
-        const immediate = setImmediate(flush);
-        flushing = { cancel: () => clearImmediate(immediate) };
-      }
+      flushing ??= setImmediate(flush);
     },
     catchUp,
     prune,
     async close() {
       closed = true;
-      flushing?.cancel();
+      if (flushing) clearImmediate(flushing);
       clearInterval(poller);
       clearInterval(pruner);
       await reading;

@@ -166,20 +166,18 @@ export interface FitOptions {
   method?: ArrivalsMethod;
 }
 
+/** The methods simpler than `method`, richest first: what a fit may fall back on. */
+const SIMPLER: Record<ArrivalsMethod, ArrivalsMethod[]> = { 'double-seasonal': ['daily-seasonal', 'flat'], 'daily-seasonal': ['flat'], flat: [] };
+
+type Scoring = { firstOrigin: number; originStep: number; horizon: number };
+
 /**
- * Fits the model to an hourly series whose first value is the hour
- * `startHour` (hours since the epoch). Scoring origins are every 6 hours over
- * the last four weeks (or what follows the first week), so the choice and
- * the intervals reflect recent behaviour.
+ * One method's parameters: one parameter at a time over its values, the
+ * others held (10 passes, not the 36 of the full grid: it finds the same or
+ * a near neighbour here and keeps a fleet's refit within the early-warning
+ * bench's budget). Returns them with their scored error.
  */
-export function fitArrivals(series: readonly number[], startHour: number, options: FitOptions): ArrivalsFit {
-  const method = options.method ?? methodFor(series);
-  const warmUp = method === 'double-seasonal' ? WEEK : method === 'daily-seasonal' ? DAY : 1;
-  const firstOrigin = Math.max(warmUp, series.length - 4 * WEEK);
-  const scoring = { firstOrigin, originStep: 6, horizon: options.horizon };
-  // One parameter at a time over its values, the others held (10 passes, not
-  // the 36 of the full grid: it finds the same or a near neighbour here and
-  // keeps a fleet's refit within the early-warning bench's budget).
+function chooseParams(series: readonly number[], startHour: number, method: ArrivalsMethod, scoring: Scoring): { params: SmoothingParams; error: number } {
   const values = choices(method);
   let params: SmoothingParams = { alpha: values.alpha[1]!, delta: values.delta[1] ?? 0, omega: values.omega[1] ?? 0 };
   let best = run(series, startHour, method, params, scoring, false).absSum;
@@ -193,6 +191,29 @@ export function fitArrivals(series: readonly number[], startHour: number, option
         best = tried;
       }
     }
+  }
+  return { params, error: best };
+}
+
+/**
+ * Fits the model to an hourly series whose first value is the hour
+ * `startHour` (hours since the epoch). Scoring origins are every 6 hours over
+ * the last four weeks (or what follows the warm-up of the richest method the
+ * history allows), so the choice and the intervals reflect recent
+ * behaviour. Unless told the method, a simpler one replaces the richest
+ * when it forecasts the same origins strictly better: a series of rare
+ * ferries or of a few callers has no daily shape to learn, only noise to
+ * chase, and a level forecasts it better than a season does.
+ */
+export function fitArrivals(series: readonly number[], startHour: number, options: FitOptions): ArrivalsFit {
+  const richest = options.method ?? methodFor(series);
+  const warmUp = richest === 'double-seasonal' ? WEEK : richest === 'daily-seasonal' ? DAY : 1;
+  const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: 6, horizon: options.horizon };
+  let method = richest;
+  let { params, error } = chooseParams(series, startHour, richest, scoring);
+  for (const simpler of options.method ? [] : SIMPLER[richest]) {
+    const tried = chooseParams(series, startHour, simpler, scoring);
+    if (tried.error < error) ({ method, params, error } = { method: simpler, ...tried });
   }
   const result = run(series, startHour, method, params, scoring, true);
   return { method, params, nextHour: startHour + series.length, ...result.state, errors: result.errors };

@@ -5,21 +5,30 @@
 // history and the peak calendar), corrected by what the site reports now: a
 // surge nobody put in the calendar shows first as arrivals above the forecast
 // for the current hour, and the hours ahead are scaled by that ratio (down as
-// well: a surge that has passed, a day quieter than its history). With
+// well: a surge that has passed, a day quieter than its history) — fully now,
+// less and less further ahead (a half-life of NOWCAST_HALF_LIFE_HOURS: the
+// current half-hour says much about the next hour and little about the sixth;
+// a ferry that has just docked is not a ferry an hour all evening). With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
-import { STATION_PARAMS } from './queueing-station.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
-import { predictHour, type BaselineHour } from './scenario.js';
+import { predictCarried, standingBacklog } from './queue-carry.js';
+import type { BaselineHour } from './scenario.js';
 import { forecastSite } from './site-forecast.js';
+import { siteStation } from './site-station.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
+/** Hours ahead over which the current hour's correction halves (on a log scale: ×2 now, ×1.41 two hours on). */
+export const NOWCAST_HALF_LIFE_HOURS = 2;
+
+/** The correction for the hour `ahead` hours on: the ratio's log halved every NOWCAST_HALF_LIFE_HOURS. */
+export const nowcastAt = (ratio: number, ahead: number): number => ratio ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
 
 export interface SitePrediction {
   site: Site;
@@ -48,9 +57,16 @@ export async function predictSiteHours(
     const now = forecast.hours[0]!.arrivalsPerHour;
     const ratio = now > 0 ? Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, latest.arrivalsPerHour / now)) : 1;
     const rostered = await rosteredCounters(store, latest, hours, maxCounters);
+    // Closed: nothing open now and nobody waiting, or no desk rostered for the hour and no gate — the forecast's trickle into a shut hall queues nowhere.
+    const closed = (i: number) => latest.egatesInService === 0 && rostered[i] === 0 && (i > 0 || latest.queueLength === 0);
     return {
       source: 'forecast',
-      hours: forecast.hours.map((h, i) => ({ at: h.at, arrivalsPerHour: h.arrivalsPerHour * ratio, ...held, countersOpen: rostered[i]! })),
+      hours: forecast.hours.map((h, i) => ({
+        at: h.at,
+        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i),
+        ...held,
+        countersOpen: rostered[i]!,
+      })),
     };
   }
   const arrivalsPerHour = await recentArrivals(store, latest);
@@ -63,20 +79,34 @@ export async function predictSiteHours(
 /**
  * The counters a site will have open in each hour ahead: as reported now for
  * the current hour; after it, as many as it opened at that hour the day
- * before (sites roster their desks by the hour), else as now — never more
- * than its working desks.
+ * before (sites roster their desks by the hour) — or, when it had none open
+ * then (a service centre's day off), at that hour a week before; with no
+ * report in that hour yesterday, at that hour a week before, else in the hour
+ * beside it yesterday (rosters change by the hour, not at random), else at
+ * that hour on the latest day that has it — else as now; never more than its
+ * working desks. None rostered means closed.
  */
 async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours: number, maxCounters: number): Promise<number[]> {
   const first = hourOf(new Date(latest.at));
-  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 23) * HOUR_MS), to: new Date((first + hours - 24) * HOUR_MS) });
-  const byHour = new Map(past.map((h) => [h.hour, h.countersOpen]));
+  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 167) * HOUR_MS), to: new Date((first + hours - 23) * HOUR_MS) });
+  const byHour = new Map(past.map((h) => [h.hour, Math.round(h.countersOpen)]));
   return Array.from({ length: hours }, (_, i) => {
-    const yesterday = i === 0 ? undefined : byHour.get(first + i - 24);
-    return Math.min(maxCounters, yesterday === undefined ? latest.countersOpen : Math.round(yesterday));
+    if (i === 0) return Math.min(maxCounters, latest.countersOpen);
+    const yesterday = byHour.get(first + i - 24);
+    const lastWeek = byHour.get(first + i - 168);
+    const besideYesterday = byHour.get(first + i - 25) ?? byHour.get(first + i - 23);
+    const earlier = [2, 3, 4, 5, 6].map((days) => byHour.get(first + i - 24 * days)).find((n) => n !== undefined);
+    const rostered = yesterday === undefined ? lastWeek ?? besideYesterday ?? earlier ?? latest.countersOpen : yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday;
+    return Math.min(maxCounters, rostered);
   });
 }
 
-/** Every site that has reported, its hours ahead through the queueing model (no calendar: recent telemetry held flat). Sites that never reported are left out. */
+/**
+ * Every site that has reported, its hours ahead through the queueing model
+ * (no calendar: recent telemetry held flat): the site's own counter rate
+ * (site-station.ts), the queue it reports now carried into the hours ahead
+ * (queue-carry.ts). Sites that never reported are left out.
+ */
 export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar): Promise<SitePrediction[]> {
   const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
   const out: SitePrediction[] = [];
@@ -84,14 +114,15 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
     const predicted = await predictSiteHours(store, site, latest, hours, calendar);
-    const model = { params: STATION_PARAMS[site.kind], waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const model = { params: await siteStation(store, site, new Date(latest.at), WAIT_TARGET_MINUTES), waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
     out.push({
       site,
       source: predicted.source,
       asOf: latest.at,
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
-      hours: predicted.hours.map((h) => predictHour(h, model)),
+      hours: predictCarried(predicted.hours, model, standing),
     });
   }
   return out;

@@ -49,4 +49,10 @@ export interface KpiReader {
 
 export interface KpiWriter {
   insertSurveyAnswers(answers: StoredSurveyAnswer[]): Promise<void>;
+  /**
+   * Retention: deletes survey answers and health changes older than `before`
+   * — each asset's latest change kept, since it says the asset's counted
+   * health now (the changes after it carry the state before them); how many of each.
+   */
+  pruneKpiHistory(before: string): Promise<{ healthChanges: number; surveyAnswers: number }>;
 }

@@ -93,6 +93,13 @@ export interface Store extends StoreReader {
    * skipped when the storage cannot take writes now, so reads go on.
    */
   touchToken(id: string, at: string): Promise<void>;
+  /**
+   * Changes whenever a token may have been revoked since it was last read: a
+   * revocation committed through this store, or any commit by another
+   * connection to the same data (a second hub). Read without waiting for
+   * writers, so a token verified before may be used again while it holds.
+   */
+  tokenRevision(): Promise<string>;
   /** Records when a hub started: a real write, so a start on storage that refuses writes fails at once. */
   recordStart(at: string): Promise<void>;
   /**

@@ -6,7 +6,8 @@
 import requestApi from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
 import { ConflictError, HubError, HubUnreachableError, NotFoundError, UnauthenticatedError, UsageError } from '../../core/errors.js';
-import { CONNECTION_FAILURES, ServiceLink, TIMEOUT_FAILURES, failureCode, readJson } from '../../core/json-http.js';
+import { CONNECTION_FAILURES, TIMEOUT_FAILURES, failureCode, readJson } from '../../core/json-http.js';
+import { ServiceLink } from '../../core/service-link.js';
 import type { FaultMix, GroundTruthFault } from '../../core/model/emulator-control.js';
 
 export type { FaultMix, FaultMixEntry, GroundTruthFault, RemoteRemedy } from '../../core/model/emulator-control.js';

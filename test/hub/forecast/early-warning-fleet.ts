@@ -25,10 +25,14 @@ export const report = (siteId: string, time: string, over: Partial<SiteTelemetry
   siteId, at: `2026-11-29T${time}:00.000Z`, arrivalsPerHour: 10, queueLength: 0, waitMinutes: 1, egatesInService: 0, countersOpen: 3, ...over,
 });
 
-/** Every site at 10:10: LND-A and LND-B get 900 an hour on 8 counters (90 an hour each: the queue grows). */
+/**
+ * Every site at 10:10: LND-A and LND-B get 900 an hour on 8 counters (90 an
+ * hour each, 720 between them) with 600 already waiting: the queue, about
+ * 50 minutes long now, grows by 180 an hour.
+ */
 export const firstReports = (): SiteTelemetry[] => [
-  report('LND-A', '10:10', { arrivalsPerHour: 900, countersOpen: 8, officersOnDuty: 8 }),
-  report('LND-B', '10:10', { arrivalsPerHour: 900, countersOpen: 8, officersOnDuty: 8 }),
+  report('LND-A', '10:10', { arrivalsPerHour: 900, countersOpen: 8, officersOnDuty: 8, queueLength: 600, waitMinutes: 50 }),
+  report('LND-B', '10:10', { arrivalsPerHour: 900, countersOpen: 8, officersOnDuty: 8, queueLength: 600, waitMinutes: 50 }),
   report('SC-NEAR', '10:10', { officersOnDuty: 4 }),
   report('SC-MID', '10:10', { officersOnDuty: 5 }),
   report('SC-FAR', '10:10', { officersOnDuty: 20 }),

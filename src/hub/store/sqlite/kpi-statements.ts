@@ -63,5 +63,14 @@ export function kpiStatements(sql: Prepare): Synchronous<KpiReader & KpiWriter> 
       const insert = sql('INSERT INTO survey_answers (site_id, score, channel, at, received_at) VALUES (?, ?, ?, ?, ?)');
       for (const a of answers) insert.run(a.siteId, a.score, a.channel, a.at, a.receivedAt);
     },
+
+    pruneKpiHistory(before: string): { healthChanges: number; surveyAnswers: number } {
+      return {
+        healthChanges: sql(
+          'DELETE FROM asset_health_history WHERE at < ? AND seq NOT IN (SELECT max(seq) FROM asset_health_history GROUP BY asset_id COLLATE NOCASE)',
+        ).run(before).changes,
+        surveyAnswers: sql('DELETE FROM survey_answers WHERE at < ?').run(before).changes,
+      };
+    },
   };
 }

@@ -36,7 +36,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
     ...flowHistoryStatements(sql),
-    ...tokenStatements(sql, db),
+    ...tokenStatements(sql),
     ...audit.statements,
     ...diagnosticsStatements(sql),
     ...cardStatements(sql),

@@ -15,6 +15,7 @@ import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
@@ -63,6 +64,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // From here on only BEGIN can meet another writer (WAL readers never wait),
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
+  // Checkpoints (and their fsyncs) in a worker thread, not inside a COMMIT on the event loop.
+  const checkpointer = startWalCheckpointer(db, file);
 
   const { ops, transactionScope } = sqliteOperationsInScope(db);
   const sql = (text: string) => db.prepare(text);
@@ -77,16 +80,32 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const exclusive = <R>(call: () => R) => mutex.run(call).catch(failed);
   const inTransaction = <R>(call: () => R) => Promise.resolve().then(call).catch(failed);
   const reader = asynchronous<Store>(ops, exclusive);
-  const writer = asynchronous<StoreWriter>(ops, inTransaction);
+  // A revocation marks its transaction, so tokenRevision() moves once it commits.
+  let revoking = false;
+  let revocations = 0;
+  const writer = asynchronous<StoreWriter>(
+    {
+      ...ops,
+      revokeToken: (id: string, at: string) => {
+        revoking = true;
+        ops.revokeToken(id, at);
+      },
+    },
+    inTransaction,
+  );
+  // Another connection's commits change it; this connection's own never do.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
 
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
       await beginImmediate(db, busyTimeoutMs).catch(failed);
       transactionScope.begin();
+      revoking = false;
       try {
         const result = await fn(writer);
         transactionScope.flush();
         db.exec('COMMIT');
+        if (revoking) revocations++;
         return result;
       } catch (e) {
         transactionScope.discard();
@@ -103,6 +122,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       transaction((tx) => tx.touchToken(id, at)).catch((e: unknown) => {
         if (!(e instanceof UnavailableError)) throw e;
       }),
+    tokenRevision: async () => {
+      try {
+        return `${revocations}:${String(dataVersion.get())}`;
+      } catch (e) {
+        return failed(e);
+      }
+    },
     recordStart: (at: string) =>
       transaction(async () => void sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(START_KEY, at)),
     // SQLite's online backup, inside the mutex: no transaction of ours is open
@@ -119,6 +145,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await checkpointer.close();
       // Let queued work finish first.
       await mutex.run(() => db.close());
     },

@@ -1,0 +1,86 @@
+// The hours ahead as one queue that carries over. The steady-state model
+// (queueing-station.ts) starts every hour empty, so an hour whose arrivals
+// outrun the desks even slightly is "a queue that grows all hour", and one
+// just under them never inherits the queue already standing. A hall is not
+// like that: an hour at 105 % leaves a few minutes' queue behind it, and a
+// queue of two hundred takes its time to clear. So each pool's excess over
+// what its servers can serve is carried from hour to hour as a backlog — the
+// fluid approximation of a time-varying queue (G. F. Newell, Applications of
+// Queueing Theory, 2nd ed., 1982, ch. 2) — and the hour's wait is its mean
+// backlog over the servers' rate plus the Erlang C wait of the traffic they
+// do serve (at most STEADY_LOAD_CAP of their capacity, where Erlang C is
+// still meaningful). The queue it starts from is the one the site reports
+// now, less what the steady state would hold. An hour with nobody coming and
+// nothing open is a site closed (a service centre after hours): whoever
+// waited was served before the doors shut. Pure.
+import type { ScenarioHour } from '../../core/model.js';
+import { mmc } from './queueing.js';
+import type { StationParams } from './queueing-station.js';
+import { predictHour, round1, type BaselineHour, type ScenarioModel } from './scenario.js';
+
+/** The busiest a pool's served traffic is taken to be for its steady-state wait. */
+export const STEADY_LOAD_CAP = 0.95;
+
+interface Pool {
+  arrivals: number;
+  servers: number;
+  rate: number;
+}
+
+interface PoolHour {
+  waitHours: number;
+  backlogAfter: number;
+}
+
+/** One hour of one pool, from the backlog it starts with. */
+export function poolHour(pool: Pool, backlog: number): PoolHour {
+  const capacity = pool.servers * pool.rate;
+  if (capacity <= 0) return { waitHours: pool.arrivals + backlog > 0 ? Infinity : 0, backlogAfter: backlog + pool.arrivals };
+  const net = pool.arrivals - capacity;
+  const after = Math.max(0, backlog + net);
+  // The backlog's mean over the hour: linear while it lasts, gone once drained.
+  const drainHours = net < 0 ? backlog / -net : Infinity;
+  const meanBacklog = drainHours >= 1 ? (backlog + after) / 2 : (backlog * drainHours) / 2;
+  const served = Math.min(pool.arrivals, STEADY_LOAD_CAP * capacity);
+  const steady = mmc({ servers: pool.servers, arrivalRate: served, serviceRate: pool.rate }).meanWait;
+  return { waitHours: meanBacklog / capacity + steady, backlogAfter: after };
+}
+
+function pools(hour: Pick<BaselineHour, 'arrivalsPerHour' | 'countersOpen' | 'egatesInService'>, params: StationParams) {
+  const share = hour.egatesInService > 0 ? params.egateEligibleShare : 0;
+  return {
+    share,
+    counters: { arrivals: hour.arrivalsPerHour * (1 - share), servers: hour.countersOpen, rate: params.counterServiceRate },
+    egates: { arrivals: hour.arrivalsPerHour * share, servers: hour.egatesInService, rate: params.egateServiceRate },
+  };
+}
+
+/** The backlog behind a reported queue: what it holds beyond the steady state of the hour (all of it at the counters, where queues stand). */
+export function standingBacklog(queueLength: number, hour: Pick<BaselineHour, 'arrivalsPerHour' | 'countersOpen' | 'egatesInService'>, params: StationParams): number {
+  const { counters, egates } = pools(hour, params);
+  const steadyQueue = (p: Pool) => {
+    const served = Math.min(p.arrivals, STEADY_LOAD_CAP * p.servers * p.rate);
+    return p.servers > 0 ? served * mmc({ servers: p.servers, arrivalRate: served, serviceRate: p.rate }).meanWait : 0;
+  };
+  return Math.max(0, queueLength - steadyQueue(counters) - steadyQueue(egates));
+}
+
+/** Every hour's prediction (predictHour), its wait and breach taken from the carried queue. */
+export function predictCarried(hours: readonly BaselineHour[], model: ScenarioModel, startBacklog: number): ScenarioHour[] {
+  let counterBacklog = startBacklog;
+  let egateBacklog = 0;
+  return hours.map((h) => {
+    const steady = predictHour(h, model);
+    if (h.countersOpen === 0 && h.egatesInService === 0 && h.arrivalsPerHour === 0) {
+      counterBacklog = egateBacklog = 0;
+      return { ...steady, stable: true, waitMinutes: 0, breach: false };
+    }
+    const { share, counters, egates } = pools(h, model.params);
+    const c = poolHour(counters, counterBacklog);
+    const g = share > 0 ? poolHour(egates, egateBacklog) : { waitHours: 0, backlogAfter: 0 };
+    counterBacklog = c.backlogAfter;
+    egateBacklog = g.backlogAfter;
+    const waitMinutes = ((1 - share) * c.waitHours + share * g.waitHours) * 60;
+    return { ...steady, waitMinutes: Number.isFinite(waitMinutes) ? round1(waitMinutes) : null, breach: !(waitMinutes <= model.waitTargetMinutes) };
+  });
+}

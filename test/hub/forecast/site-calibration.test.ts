@@ -1,0 +1,103 @@
+// A site's own counter rate from its flow history, and the hours ahead as a
+// queue that carries over: the rate that reproduces the reported waits, the
+// planning figure kept without enough ordinary hours, and a backlog that
+// builds, carries and drains as the fluid arithmetic says.
+import { describe, expect, it } from 'vitest';
+import { STATION_PARAMS, stationWait, type StationParams } from '../../../src/hub/forecast/queueing-station.js';
+import { poolHour, predictCarried, standingBacklog } from '../../../src/hub/forecast/queue-carry.js';
+import { calibrateStation, impliedCounterRate, MIN_CALIBRATION_HOURS } from '../../../src/hub/forecast/site-calibration.js';
+import { emptyFlowHour, mergeReport, summariseFlowHour, type FlowHour } from '../../../src/hub/telemetry/flow-history.js';
+
+const HOUR = 490_000;
+const hourOf = (i: number, report: { arrivalsPerHour: number; countersOpen: number; egatesInService: number; waitMinutes: number }): FlowHour =>
+  summariseFlowHour(mergeReport(emptyFlowHour('JED', HOUR + i), { siteId: 'JED', at: new Date((HOUR + i) * 3_600_000).toISOString(), queueLength: 0, ...report }));
+
+describe('the site calibration', () => {
+  const base = STATION_PARAMS.land;
+  const truth: StationParams = { ...base, counterServiceRate: 120 };
+
+  it('finds the counter rate at which the model gives the wait an hour reported', () => {
+    const load = { arrivalsPerHour: 1000, countersOpen: 9, egatesInService: 0 };
+    const waitMinutes = stationWait(load, truth).meanWaitMinutes;
+    expect(waitMinutes).toBeGreaterThan(0.1);
+    expect(impliedCounterRate({ ...load, waitMeanMinutes: waitMinutes }, base)).toBeCloseTo(120, 1);
+  });
+
+  it("fits the median rate of the site's ordinary hours, leaving out quiet and breached ones", () => {
+    const hours = [900, 950, 1000, 1020, 980, 930, 970].map((arrivals, i) => {
+      const load = { arrivalsPerHour: arrivals, countersOpen: 9, egatesInService: 0 };
+      return hourOf(i, { ...load, waitMinutes: Math.round(stationWait(load, truth).meanWaitMinutes * 100) / 100 });
+    });
+    const quiet = hourOf(10, { arrivalsPerHour: 50, countersOpen: 9, egatesInService: 0, waitMinutes: 0 });
+    const breached = hourOf(11, { arrivalsPerHour: 1900, countersOpen: 9, egatesInService: 0, waitMinutes: 95 });
+    const fitted = calibrateStation([...hours, quiet, breached], base, 30);
+    expect(fitted.hours).toBe(hours.length);
+    expect(fitted.params.counterServiceRate).toBeGreaterThan(114);
+    expect(fitted.params.counterServiceRate).toBeLessThan(126);
+    expect(fitted.params.egateServiceRate).toBe(base.egateServiceRate);
+  });
+
+  it('never fits below the planning figure: waits longer than Erlang C says are bursts, not slow desks', () => {
+    const slow: StationParams = { ...base, counterServiceRate: 60 };
+    const hours = [400, 450, 500, 520, 480, 430, 470].map((arrivals, i) => {
+      const load = { arrivalsPerHour: arrivals, countersOpen: 9, egatesInService: 0 };
+      return hourOf(i, { ...load, waitMinutes: Math.round(stationWait(load, slow).meanWaitMinutes * 100) / 100 });
+    });
+    expect(impliedCounterRate({ ...hours[2]!, waitMeanMinutes: hours[2]!.waitMeanMinutes }, base)).toBeLessThan(65);
+    expect(calibrateStation(hours, base, 30).params.counterServiceRate).toBe(base.counterServiceRate);
+  });
+
+  it('keeps the planning figure with fewer ordinary hours than it needs', () => {
+    const few = Array.from({ length: MIN_CALIBRATION_HOURS - 1 }, (_, i) => hourOf(i, { arrivalsPerHour: 500, countersOpen: 9, egatesInService: 0, waitMinutes: 2 }));
+    expect(calibrateStation(few, base, 30)).toEqual({ params: base, hours: 0 });
+  });
+});
+
+describe('the carried queue', () => {
+  const params: StationParams = { counterServiceRate: 100, egateServiceRate: 150, egateEligibleShare: 0 };
+  const model = { params, waitTargetMinutes: 30 };
+  const hour = (i: number, arrivalsPerHour: number, countersOpen = 10) => ({
+    at: new Date((HOUR + i) * 3_600_000).toISOString(),
+    arrivalsPerHour,
+    countersOpen,
+    egatesInService: 0,
+    maxCounters: 20,
+  });
+
+  it('builds a backlog from the excess and drains it at the spare capacity', () => {
+    // 1200 an hour at 1000 capacity: 200 left; then 800 an hour drains 200 in the hour exactly.
+    const over = poolHour({ arrivals: 1200, servers: 10, rate: 100 }, 0);
+    expect(over.backlogAfter).toBe(200);
+    const drained = poolHour({ arrivals: 800, servers: 10, rate: 100 }, 200);
+    expect(drained.backlogAfter).toBe(0);
+    // Mean backlog 100 over an hour, at 1000 an hour: 6 minutes, plus the steady wait of 800 an hour on 10 desks.
+    const steady = stationWait({ arrivalsPerHour: 800, countersOpen: 10, egatesInService: 0 }, params).meanWaitMinutes;
+    expect(drained.waitHours * 60).toBeCloseTo(6 + steady, 5);
+  });
+
+  it('says a slight overload leaves a short queue, where the steady state says it grows all hour', () => {
+    const [h] = predictCarried([hour(0, 1050)], model, 0);
+    expect(stationWait(hour(0, 1050), params).stable).toBe(false);
+    expect(h!.waitMinutes).not.toBeNull();
+    expect(h!.waitMinutes!).toBeLessThan(30);
+    expect(h!.breach).toBe(false);
+  });
+
+  it('warns of a breach hours later when the excess adds up, and of one now when the queue already stands', () => {
+    const hours = [hour(0, 1300), hour(1, 1300), hour(2, 1300)];
+    // 300 more waiting each hour at 1000 an hour: mean backlogs of 150, 450, 750 — 9, 27, 45 minutes before the steady wait.
+    const carried = predictCarried(hours, model, 0);
+    expect(carried.map((h) => h.breach)).toEqual([false, false, true]);
+    expect(carried[2]!.waitMinutes!).toBeGreaterThan(carried[1]!.waitMinutes!);
+    const standing = standingBacklog(900, hour(0, 800), params);
+    expect(standing).toBeGreaterThan(890);
+    expect(predictCarried([hour(0, 800)], model, standing)[0]!.breach).toBe(true);
+  });
+
+  it('never predicts a finite wait with nobody serving people who come; a closed hour (nobody comes, nothing open) clears the queue', () => {
+    expect(predictCarried([hour(0, 100, 0)], model, 0)[0]).toMatchObject({ waitMinutes: null, breach: true });
+    const [, closed, reopened] = predictCarried([hour(0, 1500), hour(1, 0, 0), hour(2, 800)], model, 0);
+    expect(closed).toMatchObject({ waitMinutes: 0, breach: false });
+    expect(reopened!.waitMinutes!).toBeLessThan(5);
+  });
+});
