@@ -134,6 +134,11 @@ try {
     await send(targets.bot);
     await send(targets.bare);
   }
+  // Then one burst each, not counted: it opens each pool's connections, which
+  // every round after reuses (the premise above) — otherwise round 1 alone
+  // pays 50 TCP connects on each side and the bot's first concurrent leases.
+  await burst(targets.bare);
+  await burst(targets.bot);
   console.log(`${ROUNDS} rounds of ${CONCURRENT} concurrent signed /wf status commands, to the bot and to a bare Bolt app that only acks:`);
   const worst = { ratio: 0, reply: 0 };
   const allReplies = [];
