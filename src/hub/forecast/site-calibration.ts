@@ -50,13 +50,16 @@ export function impliedCounterRate(hour: Pick<FlowHour, 'arrivalsPerHour' | 'cou
   return Math.sqrt(lo * hi);
 }
 
+/** What fits one hour's rate: impliedCounterRate, or a memo of it (site-station.ts keeps one per site, as an hour's rate never changes once its row does not). */
+export type HourRate = (hour: FlowHour, base: StationParams) => number | undefined;
+
 /** The site's parameters: the planning figures with the counter rate its ordinary hours imply, if higher (the planning figure until MIN_CALIBRATION_HOURS of them). */
-export function calibrateStation(hours: readonly FlowHour[], base: StationParams, waitTargetMinutes: number): Calibration {
+export function calibrateStation(hours: readonly FlowHour[], base: StationParams, waitTargetMinutes: number, rateOf: HourRate = impliedCounterRate): Calibration {
   const rates: number[] = [];
   for (const h of hours) {
     if (h.reports === 0 || h.arrivalsPerHour <= 0 || Math.round(h.countersOpen) < 1) continue;
     if (h.waitMeanMinutes < MIN_WAIT_MINUTES || h.waitMeanMinutes > waitTargetMinutes) continue;
-    const rate = impliedCounterRate(h, base);
+    const rate = rateOf(h, base);
     if (rate !== undefined) rates.push(rate);
   }
   if (rates.length < MIN_CALIBRATION_HOURS) return { params: base, hours: 0 };

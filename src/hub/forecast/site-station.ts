@@ -4,16 +4,39 @@
 // (the history it rests on ends before the current hour), so the early
 // warning, the breach list, the forecast and the scenarios all predict a
 // site's wait with the same rate, and asking again within the hour is free.
+// A new hour refits on the week's rows, but each row's own fitted rate (a
+// bisection over the queueing model: the costly part, for 104 sites at once)
+// is kept while the row is unchanged, so a new hour fits one new row per site.
 import type { Site } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
-import { hourOf, summariseFlowHour } from '../telemetry/flow-history.js';
+import { hourOf, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import { STATION_PARAMS, type StationParams } from './queueing-station.js';
-import { calibrateStation } from './site-calibration.js';
+import { calibrateStation, impliedCounterRate, type HourRate } from './site-calibration.js';
 
 /** How far back the counter rate is fitted: a week holds every hour of the week once. */
 export const CALIBRATION_HOURS = 168;
 
-const cache = new WeakMap<StoreReader, Map<string, { hour: number; params: StationParams }>>();
+interface SiteFit {
+  hour: number;
+  params: StationParams;
+  /** Each row's fitted rate by its hour, with the figures it was fitted from. */
+  rates: Map<number, { figures: string; rate: number | undefined }>;
+}
+
+const cache = new WeakMap<StoreReader, Map<string, SiteFit>>();
+
+/** impliedCounterRate, kept per hour while the row's figures stay as they were; hours that left the window are dropped. */
+function memoRates(rates: SiteFit['rates'], fromHour: number): HourRate {
+  for (const hour of rates.keys()) if (hour < fromHour) rates.delete(hour);
+  return (h: FlowHour, base: StationParams) => {
+    const figures = `${h.arrivalsPerHour}:${h.countersOpen}:${h.egatesInService}:${h.waitMeanMinutes}`;
+    const kept = rates.get(h.hour);
+    if (kept?.figures === figures) return kept.rate;
+    const rate = impliedCounterRate(h, base);
+    rates.set(h.hour, { figures, rate });
+    return rate;
+  };
+}
 
 export async function siteStation(store: StoreReader, site: Pick<Site, 'id' | 'kind'>, asOf: Date, waitTargetMinutes: number): Promise<StationParams> {
   const current = hourOf(asOf);
@@ -22,8 +45,10 @@ export async function siteStation(store: StoreReader, site: Pick<Site, 'id' | 'k
   const key = `${site.id.toUpperCase()}:${waitTargetMinutes}`;
   const hit = bySite.get(key);
   if (hit?.hour === current) return hit.params;
-  const rows = await store.listFlowHours({ siteId: site.id, fromHour: current - CALIBRATION_HOURS, toHour: current });
-  const { params } = calibrateStation(rows.map(summariseFlowHour), STATION_PARAMS[site.kind], waitTargetMinutes);
-  bySite.set(key, { hour: current, params });
+  const fromHour = current - CALIBRATION_HOURS;
+  const rows = await store.listFlowHours({ siteId: site.id, fromHour, toHour: current });
+  const rates = hit?.rates ?? new Map();
+  const { params } = calibrateStation(rows.map(summariseFlowHour), STATION_PARAMS[site.kind], waitTargetMinutes, memoRates(rates, fromHour));
+  bySite.set(key, { hour: current, params, rates });
   return params;
 }

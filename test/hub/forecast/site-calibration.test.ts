@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { STATION_PARAMS, stationWait, type StationParams } from '../../../src/hub/forecast/queueing-station.js';
 import { poolHour, predictCarried, standingBacklog } from '../../../src/hub/forecast/queue-carry.js';
 import { calibrateStation, impliedCounterRate, MIN_CALIBRATION_HOURS } from '../../../src/hub/forecast/site-calibration.js';
+import { siteStation } from '../../../src/hub/forecast/site-station.js';
+import type { StoreReader } from '../../../src/hub/store/store.js';
 import { emptyFlowHour, mergeReport, summariseFlowHour, type FlowHour } from '../../../src/hub/telemetry/flow-history.js';
 
 const HOUR = 490_000;
@@ -50,6 +52,36 @@ describe('the site calibration', () => {
   it('keeps the planning figure with fewer ordinary hours than it needs', () => {
     const few = Array.from({ length: MIN_CALIBRATION_HOURS - 1 }, (_, i) => hourOf(i, { arrivalsPerHour: 500, countersOpen: 9, egatesInService: 0, waitMinutes: 2 }));
     expect(calibrateStation(few, base, 30)).toEqual({ params: base, hours: 0 });
+  });
+});
+
+describe("a site's station, fitted once an hour", () => {
+  const truth: StationParams = { ...STATION_PARAMS.land, counterServiceRate: 120 };
+  // The store's rows are the hours' running sums; the fit reads them summarised.
+  const raw = (i: number, arrivalsPerHour: number, waitMinutes?: number) => {
+    const load = { arrivalsPerHour, countersOpen: 9, egatesInService: 0 };
+    const wait = waitMinutes ?? Math.round(stationWait(load, truth).meanWaitMinutes * 100) / 100;
+    return mergeReport(emptyFlowHour('JED', HOUR + i), { siteId: 'JED', at: new Date((HOUR + i) * 3_600_000).toISOString(), queueLength: 0, ...load, waitMinutes: wait });
+  };
+
+  it('refits on each new hour with the rows as they are now, the same as fitting them afresh', async () => {
+    let rows = [900, 950, 1000, 1020, 980, 930, 970].map((a, i) => raw(i, a));
+    const store = { listFlowHours: async ({ toHour }: { toHour: number }) => rows.filter((r) => r.hour < toHour) } as unknown as StoreReader;
+    const site = { id: 'JED', kind: 'land' as const };
+    const at = (i: number) => new Date((HOUR + i) * 3_600_000 + 60_000);
+    const fresh = (i: number) => calibrateStation(rows.filter((r) => r.hour < HOUR + i).map(summariseFlowHour), STATION_PARAMS.land, 30).params;
+
+    const first = await siteStation(store, site, at(7), 30);
+    expect(first).toEqual(fresh(7));
+    // A new hour, and a late report that revised an hour already fitted: slower desks then.
+    rows = [...rows, raw(7, 1010)];
+    rows[3] = raw(3, 1020, 6);
+    rows[4] = raw(4, 980, 6);
+    rows[5] = raw(5, 930, 6);
+    rows[6] = raw(6, 970, 6);
+    const next = await siteStation(store, site, at(8), 30);
+    expect(next).toEqual(fresh(8));
+    expect(next.counterServiceRate).not.toBe(first.counterServiceRate);
   });
 });
 
