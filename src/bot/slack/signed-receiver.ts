@@ -6,9 +6,10 @@
 // refused here — with the same bare 401.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, isValidSlackRequest, type App, type Logger, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
 import { ReceiverAckGate } from './ack-gate.js';
 import { ReplayGuard } from './replay-guard.js';
+import { isSignedBySlack } from './slack-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Bolt's own default: Slack never sends more. */
@@ -103,13 +104,7 @@ export class SignedHttpReceiver implements Receiver {
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
     const now = Date.now();
-    const verified = isValidSlackRequest({
-      signingSecret: this.#options.signingSecret,
-      body: body.toString('utf8'),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-      nowMilliseconds: now,
-    });
-    if (!verified) return false;
+    if (!isSignedBySlack({ signature, timestampSeconds: timestamp, body }, this.#options.signingSecret, now)) return false;
     const verdict = this.#guard.admit(signature, timestamp, now);
     if (verdict === 'fresh') return false;
     this.#options.logger.warn(`refused a signed Slack request: ${verdict === 'replayed' ? 'signature already used' : 'timestamp more than 5 minutes ahead'}`);
