@@ -9,7 +9,8 @@
 // meanwhile falls on both sides alike, and prints, round by round:
 //   - the HTTP ack p99 of the bot and of bare Bolt over the round's bursts, and their ratio (goal ≤ 1.5×);
 //   - the time from sending a command to its reply reaching the response_url (goal p99 < 1 s);
-//   - the load average, since on a shared machine it moves the figures more than any code.
+//   - the load average, since on a shared machine it moves the figures more than any code;
+// and at the end the CPU each side spent per ack, from a burst's first request to its last ack.
 // Then it queues 1,000 commands while Slack holds every reply (a slow
 // response_url), sends SIGTERM and prints how long the bot took to stop
 // (goal < 10 s) and how many replies it logged as not sent.
@@ -26,7 +27,7 @@ import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { arg, createToken, fmt, loadAverage, pinToCores, ROOT, startCliUntilJson, startDemoHub, summarize } from './lib.mjs';
+import { arg, clockTicks, cpuSeconds, createToken, fmt, loadAverage, pinToCores, ROOT, startCliUntilJson, startDemoHub, summarize } from './lib.mjs';
 
 const CONCURRENT = arg('--concurrent', 50);
 const ROUNDS = arg('--rounds', 5);
@@ -117,14 +118,14 @@ if (PIN) {
 // Each target gets its own client pool, its connections reused round after
 // round, as a reverse proxy in front of a bot would.
 const targets = {
-  bot: { url: new URL(bot.value), replies: true },
-  bare: { url: new URL(bare.value), replies: false },
+  bot: { url: new URL(bot.value), replies: true, pid: bot.child.pid },
+  bare: { url: new URL(bare.value), replies: false, pid: bare.child.pid },
 };
 for (const t of Object.values(targets)) t.pool = new Pool(t.url.origin, { connections: CONCURRENT });
 
 let n = 0;
 /** One command to a target; resolves with its ack time and (for the bot) the time until its reply. */
-async function send(target) {
+async function send(target, onAcked = () => undefined) {
   const i = n++;
   const { body, headers } = signedCommand(i, sink.responseUrl(i));
   const reply = target.replies ? sink.replyFor(i) : undefined;
@@ -132,6 +133,7 @@ async function send(target) {
   const res = await target.pool.request({ path: target.url.pathname, method: 'POST', headers, body });
   await res.body.dump();
   const ackedAt = performance.now();
+  onAcked();
   if (res.statusCode !== 200) throw new Error(`/wf → HTTP ${res.statusCode}`);
   return { acked: ackedAt - t0, ackedAt, replied: reply ? (await reply) - t0 : undefined };
 }
@@ -140,9 +142,23 @@ async function send(target) {
 const marks = [];
 const monotonicUs = (ms) => Math.round((ms - performance.now()) * 1000 + Number(process.hrtime.bigint() / 1000n));
 
+// The CPU each side spent from a burst's first request to its last ack
+// (/proc, in clock ticks): unlike latency, little moved by what else runs.
+const TICKS = clockTicks();
+const ackCpu = { bot: { seconds: 0, acks: 0 }, bare: { seconds: 0, acks: 0 } };
+const cpuPerAck = (name) => fmt((1000 * ackCpu[name].seconds) / ackCpu[name].acks);
+
 async function burst(name) {
+  const { pid } = targets[name];
+  const cpuBefore = cpuSeconds(pid, TICKS);
+  let acked = 0;
+  let cpuAfter = cpuBefore;
   const start = performance.now();
-  const results = await Promise.all(Array.from({ length: CONCURRENT }, () => send(targets[name])));
+  const results = await Promise.all(
+    Array.from({ length: CONCURRENT }, () => send(targets[name], () => ++acked === CONCURRENT && (cpuAfter = cpuSeconds(pid, TICKS)))),
+  );
+  ackCpu[name].seconds += cpuAfter - cpuBefore;
+  ackCpu[name].acks += CONCURRENT;
   marks.push(`${name} ${monotonicUs(start)} ${monotonicUs(Math.max(...results.map((r) => r.ackedAt)))}`);
   return results;
 }
@@ -166,6 +182,7 @@ try {
   await burst('bare');
   await burst('bot');
   marks.length = 0;
+  for (const side of Object.values(ackCpu)) Object.assign(side, { seconds: 0, acks: 0 });
   console.log(
     `${ROUNDS} rounds, each of ${BURSTS} burst${BURSTS > 1 ? 's' : ''} a side of ${CONCURRENT} concurrent signed /wf status commands` +
       ` (${roundOrder(1).join(', ')}; then the mirror), to the bot and to a bare Bolt app that only acks:`,
@@ -189,6 +206,7 @@ try {
   }
   const replies = summarize(allReplies);
   console.log(`  worst ack ratio ${worst.ratio.toFixed(2)}× (goal ≤ 1.5× every round); reply p99 over all rounds ${fmt(replies.p99)}, worst round ${fmt(worst.reply)} (goal < 1 s)`);
+  console.log(`  CPU from a burst's first request to its last ack, per ack: bot ${cpuPerAck('bot')}, bare Bolt ${cpuPerAck('bare')}`);
   if (process.env.BENCH_MARKS) writeFileSync(process.env.BENCH_MARKS, `${marks.join('\n')}\n`);
 
   // A thousand commands acked while Slack answers no reply, then SIGTERM.
