@@ -12,7 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAppHome } from './listeners/app-home.js';
 import { registerMessages } from './listeners/messages.js';
-import { registerSlashCommand } from './listeners/slash-command.js';
+import { registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
 import { SignedHttpReceiver, SLACK_EVENTS_PATH } from './signed-receiver.js';
 import { slackSessions } from './slack-session.js';
 import { unsentReplyLine } from './unsent-replies.js';
@@ -107,7 +107,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
 function httpReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>): Receiver {
   if (!options.signingSecret) throw new Error('the Slack bot over HTTP needs the signing secret');
-  return new SignedHttpReceiver({ signingSecret: options.signingSecret, host: options.host ?? '127.0.0.1', port: options.port ?? 3000, logger });
+  return new SignedHttpReceiver({
+    signingSecret: options.signingSecret,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 3000,
+    logger,
+    // `/wf` always acks empty (its answer goes to the response_url): acked as soon as it verifies.
+    ackAtOnce: [SLASH_COMMAND],
+  });
 }
 
 function socketModeReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>, slackApi: { slackApiUrl?: string }): Receiver {

@@ -1,14 +1,18 @@
 // Bolt's HTTPReceiver behind our own node:http server, so that every request
 // passes the replay guard before Bolt sees it. Bolt's own signature check
-// stays on and stays the authority: a request that does not verify here goes
-// on to Bolt untouched and Bolt answers 401. Only a request that verifies,
-// but whose signature was already used (or is dated too far ahead), is
-// refused here — with the same bare 401.
+// stays on for everything Bolt's receiver handles: a request that does not
+// verify here goes on to Bolt untouched and Bolt answers 401. A request that
+// verifies, but whose signature was already used (or is dated too far ahead),
+// is refused here — with the same bare 401. A verified, fresh slash command
+// of the bot's is acked here at once and handed to the app (early-ack.ts):
+// for it, this check (slack-signature.ts, held to Bolt's verdicts by a test)
+// is the one that decides.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
 import { ReceiverAckGate } from './ack-gate.js';
 import { ReplayGuard } from './replay-guard.js';
+import { processAcked, slashCommandOf } from './early-ack.js';
 import { isSignedBySlack } from './slack-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -22,7 +26,12 @@ export interface SignedReceiverOptions {
   host: string;
   port: number;
   logger: Logger;
+  /** Slash commands acked as soon as they verify, before Bolt parses them (their listeners' ack() sends nothing). */
+  ackAtOnce?: readonly string[];
 }
+
+/** What the guard makes of a request: not (validly) signed — Bolt decides —, fresh, or refused. */
+type Admission = 'unsigned' | 'fresh' | 'refused';
 
 export class SignedHttpReceiver implements Receiver {
   readonly #inner: HTTPReceiver;
@@ -30,10 +39,13 @@ export class SignedHttpReceiver implements Receiver {
   /** Open while no ack is owed: replies wait on it (ack-gate.ts). */
   readonly ackGate = new ReceiverAckGate();
   readonly #options: SignedReceiverOptions;
+  readonly #ackAtOnce: ReadonlySet<string>;
+  #app: App | undefined;
   #server: Server | undefined;
 
   constructor(options: SignedReceiverOptions) {
     this.#options = options;
+    this.#ackAtOnce = new Set(options.ackAtOnce);
     this.#inner = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
@@ -45,6 +57,7 @@ export class SignedHttpReceiver implements Receiver {
   }
 
   init(app: App): void {
+    this.#app = app;
     this.#inner.init(app);
   }
 
@@ -94,21 +107,29 @@ export class SignedHttpReceiver implements Receiver {
       }
       // Bolt reuses a body already read (it looks for `rawBody`) rather than reading the stream again.
       (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
-      if (this.#refusedAsReplay(req, body)) return respondEmpty(res, 401);
+      const admission = this.#admit(req, body);
+      if (admission === 'refused') return respondEmpty(res, 401);
+      const command = admission === 'fresh' && this.#app && isEventsPath(req.url) ? slashCommandOf(req.headers['content-type'], body, this.#ackAtOnce) : undefined;
+      if (command) {
+        respondEmpty(res, 200);
+        // From setImmediate: after the loop has read and acked whatever else has arrived.
+        const app = this.#app!;
+        return new Promise((resolve) => setImmediate(() => void processAcked(app, req, command, this.#options.logger).then(resolve)));
+      }
     }
     this.#inner.requestListener(req, res);
   }
 
-  #refusedAsReplay(req: IncomingMessage, body: Buffer): boolean {
+  #admit(req: IncomingMessage, body: Buffer): Admission {
     const signature = req.headers['x-slack-signature'];
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
+    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return 'unsigned';
     const now = Date.now();
-    if (!isSignedBySlack({ signature, timestampSeconds: timestamp, body }, this.#options.signingSecret, now)) return false;
+    if (!isSignedBySlack({ signature, timestampSeconds: timestamp, body }, this.#options.signingSecret, now)) return 'unsigned';
     const verdict = this.#guard.admit(signature, timestamp, now);
-    if (verdict === 'fresh') return false;
+    if (verdict === 'fresh') return 'fresh';
     this.#options.logger.warn(`refused a signed Slack request: ${verdict === 'replayed' ? 'signature already used' : 'timestamp more than 5 minutes ahead'}`);
-    return true;
+    return 'refused';
   }
 }
 
@@ -128,6 +149,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Bolt's receiver answers only its endpoint (any query string aside); so does the early ack. */
+function isEventsPath(url: string | undefined): boolean {
+  return (url ?? '').split('?')[0] === SLACK_EVENTS_PATH;
 }
 
 function respondEmpty(res: ServerResponse, status: number): void {
