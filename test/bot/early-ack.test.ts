@@ -22,6 +22,7 @@ describe('slashCommandOf', () => {
     ['a command with a payload beside it', FORM, form({ command: '/wf', payload: '{}' })],
     ['an event (JSON)', JSON_TYPE, Buffer.from(JSON.stringify({ command: '/wf', type: 'event_callback' }))],
     ['a command field given twice', FORM, Buffer.from('command=%2Fwf&command=%2Fwf&text=x')],
+    ['its text given twice (a list where the listener reads a string)', FORM, Buffer.from('command=%2Fwf&text=a&text=b')],
     ['no content type', undefined, form({ command: '/wf' })],
   ])('leaves %s to Bolt', (_what, contentType, body) => {
     expect(slashCommandOf(contentType, body, OURS)).toBeUndefined();

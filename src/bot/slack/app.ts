@@ -12,7 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAppHome } from './listeners/app-home.js';
 import { registerMessages } from './listeners/messages.js';
-import { registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
+import { answerSlashCommand, registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
 import { SignedHttpReceiver, SLACK_EVENTS_PATH } from './signed-receiver.js';
 import { slackSessions } from './slack-session.js';
 import { unsentReplyLine } from './unsent-replies.js';
@@ -80,6 +80,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const hubLink = chatHubLink(options.hub.hubUrl, HUB_CONNECTIONS);
   const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: { ...options.hub, ...hubLink } }), later, log };
   registerSlashCommand(app, listeners);
+  // `/wf` always acks empty (its answer goes to the response_url): over HTTP, acked as soon as it verifies.
+  if (receiver instanceof SignedHttpReceiver) receiver.answerAtOnce(SLASH_COMMAND, (command) => answerSlashCommand(listeners, command));
   registerMessages(app, listeners);
   registerActions(app, listeners);
   registerAppHome(app, listeners);
@@ -112,8 +114,6 @@ function httpReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLo
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 3000,
     logger,
-    // `/wf` always acks empty (its answer goes to the response_url): acked as soon as it verifies.
-    ackAtOnce: [SLASH_COMMAND],
   });
 }
 

@@ -4,15 +4,15 @@
 // verify here goes on to Bolt untouched and Bolt answers 401. A request that
 // verifies, but whose signature was already used (or is dated too far ahead),
 // is refused here — with the same bare 401. A verified, fresh slash command
-// of the bot's is acked here at once and handed to the app (early-ack.ts):
-// for it, this check (slack-signature.ts, held to Bolt's verdicts by a test)
-// is the one that decides.
+// the bot answers at once (answerAtOnce) is acked here and its answer queued,
+// without Bolt (early-ack.ts): for it, this check (slack-signature.ts, held to
+// Bolt's verdicts by a test) is the one that decides.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, type App, type Logger, type Receiver, type SlashCommand } from '@slack/bolt';
 import { ReceiverAckGate } from './ack-gate.js';
 import { ReplayGuard } from './replay-guard.js';
-import { processAcked, slashCommandOf } from './early-ack.js';
+import { slashCommandOf } from './early-ack.js';
 import { isSignedBySlack } from './slack-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -26,8 +26,6 @@ export interface SignedReceiverOptions {
   host: string;
   port: number;
   logger: Logger;
-  /** Slash commands acked as soon as they verify, before Bolt parses them (their listeners' ack() sends nothing). */
-  ackAtOnce?: readonly string[];
 }
 
 /** What the guard makes of a request: not (validly) signed — Bolt decides —, fresh, or refused. */
@@ -39,13 +37,12 @@ export class SignedHttpReceiver implements Receiver {
   /** Open while no ack is owed: replies wait on it (ack-gate.ts). */
   readonly ackGate = new ReceiverAckGate();
   readonly #options: SignedReceiverOptions;
-  readonly #ackAtOnce: ReadonlySet<string>;
-  #app: App | undefined;
+  /** Slash commands acked and answered without Bolt, by command. */
+  readonly #atOnce = new Map<string, (command: SlashCommand) => void>();
   #server: Server | undefined;
 
   constructor(options: SignedReceiverOptions) {
     this.#options = options;
-    this.#ackAtOnce = new Set(options.ackAtOnce);
     this.#inner = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
@@ -57,8 +54,16 @@ export class SignedHttpReceiver implements Receiver {
   }
 
   init(app: App): void {
-    this.#app = app;
     this.#inner.init(app);
+  }
+
+  /**
+   * A verified, fresh `command` is acked at once (empty) and given to `answer`,
+   * never to Bolt; `answer` must only queue work (slack/after-ack.ts), as the
+   * listener of a command whose answer goes to its response_url does.
+   */
+  answerAtOnce(command: string, answer: (command: SlashCommand) => void): void {
+    this.#atOnce.set(command, answer);
   }
 
   /** Listens; resolves with the base URL actually bound (port 0 → a free port). */
@@ -109,12 +114,10 @@ export class SignedHttpReceiver implements Receiver {
       (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
       const admission = this.#admit(req, body);
       if (admission === 'refused') return respondEmpty(res, 401);
-      const command = admission === 'fresh' && this.#app && isEventsPath(req.url) ? slashCommandOf(req.headers['content-type'], body, this.#ackAtOnce) : undefined;
+      const command = admission === 'fresh' && isEventsPath(req.url) ? slashCommandOf(req.headers['content-type'], body, this.#atOnce) : undefined;
       if (command) {
         respondEmpty(res, 200);
-        // From setImmediate: after the loop has read and acked whatever else has arrived.
-        const app = this.#app!;
-        return new Promise((resolve) => setImmediate(() => void processAcked(app, req, command, this.#options.logger).then(resolve)));
+        return this.#atOnce.get(command.command)!(command);
       }
     }
     this.#inner.requestListener(req, res);
