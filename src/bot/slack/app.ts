@@ -109,12 +109,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
 function httpReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>): Receiver {
   if (!options.signingSecret) throw new Error('the Slack bot over HTTP needs the signing secret');
-  return new SignedHttpReceiver({
-    signingSecret: options.signingSecret,
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 3000,
-    logger,
-  });
+  return new SignedHttpReceiver({ signingSecret: options.signingSecret, host: options.host ?? '127.0.0.1', port: options.port ?? 3000, logger });
 }
 
 function socketModeReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>, slackApi: { slackApiUrl?: string }): Receiver {
