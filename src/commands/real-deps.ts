@@ -2,6 +2,7 @@
 // The rooms a command may load (the hub and its playbook loader, the terminal UI,
 // the chat bots, the emulator's control client) come from the entry, src/main.ts, which is the
 // one place that wires them together.
+import { isatty } from 'node:tty';
 import { InterruptedError } from '../core/errors.js';
 import { createCliClient } from './client.js';
 import { configDirFor, createConfigStore } from './config/store.js';
@@ -13,12 +14,20 @@ export type Loaders = Pick<Deps, 'loadHub' | 'loadWatchUi' | 'loadChatBots' | 'l
 export function createProcessDeps(loaders: Loaders): Deps {
   const env = process.env;
   const isStdoutTTY = Boolean(process.stdout.isTTY);
-  const isStdinTTY = Boolean(process.stdin.isTTY);
+  // Asked of the descriptor, not of process.stdin: the stream is made on first
+  // use, and for a file or /dev/null (a script's stdin) making it loads Node's
+  // file streams and fs/promises — work no read command needs.
+  const isStdinTTY = isatty(0);
   return {
     io: {
       stdout: process.stdout,
-      stderr: process.stderr,
-      stdin: process.stdin,
+      // Both made when a command first writes a warning or reads input.
+      get stderr() {
+        return process.stderr;
+      },
+      get stdin() {
+        return process.stdin;
+      },
       isStdoutTTY,
       isStdinTTY,
       color: isStdoutTTY && !env.NO_COLOR && env.TERM !== 'dumb',
