@@ -27,6 +27,10 @@
 // histogram (request read → answer written, bucketed: ≤ 1, 2.5, 5, 10, 25 ms…):
 // what the ack latency above holds beyond that is the wait for a core, in the
 // hub before it reads the request or in the bench after the answer is sent.
+// Likewise the hub's fan-out histogram (every publish of the round, the demo's
+// telemetry too: from the publish until every stream's socket was handed it):
+// what the clients' fan-out holds beyond that is the sockets, the clients'
+// reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
 // the hub's own garbage-collection pauses and event-loop delay.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
@@ -229,27 +233,33 @@ const TICKS = clockTicks();
 /** CPU seconds the bench took so far: its own process (ack sender and any client threads) and its client processes. */
 const benchCpu = (groups) => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + groups.reduce((s, g) => s + g.cpu(), 0);
 
-/** The hub's ack histogram, cumulative: [[upper bound in ms, count]], from its /metrics. */
-async function ackBuckets(pool) {
+/**
+ * Two of the hub's histograms from its /metrics, cumulative, as [[upper bound in ms, count]]:
+ * the acks' (request read → answer written) and the fan-out's (publish → handed to every stream).
+ */
+async function hubBuckets(pool) {
   const res = await pool.request({ path: '/metrics', method: 'GET' });
   const text = await res.body.text();
-  const buckets = [];
+  const acks = [];
+  const fanout = [];
   for (const line of text.split('\n')) {
-    const m = /^watchfloor_http_request_duration_seconds_bucket\{(.*)\} (\d+)$/.exec(line);
-    if (!m || !m[1].includes('method="POST"') || !m[1].includes('route="/v1/incidents/:id/ack"')) continue;
-    const le = /le="([^"]+)"/.exec(m[1])[1];
-    buckets.push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[2])]);
+    const m = /^(watchfloor_http_request_duration_seconds|watchfloor_event_fanout_seconds)_bucket\{(.*)\} (\d+)$/.exec(line);
+    if (!m) continue;
+    const isAck = m[1] === 'watchfloor_http_request_duration_seconds';
+    if (isAck && (!m[2].includes('method="POST"') || !m[2].includes('route="/v1/incidents/:id/ack"'))) continue;
+    const le = /le="([^"]+)"/.exec(m[2])[1];
+    (isAck ? acks : fanout).push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[3])]);
   }
-  return buckets;
+  return { acks, fanout };
 }
 
-/** From two readings of the histogram: the bucket bounds p50 and p99 fall under, and the share within 5 ms. */
+/** From two readings of a histogram: the bucket bounds p50 and p99 fall under, and the shares within 5 and 50 ms. */
 function hubSide(before, after) {
   const counts = after.map(([le, n], i) => [le, n - (before[i]?.[1] ?? 0)]);
   const total = counts.at(-1)?.[1] ?? 0;
   const under = (q) => counts.find(([, n]) => n >= q * total)?.[0];
-  const within5 = counts.find(([le]) => le === 5)?.[1] ?? 0;
-  return { n: total, p50: under(0.5), p99: under(0.99), within5: total ? within5 / total : NaN };
+  const within = (ms) => (total ? (counts.find(([le]) => le === ms)?.[1] ?? 0) / total : NaN);
+  return { n: total, p50: under(0.5), p99: under(0.99), within5: within(5), within50: within(50) };
 }
 
 async function round(pool, token, groups, tag, hubPid) {
@@ -261,7 +271,7 @@ async function round(pool, token, groups, tag, hubPid) {
   if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
   const benchCpu0 = benchCpu(groups);
-  const buckets0 = await ackBuckets(pool);
+  const buckets0 = await hubBuckets(pool);
   const sent = new Map();
   const acks = [];
   const start = performance.now() + 20;
@@ -279,7 +289,10 @@ async function round(pool, token, groups, tag, hubPid) {
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
   const benchCpuMs = (benchCpu(groups) - benchCpu0) * 1000;
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
-  const inHub = hubSide(buckets0, await ackBuckets(pool));
+  const buckets1 = await hubBuckets(pool);
+  const inHub = hubSide(buckets0.acks, buckets1.acks);
+  // Absent from a build without the histogram (main's, before it): printed only when there.
+  const fanoutInHub = buckets1.fanout.length ? hubSide(buckets0.fanout, buckets1.fanout) : undefined;
   const reachedAll = new Map(ids.map((id) => [id, 0]));
   // The same arrivals from the event's own time (set in the ack's transaction, whole milliseconds of the
   // hub's wall clock, so up to 1 ms early): the part of fan-out after the hub committed, apart from the ack's own.
@@ -313,7 +326,7 @@ async function round(pool, token, groups, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -373,6 +386,8 @@ async function main() {
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);
+        const out = res.fanoutInHub;
+        if (out) console.log(`      publishes handed to every stream inside the hub (its /metrics): p50 ${le(out.p50)}, p99 ${le(out.p99)}, ${(out.within50 * 100).toFixed(1)}% within 50 ms (${out.n} publishes)`);
         const c = res.fromCommit;
         console.log(
           `      from the event's commit (its own time, ms): to the first client p50 ${fmt(c.first.p50)} p99 ${fmt(c.first.p99)}, to every client p50 ${fmt(c.every.p50)} p99 ${fmt(c.every.p99)}; ack sent → commit p50 ${fmt(c.toCommit.p50)} p99 ${fmt(c.toCommit.p99)}`,

@@ -131,6 +131,28 @@ describe('in-memory event bus', () => {
     expect(batches).toEqual([[1], [2, 3], [4]]);
   });
 
+  it('reports each publish once it was handed to every subscriber, with the time since it was published (pacing included), and none without subscribers', async () => {
+    const bus = createMemoryEventBus({ sliceSize: 2 });
+    const observed: number[] = [];
+    bus.observeFanout((ms) => observed.push(ms));
+    bus.publish(events(1, 1));
+    expect(observed).toEqual([]);
+    const got = [0, 0, 0];
+    got.forEach((_, k) => bus.subscribe(() => got[k]!++));
+    bus.publish(events(2, 2));
+    // Two of three handed it at once: not reported until the third has it too.
+    expect(got).toEqual([1, 1, 0]);
+    expect(observed).toEqual([]);
+    await waitUntil(() => observed.length === 1, { what: 'the publish to be reported', timeoutMs: 3_000, intervalMs: 1 });
+    expect(got).toEqual([1, 1, 1]);
+    expect(observed[0]).toBeGreaterThanOrEqual(0);
+    // Two publishes that went out in one pass: each reported.
+    bus.publish(events(3, 3));
+    bus.publish(events(4, 4));
+    await waitUntil(() => got.every((n) => n === 3), { what: 'both to reach every subscriber', timeoutMs: 3_000, intervalMs: 1 });
+    await waitUntil(() => observed.length === 3, { what: 'both to be reported', timeoutMs: 3_000, intervalMs: 1 });
+  });
+
   it('hands a batch subscriber each publish as one array, the same one for every subscriber that is up to date, and only what it has not had', () => {
     const bus = createMemoryEventBus({ capacity: 100 });
     bus.publish(events(1, 3));

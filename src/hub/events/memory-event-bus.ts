@@ -64,8 +64,11 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // that is slowed down (a busy machine) writes less often, in bigger batches.
   const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
   const maxGapMs = options.maxGapMs ?? 25;
-  let pass: { batch: readonly HubEvent[]; subs: Subscriber[]; next: number; work: number } | undefined;
+  let pass: { batch: readonly HubEvent[]; publishedAt: number[]; subs: Subscriber[]; next: number; work: number } | undefined;
   const waiting: (readonly HubEvent[])[] = [];
+  /** When each of `waiting` was published (performance.now()). */
+  const waitingSince: number[] = [];
+  const fanoutObservers: ((ms: number) => void)[] = [];
   /** Milliseconds of writing a pass takes, smoothed over the last few. */
   let passCost = 0;
   let nextPassAt = 0;
@@ -74,9 +77,10 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   const startPass = () => {
     gap = undefined;
     const batch = waiting.length === 1 ? waiting[0]! : waiting.flat();
+    const publishedAt = waitingSince.splice(0);
     waiting.length = 0;
     if (batch.length === 0) return;
-    pass = { batch, subs: [...subscribers], next: 0, work: 0 };
+    pass = { batch, publishedAt, subs: [...subscribers], next: 0, work: 0 };
     runPass();
   };
   /** The next pass for what waits: now if the gap after the last one is over, else when it is. */
@@ -104,6 +108,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     // A gap under a millisecond (a few streams) is not worth a timer, whose own delay is about that.
     const gapMs = passCost * gapFactor;
     nextPassAt = gapMs < MIN_GAP_MS ? finished : finished + Math.min(maxGapMs, gapMs);
+    if (pass.subs.length > 0) for (const at of pass.publishedAt) for (const observe of fanoutObservers) observe(finished - at);
     pass = undefined;
     // Published during the pass: on a later turn, even with no gap to wait, never inside this one.
     if (waiting.length && nextPassAt <= finished) {
@@ -216,11 +221,16 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       }
       if (events.length === 0) return;
       waiting.push(events);
+      waitingSince.push(performance.now());
       // Fan-out idle: a few subscribers (a slice or fewer) get it before publish returns.
       schedule();
     },
 
     subscribeBatches,
+
+    observeFanout(observer: (ms: number) => void): void {
+      fanoutObservers.push(observer);
+    },
 
     subscribe(listener: EventListener, subscribeOptions: SubscribeOptions = {}): Subscription {
       return subscribeBatches(eachOf(listener), subscribeOptions);
@@ -237,6 +247,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       gap?.cancel();
       gap = undefined;
       waiting.length = 0;
+      waitingSince.length = 0;
     },
   };
 }
