@@ -12,7 +12,7 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
-//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--build DIR] [--pin] [--probe]
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--kernel-clients] [--build DIR] [--pin] [--probe]
 // --procs: the clients in --threads child processes instead of worker threads,
 // so neither their garbage collection nor their heap shares the ack sender's
 // process. --raw: each client a bare TCP socket that writes the GET and notes
@@ -21,6 +21,10 @@
 // the same moments (ack sent; chunk handed to the client's code): they only
 // take less of the machine's two cores from the hub. Each round prints the CPU
 // the bench's clients took (all threads, or the client processes).
+// --kernel-clients: the clients in --threads processes of bench/sse-clients.c
+// (built with cc), at nice 19, and an event's arrival at a client is the time
+// its kernel received it (SO_TIMESTAMPNS), which the client's own wait for a
+// core does not move; each round also prints when the clients read it.
 // --build DIR runs another checkout's built CLI (DIR/bin/watchfloor.js), e.g. main's, for a side-by-side run.
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
 // Each round also prints the acks' time inside the hub, from its own /metrics
@@ -38,7 +42,7 @@
 // does not take the hub's core; the difference from an unpinned run is the
 // part of the latencies that is the bench's client load. Other processes on
 // the machine still share both cores: the load average is printed with each round.
-import { fork, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,6 +69,7 @@ const THREADS = arg('--threads', 2);
 const PIN = process.argv.includes('--pin');
 const PROCS = process.argv.includes('--procs');
 const RAW = process.argv.includes('--raw');
+const KERNEL = process.argv.includes('--kernel-clients');
 const CLIENT_PROCESS = process.argv[2] === '--client-process';
 const PROBE = process.argv.includes('--probe') ? join(mkdtempSync(join(tmpdir(), 'wf-probe-')), 'probe.jsonl') : undefined;
 if (PROBE) writeFileSync(PROBE, '');
@@ -127,12 +132,15 @@ function skipHead(client) {
   client.headSkipped = true;
 }
 
-/** A client's events since `from` (chunk index): [{ id, type, data, at }] with `at` the arrival of the chunk that completed it. */
+/**
+ * A client's events since `from` (chunk index): [{ id, type, data, at, readAt, committed }] with `at` the arrival of the
+ * chunk that completed it (with --kernel-clients the kernel's stamp, `readAt` when the client read it).
+ */
 function parseClient(client, from) {
   const events = [];
   let text = '';
   for (let i = from; i < client.chunks.length; i++) {
-    const [at, chunk] = client.chunks[i];
+    const [at, chunk, readAt = at] = client.chunks[i];
     text += chunk.toString('utf8');
     let end;
     while ((end = text.indexOf('\n\n')) >= 0) {
@@ -142,7 +150,7 @@ function parseClient(client, from) {
       if (!data) continue;
       const event = JSON.parse(data.slice(6));
       const incident = event.type === 'incident.updated' ? { id: event.data.id, state: event.data.state } : undefined;
-      events.push({ id: event.id, type: event.type, data: incident, at, committed: Date.parse(event.at) });
+      events.push({ id: event.id, type: event.type, data: incident, at, readAt, committed: Date.parse(event.at) });
     }
   }
   return events;
@@ -177,9 +185,69 @@ if (!isMainThread) {
   await serveClients(JSON.parse(process.argv[3]), { on: (e, f) => process.on(e, f), send: (m) => process.send(m), close: () => process.disconnect() });
 }
 
+/**
+ * `count` clients in one process of bench/sse-clients.c, compiled once, at the lowest priority (nice 19): their
+ * arrivals are the kernel's stamps, which their own wait for a core does not move.
+ */
+async function openKernelClients(url, token, count, binary) {
+  const { hostname, port } = new URL(url);
+  const out = join(mkdtempSync(join(tmpdir(), 'wf-sse-')), 'reads.bin');
+  const child = spawn('nice', ['-n', '19', binary, hostname, port, token, String(count), out], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = [];
+  let waiting;
+  let text = '';
+  child.stdout.on('data', (c) => {
+    text += c;
+    let nl;
+    while ((nl = text.indexOf('\n')) >= 0) {
+      lines.push(text.slice(0, nl));
+      text = text.slice(nl + 1);
+    }
+    if (waiting && lines.length) waiting(lines.shift());
+  });
+  const ask = (cmd) =>
+    new Promise((resolveAsk, reject) => {
+      child.once('exit', (code) => reject(new Error(`sse-clients exited with ${code}`)));
+      if (lines.length) resolveAsk(lines.shift());
+      else waiting = (line) => ((waiting = undefined), resolveAsk(line));
+      if (cmd) child.stdin.write(`${cmd}\n`);
+    });
+  if ((await ask()) !== 'open') throw new Error('sse-clients did not open its streams');
+  return {
+    mark: () => ask('mark'),
+    async collect() {
+      const ended = Number((await ask('dump')).split(' ')[1]);
+      const bytes = readFileSync(out);
+      const clients = Array.from({ length: count }, (_, k) => ({ chunks: [], ended: k < ended }));
+      for (let o = 0; o < bytes.length; ) {
+        const c = bytes.readUInt32LE(o);
+        const len = bytes.readUInt32LE(o + 4);
+        clients[c].chunks.push([bytes.readDoubleLE(o + 8), bytes.subarray(o + 24, o + 24 + len), bytes.readDoubleLE(o + 16)]);
+        o += 24 + len;
+      }
+      return clients.map((c) => ({ ended: c.ended, events: parseClient(c, 0) }));
+    },
+    close: () => child.stdin.end(),
+    cpu: () => cpuSeconds(child.pid, TICKS),
+  };
+}
+
+/** bench/sse-clients.c built with the system's C compiler, into a directory of its own. */
+function buildKernelClients() {
+  const binary = join(mkdtempSync(join(tmpdir(), 'wf-sse-bin-')), 'sse-clients');
+  const built = spawnSync('cc', ['-O2', '-o', binary, fileURLToPath(new URL('./sse-clients.c', import.meta.url))], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`--kernel-clients needs a C compiler (cc): ${built.stderr || built.error}`);
+  return binary;
+}
+
 /** `count` SSE clients spread over `threads` worker threads (or child processes). */
 async function openClientGroups(url, token, count, threads) {
   const groups = [];
+  if (KERNEL) {
+    const binary = buildKernelClients();
+    for (let t = 0; t < threads; t++) groups.push(await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary));
+    return groups;
+  }
   for (let t = 0; t < threads; t++) {
     const n = Math.floor(count / threads) + (t < count % threads ? 1 : 0);
     const data = { url, token, count: n, raw: RAW };
@@ -294,6 +362,7 @@ async function round(pool, token, groups, tag, hubPid) {
   // Absent from a build without the histogram (main's, before it): printed only when there.
   const fanoutInHub = buckets1.fanout.length ? hubSide(buckets0.fanout, buckets1.fanout) : undefined;
   const reachedAll = new Map(ids.map((id) => [id, 0]));
+  const readByAll = new Map(ids.map((id) => [id, 0]));
   // The same arrivals from the event's own time (set in the ack's transaction, whole milliseconds of the
   // hub's wall clock, so up to 1 ms early): the part of fan-out after the hub committed, apart from the ack's own.
   const committedAt = new Map();
@@ -314,6 +383,7 @@ async function round(pool, token, groups, tag, hubPid) {
       const took = e.at - sent.get(e.data.id);
       perClient.push(took);
       reachedAll.set(e.data.id, Math.max(reachedAll.get(e.data.id), took));
+      readByAll.set(e.data.id, Math.max(readByAll.get(e.data.id), e.readAt - sent.get(e.data.id)));
       committedAt.set(e.data.id, e.committed);
       const fromCommit = e.at - e.committed;
       firstFromCommit.set(e.data.id, Math.min(firstFromCommit.get(e.data.id) ?? Infinity, fromCommit));
@@ -326,7 +396,7 @@ async function round(pool, token, groups, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -360,7 +430,7 @@ async function main() {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const results = [];
   console.log(
-    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, clients ${RAW ? 'on bare sockets' : 'on node:http'} in ${THREADS} ${PROCS ? 'processes' : 'threads'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
+    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, clients ${KERNEL ? 'kernel-stamped (sse-clients.c, nice 19)' : RAW ? 'on bare sockets' : 'on node:http'} in ${THREADS} ${PROCS || KERNEL ? 'processes' : 'threads'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
   );
   for (const n of CLIENTS) {
     const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -392,6 +462,7 @@ async function main() {
         console.log(
           `      from the event's commit (its own time, ms): to the first client p50 ${fmt(c.first.p50)} p99 ${fmt(c.first.p99)}, to every client p50 ${fmt(c.every.p50)} p99 ${fmt(c.every.p99)}; ack sent → commit p50 ${fmt(c.toCommit.p50)} p99 ${fmt(c.toCommit.p99)}`,
         );
+        if (KERNEL) console.log(`      read by every client (after the clients' own wait for a core, at nice 19): p50 ${fmt(res.readByAll.p50)} p99 ${fmt(res.readByAll.p99)}`);
         if (res.hub) console.log(`      ${probeLine(res.hub)}`);
       }
       results.push({ n, rounds });
