@@ -20,7 +20,7 @@ export interface MemoryEventBusOptions {
   sliceSize?: number;
   /**
    * The share of the hub's time fan-out may take while publishes keep coming:
-   * after a pass that took c ms of writing, the next starts no sooner than
+   * after a pass that took c ms of CPU writing, the next starts no sooner than
    * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
    * out with it. Default 0.25 (a gap of three times the pass).
    */
@@ -32,6 +32,17 @@ export interface MemoryEventBusOptions {
 // A replay reads this many events at a time.
 export const REPLAY_PAGE = 250;
 const MIN_GAP_MS = 1;
+
+/**
+ * The process's CPU time in milliseconds. A pass's cost is the CPU its writes
+ * take, not the wall time around them: on a busy machine the hub is preempted
+ * mid-pass, and counting that as cost stretched the gap to its cap (25 ms),
+ * which the events waited out on top of the wait for a core.
+ */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 interface Subscriber {
   listener: BatchListener;
@@ -60,8 +71,10 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // ones cost, so writing to streams takes at most its share of the hub's
   // time: 200 acks a second to 200 streams, one pass each, would be 40,000
   // socket writes a second. The gap follows the measured cost, not a guess
-  // per stream: few or cheap streams get their events sooner, and a hub
-  // that is slowed down (a busy machine) writes less often, in bigger batches.
+  // per stream: few or cheap streams get their events sooner, and writes
+  // that cost more (more streams, bigger frames) go out less often, in bigger
+  // batches. The cost is CPU time (cpuMs): a busy machine that takes the hub's
+  // core mid-pass makes the events later, not the gaps longer.
   const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
   const maxGapMs = options.maxGapMs ?? 25;
   let pass: { batch: readonly HubEvent[]; publishedAt: number[]; subs: Subscriber[]; next: number; work: number } | undefined;
@@ -69,7 +82,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   /** When each of `waiting` was published (performance.now()). */
   const waitingSince: number[] = [];
   const fanoutObservers: ((ms: number) => void)[] = [];
-  /** Milliseconds of writing a pass takes, smoothed over the last few. */
+  /** Milliseconds of CPU a pass's writing takes, smoothed over the last few. */
   let passCost = 0;
   let nextPassAt = 0;
   let gap: { cancel(): void } | undefined;
@@ -93,13 +106,13 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   };
   const runPass = () => {
     if (!pass) return;
-    const started = performance.now();
+    const started = cpuMs();
     const end = Math.min(pass.next + sliceSize, pass.subs.length);
     // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
     for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
     pass.next = end;
+    pass.work += cpuMs() - started;
     const finished = performance.now();
-    pass.work += finished - started;
     if (pass.next < pass.subs.length) {
       setImmediate(runPass);
       return;
