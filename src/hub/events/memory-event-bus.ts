@@ -20,7 +20,7 @@ export interface MemoryEventBusOptions {
   sliceSize?: number;
   /**
    * The share of the hub's time fan-out may take while publishes keep coming:
-   * after a pass that took c ms of CPU writing, the next starts no sooner than
+   * after passes that took c ms of writing (the cheapest of the last few), the next starts no sooner than
    * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
    * out with it. Default 0.25 (a gap of three times the pass).
    */
@@ -32,17 +32,14 @@ export interface MemoryEventBusOptions {
 // A replay reads this many events at a time.
 export const REPLAY_PAGE = 250;
 const MIN_GAP_MS = 1;
-
 /**
- * The process's CPU time in milliseconds. A pass's cost is the CPU its writes
- * take, not the wall time around them: on a busy machine the hub is preempted
- * mid-pass, and counting that as cost stretched the gap to its cap (25 ms),
- * which the events waited out on top of the wait for a core.
+ * A pass's cost is the cheapest of the last few: on a busy machine the hub is
+ * preempted mid-pass, which only ever lengthens it, and counting that as cost
+ * stretched the gap to its cap (25 ms), which the events then waited out on
+ * top of their wait for a core. (The process's CPU time would say it too, but
+ * reading it costs a system call that walks every thread, twice a slice.)
  */
-const cpuMs = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
+const PASSES_COSTED = 8;
 
 interface Subscriber {
   listener: BatchListener;
@@ -73,8 +70,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // socket writes a second. The gap follows the measured cost, not a guess
   // per stream: few or cheap streams get their events sooner, and writes
   // that cost more (more streams, bigger frames) go out less often, in bigger
-  // batches. The cost is CPU time (cpuMs): a busy machine that takes the hub's
-  // core mid-pass makes the events later, not the gaps longer.
+  // batches. The cost is the cheapest recent pass (PASSES_COSTED): a busy
+  // machine that takes the hub's core mid-pass makes events later, not gaps longer.
   const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
   const maxGapMs = options.maxGapMs ?? 25;
   let pass: { batch: readonly HubEvent[]; publishedAt: number[]; subs: Subscriber[]; next: number; work: number } | undefined;
@@ -82,8 +79,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   /** When each of `waiting` was published (performance.now()). */
   const waitingSince: number[] = [];
   const fanoutObservers: ((ms: number) => void)[] = [];
-  /** Milliseconds of CPU a pass's writing takes, smoothed over the last few. */
-  let passCost = 0;
+  /** Milliseconds of writing the last passes took (PASSES_COSTED of them, or fewer so far). */
+  const recentCosts: number[] = [];
+  let costed = 0;
   let nextPassAt = 0;
   let gap: { cancel(): void } | undefined;
 
@@ -106,18 +104,19 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   };
   const runPass = () => {
     if (!pass) return;
-    const started = cpuMs();
+    const started = performance.now();
     const end = Math.min(pass.next + sliceSize, pass.subs.length);
     // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
     for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
     pass.next = end;
-    pass.work += cpuMs() - started;
     const finished = performance.now();
+    pass.work += finished - started;
     if (pass.next < pass.subs.length) {
       setImmediate(runPass);
       return;
     }
-    passCost = passCost === 0 ? pass.work : 0.8 * passCost + 0.2 * pass.work;
+    recentCosts[costed++ % PASSES_COSTED] = pass.work;
+    const passCost = Math.min(...recentCosts);
     // A gap under a millisecond (a few streams) is not worth a timer, whose own delay is about that.
     const gapMs = passCost * gapFactor;
     nextPassAt = gapMs < MIN_GAP_MS ? finished : finished + Math.min(maxGapMs, gapMs);
