@@ -45,9 +45,9 @@
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
@@ -195,6 +195,7 @@ async function openKernelClients(url, token, count, binary) {
   const child = spawn('nice', ['-n', '19', binary, hostname, port, token, String(count), out], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = [];
   let waiting;
+  let failed;
   let text = '';
   child.stdout.on('data', (c) => {
     text += c;
@@ -203,19 +204,25 @@ async function openKernelClients(url, token, count, binary) {
       lines.push(text.slice(0, nl));
       text = text.slice(nl + 1);
     }
-    if (waiting && lines.length) waiting(lines.shift());
+    if (waiting && lines.length) waiting.resolve(lines.shift());
   });
+  child.once('exit', (code) => {
+    failed = new Error(`sse-clients exited with ${code}`);
+    waiting?.reject(failed);
+  });
+  /** Sends a command (or none) and resolves with the next line the clients print. */
   const ask = (cmd) =>
     new Promise((resolveAsk, reject) => {
-      child.once('exit', (code) => reject(new Error(`sse-clients exited with ${code}`)));
+      if (failed) return reject(failed);
       if (lines.length) resolveAsk(lines.shift());
-      else waiting = (line) => ((waiting = undefined), resolveAsk(line));
+      else waiting = { resolve: (line) => ((waiting = undefined), resolveAsk(line)), reject };
       if (cmd) child.stdin.write(`${cmd}\n`);
     });
   if ((await ask()) !== 'open') throw new Error('sse-clients did not open its streams');
   return {
     mark: () => ask('mark'),
     async collect() {
+      // How many streams the hub closed: only their number is counted (as cut), not which.
       const ended = Number((await ask('dump')).split(' ')[1]);
       const bytes = readFileSync(out);
       const clients = Array.from({ length: count }, (_, k) => ({ chunks: [], ended: k < ended }));
@@ -227,7 +234,10 @@ async function openKernelClients(url, token, count, binary) {
       }
       return clients.map((c) => ({ ended: c.ended, events: parseClient(c, 0) }));
     },
-    close: () => child.stdin.end(),
+    close() {
+      child.stdin.end();
+      rmSync(dirname(out), { recursive: true, force: true });
+    },
     cpu: () => cpuSeconds(child.pid, TICKS),
   };
 }
@@ -245,7 +255,12 @@ async function openClientGroups(url, token, count, threads) {
   const groups = [];
   if (KERNEL) {
     const binary = buildKernelClients();
-    for (let t = 0; t < threads; t++) groups.push(await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary));
+    try {
+      for (let t = 0; t < threads; t++) groups.push(await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary));
+    } finally {
+      // The processes run it already.
+      rmSync(dirname(binary), { recursive: true, force: true });
+    }
     return groups;
   }
   for (let t = 0; t < threads; t++) {
