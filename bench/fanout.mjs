@@ -406,7 +406,17 @@ async function round(pool, token, groups, tag, hubPid) {
     }
     missing += ids.length - seen.size;
   }
+  // Each ack's lateness at a client behind the first client it reached, by quarter of the clients in the order they
+  // subscribed (the order the hub writes them in; node clients of one thread or process read theirs in turn too).
+  const firstAt = new Map([...firstFromCommit].map(([id, ms]) => [id, committedAt.get(id) + ms]));
+  const quarters = [[], [], [], []];
+  clients.forEach(({ events }, k) => {
+    for (const e of events) {
+      if (e.type === 'incident.updated' && e.data.state === 'acknowledged' && firstAt.has(e.data.id)) quarters[Math.floor((4 * k) / clients.length)].push(e.at - firstAt.get(e.data.id));
+    }
+  });
   const fromCommit = {
+    behindFirst: quarters.map((q) => summarize(q).p50),
     toCommit: summarize([...committedAt].map(([id, at]) => at - sent.get(id))),
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
@@ -477,6 +487,7 @@ async function main() {
         console.log(
           `      from the event's commit (its own time, ms): to the first client p50 ${fmt(c.first.p50)} p99 ${fmt(c.first.p99)}, to every client p50 ${fmt(c.every.p50)} p99 ${fmt(c.every.p99)}; ack sent → commit p50 ${fmt(c.toCommit.p50)} p99 ${fmt(c.toCommit.p99)}`,
         );
+        console.log(`      behind the first client, p50 by quarter of the clients in subscription order: ${c.behindFirst.map(fmt).join(', ')}`);
         if (KERNEL) console.log(`      read by every client (after the clients' own wait for a core, at nice 19): p50 ${fmt(res.readByAll.p50)} p99 ${fmt(res.readByAll.p99)}`);
         if (res.hub) console.log(`      ${probeLine(res.hub)}`);
       }

@@ -63,8 +63,15 @@ int main(int argc, char **argv) {
   struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
   if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) die("inet_pton (an IPv4 address)");
   for (int i = 0; i < n; i++) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1, rcvbuf = 16 << 20;
     if (fd < 0) die("socket");
+    // A receive buffer to hold what comes while this process waits for a core
+    // (it runs at nice 19): with the default one, a client not scheduled for a
+    // while closes its TCP window, and the hub's writes wait for it to read,
+    // which would make the kernel's stamps as late as the reads. Forced past
+    // net.core.rmem_max where allowed (CAP_NET_ADMIN), else as far as it goes.
+    // Set before connect, so the window scale can use it.
+    if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) < 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
     if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) die("connect");
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) < 0) die("SO_TIMESTAMPNS");
