@@ -2,7 +2,7 @@
 // process on a free port with its own config directory, and small statistics.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,6 +101,15 @@ export function cpuSeconds(pid, ticksPerSecond) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** The machine's load average (1, 5, 15 minutes), for a bench's report: its figures mean little without it. */
+export const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** Every thread of process `pid` onto the cores listed (Linux, taskset's -c syntax). */
+export function pinToCores(pid, cores) {
+  const done = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' });
+  if (done.status !== 0) throw new Error(`taskset could not pin ${pid} to ${cores}: ${done.stderr || done.error}`);
 }
 
 export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

@@ -11,7 +11,9 @@ import { createProcessDeps, type Loaders } from './commands/real-deps.js';
 import type { SimControlModule } from './commands/sim/sim-control-module.js';
 import type { WatchUiModule } from './commands/watch/watch-ui-module.js';
 
-export { run } from './commands/run.js';
+import { run } from './commands/run.js';
+
+export { run };
 
 async function loadHub(): Promise<HubModule> {
   const { startHub } = await import('./hub/start.js');
@@ -42,4 +44,9 @@ export const loaders: Loaders = { loadHub, loadWatchUi, loadChatBots, loadSimCon
 
 export function createRealDeps(): Deps {
   return createProcessDeps(loaders);
+}
+
+/** The bin's call, as the read bundle (src/read-main.ts) hands it on. */
+export function runCli(argv: string[]): Promise<number> {
+  return run(argv, createRealDeps());
 }

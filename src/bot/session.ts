@@ -3,6 +3,7 @@
 // RBAC and the audit log are the hub's, never the bot's.
 import type { Dispatcher } from 'undici';
 import { CoreClient } from '../core/client.js';
+import type { JsonTransportFactory } from '../core/client/json-transport.js';
 import type { ChatUser } from './reply.js';
 
 /** The hub the bot speaks to, with the bot's own token; the hub caps it to each chat user's role. */
@@ -11,6 +12,8 @@ export interface ChatHub {
   token: string;
   /** Connections shared by every request of the bot (bounded, kept alive); without one each client opens its own. */
   dispatcher?: Dispatcher | undefined;
+  /** What carries its JSON calls over those connections (hub-pool.ts: reads a channel asks at once are shared). */
+  transport?: JsonTransportFactory | undefined;
 }
 
 export interface ChatSession {
@@ -41,5 +44,6 @@ export function clientFor(session: ChatSession): CoreClient {
     // A site's reply lists only the assets that need attention; hundreds more were most of its cost.
     siteAssets: 'attention',
     ...(session.hub.dispatcher ? { dispatcher: session.hub.dispatcher } : {}),
+    ...(session.hub.transport ? { transport: session.hub.transport } : {}),
   });
 }

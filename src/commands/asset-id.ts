@@ -1,5 +1,6 @@
 // Asset ids as people type them: `ruh/egate-07` is RUH/egate-07. Site ids are
 // upper case, the national platforms live under `platform/`, kinds are lower case.
+import { compareOrdinal } from '../core/ordinal.js';
 import { UsageError } from '../core/errors.js';
 import type { Asset } from '../core/model.js';
 import { editDistance } from '../core/text.js';
@@ -16,7 +17,7 @@ export function nearestAssetIds(typed: string, assets: readonly Pick<Asset, 'id'
   const q = typed.toLowerCase();
   return assets
     .map((a) => ({ id: a.id, d: editDistance(q, a.id.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .sort((a, b) => a.d - b.d || compareOrdinal(a.id, b.id))
     .slice(0, max)
     .map((a) => a.id);
 }

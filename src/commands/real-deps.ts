@@ -2,7 +2,6 @@
 // The rooms a command may load (the hub and its playbook loader, the terminal UI,
 // the chat bots, the emulator's control client) come from the entry, src/main.ts, which is the
 // one place that wires them together.
-import { setFlagsFromString } from 'node:v8';
 import { InterruptedError } from '../core/errors.js';
 import { createCliClient } from './client.js';
 import { configDirFor, createConfigStore } from './config/store.js';
@@ -12,12 +11,6 @@ import type { Deps, Prompter } from './deps.js';
 export type Loaders = Pick<Deps, 'loadHub' | 'loadWatchUi' | 'loadChatBots' | 'loadSimControl' | 'loadPlaybookFiles'>;
 
 export function createProcessDeps(loaders: Loaders): Deps {
-  // undici parses HTTP with a WebAssembly llhttp. V8 compiles it a second
-  // time, optimised, on a background thread, and a process cannot exit until
-  // that compile finishes: ~200 ms added to every `watchfloor status`. The
-  // baseline compiler alone parses our small responses just as well. Set
-  // before the first connection, which is when undici compiles the module.
-  setFlagsFromString('--liftoff-only');
   const env = process.env;
   const isStdoutTTY = Boolean(process.stdout.isTTY);
   const isStdinTTY = Boolean(process.stdin.isTTY);

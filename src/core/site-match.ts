@@ -2,6 +2,7 @@
 // site's whole name in English or Arabic, then its city in either language,
 // then a name fragment in English or Arabic that picks out a single site; and
 // the same for a region (`--region makkah`, مكة), a city naming its region.
+import { compareOrdinal } from './ordinal.js';
 import type { Site } from './model.js';
 import { SITE_KINDS } from './vocabulary.js';
 import { REGION_AR } from './regions.js';
@@ -68,7 +69,7 @@ export function resolveSite(sites: readonly Site[], typed: string): SiteMatch {
   const scored = sites
     .map((s) => ({ s, d: score(s) }))
     .filter(({ d }) => d <= Math.max(2, Math.floor(nq.length / 3)))
-    .sort((a, b) => a.d - b.d || a.s.id.localeCompare(b.s.id));
+    .sort((a, b) => a.d - b.d || compareOrdinal(a.s.id, b.s.id));
   return { site: undefined, suggestions: scored.slice(0, MAX_SUGGESTIONS).map(({ s }) => s), ambiguous: false };
 }
 
@@ -103,6 +104,6 @@ export function resolveRegion(sites: readonly Site[], typed: string): RegionMatc
   const near = regions
     .map((r) => ({ r, d: score(r) }))
     .filter(({ d }) => d <= Math.max(2, Math.floor(nq.length / 3)))
-    .sort((a, b) => a.d - b.d || a.r.localeCompare(b.r));
+    .sort((a, b) => a.d - b.d || compareOrdinal(a.r, b.r));
   return { region: undefined, suggestions: near.slice(0, MAX_SUGGESTIONS).map(({ r }) => r), ambiguous: false };
 }

@@ -1,5 +1,6 @@
 // Remote diagnostics for people: each probe, finding, action and verification
 // as one line while a run streams, the verdicts, and a sweep's summary.
+import { compareOrdinal } from '../core/ordinal.js';
 import type { DiagAction, DiagEvent, DiagVerdict, DiagVerdictEvent, SweepResult, SweepSummary } from '../core/model.js';
 import { countOf } from './plural.js';
 import { createStyle, type Style } from './style.js';
@@ -109,7 +110,7 @@ export function renderSweep(results: readonly SweepResult[], summary: SweepSumma
   const style = createStyle(ctx.color);
   const notable = results
     .filter((r) => r.verdict !== 'healthy')
-    .sort((a, b) => VERDICT_ORDER.indexOf(b.verdict) - VERDICT_ORDER.indexOf(a.verdict) || a.assetId.localeCompare(b.assetId));
+    .sort((a, b) => VERDICT_ORDER.indexOf(b.verdict) - VERDICT_ORDER.indexOf(a.verdict) || compareOrdinal(a.assetId, b.assetId));
   const rows = notable.map((r) => [
     r.assetId,
     r.kind,

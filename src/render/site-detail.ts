@@ -1,5 +1,6 @@
 // One site: its flow, its assets grouped by kind (with the ones that are not
 // ok named), and its open incidents. Piped, its health and kinds are codes.
+import { compareOrdinal } from '../core/ordinal.js';
 import type { Asset, SiteDetail } from '../core/model.js';
 import { contactShareParts } from './contact-centre.js';
 import { silenceCode } from './fleet-status.js';
@@ -42,13 +43,13 @@ function assetLines(assets: Asset[], ctx: RenderContext): string[] {
   for (const a of assets) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a]);
   const kindWidth = Math.max(0, ...[...byKind.keys()].map((k) => k.length));
   const out: string[] = [];
-  for (const [kind, group] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [kind, group] of [...byKind].sort(([a], [b]) => compareOrdinal(a, b))) {
     const counts = HEALTHS.map((h) => [h, group.filter((a) => a.health === h).length] as const)
       .filter(([, n]) => n > 0)
       .map(([h, n]) => style.health(h, `${n} ${l.health(h)}`))
       .join(', ');
     out.push(`  ${kind.padEnd(kindWidth)}  ${counts}`);
-    for (const a of group.filter((x) => x.health !== 'ok').sort((x, y) => x.id.localeCompare(y.id))) {
+    for (const a of group.filter((x) => x.health !== 'ok').sort((x, y) => compareOrdinal(x.id, y.id))) {
       out.push(`    ${a.id}  ${a.name}  ${style.health(a.health, l.health(a.health))}`);
     }
   }

@@ -11,8 +11,14 @@ export interface Style {
   warn(s: string): string;
 }
 
+const same = (s: string) => s;
+const PLAIN: Style = { bold: same, dim: same, health: (_h, text) => text, severity: (_s, text) => text, warn: same };
+
 export function createStyle(color: boolean): Style {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  // Piped output and NO_COLOR need no colour library at all (the bundle loads
+  // chalk on first use: scripts/build.mjs).
+  if (!color) return PLAIN;
+  const c = new Chalk({ level: 1 });
   return {
     bold: (s) => c.bold(s),
     dim: (s) => c.dim(s),

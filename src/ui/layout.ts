@@ -1,5 +1,6 @@
 // Which sites and incidents the screen shows, in what order: derived from
 // the view state by pure functions the components and the reducer share.
+import { compareOrdinal } from '../core/ordinal.js';
 import { foldChildren } from '../core/incident-groups.js';
 import type { Incident, SiteStatus } from '../core/model.js';
 import { SEVERITIES, SITE_KINDS } from '../core/vocabulary.js';
@@ -32,9 +33,9 @@ export function groupSites(sites: readonly SiteStatus[], grouping: Grouping, fil
     groups.set(key, list);
   }
   const keys = [...groups.keys()];
-  if (grouping === 'region') keys.sort((a, b) => a.localeCompare(b));
+  if (grouping === 'region') keys.sort((a, b) => compareOrdinal(a, b));
   return keys
-    .map((key) => ({ key, sites: [...(groups.get(key) ?? [])].sort((a, b) => a.id.localeCompare(b.id)) }))
+    .map((key) => ({ key, sites: [...(groups.get(key) ?? [])].sort((a, b) => compareOrdinal(a.id, b.id)) }))
     .filter((g) => g.sites.length > 0);
 }
 
@@ -70,7 +71,7 @@ export function sortIncidents(incidents: readonly Incident[]): Incident[] {
     (a, b) =>
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
       Date.parse(a.createdAt) - Date.parse(b.createdAt) ||
-      a.id.localeCompare(b.id),
+      compareOrdinal(a.id, b.id),
   );
 }
 

@@ -52,6 +52,23 @@ describe('the Slack bot over HTTP', () => {
     expect(Array.isArray(reply!.args.blocks)).toBe(true);
   });
 
+  it('acks every /wf of a burst itself and answers each one (none lost between the ack and the listener)', async () => {
+    // A channel of twenty (unmapped: viewers) asking about the fixture's two sites; no request twice (that would be a replay).
+    const sites = ['RUH', 'JED'];
+    const asked = Array.from({ length: 20 }, (_, i) => postSigned(url, command(`status ${sites[i % sites.length]}`, `UBURST${i}`)));
+    expect(await Promise.all(asked)).toEqual(Array(20).fill(200));
+    await replies.wait(20);
+    const answered = replies.list().map((r) => String(r.args.text));
+    for (const site of sites) expect(answered.filter((t) => t.startsWith(`${site} `))).toHaveLength(10);
+    expect(answered).toHaveLength(20);
+  });
+
+  it("leaves Slack's ssl_check to Bolt: answered 200, nothing run", async () => {
+    const check = signSlackBody(SECRET, new URLSearchParams({ ssl_check: '1', token: 'legacy' }).toString(), FORM);
+    expect(await postSigned(url, check)).toBe(200);
+    expect(replies.list()).toEqual([]);
+  });
+
   it('refuses a forged signature with 401 and acts on nothing', async () => {
     const incident = await fx.newIncident('forged ack');
     const good = command(`incidents ack ${incident.id}`);

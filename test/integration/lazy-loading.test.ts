@@ -1,11 +1,13 @@
 // Heavy modules load only in the commands that need them (ARCHITECTURE.md),
-// read from the built bundle: the start-up path of every command (main.js and
+// read from the built bundles: the start-up path of every command (main.js and
 // the chunks it loads statically) holds none of them, and each room the entry
 // wires in is its own chunk, loaded by import() when its command runs. The
-// read commands a duty officer runs all shift are also run against a hub with
-// a recorder of what Node loads: no heavy package, no undici (their JSON calls
-// go through node:http; undici loads for streams), and no other command's verbs.
+// read commands a duty officer runs all shift have a bundle of their own
+// (read.cjs, one file) and are run against a hub with a recorder of what Node
+// loads: no heavy package, no undici (their JSON calls go through node:http;
+// undici loads for streams), and not the full bundle.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { DIST, chunkNamed, codeLoadedWith, packagesOf, staticImports } from './bundle-imports.js';
 
 const main = join(DIST, 'main.js');
+const read = join(DIST, 'read.cjs');
 const HEAVY = /^(ink|react|@slack\/|botbuilder|fastify|better-sqlite3|zod|yaml|ssh2|prom-client|@inquirer\/|conf|pngjs|undici)(\/|$)/;
 // undici is bundled, not imported as a package: its code is known by its error brand.
 const holdsUndici = (code: string) => code.includes('undici.error.UND_ERR"');
@@ -32,14 +35,14 @@ describe('the bundle', () => {
     expect(holdsUndici(codeLoadedWith(chunkNamed('undici-hub')))).toBe(true);
   });
 
-  it('prints --version without the command tree; the tree, and each read command alone, load by import()', () => {
+  it('loads the command tree, and each read command alone, by import()', () => {
     const startUp = codeLoadedWith(main);
     expect(startUp).not.toContain('border-passport command centre'); // the program's own description
     expect(startUp).not.toContain('commander.unknownCommand'); // commander itself loads with the program
-    for (const chunk of ['program', 'program-root', 'status', 'incidents', 'sites']) {
-      expect(startUp, chunk).toMatch(new RegExp(`import\\(["']\\./${chunk}-[A-Z0-9]+\\.js["']\\)`));
-    }
-    expect(codeLoadedWith(chunkNamed('program-root'))).toContain('border-passport command centre');
+    for (const chunk of ['program', 'read-commands']) expect(startUp, chunk).toMatch(importsChunk(chunk));
+    const readCommands = codeLoadedWith(chunkNamed('read-commands'));
+    for (const chunk of ['status', 'incidents', 'sites']) expect(readCommands, chunk).toMatch(importsChunk(chunk));
+    expect(readCommands).toContain('border-passport command centre');
   });
 
   it('loads each room the entry wires in by import(): hub, terminal UI, chat bots, emulator control', () => {
@@ -65,6 +68,19 @@ describe('the bundle', () => {
   });
 });
 
+describe('the read bundle', () => {
+  it('requires only Node built-ins and its terminal packages, and hands other words to the full bundle by import()', () => {
+    const code = readFileSync(read, 'utf8');
+    const required = [...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+    expect(required.filter((r) => !isBuiltin(r))).toEqual(['./terminal.cjs', './terminal.cjs']);
+    expect(readFileSync(join(DIST, 'terminal.cjs'), 'utf8')).toContain('colWidths'); // cli-table3's own option
+    const imported = [...code.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+    expect(imported).toContain('./main.js');
+    expect(imported.filter((spec) => HEAVY.test(spec) && !/^(conf|@inquirer\/prompts)$/.test(spec))).toEqual([]);
+    expect(holdsUndici(code)).toBe(false);
+  });
+});
+
 describe('the read commands, run against a hub', () => {
   let hub: TestHub;
   let cli: CliEnv;
@@ -82,8 +98,8 @@ describe('the read commands, run against a hub', () => {
     cli?.cleanup();
   });
 
-  /** What Node loaded for one command: packages by name, our chunks by file name. */
-  async function loadedBy(args: string[]): Promise<{ packages: string[]; chunks: string[]; code: number | null; stderr: string }> {
+  /** What Node loaded for one command: packages by name, our chunks by file name, built-ins by node: name. */
+  async function loadedBy(args: string[]): Promise<{ packages: string[]; chunks: string[]; builtins: string[]; code: number | null; stderr: string }> {
     const log = join(cli.configDir, `loads-${++runs}.txt`);
     rmSync(log, { force: true });
     // Bounded generously: a shared machine under load, and the recorder's hook thread.
@@ -93,7 +109,8 @@ describe('the read commands, run against a hub', () => {
     const files = urls.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     return {
       packages: [...new Set(files.filter((f) => f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop()!.split('/').slice(0, 2).join('/')))],
-      chunks: files.filter((f) => f.startsWith(DIST)).map((f) => f.slice(DIST.length + 1)),
+      chunks: [...new Set(files.filter((f) => f.startsWith(DIST)).map((f) => f.slice(DIST.length + 1)))],
+      builtins: urls.filter((u) => u.startsWith('node:')),
       code: r.code,
       stderr: r.stderr,
     };
@@ -103,12 +120,20 @@ describe('the read commands, run against a hub', () => {
     const loaded = await loadedBy(args);
     expect(loaded.stderr).toBe('');
     expect(loaded.code).toBe(0);
+    // One file: the read bundle alone, not the full bundle's entry or any of its chunks.
+    expect(loaded.chunks).toEqual(['read.cjs']);
+    expect(loaded.packages).toEqual([]);
+    // --version prints before the read command code runs: no HTTP client, no commander (child_process is
+    // what commander would require first, deferred by the build to its first use — which never comes).
+    expect(loaded.builtins.includes('node:http')).toBe(args[0] !== '--version');
+    expect(loaded.builtins).not.toContain('node:child_process');
+  }, 60_000);
+
+  it.each([[['incidents', 'list', '--json', 'id,title']], [['kpi', 'remote', '--json']]])('%j goes to the full bundle', async (args) => {
+    const loaded = await loadedBy(args);
+    expect(loaded.code).toBe(0);
+    expect(loaded.chunks).toContain('read.cjs');
     expect(loaded.chunks).toContain('main.js');
-    expect(loaded.packages.filter((p) => HEAVY.test(p))).toEqual([]);
-    expect(loaded.chunks.filter((c) => undiciChunks.includes(c))).toEqual([]);
-    // --version alone prints before the command tree loads; a read command loads its own verbs, not every verb.
-    expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toEqual([]);
-    expect(loaded.chunks.some((c) => c.startsWith('program-root-'))).toBe(args[0] !== '--version');
   }, 60_000);
 
   it('sees undici load where a command streams (a backup), so the recorder would catch it', async () => {
@@ -117,5 +142,6 @@ describe('the read commands, run against a hub', () => {
     expect(loaded.code).toBe(0);
     expect(loaded.chunks.filter((c) => undiciChunks.includes(c)).length).toBeGreaterThan(0);
     expect(loaded.chunks.filter((c) => /^program-[A-Z0-9]+\.js$/.test(c))).toHaveLength(1); // the whole tree, for a verb of no read command
+    expect(loaded.chunks).toContain('main.js');
   }, 60_000);
 });

@@ -62,6 +62,9 @@ describe('the npm package', () => {
 
   it('ships the bundle, the bin, the built-in playbooks, completions and docs — no sources, tests or source maps', () => {
     expect(files).toContain('dist/main.js');
+    expect(files).toContain('dist/read.cjs');
+    expect(files).toContain('dist/terminal.cjs');
+    expect(files).toContain('bin/package.json');
     expect(files).toContain('bin/watchfloor.js');
     expect(files).toContain('playbooks/egate-bank-failure.yaml');
     expect(files).toContain('completions/watchfloor.bash');

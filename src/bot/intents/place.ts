@@ -1,6 +1,7 @@
 // Which place a question's leftover words name: one site (by id, by its whole
 // name or its city, or by words of its English or Arabic name, city and kind,
 // typos forgiven), a region, several sites that fit equally well, or nothing.
+import { compareOrdinal } from '../../core/ordinal.js';
 import type { Site } from '../../core/model.js';
 import { exactSites } from '../../core/site-match.js';
 import { editDistance, normalizeText } from '../../core/text.js';
@@ -35,7 +36,7 @@ const KIND_ORDER = new Map(SITE_KINDS.map((k, i) => [k, i]));
 
 /** Ports before service centres, then shorter (plainer) names first: "Jeddah" suggests the airport first. */
 function plainFirst(a: Site, b: Site): number {
-  return KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || a.name.en.length - b.name.en.length || a.id.localeCompare(b.id);
+  return KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || a.name.en.length - b.name.en.length || compareOrdinal(a.id, b.id);
 }
 
 export function matchSite(sites: readonly Site[], words: readonly string[]): PlaceMatch {

@@ -6,13 +6,13 @@ import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { IdentityMap } from '../identity.js';
 import { redact } from '../../core/redact.js';
 import { warmChatPrograms } from '../chat-program-pool.js';
-import { chatHubPool } from '../hub-pool.js';
+import { chatHubLink } from '../hub-pool.js';
 import { afterAck } from './after-ack.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
 import { registerAppHome } from './listeners/app-home.js';
 import { registerMessages } from './listeners/messages.js';
-import { registerSlashCommand } from './listeners/slash-command.js';
+import { answerSlashCommand, registerSlashCommand, SLASH_COMMAND } from './listeners/slash-command.js';
 import { SignedHttpReceiver, SLACK_EVENTS_PATH } from './signed-receiver.js';
 import { slackSessions } from './slack-session.js';
 import { unsentReplyLine } from './unsent-replies.js';
@@ -77,9 +77,11 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     // Over HTTP, acks first; in Socket Mode an ack is a frame on a socket already open.
     receiver instanceof SignedHttpReceiver ? receiver.ackGate : undefined,
   );
-  const hubPool = chatHubPool(options.hub.hubUrl, HUB_CONNECTIONS);
-  const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: { ...options.hub, dispatcher: hubPool } }), later, log };
+  const hubLink = chatHubLink(options.hub.hubUrl, HUB_CONNECTIONS);
+  const listeners = { sessionFor: slackSessions({ identities: options.identities, hub: { ...options.hub, ...hubLink } }), later, log };
   registerSlashCommand(app, listeners);
+  // `/wf` always acks empty (its answer goes to the response_url): over HTTP, acked as soon as it verifies.
+  if (receiver instanceof SignedHttpReceiver) receiver.answerAtOnce(SLASH_COMMAND, (command) => answerSlashCommand(listeners, command));
   registerMessages(app, listeners);
   registerActions(app, listeners);
   registerAppHome(app, listeners);
@@ -100,7 +102,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       await app.stop();
       for (const about of await later.stop(STOP_GRACE_MS)) log(unsentReplyLine(about));
       // Whatever an aborted reply still waits for at the hub ends here.
-      await hubPool.destroy();
+      await hubLink.dispatcher.destroy();
     },
   };
 }

@@ -1,14 +1,19 @@
 // Bolt's HTTPReceiver behind our own node:http server, so that every request
 // passes the replay guard before Bolt sees it. Bolt's own signature check
-// stays on and stays the authority: a request that does not verify here goes
-// on to Bolt untouched and Bolt answers 401. Only a request that verifies,
-// but whose signature was already used (or is dated too far ahead), is
-// refused here — with the same bare 401.
+// stays on for everything Bolt's receiver handles: a request that does not
+// verify here goes on to Bolt untouched and Bolt answers 401. A request that
+// verifies, but whose signature was already used (or is dated too far ahead),
+// is refused here — with the same bare 401. A verified, fresh slash command
+// the bot answers at once (answerAtOnce) is acked here and its answer queued,
+// without Bolt (early-ack.ts): for it, this check (slack-signature.ts, held to
+// Bolt's verdicts by a test) is the one that decides.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, isValidSlackRequest, type App, type Logger, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, type App, type Logger, type Receiver, type SlashCommand } from '@slack/bolt';
 import { ReceiverAckGate } from './ack-gate.js';
 import { ReplayGuard } from './replay-guard.js';
+import { slashCommandOf } from './early-ack.js';
+import { isSignedBySlack } from './slack-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Bolt's own default: Slack never sends more. */
@@ -23,12 +28,17 @@ export interface SignedReceiverOptions {
   logger: Logger;
 }
 
+/** What the guard makes of a request: not (validly) signed — Bolt decides —, fresh, or refused. */
+type Admission = 'unsigned' | 'fresh' | 'refused';
+
 export class SignedHttpReceiver implements Receiver {
   readonly #inner: HTTPReceiver;
   readonly #guard = new ReplayGuard();
   /** Open while no ack is owed: replies wait on it (ack-gate.ts). */
   readonly ackGate = new ReceiverAckGate();
   readonly #options: SignedReceiverOptions;
+  /** Slash commands acked and answered without Bolt, by command. */
+  readonly #atOnce = new Map<string, (command: SlashCommand) => void>();
   #server: Server | undefined;
 
   constructor(options: SignedReceiverOptions) {
@@ -45,6 +55,15 @@ export class SignedHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.#inner.init(app);
+  }
+
+  /**
+   * A verified, fresh `command` is acked at once (empty) and given to `answer`,
+   * never to Bolt; `answer` must only queue work (slack/after-ack.ts), as the
+   * listener of a command whose answer goes to its response_url does.
+   */
+  answerAtOnce(command: string, answer: (command: SlashCommand) => void): void {
+    this.#atOnce.set(command, answer);
   }
 
   /** Listens; resolves with the base URL actually bound (port 0 → a free port). */
@@ -93,27 +112,27 @@ export class SignedHttpReceiver implements Receiver {
       }
       // Bolt reuses a body already read (it looks for `rawBody`) rather than reading the stream again.
       (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
-      if (this.#refusedAsReplay(req, body)) return respondEmpty(res, 401);
+      const admission = this.#admit(req, body);
+      if (admission === 'refused') return respondEmpty(res, 401);
+      const command = admission === 'fresh' && isEventsPath(req.url) ? slashCommandOf(req.headers['content-type'], body, this.#atOnce) : undefined;
+      if (command) {
+        respondEmpty(res, 200);
+        return this.#atOnce.get(command.command)!(command);
+      }
     }
     this.#inner.requestListener(req, res);
   }
 
-  #refusedAsReplay(req: IncomingMessage, body: Buffer): boolean {
+  #admit(req: IncomingMessage, body: Buffer): Admission {
     const signature = req.headers['x-slack-signature'];
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
+    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return 'unsigned';
     const now = Date.now();
-    const verified = isValidSlackRequest({
-      signingSecret: this.#options.signingSecret,
-      body: body.toString('utf8'),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-      nowMilliseconds: now,
-    });
-    if (!verified) return false;
+    if (!isSignedBySlack({ signature, timestampSeconds: timestamp, body }, this.#options.signingSecret, now)) return 'unsigned';
     const verdict = this.#guard.admit(signature, timestamp, now);
-    if (verdict === 'fresh') return false;
+    if (verdict === 'fresh') return 'fresh';
     this.#options.logger.warn(`refused a signed Slack request: ${verdict === 'replayed' ? 'signature already used' : 'timestamp more than 5 minutes ahead'}`);
-    return true;
+    return 'refused';
   }
 }
 
@@ -133,6 +152,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Bolt's receiver answers only its endpoint (any query string aside); so does the early ack. */
+function isEventsPath(url: string | undefined): boolean {
+  return (url ?? '').split('?')[0] === SLACK_EVENTS_PATH;
 }
 
 function respondEmpty(res: ServerResponse, status: number): void {

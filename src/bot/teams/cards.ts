@@ -1,6 +1,7 @@
 // Bot replies as Teams Adaptive Cards: one pure function per reply kind, in
 // English or Arabic. Every string that came from people or devices is escaped
 // (escapeTeamsText) so it cannot become a link, a mention or formatting.
+import { compareOrdinal } from '../../core/ordinal.js';
 import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
@@ -270,7 +271,7 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
 function siteBody(detail: SiteDetail, lang: Lang): CardElement[] {
   const l = labelsFor(lang);
   const { site, status } = detail;
-  const badAssets = detail.assets.filter((a) => a.health !== 'ok').sort((a, b) => a.id.localeCompare(b.id));
+  const badAssets = detail.assets.filter((a) => a.health !== 'ok').sort((a, b) => compareOrdinal(a.id, b.id));
   return [
     heading(`${esc(site.id)} · ${esc(l.siteName(site.name))}`),
     textBlock(`${l.kind(site.kind)} · ${esc(l.region(site.region))} · ${esc(l.city(site))}`, { isSubtle: true, spacing: 'none' }),

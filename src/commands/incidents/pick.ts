@@ -1,5 +1,6 @@
 // The incident a verb acts on: the id given, or — when a person is at a
 // terminal — one chosen from the open incidents. Never waits on a pipe.
+import { compareOrdinal } from '../../core/ordinal.js';
 import { UsageError } from '../../core/errors.js';
 import type { Incident } from '../../core/model.js';
 import type { VerbContext } from '../context.js';
@@ -25,7 +26,7 @@ export async function incidentIdFrom(given: string | undefined, ctx: PickContext
 
 /** Most severe first; within a severity the hub's order (newest first). */
 export function orderForPicking(incidents: readonly Incident[]): Incident[] {
-  return [...incidents].sort((a, b) => a.severity.localeCompare(b.severity));
+  return [...incidents].sort((a, b) => compareOrdinal(a.severity, b.severity));
 }
 
 /** A required text option: asked for on a terminal, a usage error otherwise. */

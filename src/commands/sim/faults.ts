@@ -1,5 +1,6 @@
 // `sim faults [--site S]`: the faults present in the emulator now, with their
 // ground truth (hardware or not, mitigated, injected or simulated).
+import { compareOrdinal } from '../../core/ordinal.js';
 import { Option } from 'commander';
 import { groundTruthJson, renderGroundTruth } from '../../render/sim-faults.js';
 import { completeWith } from '../completion/dynamic.js';
@@ -22,7 +23,7 @@ export const simFaults = defineVerb({
   async run(input, ctx) {
     const faults = await withSimControl(input.sim, ctx, (sim) => sim.faults({ site: input.site?.trim() || undefined }));
     // Oldest first: the longest-standing fault leads.
-    return [...faults].sort((a, b) => a.since.localeCompare(b.since) || a.assetId.localeCompare(b.assetId));
+    return [...faults].sort((a, b) => compareOrdinal(a.since, b.since) || compareOrdinal(a.assetId, b.assetId));
   },
   present: {
     text: (faults, view) => (faults.length ? renderGroundTruth(faults, view) : ''),

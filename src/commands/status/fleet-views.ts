@@ -2,6 +2,7 @@
 // region with totals counted over them alone, and the facts the wide table adds
 // (city, worst asset) fetched beside the fleet status. Kept apart from the verb
 // so `status --watch` refetches exactly what `status` shows.
+import { compareOrdinal } from '../../core/ordinal.js';
 import type { CoreClient } from '../../core/client.js';
 import type { Asset, FleetStatus, SeverityCounts, SiteStatus } from '../../core/model.js';
 import type { Health } from '../../core/vocabulary.js';
@@ -28,7 +29,7 @@ const RANK: Record<Health, number> = { down: 0, degraded: 1, ok: 2 };
 
 /** The asset in the worst health, ties by id; null when every asset is ok. */
 export function worstAsset(assets: readonly Asset[]): { id: string; health: Health } | null {
-  const bad = assets.filter((a) => a.health !== 'ok').sort((a, b) => RANK[a.health] - RANK[b.health] || a.id.localeCompare(b.id));
+  const bad = assets.filter((a) => a.health !== 'ok').sort((a, b) => RANK[a.health] - RANK[b.health] || compareOrdinal(a.id, b.id));
   return bad[0] ? { id: bad[0].id, health: bad[0].health } : null;
 }
 

@@ -1,4 +1,5 @@
 // Worst first: what needs a duty officer's eyes goes at the top.
+import { compareOrdinal } from '../../core/ordinal.js';
 import type { SiteStatus } from '../../core/model.js';
 import type { Health } from '../../core/vocabulary.js';
 
@@ -14,6 +15,6 @@ export function worstFirst(a: SiteStatus, b: SiteStatus): number {
     ib.sev3 - ia.sev3 ||
     ib.sev4 - ia.sev4 ||
     (b.waitMinutes ?? -1) - (a.waitMinutes ?? -1) ||
-    a.id.localeCompare(b.id)
+    compareOrdinal(a.id, b.id)
   );
 }

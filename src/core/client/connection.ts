@@ -28,9 +28,9 @@ export interface CoreClientOptions {
   /** Injected in tests; by default a keep-alive Pool to hubUrl. */
   dispatcher?: Dispatcher;
   /**
-   * What carries the calls answered with JSON when no dispatcher is given (the
-   * CLI's: node:http); by default undici, as for streams, which always go
-   * through undici.
+   * What carries the calls answered with JSON (the CLI's: node:http; the
+   * bot's: its pool, with reads shared); by default undici, as for streams,
+   * which always go through undici (the dispatcher, when one is given).
    */
   transport?: JsonTransportFactory;
   connectTimeoutMs?: number;
@@ -93,7 +93,7 @@ export class HubConnection {
     this.hubUrl = this.where.url;
     this.rawHubUrl = options.hubUrl;
     const { pool } = this.linkOptions;
-    this.json = options.transport && !options.dispatcher ? options.transport({ origin: this.where.origin, connectTimeoutMs: pool.connectTimeoutMs, ca: pool.ca }) : undefined;
+    this.json = options.transport ? options.transport({ origin: this.where.origin, connectTimeoutMs: pool.connectTimeoutMs, ca: pool.ca }) : undefined;
     this.token = options.token;
     this.channel = options.channel ?? 'api';
     this.onBehalfOf = options.onBehalfOf;
