@@ -12,13 +12,29 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
-//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--build DIR] [--pin] [--probe]
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--kernel-clients] [--build DIR] [--pin] [--probe]
+// --procs: the clients in --threads child processes instead of worker threads,
+// so neither their garbage collection nor their heap shares the ack sender's
+// process. --raw: each client a bare TCP socket that writes the GET and notes
+// its chunks as read (onread, into one buffer), not node:http's client, which
+// parses every chunk as it comes. Both measure the same quantities from
+// the same moments (ack sent; chunk handed to the client's code): they only
+// take less of the machine's two cores from the hub. Each round prints the CPU
+// the bench's clients took (all threads, or the client processes).
+// --kernel-clients: the clients in --threads processes of bench/sse-clients.c
+// (built with cc), at nice 19, and an event's arrival at a client is the time
+// its kernel received it (SO_TIMESTAMPNS), which the client's own wait for a
+// core does not move; each round also prints when the clients read it.
 // --build DIR runs another checkout's built CLI (DIR/bin/watchfloor.js), e.g. main's, for a side-by-side run.
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
 // Each round also prints the acks' time inside the hub, from its own /metrics
 // histogram (request read → answer written, bucketed: ≤ 1, 2.5, 5, 10, 25 ms…):
 // what the ack latency above holds beyond that is the wait for a core, in the
 // hub before it reads the request or in the bench after the answer is sent.
+// Likewise the hub's fan-out histogram (every publish of the round, the demo's
+// telemetry too: from the publish until every stream's socket was handed it):
+// what the clients' fan-out holds beyond that is the sockets, the clients'
+// reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
 // the hub's own garbage-collection pauses and event-loop delay.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
@@ -26,11 +42,12 @@
 // does not take the hub's core; the difference from an unpinned run is the
 // part of the latencies that is the bench's client load. Other processes on
 // the machine still share both cores: the load average is printed with each round.
-import { spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
@@ -50,6 +67,10 @@ const RATE = arg('--rate', 200);
 const BUILD = option('--build', undefined);
 const THREADS = arg('--threads', 2);
 const PIN = process.argv.includes('--pin');
+const PROCS = process.argv.includes('--procs');
+const RAW = process.argv.includes('--raw');
+const KERNEL = process.argv.includes('--kernel-clients');
+const CLIENT_PROCESS = process.argv[2] === '--client-process';
 const PROBE = process.argv.includes('--probe') ? join(mkdtempSync(join(tmpdir(), 'wf-probe-')), 'probe.jsonl') : undefined;
 if (PROBE) writeFileSync(PROBE, '');
 const GRACE_MS = 3_000;
@@ -71,12 +92,55 @@ function openClient(url, token) {
   });
 }
 
-/** A client's events since `from` (chunk index): [{ id, type, data, at }] with `at` the arrival of the chunk that completed it. */
+/**
+ * One SSE client on a bare socket: writes the request and keeps each chunk
+ * with the time it arrived. The stream is neither chunked nor compressed
+ * (sse-stream.ts), so after the head the bytes are the frames themselves;
+ * the head's status is checked on arrival, its end found after the round (`skipHead`).
+ */
+const READ_BUFFER = Buffer.alloc(256 * 1024);
+function openRawClient(url, token) {
+  return new Promise((resolveOpen, reject) => {
+    const { hostname, port } = new URL(url);
+    const chunks = [];
+    let ended = false;
+    const onChunk = (c) => {
+      chunks.push([now(), c]);
+      if (chunks.length === 1) {
+        const head = c.toString('latin1');
+        if (!head.startsWith('HTTP/1.1 200')) return reject(new Error(`GET /v1/events -> ${head.split('\r\n')[0]}`));
+        resolveOpen({ chunks, raw: true, ended: () => ended, close: () => socket.destroy() });
+      }
+    };
+    // Read into one buffer shared by every client of the process (onread), each chunk copied out:
+    // no stream machinery ('data' events, a Buffer per read from the socket's own pool) per chunk.
+    const socket = connect({ host: hostname, port: Number(port), noDelay: true, onread: { buffer: READ_BUFFER, callback: (n, buf) => onChunk(Buffer.from(buf.subarray(0, n))) } }, () => {
+      socket.write(`GET /v1/events HTTP/1.1\r\nhost: ${hostname}:${port}\r\nauthorization: Bearer ${token}\r\naccept: text/event-stream\r\n\r\n`);
+    });
+    socket.on('close', () => (ended = true));
+    socket.on('error', reject);
+  });
+}
+
+/** A raw client's chunks with the HTTP head taken off the first (the head and the stream's opening comment come in it). */
+function skipHead(client) {
+  if (!client.raw || client.headSkipped) return;
+  const first = client.chunks[0];
+  const end = first[1].indexOf('\r\n\r\n');
+  if (end < 0) throw new Error('an event stream whose head did not come in one read');
+  first[1] = first[1].subarray(end + 4);
+  client.headSkipped = true;
+}
+
+/**
+ * A client's events since `from` (chunk index): [{ id, type, data, at, readAt, committed }] with `at` the arrival of the
+ * chunk that completed it (with --kernel-clients the kernel's stamp, `readAt` when the client read it).
+ */
 function parseClient(client, from) {
   const events = [];
   let text = '';
   for (let i = from; i < client.chunks.length; i++) {
-    const [at, chunk] = client.chunks[i];
+    const [at, chunk, readAt = at] = client.chunks[i];
     text += chunk.toString('utf8');
     let end;
     while ((end = text.indexOf('\n\n')) >= 0) {
@@ -86,53 +150,143 @@ function parseClient(client, from) {
       if (!data) continue;
       const event = JSON.parse(data.slice(6));
       const incident = event.type === 'incident.updated' ? { id: event.data.id, state: event.data.state } : undefined;
-      events.push({ id: event.id, type: event.type, data: incident, at });
+      events.push({ id: event.id, type: event.type, data: incident, at, readAt, committed: Date.parse(event.at) });
     }
   }
   return events;
 }
 
-// The SSE clients live in worker threads, apart from the thread that sends
-// acks, so reading 200 streams does not delay reading the ack answers (the
-// measure would be the bench's, not the hub's).
-if (!isMainThread) {
-  const { url, token, count } = workerData;
+// The SSE clients live in worker threads (or, with --procs, child
+// processes), apart from the thread that sends acks, so reading 200 streams
+// does not delay reading the ack answers (the measure would be the bench's,
+// not the hub's).
+async function serveClients({ url, token, count, raw }, port) {
+  const open = raw ? openRawClient : openClient;
   const clients = [];
-  for (let i = 0; i < count; i += 20) clients.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => openClient(url, token)))));
+  for (let i = 0; i < count; i += 20) clients.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => open(url, token)))));
   let marks = clients.map(() => 0);
-  parentPort.on('message', (msg) => {
+  port.on('message', (msg) => {
     if (msg === 'mark') {
       marks = clients.map((c) => c.chunks.length);
-      parentPort.postMessage('marked');
+      port.send('marked');
     } else if (msg === 'collect') {
-      parentPort.postMessage(clients.map((c, k) => ({ ended: c.ended(), events: parseClient(c, marks[k]) })));
+      clients.forEach(skipHead);
+      port.send(clients.map((c, k) => ({ ended: c.ended(), events: parseClient(c, marks[k]) })));
     } else if (msg === 'close') {
       for (const c of clients) c.close();
-      parentPort.close();
+      port.close();
     }
   });
-  parentPort.postMessage('open');
+  port.send('open');
+}
+if (!isMainThread) {
+  await serveClients(workerData, { on: (e, f) => parentPort.on(e, f), send: (m) => parentPort.postMessage(m), close: () => parentPort.close() });
+} else if (CLIENT_PROCESS) {
+  await serveClients(JSON.parse(process.argv[3]), { on: (e, f) => process.on(e, f), send: (m) => process.send(m), close: () => process.disconnect() });
 }
 
-/** `count` SSE clients spread over `threads` worker threads. */
+/**
+ * `count` clients in one process of bench/sse-clients.c, compiled once, at the lowest priority (nice 19): their
+ * arrivals are the kernel's stamps, which their own wait for a core does not move.
+ */
+async function openKernelClients(url, token, count, binary) {
+  const { hostname, port } = new URL(url);
+  const out = join(mkdtempSync(join(tmpdir(), 'wf-sse-')), 'reads.bin');
+  const child = spawn('nice', ['-n', '19', binary, hostname, port, token, String(count), out], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = [];
+  let waiting;
+  let failed;
+  let text = '';
+  child.stdout.on('data', (c) => {
+    text += c;
+    let nl;
+    while ((nl = text.indexOf('\n')) >= 0) {
+      lines.push(text.slice(0, nl));
+      text = text.slice(nl + 1);
+    }
+    if (waiting && lines.length) waiting.resolve(lines.shift());
+  });
+  child.once('exit', (code) => {
+    failed = new Error(`sse-clients exited with ${code}`);
+    waiting?.reject(failed);
+  });
+  /** Sends a command (or none) and resolves with the next line the clients print. */
+  const ask = (cmd) =>
+    new Promise((resolveAsk, reject) => {
+      if (failed) return reject(failed);
+      if (lines.length) resolveAsk(lines.shift());
+      else waiting = { resolve: (line) => ((waiting = undefined), resolveAsk(line)), reject };
+      if (cmd) child.stdin.write(`${cmd}\n`);
+    });
+  if ((await ask()) !== 'open') throw new Error('sse-clients did not open its streams');
+  return {
+    mark: () => ask('mark'),
+    async collect() {
+      // How many streams the hub closed: only their number is counted (as cut), not which.
+      const ended = Number((await ask('dump')).split(' ')[1]);
+      const bytes = readFileSync(out);
+      const clients = Array.from({ length: count }, (_, k) => ({ chunks: [], ended: k < ended }));
+      for (let o = 0; o < bytes.length; ) {
+        const c = bytes.readUInt32LE(o);
+        const len = bytes.readUInt32LE(o + 4);
+        clients[c].chunks.push([bytes.readDoubleLE(o + 8), bytes.subarray(o + 24, o + 24 + len), bytes.readDoubleLE(o + 16)]);
+        o += 24 + len;
+      }
+      return clients.map((c) => ({ ended: c.ended, events: parseClient(c, 0) }));
+    },
+    close() {
+      child.stdin.end();
+      rmSync(dirname(out), { recursive: true, force: true });
+    },
+    cpu: () => cpuSeconds(child.pid, TICKS),
+  };
+}
+
+/** bench/sse-clients.c built with the system's C compiler, into a directory of its own. */
+function buildKernelClients() {
+  const binary = join(mkdtempSync(join(tmpdir(), 'wf-sse-bin-')), 'sse-clients');
+  const built = spawnSync('cc', ['-O2', '-o', binary, fileURLToPath(new URL('./sse-clients.c', import.meta.url))], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`--kernel-clients needs a C compiler (cc): ${built.stderr || built.error}`);
+  return binary;
+}
+
+/** `count` SSE clients spread over `threads` worker threads (or child processes). */
 async function openClientGroups(url, token, count, threads) {
   const groups = [];
+  if (KERNEL) {
+    const binary = buildKernelClients();
+    try {
+      for (let t = 0; t < threads; t++) groups.push(await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary));
+    } finally {
+      // The processes run it already.
+      rmSync(dirname(binary), { recursive: true, force: true });
+    }
+    return groups;
+  }
   for (let t = 0; t < threads; t++) {
     const n = Math.floor(count / threads) + (t < count % threads ? 1 : 0);
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, token, count: n } });
+    const data = { url, token, count: n, raw: RAW };
+    const self = fileURLToPath(import.meta.url);
+    const peer = PROCS ? fork(self, ['--client-process', JSON.stringify(data)], { serialization: 'advanced' }) : new Worker(self, { workerData: data });
     const ask = (msg, answer) =>
       new Promise((resolveAsk, reject) => {
         const onMessage = (m) => {
           if (answer !== undefined && m !== answer) return;
-          worker.off('message', onMessage);
+          peer.off('message', onMessage);
           resolveAsk(m);
         };
-        worker.on('message', onMessage);
-        worker.once('error', reject);
-        if (msg) worker.postMessage(msg);
+        peer.on('message', onMessage);
+        peer.once('error', reject);
+        if (msg) (PROCS ? peer.send(msg) : peer.postMessage(msg));
       });
     await ask(undefined, 'open');
-    groups.push({ mark: () => ask('mark', 'marked'), collect: () => ask('collect'), close: () => worker.postMessage('close') });
+    groups.push({
+      mark: () => ask('mark', 'marked'),
+      collect: () => ask('collect'),
+      close: () => (PROCS ? peer.send('close') : peer.postMessage('close')),
+      /** CPU seconds the clients' process took so far (none of its own with threads: they count in the bench's). */
+      cpu: () => (PROCS ? cpuSeconds(peer.pid, TICKS) : 0),
+    });
   }
   return groups;
 }
@@ -159,27 +313,36 @@ const sleepUntil = (t) => new Promise((r) => setTimeout(r, Math.max(0, t - perfo
 
 const TICKS = clockTicks();
 
-/** The hub's ack histogram, cumulative: [[upper bound in ms, count]], from its /metrics. */
-async function ackBuckets(pool) {
+/** CPU seconds the bench took so far: its own process (ack sender and any client threads) and its client processes. */
+const benchCpu = (groups) => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + groups.reduce((s, g) => s + g.cpu(), 0);
+
+/**
+ * Two of the hub's histograms from its /metrics, cumulative, as [[upper bound in ms, count]]:
+ * the acks' (request read → answer written) and the fan-out's (publish → handed to every stream).
+ */
+async function hubBuckets(pool) {
   const res = await pool.request({ path: '/metrics', method: 'GET' });
   const text = await res.body.text();
-  const buckets = [];
+  const acks = [];
+  const fanout = [];
   for (const line of text.split('\n')) {
-    const m = /^watchfloor_http_request_duration_seconds_bucket\{(.*)\} (\d+)$/.exec(line);
-    if (!m || !m[1].includes('method="POST"') || !m[1].includes('route="/v1/incidents/:id/ack"')) continue;
-    const le = /le="([^"]+)"/.exec(m[1])[1];
-    buckets.push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[2])]);
+    const m = /^(watchfloor_http_request_duration_seconds|watchfloor_event_fanout_seconds)_bucket\{(.*)\} (\d+)$/.exec(line);
+    if (!m) continue;
+    const isAck = m[1] === 'watchfloor_http_request_duration_seconds';
+    if (isAck && (!m[2].includes('method="POST"') || !m[2].includes('route="/v1/incidents/:id/ack"'))) continue;
+    const le = /le="([^"]+)"/.exec(m[2])[1];
+    (isAck ? acks : fanout).push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[3])]);
   }
-  return buckets;
+  return { acks, fanout };
 }
 
-/** From two readings of the histogram: the bucket bounds p50 and p99 fall under, and the share within 5 ms. */
+/** From two readings of a histogram: the bucket bounds p50 and p99 fall under, and the shares within 5 and 50 ms. */
 function hubSide(before, after) {
   const counts = after.map(([le, n], i) => [le, n - (before[i]?.[1] ?? 0)]);
   const total = counts.at(-1)?.[1] ?? 0;
   const under = (q) => counts.find(([, n]) => n >= q * total)?.[0];
-  const within5 = counts.find(([le]) => le === 5)?.[1] ?? 0;
-  return { n: total, p50: under(0.5), p99: under(0.99), within5: total ? within5 / total : NaN };
+  const within = (ms) => (total ? (counts.find(([le]) => le === ms)?.[1] ?? 0) / total : NaN);
+  return { n: total, p50: under(0.5), p99: under(0.99), within5: within(5), within50: within(50) };
 }
 
 async function round(pool, token, groups, tag, hubPid) {
@@ -190,7 +353,8 @@ async function round(pool, token, groups, tag, hubPid) {
   const probed = () => (PROBE ? readFileSync(PROBE, 'utf8').split('\n').filter(Boolean).length : 0);
   if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
-  const buckets0 = await ackBuckets(pool);
+  const benchCpu0 = benchCpu(groups);
+  const buckets0 = await hubBuckets(pool);
   const sent = new Map();
   const acks = [];
   const start = performance.now() + 20;
@@ -206,9 +370,19 @@ async function round(pool, token, groups, tag, hubPid) {
   );
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
+  const benchCpuMs = (benchCpu(groups) - benchCpu0) * 1000;
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
-  const inHub = hubSide(buckets0, await ackBuckets(pool));
+  const buckets1 = await hubBuckets(pool);
+  const inHub = hubSide(buckets0.acks, buckets1.acks);
+  // Absent from a build without the histogram (main's, before it): printed only when there.
+  const fanoutInHub = buckets1.fanout.length ? hubSide(buckets0.fanout, buckets1.fanout) : undefined;
   const reachedAll = new Map(ids.map((id) => [id, 0]));
+  const readByAll = new Map(ids.map((id) => [id, 0]));
+  // The same arrivals from the event's own time (set in the ack's transaction, whole milliseconds of the
+  // hub's wall clock, so up to 1 ms early): the part of fan-out after the hub committed, apart from the ack's own.
+  const committedAt = new Map();
+  const firstFromCommit = new Map();
+  const lastFromCommit = new Map();
   const perClient = [];
   let missing = 0;
   let disorder = 0;
@@ -224,13 +398,33 @@ async function round(pool, token, groups, tag, hubPid) {
       const took = e.at - sent.get(e.data.id);
       perClient.push(took);
       reachedAll.set(e.data.id, Math.max(reachedAll.get(e.data.id), took));
+      readByAll.set(e.data.id, Math.max(readByAll.get(e.data.id), e.readAt - sent.get(e.data.id)));
+      committedAt.set(e.data.id, e.committed);
+      const fromCommit = e.at - e.committed;
+      firstFromCommit.set(e.data.id, Math.min(firstFromCommit.get(e.data.id) ?? Infinity, fromCommit));
+      lastFromCommit.set(e.data.id, Math.max(lastFromCommit.get(e.data.id) ?? 0, fromCommit));
     }
     missing += ids.length - seen.size;
   }
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, hub, inHub };
+  // Each ack's lateness at a client behind the first client it reached, by quarter of the clients in the order they
+  // subscribed (the order the hub writes them in; node clients of one thread or process read theirs in turn too).
+  const firstAt = new Map([...firstFromCommit].map(([id, ms]) => [id, committedAt.get(id) + ms]));
+  const quarters = [[], [], [], []];
+  clients.forEach(({ events }, k) => {
+    for (const e of events) {
+      if (e.type === 'incident.updated' && e.data.state === 'acknowledged' && firstAt.has(e.data.id)) quarters[Math.floor((4 * k) / clients.length)].push(e.at - firstAt.get(e.data.id));
+    }
+  });
+  const fromCommit = {
+    behindFirst: quarters.map((q) => summarize(q).p50),
+    toCommit: summarize([...committedAt].map(([id, at]) => at - sent.get(id))),
+    first: summarize([...firstFromCommit.values()]),
+    every: summarize([...lastFromCommit.values()]),
+  };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
 }
 
-if (isMainThread) await main();
+if (isMainThread && !CLIENT_PROCESS) await main();
 
 /** Asks the hub's probe for its figures since the last ask; resolves with them once written (line `lines` + 1). */
 async function probe(pid, lines) {
@@ -261,7 +455,7 @@ async function main() {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const results = [];
   console.log(
-    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
+    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, clients ${KERNEL ? 'kernel-stamped (sse-clients.c, nice 19)' : RAW ? 'on bare sockets' : 'on node:http'} in ${THREADS} ${PROCS || KERNEL ? 'processes' : 'threads'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
   );
   for (const n of CLIENTS) {
     const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -282,11 +476,19 @@ async function main() {
         const res = await round(pool, hub.token, groups, `${n}-${r}`, hub.pid);
         rounds.push(res);
         console.log(
-          `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms | load ${load()}`,
+          `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms, bench ${res.benchCpuMs.toFixed(0)} ms | load ${load()}`,
         );
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);
+        const out = res.fanoutInHub;
+        if (out) console.log(`      publishes handed to every stream inside the hub (its /metrics): p50 ${le(out.p50)}, p99 ${le(out.p99)}, ${(out.within50 * 100).toFixed(1)}% within 50 ms (${out.n} publishes)`);
+        const c = res.fromCommit;
+        console.log(
+          `      from the event's commit (its own time, ms): to the first client p50 ${fmt(c.first.p50)} p99 ${fmt(c.first.p99)}, to every client p50 ${fmt(c.every.p50)} p99 ${fmt(c.every.p99)}; ack sent → commit p50 ${fmt(c.toCommit.p50)} p99 ${fmt(c.toCommit.p99)}`,
+        );
+        console.log(`      behind the first client, p50 by quarter of the clients in subscription order: ${c.behindFirst.map(fmt).join(', ')}`);
+        if (KERNEL) console.log(`      read by every client (after the clients' own wait for a core, at nice 19): p50 ${fmt(res.readByAll.p50)} p99 ${fmt(res.readByAll.p99)}`);
         if (res.hub) console.log(`      ${probeLine(res.hub)}`);
       }
       results.push({ n, rounds });
@@ -297,13 +499,13 @@ async function main() {
     }
   }
   console.log(`\nmedians over ${ROUNDS} rounds (${INCIDENTS} acks at ${RATE}/s each); load average after ${load()}`);
-  console.log('| clients | ack p50 | ack p99 | acks inside the hub within 5 ms | fan-out p50 | fan-out p99 | per client p99 | missing | out of order | hub CPU per round |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| clients | ack p50 | ack p99 | acks inside the hub within 5 ms | fan-out p50 | fan-out p99 | per client p99 | missing | out of order | hub CPU per round | bench CPU per round |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const { n, rounds } of results) {
     const m = (f) => fmt(median(rounds.map(f)));
     const sum = (f) => rounds.reduce((s, r) => s + f(r), 0);
     console.log(
-      `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${(median(rounds.map((r) => r.inHub.within5)) * 100).toFixed(1)}% | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} | ${median(rounds.map((r) => r.hubCpuMs)).toFixed(0)} ms |`,
+      `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${(median(rounds.map((r) => r.inHub.within5)) * 100).toFixed(1)}% | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} | ${median(rounds.map((r) => r.hubCpuMs)).toFixed(0)} ms | ${median(rounds.map((r) => r.benchCpuMs)).toFixed(0)} ms |`,
     );
   }
   console.log('goals at 200 clients: ack p99 < 5 ms, fan-out p99 < 50 ms, 0 missing');

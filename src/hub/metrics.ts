@@ -32,6 +32,8 @@ export interface HubMetrics {
   readIntakeDepth(depth: () => { requests: number; alerts: number }): void;
   /** Alerts folded into another incident rather than opening their own, by how they were grouped. */
   countAlertsGrouped(kind: GroupingKind, n: number): void;
+  /** A publish written to every event stream: seconds since it was published (the turn after its commit). */
+  observeFanout(seconds: number): void;
   render(): Promise<string>;
 }
 
@@ -82,6 +84,12 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     name: 'watchfloor_alerts_grouped_total',
     help: 'Alerts folded into another incident instead of opening their own, by kind (cause, window, flapping)',
     labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  const fanout = new Histogram({
+    name: 'watchfloor_event_fanout_seconds',
+    help: 'From an event publish (the turn after its commit) until every event stream was handed it',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
   });
   let intakeDepth = () => ({ requests: 0, alerts: 0 });
@@ -151,6 +159,7 @@ export function createHubMetrics(sources: MetricSources): HubMetrics {
     countAlertsGrouped(kind, n) {
       if (n > 0) grouped.inc({ kind }, n);
     },
+    observeFanout: (seconds) => fanout.observe(seconds),
     render: () => registry.metrics(),
   };
 }

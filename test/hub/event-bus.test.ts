@@ -131,6 +131,43 @@ describe('in-memory event bus', () => {
     expect(batches).toEqual([[1], [2, 3], [4]]);
   });
 
+  it('reports each publish once it was handed to every subscriber, with the time since it was published (pacing included), and none without subscribers', async () => {
+    const bus = createMemoryEventBus({ sliceSize: 2 });
+    const observed: number[] = [];
+    bus.observeFanout((ms) => observed.push(ms));
+    bus.publish(events(1, 1));
+    expect(observed).toEqual([]);
+    const got = [0, 0, 0];
+    got.forEach((_, k) => bus.subscribe(() => got[k]!++));
+    bus.publish(events(2, 2));
+    // Two of three handed it at once: not reported until the third has it too.
+    expect(got).toEqual([1, 1, 0]);
+    expect(observed).toEqual([]);
+    await waitUntil(() => observed.length === 1, { what: 'the publish to be reported', timeoutMs: 3_000, intervalMs: 1 });
+    expect(got).toEqual([1, 1, 1]);
+    expect(observed[0]).toBeGreaterThanOrEqual(0);
+    // Two publishes that went out in one pass: each reported.
+    bus.publish(events(3, 3));
+    bus.publish(events(4, 4));
+    await waitUntil(() => got.every((n) => n === 3), { what: 'both to reach every subscriber', timeoutMs: 3_000, intervalMs: 1 });
+    await waitUntil(() => observed.length === 3, { what: 'both to be reported', timeoutMs: 3_000, intervalMs: 1 });
+  });
+
+  it('costs passes by the cheapest of the last few: one held up off the CPU (the hub preempted) leaves no gap before the next', () => {
+    const bus = createMemoryEventBus({ fanoutShare: 0.5 });
+    const batches: number[][] = [];
+    const blocked = new Int32Array(new SharedArrayBuffer(4));
+    bus.subscribeBatches((batch) => {
+      batches.push(batch.map((e) => e.id));
+      // The second pass 20 ms off the CPU, as when another process has the core: smoothed, that would be a gap of 4 ms.
+      if (batch[0]!.id === 2) Atomics.wait(blocked, 0, 0, 20);
+    });
+    bus.publish(events(1, 1));
+    bus.publish(events(2, 2));
+    bus.publish(events(3, 3));
+    expect(batches).toEqual([[1], [2], [3]]);
+  });
+
   it('hands a batch subscriber each publish as one array, the same one for every subscriber that is up to date, and only what it has not had', () => {
     const bus = createMemoryEventBus({ capacity: 100 });
     bus.publish(events(1, 3));

@@ -73,6 +73,9 @@ describe('acks while every client watches', () => {
         expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => ids[0]! + i));
         expect(new Set(ackedIds(reader.seen))).toEqual(new Set(opened));
       }
+      // The hub's own count of publishes handed to every stream (its /metrics) covers at least the acks'.
+      const handed = Number(/^watchfloor_event_fanout_seconds_count (\d+)/m.exec((await rawRequest(`${hub.url}/metrics`)).text)?.[1]);
+      expect(handed).toBeGreaterThanOrEqual(1);
       // The first screen drops mid-way and comes back with the id it last saw.
       await first.stop();
       const resumeAfter = first.seen[Math.floor(first.seen.length / 2)]!.id;

@@ -36,6 +36,12 @@ export interface EventBus {
   subscribe(listener: EventListener, options?: SubscribeOptions): Subscription;
   /** As subscribe, but each publish (or each replayed event) arrives as one call. */
   subscribeBatches(listener: BatchListener, options?: SubscribeOptions): Subscription;
+  /**
+   * Calls `observer` with each publish's fan-out time, in milliseconds: from
+   * the publish until every live subscriber was handed it (a stream's write to
+   * its socket), the pacing of its writes included.
+   */
+  observeFanout(observer: (ms: number) => void): void;
   readonly subscriberCount: number;
   close(): void;
 }

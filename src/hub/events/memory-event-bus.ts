@@ -20,7 +20,7 @@ export interface MemoryEventBusOptions {
   sliceSize?: number;
   /**
    * The share of the hub's time fan-out may take while publishes keep coming:
-   * after a pass that took c ms of writing, the next starts no sooner than
+   * after passes that took c ms of writing (the cheapest of the last few), the next starts no sooner than
    * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
    * out with it. Default 0.25 (a gap of three times the pass).
    */
@@ -32,6 +32,14 @@ export interface MemoryEventBusOptions {
 // A replay reads this many events at a time.
 export const REPLAY_PAGE = 250;
 const MIN_GAP_MS = 1;
+/**
+ * A pass's cost is the cheapest of the last few: on a busy machine the hub is
+ * preempted mid-pass, which only ever lengthens it, and counting that as cost
+ * stretched the gap to its cap (25 ms), which the events then waited out on
+ * top of their wait for a core. (The process's CPU time would say it too, but
+ * reading it costs a system call that walks every thread, twice a slice.)
+ */
+const PASSES_COSTED = 8;
 
 interface Subscriber {
   listener: BatchListener;
@@ -60,23 +68,30 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // ones cost, so writing to streams takes at most its share of the hub's
   // time: 200 acks a second to 200 streams, one pass each, would be 40,000
   // socket writes a second. The gap follows the measured cost, not a guess
-  // per stream: few or cheap streams get their events sooner, and a hub
-  // that is slowed down (a busy machine) writes less often, in bigger batches.
+  // per stream: few or cheap streams get their events sooner, and writes
+  // that cost more (more streams, bigger frames) go out less often, in bigger
+  // batches. The cost is the cheapest recent pass (PASSES_COSTED): a busy
+  // machine that takes the hub's core mid-pass makes events later, not gaps longer.
   const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
   const maxGapMs = options.maxGapMs ?? 25;
-  let pass: { batch: readonly HubEvent[]; subs: Subscriber[]; next: number; work: number } | undefined;
+  let pass: { batch: readonly HubEvent[]; publishedAt: number[]; subs: Subscriber[]; next: number; work: number } | undefined;
   const waiting: (readonly HubEvent[])[] = [];
-  /** Milliseconds of writing a pass takes, smoothed over the last few. */
-  let passCost = 0;
+  /** When each of `waiting` was published (performance.now()). */
+  const waitingSince: number[] = [];
+  const fanoutObservers: ((ms: number) => void)[] = [];
+  /** Milliseconds of writing the last passes took (PASSES_COSTED of them, or fewer so far). */
+  const recentCosts: number[] = [];
+  let costed = 0;
   let nextPassAt = 0;
   let gap: { cancel(): void } | undefined;
 
   const startPass = () => {
     gap = undefined;
     const batch = waiting.length === 1 ? waiting[0]! : waiting.flat();
+    const publishedAt = waitingSince.splice(0);
     waiting.length = 0;
     if (batch.length === 0) return;
-    pass = { batch, subs: [...subscribers], next: 0, work: 0 };
+    pass = { batch, publishedAt, subs: [...subscribers], next: 0, work: 0 };
     runPass();
   };
   /** The next pass for what waits: now if the gap after the last one is over, else when it is. */
@@ -100,10 +115,12 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       setImmediate(runPass);
       return;
     }
-    passCost = passCost === 0 ? pass.work : 0.8 * passCost + 0.2 * pass.work;
+    recentCosts[costed++ % PASSES_COSTED] = pass.work;
+    const passCost = Math.min(...recentCosts);
     // A gap under a millisecond (a few streams) is not worth a timer, whose own delay is about that.
     const gapMs = passCost * gapFactor;
     nextPassAt = gapMs < MIN_GAP_MS ? finished : finished + Math.min(maxGapMs, gapMs);
+    if (pass.subs.length > 0) for (const at of pass.publishedAt) for (const observe of fanoutObservers) observe(finished - at);
     pass = undefined;
     // Published during the pass: on a later turn, even with no gap to wait, never inside this one.
     if (waiting.length && nextPassAt <= finished) {
@@ -216,11 +233,16 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       }
       if (events.length === 0) return;
       waiting.push(events);
+      waitingSince.push(performance.now());
       // Fan-out idle: a few subscribers (a slice or fewer) get it before publish returns.
       schedule();
     },
 
     subscribeBatches,
+
+    observeFanout(observer: (ms: number) => void): void {
+      fanoutObservers.push(observer);
+    },
 
     subscribe(listener: EventListener, subscribeOptions: SubscribeOptions = {}): Subscription {
       return subscribeBatches(eachOf(listener), subscribeOptions);
@@ -237,6 +259,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       gap?.cancel();
       gap = undefined;
       waiting.length = 0;
+      waitingSince.length = 0;
     },
   };
 }

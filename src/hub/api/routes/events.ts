@@ -18,6 +18,8 @@ function lastEventId(header: string | string[] | undefined): number | undefined 
 
 export function registerEventRoutes(app: FastifyInstance, ctx: HubContext, sessions: TokenSessions): void {
   const streams = new Set<SseStream>();
+  // How long the streams take to be handed each publish, for /metrics.
+  ctx.bus.observeFanout((ms) => ctx.metrics.observeFanout(ms / 1000));
   app.addHook('preClose', async () => {
     for (const s of [...streams]) s.close();
   });
