@@ -4,7 +4,7 @@
 // file; everything else (the hub's fastify, better-sqlite3, zod, …) stays
 // external and loads only in the chunks that import it, via dynamic import().
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 
 const BUNDLED = [/^commander(\/|$)/, /^chalk(\/|$)/, /^cli-table3(\/|$)/, /^undici\/lib\//, /^string-width/, /^strip-ansi/, /^ansi-regex/, /^emoji-regex/, /^is-fullwidth-code-point/, /^@colors\/colors/];
 
@@ -139,9 +139,24 @@ await build({
   format: 'cjs',
   splitting: false,
   banner: {},
+  // At the end, so "use strict" stays the file's first statement; the var is
+  // hoisted, and nothing calls import() before the file has run to here.
+  footer: { js: 'var __wfIm=typeof __wfIm=="function"?__wfIm:(s)=>import(s);' },
   inject: ['scripts/import-meta-url.cjs.js'],
   define: { 'import.meta.url': 'importMetaUrl' },
   plugins: [FULL_BUNDLE_EXTERNAL, STREAMS_IN_FULL_BUNDLE, CHILD_PROCESS_ON_USE, packagesOnFirstUse(TERMINAL_FILE), externalUnless(BUNDLED)],
 });
+// Code run by vm.Script cannot call import() on Node 20 (src/code-cache.ts
+// loads the read bundle that way, for V8's code cache): each import("…") the
+// bundle keeps becomes __wfIm("…") — the same length, so the source map still
+// fits — which the loader passes in; required plainly, the banner's fallback
+// is the real import() (the footer).
+const READ_FILE = 'dist/read.cjs';
+const readCode = await readFile(READ_FILE, 'utf8');
+const rewritten = readCode.replace(/\bimport\((?=["'])/g, '__wfIm(');
+if (/\bimport\(\s*["'`]/.test(rewritten) || rewritten === readCode) throw new Error(`${READ_FILE}: expected import("…") calls to rewrite, and none left after`);
+await writeFile(READ_FILE, rewritten);
+// The loader bin/watchfloor.js runs the read bundle with.
+await build({ ...COMMON, entryPoints: { 'code-cache': 'src/code-cache.ts' }, outExtension: { '.js': '.cjs' }, format: 'cjs', banner: {}, inject: ['scripts/import-meta-url.cjs.js'], define: { 'import.meta.url': 'importMetaUrl' }, plugins: [externalUnless(BUNDLED)] });
 // The read bundle's terminal packages (src/render/terminal-packages.ts).
 await build({ ...COMMON, entryPoints: { terminal: 'src/render/terminal-packages.ts' }, outExtension: { '.js': '.cjs' }, format: 'cjs', banner: {}, plugins: [externalUnless(BUNDLED)] });
