@@ -1,9 +1,12 @@
 // Surges nobody announced: diverted flights or an extra bank of charters at an
 // airport, a convoy of buses at a land crossing, an added sailing at a ferry
 // port. They are what the early warning exists for, so they build the way
-// real ones do — the extra traffic ramps up over an hour or two (flights land
-// one after another, buses queue back from the border), holds, then eases —
-// and the rise shows in the arrivals a site reports before its queue forms.
+// real ones do — the extra traffic ramps up over one and a half to three hours
+// (diverted and extra flights land one after another, a convoy's buses queue
+// back from the border), holds, then eases — and the rise shows in the
+// arrivals a site reports before its queue forms. (With a ramp of an hour, the
+// queue of a site with ordinary headroom forms within the hour the surge
+// starts: no report could precede it by the hour a warning needs.)
 // None is in the roster (queues.ts plans for the timetable) nor in any
 // calendar the hub is given; the hub sees them only in telemetry.
 //
@@ -26,7 +29,7 @@ const HOUR_MS = 3_600_000;
 const SURGE_CHANCE_PER_DAY: Partial<Record<SiteKind, number>> = { air: 0.1, land: 0.1, sea: 0.1 };
 const FIRST_START_HOUR_UTC = 3; // 06:00 Riyadh
 const START_SPREAD_HOURS = 16;
-const RAMP_HOURS = { min: 1, max: 2 };
+const RAMP_HOURS = { min: 1.5, max: 3 };
 const HOLD_HOURS = { min: 1, max: 3 };
 const EASE_HOURS = 1;
 const PEAK = { min: 2, max: 3.5 };
