@@ -195,7 +195,9 @@ function advanceSite(
       arrivalsPerHour: round1(arrivalsRate),
       queueLength: flow.queueLength,
       waitMinutes: round1(flow.waitMinutes),
-      egatesInService: capacity.egatesInService,
+      // A service centre's self-service kiosks are its gates (the hub's queueing model takes them so: its share and
+      // rate), in service while its doors are open.
+      egatesInService: site.kind === 'service-centre' ? (open ? capacity.kiosksInService : 0) : capacity.egatesInService,
       countersOpen: flow.countersOpen,
       processedPerHour: dtHours > 0 ? round1(flow.processed / dtHours) : 0,
       officersOnDuty: officersOnDuty(site.kind, site.staff, open, reinforcement),

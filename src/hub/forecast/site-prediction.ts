@@ -6,9 +6,13 @@
 // surge nobody put in the calendar shows first as arrivals above the forecast
 // for the current hour, and the hours ahead are scaled by that ratio (down as
 // well: a surge that has passed, a day quieter than its history) — fully now,
-// less and less further ahead (a half-life of NOWCAST_HALF_LIFE_HOURS: the
-// current half-hour says much about the next hour and little about the sixth;
-// a ferry that has just docked is not a ferry an hour all evening). With
+// less and less further ahead (a half-life of NOWCAST_HALF_LIFE_HOURS: a surge
+// builds and holds for hours — a bank of diverted flights, a convoy — so
+// whatever is above the forecast now is taken to fade over the afternoon, not
+// the hour; with a half-life of two hours the demo's three-hour ramps were
+// seen only once their queue stood). The ratio is shrunk toward 1 where
+// counts are small (nowcastRatio), so chance at a quiet site is not read as a
+// surge that lasts. With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
@@ -25,8 +29,8 @@ import { siteStation } from './site-station.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
-/** Hours ahead over which the current hour's correction halves (on a log scale: ×2 now, ×1.41 two hours on). */
-export const NOWCAST_HALF_LIFE_HOURS = 2;
+/** Hours ahead over which the current hour's correction halves (on a log scale: ×2 now, ×1.41 four hours on). */
+export const NOWCAST_HALF_LIFE_HOURS = 4;
 
 /**
  * Travellers added to both sides of the nowcast's ratio: the reported rate is
@@ -46,8 +50,35 @@ export function nowcastRatio(reportedPerHour: number, forecastPerHour: number): 
   return Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, seen / expected));
 }
 
-/** The correction for the hour `ahead` hours on: the ratio's log halved every NOWCAST_HALF_LIFE_HOURS. */
-export const nowcastAt = (ratio: number, ahead: number): number => ratio ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
+/**
+ * The correction for the hour `ahead` hours on: the ratio's log halved every
+ * NOWCAST_HALF_LIFE_HOURS. A rise under way (`growth` > 1: the ratio up on the
+ * hour before) is carried on, damped — half of it the next hour, a quarter
+ * the one after, never past NOWCAST_RATIO_CAP: a surge that has been building
+ * for an hour has seldom stopped at the report that first shows it.
+ */
+export const nowcastAt = (ratio: number, ahead: number, growth = 1): number =>
+  Math.min(NOWCAST_RATIO_CAP, ratio * growth ** (1 - 0.5 ** ahead)) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
+
+/** The most a rise under way is taken to grow the ratio over an hour. */
+export const NOWCAST_MAX_GROWTH = 2;
+
+/**
+ * How much the site's ratio to its forecast rose over the last hour: the
+ * current one against the hour before's (its mean reported arrivals against
+ * what the forecast made an hour ago expected of it), within 1 and
+ * NOWCAST_MAX_GROWTH; 1 without the hour before. Only a rise: a surge passing
+ * shows in the ratio itself.
+ */
+async function risingRatio(store: StoreReader, site: Site, latest: SiteTelemetry, calendar: PeakCalendar, ratio: number): Promise<number> {
+  const hourBefore = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
+  const [before] = await readFlowHours(store, { siteId: site.id, from: hourBefore, to: hourBefore });
+  if (!before || before.reports === 0) return 1;
+  const then = await forecastSite(store, site, { hours: 1, calendar, now: new Date(Date.parse(latest.at) - HOUR_MS) });
+  const expected = then.hours[0]?.arrivalsPerHour;
+  if (then.method === 'none' || expected === undefined) return 1;
+  return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, ratio / nowcastRatio(before.arrivalsPerHour, expected)));
+}
 
 export interface SitePrediction {
   site: Site;
@@ -76,16 +107,18 @@ export async function predictSiteHours(
   if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const now = forecast.hours[0]!.arrivalsPerHour;
     const ratio = nowcastRatio(latest.arrivalsPerHour, now);
+    const growth = station ? await risingRatio(store, site, latest, calendar!, ratio) : 1;
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;
-    // Closed: nothing open now and nobody waiting, or no desk rostered for the hour and no gate — the forecast's trickle into a shut hall queues nowhere.
-    const closed = (i: number) => latest.egatesInService === 0 && rostered[i] === 0 && (i > 0 || latest.queueLength === 0);
+    // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
+    // open its doors) — the forecast's trickle into a shut hall queues nowhere.
+    const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
     return {
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i),
+        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i, growth),
         ...held,
         countersOpen: rostered[i]!,
       })),
