@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteTelemetry } from '../../../src/core/model.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
-import { nowcastRatio } from '../../../src/hub/forecast/site-prediction.js';
+import { NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio } from '../../../src/hub/forecast/site-prediction.js';
 import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
 
 const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
@@ -33,5 +33,18 @@ describe('the nowcast ratio', () => {
     expect(nowcastRatio(100_000, 100)).toBe(3);
     expect(nowcastRatio(0, 100_000)).toBeCloseTo(1 / 3);
     expect(nowcastRatio(50, 0)).toBe(1);
+  });
+});
+
+describe('the nowcast ahead', () => {
+  it('carries a rise under way on, damped, before it fades; without one, only fades', () => {
+    expect(nowcastAt(2, 0, 1.5)).toBe(2);
+    // Half the hour's growth the next hour, three quarters by the one after: above the flat ratio while the surge builds.
+    expect(nowcastAt(2, 1, 1.5)).toBeGreaterThan(nowcastAt(2, 1));
+    expect(nowcastAt(2, 2, 1.5)).toBeGreaterThan(nowcastAt(2, 1, 1.5) * 0.95);
+    expect(nowcastAt(2, 1)).toBeLessThan(2);
+    expect(nowcastAt(2, 1)).toBeGreaterThan(1.75); // 2^(0.5^(1/4)): a fourth of its half-life gone
+    expect(nowcastAt(2, 24)).toBeLessThan(1.1);
+    expect(nowcastAt(2.8, 1, 2)).toBeLessThanOrEqual(NOWCAST_RATIO_CAP);
   });
 });
