@@ -150,11 +150,15 @@ export function expectedArrivalsPerHour(site: TrafficSite, at: Date, bankPhase =
 
 // Travellers reach the hall in groups: an aircraft's international
 // passengers (estimates: about 180 on a hub's wide- and narrow-body mix, 120
-// at a regional airport), a ferry's load; cars, buses and walk-ins are close
-// enough to one at a time.
+// at a regional airport), a ferry's load at a passenger port, a ship's crew
+// at an industrial one (about 20); cars, buses and walk-ins are close enough
+// to one at a time.
 const HUB_FLIGHT_LOAD = 180;
 const REGIONAL_FLIGHT_LOAD = 120;
 const FERRY_LOAD = 60;
+const CREW_LOAD = 20;
+// A sea port with fewer passengers than this a year sees crews, not ferries (traffic.ts: the industrial ports' 15,000).
+const FERRY_PORT_PASSENGERS_PER_HOUR = 5;
 
 /** How many travellers arrive together in one group at this site. */
 export function arrivalGroupSize(site: TrafficSite): number {
@@ -162,10 +166,13 @@ export function arrivalGroupSize(site: TrafficSite): number {
     case 'air':
       return meanHourlyVolume(site) >= HUB_THRESHOLD_PER_HOUR ? HUB_FLIGHT_LOAD : REGIONAL_FLIGHT_LOAD;
     case 'sea':
-      return FERRY_LOAD;
+      return meanHourlyVolume(site) >= FERRY_PORT_PASSENGERS_PER_HOUR ? FERRY_LOAD : CREW_LOAD;
     case 'land':
     case 'service-centre':
     case 'contact-centre': // callers ring one at a time
       return 1;
   }
 }
+
+/** Hours a flight's or ferry's load should take to clear the desks: the roster opens (and the port equips) desks for it. */
+export const GROUP_CLEAR_HOURS = 0.5;

@@ -1,7 +1,7 @@
 // What equipment each site has, sized for its busiest hour in its busiest
 // season at DESIGN_UTILISATION, within sensible bounds for the kind of site.
 import type { Asset, AssetKind, Site } from '../core/model.js';
-import { peakHourFactor, peakSeasonFactor } from './arrivals.js';
+import { arrivalGroupSize, GROUP_CLEAR_HOURS, peakHourFactor, peakSeasonFactor } from './arrivals.js';
 import { COUNTER_SERVICE_RATE, DESIGN_UTILISATION, EGATE_SERVICE_RATE, KIOSK_SERVICE_RATE, SELF_SERVICE_SHARE } from './lanes.js';
 import { meanHourlyVolume } from './traffic.js';
 
@@ -20,11 +20,13 @@ export function equipmentFor(site: Site): EquipmentCounts {
   const selfService = peak * SELF_SERVICE_SHARE[site.kind];
   const staffed = peak - selfService;
   const counterRate = COUNTER_SERVICE_RATE[site.kind];
+  // Enough desks to clear one flight's or ferry's staffed share within GROUP_CLEAR_HOURS.
+  const forOneGroup = Math.ceil((arrivalGroupSize(site) * (1 - SELF_SERVICE_SHARE[site.kind])) / (counterRate * GROUP_CLEAR_HOURS));
   const bodycams = Math.max(1, Math.ceil(site.staff * BODYCAM_PER_STAFF));
   switch (site.kind) {
     case 'air': {
       const egates = clamp(serversFor(selfService, EGATE_SERVICE_RATE), 2, 60);
-      const counters = clamp(serversFor(staffed, counterRate), 4, 160);
+      const counters = clamp(Math.max(forOneGroup, serversFor(staffed, counterRate)), 4, 160);
       return {
         egate: egates,
         counter: counters,
@@ -38,7 +40,7 @@ export function equipmentFor(site: Site): EquipmentCounts {
     }
     case 'land':
     case 'sea': {
-      const lanes = clamp(serversFor(staffed, counterRate), 2, site.kind === 'land' ? 100 : 20);
+      const lanes = clamp(Math.max(forOneGroup, serversFor(staffed, counterRate)), 2, site.kind === 'land' ? 100 : 20);
       return {
         counter: lanes,
         'passport-reader': lanes,

@@ -4,7 +4,7 @@
 // this and posts what comes out.
 import type { ContactCentreTelemetry, SiteTelemetry } from '../core/model.js';
 import { alertOf, queueAlertOf, type AlertmanagerAlert } from './alerts.js';
-import { arrivalGroupSize, expectedArrivalsPerHour, isOpen, plannedArrivalsPerHour, seasonFactor } from './arrivals.js';
+import { arrivalGroupSize, expectedArrivalsPerHour, GROUP_CLEAR_HOURS, isOpen, seasonFactor } from './arrivals.js';
 import { riyadhTime } from './calendar.js';
 import { abandonShare, callOutcomes, queueAlertStep, smoothContactRates, type QueueAlertState } from './contact-centre.js';
 import { NO_WORLD_CHANGES, type WorldChanges } from './fault-link.js';
@@ -14,6 +14,7 @@ import { siteCapacity } from './impact.js';
 import { SELF_SERVICE_SHARE } from './lanes.js';
 import { deskCap, officersOnDuty, siteFlow, type SiteFlow, type SiteQueues } from './queues.js';
 import { poisson, type Rng } from './rng.js';
+import { surgeArrivalsPerHour } from './surges.js';
 import { buildWorld, type SimWorld, type SiteModel } from './world.js';
 
 // Alertmanager re-sends a firing alert after its route's repeat_interval; the
@@ -26,6 +27,8 @@ const RATE_WINDOW_SECONDS = 1800;
 export interface SiteState extends SiteQueues {
   /** Smoothed arrivals per hour, as reported. */
   arrivalsRate: number;
+  /** Flights or ferries due by the timetable and not yet in (a fraction of the next one). */
+  groupsDue?: number;
   /** A contact centre's smoothed outcome rates, as reported. */
   contact?: ContactCentreTelemetry;
   /** A contact centre's wait for a person at the last step: callers hang up by it. */
@@ -40,6 +43,8 @@ export interface SimState {
   /** Open faults, in the order they started. */
   faults: readonly Fault[];
   nextFaultSeq: number;
+  /** Draws the unannounced surges (surges.ts); none without it. */
+  surgeSeed?: number;
 }
 
 export interface StepResult {
@@ -56,6 +61,8 @@ export interface StepResult {
 export interface InitialStateOptions {
   /** Start with the faults a fleet would have open on an ordinary day (default true). */
   faultsInProgress?: boolean;
+  /** Unannounced surges drawn from this seed (surges.ts); none when absent. */
+  surgeSeed?: number;
 }
 
 export function initialState(fleet: DemoFleet, simTime: Date, rng: Rng, options: InitialStateOptions = {}): SimState {
@@ -70,7 +77,7 @@ export function initialState(fleet: DemoFleet, simTime: Date, rng: Rng, options:
     }),
   );
   const inProgress = options.faultsInProgress === false ? { faults: [], nextSeq: 1 } : drawFaultsInProgress(world, now, rng);
-  return { world, sites, faults: inProgress.faults, nextFaultSeq: inProgress.nextSeq };
+  return { world, sites, faults: inProgress.faults, nextFaultSeq: inProgress.nextSeq, ...(options.surgeSeed === undefined ? {} : { surgeSeed: options.surgeSeed }) };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -92,11 +99,12 @@ export function step(state: SimState, simTime: Date, dtSeconds: number, rng: Rng
   const faulted = new Set(faults.map((f) => f.assetId));
   const sites: Record<string, SiteState> = {};
   const telemetry = world.sites.map((model) => {
-    const next = advanceSite(model, state.sites[model.site.id]!, faulted, simTime, dtSeconds, rng);
+    const next = advanceSite(model, state.sites[model.site.id]!, faulted, simTime, dtSeconds, rng, state.surgeSeed);
     sites[model.site.id] = model.site.kind === 'contact-centre' ? withQueueAlert(model, state.sites[model.site.id]!.queueAlert, next, simTime.getTime(), alerts) : next.state;
     return next.telemetry;
   });
-  return { state: { world, sites, faults, nextFaultSeq }, telemetry, alerts, started, cleared };
+  const surgeSeed = state.surgeSeed === undefined ? {} : { surgeSeed: state.surgeSeed };
+  return { state: { world, sites, faults, nextFaultSeq, ...surgeSeed }, telemetry, alerts, started, cleared };
 }
 
 /** A contact centre's queue alert fires, repeats or resolves by its callers waiting; what is due goes into `alerts`. */
@@ -149,13 +157,15 @@ function advanceSite(
   simTime: Date,
   dtSeconds: number,
   rng: Rng,
+  surgeSeed: number | undefined,
 ): { state: SiteState; telemetry: SiteTelemetry } {
   const { site } = model;
   const dtHours = dtSeconds / 3600;
-  const expected = expectedArrivalsPerHour(site, simTime, model.bankPhase);
-  // Groups (flights, ferries) arrive at random; their people all at once.
+  // The timetable (flight banks and all) is what the roster plans for; a surge comes on top, unplanned.
+  const timetabled = expectedArrivalsPerHour(site, simTime, model.bankPhase);
   const groupSize = arrivalGroupSize(site);
-  const arrivals = poisson(rng, (expected * dtHours) / groupSize) * groupSize;
+  const expected = timetabled + (surgeSeed === undefined ? 0 : surgeArrivalsPerHour(surgeSeed, site, simTime.getTime(), timetabled, groupSize));
+  const { arrivals, groupsDue } = drawArrivals(groupSize, expected * dtHours, previous.groupsDue ?? 0, rng);
   const capacity = siteCapacity(model, faulted);
   // Officers are seconded to the pilgrim gateways for the season.
   const reinforcement = Math.max(1, seasonFactor(site, simTime));
@@ -165,7 +175,8 @@ function advanceSite(
     open,
     arrivals,
     arrivalRate: expected,
-    plannedRate: plannedArrivalsPerHour(site, simTime),
+    // A flight or ferry on the timetable has its desks rostered: enough to clear its load within GROUP_CLEAR_HOURS.
+    plannedRate: Math.max(timetabled, groupSize > 1 ? arrivals / GROUP_CLEAR_HOURS : 0),
     dtHours,
     capacity,
     desks: deskCap(site.kind, site.staff, reinforcement),
@@ -177,19 +188,35 @@ function advanceSite(
   const arrivalsRate = previous.arrivalsRate + (observedRate - previous.arrivalsRate) * smoothing;
   if (site.kind === 'contact-centre') return advanceCalls(model, previous, flow, { arrivalsRate, smoothing, dtHours, simTime, open, reinforcement });
   return {
-    state: { ...flow.queues, arrivalsRate },
+    state: { ...flow.queues, arrivalsRate, groupsDue },
     telemetry: {
       siteId: site.id,
       at: simTime.toISOString(),
       arrivalsPerHour: round1(arrivalsRate),
       queueLength: flow.queueLength,
       waitMinutes: round1(flow.waitMinutes),
-      egatesInService: capacity.egatesInService,
+      // A service centre's self-service kiosks are its gates (the hub's queueing model takes them so: its share and
+      // rate), in service while its doors are open.
+      egatesInService: site.kind === 'service-centre' ? (open ? capacity.kiosksInService : 0) : capacity.egatesInService,
       countersOpen: flow.countersOpen,
       processedPerHour: dtHours > 0 ? round1(flow.processed / dtHours) : 0,
       officersOnDuty: officersOnDuty(site.kind, site.staff, open, reinforcement),
     },
   };
+}
+
+/**
+ * Travellers in this step. One at a time (cars, walk-ins, callers) they come
+ * at random. In groups (flights, ferries) they keep a timetable: a group
+ * lands when its slot comes round — two flights do not pile onto one desk
+ * hall by chance, the schedule spaces them — and its load varies; `due` carries
+ * the part of the next group not yet due.
+ */
+function drawArrivals(groupSize: number, expected: number, due: number, rng: Rng): { arrivals: number; groupsDue: number } {
+  if (groupSize <= 1) return { arrivals: poisson(rng, expected), groupsDue: 0 };
+  const owed = due + expected / groupSize;
+  const groups = Math.floor(owed);
+  return { arrivals: groups > 0 ? poisson(rng, groups * groupSize) : 0, groupsDue: owed - groups };
 }
 
 /**

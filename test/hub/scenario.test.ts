@@ -8,7 +8,7 @@ import type { SiteScenarios, SiteTelemetry } from '../../src/core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../src/core/vocabulary.js';
 import { STATION_PARAMS } from '../../src/hub/forecast/queueing-station.js';
 import { runScenario } from '../../src/hub/forecast/scenario.js';
-import { nowcastAt } from '../../src/hub/forecast/site-prediction.js';
+import { nowcastAt, nowcastRatio } from '../../src/hub/forecast/site-prediction.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
@@ -68,14 +68,17 @@ describe('GET /v1/sites/:id/scenario', () => {
     const result = await viewer.siteScenarios('LND-BATHA', [], { hours: 2 });
     expect(result.baselineSource).toBe('forecast');
     expect(result.baseline.hours.map((h) => h.at)).toEqual(['2026-11-28T10:00:00.000Z', '2026-11-28T11:00:00.000Z']);
-    // A few hours of history forecast flat; the current hour's report (1,500 an hour) scales it: fully now, the
-    // ratio's log halved every NOWCAST_HALF_LIFE_HOURS ahead (one hour on: the ratio to the power 0.5^0.5).
+    // A few hours of history forecast flat; the current hour's report (1,500 an hour) scales it by the nowcast
+    // ratio (shrunk toward 1 by a few travellers): fully now, its log halved every NOWCAST_HALF_LIFE_HOURS ahead.
     const flat = (await viewer.siteForecast('LND-BATHA', { hours: 2 })).hours.map((h) => h.arrivalsPerHour);
     expect(flat[1]).toBe(flat[0]);
     expect(flat[0]).toBeLessThan(1500);
     const [now, next] = result.baseline.hours.map((h) => h.arrivalsPerHour);
-    expect(now).toBe(1500);
-    expect(next).toBeCloseTo(flat[0]! * nowcastAt(1500 / flat[0]!, 1), 0);
+    const ratio = nowcastRatio(1500, flat[0]!);
+    expect(ratio).toBeGreaterThan(1);
+    expect(now).toBeCloseTo(flat[0]! * ratio, 0);
+    expect(now).toBeLessThanOrEqual(1500);
+    expect(next).toBeCloseTo(flat[0]! * nowcastAt(ratio, 1), 0);
     expect(next).toBeLessThan(1500);
     expect(result.baseline.hours[0]).toMatchObject({ countersOpen: 20, egatesInService: 0 });
   });

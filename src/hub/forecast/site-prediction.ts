@@ -6,9 +6,13 @@
 // surge nobody put in the calendar shows first as arrivals above the forecast
 // for the current hour, and the hours ahead are scaled by that ratio (down as
 // well: a surge that has passed, a day quieter than its history) — fully now,
-// less and less further ahead (a half-life of NOWCAST_HALF_LIFE_HOURS: the
-// current half-hour says much about the next hour and little about the sixth;
-// a ferry that has just docked is not a ferry an hour all evening). With
+// less and less further ahead (a half-life of NOWCAST_HALF_LIFE_HOURS: a surge
+// builds and holds for hours — a bank of diverted flights, a convoy — so
+// whatever is above the forecast now is taken to fade over the afternoon, not
+// the hour; with a half-life of two hours the demo's three-hour ramps were
+// seen only once their queue stood). The ratio is shrunk toward 1 where
+// counts are small (nowcastRatio), so chance at a quiet site is not read as a
+// surge that lasts. With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
@@ -18,17 +22,63 @@ import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
-import type { BaselineHour } from './scenario.js';
+import type { BaselineHour, ScenarioModel } from './scenario.js';
 import { forecastSite } from './site-forecast.js';
+import { rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteStation } from './site-station.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
-/** Hours ahead over which the current hour's correction halves (on a log scale: ×2 now, ×1.41 two hours on). */
-export const NOWCAST_HALF_LIFE_HOURS = 2;
+/** Hours ahead over which the current hour's correction halves (on a log scale: ×2 now, ×1.41 four hours on). */
+export const NOWCAST_HALF_LIFE_HOURS = 4;
 
-/** The correction for the hour `ahead` hours on: the ratio's log halved every NOWCAST_HALF_LIFE_HOURS. */
-export const nowcastAt = (ratio: number, ahead: number): number => ratio ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
+/**
+ * Travellers added to both sides of the nowcast's ratio: the reported rate is
+ * about half an hour's arrivals, and at a site that sees twenty an hour ten
+ * more or fewer in that half hour is chance, not a surge (so twice the forecast
+ * there reads as a third more); where hundreds come, the same twenty change little.
+ */
+export const NOWCAST_PRIOR_TRAVELLERS = 20;
+/** The half hour the reported rate stands for (a counter rate over about 30 minutes). */
+const NOWCAST_WINDOW_HOURS = 0.5;
+
+/** The current hour's reported rate against its forecast, shrunk toward 1 where counts are small, within NOWCAST_RATIO_CAP. */
+export function nowcastRatio(reportedPerHour: number, forecastPerHour: number): number {
+  if (!(forecastPerHour > 0)) return 1;
+  const seen = reportedPerHour * NOWCAST_WINDOW_HOURS + NOWCAST_PRIOR_TRAVELLERS;
+  const expected = forecastPerHour * NOWCAST_WINDOW_HOURS + NOWCAST_PRIOR_TRAVELLERS;
+  return Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, seen / expected));
+}
+
+/**
+ * The correction for the hour `ahead` hours on: the ratio's log halved every
+ * NOWCAST_HALF_LIFE_HOURS. A rise under way (`growth` > 1: the ratio up on the
+ * hour before) is carried on, damped — half of it the next hour, a quarter
+ * the one after, never past NOWCAST_RATIO_CAP: a surge that has been building
+ * for an hour has seldom stopped at the report that first shows it.
+ */
+export const nowcastAt = (ratio: number, ahead: number, growth = 1): number =>
+  Math.min(NOWCAST_RATIO_CAP, ratio * growth ** (1 - 0.5 ** ahead)) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
+
+/** The most a rise under way is taken to grow the ratio over an hour. */
+export const NOWCAST_MAX_GROWTH = 2;
+
+/**
+ * How much the site's arrivals rose over the last hour: the latest report
+ * against the hour before's mean, both shrunk as nowcastRatio shrinks them,
+ * within 1 and NOWCAST_MAX_GROWTH; 1 without the hour before. Not adjusted
+ * for the usual climb of the day (tried: set against the same step the day
+ * before, from hourly means of one or two reports, it warned one surge of
+ * sixteen where this warned a third, with as many false alarms): an ordinary
+ * climb carried on once, damped, stays inside a roster's headroom. Only a
+ * rise: a surge passing shows in the ratio itself.
+ */
+async function risingRatio(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<number> {
+  const hourBefore = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
+  const [before] = await readFlowHours(store, { siteId: site.id, from: hourBefore, to: hourBefore });
+  if (!before || before.reports === 0) return 1;
+  return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, nowcastRatio(latest.arrivalsPerHour, before.arrivalsPerHour)));
+}
 
 export interface SitePrediction {
   site: Site;
@@ -48,6 +98,7 @@ export async function predictSiteHours(
   latest: SiteTelemetry,
   hours: number,
   calendar: PeakCalendar | undefined,
+  station?: ScenarioModel,
 ): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[] }> {
   const maxCounters = await workingCounters(store, site.id, latest.countersOpen);
   const first = hourOf(new Date(latest.at));
@@ -55,15 +106,19 @@ export async function predictSiteHours(
   const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
   if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const now = forecast.hours[0]!.arrivalsPerHour;
-    const ratio = now > 0 ? Math.min(NOWCAST_RATIO_CAP, Math.max(1 / NOWCAST_RATIO_CAP, latest.arrivalsPerHour / now)) : 1;
-    const rostered = await rosteredCounters(store, latest, hours, maxCounters);
-    // Closed: nothing open now and nobody waiting, or no desk rostered for the hour and no gate — the forecast's trickle into a shut hall queues nowhere.
-    const closed = (i: number) => latest.egatesInService === 0 && rostered[i] === 0 && (i > 0 || latest.queueLength === 0);
+    const ratio = nowcastRatio(latest.arrivalsPerHour, now);
+    const growth = station ? await risingRatio(store, site, latest) : 1;
+    const history = await rosteredCounters(store, latest, hours, maxCounters);
+    // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
+    const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;
+    // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
+    // open its doors) — the forecast's trickle into a shut hall queues nowhere.
+    const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
     return {
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i),
+        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i, growth),
         ...held,
         countersOpen: rostered[i]!,
       })),
@@ -74,31 +129,6 @@ export async function predictSiteHours(
     source: 'recent-telemetry',
     hours: Array.from({ length: hours }, (_, i) => ({ at: new Date((first + i) * HOUR_MS).toISOString(), arrivalsPerHour, ...held })),
   };
-}
-
-/**
- * The counters a site will have open in each hour ahead: as reported now for
- * the current hour; after it, as many as it opened at that hour the day
- * before (sites roster their desks by the hour) — or, when it had none open
- * then (a service centre's day off), at that hour a week before; with no
- * report in that hour yesterday, at that hour a week before, else in the hour
- * beside it yesterday (rosters change by the hour, not at random), else at
- * that hour on the latest day that has it — else as now; never more than its
- * working desks. None rostered means closed.
- */
-async function rosteredCounters(store: StoreReader, latest: SiteTelemetry, hours: number, maxCounters: number): Promise<number[]> {
-  const first = hourOf(new Date(latest.at));
-  const past = await readFlowHours(store, { siteId: latest.siteId, from: new Date((first - 167) * HOUR_MS), to: new Date((first + hours - 23) * HOUR_MS) });
-  const byHour = new Map(past.map((h) => [h.hour, Math.round(h.countersOpen)]));
-  return Array.from({ length: hours }, (_, i) => {
-    if (i === 0) return Math.min(maxCounters, latest.countersOpen);
-    const yesterday = byHour.get(first + i - 24);
-    const lastWeek = byHour.get(first + i - 168);
-    const besideYesterday = byHour.get(first + i - 25) ?? byHour.get(first + i - 23);
-    const earlier = [2, 3, 4, 5, 6].map((days) => byHour.get(first + i - 24 * days)).find((n) => n !== undefined);
-    const rostered = yesterday === undefined ? lastWeek ?? besideYesterday ?? earlier ?? latest.countersOpen : yesterday === 0 && lastWeek !== undefined ? lastWeek : yesterday;
-    return Math.min(maxCounters, rostered);
-  });
 }
 
 /**
@@ -113,8 +143,8 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
   for (const site of await store.listSites()) {
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
-    const predicted = await predictSiteHours(store, site, latest, hours, calendar);
     const model = { params: await siteStation(store, site, new Date(latest.at), WAIT_TARGET_MINUTES), waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const predicted = await predictSiteHours(store, site, latest, hours, calendar, model);
     const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
     out.push({
       site,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteTelemetry } from '../../../src/core/model.js';
+import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
+import { NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio } from '../../../src/hub/forecast/site-prediction.js';
+import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
+
+const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
+const latest = (over: Partial<SiteTelemetry> = {}): SiteTelemetry => ({
+  siteId: 'LND-A', at: '2026-11-29T10:10:00.000Z', arrivalsPerHour: 300, queueLength: 0, waitMinutes: 1, egatesInService: 0, countersOpen: 4, ...over,
+});
+
+describe('the roster the early warning expects', () => {
+  it('opens the desks the forecast demand needs (the staffing advice), none for an hour nobody comes', () => {
+    // 450 an hour at 90 a lane: 5 lanes are just full, 6 keep the mean wait within 30 minutes.
+    expect(staffedForForecast(450, latest(), 20, model)).toBe(6);
+    expect(staffedForForecast(0, latest(), 20, model)).toBe(0);
+  });
+
+  it('never more than the working desks, nor than the officers on duty when the site says', () => {
+    expect(staffedForForecast(900, latest(), 7, model)).toBe(7);
+    expect(staffedForForecast(900, latest({ officersOnDuty: 5 }), 20, model)).toBe(5);
+  });
+});
+
+describe('the nowcast ratio', () => {
+  it('reads a doubled flow at a busy site as double, but ten more walk-ins at a quiet one as little', () => {
+    expect(nowcastRatio(600, 300)).toBeCloseTo(1.88, 2);
+    expect(nowcastRatio(40, 20)).toBeCloseTo(1.33, 2);
+    expect(nowcastRatio(20, 20)).toBe(1);
+  });
+
+  it('stays within its cap, and is 1 when nothing was expected', () => {
+    expect(nowcastRatio(100_000, 100)).toBe(3);
+    expect(nowcastRatio(0, 100_000)).toBeCloseTo(1 / 3);
+    expect(nowcastRatio(50, 0)).toBe(1);
+  });
+});
+
+describe('the nowcast ahead', () => {
+  it('carries a rise under way on, damped, before it fades; without one, only fades', () => {
+    expect(nowcastAt(2, 0, 1.5)).toBe(2);
+    // Half the hour's growth the next hour, three quarters by the one after: above the flat ratio while the surge builds.
+    expect(nowcastAt(2, 1, 1.5)).toBeGreaterThan(nowcastAt(2, 1));
+    expect(nowcastAt(2, 2, 1.5)).toBeGreaterThan(nowcastAt(2, 1, 1.5) * 0.95);
+    expect(nowcastAt(2, 1)).toBeLessThan(2);
+    expect(nowcastAt(2, 1)).toBeGreaterThan(1.75); // 2^(0.5^(1/4)): a fourth of its half-life gone
+    expect(nowcastAt(2, 24)).toBeLessThan(1.1);
+    expect(nowcastAt(2.8, 1, 2)).toBeLessThanOrEqual(NOWCAST_RATIO_CAP);
+  });
+});
