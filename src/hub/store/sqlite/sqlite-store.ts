@@ -15,11 +15,13 @@ import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
-import { startWalCheckpointer } from './wal-checkpointer.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
   busyTimeoutMs?: number;
+  /** Another connection in this process checkpoints the file (the journal's worker: journal-worker.ts); this one never does. */
+  checkpointedElsewhere?: boolean;
 }
 
 const START_KEY = 'hub_started_at';
@@ -51,6 +53,11 @@ function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call:
   }) as unknown as T;
 }
 
+function neverCheckpoints(db: Database.Database): WalCheckpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  return { close: async () => {} };
+}
+
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   // The audit log, incidents and token hashes: 0600, and SQLite's -wal and -shm follow the file's mode.
   createPrivateFile(file);
@@ -58,6 +65,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
   const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   migrate(db);
@@ -65,7 +73,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
   // Checkpoints (and their fsyncs) in a worker thread, not inside a COMMIT on the event loop.
-  const checkpointer = startWalCheckpointer(db, file);
+  const checkpointer = options.checkpointedElsewhere ? neverCheckpoints(db) : startWalCheckpointer(db, file);
 
   const { ops, transactionScope } = sqliteOperationsInScope(db);
   const sql = (text: string) => db.prepare(text);
