@@ -42,7 +42,8 @@ const UNUSED_UNDICI_PARTS = {
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/main.ts' },
+  // The alert journal's applier runs in a worker thread from a script of its own (src/hub/incidents/journal-worker-client.ts).
+  entryPoints: { main: 'src/main.ts', 'journal-worker': 'src/hub/incidents/journal-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
