@@ -21,6 +21,7 @@ import type { AlertDelivery } from './alert-intake.js';
 import { DEFAULT_GROUPING_RULES, type GroupingRules } from './alert-grouping.js';
 import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, journalEntryOf, type ApplierDeps, type JournalApplier, type JournalLimits } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
+import { writeTurnsOf } from '../store/sqlite/sqlite-store.js';
 import { createOutcomeWaiters } from './journal-outcomes.js';
 import { journalWorkerScript, startJournalWorker } from './journal-worker-client.js';
 import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from './intake-queue.js';
@@ -28,6 +29,10 @@ import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from
 export type IntakeLimits = IntakeQueueLimits & JournalLimits;
 
 const BUSY_WINDOW_MS = 2;
+
+// The worker holds the file's write lock for a batch, and the senders' appends wait that long at most:
+// a batch this small keeps the wait short (it yields to them between batches: store/sqlite/write-turns.ts).
+const WORKER_ALERTS_PER_APPLY = 50;
 
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 
@@ -66,7 +71,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
   const script = deps.dataFile ? journalWorkerScript() : undefined;
   const applier: JournalApplier =
     script && deps.dataFile
-      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits }, waiters, inThisThread)
+      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
       : inThisThread();
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {

@@ -12,6 +12,8 @@ export interface JournalWorkerData {
   hub: string;
   rules: GroupingRules;
   limits: JournalLimits & { retryAfterSeconds: number };
+  /** Shared with the hub's connection: the worker's lets it write first (store/sqlite/write-turns.ts). */
+  turns?: Int32Array | undefined;
 }
 
 export type ToWorker =

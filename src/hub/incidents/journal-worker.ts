@@ -60,7 +60,8 @@ const errorJson = (e: unknown): ErrorJson =>
   isWatchfloorError(e) ? e.toJSON() : { code: 'hub_error', message: `applying alerts failed: ${e instanceof Error ? e.message : String(e)}` };
 
 // The hub's thread checkpoints the WAL (store/sqlite/wal-checkpointer.ts); this connection never does.
-const store = openSqliteStore(data.file, { checkpointedElsewhere: true });
+// It yields to the hub's connection: a request's append or ack goes before the applier's next batch.
+const store = openSqliteStore(data.file, { checkpointedElsewhere: true, yields: true, ...(data.turns ? { turns: data.turns } : {}) });
 let playbooks: PlaybookCatalog | undefined;
 const deps: ApplierDeps = {
   store,

@@ -1,0 +1,50 @@
+// Writers of one hub process over its SQLite file, in two threads: the hub's
+// own (intake appends, acks, every request) and the alert journal's applier
+// (long batches, incidents/journal-worker.ts). SQLite has one write lock and
+// no queue: a connection that finds it taken polls. The applier, beginning its
+// next batch the moment it committed the last, took the lock again before the
+// hub's thread looked, so appends waited out the whole backlog (bench/intake
+// profiled: the hub's thread 61% idle, accepting no faster than applying).
+// Turns share memory between the threads: a connection waiting to write says
+// so, a connection that yields (the applier) lets it go first and tells it
+// when it commits, so the waiter tries again at once rather than after a backoff.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** [0]: connections of this process waiting to write; [1]: commits of the yielding connection. */
+export type WriteTurns = Int32Array;
+
+// Node has it since 16; TypeScript's lib only from ES2024.
+interface AtomicsWithWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+const WAITING = 0;
+const COMMITS = 1;
+
+export function createWriteTurns(): WriteTurns {
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** Counts this connection as waiting to write until the returned function is called. */
+export function waitToWrite(turns: WriteTurns): () => void {
+  Atomics.add(turns, WAITING, 1);
+  return () => void Atomics.sub(turns, WAITING, 1);
+}
+
+/** Resolves when the yielding connection next commits, or after `ms`. */
+export async function nextCommit(turns: WriteTurns, ms: number): Promise<void> {
+  const waited = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(turns, COMMITS, Atomics.load(turns, COMMITS), ms);
+  if (waited.async) await waited.value;
+}
+
+/** Before a yielding connection begins: lets those waiting to write go first (for `maxMs` at most: it must not starve). */
+export async function letOthersWrite(turns: WriteTurns, maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (Atomics.load(turns, WAITING) > 0 && Date.now() < until) await sleep(1);
+}
+
+/** After a yielding connection committed: whoever waits may try now. */
+export function committed(turns: WriteTurns): void {
+  Atomics.add(turns, COMMITS, 1);
+  Atomics.notify(turns, COMMITS);
+}
