@@ -45,9 +45,18 @@ export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub 
 
 const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
 
+/** An entry as its append names it to the applier. */
+export interface AppendedEntry {
+  seq: number;
+  alerts: number;
+}
+
 export interface JournalApplier {
-  /** Entries carrying `alerts` alerts were committed to the journal: count them and apply them soon. */
-  appended(alerts: number): void;
+  /**
+   * Entries carrying `alerts` alerts were committed to the journal: count them and apply them soon.
+   * `entries` names them (an applier in another thread may have applied some before it hears of them).
+   */
+  appended(alerts: number, entries?: readonly AppendedEntry[]): void;
   /** Unapplied alerts, as this hub counts them (those found at start, plus appended, less applied). */
   backlog(): number;
   /** Stops after the batch in hand; what is left stays in the journal for the next start. */

@@ -32,7 +32,7 @@ const BUSY_WINDOW_MS = 2;
 
 // The worker holds the file's write lock for a batch, and the senders' appends wait that long at most:
 // a batch this small keeps the wait short (it yields to them between batches: store/sqlite/write-turns.ts).
-const WORKER_ALERTS_PER_APPLY = 50;
+const WORKER_ALERTS_PER_APPLY = 10;
 
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 
@@ -76,17 +76,19 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
     const waiting: number[] = [];
+    let appendedSeqs: number[] = [];
     const at = deps.now().toISOString();
     try {
       const accepted = await deps.store.transaction(async (tx) => {
         const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)));
+        appendedSeqs = seqs;
         return jobs.map((job, i): Accepted => {
           if (!job.outcome) return { outcome: undefined };
           waiting.push(seqs[i]!);
           return { outcome: waiters.outcomeOf(seqs[i]!) };
         });
       });
-      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0));
+      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0), appendedSeqs.map((seq, i) => ({ seq, alerts: jobs[i]!.webhook.alerts.length })));
       return accepted;
     } catch (e) {
       for (const seq of waiting) waiters.forget(seq);

@@ -92,14 +92,14 @@ export function startJournalWorker(
   });
 
   const applier: JournalApplier = {
-    appended(alerts) {
+    appended(alerts, entries) {
       if (replacement) return replacement.appended(alerts);
       sent += alerts;
       if (deps.playbooks !== catalog) {
         catalog = deps.playbooks;
         tell({ type: 'catalog', entries: catalog ? catalog.list() : null });
       }
-      tell({ type: 'appended', alerts });
+      tell({ type: 'appended', alerts, ...(entries ? { entries: [...entries] } : {}) });
     },
     backlog: () => (replacement ? replacement.backlog() : heard.alerts + sent - heard.seen),
     async close() {

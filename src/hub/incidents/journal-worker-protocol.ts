@@ -3,7 +3,7 @@
 import type { AlertmanagerIngestResult, HubEvent } from '../../core/model.js';
 import type { CatalogEntry } from '../playbooks/catalog.js';
 import type { GroupingRules } from './alert-grouping.js';
-import type { ApplierMetrics, JournalLimits } from './alert-journal.js';
+import type { AppendedEntry, ApplierMetrics, JournalLimits } from './alert-journal.js';
 
 export interface JournalWorkerData {
   /** The store's SQLite file, opened again in the worker. */
@@ -17,7 +17,8 @@ export interface JournalWorkerData {
 }
 
 export type ToWorker =
-  | { type: 'appended'; alerts: number }
+  /** `entries`: each entry's seq and alerts (none: entries found at start, all unapplied). */
+  | { type: 'appended'; alerts: number; entries?: AppendedEntry[] }
   /** The playbooks new incidents are proposed from (null: none). */
   | { type: 'catalog'; entries: CatalogEntry[] | null }
   | { type: 'close' };

@@ -74,13 +74,21 @@ const deps: ApplierDeps = {
   },
 };
 let seen = 0;
+// The applier reads whatever the journal holds, so it may apply an entry before the message naming it
+// arrives (the hub's thread tells it after its commit): such an entry is not counted again.
+let appliedThrough = 0;
+const applying = (seqs: readonly number[]) => {
+  for (const seq of seqs) appliedThrough = Math.max(appliedThrough, seq);
+};
 const tellBacklog = () => post({ type: 'backlog', alerts: applier.backlog(), seen });
 const applier = createJournalApplier(deps, data.hub, alertPlacesCache(), data.rules, data.limits, {
   applied(entries, results) {
+    applying(entries.map((e) => e.seq));
     post({ type: 'applied', seqs: entries.map((e) => e.seq), results: [...results] });
     tellBacklog();
   },
   failed(e, seqs) {
+    applying(seqs ?? []); // an entry dropped as unappliable is pruned
     post({ type: 'failed', error: errorJson(e), ...(seqs ? { seqs: [...seqs] } : {}) });
     tellBacklog();
   },
@@ -90,7 +98,7 @@ port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'appended':
       seen += message.alerts;
-      applier.appended(message.alerts);
+      applier.appended(message.entries ? message.entries.reduce((n, e) => n + (e.seq > appliedThrough ? e.alerts : 0), 0) : message.alerts);
       tellBacklog();
       break;
     case 'catalog':

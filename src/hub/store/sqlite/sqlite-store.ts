@@ -37,7 +37,7 @@ const YIELD_MAX_MS = 1_000;
 
 /**
  * BEGIN IMMEDIATE, retried with a bounded backoff while another connection
- * writes — counted as waiting meanwhile, and woken when a yielding connection
+ * writes — counted as waiting meanwhile, and woken when another connection
  * of this process commits (write-turns.ts).
  */
 async function beginImmediate(db: Database.Database, timeoutMs: number, turns: WriteTurns): Promise<void> {
@@ -139,7 +139,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         const result = await fn(writer);
         transactionScope.flush();
         db.exec('COMMIT');
-        if (options.yields) committed(turns);
+        committed(turns);
         if (revoking) revocations++;
         return result;
       } catch (e) {

@@ -5,12 +5,14 @@
 // next batch the moment it committed the last, took the lock again before the
 // hub's thread looked, so appends waited out the whole backlog (bench/intake
 // profiled: the hub's thread 61% idle, accepting no faster than applying).
-// Turns share memory between the threads: a connection waiting to write says
-// so, a connection that yields (the applier) lets it go first and tells it
-// when it commits, so the waiter tries again at once rather than after a backoff.
+// And the other way round, the applier waited out its busy timeout behind a
+// stream of appends and failed its batch as if storage were gone. Turns share
+// memory between the threads: a connection waiting to write says so, one that
+// yields (the applier) lets it go first, and every commit wakes whoever waits,
+// so it tries again at once rather than after a backoff.
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** [0]: connections of this process waiting to write; [1]: commits of the yielding connection. */
+/** [0]: connections of this process waiting to write; [1]: commits of its connections. */
 export type WriteTurns = Int32Array;
 
 // Node has it since 16; TypeScript's lib only from ES2024.
@@ -31,7 +33,7 @@ export function waitToWrite(turns: WriteTurns): () => void {
   return () => void Atomics.sub(turns, WAITING, 1);
 }
 
-/** Resolves when the yielding connection next commits, or after `ms`. */
+/** Resolves when another connection of this process next commits, or after `ms`. */
 export async function nextCommit(turns: WriteTurns, ms: number): Promise<void> {
   const waited = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(turns, COMMITS, Atomics.load(turns, COMMITS), ms);
   if (waited.async) await waited.value;
@@ -43,7 +45,7 @@ export async function letOthersWrite(turns: WriteTurns, maxMs: number): Promise<
   while (Atomics.load(turns, WAITING) > 0 && Date.now() < until) await sleep(1);
 }
 
-/** After a yielding connection committed: whoever waits may try now. */
+/** After a connection committed: whoever waits may try now. */
 export function committed(turns: WriteTurns): void {
   Atomics.add(turns, COMMITS, 1);
   Atomics.notify(turns, COMMITS);
