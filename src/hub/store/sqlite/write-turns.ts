@@ -36,7 +36,14 @@ export function waitToWrite(turns: WriteTurns): () => void {
 /** Resolves when another connection of this process next commits, or after `ms`. */
 export async function nextCommit(turns: WriteTurns, ms: number): Promise<void> {
   const waited = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(turns, COMMITS, Atomics.load(turns, COMMITS), ms);
-  if (waited.async) await waited.value;
+  if (!waited.async) return;
+  // A pending waitAsync does not keep the event loop alive: a hub stopping with a write waiting would exit half-way.
+  const alive = setTimeout(() => {}, ms);
+  try {
+    await waited.value;
+  } finally {
+    clearTimeout(alive);
+  }
 }
 
 /** Before a yielding connection begins: lets those waiting to write go first (for `maxMs` at most: it must not starve). */
