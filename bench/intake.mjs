@@ -267,6 +267,10 @@ try {
     console.log(`  ${m.label.padEnd(22)} ratio hub v2/alertmanager ${(rate['hub v2'] / rate.alertmanager).toFixed(2)}x accepted (on disk), ${(applied / rate.alertmanager).toFixed(2)}x applied; hub webhook/alertmanager ${(rate['hub webhook'] / rate.alertmanager).toFixed(2)}x`);
   }
   console.log(`load average after: ${load()}`);
+} catch (e) {
+  // A round that failed: what the hub said last is usually why.
+  console.error(`hub's last words:\n${hub.stderr().slice(-3000)}`);
+  throw e;
 } finally {
   await Promise.all(Object.values(pools).map((p) => p.close()));
   await hub.stop();

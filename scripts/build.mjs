@@ -121,7 +121,11 @@ const packagesOnFirstUse = (from) => ({
 await rm('dist', { recursive: true, force: true });
 // Every command: chunks shared between entry points, each loaded by import()
 // only where a command needs it.
-await build({ ...COMMON, entryPoints: { main: 'src/main.ts' }, splitting: true, plugins: [packagesOnFirstUse(BUNDLED_PACKAGES), externalUnless(BUNDLED), UNUSED_UNDICI_PARTS] });
+await build({
+  ...COMMON,
+  // The alert journal's applier runs in a worker thread from a script of its own (src/hub/incidents/journal-worker-client.ts).
+  entryPoints: { main: 'src/main.ts', 'journal-worker': 'src/hub/incidents/journal-worker.ts' },
+  splitting: true, plugins: [packagesOnFirstUse(BUNDLED_PACKAGES), externalUnless(BUNDLED), UNUSED_UNDICI_PARTS] });
 // The read commands and --version in one file (src/read-main.ts). Its code is
 // its own copy: no object crosses into the full bundle, which takes the words
 // whole. undici stays out — only a stream would load it, and streams (`--watch`)

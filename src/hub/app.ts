@@ -28,7 +28,9 @@ import { registerForecastRoutes } from './api/routes/forecast.js';
 import { registerBreachRoutes } from './api/routes/breaches.js';
 import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
-import type { IntakeLimits } from './incidents/alert-pipeline.js';
+import { createAlertPipeline, type IntakeLimits } from './incidents/alert-pipeline.js';
+import { fastAlertIntake } from './api/fast-alert-intake.js';
+import { serverFactoryWith } from './http-server.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
 import { createTokenSessions } from './tokens/token-sessions.js';
@@ -48,7 +50,10 @@ export interface AppOptions {
 
 export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInstance {
   const timeouts = httpTimeoutOptions(options.httpTimeouts);
-  const app = Fastify({
+  // One alert pipeline for the intake routes and the fast path ahead of fastify's routing (POST /api/v2/alerts).
+  const alerts = createAlertPipeline(ctx, options.intake);
+  const app: FastifyInstance = Fastify({
+    serverFactory: serverFactoryWith((fastify) => fastAlertIntake(ctx, alerts, () => app, fastify)),
     ...timeouts,
     // node's https server takes the same bounds as its http one, in its own options.
     ...(options.tls ? { https: { ...timeouts.http, ...options.tls } } : {}),
@@ -59,6 +64,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
     // Fastify's own 503 body would break the ApiErrorBody contract.
     return503OnClosing: false,
   });
+  app.addHook('onClose', () => alerts.close());
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -78,7 +84,7 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   registerForecastRoutes(app, ctx);
   registerBreachRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
-  registerIngestRoutes(app, ctx, options.intake);
+  registerIngestRoutes(app, ctx, alerts);
   registerIdentityRoutes(app, ctx, sessions);
   registerAuditRoutes(app, ctx);
   registerEventRoutes(app, ctx, sessions);

@@ -28,6 +28,8 @@ export interface HubContext {
   playbooks?: PlaybookCatalog;
   /** The peak calendar the forecast reads at each request; startHub sets it (without one, the package's default). */
   peakCalendarFile?: string;
+  /** The store's SQLite file (startHub sets it): the alert journal's applier runs in a worker thread over it. */
+  dataFile?: string;
   /** The alert grouping's rules over its defaults (`hub start --group-window`, `--group-sites`). */
   grouping?: Partial<GroupingRules>;
   /**

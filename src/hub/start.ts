@@ -195,6 +195,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
   });
   const ctx: HubContext = { store, bus, relay, metrics, now, log, version: watchfloorVersion(), startedAt: now() };
   ctx.peakCalendarFile = peakCalendarPath({ file: options.peaksFile, dataFile: options.dataFile });
+  ctx.dataFile = options.dataFile;
   if (options.grouping) ctx.grouping = options.grouping;
   const audit = (ctx.audit = hubCheckpointer(auditSigning, ctx));
   const diagnostics = (ctx.diagnostics = createDiagnostics(ctx, sshPrivateKey ? { sshPrivateKey } : {}));

@@ -6,7 +6,10 @@
 // Prometheus's POST /api/v2/alerts (answered once in the journal, applied
 // after). Restarted on the same data file, it has every alert it answered
 // 2xx as an incident — those still in the journal applied at start — and
-// its audit chain still verifies.
+// its audit chain still verifies. The built hub applies its journal in a
+// worker thread: stopped with SIGTERM mid-stream it stops by itself (the
+// worker finishes its batch and closes, nothing hangs), and after a restart
+// has every alert it answered 2xx, once.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +26,8 @@ const BUDGET = 900;
 let cli: CliEnv;
 let hub: CliProcess<string> | undefined;
 
-const startHub = () =>
-  startCliProcess(['hub', 'start', '--port', '0', '--data', join(cli.configDir, 'hub.sqlite'), '--json'], cli.env, (line) =>
+const startHub = (data = 'hub.sqlite') =>
+  startCliProcess(['hub', 'start', '--port', '0', '--data', join(cli.configDir, data), '--json'], cli.env, (line) =>
     typeof line.url === 'string' ? line.url : undefined,
   );
 
@@ -134,4 +137,75 @@ describe('the alert intake killed with SIGKILL mid-stream', () => {
     expect(verified.status, verified.text).toBe(200);
     expect(verified.body.ok).toBe(true);
   }, 90_000);
+});
+
+// Prometheus's senders, a full request each, until the budget is spent or the hub stops.
+const STOP_SENDERS = 3;
+const STOP_PER_REQUEST = 20;
+
+describe('the alert intake stopped with SIGTERM mid-stream', () => {
+  it('stops cleanly, and after a restart has every alert it answered 2xx, once', async () => {
+    await hub?.stop();
+    hub = await startHub('stopped.sqlite');
+    const url = hub.value;
+    const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
+    const admin = config.profiles[config.activeProfile ?? 'default'].token as string;
+    const made = await rawRequest(`${url}/v1/tokens`, { method: 'POST', token: admin, body: JSON.stringify({ name: 'prometheus', role: 'intake' }) });
+    expect(made.status, made.text).toBe(201);
+    const token = made.body.secret as string;
+
+    const acknowledged = new Set<string>();
+    let stopping = false;
+    let sent = 0;
+    const sender = async (i: number) => {
+      for (let n = 0; !stopping && sent < BUDGET; n++) {
+        sent += STOP_PER_REQUEST;
+        const names = Array.from({ length: STOP_PER_REQUEST }, (_, k) => `stop-${i}-${n}-${k}`);
+        try {
+          const res = await fetch(`${url}/api/v2/alerts`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(names.map((stop) => ({ labels: { alertname: 'GateDown', stop } }))),
+            signal: AbortSignal.timeout(5_000),
+          });
+          await res.text();
+          if (res.status === 200) for (const k of names) acknowledged.add(k);
+        } catch {
+          return; // the hub is gone
+        }
+      }
+    };
+    const stream = Promise.all(Array.from({ length: STOP_SENDERS }, (_, i) => sender(i)));
+    await waitUntil(() => acknowledged.size >= 300, { what: '300 alerts answered 2xx', timeoutMs: 20_000, describe: () => `${acknowledged.size} so far` });
+
+    const child = hub.child;
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
+    child.kill('SIGTERM');
+    // It stops by itself: nothing sends it another signal, and the test's bound is the bound on a hang.
+    // (Its exit code mid-stream is 13 on main as well — a shutdown that ends on an unsettled promise — not checked here.)
+    expect(await exited).toBeNull();
+    stopping = true;
+    await stream;
+    // The stop landed mid-stream, not after the last request.
+    expect(acknowledged.size).toBeLessThan(BUDGET);
+
+    hub = await startHub('stopped.sqlite');
+    let incidents: { labels: Record<string, string> }[] = [];
+    let left: string[] = [];
+    await waitUntil(
+      async () => {
+        const now = await rawRequest(`${hub!.value}/v1/incidents?limit=1000`, { token: admin });
+        incidents = (now.body.incidents as { labels: Record<string, string> }[]).filter((i) => i.labels.stop);
+        const stored = new Set(incidents.map((i) => i.labels.stop));
+        left = [...acknowledged].filter((k) => !stored.has(k));
+        return left.length === 0;
+      },
+      { what: 'every alert answered 2xx as an incident', timeoutMs: 30_000, describe: () => `${left.length} of ${acknowledged.size} missing` },
+    );
+    const names = incidents.map((i) => i.labels.stop);
+    expect(new Set(names).size).toBe(names.length);
+    const verified = await rawRequest(`${hub.value}/v1/audit/verify`, { token: admin });
+    expect(verified.status, verified.text).toBe(200);
+    expect(verified.body.ok).toBe(true);
+  }, 120_000);
 });

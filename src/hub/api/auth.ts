@@ -2,6 +2,7 @@
 // minimum role per route (declared as `config: { role }` on the route). The
 // intake routes declare `intake`, which only an intake token holds. A token
 // near its expiry is told so on every answer (x-watchfloor-token-expires).
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, UsageError } from '../../core/errors.js';
 import type { Channel, Role, TokenRole } from '../../core/model.js';
@@ -39,12 +40,19 @@ function verifiedTokens(store: Store): VerifiedTokens {
 // The hub's own channels: what it does by itself is never a client's claim.
 const CLIENT_CHANNELS = CHANNELS.filter((c) => c !== 'system' && c !== 'auto');
 
-function header(request: FastifyRequest, name: string): string | undefined {
+/** What authentication reads of a request: fastify's, or a bare node:http one (the fast alert intake's). */
+export interface PresentedRequest {
+  headers: IncomingHttpHeaders;
+  /** The `?token=` of a route that takes one (tokenInQuery). */
+  queryToken?: string | undefined;
+}
+
+function header(request: PresentedRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function channelOf(request: FastifyRequest): Channel {
+export function channelOf(request: PresentedRequest): Channel {
   const claimed = header(request, 'x-watchfloor-channel')?.trim().toLowerCase();
   if (!claimed) return 'api';
   if (!(CLIENT_CHANNELS as readonly string[]).includes(claimed)) {
@@ -60,7 +68,7 @@ export function channelOf(request: FastifyRequest): Channel {
  * it acts for; the hub grants the lower of that and the token's role, so a
  * header can only ever take rights away.
  */
-export function effectiveRole(request: FastifyRequest, tokenRole: TokenRole): TokenRole {
+export function effectiveRole(request: PresentedRequest, tokenRole: TokenRole): TokenRole {
   const claimed = header(request, 'x-watchfloor-act-as')?.trim().toLowerCase();
   if (!claimed) return tokenRole;
   // An intake token acts for nobody: lowering it to a person's role would grant reads.
@@ -72,18 +80,20 @@ export function effectiveRole(request: FastifyRequest, tokenRole: TokenRole): To
   return ROLE_RANK[asked] < ROLE_RANK[tokenRole] ? asked : tokenRole;
 }
 
-function presentedSecret(request: FastifyRequest): string | undefined {
+function presentedSecret(request: PresentedRequest): string | undefined {
   const auth = header(request, 'authorization');
   const match = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
   if (match) return match[1];
-  if (request.routeOptions.config.tokenInQuery) {
-    const token = (request.query as Record<string, unknown> | undefined)?.token;
-    if (typeof token === 'string' && token) return token;
-  }
-  return undefined;
+  return request.queryToken || undefined;
 }
 
-export async function authenticate(ctx: HubContext, request: FastifyRequest): Promise<Caller> {
+function presentedBy(request: FastifyRequest): PresentedRequest {
+  if (!request.routeOptions.config.tokenInQuery) return request;
+  const token = (request.query as Record<string, unknown> | undefined)?.token;
+  return { headers: request.headers, queryToken: typeof token === 'string' ? token : undefined };
+}
+
+export async function authenticate(ctx: HubContext, request: PresentedRequest): Promise<Caller> {
   const secret = presentedSecret(request);
   if (!secret) {
     throw new UnauthenticatedError('no API token was sent', {
@@ -114,10 +124,15 @@ export async function authenticate(ctx: HubContext, request: FastifyRequest): Pr
   return { actor: delegatedActor(token, onBehalfOf, role), channel, onBehalfOf, via: token.name, token: held };
 }
 
-/** The expiry of a token that nears it, on the answer, for the client to warn its person. */
-function flagNearExpiry(reply: FastifyReply, caller: Caller, now: Date): void {
+/** The expiry of a token that nears it, for the answer's x-watchfloor-token-expires (the client warns its person). */
+export function nearExpiry(caller: Caller, now: Date): string | undefined {
   const expiresAt = caller.token?.expiresAt;
-  if (expiresAt && expiryNear(expiresAt, now)) reply.header('x-watchfloor-token-expires', expiresAt);
+  return expiresAt && expiryNear(expiresAt, now) ? expiresAt : undefined;
+}
+
+function flagNearExpiry(reply: FastifyReply, caller: Caller, now: Date): void {
+  const expiresAt = nearExpiry(caller, now);
+  if (expiresAt) reply.header('x-watchfloor-token-expires', expiresAt);
 }
 
 // Any token could otherwise write timelines under a chat user's name of its choosing.
@@ -162,7 +177,7 @@ export function installAuth(app: FastifyInstance, ctx: HubContext): void {
   app.addHook('onRequest', async (request, reply) => {
     const needed = request.routeOptions.config.role;
     if (!needed) return;
-    const caller = await authenticate(ctx, request);
+    const caller = await authenticate(ctx, presentedBy(request));
     flagNearExpiry(reply, caller, ctx.now());
     requireRole(caller, needed);
     request.caller = caller;

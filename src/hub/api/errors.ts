@@ -50,19 +50,37 @@ export function errorBody(e: WatchfloorError): ApiErrorBody {
   return { error: { ...e.toJSON(), code: e.code as ErrorCode } };
 }
 
+/** How a failure is answered: its status, the headers beside the body (Retry-After on a 503), and the body. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: ApiErrorBody;
+}
+
+/**
+ * The answer to `e` (anything thrown while handling a request), after logging
+ * what the operator must see. The error handler and the fast alert intake
+ * (fast-alert-intake.ts) both answer through it, so they answer alike.
+ */
+export function answerToFailure(e: unknown, method: string, url: string, log: (line: string) => void): ErrorAnswer {
+  const error = toWatchfloorError(e);
+  // A storage failure (503) is the operator's to fix: logged with its cause like a bug.
+  if ((error instanceof HubError || error instanceof UnavailableError) && error.cause !== undefined) {
+    const cause = error.cause;
+    log(`error: ${method} ${url}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+  }
+  const headers: Record<string, string> = {};
+  if (error instanceof UnavailableError) {
+    const asked = error.details.retryAfterSeconds;
+    headers['retry-after'] = String(typeof asked === 'number' ? asked : RETRY_AFTER_SECONDS);
+  }
+  return { status: HTTP_STATUS_FOR[error.code as ErrorCode] ?? 500, headers, body: errorBody(error) };
+}
+
 export function installErrorHandling(app: FastifyInstance, log: (line: string) => void): void {
   app.setErrorHandler((e, request, reply) => {
-    const error = toWatchfloorError(e);
-    // A storage failure (503) is the operator's to fix: logged with its cause like a bug.
-    if ((error instanceof HubError || error instanceof UnavailableError) && error.cause !== undefined) {
-      const cause = error.cause;
-      log(`error: ${request.method} ${request.url}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
-    }
-    if (error instanceof UnavailableError) {
-      const asked = error.details.retryAfterSeconds;
-      void reply.header('retry-after', String(typeof asked === 'number' ? asked : RETRY_AFTER_SECONDS));
-    }
-    void reply.status(HTTP_STATUS_FOR[error.code as ErrorCode] ?? 500).send(errorBody(error));
+    const answer = answerToFailure(e, request.method, request.url, log);
+    void reply.headers(answer.headers).status(answer.status).send(answer.body);
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new NotFoundError(`no such endpoint: ${request.method} ${request.url.split('?')[0]}`, {

@@ -6,7 +6,8 @@
 // killed between answering and applying applies the rest when it starts again.
 // The entries are read inside the applying transaction, so two hubs over one
 // store never apply the same entry. A request that wants the outcome (the
-// webhook's documented answer) waits here for its entry's batch.
+// webhook's documented answer) waits for its entry's batch (journal-outcomes.ts).
+// It runs in a worker thread when it can (journal-worker.ts), here otherwise.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
@@ -17,6 +18,7 @@ import { applyAlertDeliveries, type AlertDelivery } from './alert-intake.js';
 import type { GroupingRules } from './alert-grouping.js';
 import type { AlertPlaces } from './alert-places.js';
 import type { IncidentDeps } from './incident-actions.js';
+import type { JournalOutcomes } from './journal-outcomes.js';
 
 export interface JournalLimits {
   /** Unapplied alerts the journal may hold; past it the intake answers 503 with Retry-After. */
@@ -43,33 +45,42 @@ export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub 
 
 const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
 
-interface Waiter {
-  resolve(result: AlertmanagerIngestResult): void;
-  reject(e: unknown): void;
+/** An entry as its append names it to the applier. */
+export interface AppendedEntry {
+  seq: number;
+  alerts: number;
 }
 
 export interface JournalApplier {
   /**
-   * The outcome of entry `seq`, once applied. Called inside the transaction
-   * that appends it (no batch can take it before); `forget` it if that rolls back.
+   * Entries carrying `alerts` alerts were committed to the journal: count them and apply them soon.
+   * `entries` names them (an applier in another thread may have applied some before it hears of them).
    */
-  outcomeOf(seq: number): Promise<AlertmanagerIngestResult>;
-  forget(seq: number): void;
-  /** Entries carrying `alerts` alerts were committed to the journal: count them and apply them soon. */
-  appended(alerts: number): void;
+  appended(alerts: number, entries?: readonly AppendedEntry[]): void;
   /** Unapplied alerts, as this hub counts them (those found at start, plus appended, less applied). */
   backlog(): number;
   /** Stops after the batch in hand; what is left stays in the journal for the next start. */
   close(): Promise<void>;
 }
 
+/** What the applier counts (a worker's are sent to the hub's metrics by message). */
+export type ApplierMetrics = Pick<HubMetrics, 'countAlertsApplied' | 'countAlerts' | 'countAlertsGrouped' | 'countIntakeRejected'>;
+
 export interface ApplierDeps extends IncidentDeps {
-  metrics: HubMetrics;
+  metrics: ApplierMetrics;
   log?: ((line: string) => void) | undefined;
 }
 
 /** Whether senders' requests are coming in now (the applier then leaves them half the event loop). */
 export type SendersBusy = () => boolean;
+
+/** What a killed hub left in the journal: counted first (before any request can append), then applied. */
+export function countLeftover(store: Pick<StoreWriter, 'journalDepth'>, log: (line: string) => void, found: (alerts: number) => void): void {
+  void store.journalDepth().then(
+    (depth) => found(depth.alerts),
+    (e: unknown) => log(`alert intake: cannot read the journal: ${e instanceof Error ? e.message : String(e)}`),
+  );
+}
 
 export function createJournalApplier(
   deps: ApplierDeps,
@@ -77,11 +88,13 @@ export function createJournalApplier(
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   rules: GroupingRules,
   limits: JournalLimits & { retryAfterSeconds: number },
+  outcomes: JournalOutcomes,
   sendersBusy: SendersBusy = () => false,
+  /** Whether it counts what the journal held at its start (a worker is told it with the appends instead). */
+  countsLeftover = true,
 ): JournalApplier {
   const { metrics } = deps;
   const log = deps.log ?? (() => {});
-  const waiters = new Map<number, Waiter>();
   let backlog = 0;
   let again = false;
   let closed = false;
@@ -91,15 +104,6 @@ export function createJournalApplier(
   let retryTimer: NodeJS.Timeout | undefined;
   const startedAt = deps.now().getTime();
   const owner = (): JournalOwner => ({ hub, orphanedBefore: new Date(Math.max(startedAt, deps.now().getTime() - ORPHANED_AFTER_MS)).toISOString() });
-
-  const settle = (entries: JournalEntry[], each: (w: Waiter, i: number) => void) => {
-    entries.forEach((e, i) => {
-      const w = waiters.get(e.seq);
-      if (!w) return;
-      waiters.delete(e.seq);
-      each(w, i);
-    });
-  };
 
   const applied = (entries: JournalEntry[], results: AlertmanagerIngestResult[]) => {
     const alerts = entries.reduce((n, e) => n + e.alerts, 0);
@@ -112,7 +116,7 @@ export function createJournalApplier(
       metrics.countAlerts('ignored', r.ignored);
       metrics.countAlerts('silenced', r.silenced ?? 0);
     }
-    settle(entries, (w, i) => w.resolve(results[i]!));
+    outcomes.applied(entries, results);
   };
 
   /** Applies the next batch; how many entries it took (0: the journal is empty). */
@@ -144,7 +148,7 @@ export function createJournalApplier(
       await deps.store.transaction((tx) => tx.pruneJournal(bad.seq, mine));
       backlog = Math.max(0, backlog - bad.alerts);
       metrics.countIntakeRejected('apply_failed');
-      settle([bad], (w) => w.reject(e));
+      outcomes.failed(e, [bad.seq]);
       return 1;
     }
   };
@@ -166,10 +170,7 @@ export function createJournalApplier(
           // still waits on one is told to send again (503): the alert dedupes into what the other hub opened.
           if ((await applyNext()) === 0) {
             backlog = 0;
-            for (const [seq, w] of waiters) {
-              waiters.delete(seq);
-              w.reject(new UnavailableError('another hub over the same data file applied these alerts; send them again', { details: { retryAfterSeconds: limits.retryAfterSeconds } }));
-            }
+            outcomes.failed(new UnavailableError('another hub over the same data file applied these alerts; send them again', { details: { retryAfterSeconds: limits.retryAfterSeconds } }));
           }
           // While senders are sending, the applier takes at most half the event loop: for as long as its batch
           // took, their requests go first (taken in is on disk; the backlog's bound stops it growing past reason).
@@ -180,10 +181,7 @@ export function createJournalApplier(
     } catch (e) {
       // Storage cannot write now: the entries stay in the journal; try again after a pause, and tell whoever waits.
       log(`alert intake: applying the journal failed, retrying in ${limits.retryAfterSeconds} s: ${e instanceof Error ? e.message : String(e)}`);
-      for (const [seq, w] of waiters) {
-        waiters.delete(seq);
-        w.reject(e);
-      }
+      outcomes.failed(e);
       again = false;
       if (!closed) {
         retryTimer = setTimeout(() => kick(), limits.retryAfterSeconds * 1000);
@@ -202,18 +200,12 @@ export function createJournalApplier(
     });
   };
 
-  // What a killed hub left in the journal: counted first (before any request can append), then applied.
-  void deps.store.journalDepth().then(
-    (depth) => {
-      backlog += depth.alerts;
-      kick();
-    },
-    (e: unknown) => log(`alert intake: cannot read the journal: ${e instanceof Error ? e.message : String(e)}`),
-  );
+  if (countsLeftover) countLeftover(deps.store, log, (alerts) => {
+    backlog += alerts;
+    kick();
+  });
 
   return {
-    outcomeOf: (seq) => new Promise((resolve, reject) => waiters.set(seq, { resolve, reject })),
-    forget: (seq) => void waiters.delete(seq),
     appended(alerts) {
       backlog += alerts;
       kick();

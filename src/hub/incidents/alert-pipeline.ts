@@ -6,23 +6,33 @@
 // dedupes, groups and applies them, many requests to a transaction, and
 // publishes after commit. Senders that read nothing back (Alertmanager's v2
 // API, Grafana) are answered once their alerts are journaled; the webhook,
-// whose answer names the incidents, waits for its entry to be applied.
+// whose answer names the incidents, waits for its entry to be applied. Over
+// a store file, and in a build, the applier runs in a worker thread
+// (journal-worker.ts), leaving this event loop to the senders.
 // Backpressure, never loss: a full queue or a journal whose backlog passed
 // its bound refuses with 503 and Retry-After (Alertmanager retries 5xx).
 import { randomUUID } from 'node:crypto';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { Caller } from '../caller.js';
+import type { HubMetrics } from '../metrics.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
 import type { AlertDelivery } from './alert-intake.js';
 import { DEFAULT_GROUPING_RULES, type GroupingRules } from './alert-grouping.js';
-import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, journalEntryOf, type ApplierDeps, type JournalLimits } from './alert-journal.js';
+import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, journalEntryOf, type ApplierDeps, type JournalApplier, type JournalLimits } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
+import { writeTurnsOf } from '../store/sqlite/sqlite-store.js';
+import { createOutcomeWaiters } from './journal-outcomes.js';
+import { journalWorkerScript, startJournalWorker } from './journal-worker-client.js';
 import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from './intake-queue.js';
 
 export type IntakeLimits = IntakeQueueLimits & JournalLimits;
 
 const BUSY_WINDOW_MS = 2;
+
+// The worker holds the file's write lock for a batch, and the senders' appends wait that long at most:
+// a batch this small keeps the wait short (it yields to them between batches: store/sqlite/write-turns.ts).
+const WORKER_ALERTS_PER_APPLY = 10;
 
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 
@@ -40,7 +50,14 @@ interface Accepted {
   outcome: Promise<AlertmanagerIngestResult> | undefined;
 }
 
-export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<GroupingRules> | undefined }, overrides: Partial<IntakeLimits> = {}): AlertPipeline {
+export interface PipelineDeps extends ApplierDeps {
+  metrics: HubMetrics;
+  grouping?: Partial<GroupingRules> | undefined;
+  /** The store's SQLite file, when it is one: the applier then runs in a worker thread over it (when built). */
+  dataFile?: string | undefined;
+}
+
+export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<IntakeLimits> = {}): AlertPipeline {
   const rules: GroupingRules = { ...DEFAULT_GROUPING_RULES, ...deps.grouping };
   const limits: IntakeLimits = { ...DEFAULT_INTAKE_LIMITS, ...DEFAULT_JOURNAL_LIMITS, ...overrides };
   const { metrics } = deps;
@@ -49,24 +66,32 @@ export function createAlertPipeline(deps: ApplierDeps & { grouping?: Partial<Gro
   const sendersBusy = () => queue.depth().requests > 0 || performance.now() - lastArrival < BUSY_WINDOW_MS;
   // This hub process's name in the journal: the entries it takes in are its to apply (alert-journal.ts).
   const hub = randomUUID();
-  const applier = createJournalApplier(deps, hub, alertPlacesCache(), rules, limits, sendersBusy);
+  const waiters = createOutcomeWaiters();
+  const inThisThread = () => createJournalApplier(deps, hub, alertPlacesCache(), rules, limits, waiters, sendersBusy);
+  const script = deps.dataFile ? journalWorkerScript() : undefined;
+  const applier: JournalApplier =
+    script && deps.dataFile
+      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
+      : inThisThread();
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
     const waiting: number[] = [];
+    let appendedSeqs: number[] = [];
     const at = deps.now().toISOString();
     try {
       const accepted = await deps.store.transaction(async (tx) => {
         const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)));
+        appendedSeqs = seqs;
         return jobs.map((job, i): Accepted => {
           if (!job.outcome) return { outcome: undefined };
           waiting.push(seqs[i]!);
-          return { outcome: applier.outcomeOf(seqs[i]!) };
+          return { outcome: waiters.outcomeOf(seqs[i]!) };
         });
       });
-      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0));
+      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0), appendedSeqs.map((seq, i) => ({ seq, alerts: jobs[i]!.webhook.alerts.length })));
       return accepted;
     } catch (e) {
-      for (const seq of waiting) applier.forget(seq);
+      for (const seq of waiting) waiters.forget(seq);
       throw e;
     }
   };

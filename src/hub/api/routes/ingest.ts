@@ -9,7 +9,8 @@
 // docs/alerting.md; Grafana's shares it), so those wait until they are applied.
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
-import { createAlertPipeline, type IntakeLimits } from '../../incidents/alert-pipeline.js';
+import type { Caller } from '../../caller.js';
+import type { AlertPipeline } from '../../incidents/alert-pipeline.js';
 import { AlertmanagerWebhook } from '../../incidents/alertmanager-webhook.js';
 import { isPostableAlerts, PostableAlerts, webhookOfPostableAlerts } from '../../incidents/prometheus-alerts.js';
 import { ingestTelemetry } from '../../telemetry/telemetry-intake.js';
@@ -17,10 +18,18 @@ import { callerOf } from '../auth.js';
 import { TelemetryBody } from '../schemas.js';
 import { parseInput } from '../validate.js';
 
-export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, limits: Partial<IntakeLimits> = {}): void {
+/**
+ * A body posted to POST /api/v2/alerts, checked and taken into the journal; resolves once it is on disk.
+ * The route and the fast intake ahead of fastify (fast-alert-intake.ts) both take it here, so they decide alike.
+ */
+export async function takePostableAlerts(alerts: AlertPipeline, caller: Caller, body: unknown, now: Date): Promise<void> {
+  const posted = isPostableAlerts(body) ? body : parseInput(PostableAlerts, body, 'Alertmanager v2 alerts');
+  await alerts.submit(caller, webhookOfPostableAlerts(posted, now));
+}
+
+/** The intake routes, over the hub's one alert pipeline (buildApp makes it, and closes it with the app). */
+export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, alerts: AlertPipeline): void {
   const intake = { config: { role: 'intake' as const } };
-  const alerts = createAlertPipeline(ctx, limits);
-  app.addHook('onClose', () => alerts.close());
 
   app.post('/v1/ingest/alertmanager', intake, async (request) => {
     const webhook = parseInput(AlertmanagerWebhook, request.body, 'Alertmanager webhook');
@@ -36,8 +45,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, limi
 
   // Answered as Alertmanager answers it (200, empty body): Prometheus reads nothing more.
   app.post('/api/v2/alerts', intake, async (request, reply) => {
-    const posted = isPostableAlerts(request.body) ? request.body : parseInput(PostableAlerts, request.body, 'Alertmanager v2 alerts');
-    await alerts.submit(callerOf(request), webhookOfPostableAlerts(posted, ctx.now()));
+    await takePostableAlerts(alerts, callerOf(request), request.body, ctx.now());
     return reply.status(200).send();
   });
 

@@ -6,7 +6,6 @@
 // with it the very transaction the other store in it is waiting to commit.
 // Storage failures (disk full, read-only, I/O errors, a lock held past the
 // timeout) leave it as UnavailableError (storage-failure.ts).
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { UnavailableError } from '../../../core/errors.js';
 import { createPrivateFile } from '../../../core/private-file.js';
@@ -15,28 +14,48 @@ import { Mutex } from '../mutex.js';
 import { migrate } from './migrations.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
-import { startWalCheckpointer } from './wal-checkpointer.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
+import { committed, createWriteTurns, letOthersWrite, nextCommit, waitToWrite, type WriteTurns } from './write-turns.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
   busyTimeoutMs?: number;
+  /** Another connection in this process checkpoints the file (the journal's worker: journal-worker.ts); this one never does. */
+  checkpointedElsewhere?: boolean;
+  /** Shared with the other connection of this process (write-turns.ts); default: turns of its own. */
+  turns?: WriteTurns;
+  /** Whether this connection lets the others of this process write first (the journal's applier). */
+  yields?: boolean;
 }
 
 const START_KEY = 'hub_started_at';
 
 const isBusy = (e: unknown) => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
-/** BEGIN IMMEDIATE, retried with a bounded backoff while another connection writes. */
-async function beginImmediate(db: Database.Database, timeoutMs: number): Promise<void> {
+// How long a yielding connection lets the others go first, at most, before each transaction.
+const YIELD_MAX_MS = 1_000;
+
+/**
+ * BEGIN IMMEDIATE, retried with a bounded backoff while another connection
+ * writes — counted as waiting meanwhile, and woken when another connection
+ * of this process commits (write-turns.ts).
+ */
+async function beginImmediate(db: Database.Database, timeoutMs: number, turns: WriteTurns): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      return;
-    } catch (e) {
-      if (!isBusy(e) || Date.now() >= deadline) throw e;
+  let done: (() => void) | undefined;
+  try {
+    for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (e) {
+        if (!isBusy(e) || Date.now() >= deadline) throw e;
+      }
+      done ??= waitToWrite(turns);
+      await nextCommit(turns, waitMs);
     }
-    await sleep(waitMs);
+  } finally {
+    done?.();
   }
 }
 
@@ -51,6 +70,18 @@ function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call:
   }) as unknown as T;
 }
 
+function neverCheckpoints(db: Database.Database): WalCheckpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  return { close: async () => {} };
+}
+
+const turnsByStore = new WeakMap<Store, WriteTurns>();
+
+/** The write turns of a store this module opened: what another connection of this process shares with it. */
+export function writeTurnsOf(store: Store): WriteTurns | undefined {
+  return turnsByStore.get(store);
+}
+
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   // The audit log, incidents and token hashes: 0600, and SQLite's -wal and -shm follow the file's mode.
   createPrivateFile(file);
@@ -58,14 +89,16 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
   const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  const turns = options.turns ?? createWriteTurns();
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   migrate(db);
   // From here on only BEGIN can meet another writer (WAL readers never wait),
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
   // Checkpoints (and their fsyncs) in a worker thread, not inside a COMMIT on the event loop.
-  const checkpointer = startWalCheckpointer(db, file);
+  const checkpointer = options.checkpointedElsewhere ? neverCheckpoints(db) : startWalCheckpointer(db, file);
 
   const { ops, transactionScope } = sqliteOperationsInScope(db);
   const sql = (text: string) => db.prepare(text);
@@ -98,13 +131,15 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
-      await beginImmediate(db, busyTimeoutMs).catch(failed);
+      if (options.yields) await letOthersWrite(turns, YIELD_MAX_MS);
+      await beginImmediate(db, busyTimeoutMs, turns).catch(failed);
       transactionScope.begin();
       revoking = false;
       try {
         const result = await fn(writer);
         transactionScope.flush();
         db.exec('COMMIT');
+        committed(turns);
         if (revoking) revocations++;
         return result;
       } catch (e) {
@@ -150,5 +185,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       await mutex.run(() => db.close());
     },
   });
+  turnsByStore.set(store, turns);
   return store;
 }
