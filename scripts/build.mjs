@@ -125,7 +125,9 @@ await build({
   ...COMMON,
   // The alert journal's applier runs in a worker thread from a script of its own (src/hub/incidents/journal-worker-client.ts).
   entryPoints: { main: 'src/main.ts', 'journal-worker': 'src/hub/incidents/journal-worker.ts' },
-  splitting: true, plugins: [packagesOnFirstUse(BUNDLED_PACKAGES), externalUnless(BUNDLED), UNUSED_UNDICI_PARTS] });
+  splitting: true,
+  plugins: [packagesOnFirstUse(BUNDLED_PACKAGES), externalUnless(BUNDLED), UNUSED_UNDICI_PARTS],
+});
 // The read commands and --version in one file (src/read-main.ts). Its code is
 // its own copy: no object crosses into the full bundle, which takes the words
 // whole. undici stays out — only a stream would load it, and streams (`--watch`)
