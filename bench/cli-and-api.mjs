@@ -18,7 +18,7 @@ const CONCURRENCY = 10;
 const GOAL = 1.2;
 
 const COLD_COMMANDS = [['--version'], ['status', '--json'], ['incidents', 'list', '--json'], ['sites', 'list', '--json']];
-const BARE_GET = fileURLToPath(new URL('./bare-status-get.cjs', import.meta.url));
+const BARE_GET = fileURLToPath(new URL('./bare-hub-get.cjs', import.meta.url));
 
 function timeCommand(args, env) {
   const t0 = performance.now();
@@ -40,7 +40,8 @@ function coldStart(env, label) {
     ...COLD_COMMANDS.map((args) => ({ name: `watchfloor ${args.join(' ')}`, argv: [CLI, ...args], goal: true })),
     // The read commands' bytecode comes from V8's code cache after their first run (src/code-cache.ts).
     { name: 'watchfloor status --json, no code cache', argv: [CLI, 'status', '--json'], env: { ...env, WATCHFLOOR_CODE_CACHE: '0' }, note: '  (a first run: compiled from source)' },
-    { name: 'anchor: bare node:http GET /v1/status', argv: [BARE_GET], note: '  (the floor: no parsing, checks or rendering)' },
+    // The floor under each read command: its one hub call, bare (the list paths with the CLI's default filters).
+    ...['/v1/status', '/v1/incidents?state=open&children=false', '/v1/sites'].map((path) => ({ name: `anchor: bare node:http GET ${path}`, argv: [BARE_GET, path], note: '  (the floor: no parsing, checks or rendering)' })),
   ];
   for (const { name, argv, goal, note, env: rowEnv = env } of rows) {
     const bare = [];
