@@ -11,6 +11,8 @@
 // (inertView), never inside each renderer; --json prints the data as it is.
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The same class, unflagged: asking first lets the clean strings (nearly all of them) through without a copy.
+const HAS_UNSAFE = new RegExp(UNSAFE.source);
 const CONTROL_PICTURES = 0x2400;
 
 function standIn(ch: string): string {
@@ -22,7 +24,7 @@ function standIn(ch: string): string {
 
 /** `text` with every control character, bidi control and line separator made visible and inert. */
 export function inertText(text: string): string {
-  return text.replace(UNSAFE, standIn);
+  return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, standIn) : text;
 }
 
 const isPlainObject = (v: object): boolean => {
@@ -39,7 +41,16 @@ export function inertView<T>(value: T): T {
   if (typeof value === 'string') return inertText(value) as T;
   if (Array.isArray(value)) return value.map(inertView) as T;
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [inertText(k), inertView(v)])) as T;
+    // A loop, not fromEntries(entries().map()): a fleet's status is thousands of small objects.
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const shownKey = inertText(key);
+      const shown = inertView((value as Record<string, unknown>)[key]);
+      // JSON.parse makes "__proto__" an own key; assigning it would set the copy's prototype instead.
+      if (shownKey === '__proto__') Object.defineProperty(copy, shownKey, { value: shown, enumerable: true, writable: true, configurable: true });
+      else copy[shownKey] = shown;
+    }
+    return copy as T;
   }
   return value;
 }

@@ -30,4 +30,13 @@ describe('inertView', () => {
     inertView(data);
     expect(data.title).toBe('\x1b');
   });
+
+  it('keeps a hostile "__proto__" key as a key of the copy, never as its prototype', () => {
+    const data = JSON.parse('{"__proto__": {"polluted": "\\u001b[2J"}, "name": "ok"}') as Record<string, unknown>;
+    const shown = inertView(data) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+    expect(Object.hasOwn(shown, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(shown, '__proto__')?.value).toEqual({ polluted: '\u241b[2J' });
+    expect((shown as { polluted?: unknown }).polluted).toBeUndefined();
+  });
 });
