@@ -14,8 +14,18 @@ const { cacheUseFor, loadWithCodeCache } = require('../dist/code-cache.cjs');
 process.env.NODE_ENV ??= 'production';
 const argv = process.argv.slice(2);
 const bundle = loadWithCodeCache(join(__dirname, '..', 'dist', 'read.cjs'), cacheUseFor(argv));
+let settled = false;
 bundle.exports.runCli(argv).then((code) => {
+  settled = true;
   process.exitCode = code;
   // A failed run (no hub yet, a typo) may not have compiled the command's usual path.
   if (code === 0) bundle.saveCache();
+});
+// The event loop ran dry with the command still waiting on something that can
+// no longer happen: a bug, never a success. 13 is what Node itself exits with
+// for an ES module's unsettled top-level await.
+process.on('exit', (code) => {
+  if (settled || code !== 0) return;
+  process.stderr.write('watchfloor: stopped before the command finished (it waited on something that never came); this is a bug\n');
+  process.exitCode = 13;
 });

@@ -95,6 +95,10 @@ export function startWalCheckpointer(db: Database.Database, file: string, option
       worker = undefined;
       if (!w) return;
       const exited = new Promise((resolve) => w.once('exit', resolve));
+      // Unref'd while the hub runs (it must not keep a stopping process alive);
+      // waited for here, it must keep the event loop running until it has
+      // exited, or a hub stopping mid-checkpoint ends with this unsettled.
+      w.ref();
       w.postMessage('close');
       await exited;
     },
