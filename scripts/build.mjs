@@ -65,7 +65,7 @@ const COMMON = {
   banner: { js: "import{createRequire as __wfRequire}from'node:module';const require=__wfRequire(import.meta.url);" },
 };
 
-// The read bundle never opens a stream (read-commands.ts hands `--watch` to
+// The read bundle never opens a stream (read-words.ts hands `--watch` to
 // the full bundle), so the undici side of the hub connection stays out of it:
 // ~200 KB less to parse at every start.
 const STREAMS_IN_FULL_BUNDLE = {
@@ -118,6 +118,17 @@ const packagesOnFirstUse = (from) => ({
   },
 });
 
+// The CommonJS files beside the full bundle (the read bundle, its loader, its
+// terminal packages): no ESM require() banner, and `import.meta.url` made
+// from __filename.
+const COMMONJS = {
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  banner: {},
+  inject: ['scripts/import-meta-url.cjs.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+};
+
 await rm('dist', { recursive: true, force: true });
 // Every command: chunks shared between entry points, each loaded by import()
 // only where a command needs it.
@@ -140,29 +151,25 @@ await build({
 // full bundle and of packages stays import() (Node runs it in CommonJS too).
 await build({
   ...COMMON,
+  ...COMMONJS,
   entryPoints: { read: 'src/read-main.ts' },
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
   splitting: false,
-  banner: {},
   // At the end, so "use strict" stays the file's first statement; the var is
   // hoisted, and nothing calls import() before the file has run to here.
   footer: { js: 'var __wfIm=typeof __wfIm=="function"?__wfIm:(s)=>import(s);' },
-  inject: ['scripts/import-meta-url.cjs.js'],
-  define: { 'import.meta.url': 'importMetaUrl' },
   plugins: [FULL_BUNDLE_EXTERNAL, STREAMS_IN_FULL_BUNDLE, CHILD_PROCESS_ON_USE, packagesOnFirstUse(TERMINAL_FILE), externalUnless(BUNDLED)],
 });
 // Code run by vm.Script cannot call import() on Node 20 (src/code-cache.ts
 // loads the read bundle that way, for V8's code cache): each import("…") the
 // bundle keeps becomes __wfIm("…") — the same length, so the source map still
-// fits — which the loader passes in; required plainly, the banner's fallback
-// is the real import() (the footer).
+// fits — which the loader passes in; required plainly, the footer's fallback
+// is the real import().
 const READ_FILE = 'dist/read.cjs';
 const readCode = await readFile(READ_FILE, 'utf8');
 const rewritten = readCode.replace(/\bimport\((?=["'])/g, '__wfIm(');
 if (/\bimport\(\s*["'`]/.test(rewritten) || rewritten === readCode) throw new Error(`${READ_FILE}: expected import("…") calls to rewrite, and none left after`);
 await writeFile(READ_FILE, rewritten);
 // The loader bin/watchfloor.js runs the read bundle with.
-await build({ ...COMMON, entryPoints: { 'code-cache': 'src/code-cache.ts' }, outExtension: { '.js': '.cjs' }, format: 'cjs', banner: {}, inject: ['scripts/import-meta-url.cjs.js'], define: { 'import.meta.url': 'importMetaUrl' }, plugins: [externalUnless(BUNDLED)] });
+await build({ ...COMMON, ...COMMONJS, entryPoints: { 'code-cache': 'src/code-cache.ts' }, plugins: [externalUnless(BUNDLED)] });
 // The read bundle's terminal packages (src/render/terminal-packages.ts).
-await build({ ...COMMON, entryPoints: { terminal: 'src/render/terminal-packages.ts' }, outExtension: { '.js': '.cjs' }, format: 'cjs', banner: {}, plugins: [externalUnless(BUNDLED)] });
+await build({ ...COMMON, ...COMMONJS, entryPoints: { terminal: 'src/render/terminal-packages.ts' }, plugins: [externalUnless(BUNDLED)] });

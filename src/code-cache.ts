@@ -24,7 +24,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { READ_NOUNS } from './commands/read-words.js';
+import { READ_NOUNS, isVersionOnly } from './commands/read-words.js';
 
 export interface LoadedBundle<T> {
   exports: T;
@@ -37,7 +37,7 @@ export interface LoadedBundle<T> {
 /** Which cache file a command line uses: each read command its own, everything else one more. */
 export function cacheUseFor(argv: readonly string[]): string {
   const first = argv[0] ?? '';
-  return (READ_NOUNS as readonly string[]).includes(first) ? first : argv.length === 1 && first === '--version' ? 'version' : 'other';
+  return (READ_NOUNS as readonly string[]).includes(first) ? first : isVersionOnly(argv) ? 'version' : 'other';
 }
 
 /** The cache directory, or undefined when there is none to use safely. */

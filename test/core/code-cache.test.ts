@@ -100,6 +100,7 @@ describe('cacheUseFor', () => {
     [['incidents', 'list'], 'incidents'],
     [['sites'], 'sites'],
     [['--version'], 'version'],
+    [['-V'], 'version'],
     [['kpi', 'remote'], 'other'],
     [['../../etc'], 'other'],
     [[], 'other'],
