@@ -75,25 +75,16 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       : inThisThread();
 
   const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
-    const waiting: number[] = [];
-    let appendedSeqs: number[] = [];
     const at = deps.now().toISOString();
-    try {
-      const accepted = await deps.store.transaction(async (tx) => {
-        const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)));
-        appendedSeqs = seqs;
-        return jobs.map((job, i): Accepted => {
-          if (!job.outcome) return { outcome: undefined };
-          waiting.push(seqs[i]!);
-          return { outcome: waiters.outcomeOf(seqs[i]!) };
-        });
-      });
-      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0), appendedSeqs.map((seq, i) => ({ seq, alerts: jobs[i]!.webhook.alerts.length })));
-      return accepted;
-    } catch (e) {
-      for (const seq of waiting) waiters.forget(seq);
-      throw e;
-    }
+    let accepted: Accepted[] = [];
+    // One write of the journal's own (a file apart from the store's: no wait on the applier's transaction).
+    // Waiters are set the moment it commits, before an applier in this thread can take the entries.
+    const seqs = await deps.store.appendJournal(
+      jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)),
+      (committed) => (accepted = jobs.map((job, i): Accepted => ({ outcome: job.outcome ? waiters.outcomeOf(committed[i]!) : undefined }))),
+    );
+    applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0), seqs.map((seq, i) => ({ seq, alerts: jobs[i]!.webhook.alerts.length })));
+    return accepted;
   };
 
   const queue = createIntakeQueue<AlertDelivery & { outcome: boolean }, Accepted>(journal, limits, {
@@ -119,15 +110,14 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       lastArrival = performance.now();
       if (size === 0) return options.outcome ? EMPTY() : undefined;
       refuseWhenFull(size);
-      let accepted: Accepted;
-      try {
-        accepted = await queue.submit({ caller, webhook, outcome: options.outcome === true }, size);
-      } catch (e) {
+      const refusedByStorage = (e: unknown): never => {
         if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
         throw e;
-      }
+      };
+      const accepted = await queue.submit({ caller, webhook, outcome: options.outcome === true }, size).catch(refusedByStorage);
       metrics.countAlertsReceived(size);
-      return accepted.outcome;
+      // Journaled, but the store cannot apply them now (they stay, and apply later): the answer that needs them is 503.
+      return accepted.outcome?.catch(refusedByStorage);
     },
     close: () => applier.close(),
   };
