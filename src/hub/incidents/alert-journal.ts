@@ -18,7 +18,9 @@ import { UnavailableError } from '../../core/errors.js';
 import type { HubMetrics } from '../metrics.js';
 import type { JournalEntry, JournalOwner, NewJournalEntry, Store, StoreWriter } from '../store/store.js';
 import { transact } from '../transact.js';
+import type { Caller } from '../caller.js';
 import { applyAlertDeliveries, type AlertDelivery } from './alert-intake.js';
+import { webhookOfPostableAlerts, type PostableAlerts } from './prometheus-alerts.js';
 import type { GroupingRules } from './alert-grouping.js';
 import type { AlertPlaces } from './alert-places.js';
 import type { IncidentDeps } from './incident-actions.js';
@@ -47,9 +49,23 @@ export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub 
   return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery), hub };
 }
 
+/**
+ * The text of an entry for Alertmanager's v2 alerts as the sender wrote them: `body` is the request's body,
+ * already parsed and checked (isPostableAlerts), kept as it came — neither turned into the webhook's alerts
+ * nor written out again before the answer. The applier turns it into the webhook's alerts, each firing or
+ * resolved as of the entry's receivedAt (prometheus-alerts.ts).
+ */
+export const postableEntryText = (caller: Caller, body: string): string => `{"caller":${JSON.stringify(caller)},"postable":${body}}`;
+
+/** An entry's text as the applier reads it: a delivery, or v2 alerts as posted. */
+type EntryText = AlertDelivery | { caller: Caller; postable: PostableAlerts };
+
 const sumAlerts = (entries: readonly JournalEntry[]) => entries.reduce((n, e) => n + e.alerts, 0);
 
-const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
+function deliveryOf(entry: JournalEntry): AlertDelivery {
+  const parsed = JSON.parse(entry.entry) as EntryText;
+  return 'postable' in parsed ? { caller: parsed.caller, webhook: webhookOfPostableAlerts(parsed.postable, new Date(entry.receivedAt)) } : parsed;
+}
 
 /** An entry as its append names it to the applier. */
 export interface AppendedEntry {
