@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/hub/caller.js';
 import { journalEntryOf } from '../../src/hub/incidents/alert-journal.js';
+import { restoreBackup } from '../../src/hub/restore.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -37,6 +38,16 @@ async function stopKeepingData(): Promise<string> {
   return dir;
 }
 
+/** The journal's entries beside `dataFile`, read through a store opened on it and closed again. */
+async function readJournalOf(dataFile: string) {
+  const store = openSqliteStore(dataFile);
+  try {
+    return await store.readJournal(1_000);
+  } finally {
+    await store.close();
+  }
+}
+
 const firing = (prefix: string, n: number) => ({
   alerts: Array.from({ length: n }, (_, i) => ({ status: 'firing' as const, labels: { alertname: 'GateDown', site: 'RUH', batch: prefix, n: String(i) }, annotations: {} })),
 });
@@ -61,7 +72,7 @@ describe('the journal in the store', () => {
 });
 
 describe('the journal in a file of its own', () => {
-  it('lives beside the data file, and a backup carries its unapplied entries (not those recorded as applied) into the restored hub\'s journal', async () => {
+  it('lives beside the data file; a backup carries its unapplied entries (not those recorded as applied), and a restore brings them in and keeps the old journal aside', async () => {
     hub = await startFixtureHub();
     const dir = await stopKeepingData();
     const file = join(dir, 'hub.sqlite');
@@ -75,19 +86,21 @@ describe('the journal in a file of its own', () => {
     await bare.transaction((tx) => tx.markJournalApplied([applied!]));
     const copy = join(dir, 'copy.sqlite');
     await bare.backupTo(copy);
-    expect(new Database(copy, { readonly: true }).prepare('SELECT seq, alerts FROM alert_journal').all()).toEqual([{ seq: unapplied, alerts: 2 }]);
-    const restored = openSqliteStore(copy);
-    try {
-      expect(existsSync(`${copy}.journal`)).toBe(true);
-      const moved = await restored.readJournal(100);
-      expect(moved.map((e) => [e.alerts, (JSON.parse(e.entry) as { webhook: { alerts: { labels: { batch: string } }[] } }).webhook.alerts[0]!.labels.batch])).toEqual([[2, 'unapplied']]);
-      // Moved, not copied, with a seq of the journal's (above any the data file remembers).
-      expect(moved[0]!.seq).toBeGreaterThan(unapplied!);
-      expect(new Database(copy, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM alert_journal').get()).toEqual({ n: 0 });
-      expect(await restored.transaction(async (tx) => tx.journalApplied())).toEqual([]);
-    } finally {
-      await restored.close();
-    }
+    await bare.close();
+    bare = undefined;
+    const inCopy = new Database(copy, { readonly: true });
+    expect(inCopy.prepare('SELECT seq, alerts FROM alert_journal').all()).toEqual([{ seq: unapplied, alerts: 2 }]);
+    inCopy.close();
+
+    const { keptAs } = await restoreBackup({ backupFile: copy, dataFile: file });
+    expect((await readJournalOf(`${keptAs!}`)).map((e) => e.seq)).toEqual([applied, unapplied]);
+    const moved = await readJournalOf(file);
+    expect(moved.map((e) => [e.alerts, (JSON.parse(e.entry) as { webhook: { alerts: { labels: { batch: string } }[] } }).webhook.alerts[0]!.labels.batch])).toEqual([[2, 'unapplied']]);
+    // Moved, not copied, with a seq of the journal's own (above any the data file remembers).
+    expect(moved[0]!.seq).toBeGreaterThan(unapplied!);
+    const restored = new Database(file, { readonly: true });
+    expect(restored.prepare('SELECT COUNT(*) AS n FROM alert_journal').get()).toEqual({ n: 0 });
+    restored.close();
   });
 
   it('never applies an entry recorded as applied, and moves what an older hub left in the data file\'s table to the journal and applies it', async () => {
