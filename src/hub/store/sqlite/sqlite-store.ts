@@ -180,7 +180,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         .run(async () => {
           createPrivateFile(target);
           // (An in-memory store has no other connection to it, nor writer but this one.)
-          const holder = file === ':memory:' ? undefined : new Database(file);
+          // Its wait for the lock is beginImmediate's, off the event loop (SQLite's own busy wait would block it).
+          const holder = file === ':memory:' ? undefined : new Database(file, { timeout: 0 });
           try {
             if (holder) await beginImmediate(holder, busyTimeoutMs, turns);
             const applied = new Set(ops.journalApplied());
