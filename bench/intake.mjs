@@ -233,9 +233,16 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const loadBefore = load();
 const am = await startAlertmanager();
-const bare = await startBare();
+// A start that fails stops what was started before it (an orphaned server holds the bench's output open).
+const bare = await startBare().catch(async (e) => {
+  await am.stop();
+  throw e;
+});
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
-const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] });
+const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] }).catch(async (e) => {
+  await Promise.all([am.stop(), bare.stop()]);
+  throw e;
+});
 const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), bare: new Pool(bare.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
 const drainText = (x) =>
   (x.refused ? `   ${x.refused} requests answered 503 (backlog full)${x.overAll ? ' over all rounds' : ''}, sent again after Retry-After` : '') +
