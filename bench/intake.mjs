@@ -7,7 +7,9 @@
 // the hub's POST /api/v2/alerts, the same body (both answer once the alerts
 // are stored: Alertmanager in its memory, the hub in its journal on disk);
 // beside them the hub's POST /v1/ingest/alertmanager, whose answer waits until
-// the alerts are applied. The hub (a demo hub at --speed 1, its simulator a
+// the alerts are applied, and the floor: a bare node:http server that reads the
+// body and answers 200 (bench/bare-intake.cjs), its ratio to Alertmanager the
+// most any Node intake could reach on this machine. The hub (a demo hub at --speed 1, its simulator a
 // trickle beside the stream) applies the journal after answering, so for its
 // v2 rows the bench also waits until the journal is empty and prints the drain:
 // the time from the round's first request until every accepted alert was an
@@ -20,7 +22,7 @@
 // rounds and the hub:Alertmanager ratios. For the hub also the CPU it spent
 // per alert (until drained, from /proc): less at the mercy of the other
 // processes on a shared machine than alerts/s.
-//   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16]
+//   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16] [--only 'hub v2']
 //   ALERTMANAGER=/path/to/alertmanager node bench/intake.mjs   (default: prometheus-alertmanager on PATH, installed with apt-get if missing)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { arg, createToken, fmt, startDemoHub, summarize } from './lib.mjs';
+import { arg, createToken, fmt, ROOT, startDemoHub, summarize } from './lib.mjs';
 
 const ROUNDS = arg('--rounds', 5);
 const SINGLE_REQUESTS = arg('--single', 2000);
@@ -100,6 +102,24 @@ async function startAlertmanager() {
   };
 }
 
+/** The floor (bare-intake.cjs) in a process of its own, as the hub and Alertmanager are. */
+async function startBare() {
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'bare-intake.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench/bare-intake.cjs exited with ${code}`)));
+    child.stdout.once('data', (c) => resolve(Number(String(c).trim())));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 let serial = 0;
 /** One firing alert nobody has sent before, on a real asset of the fleet. */
 function alertOn(asset) {
@@ -121,6 +141,7 @@ const emptyAnswer = (text) => {
 // The same alerts, as each receiver takes them.
 const TARGETS = {
   alertmanager: { server: 'alertmanager', path: '/api/v2/alerts', body: postable, check: () => {} },
+  'bare node': { server: 'bare', path: '/api/v2/alerts', body: postable, check: emptyAnswer },
   'hub v2': { server: 'hub', path: '/api/v2/alerts', body: postable, check: emptyAnswer, drains: true },
   'hub webhook': {
     server: 'hub',
@@ -133,7 +154,9 @@ const TARGETS = {
     },
   },
 };
-const NAMES = Object.keys(TARGETS);
+// --only 'hub v2,bare node': those receivers alone (a profile of one path; no ratios without Alertmanager).
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
+const NAMES = Object.keys(TARGETS).filter((name) => !ONLY || ONLY.includes(name));
 
 /** The alerts the hub has taken in and not yet applied (its /metrics gauge). */
 async function journalBacklog(pool) {
@@ -210,9 +233,17 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const loadBefore = load();
 const am = await startAlertmanager();
+// A start that fails stops what was started before it (an orphaned server holds the bench's output open).
+const bare = await startBare().catch(async (e) => {
+  await am.stop();
+  throw e;
+});
 // HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
-const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] });
-const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
+const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ? process.env.HUB_NODE_ARGS.split(' ') : [] }).catch(async (e) => {
+  await Promise.all([am.stop(), bare.stop()]);
+  throw e;
+});
+const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), bare: new Pool(bare.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
 const drainText = (x) =>
   (x.refused ? `   ${x.refused} requests answered 503 (backlog full)${x.overAll ? ' over all rounds' : ''}, sent again after Retry-After` : '') +
   (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`) +
@@ -222,7 +253,7 @@ try {
   const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
   const assets = (await res.body.json()).assets.filter((a) => a.siteId);
   const intakeHeaders = { ...adminHeaders, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'bench-alertmanager', role: 'intake' })}` };
-  const headers = { alertmanager: { 'content-type': 'application/json' }, hub: intakeHeaders };
+  const headers = { alertmanager: { 'content-type': 'application/json' }, bare: { 'content-type': 'application/json' }, hub: intakeHeaders };
   const run = async (name, requests, perRequest) => {
     const target = TARGETS[name];
     // Each hub round starts with the journal empty: none pays for the one before.
@@ -263,8 +294,10 @@ try {
         : '';
       console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}${drained}`);
     }
+    if (!['alertmanager', 'bare node', 'hub v2', 'hub webhook'].every((name) => NAMES.includes(name))) continue;
     const applied = med('hub v2', (x) => x.appliedPerSecond);
     console.log(`  ${m.label.padEnd(22)} ratio hub v2/alertmanager ${(rate['hub v2'] / rate.alertmanager).toFixed(2)}x accepted (on disk), ${(applied / rate.alertmanager).toFixed(2)}x applied; hub webhook/alertmanager ${(rate['hub webhook'] / rate.alertmanager).toFixed(2)}x`);
+    console.log(`  ${m.label.padEnd(22)} floor: bare node/alertmanager ${(rate['bare node'] / rate.alertmanager).toFixed(2)}x; hub v2/bare node ${(rate['hub v2'] / rate['bare node']).toFixed(2)}x`);
   }
   console.log(`load average after: ${load()}`);
 } catch (e) {
@@ -275,4 +308,5 @@ try {
   await Promise.all(Object.values(pools).map((p) => p.close()));
   await hub.stop();
   await am.stop();
+  await bare.stop();
 }

@@ -3,12 +3,17 @@
 // audit log's hash chain walked by the hub's own verifier — and the old file
 // is kept aside, never deleted. A data file some process has open (a hub still
 // running) is refused (store/sqlite/in-use-lock.ts), and the lock is held
-// until the swap so no hub starts on the file meanwhile.
+// until the swap so no hub starts on the file meanwhile. The alert journal's
+// file beside the data file (store/sqlite/alert-journal-file.ts) goes with
+// it: the old one is kept aside with the old data file, and the backup's
+// unapplied alerts (carried in its alert_journal table, moved to a journal
+// file of its own when the copy is opened to be checked) come in with the new.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CheckFailedError, UsageError } from '../core/errors.js';
 import { verifyAuditLog } from './audit/audit-log.js';
+import { journalFileOf } from './store/sqlite/alert-journal-file.js';
 import { holdExclusively } from './store/sqlite/in-use-lock.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
@@ -61,6 +66,13 @@ async function verifyCopy(copy: string, backupFile: string): Promise<number> {
   }
 }
 
+const FILE_AND_WAL = ['', '-wal', '-shm'];
+
+/** Renames `from` + each suffix that exists to `to` + the suffix. */
+function moveBeside(from: string, to: string, suffixes: readonly string[]): void {
+  for (const suffix of suffixes) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix);
+}
+
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { backupFile, dataFile } = options;
   if (!existsSync(backupFile)) throw new UsageError(`no backup at ${backupFile}`, { hint: 'pass a file written by `watchfloor hub backup FILE`' });
@@ -76,12 +88,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     if (replacing) {
       keptAs = `${dataFile}.before-restore-${(options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
       renameSync(dataFile, keptAs);
-      for (const suffix of ['-wal', '-shm']) if (existsSync(dataFile + suffix)) renameSync(dataFile + suffix, keptAs + suffix);
+      moveBeside(dataFile, keptAs, ['-wal', '-shm']);
+      moveBeside(journalFileOf(dataFile), journalFileOf(keptAs), FILE_AND_WAL);
     }
+    moveBeside(journalFileOf(copy), journalFileOf(dataFile), FILE_AND_WAL);
     renameSync(copy, dataFile);
     return { backupFile, dataFile, keptAs, auditRows, restored: true };
   } finally {
     hold?.release();
-    if (existsSync(copy)) unlinkSync(copy);
+    for (const file of [copy, ...FILE_AND_WAL.map((suffix) => journalFileOf(copy) + suffix)]) if (existsSync(file)) unlinkSync(file);
   }
 }

@@ -1,13 +1,17 @@
-// The alert journal: what the intake answered 2xx is on disk before it is
-// applied; the applier applies entries oldest first, many to a transaction,
-// and prunes them in the same transaction; a hub that starts over a journal
-// a killed one left applies it, and an entry that can never be applied is
-// dropped with a log line instead of stopping the journal for good.
-import { rmSync } from 'node:fs';
+// The alert journal: what the intake answered 2xx is on disk (in the journal's
+// own file beside the data file) before it is applied; the applier applies
+// entries oldest first, many to a transaction, records them as applied in
+// that transaction and prunes them after; a hub that starts over a journal a
+// killed one left applies it — never an entry recorded as applied — and an
+// entry that can never be applied is dropped with a log line instead of
+// stopping the journal for good.
+import Database from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/hub/caller.js';
 import { journalEntryOf } from '../../src/hub/incidents/alert-journal.js';
+import { restoreBackup } from '../../src/hub/restore.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/hub/store/store.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -34,6 +38,16 @@ async function stopKeepingData(): Promise<string> {
   return dir;
 }
 
+/** The journal's entries beside `dataFile`, read through a store opened on it and closed again. */
+async function readJournalOf(dataFile: string) {
+  const store = openSqliteStore(dataFile);
+  try {
+    return await store.readJournal(1_000);
+  } finally {
+    await store.close();
+  }
+}
+
 const firing = (prefix: string, n: number) => ({
   alerts: Array.from({ length: n }, (_, i) => ({ status: 'firing' as const, labels: { alertname: 'GateDown', site: 'RUH', batch: prefix, n: String(i) }, annotations: {} })),
 });
@@ -45,17 +59,73 @@ describe('the journal in the store', () => {
   it('hands back the oldest entries within an alert budget (always at least one) and prunes a prefix', async () => {
     hub = await startFixtureHub();
     bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
-    const seqs = await bare.transaction((tx) =>
-      tx.appendJournal([5, 3, 4, 1].map((n, i) => journalEntryOf({ caller: SENDER, webhook: firing(`b${i}`, n) }, at()))),
-    );
+    const seqs = await bare.appendJournal([5, 3, 4, 1].map((n, i) => journalEntryOf({ caller: SENDER, webhook: firing(`b${i}`, n) }, at())));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(await bare.journalDepth()).toEqual({ entries: 4, alerts: 13 });
-    const read = (budget: number) => bare!.transaction((tx) => tx.readJournal(budget));
+    const read = (budget: number) => bare!.readJournal(budget);
     expect((await read(8)).map((e) => e.alerts)).toEqual([5, 3]);
     expect((await read(2)).map((e) => e.alerts)).toEqual([5]);
     expect((await read(100)).map((e) => e.seq)).toEqual(seqs);
-    expect(await bare.transaction((tx) => tx.pruneJournal(seqs[1]!))).toBe(2);
+    expect(await bare.pruneJournal(seqs.slice(0, 2))).toBe(2);
     expect(await bare.journalDepth()).toEqual({ entries: 2, alerts: 5 });
+  });
+});
+
+describe('the journal in a file of its own', () => {
+  it('lives beside the data file; a backup carries its unapplied entries (not those recorded as applied), and a restore brings them in and keeps the old journal aside', async () => {
+    hub = await startFixtureHub();
+    const dir = await stopKeepingData();
+    const file = join(dir, 'hub.sqlite');
+    bare = openSqliteStore(file);
+    expect(existsSync(`${file}.journal`)).toBe(true);
+    const [applied, unapplied] = await bare.appendJournal([
+      journalEntryOf({ caller: SENDER, webhook: firing('applied', 1) }, at()),
+      journalEntryOf({ caller: SENDER, webhook: firing('unapplied', 2) }, at()),
+    ]);
+    // Applied and recorded, not yet pruned (a hub killed between the two).
+    await bare.transaction((tx) => tx.markJournalApplied([applied!]));
+    const copy = join(dir, 'copy.sqlite');
+    await bare.backupTo(copy);
+    await bare.close();
+    bare = undefined;
+    const inCopy = new Database(copy, { readonly: true });
+    expect(inCopy.prepare('SELECT seq, alerts FROM alert_journal').all()).toEqual([{ seq: unapplied, alerts: 2 }]);
+    inCopy.close();
+
+    const { keptAs } = await restoreBackup({ backupFile: copy, dataFile: file });
+    expect((await readJournalOf(`${keptAs!}`)).map((e) => e.seq)).toEqual([applied, unapplied]);
+    const moved = await readJournalOf(file);
+    expect(moved.map((e) => [e.alerts, (JSON.parse(e.entry) as { webhook: { alerts: { labels: { batch: string } }[] } }).webhook.alerts[0]!.labels.batch])).toEqual([[2, 'unapplied']]);
+    // Moved, not copied, with a seq of the journal's own (above any the data file remembers).
+    expect(moved[0]!.seq).toBeGreaterThan(unapplied!);
+    const restored = new Database(file, { readonly: true });
+    expect(restored.prepare('SELECT COUNT(*) AS n FROM alert_journal').get()).toEqual({ n: 0 });
+    restored.close();
+  });
+
+  it('never applies an entry recorded as applied, and moves what an older hub left in the data file\'s table to the journal and applies it', async () => {
+    hub = await startFixtureHub();
+    const adminToken = hub.adminToken!;
+    const dir = await stopKeepingData();
+    const file = join(dir, 'hub.sqlite');
+    bare = openSqliteStore(file);
+    const [done] = await bare.appendJournal([journalEntryOf({ caller: SENDER, webhook: firing('done', 1) }, at())]);
+    await bare.transaction((tx) => tx.markJournalApplied([done!]));
+    await bare.close();
+    bare = undefined;
+    // An older hub's journal: in the data file itself.
+    const db = new Database(file);
+    const entry = journalEntryOf({ caller: SENDER, webhook: firing('older', 2) }, at());
+    db.prepare('INSERT INTO alert_journal (received_at, alerts, entry, hub) VALUES (?, ?, ?, ?)').run(entry.receivedAt, entry.alerts, entry.entry, '');
+    db.close();
+
+    hub = await startFixtureHub({ dir, adminToken });
+    const batch = async (name: string) => (await hub!.admin.listIncidents({ limit: 1000 })).filter((i) => i.labels.batch === name);
+    await waitUntil(async () => (await batch('older')).length === 2, { what: "the older hub's entry applied", timeoutMs: 10_000, describe: () => hub!.logs.join('\n') });
+    await waitUntil(async () => /^watchfloor_intake_journal_alerts 0$/m.test((await rawRequest(`${hub!.url}/metrics`)).text), { what: 'the journal empty', timeoutMs: 5_000 });
+    expect(await batch('done')).toEqual([]);
+    bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
+    expect(await bare.journalDepth()).toEqual({ entries: 0, alerts: 0 });
   });
 });
 
@@ -64,21 +134,19 @@ describe('two hubs over one data file', () => {
     hub = await startFixtureHub();
     bare = openSqliteStore(join(await stopKeepingData(), 'hub.sqlite'));
     const t0 = '2026-12-01T10:00:00.000Z';
-    const [a1, b1, a2] = await bare.transaction((tx) =>
-      tx.appendJournal([
-        journalEntryOf({ caller: SENDER, webhook: firing('a1', 1) }, t0, 'hub-a'),
-        journalEntryOf({ caller: SENDER, webhook: firing('b1', 2) }, t0, 'hub-b'),
-        journalEntryOf({ caller: SENDER, webhook: firing('a2', 3) }, t0, 'hub-a'),
-      ]),
-    );
+    const [a1, b1, a2] = await bare.appendJournal([
+      journalEntryOf({ caller: SENDER, webhook: firing('a1', 1) }, t0, 'hub-a'),
+      journalEntryOf({ caller: SENDER, webhook: firing('b1', 2) }, t0, 'hub-b'),
+      journalEntryOf({ caller: SENDER, webhook: firing('a2', 3) }, t0, 'hub-a'),
+    ]);
     const asB = { hub: 'hub-b', orphanedBefore: '2026-12-01T09:59:00.000Z' };
-    expect((await bare.transaction((tx) => tx.readJournal(100, asB))).map((e) => e.seq)).toEqual([b1]);
-    // Hub B prunes its own entry and nothing of hub A's, though A's came before and after it.
-    expect(await bare.transaction((tx) => tx.pruneJournal(a2!, asB))).toBe(1);
-    expect((await bare.transaction((tx) => tx.readJournal(100, asB))).map((e) => e.seq)).toEqual([]);
+    expect((await bare.readJournal(100, asB)).map((e) => e.seq)).toEqual([b1]);
+    // Hub B prunes the entry it read and nothing of hub A's, though A's came before and after it.
+    expect(await bare.pruneJournal([b1!])).toBe(1);
+    expect((await bare.readJournal(100, asB)).map((e) => e.seq)).toEqual([]);
     // Left unapplied past the orphan time (hub A stopped): hub B takes them.
     const later = { hub: 'hub-b', orphanedBefore: '2026-12-01T10:01:00.000Z' };
-    expect((await bare.transaction((tx) => tx.readJournal(100, later))).map((e) => e.seq)).toEqual([a1, a2]);
+    expect((await bare.readJournal(100, later)).map((e) => e.seq)).toEqual([a1, a2]);
   });
 });
 
@@ -107,15 +175,13 @@ describe('the applier', () => {
     const dir = await stopKeepingData();
     bare = openSqliteStore(join(dir, 'hub.sqlite'));
     const resolved = { alerts: [{ ...firing('one', 1).alerts[0]!, status: 'resolved' as const }] };
-    await bare.transaction((tx) =>
-      tx.appendJournal([
-        journalEntryOf({ caller: SENDER, webhook: firing('one', 1) }, at()),
-        { receivedAt: at(), alerts: 2, entry: '{"caller": "not what the hub wrote"' },
-        journalEntryOf({ caller: SENDER, webhook: firing('two', 2) }, at()),
-        // After the first one fired: applied in order, it resolves the incident that one opened.
-        journalEntryOf({ caller: SENDER, webhook: resolved }, at()),
-      ]),
-    );
+    await bare.appendJournal([
+      journalEntryOf({ caller: SENDER, webhook: firing('one', 1) }, at()),
+      { receivedAt: at(), alerts: 2, entry: '{"caller": "not what the hub wrote"' },
+      journalEntryOf({ caller: SENDER, webhook: firing('two', 2) }, at()),
+      // After the first one fired: applied in order, it resolves the incident that one opened.
+      journalEntryOf({ caller: SENDER, webhook: resolved }, at()),
+    ]);
     await bare.close();
     bare = undefined;
 

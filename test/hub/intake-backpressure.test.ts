@@ -30,16 +30,22 @@ let intakeToken = '';
 let adminToken = '';
 let gate: { entered: boolean; open: () => void } | undefined;
 
-/** The real store, except that a transaction can be held before it begins. */
+/** The real store, except that a transaction, or an append to the journal, can be held before it begins. */
 function gated(real: Store): Store {
   const held = Object.create(real) as Store;
+  const atGate = async () => {
+    if (!gate) return;
+    const wait = new Promise<void>((r) => (gate!.open = r));
+    gate.entered = true;
+    await wait;
+  };
   held.transaction = async (fn) => {
-    if (gate) {
-      const wait = new Promise<void>((r) => (gate!.open = r));
-      gate.entered = true;
-      await wait;
-    }
+    await atGate();
     return real.transaction(fn);
+  };
+  held.appendJournal = async (entries, committed) => {
+    await atGate();
+    return real.appendJournal(entries, committed);
   };
   return held;
 }
@@ -129,24 +135,53 @@ describe('a full intake queue', () => {
 describe('a store that cannot write', () => {
   beforeEach(() => startApp({}, 100));
 
-  it('answers 503 with Retry-After, stores nothing, and takes the same alerts once it can', async () => {
+  it('answers 503 with Retry-After when the journal cannot be written, stores nothing, and takes the same alerts once it can', async () => {
     expect((await post(webhook('warm', 1))).status).toBe(200);
-    const other = new Database(file);
+    const other = new Database(`${file}.journal`);
     try {
-      other.exec('BEGIN IMMEDIATE'); // another process holds the write lock past the busy timeout
+      other.exec('BEGIN IMMEDIATE'); // another process holds the journal's write lock past the busy timeout
       const refused = await post(webhook('locked', 3));
       expect(refused.status).toBe(503);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect((await refused.json()).error).toMatchObject({ code: 'unavailable', details: { storage: 'busy' } });
-      expect(await metric('watchfloor_intake_rejected_total{reason="storage"}')).toBe(1);
+      const prometheus = await post(JSON.stringify([{ labels: { alertname: 'GateDown', n: 'v2' } }]), '/api/v2/alerts');
+      expect(prometheus.status).toBe(503);
+      expect(await metric('watchfloor_intake_rejected_total{reason="storage"}')).toBe(2);
       other.exec('ROLLBACK');
     } finally {
       other.close();
     }
+    expect(await store.journalDepth()).toEqual({ entries: 0, alerts: 0 });
     const again = await post(webhook('locked', 3));
     expect(again.status).toBe(200);
     expect((await again.json()).created).toHaveLength(3);
     expect((await store.listIncidents({ limit: 100 })).filter((i) => i.fingerprint?.startsWith('locked'))).toHaveLength(3);
+  });
+
+  it('takes alerts in while the data file cannot be written, and applies them once it can; the webhook, whose answer needs them applied, hears 503', async () => {
+    expect((await post(webhook('warm', 1))).status).toBe(200);
+    const other = new Database(file);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // the applier's transaction waits past the busy timeout
+      const prometheus = await post(JSON.stringify([{ labels: { alertname: 'GateDown', batch: 'journaled' } }]), '/api/v2/alerts');
+      expect(prometheus.status).toBe(200);
+      const refused = await post(webhook('held', 2));
+      expect(refused.status).toBe(503);
+      expect((await refused.json()).error).toMatchObject({ code: 'unavailable', details: { storage: 'busy' } });
+      expect(await metric('watchfloor_intake_rejected_total{reason="storage"}')).toBe(1);
+      expect((await store.journalDepth()).alerts).toBe(3);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    // On disk in the journal all along: applied once the data file can be written (after Retry-After), each once.
+    await waitUntil(async () => (await store.journalDepth()).entries === 0, { what: 'the journal applied', timeoutMs: 10_000 });
+    const incidents = await store.listIncidents({ limit: 100 });
+    expect(incidents.filter((i) => i.labels.batch === 'journaled')).toHaveLength(1);
+    expect(incidents.filter((i) => i.fingerprint?.startsWith('held'))).toHaveLength(2);
+    const again = await post(webhook('held', 2));
+    expect(again.status).toBe(200);
+    expect((await store.listIncidents({ limit: 100 })).filter((i) => i.fingerprint?.startsWith('held'))).toHaveLength(2);
   });
 });
 
@@ -159,7 +194,7 @@ describe('a journal whose backlog reached its bound', () => {
     gate = { entered: false, open: () => {} };
     const webhook = { alerts: alerts('left', 3).map((a) => ({ ...a, status: 'firing' as const, annotations: {} })) };
     await startApp({ intake: { maxJournalAlerts: 3, retryAfterSeconds: 3 } }, 5_000, (s) =>
-      s.transaction((tx) => tx.appendJournal([journalEntryOf({ caller: SYSTEM, webhook }, new Date().toISOString())])),
+      s.appendJournal([journalEntryOf({ caller: SYSTEM, webhook }, new Date().toISOString())]),
     );
     await waitUntil(() => gate!.entered, { what: 'the applier to reach the held transaction', timeoutMs: 5_000 });
     expect(await metric('watchfloor_intake_journal_alerts')).toBe(3);

@@ -4,7 +4,8 @@
 // This node:http handler takes only what it can answer exactly as the route
 // would — a POST to that path with a JSON body of declared length within the
 // limit — with the same authentication (the verified-token cache), the same
-// checks and journal (takePostableAlerts) and the same error answers
+// checks and journal (takePostableText: the body's text journaled as it came)
+// and the same error answers
 // (answerToFailure). Anything else goes to fastify untouched; a body read
 // here that is not plain JSON goes to fastify through app.inject with the same
 // bytes, so its 400 is fastify's own. test/hub/fast-alert-intake.test.ts holds
@@ -15,7 +16,7 @@ import type { HubContext } from '../context.js';
 import type { AlertPipeline } from '../incidents/alert-pipeline.js';
 import { authenticate, nearExpiry, requireRole } from './auth.js';
 import { answerToFailure, BODY_LIMIT_BYTES } from './errors.js';
-import { takePostableAlerts } from './routes/ingest.js';
+import { takePostableText } from './routes/ingest.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -86,7 +87,7 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
         await throughFastify(app(), req, text, res);
         return;
       }
-      await takePostableAlerts(alerts, caller, body, ctx.now());
+      await takePostableText(alerts, caller, body, text, ctx.now());
       res.writeHead(200, { 'content-length': '0' }).end();
     } catch (e) {
       if (res.headersSent) {

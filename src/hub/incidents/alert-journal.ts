@@ -1,20 +1,26 @@
 // The one applier of the alert journal. The intake answers a sender once its
 // alerts are in the journal (alert-pipeline.ts), as Alertmanager answers once
 // alerts are in its store; this turns journal entries into incidents, many
-// entries to one transaction, oldest first, and prunes each entry in the
-// transaction that applied it — so an entry is applied exactly once, and a hub
-// killed between answering and applying applies the rest when it starts again.
-// The entries are read inside the applying transaction, so two hubs over one
-// store never apply the same entry. A request that wants the outcome (the
-// webhook's documented answer) waits for its entry's batch (journal-outcomes.ts).
+// entries to one transaction, oldest first. The journal is kept apart from the
+// store's transactions (a file of its own: store/sqlite/alert-journal-file.ts),
+// so the transaction that applies entries records their seqs as applied, and
+// they are pruned from the journal after it committed — an entry recorded as
+// applied is only ever pruned, so it is applied exactly once, and a hub killed
+// between answering and applying applies the rest when it starts again. The
+// entries are read inside the applying transaction (the store's write lock
+// held), so two hubs over one store never apply the same entry. A request
+// that wants the outcome (the webhook's documented answer) waits for its
+// entry's batch (journal-outcomes.ts).
 // It runs in a worker thread when it can (journal-worker.ts), here otherwise.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertmanagerIngestResult } from '../../core/model.js';
 import { UnavailableError } from '../../core/errors.js';
 import type { HubMetrics } from '../metrics.js';
-import type { JournalEntry, JournalOwner, NewJournalEntry, StoreWriter } from '../store/store.js';
+import type { JournalEntry, JournalOwner, NewJournalEntry, Store, StoreWriter } from '../store/store.js';
 import { transact } from '../transact.js';
+import type { Caller } from '../caller.js';
 import { applyAlertDeliveries, type AlertDelivery } from './alert-intake.js';
+import { webhookOfPostableAlerts, type PostableAlerts } from './prometheus-alerts.js';
 import type { GroupingRules } from './alert-grouping.js';
 import type { AlertPlaces } from './alert-places.js';
 import type { IncidentDeps } from './incident-actions.js';
@@ -43,7 +49,23 @@ export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub 
   return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery), hub };
 }
 
-const deliveryOf = (entry: JournalEntry): AlertDelivery => JSON.parse(entry.entry) as AlertDelivery;
+/**
+ * The text of an entry for Alertmanager's v2 alerts as the sender wrote them: `body` is the request's body,
+ * already parsed and checked (isPostableAlerts), kept as it came — neither turned into the webhook's alerts
+ * nor written out again before the answer. The applier turns it into the webhook's alerts, each firing or
+ * resolved as of the entry's receivedAt (prometheus-alerts.ts).
+ */
+export const postableEntryText = (caller: Caller, body: string): string => `{"caller":${JSON.stringify(caller)},"postable":${body}}`;
+
+/** An entry's text as the applier reads it: a delivery, or v2 alerts as posted. */
+type EntryText = AlertDelivery | { caller: Caller; postable: PostableAlerts };
+
+const sumAlerts = (entries: readonly JournalEntry[]) => entries.reduce((n, e) => n + e.alerts, 0);
+
+function deliveryOf(entry: JournalEntry): AlertDelivery {
+  const parsed = JSON.parse(entry.entry) as EntryText;
+  return 'postable' in parsed ? { caller: parsed.caller, webhook: webhookOfPostableAlerts(parsed.postable, new Date(entry.receivedAt)) } : parsed;
+}
 
 /** An entry as its append names it to the applier. */
 export interface AppendedEntry {
@@ -75,7 +97,7 @@ export interface ApplierDeps extends IncidentDeps {
 export type SendersBusy = () => boolean;
 
 /** What a killed hub left in the journal: counted first (before any request can append), then applied. */
-export function countLeftover(store: Pick<StoreWriter, 'journalDepth'>, log: (line: string) => void, found: (alerts: number) => void): void {
+export function countLeftover(store: Pick<Store, 'journalDepth'>, log: (line: string) => void, found: (alerts: number) => void): void {
   void store.journalDepth().then(
     (depth) => found(depth.alerts),
     (e: unknown) => log(`alert intake: cannot read the journal: ${e instanceof Error ? e.message : String(e)}`),
@@ -106,7 +128,7 @@ export function createJournalApplier(
   const owner = (): JournalOwner => ({ hub, orphanedBefore: new Date(Math.max(startedAt, deps.now().getTime() - ORPHANED_AFTER_MS)).toISOString() });
 
   const applied = (entries: JournalEntry[], results: AlertmanagerIngestResult[]) => {
-    const alerts = entries.reduce((n, e) => n + e.alerts, 0);
+    const alerts = sumAlerts(entries);
     backlog = Math.max(0, backlog - alerts);
     metrics.countAlertsApplied(alerts);
     for (const r of results) {
@@ -119,23 +141,39 @@ export function createJournalApplier(
     outcomes.applied(entries, results);
   };
 
+  // Seqs pruned from the journal whose record as applied the next transaction forgets.
+  let pruned: number[] = [];
+
   /** Applies the next batch; how many entries it took (0: the journal is empty). */
   const applyNext = async (): Promise<number> => {
     let entries: JournalEntry[] = [];
+    // Entries applied before (a hub stopped between its commit and the prune): only pruned.
+    let stale: JournalEntry[] = [];
     const mine = owner();
     try {
       const outcome = await transact(deps, async (tx, emit) => {
-        entries = await tx.readJournal(limits.maxAlertsPerApply, mine);
+        await tx.forgetJournalApplied(pruned);
+        const done = new Set(await tx.journalApplied());
+        const read = await deps.store.readJournal(limits.maxAlertsPerApply, mine);
+        stale = read.filter((e) => done.has(e.seq));
+        entries = read.filter((e) => !done.has(e.seq));
         if (entries.length > 1 && entries[0]!.seq <= isolateThrough) entries = entries.slice(0, 1);
         if (entries.length === 0) return undefined;
-        const done = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules);
-        await tx.pruneJournal(entries.at(-1)!.seq, mine);
-        return done;
+        const applying = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules);
+        await tx.markJournalApplied(entries.map((e) => e.seq));
+        return applying;
       });
-      if (!outcome) return 0;
+      pruned = [];
+      const taken = [...stale, ...entries];
+      if (taken.length === 0) return 0;
+      // Applied and recorded: a prune that fails now is done again (as stale) on the next round.
+      pruned = taken.map((e) => e.seq);
+      await deps.store.pruneJournal(pruned);
+      backlog = Math.max(0, backlog - sumAlerts(stale));
+      if (!outcome) return taken.length;
       for (const [kind, n] of outcome.grouped) metrics.countAlertsGrouped(kind, n);
       applied(entries, outcome.results);
-      return entries.length;
+      return taken.length;
     } catch (e) {
       if (e instanceof UnavailableError || entries.length === 0) throw e;
       if (entries.length > 1) {
@@ -145,7 +183,7 @@ export function createJournalApplier(
       // One entry that cannot be applied, alone, for a reason other than storage: it would stop the journal for good.
       const [bad] = entries as [JournalEntry];
       log(`alert intake: journal entry ${bad.seq} (${bad.alerts} alerts, received ${bad.receivedAt}) could not be applied and is dropped: ${e instanceof Error ? e.message : String(e)}`);
-      await deps.store.transaction((tx) => tx.pruneJournal(bad.seq, mine));
+      await deps.store.pruneJournal([bad.seq]);
       backlog = Math.max(0, backlog - bad.alerts);
       metrics.countIntakeRejected('apply_failed');
       outcomes.failed(e, [bad.seq]);

@@ -19,7 +19,7 @@ import type { HubMetrics } from '../metrics.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
 import type { AlertDelivery } from './alert-intake.js';
 import { DEFAULT_GROUPING_RULES, type GroupingRules } from './alert-grouping.js';
-import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, journalEntryOf, type ApplierDeps, type JournalApplier, type JournalLimits } from './alert-journal.js';
+import { createJournalApplier, DEFAULT_JOURNAL_LIMITS, postableEntryText, type ApplierDeps, type JournalApplier, type JournalLimits } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
 import { writeTurnsOf } from '../store/sqlite/sqlite-store.js';
 import { createOutcomeWaiters } from './journal-outcomes.js';
@@ -43,11 +43,24 @@ export interface AlertPipeline {
    * Retry-After) when they cannot be taken now.
    */
   submit(caller: Caller, webhook: AlertmanagerWebhook, options?: { outcome?: boolean }): Promise<AlertmanagerIngestResult | undefined>;
+  /**
+   * Alertmanager's v2 alerts, `alerts` of them, as the request's `body` (its
+   * text, already parsed and checked: isPostableAlerts), journaled as they
+   * came; resolves once on disk. Throws as submit does.
+   */
+  submitPostable(caller: Caller, body: string, alerts: number): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Accepted {
   outcome: Promise<AlertmanagerIngestResult> | undefined;
+}
+
+/** A request's alerts as the journal will keep them (the entry's text), and whether it waits to hear how they applied. */
+interface Job {
+  entry: string;
+  alerts: number;
+  outcome: boolean;
 }
 
 export interface PipelineDeps extends ApplierDeps {
@@ -74,29 +87,20 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
       : inThisThread();
 
-  const journal = async (jobs: (AlertDelivery & { outcome: boolean })[]): Promise<Accepted[]> => {
-    const waiting: number[] = [];
-    let appendedSeqs: number[] = [];
-    const at = deps.now().toISOString();
-    try {
-      const accepted = await deps.store.transaction(async (tx) => {
-        const seqs = await tx.appendJournal(jobs.map(({ caller, webhook }) => journalEntryOf({ caller, webhook }, at, hub)));
-        appendedSeqs = seqs;
-        return jobs.map((job, i): Accepted => {
-          if (!job.outcome) return { outcome: undefined };
-          waiting.push(seqs[i]!);
-          return { outcome: waiters.outcomeOf(seqs[i]!) };
-        });
-      });
-      applier.appended(jobs.reduce((n, j) => n + j.webhook.alerts.length, 0), appendedSeqs.map((seq, i) => ({ seq, alerts: jobs[i]!.webhook.alerts.length })));
-      return accepted;
-    } catch (e) {
-      for (const seq of waiting) waiters.forget(seq);
-      throw e;
-    }
+  const journal = async (jobs: Job[]): Promise<Accepted[]> => {
+    const receivedAt = deps.now().toISOString();
+    let accepted: Accepted[] = [];
+    // One write of the journal's own (a file apart from the store's: no wait on the applier's transaction).
+    // Waiters are set the moment it commits, before an applier in this thread can take the entries.
+    const seqs = await deps.store.appendJournal(
+      jobs.map(({ entry, alerts }) => ({ receivedAt, alerts, entry, hub })),
+      (committed) => (accepted = jobs.map((job, i): Accepted => ({ outcome: job.outcome ? waiters.outcomeOf(committed[i]!) : undefined }))),
+    );
+    applier.appended(jobs.reduce((n, j) => n + j.alerts, 0), seqs.map((seq, i) => ({ seq, alerts: jobs[i]!.alerts })));
+    return accepted;
   };
 
-  const queue = createIntakeQueue<AlertDelivery & { outcome: boolean }, Accepted>(journal, limits, {
+  const queue = createIntakeQueue<Job, Accepted>(journal, limits, {
     refused: () => metrics.countIntakeRejected('queue_full'),
     committed: (n) => metrics.observeIntakeCommit(n),
   });
@@ -113,21 +117,32 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
     });
   };
 
+  const refusedByStorage = (e: unknown): never => {
+    if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
+    throw e;
+  };
+
+  /** Journals `job`: refused when the backlog is full; the outcome too when the job waits for it. */
+  const take = async (job: Job): Promise<AlertmanagerIngestResult | undefined> => {
+    lastArrival = performance.now();
+    refuseWhenFull(job.alerts);
+    const accepted = await queue.submit(job, job.alerts).catch(refusedByStorage);
+    metrics.countAlertsReceived(job.alerts);
+    // Journaled, but the store cannot apply them now (they stay, and apply later): the answer that needs them is 503.
+    return accepted.outcome?.catch(refusedByStorage);
+  };
+
   return {
     async submit(caller, webhook, options = {}) {
-      const size = webhook.alerts.length;
-      lastArrival = performance.now();
-      if (size === 0) return options.outcome ? EMPTY() : undefined;
-      refuseWhenFull(size);
-      let accepted: Accepted;
-      try {
-        accepted = await queue.submit({ caller, webhook, outcome: options.outcome === true }, size);
-      } catch (e) {
-        if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
-        throw e;
+      if (webhook.alerts.length === 0) {
+        lastArrival = performance.now();
+        return options.outcome ? EMPTY() : undefined;
       }
-      metrics.countAlertsReceived(size);
-      return accepted.outcome;
+      return take({ entry: JSON.stringify({ caller, webhook } satisfies AlertDelivery), alerts: webhook.alerts.length, outcome: options.outcome === true });
+    },
+    async submitPostable(caller, body, alerts) {
+      lastArrival = performance.now();
+      if (alerts > 0) await take({ entry: postableEntryText(caller, body), alerts, outcome: false });
     },
     close: () => applier.close(),
   };

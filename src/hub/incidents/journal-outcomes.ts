@@ -15,11 +15,10 @@ export interface JournalOutcomes {
 
 export interface OutcomeWaiters extends JournalOutcomes {
   /**
-   * The outcome of entry `seq`, once applied. Called inside the transaction
-   * that appends it (no batch can take it before); `forget` it if that rolls back.
+   * The outcome of entry `seq`, once applied. Called the moment the append
+   * commits (no batch can take it before: AlertJournal.appendJournal).
    */
   outcomeOf(seq: number): Promise<AlertmanagerIngestResult>;
-  forget(seq: number): void;
 }
 
 interface Waiter {
@@ -36,7 +35,6 @@ export function createOutcomeWaiters(): OutcomeWaiters {
   };
   return {
     outcomeOf: (seq) => new Promise((resolve, reject) => waiters.set(seq, { resolve, reject })),
-    forget: (seq) => void waiters.delete(seq),
     applied(entries, results) {
       entries.forEach((e, i) => take(e.seq)?.resolve(results[i]!));
     },

@@ -2,7 +2,7 @@
 // PostgreSQL store can replace SQLite without touching them. Every method is
 // async even where SQLite is not, for the same reason. Each domain declares
 // its reads and writes in a file of its own; this file composes them.
-import type { AlertJournalReader, AlertJournalWriter } from './alert-journal-store.js';
+import type { AlertJournal, AlertJournalWriter } from './alert-journal-store.js';
 import type { AuditReader, AuditWriter } from './audit-store.js';
 import type { CardReader, CardWriter } from './card-store.js';
 import type { CoordinationWriter } from './coordination-store.js';
@@ -33,7 +33,7 @@ export type { DiagnosticRunRecord, DispatchQuery, NewDispatch, RemoteOutcome } f
 export type { ChatCardQuery } from './card-store.js';
 export type { NewHubEvent } from './outbox-store.js';
 export type { PlaybookVersionRecord } from './playbook-version-store.js';
-export type { JournalEntry, JournalOwner, NewJournalEntry } from './alert-journal-store.js';
+export type { AlertJournal, JournalEntry, JournalOwner, NewJournalEntry } from './alert-journal-store.js';
 export type { NewSilence, SilenceQuery, SilenceRecord } from './silence-store.js';
 export type { DrillMark, DrillScoreQuery } from './drill-store.js';
 export type { NewHandover } from './handover-store.js';
@@ -57,8 +57,7 @@ export interface StoreReader
     DrillReader,
     SilenceReader,
     KpiReader,
-    HandoverReader,
-    AlertJournalReader {}
+    HandoverReader {}
 
 export interface StoreWriter
   extends StoreReader,
@@ -82,7 +81,7 @@ export interface StoreWriter
     HandoverWriter,
     AlertJournalWriter {}
 
-export interface Store extends StoreReader {
+export interface Store extends StoreReader, AlertJournal {
   /**
    * Runs `fn` as one transaction. Writers are serialised: no other request's
    * statements interleave with `fn`'s, even across its awaits.

@@ -27,6 +27,15 @@ export async function takePostableAlerts(alerts: AlertPipeline, caller: Caller, 
   await alerts.submit(caller, webhookOfPostableAlerts(posted, now));
 }
 
+/**
+ * As takePostableAlerts, for a body read as `text` and parsed (the fast path: fast-alert-intake.ts): the
+ * text is journaled as it came, with no alert turned into the webhook's, nor written out again, before the answer.
+ */
+export async function takePostableText(alerts: AlertPipeline, caller: Caller, body: unknown, text: string, now: Date): Promise<void> {
+  if (isPostableAlerts(body)) await alerts.submitPostable(caller, text, body.length);
+  else await takePostableAlerts(alerts, caller, body, now); // refused, in zod's words
+}
+
 /** The intake routes, over the hub's one alert pipeline (buildApp makes it, and closes it with the app). */
 export function registerIngestRoutes(app: FastifyInstance, ctx: HubContext, alerts: AlertPipeline): void {
   const intake = { config: { role: 'intake' as const } };

@@ -10,6 +10,7 @@ import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
+import { JOURNAL_APPLIED_MIGRATION } from './migration-journal-applied.js';
 import { JOURNAL_SEQ_MIGRATION } from './migration-journal-seq.js';
 import { PLAYBOOK_AUTO_MIGRATION } from './migration-playbook-auto.js';
 import { PLAYBOOK_RUNS_MIGRATION } from './migration-playbook-runs.js';
@@ -370,6 +371,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CONTACT_CENTRE_MIGRATION,
   CHILD_COUNT_MIGRATION,
   JOURNAL_SEQ_MIGRATION,
+  JOURNAL_APPLIED_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

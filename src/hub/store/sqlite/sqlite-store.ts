@@ -9,13 +9,16 @@
 import Database from 'better-sqlite3';
 import { UnavailableError } from '../../../core/errors.js';
 import { createPrivateFile } from '../../../core/private-file.js';
-import type { Store, StoreWriter } from '../store.js';
+import type { JournalEntry, JournalOwner, Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
+import { journalFileOf, openAlertJournalFile } from './alert-journal-file.js';
+import { journalSeqFloor, legacyJournalEntries } from './alert-journal-statements.js';
 import { migrate } from './migrations.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
-import { committed, createWriteTurns, letOthersWrite, nextCommit, waitToWrite, type WriteTurns } from './write-turns.js';
+import { beginImmediate } from './begin-immediate.js';
+import { committed, createWriteTurns, letOthersWrite, type WriteTurns } from './write-turns.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
@@ -30,34 +33,8 @@ export interface SqliteStoreOptions {
 
 const START_KEY = 'hub_started_at';
 
-const isBusy = (e: unknown) => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
-
 // How long a yielding connection lets the others go first, at most, before each transaction.
 const YIELD_MAX_MS = 1_000;
-
-/**
- * BEGIN IMMEDIATE, retried with a bounded backoff while another connection
- * writes — counted as waiting meanwhile, and woken when another connection
- * of this process commits (write-turns.ts).
- */
-async function beginImmediate(db: Database.Database, timeoutMs: number, turns: WriteTurns): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let done: (() => void) | undefined;
-  try {
-    for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
-      try {
-        db.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (e) {
-        if (!isBusy(e) || Date.now() >= deadline) throw e;
-      }
-      done ??= waitToWrite(turns);
-      await nextCommit(turns, waitMs);
-    }
-  } finally {
-    done?.();
-  }
-}
 
 /** Every method of `ops`, returning a promise, each call wrapped by `around`. */
 function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call: () => R) => Promise<R>): T {
@@ -73,6 +50,20 @@ function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call:
 function neverCheckpoints(db: Database.Database): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0');
   return { close: async () => {} };
+}
+
+/** Writes `entries` into the alert_journal table of the backup `target` (whose applied seqs then mean nothing). */
+function carryJournal(target: string, entries: readonly JournalEntry[]): void {
+  const copy = new Database(target);
+  try {
+    copy.transaction(() => {
+      copy.exec('DELETE FROM alert_journal_applied');
+      const insert = copy.prepare('INSERT INTO alert_journal (seq, received_at, alerts, entry, hub) VALUES (?, ?, ?, ?, ?)');
+      for (const e of entries) insert.run(e.seq, e.receivedAt, e.alerts, e.entry, e.hub ?? '');
+    })();
+  } finally {
+    copy.close();
+  }
 }
 
 const turnsByStore = new WeakMap<Store, WriteTurns>();
@@ -94,6 +85,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const turns = options.turns ?? createWriteTurns();
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   migrate(db);
+  // The journal in its file beside this one (alert-journal-file.ts); what an older hub left in this file's
+  // table moves there first (kept in the journal file by seq, so a start killed half-way moves it once).
+  const bare = (text: string) => db.prepare(text);
+  const left = legacyJournalEntries(bare);
+  const journal = openAlertJournalFile(journalFileOf(file), { busyTimeoutMs, checkpointedElsewhere: options.checkpointedElsewhere, adopt: left, seqAbove: journalSeqFloor(bare) });
+  if (left.length > 0) bare('DELETE FROM alert_journal WHERE seq <= ?').run(left.at(-1)!.seq);
   // From here on only BEGIN can meet another writer (WAL readers never wait),
   // and it waits in beginImmediate, off the event loop.
   db.pragma('busy_timeout = 0');
@@ -164,22 +161,43 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         return failed(e);
       }
     },
+    appendJournal: journal.append,
+    readJournal: async (maxAlerts: number, owner?: JournalOwner) => journal.read(maxAlerts, owner),
+    pruneJournal: journal.prune,
+    journalDepth: async () => journal.depth(),
     recordStart: (at: string) =>
       transaction(async () => void sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(START_KEY, at)),
     // SQLite's online backup, inside the mutex: no transaction of ours is open
     // while pages are copied, and each one committed before is in the copy.
     // Writers wait for it (reads too: they share the queue), page by page
-    // with the event loop free between steps.
+    // with the event loop free between steps. The journal's entries not yet
+    // applied go into the copy's own alert_journal table, which a hub started
+    // on it moves to its journal file: a second connection holds the write
+    // lock meanwhile, so no applier (the journal's worker) commits between
+    // the entries read and the pages copied.
     backupTo: (target: string) =>
       mutex
         .run(async () => {
           createPrivateFile(target);
-          await db.backup(target);
+          // (An in-memory store has no other connection to it, nor writer but this one.)
+          // Its wait for the lock is beginImmediate's, off the event loop (SQLite's own busy wait would block it).
+          const holder = file === ':memory:' ? undefined : new Database(file, { timeout: 0 });
+          try {
+            if (holder) await beginImmediate(holder, busyTimeoutMs, turns);
+            const applied = new Set(ops.journalApplied());
+            const unapplied = journal.all().filter((e) => !applied.has(e.seq));
+            await db.backup(target);
+            holder?.exec('ROLLBACK');
+            carryJournal(target, unapplied);
+          } finally {
+            holder?.close();
+          }
         })
         .catch(failed),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      await journal.close();
       await checkpointer.close();
       // Let queued work finish first.
       await mutex.run(() => db.close());
