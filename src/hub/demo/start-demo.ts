@@ -7,7 +7,7 @@ import type { HubContext } from '../context.js';
 import { issueToken, revokeTokensNamed } from '../tokens/tokens.js';
 import { transact } from '../transact.js';
 import { applyDemoInventory, DEMO_INVENTORY_FILE } from './demo-inventory.js';
-import type { DemoWorld, Stoppable } from './demo-world.js';
+import type { DemoWorld, Fleet, Stoppable } from './demo-world.js';
 
 export const SIMULATOR_TOKEN_NAME = 'demo-simulator';
 
@@ -47,6 +47,7 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
     await revokeTokensNamed(tx, SYSTEM, SIMULATOR_TOKEN_NAME, at);
     return issueToken(tx, SYSTEM, { name: SIMULATOR_TOKEN_NAME, role: 'intake' }, at);
   });
+  await importPastFlow(ctx, world, { hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed });
   const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
   return {
     ...(devices ? { simUrl: devices.url, simToken: devices.controlToken } : {}),
@@ -55,4 +56,17 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
       await devices?.stop();
     },
   };
+}
+
+/**
+ * A fresh store (no site has ever reported) takes the world's past first, as
+ * a centre importing its sites' history from the systems before it would:
+ * the forecaster then starts on weeks of hours, not none. A store that has
+ * reports keeps its own history (a restart must not report the past twice).
+ */
+async function importPastFlow(ctx: HubContext, world: DemoWorld, options: { hubUrl: string; token: string; fleet: Fleet; seed: number }): Promise<void> {
+  if (!world.importPastFlow || (await ctx.store.listTelemetry()).length > 0) return;
+  const started = performance.now();
+  const { reports, days } = await world.importPastFlow({ ...options, until: ctx.now() });
+  ctx.log(`demo: imported the fleet's past ${days} days of hourly flow (${reports} reports) in ${Math.round(performance.now() - started)} ms`);
 }
