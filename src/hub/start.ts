@@ -45,6 +45,7 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   demo?: boolean; // seed the demo world's fleet and start its simulator (needs the world)
   seed?: number; // simulator seed (default 1)
   speed?: number; // simulated seconds per real second (default 1)
+  demoPastDays?: number; // days of the demo fleet's past flow a fresh demo hub takes first (default: the world's, 14; 0: none)
   log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
   now?: () => Date; // clock, for tests
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
@@ -247,7 +248,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     if (options.demo && world) {
-      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
+      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }) }, world);
       simulator = { stop };
       sim = where;
     }

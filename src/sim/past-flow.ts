@@ -22,11 +22,15 @@ const HOUR_MS = 3_600_000;
 /** Days of the past reported: two weeks, what the forecaster's weekly season needs before it is used (arrivals-model.ts). */
 export const PAST_FLOW_DAYS = 14;
 /**
- * The past's step (simulated seconds): four steps an hour. The cost is one
- * fleet step (faults over every asset) per step, about a millisecond: two
- * weeks at 15 minutes is about 1,300 steps; at one minute it would be 20,000.
+ * The past's step (simulated seconds): the live run's step (its speed times a
+ * one-second tick), so the past's hours are as noisy as the live ones it
+ * forecasts (a forecaster fitted on smoother hours than it then meets scores
+ * worse than it is), within bounds that keep start-up fast: each step is one
+ * fleet step (faults over every asset, about a millisecond), so two weeks at
+ * 15 minutes is about 1,300 steps, at one minute 20,000.
  */
-export const PAST_FLOW_STEP_SECONDS = 900;
+export const PAST_FLOW_STEP_SECONDS = { min: 900, max: 1800 } as const;
+export const pastFlowStepSeconds = (speed: number): number => Math.min(PAST_FLOW_STEP_SECONDS.max, Math.max(PAST_FLOW_STEP_SECONDS.min, speed));
 const PAST_SEED_SALT = 0x9a57;
 
 export interface PastFlowOptions {
@@ -35,7 +39,8 @@ export interface PastFlowOptions {
   /** Where the past ends (ms): the live run's start. */
   untilMs: number;
   days?: number;
-  stepSeconds?: number;
+  /** The live run's speed (simulated seconds per real second): sets the step. */
+  speed: number;
 }
 
 /**
@@ -45,15 +50,17 @@ export interface PastFlowOptions {
  */
 export function pastFlowReports(options: PastFlowOptions): SiteTelemetry[] {
   const days = options.days ?? PAST_FLOW_DAYS;
-  const stepMs = (options.stepSeconds ?? PAST_FLOW_STEP_SECONDS) * 1000;
+  const stepMs = pastFlowStepSeconds(options.speed) * 1000;
   const startMs = (Math.floor(options.untilMs / HOUR_MS) - days * 24) * HOUR_MS;
   const rng = mulberry32((options.seed ^ PAST_SEED_SALT) >>> 0);
-  let state = initialState(options.fleet, new Date(startMs), rng, { surgeSeed: surgeSeedOf(options.seed) });
+  let state = initialState(options.fleet, new Date(startMs - stepMs / 2), rng, { surgeSeed: surgeSeedOf(options.seed) });
   const out: SiteTelemetry[] = [];
   let hour: SiteTelemetry[][] = [];
   let hourIndex = Math.floor(startMs / HOUR_MS);
-  for (let at = startMs + stepMs; at <= options.untilMs; at += stepMs) {
-    const h = Math.floor((at - 1) / HOUR_MS); // a step ending on the hour belongs to the hour it closes
+  // Steps half a step off the hour (at :15 and :45 for half-hour steps), so an hour's reports centre on its middle,
+  // as a live run's do on average whatever the phase of its ticks.
+  for (let at = startMs + stepMs / 2; at <= options.untilMs; at += stepMs) {
+    const h = Math.floor(at / HOUR_MS); // the hour the hub files a report of this time in
     if (h !== hourIndex && hour.length > 0) {
       out.push(...hour.map(hourlyReport));
       hour = [];

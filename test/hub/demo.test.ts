@@ -39,3 +39,21 @@ describe('demo hub', () => {
     expect(sim).toMatchObject({ role: 'intake', lastUsedAt: expect.any(String) });
   }, 20_000);
 });
+
+describe('demo hub on a fresh store', () => {
+  it("takes the fleet's past flow first, so its forecasts start on days of history", async () => {
+    const logs: string[] = [];
+    const fresh = await startTestHub({ demo: true, seed: 3, speed: 600, demoPastDays: 3, log: (l) => logs.push(l) });
+    const client = new CoreClient({ hubUrl: fresh.url, token: fresh.adminToken });
+    try {
+      expect(logs.filter((l) => l.startsWith('demo: imported'))).toEqual([expect.stringMatching(/^demo: imported the fleet's past 3 days of hourly flow \(\d+ reports\) in \d+ ms$/)]);
+      // Three days of hours (less the one still filling) before any live report: the daily season at once.
+      const forecast = await client.siteForecast('RUH', { hours: 6 });
+      expect(forecast.historyHours).toBeGreaterThanOrEqual(71);
+      expect(forecast.method).toBe('daily-seasonal');
+    } finally {
+      await client.close();
+      await fresh.stop();
+    }
+  }, 30_000);
+});

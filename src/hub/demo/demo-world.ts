@@ -59,6 +59,10 @@ export interface PastFlowImport {
   token: string;
   fleet: Fleet;
   seed: number;
+  /** The live run's speed: the past is reported as a run at it would have reported it. */
+  speed: number;
+  /** Days of it (the world's default when absent). */
+  days?: number;
   /** Where the past ends: the live run starts here. */
   until: Date;
 }

@@ -24,6 +24,8 @@ export interface DemoOptions {
   dataFile: string;
   seed: number;
   speed: number;
+  /** Days of past flow a fresh store takes from the world (the world's default when absent; 0: none). */
+  pastDays?: number;
 }
 
 export async function startDemo(ctx: HubContext, options: DemoOptions, world: DemoWorld): Promise<DemoHandle> {
@@ -47,7 +49,7 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
     await revokeTokensNamed(tx, SYSTEM, SIMULATOR_TOKEN_NAME, at);
     return issueToken(tx, SYSTEM, { name: SIMULATOR_TOKEN_NAME, role: 'intake' }, at);
   });
-  await importPastFlow(ctx, world, { hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed });
+  await importPastFlow(ctx, world, { hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, days: options.pastDays });
   const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
   return {
     ...(devices ? { simUrl: devices.url, simToken: devices.controlToken } : {}),
@@ -64,9 +66,10 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
  * the forecaster then starts on weeks of hours, not none. A store that has
  * reports keeps its own history (a restart must not report the past twice).
  */
-async function importPastFlow(ctx: HubContext, world: DemoWorld, options: { hubUrl: string; token: string; fleet: Fleet; seed: number }): Promise<void> {
-  if (!world.importPastFlow || (await ctx.store.listTelemetry()).length > 0) return;
+async function importPastFlow(ctx: HubContext, world: DemoWorld, options: { hubUrl: string; token: string; fleet: Fleet; seed: number; speed: number; days: number | undefined }): Promise<void> {
+  if (!world.importPastFlow || options.days === 0 || (await ctx.store.listTelemetry()).length > 0) return;
   const started = performance.now();
-  const { reports, days } = await world.importPastFlow({ ...options, until: ctx.now() });
+  const { days: asked, ...rest } = options;
+  const { reports, days } = await world.importPastFlow({ ...rest, ...(asked === undefined ? {} : { days: asked }), until: ctx.now() });
   ctx.log(`demo: imported the fleet's past ${days} days of hourly flow (${reports} reports) in ${Math.round(performance.now() - started)} ms`);
 }
