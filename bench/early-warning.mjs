@@ -133,11 +133,13 @@ try {
       if (covering.length) surged.warnableWarned++;
     }
   }
-  const falseAlarms = warnings.filter((w) => {
+  const falseAlarmList = warnings.filter((w) => {
     const end = Math.min(lastHour * HOUR_MS, Math.max(w.until, w.since + WINDOW_HOURS * HOUR_MS));
     for (let h = Math.floor(w.since / HOUR_MS); h * HOUR_MS <= end; h++) if (breachHour(w.siteId, h)) return false;
     return true;
-  }).length;
+  });
+  const falseAlarms = falseAlarmList.length;
+  const countByKind = (ws) => [...ws.reduce((m, w) => m.set(kindOf.get(w.siteId), (m.get(kindOf.get(w.siteId)) ?? 0) + 1), new Map())].sort().map(([k, n]) => `${k} ${n}`).join(', ');
 
   // The same by the hour, so a warning held open for days cannot pass for one that was right: each site-hour
   // under a warning counts as idle when no breach hour follows within the window.
@@ -192,6 +194,7 @@ try {
   console.log(`  hit rate, warned ≥ 60 min ahead: ${pct(warned, episodes.length)} (${warned} of ${episodes.length}; goal ≥ 90%); of the surge episodes: ${pct(surged.warned, surged.episodes)} (${surged.warned} of ${surged.episodes})`);
   console.log(`  surge episodes warnable at all (the surge began ≥ one report interval, ${(reportMs / 60_000).toFixed(0)} min, before the hour 60 min ahead of the episode): ${surged.warnable}; warned: ${pct(surged.warnableWarned, surged.warnable)} (${surged.warnableWarned} of ${surged.warnable})`);
   console.log(`  false alarms: ${warnings.length ? ((100 * falseAlarms) / warnings.length).toFixed(1) : 'n/a'}% (${falseAlarms} of ${warnings.length} predicted incidents with no breach in their window; goal ≤ 10%)`);
+  console.log(`  predicted incidents by site kind: ${countByKind(warnings) || 'none'}; false alarms by kind: ${countByKind(falseAlarmList) || 'none'}`);
   console.log(`  warned site-hours: ${warnedHours} (${siteHours ? ((100 * warnedHours) / siteHours).toFixed(1) : 'n/a'}% of all site-hours); of them with no breach within ${WINDOW_HOURS} h: ${warnedHours ? ((100 * idleHours) / warnedHours).toFixed(1) : 'n/a'}%`);
   console.log(`  median lead time: ${warned ? `${percentile(sorted(leads), 50).toFixed(0)} min` : 'n/a'}`);
   for (const [kind, e] of [...errs].sort()) {

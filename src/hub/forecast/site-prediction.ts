@@ -23,7 +23,8 @@ import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
 import type { BaselineHour, ScenarioModel } from './scenario.js';
-import { forecastSite } from './site-forecast.js';
+import { breachesBeyondHandled } from './handled-load.js';
+import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
 import { rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteStation } from './site-station.js';
 
@@ -64,20 +65,66 @@ export const nowcastAt = (ratio: number, ahead: number, growth = 1): number =>
 export const NOWCAST_MAX_GROWTH = 2;
 
 /**
- * How much the site's arrivals rose over the last hour: the latest report
- * against the hour before's mean, both shrunk as nowcastRatio shrinks them,
- * within 1 and NOWCAST_MAX_GROWTH; 1 without the hour before. Not adjusted
- * for the usual climb of the day (tried: set against the same step the day
- * before, from hourly means of one or two reports, it warned one surge of
- * sixteen where this warned a third, with as many false alarms): an ordinary
- * climb carried on once, damped, stays inside a roster's headroom. Only a
- * rise: a surge passing shows in the ratio itself.
+ * The arrivals usual at the moment of the latest report: the hours' usual
+ * rates (each an hour's mean of reports, so each stands at its hour's
+ * middle) interpolated to the report's minute. An hour's forecast set
+ * against a report early or late in it misreads the day's own climb — at a
+ * service centre's opening, the hour's mean is half the rate its last
+ * minutes report — as a surge, or hides one.
  */
-async function risingRatio(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<number> {
+export function usualAtReport(at: Date, before: number, now: number, next: number): number {
+  const f = (at.getTime() % HOUR_MS) / HOUR_MS;
+  return f < 0.5 ? before + (now - before) * (f + 0.5) : now + (next - now) * (f - 0.5);
+}
+
+/** Travellers an hour below which the hour before counts as shut (the nowcast waits for a site's first open hour to pass). */
+const MIN_USUAL_BEFORE = 1;
+
+/** The usual band at the report's minute: the interpolated usual, with the current hour's interval around it. */
+export interface UsualBand {
+  usual: number;
+  lower: number;
+  upper: number;
+}
+
+/**
+ * The report as evidence: within the forecast's interval it says nothing the
+ * forecast did not (ordinary ups and downs, which at a site of a few dozen an
+ * hour or a planeload at a time are large), so it reads as the usual; beyond
+ * it, only what lies beyond counts. The interval is the site's own count
+ * level: its forecasts' errors on its own history (arrivals-model.ts).
+ */
+export function beyondBand(reported: number, band: UsualBand): { evidence: number; excess: number } {
+  if (reported > band.upper) return { evidence: band.usual + (reported - band.upper), excess: reported - band.upper };
+  if (reported < band.lower) return { evidence: Math.max(0, band.usual - (band.lower - reported)), excess: 0 };
+  return { evidence: band.usual, excess: 0 };
+}
+
+/**
+ * Travellers an hour beyond the usual carried into the hour `ahead`: a surge
+ * is extra flights, buses, sailings — added to the usual, not a multiple of
+ * it (a diverted bank lands at a regional airport in an hour its timetable
+ * has none). Carried on with the rise under way (as nowcastAt carries the
+ * ratio) and halved every NOWCAST_HALF_LIFE_HOURS.
+ */
+export const excessAt = (excess: number, ahead: number, growth = 1): number =>
+  excess * growth ** (1 - 0.5 ** ahead) * 0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS);
+
+/**
+ * How much the site's arrivals rose against the usual over the last hour:
+ * the latest report's ratio to the usual at its minute against the hour
+ * before's (its mean to that hour's usual), both shrunk as nowcastRatio
+ * shrinks them, within 1 and NOWCAST_MAX_GROWTH; 1 without the hour before.
+ * Set against the usual, the day's own climb (a service centre opening, the
+ * morning's flights) is no rise at all; a surge building is. Only a rise: a
+ * surge passing shows in the ratio itself.
+ */
+async function risingRatio(store: StoreReader, site: Site, latest: SiteTelemetry, ratio: number, usualBefore: number | undefined): Promise<number> {
+  if (usualBefore === undefined) return 1;
   const hourBefore = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
   const [before] = await readFlowHours(store, { siteId: site.id, from: hourBefore, to: hourBefore });
   if (!before || before.reports === 0) return 1;
-  return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, nowcastRatio(latest.arrivalsPerHour, before.arrivalsPerHour)));
+  return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, ratio / nowcastRatio(before.arrivalsPerHour, usualBefore)));
 }
 
 export interface SitePrediction {
@@ -105,9 +152,15 @@ export async function predictSiteHours(
   const held = { countersOpen: latest.countersOpen, egatesInService: latest.egatesInService, maxCounters };
   const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
   if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
-    const now = forecast.hours[0]!.arrivalsPerHour;
-    const ratio = nowcastRatio(latest.arrivalsPerHour, now);
-    const growth = station ? await risingRatio(store, site, latest) : 1;
+    const [now, next] = [forecast.hours[0]!, forecast.hours[1] ?? forecast.hours[0]!];
+    const usualBefore = await usualArrivalsBefore(store, site, first, { hours, calendar: calendar! });
+    const usual = usualAtReport(new Date(latest.at), usualBefore ?? now.arrivalsPerHour, now.arrivalsPerHour, next.arrivalsPerHour);
+    const band = { usual, lower: Math.max(0, usual - (now.arrivalsPerHour - now.lower)), upper: usual + (now.upper - now.arrivalsPerHour) };
+    // A site that was shut the hour before (a service centre's first hour) reports a rate still climbing from zero, or
+    // one counted over a step that began before its doors opened: no evidence either way yet, the forecast stands.
+    const { evidence, excess } = usualBefore !== undefined && usualBefore < MIN_USUAL_BEFORE ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
+    const ratio = nowcastRatio(evidence, usual);
+    const growth = station ? await risingRatio(store, site, latest, ratio, usualBefore) : 1;
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;
@@ -118,8 +171,10 @@ export async function predictSiteHours(
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : h.arrivalsPerHour * nowcastAt(ratio, i, growth),
+        arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, i, growth)),
         ...held,
+        // A shut hall's kiosks (held from the report) serve nobody: a closed hour is closed.
+        egatesInService: closed(i) ? 0 : held.egatesInService,
         countersOpen: rostered[i]!,
       })),
     };
@@ -152,10 +207,17 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       asOf: latest.at,
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
-      hours: predictCarried(predicted.hours, model, standing),
+      hours: await againstHandled(store, site, latest, predicted.source, predictCarried(predicted.hours, model, standing), calendar),
     });
   }
   return out;
+}
+
+/** The forecast's breaches checked against what the site has handled (handled-load.ts); telemetry held flat is left as it is. */
+async function againstHandled(store: StoreReader, site: Site, latest: SiteTelemetry, source: ScenarioBaselineSource, hours: ScenarioHour[], calendar: PeakCalendar | undefined): Promise<ScenarioHour[]> {
+  if (source !== 'forecast' || !calendar) return hours;
+  const load = await siteHandledLoad(store, site, hourOf(new Date(latest.at)), { hours: hours.length, calendar });
+  return breachesBeyondHandled(hours, load, latest.waitMinutes > WAIT_TARGET_MINUTES);
 }
 
 /**
