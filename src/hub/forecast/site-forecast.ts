@@ -3,7 +3,7 @@
 // taken out, the model fitted, the hours ahead forecast and the peaks put
 // back. Hours are on the site's clock: the forecast starts at the hour of its
 // latest report (the current one, still filling, is not fitted on).
-import type { Site, SiteForecast } from '../../core/model.js';
+import type { FleetForecasts, Site, SiteForecast, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { FLOW_HISTORY_HOURS, HOUR_MS, hourOf, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
@@ -95,8 +95,10 @@ export async function forecastSite(
   store: StoreReader,
   site: Pick<Site, 'id' | 'kind' | 'region'>,
   options: { hours: number; calendar: PeakCalendar; now: Date },
+  /** The site's latest report when the caller has read it (a fleet's forecasts read the reports once). */
+  known?: { latest: SiteTelemetry | undefined },
 ): Promise<SiteForecast> {
-  const latest = (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
+  const latest = known ? known.latest : (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
   const base = { siteId: site.id, generatedAt: options.now.toISOString(), interval: INTERVAL.coverage, calendar: options.calendar.source };
   if (!latest) return { ...base, from: null, method: 'none', historyHours: 0, hours: [] };
 
@@ -124,4 +126,12 @@ export async function forecastSite(
       ...staffing[i]!,
     })),
   };
+}
+
+/** Every site's forecast, the reports read once: GET /v1/forecasts, one request for the fleet. */
+export async function forecastFleet(store: StoreReader, options: { hours: number; calendar: PeakCalendar; now: Date }): Promise<FleetForecasts> {
+  const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
+  const forecasts: SiteForecast[] = [];
+  for (const site of await store.listSites()) forecasts.push(await forecastSite(store, site, options, { latest: reports.get(site.id.toUpperCase()) }));
+  return { generatedAt: options.now.toISOString(), hours: options.hours, forecasts };
 }

@@ -18,7 +18,7 @@
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf, readFlowHours } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
@@ -100,15 +100,33 @@ export function beyondBand(reported: number, band: UsualBand): { evidence: numbe
   return { evidence: band.usual, excess: 0 };
 }
 
+/** Hours a rise in the excess is carried on: about the middle of the 1.5 to 3 hours a diversion or convoy takes to build. */
+export const EXCESS_RAMP_HOURS = 2;
+
 /**
- * Travellers an hour beyond the usual carried into the hour `ahead`: a surge
- * is extra flights, buses, sailings — added to the usual, not a multiple of
- * it (a diverted bank lands at a regional airport in an hour its timetable
- * has none). Carried on with the rise under way (as nowcastAt carries the
- * ratio) and halved every NOWCAST_HALF_LIFE_HOURS.
+ * Travellers an hour beyond the usual at `hoursAhead` (from the report to an
+ * hour's middle): a surge is extra flights, buses, sailings — added to the
+ * usual, not a multiple of it (a diverted bank lands at a regional airport in
+ * an hour its timetable has none). The excess now, rising at `slope` (per
+ * hour) for up to EXCESS_RAMP_HOURS — a surge that has been building since
+ * the hour before has seldom stopped at the report that shows it — then
+ * halved every NOWCAST_HALF_LIFE_HOURS.
  */
-export const excessAt = (excess: number, ahead: number, growth = 1): number =>
-  excess * growth ** (1 - 0.5 ** ahead) * 0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS);
+export const excessAt = (excess: number, hoursAhead: number, slope = 0): number => {
+  const t = Math.max(0, hoursAhead);
+  return (excess + slope * Math.min(t, EXCESS_RAMP_HOURS)) * 0.5 ** (t / NOWCAST_HALF_LIFE_HOURS);
+};
+
+/**
+ * How fast the excess is rising (travellers an hour, per hour): the report's
+ * excess against the hour before's (its mean beyond that hour's usual and
+ * the same interval), over the time from that hour's middle to the report;
+ * never below 0 (a surge passing shows in the excess itself).
+ */
+export function excessSlope(excessNow: number, before: { arrivalsPerHour: number; usualUpper: number; hoursAgo: number } | undefined): number {
+  if (!before || !(before.hoursAgo > 0)) return 0;
+  return Math.max(0, (excessNow - Math.max(0, before.arrivalsPerHour - before.usualUpper)) / before.hoursAgo);
+}
 
 /**
  * How much the site's arrivals rose against the usual over the last hour:
@@ -119,12 +137,16 @@ export const excessAt = (excess: number, ahead: number, growth = 1): number =>
  * morning's flights) is no rise at all; a surge building is. Only a rise: a
  * surge passing shows in the ratio itself.
  */
-async function risingRatio(store: StoreReader, site: Site, latest: SiteTelemetry, ratio: number, usualBefore: number | undefined): Promise<number> {
-  if (usualBefore === undefined) return 1;
-  const hourBefore = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
-  const [before] = await readFlowHours(store, { siteId: site.id, from: hourBefore, to: hourBefore });
-  if (!before || before.reports === 0) return 1;
+function risingRatio(before: FlowHour | undefined, ratio: number, usualBefore: number | undefined): number {
+  if (usualBefore === undefined || !before || before.reports === 0) return 1;
   return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, ratio / nowcastRatio(before.arrivalsPerHour, usualBefore)));
+}
+
+/** The site's hour before that of its latest report, if it reported then. */
+async function hourBefore(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
+  const at = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
+  const [before] = await readFlowHours(store, { siteId: site.id, from: at, to: at });
+  return before && before.reports > 0 ? before : undefined;
 }
 
 export interface SitePrediction {
@@ -160,7 +182,10 @@ export async function predictSiteHours(
     // one counted over a step that began before its doors opened: no evidence either way yet, the forecast stands.
     const { evidence, excess } = usualBefore !== undefined && usualBefore < MIN_USUAL_BEFORE ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
     const ratio = nowcastRatio(evidence, usual);
-    const growth = station ? await risingRatio(store, site, latest, ratio, usualBefore) : 1;
+    const before = station ? await hourBefore(store, site, latest) : undefined;
+    const growth = risingRatio(before, ratio, usualBefore);
+    const reportMs = Date.parse(latest.at);
+    const slope = excessSlope(excess, before && usualBefore !== undefined ? { arrivalsPerHour: before.arrivalsPerHour, usualUpper: usualBefore + (band.upper - usual), hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS } : undefined);
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;
@@ -171,7 +196,7 @@ export async function predictSiteHours(
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, i, growth)),
+        arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)),
         ...held,
         // A shut hall's kiosks (held from the report) serve nobody: a closed hour is closed.
         egatesInService: closed(i) ? 0 : held.egatesInService,

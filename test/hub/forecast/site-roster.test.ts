@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteTelemetry } from '../../../src/core/model.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
-import { beyondBand, excessAt, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
+import { beyondBand, EXCESS_RAMP_HOURS, excessAt, excessSlope, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
 import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
 
 const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
@@ -65,10 +65,18 @@ describe('the report against the usual', () => {
     expect(beyondBand(20, band)).toEqual({ evidence: 60, excess: 0 });
   });
 
-  it('carries travellers beyond the usual ahead, on with a rise under way, halved every half-life', () => {
+  it('carries travellers beyond the usual ahead, rising with the surge for its ramp, then halved every half-life', () => {
     expect(excessAt(100, 0)).toBe(100);
     expect(excessAt(100, NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(50);
-    expect(excessAt(100, 1, 2)).toBeGreaterThan(excessAt(100, 0));
-    expect(excessAt(0, 3, 2)).toBe(0);
+    // Rising 100 an hour: two hours of ramp, then no more.
+    expect(excessAt(100, 1, 100)).toBeCloseTo(200 * 0.5 ** (1 / NOWCAST_HALF_LIFE_HOURS));
+    expect(excessAt(100, 3, 100) / 0.5 ** (3 / NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(100 + 100 * EXCESS_RAMP_HOURS);
+    expect(excessAt(0, 3)).toBe(0);
+  });
+
+  it("reads the rise from the hour before's excess, never a fall", () => {
+    expect(excessSlope(150, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(200);
+    expect(excessSlope(0, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(0);
+    expect(excessSlope(150, undefined)).toBe(0);
   });
 });
