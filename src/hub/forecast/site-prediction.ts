@@ -12,7 +12,11 @@
 // the hour; with a half-life of two hours the demo's three-hour ramps were
 // seen only once their queue stood). The ratio is shrunk toward 1 where
 // counts are small (nowcastRatio), so chance at a quiet site is not read as a
-// surge that lasts. With
+// surge that lasts. The report is set against the usual at its own minute
+// (usualAtReport) and counts only beyond the forecast's interval (beyondBand:
+// the site's own count level); travellers beyond it are also added ahead,
+// rising along the surge's ramp (excessAt). The breaches the queueing model
+// then sees are checked against what the site has handled (handled-load.ts). With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
@@ -76,9 +80,6 @@ export function usualAtReport(at: Date, before: number, now: number, next: numbe
   const f = (at.getTime() % HOUR_MS) / HOUR_MS;
   return f < 0.5 ? before + (now - before) * (f + 0.5) : now + (next - now) * (f - 0.5);
 }
-
-/** Travellers an hour below which the hour before counts as shut (the nowcast waits for a site's first open hour to pass). */
-const MIN_USUAL_BEFORE = 1;
 
 /** The usual band at the report's minute: the interpolated usual, with the current hour's interval around it. */
 export interface UsualBand {
@@ -178,11 +179,12 @@ export async function predictSiteHours(
     const usualBefore = await usualArrivalsBefore(store, site, first, { hours, calendar: calendar! });
     const usual = usualAtReport(new Date(latest.at), usualBefore ?? now.arrivalsPerHour, now.arrivalsPerHour, next.arrivalsPerHour);
     const band = { usual, lower: Math.max(0, usual - (now.arrivalsPerHour - now.lower)), upper: usual + (now.upper - now.arrivalsPerHour) };
-    // A site that was shut the hour before (a service centre's first hour) reports a rate still climbing from zero, or
-    // one counted over a step that began before its doors opened: no evidence either way yet, the forecast stands.
-    const { evidence, excess } = usualBefore !== undefined && usualBefore < MIN_USUAL_BEFORE ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
-    const ratio = nowcastRatio(evidence, usual);
+    // A site that was shut the hour before (no desk open: a service centre's first hour) reports a rate still climbing
+    // from zero, or one counted over a step that began before its doors opened: no evidence either way yet.
     const before = station ? await hourBefore(store, site, latest) : undefined;
+    const justOpened = before !== undefined && before.countersOpen < 0.5 && before.egatesInService < 0.5;
+    const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
+    const ratio = nowcastRatio(evidence, usual);
     const growth = risingRatio(before, ratio, usualBefore);
     const reportMs = Date.parse(latest.at);
     const slope = excessSlope(excess, before && usualBefore !== undefined ? { arrivalsPerHour: before.arrivalsPerHour, usualUpper: usualBefore + (band.upper - usual), hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS } : undefined);
