@@ -174,9 +174,9 @@ export async function predictSiteHours(
   const first = hourOf(new Date(latest.at));
   const held = { countersOpen: latest.countersOpen, egatesInService: latest.egatesInService, maxCounters };
   const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
-  if (forecast && forecast.hours.length === hours && forecast.method !== 'none') {
+  if (calendar && forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const [now, next] = [forecast.hours[0]!, forecast.hours[1] ?? forecast.hours[0]!];
-    const usualBefore = await usualArrivalsBefore(store, site, first, { hours, calendar: calendar! });
+    const usualBefore = await usualArrivalsBefore(store, site, first, { hours, calendar });
     const usual = usualAtReport(new Date(latest.at), usualBefore ?? now.arrivalsPerHour, now.arrivalsPerHour, next.arrivalsPerHour);
     const band = { usual, lower: Math.max(0, usual - (now.arrivalsPerHour - now.lower)), upper: usual + (now.upper - now.arrivalsPerHour) };
     // A site that was shut the hour before (no desk open: a service centre's first hour) reports a rate still climbing
