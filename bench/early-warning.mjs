@@ -18,7 +18,10 @@
 //     warning stood on the site's clock; open until it resolved, mapped to the
 //     site's clock by the incident's own created/resolved times × speed);
 //   false alarm: a predicted incident whose window (its open time, at least
-//     the 6-hour window from its start) saw no breach hour at its site.
+//     the 6-hour window from its start) saw no breach hour at its site;
+//   the week: the hub serves at once and takes the demo's past behind it;
+//     the week starts once its "imported" line is logged — hours before it,
+//     and predicted incidents standing from before it, are not judged.
 // Prints hit rate (episodes warned ≥ 60 min ahead), false alarms (warnings no
 // breach followed within their window), the same by the hour (the share of
 // warned site-hours no breach followed within the window: a warning kept open
@@ -48,6 +51,15 @@ const SURGE_HOURS = 8; // a surge's ramp, hold and ease last at most 3 + 3 + 1 h
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`] });
+const readyAt = Date.now();
+// The hub serves first and takes the fleet's past behind it (src/hub/demo/start-demo.ts): the week starts once it is in.
+const PAST_IN = "demo: imported the fleet's past";
+for (const giveUp = readyAt + 120_000; !hub.stderr().includes(PAST_IN); await sleep(100)) {
+  if (Date.now() > giveUp) throw new Error(`the demo's past was not in after 120 s:\n${hub.stderr()}`);
+}
+const pastInMs = Date.now() - readyAt;
+// On the site's clock (the simulator's runs from the hub's start at SPEED): where the judged week begins.
+const weekStartMs = readyAt + pastInMs * SPEED;
 const get = async (path) => {
   const res = await fetch(new URL(path, hub.url), { headers: { authorization: `Bearer ${hub.token}` } });
   if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
@@ -59,6 +71,7 @@ try {
   const runMs = (DAYS * 86_400_000) / SPEED;
   const snapshotMs = (SNAPSHOT_HOURS * HOUR_MS) / SPEED;
   const started = Date.now();
+  console.error(`early-warning: the hub served at once; its past was in ${(pastInMs / 1000).toFixed(1)} s later (${((pastInMs * SPEED) / HOUR_MS).toFixed(1)} h of site time)`);
   const snapshots = []; // { siteId, hours: [{ at, arrivalsPerHour }] }
   const fleetTimes = [];
   const batchTimes = [];
@@ -98,8 +111,8 @@ try {
     bySite.get(r.siteId).set(r.hour, r);
   }
   const firstHour = Math.min(...flow.map((r) => r.hour));
-  // The demo reports its past at start (src/sim/past-flow.ts): only the live run's hours are judged.
-  const liveHour = Math.floor(started / HOUR_MS);
+  // The demo reports its past at start (src/sim/past-flow.ts): only the week's hours (the live run's once the past is in) are judged.
+  const liveHour = Math.floor(weekStartMs / HOUR_MS);
   const lastHour = Math.max(...flow.map((r) => r.hour));
   const breachHour = (siteId, h) => {
     const r = bySite.get(siteId)?.get(h);
@@ -113,12 +126,13 @@ try {
     }
   }
   // Warnings on the site's clock.
+  // Those raised while the past was still coming in (the forecaster on hours of history) are left out: the week had not begun.
   const warnings = incidents.map((i) => {
     const labels = JSON.parse(i.labels);
     const since = Date.parse(labels.since ?? labels.asOf);
     const until = i.resolvedAt ? since + (Date.parse(i.resolvedAt) - Date.parse(i.createdAt)) * SPEED : Infinity;
     return { siteId: i.siteId, since, until };
-  });
+  }).filter((w) => w.since >= weekStartMs);
   const leads = [];
   // An episode comes with a surge when one started at its site within SURGE_HOURS before it began (or in its first hour).
   const surgeOf = (e) => surges.find((x) => x.siteId === e.siteId && x.startMs <= e.startMs + HOUR_MS && x.startMs >= e.startMs - SURGE_HOURS * HOUR_MS);
@@ -192,7 +206,7 @@ try {
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const warned = leads.length;
   console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}; early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
-  console.log(`  breach hour: a site-hour with recorded mean wait > ${TARGET} min; episode: consecutive breach hours at a site (judged after the first ${WARM_UP_HOURS} h)`);
+  console.log(`  breach hour: a site-hour with recorded mean wait > ${TARGET} min; episode: consecutive breach hours at a site (judged after the first ${WARM_UP_HOURS} h of the week, which began once the past was in, ${(pastInMs / 1000).toFixed(1)} s after the hub served; predicted incidents from before it not counted)`);
   console.log(`  warned: a predicted incident for the site open ≥ 60 min before the episode began and still open then; false alarm: a predicted incident with no breach hour in its window (open time, at least ${WINDOW_HOURS} h)`);
   console.log(`  breach episodes: ${episodes.length}, of them with an unannounced surge at the site: ${surged.episodes} (${surges.length} surges started)`);
   const pct = (n, of) => (of ? `${((100 * n) / of).toFixed(1)}%` : 'n/a');

@@ -247,10 +247,12 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     const url = urlOf(tls ? 'https' : 'http', host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
+    let takePastFlow: (() => void) | undefined;
     if (options.demo && world) {
-      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }) }, world);
+      const { stop, takePast, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }) }, world);
       simulator = { stop };
       sim = where;
+      takePastFlow = takePast;
     }
     if ((await store.countSites()) === 0) {
       log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
@@ -259,6 +261,8 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     if (options.earlyWarning) earlyWarnings = startEarlyWarnings(ctx, options.earlyWarning);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
+    // Last: the demo's past comes in behind a hub that is otherwise started and serving.
+    takePastFlow?.();
     return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
   } catch (e) {
     await close();

@@ -22,11 +22,11 @@ export function createDemoWorld(): DemoWorld {
       const world = emulator.world;
       return { ...emulator, injectFault: async (assetId: string, fault: string, options?: { forMs?: number }) => world.inject(assetId, fault, options) };
     },
-    async importPastFlow({ hubUrl, token, fleet, seed, speed, days, until }) {
+    async importPastFlow({ hubUrl, token, fleet, seed, speed, days, until, signal }) {
       const { postPastFlow } = await import('./past-flow-import.js');
       const client = new CoreClient({ hubUrl, token, channel: 'api' });
       try {
-        return await postPastFlow(client, { fleet, seed, speed, untilMs: until.getTime(), ...(days === undefined ? {} : { days }) });
+        return await postPastFlow(client, { fleet, seed, speed, untilMs: until.getTime(), ...(days === undefined ? {} : { days }), ...(signal ? { signal } : {}) });
       } finally {
         await client.close();
       }

@@ -49,14 +49,27 @@ export interface PastFlowOptions {
  * step, oldest hour first; the last hour may be partial.
  */
 export function pastFlowReports(options: PastFlowOptions): SiteTelemetry[] {
+  return [...pastFlowSlices(options)].flat();
+}
+
+/** Steps a slice of pastFlowSlices runs (a few milliseconds: a request waits for one slice at most). */
+export const PAST_FLOW_STEPS_PER_SLICE = 8;
+
+/**
+ * pastFlowReports in slices: the reports of the hours finished in each
+ * `stepsPerSlice` steps (the last slice ends with the partial hour), so a
+ * caller sharing its event loop (a hub serving requests) can yield between them.
+ */
+export function* pastFlowSlices(options: PastFlowOptions, stepsPerSlice = PAST_FLOW_STEPS_PER_SLICE): Generator<SiteTelemetry[]> {
   const days = options.days ?? PAST_FLOW_DAYS;
   const stepMs = pastFlowStepSeconds(options.speed) * 1000;
   const startMs = (Math.floor(options.untilMs / HOUR_MS) - days * 24) * HOUR_MS;
   const rng = mulberry32((options.seed ^ PAST_SEED_SALT) >>> 0);
   let state = initialState(options.fleet, new Date(startMs - stepMs / 2), rng, { surgeSeed: surgeSeedOf(options.seed) });
-  const out: SiteTelemetry[] = [];
+  let out: SiteTelemetry[] = [];
   let hour: SiteTelemetry[][] = [];
   let hourIndex = Math.floor(startMs / HOUR_MS);
+  let steps = 0;
   // Steps half a step off the hour (at :15 and :45 for half-hour steps), so an hour's reports centre on its middle,
   // as a live run's do on average whatever the phase of its ticks.
   for (let at = startMs + stepMs / 2; at <= options.untilMs; at += stepMs) {
@@ -70,9 +83,13 @@ export function pastFlowReports(options: PastFlowOptions): SiteTelemetry[] {
     state = result.state;
     if (hour.length === 0) hour = result.telemetry.map((t) => [t]);
     else result.telemetry.forEach((t, i) => hour[i]!.push(t));
+    if (++steps % stepsPerSlice === 0 && out.length > 0) {
+      yield out;
+      out = [];
+    }
   }
   if (hour.length > 0) out.push(...hour.map(hourlyReport));
-  return out;
+  if (out.length > 0) yield out;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -65,6 +65,8 @@ export interface PastFlowImport {
   days?: number;
   /** Where the past ends: the live run starts here. */
   until: Date;
+  /** Aborted when the hub stops: the import ends at its next slice. */
+  signal?: AbortSignal;
 }
 
 export interface DemoWorld {
@@ -74,8 +76,9 @@ export interface DemoWorld {
   /**
    * Reports the fleet's past hourly flow to a hub that has none (a fresh
    * store), as an import from a centre's existing systems would, so its
-   * forecaster starts with the history a real centre's has. Resolves once it
-   * is in, with how many reports over how many days.
+   * forecaster starts with the history a real centre's has. Runs beside a
+   * serving hub and yields to it; resolves once it is in (or aborted), with
+   * how many reports over how many days.
    */
   importPastFlow?(options: PastFlowImport): Promise<{ reports: number; days: number }>;
   /** Called after startDevices, so the simulator and the devices can share one world. */
