@@ -85,6 +85,8 @@ export interface RunningHub {
   /** Demo only: the bearer token of the emulator's control endpoint. */
   simToken?: string;
   close(): Promise<void>; // stops simulator, HTTP server, closes the DB
+  /** A fresh demo hub's past flow starts coming in behind it: the caller calls this once it has said where the hub serves. */
+  takeDemoPast(): void;
 }
 
 export const DEFAULT_PORT = 7474;
@@ -261,9 +263,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     if (options.earlyWarning) earlyWarnings = startEarlyWarnings(ctx, options.earlyWarning);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
-    // Last: the demo's past comes in behind a hub that is otherwise started and serving.
-    takePastFlow?.();
-    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
+    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close, takeDemoPast: () => takePastFlow?.() };
   } catch (e) {
     await close();
     throw e;

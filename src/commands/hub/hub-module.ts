@@ -42,6 +42,8 @@ export interface RunningHub {
   /** Demo only: the bearer token of the emulator's control endpoint. */
   simToken?: string;
   close(): Promise<void>;
+  /** Demo only: a fresh demo hub's past flow starts coming in behind it (called once the URL is out). */
+  takeDemoPast?(): void;
 }
 
 export interface RestoreOptions {

@@ -115,6 +115,8 @@ export const hubStart = defineVerb({
       if (hub.adminToken) log(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
       if (hub.simUrl) log(`device emulator on ${hub.simUrl}: stored as sim${hub.simToken ? ', with its control token as simToken,' : ''} in profile ${profile} (for \`watchfloor sim …\`)`);
       ctx.emit({ url: hub.url } satisfies HubListening);
+      // Ready first; a fresh demo hub's past comes in behind it (src/hub/demo/start-demo.ts).
+      hub.takeDemoPast?.();
       await shutdown;
       log('stopping: no new connections; finishing requests in flight and the runner\'s current step');
     } finally {
