@@ -30,7 +30,8 @@ import type { BaselineHour, ScenarioModel } from './scenario.js';
 import { breachesBeyondHandled } from './handled-load.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
 import { rosteredCounters, staffedForForecast } from './site-roster.js';
-import { siteStation } from './site-station.js';
+import { siteModel } from './site-station.js';
+import { correctWaits } from './wait-bias.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -169,7 +170,7 @@ export async function predictSiteHours(
   hours: number,
   calendar: PeakCalendar | undefined,
   station?: ScenarioModel,
-): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[] }> {
+): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[]; beyondUsual?: boolean }> {
   const maxCounters = await workingCounters(store, site.id, latest.countersOpen);
   const first = hourOf(new Date(latest.at));
   const held = { countersOpen: latest.countersOpen, egatesInService: latest.egatesInService, maxCounters };
@@ -196,6 +197,8 @@ export async function predictSiteHours(
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
     return {
       source: 'forecast',
+      // The latest report beyond the forecast's interval: a surge may be under way.
+      beyondUsual: excess > 0,
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
         arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)),
@@ -217,7 +220,7 @@ export async function predictSiteHours(
  * Every site that has reported, its hours ahead through the queueing model
  * (no calendar: recent telemetry held flat): the site's own counter rate
  * (site-station.ts), the queue it reports now carried into the hours ahead
- * (queue-carry.ts). Sites that never reported are left out.
+ * (queue-carry.ts), the waits corrected by the model's bias at the site (wait-bias.ts). Sites that never reported are left out.
  */
 export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar): Promise<SitePrediction[]> {
   const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
@@ -225,7 +228,8 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
   for (const site of await store.listSites()) {
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
-    const model = { params: await siteStation(store, site, new Date(latest.at), WAIT_TARGET_MINUTES), waitTargetMinutes: WAIT_TARGET_MINUTES };
+    const { params, bias } = await siteModel(store, site, new Date(latest.at), WAIT_TARGET_MINUTES);
+    const model = { params, waitTargetMinutes: WAIT_TARGET_MINUTES };
     const predicted = await predictSiteHours(store, site, latest, hours, calendar, model);
     const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
     out.push({
@@ -234,17 +238,24 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       asOf: latest.at,
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
-      hours: await againstHandled(store, site, latest, predicted.source, predictCarried(predicted.hours, model, standing), calendar),
+      hours: await againstHandled(store, site, latest, predicted, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
     });
   }
   return out;
 }
 
-/** The forecast's breaches checked against what the site has handled (handled-load.ts); telemetry held flat is left as it is. */
-async function againstHandled(store: StoreReader, site: Site, latest: SiteTelemetry, source: ScenarioBaselineSource, hours: ScenarioHour[], calendar: PeakCalendar | undefined): Promise<ScenarioHour[]> {
-  if (source !== 'forecast' || !calendar) return hours;
+/**
+ * The forecast's breaches checked against what the site has handled
+ * (handled-load.ts), narrowed now the waits are corrected for the model's
+ * bias (wait-bias.ts): only while the site reports its usual (nothing beyond
+ * the forecast's interval) — a report beyond it may be a surge's first hour,
+ * whose load the site has handled before but whose queue is only beginning.
+ * Telemetry held flat is left as it is.
+ */
+async function againstHandled(store: StoreReader, site: Site, latest: SiteTelemetry, predicted: { source: ScenarioBaselineSource; beyondUsual?: boolean }, hours: ScenarioHour[], calendar: PeakCalendar | undefined): Promise<ScenarioHour[]> {
+  if (predicted.source !== 'forecast' || !calendar) return hours;
   const load = await siteHandledLoad(store, site, hourOf(new Date(latest.at)), { hours: hours.length, calendar });
-  return breachesBeyondHandled(hours, load, latest.waitMinutes > WAIT_TARGET_MINUTES);
+  return breachesBeyondHandled(hours, load, latest.waitMinutes > WAIT_TARGET_MINUTES || predicted.beyondUsual === true);
 }
 
 /**
