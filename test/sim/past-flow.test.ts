@@ -5,7 +5,7 @@ import type { SiteTelemetry } from '../../src/core/model.js';
 import { expectedArrivalsPerHour } from '../../src/sim/arrivals.js';
 import { buildDemoFleet } from '../../src/sim/fleet.js';
 import { postPastFlow } from '../../src/sim/past-flow-import.js';
-import { pastFlowReports, pastFlowStepSeconds } from '../../src/sim/past-flow.js';
+import { pastFlowReports, pastFlowSlices, pastFlowStepSeconds } from '../../src/sim/past-flow.js';
 import { surgeSeedOf, surgesBetween } from '../../src/sim/surges.js';
 import { buildWorld } from '../../src/sim/world.js';
 
@@ -57,5 +57,19 @@ describe("the demo world's past flow", () => {
     const order = posts.flat().map((r) => Date.parse(r.at));
     expect(order[0]).toBe(Math.max(...order));
     expect(order.at(-1)).toBe(Math.min(...order));
+  });
+
+  it('is simulated in slices that give the event loop back, and stops at the next one once aborted, posting nothing more', async () => {
+    const posts: SiteTelemetry[][] = [];
+    const aborts = new AbortController();
+    let turns = 0;
+    // Counts the turns the event loop got while the past was simulated; the abort comes on the third.
+    const ticker = setInterval(() => ++turns === 3 && aborts.abort(), 0);
+    const sent = await postPastFlow({ ingestTelemetry: async (sites) => (posts.push(sites), { accepted: sites.length }) }, { fleet, seed: 7, speed: 1800, untilMs, days: 14, signal: aborts.signal });
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(posts).toEqual([]);
+    expect(sent.reports).toBe(0);
+    expect(pastFlowSlices({ fleet, seed: 7, speed: 1800, untilMs, days: 2 }).next().value!.length).toBeLessThan(past.length);
   });
 });
