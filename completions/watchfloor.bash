@@ -81,7 +81,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--early-warning|--intake-queue|--intake-backlog|--group-window|--group-sites|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--demo-past|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--early-warning|--intake-queue|--intake-backlog|--group-window|--group-sites|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -290,6 +290,7 @@ _watchfloor() {
     "/hub/start":--config) COMPREPLY=(); return ;;
     "/hub/start":--seed) COMPREPLY=(); return ;;
     "/hub/start":--speed) COMPREPLY=(); return ;;
+    "/hub/start":--demo-past) COMPREPLY=(); return ;;
     "/hub/start":--port) COMPREPLY=(); return ;;
     "/hub/start":--host) COMPREPLY=(); return ;;
     "/hub/start":--data) compopt -o filenames; COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -428,7 +429,7 @@ _watchfloor() {
     "/config/rename-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/config/delete-profile") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --peaks --peaks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --early-warning --early-warning= --intake-queue --intake-queue= --intake-backlog --intake-backlog= --group-window --group-window= --group-sites --group-sites= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/hub/start") COMPREPLY=($(compgen -W "--config --config= --demo --seed --seed= --speed --speed= --demo-past --demo-past= --port --port= --host --host= --data --data= --ssh-key --ssh-key= --audit-key --audit-key= --audit-checkpoints --audit-checkpoints= --playbooks --playbooks= --peaks --peaks= --auto-remediate --auto-remediate= --tls-cert --tls-cert= --tls-key --tls-key= --log-format --log-format= --retain --retain= --early-warning --early-warning= --intake-queue --intake-queue= --intake-backlog --intake-backlog= --group-window --group-window= --group-sites --group-sites= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/backup") COMPREPLY=($(compgen -W "--force --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/hub/restore") COMPREPLY=($(compgen -W "--data --data= --check --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/demo") COMPREPLY=($(compgen -W "--seed --seed= --speed --speed= --port --port= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;

@@ -45,6 +45,7 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   demo?: boolean; // seed the demo world's fleet and start its simulator (needs the world)
   seed?: number; // simulator seed (default 1)
   speed?: number; // simulated seconds per real second (default 1)
+  demoPastDays?: number; // days of the demo fleet's past flow a fresh demo hub takes first (default: the world's, 14; 0: none)
   log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
   now?: () => Date; // clock, for tests
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
@@ -84,6 +85,8 @@ export interface RunningHub {
   /** Demo only: the bearer token of the emulator's control endpoint. */
   simToken?: string;
   close(): Promise<void>; // stops simulator, HTTP server, closes the DB
+  /** A fresh demo hub's past flow starts coming in behind it: the caller calls this once it has said where the hub serves. */
+  takeDemoPast(): void;
 }
 
 export const DEFAULT_PORT = 7474;
@@ -246,10 +249,12 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     const url = urlOf(tls ? 'https' : 'http', host, boundPort);
     log(`hub ${ctx.version} listening on ${url} (data: ${options.dataFile})`);
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
+    let takePastFlow: (() => void) | undefined;
     if (options.demo && world) {
-      const { stop, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1 }, world);
+      const { stop, takePast, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }) }, world);
       simulator = { stop };
       sim = where;
+      takePastFlow = takePast;
     }
     if ((await store.countSites()) === 0) {
       log('no sites yet: load your inventory with `watchfloor inventory apply inventory.yaml` (an admin token; the format is in the README), or start with --demo');
@@ -258,7 +263,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     if (options.earlyWarning) earlyWarnings = startEarlyWarnings(ctx, options.earlyWarning);
     // After the demo's devices are up: a run left mid-drill injects into this world.
     await playbookRuns.runner.start();
-    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close };
+    return { url, port: boundPort, dataFile: options.dataFile, adminToken, ...sim, close, takeDemoPast: () => takePastFlow?.() };
   } catch (e) {
     await close();
     throw e;

@@ -22,6 +22,15 @@ export function createDemoWorld(): DemoWorld {
       const world = emulator.world;
       return { ...emulator, injectFault: async (assetId: string, fault: string, options?: { forMs?: number }) => world.inject(assetId, fault, options) };
     },
+    async importPastFlow({ hubUrl, token, fleet, seed, speed, days, until, signal }) {
+      const { postPastFlow } = await import('./past-flow-import.js');
+      const client = new CoreClient({ hubUrl, token, channel: 'api' });
+      try {
+        return await postPastFlow(client, { fleet, seed, speed, untilMs: until.getTime(), ...(days === undefined ? {} : { days }), ...(signal ? { signal } : {}) });
+      } finally {
+        await client.close();
+      }
+    },
     startSimulator({ hubUrl, token, ...options }) {
       const client = new CoreClient({ hubUrl, token, channel: 'api' });
       // Loaded lazily; stop() waits for the load so nothing is left running.

@@ -11,7 +11,7 @@ import type { DemoFleet } from './fleet.js';
 import { AlertOutbox } from './outbox.js';
 import { mulberry32 } from './rng.js';
 import { initialState, step, type SimState } from './step.js';
-import { surgeLine, surgesBetween } from './surges.js';
+import { surgeLine, surgeSeedOf, surgesBetween } from './surges.js';
 import { surveyAnswers } from './surveys.js';
 
 export interface SimulatorOptions {
@@ -45,8 +45,6 @@ export const MAX_ALERTS_PER_POST = 500;
 const MAX_SURVEY_ANSWERS_PER_POST = 1_000;
 // Surveys draw from a stream of their own, so adding them left the world's (faults, arrivals) as it was for a seed.
 const SURVEY_SEED_SALT = 0x5eed;
-// So do the unannounced surges (surges.ts).
-const SURGE_SEED_SALT = 0x5a9e;
 
 export function startSimulator(options: SimulatorOptions): RunningSimulator {
   if (!(options.speed > 0)) throw new RangeError(`simulator speed must be positive, got ${options.speed}`);
@@ -55,7 +53,7 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
   const rng = mulberry32(options.seed);
   const realStart = now().getTime();
-  const surgeSeed = (options.seed ^ SURGE_SEED_SALT) >>> 0;
+  const surgeSeed = surgeSeedOf(options.seed);
   let state: SimState = initialState(options.fleet, new Date(realStart), rng, { surgeSeed });
   options.world?.faultsStarted(state.faults);
   let lastSimMs = realStart;

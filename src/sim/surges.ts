@@ -48,6 +48,14 @@ export interface Surge {
   extraGroupsPerHour: number;
 }
 
+// The surges draw from a stream of their own (salted from the run's seed), so
+// adding them left the world's other draws as they were; the past the demo
+// reports at start (past-flow.ts) draws the same surges from the same seed.
+const SURGE_SEED_SALT = 0x5a9e;
+
+/** The seed of a run's surge schedule. */
+export const surgeSeedOf = (seed: number): number => (seed ^ SURGE_SEED_SALT) >>> 0;
+
 /** A site id as a number, so each site draws its own days. */
 function siteHash(siteId: string): number {
   let h = 2166136261;

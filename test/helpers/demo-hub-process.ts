@@ -12,9 +12,10 @@ export interface DemoHubProcess {
   stop(): Promise<void>;
 }
 
-export async function startDemoHubProcess(cli: CliEnv, { seed = 7, speed = 60, command = BUILT_CLI as CliCommand } = {}): Promise<DemoHubProcess> {
+export async function startDemoHubProcess(cli: CliEnv, { seed = 7, speed = 60, pastDays = 0, command = BUILT_CLI as CliCommand } = {}): Promise<DemoHubProcess> {
   const hub = await startCliProcess(
-    ['hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--port', '0', '--data', join(cli.configDir, 'hub.sqlite'), '--json'],
+    // No past flow unless asked (--demo-past): two weeks of it cost the start some seconds.
+    ['hub', 'start', '--demo', '--seed', String(seed), '--speed', String(speed), '--demo-past', String(pastDays), '--port', '0', '--data', join(cli.configDir, 'hub.sqlite'), '--json'],
     cli.env,
     (line) => (typeof line.url === 'string' ? line.url : undefined),
     30_000,

@@ -25,8 +25,10 @@ export async function startTestHub(options: Partial<HubOptions> = {}): Promise<T
     const start = world.startDevices.bind(world);
     world.startDevices = async (o) => (devices = await start(o));
   }
-  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, ...options }, world);
+  // No past flow unless a test asks (demoPastDays): two weeks of it cost a demo hub's start some seconds.
+  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demoPastDays: 0, ...options }, world);
   if (!hub.adminToken) throw new Error('a new data file should come with an admin token');
+  hub.takeDemoPast(); // as `hub start` does once it has said where the hub serves
   return {
     ...hub,
     adminToken: hub.adminToken,

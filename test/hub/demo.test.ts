@@ -39,3 +39,30 @@ describe('demo hub', () => {
     expect(sim).toMatchObject({ role: 'intake', lastUsedAt: expect.any(String) });
   }, 20_000);
 });
+
+describe('demo hub on a fresh store', () => {
+  it("takes the fleet's past flow first, so its forecasts start on days of history", async () => {
+    const logs: string[] = [];
+    const fresh = await startTestHub({ demo: true, seed: 3, speed: 600, demoPastDays: 3, log: (l) => logs.push(l) });
+    const client = new CoreClient({ hubUrl: fresh.url, token: fresh.adminToken });
+    try {
+      // The hub serves first and takes the past behind it, logging one line when it is in.
+      await waitUntil(() => logs.some((l) => l.startsWith('demo: imported')), { what: 'the past flow imported', timeoutMs: 20_000 });
+      expect(logs.filter((l) => l.startsWith('demo: imported'))).toEqual([expect.stringMatching(/^demo: imported the fleet's past 3 days of hourly flow \(\d+ reports\) in \d+ ms$/)]);
+      // Three days of hours (less the one still filling) before any live report: the daily season at once.
+      const forecast = await client.siteForecast('RUH', { hours: 6 });
+      expect(forecast.historyHours).toBeGreaterThanOrEqual(71);
+      expect(forecast.method).toBe('daily-seasonal');
+    } finally {
+      await client.close();
+      await fresh.stop();
+    }
+  }, 30_000);
+
+  it('stops cleanly while its past is still coming in: the import ends at its next slice, logging neither line', async () => {
+    const logs: string[] = [];
+    const fresh = await startTestHub({ demo: true, seed: 3, speed: 600, demoPastDays: 14, log: (l) => logs.push(l) });
+    await fresh.stop();
+    expect(logs.filter((l) => l.startsWith("demo: imported") || l.startsWith("demo: the fleet's past flow was not imported"))).toEqual([]);
+  }, 30_000);
+});

@@ -89,6 +89,24 @@ describe('flow history', () => {
     }
   });
 
+  it("takes a report older than the site's latest as history: its hour fills, the latest report stays", async () => {
+    // Newest first, as an import of past hours comes (src/sim/past-flow-import.ts).
+    await siteFeed.ingestTelemetry([report('JED', '2026-12-06T10:40:00.000Z', 4), report('JED', '2026-12-05T09:10:00.000Z', 99), report('JED', '2026-12-05T08:10:00.000Z', 98)]);
+    await siteFeed.ingestTelemetry([report('JED', '2026-12-06T10:39:00.000Z', 97)]);
+    const jed = (await hub.admin.fleetStatus()).sites.find((x) => x.id === 'JED');
+    expect(jed).toMatchObject({ reportedAt: '2026-12-06T10:40:00.000Z', waitMinutes: 4 });
+    const { store, close } = reader(hub.dataFile);
+    try {
+      const past = await readFlowHours(store, { siteId: 'JED', from: new Date('2026-12-05T08:00Z'), to: new Date('2026-12-05T10:00Z') });
+      expect(past.map((h) => [h.hourStart, h.reports, h.waitMeanMinutes])).toEqual([
+        ['2026-12-05T08:00:00.000Z', 1, 98],
+        ['2026-12-05T09:00:00.000Z', 1, 99],
+      ]);
+    } finally {
+      close();
+    }
+  });
+
   it('a batch with an unknown site records no hour at all', async () => {
     await expect(siteFeed.ingestTelemetry([report('RUH', '2026-12-06T12:10:00.000Z', 3), report('NOPE', '2026-12-06T12:10:00.000Z', 3)])).rejects.toThrow(/NOPE/);
     const { store, close } = reader(hub.dataFile);

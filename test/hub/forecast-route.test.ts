@@ -130,6 +130,18 @@ describe('site forecast', () => {
     expect(f).toMatchObject({ siteId: 'JED', from: null, method: 'none', historyHours: 0, hours: [] });
   });
 
+  it('every site in one request: the same forecasts as one request a site; bad hours 400, a person’s token', async () => {
+    const fleet = await viewer.fleetForecasts({ hours: 12 });
+    expect(fleet.hours).toBe(12);
+    const ruh = fleet.forecasts.find((f) => f.siteId === 'RUH')!;
+    expect({ ...ruh, generatedAt: '' }).toEqual({ ...(await viewer.siteForecast('RUH', { hours: 12 })), generatedAt: '' });
+    expect(fleet.forecasts.find((f) => f.siteId === 'JED')).toMatchObject({ method: 'none', hours: [] });
+    expect(fleet.forecasts).toHaveLength((await viewer.fleetStatus()).sites.length);
+    expect((await rawRequest(`${hub.url}/v1/forecasts?hours=169`, { token: hub.adminToken! })).status).toBe(400);
+    const intake = await hub.clientAs('intake', 'feed-3');
+    expect((await rawRequest(`${hub.url}/v1/forecasts`, { token: intake.secret })).status).toBe(403);
+  });
+
   it('rejects bad hours with 400, an unknown site with 404, and reads need a person’s token', async () => {
     for (const q of ['hours=0', 'hours=169', 'hours=1.5', 'hours=x', 'days=1']) {
       const res = await rawRequest(`${hub.url}/v1/sites/RUH/forecast?${q}`, { token: hub.adminToken! });

@@ -10,6 +10,8 @@ export interface HubOptions {
   demo?: boolean;
   seed?: number;
   speed?: number;
+  /** Days of the demo fleet's past hourly flow a fresh demo hub takes at start (default 14; 0: none). */
+  demoPastDays?: number;
   log?: (line: string) => void;
   now?: () => Date;
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
@@ -40,6 +42,8 @@ export interface RunningHub {
   /** Demo only: the bearer token of the emulator's control endpoint. */
   simToken?: string;
   close(): Promise<void>;
+  /** Demo only: a fresh demo hub's past flow starts coming in behind it (called once the URL is out). */
+  takeDemoPast?(): void;
 }
 
 export interface RestoreOptions {

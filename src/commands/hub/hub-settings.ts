@@ -7,6 +7,9 @@ import { spanMs } from '../../core/time-input.js';
 import { integerOption, positiveNumberOption } from '../options.js';
 import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 
+/** The most days of past flow a demo hub takes: the eight weeks the hub keeps (FLOW_HISTORY_HOURS). */
+export const DEMO_PAST_MAX_DAYS = 56;
+
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
@@ -14,6 +17,8 @@ export interface HubSettings {
   demo?: boolean;
   seed?: number;
   speed?: number;
+  /** Days of the demo fleet's past hourly flow a fresh demo hub takes at start (0: none). */
+  demoPast?: number;
   port?: number;
   host?: string;
   data?: string;
@@ -104,6 +109,7 @@ export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
   demo: { key: 'demo', parse: flag },
   seed: { key: 'seed', parse: (v) => integerOption(0)(text(v)) },
   speed: { key: 'speed', parse: (v) => positiveNumberOption(text(v)) },
+  'demo-past': { key: 'demoPast', parse: (v) => integerOption(0, DEMO_PAST_MAX_DAYS)(text(v)) },
   port: { key: 'port', parse: (v) => integerOption(0, 65535)(text(v)) },
   host: { key: 'host', parse: text },
   data: { key: 'data', parse: path, path: true },

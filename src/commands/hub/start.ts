@@ -12,7 +12,7 @@ import { defineVerb } from '../verb.js';
 import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 import { readHubConfigFile } from './config-file.js';
 import { hubLogLine } from './hub-log.js';
-import { mergeSettings, parseAlertCount, parseEarlyWarning, parseGroupSites, parseGroupWindow, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
+import { DEMO_PAST_MAX_DAYS, mergeSettings, parseAlertCount, parseEarlyWarning, parseGroupSites, parseGroupWindow, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
 import { saveHubProfile } from './profile.js';
 
 export interface HubStartInput {
@@ -45,6 +45,7 @@ export const hubStart = defineVerb({
       .option('--demo', 'seed the 103-site demo fleet and run the simulator')
       .option('--seed <n>', 'simulator seed', integerOption(0))
       .option('--speed <x>', 'simulated seconds per real second', positiveNumberOption)
+      .option('--demo-past <days>', `days of the demo fleet's past hourly flow a fresh demo hub takes first, as an import would (default 14; 0: none; at most ${DEMO_PAST_MAX_DAYS})`, integerOption(0, DEMO_PAST_MAX_DAYS))
       .option('--port <port>', 'port to listen on (0: any free port; default 7474)', integerOption(0, 65535))
       .option('--host <host>', 'address to listen on (default 127.0.0.1)')
       .addOption(completeFiles(new Option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')))
@@ -86,6 +87,7 @@ export const hubStart = defineVerb({
       demo: settings.demo ?? false,
       seed: settings.seed,
       speed: settings.speed,
+      ...(settings.demoPast === undefined ? {} : { demoPastDays: settings.demoPast }),
       log,
       ...(settings.autoRemediate ? { autoRemediate: settings.autoRemediate } : {}),
       ...(settings.sshKey ? { sshKeyFile: settings.sshKey } : {}),
@@ -113,6 +115,8 @@ export const hubStart = defineVerb({
       if (hub.adminToken) log(`new data file ${hub.dataFile}: stored its admin token and URL in profile ${profile}`);
       if (hub.simUrl) log(`device emulator on ${hub.simUrl}: stored as sim${hub.simToken ? ', with its control token as simToken,' : ''} in profile ${profile} (for \`watchfloor sim …\`)`);
       ctx.emit({ url: hub.url } satisfies HubListening);
+      // Ready first; a fresh demo hub's past comes in behind it (src/hub/demo/start-demo.ts).
+      hub.takeDemoPast?.();
       await shutdown;
       log('stopping: no new connections; finishing requests in flight and the runner\'s current step');
     } finally {

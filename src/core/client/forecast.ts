@@ -1,5 +1,5 @@
 // The forecast calls: a site's arrivals per hour ahead, with intervals.
-import type { SiteForecast } from '../model.js';
+import type { FleetForecasts, SiteForecast } from '../model.js';
 import { query, type HubConnection } from './connection.js';
 
 export function forecastCalls(hub: HubConnection) {
@@ -7,6 +7,8 @@ export function forecastCalls(hub: HubConnection) {
     /** The next `hours` hours (the hub's default: 24) of the site's arrivals, from its own history. */
     siteForecast: (siteId: string, options: { hours?: number | undefined } = {}): Promise<SiteForecast> =>
       hub.request('GET', `/v1/sites/${encodeURIComponent(siteId)}/forecast${query({ hours: options.hours })}`),
+    /** Every site's forecast in one request (the hub's default: 24 hours). */
+    fleetForecasts: (options: { hours?: number | undefined } = {}): Promise<FleetForecasts> => hub.request('GET', `/v1/forecasts${query({ hours: options.hours })}`),
   };
 }
 

@@ -34,3 +34,11 @@ export const SiteForecast = z.object({
   hours: z.array(ForecastHour),
 });
 export type SiteForecast = z.infer<typeof SiteForecast>;
+
+/** GET /v1/forecasts: every site's forecast in one request (those with no report yet: method none, no hours). */
+export const FleetForecasts = z.object({
+  generatedAt: z.string(),
+  hours: z.number().int(),
+  forecasts: z.array(SiteForecast),
+});
+export type FleetForecasts = z.infer<typeof FleetForecasts>;

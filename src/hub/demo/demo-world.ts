@@ -53,10 +53,34 @@ export interface SimulatorStart {
   log?: (line: string) => void;
 }
 
+export interface PastFlowImport {
+  hubUrl: string;
+  /** The simulator's intake token: the past comes in through the telemetry intake like any import. */
+  token: string;
+  fleet: Fleet;
+  seed: number;
+  /** The live run's speed: the past is reported as a run at it would have reported it. */
+  speed: number;
+  /** Days of it (the world's default when absent). */
+  days?: number;
+  /** Where the past ends: the live run starts here. */
+  until: Date;
+  /** Aborted when the hub stops: the import ends at its next slice. */
+  signal?: AbortSignal;
+}
+
 export interface DemoWorld {
   buildFleet(): Fleet | Promise<Fleet>;
   /** A world without devices runs the simulator alone (assets keep their managementUrl). */
   startDevices?(options: { fleet: Fleet; now?: () => Date; log?: (line: string) => void }): Promise<DemoDevices>;
+  /**
+   * Reports the fleet's past hourly flow to a hub that has none (a fresh
+   * store), as an import from a centre's existing systems would, so its
+   * forecaster starts with the history a real centre's has. Runs beside a
+   * serving hub and yields to it; resolves once it is in (or aborted), with
+   * how many reports over how many days.
+   */
+  importPastFlow?(options: PastFlowImport): Promise<{ reports: number; days: number }>;
   /** Called after startDevices, so the simulator and the devices can share one world. */
   startSimulator(options: SimulatorStart): Stoppable;
 }

@@ -7,7 +7,7 @@ import type { HubContext } from '../context.js';
 import { issueToken, revokeTokensNamed } from '../tokens/tokens.js';
 import { transact } from '../transact.js';
 import { applyDemoInventory, DEMO_INVENTORY_FILE } from './demo-inventory.js';
-import type { DemoWorld, Stoppable } from './demo-world.js';
+import type { DemoWorld, Fleet, Stoppable } from './demo-world.js';
 
 export const SIMULATOR_TOKEN_NAME = 'demo-simulator';
 
@@ -16,6 +16,8 @@ export interface DemoHandle extends Stoppable {
   simUrl?: string;
   /** Its control endpoint's bearer token (for the drills), with simUrl. */
   simToken?: string;
+  /** Starts taking a fresh store's past in, behind the serving hub: called once the hub is otherwise started. */
+  takePast(): void;
 }
 
 export interface DemoOptions {
@@ -24,6 +26,8 @@ export interface DemoOptions {
   dataFile: string;
   seed: number;
   speed: number;
+  /** Days of past flow a fresh store takes from the world (the world's default when absent; 0: none). */
+  pastDays?: number;
 }
 
 export async function startDemo(ctx: HubContext, options: DemoOptions, world: DemoWorld): Promise<DemoHandle> {
@@ -47,12 +51,55 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
     await revokeTokensNamed(tx, SYSTEM, SIMULATOR_TOKEN_NAME, at);
     return issueToken(tx, SYSTEM, { name: SIMULATOR_TOKEN_NAME, role: 'intake' }, at);
   });
+  // Whether the store is fresh is settled before the live run's first report makes it not.
+  const past = await pastFlowImport(ctx, world, { hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, days: options.pastDays });
   const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
   return {
     ...(devices ? { simUrl: devices.url, simToken: devices.controlToken } : {}),
+    takePast: () => past?.begin(),
     async stop() {
+      await past?.stop();
       await simulator.stop();
       await devices?.stop();
+    },
+  };
+}
+
+/** Logged once a fresh demo hub has its past in (the bench waits for it before its week starts). */
+export const PAST_FLOW_IN = "demo: imported the fleet's past";
+
+/**
+ * A fresh store (no site has ever reported) takes the world's past, as a
+ * centre importing its sites' history from the systems before it would: the
+ * forecaster then works on weeks of hours, not none. A store that has reports
+ * keeps its own history (a restart must not report the past twice). The hub
+ * is already serving: the past comes in behind it (in slices that yield to
+ * requests), logging a line when it is in, so a demo is ready as fast as one
+ * without it. Undefined when there is no past to take.
+ */
+async function pastFlowImport(ctx: HubContext, world: DemoWorld, options: { hubUrl: string; token: string; fleet: Fleet; seed: number; speed: number; days: number | undefined }): Promise<(Stoppable & { begin(): void }) | undefined> {
+  const importPast = world.importPastFlow?.bind(world);
+  if (!importPast || options.days === 0 || (await ctx.store.listTelemetry()).length > 0) return undefined;
+  const aborts = new AbortController();
+  const { days: asked, ...rest } = options;
+  const until = ctx.now(); // where the live run starts
+  let done: Promise<void> | undefined;
+  return {
+    begin() {
+      if (done || aborts.signal.aborted) return;
+      const started = performance.now();
+      done = importPast({ ...rest, ...(asked === undefined ? {} : { days: asked }), until, signal: aborts.signal }).then(
+        ({ reports, days }) => {
+          if (!aborts.signal.aborted) ctx.log(`${PAST_FLOW_IN} ${days} days of hourly flow (${reports} reports) in ${Math.round(performance.now() - started)} ms`);
+        },
+        (e: unknown) => {
+          if (!aborts.signal.aborted) ctx.log(`demo: the fleet's past flow was not imported: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
+    },
+    async stop() {
+      aborts.abort();
+      await done;
     },
   };
 }

@@ -103,6 +103,9 @@ function initialState(series: readonly number[], startHour: number, method: Arri
 
 const forecastAt = (s: State, hour: number) => s.level + s.daily[mod(hour, DAY)]! + s.weekly[mod(hour, WEEK)]!;
 
+/** The fit's level and seasons at `hour`, never negative: for an hour already fitted, what the model took as usual then. */
+export const fittedArrivals = (fit: ArrivalsFit, hour: number): number => Math.max(0, forecastAt(fit, hour));
+
 /**
  * One pass of the recursions over the series. Every `originStep` hours from
  * `firstOrigin` on, the forecasts for the next `horizon` hours are scored
@@ -164,6 +167,8 @@ export interface FitOptions {
   horizon: number;
   /** Force a method (evaluation); by default the longest the history allows. */
   method?: ArrivalsMethod;
+  /** With `method`: these parameters, not searched for (one pass: a refit on an hour more of the same series). */
+  params?: SmoothingParams;
 }
 
 /** The methods simpler than `method`, richest first: what a fit may fall back on. */
@@ -209,6 +214,10 @@ export function fitArrivals(series: readonly number[], startHour: number, option
   const richest = options.method ?? methodFor(series);
   const warmUp = richest === 'double-seasonal' ? WEEK : richest === 'daily-seasonal' ? DAY : 1;
   const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: 6, horizon: options.horizon };
+  if (options.method && options.params) {
+    const kept = run(series, startHour, options.method, options.params, scoring, true);
+    return { method: options.method, params: options.params, nextHour: startHour + series.length, ...kept.state, errors: kept.errors };
+  }
   let method = richest;
   let { params, error } = chooseParams(series, startHour, richest, scoring);
   for (const simpler of options.method ? [] : SIMPLER[richest]) {

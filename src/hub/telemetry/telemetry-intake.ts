@@ -1,6 +1,9 @@
 // Sites report their flow of people (a contact centre its calls); the hub
 // keeps the latest report per site, a day of per-minute waits and eight
-// weeks of hourly flow.
+// weeks of hourly flow. A report older than the site's latest (a late one, or
+// history imported from the systems before this one) is history: it adds to
+// its hour, but neither replaces the latest, nor counts as the wait now, nor
+// is announced as news.
 import { UsageError } from '../../core/errors.js';
 import type { SiteKind, SiteTelemetry } from '../../core/model.js';
 import { canonicalSiteIds } from '../known-sites.js';
@@ -15,11 +18,24 @@ export async function ingestTelemetry(deps: TransactDeps, reports: SiteTelemetry
     const ids = await canonicalSiteIds({ listSites: async () => sites }, reports.map((r) => r.siteId));
     const canonical = reports.map((r, i) => ({ ...r, siteId: ids[i]! }));
     refuseMisplacedContactFigures(canonical, new Map(sites.map((s) => [s.id, s.kind])));
-    await tx.upsertTelemetry(canonical);
-    await recordWaits(tx, canonical, deps.now());
+    const current = currentReports(canonical, await tx.listTelemetry());
+    await tx.upsertTelemetry(current);
+    await recordWaits(tx, current, deps.now());
     await recordFlowHours(tx, canonical);
-    for (const r of canonical) emit('site.telemetry', r);
+    for (const r of current) emit('site.telemetry', r);
     return canonical.length;
+  });
+}
+
+/** The reports, in order, that are at least as new as their site's latest so far (stored, then earlier in the batch). */
+export function currentReports(reports: readonly SiteTelemetry[], stored: readonly SiteTelemetry[]): SiteTelemetry[] {
+  const latest = new Map(stored.map((t) => [t.siteId.toUpperCase(), Date.parse(t.at)]));
+  return reports.filter((r) => {
+    const key = r.siteId.toUpperCase();
+    const at = Date.parse(r.at);
+    if (at < (latest.get(key) ?? -Infinity)) return false;
+    latest.set(key, at);
+    return true;
   });
 }
 

@@ -47,8 +47,9 @@ describe('predicted incidents', () => {
     expect(await predicted('LND-B')).toEqual([]);
     expect((await officer.silencedAlerts(silence.id)).map((a) => a.fingerprint)).toEqual(['predicted:LND-B']);
 
-    // Three hours on (the site's clock), more arrive: 13 counters advised now — the same incident, updated once.
-    await intake.ingestTelemetry([report('LND-A', '13:10', { arrivalsPerHour: 1100, countersOpen: 8, officersOnDuty: 8, queueLength: 1200, waitMinutes: 100 })]);
+    // Three hours on (the site's clock), more arrive — beyond the forecast's interval (±50 % with no errors to take it
+    // from), so more counters are advised now — the same incident, updated once.
+    await intake.ingestTelemetry([report('LND-A', '13:10', { arrivalsPerHour: 1500, countersOpen: 8, officersOnDuty: 8, queueLength: 1200, waitMinutes: 100 })]);
     const updated = await waitUntil(async () => (await predicted('LND-A')).find((i) => i.labels.countersAdvised !== '11'), { what: 'the prediction updated', timeoutMs: 20_000 });
     expect(updated).toMatchObject({ id: opened!.id, state: 'triggered' });
     const afterUpdate = await officer.getIncident(opened!.id);

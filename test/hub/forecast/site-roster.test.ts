@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteTelemetry } from '../../../src/core/model.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
-import { NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio } from '../../../src/hub/forecast/site-prediction.js';
+import { beyondBand, EXCESS_RAMP_HOURS, excessAt, excessSlope, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
 import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
 
 const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
@@ -46,5 +46,37 @@ describe('the nowcast ahead', () => {
     expect(nowcastAt(2, 1)).toBeGreaterThan(1.75); // 2^(0.5^(1/4)): a fourth of its half-life gone
     expect(nowcastAt(2, 24)).toBeLessThan(1.1);
     expect(nowcastAt(2.8, 1, 2)).toBeLessThanOrEqual(NOWCAST_RATIO_CAP);
+  });
+});
+
+describe('the report against the usual', () => {
+  it("sets a report against the usual at its minute: the hours' means stand at their middles", () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 5, minute));
+    // A service centre opening: nobody the hour before, 30 this hour, 40 the next.
+    expect(usualAtReport(at(30), 0, 30, 40)).toBe(30);
+    expect(usualAtReport(at(0), 0, 30, 40)).toBe(15);
+    expect(usualAtReport(at(45), 0, 30, 40)).toBeCloseTo(32.5);
+  });
+
+  it('takes a report within the interval as the usual, and only what lies beyond it as evidence', () => {
+    const band = { usual: 100, lower: 60, upper: 150 };
+    expect(beyondBand(140, band)).toEqual({ evidence: 100, excess: 0 });
+    expect(beyondBand(250, band)).toEqual({ evidence: 200, excess: 100 });
+    expect(beyondBand(20, band)).toEqual({ evidence: 60, excess: 0 });
+  });
+
+  it('carries travellers beyond the usual ahead, rising with the surge for its ramp, then halved every half-life', () => {
+    expect(excessAt(100, 0)).toBe(100);
+    expect(excessAt(100, NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(50);
+    // Rising 100 an hour: two hours of ramp, then no more.
+    expect(excessAt(100, 1, 100)).toBeCloseTo(200 * 0.5 ** (1 / NOWCAST_HALF_LIFE_HOURS));
+    expect(excessAt(100, 3, 100) / 0.5 ** (3 / NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(100 + 100 * EXCESS_RAMP_HOURS);
+    expect(excessAt(0, 3)).toBe(0);
+  });
+
+  it("reads the rise from the hour before's excess, never a fall", () => {
+    expect(excessSlope(150, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(200);
+    expect(excessSlope(0, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(0);
+    expect(excessSlope(150, undefined)).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
-// A site's arrivals forecast, read like any other site view (viewer and up).
+// A site's arrivals forecast, and every site's in one request, read like any other site view (viewer and up).
 import type { FastifyInstance } from 'fastify';
-import type { SiteForecast } from '../../../core/model.js';
+import type { FleetForecasts, SiteForecast } from '../../../core/model.js';
 import { FORECAST_HOURS } from '../../../core/vocabulary.js';
 import type { HubContext } from '../../context.js';
 import { hubPeakCalendar } from '../../forecast/peak-calendar-file.js';
-import { forecastSite } from '../../forecast/site-forecast.js';
+import { forecastFleet, forecastSite } from '../../forecast/site-forecast.js';
 import { ForecastQuery, IdParams } from '../schemas.js';
 import { parseInput } from '../validate.js';
 import { siteOrNotFound } from './fleet.js';
@@ -15,5 +15,9 @@ export function registerForecastRoutes(app: FastifyInstance, ctx: HubContext): v
     const { hours = FORECAST_HOURS.default } = parseInput(ForecastQuery, request.query, 'query');
     const site = await siteOrNotFound(ctx.store, id);
     return forecastSite(ctx.store, site, { hours, calendar: hubPeakCalendar(ctx), now: ctx.now() });
+  });
+  app.get('/v1/forecasts', { config: { role: 'viewer' as const } }, async (request): Promise<FleetForecasts> => {
+    const { hours = FORECAST_HOURS.default } = parseInput(ForecastQuery, request.query, 'query');
+    return forecastFleet(ctx.store, { hours, calendar: hubPeakCalendar(ctx), now: ctx.now() });
   });
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioHour } from '../../../src/core/model.js';
+import { breachesBeyondHandled, handledAt, handledLoad } from '../../../src/hub/forecast/handled-load.js';
+
+let clock = 0;
+const hour = (arrivalsPerHour: number, countersOpen: number, waitMeanMinutes: number) => ({ hour: clock++, reports: 2, arrivalsPerHour, countersOpen, waitMeanMinutes });
+const predicted = (arrivalsPerHour: number, breach: boolean, maxCounters = 4): ScenarioHour => ({
+  at: '2026-12-02T06:00:00.000Z', arrivalsPerHour, countersOpen: 4, egatesInService: 1, maxCounters, stable: !breach, waitMinutes: breach ? null : 20, breach, countersAdvised: 4, advisedWithinTarget: true,
+});
+
+describe("a site's handled load", () => {
+  it('is the most arrivals an hour took within target, by counters open, never less with more counters', () => {
+    const load = handledLoad([hour(40, 4, 22), hour(51, 4, 26), hour(30, 3, 8), hour(55, 4, 29), hour(60, 4, 45), hour(45, 2, 12)], 30);
+    // 60 an hour breached, and the 55 before it was a queue building: 51 is the most four counters took; two took 45,
+    // so three and four take at least that.
+    expect(load).toEqual([0, 0, 45, 45, 51]);
+    expect(handledAt(load, 4)).toBe(51);
+    expect(handledAt(load, 9)).toBe(51);
+    expect(handledAt([], 4)).toBe(0);
+  });
+
+  it("clears the model's breach on a load the site has handled (10 % to spare), keeps a surge's and every hour after it", () => {
+    const load = handledLoad([hour(50, 4, 22)], 30);
+    const hours = [predicted(45, true), predicted(56, true), predicted(80, false), predicted(50, true)];
+    expect(breachesBeyondHandled(hours, load, false).map((h) => h.breach)).toEqual([false, true, false, true]);
+  });
+
+  it('leaves every breach when the site waits over target now, or has no record', () => {
+    const hours = [predicted(45, true)];
+    expect(breachesBeyondHandled(hours, handledLoad([hour(50, 4, 22)], 30), true)[0]!.breach).toBe(true);
+    expect(breachesBeyondHandled(hours, [], false)[0]!.breach).toBe(true);
+  });
+});
