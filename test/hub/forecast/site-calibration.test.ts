@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { STATION_PARAMS, stationWait, type StationParams } from '../../../src/hub/forecast/queueing-station.js';
 import { poolHour, predictCarried, standingBacklog } from '../../../src/hub/forecast/queue-carry.js';
 import { calibrateStation, impliedCounterRate, MIN_CALIBRATION_HOURS } from '../../../src/hub/forecast/site-calibration.js';
-import { siteStation } from '../../../src/hub/forecast/site-station.js';
+import { siteModel, siteStation, WAIT_BIAS_REFIT_HOURS } from '../../../src/hub/forecast/site-station.js';
 import type { StoreReader } from '../../../src/hub/store/store.js';
 import { emptyFlowHour, mergeReport, summariseFlowHour, type FlowHour } from '../../../src/hub/telemetry/flow-history.js';
 
@@ -82,6 +82,27 @@ describe("a site's station, fitted once an hour", () => {
     const next = await siteStation(store, site, at(8), 30);
     expect(next).toEqual(fresh(8));
     expect(next.counterServiceRate).not.toBe(first.counterServiceRate);
+  });
+
+  it("refits the model's bias once a day of the site's clock, and at once when its history has doubled", async () => {
+    let rows = Array.from({ length: 40 }, (_, i) => raw(i, 950 + (i % 5) * 20));
+    const store = { listFlowHours: async ({ toHour }: { toHour: number }) => rows.filter((r) => r.hour < toHour) } as unknown as StoreReader;
+    const site = { id: 'JED', kind: 'land' as const };
+    const at = (i: number) => new Date((HOUR + i) * 3_600_000 + 60_000);
+
+    let bias = (await siteModel(store, site, at(40), 30)).bias;
+    let refits = 0;
+    for (let i = 41; i < 41 + WAIT_BIAS_REFIT_HOURS; i++) {
+      rows = [...rows, raw(i - 1, 1000)];
+      const next = (await siteModel(store, site, at(i), 30)).bias;
+      if (next !== bias) refits++;
+      bias = next;
+    }
+    expect(refits).toBe(1);
+    // A past taken in behind the hub (a demo's): twice the hours refit it in the next hour.
+    rows = [...Array.from({ length: 80 }, (_, i) => raw(i - 80, 990)), ...rows];
+    const afterPast = await siteModel(store, site, at(41 + WAIT_BIAS_REFIT_HOURS), 30);
+    expect(afterPast.bias).not.toBe(bias);
   });
 });
 
