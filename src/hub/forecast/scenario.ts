@@ -15,6 +15,8 @@ export interface BaselineHour {
   egatesInService: number;
   /** Counters the site could open (working desks): the cap on the advice. */
   maxCounters: number;
+  /** A contact centre's: the share of its inquiries the AI agent answers, already taken out of arrivalsPerHour (contact-ai-share.ts). */
+  aiShare?: number;
 }
 
 export interface ScenarioModel {
