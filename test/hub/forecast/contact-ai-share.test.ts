@@ -68,8 +68,8 @@ describe('the agents’ queue', () => {
   it('predicts the wait and the agents to staff from the person share only (worked by hand)', () => {
     // 120 inquiries an hour, the AI agent answers half: 60 an hour for a person. Agents take a call
     // in 6 minutes (μ = 10 an hour), 8 staffed: offered load a = 60/10 = 6 erlangs.
-    // Erlang B by B(k) = a·B(k−1)/(k + a·B(k−1)): B(7) = 0.18517, B(8) = 0.12194;
-    // Erlang C(8) = 8·B/(8 − 6(1 − B)) = 0.975552/2.73164 = 0.35698;
+    // Erlang B by B(k) = a·B(k−1)/(k + a·B(k−1)): B(7) = 0.18505, B(8) = 0.12188;
+    // Erlang C(8) = 8·B/(8 − 6(1 − B)) = 0.97501/2.73125 = 0.35698;
     // Wq = C/(cμ − λ) = 0.35698/20 h = 1.071 min. With 7 agents C(7) = 0.61383, Wq = 0.61383/10 h = 3.68 min,
     // still within 30 min; 6 agents cannot keep up with 6 erlangs: 7 agents advised.
     const recent = [{ countersOpen: 8, egatesInService: 0 }] as FlowHour[];

@@ -1,0 +1,122 @@
+// The 992 contact centre's forecast over a real hub fed two weeks of the
+// line's hourly telemetry through the real intake: the AI voice agent's share
+// comes from the line's own reports, the wait and the agents advised from the
+// callers left for a person (GET /v1/sites/:id/forecast and the built CLI),
+// and an AI agent outage the line reports shows in the early warning as a
+// predicted breach (GET /v1/forecast/breaches) that the usual day does not.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../../src/core/client.js';
+import type { ContactCentreTelemetry, SiteTelemetry } from '../../../src/core/model.js';
+import { cliEnv, runCli, type CliEnv } from '../../helpers/cli.js';
+import { startFixtureHub, tinyFleet, type FixtureHub } from '../hub-fixture.js';
+
+const HOUR_MS = 3_600_000;
+const LAST_HOUR = Date.parse('2027-01-04T00:00:00.000Z') / HOUR_MS; // the forecast starts here
+const FIRST_HOUR = LAST_HOUR - 14 * 24;
+
+const fleet = tinyFleet();
+fleet.sites.push({ ...fleet.sites[0]!, id: 'CC-992', name: { en: '992 Contact Centre', ar: 'مركز الاتصال 992' }, kind: 'contact-centre', staff: 72 });
+fleet.assets.push({ id: 'CC-992/integration-01', siteId: 'CC-992', kind: 'integration', name: 'AI voice agent', health: 'ok', managementUrl: null });
+
+/** 120 inquiries an hour, 8 agents; the AI agent answers 60 of them (half), people 55, 5 hang up; the mean wait over all callers 0.5 min. */
+const USUAL: ContactCentreTelemetry = { answeredByAiPerHour: 60, answeredByPeoplePerHour: 55, abandonedPerHour: 5 };
+const call = (hour: number, minute: number, figures = USUAL, extra: Partial<SiteTelemetry> = {}): SiteTelemetry => ({
+  siteId: 'CC-992',
+  at: new Date(hour * HOUR_MS + minute * 60_000).toISOString(),
+  arrivalsPerHour: 120,
+  queueLength: 1,
+  waitMinutes: 0.5,
+  egatesInService: 0,
+  countersOpen: 8,
+  officersOnDuty: 8,
+  contactCentre: figures,
+  ...extra,
+});
+
+let hub: FixtureHub;
+let viewer: CoreClient;
+let feed: CoreClient;
+let cli: CliEnv;
+let peaksDir: string;
+
+beforeAll(async () => {
+  peaksDir = mkdtempSync(join(tmpdir(), 'wf-peaks-'));
+  const peaksFile = join(peaksDir, 'peaks.yaml');
+  writeFileSync(peaksFile, 'peaks: []\n');
+  hub = await startFixtureHub({ fleet, peaksFile });
+  feed = await hub.clientAs('intake', 'line-feed');
+  viewer = await hub.clientAs('viewer', 'wall');
+  const reports: SiteTelemetry[] = [];
+  for (let h = FIRST_HOUR; h <= LAST_HOUR; h++) for (const minute of [10, 40]) reports.push(call(h, minute));
+  for (let i = 0; i < reports.length; i += 200) await feed.ingestTelemetry(reports.slice(i, i + 200));
+  cli = cliEnv();
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.stop();
+  cli?.cleanup();
+  if (peaksDir) rmSync(peaksDir, { recursive: true, force: true });
+});
+
+describe('the contact centre’s forecast', () => {
+  it('splits its inquiries into the AI agent’s share and the person share, and staffs for the person share only', async () => {
+    const f = await viewer.siteForecast('cc-992', { hours: 6 });
+    expect(f.hours).toHaveLength(6);
+    for (const h of f.hours) {
+      expect(h.arrivalsPerHour).toBeCloseTo(120, 0);
+      // The line's own share: 60 of 120 ended by the AI agent every hour, so the interval is the point.
+      expect(h).toMatchObject({ aiShare: 0.5, aiShareLower: 0.5, aiShareUpper: 0.5 });
+      expect(h.personArrivalsPerHour).toBeCloseTo(h.arrivalsPerHour / 2, 0);
+      // 60 an hour for 8 agents at 10 calls an hour each: Erlang C 1.07 min (the case worked in contact-ai-share.test.ts), 7 agents enough.
+      expect(h.predictedWaitMinutes).toBeCloseTo(1.07, 1);
+      expect(h.countersAdvised).toBe(7);
+    }
+  });
+
+  it('leaves a port’s hours without the contact centre’s fields', async () => {
+    await feed.ingestTelemetry([{ siteId: 'RUH', at: new Date(LAST_HOUR * HOUR_MS).toISOString(), arrivalsPerHour: 300, queueLength: 10, waitMinutes: 4, egatesInService: 2, countersOpen: 3 }]);
+    const f = await viewer.siteForecast('RUH', { hours: 1 });
+    expect(Object.keys(f.hours[0] ?? {})).not.toContain('aiShare');
+  });
+});
+
+describe('watchfloor forecast on the contact centre (the built CLI)', () => {
+  const env = () => ({ ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+
+  it('--json carries the AI agent’s share, its interval and the inquiries left for a person', async () => {
+    const r = await runCli(['forecast', 'CC-992', '--hours', '2', '--json'], env());
+    expect(r.code, r.stderr).toBe(0);
+    const hours = JSON.parse(r.stdout).forecast.hours;
+    expect(Object.keys(hours[0])).toEqual(['at', 'arrivalsPerHour', 'lower', 'upper', 'peaks', 'predictedWaitMinutes', 'countersAdvised', 'aiShare', 'aiShareLower', 'aiShareUpper', 'personArrivalsPerHour']);
+    expect(hours[0]).toMatchObject({ aiShare: 0.5, countersAdvised: 7 });
+  });
+
+  it('piped text adds the AI share’s columns', async () => {
+    const r = await runCli(['forecast', 'CC-992', '--hours', '2'], env());
+    expect(r.code, r.stderr).toBe(0);
+    const [head, first] = r.stdout.trimEnd().split('\n');
+    expect(head).toBe('at\tarrivalsPerHour\tlower\tupper\tpredictedWaitMinutes\tcountersAdvised\taiShare\taiShareLower\taiShareUpper\tpersonArrivalsPerHour\tpeaks');
+    expect(first!.split('\t').slice(5, 9)).toEqual(['7', '0.5', '0.5', '0.5']);
+  });
+});
+
+describe('the early warning at the contact centre', () => {
+  it('predicts no breach on the usual day, and one as soon as the line reports its AI agent answering nobody', async () => {
+    const usual = await viewer.forecastBreaches({ hours: 4 });
+    expect(usual.breaches.map((b) => b.siteId)).not.toContain('CC-992');
+
+    // The AI agent down: every caller holds for a person; 120 an hour for 8 agents who answer 80.
+    await feed.ingestTelemetry([call(LAST_HOUR, 45, { answeredByAiPerHour: 0, answeredByPeoplePerHour: 80, abandonedPerHour: 40 }, { queueLength: 12, waitMinutes: 6 })]);
+    const outage = await viewer.forecastBreaches({ hours: 4 });
+    const breach = outage.breaches.find((b) => b.siteId === 'CC-992');
+    expect(breach, JSON.stringify(outage.breaches)).toBeDefined();
+    // 40 callers an hour more than the agents answer: the queue builds through this hour and is past the target from the next.
+    expect(breach).toMatchObject({ kind: 'contact-centre', breachAt: new Date((LAST_HOUR + 1) * HOUR_MS).toISOString(), countersOpen: 8 });
+    // The forecast says the same: this hour the AI agent's share is what the line reports, and the agents cannot keep up.
+    const [now] = (await viewer.siteForecast('CC-992', { hours: 1 })).hours;
+    expect(now).toMatchObject({ aiShare: 0, predictedWaitMinutes: null });
+  });
+});
