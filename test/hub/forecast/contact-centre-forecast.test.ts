@@ -103,6 +103,29 @@ describe('watchfloor forecast on the contact centre (the built CLI)', () => {
   });
 });
 
+describe('scenarios at the contact centre', () => {
+  it('--ai-share: the AI agent answering less sends the rest to people, beside the baseline; refused at a port', async () => {
+    const r = await runCli(['scenario', 'CC-992', '--ai-share', '0%', '--scenario', 'ai-share=25%', '--hours', '3', '--json'], { ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(['ai-share=0%', 'ai-share=25%']);
+    const [usual, down, quarter] = [doc.baseline, ...doc.scenarios].map((run) => run.hours[0]);
+    // The baseline's hours are the inquiries left for a person: half of about 120.
+    expect(usual.arrivalsPerHour).toBeCloseTo(60, -1);
+    expect(usual.breach).toBe(false);
+    // With the agent down every inquiry reaches a person; answering a quarter, three in four do.
+    expect(down.arrivalsPerHour).toBeCloseTo(usual.arrivalsPerHour * 2, 0);
+    expect(quarter.arrivalsPerHour).toBeCloseTo(usual.arrivalsPerHour * 1.5, 0);
+    // 8 agents answer 80 an hour: about 90 an hour outruns them, about 120 more so.
+    expect(down).toMatchObject({ stable: false, waitMinutes: null, breach: true, countersAdvised: 8, advisedWithinTarget: false });
+    expect(quarter).toMatchObject({ stable: false, breach: true });
+
+    const port = await runCli(['scenario', 'RUH', '--ai-share', '30%'], { ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+    expect(port.code).toBe(2);
+    expect(port.stderr.trim().split('\n')[0]).toMatch(/RUH is not a contact centre/);
+  });
+});
+
 describe('the early warning at the contact centre', () => {
   it('predicts no breach on the usual day, and one as soon as the line reports its AI agent answering nobody', async () => {
     const usual = await viewer.forecastBreaches({ hours: 4 });
