@@ -55,7 +55,7 @@ export function renderSiteForecast(f: SiteForecast, ctx: RenderContext): string 
   const numbers = f.hours.map((h) => ({
     mean: count(h.arrivalsPerHour),
     range: `${count(h.lower)}–${count(h.upper)}`,
-    staffing: staffed ? `${h.predictedWaitMinutes === null ? '-' : `${Math.round(h.predictedWaitMinutes)} min`} · ${h.countersAdvised ?? '-'} ${ai ? 'agents' : 'counters'}` : '',
+    staffing: staffed ? `${h.predictedWaitMinutes === null ? '-' : `${Math.round(h.predictedWaitMinutes)} min`} · ${h.countersAdvised ?? '-'} ${ai ? (h.countersAdvised === 1 ? 'agent' : 'agents') : 'counters'}` : '',
     ai: h.aiShare === undefined ? '' : `AI ${percent(h.aiShare)} (${percent(h.aiShareLower!)}–${percent(h.aiShareUpper!)}) · ${count(h.personArrivalsPerHour!)} to people`,
   }));
   const meanWidth = Math.max(...numbers.map((n) => n.mean.length));
