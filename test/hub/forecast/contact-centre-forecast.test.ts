@@ -4,14 +4,12 @@
 // callers left for a person (GET /v1/sites/:id/forecast and the built CLI),
 // and an AI agent outage the line reports shows in the early warning as a
 // predicted breach (GET /v1/forecast/breaches) that the usual day does not.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
 import type { ContactCentreTelemetry, SiteTelemetry } from '../../../src/core/model.js';
-import { cliEnv, runCli, type CliEnv } from '../../helpers/cli.js';
-import { startFixtureHub, tinyFleet, type FixtureHub } from '../hub-fixture.js';
+import { runCli } from '../../helpers/cli.js';
+import { tinyFleet } from '../hub-fixture.js';
+import { historyHubAround } from './history-hub.js';
 
 const HOUR_MS = 3_600_000;
 const LAST_HOUR = Date.parse('2027-01-04T00:00:00.000Z') / HOUR_MS; // the forecast starts here
@@ -36,29 +34,16 @@ const call = (hour: number, minute: number, figures = USUAL, extra: Partial<Site
   ...extra,
 });
 
-let hub: FixtureHub;
-let viewer: CoreClient;
-let feed: CoreClient;
-let cli: CliEnv;
-let peaksDir: string;
-
-beforeAll(async () => {
-  peaksDir = mkdtempSync(join(tmpdir(), 'wf-peaks-'));
-  const peaksFile = join(peaksDir, 'peaks.yaml');
-  writeFileSync(peaksFile, 'peaks: []\n');
-  hub = await startFixtureHub({ fleet, peaksFile });
-  feed = await hub.clientAs('intake', 'line-feed');
-  viewer = await hub.clientAs('viewer', 'wall');
+const history = historyHubAround(() => {
   const reports: SiteTelemetry[] = [];
   for (let h = FIRST_HOUR; h <= LAST_HOUR; h++) for (const minute of [10, 40]) reports.push(call(h, minute));
-  for (let i = 0; i < reports.length; i += 200) await feed.ingestTelemetry(reports.slice(i, i + 200));
-  cli = cliEnv();
-}, 60_000);
-
-afterAll(async () => {
-  await hub?.stop();
-  cli?.cleanup();
-  if (peaksDir) rmSync(peaksDir, { recursive: true, force: true });
+  return reports;
+}, { fleet });
+let viewer: CoreClient;
+let feed: CoreClient;
+beforeAll(async () => {
+  viewer = history.viewer;
+  feed = await history.hub.clientAs('intake', 'line-feed');
 });
 
 describe('the contact centre’s forecast', () => {
@@ -84,7 +69,7 @@ describe('the contact centre’s forecast', () => {
 });
 
 describe('watchfloor forecast on the contact centre (the built CLI)', () => {
-  const env = () => ({ ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+  const env = () => history.cliEnvironment();
 
   it('--json carries the AI agent’s share, its interval and the inquiries left for a person', async () => {
     const r = await runCli(['forecast', 'CC-992', '--hours', '2', '--json'], env());
@@ -105,7 +90,7 @@ describe('watchfloor forecast on the contact centre (the built CLI)', () => {
 
 describe('scenarios at the contact centre', () => {
   it('--ai-share: the AI agent answering less sends the rest to people, beside the baseline; refused at a port', async () => {
-    const r = await runCli(['scenario', 'CC-992', '--ai-share', '0%', '--scenario', 'ai-share=25%', '--hours', '3', '--json'], { ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+    const r = await runCli(['scenario', 'CC-992', '--ai-share', '0%', '--scenario', 'ai-share=25%', '--hours', '3', '--json'], history.cliEnvironment());
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(['ai-share=0%', 'ai-share=25%']);
@@ -120,7 +105,7 @@ describe('scenarios at the contact centre', () => {
     expect(down).toMatchObject({ stable: false, waitMinutes: null, breach: true, countersAdvised: 8, advisedWithinTarget: false });
     expect(quarter).toMatchObject({ stable: false, breach: true });
 
-    const port = await runCli(['scenario', 'RUH', '--ai-share', '30%'], { ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+    const port = await runCli(['scenario', 'RUH', '--ai-share', '30%'], history.cliEnvironment());
     expect(port.code).toBe(2);
     expect(port.stderr.trim().split('\n')[0]).toMatch(/RUH is not a contact centre/);
   });
