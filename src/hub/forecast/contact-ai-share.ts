@@ -129,13 +129,22 @@ async function siteProfile(store: StoreReader, siteId: string, current: number):
   return profile;
 }
 
+/** The AI agent's share for each hour ahead: as the line's history and its latest report expect it, and as usual (its history alone). */
+export interface AiShareOutlook {
+  expected: AiShareHour[];
+  usual: AiShareHour[];
+}
+
 /**
  * The AI agent's share for each hour ahead from the hour of the site's latest
- * report; null for a site that is not a contact centre, or a line that has
- * never said how its inquiries ended.
+ * report, expected and usual (what a roster drawn up for the line's ordinary
+ * demand assumes: an outage is what it cannot foresee); null for a site that
+ * is not a contact centre, or a line that has never said how its inquiries ended.
  */
-export async function siteAiShares(store: StoreReader, site: Pick<Site, 'id' | 'kind'>, latest: SiteTelemetry, hours: number): Promise<AiShareHour[] | null> {
+export async function siteAiShares(store: StoreReader, site: Pick<Site, 'id' | 'kind'>, latest: SiteTelemetry, hours: number): Promise<AiShareOutlook | null> {
   if (site.kind !== 'contact-centre') return null;
   const first = hourOf(new Date(latest.at));
-  return aiSharesAhead(await siteProfile(store, site.id, first), latest.contactCentre, first, hours);
+  const profile = await siteProfile(store, site.id, first);
+  const expected = aiSharesAhead(profile, latest.contactCentre, first, hours);
+  return expected && { expected, usual: aiSharesAhead(profile, undefined, first, hours) ?? expected };
 }

@@ -114,7 +114,7 @@ export async function forecastSite(
     return { hour: p.hour, mean: p.mean * f, lower: p.lower * f, upper: p.upper * f };
   });
   // A contact centre's agents answer only what its AI agent does not (contact-ai-share.ts); everywhere else every arrival queues.
-  const shares = await siteAiShares(store, site, latest, options.hours);
+  const shares = (await siteAiShares(store, site, latest, options.hours))?.expected;
   const toPeople = scaled.map((p, i) => ({ hour: p.hour, arrivalsPerHour: p.mean * (shares ? personShare(shares[i]!.aiShare) : 1) }));
   const staffing = predictStaffing(site, toPeople, recent);
   return {

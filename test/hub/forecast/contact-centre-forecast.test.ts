@@ -18,6 +18,8 @@ const FIRST_HOUR = LAST_HOUR - 14 * 24;
 const fleet = tinyFleet();
 fleet.sites.push({ ...fleet.sites[0]!, id: 'CC-992', name: { en: '992 Contact Centre', ar: 'مركز الاتصال 992' }, kind: 'contact-centre', staff: 72 });
 fleet.assets.push({ id: 'CC-992/integration-01', siteId: 'CC-992', kind: 'integration', name: 'AI voice agent', health: 'ok', managementUrl: null });
+// 16 agent desks, of which the line staffs 8: a roster drawn up for an AI agent down would fill them all and hide the breach.
+for (let n = 1; n <= 16; n++) fleet.assets.push({ id: `CC-992/counter-${String(n).padStart(2, '0')}`, siteId: 'CC-992', kind: 'counter', name: `Agent desk ${n}`, health: 'ok', managementUrl: null });
 
 /** 120 inquiries an hour, 8 agents; the AI agent answers 60 of them (half), people 55, 5 hang up; the mean wait over all callers 0.5 min. */
 const USUAL: ContactCentreTelemetry = { answeredByAiPerHour: 60, answeredByPeoplePerHour: 55, abandonedPerHour: 5 };
@@ -101,8 +103,8 @@ describe('scenarios at the contact centre', () => {
     // With the agent down every inquiry reaches a person; answering a quarter, three in four do.
     expect(down.arrivalsPerHour).toBeCloseTo(usual.arrivalsPerHour * 2, 0);
     expect(quarter.arrivalsPerHour).toBeCloseTo(usual.arrivalsPerHour * 1.5, 0);
-    // 8 agents answer 80 an hour: about 90 an hour outruns them, about 120 more so.
-    expect(down).toMatchObject({ stable: false, waitMinutes: null, breach: true, countersAdvised: 8, advisedWithinTarget: false });
+    // 8 agents answer 80 an hour: about 90 an hour outruns them, about 120 more so; 13 of the 16 desks would answer 120 within target.
+    expect(down).toMatchObject({ stable: false, waitMinutes: null, breach: true, countersAdvised: 13, advisedWithinTarget: true });
     expect(quarter).toMatchObject({ stable: false, breach: true });
 
     const port = await runCli(['scenario', 'RUH', '--ai-share', '30%'], history.cliEnvironment());
