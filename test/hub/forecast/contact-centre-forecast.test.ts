@@ -110,6 +110,9 @@ describe('scenarios at the contact centre', () => {
     const port = await runCli(['scenario', 'RUH', '--ai-share', '30%'], history.cliEnvironment());
     expect(port.code).toBe(2);
     expect(port.stderr.trim().split('\n')[0]).toMatch(/RUH is not a contact centre/);
+    const bad = await runCli(['scenario', 'CC-992', '--ai-share', '-30%'], history.cliEnvironment());
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr.trim().split('\n')[0]).toMatch(/^.*--ai-share: "-30%" is not a share/);
   });
 });
 
