@@ -1,6 +1,6 @@
 // The SQLite statements of incidents and their timelines.
 import type { Incident, Severity, TimelineEntry } from '../../../core/model.js';
-import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry } from '../incident-store.js';
+import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry, WorstOpenSeverities } from '../incident-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type TimelineRow } from './rows.js';
 
@@ -49,18 +49,17 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
       return rows.map(incidentFromRow);
     },
 
-    openSeveritiesOfAsset(assetId: string): Severity[] {
-      // Exact match on the stored id, so the incidents_asset index serves it:
-      // every incident write keeps its asset's health with this.
-      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved'").pluck().all(assetId) as Severity[];
+    worstOpenSeveritiesOfAsset(assetId: string): WorstOpenSeverities {
+      // Exact match on the stored id, so the incidents_asset index serves it. sev1 sorts first: the lowest is the worst.
+      const row = sql(
+        "SELECT MIN(severity) AS all_worst, MIN(CASE WHEN drill_run_id IS NULL THEN severity END) AS real_worst FROM incidents WHERE asset_id = ? AND state <> 'resolved'",
+      ).get(assetId) as { all_worst: Severity | null; real_worst: Severity | null };
+      return { all: row.all_worst, real: row.real_worst };
     },
 
     countOpenBySeverity(): Partial<Record<Severity, number>> {
       const rows = sql("SELECT severity, COUNT(*) AS n FROM incidents WHERE state <> 'resolved' AND drill_run_id IS NULL GROUP BY severity").all() as { severity: Severity; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
-    },
-    openRealSeveritiesOfAsset(assetId: string): Severity[] {
-      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved' AND drill_run_id IS NULL").pluck().all(assetId) as Severity[];
     },
 
     getIncident(id: string): Incident | undefined {
