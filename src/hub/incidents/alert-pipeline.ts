@@ -25,9 +25,10 @@ import { writeTurnsOf } from '../store/sqlite/sqlite-store.js';
 import { createOutcomeWaiters } from './journal-outcomes.js';
 import { journalWorkerScript, startJournalWorker } from './journal-worker-client.js';
 import { createIntakeQueue, DEFAULT_INTAKE_LIMITS, type IntakeQueueLimits } from './intake-queue.js';
-import { senderActivity } from './sender-activity.js';
 
 export type IntakeLimits = IntakeQueueLimits & JournalLimits;
+
+const BUSY_WINDOW_MS = 2;
 
 // The worker holds the data file's write lock for a batch. Senders' appends never wait on it (the journal has
 // a file of its own); the hub's other writes (an ack) end a batch early, after the entry in hand (alert-journal.ts:
@@ -75,10 +76,9 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
   const rules: GroupingRules = { ...DEFAULT_GROUPING_RULES, ...deps.grouping };
   const limits: IntakeLimits = { ...DEFAULT_INTAKE_LIMITS, ...DEFAULT_JOURNAL_LIMITS, ...overrides };
   const { metrics } = deps;
-  // Senders are busy (a request waits, or one came in just now): the applier leaves them half the CPU (alert-journal.ts),
-  // in this thread or in its worker.
-  const senders = senderActivity();
-  const sendersBusy = () => queue.depth().requests > 0 || senders.busy();
+  // A request came in within this long: senders are busy (alert-journal.ts leaves them half the event loop).
+  let lastArrival = -Infinity;
+  const sendersBusy = () => queue.depth().requests > 0 || performance.now() - lastArrival < BUSY_WINDOW_MS;
   // This hub process's name in the journal: the entries it takes in are its to apply (alert-journal.ts).
   const hub = randomUUID();
   const waiters = createOutcomeWaiters();
@@ -86,7 +86,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
   const script = deps.dataFile ? journalWorkerScript() : undefined;
   const applier: JournalApplier =
     script && deps.dataFile
-      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store), senders: senders.shared }, waiters, inThisThread)
+      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
       : inThisThread();
 
   const journal = async (jobs: Job[]): Promise<Accepted[]> => {
@@ -126,7 +126,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
 
   /** Journals `job`: refused when the backlog is full; the outcome too when the job waits for it. */
   const take = async (job: Job): Promise<AlertmanagerIngestResult | undefined> => {
-    senders.arrived();
+    lastArrival = performance.now();
     refuseWhenFull(job.alerts);
     const accepted = await queue.submit(job, job.alerts).catch(refusedByStorage);
     metrics.countAlertsReceived(job.alerts);
@@ -137,13 +137,13 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
   return {
     async submit(caller, webhook, options = {}) {
       if (webhook.alerts.length === 0) {
-        senders.arrived();
+        lastArrival = performance.now();
         return options.outcome ? EMPTY() : undefined;
       }
       return take({ entry: JSON.stringify({ caller, webhook } satisfies AlertDelivery), alerts: webhook.alerts.length, outcome: options.outcome === true });
     },
     async submitPostable(caller, body, alerts) {
-      senders.arrived();
+      lastArrival = performance.now();
       if (alerts > 0) await take({ entry: postableEntryText(caller, body), alerts, outcome: false });
     },
     close: () => applier.close(),

@@ -14,8 +14,6 @@ export interface JournalWorkerData {
   limits: JournalLimits & { retryAfterSeconds: number };
   /** Shared with the hub's connection: the worker's lets it write first (store/sqlite/write-turns.ts). */
   turns?: Int32Array | undefined;
-  /** When senders last sent, marked by the hub's thread (sender-activity.ts): the worker leaves them half the CPU meanwhile. */
-  senders?: Float64Array | undefined;
 }
 
 export type ToWorker =

@@ -17,7 +17,6 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { othersWaiting } from '../store/sqlite/write-turns.js';
 import { createJournalApplier, type ApplierDeps, type ApplierMetrics } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
-import { senderActivity } from './sender-activity.js';
 import type { ErrorJson, FromWorker, JournalWorkerData, MetricCall, ToWorker } from './journal-worker-protocol.js';
 
 const port = parentPort!;
@@ -97,7 +96,7 @@ const applier = createJournalApplier(deps, data.hub, alertPlacesCache(), data.ru
     post({ type: 'failed', error: errorJson(e), ...(seqs ? { seqs: [...seqs] } : {}) });
     tellBacklog();
   },
-}, data.senders ? senderActivity(data.senders).busy : () => false, false);
+}, () => false, false);
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
