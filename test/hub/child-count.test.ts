@@ -1,6 +1,7 @@
-// A parent's child count is a column since migration 27, kept by triggers:
-// counted once from the rows when the step runs, then kept on every write
-// that adds, moves or removes a child — always what a COUNT(*) would say.
+// A parent's child count is a column since migration 27: counted once from
+// the rows when the step runs, then kept on every write that adds (the store's
+// insert, since migration 30), moves or removes (triggers) a child — always
+// what a COUNT(*) would say.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
@@ -20,18 +21,28 @@ const counts = (db: Database.Database) =>
     .all() as { id: string; kept: number; rows: number }[];
 
 describe('the child count kept on the parent', () => {
-  it('is counted from the rows by migration 27, then kept by every insert, move and delete', () => {
+  it('is counted from the rows by migration 27, then kept by every insert (the store, migration 30), move and delete', () => {
     const db = new Database(':memory:');
     try {
       migrate(db, MIGRATIONS.filter((m) => m.version < 27));
-      const before = sqliteOperations(db);
-      const parent = before.insertIncident(draft('parent'));
-      before.insertIncident(draft('child 1', parent.id));
-      before.insertIncident(draft('child 2', parent.id));
+      // Rows as a hub before migration 27 wrote them (today's insert keeps a column they had not).
+      const before = db.prepare(
+        `INSERT INTO incidents (seq, id, title, severity, state, source, labels, created_at, updated_at, version, parent_id)
+         VALUES (?, ?, ?, 'sev3', 'open', 'alertmanager', '{}', ?, ?, 1, ?)`,
+      );
+      before.run(1, 'INC-000001', 'parent', at, at, null);
+      before.run(2, 'INC-000002', 'child 1', at, at, 'INC-000001');
+      before.run(3, 'INC-000003', 'child 2', at, at, 'INC-000001');
+      db.prepare("UPDATE meta SET value = '3' WHERE key = 'incident_seq'").run();
       expect(migrate(db)).toBe(MIGRATIONS.filter((m) => m.version >= 27).length);
 
       const ops = sqliteOperations(db);
-      expect(ops.getIncident(parent.id)!.childCount).toBe(2);
+      const parent = ops.getIncident('INC-000001')!;
+      expect(parent.childCount).toBe(2);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'incidents' ORDER BY name").pluck().all()).toEqual([
+        'incidents_child_moved',
+        'incidents_child_removed',
+      ]);
       const other = ops.insertIncident(draft('other parent'));
       const third = ops.insertIncident(draft('child 3', parent.id));
       expect(ops.getIncident(parent.id)!.childCount).toBe(3);

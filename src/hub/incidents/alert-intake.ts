@@ -170,6 +170,8 @@ export interface AppliedDeliveries {
  * dedupe and apply them in arrival order — so a later request sees what an
  * earlier one in the same commit opened. Events go out after the caller's
  * commit (transact). Each request gets its own result, as if it had been alone.
+ * `stop`, asked before each request after the first, ends the batch there:
+ * results holds one per request applied, the first ones.
  */
 export async function applyAlertDeliveries(
   deps: IncidentDeps,
@@ -178,6 +180,7 @@ export async function applyAlertDeliveries(
   places: (tx: StoreWriter) => Promise<AlertPlaces>,
   deliveries: readonly AlertDelivery[],
   rules: GroupingRules = DEFAULT_GROUPING_RULES,
+  stop: () => boolean = () => false,
 ): Promise<AppliedDeliveries> {
   const batch = await places(tx);
   const at = deps.now().toISOString();
@@ -186,6 +189,7 @@ export async function applyAlertDeliveries(
   const parents = new Map<string, Caller>();
   const grouped = new Map<GroupingKind, number>();
   for (const { caller, webhook } of deliveries) {
+    if (results.length > 0 && stop()) break;
     const mapped = webhook.alerts.map((raw) => mapAlert(raw, batch.inventory, batch.mapping));
     results.push(await applyDelivery({
       deps, tx, emit, caller, at, places: batch, rules,

@@ -91,6 +91,12 @@ export type ApplierMetrics = Pick<HubMetrics, 'countAlertsApplied' | 'countAlert
 export interface ApplierDeps extends IncidentDeps {
   metrics: ApplierMetrics;
   log?: ((line: string) => void) | undefined;
+  /**
+   * Whether another writer of the store waits for the applier's transaction
+   * (the hub's thread, when the applier runs in a worker): the batch then
+   * commits after the entry in hand, and the rest goes in the next one.
+   */
+  othersWaiting?: (() => boolean) | undefined;
 }
 
 /** Whether senders' requests are coming in now (the applier then leaves them half the event loop). */
@@ -159,7 +165,9 @@ export function createJournalApplier(
         entries = read.filter((e) => !done.has(e.seq));
         if (entries.length > 1 && entries[0]!.seq <= isolateThrough) entries = entries.slice(0, 1);
         if (entries.length === 0) return undefined;
-        const applying = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules);
+        const applying = await applyAlertDeliveries(deps, tx, emit, places, entries.map(deliveryOf), rules, deps.othersWaiting);
+        // Cut short for a waiting writer: the entries not reached stay in the journal, as if never read.
+        entries = entries.slice(0, applying.results.length);
         await tx.markJournalApplied(entries.map((e) => e.seq));
         return applying;
       });

@@ -30,9 +30,11 @@ export type IntakeLimits = IntakeQueueLimits & JournalLimits;
 
 const BUSY_WINDOW_MS = 2;
 
-// The worker holds the file's write lock for a batch, and the senders' appends wait that long at most:
-// a batch this small keeps the wait short (it yields to them between batches: store/sqlite/write-turns.ts).
-const WORKER_ALERTS_PER_APPLY = 10;
+// The worker holds the data file's write lock for a batch. Senders' appends never wait on it (the journal has
+// a file of its own); the hub's other writes (an ack) end a batch early, after the entry in hand (alert-journal.ts:
+// othersWaiting), and go before the next (store/sqlite/write-turns.ts). So a batch may be large enough that its
+// commit, journal read and prune cost little an alert: at 10 a batch they were a quarter of the applier's CPU.
+const WORKER_ALERTS_PER_APPLY = 100;
 
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 

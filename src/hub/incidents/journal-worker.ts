@@ -15,6 +15,7 @@ import type { HubEvent } from '../../core/model.js';
 import type { EventRelay } from '../events/outbox-relay.js';
 import { catalogOf, type PlaybookCatalog } from '../playbooks/catalog.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { othersWaiting } from '../store/sqlite/write-turns.js';
 import { createJournalApplier, type ApplierDeps, type ApplierMetrics } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
 import type { ErrorJson, FromWorker, JournalWorkerData, MetricCall, ToWorker } from './journal-worker-protocol.js';
@@ -63,13 +64,16 @@ const errorJson = (e: unknown): ErrorJson =>
   isWatchfloorError(e) ? e.toJSON() : { code: 'hub_error', message: `applying alerts failed: ${e instanceof Error ? e.message : String(e)}` };
 
 // The hub's thread checkpoints the WAL (store/sqlite/wal-checkpointer.ts); this connection never does.
-// It yields to the hub's connection: a request's append or ack goes before the applier's next batch.
-const store = openSqliteStore(data.file, { checkpointedElsewhere: true, yields: true, ...(data.turns ? { turns: data.turns } : {}) });
+// It yields to the hub's connection: a request's ack goes before the applier's next batch, and one that
+// waits while a batch is applied ends it after the journal entry in hand (ApplierDeps.othersWaiting).
+const turns = data.turns;
+const store = openSqliteStore(data.file, { checkpointedElsewhere: true, yields: true, ...(turns ? { turns } : {}) });
 let playbooks: PlaybookCatalog | undefined;
 const deps: ApplierDeps = {
   store,
   relay,
   metrics,
+  ...(turns ? { othersWaiting: () => othersWaiting(turns) } : {}),
   now: () => new Date(),
   log: (line) => post({ type: 'log', line }),
   get playbooks() {

@@ -6,8 +6,8 @@ import type { Incident, Severity } from '../../core/model.js';
 export interface IncidentGroupReader {
   /** Open incidents on any of these assets (ids as the inventory spells them), opened at or after `since`; oldest first. */
   openIncidentsOnAssets(assetIds: readonly string[], since: string): Promise<Incident[]>;
-  /** The oldest open incident on this asset (id as the inventory spells it): one row, however many are open. */
-  firstOpenOnAsset(assetId: string): Promise<Incident | undefined>;
+  /** The oldest open incident on this asset (id as the inventory spells it): one row, however many are open; its id and parent only (grouping needs no more). */
+  firstOpenOnAsset(assetId: string): Promise<Pick<Incident, 'id' | 'parentId'> | undefined>;
   /** The oldest open top-level incident the hub opened on this asset as a suspected cause (no alert of its own yet). */
   suspectedCauseOn(assetId: string): Promise<Incident | undefined>;
   /** How many open incidents on these assets were opened at or after `since`: a count, so a storm reads no rows for it. */

@@ -23,18 +23,25 @@ export type NewIncident = Omit<Incident, 'id' | 'version' | 'childCount'> & {
 
 export type NewTimelineEntry = Omit<TimelineEntry, 'id'>;
 
+export interface WorstOpenSeverities {
+  all: Severity | null;
+  real: Severity | null;
+}
+
 export interface IncidentReader {
   /** Newest first. */
   listIncidents(query?: IncidentQuery): Promise<Incident[]>;
   /** Matched case-insensitively. */
   getIncident(id: string): Promise<Incident | undefined>;
   findOpenIncidentByFingerprint(fingerprint: string): Promise<Incident | undefined>;
-  /** The severities of an asset's open incidents; `assetId` as the inventory spells it (an index lookup, not a scan). */
-  openSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
+  /**
+   * The worst severity of an asset's open incidents, and of its real ones (drills left out: the health the KPIs
+   * count); null where none is open. `assetId` as the inventory spells it (an index lookup, not a scan). One
+   * statement and no list: every incident write on an asset keeps its health with it.
+   */
+  worstOpenSeveritiesOfAsset(assetId: string): Promise<WorstOpenSeverities>;
   /** Open incidents by severity, drills left out: counted in the store (a /metrics scrape reads no incident rows). */
   countOpenBySeverity(): Promise<Partial<Record<Severity, number>>>;
-  /** The same, drill incidents left out: the health the KPIs count. */
-  openRealSeveritiesOfAsset(assetId: string): Promise<Severity[]>;
   listTimeline(incidentId: string): Promise<TimelineEntry[]>;
 }
 

@@ -18,9 +18,11 @@ export function incidentGroupStatements(sql: Prepare): Synchronous<IncidentGroup
       return rows.map(incidentFromRow);
     },
 
-    firstOpenOnAsset(assetId: string): Incident | undefined {
-      const row = sql(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE asset_id = ? AND state <> 'resolved' ORDER BY seq LIMIT 1`).get(assetId) as IncidentRow | undefined;
-      return row && incidentFromRow(row);
+    firstOpenOnAsset(assetId: string): Pick<Incident, 'id' | 'parentId'> | undefined {
+      const row = sql("SELECT id, parent_id FROM incidents WHERE asset_id = ? AND state <> 'resolved' ORDER BY seq LIMIT 1").get(assetId) as
+        | { id: string; parent_id: string | null }
+        | undefined;
+      return row && { id: row.id, parentId: row.parent_id };
     },
 
     suspectedCauseOn(assetId: string): Incident | undefined {

@@ -1,6 +1,6 @@
 // The SQLite statements of incidents and their timelines.
 import type { Incident, Severity, TimelineEntry } from '../../../core/model.js';
-import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry } from '../incident-store.js';
+import type { IncidentQuery, IncidentReader, IncidentWriter, NewIncident, NewTimelineEntry, WorstOpenSeverities } from '../incident-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { incidentFromRow, incidentToRow, timelineFromRow, type IncidentRow, type TimelineRow } from './rows.js';
 
@@ -10,6 +10,16 @@ const DEFAULT_INCIDENT_LIMIT = 200;
 export const INCIDENT_COLUMNS = '*';
 
 export const incidentIdFor = (seq: number) => `INC-${String(seq).padStart(6, '0')}`;
+
+const UPDATE_FIELDS = `UPDATE incidents SET title = @title, severity = @severity, state = @state, site_id = @site_id,
+   asset_id = @asset_id, labels = @labels, updated_at = @updated_at,
+   acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
+   assignee = @assignee, assignee_id = @assignee_id, assigned_by_id = @assigned_by_id, assigned_by = @assigned_by,
+   assigner_authority = @assigner_authority, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
+   resolved_at = @resolved_at, summary = @summary, version = @version, fingerprint = @fingerprint,
+   grouping = @grouping, flapping = @flapping`;
+const UPDATE_SAME_PARENT = `${UPDATE_FIELDS} WHERE id = @id AND version = @expected AND parent_id IS @parent_id`;
+const UPDATE_WITH_PARENT = `${UPDATE_FIELDS}, parent_id = @parent_id WHERE id = @id AND version = @expected`;
 
 export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & IncidentWriter> {
   return {
@@ -39,18 +49,17 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
       return rows.map(incidentFromRow);
     },
 
-    openSeveritiesOfAsset(assetId: string): Severity[] {
-      // Exact match on the stored id, so the incidents_asset index serves it:
-      // every incident write keeps its asset's health with this.
-      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved'").pluck().all(assetId) as Severity[];
+    worstOpenSeveritiesOfAsset(assetId: string): WorstOpenSeverities {
+      // Exact match on the stored id, so the incidents_asset index serves it. sev1 sorts first: the lowest is the worst.
+      const row = sql(
+        "SELECT MIN(severity) AS all_worst, MIN(CASE WHEN drill_run_id IS NULL THEN severity END) AS real_worst FROM incidents WHERE asset_id = ? AND state <> 'resolved'",
+      ).get(assetId) as { all_worst: Severity | null; real_worst: Severity | null };
+      return { all: row.all_worst, real: row.real_worst };
     },
 
     countOpenBySeverity(): Partial<Record<Severity, number>> {
       const rows = sql("SELECT severity, COUNT(*) AS n FROM incidents WHERE state <> 'resolved' AND drill_run_id IS NULL GROUP BY severity").all() as { severity: Severity; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
-    },
-    openRealSeveritiesOfAsset(assetId: string): Severity[] {
-      return sql("SELECT severity FROM incidents WHERE asset_id = ? AND state <> 'resolved' AND drill_run_id IS NULL").pluck().all(assetId) as Severity[];
     },
 
     getIncident(id: string): Incident | undefined {
@@ -77,21 +86,17 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
            @assigned_by_id, @assigned_by, @assigner_authority, @escalations, @resolved_by_id, @resolved_by, @resolved_at, @summary, @version, @drill_run_id,
            @parent_id, @grouping, @flapping, @group_key, @flap)`,
       ).run({ seq, ...incidentToRow(stored), drill_run_id: incident.drillRunId ?? null, group_key: groupKey ?? null, flap: flap ?? null });
+      // The parent's count, here rather than by a trigger (migration 30: a trigger made every insert cost a statement journal).
+      if (stored.parentId !== null) sql('UPDATE incidents SET child_count = child_count + 1 WHERE id = ?').run(stored.parentId);
       return stored;
     },
 
     updateIncident(incident: Incident, expectedVersion: number): boolean {
-      const result = sql(
-        `UPDATE incidents SET title = @title, severity = @severity, state = @state, site_id = @site_id,
-           asset_id = @asset_id, labels = @labels, updated_at = @updated_at,
-           acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
-           assignee = @assignee, assignee_id = @assignee_id, assigned_by_id = @assigned_by_id, assigned_by = @assigned_by,
-           assigner_authority = @assigner_authority, escalations = @escalations, resolved_by_id = @resolved_by_id, resolved_by = @resolved_by,
-           resolved_at = @resolved_at, summary = @summary, version = @version, fingerprint = @fingerprint,
-           parent_id = @parent_id, grouping = @grouping, flapping = @flapping
-         WHERE id = @id AND version = @expected`,
-      ).run({ ...incidentToRow(incident), expected: expectedVersion });
-      return result.changes === 1;
+      const row = { ...incidentToRow(incident), expected: expectedVersion };
+      // Most writes leave the parent as it was: said without naming parent_id, the move trigger (migration 27)
+      // is not part of the statement, nor the statement journal any trigger brings. A move, or a lost race, takes the second.
+      if (sql(UPDATE_SAME_PARENT).run(row).changes === 1) return true;
+      return sql(UPDATE_WITH_PARENT).run(row).changes === 1;
     },
 
     listTimeline(incidentId: string): TimelineEntry[] {

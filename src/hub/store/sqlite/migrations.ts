@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { CHILD_COUNT_MIGRATION } from './migration-child-count.js';
+import { CHILD_INSERT_MIGRATION } from './migration-child-insert.js';
 import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
@@ -372,6 +373,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CHILD_COUNT_MIGRATION,
   JOURNAL_SEQ_MIGRATION,
   JOURNAL_APPLIED_MIGRATION,
+  CHILD_INSERT_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

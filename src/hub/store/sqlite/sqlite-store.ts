@@ -36,15 +36,33 @@ const START_KEY = 'hub_started_at';
 // How long a yielding connection lets the others go first, at most, before each transaction.
 const YIELD_MAX_MS = 1_000;
 
+type Operation = (...args: unknown[]) => unknown;
+
 /** Every method of `ops`, returning a promise, each call wrapped by `around`. */
 function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call: () => R) => Promise<R>): T {
-  return new Proxy(ops, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => around(() => (value as (...a: unknown[]) => unknown).apply(target, args));
-    },
-  }) as unknown as T;
+  const wrapped: Record<string, Operation> = {};
+  for (const [key, op] of Object.entries(ops) as [string, Operation][]) wrapped[key] = (...args) => around(() => op.apply(ops, args));
+  return wrapped as T;
+}
+
+/**
+ * Every method of `ops` as called inside the store's transaction: at once
+ * (the transaction already holds the connection), its result or its storage
+ * failure as a settled promise. Built once, not a closure and two promise
+ * hops per call: the alert intake makes a few dozen calls an alert.
+ */
+function inTransaction<T extends object>(ops: SqliteOperations): T {
+  const wrapped: Record<string, Operation> = {};
+  for (const [key, op] of Object.entries(ops) as [string, Operation][]) {
+    wrapped[key] = (...args) => {
+      try {
+        return Promise.resolve(op.apply(ops, args));
+      } catch (e) {
+        return Promise.reject(asStorageFailure(e));
+      }
+    };
+  }
+  return wrapped as T;
 }
 
 function neverCheckpoints(db: Database.Database): WalCheckpointer {
@@ -108,21 +126,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     throw asStorageFailure(e);
   };
   const exclusive = <R>(call: () => R) => mutex.run(call).catch(failed);
-  const inTransaction = <R>(call: () => R) => Promise.resolve().then(call).catch(failed);
   const reader = asynchronous<Store>(ops, exclusive);
   // A revocation marks its transaction, so tokenRevision() moves once it commits.
   let revoking = false;
   let revocations = 0;
-  const writer = asynchronous<StoreWriter>(
-    {
-      ...ops,
-      revokeToken: (id: string, at: string) => {
-        revoking = true;
-        ops.revokeToken(id, at);
-      },
+  const writer = inTransaction<StoreWriter>({
+    ...ops,
+    revokeToken: (id: string, at: string) => {
+      revoking = true;
+      ops.revokeToken(id, at);
     },
-    inTransaction,
-  );
+  });
   // Another connection's commits change it; this connection's own never do.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
 

@@ -46,10 +46,13 @@ export async function nextCommit(turns: WriteTurns, ms: number): Promise<void> {
   }
 }
 
+/** Whether another connection of this process is waiting to write now (a yielding one ends its transaction early). */
+export const othersWaiting = (turns: WriteTurns): boolean => Atomics.load(turns, WAITING) > 0;
+
 /** Before a yielding connection begins: lets those waiting to write go first (for `maxMs` at most: it must not starve). */
 export async function letOthersWrite(turns: WriteTurns, maxMs: number): Promise<void> {
   const until = Date.now() + maxMs;
-  while (Atomics.load(turns, WAITING) > 0 && Date.now() < until) await sleep(1);
+  while (othersWaiting(turns) && Date.now() < until) await sleep(1);
 }
 
 /** After a connection committed: whoever waits may try now. */
