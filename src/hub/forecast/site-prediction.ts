@@ -22,7 +22,7 @@
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf, readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
@@ -146,8 +146,7 @@ function risingRatio(before: FlowHour | undefined, ratio: number, usualBefore: n
 
 /** The site's hour before that of its latest report, if it reported then. */
 async function hourBefore(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
-  const at = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
-  const [before] = await readFlowHours(store, { siteId: site.id, from: at, to: at });
+  const before = await readFlowHour(store, site.id, new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS));
   return before && before.reports > 0 ? before : undefined;
 }
 
@@ -262,7 +261,6 @@ async function againstHandled(store: StoreReader, site: Site, latest: SiteTeleme
  */
 async function officersOnDuty(store: StoreReader, latest: SiteTelemetry): Promise<number> {
   if (latest.officersOnDuty !== undefined) return latest.officersOnDuty;
-  const at = new Date(latest.at);
-  const [hour] = await readFlowHours(store, { siteId: latest.siteId, from: at, to: at });
+  const hour = await readFlowHour(store, latest.siteId, new Date(latest.at));
   return hour?.officersOnDuty === null || hour === undefined ? latest.countersOpen : Math.floor(hour.officersOnDuty);
 }
