@@ -29,7 +29,7 @@ import { predictCarried, standingBacklog } from './queue-carry.js';
 import type { BaselineHour, ScenarioModel } from './scenario.js';
 import { breachesBeyondHandled } from './handled-load.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
-import { rosteredCounters, staffedForForecast } from './site-roster.js';
+import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 
@@ -194,15 +194,19 @@ export async function predictSiteHours(
     // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
     // open its doors) — the forecast's trickle into a shut hall queues nowhere.
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
+    const arrivals = forecast.hours.map((h, i) =>
+      closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)),
+    );
+    const counters = station ? keptOpen(rostered, arrivals, latest, maxCounters, station) : rostered;
     return {
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)),
+        arrivalsPerHour: arrivals[i]!,
         ...held,
         // A shut hall's kiosks (held from the report) serve nobody: a closed hour is closed.
         egatesInService: closed(i) ? 0 : held.egatesInService,
-        countersOpen: rostered[i]!,
+        countersOpen: counters[i]!,
       })),
     };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SiteTelemetry } from '../../../src/core/model.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
 import { beyondBand, EXCESS_RAMP_HOURS, excessAt, excessSlope, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
-import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
+import { keptOpen, staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
 
 const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
 const latest = (over: Partial<SiteTelemetry> = {}): SiteTelemetry => ({
@@ -19,6 +19,28 @@ describe('the roster the early warning expects', () => {
   it('never more than the working desks, nor than the officers on duty when the site says', () => {
     expect(staffedForForecast(900, latest(), 7, model)).toBe(7);
     expect(staffedForForecast(900, latest({ officersOnDuty: 5 }), 20, model)).toBe(5);
+  });
+});
+
+describe('the desks open now, ahead', () => {
+  const air = { params: STATION_PARAMS.air, waitTargetMinutes: 30 };
+  // A regional airport as a flight lands: four desks open now, yesterday's roster one an hour.
+  const landing = latest({ siteId: 'RGN', countersOpen: 4, egatesInService: 0 });
+
+  it('keeps them open while the hours ahead need them, never more than are open now', () => {
+    const kept = keptOpen([4, 1, 1, 1], [300, 80, 1000, 10], landing, 6, air);
+    expect(kept[0]).toBe(4);
+    // 80 an hour: what the staffing advice opens for them (two or three), not the four of the landing nor the roster's one.
+    expect(kept[1]).toBe(staffedForForecast(80, landing, 6, air));
+    expect(kept[1]).toBeGreaterThan(1);
+    expect(kept[1]).toBeLessThan(4);
+    expect(kept[2]).toBe(4); // 1,000 an hour needs more than four: the other desks are what the warning advises
+    expect(kept[3]).toBe(1); // nobody much coming: the roster's one desk
+  });
+
+  it('keeps nothing past an hour rostered shut, nor above a roster that already has more', () => {
+    expect(keptOpen([4, 1, 0, 1], [300, 300, 300, 300], landing, 6, air).slice(2)).toEqual([0, 1]);
+    expect(keptOpen([4, 6], [300, 300], landing, 6, air)).toEqual([4, 6]);
   });
 });
 
