@@ -168,6 +168,15 @@ function run(
   return { state: s, errors, absSum };
 }
 
+/**
+ * Hours between scoring origins: 7, prime to the day, so over a week each
+ * horizon's errors are measured from every hour of the day. Every 6 hours,
+ * the next hour's forecast was only ever scored at the same four hours of the
+ * day — at a service centre, hours it is shut — and the interval the nowcast
+ * reads a report against (site-prediction.ts) came from them.
+ */
+export const ORIGIN_STEP_HOURS = 7;
+
 /** The values each parameter may take under a method (a parameter a method lacks stays 0). */
 function choices(method: ArrivalsMethod): Record<keyof SmoothingParams, number[]> {
   return { alpha: ALPHAS, delta: method === 'flat' ? [0] : DELTAS, omega: method === 'double-seasonal' ? OMEGAS : [0] };
@@ -213,7 +222,7 @@ function chooseParams(series: readonly number[], startHour: number, method: Arri
 
 /**
  * Fits the model to an hourly series whose first value is the hour
- * `startHour` (hours since the epoch). Scoring origins are every 6 hours over
+ * `startHour` (hours since the epoch). Scoring origins are every ORIGIN_STEP_HOURS over
  * the last four weeks (or what follows the warm-up of the richest method the
  * history allows), so the choice and the intervals reflect recent
  * behaviour. Unless told the method, a simpler one replaces the richest
@@ -224,7 +233,7 @@ function chooseParams(series: readonly number[], startHour: number, method: Arri
 export function fitArrivals(series: readonly number[], startHour: number, options: FitOptions): ArrivalsFit {
   const richest = options.method ?? methodFor(series);
   const warmUp = richest === 'double-seasonal' ? WEEK : richest === 'daily-seasonal' ? DAY : 1;
-  const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: 6, horizon: options.horizon };
+  const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: ORIGIN_STEP_HOURS, horizon: options.horizon };
   if (options.method && options.params) {
     const kept = run(series, startHour, options.method, options.params, scoring, true);
     return { method: options.method, params: options.params, nextHour: startHour + series.length, ...kept.state, errors: kept.errors };
