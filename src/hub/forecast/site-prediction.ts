@@ -66,6 +66,13 @@ export function nowcastRatio(reportedPerHour: number, forecastPerHour: number): 
 export const nowcastAt = (ratio: number, ahead: number, growth = 1): number =>
   Math.min(NOWCAST_RATIO_CAP, ratio * growth ** (1 - 0.5 ** ahead)) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
 
+/**
+ * The least the hour before must stand above its usual (shrunk as nowcastRatio shrinks it) for a rise to be
+ * under way: the service centres' ordinary mornings ran at 1.02–1.05 of their usual, a land port's surge at 1.25
+ * an hour into its ramp.
+ */
+export const RISE_MIN_RATIO = 1.1;
+
 /** The most a rise under way is taken to grow the ratio over an hour. */
 export const NOWCAST_MAX_GROWTH = 2;
 
@@ -185,9 +192,16 @@ export async function predictSiteHours(
     const justOpened = before !== undefined && before.countersOpen < 0.5 && before.egatesInService < 0.5;
     const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
     const ratio = nowcastRatio(evidence, usual);
-    const growth = risingRatio(before, ratio, usualBefore);
+    // A rise under way is one seen two hours running: the hour before already beyond its own band, and by more than
+    // chance (RISE_MIN_RATIO). A jump from the usual in one report is a planeload, a ferry, a busy morning's half
+    // hour — carried on as a rise, it doubled them for hours ahead (SEA-GIZ: 49 an hour reported as a ferry came in,
+    // 116–127 predicted for the hours after, 0–4 came).
+    const beforeUpper = usualBefore === undefined ? undefined : usualBefore + (band.upper - usual);
+    const building =
+      !justOpened && before !== undefined && usualBefore !== undefined && beforeUpper !== undefined && before.arrivalsPerHour > beforeUpper && nowcastRatio(before.arrivalsPerHour, usualBefore) >= RISE_MIN_RATIO;
+    const growth = building ? risingRatio(before, ratio, usualBefore) : 1;
     const reportMs = Date.parse(latest.at);
-    const slope = excessSlope(excess, before && usualBefore !== undefined ? { arrivalsPerHour: before.arrivalsPerHour, usualUpper: usualBefore + (band.upper - usual), hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS } : undefined);
+    const slope = building ? excessSlope(excess, { arrivalsPerHour: before.arrivalsPerHour, usualUpper: beforeUpper, hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS }) : 0;
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;

@@ -29,10 +29,10 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
 };
 
 /** A store holding the site's flow hours before the latest report's (each the mean of a report at :10 and :40), that report, and no assets. */
-function storeWith(latest: SiteTelemetry): StoreReader {
+function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt): StoreReader {
   const now = Math.floor(Date.parse(latest.at) / HOUR_MS);
   const rows: FlowHourRecord[] = [];
-  for (let hour = now - 15 * 24; hour < now; hour++) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, usualAt(hour))), emptyFlowHour(site.id, hour)));
+  for (let hour = now - 15 * 24; hour < now; hour++) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
   return {
     listFlowHours: async (q: { siteId?: string; fromHour: number; toHour: number }) => rows.filter((r) => r.hour >= q.fromHour && r.hour < q.toHour),
     listTelemetry: async () => [latest],
@@ -63,5 +63,15 @@ describe('the hours ahead at a site that opens', () => {
     const predicted = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
     expect(predicted.hours[0]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[1]!);
     expect(predicted.hours[1]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[2]!);
+  });
+
+  it('carries a rise on only when the hour before was already above its usual: one report beyond it is a jump, not a ramp', async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // The hour before at 100 where 60 is usual: the surge was building an hour ago.
+    const ramp = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
+    expect(ramp.hours[1]!.arrivalsPerHour).toBeGreaterThan(jump.hours[1]!.arrivalsPerHour * 1.1);
+    // The jump fades from where it stands; it does not climb.
+    expect(jump.hours[1]!.arrivalsPerHour - MORNING[3]!).toBeLessThan(jump.hours[0]!.arrivalsPerHour - MORNING[2]!);
   });
 });
