@@ -41,9 +41,18 @@ export async function startCliUntilJson(args, env, pick, timeoutMs = 30_000, nod
   return { child, value, stop, stderr: () => stderr };
 }
 
-/** Start `watchfloor hub start --demo` in a child process; resolves once it listens. */
-/** `cli` runs another checkout's built CLI (a side-by-side run against main's). */
-export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeArgs = [], cli = CLI } = {}) {
+// What the demo hub logs once the fleet's past is in (PAST_FLOW_IN, src/hub/demo/start-demo.ts).
+export const PAST_IN = "demo: imported the fleet's past";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Start `watchfloor hub start --demo` in a child process; resolves once it listens and, unless
+ * `waitForPast` is false, once it has taken the fleet's past in. The hub serves first and takes
+ * 14 days of every site's flow behind it (seconds of its CPU): a bench that measured from the
+ * first request would measure that import beside what it means to measure.
+ * `cli` runs another checkout's built CLI (a side-by-side run against main's).
+ */
+export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeArgs = [], cli = CLI, waitForPast = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wf-bench-'));
   const env = { ...process.env, WATCHFLOOR_CONFIG_DIR: dir, NO_COLOR: '1' };
   delete env.WATCHFLOOR_HUB;
@@ -58,6 +67,16 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeA
   );
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const token = config.profiles[config.activeProfile ?? 'default'].token;
+  const readyAt = Date.now();
+  const pastOff = extraArgs.some((a, i) => a === '--demo-past' && Number(extraArgs[i + 1]) === 0);
+  if (waitForPast && !pastOff) {
+    for (const giveUp = readyAt + 120_000; !stderr().includes(PAST_IN); await sleep(100)) {
+      if (Date.now() > giveUp) {
+        await stop();
+        throw new Error(`the demo's past was not in after 120 s:\n${stderr()}`);
+      }
+    }
+  }
   return {
     url,
     token,
@@ -66,6 +85,9 @@ export async function startDemoHub({ seed = 7, speed = 60, extraArgs = [], nodeA
     /** The hub's process (its RSS is in /proc/<pid>/status) and what it logged so far. */
     pid: child.pid,
     stderr,
+    /** When it listened (Date.now()), and how long after that its past was in (ms; 0 when not waited for). */
+    readyAt,
+    pastInMs: waitForPast && !pastOff ? Date.now() - readyAt : 0,
     async stop() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -81,7 +81,7 @@ _watchfloor() {
       --profile=*|--hub=*|--token=*) connection+=("$word"); continue ;;
       --profile|--hub|--token) connection+=("$word" "${words[i+1]}"); i=$((i + 1)); continue ;;
       --json) if ((i + 1 < n - 1)) && _watchfloor_is_json_fields "${words[i+1]}"; then i=$((i + 1)); fi; continue ;;
-      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--demo-past|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--early-warning|--intake-queue|--intake-backlog|--group-window|--group-sites|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
+      --lang|--profile|--hub|--token|--ca|--region|--output|-o|--kind|--state|--site|--severity|--limit|--to|--reason|--summary|--concurrency|--note|--incident|--input|--playbook|--step|--out|--asset|--match|--for|--from|--until|--since|--hours|--arrivals|--egates|--staff|--ai-share|--scenario|--shift|--post|--format|--name|--role|--expires|--checkpoint|--config|--seed|--speed|--demo-past|--port|--host|--data|--ssh-key|--audit-key|--audit-checkpoints|--playbooks|--peaks|--tls-cert|--tls-key|--log-format|--retain|--early-warning|--intake-queue|--intake-backlog|--group-window|--group-sites|--teams-port|--identities|--cards-channel|--cards-route|--cards-min-severity|--outbox|--teams-cards-conversation|--teams-cards-route|--teams-service-url|--fault|--sim) i=$((i + 1)); continue ;;
       -*) continue ;;
     esac
     case "$cmdpath/$word" in
@@ -275,6 +275,7 @@ _watchfloor() {
     "/scenario":--arrivals) COMPREPLY=(); return ;;
     "/scenario":--egates) COMPREPLY=(); return ;;
     "/scenario":--staff) COMPREPLY=(); return ;;
+    "/scenario":--ai-share) COMPREPLY=(); return ;;
     "/scenario":--scenario) COMPREPLY=(); return ;;
     "/scenario":--hours) COMPREPLY=(); return ;;
     "/handover/issue":--shift) COMPREPLY=(); return ;;
@@ -402,7 +403,7 @@ _watchfloor() {
     "/kpi/contact-centre") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/kpi/remote") COMPREPLY=($(compgen -W "--site --site= --region --region= --kind --kind= --since --since= --until --until= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/forecast") COMPREPLY=($(compgen -W "--hours --hours= --breaches --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
-    "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
+    "/scenario") COMPREPLY=($(compgen -W "--arrivals --arrivals= --egates --egates= --staff --staff= --ai-share --ai-share= --scenario --scenario= --hours --hours= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/handover") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/handover/issue") COMPREPLY=($(compgen -W "--shift --shift= --out --out= --post --post= --help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;
     "/handover/accept") COMPREPLY=($(compgen -W "--help -h --version -V --json --json= --no-color --lang --lang= --profile --profile= --hub --hub= --token --token= --ca --ca= --insecure --debug" -- "$cur")) ;;

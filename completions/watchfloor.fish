@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --demo-past --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --intake-queue --intake-backlog --group-window --group-sites --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --ai-share --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --demo-past --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --intake-queue --intake-backlog --group-window --group-sites --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -654,7 +654,8 @@ complete -c watchfloor -n '__watchfloor_at /forecast:0' -x -a '(__watchfloor_dyn
 complete -c watchfloor -n '__watchfloor_in /scenario' -l arrivals -r -d 'arrivals per hour: +30%, -20%, or a number of travellers an hour (+500)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l egates -r -d 'e-gates in service: -50%, or a number of gates (-4)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l staff -r -d 'counters staffed (officers at desks): -10, +5, or -20%'
-complete -c watchfloor -n '__watchfloor_in /scenario' -l scenario -r -d 'another scenario, as FIELD=CHANGE,… with FIELD arrivals, egates or staff (repeatable)'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l ai-share -r -d 'a contact centre\'s AI voice agent answering this share of inquiries: 30%, or 0% with it down'
+complete -c watchfloor -n '__watchfloor_in /scenario' -l scenario -r -d 'another scenario, as FIELD=CHANGE,… with FIELD arrivals, egates, staff or ai-share (repeatable)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l hours -r -d 'hours ahead, 1 to 48 (default 12)'
 complete -c watchfloor -n '__watchfloor_in /scenario' -l help -s h -d 'display help for command'
 complete -c watchfloor -n '__watchfloor_at /scenario:0' -x -a '(__watchfloor_dynamic sites)'

@@ -11,7 +11,27 @@ export type ScenarioField = (typeof SCENARIO_FIELDS)[number];
 
 /** A relative change (+30 %: percent 30) or a count added or taken away (-10 counters: count -10). */
 export type ScenarioChange = { percent: number } | { count: number };
-export type ScenarioChanges = Partial<Record<ScenarioField, ScenarioChange>>;
+/**
+ * The changes, and at a contact centre the share of inquiries its AI voice
+ * agent answers (`ai-share=30%`: what if it answers less — the agent down is
+ * 0%). A level, not a change: the usual share moves by the hour of the day,
+ * and "what if it answers 30 %" is what a duty officer asks.
+ */
+export type ScenarioChanges = Partial<Record<ScenarioField, ScenarioChange>> & { aiShare?: { share: number } };
+
+/** The AI agent's share as a scenario names it: `--ai-share 30%`, `ai-share=30%`. */
+export const AI_SHARE_FIELD = 'ai-share';
+const SHARE = /^(\d{1,3}(?:\.\d{1,2})?)%$/;
+
+/** The AI agent's share, 0% to 100%, unsigned; `what` names it in the refusal. */
+export function parseAiShare(text: string, what: string): { share: number } {
+  const m = SHARE.exec(text.trim());
+  const value = m ? Number(m[1]) : NaN;
+  if (!(value >= 0 && value <= 100)) {
+    throw new UsageError(`${what}: ${JSON.stringify(text)} is not a share; write the share of inquiries the AI agent answers, 0% to 100%, e.g. 30%`);
+  }
+  return { share: value / 100 };
+}
 
 /** Bounds: a cut can take everything (−100 %); a rise is capped so a typo does not ask for a millionfold crowd. */
 export const SCENARIO_LIMITS = { percent: { min: -100, max: 1000 }, count: 100_000, scenarios: 5, hours: { default: 12, max: 48 } } as const;
@@ -49,8 +69,13 @@ export function parseScenario(text: string): ScenarioChanges {
   for (const part of parts) {
     const eq = part.indexOf('=');
     const field = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    if (field === AI_SHARE_FIELD && eq >= 0) {
+      if (changes.aiShare) throw new UsageError(`--scenario: ${field} is changed twice in ${JSON.stringify(text)}`);
+      changes.aiShare = parseAiShare(part.slice(eq + 1), `${field}=`);
+      continue;
+    }
     if (!isScenarioField(field)) {
-      throw new UsageError(`--scenario: ${JSON.stringify(part)} changes nothing known; each part is FIELD=CHANGE with FIELD one of ${SCENARIO_FIELDS.join(', ')}`);
+      throw new UsageError(`--scenario: ${JSON.stringify(part)} changes nothing known; each part is FIELD=CHANGE with FIELD one of ${[...SCENARIO_FIELDS, AI_SHARE_FIELD].join(', ')}`);
     }
     if (eq < 0) throw new UsageError(`--scenario: ${JSON.stringify(part)} has no change; write ${field}=+30% or ${field}=-10`);
     if (changes[field]) throw new UsageError(`--scenario: ${field} is changed twice in ${JSON.stringify(text)}`);
@@ -61,7 +86,9 @@ export function parseScenario(text: string): ScenarioChanges {
 
 /** The canonical text of a scenario — its name in tables and what the client sends: "arrivals=+30%,egates=-50%". */
 export function scenarioText(changes: ScenarioChanges): string {
-  return SCENARIO_FIELDS.filter((f) => changes[f]).map((f) => `${f}=${changeText(changes[f]!)}`).join(',');
+  const parts = SCENARIO_FIELDS.filter((f) => changes[f]).map((f) => `${f}=${changeText(changes[f]!)}`);
+  if (changes.aiShare) parts.push(`${AI_SHARE_FIELD}=${Math.round(changes.aiShare.share * 10_000) / 100}%`);
+  return parts.join(',');
 }
 
 export function changeText(change: ScenarioChange): string {

@@ -1,7 +1,9 @@
 // A site's arrivals forecast as pixels, for chat, where a terminal's block
 // characters do not line up: a bar an hour for the forecast, a lighter band
 // behind it for the prediction interval, hour ticks along the bottom and the
-// hours and the scale written in a tiny built-in digit font. Only digits
+// hours and the scale written in a tiny built-in digit font. At a contact
+// centre each bar is split: the callers left for a person at its foot, the
+// AI agent's forecast share above in a lighter blue. Only digits
 // derived from numbers are drawn; no outside string reaches the image. Pure:
 // RGBA bytes out; the bot encodes them (forecast-png.ts) so the PNG encoder
 // never loads in the CLI.
@@ -19,6 +21,8 @@ type Rgb = readonly [number, number, number];
 const BACKGROUND: Rgb = [255, 255, 255];
 const BAND: Rgb = [198, 219, 239];
 const BAR: Rgb = [33, 113, 181];
+/** A contact centre's inquiries the AI agent is forecast to answer: lighter than the bar, darker than the band. */
+const AI_BAR: Rgb = [107, 174, 214];
 const AXIS: Rgb = [90, 90, 90];
 const GRID: Rgb = [232, 232, 232];
 
@@ -116,7 +120,9 @@ export function forecastRaster(f: SiteForecast, width = CHART_WIDTH, height = CH
     const x0 = plot.left + i * slot;
     canvas.fill(x0, yOf(h.upper), x0 + slot, yOf(h.lower), BAND);
     const inset = Math.min(slot * 0.2, 6);
-    canvas.fill(x0 + inset, yOf(h.arrivalsPerHour), x0 + slot - inset, plot.bottom, BAR);
+    const toPeople = h.personArrivalsPerHour ?? h.arrivalsPerHour;
+    canvas.fill(x0 + inset, yOf(h.arrivalsPerHour), x0 + slot - inset, yOf(toPeople), AI_BAR);
+    canvas.fill(x0 + inset, yOf(toPeople), x0 + slot - inset, plot.bottom, BAR);
   }
 
   canvas.fill(plot.left - 1, plot.top, plot.left, plot.bottom + 1, AXIS);

@@ -191,6 +191,8 @@ export const FORECAST_FIELDS = [
 
 export const FORECAST_HOUR_FIELDS = [
   'at', 'arrivalsPerHour', 'lower', 'upper', 'peaks', 'predictedWaitMinutes', 'countersAdvised',
+  // A contact centre's only (absent elsewhere): the AI agent's share and the inquiries left for a person.
+  'aiShare', 'aiShareLower', 'aiShareUpper', 'personArrivalsPerHour',
 ] as const satisfies readonly (keyof ForecastHour)[];
 
 export const siteForecastJson = (f: SiteForecast) => ({

@@ -9,6 +9,8 @@ export interface DemoHubProcess {
   url: string;
   /** The admin token the first start stored in the active profile. */
   profileToken: string;
+  /** The hub's process id (its threads are under /proc/<pid>/task). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -23,5 +25,5 @@ export async function startDemoHubProcess(cli: CliEnv, { seed = 7, speed = 60, p
   );
   const config = JSON.parse(readFileSync(join(cli.configDir, 'config.json'), 'utf8'));
   const profileToken = config.profiles[config.activeProfile ?? 'default'].token as string;
-  return { url: hub.value, profileToken, stop: hub.stop };
+  return { url: hub.value, profileToken, pid: hub.child.pid!, stop: hub.stop };
 }

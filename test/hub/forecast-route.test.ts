@@ -2,15 +2,14 @@
 // fed three weeks of hourly telemetry through the real intake: the forecast
 // follows the site's own daily and weekly pattern, the calendar's peaks
 // multiply it, bad input is one clear error, and reads need a person's token.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import { ConfigError, UsageError } from '../../src/core/errors.js';
 import type { SiteTelemetry } from '../../src/core/model.js';
-import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
-import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
+import { runCli } from '../helpers/cli.js';
+import { historyHubAround } from './forecast/history-hub.js';
+import { rawRequest, type FixtureHub } from './hub-fixture.js';
 
 const HOUR_MS = 3_600_000;
 // The reports' clock (a fast demo clock would be ahead of the hub's): three weeks up to a Monday 00:00 UTC.
@@ -24,12 +23,6 @@ const pattern = (hour: number) => {
   return 300 + 200 * Math.sin((2 * Math.PI * (hd - 6)) / 24) + (weekday === 5 ? 250 : 0);
 };
 
-let hub: FixtureHub;
-let viewer: CoreClient;
-let cli: CliEnv;
-let peaksDir: string;
-let peaksFile: string;
-
 const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTelemetry => ({
   siteId: 'RUH',
   at: new Date(hour * HOUR_MS + minute * 60_000).toISOString(),
@@ -40,26 +33,19 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
   countersOpen: 3,
 });
 
-beforeAll(async () => {
-  peaksDir = mkdtempSync(join(tmpdir(), 'wf-peaks-'));
-  peaksFile = join(peaksDir, 'peaks.yaml');
-  writeFileSync(peaksFile, 'peaks: []\n');
-  hub = await startFixtureHub({ peaksFile });
-  const feed = await hub.clientAs('intake', 'site-feed');
-  viewer = await hub.clientAs('viewer', 'wall');
-  // Two reports an hour, a little noise (±5 %) that is the same each run.
+// Two reports an hour, a little noise (±5 %) that is the same each run.
+const history = historyHubAround(() => {
   const reports: SiteTelemetry[] = [];
   for (let h = FIRST_HOUR; h <= LAST_HOUR; h++) {
     for (const minute of [10, 40]) reports.push(report(h, minute, Math.round(pattern(h) * (1 + 0.05 * Math.sin(h * 12.9898 + minute)))));
   }
-  for (let i = 0; i < reports.length; i += 200) await feed.ingestTelemetry(reports.slice(i, i + 200));
-  cli = cliEnv();
-}, 60_000);
-
-afterAll(async () => {
-  await hub?.stop();
-  cli?.cleanup();
-  if (peaksDir) rmSync(peaksDir, { recursive: true, force: true });
+  return reports;
+});
+let hub: FixtureHub;
+let viewer: CoreClient;
+let peaksFile: string;
+beforeAll(() => {
+  ({ hub, viewer, peaksFile } = history);
 });
 
 describe('site forecast', () => {
@@ -157,7 +143,7 @@ describe('site forecast', () => {
 });
 
 describe('watchfloor forecast (the built CLI)', () => {
-  const env = () => ({ ...cli.env, WATCHFLOOR_HUB: hub.url, WATCHFLOOR_TOKEN: hub.adminToken! });
+  const env = () => history.cliEnvironment();
 
   it('--json prints the documented shape', async () => {
     const r = await runCli(['forecast', 'ruh', '--hours', '3', '--json'], env());

@@ -13,6 +13,7 @@ const forecast = (siteId: string): SiteForecast =>
 const pixel = (r: Raster, x: number, y: number) => [...r.data.slice((y * r.width + x) * 4, (y * r.width + x) * 4 + 3)];
 const BAND = [198, 219, 239];
 const BAR = [33, 113, 181];
+const AI_BAR = [107, 174, 214];
 const WHITE = [255, 255, 255];
 const AXIS = [90, 90, 90];
 
@@ -21,6 +22,14 @@ const x = (slot: number) => Math.round(44 + (slot + 0.5) * (664 / 3));
 const y = (value: number) => Math.round(266 - (value / 3000) * 250);
 
 describe('forecast chart raster', () => {
+  it('splits a contact centre’s bar: the callers left for a person at its foot, the AI agent’s share above', () => {
+    const line = forecast('CC-992');
+    const r = forecastRaster({ ...line, hours: line.hours.map((h) => ({ ...h, aiShare: 0.5, aiShareLower: 0.5, aiShareUpper: 0.5, personArrivalsPerHour: h.arrivalsPerHour / 2 })) });
+    expect(pixel(r, x(1), y(900))).toEqual(BAR);
+    expect(pixel(r, x(1), y(1900))).toEqual(AI_BAR);
+    expect(pixel(r, x(1), y(2200))).toEqual(BAND);
+  });
+
   it('draws each hour as a bar to its forecast inside a band from lower to upper', () => {
     const r = forecastRaster(forecast('JED'));
     expect([r.width, r.height, r.data.length]).toEqual([CHART_WIDTH, CHART_HEIGHT, CHART_WIDTH * CHART_HEIGHT * 4]);

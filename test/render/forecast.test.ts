@@ -46,6 +46,18 @@ describe('forecast renderer', () => {
     expect(renderSiteForecast(staffed, view(true))).toContain('10 min · 3 counters  Hajj arrivals 1447');
   });
 
+  it('a contact centre’s hours say the AI agent’s share, its interval and the callers left for a person, and advise agents', () => {
+    const line = { ...forecast, siteId: 'CC-992', hours: forecast.hours.slice(0, 2).map((h, i) => ({ ...h, predictedWaitMinutes: 1.1, countersAdvised: i + 1, aiShare: 0.5, aiShareLower: 0.42, aiShareUpper: 0.555, personArrivalsPerHour: h.arrivalsPerHour / 2 })) };
+    const tty = renderSiteForecast(line, view(true)).split('\n');
+    expect(tty[2]).toBe('AI agent: its forecast share of inquiries; waits and agents advised are for the callers left for a person');
+    expect(tty[5]).toContain('AI 50% (42%–56%) · 600 to people  1 min · 1 agent');
+    expect(tty[6]).toContain('AI 50% (42%–56%) · 1,200 to people  1 min · 2 agents  Hajj arrivals 1447');
+    expect(renderSiteForecast(line, view(false)).split('\n').slice(0, 2)).toEqual([
+      'at\tarrivalsPerHour\tlower\tupper\tpredictedWaitMinutes\tcountersAdvised\taiShare\taiShareLower\taiShareUpper\tpersonArrivalsPerHour\tpeaks',
+      '2026-12-06T10:00:00.000Z\t1200.4\t900\t1500\t1.1\t1\t0.5\t0.42\t0.555\t600.2\t',
+    ]);
+  });
+
   it('says so when there is no history', () => {
     expect(renderSiteForecast({ ...forecast, from: null, method: 'none', historyHours: 0, hours: [] }, view(true))).toBe(
       "JED: no flow history yet — the forecast needs the site's telemetry",

@@ -15,6 +15,16 @@ export const ForecastHour = z.object({
   predictedWaitMinutes: z.number().nonnegative().nullable(),
   /** The fewest counters that keep the predicted wait under the target; null until the queueing model is wired in. */
   countersAdvised: z.number().int().nonnegative().nullable(),
+  /**
+   * A contact centre's hours only: the share of inquiries its AI voice agent
+   * is forecast to answer without a person (0..1, from the line's own reported
+   * shares) with its interval, and the inquiries left for a person — the
+   * callers predictedWaitMinutes and countersAdvised (agents) are worked out for.
+   */
+  aiShare: z.number().min(0).max(1).optional(),
+  aiShareLower: z.number().min(0).max(1).optional(),
+  aiShareUpper: z.number().min(0).max(1).optional(),
+  personArrivalsPerHour: z.number().nonnegative().optional(),
 });
 export type ForecastHour = z.infer<typeof ForecastHour>;
 

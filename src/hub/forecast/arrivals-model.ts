@@ -248,7 +248,8 @@ export function fitArrivals(series: readonly number[], startHour: number, option
   return { method, params, nextHour: startHour + series.length, ...result.state, errors: result.errors };
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The q-quantile of sorted values, interpolated between neighbours; 0 for none. */
+export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

@@ -48,15 +48,17 @@ export interface StationWait {
 // of passport control (about 90 s at a manned desk, 24 s through an e-gate; a
 // car lane at a land border clears a car of about three every two minutes; a
 // service-centre errand takes about six minutes; at the 992 contact centre an
-// agent's call about six minutes, and the AI voice agent — its "gates" — takes
-// about half the inquiries at some 15 calls an hour a channel). Estimates, not measurements:
-// a site with better figures should pass its own StationParams.
+// agent's call about six minutes). Estimates, not measurements: a site with
+// better figures should pass its own StationParams. The contact centre reports
+// no gates: the share of its inquiries the AI voice agent answers is learnt
+// from its own reports and taken out of its arrivals before they come here
+// (contact-ai-share.ts), so its gate figures must send nobody anywhere.
 export const STATION_PARAMS: Readonly<Record<SiteKind, StationParams>> = {
   air: { counterServiceRate: 40, egateServiceRate: 150, egateEligibleShare: 0.45 },
   land: { counterServiceRate: 90, egateServiceRate: 150, egateEligibleShare: 0 },
   sea: { counterServiceRate: 40, egateServiceRate: 150, egateEligibleShare: 0 },
   'service-centre': { counterServiceRate: 10, egateServiceRate: 12, egateEligibleShare: 0.25 },
-  'contact-centre': { counterServiceRate: 10, egateServiceRate: 15, egateEligibleShare: 0.5 },
+  'contact-centre': { counterServiceRate: 10, egateServiceRate: 15, egateEligibleShare: 0 },
 };
 
 export function stationWait(load: StationLoad, params: StationParams): StationWait {

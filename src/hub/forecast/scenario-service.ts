@@ -4,6 +4,7 @@
 // current hour; its recent telemetry held flat while it has no history), on
 // the site's clock from its latest report; then the site's station model and
 // wait target, the baseline run and each scenario's run side by side.
+import { UsageError } from '../../core/errors.js';
 import type { Site, SiteScenarios } from '../../core/model.js';
 import type { ScenarioChanges } from '../../core/scenario-changes.js';
 import { scenarioText } from '../../core/scenario-changes.js';
@@ -22,6 +23,9 @@ export async function siteScenarios(
   options: { hours: number; now: Date; calendar: PeakCalendar },
 ): Promise<SiteScenarios> {
   const { hours, now, calendar } = options;
+  if (site.kind !== 'contact-centre' && scenarios.some((s) => s.aiShare)) {
+    throw new UsageError(`${site.id} is not a contact centre: it has no AI voice agent whose share a scenario could change`, { hint: 'ai-share is for the 992 contact centre; try `watchfloor scenario CC-992 --ai-share 30%`' });
+  }
   const latest = (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
   if (!latest) throw noBaseline(site);
   const baseline = await predictSiteHours(store, site, latest, hours, calendar);

@@ -4,6 +4,7 @@
 // baseline comes in (scenario-baseline.ts finds it), the runs go out.
 import type { ScenarioHour, ScenarioRun } from '../../core/model.js';
 import type { ScenarioChange, ScenarioChanges } from '../../core/scenario-changes.js';
+import { personShare } from './contact-ai-share.js';
 import { stationWait, type StationParams } from './queueing-station.js';
 import { adviseCounters } from './staffing.js';
 
@@ -15,6 +16,8 @@ export interface BaselineHour {
   egatesInService: number;
   /** Counters the site could open (working desks): the cap on the advice. */
   maxCounters: number;
+  /** A contact centre's: the share of its inquiries the AI agent answers, already taken out of arrivalsPerHour (contact-ai-share.ts). */
+  aiShare?: number;
 }
 
 export interface ScenarioModel {
@@ -26,12 +29,18 @@ export interface ScenarioModel {
  * The hour under the changes. Arrivals scale or shift (never below 0); e-gates
  * in service likewise, to whole gates; `staff` moves the counters open and the
  * site's cap together (ten officers fewer means ten desks fewer that can open).
+ * A contact centre's AI share puts back the inquiries its usual share took
+ * out and takes out the stated share instead (its arrivals are those left for
+ * a person; without a share the baseline sent every inquiry to a person).
  */
 export function applyChanges(hour: BaselineHour, changes: ScenarioChanges): BaselineHour {
   const maxCounters = changed(hour.maxCounters, changes.staff, Math.round);
+  const aiShare = changes.aiShare?.share ?? hour.aiShare;
+  const toPeople = changes.aiShare ? hour.arrivalsPerHour * (personShare(changes.aiShare.share) / personShare(hour.aiShare ?? 0)) : hour.arrivalsPerHour;
   return {
     at: hour.at,
-    arrivalsPerHour: changed(hour.arrivalsPerHour, changes.arrivals, (x) => x),
+    arrivalsPerHour: changed(toPeople, changes.arrivals, (x) => x),
+    ...(aiShare === undefined ? {} : { aiShare }),
     egatesInService: changed(hour.egatesInService, changes.egates, Math.round),
     countersOpen: Math.min(maxCounters, changed(hour.countersOpen, changes.staff, Math.round)),
     maxCounters,

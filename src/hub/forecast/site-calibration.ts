@@ -1,7 +1,7 @@
 // A site's own counter service rate, fitted from its flow history. The
 // planning figures per kind (STATION_PARAMS) are estimates; a site whose
 // desks run faster or slower than them (or whose self-service the reports do
-// not count: a service centre's kiosks, the 992 line's AI agent) would have
+// not count: a service centre's kiosks; the 992 line's AI agent is taken out first, contact-ai-share.ts) would have
 // its waits predicted wrongly on every hour. So each ordinary hour the site
 // reported — a queue it could measure, within the wait target — gives the
 // counter rate at which the queueing model (queueing-station.ts) reproduces

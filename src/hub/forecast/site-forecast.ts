@@ -9,6 +9,7 @@ import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
 import { FLOW_HISTORY_HOURS, HOUR_MS, hourOf, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import { fitArrivals, fittedArrivals, forecastArrivals, INTERVAL, methodFor, type ArrivalsFit, type ArrivalsMethod } from './arrivals-model.js';
+import { siteAiShares, personShare, toPersonQueue } from './contact-ai-share.js';
 import { predictStaffing } from './forecast-staffing.js';
 import { round1 } from './scenario.js';
 import { handledLoad, type HandledLoad } from './handled-load.js';
@@ -67,7 +68,7 @@ async function siteHour(store: StoreReader, site: Pick<Site, 'id' | 'kind' | 're
   const keep = hit?.fit && hit.richest === richest && hit.calendar === calendar && current > hit.searchedHour && current - hit.searchedHour < PARAMS_KEPT_HOURS;
   const options = keep ? { horizon, method: hit.fit!.method, params: hit.fit!.params } : { horizon };
   const fit = first < 0 ? undefined : fitArrivals(fitted, startHour + first, options);
-  const made = { hour: current, searchedHour: keep ? hit.searchedHour : current, richest, horizon, calendar, fit, historyHours: rows.length, recent: rows.slice(-24).map(summariseFlowHour), handled: handledLoad(rows.map(summariseFlowHour), WAIT_TARGET_MINUTES) };
+  const made = { hour: current, searchedHour: keep ? hit.searchedHour : current, richest, horizon, calendar, fit, historyHours: rows.length, recent: rows.slice(-24).map(summariseFlowHour), handled: handledLoad(rows.map(summariseFlowHour).map(toPersonQueue), WAIT_TARGET_MINUTES) };
   bySite.set(key, made);
   return made;
 }
@@ -92,6 +93,7 @@ export async function usualArrivalsBefore(
   return fit ? fittedArrivals(fit, current - 1) * peaksFor(options.calendar, site).factor(current - 1) : undefined;
 }
 
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const isoHour = (hour: number) => new Date(hour * HOUR_MS).toISOString();
 
 export async function forecastSite(
@@ -114,7 +116,10 @@ export async function forecastSite(
     const f = peaks.factor(p.hour);
     return { hour: p.hour, mean: p.mean * f, lower: p.lower * f, upper: p.upper * f };
   });
-  const staffing = predictStaffing(site, scaled.map((p) => ({ hour: p.hour, arrivalsPerHour: p.mean })), recent);
+  // A contact centre's agents answer only what its AI agent does not (contact-ai-share.ts); everywhere else every arrival queues.
+  const shares = (await siteAiShares(store, site, latest, options.hours))?.expected;
+  const toPeople = scaled.map((p, i) => ({ hour: p.hour, arrivalsPerHour: p.mean * (shares ? personShare(shares[i]!.aiShare) : 1) }));
+  const staffing = predictStaffing(site, toPeople, recent);
   return {
     ...base,
     from: isoHour(current),
@@ -127,6 +132,7 @@ export async function forecastSite(
       upper: round1(p.upper),
       peaks: peaks.names(p.hour),
       ...staffing[i]!,
+      ...(shares ? { aiShare: round3(shares[i]!.aiShare), aiShareLower: round3(shares[i]!.lower), aiShareUpper: round3(shares[i]!.upper), personArrivalsPerHour: round1(toPeople[i]!.arrivalsPerHour) } : {}),
     })),
   };
 }

@@ -28,6 +28,7 @@ import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
 import type { BaselineHour, ScenarioModel } from './scenario.js';
 import { breachesBeyondHandled } from './handled-load.js';
+import { personShare, siteAiShares } from './contact-ai-share.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
 import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteModel } from './site-station.js';
@@ -180,6 +181,12 @@ export async function predictSiteHours(
   const maxCounters = await workingCounters(store, site.id, latest.countersOpen);
   const first = hourOf(new Date(latest.at));
   const held = { countersOpen: latest.countersOpen, egatesInService: latest.egatesInService, maxCounters };
+  // A contact centre's hours carry only the inquiries that reach a person (contact-ai-share.ts), with the AI agent's share kept
+  // for the scenarios; its roster is drawn up for the usual share (an AI agent down is what a roster cannot foresee).
+  const shares = await siteAiShares(store, site, latest, hours);
+  const toPeople = (i: number) => (shares ? personShare(shares.expected[i]!.aiShare) : 1);
+  const usuallyToPeople = (i: number) => (shares ? personShare(shares.usual[i]!.aiShare) : 1);
+  const aiShare = (i: number) => (shares ? { aiShare: shares.expected[i]!.aiShare } : {});
   const forecast = calendar ? await forecastSite(store, site, { hours, calendar, now: new Date(latest.at) }) : undefined;
   if (calendar && forecast && forecast.hours.length === hours && forecast.method !== 'none') {
     const [now, next] = [forecast.hours[0]!, forecast.hours[1] ?? forecast.hours[0]!];
@@ -204,12 +211,12 @@ export async function predictSiteHours(
     const slope = building ? excessSlope(excess, { arrivalsPerHour: before.arrivalsPerHour, usualUpper: beforeUpper, hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS }) : 0;
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
-    const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour, latest, maxCounters, station)))) : history;
+    const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour * usuallyToPeople(i), latest, maxCounters, station)))) : history;
     // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
     // open its doors) — the forecast's trickle into a shut hall queues nowhere.
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
     const arrivals = forecast.hours.map((h, i) =>
-      closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)),
+      closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)) * toPeople(i),
     );
     const counters = station ? keptOpen(rostered, arrivals, latest, maxCounters, station) : rostered;
     return {
@@ -217,6 +224,7 @@ export async function predictSiteHours(
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
         arrivalsPerHour: arrivals[i]!,
+        ...aiShare(i),
         ...held,
         // A shut hall's kiosks (held from the report) serve nobody: a closed hour is closed.
         egatesInService: closed(i) ? 0 : held.egatesInService,
@@ -227,7 +235,7 @@ export async function predictSiteHours(
   const arrivalsPerHour = await recentArrivals(store, latest);
   return {
     source: 'recent-telemetry',
-    hours: Array.from({ length: hours }, (_, i) => ({ at: new Date((first + i) * HOUR_MS).toISOString(), arrivalsPerHour, ...held })),
+    hours: Array.from({ length: hours }, (_, i) => ({ at: new Date((first + i) * HOUR_MS).toISOString(), arrivalsPerHour: arrivalsPerHour * toPeople(i), ...aiShare(i), ...held })),
   };
 }
 

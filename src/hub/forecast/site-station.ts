@@ -18,6 +18,7 @@ import type { Site } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
 import { hourOf, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import { STATION_PARAMS, type StationParams } from './queueing-station.js';
+import { toPersonQueue } from './contact-ai-share.js';
 import { calibrateStation, impliedCounterRate, type HourRate } from './site-calibration.js';
 import { waitBias, type WaitBias } from './wait-bias.js';
 
@@ -75,7 +76,8 @@ export async function siteModel(store: StoreReader, site: Pick<Site, 'id' | 'kin
   const fromHour = current - CALIBRATION_HOURS;
   const rows = await store.listFlowHours({ siteId: site.id, fromHour, toHour: current });
   const rates = hit?.rates ?? new Map();
-  const hours = rows.map(summariseFlowHour);
+  // A contact centre's hours as its agents saw them: the AI agent's callers never queued (contact-ai-share.ts).
+  const hours = rows.map(summariseFlowHour).map(toPersonQueue);
   const { params } = calibrateStation(hours, STATION_PARAMS[site.kind], waitTargetMinutes, memoRates(rates, fromHour));
   const biasDue = !hit || current < hit.biasHour || current - hit.biasHour >= WAIT_BIAS_REFIT_HOURS || hours.length >= 2 * hit.biasRows;
   const bias = biasDue ? waitBias(hours, { params, waitTargetMinutes }) : hit.bias;

@@ -10,6 +10,7 @@
 // backlog. Built as its own entry (scripts/build.mjs: dist/journal-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import { isWatchfloorError } from '../../core/errors.js';
+import { runThisThreadInBackground } from '../background-thread.js';
 import type { HubEvent } from '../../core/model.js';
 import type { EventRelay } from '../events/outbox-relay.js';
 import { catalogOf, type PlaybookCatalog } from '../playbooks/catalog.js';
@@ -20,6 +21,8 @@ import type { ErrorJson, FromWorker, JournalWorkerData, MetricCall, ToWorker } f
 
 const port = parentPort!;
 const data = workerData as JournalWorkerData;
+// Accepting alerts goes first where the two share cores (background-thread.ts says why).
+runThisThreadInBackground();
 
 // Counters go in one message with whatever is posted next (or on the next turn), not one message each.
 let calls: MetricCall[] = [];
