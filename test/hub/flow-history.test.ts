@@ -8,7 +8,7 @@ import type { SiteTelemetry } from '../../src/core/model.js';
 import { migrate } from '../../src/hub/store/sqlite/migrations.js';
 import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 import type { StoreReader } from '../../src/hub/store/store.js';
-import { FLOW_HISTORY_HOURS, WAIT_BUCKET_UPPER_MINUTES, readFlowHours, waitQuantile, waitShareWithin } from '../../src/hub/telemetry/flow-history.js';
+import { FLOW_HISTORY_HOURS, WAIT_BUCKET_UPPER_MINUTES, readFlowHour, readFlowHours, waitQuantile, waitShareWithin } from '../../src/hub/telemetry/flow-history.js';
 import { startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;
@@ -84,6 +84,10 @@ describe('flow history', () => {
         ['RUH', '2026-12-06T10:00:00.000Z', 3, 500, 21],
         ['RUH', '2026-12-06T11:00:00.000Z', 1, null, null],
       ]);
+      // One hour by an instant in it, the hour's own start included (a range from it to itself holds nothing).
+      expect((await readFlowHour(store, 'ruh', new Date('2026-12-06T10:00:00Z')))?.reports).toBe(3);
+      expect((await readFlowHour(store, 'RUH', new Date('2026-12-06T11:59:59Z')))?.reports).toBe(1);
+      expect(await readFlowHour(store, 'RUH', new Date('2026-12-06T12:00:00Z'))).toBeUndefined();
     } finally {
       close();
     }

@@ -48,7 +48,7 @@ export interface ArrivalsFit {
   /** By hour since the epoch mod 24 and mod 168. */
   daily: Float64Array;
   weekly: Float64Array;
-  /** Rolling-origin forecast errors (actual − forecast) by horizon − 1. */
+  /** Rolling-origin forecast errors (actual − forecast, over errorScale(forecast)) by horizon − 1. */
   errors: number[][];
 }
 
@@ -60,6 +60,16 @@ export interface ArrivalsPoint {
 }
 
 const mod = (n: number, m: number) => ((n % m) + m) % m;
+
+/**
+ * The unit a forecast's errors are kept in: √(forecast + 1) travellers, a
+ * count's own spread (Poisson), which grows with its level. Kept in
+ * travellers, one interval served every hour of the day: at a service centre
+ * — shut three hours in four, forecast and actual both nought — the morning
+ * peak's 90 % interval was ±2 around 35 an hour, and each busy morning's
+ * ordinary ten more read as a surge (the nowcast's band, site-prediction.ts).
+ */
+export const errorScale = (forecast: number): number => Math.sqrt(Math.max(0, forecast) + 1);
 
 /** Which method the history allows: the first to the last reported hour. */
 export function methodFor(series: readonly number[]): ArrivalsMethod {
@@ -137,8 +147,9 @@ function run(
       for (let h = 0; h < last; h++) {
         const actual = series[i + h]!;
         if (!Number.isNaN(actual)) {
-          const e = actual - (s.level + daily[fd]! + weekly[fw]!);
-          if (keepErrors) errors[h]!.push(e);
+          const f = s.level + daily[fd]! + weekly[fw]!;
+          const e = actual - f;
+          if (keepErrors) errors[h]!.push(e / errorScale(f));
           absSum += Math.abs(e);
         }
         fd = fd === DAY - 1 ? 0 : fd + 1;
@@ -156,6 +167,15 @@ function run(
   }
   return { state: s, errors, absSum };
 }
+
+/**
+ * Hours between scoring origins: 7, prime to the day, so over a week each
+ * horizon's errors are measured from every hour of the day. Every 6 hours,
+ * the next hour's forecast was only ever scored at the same four hours of the
+ * day — at a service centre, hours it is shut — and the interval the nowcast
+ * reads a report against (site-prediction.ts) came from them.
+ */
+export const ORIGIN_STEP_HOURS = 7;
 
 /** The values each parameter may take under a method (a parameter a method lacks stays 0). */
 function choices(method: ArrivalsMethod): Record<keyof SmoothingParams, number[]> {
@@ -202,7 +222,7 @@ function chooseParams(series: readonly number[], startHour: number, method: Arri
 
 /**
  * Fits the model to an hourly series whose first value is the hour
- * `startHour` (hours since the epoch). Scoring origins are every 6 hours over
+ * `startHour` (hours since the epoch). Scoring origins are every ORIGIN_STEP_HOURS over
  * the last four weeks (or what follows the warm-up of the richest method the
  * history allows), so the choice and the intervals reflect recent
  * behaviour. Unless told the method, a simpler one replaces the richest
@@ -213,7 +233,7 @@ function chooseParams(series: readonly number[], startHour: number, method: Arri
 export function fitArrivals(series: readonly number[], startHour: number, options: FitOptions): ArrivalsFit {
   const richest = options.method ?? methodFor(series);
   const warmUp = richest === 'double-seasonal' ? WEEK : richest === 'daily-seasonal' ? DAY : 1;
-  const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: 6, horizon: options.horizon };
+  const scoring = { firstOrigin: Math.max(warmUp, series.length - 4 * WEEK), originStep: ORIGIN_STEP_HOURS, horizon: options.horizon };
   if (options.method && options.params) {
     const kept = run(series, startHour, options.method, options.params, scoring, true);
     return { method: options.method, params: options.params, nextHour: startHour + series.length, ...kept.state, errors: kept.errors };
@@ -239,7 +259,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * The next `hours` hours from the fit. Intervals add the error quantiles of
- * the same horizon; with fewer than 20 errors at a horizon, those of all
+ * the same horizon (in the hour's own errorScale); with fewer than 20 errors at a horizon, those of all
  * horizons up to it are pooled; with none, ±50 % of the level stands in.
  * Arrivals are never negative.
  */
@@ -252,8 +272,8 @@ export function forecastArrivals(fit: ArrivalsFit, hours: number): ArrivalsPoint
     if (errs.length < 20) errs = fit.errors.slice(0, h).flat();
     const sorted = [...errs].sort((a, b) => a - b);
     const spread = Math.abs(fit.level) * 0.5;
-    const lowerErr = sorted.length > 0 ? quantile(sorted, INTERVAL.lower) : -spread;
-    const upperErr = sorted.length > 0 ? quantile(sorted, INTERVAL.upper) : spread;
+    const lowerErr = sorted.length > 0 ? quantile(sorted, INTERVAL.lower) * errorScale(mean) : -spread;
+    const upperErr = sorted.length > 0 ? quantile(sorted, INTERVAL.upper) * errorScale(mean) : spread;
     points.push({ hour, mean, lower: Math.max(0, mean + Math.min(0, lowerErr)), upper: Math.max(0, mean + Math.max(0, upperErr)) });
   }
   return points;

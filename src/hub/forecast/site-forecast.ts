@@ -1,7 +1,8 @@
 // A site's arrivals forecast on request: its hourly flow history (the hub's
 // own telemetry, never the simulator's parameters) with the calendar's peaks
-// taken out, the model fitted, the hours ahead forecast and the peaks put
-// back. Hours are on the site's clock: the forecast starts at the hour of its
+// taken out and the hours the site did not get through within target left
+// out (unusual-hours.ts: a surge is not a season), the model fitted, the
+// hours ahead forecast and the peaks put back. Hours are on the site's clock: the forecast starts at the hour of its
 // latest report (the current one, still filling, is not fitted on).
 import type { FleetForecasts, Site, SiteForecast, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
@@ -13,6 +14,7 @@ import { predictStaffing } from './forecast-staffing.js';
 import { round1 } from './scenario.js';
 import { handledLoad, type HandledLoad } from './handled-load.js';
 import { peaksFor, type PeakCalendar } from './peak-calendar.js';
+import { unusualHours } from './unusual-hours.js';
 
 /**
  * What a site's forecast rests on, kept per site and store for the hour: the
@@ -56,7 +58,8 @@ async function siteHour(store: StoreReader, site: Pick<Site, 'id' | 'kind' | 're
   const rows = await store.listFlowHours({ siteId: site.id, fromHour: startHour, toHour: current });
   const peaks = peaksFor(calendar, site);
   const series: number[] = new Array(FLOW_HISTORY_HOURS).fill(Number.NaN);
-  for (const r of rows) series[r.hour - startHour] = r.arrivalsSum / r.reports / peaks.factor(r.hour);
+  const unusual = unusualHours(rows, WAIT_TARGET_MINUTES);
+  for (const r of rows) if (!unusual.has(r.hour)) series[r.hour - startHour] = r.arrivalsSum / r.reports / peaks.factor(r.hour);
   // Start the series at its first reported hour: leading gaps would only slow the fit.
   const first = series.findIndex((y) => !Number.isNaN(y));
   const fitted = first < 0 ? [] : series.slice(first);

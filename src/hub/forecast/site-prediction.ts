@@ -15,14 +15,16 @@
 // surge that lasts. The report is set against the usual at its own minute
 // (usualAtReport) and counts only beyond the forecast's interval (beyondBand:
 // the site's own count level); travellers beyond it are also added ahead,
-// rising along the surge's ramp (excessAt). The breaches the queueing model
+// fading as the ratio does (excessAt). The first report after an hour with
+// nothing open (a service centre's opening) is no evidence either way. The
+// breaches the queueing model
 // then sees are checked against what the site has handled (handled-load.ts). With
 // no history to forecast from, the site's recent telemetry is held flat, as
 // the scenarios' baseline does (scenario-baseline.ts).
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf, readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
@@ -30,7 +32,7 @@ import type { BaselineHour, ScenarioModel } from './scenario.js';
 import { breachesBeyondHandled } from './handled-load.js';
 import { personShare, siteAiShares } from './contact-ai-share.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
-import { rosteredCounters, staffedForForecast } from './site-roster.js';
+import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 
@@ -59,16 +61,17 @@ export function nowcastRatio(reportedPerHour: number, forecastPerHour: number): 
 
 /**
  * The correction for the hour `ahead` hours on: the ratio's log halved every
- * NOWCAST_HALF_LIFE_HOURS. A rise under way (`growth` > 1: the ratio up on the
- * hour before) is carried on, damped — half of it the next hour, a quarter
- * the one after, never past NOWCAST_RATIO_CAP: a surge that has been building
- * for an hour has seldom stopped at the report that first shows it.
+ * NOWCAST_HALF_LIFE_HOURS. Not carried on rising: a rise read from the hour
+ * before (the ratio up on it, the excess growing) was written in but, its
+ * hour read through an empty range, never ran; once it could, a ferry's or a
+ * planeload's hour beyond the usual was carried on climbing for hours (SEA-GIZ:
+ * 49 an hour reported as a ferry came in, 116–127 predicted for the hours
+ * after, 0–4 came), and gated on two hours running it still warned of every
+ * regional airport's second hour of a bank: on full simulated weeks, 33–36 %
+ * false alarms with it, 25 % without, the warnable surges warned about alike
+ * (docs/benchmarks.md, 2026-12-01).
  */
-export const nowcastAt = (ratio: number, ahead: number, growth = 1): number =>
-  Math.min(NOWCAST_RATIO_CAP, ratio * growth ** (1 - 0.5 ** ahead)) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
-
-/** The most a rise under way is taken to grow the ratio over an hour. */
-export const NOWCAST_MAX_GROWTH = 2;
+export const nowcastAt = (ratio: number, ahead: number): number => Math.min(NOWCAST_RATIO_CAP, ratio) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
 
 /**
  * The arrivals usual at the moment of the latest report: the hours' usual
@@ -103,52 +106,18 @@ export function beyondBand(reported: number, band: UsualBand): { evidence: numbe
   return { evidence: band.usual, excess: 0 };
 }
 
-/** Hours a rise in the excess is carried on: about the middle of the 1.5 to 3 hours a diversion or convoy takes to build. */
-export const EXCESS_RAMP_HOURS = 2;
-
 /**
  * Travellers an hour beyond the usual at `hoursAhead` (from the report to an
  * hour's middle): a surge is extra flights, buses, sailings — added to the
  * usual, not a multiple of it (a diverted bank lands at a regional airport in
- * an hour its timetable has none). The excess now, rising at `slope` (per
- * hour) for up to EXCESS_RAMP_HOURS — a surge that has been building since
- * the hour before has seldom stopped at the report that shows it — then
- * halved every NOWCAST_HALF_LIFE_HOURS.
+ * an hour its timetable has none). The excess now, halved every
+ * NOWCAST_HALF_LIFE_HOURS (not carried on rising: nowcastAt says why).
  */
-export const excessAt = (excess: number, hoursAhead: number, slope = 0): number => {
-  const t = Math.max(0, hoursAhead);
-  return (excess + slope * Math.min(t, EXCESS_RAMP_HOURS)) * 0.5 ** (t / NOWCAST_HALF_LIFE_HOURS);
-};
-
-/**
- * How fast the excess is rising (travellers an hour, per hour): the report's
- * excess against the hour before's (its mean beyond that hour's usual and
- * the same interval), over the time from that hour's middle to the report;
- * never below 0 (a surge passing shows in the excess itself).
- */
-export function excessSlope(excessNow: number, before: { arrivalsPerHour: number; usualUpper: number; hoursAgo: number } | undefined): number {
-  if (!before || !(before.hoursAgo > 0)) return 0;
-  return Math.max(0, (excessNow - Math.max(0, before.arrivalsPerHour - before.usualUpper)) / before.hoursAgo);
-}
-
-/**
- * How much the site's arrivals rose against the usual over the last hour:
- * the latest report's ratio to the usual at its minute against the hour
- * before's (its mean to that hour's usual), both shrunk as nowcastRatio
- * shrinks them, within 1 and NOWCAST_MAX_GROWTH; 1 without the hour before.
- * Set against the usual, the day's own climb (a service centre opening, the
- * morning's flights) is no rise at all; a surge building is. Only a rise: a
- * surge passing shows in the ratio itself.
- */
-function risingRatio(before: FlowHour | undefined, ratio: number, usualBefore: number | undefined): number {
-  if (usualBefore === undefined || !before || before.reports === 0) return 1;
-  return Math.min(NOWCAST_MAX_GROWTH, Math.max(1, ratio / nowcastRatio(before.arrivalsPerHour, usualBefore)));
-}
+export const excessAt = (excess: number, hoursAhead: number): number => excess * 0.5 ** (Math.max(0, hoursAhead) / NOWCAST_HALF_LIFE_HOURS);
 
 /** The site's hour before that of its latest report, if it reported then. */
 async function hourBefore(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
-  const at = new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS);
-  const [before] = await readFlowHours(store, { siteId: site.id, from: at, to: at });
+  const before = await readFlowHour(store, site.id, new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS));
   return before && before.reports > 0 ? before : undefined;
 }
 
@@ -193,25 +162,27 @@ export async function predictSiteHours(
     const justOpened = before !== undefined && before.countersOpen < 0.5 && before.egatesInService < 0.5;
     const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
     const ratio = nowcastRatio(evidence, usual);
-    const growth = risingRatio(before, ratio, usualBefore);
     const reportMs = Date.parse(latest.at);
-    const slope = excessSlope(excess, before && usualBefore !== undefined ? { arrivalsPerHour: before.arrivalsPerHour, usualUpper: usualBefore + (band.upper - usual), hoursAgo: (reportMs - (first - 0.5) * HOUR_MS) / HOUR_MS } : undefined);
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour * usuallyToPeople(i), latest, maxCounters, station)))) : history;
     // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
     // open its doors) — the forecast's trickle into a shut hall queues nowhere.
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
+    const arrivals = forecast.hours.map((h, i) =>
+      closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS)) * toPeople(i),
+    );
+    const counters = station ? keptOpen(rostered, arrivals, latest, maxCounters, station) : rostered;
     return {
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
         at: h.at,
-        arrivalsPerHour: closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i, growth), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS, slope)) * toPeople(i),
+        arrivalsPerHour: arrivals[i]!,
         ...aiShare(i),
         ...held,
         // A shut hall's kiosks (held from the report) serve nobody: a closed hour is closed.
         egatesInService: closed(i) ? 0 : held.egatesInService,
-        countersOpen: rostered[i]!,
+        countersOpen: counters[i]!,
       })),
     };
   }
@@ -270,7 +241,6 @@ async function againstHandled(store: StoreReader, site: Site, latest: SiteTeleme
  */
 async function officersOnDuty(store: StoreReader, latest: SiteTelemetry): Promise<number> {
   if (latest.officersOnDuty !== undefined) return latest.officersOnDuty;
-  const at = new Date(latest.at);
-  const [hour] = await readFlowHours(store, { siteId: latest.siteId, from: at, to: at });
+  const hour = await readFlowHour(store, latest.siteId, new Date(latest.at));
   return hour?.officersOnDuty === null || hour === undefined ? latest.countersOpen : Math.floor(hour.officersOnDuty);
 }

@@ -9,6 +9,12 @@
 // and gates lost to faults, and those are what the warning is for. Without
 // this, a day busier than yesterday (a Thursday at a land crossing) or a site
 // with one day of history warned of breaches its roster was drawn up to avoid.
+// And a site that has opened desks for the travellers coming in keeps them
+// while they keep coming (keptOpen): a regional airport that opened its four
+// desks as a flight landed was predicted back on yesterday's one for the
+// hours after, with the same planeload still queueing, and warned of waits of
+// hours that never came (BHH: 113–548 min predicted on one desk, 16–27
+// recorded on the four it kept open).
 import type { SiteTelemetry } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
 import { hourOf, readFlowHours, HOUR_MS } from '../telemetry/flow-history.js';
@@ -51,4 +57,22 @@ export function staffedForForecast(arrivalsPerHour: number, latest: SiteTelemetr
   const cap = Math.max(0, Math.min(maxCounters, latest.officersOnDuty ?? maxCounters));
   const input = { arrivalsPerHour, egatesInService: latest.egatesInService, maxCounters: cap, waitTargetMinutes: model.waitTargetMinutes };
   return adviseCounters(input, model.params).counters;
+}
+
+/**
+ * The desks open now, kept while the hours ahead need them: a site that has
+ * opened desks for the travellers coming in (a regional airport as a flight
+ * lands, where yesterday's roster for the hour had one) does not close them
+ * on the hour with the load still coming. So each hour ahead rostered open
+ * has at least as many of the desks open now as its predicted arrivals need
+ * (staffedForForecast) — never more than are open now: desks beyond them are
+ * what the warning advises. After an hour rostered shut, nothing is kept.
+ */
+export function keptOpen(rostered: readonly number[], arrivals: readonly number[], latest: SiteTelemetry, maxCounters: number, model: ScenarioModel): number[] {
+  let open = true;
+  return rostered.map((n, i) => {
+    open &&= n > 0;
+    if (i === 0 || !open || n >= latest.countersOpen) return n;
+    return Math.max(n, Math.min(latest.countersOpen, staffedForForecast(arrivals[i]!, latest, maxCounters, model)));
+  });
 }

@@ -216,3 +216,15 @@ export async function readFlowHours(store: StoreReader, range: { siteId?: string
   const rows = await store.listFlowHours({ siteId: range.siteId, fromHour: hourOf(range.from), toHour });
   return rows.map(summariseFlowHour);
 }
+
+/**
+ * One site's hour that holds `at`, if it reported then. Not readFlowHours
+ * with from = to: that range is empty whenever `at` falls on the hour (the
+ * hour before a report is always read from its start), so the nowcast never
+ * saw the hour before the one it reports in.
+ */
+export async function readFlowHour(store: StoreReader, siteId: string, at: Date): Promise<FlowHour | undefined> {
+  const hour = hourOf(at);
+  const [row] = await store.listFlowHours({ siteId, fromHour: hour, toHour: hour + 1 });
+  return row ? summariseFlowHour(row) : undefined;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteTelemetry } from '../../../src/core/model.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
-import { beyondBand, EXCESS_RAMP_HOURS, excessAt, excessSlope, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
-import { staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
+import { beyondBand, excessAt, NOWCAST_HALF_LIFE_HOURS, NOWCAST_RATIO_CAP, nowcastAt, nowcastRatio, usualAtReport } from '../../../src/hub/forecast/site-prediction.js';
+import { keptOpen, staffedForForecast } from '../../../src/hub/forecast/site-roster.js';
 
 const model = { params: STATION_PARAMS.land, waitTargetMinutes: 30 };
 const latest = (over: Partial<SiteTelemetry> = {}): SiteTelemetry => ({
@@ -22,6 +22,28 @@ describe('the roster the early warning expects', () => {
   });
 });
 
+describe('the desks open now, ahead', () => {
+  const air = { params: STATION_PARAMS.air, waitTargetMinutes: 30 };
+  // A regional airport as a flight lands: four desks open now, yesterday's roster one an hour.
+  const landing = latest({ siteId: 'RGN', countersOpen: 4, egatesInService: 0 });
+
+  it('keeps them open while the hours ahead need them, never more than are open now', () => {
+    const kept = keptOpen([4, 1, 1, 1], [300, 80, 1000, 10], landing, 6, air);
+    expect(kept[0]).toBe(4);
+    // 80 an hour: what the staffing advice opens for them (two or three), not the four of the landing nor the roster's one.
+    expect(kept[1]).toBe(staffedForForecast(80, landing, 6, air));
+    expect(kept[1]).toBeGreaterThan(1);
+    expect(kept[1]).toBeLessThan(4);
+    expect(kept[2]).toBe(4); // 1,000 an hour needs more than four: the other desks are what the warning advises
+    expect(kept[3]).toBe(1); // nobody much coming: the roster's one desk
+  });
+
+  it('keeps nothing past an hour rostered shut, nor above a roster that already has more', () => {
+    expect(keptOpen([4, 1, 0, 1], [300, 300, 300, 300], landing, 6, air).slice(2)).toEqual([0, 1]);
+    expect(keptOpen([4, 6], [300, 300], landing, 6, air)).toEqual([4, 6]);
+  });
+});
+
 describe('the nowcast ratio', () => {
   it('reads a doubled flow at a busy site as double, but ten more walk-ins at a quiet one as little', () => {
     expect(nowcastRatio(600, 300)).toBeCloseTo(1.88, 2);
@@ -37,15 +59,13 @@ describe('the nowcast ratio', () => {
 });
 
 describe('the nowcast ahead', () => {
-  it('carries a rise under way on, damped, before it fades; without one, only fades', () => {
-    expect(nowcastAt(2, 0, 1.5)).toBe(2);
-    // Half the hour's growth the next hour, three quarters by the one after: above the flat ratio while the surge builds.
-    expect(nowcastAt(2, 1, 1.5)).toBeGreaterThan(nowcastAt(2, 1));
-    expect(nowcastAt(2, 2, 1.5)).toBeGreaterThan(nowcastAt(2, 1, 1.5) * 0.95);
+  it('applies the ratio fully now and fades it ahead, never past its cap', () => {
+    expect(nowcastAt(2, 0)).toBe(2);
     expect(nowcastAt(2, 1)).toBeLessThan(2);
-    expect(nowcastAt(2, 1)).toBeGreaterThan(1.75); // 2^(0.5^(1/4)): a fourth of its half-life gone
+    expect(nowcastAt(2, 1)).toBeCloseTo(2 ** (0.5 ** (1 / NOWCAST_HALF_LIFE_HOURS))); // a fourth of its half-life gone
     expect(nowcastAt(2, 24)).toBeLessThan(1.1);
-    expect(nowcastAt(2.8, 1, 2)).toBeLessThanOrEqual(NOWCAST_RATIO_CAP);
+    expect(nowcastAt(0.5, 24)).toBeGreaterThan(0.9);
+    expect(nowcastAt(5, 0)).toBe(NOWCAST_RATIO_CAP);
   });
 });
 
@@ -65,18 +85,11 @@ describe('the report against the usual', () => {
     expect(beyondBand(20, band)).toEqual({ evidence: 60, excess: 0 });
   });
 
-  it('carries travellers beyond the usual ahead, rising with the surge for its ramp, then halved every half-life', () => {
+  it('carries travellers beyond the usual ahead, halved every half-life', () => {
     expect(excessAt(100, 0)).toBe(100);
+    expect(excessAt(100, -0.2)).toBe(100);
     expect(excessAt(100, NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(50);
-    // Rising 100 an hour: two hours of ramp, then no more.
-    expect(excessAt(100, 1, 100)).toBeCloseTo(200 * 0.5 ** (1 / NOWCAST_HALF_LIFE_HOURS));
-    expect(excessAt(100, 3, 100) / 0.5 ** (3 / NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(100 + 100 * EXCESS_RAMP_HOURS);
+    expect(excessAt(100, 2 * NOWCAST_HALF_LIFE_HOURS)).toBeCloseTo(25);
     expect(excessAt(0, 3)).toBe(0);
-  });
-
-  it("reads the rise from the hour before's excess, never a fall", () => {
-    expect(excessSlope(150, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(200);
-    expect(excessSlope(0, { arrivalsPerHour: 250, usualUpper: 200, hoursAgo: 0.5 })).toBe(0);
-    expect(excessSlope(150, undefined)).toBe(0);
   });
 });

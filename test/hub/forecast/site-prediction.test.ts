@@ -1,0 +1,80 @@
+// The hours ahead the early warning sees (site-prediction.ts), read from a
+// site's own flow history through the store interface: here a service centre
+// that opens at 05:00 UTC on weekdays, with a steady morning, so what the
+// nowcast makes of its reports can be checked against the usual exactly.
+import { describe, expect, it } from 'vitest';
+import type { Site, SiteTelemetry } from '../../../src/core/model.js';
+import { parsePeakCalendar } from '../../../src/hub/forecast/peak-calendar.js';
+import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
+import { predictSiteHours } from '../../../src/hub/forecast/site-prediction.js';
+import type { FlowHourRecord, StoreReader } from '../../../src/hub/store/store.js';
+import { emptyFlowHour, HOUR_MS, mergeReport } from '../../../src/hub/telemetry/flow-history.js';
+
+const site: Site = {
+  id: 'SC-T', name: { en: 'Test centre', ar: 'مركز' }, kind: 'service-centre', region: 'Riyadh', city: 'Riyadh', cityAr: null,
+  lat: 24.7, lon: 46.7, neighbour: null, annualPassengers: null, staff: 20,
+} as Site;
+const calendar = parsePeakCalendar('peaks: []\n', 'test');
+const model = { params: STATION_PARAMS['service-centre'], waitTargetMinutes: 30 };
+// Open 05:00–12:00 UTC on weekdays; closed hours report nobody and nothing open.
+const MORNING = [40, 60, 60, 50, 40, 30, 20];
+const usualAt = (hour: number) => {
+  const day = new Date(hour * HOUR_MS).getUTCDay();
+  const h = hour % 24;
+  return day === 5 || day === 6 || h < 5 || h >= 12 ? 0 : MORNING[h - 5]!;
+};
+const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTelemetry => {
+  const open = usualAt(hour) > 0;
+  return { siteId: site.id, at: new Date(hour * HOUR_MS + minute * 60_000).toISOString(), arrivalsPerHour, queueLength: 0, waitMinutes: open ? 5 : 0, egatesInService: open ? 1 : 0, countersOpen: open ? 5 : 0 };
+};
+
+/** A store holding the site's flow hours before the latest report's (each the mean of a report at :10 and :40), that report, and no assets. */
+function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt): StoreReader {
+  const now = Math.floor(Date.parse(latest.at) / HOUR_MS);
+  const rows: FlowHourRecord[] = [];
+  for (let hour = now - 15 * 24; hour < now; hour++) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
+  return {
+    listFlowHours: async (q: { siteId?: string; fromHour: number; toHour: number }) => rows.filter((r) => r.hour >= q.fromHour && r.hour < q.toHour),
+    listTelemetry: async () => [latest],
+    listAssets: async () => [],
+  } as unknown as StoreReader;
+}
+
+describe('the hours ahead at a site that opens', () => {
+  // Wednesday 2 December 2026, 05:00 UTC: the centre's first open hour.
+  const opening = Date.UTC(2026, 11, 2, 5) / HOUR_MS;
+
+  it('takes no evidence from the first hour after a closed one: its first report is not read as a surge', async () => {
+    // The usual rate, reported three minutes after opening: against a usual interpolated from the closed hour
+    // before, it read as twice the usual, and every ordinary opening warned of a breach.
+    const latest = report(opening, 3, 40);
+    const predicted = await predictSiteHours(storeWith(latest), site, latest, 4, calendar, model);
+    expect(predicted.source).toBe('forecast');
+    const forecast = predicted.hours.map((h) => h.arrivalsPerHour);
+    forecast.forEach((a, i) => expect(a).toBeCloseTo(MORNING[i]!, -0.5));
+    // Twice the usual in the same minute is still no evidence (it cannot be told from the doors opening).
+    const surgeLike = report(opening, 3, 80);
+    const doubled = await predictSiteHours(storeWith(surgeLike), site, surgeLike, 4, calendar, model);
+    expect(doubled.hours.map((h) => h.arrivalsPerHour)).toEqual(forecast);
+  });
+
+  it('an hour on, reads a report far beyond the usual as a surge under way', async () => {
+    const latest = report(opening + 1, 40, 180);
+    const predicted = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    expect(predicted.hours[0]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[1]!);
+    expect(predicted.hours[1]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[2]!);
+  });
+
+  it('carries a report beyond the usual ahead as an excess that fades, not as a rise, even after an hour above it', async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // The hour before at 100 where 60 is usual: a ferry's, a planeload's hour looks the same as a surge's first.
+    const after = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
+    for (const p of [jump, after]) {
+      const excess = p.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
+      expect(excess[0]).toBeGreaterThan(60);
+      expect(excess[1]).toBeLessThan(excess[0]!);
+      expect(excess[2]).toBeLessThan(excess[1]!);
+    }
+  });
+});
