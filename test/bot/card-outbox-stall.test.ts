@@ -19,7 +19,8 @@ let alertmanager: CoreClient;
 const ROUTING = { defaultChannel: 'C0PLAIN01', regions: { Riyadh: 'C0ODDONE1' } };
 
 const notifiers = cardNotifiers(() => ({ hubUrl: hub.url, botToken, slackApiUrl: slack.url, routing: ROUTING }));
-const notifier = notifiers.start;
+// What is timed here is the outbox behind a stuck card, not the wait for grouping before a first card.
+const notifier = (extra: Parameters<typeof notifiers.start>[0] = {}) => notifiers.start({ firstCardWaitMs: 0, ...extra });
 const alert = (site: string) => firingAlert(site, 'critical');
 
 const postsOf = (id: string) => slack.successfulPosts().filter((c) => JSON.stringify(c.args).includes(id));

@@ -32,10 +32,10 @@ afterAll(async () => {
 });
 
 /** The same alert (no asset) at each site, as one webhook. */
-function storm(sites: string[], status: 'firing' | 'resolved'): Webhook {
+function storm(sites: string[], status: 'firing' | 'resolved', alertname = 'IdentityPlatformUnreachable'): Webhook {
   const alerts = sites.map((site) => {
-    const a = firingAlert(site, 'major', `storm-${site}`).alerts[0]!;
-    a.labels = { alertname: 'IdentityPlatformUnreachable', severity: 'major', site };
+    const a = firingAlert(site, 'major', `${alertname}-${site}`).alerts[0]!;
+    a.labels = { alertname, severity: 'major', site };
     a.status = status;
     return a;
   });
@@ -61,4 +61,23 @@ describe('cards of grouped incidents', () => {
     await slack.waitFor(() => [...slack.messages.values()].some((m) => JSON.stringify(m.blocks).includes(parent.id) && JSON.stringify(m.blocks).includes('resolved')), 5_000);
     expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
   });
+
+  it('the same alert at three sites in three requests posts one card too: the first two wait for grouping before they page', async () => {
+    notifiers.start();
+    const sites = ['RUH', 'JED', 'LND-BATHA'];
+    // One request a site, each answered once applied: the bot sees the first two open on their own, in frames of their own.
+    const created: string[] = [];
+    for (const site of sites) created.push(...(await alertmanager.ingestAlertmanager(storm([site], 'firing', 'BorderControlSystemDown'))).created);
+    const parent = (await hub.admin.listIncidents({ state: 'open', children: false })).find((i) => i.grouping === 'window' && i.title.includes('BorderControlSystemDown'))!;
+    expect(parent).toMatchObject({ childCount: 3 });
+    const children = created.filter((id) => id !== parent.id);
+    expect(children).toHaveLength(3);
+    const cardsOf = (id: string) => slack.callsOf('chat.postMessage').filter((c) => JSON.stringify(c.args).includes(id));
+    await slack.waitFor(() => cardsOf(parent.id).length > 0, 15_000);
+    // An alert seen after them waits as long: once its card is out, theirs would have been too.
+    const later = (await alertmanager.ingestAlertmanager(firingAlert('JED', 'major'))).created[0]!;
+    await slack.waitFor(() => cardsOf(later).length > 0, 15_000);
+    expect(cardsOf(parent.id)).toHaveLength(1);
+    for (const id of children) expect(cardsOf(id).filter((c) => !JSON.stringify(c.args).includes(parent.id)), id).toEqual([]);
+  }, 40_000);
 });

@@ -30,12 +30,51 @@ export interface IncidentFeedOptions {
   onOtherEvent?: (event: HubEvent) => void;
   /** What else a catch-up looks at, after the incidents. */
   catchUpMore?: () => Promise<void>;
+  /** How long an alert's new incident waits before its first card (FIRST_CARD_WAIT_MS). */
+  firstCardWaitMs?: number;
 }
+
+/**
+ * An alert's incident is paged this long after the bot first sees it, not at once. One cause's alerts come
+ * in many requests (16 senders in bench/storm.mjs), and the hub groups them once the third site reports
+ * (alert-grouping.ts): the first two open as incidents of their own a moment before they become children,
+ * and a card posted in that moment paged the officer twice for one cause. Alertmanager waits 30 s for the
+ * same reason (group_wait); a page waits less. A parent the hub opened for a group is paged at once, and
+ * so is an incident a person opened.
+ */
+export const FIRST_CARD_WAIT_MS = 2_000;
+
+/** Whether the hub may still put this incident under a cause: one opened by an alert, not itself a group's parent. */
+const mayYetBeGrouped = (incident: Incident): boolean => incident.source === 'alertmanager' && !incident.grouping && !incident.parentId;
 
 export function incidentFeed(options: IncidentFeedOptions) {
   const { client, posts, log } = options;
   /** The newest version of each incident seen. */
   const latest = new Map<string, Incident>();
+  /** When an alert's new incident may get its first card (its wait for grouping), until it has had it. */
+  const firstCardAt = new Map<string, number>();
+  const waitMs = options.firstCardWaitMs ?? FIRST_CARD_WAIT_MS;
+  const waiting = new Map<string, NodeJS.Timeout>();
+  options.signal.addEventListener('abort', () => {
+    for (const timer of waiting.values()) clearTimeout(timer);
+    waiting.clear();
+  });
+
+  /** Whether the incident's first card must wait for grouping yet; if so, it is synced again when the wait is over. */
+  function stillWaiting(incident: Incident): boolean {
+    const due = firstCardAt.get(incident.id);
+    if (due === undefined || !mayYetBeGrouped(incident)) return false;
+    const left = due - Date.now();
+    if (left <= 0) return false;
+    if (!waiting.has(incident.id)) {
+      const timer = setTimeout(() => {
+        waiting.delete(incident.id);
+        posts.schedule(incident.id);
+      }, left);
+      waiting.set(incident.id, timer);
+    }
+    return true;
+  }
   const sites = new Map<string, Site>();
 
   async function siteOf(siteId: string | null): Promise<Site | undefined> {
@@ -53,7 +92,12 @@ export function incidentFeed(options: IncidentFeedOptions) {
     // New cards only for live incidents at the threshold, and never for a child: its parent's card counts it.
     // Cards already out (a child paged before its cause was known) follow the incident to the end.
     const wanted = incident.state !== 'resolved' && atOrAbove(incident.severity, options.minSeverity) && pagedOnItsOwn(incident);
-    if (!wanted && posted.length === 0) return;
+    if (!wanted && posted.length === 0) {
+      firstCardAt.delete(incidentId); // below the threshold or over: paged at once if it ever is
+      return;
+    }
+    if (posted.length === 0 && stillWaiting(incident)) return;
+    firstCardAt.delete(incidentId);
     const channels = wanted ? channelsFor(options.routing, await siteOf(incident.siteId)) : [];
     const stamp = String(incident.version);
     const behind = [...new Set([...posted, ...channels])].filter((c) => !posts.isCurrent(cardKey(incidentId, c), stamp));
@@ -78,6 +122,7 @@ export function incidentFeed(options: IncidentFeedOptions) {
   function seen(incident: Incident): void {
     const known = latest.get(incident.id);
     if (known && known.version >= incident.version) return;
+    if (!known && waitMs > 0 && mayYetBeGrouped(incident)) firstCardAt.set(incident.id, Date.now() + waitMs);
     latest.set(incident.id, incident);
     posts.schedule(incident.id);
   }

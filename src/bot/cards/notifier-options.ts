@@ -21,6 +21,8 @@ export interface CardNotifierOptions {
   instanceId?: string | undefined;
   /** How many recent incidents a catch-up lists (default 500). */
   catchUpLimit?: number | undefined;
+  /** How long an alert's new incident waits for grouping before its first card (default FIRST_CARD_WAIT_MS, 2 s). */
+  firstCardWaitMs?: number | undefined;
   /** A card claim's lease (default 30 s); renewed every `renewEveryMs` (default a third of it) while its post is on its way. */
   leaseMs?: number | undefined;
   renewEveryMs?: number | undefined;

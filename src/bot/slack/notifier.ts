@@ -63,6 +63,7 @@ export function startIncidentCards(options: IncidentCardsOptions): IncidentCards
       return { text: card.text, body: card.body as unknown[] };
     },
     catchUpLimit: options.catchUpLimit ?? 500,
+    firstCardWaitMs: options.firstCardWaitMs,
     reconnectBackoffMs: options.reconnectBackoffMs,
     signal: abort.signal,
     log,

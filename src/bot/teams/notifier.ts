@@ -76,6 +76,7 @@ export function startTeamsCards(options: TeamsCardsOptions): TeamsCards {
       return { text: card.text, body: [card.body] };
     },
     catchUpLimit: options.catchUpLimit ?? 500,
+    firstCardWaitMs: options.firstCardWaitMs,
     reconnectBackoffMs: options.reconnectBackoffMs,
     signal: abort.signal,
     log,
