@@ -84,6 +84,17 @@ describe('dependency grouping', () => {
     expect(byAsset('RUH/egate-09')).toMatchObject({ state: 'triggered', parentId: null, grouping: null });
     await send([gate('09', 'resolved')]);
   });
+
+  it('the link\'s own alert just after one gate\'s takes that gate under it: one incident per cause, whatever the order', async () => {
+    const reader = (status: Status = 'firing') => alert({ alertname: 'EGateReaderFault', site: 'RUH', asset: 'egate-08' }, status);
+    const link = (status: Status = 'firing') => alert({ alertname: 'NetworkLinkDegraded', site: 'RUH', asset: 'network-link-01' }, status);
+    const gateFirst = await send([reader()]);
+    const linkNext = await send([link()]);
+    const cause = (await viewer.getIncident(linkNext.created[0]!)).incident;
+    expect(cause).toMatchObject({ assetId: 'RUH/network-link-01', parentId: null, childCount: 1 });
+    expect((await viewer.getIncident(gateFirst.created[0]!)).incident).toMatchObject({ parentId: cause.id, grouping: 'cause' });
+    await send([reader('resolved'), link('resolved')]);
+  });
 });
 
 describe('time-window grouping', () => {

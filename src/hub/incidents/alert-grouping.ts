@@ -131,6 +131,23 @@ export async function placeNewAlert(s: IntakeStep, places: AlertPlaces, rules: G
   return (await byCause(s, places, rules, alert)) ?? (await byWindow(s, rules, alert, groupKey));
 }
 
+/**
+ * The cause's own alert came after one of its dependents' and before a second made a suspected cause of it
+ * (a land port's link alerting just after the first gate behind it): that dependent, open on its own within
+ * the cause window, goes under the cause's new incident, as the second dependent would have put it.
+ */
+export async function adoptAlertingDependents(s: IntakeStep, places: AlertPlaces, rules: GroupingRules, cause: Incident): Promise<void> {
+  if (!cause.assetId) return;
+  const dependents = places.dependencies.dependentsOf(cause.assetId);
+  if (dependents.length === 0) return;
+  const open = await s.tx.openIncidentsOnAssets(dependents, sinceOf(s.at, rules.causeWindowMs));
+  const orphans = open.filter((i) => i.id !== cause.id && !i.parentId && !i.childCount && (i.drillRunId ?? null) === (cause.drillRunId ?? null));
+  if (orphans.length === 0) return;
+  for (const child of orphans) await attach(s, child, cause.id, 'cause');
+  s.grouped('cause', orphans.length);
+  s.touchParent(cause.id);
+}
+
 /** An open parent the hub opened for `assetId` as a suspected cause, which that asset's own alert now confirms. */
 export async function suspectedParentOf(s: IntakeStep, assetId: string | null): Promise<Incident | undefined> {
   if (!assetId) return undefined;

@@ -14,7 +14,7 @@ import type { StoreWriter } from '../store/store.js';
 import type { GroupingKind } from '../metrics.js';
 import type { Emit } from '../transact.js';
 import { isFlapping, readFlap, recordTransition, type FlapHistory } from './alert-flapping.js';
-import { DEFAULT_GROUPING_RULES, groupKeyOf, placeNewAlert, suspectedParentOf, type GroupingRules } from './alert-grouping.js';
+import { adoptAlertingDependents, DEFAULT_GROUPING_RULES, groupKeyOf, placeNewAlert, suspectedParentOf, type GroupingRules } from './alert-grouping.js';
 import { settleParent } from './incident-children.js';
 import type { IntakeStep } from './intake-step.js';
 import type { AlertmanagerWebhook } from './alertmanager-webhook.js';
@@ -85,7 +85,7 @@ async function onNewAlert(s: Step, alert: MappedAlert): Promise<Outcome> {
   if (placement) {
     s.grouped(placement.grouping, 1);
     s.touchParent(placement.parentId);
-  }
+  } else if (!flapping) await adoptAlertingDependents(s, s.places, s.rules, created);
   if (flapping) s.grouped('flapping', 1);
   return { kind: 'created', incidentId: created.id };
 }
