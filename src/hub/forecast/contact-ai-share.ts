@@ -16,7 +16,7 @@
 import { contactShares } from '../../core/contact-shares.js';
 import type { ContactCentreTelemetry, Site, SiteTelemetry } from '../../core/model.js';
 import type { StoreReader } from '../store/store.js';
-import { hourOf, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
+import { hourOf, hourOfDay, summariseFlowHour, type FlowHour } from '../telemetry/flow-history.js';
 import { INTERVAL, quantile } from './arrivals-model.js';
 
 /** How far back the AI agent's share is learnt: four weeks give each hour of the day some 28 hours. */
@@ -41,7 +41,6 @@ export interface AiShareProfile {
   overall: AiShareHour | null;
 }
 
-const hourOfDay = (hour: number) => ((hour % 24) + 24) % 24;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** The share of those who reach a person, never below MIN_PERSON_SHARE. */

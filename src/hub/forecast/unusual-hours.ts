@@ -11,6 +11,7 @@
 // its stride (a missing report). An hour over target on most days at that
 // hour is the site's routine, and stays: its demand is the usual one. Pure.
 import type { FlowHourRecord } from '../store/store.js';
+import { hourOfDay } from '../telemetry/flow-history.js';
 
 /** The hours (since the epoch) to leave out of the fit: over target, at an hour of the day when the site mostly is not. */
 export function unusualHours(rows: readonly Pick<FlowHourRecord, 'hour' | 'reports' | 'waitSum'>[], waitTargetMinutes: number): Set<number> {
@@ -18,7 +19,6 @@ export function unusualHours(rows: readonly Pick<FlowHourRecord, 'hour' | 'repor
   if (over.length === 0) return new Set();
   const reported = new Array<number>(24).fill(0);
   const overAt = new Array<number>(24).fill(0);
-  const hourOfDay = (hour: number) => ((hour % 24) + 24) % 24;
   for (const r of rows) if (r.reports > 0) reported[hourOfDay(r.hour)]!++;
   for (const r of over) overAt[hourOfDay(r.hour)]!++;
   return new Set(over.filter((r) => 2 * overAt[hourOfDay(r.hour)]! <= reported[hourOfDay(r.hour)]!).map((r) => r.hour));

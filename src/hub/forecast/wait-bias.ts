@@ -13,7 +13,7 @@
 // site has not seen: scaled by the same ratio, its wait still climbs past the
 // target. Pure: hours in, ratios out.
 import type { ScenarioHour } from '../../core/model.js';
-import { HOUR_MS, type FlowHour } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOfDay, type FlowHour } from '../telemetry/flow-history.js';
 import { predictCarried } from './queue-carry.js';
 import type { ScenarioModel } from './scenario.js';
 
@@ -28,8 +28,6 @@ export const WAIT_BIAS_BOUNDS = { min: 0.5, max: 1.5 } as const;
 export type WaitBias = readonly number[];
 
 export const NO_WAIT_BIAS: WaitBias = Array.from({ length: 24 }, () => 1);
-
-const hourOfDay = (hour: number) => ((hour % 24) + 24) % 24;
 
 /** The site's ratios from its hours (oldest first): the model replayed on each run of consecutive reported hours. */
 export function waitBias(history: readonly Pick<FlowHour, 'hour' | 'reports' | 'arrivalsPerHour' | 'countersOpen' | 'egatesInService' | 'waitMeanMinutes'>[], model: ScenarioModel): WaitBias {

@@ -22,6 +22,8 @@ export const WAIT_BUCKET_UPPER_MINUTES: readonly number[] = [
 ];
 
 export const hourOf = (at: Date): number => Math.floor(at.getTime() / HOUR_MS);
+/** An hour since the epoch as its hour of the day (UTC, 0–23), for hours before 1970 too. */
+export const hourOfDay = (hour: number): number => ((hour % 24) + 24) % 24;
 
 /** One site's hour, summarised. */
 export interface FlowHour {
