@@ -38,11 +38,16 @@ const YIELD_MAX_MS = 1_000;
 
 type Operation = (...args: unknown[]) => unknown;
 
+/** Every method of `ops`, each made into what `wrap` makes of it (built once, not looked up per call). */
+function eachOperation<T extends object>(ops: SqliteOperations, wrap: (op: Operation) => Operation): T {
+  const wrapped: Record<string, Operation> = {};
+  for (const [key, op] of Object.entries(ops) as [string, Operation][]) wrapped[key] = wrap(op);
+  return wrapped as T;
+}
+
 /** Every method of `ops`, returning a promise, each call wrapped by `around`. */
 function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call: () => R) => Promise<R>): T {
-  const wrapped: Record<string, Operation> = {};
-  for (const [key, op] of Object.entries(ops) as [string, Operation][]) wrapped[key] = (...args) => around(() => op.apply(ops, args));
-  return wrapped as T;
+  return eachOperation<T>(ops, (op) => (...args) => around(() => op.apply(ops, args)));
 }
 
 /**
@@ -52,17 +57,13 @@ function asynchronous<T extends object>(ops: SqliteOperations, around: <R>(call:
  * hops per call: the alert intake makes a few dozen calls an alert.
  */
 function inTransaction<T extends object>(ops: SqliteOperations): T {
-  const wrapped: Record<string, Operation> = {};
-  for (const [key, op] of Object.entries(ops) as [string, Operation][]) {
-    wrapped[key] = (...args) => {
-      try {
-        return Promise.resolve(op.apply(ops, args));
-      } catch (e) {
-        return Promise.reject(asStorageFailure(e));
-      }
-    };
-  }
-  return wrapped as T;
+  return eachOperation<T>(ops, (op) => (...args) => {
+    try {
+      return Promise.resolve(op.apply(ops, args));
+    } catch (e) {
+      return Promise.reject(asStorageFailure(e));
+    }
+  });
 }
 
 function neverCheckpoints(db: Database.Database): WalCheckpointer {
