@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/core/model.js';
-import { healthFromOpenIncidents } from '../../src/hub/incidents/asset-health.js';
+import { healthFromWorst } from '../../src/hub/incidents/asset-health.js';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
 import { buildFleetStatus, type StatusInput } from '../../src/hub/status/fleet-status.js';
 import { tinyFleet } from './hub-fixture.js';
@@ -60,9 +60,11 @@ describe('fleet status', () => {
     expect(status.platforms).toEqual([{ id: 'platform/visa', name: 'platform/visa', health: 'down' }]);
   });
 
-  it('derives asset health from open incidents', () => {
-    expect(healthFromOpenIncidents([])).toBe('ok');
-    expect(healthFromOpenIncidents(['sev4', 'sev3'])).toBe('degraded');
-    expect(healthFromOpenIncidents(['sev3', 'sev2'])).toBe('down');
+  it('derives asset health from the worst open incident', () => {
+    expect(healthFromWorst(null)).toBe('ok');
+    expect(healthFromWorst('sev3')).toBe('degraded');
+    expect(healthFromWorst('sev4')).toBe('degraded');
+    expect(healthFromWorst('sev2')).toBe('down');
+    expect(healthFromWorst('sev1')).toBe('down');
   });
 });

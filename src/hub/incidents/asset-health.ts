@@ -11,10 +11,6 @@ export function healthFromWorst(worst: Severity | null): Health {
   return worst === 'sev1' || worst === 'sev2' ? 'down' : 'degraded';
 }
 
-export function healthFromOpenIncidents(severities: readonly Severity[]): Health {
-  return healthFromWorst(severities.reduce<Severity | null>((worst, s) => (worst === null || s < worst ? s : worst), null));
-}
-
 /** Recomputes one asset's health at `at`; emits asset.health when it changed. */
 export async function syncAssetHealth(tx: StoreWriter, assetId: string, at: string, emit: Emit): Promise<void> {
   const asset = await tx.getAsset(assetId);
