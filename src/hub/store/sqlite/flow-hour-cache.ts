@@ -114,19 +114,11 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
     sites.set(key, { hours, revision });
   }
 
+  /** The sites not kept yet, each read as a site's first read reads it (the forecaster has usually read most). */
   function loadEverySite(): void {
-    const revisions = readFlowRevisions(sql);
-    const rows = sql('SELECT * FROM site_flow_hours ORDER BY site_id, hour').all() as FlowHourRow[];
-    sites.clear();
-    for (const row of rows) {
-      const key = siteKey(row.site_id);
-      let site = sites.get(key);
-      if (!site) sites.set(key, (site = { hours: [], revision: revisions.get(key) ?? 0 }));
-      site.hours.push(frozenRow(row));
-    }
-    stale.clear();
+    const ids = sql('SELECT DISTINCT site_id FROM site_flow_hours').pluck().all() as string[];
+    for (const key of new Set(ids.map(siteKey))) if (!sites.has(key)) load(key);
     everySite = true;
-    order = undefined;
   }
 
   /** What another connection committed since the last look, and what a rolled-back transaction left: read again. */
