@@ -109,6 +109,14 @@ describe('the flow hours kept in memory', () => {
     await expectAsInTheFile(one);
     expect(await one.listFlowHours({ siteId: 'tif', fromHour: START, toHour: START + 5 })).toEqual(direct.listFlowHours({ siteId: 'TIF', fromHour: START, toHour: START + 5 }));
     await expectAsInTheFile(two);
+
+    // Prunes through this connection, whose cache holds every site: one with more hours than kept, one with fewer.
+    const ruhHours = direct.listFlowHours({ siteId: 'RUH', fromHour: 0, toHour: START + 1000 }).length;
+    expect(ruhHours).toBeGreaterThan(12);
+    expect(await one.transaction((tx) => tx.pruneFlowHours(['ruh', 'TIF'], 12))).toBe(ruhHours - 12);
+    expect(direct.listFlowHours({ siteId: 'TIF', fromHour: 0, toHour: START + 1000 }).length).toBeGreaterThan(0);
+    await expectAsInTheFile(one);
+    await expectAsInTheFile(two);
   });
 
   it('hands out hours no reader can change under the others', async () => {

@@ -179,7 +179,25 @@ export function waitShareWithin(hour: Pick<FlowHour, 'waitCounts' | 'reports'>, 
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * Summaries of the hours the store shares between its readers (frozen: its
+ * cache's, store/sqlite/flow-hour-cache.ts), kept as long as the hour is: the
+ * forecaster, the station's calibration and the rosters summarise the same
+ * weeks of hours again on every pass. A changed hour is a new record.
+ */
+const summaries = new WeakMap<FlowHourRecord, FlowHour>();
+
 export function summariseFlowHour(r: FlowHourRecord): FlowHour {
+  if (!Object.isFrozen(r)) return summarise(r);
+  let summary = summaries.get(r);
+  if (!summary) {
+    const made = summarise(r);
+    summaries.set(r, (summary = Object.freeze({ ...made, contactCentre: made.contactCentre && Object.freeze(made.contactCentre) })));
+  }
+  return summary;
+}
+
+function summarise(r: FlowHourRecord): FlowHour {
   const mean = (sum: number, n: number) => (n > 0 ? round2(sum / n) : 0);
   return {
     siteId: r.siteId,

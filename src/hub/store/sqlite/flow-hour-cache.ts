@@ -91,6 +91,9 @@ const toRowShape = (r: Omit<FlowHourRecord, 'waitCounts'>): Omit<FlowHourRow, 'w
 
 const frozenRow = (row: FlowHourRow): FlowHourRecord => Object.freeze(fromRow(row));
 
+/** Commits that wrote flow hours, by any connection of this thread. */
+let threadWrites = 0;
+
 export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowHistoryReader & FlowHistoryWriter>; scope: FlowHourScope } {
   const sites = new Map<string, CachedSite>();
   /** Whether `sites` holds every site with hours in the file (a site absent then has none). */
@@ -121,8 +124,31 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
     everySite = true;
   }
 
+  /**
+   * Whether this turn of the event loop has looked at data_version (some 10 µs
+   * a look, and a fleet pass reads hours some thousand times without
+   * yielding), and the thread's writes of flow hours it had seen then. Another
+   * process's (or thread's) commit in the middle of a turn can have told no one
+   * here of itself before the turn ends, so reads in the turn are as if made at
+   * its start; another connection of this thread (a test's second store) may
+   * have written in the same turn, and is looked for at once.
+   */
+  let lookedThisTurn = false;
+  let threadWritesSeen = -1;
+
   /** What another connection committed since the last look, and what a rolled-back transaction left: read again. */
-  function revalidate(): void {
+  function revalidate(options: { evenThisTurn?: boolean } = {}): void {
+    if (!lookedThisTurn || threadWritesSeen !== threadWrites || options.evenThisTurn) {
+      if (!lookedThisTurn) setImmediate(() => (lookedThisTurn = false));
+      lookedThisTurn = true;
+      threadWritesSeen = threadWrites;
+      lookForOthersWrites();
+    }
+    for (const key of stale) if (sites.has(key) || everySite) load(key);
+    stale.clear();
+  }
+
+  function lookForOthersWrites(): void {
     const version = dataVersion();
     if (version !== seenVersion) {
       seenVersion = version;
@@ -133,8 +159,6 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
         }
       }
     }
-    for (const key of stale) if (sites.has(key) || everySite) load(key);
-    stale.clear();
   }
 
   function siteHours(siteId: string): FlowHourRecord[] {
@@ -175,6 +199,7 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
 
   /** The writes' new revisions kept with their sites when the transaction commits; outside one, the sites are read again. */
   function wrote(revisions: FlowRevisions): void {
+    if (!written && revisions.size > 0) threadWrites++;
     for (const [key, revision] of revisions) {
       if (written) written.set(key, revision);
       else stale.add(key);
@@ -195,7 +220,12 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
     },
 
     pruneFlowHours(siteIds: string[], keepPerSite: number): number {
-      const { removed, revisions } = pruneSiteHours(sql, siteIds, keepPerSite);
+      // A site whose hours are kept, and no more than keepPerSite, has none to prune: no DELETE to run for it.
+      const over = siteIds.filter((id) => {
+        const site = sites.get(siteKey(id));
+        return site ? site.hours.length > keepPerSite : !everySite;
+      });
+      const { removed, revisions } = pruneSiteHours(sql, over, keepPerSite);
       // As the statement does: each site's newest keepPerSite hours stay (an hour is one row a site).
       for (const key of revisions.keys()) {
         const site = sites.get(key);
@@ -210,7 +240,8 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
   let flushed: FlowRevisions = new Map();
   const scope: FlowHourScope = {
     begin() {
-      revalidate();
+      // Under the write lock: what the transaction writes rests on every commit before it.
+      revalidate({ evenThisTurn: true });
       written = new Map();
       flushed = new Map();
     },
@@ -221,6 +252,8 @@ export function cachedFlowHistory(sql: Prepare): { statements: Synchronous<FlowH
       }
       flushed = written ?? new Map();
       written = undefined;
+      // COMMIT follows at once, in the same task: counted after it, for this thread's other connections.
+      if (flushed.size > 0) queueMicrotask(() => threadWrites++);
     },
     discard() {
       for (const key of [...(written?.keys() ?? []), ...flushed.keys()]) stale.add(key);
