@@ -18,7 +18,7 @@
 //
 // Memory: the table's rows as objects, at most FLOW_HISTORY_HOURS (eight
 // weeks) a site, the telemetry intake prunes the rest: for 103 sites some
-// 140,000 hours, about 70 MB (measured: docs/benchmarks.md).
+// 140,000 hours, 73 MB measured (docs/benchmarks.md, 2026-12-02).
 import type { FlowHistoryReader, FlowHistoryWriter, FlowHourQuery, FlowHourRecord } from '../flow-history-store.js';
 import type { Prepare, Synchronous } from './prepare.js';
 import { fromRow, pruneSiteHours, readFlowRevisions, siteKey, writeFlowHours, type FlowHourRow, type FlowRevisions } from './flow-history-statements.js';
