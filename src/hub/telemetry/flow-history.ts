@@ -179,7 +179,42 @@ export function waitShareWithin(hour: Pick<FlowHour, 'waitCounts' | 'reports'>, 
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * Summaries of the recent hours the store shares between its readers
+ * (frozen: its cache's, store/sqlite/flow-hour-cache.ts), kept as long as the
+ * hour is: the early warning's rosters and the station's calibration summarise
+ * the same last week of every site on every pass. Only hours within
+ * SUMMARY_KEPT_HOURS of the newest summarised are kept, and the whole memo is
+ * dropped each time that newest hour moves on by as much, so it holds at most
+ * twice that span of every site's hours (~850 B each: 17–34 MB for 103
+ * sites), not their eight weeks (110 MB). A changed hour is a new record. (A
+ * site whose clock runs far ahead leaves the others' hours unkept: slower,
+ * never wrong.)
+ */
+const SUMMARY_KEPT_HOURS = 8 * 24;
+let summaries = new WeakMap<FlowHourRecord, FlowHour>();
+let summariesFrom = -Infinity;
+let newestSummarised = -Infinity;
+
 export function summariseFlowHour(r: FlowHourRecord): FlowHour {
+  if (!Object.isFrozen(r)) return summarise(r);
+  const kept = summaries.get(r);
+  if (kept) return kept;
+  if (r.hour > newestSummarised) {
+    newestSummarised = r.hour;
+    if (newestSummarised - summariesFrom > 2 * SUMMARY_KEPT_HOURS) {
+      summaries = new WeakMap();
+      summariesFrom = newestSummarised - SUMMARY_KEPT_HOURS;
+    }
+  }
+  const made = summarise(r);
+  if (r.hour < Math.max(summariesFrom, newestSummarised - SUMMARY_KEPT_HOURS)) return made;
+  const summary = Object.freeze({ ...made, contactCentre: made.contactCentre && Object.freeze(made.contactCentre) });
+  summaries.set(r, summary);
+  return summary;
+}
+
+function summarise(r: FlowHourRecord): FlowHour {
   const mean = (sum: number, n: number) => (n > 0 ? round2(sum / n) : 0);
   return {
     siteId: r.siteId,

@@ -5,6 +5,7 @@ import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { CHILD_COUNT_MIGRATION } from './migration-child-count.js';
 import { CHILD_INSERT_MIGRATION } from './migration-child-insert.js';
+import { FLOW_REVISIONS_MIGRATION } from './migration-flow-revisions.js';
 import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
@@ -374,6 +375,7 @@ export const MIGRATIONS: readonly Migration[] = [
   JOURNAL_SEQ_MIGRATION,
   JOURNAL_APPLIED_MIGRATION,
   CHILD_INSERT_MIGRATION,
+  FLOW_REVISIONS_MIGRATION,
 ];
 
 /** Applies the migrations this database has not seen yet; returns how many ran. */

@@ -10,7 +10,7 @@ import { coordinationStatements } from './coordination-statements.js';
 import { diagnosticsStatements } from './diagnostics-statements.js';
 import { drillStatements } from './drill-statements.js';
 import { fleetStatements } from './fleet-statements.js';
-import { flowHistoryStatements } from './flow-history-statements.js';
+import { cachedFlowHistory } from './flow-hour-cache.js';
 import { handoverStatements } from './handover-statements.js';
 import { incidentGroupStatements } from './incident-group-statements.js';
 import { incidentStatements } from './incident-statements.js';
@@ -30,12 +30,13 @@ export type SqliteOperations = Synchronous<StoreWriter>;
 export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOperations; transactionScope: AuditHeadScope } {
   const sql = statementCache(db);
   const audit = auditStatements(sql);
+  const flow = cachedFlowHistory(sql);
   const ops: SqliteOperations = {
     ...fleetStatements(sql),
     ...incidentStatements(sql),
     ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
-    ...flowHistoryStatements(sql),
+    ...flow.statements,
     ...tokenStatements(sql),
     ...audit.statements,
     ...diagnosticsStatements(sql),
@@ -51,7 +52,22 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...handoverStatements(sql),
     ...alertJournalStatements(sql),
   };
-  return { ops, transactionScope: audit.scope };
+  // The audit head is written before the cache learns the transaction's revisions; both before COMMIT.
+  const transactionScope: AuditHeadScope = {
+    begin: () => {
+      audit.scope.begin();
+      flow.scope.begin();
+    },
+    flush: () => {
+      audit.scope.flush();
+      flow.scope.flush();
+    },
+    discard: () => {
+      audit.scope.discard();
+      flow.scope.discard();
+    },
+  };
+  return { ops, transactionScope };
 }
 
 /** The operations used bare, outside the store's transactions (each write stands alone). */
