@@ -45,6 +45,12 @@ describe('conditions on live data', () => {
     expect(await holds({ siteWait: { site: '${where}', below: 1000 } })).toBe(false);
   });
 
+  it('reads the one site’s report the store keeps, by its id in any case', async () => {
+    expect((await store.telemetryOf('ruh'))?.waitMinutes).toBe(38);
+    expect((await store.telemetryOf('RUH'))?.siteId).toBe('RUH');
+    expect(await store.telemetryOf('JED')).toBeUndefined();
+  });
+
   it('reads an asset’s health and an incident’s state', async () => {
     expect(await holds({ assetHealth: { asset: '${site}/egate-01', is: 'degraded' } })).toBe(true);
     expect(await holds({ incidentState: { incident: '${incident}', is: 'triggered' } })).toBe(true);

@@ -26,7 +26,7 @@ export async function siteScenarios(
   if (site.kind !== 'contact-centre' && scenarios.some((s) => s.aiShare)) {
     throw new UsageError(`${site.id} is not a contact centre: it has no AI voice agent whose share a scenario could change`, { hint: 'ai-share is for the 992 contact centre; try `watchfloor scenario CC-992 --ai-share 30%`' });
   }
-  const latest = (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
+  const latest = await store.telemetryOf(site.id);
   if (!latest) throw noBaseline(site);
   const baseline = await predictSiteHours(store, site, latest, hours, calendar);
   const model = { params: STATION_PARAMS[site.kind], waitTargetMinutes: WAIT_TARGET_MINUTES };

@@ -103,7 +103,7 @@ export async function forecastSite(
   /** The site's latest report when the caller has read it (a fleet's forecasts read the reports once). */
   known?: { latest: SiteTelemetry | undefined },
 ): Promise<SiteForecast> {
-  const latest = known ? known.latest : (await store.listTelemetry()).find((t) => t.siteId.toUpperCase() === site.id.toUpperCase());
+  const latest = known ? known.latest : await store.telemetryOf(site.id);
   const base = { siteId: site.id, generatedAt: options.now.toISOString(), interval: INTERVAL.coverage, calendar: options.calendar.source };
   if (!latest) return { ...base, from: null, method: 'none', historyHours: 0, hours: [] };
 

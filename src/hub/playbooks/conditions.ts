@@ -31,7 +31,7 @@ async function holds(store: StoreReader, c: PlaybookCondition, scope: RunScope):
     const { site, above, below } = c.siteWait;
     const known = await store.getSite(site);
     if (!known) throw new UsageError(`no site ${site}`);
-    const report = (await store.listTelemetry()).find((t) => t.siteId.toLowerCase() === known.id.toLowerCase());
+    const report = await store.telemetryOf(known.id);
     // A site that never reported has no wait to compare: the condition does not hold yet.
     if (!report) return false;
     return (above === undefined || report.waitMinutes > above) && (below === undefined || report.waitMinutes < below);

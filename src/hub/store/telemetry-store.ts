@@ -11,6 +11,8 @@ export interface WaitMinuteSample {
 
 export interface TelemetryReader {
   listTelemetry(): Promise<SiteTelemetry[]>;
+  /** One site's latest report (its id in any case), without reading every site's. */
+  telemetryOf(siteId: string): Promise<SiteTelemetry | undefined>;
   /** A site's wait samples from `fromMinute` (minutes since the epoch) on, oldest first. */
   listWaitSamples(siteId: string, fromMinute: number): Promise<WaitMinuteSample[]>;
 }

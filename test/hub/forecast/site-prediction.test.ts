@@ -36,6 +36,7 @@ function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = u
   return {
     listFlowHours: async (q: { siteId?: string; fromHour: number; toHour: number }) => rows.filter((r) => r.hour >= q.fromHour && r.hour < q.toHour),
     listTelemetry: async () => [latest],
+    telemetryOf: async () => latest,
     listAssets: async () => [],
   } as unknown as StoreReader;
 }

@@ -8,6 +8,11 @@ export function telemetryStatements(sql: Prepare): Synchronous<TelemetryReader &
   return {
     listTelemetry: (): SiteTelemetry[] => (sql('SELECT * FROM site_telemetry ORDER BY site_id').all() as TelemetryRow[]).map(telemetryFromRow),
 
+    telemetryOf(siteId: string): SiteTelemetry | undefined {
+      const row = sql('SELECT * FROM site_telemetry WHERE site_id = ? COLLATE NOCASE LIMIT 1').get(siteId) as TelemetryRow | undefined;
+      return row && telemetryFromRow(row);
+    },
+
     upsertTelemetry(telemetry: SiteTelemetry[]): void {
       const upsert = sql(
         `INSERT INTO site_telemetry (site_id, at, arrivals_per_hour, queue_length, wait_minutes, egates_in_service, counters_open, contact_centre)
