@@ -30,11 +30,14 @@ export function fleetStatements(sql: Prepare): Synchronous<FleetReader & FleetWr
     },
 
     listAssets(query: AssetQuery = {}): Asset[] {
-      const rows = sql(
-        `SELECT * FROM assets
-          WHERE (@site IS NULL OR site_id = @site) AND (@kind IS NULL OR kind = @kind) AND (@not_ok = 0 OR health <> 'ok')
-          ORDER BY site_id IS NOT NULL, site_id, id`,
-      ).all({ site: query.siteId ?? null, kind: query.kind ?? null, not_ok: query.notOk ? 1 : 0 }) as AssetRow[];
+      // Only the filters asked for go into the statement (one prepared statement per combination): written as
+      // "(@site IS NULL OR site_id = @site)", SQLite scanned every asset of the fleet instead of the (site_id, kind)
+      // index — 0.3 ms against 0.04 a site, and the early warning asks for each site's counters on every pass.
+      const where = [query.siteId !== undefined && 'site_id = @site', query.kind !== undefined && 'kind = @kind', query.notOk === true && "health <> 'ok'"].filter(Boolean);
+      const rows = sql(`SELECT * FROM assets ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY site_id IS NOT NULL, site_id, id`).all({
+        ...(query.siteId !== undefined && { site: query.siteId }),
+        ...(query.kind !== undefined && { kind: query.kind }),
+      }) as AssetRow[];
       return rows.map(assetFromRow);
     },
 
