@@ -36,7 +36,8 @@
 // what the clients' fan-out holds beyond that is the sockets, the clients'
 // reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
-// the hub's own garbage-collection pauses and event-loop delay.
+// the hub's own garbage-collection pauses and event-loop delay, and what the
+// acks over 5 ms coincided with (bench/ack-attribution.mjs).
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
 // and the ack sender) on core 1, so the bench's own reading of 200 streams
 // does not take the hub's core; the difference from an unpinned run is the
@@ -51,6 +52,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
+import { attributeAcks, watchStalls } from './ack-attribution.mjs';
 import { arg, clockTicks, cpuSeconds, fmt, startDemoHub, summarize } from './lib.mjs';
 
 // Clock shared by threads: each thread's performance.now() has its own origin.
@@ -357,6 +359,8 @@ async function round(pool, token, groups, tag, hubPid) {
   const buckets0 = await hubBuckets(pool);
   const sent = new Map();
   const acks = [];
+  const stamped = [];
+  const benchStalls = PROBE ? watchStalls(now) : undefined;
   const start = performance.now() + 20;
   await Promise.all(
     ids.map(async (id, i) => {
@@ -364,14 +368,18 @@ async function round(pool, token, groups, tag, hubPid) {
       const t0 = now();
       sent.set(id, t0);
       const res = await post(pool, token, `/v1/incidents/${id}/ack`, {});
-      acks.push(now() - t0);
+      const t1 = now();
+      acks.push(t1 - t0);
+      stamped.push({ id, sentAt: t0, readAt: t1 });
       if (!res.changed) throw new Error(`ack ${id} changed nothing`);
     }),
   );
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
   const benchCpuMs = (benchCpu(groups) - benchCpu0) * 1000;
+  benchStalls?.stop();
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
+  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, benchStalls.stalls) : [];
   const buckets1 = await hubBuckets(pool);
   const inHub = hubSide(buckets0.acks, buckets1.acks);
   // Absent from a build without the histogram (main's, before it): printed only when there.
@@ -421,7 +429,7 @@ async function round(pool, token, groups, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub, attribution };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -490,6 +498,7 @@ async function main() {
         console.log(`      behind the first client, p50 by quarter of the clients in subscription order: ${c.behindFirst.map(fmt).join(', ')}`);
         if (KERNEL) console.log(`      read by every client (after the clients' own wait for a core, at nice 19): p50 ${fmt(res.readByAll.p50)} p99 ${fmt(res.readByAll.p99)}`);
         if (res.hub) console.log(`      ${probeLine(res.hub)}`);
+        for (const line of res.attribution) console.log(`      ${line}`);
       }
       results.push({ n, rounds });
     } finally {

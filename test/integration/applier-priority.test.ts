@@ -1,11 +1,11 @@
-// The alert journal's applier runs below the hub's own threads (src/hub/background-thread.ts):
+// The alert journal's applier runs below the hub's own threads (src/core/background-thread.ts):
 // a real demo hub as a child process, its threads' nice values read from /proc. The thread
 // that answers requests keeps the priority it was started with; exactly one thread (the
 // applier's worker) runs at 10. Linux only: elsewhere nothing is lowered.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE } from '../../src/hub/background-thread.js';
+import { BACKGROUND_NICE } from '../../src/core/background-thread.js';
 import { cliEnv, type CliEnv } from '../helpers/cli.js';
 import { startDemoHubProcess, type DemoHubProcess } from '../helpers/demo-hub-process.js';
 import { waitUntil } from '../helpers/wait-until.js';
