@@ -28,6 +28,9 @@ export interface RunningDeviceEmulator {
   stop(): Promise<void>;
 }
 
+/** An asset's management endpoint on the emulator at `base`. */
+export const managementUrlAt = (base: string, assetId: string): string => `${base}/${assetId}`;
+
 export async function startDeviceEmulator(options: DeviceEmulatorOptions): Promise<RunningDeviceEmulator> {
   const world = new DeviceWorld(options.assets, options);
   const server = await listenEmulator(world, faultMix(options.assets), { credentials: options.credentials, host: options.host, port: options.port });
@@ -37,7 +40,7 @@ export async function startDeviceEmulator(options: DeviceEmulatorOptions): Promi
     controlToken: options.credentials.control,
     deviceToken: options.credentials.device,
     world,
-    managementUrlOf: (assetId) => `${server.url}/${assetId}`,
+    managementUrlOf: (assetId) => managementUrlAt(server.url, assetId),
     stop: () => server.close(),
   };
 }
