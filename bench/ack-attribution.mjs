@@ -30,6 +30,7 @@ function kindsOf(hub, benchStalls, ackPaths) {
     'hub stalled, busy': hub.stall.filter(([s, e, cpu]) => cpu >= 0.5 * (e - s)),
     'hub stalled, waiting for a core': hub.stall.filter(([s, e, cpu]) => cpu < 0.5 * (e - s)),
     'fan-out pass': hub['fanout-pass'],
+    'fan-out pass ≥ 2 ms': hub['fanout-pass'].filter(([s, e]) => e - s >= 2),
     [`COMMIT ≥ ${LONG_COMMIT_MS} ms`]: hub.commit.filter(([s, e]) => e - s >= LONG_COMMIT_MS),
     'simulator step': hub['sim-step'],
     ...Object.fromEntries(requests),
@@ -40,7 +41,8 @@ function kindsOf(hub, benchStalls, ackPaths) {
 const overlap = (spans, from, to) => spans.reduce((ms, [s, e]) => ms + Math.max(0, Math.min(e, to) - Math.max(s, from)), 0);
 
 /**
- * acks: [{ id, sentAt, readAt }] (wall-clock ms); hub: the probe's spans; benchStalls: [[start, end]].
+ * acks: [{ id, sentAt, writtenAt, readAt }] (wall-clock ms: the bench's stamp before the request, when undici wrote
+ * it to the socket, when the answer was read); hub: the probe's spans; benchStalls: [[start, end]].
  * Returns lines to print.
  */
 export function attributeAcks(acks, hub, benchStalls) {
@@ -49,17 +51,18 @@ export function attributeAcks(acks, hub, benchStalls) {
   const kinds = kindsOf(hub, benchStalls, new Set(acks.map((a) => ackPath(a.id))));
   const slow = acks.filter((a) => a.readAt - a.sentAt > SLOW_MS);
   const lines = [];
-  const split = { before: [], inside: [], after: [] };
+  const split = { sending: [], before: [], inside: [], after: [] };
   for (const a of slow) {
     const [read, answered] = inHub.get(ackPath(a.id)) ?? [NaN, NaN];
-    split.before.push(read - a.sentAt);
+    split.sending.push(a.writtenAt - a.sentAt);
+    split.before.push(read - (a.writtenAt ?? a.sentAt));
     split.inside.push(answered - read);
     split.after.push(a.readAt - answered);
   }
   const p50 = (xs) => summarize(xs.filter(Number.isFinite)).p50?.toFixed(2);
   const share = (list, spans) => (list.length ? list.filter((a) => overlap(spans, a.sentAt, a.readAt) > 0).length / list.length : NaN);
   const pct = (x) => `${(x * 100).toFixed(0)}%`;
-  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: before the hub read them ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the bench read it ${p50(split.after)}`);
+  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: the bench writing the request ${p50(split.sending)}, then before the hub read it ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the bench read it ${p50(split.after)}`);
   if (slow.length === 0) return lines;
   // The kind each slow ack overlapped longest: one cause per ack, however many kinds it met.
   const lead = new Map();
@@ -81,7 +84,8 @@ export function attributeAcks(acks, hub, benchStalls) {
     const s = dur(kinds[kind]);
     return `${kind} ${s.n}× p50 ${s.p50?.toFixed(1) ?? '-'} max ${s.max?.toFixed(1) ?? '-'} ms`;
   };
-  lines.push(`spans in the round: ${['hub GC', 'fan-out pass', 'simulator step', 'hub stalled, busy', 'hub stalled, waiting for a core', 'bench event loop stalled ≥ 3 ms'].map(d).join('; ')}`);
+  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'bench event loop stalled ≥ 3 ms'];
+  lines.push(`spans in the round: ${shown.filter((k) => kinds[k]).map(d).join('; ')}`);
   return lines;
 }
 
