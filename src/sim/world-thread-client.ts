@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DemoWorld, Fleet } from '../hub/demo/demo-world.js';
-import { managementUrlAt } from './emulator/emulator.js';
+import { managementUrlAt } from './emulator/management-url.js';
 import { EmulatorRequestError } from './emulator/errors.js';
 import type { CrossedError, FromWorld, ToWorld, WorldCalls, WorldMethod, WorldThreadData } from './world-thread-protocol.js';
 
@@ -103,10 +103,11 @@ export function threadedDemoWorld(script: URL): DemoWorld {
     startSimulator({ fleet, log, hubUrl, token, seed, speed }) {
       if (log) logTo = log;
       const t = open(fleet);
-      const started = t.call('startSimulator', { hubUrl, token, seed, speed });
+      // Said, not thrown: nothing awaits the start until the hub stops, and the hub goes on without a simulator.
+      const started = t.call('startSimulator', { hubUrl, token, seed, speed }).catch((e: unknown) => logTo(`demo: the simulator did not start: ${e instanceof Error ? e.message : String(e)}`));
       return {
         async stop() {
-          await started.catch(() => undefined);
+          await started;
           await stopped(t, 'stopSimulator');
         },
       };

@@ -1,5 +1,6 @@
 // Starts the device emulator for a fleet: its world and its loopback server.
 import type { Asset } from '../../core/model.js';
+import { managementUrlAt } from './management-url.js';
 import { faultMix } from './mix.js';
 import type { EmulatorCredentials } from './credentials.js';
 import { listenEmulator } from './server.js';
@@ -27,9 +28,6 @@ export interface RunningDeviceEmulator {
   managementUrlOf(assetId: string): string;
   stop(): Promise<void>;
 }
-
-/** An asset's management endpoint on the emulator at `base`. */
-export const managementUrlAt = (base: string, assetId: string): string => `${base}/${assetId}`;
 
 export async function startDeviceEmulator(options: DeviceEmulatorOptions): Promise<RunningDeviceEmulator> {
   const world = new DeviceWorld(options.assets, options);

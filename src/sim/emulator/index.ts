@@ -1,5 +1,5 @@
 // The device emulator's public surface: the demo wiring, drills and tests use these.
-export { managementUrlAt, startDeviceEmulator, type DeviceEmulatorOptions, type RunningDeviceEmulator } from './emulator.js';
+export { startDeviceEmulator, type DeviceEmulatorOptions, type RunningDeviceEmulator } from './emulator.js';
 export { DeviceWorld, type DeviceWorldOptions, type GroundTruthFault } from './world.js';
 export { FAULT_KINDS, drawFaultKind, faultKindOf, remotelyHandled, type FaultKind, type RemoteRemedy } from './fault-kinds.js';
 export { DEVICE_KINDS } from './device-kinds.js';
