@@ -37,7 +37,12 @@
 // reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
 // the hub's own garbage-collection pauses and event-loop delay, and what the
-// acks over 5 ms coincided with (bench/ack-attribution.mjs).
+// acks over 5 ms coincided with (bench/ack-attribution.mjs); with
+// WF_HUB_HEAP_SAMPLE=1 the hub also writes what it allocated in each round,
+// by stack, garbage included (hub-probe.cjs).
+// Each round prints the hub's main thread's CPU and its time runnable but
+// waiting for a core (Linux schedstat): the event loop's own work, and how
+// long the machine kept it from it.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
 // and the ack sender) on core 1, so the bench's own reading of 200 streams
 // does not take the hub's core; the difference from an unpinned run is the

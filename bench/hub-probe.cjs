@@ -60,6 +60,25 @@ if (out) {
     spans = fresh();
     loop.reset();
   };
-  process.on('SIGUSR2', report);
+  // WF_HUB_HEAP_SAMPLE=1: every allocation sampled (those the next GCs free too, i.e. the garbage), by stack, written
+  // beside the probe's file at each report as <file>.<n>.heapprofile (Chrome DevTools reads it).
+  let sampling;
+  let profiles = 0;
+  if (process.env.WF_HUB_HEAP_SAMPLE) {
+    const { Session } = require('node:inspector');
+    sampling = new Session();
+    sampling.connect();
+    const start = () => sampling.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+    sampling.post('HeapProfiler.enable', start);
+    sampling.take = () =>
+      sampling.post('HeapProfiler.stopSampling', (err, result) => {
+        if (!err) require('node:fs').writeFileSync(`${out}.${++profiles}.heapprofile`, JSON.stringify(result.profile));
+        start();
+      });
+  }
+  process.on('SIGUSR2', () => {
+    sampling?.take();
+    report();
+  });
   process.on('exit', report);
 }
