@@ -134,9 +134,8 @@ await rm('dist', { recursive: true, force: true });
 // only where a command needs it.
 await build({
   ...COMMON,
-  // The alert journal's applier runs in a worker thread from a script of its own (src/hub/incidents/journal-worker-client.ts),
-  // and so does the demo world (src/sim/world-thread-client.ts).
-  entryPoints: { main: 'src/main.ts', 'journal-worker': 'src/hub/incidents/journal-worker.ts', 'demo-world-thread': 'src/sim/world-thread.ts' },
+  // The alert journal's applier runs in a worker thread from a script of its own (src/hub/incidents/journal-worker-client.ts).
+  entryPoints: { main: 'src/main.ts', 'journal-worker': 'src/hub/incidents/journal-worker.ts' },
   splitting: true,
   plugins: [packagesOnFirstUse(BUNDLED_PACKAGES), externalUnless(BUNDLED), UNUSED_UNDICI_PARTS],
 });

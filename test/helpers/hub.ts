@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DemoDevices, DemoWorld } from '../../src/hub/demo/demo-world.js';
+import type { DemoDevices } from '../../src/hub/demo/demo-world.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/start.js';
 import { createDemoWorld } from '../../src/sim/demo-world.js';
 
@@ -16,19 +16,17 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-/** `demoWorld`: another world than the one createDemoWorld() gives (the built one in its thread). */
-export async function startTestHub(options: Partial<HubOptions> & { demoWorld?: DemoWorld } = {}): Promise<TestHub> {
+export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'wf-hub-'));
   // A demo hub gets the real demo world: the 103 sites, their devices and the simulator.
-  const { demoWorld, ...hubOptions } = options;
-  const world = options.demo ? (demoWorld ?? createDemoWorld()) : undefined;
+  const world = options.demo ? createDemoWorld() : undefined;
   let devices: DemoDevices | undefined;
   if (world?.startDevices) {
     const start = world.startDevices.bind(world);
     world.startDevices = async (o) => (devices = await start(o));
   }
   // No past flow unless a test asks (demoPastDays): two weeks of it cost a demo hub's start some seconds.
-  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demoPastDays: 0, ...hubOptions }, world);
+  const hub = await startHub({ dataFile: join(dir, 'hub.sqlite'), host: '127.0.0.1', port: 0, demoPastDays: 0, ...options }, world);
   if (!hub.adminToken) throw new Error('a new data file should come with an admin token');
   hub.takeDemoPast(); // as `hub start` does once it has said where the hub serves
   return {

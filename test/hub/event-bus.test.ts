@@ -94,8 +94,7 @@ describe('in-memory event bus', () => {
     );
   });
   it('hands a publish to many subscribers a slice per turn of the event loop, each getting every event in id order', async () => {
-    // No time bound: a slice preempted on a busy machine would end early and the count below would not hold.
-    const bus = createMemoryEventBus({ sliceSize: 50, sliceMs: Infinity });
+    const bus = createMemoryEventBus({ sliceSize: 50 });
     const seen = Array.from({ length: 120 }, () => [] as number[]);
     seen.forEach((ids) => bus.subscribe((e) => ids.push(e.id)));
     bus.publish(events(1, 2));
@@ -106,26 +105,6 @@ describe('in-memory event bus', () => {
     expect(seen[0]).toEqual([1, 2]);
     await waitUntil(() => seen.every((ids) => ids.length === 3), { what: 'every subscriber to get all three', timeoutMs: 3_000, intervalMs: 1 });
     expect(new Set(seen.map((ids) => ids.join()))).toEqual(new Set(['1,2,3']));
-  });
-
-  it('ends a slice once it has taken sliceMs, so a batch of big frames reaches streams over more turns and a request read meanwhile waits for less', async () => {
-    const bus = createMemoryEventBus({ sliceSize: 50, sliceMs: 1 });
-    const seen = Array.from({ length: 40 }, () => [] as number[]);
-    seen.forEach((ids) =>
-      bus.subscribe((e) => {
-        ids.push(e.id);
-        // A stream that takes 0.4 ms to write (a big frame).
-        const until = performance.now() + 0.4;
-        while (performance.now() < until);
-      }),
-    );
-    bus.publish(events(1, 1));
-    // The first slice ends after the stream that took it past 1 ms: 3 of them, not 50.
-    const first = seen.filter((ids) => ids.length === 1).length;
-    expect(first).toBeGreaterThanOrEqual(1);
-    expect(first).toBeLessThanOrEqual(3);
-    await waitUntil(() => seen.every((ids) => ids.length === 1), { what: 'every subscriber to get it', timeoutMs: 3_000, intervalMs: 1 });
-    expect(seen.flat()).toEqual(Array(40).fill(1));
   });
 
   it('while publishes keep coming, spaces passes by a gap in proportion to their cost, and hands what waited over as one batch', async () => {

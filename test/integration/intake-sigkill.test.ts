@@ -22,7 +22,7 @@ const SENDERS = 4;
 const V2_SENDERS = 2;
 // Below the incident list's limit of 1,000, so one GET shows them all. Each kind has its own share:
 // Prometheus's senders are answered before their alerts are applied, and the applier runs below the
-// accepting thread (src/core/background-thread.ts), so on a shared budget they would spend it all
+// accepting thread (src/hub/background-thread.ts), so on a shared budget they would spend it all
 // before the webhook's senders, who wait for their alerts to be applied, had 150 answered.
 const WEBHOOK_BUDGET = 600;
 const V2_BUDGET = 300;

@@ -20,12 +20,6 @@ export interface MemoryEventBusOptions {
   /** Subscribers handed a publish in one turn of the event loop; the rest get it on the next turns. Default 50. */
   sliceSize?: number;
   /**
-   * A turn's slice also ends once it has taken this long (after at least one subscriber): a batch of big
-   * frames (a fleet's telemetry, 104 reports a second) costs many times what an ack's does per stream, and
-   * an ack read meanwhile should wait for no more than this. Default 1 ms.
-   */
-  sliceMs?: number;
-  /**
    * The share of the hub's time fan-out may take while publishes keep coming:
    * after passes that took c ms of writing (the cheapest of the last few), the next starts no sooner than
    * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
@@ -64,7 +58,6 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   let lastId = options.lastId ?? 0;
   const subscribers = new Set<Subscriber>();
   const sliceSize = options.sliceSize ?? 50;
-  const sliceMs = options.sliceMs ?? 1;
   // Fan-out in slices: writing one event to 200 sockets takes milliseconds,
   // and a request that arrives meanwhile (the next ack) should not wait for
   // all of them. Each publish goes to every subscriber in turn, a slice per
@@ -114,16 +107,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     if (!pass) return;
     const started = performance.now();
     const end = Math.min(pass.next + sliceSize, pass.subs.length);
-    let handed = 0;
-    let at = started;
     // The whole batch in one call: a stream writes it as one frame, encoded once for every stream.
-    while (pass.next < end && (handed === 0 || at - started < sliceMs)) {
-      const sub = pass.subs[pass.next++]!;
-      if (!sub.live) continue;
-      deliver(sub, pass.batch);
-      handed++;
-      at = performance.now();
-    }
+    for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
+    pass.next = end;
     const finished = performance.now();
     reportSpan('fanout-pass', started, finished);
     pass.work += finished - started;

@@ -10,7 +10,7 @@
 // backlog. Built as its own entry (scripts/build.mjs: dist/journal-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import { isWatchfloorError } from '../../core/errors.js';
-import { runThisThreadInBackground } from '../../core/background-thread.js';
+import { runThisThreadInBackground } from '../background-thread.js';
 import type { HubEvent } from '../../core/model.js';
 import type { EventRelay } from '../events/outbox-relay.js';
 import { catalogOf, type PlaybookCatalog } from '../playbooks/catalog.js';

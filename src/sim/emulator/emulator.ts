@@ -1,6 +1,5 @@
 // Starts the device emulator for a fleet: its world and its loopback server.
 import type { Asset } from '../../core/model.js';
-import { managementUrlAt } from './management-url.js';
 import { faultMix } from './mix.js';
 import type { EmulatorCredentials } from './credentials.js';
 import { listenEmulator } from './server.js';
@@ -38,7 +37,7 @@ export async function startDeviceEmulator(options: DeviceEmulatorOptions): Promi
     controlToken: options.credentials.control,
     deviceToken: options.credentials.device,
     world,
-    managementUrlOf: (assetId) => managementUrlAt(server.url, assetId),
+    managementUrlOf: (assetId) => `${server.url}/${assetId}`,
     stop: () => server.close(),
   };
 }

@@ -1,14 +1,12 @@
 // Work that can wait runs on a thread the OS schedules after the ones that
-// answer requests. The alert journal's applier (hub/incidents/journal-worker.ts)
-// is such work: a sender's alert is safe once it is in the journal, and
+// answer requests. The alert journal's applier (incidents/journal-worker.ts)
+// is that work: a sender's alert is safe once it is in the journal, and
 // opening its incident a moment later costs no one anything, while a sender
 // kept waiting retries or gives up. On a machine with cores to spare this
 // changes nothing; where the applier and the accepting thread share cores
 // (bench/intake.mjs on 2 of them), the applier took half of the CPU the
 // accepts needed. It still gets every cycle nothing else wants, and the
-// journal's bound (503 with Retry-After) holds the backlog in a storm. The
-// demo world (sim/world-thread.ts) is the other: it stands for the outside
-// world, and a hub that answers late is what it must not cause.
+// journal's bound (503 with Retry-After) holds the backlog in a storm.
 // Linux keeps a nice value per thread (setpriority(2) on a thread id; NPTL's
 // threads do not share it), so only the calling thread is lowered.
 import { readlinkSync } from 'node:fs';
