@@ -36,13 +36,20 @@
 // what the clients' fan-out holds beyond that is the sockets, the clients'
 // reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
-// the hub's own garbage-collection pauses and event-loop delay.
+// the hub's own garbage-collection pauses and event-loop delay, and what the
+// acks over 5 ms coincided with (bench/ack-attribution.mjs); with
+// WF_HUB_HEAP_SAMPLE=1 the hub also writes what it allocated in each round,
+// by stack, garbage included (hub-probe.cjs).
+// Each round prints the hub's main thread's CPU and its time runnable but
+// waiting for a core (Linux schedstat): the event loop's own work, and how
+// long the machine kept it from it.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
 // and the ack sender) on core 1, so the bench's own reading of 200 streams
 // does not take the hub's core; the difference from an unpinned run is the
 // part of the latencies that is the bench's client load. Other processes on
 // the machine still share both cores: the load average is printed with each round.
 import { fork, spawn, spawnSync } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +58,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
-import { arg, clockTicks, cpuSeconds, fmt, startDemoHub, summarize } from './lib.mjs';
+import { attributeAcks, watchStalls } from './ack-attribution.mjs';
+import { arg, clockTicks, cpuSeconds, fmt, mainThreadSeconds, startDemoHub, summarize } from './lib.mjs';
 
 // Clock shared by threads: each thread's performance.now() has its own origin.
 const now = () => performance.timeOrigin + performance.now();
@@ -353,10 +361,17 @@ async function round(pool, token, groups, tag, hubPid) {
   const probed = () => (PROBE ? readFileSync(PROBE, 'utf8').split('\n').filter(Boolean).length : 0);
   if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
+  const main0 = mainThreadSeconds(hubPid, TICKS);
   const benchCpu0 = benchCpu(groups);
   const buckets0 = await hubBuckets(pool);
   const sent = new Map();
   const acks = [];
+  const stamped = [];
+  const benchStalls = PROBE ? watchStalls(now) : undefined;
+  // When undici wrote each ack to its socket: what of an ack's time is the bench's own lateness in sending it.
+  const written = new Map();
+  const onSent = ({ request }) => written.set(request.path, now());
+  if (PROBE) subscribe('undici:client:sendHeaders', onSent);
   const start = performance.now() + 20;
   await Promise.all(
     ids.map(async (id, i) => {
@@ -364,14 +379,21 @@ async function round(pool, token, groups, tag, hubPid) {
       const t0 = now();
       sent.set(id, t0);
       const res = await post(pool, token, `/v1/incidents/${id}/ack`, {});
-      acks.push(now() - t0);
+      const t1 = now();
+      acks.push(t1 - t0);
+      stamped.push({ id, sentAt: t0, writtenAt: written.get(`/v1/incidents/${id}/ack`), readAt: t1 });
       if (!res.changed) throw new Error(`ack ${id} changed nothing`);
     }),
   );
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
+  const main1 = mainThreadSeconds(hubPid, TICKS);
+  const mainThread = { cpuMs: (main1.cpu - main0.cpu) * 1000, waitingMs: (main1.waiting - main0.waiting) * 1000 };
   const benchCpuMs = (benchCpu(groups) - benchCpu0) * 1000;
+  benchStalls?.stop();
+  if (PROBE) unsubscribe('undici:client:sendHeaders', onSent);
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
+  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, benchStalls.stalls) : [];
   const buckets1 = await hubBuckets(pool);
   const inHub = hubSide(buckets0.acks, buckets1.acks);
   // Absent from a build without the histogram (main's, before it): printed only when there.
@@ -421,7 +443,7 @@ async function round(pool, token, groups, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, benchCpuMs, hub, inHub, fanoutInHub };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -430,7 +452,9 @@ if (isMainThread && !CLIENT_PROCESS) await main();
 async function probe(pid, lines) {
   process.kill(pid, 'SIGUSR2');
   for (let i = 0; i < 200; i++) {
-    const all = readFileSync(PROBE, 'utf8').trim().split('\n').filter(Boolean);
+    // A line with the round's spans is long: one still being written (no newline yet) is not read.
+    const text = readFileSync(PROBE, 'utf8');
+    const all = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
     if (all.length > lines) return JSON.parse(all.at(-1));
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -478,6 +502,7 @@ async function main() {
         console.log(
           `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms, bench ${res.benchCpuMs.toFixed(0)} ms | load ${load()}`,
         );
+        console.log(`      the hub's main thread (its event loop): ${res.mainThread.cpuMs.toFixed(0)} ms of CPU, ${res.mainThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);
@@ -490,6 +515,7 @@ async function main() {
         console.log(`      behind the first client, p50 by quarter of the clients in subscription order: ${c.behindFirst.map(fmt).join(', ')}`);
         if (KERNEL) console.log(`      read by every client (after the clients' own wait for a core, at nice 19): p50 ${fmt(res.readByAll.p50)} p99 ${fmt(res.readByAll.p99)}`);
         if (res.hub) console.log(`      ${probeLine(res.hub)}`);
+        for (const line of res.attribution) console.log(`      ${line}`);
       }
       results.push({ n, rounds });
     } finally {
@@ -499,13 +525,13 @@ async function main() {
     }
   }
   console.log(`\nmedians over ${ROUNDS} rounds (${INCIDENTS} acks at ${RATE}/s each); load average after ${load()}`);
-  console.log('| clients | ack p50 | ack p99 | acks inside the hub within 5 ms | fan-out p50 | fan-out p99 | per client p99 | missing | out of order | hub CPU per round | bench CPU per round |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| clients | ack p50 | ack p99 | acks inside the hub within 5 ms | fan-out p50 | fan-out p99 | per client p99 | missing | out of order | hub CPU per round | its main thread | main thread waiting for a core | bench CPU per round |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const { n, rounds } of results) {
     const m = (f) => fmt(median(rounds.map(f)));
     const sum = (f) => rounds.reduce((s, r) => s + f(r), 0);
     console.log(
-      `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${(median(rounds.map((r) => r.inHub.within5)) * 100).toFixed(1)}% | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} | ${median(rounds.map((r) => r.hubCpuMs)).toFixed(0)} ms | ${median(rounds.map((r) => r.benchCpuMs)).toFixed(0)} ms |`,
+      `| ${n} | ${m((r) => r.acks.p50)} | ${m((r) => r.acks.p99)} | ${(median(rounds.map((r) => r.inHub.within5)) * 100).toFixed(1)}% | ${m((r) => r.fanout.p50)} | ${m((r) => r.fanout.p99)} | ${m((r) => r.perClient.p99)} | ${sum((r) => r.missing)} | ${sum((r) => r.disorder)} | ${median(rounds.map((r) => r.hubCpuMs)).toFixed(0)} ms | ${median(rounds.map((r) => r.mainThread.cpuMs)).toFixed(0)} ms | ${median(rounds.map((r) => r.mainThread.waitingMs)).toFixed(0)} ms | ${median(rounds.map((r) => r.benchCpuMs)).toFixed(0)} ms |`,
     );
   }
   console.log('goals at 200 clients: ack p99 < 5 ms, fan-out p99 < 50 ms, 0 missing');

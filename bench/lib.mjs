@@ -118,11 +118,22 @@ export function clockTicks() {
 }
 
 /** utime + stime of a process, in seconds (Linux): CPU spent, whatever else the machine runs. */
-export function cpuSeconds(pid, ticksPerSecond) {
+export function cpuSeconds(pid, ticksPerSecond, stat = `/proc/${pid}/stat`) {
   // The command may hold spaces and parentheses: fields count from the last ')'.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/**
+ * The main thread of process `pid` (Linux; its thread id is the pid): CPU seconds it ran, and
+ * seconds it spent runnable but waiting for a core (schedstat) — the event loop's own work, and
+ * how long the machine kept it from doing it.
+ */
+export function mainThreadSeconds(pid, ticksPerSecond) {
+  const cpu = cpuSeconds(pid, ticksPerSecond, `/proc/${pid}/task/${pid}/stat`);
+  const [, waitNs] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+  return { cpu, waiting: waitNs / 1e9 };
 }
 
 /** The machine's load average (1, 5, 15 minutes), for a bench's report: its figures mean little without it. */

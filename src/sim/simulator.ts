@@ -5,6 +5,7 @@
 // travellers' survey answers (surveys.ts). The hub cannot tell it from a real fleet.
 import type { CoreClient } from '../core/client.js';
 import type { SiteTelemetry, SurveyAnswer } from '../core/model.js';
+import { reportSpan } from '../core/spans.js';
 import { webhookOf } from './alerts.js';
 import type { FaultWorldLink } from './fault-link.js';
 import type { DemoFleet } from './fleet.js';
@@ -76,12 +77,14 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
     lastSimMs = Math.max(lastSimMs, simMs);
     // Taking the world's changes, stepping and telling the world what changed
     // run without a pause, so no device changes in between.
+    const stepping = performance.now();
     const result = step(state, new Date(lastSimMs), dtSeconds, rng, options.world?.takeChanges());
     state = result.state;
     options.world?.faultsStarted(result.started);
     options.world?.faultsCleared(result.cleared);
     outbox.add(result.alerts);
     const answers = surveyAnswers(result.telemetry, dtSeconds, surveyRng).slice(0, MAX_SURVEY_ANSWERS_PER_POST);
+    reportSpan('sim-step', stepping, performance.now());
     await Promise.all([postTelemetry(result.telemetry), postAlerts(), postSurveys(answers)]);
   }
 

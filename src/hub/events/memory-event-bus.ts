@@ -6,6 +6,7 @@
 // replay reaches the newest, so a slow or stalled client costs a page read,
 // not every event published while it lags.
 import type { HubEvent } from '../../core/model.js';
+import { reportSpan } from '../../core/spans.js';
 import type { BatchListener, EventBus, EventHistory, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 
 export interface MemoryEventBusOptions {
@@ -110,6 +111,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     for (let i = pass.next; i < end; i++) if (pass.subs[i]!.live) deliver(pass.subs[i]!, pass.batch);
     pass.next = end;
     const finished = performance.now();
+    reportSpan('fanout-pass', started, finished);
     pass.work += finished - started;
     if (pass.next < pass.subs.length) {
       setImmediate(runPass);

@@ -9,6 +9,7 @@
 import Database from 'better-sqlite3';
 import { UnavailableError } from '../../../core/errors.js';
 import { createPrivateFile } from '../../../core/private-file.js';
+import { reportSpan, spansListened } from '../../../core/spans.js';
 import type { JournalEntry, JournalOwner, Store, StoreWriter } from '../store.js';
 import { Mutex } from '../mutex.js';
 import { journalFileOf, openAlertJournalFile } from './alert-journal-file.js';
@@ -150,7 +151,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       try {
         const result = await fn(writer);
         transactionScope.flush();
+        const committing = spansListened() ? performance.now() : 0;
         db.exec('COMMIT');
+        if (committing) reportSpan('commit', committing, performance.now());
         committed(turns);
         if (revoking) revocations++;
         return result;
