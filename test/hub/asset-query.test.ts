@@ -24,7 +24,7 @@ beforeAll(async () => {
       asset('RUH/counter-02', 'RUH', 'counter', 'down'),
       asset('RUH/egate-01', 'RUH', 'egate', 'degraded'),
       asset('JED/counter-01', 'JED', 'counter', 'ok'),
-      asset('platform/visa', null, 'platform', 'down'),
+      asset('platform/visa', null, 'integration', 'down'),
     ]);
   });
 });
