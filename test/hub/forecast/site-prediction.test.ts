@@ -65,16 +65,29 @@ describe('the hours ahead at a site that opens', () => {
     expect(predicted.hours[1]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[2]!);
   });
 
-  it('carries a report beyond the usual ahead as an excess that fades, not as a rise, even after an hour above it', async () => {
+  it('carries a jump beyond the usual ahead as an excess that fades, not as a rise: one reading is a planeload as much as a surge', async () => {
     const latest = report(opening + 2, 40, 180);
     const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
-    // The hour before at 100 where 60 is usual: a ferry's, a planeload's hour looks the same as a surge's first.
-    const after = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
-    for (const p of [jump, after]) {
-      const excess = p.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
-      expect(excess[0]).toBeGreaterThan(60);
-      expect(excess[1]).toBeLessThan(excess[0]!);
-      expect(excess[2]).toBeLessThan(excess[1]!);
-    }
+    const excess = jump.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
+    expect(excess[0]).toBeGreaterThan(60);
+    expect(excess[1]).toBeLessThan(excess[0]!);
+    expect(excess[2]).toBeLessThan(excess[1]!);
+  });
+
+  it('carries a rise seen in two readings beyond the usual on for the hours after (surge-rise.ts), where a jump fades', async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // The hour before at 100 where 60 is usual, 180 now: a surge climbing.
+    const rising = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
+    const excess = rising.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
+    expect(excess[1]).toBeGreaterThan(excess[0]!);
+    expect(excess[2]).toBeGreaterThan(excess[1]!);
+    expect(rising.hours[2]!.arrivalsPerHour).toBeGreaterThan(jump.hours[2]!.arrivalsPerHour + 50);
+  });
+
+  it('scales the hours ahead down on a report far below the usual (a bank that did not come), where it had held the forecast', async () => {
+    const latest = report(opening + 2, 40, 5);
+    const quiet = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    quiet.hours.forEach((h, i) => expect(h.arrivalsPerHour).toBeLessThan(0.9 * MORNING[2 + i]!));
   });
 });
