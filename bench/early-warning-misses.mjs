@@ -11,13 +11,16 @@
 // nowcast's ratio), the predicted wait against target at each stage, and the
 // gate that stopped the warning:
 //   arrivals  — no hour of the window predicted over target even before any
-//               correction (the arrivals projected too low, or the desks);
+//               correction, where the arrivals that then came would have been
+//               (with the same desks and corrections): the projection fell short;
+//   queue model — not even on the arrivals that came: the desks ahead or the
+//               queueing model (its service rate, Poisson arrivals) fell short;
 //   bias      — over target before the per-site wait bias (wait-bias.ts), not after;
 //   handled   — over target after the bias, cleared by the handled-load check;
 //   timing    — predicted at the replayed report, yet no warning stood 60 min ahead
 //               (opened later, or cleared in between: hysteresis, the report's minute);
 // then the reasons with their counts. Also the false alarms by kind with the
-// worst wait they predicted. Asserts nothing.
+// hours they were warned of, replayed the same way at the warning's first report. Asserts nothing.
 //   node bench/early-warning-misses.mjs FILE [--hours 6]
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
@@ -76,6 +79,11 @@ const warningsAt = (siteId) =>
       return { since, until, worst: labels.worstWaitMinutes };
     });
 
+const observed = async (siteId, hour) => {
+  const [row] = await store.listFlowHours({ siteId, fromHour: hour, toHour: hour + 1 });
+  return row ? m.summariseFlowHour(row) : undefined;
+};
+
 /** The store as the hub saw it at `reportAt`: flow hours up to the report's hour, that hour's means as the latest report. */
 async function asOf(siteId, reportAt) {
   const cut = Math.floor(reportAt / HOUR_MS);
@@ -118,15 +126,30 @@ async function replay(site, reportAt) {
   const biased = m.correctWaits(raw, bias, TARGET);
   const load = await m.siteHandledLoad(view, site, Math.floor(reportAt / HOUR_MS), { hours: HOURS, calendar });
   const final = m.breachesBeyondHandled(biased, load, latest.waitMinutes > TARGET);
-  const gate = final.some((h) => h.breach) ? 'predicted' : biased.some((h) => h.breach) ? 'handled' : raw.some((h) => h.breach) ? 'bias' : 'arrivals';
-  return { latest, forecast, ahead, raw, biased, final, gate, params };
+  // The same hours on the arrivals that then came (the judge's knowledge): did the projection or the queue model fall short?
+  const came = [];
+  for (const h of ahead.hours) came.push({ ...h, arrivalsPerHour: (await observed(site.id, Math.floor(Date.parse(h.at) / HOUR_MS)))?.arrivalsPerHour ?? h.arrivalsPerHour });
+  const onCame = m.correctWaits(m.predictCarried(came, model, standing), bias, TARGET);
+  const overOnCame = onCame.some((h) => h.breach);
+  const gate = final.some((h) => h.breach) ? 'predicted' : biased.some((h) => h.breach) ? 'handled' : raw.some((h) => h.breach) ? 'bias' : overOnCame ? 'arrivals' : 'queue model';
+  return { latest, forecast, ahead, raw, biased, final, gate, params, onCame };
 }
 
-const observed = async (siteId, hour) => {
-  const [row] = await store.listFlowHours({ siteId, fromHour: hour, toHour: hour + 1 });
-  return row ? m.summariseFlowHour(row) : undefined;
-};
 const f0 = (x) => (x === null || x === undefined ? '—' : Number.isFinite(x) ? x.toFixed(0) : '∞');
+
+/** The replay's table: the hours ahead, what came against each stage of the prediction. */
+async function printHours(siteId, reportAt, r, markHour) {
+  const usual = r.forecast.hours[0];
+  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h`);
+  console.log('  hour   obs.arr  fcst  nowcast  obs.ctr  ctr  obs.wait  raw  biased  final  on-came');
+  for (let i = 0; i < r.ahead.hours.length; i++) {
+    const hour = Math.floor(reportAt / HOUR_MS) + i;
+    const o = await observed(siteId, hour);
+    console.log(
+      `  ${new Date(hour * HOUR_MS).toISOString().slice(11, 13)}h  ${f0(o?.arrivalsPerHour).padStart(7)} ${f0(r.forecast.hours[i]?.arrivalsPerHour).padStart(5)} ${f0(r.ahead.hours[i].arrivalsPerHour).padStart(8)} ${f0(o?.countersOpen).padStart(8)} ${f0(r.ahead.hours[i].countersOpen).padStart(4)} ${f0(o?.waitMeanMinutes).padStart(9)} ${f0(r.raw[i].waitMinutes).padStart(4)} ${f0(r.biased[i].waitMinutes).padStart(7)} ${(r.final[i].breach ? 'BREACH' : '').padStart(6)} ${f0(r.onCame[i].waitMinutes).padStart(8)} ${hour === markHour ? '←' : ''}`,
+    );
+  }
+}
 
 const reasons = new Map();
 const misses = judged.episodes.filter((e) => e.warnable && !e.warned);
@@ -145,21 +168,17 @@ for (const e of misses) {
   console.log(`\n${e.siteId} (${e.kind}): episode ${e.startAt.slice(5, 16)}, surge from ${e.surgeAt.slice(5, 16)}; replayed at ${new Date(reportAt).toISOString().slice(5, 16)} → ${gate}`);
   console.log(`  warnings near it: ${ws.map((w) => `${new Date(w.since).toISOString().slice(5, 16)}–${Number.isFinite(w.until) ? new Date(w.until).toISOString().slice(11, 16) : 'open'} (worst ${w.worst})`).join(', ') || 'none'}`);
   if (!r) continue;
-  const usual = r.forecast.hours[0];
-  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h`);
-  console.log('  hour   obs.arr  fcst  nowcast  obs.ctr  ctr  obs.wait  raw  biased  final');
-  for (let i = 0; i < r.ahead.hours.length; i++) {
-    const hour = Math.floor(reportAt / HOUR_MS) + i;
-    const o = await observed(e.siteId, hour);
-    const mark = hour === startHour ? '←' : '';
-    console.log(
-      `  ${new Date(hour * HOUR_MS).toISOString().slice(11, 13)}h  ${f0(o?.arrivalsPerHour).padStart(7)} ${f0(r.forecast.hours[i]?.arrivalsPerHour).padStart(5)} ${f0(r.ahead.hours[i].arrivalsPerHour).padStart(8)} ${f0(o?.countersOpen).padStart(8)} ${f0(r.ahead.hours[i].countersOpen).padStart(4)} ${f0(o?.waitMeanMinutes).padStart(9)} ${f0(r.raw[i].waitMinutes).padStart(4)} ${f0(r.biased[i].waitMinutes).padStart(7)} ${(r.final[i].breach ? 'BREACH' : '').padStart(6)} ${mark}`,
-    );
-  }
+  await printHours(e.siteId, reportAt, r, startHour);
 }
 console.log(`\nreasons: ${[...reasons].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 const byKind = judged.falseAlarms.reduce((acc, w) => acc.set(w.kind, (acc.get(w.kind) ?? 0) + 1), new Map());
 console.log(`false alarms by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
-for (const w of judged.falseAlarms) console.log(`  ${w.siteId} (${w.kind}) ${w.since.slice(5, 16)}–${w.until ? w.until.slice(11, 16) : 'open'}`);
+for (const w of judged.falseAlarms) {
+  // Replayed at the warning's first report (its hour's means: the same approximation as above).
+  const reportAt = Date.parse(w.since);
+  const r = await replay(sites.get(w.siteId), reportAt);
+  console.log(`\nfalse alarm ${w.siteId} (${w.kind}) ${w.since.slice(5, 16)}–${w.until ? w.until.slice(11, 16) : 'open'}: replayed → ${r ? r.gate : 'no report'}`);
+  if (r) await printHours(w.siteId, reportAt, r, undefined);
+}
 await store.close?.();
 rmSync(work, { recursive: true, force: true });
