@@ -54,10 +54,18 @@ const entry = [
   "export { summariseFlowHour } from './src/hub/telemetry/flow-history.ts';",
 ].join('\n');
 const bundled = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false });
-writeFileSync(modules, bundled.outputFiles[0].text);
+// --set NAME=VALUE: a constant of the bundled code set otherwise (to compare variants on the same store).
+let code = bundled.outputFiles[0].text;
+for (let i = process.argv.indexOf('--set'); i > 0; i = process.argv.indexOf('--set', i + 1)) {
+  const [name, value] = process.argv[i + 1].split('=');
+  const re = new RegExp(`\\b(var|const|let) ${name} = [^;]+;`);
+  if (!re.test(code)) throw new Error(`--set: no constant ${name} in the bundle`);
+  code = code.replace(re, `$1 ${name} = ${value};`);
+}
+writeFileSync(modules, code);
 // Externals resolve from the checkout's node_modules: the bundle is imported from beside them.
 const beside = join(ROOT, 'bench', `.misses-${process.pid}.mjs`);
-writeFileSync(beside, bundled.outputFiles[0].text);
+writeFileSync(beside, code);
 const m = await import(pathToFileURL(beside).href);
 rmSync(beside);
 
@@ -154,12 +162,21 @@ async function printHours(siteId, reportAt, r, markHour) {
 const reasons = new Map();
 const misses = judged.episodes.filter((e) => e.warnable && !e.warned);
 console.log(`early-warning misses: ${FILE}: ${judged.episodes.filter((e) => e.warnable).length} warnable surge episodes, ${misses.length} not warned ≥ 60 min ahead`);
+// The last report that could have raised a warning 60 min ahead: the hour 2 h before the episode (its means at :45).
+const lastUseful = (e) => Date.parse(e.startAt) - 2 * HOUR_MS + 45 * 60_000;
+// Every warnable episode replayed, warned or not: what this code (the checkout's src) would predict there.
+let replayedWarnable = 0;
+let predictedWarnable = 0;
+for (const e of judged.episodes.filter((x) => x.warnable)) {
+  const r = await replay(sites.get(e.siteId), lastUseful(e));
+  replayedWarnable++;
+  if (r?.gate === 'predicted') predictedWarnable++;
+}
 for (const e of misses) {
   const site = sites.get(e.siteId);
   const startMs = Date.parse(e.startAt);
   const startHour = startMs / HOUR_MS;
-  // The last report that could have raised a warning 60 min ahead: the hour 2 h before the episode (its means at :45).
-  const reportAt = startMs - 2 * HOUR_MS + 45 * 60_000;
+  const reportAt = lastUseful(e);
   const r = await replay(site, reportAt);
   const ws = warningsAt(e.siteId).filter((w) => w.until >= startMs - 3 * HOUR_MS && w.since <= startMs + HOUR_MS);
   let gate = r ? r.gate : 'no report';
@@ -173,12 +190,35 @@ for (const e of misses) {
 console.log(`\nreasons: ${[...reasons].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 const byKind = judged.falseAlarms.reduce((acc, w) => acc.set(w.kind, (acc.get(w.kind) ?? 0) + 1), new Map());
 console.log(`false alarms by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+let stillPredicted = 0;
 for (const w of judged.falseAlarms) {
   // Replayed at the warning's first report (its hour's means: the same approximation as above).
   const reportAt = Date.parse(w.since);
   const r = await replay(sites.get(w.siteId), reportAt);
   console.log(`\nfalse alarm ${w.siteId} (${w.kind}) ${w.since.slice(5, 16)}–${w.until ? w.until.slice(11, 16) : 'open'}: replayed → ${r ? r.gate : 'no report'}`);
   if (r) await printHours(w.siteId, reportAt, r, undefined);
+  if (r?.gate === 'predicted') stillPredicted++;
 }
+// --sweep: every air, land and sea site replayed every 2 h of the week, each prediction judged as the bench judges a
+// warning (a breach hour at the site within the 6-hour window, or not): the false alarms this code would raise anywhere.
+if (process.argv.includes('--sweep')) {
+  const from = Math.ceil(Date.parse(judged.weekStart) / HOUR_MS) + 6;
+  const [{ last }] = [{ last: Math.max(...judged.episodes.map((e) => Date.parse(e.startAt) / HOUR_MS), from) }];
+  let predictedHours = 0;
+  let idle = 0;
+  for (const site of sites.values()) {
+    if (!['air', 'land', 'sea'].includes(site.kind)) continue;
+    for (let h = from; h <= last; h += 2) {
+      const r = await replay(site, h * HOUR_MS + 45 * 60_000);
+      if (r?.gate !== 'predicted') continue;
+      predictedHours++;
+      let breach = false;
+      for (let k = h; k <= h + 6 && !breach; k++) breach = ((await observed(site.id, k))?.waitMeanMinutes ?? 0) > TARGET;
+      if (!breach) idle++;
+    }
+  }
+  console.log(`sweep (air, land, sea every 2 h): ${predictedHours} reports predicted a breach, ${idle} with none at the site within 6 h`);
+}
+console.log(`\nreplayed with this checkout's code: ${predictedWarnable} of ${replayedWarnable} warnable episodes predicted at the last report ≥ 60 min ahead; ${stillPredicted} of ${judged.falseAlarms.length} false alarms predicted at their first report`);
 await store.close?.();
 rmSync(work, { recursive: true, force: true });

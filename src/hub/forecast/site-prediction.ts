@@ -127,7 +127,7 @@ export const excessAt = (excess: number, hoursAhead: number): number => excess *
 function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerHour: number; lower: number; upper: number }, report: { reported: number; usual: number; excess: number; atMs: number }): RiseEvidence {
   const scale = errorScale(usualBefore) / errorScale(now.arrivalsPerHour);
   const band = { usual: usualBefore, lower: Math.max(0, usualBefore - (now.arrivalsPerHour - now.lower) * scale), upper: usualBefore + (now.upper - now.arrivalsPerHour) * scale };
-  return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore) };
+  return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore), relativeWidth: now.arrivalsPerHour > 0 ? (now.upper - now.lower) / now.arrivalsPerHour : Infinity };
 }
 
 /** The site's hour before that of its latest report, if it reported then. */
