@@ -29,10 +29,10 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
 };
 
 /** A store holding the site's flow hours before the latest report's (each the mean of a report at :10 and :40), that report, and no assets. */
-function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt): StoreReader {
+function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt, missing: (hour: number) => boolean = () => false): StoreReader {
   const now = Math.floor(Date.parse(latest.at) / HOUR_MS);
   const rows: FlowHourRecord[] = [];
-  for (let hour = now - 15 * 24; hour < now; hour++) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
+  for (let hour = now - 15 * 24; hour < now; hour++) if (!missing(hour)) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
   return {
     listFlowHours: async (q: { siteId?: string; fromHour: number; toHour: number }) => rows.filter((r) => r.hour >= q.fromHour && r.hour < q.toHour),
     listTelemetry: async () => [latest],
@@ -56,6 +56,14 @@ describe('the hours ahead at a site that opens', () => {
     const surgeLike = report(opening, 3, 80);
     const doubled = await predictSiteHours(storeWith(surgeLike), site, surgeLike, 4, calendar, model);
     expect(doubled.hours.map((h) => h.arrivalsPerHour)).toEqual(forecast);
+  });
+
+  it('takes a shut hour that sent no report as shut: the first report after it is no evidence either', async () => {
+    const latest = report(opening, 3, 40);
+    const forecast = (await predictSiteHours(storeWith(latest), site, latest, 4, calendar, model)).hours.map((h) => h.arrivalsPerHour);
+    const surgeLike = report(opening, 3, 80);
+    const gap = await predictSiteHours(storeWith(surgeLike, usualAt, (h) => h === opening - 1), site, surgeLike, 4, calendar, model);
+    expect(gap.hours.map((h) => h.arrivalsPerHour)).toEqual(forecast);
   });
 
   it('an hour on, reads a report far beyond the usual as a surge under way', async () => {
