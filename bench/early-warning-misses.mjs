@@ -21,7 +21,11 @@
 //               (opened later, or cleared in between: hysteresis, the report's minute);
 // then the reasons with their counts. Also the false alarms by kind with the
 // hours they were warned of, replayed the same way at the warning's first report. Asserts nothing.
-//   node bench/early-warning-misses.mjs FILE [--hours 6]
+// Then how many of the warnable episodes (warned or not) and of the run's false alarms this checkout's code predicts
+// at those reports. --sweep: every air, land and sea site replayed every 2 h of the week, judged as the bench judges a
+// warning (a breach hour within 6 h or not); --set NAME=VALUE: a constant of the bundled code set otherwise, to compare
+// variants on one store (e.g. --set RISE_HOURS=1).
+//   node bench/early-warning-misses.mjs FILE [--hours 6] [--sweep] [--set NAME=VALUE]
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
