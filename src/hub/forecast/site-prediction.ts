@@ -28,7 +28,7 @@
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf, readFlowHour, type FlowHour } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHour, readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
@@ -130,6 +130,13 @@ function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerH
   return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore), relativeWidth: now.arrivalsPerHour > 0 ? (now.upper - now.lower) / now.arrivalsPerHour : Infinity };
 }
 
+/** The latest of the two hours before that of the site's latest report that it reported in, if any. */
+async function earlierReading(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
+  const first = hourOf(new Date(latest.at));
+  const hours = await readFlowHours(store, { siteId: site.id, from: new Date((first - 2) * HOUR_MS), to: new Date(first * HOUR_MS) });
+  return hours.filter((h) => h.reports > 0).at(-1);
+}
+
 /** The site's hour before that of its latest report, if it reported then. */
 async function hourBefore(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
   const before = await readFlowHour(store, site.id, new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS));
@@ -180,7 +187,10 @@ export async function predictSiteHours(
     const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
     const ratio = nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
-    const perHour = before && !justOpened && usualBefore !== undefined ? risePerHour(riseEvidence(before, usualBefore, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0;
+    // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
+    const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
+    const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
+    const perHour = reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0;
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).
     const excessAhead = (hoursAhead: number) => {
       const rising = perHour > 0 ? risingHours(hoursAhead) : 0;

@@ -93,6 +93,15 @@ describe('the hours ahead at a site that opens', () => {
     expect(rising.hours[2]!.arrivalsPerHour).toBeGreaterThan(jump.hours[2]!.arrivalsPerHour + 50);
   });
 
+  it('takes the rise from the hour before that when the hour before sent no report', async () => {
+    const latest = report(opening + 3, 40, 180);
+    const gap = (h: number) => h === opening + 2;
+    const flat = await predictSiteHours(storeWith(latest, usualAt, gap), site, latest, 3, calendar, model);
+    // Two hours back at 100 where 60 is usual, nothing from the hour before, 180 now: still a surge climbing.
+    const rising = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h)), gap), site, latest, 3, calendar, model);
+    expect(rising.hours[2]!.arrivalsPerHour).toBeGreaterThan(flat.hours[2]!.arrivalsPerHour + 30);
+  });
+
   it('scales the hours ahead down on a report far below the usual (a bank that did not come), where it had held the forecast', async () => {
     const latest = report(opening + 2, 40, 5);
     const quiet = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
