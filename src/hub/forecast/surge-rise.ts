@@ -8,9 +8,9 @@
 // 2,470–3,120 came; none of the warnable surges a full week held but 2 of 18
 // were warned an hour ahead). Here the excess at the latest report is set
 // against the excess of the hour before it (its mean report beyond its own
-// band), and when both stand beyond the usual and the later is higher, the
-// rise per hour between them is carried on for RISE_HOURS more, then held,
-// and faded as the nowcast fades. Only a rise seen in two readings counts: a
+// band; the hour before that when that hour sent no report), and when both
+// stand beyond the usual and the later is higher, the rise per hour between
+// them is carried on for RISE_HOURS more, then faded as the nowcast fades. Only a rise seen in two readings counts: a
 // planeload's or a ferry's hour is one reading beyond the band, then none.
 // And only at sites whose hours are smooth enough for two readings to make a
 // trend (the interval no wider than the usual): carried at the regional
