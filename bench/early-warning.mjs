@@ -30,9 +30,11 @@
 // in-sample error of seasonal naive: same hour last week when a week of history
 // precedes the origin, else same hour yesterday — said which), and the time to
 // forecast all sites 24 h ahead (one request a site, then all in one: GET /v1/forecasts). Asserts nothing.
-// --keep FILE copies the hub's store there before it is removed (to study a run).
+// --keep FILE copies the hub's store there before it is removed (to study a run), and writes FILE.episodes.json:
+// the surge episodes as judged and the false alarms (what bench/early-warning-misses.mjs replays).
 //   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--every 1] [--snapshot-hours 6] [--keep FILE]
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { arg, fmt, percentile, startDemoHub } from './lib.mjs';
@@ -135,6 +137,7 @@ try {
   // real time: SPEED seconds of the site's clock) and a warning to stand 60 min before the episode's hour began.
   const reportMs = SPEED * 1000;
   const surged = { episodes: 0, warned: 0, warnable: 0, warnableWarned: 0 };
+  const judged = []; // each episode as judged, for --keep's sidecar (bench/early-warning-misses.mjs reads it)
   for (const e of episodes) {
     const covering = warnings.filter((w) => w.siteId === e.siteId && w.since <= e.startMs - LEAD_MS && w.until >= e.startMs);
     if (covering.length) leads.push((e.startMs - Math.min(...covering.map((w) => w.since))) / 60_000);
@@ -142,10 +145,12 @@ try {
     if (!surge) continue;
     surged.episodes++;
     if (covering.length) surged.warned++;
-    if (surge.startMs + reportMs <= e.startMs - LEAD_MS) {
+    const warnable = surge.startMs + reportMs <= e.startMs - LEAD_MS;
+    if (warnable) {
       surged.warnable++;
       if (covering.length) surged.warnableWarned++;
     }
+    judged.push({ siteId: e.siteId, kind: kindOf.get(e.siteId), startAt: new Date(e.startMs).toISOString(), surgeAt: new Date(surge.startMs).toISOString(), warnable, warned: covering.length > 0 });
   }
   const falseAlarmList = warnings.filter((w) => {
     const end = Math.min(lastHour * HOUR_MS, Math.max(w.until, w.since + WINDOW_HOURS * HOUR_MS));
@@ -153,6 +158,11 @@ try {
     return true;
   });
   const falseAlarms = falseAlarmList.length;
+  if (KEEP) {
+    const iso = (ms) => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+    const falseOnes = falseAlarmList.map((w) => ({ siteId: w.siteId, kind: kindOf.get(w.siteId), since: iso(w.since), until: iso(w.until) }));
+    writeFileSync(`${KEEP}.episodes.json`, JSON.stringify({ speed: SPEED, weekStart: iso(weekStartMs), episodes: judged, falseAlarms: falseOnes }, null, 1));
+  }
   const countByKind = (ws) => [...ws.reduce((m, w) => m.set(kindOf.get(w.siteId), (m.get(kindOf.get(w.siteId)) ?? 0) + 1), new Map())].sort().map(([k, n]) => `${k} ${n}`).join(', ');
 
   // The same by the hour, so a warning held open for days cannot pass for one that was right: each site-hour

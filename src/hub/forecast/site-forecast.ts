@@ -80,17 +80,19 @@ export async function siteHandledLoad(store: StoreReader, site: Pick<Site, 'id' 
 
 /**
  * The arrivals the fit took as usual in the hour before `current` (its level
- * and seasons there, the calendar's peaks put back): what the nowcast sets the
- * hour before's reports against. Undefined without a fit.
+ * and seasons there, the calendar's peaks put back), or in an earlier `hour`
+ * of the fit: what the nowcast sets an earlier hour's reports against.
+ * Undefined without a fit.
  */
 export async function usualArrivalsBefore(
   store: StoreReader,
   site: Pick<Site, 'id' | 'kind' | 'region'>,
   current: number,
   options: { hours: number; calendar: PeakCalendar },
+  hour = current - 1,
 ): Promise<number | undefined> {
   const { fit } = await siteHour(store, site, current, options.hours, options.calendar);
-  return fit ? fittedArrivals(fit, current - 1) * peaksFor(options.calendar, site).factor(current - 1) : undefined;
+  return fit ? fittedArrivals(fit, hour) * peaksFor(options.calendar, site).factor(hour) : undefined;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

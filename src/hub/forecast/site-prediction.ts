@@ -15,7 +15,11 @@
 // surge that lasts. The report is set against the usual at its own minute
 // (usualAtReport) and counts only beyond the forecast's interval (beyondBand:
 // the site's own count level); travellers beyond it are also added ahead,
-// fading as the ratio does (excessAt). The first report after an hour with
+// fading as the ratio does (excessAt) — or, when the hour before was already
+// beyond its own band, the report is at least twice the usual and higher
+// still, rising for two hours more before fading (surge-rise.ts: a surge an
+// hour into its climb). A report below the interval scales the hours ahead
+// down (a bank that did not come). The first report after an hour with
 // nothing open (a service centre's opening) is no evidence either way. The
 // breaches the queueing model
 // then sees are checked against what the site has handled (handled-load.ts). With
@@ -24,7 +28,7 @@
 import type { ScenarioBaselineSource, ScenarioHour, Site, SiteTelemetry } from '../../core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import type { StoreReader } from '../store/store.js';
-import { HOUR_MS, hourOf, readFlowHour, type FlowHour } from '../telemetry/flow-history.js';
+import { HOUR_MS, hourOf, readFlowHour, readFlowHours, type FlowHour } from '../telemetry/flow-history.js';
 import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
@@ -35,6 +39,8 @@ import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forec
 import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
+import { errorScale } from './arrivals-model.js';
+import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -61,15 +67,13 @@ export function nowcastRatio(reportedPerHour: number, forecastPerHour: number): 
 
 /**
  * The correction for the hour `ahead` hours on: the ratio's log halved every
- * NOWCAST_HALF_LIFE_HOURS. Not carried on rising: a rise read from the hour
- * before (the ratio up on it, the excess growing) was written in but, its
- * hour read through an empty range, never ran; once it could, a ferry's or a
- * planeload's hour beyond the usual was carried on climbing for hours (SEA-GIZ:
- * 49 an hour reported as a ferry came in, 116–127 predicted for the hours
- * after, 0–4 came), and gated on two hours running it still warned of every
- * regional airport's second hour of a bank: on full simulated weeks, 33–36 %
- * false alarms with it, 25 % without, the warnable surges warned about alike
- * (docs/benchmarks.md, 2026-12-01).
+ * NOWCAST_HALF_LIFE_HOURS. The ratio itself is not carried on rising: a
+ * ferry's or a planeload's hour beyond the usual was carried on climbing for
+ * hours (SEA-GIZ: 49 an hour reported as a ferry came in, 116–127 predicted
+ * for the hours after, 0–4 came), and gated on two hours running it still
+ * warned of every regional airport's second hour of a bank (docs/benchmarks.md,
+ * 2026-12-01). A rise is carried in travellers, for two hours, on stricter
+ * evidence (surge-rise.ts).
  */
 export const nowcastAt = (ratio: number, ahead: number): number => Math.min(NOWCAST_RATIO_CAP, ratio) ** (0.5 ** (ahead / NOWCAST_HALF_LIFE_HOURS));
 
@@ -115,6 +119,24 @@ export function beyondBand(reported: number, band: UsualBand): { evidence: numbe
  */
 export const excessAt = (excess: number, hoursAhead: number): number => excess * 0.5 ** (Math.max(0, hoursAhead) / NOWCAST_HALF_LIFE_HOURS);
 
+/**
+ * The rise's two readings (surge-rise.ts): the excess now, and the hour
+ * before's mean report beyond its own band — its usual with the current
+ * hour's interval in that hour's count scale (errorScale) — at its middle.
+ */
+function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerHour: number; lower: number; upper: number }, report: { reported: number; usual: number; excess: number; atMs: number }): RiseEvidence {
+  const scale = errorScale(usualBefore) / errorScale(now.arrivalsPerHour);
+  const band = { usual: usualBefore, lower: Math.max(0, usualBefore - (now.arrivalsPerHour - now.lower) * scale), upper: usualBefore + (now.upper - now.arrivalsPerHour) * scale };
+  return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore), relativeWidth: now.arrivalsPerHour > 0 ? (now.upper - now.lower) / now.arrivalsPerHour : Infinity };
+}
+
+/** The latest of the two hours before that of the site's latest report that it reported in, if any. */
+async function earlierReading(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
+  const first = hourOf(new Date(latest.at));
+  const hours = await readFlowHours(store, { siteId: site.id, from: new Date((first - 2) * HOUR_MS), to: new Date(first * HOUR_MS) });
+  return hours.filter((h) => h.reports > 0).at(-1);
+}
+
 /** The site's hour before that of its latest report, if it reported then. */
 async function hourBefore(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
   const before = await readFlowHour(store, site.id, new Date((hourOf(new Date(latest.at)) - 1) * HOUR_MS));
@@ -159,18 +181,31 @@ export async function predictSiteHours(
     // A site that was shut the hour before (no desk open: a service centre's first hour) reports a rate still climbing
     // from zero, or one counted over a step that began before its doors opened: no evidence either way yet.
     const before = station ? await hourBefore(store, site, latest) : undefined;
-    const justOpened = before !== undefined && before.countersOpen < 0.5 && before.egatesInService < 0.5;
+    // With no report that hour (a link down, a hub too busy to take them) a site usually shut then is taken as shut: at
+    // speed 1800 under load the demo's reports skipped its 04:00 and every service centre's opening read as a surge.
+    const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : station !== undefined && usualBefore !== undefined && usualBefore < 0.5;
     const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
     const ratio = nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
+    // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
+    const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
+    const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
+    const perHour = reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0;
+    // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).
+    const excessAhead = (hoursAhead: number) => {
+      const rising = perHour > 0 ? risingHours(hoursAhead) : 0;
+      return excessAt(excess + perHour * rising, hoursAhead - rising);
+    };
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
     const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour * usuallyToPeople(i), latest, maxCounters, station)))) : history;
     // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
     // open its doors) — the forecast's trickle into a shut hall queues nowhere.
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
+    // Below the interval (ratio under 1) the hours ahead are scaled down; taken together with the excess (none there) by
+    // the larger of the two, they never were, and a bank the forecast expected was warned of when the report said none came.
     const arrivals = forecast.hours.map((h, i) =>
-      closed(i) ? 0 : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i), h.arrivalsPerHour + excessAt(excess, ((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS)) * toPeople(i),
+      closed(i) ? 0 : (ratio < 1 ? h.arrivalsPerHour * nowcastAt(ratio, i) : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i), h.arrivalsPerHour + excessAhead(((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS))) * toPeople(i),
     );
     const counters = station ? keptOpen(rostered, arrivals, latest, maxCounters, station) : rostered;
     return {

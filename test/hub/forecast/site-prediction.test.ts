@@ -29,10 +29,10 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
 };
 
 /** A store holding the site's flow hours before the latest report's (each the mean of a report at :10 and :40), that report, and no assets. */
-function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt): StoreReader {
+function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt, missing: (hour: number) => boolean = () => false): StoreReader {
   const now = Math.floor(Date.parse(latest.at) / HOUR_MS);
   const rows: FlowHourRecord[] = [];
-  for (let hour = now - 15 * 24; hour < now; hour++) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
+  for (let hour = now - 15 * 24; hour < now; hour++) if (!missing(hour)) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
   return {
     listFlowHours: async (q: { siteId?: string; fromHour: number; toHour: number }) => rows.filter((r) => r.hour >= q.fromHour && r.hour < q.toHour),
     listTelemetry: async () => [latest],
@@ -59,6 +59,14 @@ describe('the hours ahead at a site that opens', () => {
     expect(doubled.hours.map((h) => h.arrivalsPerHour)).toEqual(forecast);
   });
 
+  it('takes a shut hour that sent no report as shut: the first report after it is no evidence either', async () => {
+    const latest = report(opening, 3, 40);
+    const forecast = (await predictSiteHours(storeWith(latest), site, latest, 4, calendar, model)).hours.map((h) => h.arrivalsPerHour);
+    const surgeLike = report(opening, 3, 80);
+    const gap = await predictSiteHours(storeWith(surgeLike, usualAt, (h) => h === opening - 1), site, surgeLike, 4, calendar, model);
+    expect(gap.hours.map((h) => h.arrivalsPerHour)).toEqual(forecast);
+  });
+
   it('an hour on, reads a report far beyond the usual as a surge under way', async () => {
     const latest = report(opening + 1, 40, 180);
     const predicted = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
@@ -66,16 +74,38 @@ describe('the hours ahead at a site that opens', () => {
     expect(predicted.hours[1]!.arrivalsPerHour).toBeGreaterThan(1.5 * MORNING[2]!);
   });
 
-  it('carries a report beyond the usual ahead as an excess that fades, not as a rise, even after an hour above it', async () => {
+  it('carries a jump beyond the usual ahead as an excess that fades, not as a rise: one reading is a planeload as much as a surge', async () => {
     const latest = report(opening + 2, 40, 180);
     const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
-    // The hour before at 100 where 60 is usual: a ferry's, a planeload's hour looks the same as a surge's first.
-    const after = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
-    for (const p of [jump, after]) {
-      const excess = p.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
-      expect(excess[0]).toBeGreaterThan(60);
-      expect(excess[1]).toBeLessThan(excess[0]!);
-      expect(excess[2]).toBeLessThan(excess[1]!);
-    }
+    const excess = jump.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
+    expect(excess[0]).toBeGreaterThan(60);
+    expect(excess[1]).toBeLessThan(excess[0]!);
+    expect(excess[2]).toBeLessThan(excess[1]!);
+  });
+
+  it('carries a rise seen in two readings beyond the usual on for the hours after (surge-rise.ts), where a jump fades', async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // The hour before at 100 where 60 is usual, 180 now: a surge climbing.
+    const rising = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h))), site, latest, 3, calendar, model);
+    const excess = rising.hours.map((h, i) => h.arrivalsPerHour - MORNING[2 + i]!);
+    expect(excess[1]).toBeGreaterThan(excess[0]!);
+    expect(excess[2]).toBeGreaterThan(excess[1]!);
+    expect(rising.hours[2]!.arrivalsPerHour).toBeGreaterThan(jump.hours[2]!.arrivalsPerHour + 50);
+  });
+
+  it('takes the rise from the hour before that when the hour before sent no report', async () => {
+    const latest = report(opening + 3, 40, 180);
+    const gap = (h: number) => h === opening + 2;
+    const flat = await predictSiteHours(storeWith(latest, usualAt, gap), site, latest, 3, calendar, model);
+    // Two hours back at 100 where 60 is usual, nothing from the hour before, 180 now: still a surge climbing.
+    const rising = await predictSiteHours(storeWith(latest, (h) => (h === opening + 1 ? 100 : usualAt(h)), gap), site, latest, 3, calendar, model);
+    expect(rising.hours[2]!.arrivalsPerHour).toBeGreaterThan(flat.hours[2]!.arrivalsPerHour + 30);
+  });
+
+  it('scales the hours ahead down on a report far below the usual (a bank that did not come), where it had held the forecast', async () => {
+    const latest = report(opening + 2, 40, 5);
+    const quiet = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    quiet.hours.forEach((h, i) => expect(h.arrivalsPerHour).toBeLessThan(0.9 * MORNING[2 + i]!));
   });
 });
