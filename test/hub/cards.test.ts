@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../src/core/errors.js';
 import { CARD_LEASE_MS } from '../../src/core/vocabulary.js';
-import { MIGRATIONS, migrate } from '../../src/hub/store/sqlite/migrations.js';
+import { migrate } from '../../src/hub/store/sqlite/migrate.js';
+import { MIGRATIONS } from '../../src/hub/store/sqlite/migrations.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;

@@ -5,7 +5,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { draftIncident } from '../../src/hub/incidents/draft.js';
-import { migrate, MIGRATIONS } from '../../src/hub/store/sqlite/migrations.js';
+import { migrate } from '../../src/hub/store/sqlite/migrate.js';
+import { MIGRATIONS } from '../../src/hub/store/sqlite/migrations.js';
 import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 
 const at = '2026-12-01T10:00:00.000Z';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import type { SiteTelemetry } from '../../src/core/model.js';
-import { migrate } from '../../src/hub/store/sqlite/migrations.js';
+import { migrate } from '../../src/hub/store/sqlite/migrate.js';
 import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 import type { StoreReader } from '../../src/hub/store/store.js';
 import { FLOW_HISTORY_HOURS, WAIT_BUCKET_UPPER_MINUTES, readFlowHour, readFlowHours, waitQuantile, waitShareWithin } from '../../src/hub/telemetry/flow-history.js';

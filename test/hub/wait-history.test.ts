@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
 import { NotFoundError, UsageError } from '../../src/core/errors.js';
 import type { SiteTelemetry } from '../../src/core/model.js';
-import { MIGRATIONS, migrate } from '../../src/hub/store/sqlite/migrations.js';
+import { migrate } from '../../src/hub/store/sqlite/migrate.js';
+import { MIGRATIONS } from '../../src/hub/store/sqlite/migrations.js';
 import { sqliteOperations } from '../../src/hub/store/sqlite/operations.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 

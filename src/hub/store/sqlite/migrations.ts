@@ -1,14 +1,13 @@
 // Versioned schema changes, applied in order, each once, each in its own
-// transaction. Never edit a released step: add the next one.
-import type Database from 'better-sqlite3';
+// transaction (migrate.ts). Never edit a released step: add the next one.
 import { ALERT_JOURNAL_MIGRATION } from './migration-alert-journal.js';
 import { ASSET_HEALTH_HISTORY_MIGRATION } from './migration-asset-health-history.js';
 import { CHILD_COUNT_MIGRATION } from './migration-child-count.js';
 import { CHILD_INSERT_MIGRATION } from './migration-child-insert.js';
-import { FLOW_REVISIONS_MIGRATION } from './migration-flow-revisions.js';
 import { CONTACT_CENTRE_MIGRATION } from './migration-contact-centre.js';
 import { DRILLS_MIGRATION } from './migration-drills.js';
 import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
+import { FLOW_REVISIONS_MIGRATION } from './migration-flow-revisions.js';
 import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
@@ -377,26 +376,3 @@ export const MIGRATIONS: readonly Migration[] = [
   CHILD_INSERT_MIGRATION,
   FLOW_REVISIONS_MIGRATION,
 ];
-
-/** Applies the migrations this database has not seen yet; returns how many ran. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version     INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
-    applied_at  TEXT NOT NULL
-  )`);
-  const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  );
-  const record = db.prepare('INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)');
-  let ran = 0;
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    }).immediate();
-    ran++;
-  }
-  return ran;
-}

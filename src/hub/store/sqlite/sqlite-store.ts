@@ -14,7 +14,7 @@ import type { JournalEntry, JournalOwner, Store, StoreWriter } from '../store.js
 import { Mutex } from '../mutex.js';
 import { journalFileOf, openAlertJournalFile } from './alert-journal-file.js';
 import { journalSeqFloor, legacyJournalEntries } from './alert-journal-statements.js';
-import { migrate } from './migrations.js';
+import { migrate } from './migrate.js';
 import { sqliteOperationsInScope, type SqliteOperations } from './operations.js';
 import { asStorageFailure } from './storage-failure.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
