@@ -52,20 +52,12 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...handoverStatements(sql),
     ...alertJournalStatements(sql),
   };
-  // The audit head is written before the cache learns the transaction's revisions; both before COMMIT.
+  // Each told in this order (the audit head is written before the cache learns the transaction's revisions); all before COMMIT.
+  const scopes: readonly AuditHeadScope[] = [audit.scope, flow.scope];
   const transactionScope: AuditHeadScope = {
-    begin: () => {
-      audit.scope.begin();
-      flow.scope.begin();
-    },
-    flush: () => {
-      audit.scope.flush();
-      flow.scope.flush();
-    },
-    discard: () => {
-      audit.scope.discard();
-      flow.scope.discard();
-    },
+    begin: () => scopes.forEach((s) => s.begin()),
+    flush: () => scopes.forEach((s) => s.flush()),
+    discard: () => scopes.forEach((s) => s.discard()),
   };
   return { ops, transactionScope };
 }
