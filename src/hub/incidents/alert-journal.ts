@@ -33,7 +33,7 @@ export interface JournalLimits {
   maxAlertsPerApply: number;
   /**
    * While senders are sending (and none waits for an outcome), the applier leaves them the cores until this
-   * many alerts wait, or for `holdMs` of the spell at most (absent: it never holds; see HOLD_WHILE_SENDING).
+   * many alerts wait, or for `ms` of the spell at most (absent: it never holds; see HOLD_WHILE_SENDING).
    */
   holdWhileSending?: { alerts: number; ms: number } | undefined;
 }

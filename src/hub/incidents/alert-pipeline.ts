@@ -37,8 +37,8 @@ const BUSY_WINDOW_MS = 2;
 const WORKER_ALERTS_PER_APPLY = 100;
 
 // The worker's applying took cores the accepting thread and its senders needed: on 2 cores, nice 10 or not,
-// it spent ~0.5 ms of CPU an alert while senders sent (bench/intake.mjs, profiled), as much again as taking the
-// alert in. Alertmanager itself holds a new group for group_wait (30 s by default) before it notifies, so a
+// it was busy 92% of a round of one-alert requests (bench/intake.mjs, profiled), at ~0.3 ms of CPU an alert
+// beside the accepting thread's ~0.1–0.2. Alertmanager itself holds a new group for group_wait (30 s by default) before it notifies, so a
 // storm's first second is taken in at full speed and applied right after: the hold ends when senders go quiet,
 // after a second of a spell, or at a fifth of the journal's bound — and never while a request waits for its outcome.
 const HOLD_WHILE_SENDING = { alerts: 10_000, ms: 1_000 };
