@@ -31,17 +31,10 @@ export interface JournalLimits {
   maxJournalAlerts: number;
   /** Alerts the applier takes into one transaction (the event loop is busy for that long). */
   maxAlertsPerApply: number;
-  /**
-   * While senders are sending (and none waits for an outcome), the applier leaves them the cores until this
-   * many alerts wait, or for `ms` of the spell at most (absent: it never holds; see HOLD_WHILE_SENDING).
-   */
-  holdWhileSending?: { alerts: number; ms: number } | undefined;
 }
 
 // How long a batch may wait to fill up while senders are sending.
 const GATHER_MS = 50;
-// How often a holding applier looks whether the senders went quiet.
-const HOLD_POLL_MS = 5;
 
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxJournalAlerts: 50_000, maxAlertsPerApply: 200 };
 
@@ -74,11 +67,10 @@ function deliveryOf(entry: JournalEntry): AlertDelivery {
   return 'postable' in parsed ? { caller: parsed.caller, webhook: webhookOfPostableAlerts(parsed.postable, new Date(entry.receivedAt)) } : parsed;
 }
 
-/** An entry as its append names it to the applier; `waited`: its request waits for the outcome (the webhook). */
+/** An entry as its append names it to the applier. */
 export interface AppendedEntry {
   seq: number;
   alerts: number;
-  waited?: true;
 }
 
 export interface JournalApplier {
@@ -207,20 +199,6 @@ export function createJournalApplier(
     }
   };
 
-  // When the applier began holding in this spell of sending (undefined: senders quiet, or not held yet).
-  let heldSince: number | undefined;
-  const hold = limits.holdWhileSending;
-  /** Waits while senders send, within the hold's bounds (its alerts, its time in this spell). */
-  const holdWhileSending = async (): Promise<void> => {
-    if (!hold) return;
-    if (!sendersBusy()) {
-      heldSince = undefined;
-      return;
-    }
-    heldSince ??= performance.now();
-    while (!closed && backlog < hold.alerts && performance.now() - heldSince < hold.ms && sendersBusy()) await sleep(HOLD_POLL_MS);
-  };
-
   const loop = async (): Promise<void> => {
     try {
       while (again && !closed) {
@@ -229,7 +207,6 @@ export function createJournalApplier(
         // While this hub counts a backlog; none left means no transaction just to find the journal empty.
         while (backlog > 0 && !closed) {
           await new Promise((r) => setImmediate(r));
-          await holdWhileSending();
           // While senders are sending, a batch is let grow (a little while at most): each costs as much again
           // for its parents, events and commit, and a storm of small ones would cost the senders their turns.
           const gatherUntil = performance.now() + GATHER_MS;

@@ -36,13 +36,6 @@ const BUSY_WINDOW_MS = 2;
 // commit, journal read and prune cost little an alert: at 10 a batch they were a quarter of the applier's CPU.
 const WORKER_ALERTS_PER_APPLY = 100;
 
-// The worker's applying took cores the accepting thread and its senders needed: on 2 cores, nice 10 or not,
-// it was busy 92% of a round of one-alert requests (bench/intake.mjs, profiled), at ~0.3 ms of CPU an alert
-// beside the accepting thread's ~0.1–0.2. Alertmanager itself holds a new group for group_wait (30 s by default) before it notifies, so a
-// storm's first second is taken in at full speed and applied right after: the hold ends when senders go quiet,
-// after a second of a spell, or at a fifth of the journal's bound — and never while a request waits for its outcome.
-const HOLD_WHILE_SENDING = { alerts: 10_000, ms: 1_000 };
-
 const EMPTY = (): AlertmanagerIngestResult => ({ created: [], updated: [], resolved: [], ignored: 0, silenced: 0 });
 
 export interface AlertPipeline {
@@ -93,7 +86,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
   const script = deps.dataFile ? journalWorkerScript() : undefined;
   const applier: JournalApplier =
     script && deps.dataFile
-      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY), holdWhileSending: limits.holdWhileSending ?? HOLD_WHILE_SENDING }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
+      ? startJournalWorker(script, deps, { file: deps.dataFile, hub, rules, limits: { ...limits, maxAlertsPerApply: Math.min(limits.maxAlertsPerApply, WORKER_ALERTS_PER_APPLY) }, turns: writeTurnsOf(deps.store) }, waiters, inThisThread)
       : inThisThread();
 
   const journal = async (jobs: Job[]): Promise<Accepted[]> => {
@@ -105,7 +98,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       jobs.map(({ entry, alerts }) => ({ receivedAt, alerts, entry, hub })),
       (committed) => (accepted = jobs.map((job, i): Accepted => ({ outcome: job.outcome ? waiters.outcomeOf(committed[i]!) : undefined }))),
     );
-    applier.appended(jobs.reduce((n, j) => n + j.alerts, 0), seqs.map((seq, i) => (jobs[i]!.outcome ? { seq, alerts: jobs[i]!.alerts, waited: true } : { seq, alerts: jobs[i]!.alerts })));
+    applier.appended(jobs.reduce((n, j) => n + j.alerts, 0), seqs.map((seq, i) => ({ seq, alerts: jobs[i]!.alerts })));
     return accepted;
   };
 

@@ -18,7 +18,6 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { othersWaiting } from '../store/sqlite/write-turns.js';
 import { createJournalApplier, type ApplierDeps, type ApplierMetrics } from './alert-journal.js';
 import { alertPlacesCache } from './alert-places.js';
-import { watchSenders } from './senders-sending.js';
 import type { ErrorJson, FromWorker, JournalWorkerData, MetricCall, ToWorker } from './journal-worker-protocol.js';
 
 const port = parentPort!;
@@ -82,14 +81,11 @@ const deps: ApplierDeps = {
   },
 };
 let seen = 0;
-// While senders send, the applier holds (senders-sending.ts).
-const senders = watchSenders();
 // The applier reads whatever the journal holds, so it may apply an entry before the message naming it
 // arrives (the hub's thread tells it after its commit): such an entry is not counted again.
 let appliedThrough = 0;
 const applying = (seqs: readonly number[]) => {
   for (const seq of seqs) appliedThrough = Math.max(appliedThrough, seq);
-  senders.appliedThrough(appliedThrough);
 };
 const tellBacklog = () => post({ type: 'backlog', alerts: applier.backlog(), seen });
 const applier = createJournalApplier(deps, data.hub, alertPlacesCache(), data.rules, data.limits, {
@@ -103,12 +99,11 @@ const applier = createJournalApplier(deps, data.hub, alertPlacesCache(), data.ru
     post({ type: 'failed', error: errorJson(e), ...(seqs ? { seqs: [...seqs] } : {}) });
     tellBacklog();
   },
-}, () => senders.sending(performance.now()), false);
+}, () => false, false);
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'appended':
-      senders.appended(message.entries, performance.now());
       seen += message.alerts;
       applier.appended(message.entries ? message.entries.reduce((n, e) => n + (e.seq > appliedThrough ? e.alerts : 0), 0) : message.alerts);
       tellBacklog();
