@@ -29,20 +29,6 @@ declare module 'fastify' {
 // Writing lastUsedAt on every request would turn reads into writes.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-// A secret's sha256, again and again: an intake storm presents one header thousands of times a second, and the
-// hash was ~9 µs of a request (bench/intake.mjs, profiled). Only secrets of tokens the store knows are kept
-// (a caller guessing secrets fills nothing), a few: the oldest go.
-const hashBySecret = new Map<string, string>();
-const HASHES_KEPT = 100;
-function hashOf(secret: string): string {
-  return hashBySecret.get(secret) ?? hashTokenSecret(secret);
-}
-function keepHash(secret: string, hash: string): void {
-  if (hashBySecret.has(secret)) return;
-  if (hashBySecret.size >= HASHES_KEPT) hashBySecret.delete(hashBySecret.keys().next().value!);
-  hashBySecret.set(secret, hash);
-}
-
 // One per store, so hubs in one process (tests) keep theirs apart.
 const verifiedByStore = new WeakMap<Store, VerifiedTokens>();
 function verifiedTokens(store: Store): VerifiedTokens {
@@ -114,11 +100,10 @@ export async function authenticate(ctx: HubContext, request: PresentedRequest): 
       hint: 'store one with `watchfloor config set token wf_…`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
     });
   }
-  const hash = hashOf(secret);
+  const hash = hashTokenSecret(secret);
   const verified = verifiedTokens(ctx.store);
   const token = await verified.byHash(hash);
   const now = ctx.now();
-  if (token) keepHash(secret, hash);
   if (!token || token.revokedAt || hasExpired(token, now)) {
     const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
     throw new UnauthenticatedError(why, {
