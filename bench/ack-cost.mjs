@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Benchmark (not a test): what one ack costs the hub's event loop, and what
+// writing its event to 200 streams adds — in CPU and in garbage — apart from
+// the latencies, which on a shared machine swing with its load (fanout.mjs
+// measures those). A demo hub (--speed 1, no past imported) is measured over
+// four phases of equal length, the demo's own work in each:
+//   idle · acks at --rate · idle with --clients streams open · acks with them
+// and per ack: (acks − idle) is the ack's own cost; (acks with streams − idle
+// with streams) − that is its event's fan-out. CPU is the hub's main thread's
+// run time (schedstat, ns), which the machine's load barely moves; garbage is
+// what the hub allocated (bench/hub-probe.cjs heap sampling, garbage
+// included) with --heap, which slows the hub, so it is a run of its own.
+// Streams are bare sockets in this process that read and drop what comes.
+//   npm run build && node bench/ack-cost.mjs [--acks 2000] [--rate 200] [--clients 200] [--heap] [--build DIR]
+import { connect } from 'node:net';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
+import { arg, clockTicks, loadAverage, startDemoHub } from './lib.mjs';
+
+const ACKS = arg('--acks', 2000);
+const RATE = arg('--rate', 200);
+const CLIENTS = arg('--clients', 200);
+const HEAP = process.argv.includes('--heap');
+const i = process.argv.indexOf('--build');
+const BUILD = i > 0 ? process.argv[i + 1] : undefined;
+const PHASE_MS = (ACKS / RATE) * 1000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const runNs = (pid) => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+/** The main thread's CPU in the kernel (system calls: sockets, the database file), ms. */
+const TICK_MS = 1000 / clockTicks();
+const kernelMs = (pid) => {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[12]) * TICK_MS;
+};
+
+async function post(pool, token, path, body) {
+  const res = await pool.request({ path, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.body.text();
+  if (res.statusCode >= 300) throw new Error(`POST ${path} -> ${res.statusCode} ${text}`);
+  return JSON.parse(text);
+}
+
+async function openIncidents(pool, token, n) {
+  const ids = [];
+  for (let k = 0; k < n; k += 50) {
+    const batch = await Promise.all(Array.from({ length: Math.min(50, n - k) }, (_, j) => post(pool, token, '/v1/incidents', { title: `ack cost #${k + j}`, severity: 'sev4' })));
+    ids.push(...batch.map((r) => r.incident.id));
+  }
+  return ids;
+}
+
+/** Acks `ids` at RATE a second (open loop), each checked to have changed its incident. */
+async function ackAll(pool, token, ids) {
+  const start = performance.now() + 20;
+  await Promise.all(
+    ids.map(async (id, k) => {
+      await sleep(Math.max(0, start + (k * 1000) / RATE - performance.now()));
+      const res = await post(pool, token, `/v1/incidents/${id}/ack`, {});
+      if (!res.changed) throw new Error(`ack ${id} changed nothing`);
+    }),
+  );
+}
+
+const DROP = Buffer.alloc(256 * 1024);
+function openStream(url, token) {
+  return new Promise((resolveOpen, reject) => {
+    const { hostname, port } = new URL(url);
+    let bytes = 0;
+    const socket = connect({ host: hostname, port: Number(port), noDelay: true, onread: { buffer: DROP, callback: (n) => void (bytes += n) } }, () => {
+      socket.write(`GET /v1/events HTTP/1.1\r\nhost: ${hostname}:${port}\r\nauthorization: Bearer ${token}\r\naccept: text/event-stream\r\n\r\n`);
+      resolveOpen({ bytes: () => bytes, close: () => socket.destroy() });
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** The hub's probe, asked to write what it sampled since it was last asked; resolves with its allocated bytes. */
+async function heapSince(pid, dir, seen) {
+  process.kill(pid, 'SIGUSR2');
+  for (let t = 0; t < 200; t++) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.heapprofile'));
+    if (files.length > seen.count) {
+      seen.count = files.length;
+      await sleep(100); // written in one call; read once it is whole
+      const latest = files.sort((a, b) => Number(a.split('.').at(-2)) - Number(b.split('.').at(-2))).at(-1);
+      const profile = JSON.parse(readFileSync(join(dir, latest), 'utf8'));
+      const sum = (node) => node.selfSize + node.children.reduce((s, c) => s + sum(c), 0);
+      return sum(profile.head);
+    }
+    await sleep(50);
+  }
+  throw new Error('the hub probe wrote no heap profile');
+}
+
+async function main() {
+  const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  let probeDir;
+  if (HEAP) {
+    probeDir = mkdtempSync(join(tmpdir(), 'wf-ack-cost-'));
+    process.env.WF_HUB_PROBE = join(probeDir, 'probe.jsonl');
+    process.env.WF_HUB_HEAP_SAMPLE = '1';
+    writeFileSync(process.env.WF_HUB_PROBE, '');
+    nodeArgs.push('--require', fileURLToPath(new URL('./hub-probe.cjs', import.meta.url)));
+  }
+  const hub = await startDemoHub({ speed: 1, extraArgs: ['--demo-past', '0'], nodeArgs, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined });
+  const pool = new Pool(new URL(hub.url).origin, { connections: 16 });
+  const streams = [];
+  const seen = { count: 0 };
+  const figures = {};
+  try {
+    const ids = await openIncidents(pool, hub.token, 2 * ACKS + 200);
+    // Warm-up: the first acks pay for compiling the hub's code.
+    await ackAll(pool, hub.token, ids.splice(0, 200));
+    const phase = async (name, work) => {
+      await sleep(300);
+      if (HEAP) await heapSince(hub.pid, probeDir, seen);
+      const ns0 = runNs(hub.pid);
+      const k0 = kernelMs(hub.pid);
+      await Promise.all([work(), sleep(PHASE_MS)]);
+      figures[name] = { cpuMs: (runNs(hub.pid) - ns0) / 1e6, kernelMs: kernelMs(hub.pid) - k0, heapMB: HEAP ? (await heapSince(hub.pid, probeDir, seen)) / 1e6 : NaN };
+    };
+    await phase('idle', async () => {});
+    await phase('acks', () => ackAll(pool, hub.token, ids.splice(0, ACKS)));
+    for (let k = 0; k < CLIENTS; k++) streams.push(await openStream(hub.url, hub.token));
+    await phase('idle, streams', async () => {});
+    await phase('acks, streams', () => ackAll(pool, hub.token, ids.splice(0, ACKS)));
+    if (streams.some((s) => s.bytes() === 0)) throw new Error('a stream read nothing');
+  } finally {
+    for (const s of streams) s.close();
+    await pool.close();
+    await hub.stop();
+  }
+  const f = figures;
+  const per = (key) => (x) => ((f[x[0]][key] - f[x[1]][key]) / ACKS) * (key === 'heapMB' ? 1e6 : 1000);
+  const ackCpu = per('cpuMs')(['acks', 'idle']);
+  const withCpu = per('cpuMs')(['acks, streams', 'idle, streams']);
+  console.log(`ack cost: ${ACKS} acks at ${RATE}/s, ${CLIENTS} streams, build ${BUILD ?? 'this checkout'}, load average ${loadAverage()}`);
+  for (const [name, v] of Object.entries(f)) console.log(`  ${name.padEnd(14)} main thread ${v.cpuMs.toFixed(0)} ms (in the kernel ${v.kernelMs.toFixed(0)}) over ${PHASE_MS} ms${HEAP ? `, allocated ${v.heapMB.toFixed(1)} MB` : ''}`);
+  const ackKernel = per('kernelMs')(['acks', 'idle']);
+  const withKernel = per('kernelMs')(['acks, streams', 'idle, streams']);
+  console.log(`  per ack: main thread ${ackCpu.toFixed(0)} µs (kernel ${ackKernel.toFixed(0)}); its event to ${CLIENTS} streams ${(withCpu - ackCpu).toFixed(0)} µs more (kernel ${(withKernel - ackKernel).toFixed(0)})`);
+  if (HEAP) {
+    const ackHeap = per('heapMB')(['acks', 'idle']);
+    const withHeap = per('heapMB')(['acks, streams', 'idle, streams']);
+    console.log(`  per ack: allocated ${(ackHeap / 1000).toFixed(1)} kB; its event to ${CLIENTS} streams ${((withHeap - ackHeap) / 1000).toFixed(1)} kB more`);
+  }
+}
+
+await main();
