@@ -34,6 +34,21 @@ let throughFastify = 0;
 const published: HubEvent[] = [];
 const deps = () => ({ store, relay: events.relay, now: () => new Date() });
 
+interface Sent {
+  body: string;
+  who?: Who;
+  contentType?: string;
+  actAs?: string;
+  /** The path after the incident's id (default /ack). */
+  tail?: string;
+}
+
+const headersOf = ({ who, contentType, actAs }: Sent): Record<string, string> => ({
+  ...(who ? { authorization: `Bearer ${who === 'unknown' ? 'wf_not_a_token' : tokens[who]}` } : {}),
+  ...(actAs ? { 'x-watchfloor-act-as': actAs } : {}),
+  'content-type': contentType ?? 'application/json',
+});
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wf-fast-ack-'));
   store = openSqliteStore(join(dir, 'hub.sqlite'));
@@ -58,25 +73,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await events?.close();
-  await store?.close();
+  // In the reverse order of opening: the server, then the events, then the store under both.
+  for (const close of [() => app?.close(), () => events?.close(), () => store?.close()]) await close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-interface Sent {
-  body: string;
-  who?: Who;
-  contentType?: string;
-  actAs?: string;
-  /** The path after the incident's id (default /ack). */
-  tail?: string;
-}
-
-const headersOf = ({ who, contentType, actAs }: Sent): Record<string, string> => ({
-  ...(who ? { authorization: `Bearer ${who === 'unknown' ? 'wf_not_a_token' : tokens[who]}` } : {}),
-  ...(actAs ? { 'x-watchfloor-act-as': actAs } : {}),
-  'content-type': contentType ?? 'application/json',
 });
 
 // What a client reads of an answer.
