@@ -30,7 +30,6 @@ import type { HubContext } from './context.js';
 import { httpTimeoutOptions, type HttpTimeouts } from './http-timeouts.js';
 import { createAlertPipeline, type IntakeLimits } from './incidents/alert-pipeline.js';
 import { fastAlertIntake } from './api/fast-alert-intake.js';
-import { fastAck } from './api/fast-ack.js';
 import { serverFactoryWith } from './http-server.js';
 import { createDiagnostics } from './diagnostics/service.js';
 import { createPlaybookRuns, type PlaybookRuns } from './playbooks/run-service.js';
@@ -53,9 +52,8 @@ export function buildApp(ctx: HubContext, options: AppOptions = {}): FastifyInst
   const timeouts = httpTimeoutOptions(options.httpTimeouts);
   // One alert pipeline for the intake routes and the fast path ahead of fastify's routing (POST /api/v2/alerts).
   const alerts = createAlertPipeline(ctx, options.intake);
-  // Ahead of fastify's routing: the alert intake, then acks (fast-ack.ts); everything else is fastify's.
   const app: FastifyInstance = Fastify({
-    serverFactory: serverFactoryWith((fastify) => fastAlertIntake(ctx, alerts, () => app, fastAck(ctx, () => app, fastify))),
+    serverFactory: serverFactoryWith((fastify) => fastAlertIntake(ctx, alerts, () => app, fastify)),
     ...timeouts,
     // node's https server takes the same bounds as its http one, in its own options.
     ...(options.tls ? { https: { ...timeouts.http, ...options.tls } } : {}),

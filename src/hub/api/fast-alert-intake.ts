@@ -14,16 +14,52 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';
 import type { AlertPipeline } from '../incidents/alert-pipeline.js';
-import { answeredAhead, bodyOf, callerAhead, declaresJsonBody, plainJson, throughFastify, type NodeHandler } from './ahead-of-fastify.js';
+import { authenticate, nearExpiry, requireRole } from './auth.js';
+import { answerToFailure, BODY_LIMIT_BYTES } from './errors.js';
 import { takePostableText } from './routes/ingest.js';
 
-export type { NodeHandler } from './ahead-of-fastify.js';
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const PATH = '/api/v2/alerts';
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+// What fastify's parser (secure-json-parse) looks at twice, or refuses: left to it.
+const NOT_PLAIN = /__proto__|constructor|\\u/;
 
 /** Whether the request is one this path answers as the route would, before a byte of its body is read. */
 function takes(req: IncomingMessage): boolean {
-  return req.method === 'POST' && req.url === PATH && declaresJsonBody(req);
+  if (req.method !== 'POST' || req.url !== PATH) return false;
+  const type = req.headers['content-type'];
+  const length = req.headers['content-length'];
+  return type !== undefined && JSON_TYPE.test(type) && length !== undefined && req.headers['transfer-encoding'] === undefined && Number(length) <= BODY_LIMIT_BYTES;
+}
+
+function bodyOf(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
+}
+
+/** The body as JSON, or undefined when fastify's parser should judge it (empty, malformed, or not plain). */
+function plainJson(text: string): unknown {
+  if (text.length === 0 || NOT_PLAIN.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+// The hop-by-hop headers are this connection's, not the injected answer's.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
+
+/** A request already read, answered by fastify itself (with the same bytes). */
+async function throughFastify(app: FastifyInstance, req: IncomingMessage, text: string, res: ServerResponse): Promise<void> {
+  const answer = await app.inject({ method: 'POST', url: PATH, headers: req.headers, payload: text });
+  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+  res.writeHead(answer.statusCode, headers as Record<string, string>).end(answer.rawPayload);
 }
 
 /**
@@ -32,18 +68,37 @@ function takes(req: IncomingMessage): boolean {
  * the fastify instance, asked for only once a request arrives.
  */
 export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () => FastifyInstance, fastify: NodeHandler): NodeHandler {
-  const take = answeredAhead(ctx, PATH, async (req: IncomingMessage, res: ServerResponse) => {
-    const caller = await callerAhead(ctx, req, res, 'intake');
-    const text = await bodyOf(req);
-    const body = plainJson(text);
-    if (body === undefined) {
-      await throughFastify(app(), req, text, res); // fastify's onResponse counts it
-      return 'through fastify';
+  const take = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    let observed = true;
+    res.once('finish', () => {
+      if (observed) ctx.metrics.observeRequest('POST', PATH, res.statusCode, (performance.now() - started) / 1000);
+    });
+    try {
+      // As the route's onRequest hook: who, near expiry, may they — before the body is read.
+      const caller = await authenticate(ctx, req);
+      const expires = nearExpiry(caller, ctx.now());
+      if (expires) res.setHeader('x-watchfloor-token-expires', expires);
+      requireRole(caller, 'intake');
+      const text = await bodyOf(req);
+      const body = plainJson(text);
+      if (body === undefined) {
+        observed = false; // fastify's onResponse counts it
+        await throughFastify(app(), req, text, res);
+        return;
+      }
+      await takePostableText(alerts, caller, body, text, ctx.now());
+      res.writeHead(200, { 'content-length': '0' }).end();
+    } catch (e) {
+      if (res.headersSent) {
+        res.destroy(e instanceof Error ? e : undefined);
+        return;
+      }
+      const answer = answerToFailure(e, 'POST', PATH, ctx.log);
+      const payload = JSON.stringify(answer.body);
+      res.writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(payload)) }).end(payload);
     }
-    await takePostableText(alerts, caller, body, text, ctx.now());
-    res.writeHead(200, { 'content-length': '0' }).end();
-    return 'answered';
-  });
+  };
   return (req, res) => {
     if (takes(req)) void take(req, res);
     else fastify(req, res);
