@@ -7,13 +7,14 @@
 //   idle · acks at --rate · idle with --clients streams open · acks with them
 // and per ack: (acks − idle) is the ack's own cost; (acks with streams − idle
 // with streams) − that is its event's fan-out. CPU is the hub's main thread's
-// run time (schedstat, ns), which the machine's load barely moves; garbage is
-// what the hub allocated (bench/hub-probe.cjs heap sampling, garbage
-// included) with --heap, which slows the hub, so it is a run of its own.
+// run time (schedstat, ns), which the machine's load barely moves; garbage,
+// with --gc, is the scavenges the hub's young generation took in each phase
+// and their pauses (bench/hub-probe.cjs): each one is a young generation
+// filled, and a pause any ack arriving then waits out.
 // Streams are bare sockets in this process that read and drop what comes.
-//   npm run build && node bench/ack-cost.mjs [--acks 2000] [--rate 200] [--clients 200] [--heap] [--build DIR]
+//   npm run build && node bench/ack-cost.mjs [--acks 2000] [--rate 200] [--clients 200] [--gc] [--build DIR]
 import { connect } from 'node:net';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ import { arg, clockTicks, loadAverage, startDemoHub } from './lib.mjs';
 const ACKS = arg('--acks', 2000);
 const RATE = arg('--rate', 200);
 const CLIENTS = arg('--clients', 200);
-const HEAP = process.argv.includes('--heap');
+const GC = process.argv.includes('--gc');
 const i = process.argv.indexOf('--build');
 const BUILD = i > 0 ? process.argv[i + 1] : undefined;
 const PHASE_MS = (ACKS / RATE) * 1000;
@@ -78,32 +79,28 @@ function openStream(url, token) {
   });
 }
 
-/** The hub's probe, asked to write what it sampled since it was last asked; resolves with its allocated bytes. */
-async function heapSince(pid, dir, seen) {
+/** The hub's probe, asked for its figures since it was last asked: its scavenges (count, ms). */
+async function scavengesSince(pid, file, seen) {
   process.kill(pid, 'SIGUSR2');
   for (let t = 0; t < 200; t++) {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.heapprofile'));
-    if (files.length > seen.count) {
-      seen.count = files.length;
-      await sleep(100); // written in one call; read once it is whole
-      const latest = files.sort((a, b) => Number(a.split('.').at(-2)) - Number(b.split('.').at(-2))).at(-1);
-      const profile = JSON.parse(readFileSync(join(dir, latest), 'utf8'));
-      const sum = (node) => node.selfSize + node.children.reduce((s, c) => s + sum(c), 0);
-      return sum(profile.head);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    if (lines.length > seen.count) {
+      seen.count = lines.length;
+      const minor = JSON.parse(lines.at(-1)).gc.minor ?? { count: 0, ms: 0 };
+      return { count: minor.count, ms: minor.ms };
     }
     await sleep(50);
   }
-  throw new Error('the hub probe wrote no heap profile');
+  throw new Error('the hub probe did not answer');
 }
 
 async function main() {
   const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  let probeDir;
-  if (HEAP) {
-    probeDir = mkdtempSync(join(tmpdir(), 'wf-ack-cost-'));
-    process.env.WF_HUB_PROBE = join(probeDir, 'probe.jsonl');
-    process.env.WF_HUB_HEAP_SAMPLE = '1';
-    writeFileSync(process.env.WF_HUB_PROBE, '');
+  let probe;
+  if (GC) {
+    probe = join(mkdtempSync(join(tmpdir(), 'wf-ack-cost-')), 'probe.jsonl');
+    process.env.WF_HUB_PROBE = probe;
+    writeFileSync(probe, '');
     nodeArgs.push('--require', fileURLToPath(new URL('./hub-probe.cjs', import.meta.url)));
   }
   const hub = await startDemoHub({ speed: 1, extraArgs: ['--demo-past', '0'], nodeArgs, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined });
@@ -117,11 +114,11 @@ async function main() {
     await ackAll(pool, hub.token, ids.splice(0, 200));
     const phase = async (name, work) => {
       await sleep(300);
-      if (HEAP) await heapSince(hub.pid, probeDir, seen);
+      if (GC) await scavengesSince(hub.pid, probe, seen);
       const ns0 = runNs(hub.pid);
       const k0 = kernelMs(hub.pid);
       await Promise.all([work(), sleep(PHASE_MS)]);
-      figures[name] = { cpuMs: (runNs(hub.pid) - ns0) / 1e6, kernelMs: kernelMs(hub.pid) - k0, heapMB: HEAP ? (await heapSince(hub.pid, probeDir, seen)) / 1e6 : NaN };
+      figures[name] = { cpuMs: (runNs(hub.pid) - ns0) / 1e6, kernelMs: kernelMs(hub.pid) - k0, gc: GC ? await scavengesSince(hub.pid, probe, seen) : undefined };
     };
     await phase('idle', async () => {});
     await phase('acks', () => ackAll(pool, hub.token, ids.splice(0, ACKS)));
@@ -135,19 +132,14 @@ async function main() {
     await hub.stop();
   }
   const f = figures;
-  const per = (key) => (x) => ((f[x[0]][key] - f[x[1]][key]) / ACKS) * (key === 'heapMB' ? 1e6 : 1000);
+  const per = (key) => (x) => ((f[x[0]][key] - f[x[1]][key]) / ACKS) * 1000;
   const ackCpu = per('cpuMs')(['acks', 'idle']);
   const withCpu = per('cpuMs')(['acks, streams', 'idle, streams']);
   console.log(`ack cost: ${ACKS} acks at ${RATE}/s, ${CLIENTS} streams, build ${BUILD ?? 'this checkout'}, load average ${loadAverage()}`);
-  for (const [name, v] of Object.entries(f)) console.log(`  ${name.padEnd(14)} main thread ${v.cpuMs.toFixed(0)} ms (in the kernel ${v.kernelMs.toFixed(0)}) over ${PHASE_MS} ms${HEAP ? `, allocated ${v.heapMB.toFixed(1)} MB` : ''}`);
+  for (const [name, v] of Object.entries(f)) console.log(`  ${name.padEnd(14)} main thread ${v.cpuMs.toFixed(0)} ms (in the kernel ${v.kernelMs.toFixed(0)}) over ${PHASE_MS} ms${v.gc ? `, ${v.gc.count} scavenges (${v.gc.ms.toFixed(0)} ms)` : ''}`);
   const ackKernel = per('kernelMs')(['acks', 'idle']);
   const withKernel = per('kernelMs')(['acks, streams', 'idle, streams']);
   console.log(`  per ack: main thread ${ackCpu.toFixed(0)} µs (kernel ${ackKernel.toFixed(0)}); its event to ${CLIENTS} streams ${(withCpu - ackCpu).toFixed(0)} µs more (kernel ${(withKernel - ackKernel).toFixed(0)})`);
-  if (HEAP) {
-    const ackHeap = per('heapMB')(['acks', 'idle']);
-    const withHeap = per('heapMB')(['acks, streams', 'idle, streams']);
-    console.log(`  per ack: allocated ${(ackHeap / 1000).toFixed(1)} kB; its event to ${CLIENTS} streams ${((withHeap - ackHeap) / 1000).toFixed(1)} kB more`);
-  }
 }
 
 await main();
