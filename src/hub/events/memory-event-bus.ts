@@ -23,10 +23,7 @@ export interface MemoryEventBusOptions {
    * The share of the hub's time fan-out may take while publishes keep coming:
    * after passes that took c ms of writing (the cheapest of the last few), the next starts no sooner than
    * c × (1/share − 1) ms after it ended, and what is published meanwhile goes
-   * out with it. Default 0.1 (a gap of nine times the pass): at 200 acks a
-   * second to 200 streams, 0.25 left about a pass per ack, each ~0.8 ms of the
-   * main thread (bench/ack-cost.mjs); 0.1 batches acks, and the main thread
-   * ran 15 % less a round (bench/fanout.mjs) for a few ms more fan-out.
+   * out with it. Default 0.25 (a gap of three times the pass).
    */
   fanoutShare?: number;
   /** The longest that gap may be, however slow the passes (a preempted hub). Default 25 ms. */
@@ -76,7 +73,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   // that cost more (more streams, bigger frames) go out less often, in bigger
   // batches. The cost is the cheapest recent pass (PASSES_COSTED): a busy
   // machine that takes the hub's core mid-pass makes events later, not gaps longer.
-  const gapFactor = 1 / (options.fanoutShare ?? 0.1) - 1;
+  const gapFactor = 1 / (options.fanoutShare ?? 0.25) - 1;
   const maxGapMs = options.maxGapMs ?? 25;
   let pass: { batch: readonly HubEvent[]; publishedAt: number[]; subs: Subscriber[]; next: number; work: number } | undefined;
   const waiting: (readonly HubEvent[])[] = [];
