@@ -13,10 +13,12 @@
 // filled, and a pause any ack arriving then waits out.
 // Streams are bare sockets in this process that read and drop what comes.
 //   npm run build && node bench/ack-cost.mjs [--acks 2000] [--rate 200] [--clients 200] [--gc] [--build DIR]
+// --build DIR runs another checkout's built CLI (main's, alternated, for a side-by-side figure);
+// HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the hub (written when it stops).
 import { connect } from 'node:net';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { arg, clockTicks, loadAverage, startDemoHub } from './lib.mjs';
@@ -130,6 +132,7 @@ async function main() {
     for (const s of streams) s.close();
     await pool.close();
     await hub.stop();
+    if (probe) rmSync(dirname(probe), { recursive: true, force: true });
   }
   const f = figures;
   const per = (key) => (x) => ((f[x[0]][key] - f[x[1]][key]) / ACKS) * 1000;
