@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../src/core/model.js';
 import { createMemoryEventBus, REPLAY_PAGE } from '../../src/hub/events/memory-event-bus.js';
@@ -105,6 +107,42 @@ describe('in-memory event bus', () => {
     expect(seen[0]).toEqual([1, 2]);
     await waitUntil(() => seen.every((ids) => ids.length === 3), { what: 'every subscriber to get all three', timeoutMs: 3_000, intervalMs: 1 });
     expect(new Set(seen.map((ids) => ids.join()))).toEqual(new Set(['1,2,3']));
+  });
+
+  it('reads a request that arrived during a slice before it writes the next slice', async () => {
+    // The ack that comes in while a slice is being written waits for that slice, not for the whole pass.
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const accepted = once(server, 'connection') as Promise<[Socket]>;
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const [socket] = await accepted;
+    const order: string[] = [];
+    socket.on('data', () => order.push('request read'));
+    const bus = createMemoryEventBus({ sliceSize: 50 });
+    for (let i = 0; i < 100; i++) {
+      bus.subscribeBatches(() => {
+        if (i % 50 !== 0) return;
+        order.push(`slice ${i / 50 + 1}`);
+        // The request arrives while the first slice is written: its bytes wait in the socket.
+        if (i === 0) {
+          client.write('POST /v1/incidents/INC-1/ack');
+          const until = performance.now() + 30;
+          while (performance.now() < until);
+        }
+      });
+    }
+    // As the outbox relay publishes: on a turn of its own (setImmediate). A slice begun in the poll phase
+    // (an I/O callback) would have its next slice run before that phase comes round again.
+    setImmediate(() => bus.publish(events(1, 1)));
+    try {
+      await waitUntil(() => order.length === 3, { what: 'both slices and the read', timeoutMs: 3_000, intervalMs: 1, describe: () => order.join(', ') });
+      expect(order).toEqual(['slice 1', 'request read', 'slice 2']);
+    } finally {
+      client.destroy();
+      socket.destroy();
+      server.close();
+    }
   });
 
   it('while publishes keep coming, spaces passes by a gap in proportion to their cost, and hands what waited over as one batch', async () => {
