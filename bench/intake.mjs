@@ -104,7 +104,9 @@ async function startAlertmanager() {
 
 /** The floor (bare-intake.cjs) in a process of its own, as the hub and Alertmanager are. */
 async function startBare() {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'bare-intake.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BARE_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles it, beside the hub's profile (HUB_NODE_ARGS).
+  const nodeArgs = process.env.BARE_NODE_ARGS ? process.env.BARE_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bench', 'bare-intake.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench/bare-intake.cjs exited with ${code}`)));
     child.stdout.once('data', (c) => resolve(Number(String(c).trim())));
@@ -178,10 +180,19 @@ async function drainedSince(pool, t0) {
   return performance.now() - t0;
 }
 
-/** CPU ms a process has used (user + system), from /proc; undefined elsewhere. */
-function cpuMs(pid) {
+/** ms the main thread of a process has waited for a core while runnable (/proc schedstat); undefined elsewhere. */
+function waitedMs(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms a process has used (user + system), from /proc — or its main thread's alone (the hub's accepting thread); undefined elsewhere. */
+function cpuMs(pid, mainThread = false) {
+  try {
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, 100 a second on Linux
   } catch {
     return undefined;
@@ -216,13 +227,24 @@ async function round(target, pool, headers, assets, requests, perRequest, pid) {
     }
   };
   const cpu0 = pid && cpuMs(pid);
+  const accepting0 = pid && cpuMs(pid, true);
+  const waited0 = pid && waitedMs(pid);
   const t0 = performance.now();
   await Promise.all(Array.from({ length: SENDERS }, sender));
   const wallMs = performance.now() - t0;
+  const cpuSent = pid && cpuMs(pid);
+  const acceptingSent = pid && cpuMs(pid, true);
+  const waitedSent = pid && waitedMs(pid);
   const alerts = requests * perRequest;
   const drainMs = target.drains ? await drainedSince(pool, t0) : undefined;
   const cpuPerAlert = pid && cpu0 !== undefined ? (cpuMs(pid) - cpu0) / alerts : undefined;
-  return { ...summarize(samples), refused, alertsPerSecond: (alerts * 1000) / wallMs, drainMs, appliedPerSecond: drainMs === undefined ? undefined : (alerts * 1000) / drainMs, cpuPerAlert };
+  // The hub's CPU while the senders sent, a second a second (1: one core): what it left them and the others.
+  const cpuWhileSending = pid && cpu0 !== undefined && cpuSent !== undefined ? (cpuSent - cpu0) / wallMs : undefined;
+  // The accepting thread's CPU a request while they sent (µs): its own cost, less at the mercy of the machine's load.
+  const acceptingPerRequest = pid && accepting0 !== undefined && acceptingSent !== undefined ? ((acceptingSent - accepting0) * 1000) / requests : undefined;
+  // …and how long it waited, runnable, for a core (the machine's other work, the hub's other threads).
+  const waitedPerRequest = pid && waited0 !== undefined && waitedSent !== undefined ? ((waitedSent - waited0) * 1000) / requests : undefined;
+  return { ...summarize(samples), refused, alertsPerSecond: (alerts * 1000) / wallMs, drainMs, appliedPerSecond: drainMs === undefined ? undefined : (alerts * 1000) / drainMs, cpuPerAlert, cpuWhileSending, acceptingPerRequest, waitedPerRequest };
 }
 
 const median = (xs) => {
@@ -247,7 +269,10 @@ const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), bare: 
 const drainText = (x) =>
   (x.refused ? `   ${x.refused} requests answered 503 (backlog full)${x.overAll ? ' over all rounds' : ''}, sent again after Retry-After` : '') +
   (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`) +
-  (x.cpuPerAlert === undefined ? '' : `   hub CPU ${x.cpuPerAlert.toFixed(2)} ms/alert`);
+  (x.cpuPerAlert === undefined ? '' : `   CPU ${x.cpuPerAlert.toFixed(2)} ms/alert`) +
+  (x.cpuWhileSending === undefined ? '' : `, ${x.cpuWhileSending.toFixed(2)} cores while sending`) +
+  (x.acceptingPerRequest === undefined ? '' : `, accepting thread ${Math.round(x.acceptingPerRequest)} µs/request`) +
+  (x.waitedPerRequest === undefined ? '' : ` (+${Math.round(x.waitedPerRequest)} waiting for a core)`);
 try {
   const adminHeaders = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' };
   const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
@@ -258,7 +283,8 @@ try {
     const target = TARGETS[name];
     // Each hub round starts with the journal empty: none pays for the one before.
     if (target.server === 'hub') await drainedSince(pools.hub, performance.now());
-    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : undefined);
+    // The bare server's CPU too: the floor's cost a request beside the hub's accepting thread.
+    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : target.server === 'bare' ? bare.pid : undefined);
   };
   // Warm-up: all pay for their first requests (the hub compiling its code).
   for (const name of NAMES) {
@@ -289,8 +315,8 @@ try {
     const med = (name, f) => median(results[name].get(m).map(f));
     const rate = Object.fromEntries(NAMES.map((name) => [name, med(name, (x) => x.alertsPerSecond)]));
     for (const name of NAMES) {
-      const drained = TARGETS[name].server === 'hub'
-        ? drainText({ refused: results[name].get(m).reduce((n, x) => n + x.refused, 0), overAll: true, drainMs: TARGETS[name].drains ? med(name, (x) => x.drainMs) : undefined, appliedPerSecond: med(name, (x) => x.appliedPerSecond), cpuPerAlert: med(name, (x) => x.cpuPerAlert) })
+      const drained = TARGETS[name].server !== 'alertmanager'
+        ? drainText({ refused: results[name].get(m).reduce((n, x) => n + x.refused, 0), overAll: true, drainMs: TARGETS[name].drains ? med(name, (x) => x.drainMs) : undefined, appliedPerSecond: med(name, (x) => x.appliedPerSecond), cpuPerAlert: med(name, (x) => x.cpuPerAlert), cpuWhileSending: med(name, (x) => x.cpuWhileSending), acceptingPerRequest: med(name, (x) => x.acceptingPerRequest), waitedPerRequest: med(name, (x) => x.waitedPerRequest) })
         : '';
       console.log(`  ${m.label.padEnd(22)} ${name.padEnd(12)} ${String(Math.round(rate[name])).padStart(7)} alerts/s   per request p50 ${fmt(med(name, (x) => x.p50))}  p99 ${fmt(med(name, (x) => x.p99))}${drained}`);
     }
