@@ -32,7 +32,9 @@
 // forecast all sites 24 h ahead (one request a site, then all in one: GET /v1/forecasts). Asserts nothing.
 // --keep FILE copies the hub's store there before it is removed (to study a run), and writes FILE.episodes.json:
 // the surge episodes as judged and the false alarms (what bench/early-warning-misses.mjs replays).
-//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--every 1] [--snapshot-hours 6] [--keep FILE]
+// --report-minutes N: each site reports every N minutes of site time (`hub start --demo-report-every`; default 5, as real
+// sites report every minute or so); 0: the simulator's own tick, once a real second (every SPEED seconds of site time).
+//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--report-minutes 5] [--every 1] [--snapshot-hours 6] [--keep FILE]
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +46,10 @@ const SPEED = arg('--speed', 1800);
 const EVERY_S = arg('--every', 1);
 const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
 const SNAPSHOT_HOURS = arg('--snapshot-hours', 6);
+const REPORT_MINUTES = arg('--report-minutes', 5);
+// Site time between a site's reports: as asked, or a real second's worth at SPEED (the hub holds a tick at 50 ms at least).
+const reportMs = REPORT_MINUTES > 0 ? Math.max(REPORT_MINUTES * 60_000, 50 * SPEED) : SPEED * 1000;
+const cadenceArgs = REPORT_MINUTES > 0 ? ['--demo-report-every', `${REPORT_MINUTES * 60}s`] : [];
 const WINDOW_HOURS = 6; // the early warning's window (the hub's default)
 const TARGET = 30;
 const HOUR_MS = 3_600_000;
@@ -53,7 +59,7 @@ const SURGE_HOURS = 8; // a surge's ramp, hold and ease last at most 3 + 3 + 1 h
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The hub serves first and takes the fleet's past behind it (src/hub/demo/start-demo.ts): the week starts once it is in.
-const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`] });
+const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`, ...cadenceArgs] });
 const { readyAt, pastInMs } = hub;
 // On the site's clock (the simulator's runs from the hub's start at SPEED): where the judged week begins.
 const weekStartMs = readyAt + pastInMs * SPEED;
@@ -73,7 +79,7 @@ try {
   const fleetTimes = [];
   const batchTimes = [];
   const breachTimes = [];
-  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
+  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} site-min, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
   for (let next = started + snapshotMs; Date.now() < started + runMs; next += snapshotMs) {
     await sleep(Math.max(0, Math.min(next, started + runMs) - Date.now()));
     if (Date.now() >= started + runMs) break;
@@ -133,9 +139,8 @@ try {
   const leads = [];
   // An episode comes with a surge when one started at its site within SURGE_HOURS before it began (or in its first hour).
   const surgeOf = (e) => surges.find((x) => x.siteId === e.siteId && x.startMs <= e.startMs + HOUR_MS && x.startMs >= e.startMs - SURGE_HOURS * HOUR_MS);
-  // Warnable at all: the surge began early enough for one report to show it (the simulator reports once a second of
-  // real time: SPEED seconds of the site's clock) and a warning to stand 60 min before the episode's hour began.
-  const reportMs = SPEED * 1000;
+  // Warnable at all: the surge began early enough for one report to show it (a report every reportMs of the site's
+  // clock) and a warning to stand 60 min before the episode's hour began.
   const surged = { episodes: 0, warned: 0, warnable: 0, warnableWarned: 0 };
   const judged = []; // each episode as judged, for --keep's sidecar (bench/early-warning-misses.mjs reads it)
   for (const e of episodes) {
@@ -210,7 +215,7 @@ try {
 
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const warned = leads.length;
-  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}; early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
+  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} min of site time (${REPORT_MINUTES > 0 ? '--demo-report-every' : "the simulator's 1 s tick"}); early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
   console.log(`  breach hour: a site-hour with recorded mean wait > ${TARGET} min; episode: consecutive breach hours at a site (judged after the first ${WARM_UP_HOURS} h of the week, which began once the past was in, ${(pastInMs / 1000).toFixed(1)} s after the hub served; predicted incidents from before it not counted)`);
   console.log(`  warned: a predicted incident for the site open ≥ 60 min before the episode began and still open then; false alarm: a predicted incident with no breach hour in its window (open time, at least ${WINDOW_HOURS} h)`);
   console.log(`  breach episodes: ${episodes.length}, of them with an unannounced surge at the site: ${surged.episodes} (${surges.length} surges started)`);
