@@ -40,7 +40,8 @@ import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js
 import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
-import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
+import { RISE_MAX_RELATIVE_WIDTH, risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
+import { reportedRisePerHour } from './report-trend.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -130,6 +131,20 @@ function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerH
   return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore), relativeWidth: now.arrivalsPerHour > 0 ? (now.upper - now.lower) / now.arrivalsPerHour : Infinity };
 }
 
+/**
+ * The usual at any moment from the hours' usual rates, each standing at its
+ * hour's middle, joined by straight lines (usualAtReport for one report);
+ * `usualOf` gives an hour's usual, undefined where there is none (the nearest known stands in).
+ */
+export function usualBetweenMiddles(usualOf: (hour: number) => number | undefined, fallback: number): (atMs: number) => number {
+  const known = (hour: number) => usualOf(hour) ?? fallback;
+  return (atMs) => {
+    const x = atMs / HOUR_MS - 0.5;
+    const h = Math.floor(x);
+    return known(h) + (known(h + 1) - known(h)) * (x - h);
+  };
+}
+
 /** The latest of the two hours before that of the site's latest report that it reported in, if any. */
 async function earlierReading(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
   const first = hourOf(new Date(latest.at));
@@ -190,7 +205,13 @@ export async function predictSiteHours(
     // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
     const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
     const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
-    const perHour = reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0;
+    // The climb read from the reports within the hour where the site sent enough of them (report-trend.ts), else from the hours.
+    const usualTwoBefore = station && !justOpened ? await usualArrivalsBefore(store, site, first, { hours, calendar }, first - 2) : undefined;
+    const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
+    const fromReports = station && !justOpened && band.upper - band.lower <= RISE_MAX_RELATIVE_WIDTH * Math.max(now.arrivalsPerHour, 0)
+      ? reportedRisePerHour({ reports: await store.listRecentReports(site.id), usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual) })
+      : undefined;
+    const perHour = fromReports ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0);
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).
     const excessAhead = (hoursAhead: number) => {
       const rising = perHour > 0 ? risingHours(hoursAhead) : 0;
