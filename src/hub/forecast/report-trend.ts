@@ -9,7 +9,8 @@
 // site-prediction.ts carries ahead — when the line is a climb and not the
 // count's chatter: enough reports over enough of the window, the climb over
 // the window beyond the count's own spread, the slope several of its
-// standard errors above zero, and the latest report beyond the usual band.
+// standard errors above zero, and the latest report beyond the usual band and
+// well above the usual (TREND_MIN_MULTIPLE).
 // A busier day than the history climbs with its own morning, but its excess
 // over the usual grows slowly; a planeload or a ferry jumps and then falls
 // (a fit over it is no climb, and the lumpy sites stay gated as surge-rise.ts
@@ -25,12 +26,21 @@ export const TREND_MIN_REPORTS = 4;
 export const TREND_MIN_SPAN_HOURS = 0.4;
 /** The slope must stand this many of its standard errors above zero. */
 export const TREND_MIN_T = 3;
+/**
+ * The latest report must be at least this multiple of the usual at its minute, as the hours' rise asks
+ * (surge-rise.ts, RISE_MIN_MULTIPLE): without it, at a report every 5 site-minutes, the service centres'
+ * mornings and the sea ports' ferries read as climbs (bench/early-warning.mjs, 2 days: 38 of 42 false alarms).
+ */
+export const TREND_MIN_MULTIPLE = 2;
 
 export interface TrendInput {
   /** The site's recent reports, oldest first; the last is the latest. */
   reports: readonly RecentReport[];
   /** The usual arrivals at a moment (ms), as the forecast has them. */
   usualAt: (atMs: number) => number;
+  /** The latest report's rate and the usual at its minute. */
+  reported: number;
+  usual: number;
   /** The latest report's travellers an hour beyond the usual band (0 within it). */
   excessNow: number;
   /** The count's own spread at the usual (errorScale): a climb within it is chatter. */
@@ -75,7 +85,7 @@ export function reportedRisePerHour(input: TrendInput): number | undefined {
   const spanHours = (used.at(-1)!.atMs - used[0]!.atMs) / 3_600_000;
   if (spanHours < TREND_MIN_SPAN_HOURS) return undefined;
   const fit = fitLine(used.map((r) => ({ x: (r.atMs - used[0]!.atMs) / 3_600_000, y: r.arrivalsPerHour - input.usualAt(r.atMs) })));
-  if (!fit || !(input.excessNow > 0) || !(fit.slope > 0)) return 0;
+  if (!fit || !(input.excessNow > 0) || !(fit.slope > 0) || input.reported < TREND_MIN_MULTIPLE * input.usual) return 0;
   const climbs = fit.slope * spanHours > input.spread && fit.slope >= TREND_MIN_T * fit.slopeError;
   return climbs ? fit.slope : 0;
 }

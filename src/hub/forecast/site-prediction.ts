@@ -40,7 +40,7 @@ import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js
 import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
-import { RISE_MAX_RELATIVE_WIDTH, RISE_MIN_MULTIPLE, risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
+import { RISE_MAX_RELATIVE_WIDTH, risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
 import { reportedRisePerHour } from './report-trend.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
@@ -206,14 +206,14 @@ export async function predictSiteHours(
     const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
     const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
     // The climb read from the reports within the hour where the site sent enough of them (report-trend.ts), else (undefined) from the
-    // hours; under the same gates as the hours' rise (surge-rise.ts): no climb at a site of lumpy hours, nor under twice the usual.
+    // hours; no climb at a site of lumpy hours, as for the hours' rise (surge-rise.ts).
     const fitted = { hours, calendar };
     async function climbWithinHour(): Promise<number | undefined> {
       if (!station || justOpened) return undefined;
-      if (band.upper - band.lower > RISE_MAX_RELATIVE_WIDTH * now.arrivalsPerHour || latest.arrivalsPerHour < RISE_MIN_MULTIPLE * usual) return 0;
+      if (band.upper - band.lower > RISE_MAX_RELATIVE_WIDTH * now.arrivalsPerHour) return 0;
       const usualTwoBefore = await usualArrivalsBefore(store, site, first, fitted, first - 2);
       const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
-      return reportedRisePerHour({ reports: await store.listRecentReports(site.id), usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual) });
+      return reportedRisePerHour({ reports: await store.listRecentReports(site.id), reported: latest.arrivalsPerHour, usual, usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual) });
     }
     const perHour = excess > 0 ? ((await climbWithinHour()) ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0)) : 0;
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).

@@ -1,7 +1,7 @@
 // The climb read from the reports within the hour (report-trend.ts): each rule
 // that decides whether a line through the reports is a surge's climb.
 import { describe, expect, it } from 'vitest';
-import { fitLine, reportedRisePerHour, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
+import { fitLine, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
 import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -13,7 +13,7 @@ const reports = (count: number, every: number, rate: (minute: number) => number,
     return { atMs: T0 + minute * MIN, arrivalsPerHour: rate(minute), open: open(minute) };
   });
 const usualAt = () => 300;
-const base = { usualAt, spread: Math.sqrt(301) };
+const base = { usualAt, usual: 300, reported: 900, spread: Math.sqrt(301) };
 
 describe('the straight line through the reports', () => {
   it('has the slope of an exact line and no error; none from two points or one moment', () => {
@@ -59,5 +59,11 @@ describe('the climb within the hour', () => {
     const opening = reports(10, 5, (m) => (m < 40 ? 0 : 300 + m), (m) => m >= 40);
     expect(trendReports(opening).every((r) => r.open)).toBe(true);
     expect(reportedRisePerHour({ ...base, reports: opening, excessNow: 50 })).toBeUndefined();
+  });
+
+  it(`is none while the latest report is under ${TREND_MIN_MULTIPLE} × the usual: a busier morning than the history climbs too`, () => {
+    const climbing = reports(10, 5, (m) => 400 + 10 * (m - 15));
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 590, excessNow: 250 })).toBe(0);
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 600, excessNow: 250 })).toBeCloseTo(600);
   });
 });
