@@ -27,11 +27,19 @@ export const TREND_MIN_SPAN_HOURS = 0.4;
 /** The slope must stand this many of its standard errors above zero. */
 export const TREND_MIN_T = 3;
 /**
- * The latest report must be at least this multiple of the usual at its minute, as the hours' rise asks
- * (surge-rise.ts, RISE_MIN_MULTIPLE): without it, at a report every 5 site-minutes, the service centres'
- * mornings and the sea ports' ferries read as climbs (bench/early-warning.mjs, 2 days: 38 of 42 false alarms).
+ * The rate now (reportedLevel) must be at least this multiple of the usual at its minute, as the hours' rise asks
+ * twice it (surge-rise.ts, RISE_MIN_MULTIPLE): with no such gate, at a report every 5 site-minutes, the service
+ * centres' mornings and the sea ports' ferries read as climbs (bench/early-warning.mjs, 2 days: 38 of 42 false
+ * alarms). A climb seen in several reports is firmer evidence than two readings an hour apart, so less is asked:
+ * replayed on a kept week (bench/early-warning-misses.mjs), 1.5 predicted 3 of 29 warnable episodes an hour ahead
+ * where 2 predicted 0, the run's false alarms still predicted 9 of 30 either way; 1.25 gave 5 and 12.
  */
-export const TREND_MIN_MULTIPLE = 2;
+export const TREND_MIN_MULTIPLE = 1.5;
+/**
+ * A site whose interval is wider than this share of its usual (its hours come a planeload or a ferry at a time) has
+ * no climb read: as surge-rise.ts's RISE_MAX_RELATIVE_WIDTH for the hours.
+ */
+export const TREND_MAX_RELATIVE_WIDTH = 1;
 
 export interface TrendInput {
   /** The site's recent reports, oldest first; the last is the latest. */
@@ -89,3 +97,22 @@ export function reportedRisePerHour(input: TrendInput): number | undefined {
   const climbs = fit.slope * spanHours > input.spread && fit.slope >= TREND_MIN_T * fit.slopeError;
   return climbs ? fit.slope : 0;
 }
+
+/** The span (hours) of reports whose mean stands for the rate now, where the site sends enough of them. */
+export const LEVEL_WINDOW_HOURS = 0.5;
+/** The fewest reports in it for their mean to stand in for the latest. */
+export const LEVEL_MIN_REPORTS = 3;
+
+/**
+ * The arrivals rate now, as the nowcast sets it against the usual band: the mean of the reports of the last
+ * LEVEL_WINDOW_HOURS (since the site last opened), or undefined with too few (the latest report decides). One
+ * report every few minutes catches a ferry's or a planeload's peak as often as not, and read alone it carried that
+ * peak ahead: at a report every 5 site-minutes the sea ports' false alarms went from 2 to 12 in a week.
+ */
+export function reportedLevel(reports: readonly RecentReport[]): number | undefined {
+  const latest = reports.at(-1);
+  if (!latest) return undefined;
+  const used = trendReports(reports).filter((r) => r.atMs > latest.atMs - LEVEL_WINDOW_HOURS * 3_600_000);
+  return used.length >= LEVEL_MIN_REPORTS ? used.reduce((s, r) => s + r.arrivalsPerHour, 0) / used.length : undefined;
+}
+

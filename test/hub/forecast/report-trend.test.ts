@@ -1,7 +1,7 @@
 // The climb read from the reports within the hour (report-trend.ts): each rule
 // that decides whether a line through the reports is a surge's climb.
 import { describe, expect, it } from 'vitest';
-import { fitLine, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
+import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
 import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -63,7 +63,22 @@ describe('the climb within the hour', () => {
 
   it(`is none while the latest report is under ${TREND_MIN_MULTIPLE} × the usual: a busier morning than the history climbs too`, () => {
     const climbing = reports(10, 5, (m) => 400 + 10 * (m - 15));
-    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 590, excessNow: 250 })).toBe(0);
-    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 600, excessNow: 250 })).toBeCloseTo(600);
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 440, excessNow: 100 })).toBe(0);
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 450, excessNow: 100 })).toBeCloseTo(600);
   });
 });
+
+describe('the rate now', () => {
+  it(`is the mean of the last ${LEVEL_WINDOW_HOURS} h of reports: a ferry's peak caught by the latest report is not the rate`, () => {
+    // Every 5 minutes at 20 an hour, the latest at 140 (the ferry's passengers in the counter's rate).
+    const ferry = reports(10, 5, (m) => (m === 60 ? 140 : 20));
+    expect(reportedLevel(ferry)).toBeCloseTo((140 + 5 * 20) / 6);
+  });
+
+  it(`is undefined (the latest report stands) with fewer than ${LEVEL_MIN_REPORTS} reports in it, or none since the site opened`, () => {
+    expect(reportedLevel(reports(3, 20, () => 50))).toBeUndefined();
+    expect(reportedLevel(reports(10, 5, (m) => (m < 55 ? 0 : 40), (m) => m >= 55))).toBeUndefined();
+    expect(reportedLevel([])).toBeUndefined();
+  });
+});
+

@@ -123,4 +123,14 @@ describe('the hours ahead at a site that opens', () => {
     const flat = await predictSiteHours(storeWith(latest, usualAt, () => false, level), site, latest, 3, calendar, model);
     expect(flat.hours.map((h) => h.arrivalsPerHour)).toEqual(jump.hours.map((h) => h.arrivalsPerHour));
   });
+
+  it("sets the last half hour's reports against the usual, not the latest alone: one report at a peak is not carried as the rate", async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // Every 5 minutes at the usual 60, then the latest at 180: the half hour's mean is 80.
+    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: i === 9 ? 180 : 60, open: true }));
+    const peak = await predictSiteHours(storeWith(latest, usualAt, () => false, recent), site, latest, 3, calendar, model);
+    expect(peak.hours[0]!.arrivalsPerHour).toBeLessThan(jump.hours[0]!.arrivalsPerHour - 40);
+  });
 });
+
