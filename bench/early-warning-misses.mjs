@@ -172,10 +172,10 @@ const f0 = (x) => (x === null || x === undefined ? '—' : Number.isFinite(x) ? 
 /** The replay's table: the hours ahead, what came against each stage of the prediction. */
 async function printHours(siteId, reportAt, r, markHour) {
   const usual = r.forecast.hours[0];
-  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h`);
+  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h, e-gate rate ${r.params.egateServiceRate.toFixed(0)}/h, eligible ${r.params.egateEligibleShare.toFixed(2)}`);
   console.log('  hour   obs.arr  fcst  nowcast  obs.ctr  ctr  obs.wait  raw  biased  final  on-came');
   for (let i = 0; i < r.ahead.hours.length; i++) {
-    const hour = Math.floor(reportAt / HOUR_MS) + i;
+    const hour = Math.floor(Date.parse(r.latest.at) / HOUR_MS) + i; // the hours start at the latest report's
     const o = await observed(siteId, hour);
     console.log(
       `  ${new Date(hour * HOUR_MS).toISOString().slice(11, 13)}h  ${f0(o?.arrivalsPerHour).padStart(7)} ${f0(r.forecast.hours[i]?.arrivalsPerHour).padStart(5)} ${f0(r.ahead.hours[i].arrivalsPerHour).padStart(8)} ${f0(o?.countersOpen).padStart(8)} ${f0(r.ahead.hours[i].countersOpen).padStart(4)} ${f0(o?.waitMeanMinutes).padStart(9)} ${f0(r.raw[i].waitMinutes).padStart(4)} ${f0(r.biased[i].waitMinutes).padStart(7)} ${(r.final[i].breach ? 'BREACH' : '').padStart(6)} ${f0(r.onCame[i].waitMinutes).padStart(8)} ${hour === markHour ? '←' : ''}`,
