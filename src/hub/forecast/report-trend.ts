@@ -28,13 +28,13 @@ export const TREND_MIN_SPAN_HOURS = 0.4;
 export const TREND_MIN_T = 3;
 /**
  * The rate now (reportedLevel) must be at least this multiple of the usual at its minute, as the hours' rise asks
- * twice it (surge-rise.ts, RISE_MIN_MULTIPLE): with no such gate, at a report every 5 site-minutes, the service
- * centres' mornings and the sea ports' ferries read as climbs (bench/early-warning.mjs, 2 days: 38 of 42 false
- * alarms). A climb seen in several reports is firmer evidence than two readings an hour apart, so less is asked:
- * replayed on a kept week (bench/early-warning-misses.mjs), 1.5 predicted 3 of 29 warnable episodes an hour ahead
- * where 2 predicted 0, the run's false alarms still predicted 9 of 30 either way; 1.25 gave 5 and 12.
+ * (surge-rise.ts, RISE_MIN_MULTIPLE): with no such gate, at a report every 5 site-minutes, the service centres'
+ * mornings and the sea ports' ferries read as climbs (bench/early-warning.mjs, 2 days: 38 of 42 false alarms).
+ * 1.5 was tried (a climb over several reports being firmer evidence than two readings an hour apart): replayed on
+ * two kept weeks (bench/early-warning-misses.mjs) it predicted 5 of 58 warnable episodes an hour ahead where 2
+ * predicted 2, but 40 of the 57 false alarms of those runs where 2 raised 28 — not kept.
  */
-export const TREND_MIN_MULTIPLE = 1.5;
+export const TREND_MIN_MULTIPLE = 2;
 /**
  * A site whose interval is wider than this share of its usual (its hours come a planeload or a ferry at a time) has
  * no climb read: as surge-rise.ts's RISE_MAX_RELATIVE_WIDTH for the hours.

@@ -63,8 +63,8 @@ describe('the climb within the hour', () => {
 
   it(`is none while the latest report is under ${TREND_MIN_MULTIPLE} × the usual: a busier morning than the history climbs too`, () => {
     const climbing = reports(10, 5, (m) => 400 + 10 * (m - 15));
-    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 440, excessNow: 100 })).toBe(0);
-    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 450, excessNow: 100 })).toBeCloseTo(600);
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 590, excessNow: 250 })).toBe(0);
+    expect(reportedRisePerHour({ ...base, reports: climbing, reported: 600, excessNow: 250 })).toBeCloseTo(600);
   });
 });
 
