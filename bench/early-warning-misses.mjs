@@ -136,6 +136,8 @@ async function asOf(siteId, reportAt) {
     get(target, key) {
       if (key === 'listFlowHours') return (q) => target.listFlowHours({ ...q, toHour: Math.min(q.toHour, cut + 1) });
       if (key === 'listTelemetry') return async () => [latest];
+      // The forecaster reads one site's latest this way: without it the replay forecast from the week's last report.
+      if (key === 'telemetryOf') return async () => latest;
       if (key === 'listRecentReports') return async () => recent.map((r) => ({ atMs: Date.parse(r.at), arrivalsPerHour: r.arrivalsPerHour, open: r.countersOpen > 0 || r.egatesInService > 0 }));
       const v = target[key];
       return typeof v === 'function' ? v.bind(target) : v;
