@@ -21,6 +21,9 @@
 //               (opened later, or cleared in between: hysteresis, the report's minute);
 // then the reasons with their counts. Also the false alarms by kind with the
 // hours they were warned of, replayed the same way at the warning's first report. Asserts nothing.
+// With FILE.reports.jsonl beside it (early-warning.mjs --keep writes the reports the hub announced), the latest report is
+// the one the hub had at that moment, the site's recent reports are those before it (the nowcast's climb within the
+// hour, report-trend.ts), and an episode is replayed at the last report 60 min before it began.
 // Then how many of the warnable episodes (warned or not) and of the run's false alarms this checkout's code predicts
 // at those reports. --sweep: every air, land and sea site replayed every 2 h of the week, judged as the bench judges a
 // warning (a breach hour within 6 h or not); --set NAME=VALUE: a constant of the bundled code set otherwise, to compare
@@ -28,7 +31,7 @@
 //   node bench/early-warning-misses.mjs FILE [--hours 6] [--sweep] [--set NAME=VALUE]
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +94,21 @@ const warningsAt = (siteId) =>
       return { since, until, worst: labels.worstWaitMinutes };
     });
 
+// The reports the hub announced, by site, oldest first (none: the hours' means stand in for them).
+const reportsBySite = new Map();
+if (existsSync(`${FILE}.reports.jsonl`)) {
+  for (const line of readFileSync(`${FILE}.reports.jsonl`, 'utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line);
+    if (!reportsBySite.has(r.siteId)) reportsBySite.set(r.siteId, []);
+    reportsBySite.get(r.siteId).push(r);
+  }
+  for (const list of reportsBySite.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+const withReports = reportsBySite.size > 0;
+/** The site's announced reports up to `reportAt`, within the 2 h the hub keeps. */
+const reportsUpTo = (siteId, reportAt) => (reportsBySite.get(siteId) ?? []).filter((r) => Date.parse(r.at) <= reportAt && Date.parse(r.at) > reportAt - 2 * HOUR_MS);
+
 const observed = async (siteId, hour) => {
   const [row] = await store.listFlowHours({ siteId, fromHour: hour, toHour: hour + 1 });
   return row ? m.summariseFlowHour(row) : undefined;
@@ -102,7 +120,8 @@ async function asOf(siteId, reportAt) {
   const [row] = await store.listFlowHours({ siteId, fromHour: cut, toHour: cut + 1 });
   if (!row) return undefined;
   const h = m.summariseFlowHour(row);
-  const latest = {
+  const recent = reportsUpTo(siteId, reportAt);
+  const latest = withReports && recent.length ? recent.at(-1) : {
     siteId,
     at: new Date(reportAt).toISOString(),
     arrivalsPerHour: h.arrivalsPerHour,
@@ -117,6 +136,9 @@ async function asOf(siteId, reportAt) {
     get(target, key) {
       if (key === 'listFlowHours') return (q) => target.listFlowHours({ ...q, toHour: Math.min(q.toHour, cut + 1) });
       if (key === 'listTelemetry') return async () => [latest];
+      // The forecaster reads one site's latest this way: without it the replay forecast from the week's last report.
+      if (key === 'telemetryOf') return async () => latest;
+      if (key === 'listRecentReports') return async () => recent.map((r) => ({ atMs: Date.parse(r.at), arrivalsPerHour: r.arrivalsPerHour, open: r.countersOpen > 0 || r.egatesInService > 0 }));
       const v = target[key];
       return typeof v === 'function' ? v.bind(target) : v;
     },
@@ -152,10 +174,10 @@ const f0 = (x) => (x === null || x === undefined ? '—' : Number.isFinite(x) ? 
 /** The replay's table: the hours ahead, what came against each stage of the prediction. */
 async function printHours(siteId, reportAt, r, markHour) {
   const usual = r.forecast.hours[0];
-  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h`);
+  console.log(`  report: arrivals ${f0(r.latest.arrivalsPerHour)}/h vs forecast ${f0(usual?.arrivalsPerHour)} [${f0(usual?.lower)}–${f0(usual?.upper)}], nowcast ×${usual?.arrivalsPerHour ? (r.ahead.hours[1]?.arrivalsPerHour / r.forecast.hours[1]?.arrivalsPerHour).toFixed(2) : '—'} an hour on; queue ${r.latest.queueLength}, wait ${f0(r.latest.waitMinutes)}, counters ${r.latest.countersOpen}, gates ${r.latest.egatesInService}; counter rate ${r.params.counterServiceRate.toFixed(1)}/h, e-gate rate ${r.params.egateServiceRate.toFixed(0)}/h, eligible ${r.params.egateEligibleShare.toFixed(2)}`);
   console.log('  hour   obs.arr  fcst  nowcast  obs.ctr  ctr  obs.wait  raw  biased  final  on-came');
   for (let i = 0; i < r.ahead.hours.length; i++) {
-    const hour = Math.floor(reportAt / HOUR_MS) + i;
+    const hour = Math.floor(Date.parse(r.latest.at) / HOUR_MS) + i; // the hours start at the latest report's
     const o = await observed(siteId, hour);
     console.log(
       `  ${new Date(hour * HOUR_MS).toISOString().slice(11, 13)}h  ${f0(o?.arrivalsPerHour).padStart(7)} ${f0(r.forecast.hours[i]?.arrivalsPerHour).padStart(5)} ${f0(r.ahead.hours[i].arrivalsPerHour).padStart(8)} ${f0(o?.countersOpen).padStart(8)} ${f0(r.ahead.hours[i].countersOpen).padStart(4)} ${f0(o?.waitMeanMinutes).padStart(9)} ${f0(r.raw[i].waitMinutes).padStart(4)} ${f0(r.biased[i].waitMinutes).padStart(7)} ${(r.final[i].breach ? 'BREACH' : '').padStart(6)} ${f0(r.onCame[i].waitMinutes).padStart(8)} ${hour === markHour ? '←' : ''}`,
@@ -167,7 +189,8 @@ const reasons = new Map();
 const misses = judged.episodes.filter((e) => e.warnable && !e.warned);
 console.log(`early-warning misses: ${FILE}: ${judged.episodes.filter((e) => e.warnable).length} warnable surge episodes, ${misses.length} not warned ≥ 60 min ahead`);
 // The last report that could have raised a warning 60 min ahead: the hour 2 h before the episode (its means at :45).
-const lastUseful = (e) => Date.parse(e.startAt) - 2 * HOUR_MS + 45 * 60_000;
+// With the reports: the last report 60 min before it.
+const lastUseful = (e) => Date.parse(e.startAt) - (withReports ? HOUR_MS : 2 * HOUR_MS - 45 * 60_000);
 // Every warnable episode replayed, warned or not: what this code (the checkout's src) would predict there.
 let replayedWarnable = 0;
 let predictedWarnable = 0;
@@ -203,25 +226,31 @@ for (const w of judged.falseAlarms) {
   if (r) await printHours(w.siteId, reportAt, r, undefined);
   if (r?.gate === 'predicted') stillPredicted++;
 }
-// --sweep: every air, land and sea site replayed every 2 h of the week, each prediction judged as the bench judges a
+// --sweep: every air, land and sea site (and with the reports the service centres too, whose mornings were the false
+// alarms at a finer cadence) replayed every 2 h of the week, each prediction judged as the bench judges a
 // warning (a breach hour at the site within the 6-hour window, or not): the false alarms this code would raise anywhere.
 if (process.argv.includes('--sweep')) {
   const from = Math.ceil(Date.parse(judged.weekStart) / HOUR_MS) + 6;
   const [{ last }] = [{ last: Math.max(...judged.episodes.map((e) => Date.parse(e.startAt) / HOUR_MS), from) }];
+  const kinds = withReports ? ['air', 'land', 'sea', 'service-centre'] : ['air', 'land', 'sea'];
   let predictedHours = 0;
   let idle = 0;
+  const idleByKind = new Map();
   for (const site of sites.values()) {
-    if (!['air', 'land', 'sea'].includes(site.kind)) continue;
+    if (!kinds.includes(site.kind)) continue;
     for (let h = from; h <= last; h += 2) {
       const r = await replay(site, h * HOUR_MS + 45 * 60_000);
       if (r?.gate !== 'predicted') continue;
       predictedHours++;
       let breach = false;
       for (let k = h; k <= h + 6 && !breach; k++) breach = ((await observed(site.id, k))?.waitMeanMinutes ?? 0) > TARGET;
-      if (!breach) idle++;
+      if (!breach) {
+        idle++;
+        idleByKind.set(site.kind, (idleByKind.get(site.kind) ?? 0) + 1);
+      }
     }
   }
-  console.log(`sweep (air, land, sea every 2 h): ${predictedHours} reports predicted a breach, ${idle} with none at the site within 6 h`);
+  console.log(`sweep (${kinds.join(', ')} every 2 h): ${predictedHours} reports predicted a breach, ${idle} with none at the site within 6 h (${[...idleByKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})`);
 }
 console.log(`\nreplayed with this checkout's code: ${predictedWarnable} of ${replayedWarnable} warnable episodes predicted at the last report ≥ 60 min ahead; ${stillPredicted} of ${judged.falseAlarms.length} false alarms predicted at their first report`);
 await store.close?.();

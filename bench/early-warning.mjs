@@ -31,19 +31,27 @@
 // precedes the origin, else same hour yesterday — said which), and the time to
 // forecast all sites 24 h ahead (one request a site, then all in one: GET /v1/forecasts). Asserts nothing.
 // --keep FILE copies the hub's store there before it is removed (to study a run), and writes FILE.episodes.json:
-// the surge episodes as judged and the false alarms (what bench/early-warning-misses.mjs replays).
-//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--every 1] [--snapshot-hours 6] [--keep FILE]
+// the surge episodes as judged and the false alarms (what bench/early-warning-misses.mjs replays), and FILE.reports.jsonl:
+// every report the hub announced (site.telemetry on GET /v1/events), which the store keeps only as hours.
+// --report-minutes N: each site reports every N minutes of site time (`hub start --demo-report-every`; default 5, as real
+// sites report every minute or so); 0: the simulator's own tick, once a real second (every SPEED seconds of site time).
+//   npm run build && node bench/early-warning.mjs [--days 7] [--speed 1800] [--report-minutes 5] [--every 1] [--snapshot-hours 6] [--keep FILE]
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
-import { arg, fmt, percentile, startDemoHub } from './lib.mjs';
+import { arg, clockTicks, cpuSeconds, fmt, percentile, startDemoHub } from './lib.mjs';
 
 const DAYS = arg('--days', 7);
 const SPEED = arg('--speed', 1800);
 const EVERY_S = arg('--every', 1);
 const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
 const SNAPSHOT_HOURS = arg('--snapshot-hours', 6);
+const REPORT_MINUTES = arg('--report-minutes', 5);
+// Site time between a site's reports: as asked, or a real second's worth at SPEED (the hub holds a tick at 50 ms at least).
+const reportMs = REPORT_MINUTES > 0 ? Math.max(REPORT_MINUTES * 60_000, 50 * SPEED) : SPEED * 1000;
+const cadenceArgs = REPORT_MINUTES > 0 ? ['--demo-report-every', `${REPORT_MINUTES * 60}s`] : [];
 const WINDOW_HOURS = 6; // the early warning's window (the hub's default)
 const TARGET = 30;
 const HOUR_MS = 3_600_000;
@@ -53,10 +61,34 @@ const SURGE_HOURS = 8; // a surge's ramp, hold and ease last at most 3 + 3 + 1 h
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The hub serves first and takes the fleet's past behind it (src/hub/demo/start-demo.ts): the week starts once it is in.
-const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`] });
+const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`, ...cadenceArgs] });
 const { readyAt, pastInMs } = hub;
 // On the site's clock (the simulator's runs from the hub's start at SPEED): where the judged week begins.
 const weekStartMs = readyAt + pastInMs * SPEED;
+// With --keep: every report as the hub announced it, for the replay's reports within the hour.
+const announced = [];
+const eventStream = KEEP ? await listenToReports(announced) : undefined;
+function listenToReports(into) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const req = httpRequest(new URL('/v1/events', hub.url), { headers: { authorization: `Bearer ${hub.token}`, accept: 'text/event-stream' }, agent: false });
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`GET /v1/events -> ${res.statusCode}`));
+      res.on('data', (chunk) => {
+        text += chunk.toString('utf8');
+        for (let end; (end = text.indexOf('\n\n')) >= 0; text = text.slice(end + 2)) {
+          const data = text.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
+          const event = data ? JSON.parse(data.slice(6)) : undefined;
+          if (event?.type === 'site.telemetry') into.push(event.data);
+        }
+      });
+      res.on('error', () => {});
+      resolve({ close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 const get = async (path) => {
   const res = await fetch(new URL(path, hub.url), { headers: { authorization: `Bearer ${hub.token}` } });
   if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
@@ -68,12 +100,14 @@ try {
   const runMs = (DAYS * 86_400_000) / SPEED;
   const snapshotMs = (SNAPSHOT_HOURS * HOUR_MS) / SPEED;
   const started = Date.now();
+  const ticks = clockTicks();
+  const cpuAtStart = cpuSeconds(hub.pid, ticks);
   console.error(`early-warning: the hub served at once; its past was in ${(pastInMs / 1000).toFixed(1)} s later (${((pastInMs * SPEED) / HOUR_MS).toFixed(1)} h of site time)`);
   const snapshots = []; // { siteId, hours: [{ at, arrivalsPerHour }] }
   const fleetTimes = [];
   const batchTimes = [];
   const breachTimes = [];
-  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
+  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} site-min, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
   for (let next = started + snapshotMs; Date.now() < started + runMs; next += snapshotMs) {
     await sleep(Math.max(0, Math.min(next, started + runMs) - Date.now()));
     if (Date.now() >= started + runMs) break;
@@ -93,10 +127,15 @@ try {
     console.error(`  ${((Date.now() - started) / 60_000).toFixed(1)} min: fleet forecast ${fmt(fleetTimes.at(-1))}, in one request ${fmt(batchTimes.at(-1))}, breach list ${fmt(breachTimes.at(-1))}`);
   }
 
+  const hubCpuShare = (cpuSeconds(hub.pid, ticks) - cpuAtStart) / ((Date.now() - started) / 1000);
   // The surges the simulator said it started (the judge's knowledge, never the hub's).
   const surges = [...hub.stderr().matchAll(/simulator: surge (\S+) from (\S+),/g)].map((m) => ({ siteId: m[1], startMs: Date.parse(m[2]) }));
   const db = new Database(join(hub.dir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
-  if (KEEP) await db.backup(KEEP);
+  if (KEEP) {
+    await db.backup(KEEP);
+    eventStream?.close();
+    writeFileSync(`${KEEP}.reports.jsonl`, announced.map((r) => JSON.stringify(r)).join('\n'));
+  }
   const flow = db.prepare('SELECT site_id AS siteId, hour, reports, arrivals_sum AS arrivals, wait_sum AS wait FROM site_flow_hours ORDER BY site_id, hour').all();
   const incidents = db.prepare("SELECT site_id AS siteId, labels, created_at AS createdAt, resolved_at AS resolvedAt FROM incidents WHERE source = 'predicted'").all();
   db.close();
@@ -133,9 +172,8 @@ try {
   const leads = [];
   // An episode comes with a surge when one started at its site within SURGE_HOURS before it began (or in its first hour).
   const surgeOf = (e) => surges.find((x) => x.siteId === e.siteId && x.startMs <= e.startMs + HOUR_MS && x.startMs >= e.startMs - SURGE_HOURS * HOUR_MS);
-  // Warnable at all: the surge began early enough for one report to show it (the simulator reports once a second of
-  // real time: SPEED seconds of the site's clock) and a warning to stand 60 min before the episode's hour began.
-  const reportMs = SPEED * 1000;
+  // Warnable at all: the surge began early enough for one report to show it (a report every reportMs of the site's
+  // clock) and a warning to stand 60 min before the episode's hour began.
   const surged = { episodes: 0, warned: 0, warnable: 0, warnableWarned: 0 };
   const judged = []; // each episode as judged, for --keep's sidecar (bench/early-warning-misses.mjs reads it)
   for (const e of episodes) {
@@ -178,6 +216,9 @@ try {
       if (!breachFollows) idleHours++;
     }
   }
+  // Reports the hub took in over the judged hours against a report every reportMs a site (the simulator's ticks that the hub kept up with).
+  const reportsTaken = flow.filter((r) => r.hour >= liveHour && r.hour < lastHour).reduce((n, r) => n + r.reports, 0);
+  const reportsDue = (bySite.size * (lastHour - liveHour) * HOUR_MS) / reportMs;
   const siteHours = [...bySite.values()].reduce((n, hours) => n + [...hours.keys()].filter((h) => h >= liveHour).length, 0);
 
   // MASE per kind: each snapshot's hours against the recorded arrivals.
@@ -210,7 +251,7 @@ try {
 
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const warned = leads.length;
-  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}; early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
+  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} min of site time (${REPORT_MINUTES > 0 ? '--demo-report-every' : "the simulator's 1 s tick"}); early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
   console.log(`  breach hour: a site-hour with recorded mean wait > ${TARGET} min; episode: consecutive breach hours at a site (judged after the first ${WARM_UP_HOURS} h of the week, which began once the past was in, ${(pastInMs / 1000).toFixed(1)} s after the hub served; predicted incidents from before it not counted)`);
   console.log(`  warned: a predicted incident for the site open ≥ 60 min before the episode began and still open then; false alarm: a predicted incident with no breach hour in its window (open time, at least ${WINDOW_HOURS} h)`);
   console.log(`  breach episodes: ${episodes.length}, of them with an unannounced surge at the site: ${surged.episodes} (${surges.length} surges started)`);
@@ -231,6 +272,7 @@ try {
   console.log(`  forecast all ${sites.length} sites 24 h ahead, one request a site: median ${ft.length ? fmt(percentile(ft, 50)) : 'n/a'}, max ${ft.length ? fmt(ft.at(-1)) : 'n/a'} over ${ft.length} snapshots`);
   console.log(`  forecast all ${sites.length} sites 24 h ahead in one request (GET /v1/forecasts?hours=24, asked first): median ${bf.length ? fmt(percentile(bf, 50)) : 'n/a'}, max ${bf.length ? fmt(bf.at(-1)) : 'n/a'}`);
   console.log(`  the breach list for 24 h (every site forecast + queueing + advice, one request): median ${bt.length ? fmt(percentile(bt, 50)) : 'n/a'}, max ${bt.length ? fmt(bt.at(-1)) : 'n/a'} (goal < 200 ms)`);
+  console.log(`  reports taken in over the week: ${reportsTaken} of ${Math.round(reportsDue)} due (${pct(reportsTaken, reportsDue)}); the hub's CPU over the run: ${(100 * hubCpuShare).toFixed(0)}% of a core`);
   console.log(`  load average at the end (1/5/15 min): ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 } finally {
   await hub.stop();

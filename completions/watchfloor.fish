@@ -22,7 +22,7 @@ function __watchfloor_state
             case --json
                 set fields 1
                 continue
-            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --ai-share --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --demo-past --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --intake-queue --intake-backlog --group-window --group-sites --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
+            case --lang --profile --hub --token --ca --region --output -o --kind --state --site --severity --limit --to --reason --summary --concurrency --note --incident --input --playbook --step --out --asset --match --for --from --until --since --hours --arrivals --egates --staff --ai-share --scenario --shift --post --format --name --role --expires --checkpoint --config --seed --speed --demo-past --demo-report-every --port --host --data --ssh-key --audit-key --audit-checkpoints --playbooks --peaks --tls-cert --tls-key --log-format --retain --early-warning --intake-queue --intake-backlog --group-window --group-sites --teams-port --identities --cards-channel --cards-route --cards-min-severity --outbox --teams-cards-conversation --teams-cards-route --teams-service-url --fault --sim
                 set skip 1
                 continue
             case '-*'
@@ -740,6 +740,7 @@ complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo -d 'seed the 103-
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l seed -r -d 'simulator seed'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l speed -r -d 'simulated seconds per real second'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo-past -r -d 'days of the demo fleet\'s past hourly flow a fresh demo hub takes first, as an import would (default 14; 0: none; at most 56)'
+complete -c watchfloor -n '__watchfloor_in /hub/start' -l demo-report-every -r -d 'how often each demo site reports, in site time, whatever --speed (e.g. 5m; default: once a real second, so --speed 1800 reports every 30 site-minutes)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l port -r -d 'port to listen on (0: any free port; default 7474)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l host -r -d 'address to listen on (default 127.0.0.1)'
 complete -c watchfloor -n '__watchfloor_in /hub/start' -l data -r -F -d 'SQLite data file (default <config dir>/hub.sqlite)'

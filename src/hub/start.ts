@@ -46,6 +46,7 @@ export interface HubOptions extends Omit<AuditFileOptions, 'dataFile'> {
   seed?: number; // simulator seed (default 1)
   speed?: number; // simulated seconds per real second (default 1)
   demoPastDays?: number; // days of the demo fleet's past flow a fresh demo hub takes first (default: the world's, 14; 0: none)
+  demoReportMs?: number; // site time between a demo site's reports, ms (default: one report a real second, so `speed` seconds)
   log?: (line: string) => void; // one-line human log messages (the CLI sends them to stderr); default: none
   now?: () => Date; // clock, for tests
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */
@@ -251,7 +252,7 @@ export async function startHub(options: HubOptions, world?: DemoWorld): Promise<
     let sim: Pick<RunningHub, 'simUrl' | 'simToken'> = {};
     let takePastFlow: (() => void) | undefined;
     if (options.demo && world) {
-      const { stop, takePast, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }) }, world);
+      const { stop, takePast, ...where } = await startDemo(ctx, { hubUrl: url, dataFile: options.dataFile, seed: options.seed ?? 1, speed: options.speed ?? 1, ...(options.demoPastDays === undefined ? {} : { pastDays: options.demoPastDays }), ...(options.demoReportMs === undefined ? {} : { reportEveryMs: options.demoReportMs }) }, world);
       simulator = { stop };
       sim = where;
       takePastFlow = takePast;

@@ -24,7 +24,7 @@ export interface SimulatorOptions {
   /** The real clock (injected in tests); simulated time starts at its first reading. */
   now?: () => Date;
   log?: (line: string) => void;
-  /** Real milliseconds between ticks (default 1000). */
+  /** Real milliseconds from one tick's start to the next's (default 1000): the sites' report cadence is this times the speed. */
   tickMs?: number;
   /** The devices' side of the world (the device emulator): told of every fault, and the source of fixes and drills. */
   world?: FaultWorldLink;
@@ -115,10 +115,13 @@ export function startSimulator(options: SimulatorOptions): RunningSimulator {
   function schedule(delayMs: number): void {
     timer = setTimeout(() => {
       timer = undefined;
+      const began = performance.now();
       inFlight = tick()
         .catch((e: unknown) => log(`simulator: tick failed: ${e instanceof Error ? e.message : String(e)}`))
         .finally(() => {
-          if (!stopped) schedule(tickMs);
+          // Ticks start tickMs apart (the sites' report cadence), not tickMs after the last one ended: at a
+          // 167 ms tick a busy hub's 70 ms answer stretched a 5-minute cadence to 7. One that overran starts the next at once.
+          if (!stopped) schedule(Math.max(0, tickMs - (performance.now() - began)));
         });
     }, delayMs);
     // The simulator never keeps a process alive on its own.

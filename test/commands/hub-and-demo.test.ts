@@ -56,6 +56,18 @@ describe('hub start', () => {
     expect(existsSync(join(cli.configDir, 'config.json'))).toBe(false);
   });
 
+  it('passes --demo-report-every on as site time in ms, and refuses a span under a second or over an hour (exit 2)', async () => {
+    const { hub, cli } = await setup(undefined);
+    expect((await cli.run('hub', 'start', '--demo', '--speed', '1800', '--demo-report-every', '5m', '--port', '0')).code).toBe(0);
+    expect(hub.started[0]).toMatchObject({ speed: 1800, demoReportMs: 300_000 });
+    for (const bad of ['0s', '2h', 'often']) {
+      const r = await cli.run('hub', 'start', '--demo', '--demo-report-every', bad);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('from 1s to 1h');
+    }
+    expect(hub.started.length).toBe(1);
+  });
+
   it('rejects a port out of range before starting anything (exit 2)', async () => {
     const { hub, cli } = await setup(undefined);
     expect((await cli.run('hub', 'start', '--port', '70000')).code).toBe(2);

@@ -2,6 +2,7 @@
 // hub over HTTP with its own token, like any fleet would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../src/core/client.js';
+import { demoTickMs, MIN_DEMO_TICK_MS } from '../../src/hub/demo/start-demo.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
@@ -64,5 +65,27 @@ describe('demo hub on a fresh store', () => {
     const fresh = await startTestHub({ demo: true, seed: 3, speed: 600, demoPastDays: 14, log: (l) => logs.push(l) });
     await fresh.stop();
     expect(logs.filter((l) => l.startsWith("demo: imported") || l.startsWith("demo: the fleet's past flow was not imported"))).toEqual([]);
+  }, 30_000);
+});
+
+describe("the demo's report cadence", () => {
+  it('is site time whatever the speed: the tick is the cadence over the speed, held at its floor', () => {
+    expect(demoTickMs(300_000, 1_800)).toBe(167);
+    expect(demoTickMs(300_000, 60)).toBe(5_000);
+    expect(demoTickMs(60_000, 3_600)).toBe(MIN_DEMO_TICK_MS);
+  });
+
+  it('ticks the simulator at it, and says so once', async () => {
+    const logs: string[] = [];
+    const fast = await startTestHub({ demo: true, seed: 3, speed: 600, demoReportMs: 60_000, log: (l) => logs.push(l) });
+    const client = new CoreClient({ hubUrl: fast.url, token: fast.adminToken });
+    try {
+      expect(logs.filter((l) => l.startsWith('demo: each site reports'))).toEqual(['demo: each site reports every 60 s of site time (a tick every 100 ms real)']);
+      const everySite = async () => (await client.fleetStatus()).sites.every((s) => s.reportedAt !== null);
+      expect(await waitUntil(everySite, { what: 'every site reporting', timeoutMs: 15_000, intervalMs: 250 })).toBe(true);
+    } finally {
+      await client.close();
+      await fast.stop();
+    }
   }, 30_000);
 });

@@ -12,6 +12,8 @@ export interface HubOptions {
   speed?: number;
   /** Days of the demo fleet's past hourly flow a fresh demo hub takes at start (default 14; 0: none). */
   demoPastDays?: number;
+  /** Site time between a demo site's reports, ms (default: one report a real second). */
+  demoReportMs?: number;
   log?: (line: string) => void;
   now?: () => Date;
   /** Run the diagnostic runner with fix on each new device incident of these kinds. */

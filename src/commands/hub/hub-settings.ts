@@ -19,6 +19,8 @@ export interface HubSettings {
   speed?: number;
   /** Days of the demo fleet's past hourly flow a fresh demo hub takes at start (0: none). */
   demoPast?: number;
+  /** How often each demo site reports, in milliseconds of site time (absent: once a real second, whatever the speed). */
+  demoReportEvery?: number;
   port?: number;
   host?: string;
   data?: string;
@@ -79,6 +81,16 @@ export function parseGroupWindow(value: unknown): number {
   return ms;
 }
 
+// A report a site-second apart is finer than any real site's counters; an hour apart is the flow history's own grain.
+const DEMO_REPORT_MS = { min: 1_000, max: 3_600_000 } as const;
+
+/** `--demo-report-every`: site time between a demo site's reports (e.g. 5m), whatever the speed. */
+export function parseDemoReportEvery(value: unknown): number {
+  const ms = spanMs(text(value));
+  if (ms === undefined || ms < DEMO_REPORT_MS.min || ms > DEMO_REPORT_MS.max) throw new InvalidArgumentError('expected a span of site time from 1s to 1h (e.g. 5m)');
+  return ms;
+}
+
 const MIN_EARLY_WARNING_MS = 1_000;
 
 export function parseEarlyWarning(value: unknown): number {
@@ -110,6 +122,7 @@ export const HUB_SETTINGS: { [flagName: string]: Setting<Key> } = {
   seed: { key: 'seed', parse: (v) => integerOption(0)(text(v)) },
   speed: { key: 'speed', parse: (v) => positiveNumberOption(text(v)) },
   'demo-past': { key: 'demoPast', parse: (v) => integerOption(0, DEMO_PAST_MAX_DAYS)(text(v)) },
+  'demo-report-every': { key: 'demoReportEvery', parse: parseDemoReportEvery },
   port: { key: 'port', parse: (v) => integerOption(0, 65535)(text(v)) },
   host: { key: 'host', parse: text },
   data: { key: 'data', parse: path, path: true },

@@ -12,7 +12,7 @@ import { defineVerb } from '../verb.js';
 import { parseAutoRemediate, type AutoRemediateKinds } from './auto-remediate.js';
 import { readHubConfigFile } from './config-file.js';
 import { hubLogLine } from './hub-log.js';
-import { DEMO_PAST_MAX_DAYS, mergeSettings, parseAlertCount, parseEarlyWarning, parseGroupSites, parseGroupWindow, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
+import { DEMO_PAST_MAX_DAYS, mergeSettings, parseAlertCount, parseDemoReportEvery, parseEarlyWarning, parseGroupSites, parseGroupWindow, parseLogFormat, parseRetain, type HubSettings } from './hub-settings.js';
 import { saveHubProfile } from './profile.js';
 
 export interface HubStartInput {
@@ -46,6 +46,7 @@ export const hubStart = defineVerb({
       .option('--seed <n>', 'simulator seed', integerOption(0))
       .option('--speed <x>', 'simulated seconds per real second', positiveNumberOption)
       .option('--demo-past <days>', `days of the demo fleet's past hourly flow a fresh demo hub takes first, as an import would (default 14; 0: none; at most ${DEMO_PAST_MAX_DAYS})`, integerOption(0, DEMO_PAST_MAX_DAYS))
+      .option('--demo-report-every <span>', "how often each demo site reports, in site time, whatever --speed (e.g. 5m; default: once a real second, so --speed 1800 reports every 30 site-minutes)", parseDemoReportEvery)
       .option('--port <port>', 'port to listen on (0: any free port; default 7474)', integerOption(0, 65535))
       .option('--host <host>', 'address to listen on (default 127.0.0.1)')
       .addOption(completeFiles(new Option('--data <file>', 'SQLite data file (default <config dir>/hub.sqlite)')))
@@ -88,6 +89,7 @@ export const hubStart = defineVerb({
       seed: settings.seed,
       speed: settings.speed,
       ...(settings.demoPast === undefined ? {} : { demoPastDays: settings.demoPast }),
+      ...(settings.demoReportEvery === undefined ? {} : { demoReportMs: settings.demoReportEvery }),
       log,
       ...(settings.autoRemediate ? { autoRemediate: settings.autoRemediate } : {}),
       ...(settings.sshKey ? { sshKeyFile: settings.sshKey } : {}),

@@ -49,6 +49,8 @@ export interface SimulatorStart {
   fleet: Fleet;
   seed: number;
   speed: number;
+  /** Real milliseconds between the simulator's ticks (its reports); the simulator's default, a second, when absent. */
+  tickMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }

@@ -28,7 +28,18 @@ export interface DemoOptions {
   speed: number;
   /** Days of past flow a fresh store takes from the world (the world's default when absent; 0: none). */
   pastDays?: number;
+  /** Site time between the sites' reports, ms (absent: the simulator's tick, a real second, whatever the speed). */
+  reportEveryMs?: number;
 }
+
+/**
+ * The fastest the simulator is asked to tick (real ms): each tick steps and posts the whole fleet, and a
+ * report cadence finer than the speed allows is held here rather than running the hub flat out.
+ */
+export const MIN_DEMO_TICK_MS = 50;
+
+/** The simulator's tick (real ms) that gives a report every `reportEveryMs` of site time at `speed`. */
+export const demoTickMs = (reportEveryMs: number, speed: number): number => Math.max(MIN_DEMO_TICK_MS, Math.round(reportEveryMs / speed));
 
 export async function startDemo(ctx: HubContext, options: DemoOptions, world: DemoWorld): Promise<DemoHandle> {
   const fleet = await world.buildFleet();
@@ -53,7 +64,10 @@ export async function startDemo(ctx: HubContext, options: DemoOptions, world: De
   });
   // Whether the store is fresh is settled before the live run's first report makes it not.
   const past = await pastFlowImport(ctx, world, { hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, days: options.pastDays });
-  const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, now: ctx.now, log: ctx.log });
+  // A site's report cadence is site time (a real site reports every minute or so): the tick scales with the speed.
+  const tick = options.reportEveryMs === undefined ? {} : { tickMs: demoTickMs(options.reportEveryMs, options.speed) };
+  if (tick.tickMs !== undefined) ctx.log(`demo: each site reports every ${Math.round((tick.tickMs * options.speed) / 1000)} s of site time (a tick every ${tick.tickMs} ms real)`);
+  const simulator = world.startSimulator({ hubUrl: options.hubUrl, token: secret, fleet, seed: options.seed, speed: options.speed, ...tick, now: ctx.now, log: ctx.log });
   return {
     ...(devices ? { simUrl: devices.url, simToken: devices.controlToken } : {}),
     takePast: () => past?.begin(),

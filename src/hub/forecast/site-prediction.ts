@@ -41,6 +41,7 @@ import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
 import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
+import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH } from './report-trend.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -130,6 +131,20 @@ function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerH
   return { reported: report.reported, usual: report.usual, excessBefore: beyondBand(before.arrivalsPerHour, band).excess, excessNow: report.excess, hours: (report.atMs - (before.hour + 0.5) * HOUR_MS) / HOUR_MS, spread: errorScale(usualBefore), relativeWidth: now.arrivalsPerHour > 0 ? (now.upper - now.lower) / now.arrivalsPerHour : Infinity };
 }
 
+/**
+ * The usual at any moment from the hours' usual rates, each standing at its
+ * hour's middle, joined by straight lines (usualAtReport for one report);
+ * `usualOf` gives an hour's usual, undefined where there is none (the nearest known stands in).
+ */
+export function usualBetweenMiddles(usualOf: (hour: number) => number | undefined, fallback: number): (atMs: number) => number {
+  const known = (hour: number) => usualOf(hour) ?? fallback;
+  return (atMs) => {
+    const x = atMs / HOUR_MS - 0.5;
+    const h = Math.floor(x);
+    return known(h) + (known(h + 1) - known(h)) * (x - h);
+  };
+}
+
 /** The latest of the two hours before that of the site's latest report that it reported in, if any. */
 async function earlierReading(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<FlowHour | undefined> {
   const first = hourOf(new Date(latest.at));
@@ -184,13 +199,26 @@ export async function predictSiteHours(
     // With no report that hour (a link down, a hub too busy to take them) a site usually shut then is taken as shut: at
     // speed 1800 under load the demo's reports skipped its 04:00 and every service centre's opening read as a surge.
     const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : station !== undefined && usualBefore !== undefined && usualBefore < 0.5;
-    const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(latest.arrivalsPerHour, band);
+    // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
+    const recent = station && !justOpened ? await store.listRecentReports(site.id) : [];
+    const reported = (recent.at(-1)?.atMs === Date.parse(latest.at) ? reportedLevel(recent) : undefined) ?? latest.arrivalsPerHour;
+    const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
     const ratio = nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
     // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
     const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
     const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
-    const perHour = reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported: latest.arrivalsPerHour, usual, excess, atMs: reportMs })) : 0;
+    // The climb read from the reports within the hour where the site sent enough of them (report-trend.ts), else (undefined) from the
+    // hours; no climb at a site of lumpy hours, as for the hours' rise (surge-rise.ts).
+    const fitted = { hours, calendar };
+    async function climbWithinHour(): Promise<number | undefined> {
+      if (!station || justOpened) return undefined;
+      if (band.upper - band.lower > TREND_MAX_RELATIVE_WIDTH * now.arrivalsPerHour) return 0;
+      const usualTwoBefore = await usualArrivalsBefore(store, site, first, fitted, first - 2);
+      const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
+      return reportedRisePerHour({ reports: recent, reported, usual, usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual) });
+    }
+    const perHour = excess > 0 ? ((await climbWithinHour()) ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported, usual, excess, atMs: reportMs })) : 0)) : 0;
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).
     const excessAhead = (hoursAhead: number) => {
       const rising = perHour > 0 ? risingHours(hoursAhead) : 0;

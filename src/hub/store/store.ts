@@ -10,6 +10,7 @@ import type { DiagnosticsReader, DiagnosticsWriter } from './diagnostics-store.j
 import type { DrillReader, DrillWriter } from './drill-store.js';
 import type { FleetReader, FleetWriter } from './fleet-store.js';
 import type { FlowHistoryReader, FlowHistoryWriter } from './flow-history-store.js';
+import type { RecentReportReader, RecentReportWriter } from './recent-report-store.js';
 import type { HandoverReader, HandoverWriter } from './handover-store.js';
 import type { IncidentGroupReader, IncidentGroupWriter } from './incident-group-store.js';
 import type { IncidentReader, IncidentWriter } from './incident-store.js';
@@ -46,6 +47,7 @@ export interface StoreReader
     IncidentGroupReader,
     TelemetryReader,
     FlowHistoryReader,
+    RecentReportReader,
     TokenReader,
     AuditReader,
     DiagnosticsReader,
@@ -66,6 +68,7 @@ export interface StoreWriter
     IncidentGroupWriter,
     TelemetryWriter,
     FlowHistoryWriter,
+    RecentReportWriter,
     TokenWriter,
     AuditWriter,
     DiagnosticsWriter,

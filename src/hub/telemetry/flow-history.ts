@@ -137,6 +137,8 @@ export async function recordFlowHours(tx: StoreWriter, reports: readonly SiteTel
     if (distinct.some((h) => !known.has(h))) startedAnHour.push(siteId);
   }
   if (touched.length > 0) await tx.upsertFlowHours(touched);
+  // The same reports as they came, for the nowcast's climb within the hour (store/recent-report-store.ts).
+  await tx.keepRecentReports(reports);
   if (startedAnHour.length > 0) await tx.pruneFlowHours(startedAnHour, FLOW_HISTORY_HOURS);
 }
 

@@ -7,6 +7,7 @@ import type { Site, SiteTelemetry } from '../../../src/core/model.js';
 import { parsePeakCalendar } from '../../../src/hub/forecast/peak-calendar.js';
 import { STATION_PARAMS } from '../../../src/hub/forecast/queueing-station.js';
 import { predictSiteHours } from '../../../src/hub/forecast/site-prediction.js';
+import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 import type { FlowHourRecord, StoreReader } from '../../../src/hub/store/store.js';
 import { emptyFlowHour, HOUR_MS, mergeReport } from '../../../src/hub/telemetry/flow-history.js';
 
@@ -29,7 +30,7 @@ const report = (hour: number, minute: number, arrivalsPerHour: number): SiteTele
 };
 
 /** A store holding the site's flow hours before the latest report's (each the mean of a report at :10 and :40), that report, and no assets. */
-function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt, missing: (hour: number) => boolean = () => false): StoreReader {
+function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = usualAt, missing: (hour: number) => boolean = () => false, recent: RecentReport[] = []): StoreReader {
   const now = Math.floor(Date.parse(latest.at) / HOUR_MS);
   const rows: FlowHourRecord[] = [];
   for (let hour = now - 15 * 24; hour < now; hour++) if (!missing(hour)) rows.push([10, 40].reduce((r, m) => mergeReport(r, report(hour, m, reported(hour))), emptyFlowHour(site.id, hour)));
@@ -38,6 +39,7 @@ function storeWith(latest: SiteTelemetry, reported: (hour: number) => number = u
     listTelemetry: async () => [latest],
     telemetryOf: async () => latest,
     listAssets: async () => [],
+    listRecentReports: async () => recent,
   } as unknown as StoreReader;
 }
 
@@ -108,4 +110,27 @@ describe('the hours ahead at a site that opens', () => {
     const quiet = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
     quiet.hours.forEach((h, i) => expect(h.arrivalsPerHour).toBeLessThan(0.9 * MORNING[2 + i]!));
   });
+
+  it('carries the climb the reports within the hour show (report-trend.ts), where the hour before\'s mean at its usual carried none', async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // Every 5 minutes from 01:55 into the centre's day, climbing from 90 to 180 an hour where some 60 are usual.
+    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: 90 + 10 * i, open: true }));
+    const climbing = await predictSiteHours(storeWith(latest, usualAt, () => false, recent), site, latest, 3, calendar, model);
+    expect(climbing.hours[2]!.arrivalsPerHour).toBeGreaterThan(jump.hours[2]!.arrivalsPerHour + 50);
+    // The same reports level at 180 are no climb: the jump's fading excess, as without them.
+    const level = recent.map((r) => ({ ...r, arrivalsPerHour: 180 }));
+    const flat = await predictSiteHours(storeWith(latest, usualAt, () => false, level), site, latest, 3, calendar, model);
+    expect(flat.hours.map((h) => h.arrivalsPerHour)).toEqual(jump.hours.map((h) => h.arrivalsPerHour));
+  });
+
+  it("sets the last half hour's reports against the usual, not the latest alone: one report at a peak is not carried as the rate", async () => {
+    const latest = report(opening + 2, 40, 180);
+    const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
+    // Every 5 minutes at the usual 60, then the latest at 180: the half hour's mean is 80.
+    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: i === 9 ? 180 : 60, open: true }));
+    const peak = await predictSiteHours(storeWith(latest, usualAt, () => false, recent), site, latest, 3, calendar, model);
+    expect(peak.hours[0]!.arrivalsPerHour).toBeLessThan(jump.hours[0]!.arrivalsPerHour - 40);
+  });
 });
+

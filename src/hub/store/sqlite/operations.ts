@@ -19,6 +19,7 @@ import { outboxStatements } from './outbox-statements.js';
 import { playbookAutoStatements } from './playbook-auto-statements.js';
 import { playbookVersionStatements } from './playbook-version-statements.js';
 import { playbookStatements } from './playbook-statements.js';
+import { recentReportStatements } from './recent-report-statements.js';
 import { statementCache, type Synchronous } from './prepare.js';
 import { silenceStatements } from './silence-statements.js';
 import { telemetryStatements } from './telemetry-statements.js';
@@ -31,12 +32,14 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
   const sql = statementCache(db);
   const audit = auditStatements(sql);
   const flow = cachedFlowHistory(sql);
+  const recent = recentReportStatements();
   const ops: SqliteOperations = {
     ...fleetStatements(sql),
     ...incidentStatements(sql),
     ...incidentGroupStatements(sql),
     ...telemetryStatements(sql),
     ...flow.statements,
+    ...recent.statements,
     ...tokenStatements(sql),
     ...audit.statements,
     ...diagnosticsStatements(sql),
@@ -53,7 +56,7 @@ export function sqliteOperationsInScope(db: Database.Database): { ops: SqliteOpe
     ...alertJournalStatements(sql),
   };
   // Each told in this order (the audit head is written before the cache learns the transaction's revisions); all before COMMIT.
-  const scopes: readonly AuditHeadScope[] = [audit.scope, flow.scope];
+  const scopes: readonly AuditHeadScope[] = [audit.scope, flow.scope, recent.scope];
   const transactionScope: AuditHeadScope = {
     begin: () => scopes.forEach((s) => s.begin()),
     flush: () => scopes.forEach((s) => s.flush()),
