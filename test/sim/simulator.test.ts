@@ -65,6 +65,8 @@ function client(url: string): CoreClient {
 const POLL = { timeoutMs: 10_000, intervalMs: 20 } as const;
 
 const telemetryPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/telemetry');
+/** How many ticks' telemetry has come (a tick posts a region at a time, each report at the tick's time). */
+const telemetryTicks = (rec: Recorder) => new Set(telemetryPosts(rec).map((p) => (p.body as { sites: { at: string }[] }).sites[0]!.at)).size;
 const alertPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/ingest/alertmanager');
 const surveyPosts = (rec: Recorder) => rec.posts.filter((p) => p.path === '/v1/surveys');
 
@@ -75,14 +77,23 @@ describe('startSimulator over real HTTP', () => {
     const sim = startSimulator({ client: client(rec.url), fleet, seed: 3, speed: 3_600, tickMs: 50, log: (l) => log.push(l) });
     simulators.push(sim);
 
-    await waitUntil(() => telemetryPosts(rec).length >= 3 && alertPosts(rec).length >= 1 && surveyPosts(rec).length >= 1, { ...POLL, what: 'telemetry, alerts and survey answers' });
+    await waitUntil(() => telemetryTicks(rec) >= 3 && alertPosts(rec).length >= 1 && surveyPosts(rec).length >= 1, { ...POLL, what: 'telemetry, alerts and survey answers' });
     const answers = (surveyPosts(rec)[0]!.body as { answers: unknown[] }).answers;
     expect(answers.length).toBeGreaterThan(0);
     for (const a of answers) expect(() => SurveyAnswer.parse(a)).not.toThrow();
 
-    const telemetry = telemetryPosts(rec).at(-1)!.body as { sites: unknown[] };
-    expect(telemetry.sites).toHaveLength(104);
-    for (const t of telemetry.sites) expect(() => SiteTelemetry.strict().parse(t)).not.toThrow();
+    // A tick's reports go a region at a time (simulator.ts, byRegion): together every site, each post one region.
+    const region = new Map(fleet.sites.map((s) => [s.id, s.region]));
+    const ticks = new Map<string, { siteId: string }[][]>();
+    for (const p of telemetryPosts(rec)) {
+      const sites = (p.body as { sites: { siteId: string; at: string }[] }).sites;
+      for (const t of sites) expect(() => SiteTelemetry.strict().parse(t)).not.toThrow();
+      ticks.set(sites[0]!.at, [...(ticks.get(sites[0]!.at) ?? []), sites]);
+    }
+    const whole = [...ticks.values()].at(-2)!; // the last may still be on its way
+    expect(whole.length).toBeGreaterThan(1);
+    expect(new Set(whole.flat().map((t) => t.siteId)).size).toBe(104);
+    for (const post of whole) expect(new Set(post.map((t) => region.get(t.siteId))).size).toBe(1);
     const payload = alertPosts(rec)[0]!.body as AlertmanagerWebhook;
     expect(payload.version).toBe('4');
     expect(payload.alerts.length).toBeGreaterThan(0);
