@@ -87,8 +87,9 @@ export const nowcastAt = (ratio: number, ahead: number): number => Math.min(NOWC
  * minutes report — as a surge, or hides one.
  */
 export function usualAtReport(at: Date, before: number, now: number, next: number): number {
-  const f = (at.getTime() % HOUR_MS) / HOUR_MS;
-  return f < 0.5 ? before + (now - before) * (f + 0.5) : now + (next - now) * (f - 0.5);
+  const first = Math.floor(at.getTime() / HOUR_MS);
+  const usualOf = (hour: number) => (hour === first - 1 ? before : hour === first + 1 ? next : now);
+  return usualBetweenMiddles(usualOf, now)(at.getTime());
 }
 
 /** The usual band at the report's minute: the interpolated usual, with the current hour's interval around it. */
@@ -133,7 +134,7 @@ function riseEvidence(before: FlowHour, usualBefore: number, now: { arrivalsPerH
 
 /**
  * The usual at any moment from the hours' usual rates, each standing at its
- * hour's middle, joined by straight lines (usualAtReport for one report);
+ * hour's middle, joined by straight lines (usualAtReport: the three hours around one report);
  * `usualOf` gives an hour's usual, undefined where there is none (the nearest known stands in).
  */
 export function usualBetweenMiddles(usualOf: (hour: number) => number | undefined, fallback: number): (atMs: number) => number {
