@@ -57,6 +57,7 @@ const TARGET = 30;
 const HOUR_MS = 3_600_000;
 const LEAD_MS = 60 * 60_000;
 const WARM_UP_HOURS = 6; // breaches in the first hours of the run are not judged: nothing could have warned of them
+const SHOWN_MINUTES = 30; // how long a surge must have run by the hour a warning needs for the count of those it had time to show
 const SURGE_HOURS = 8; // a surge's ramp, hold and ease last at most 3 + 3 + 1 h (src/sim/surges.ts)
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -174,7 +175,7 @@ try {
   const surgeOf = (e) => surges.find((x) => x.siteId === e.siteId && x.startMs <= e.startMs + HOUR_MS && x.startMs >= e.startMs - SURGE_HOURS * HOUR_MS);
   // Warnable at all: the surge began early enough for one report to show it (a report every reportMs of the site's
   // clock) and a warning to stand 60 min before the episode's hour began.
-  const surged = { episodes: 0, warned: 0, warnable: 0, warnableWarned: 0 };
+  const surged = { episodes: 0, warned: 0, warnable: 0, warnableWarned: 0, shown: 0, shownWarned: 0 };
   const judged = []; // each episode as judged, for --keep's sidecar (bench/early-warning-misses.mjs reads it)
   for (const e of episodes) {
     const covering = warnings.filter((w) => w.siteId === e.siteId && w.since <= e.startMs - LEAD_MS && w.until >= e.startMs);
@@ -187,6 +188,12 @@ try {
     if (warnable) {
       surged.warnable++;
       if (covering.length) surged.warnableWarned++;
+    }
+    // Shown: the surge had SHOWN_MINUTES under way by then — a planeload or a ferry more, or a counter rate over half an
+    // hour, needs about that long to say anything at all.
+    if (surge.startMs + SHOWN_MINUTES * 60_000 <= e.startMs - LEAD_MS) {
+      surged.shown++;
+      if (covering.length) surged.shownWarned++;
     }
     judged.push({ siteId: e.siteId, kind: kindOf.get(e.siteId), startAt: new Date(e.startMs).toISOString(), surgeAt: new Date(surge.startMs).toISOString(), warnable, warned: covering.length > 0 });
   }
@@ -258,6 +265,7 @@ try {
   const pct = (n, of) => (of ? `${((100 * n) / of).toFixed(1)}%` : 'n/a');
   console.log(`  hit rate, warned ≥ 60 min ahead: ${pct(warned, episodes.length)} (${warned} of ${episodes.length}; goal ≥ 90%); of the surge episodes: ${pct(surged.warned, surged.episodes)} (${surged.warned} of ${surged.episodes})`);
   console.log(`  surge episodes warnable at all (the surge began ≥ one report interval, ${(reportMs / 60_000).toFixed(0)} min, before the hour 60 min ahead of the episode): ${surged.warnable}; warned: ${pct(surged.warnableWarned, surged.warnable)} (${surged.warnableWarned} of ${surged.warnable})`);
+  console.log(`  of them with the surge ${SHOWN_MINUTES} min under way by that hour (a flight, a ferry or a half-hour counter rate could show it): ${surged.shown}; warned: ${pct(surged.shownWarned, surged.shown)} (${surged.shownWarned} of ${surged.shown})`);
   console.log(`  false alarms: ${warnings.length ? ((100 * falseAlarms) / warnings.length).toFixed(1) : 'n/a'}% (${falseAlarms} of ${warnings.length} predicted incidents with no breach in their window; goal ≤ 10%)`);
   console.log(`  predicted incidents by site kind: ${countByKind(warnings) || 'none'}; false alarms by kind: ${countByKind(falseAlarmList) || 'none'}`);
   console.log(`  warned site-hours: ${warnedHours} (${siteHours ? ((100 * warnedHours) / siteHours).toFixed(1) : 'n/a'}% of all site-hours); of them with no breach within ${WINDOW_HOURS} h: ${warnedHours ? ((100 * idleHours) / warnedHours).toFixed(1) : 'n/a'}%`);

@@ -6,24 +6,32 @@
 // outbox events, playbook proposals), so chat cards and the watch UI see it
 // before the queue forms. A site under a silence or maintenance window gets
 // none, checked the way the alert intake checks (and recorded as it records).
+// Between evaluations the job scans each site's newest reports for a queue
+// growing past the target (queue-growth.ts) and evaluates at once when a site
+// not yet warned of shows one: that evidence lasts minutes before the breach,
+// not the half hour of site time an evaluation a real second apart spans at
+// the demo's speed.
 import type { Incident, BreachWarning, Severity } from '../../core/model.js';
-import { BREACH_HOURS } from '../../core/vocabulary.js';
+import { BREACH_HOURS, WAIT_TARGET_MINUTES } from '../../core/vocabulary.js';
 import { SYSTEM } from '../caller.js';
 import { decideResolve } from '../incidents/decisions.js';
 import { draftIncident } from '../incidents/draft.js';
 import type { IncidentDeps } from '../incidents/incident-actions.js';
 import { storeIncidentChange, storeNewIncident } from '../incidents/incident-writes.js';
 import { currentSilences, silencedAlert } from '../silences/silenced-intake.js';
-import type { StoreWriter } from '../store/store.js';
+import type { StoreReader, StoreWriter } from '../store/store.js';
 import { transact, type Emit } from '../transact.js';
 import { predictedBreaches } from './breach-advice.js';
 import { hubPeakCalendar } from './peak-calendar-file.js';
 import { decideWarning, predictedFingerprint, predictionLabels, predictionText } from './predicted-incident.js';
 import { predictFleet } from './site-prediction.js';
+import { grownWaitMinutes, queueGrowth, QUEUE_GROWTH_AHEAD_HOURS } from './queue-growth.js';
 
 export interface EarlyWarningOptions {
   /** How often the forecast is evaluated (real ms). */
   everyMs: number;
+  /** How often the newest reports are scanned for a queue outgrowing its site (real ms); by default a tenth of everyMs, within GROWTH_SCAN_MS. */
+  scanMs?: number;
   /** The window, hours ahead on each site's clock. */
   hours?: number;
   severity?: Severity;
@@ -44,7 +52,7 @@ export const EARLY_WARNING_DEFAULTS = {
   severity: 'sev3',
   confirmMinutes: 0,
   clearMinutes: 60,
-} as const satisfies Required<EarlyWarningOptions>;
+} as const satisfies Required<Omit<EarlyWarningOptions, 'scanMs'>>;
 
 /**
  * Since when (the site's clock, ms) each site has been predicted to breach
@@ -83,8 +91,17 @@ export type EarlyWarningDeps = IncidentDeps & { log?: (line: string) => void; pe
 
 const title = (b: BreachWarning) => `Predicted wait over ${b.waitTargetMinutes} min at ${b.siteId}`;
 
-/** One evaluation of the whole fleet; each site that changes is its own transaction. */
-export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omit<EarlyWarningOptions, 'everyMs'> = {}, memory: WarningMemory = freshMemory()): Promise<WarningTally> {
+/**
+ * One evaluation of the whole fleet; each site that changes is its own transaction. With `only`, the fleet is still
+ * predicted (the advice lends officers from any site) but only those sites' warnings move: an evaluation a scan
+ * prompted for them must not sample the other sites' predictions more often than the timed ones do.
+ */
+export async function evaluateEarlyWarnings(
+  deps: EarlyWarningDeps,
+  options: Omit<EarlyWarningOptions, 'everyMs'> = {},
+  memory: WarningMemory = freshMemory(),
+  only?: ReadonlySet<string>,
+): Promise<WarningTally> {
   const hours = options.hours ?? EARLY_WARNING_DEFAULTS.hours;
   const confirmMs = (options.confirmMinutes ?? EARLY_WARNING_DEFAULTS.confirmMinutes) * 60_000;
   const clearMs = (options.clearMinutes ?? EARLY_WARNING_DEFAULTS.clearMinutes) * 60_000;
@@ -93,6 +110,7 @@ export async function evaluateEarlyWarnings(deps: EarlyWarningDeps, options: Omi
   const breaches = new Map(predictedBreaches(predictions).map((b) => [b.siteId.toUpperCase(), b]));
   const tally: WarningTally = { opened: [], updated: [], resolved: [], silenced: [] };
   for (const p of predictions) {
+    if (only && !only.has(p.site.id)) continue;
     const fingerprint = predictedFingerprint(p.site.id);
     const breach = breaches.get(p.site.id.toUpperCase());
     // Most sites most of the time: nothing predicted and nothing open — no transaction at all.
@@ -166,14 +184,42 @@ export interface EarlyWarnings {
   stop(): Promise<void>;
 }
 
-/** Evaluates now and then every `everyMs`; one evaluation at a time (a slow one is not stacked on). */
+/** How often (real ms) the job scans the newest reports between evaluations: a tenth of their interval, within these bounds. */
+export const GROWTH_SCAN_MS = { min: 100, max: 5_000 } as const;
+
+/**
+ * The sites whose newest report (since `seen` last held it) shows their queue
+ * growing past the target within the growth's carry, with no warning open:
+ * what the last evaluation could not have seen. `seen` is updated.
+ */
+export async function sitesOutgrowingTheirQueue(store: StoreReader, seen: Map<string, number>): Promise<string[]> {
+  const found: string[] = [];
+  for (const site of await store.listSites()) {
+    const recent = await store.listRecentReports(site.id);
+    const newest = recent.at(-1)?.atMs;
+    if (newest === undefined || seen.get(site.id) === newest) continue;
+    seen.set(site.id, newest);
+    const growth = queueGrowth(recent);
+    if (!growth || grownWaitMinutes(growth, QUEUE_GROWTH_AHEAD_HOURS) <= WAIT_TARGET_MINUTES) continue;
+    if (!(await store.findOpenIncidentByFingerprint(predictedFingerprint(site.id)))) found.push(site.id);
+  }
+  return found;
+}
+
+/**
+ * Evaluates now and then every `everyMs`, and at once when a scan of the newest
+ * reports finds a queue outgrowing its site (each site once between timed
+ * evaluations); one evaluation at a time (a slow one is not stacked on).
+ */
 export function startEarlyWarnings(deps: EarlyWarningDeps, options: EarlyWarningOptions): EarlyWarnings {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
   const memory = freshMemory();
-  const evaluate = async () => {
+  const seen = new Map<string, number>();
+  const prompted = new Set<string>();
+  const evaluate = async (only?: ReadonlySet<string>) => {
     try {
-      const t = await evaluateEarlyWarnings(deps, options, memory);
+      const t = await evaluateEarlyWarnings(deps, options, memory, only);
       if (t.opened.length + t.updated.length + t.resolved.length > 0) {
         deps.log?.(`early warning: opened ${t.opened.join(', ') || 'none'}; updated ${t.updated.join(', ') || 'none'}; resolved ${t.resolved.join(', ') || 'none'}`);
       }
@@ -183,16 +229,38 @@ export function startEarlyWarnings(deps: EarlyWarningDeps, options: EarlyWarning
       inFlight = undefined;
     }
   };
-  const run = () => {
-    if (!stopped && !inFlight) inFlight = evaluate();
+  const run = (only?: ReadonlySet<string>) => {
+    if (!stopped && !inFlight) inFlight = evaluate(only);
   };
-  run();
-  const timer = setInterval(run, options.everyMs);
+  const timed = () => {
+    prompted.clear();
+    run();
+  };
+  let scanning = false;
+  const scan = async () => {
+    if (stopped || scanning || inFlight) return;
+    scanning = true;
+    try {
+      const fresh = (await sitesOutgrowingTheirQueue(deps.store, seen)).filter((id) => !prompted.has(id));
+      if (fresh.length === 0) return;
+      for (const id of fresh) prompted.add(id);
+      run(new Set(fresh));
+    } catch (e) {
+      deps.log?.(`early warning scan failed: ${String(e)}`);
+    } finally {
+      scanning = false;
+    }
+  };
+  timed();
+  const timer = setInterval(timed, options.everyMs);
+  const scanner = setInterval(() => void scan(), options.scanMs ?? Math.min(GROWTH_SCAN_MS.max, Math.max(GROWTH_SCAN_MS.min, options.everyMs / 10)));
   timer.unref();
+  scanner.unref();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(scanner);
       await inFlight;
     },
   };

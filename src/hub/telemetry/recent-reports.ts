@@ -25,7 +25,7 @@ export class RecentReportBook {
       if (atMs < newest - RECENT_REPORTS_SPAN_MS) continue;
       let i = kept.length;
       while (i > 0 && kept[i - 1]!.atMs > atMs) i--;
-      kept.splice(i, 0, { atMs, arrivalsPerHour: r.arrivalsPerHour, open: r.countersOpen > 0 || r.egatesInService > 0 });
+      kept.splice(i, 0, { atMs, arrivalsPerHour: r.arrivalsPerHour, queueLength: r.queueLength, waitMinutes: r.waitMinutes, open: r.countersOpen > 0 || r.egatesInService > 0 });
       let drop = 0;
       while (drop < kept.length && (kept[drop]!.atMs < newest - RECENT_REPORTS_SPAN_MS || kept.length - drop > RECENT_REPORTS_MAX)) drop++;
       if (drop > 0) kept.splice(0, drop);

@@ -1,7 +1,7 @@
 // The climb read from the reports within the hour (report-trend.ts): each rule
 // that decides whether a line through the reports is a surge's climb.
 import { describe, expect, it } from 'vitest';
-import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
+import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, sustainedAbove, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
 import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -10,7 +10,7 @@ const MIN = 60_000;
 const reports = (count: number, every: number, rate: (minute: number) => number, open: (minute: number) => boolean = () => true): RecentReport[] =>
   Array.from({ length: count }, (_, i) => {
     const minute = 60 - (count - 1 - i) * every;
-    return { atMs: T0 + minute * MIN, arrivalsPerHour: rate(minute), open: open(minute) };
+    return { atMs: T0 + minute * MIN, arrivalsPerHour: rate(minute), queueLength: 0, waitMinutes: 0, open: open(minute) };
   });
 const usualAt = () => 300;
 const base = { usualAt, usual: 300, reported: 900, spread: Math.sqrt(301) };
@@ -82,3 +82,17 @@ describe('the rate now', () => {
   });
 });
 
+
+describe('a reading sustained above a threshold', () => {
+  const wait = (r: RecentReport) => r.arrivalsPerHour;
+  it('holds when every report of the last half hour is over it, and not when one dips under', () => {
+    expect(sustainedAbove(reports(8, 5, () => 40), wait, 30)).toBe(true);
+    expect(sustainedAbove(reports(8, 5, (m) => (m === 50 ? 25 : 40)), wait, 30)).toBe(false);
+  });
+
+  it("does not hold on a service centre's opening: the queue at its doors, over target for a few reports since it opened", () => {
+    const opening = reports(12, 5, (m) => (m >= 45 ? 44 : 0), (m) => m >= 45);
+    expect(sustainedAbove(opening, wait, 30)).toBe(false);
+    expect(sustainedAbove([], wait, 30)).toBe(false);
+  });
+});

@@ -115,7 +115,7 @@ describe('the hours ahead at a site that opens', () => {
     const latest = report(opening + 2, 40, 180);
     const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
     // Every 5 minutes from 01:55 into the centre's day, climbing from 90 to 180 an hour where some 60 are usual.
-    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: 90 + 10 * i, open: true }));
+    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: 90 + 10 * i, queueLength: 0, waitMinutes: 0, open: true }));
     const climbing = await predictSiteHours(storeWith(latest, usualAt, () => false, recent), site, latest, 3, calendar, model);
     expect(climbing.hours[2]!.arrivalsPerHour).toBeGreaterThan(jump.hours[2]!.arrivalsPerHour + 50);
     // The same reports level at 180 are no climb: the jump's fading excess, as without them.
@@ -128,7 +128,7 @@ describe('the hours ahead at a site that opens', () => {
     const latest = report(opening + 2, 40, 180);
     const jump = await predictSiteHours(storeWith(latest), site, latest, 3, calendar, model);
     // Every 5 minutes at the usual 60, then the latest at 180: the half hour's mean is 80.
-    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: i === 9 ? 180 : 60, open: true }));
+    const recent = Array.from({ length: 10 }, (_, i) => ({ atMs: Date.parse(latest.at) - (9 - i) * 5 * 60_000, arrivalsPerHour: i === 9 ? 180 : 60, queueLength: 0, waitMinutes: 0, open: true }));
     const peak = await predictSiteHours(storeWith(latest, usualAt, () => false, recent), site, latest, 3, calendar, model);
     expect(peak.hours[0]!.arrivalsPerHour).toBeLessThan(jump.hours[0]!.arrivalsPerHour - 40);
   });

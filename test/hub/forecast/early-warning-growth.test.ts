@@ -1,0 +1,56 @@
+// The early warning between its evaluations (early-warning.ts, queue-growth.ts):
+// a land port whose reports show its queue growing report on report, on desks
+// the queueing model says are enough, is warned of as those reports come — the
+// timed evaluation here is an hour apart and has run once, before any report,
+// so only the scan of the newest reports can have opened the incident. A port
+// whose queue stands as long is not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../../src/core/client.js';
+import type { Incident, SiteTelemetry } from '../../../src/core/model.js';
+import { waitUntil } from '../../helpers/wait-until.js';
+import { startFixtureHub, type FixtureHub } from '../hub-fixture.js';
+import { report, warningFleet } from './early-warning-fleet.js';
+
+const NOW = Date.parse('2026-11-29T10:20:00.000Z');
+let hub: FixtureHub;
+let officer: CoreClient;
+let intake: CoreClient;
+
+const predicted = async (siteId: string): Promise<Incident[]> =>
+  (await officer.listIncidents({ limit: 100 })).filter((i) => i.source === 'predicted' && i.siteId === siteId);
+
+/** Every 5 minutes from 09:20 to 10:05: 400 an hour on 8 counters (720 an hour between them), the queue given by the report. */
+const run = (siteId: string, queue: (i: number) => number): SiteTelemetry[] =>
+  Array.from({ length: 10 }, (_, i) => {
+    const minutes = 20 + 5 * i;
+    const q = queue(i);
+    return report(siteId, `${String(9 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`, { arrivalsPerHour: 400, countersOpen: 8, officersOnDuty: 8, queueLength: q, waitMinutes: q / 10 });
+  });
+
+beforeAll(async () => {
+  hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet(), earlyWarning: { everyMs: 3_600_000, scanMs: 50, hours: 4, confirmMinutes: 0, clearMinutes: 0 } });
+  officer = await hub.clientAs('officer', 'duty');
+  intake = await hub.clientAs('intake', 'feed');
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('a queue outgrowing its site between evaluations', () => {
+  it('opens a predicted incident for the port whose queue grows report on report, none for the one whose queue stands', async () => {
+    // LND-A: 60 people at 09:20, 20 more every 5 minutes (240 an hour): 240 waiting at 10:05, 24 minutes.
+    // LND-B: 240 waiting all along, as long a wait, no growth.
+    const growing = run('LND-A', (i) => 60 + 20 * i);
+    const standing = run('LND-B', () => 240);
+    for (let i = 0; i < growing.length; i++) await intake.ingestTelemetry([growing[i]!, standing[i]!]);
+
+    const [opened] = await waitUntil(async () => (await predicted('LND-A')).length > 0 && predicted('LND-A'), { what: 'a predicted incident at LND-A', timeoutMs: 20_000 });
+    expect(opened).toMatchObject({ source: 'predicted', state: 'triggered', fingerprint: 'predicted:LND-A' });
+    // Warned from the first report with 30 minutes of growth behind it (09:50: 180 waiting, 18 minutes, 42 an hour on) or
+    // a later one, as the scan caught them: the breach is the hour from 10:00, and 240 more an hour is 3 more counters at 90.
+    expect(opened!.labels).toMatchObject({ breachAt: '2026-11-29T10:00:00.000Z', countersAdvised: '11' });
+    expect(opened!.labels.asOf! >= '2026-11-29T09:50:00.000Z' && opened!.labels.asOf! <= '2026-11-29T10:05:00.000Z').toBe(true);
+    expect(await predicted('LND-B')).toEqual([]);
+  });
+});
