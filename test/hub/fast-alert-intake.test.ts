@@ -116,4 +116,18 @@ describe('POST /api/v2/alerts ahead of fastify and through its route', () => {
     await journalApplied(url);
     expect(await stored()).toEqual(before);
   });
+
+  it('counts each request once in /metrics, by its answer, whichever way it went', async () => {
+    const count = async (status: number) => {
+      const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+      const line = text.split('\n').find((l) => l.startsWith('watchfloor_http_requests_total{') && l.includes('route="/api/v2/alerts"') && l.includes(`status="${status}"`));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const before = { ok: await count(200), bad: await count(400), unknown: await count(401) };
+    await overHttp({ body: JSON.stringify([alert()]), token: 'intake' }); // the fast path's own answer
+    await overHttp({ body: '[{"labels":', token: 'intake' }); // read here, answered by fastify
+    await overHttp({ body: JSON.stringify([alert()]), token: 'unknown' }); // refused before the body is read
+    expect({ ok: await count(200), bad: await count(400), unknown: await count(401) }).toEqual({ ok: before.ok + 1, bad: before.bad + 1, unknown: before.unknown + 1 });
+    await journalApplied(url);
+  });
 });

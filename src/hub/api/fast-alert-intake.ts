@@ -33,14 +33,22 @@ function takes(req: IncomingMessage): boolean {
   return type !== undefined && JSON_TYPE.test(type) && length !== undefined && req.headers['transfer-encoding'] === undefined && Number(length) <= BODY_LIMIT_BYTES;
 }
 
+// A request is read once and dropped: plain listeners, not once()'s wrappers; one chunk (a small body) as it came.
 function bodyOf(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    req.on('data', (c: Buffer) => {
+      if (first === undefined) first = c;
+      else (more ??= [first]).push(c);
+    });
+    req.on('end', () => resolve(more ? Buffer.concat(more).toString('utf8') : (first?.toString('utf8') ?? '')));
+    req.on('error', reject);
   });
 }
+
+// The answer to a body taken: the same for every request, built once.
+const TAKEN_HEADERS = ['content-length', '0'];
 
 /** The body as JSON, or undefined when fastify's parser should judge it (empty, malformed, or not plain). */
 function plainJson(text: string): unknown {
@@ -70,10 +78,8 @@ async function throughFastify(app: FastifyInstance, req: IncomingMessage, text: 
 export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () => FastifyInstance, fastify: NodeHandler): NodeHandler {
   const take = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    let observed = true;
-    res.once('finish', () => {
-      if (observed) ctx.metrics.observeRequest('POST', PATH, res.statusCode, (performance.now() - started) / 1000);
-    });
+    // Counted as it is answered (the answer is written at once): no 'finish' listener a request.
+    const answered = () => ctx.metrics.observeRequest('POST', PATH, res.statusCode, (performance.now() - started) / 1000);
     try {
       // As the route's onRequest hook: who, near expiry, may they — before the body is read.
       const caller = await authenticate(ctx, req);
@@ -83,12 +89,13 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
       const text = await bodyOf(req);
       const body = plainJson(text);
       if (body === undefined) {
-        observed = false; // fastify's onResponse counts it
+        // fastify's onResponse counts it
         await throughFastify(app(), req, text, res);
         return;
       }
       await takePostableText(alerts, caller, body, text, ctx.now());
-      res.writeHead(200, { 'content-length': '0' }).end();
+      res.writeHead(200, TAKEN_HEADERS).end();
+      answered();
     } catch (e) {
       if (res.headersSent) {
         res.destroy(e instanceof Error ? e : undefined);
@@ -97,6 +104,7 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
       const answer = answerToFailure(e, 'POST', PATH, ctx.log);
       const payload = JSON.stringify(answer.body);
       res.writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(payload)) }).end(payload);
+      answered();
     }
   };
   return (req, res) => {
