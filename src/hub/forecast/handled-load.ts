@@ -17,6 +17,27 @@
 import type { ScenarioHour } from '../../core/model.js';
 import type { FlowHour } from '../telemetry/flow-history.js';
 
+/** Days back over which a wait over target now is checked against the same hour's record (usuallyRecovers). */
+export const RECOVERY_DAYS = 7;
+
+/**
+ * Whether the site's wait passes the target at this hour as a matter of course
+ * and comes back within it: on at least half the days it reported in the same
+ * hour (`sameHours`, one a day), some report was over target and the hour's
+ * mean within it. Then a report over target now is that ordinary peak — a
+ * service centre's queue at its doors as it opens, its morning rush — and
+ * says nothing the handled load does not; at a regional airport swamped by a
+ * surge it is not (bench/early-warning.mjs: read as "over target now" at every
+ * site, it let 8–13 service centres' mornings a week stand as warnings; not
+ * read at all, warnings of surges came later: 8–10 warned an hour ahead
+ * instead of 13–15 of 26–29).
+ */
+export function usuallyRecovers(sameHours: readonly Pick<FlowHour, 'reports' | 'waitMaxMinutes' | 'waitMeanMinutes'>[], waitTargetMinutes: number): boolean {
+  const seen = sameHours.filter((h) => h.reports > 0);
+  const recovered = seen.filter((h) => h.waitMaxMinutes > waitTargetMinutes && h.waitMeanMinutes <= waitTargetMinutes);
+  return seen.length > 0 && recovered.length * 2 >= seen.length;
+}
+
 /** Most arrivals an hour of the history took within the wait target, by counters open (index: at most that many). */
 export type HandledLoad = readonly number[];
 

@@ -115,21 +115,3 @@ export function reportedLevel(reports: readonly RecentReport[]): number | undefi
   const used = trendReports(reports).filter((r) => r.atMs > latest.atMs - LEVEL_WINDOW_HOURS * 3_600_000);
   return used.length >= LEVEL_MIN_REPORTS ? used.reduce((s, r) => s + r.arrivalsPerHour, 0) / used.length : undefined;
 }
-
-
-/** The least span (a share of LEVEL_WINDOW_HOURS) of reports a reading must have held over for sustainedAbove. */
-export const SUSTAINED_MIN_SPAN_SHARE = 2 / 3;
-
-/**
- * Whether a reading has stood above `threshold` at every report of the last LEVEL_WINDOW_HOURS (since the site last
- * opened), over at least SUSTAINED_MIN_SPAN_SHARE of it; false with fewer or shorter. A service centre opens on the
- * queue that waited at its doors — three reports over target, then its ordinary morning — and an hour's mean of such
- * readings read as "over target now" let the model's pessimistic morning breach stand at centre after centre.
- */
-export function sustainedAbove(reports: readonly RecentReport[], of: (r: RecentReport) => number, threshold: number): boolean {
-  const latest = reports.at(-1);
-  if (!latest) return false;
-  const used = trendReports(reports).filter((r) => r.atMs > latest.atMs - LEVEL_WINDOW_HOURS * 3_600_000);
-  if (used.length < LEVEL_MIN_REPORTS || latest.atMs - used[0]!.atMs < SUSTAINED_MIN_SPAN_SHARE * LEVEL_WINDOW_HOURS * 3_600_000) return false;
-  return used.every((r) => of(r) > threshold);
-}

@@ -34,7 +34,7 @@ import type { PeakCalendar } from './peak-calendar.js';
 import { recentArrivals, workingCounters } from './scenario-baseline.js';
 import { predictCarried, standingBacklog } from './queue-carry.js';
 import type { BaselineHour, ScenarioModel } from './scenario.js';
-import { breachesBeyondHandled } from './handled-load.js';
+import { breachesBeyondHandled, RECOVERY_DAYS, usuallyRecovers } from './handled-load.js';
 import { personShare, siteAiShares } from './contact-ai-share.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
 import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
@@ -42,7 +42,7 @@ import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
 import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
-import { reportedLevel, reportedRisePerHour, sustainedAbove, TREND_MAX_RELATIVE_WIDTH } from './report-trend.js';
+import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH } from './report-trend.js';
 import { queueGrowth, withQueueGrowth } from './queue-growth.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
@@ -284,7 +284,7 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
       hours: withQueueGrowth(
-        await againstHandled(store, site, latest, recent, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
+        await againstHandled(store, site, latest, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
         recent.length > 0 ? queueGrowth(recent) : undefined,
         WAIT_TARGET_MINUTES,
         params.counterServiceRate,
@@ -311,18 +311,22 @@ async function againstHandled(
   store: StoreReader,
   site: Site,
   latest: SiteTelemetry,
-  recent: readonly RecentReport[],
   source: ScenarioBaselineSource,
   hours: ScenarioHour[],
   calendar: PeakCalendar | undefined,
 ): Promise<ScenarioHour[]> {
   if (source !== 'forecast' || !calendar) return hours;
   const load = await siteHandledLoad(store, site, hourOf(new Date(latest.at)), { hours: hours.length, calendar });
-  // Over target now means over it all the last half hour (report-trend.ts; the latest alone with no reports kept, after a
-  // restart): one report over target at a service centre's ordinary morning peak, or the queue at its doors as it
-  // opened, let the model's pessimistic breach stand (bench/early-warning.mjs: 8–13 of the week's false alarms).
-  const overNow = recent.length > 0 ? sustainedAbove(recent, (r) => r.waitMinutes, WAIT_TARGET_MINUTES) : latest.waitMinutes > WAIT_TARGET_MINUTES;
+  // Over target now — unless the site passes over target at this hour as a matter of course and recovers (handled-load.ts).
+  const overNow = latest.waitMinutes > WAIT_TARGET_MINUTES && !(await recoversAtThisHour(store, site, latest));
   return breachesBeyondHandled(hours, load, overNow);
+}
+
+/** usuallyRecovers over the same hour of the site's last RECOVERY_DAYS days. */
+async function recoversAtThisHour(store: StoreReader, site: Site, latest: SiteTelemetry): Promise<boolean> {
+  const hour = hourOf(new Date(latest.at));
+  const days = Array.from({ length: RECOVERY_DAYS }, (_, d) => readFlowHour(store, site.id, new Date((hour - 24 * (d + 1)) * HOUR_MS)));
+  return usuallyRecovers((await Promise.all(days)).filter((h) => h !== undefined), WAIT_TARGET_MINUTES);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioHour } from '../../../src/core/model.js';
-import { breachesBeyondHandled, handledAt, handledLoad } from '../../../src/hub/forecast/handled-load.js';
+import { breachesBeyondHandled, handledAt, handledLoad, usuallyRecovers } from '../../../src/hub/forecast/handled-load.js';
 
 let clock = 0;
 const hour = (arrivalsPerHour: number, countersOpen: number, waitMeanMinutes: number) => ({ hour: clock++, reports: 2, arrivalsPerHour, countersOpen, waitMeanMinutes });
@@ -29,5 +29,18 @@ describe("a site's handled load", () => {
     const hours = [predicted(45, true)];
     expect(breachesBeyondHandled(hours, handledLoad([hour(50, 4, 22)], 30), true)[0]!.breach).toBe(true);
     expect(breachesBeyondHandled(hours, [], false)[0]!.breach).toBe(true);
+  });
+});
+
+describe('a wait over target the site usually recovers from', () => {
+  const day = (waitMaxMinutes: number, waitMeanMinutes: number, reports = 12) => ({ reports, waitMaxMinutes, waitMeanMinutes });
+  it("is a service centre's opening: over target at some report on most days at the hour, the hour's mean within it", () => {
+    expect(usuallyRecovers([day(44, 12), day(43, 14), day(35, 20), day(12, 6), day(0, 0, 0)], 30)).toBe(true);
+  });
+
+  it("is not a regional airport's surge: rarely over target at the hour, or over it all hour when it was", () => {
+    expect(usuallyRecovers([day(18, 5), day(22, 6), day(41, 12), day(15, 4)], 30)).toBe(false);
+    expect(usuallyRecovers([day(60, 45), day(55, 40), day(20, 8)], 30)).toBe(false);
+    expect(usuallyRecovers([], 30)).toBe(false);
   });
 });

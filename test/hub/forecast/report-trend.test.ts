@@ -1,7 +1,7 @@
 // The climb read from the reports within the hour (report-trend.ts): each rule
 // that decides whether a line through the reports is a surge's climb.
 import { describe, expect, it } from 'vitest';
-import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, sustainedAbove, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
+import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
 import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -79,20 +79,5 @@ describe('the rate now', () => {
     expect(reportedLevel(reports(3, 20, () => 50))).toBeUndefined();
     expect(reportedLevel(reports(10, 5, (m) => (m < 55 ? 0 : 40), (m) => m >= 55))).toBeUndefined();
     expect(reportedLevel([])).toBeUndefined();
-  });
-});
-
-
-describe('a reading sustained above a threshold', () => {
-  const wait = (r: RecentReport) => r.arrivalsPerHour;
-  it('holds when every report of the last half hour is over it, and not when one dips under', () => {
-    expect(sustainedAbove(reports(8, 5, () => 40), wait, 30)).toBe(true);
-    expect(sustainedAbove(reports(8, 5, (m) => (m === 50 ? 25 : 40)), wait, 30)).toBe(false);
-  });
-
-  it("does not hold on a service centre's opening: the queue at its doors, over target for a few reports since it opened", () => {
-    const opening = reports(12, 5, (m) => (m >= 45 ? 44 : 0), (m) => m >= 45);
-    expect(sustainedAbove(opening, wait, 30)).toBe(false);
-    expect(sustainedAbove([], wait, 30)).toBe(false);
   });
 });
