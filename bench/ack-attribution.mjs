@@ -14,7 +14,10 @@ const SLOW_MS = 5;
 /** Spans shorter than this are left out where noted: every ack has a sub-millisecond COMMIT of its own. */
 const LONG_COMMIT_MS = 1;
 
-/** A kind of span the hub's probe reports, or the bench's own stalls, as [start, end] lists. */
+/**
+ * A kind of span the hub's probe reports, or the bench's own stalls, as [start, end] lists. `benchStalls` is one list
+ * (the bench's event loop) or lists by name (the ack sender's process apart from the bench's).
+ */
 function kindsOf(hub, benchStalls, ackPaths) {
   const requests = new Map();
   for (const [path, start, end] of hub.requests) {
@@ -34,7 +37,7 @@ function kindsOf(hub, benchStalls, ackPaths) {
     [`COMMIT ≥ ${LONG_COMMIT_MS} ms`]: hub.commit.filter(([s, e]) => e - s >= LONG_COMMIT_MS),
     'simulator step': hub['sim-step'],
     ...Object.fromEntries(requests),
-    'bench event loop stalled ≥ 3 ms': benchStalls,
+    ...(Array.isArray(benchStalls) ? { 'bench event loop stalled ≥ 3 ms': benchStalls } : benchStalls),
   };
 }
 
@@ -42,7 +45,7 @@ const overlap = (spans, from, to) => spans.reduce((ms, [s, e]) => ms + Math.max(
 
 /**
  * acks: [{ id, sentAt, writtenAt, readAt }] (wall-clock ms: the bench's stamp before the request, when undici wrote
- * it to the socket, when the answer was read); hub: the probe's spans; benchStalls: [[start, end]].
+ * it to the socket, when the answer was read); hub: the probe's spans; benchStalls: [[start, end]], or such lists by name.
  * Returns lines to print.
  */
 export function attributeAcks(acks, hub, benchStalls) {
@@ -62,7 +65,7 @@ export function attributeAcks(acks, hub, benchStalls) {
   const p50 = (xs) => summarize(xs.filter(Number.isFinite)).p50?.toFixed(2);
   const share = (list, spans) => (list.length ? list.filter((a) => overlap(spans, a.sentAt, a.readAt) > 0).length / list.length : NaN);
   const pct = (x) => `${(x * 100).toFixed(0)}%`;
-  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: the bench writing the request ${p50(split.sending)}, then before the hub read it ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the bench read it ${p50(split.after)}`);
+  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: the sender writing the request ${p50(split.sending)}, then before the hub read it ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the sender read it ${p50(split.after)}`);
   if (slow.length === 0) return lines;
   // The kind each slow ack overlapped longest: one cause per ack, however many kinds it met.
   const lead = new Map();
@@ -84,7 +87,7 @@ export function attributeAcks(acks, hub, benchStalls) {
     const s = dur(kinds[kind]);
     return `${kind} ${s.n}× p50 ${s.p50?.toFixed(1) ?? '-'} max ${s.max?.toFixed(1) ?? '-'} ms`;
   };
-  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'bench event loop stalled ≥ 3 ms'];
+  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'ack sender event loop stalled ≥ 3 ms', 'bench event loop stalled ≥ 3 ms'];
   lines.push(`spans in the round: ${shown.filter((k) => kinds[k]).map(d).join('; ')}`);
   return lines;
 }
