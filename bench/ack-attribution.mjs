@@ -37,7 +37,13 @@ function kindsOf(hub, benchStalls, ackPaths) {
     [`COMMIT ≥ ${LONG_COMMIT_MS} ms`]: hub.commit.filter(([s, e]) => e - s >= LONG_COMMIT_MS),
     'simulator step': hub['sim-step'],
     ...Object.fromEntries(requests),
-    ...(Array.isArray(benchStalls) ? { 'bench event loop stalled ≥ 3 ms': benchStalls } : benchStalls),
+    ...Object.fromEntries(
+      Object.entries(Array.isArray(benchStalls) ? { 'bench event loop stalled ≥ 3 ms': benchStalls } : benchStalls).flatMap(([kind, stalls]) => [
+        [kind, stalls],
+        // As the hub's: under half the stall on a CPU, the process was mostly waiting for a core, not at its own work.
+        [`${kind}, waiting for a core`, stalls.filter(([s, e, cpu]) => cpu < 0.5 * (e - s))],
+      ]),
+    ),
   };
 }
 
@@ -87,19 +93,25 @@ export function attributeAcks(acks, hub, benchStalls) {
     const s = dur(kinds[kind]);
     return `${kind} ${s.n}× p50 ${s.p50?.toFixed(1) ?? '-'} max ${s.max?.toFixed(1) ?? '-'} ms`;
   };
-  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'ack sender event loop stalled ≥ 3 ms', 'bench event loop stalled ≥ 3 ms'];
+  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'ack sender event loop stalled ≥ 3 ms', 'ack sender event loop stalled ≥ 3 ms, waiting for a core', 'bench event loop stalled ≥ 3 ms'];
   lines.push(`spans in the round: ${shown.filter((k) => kinds[k]).map(d).join('; ')}`);
   return lines;
 }
 
-/** The calling thread's event-loop stalls of 3 ms or more, as [start, end] wall-clock ms, until stopped. */
+/**
+ * The calling thread's event-loop stalls of 3 ms or more, as [start, end, cpu] (wall-clock ms; the process's CPU over
+ * the stall, all threads, in ms, as the hub's probe keeps it), until stopped.
+ */
 export function watchStalls(now) {
   const stalls = [];
   let last = now();
+  let lastCpu = process.cpuUsage();
   const timer = setInterval(() => {
     const t = now();
-    if (t - last >= 3) stalls.push([last, t]);
+    const cpu = process.cpuUsage();
+    if (t - last >= 3) stalls.push([last, t, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000]);
     last = t;
+    lastCpu = cpu;
   }, 1);
   return { stalls, stop: () => clearInterval(timer) };
 }

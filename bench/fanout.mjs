@@ -363,6 +363,7 @@ async function round(pool, token, groups, sender, tag, hubPid) {
   if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
   const main0 = mainThreadSeconds(hubPid, TICKS);
+  const sender0 = mainThreadSeconds(sender.pid, TICKS);
   const benchCpu0 = benchCpu(groups, sender);
   const buckets0 = await hubBuckets(pool);
   // This process's own stalls too, beside the sender's: with the sender apart they should no longer meet the slow acks.
@@ -375,6 +376,8 @@ async function round(pool, token, groups, sender, tag, hubPid) {
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
   const main1 = mainThreadSeconds(hubPid, TICKS);
   const mainThread = { cpuMs: (main1.cpu - main0.cpu) * 1000, waitingMs: (main1.waiting - main0.waiting) * 1000 };
+  const sender1 = mainThreadSeconds(sender.pid, TICKS);
+  const senderThread = { cpuMs: (sender1.cpu - sender0.cpu) * 1000, waitingMs: (sender1.waiting - sender0.waiting) * 1000 };
   const benchCpuMs = (benchCpu(groups, sender) - benchCpu0) * 1000;
   benchStalls?.stop();
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
@@ -428,7 +431,7 @@ async function round(pool, token, groups, sender, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, senderThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -490,6 +493,7 @@ async function main() {
           `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms, bench ${res.benchCpuMs.toFixed(0)} ms | load ${load()}`,
         );
         console.log(`      the hub's main thread (its event loop): ${res.mainThread.cpuMs.toFixed(0)} ms of CPU, ${res.mainThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
+        console.log(`      the ack sender's main thread: ${res.senderThread.cpuMs.toFixed(0)} ms of CPU, ${res.senderThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);
