@@ -14,7 +14,10 @@ const SLOW_MS = 5;
 /** Spans shorter than this are left out where noted: every ack has a sub-millisecond COMMIT of its own. */
 const LONG_COMMIT_MS = 1;
 
-/** A kind of span the hub's probe reports, or the bench's own stalls, as [start, end] lists. */
+/**
+ * A kind of span the hub's probe reports, or the bench's own stalls, as [start, end] lists. `benchStalls` is one list
+ * (the bench's event loop) or lists by name (the ack sender's process apart from the bench's).
+ */
 function kindsOf(hub, benchStalls, ackPaths) {
   const requests = new Map();
   for (const [path, start, end] of hub.requests) {
@@ -34,7 +37,13 @@ function kindsOf(hub, benchStalls, ackPaths) {
     [`COMMIT ≥ ${LONG_COMMIT_MS} ms`]: hub.commit.filter(([s, e]) => e - s >= LONG_COMMIT_MS),
     'simulator step': hub['sim-step'],
     ...Object.fromEntries(requests),
-    'bench event loop stalled ≥ 3 ms': benchStalls,
+    ...Object.fromEntries(
+      Object.entries(Array.isArray(benchStalls) ? { 'bench event loop stalled ≥ 3 ms': benchStalls } : benchStalls).flatMap(([kind, stalls]) => [
+        [kind, stalls],
+        // As the hub's: under half the stall on a CPU, the process was mostly waiting for a core, not at its own work.
+        [`${kind}, waiting for a core`, stalls.filter(([s, e, cpu]) => cpu < 0.5 * (e - s))],
+      ]),
+    ),
   };
 }
 
@@ -42,7 +51,7 @@ const overlap = (spans, from, to) => spans.reduce((ms, [s, e]) => ms + Math.max(
 
 /**
  * acks: [{ id, sentAt, writtenAt, readAt }] (wall-clock ms: the bench's stamp before the request, when undici wrote
- * it to the socket, when the answer was read); hub: the probe's spans; benchStalls: [[start, end]].
+ * it to the socket, when the answer was read); hub: the probe's spans; benchStalls: [[start, end]], or such lists by name.
  * Returns lines to print.
  */
 export function attributeAcks(acks, hub, benchStalls) {
@@ -62,7 +71,7 @@ export function attributeAcks(acks, hub, benchStalls) {
   const p50 = (xs) => summarize(xs.filter(Number.isFinite)).p50?.toFixed(2);
   const share = (list, spans) => (list.length ? list.filter((a) => overlap(spans, a.sentAt, a.readAt) > 0).length / list.length : NaN);
   const pct = (x) => `${(x * 100).toFixed(0)}%`;
-  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: the bench writing the request ${p50(split.sending)}, then before the hub read it ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the bench read it ${p50(split.after)}`);
+  lines.push(`slow acks (> ${SLOW_MS} ms): ${slow.length} of ${acks.length}; their time, p50 ms: the sender writing the request ${p50(split.sending)}, then before the hub read it ${p50(split.before)}, inside ${p50(split.inside)}, after the answer until the sender read it ${p50(split.after)}`);
   if (slow.length === 0) return lines;
   // The kind each slow ack overlapped longest: one cause per ack, however many kinds it met.
   const lead = new Map();
@@ -84,19 +93,25 @@ export function attributeAcks(acks, hub, benchStalls) {
     const s = dur(kinds[kind]);
     return `${kind} ${s.n}× p50 ${s.p50?.toFixed(1) ?? '-'} max ${s.max?.toFixed(1) ?? '-'} ms`;
   };
-  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'bench event loop stalled ≥ 3 ms'];
+  const shown = ['hub GC', 'fan-out pass', 'fan-out pass ≥ 2 ms', `COMMIT ≥ ${LONG_COMMIT_MS} ms`, 'simulator step', 'request /v1/ingest/telemetry', 'hub stalled, busy', 'hub stalled, waiting for a core', 'ack sender event loop stalled ≥ 3 ms', 'ack sender event loop stalled ≥ 3 ms, waiting for a core', 'bench event loop stalled ≥ 3 ms'];
   lines.push(`spans in the round: ${shown.filter((k) => kinds[k]).map(d).join('; ')}`);
   return lines;
 }
 
-/** The calling thread's event-loop stalls of 3 ms or more, as [start, end] wall-clock ms, until stopped. */
+/**
+ * The calling thread's event-loop stalls of 3 ms or more, as [start, end, cpu] (wall-clock ms; the process's CPU over
+ * the stall, all threads, in ms, as the hub's probe keeps it), until stopped.
+ */
 export function watchStalls(now) {
   const stalls = [];
   let last = now();
+  let lastCpu = process.cpuUsage();
   const timer = setInterval(() => {
     const t = now();
-    if (t - last >= 3) stalls.push([last, t]);
+    const cpu = process.cpuUsage();
+    if (t - last >= 3) stalls.push([last, t, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000]);
     last = t;
+    lastCpu = cpu;
   }, 1);
   return { stalls, stop: () => clearInterval(timer) };
 }

@@ -12,6 +12,14 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
+// The acks are sent from a process of their own (bench/ack-sender.mjs, at the
+// bench's nice 0): sent from the bench's event loop, an ack's answer waited
+// whenever that loop stalled (its timers, the probe's watch, its garbage) —
+// `--probe` found those stalls the slow acks' longest overlap, the bench's
+// lateness counted as the hub's. The sender stamps each ack with its own clock
+// (wall-clock ms, as the clients' stamps) and hands the stamps back after the
+// round; an ack's latency still runs from just before the request is handed to
+// undici until the sender has read its answer.
 //   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--kernel-clients] [--build DIR] [--pin] [--probe]
 // --procs: the clients in --threads child processes instead of worker threads,
 // so neither their garbage collection nor their heap shares the ack sender's
@@ -37,19 +45,19 @@
 // reading and their wait for a core.
 // --probe: the hub runs with bench/hub-probe.cjs, and each round also prints
 // the hub's own garbage-collection pauses and event-loop delay, and what the
-// acks over 5 ms coincided with (bench/ack-attribution.mjs); with
+// acks over 5 ms coincided with (bench/ack-attribution.mjs; the ack sender's
+// event-loop stalls and the bench's apart); with
 // WF_HUB_HEAP_SAMPLE=1 the hub also writes what it allocated in each round,
 // by stack, garbage included (hub-probe.cjs).
 // Each round prints the hub's main thread's CPU and its time runnable but
 // waiting for a core (Linux schedstat): the event loop's own work, and how
 // long the machine kept it from it.
 // --pin (Linux, taskset, 2+ cores): the hub on core 0, the bench (its clients
-// and the ack sender) on core 1, so the bench's own reading of 200 streams
+// and the ack sender's process) on core 1, so the bench's own reading of 200 streams
 // does not take the hub's core; the difference from an unpinned run is the
 // part of the latencies that is the bench's client load. Other processes on
 // the machine still share both cores: the load average is printed with each round.
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +66,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
+import { forkAckSender, post } from './ack-sender.mjs';
 import { attributeAcks, watchStalls } from './ack-attribution.mjs';
 import { arg, clockTicks, cpuSeconds, fmt, mainThreadSeconds, startDemoHub, summarize } from './lib.mjs';
 
@@ -299,13 +308,6 @@ async function openClientGroups(url, token, count, threads) {
   return groups;
 }
 
-async function post(pool, token, path, body) {
-  const res = await pool.request({ path, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await res.body.text();
-  if (res.statusCode >= 300) throw new Error(`POST ${path} -> ${res.statusCode} ${text}`);
-  return JSON.parse(text);
-}
-
 async function openIncidents(pool, token, n, tag) {
   const ids = [];
   for (let i = 0; i < n; i += 20) {
@@ -317,12 +319,11 @@ async function openIncidents(pool, token, n, tag) {
   return ids;
 }
 
-const sleepUntil = (t) => new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
-
 const TICKS = clockTicks();
 
-/** CPU seconds the bench took so far: its own process (ack sender and any client threads) and its client processes. */
-const benchCpu = (groups) => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + groups.reduce((s, g) => s + g.cpu(), 0);
+/** CPU seconds the bench took so far: its own process (and any client threads), the ack sender's and its client processes. */
+const benchCpu = (groups, sender) =>
+  process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + cpuSeconds(sender.pid, TICKS) + groups.reduce((s, g) => s + g.cpu(), 0);
 
 /**
  * Two of the hub's histograms from its /metrics, cumulative, as [[upper bound in ms, count]]:
@@ -353,7 +354,7 @@ function hubSide(before, after) {
   return { n: total, p50: under(0.5), p99: under(0.99), within5: within(5), within50: within(50) };
 }
 
-async function round(pool, token, groups, tag, hubPid) {
+async function round(pool, token, groups, sender, tag, hubPid) {
   const ids = await openIncidents(pool, token, INCIDENTS, tag);
   await new Promise((r) => setTimeout(r, 500));
   await Promise.all(groups.map((g) => g.mark()));
@@ -362,38 +363,25 @@ async function round(pool, token, groups, tag, hubPid) {
   if (PROBE) await probe(hubPid, probed());
   const cpu0 = cpuSeconds(hubPid, TICKS);
   const main0 = mainThreadSeconds(hubPid, TICKS);
-  const benchCpu0 = benchCpu(groups);
+  const sender0 = mainThreadSeconds(sender.pid, TICKS);
+  const benchCpu0 = benchCpu(groups, sender);
   const buckets0 = await hubBuckets(pool);
-  const sent = new Map();
-  const acks = [];
-  const stamped = [];
+  // This process's own stalls too, beside the sender's: with the sender apart they should no longer meet the slow acks.
   const benchStalls = PROBE ? watchStalls(now) : undefined;
-  // When undici wrote each ack to its socket: what of an ack's time is the bench's own lateness in sending it.
-  const written = new Map();
-  const onSent = ({ request }) => written.set(request.path, now());
-  if (PROBE) subscribe('undici:client:sendHeaders', onSent);
-  const start = performance.now() + 20;
-  await Promise.all(
-    ids.map(async (id, i) => {
-      await sleepUntil(start + (i * 1000) / RATE);
-      const t0 = now();
-      sent.set(id, t0);
-      const res = await post(pool, token, `/v1/incidents/${id}/ack`, {});
-      const t1 = now();
-      acks.push(t1 - t0);
-      stamped.push({ id, sentAt: t0, writtenAt: written.get(`/v1/incidents/${id}/ack`), readAt: t1 });
-      if (!res.changed) throw new Error(`ack ${id} changed nothing`);
-    }),
-  );
+  // Stamped by the sender's clock, in its process (bench/ack-sender.mjs): when undici wrote each ack only with --probe.
+  const { stamped, stalls: senderStalls } = await sender.acks({ ids, rate: RATE, probe: Boolean(PROBE) });
+  const sent = new Map(stamped.map((a) => [a.id, a.sentAt]));
+  const acks = stamped.map((a) => a.readAt - a.sentAt);
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
   const main1 = mainThreadSeconds(hubPid, TICKS);
   const mainThread = { cpuMs: (main1.cpu - main0.cpu) * 1000, waitingMs: (main1.waiting - main0.waiting) * 1000 };
-  const benchCpuMs = (benchCpu(groups) - benchCpu0) * 1000;
+  const sender1 = mainThreadSeconds(sender.pid, TICKS);
+  const senderThread = { cpuMs: (sender1.cpu - sender0.cpu) * 1000, waitingMs: (sender1.waiting - sender0.waiting) * 1000 };
+  const benchCpuMs = (benchCpu(groups, sender) - benchCpu0) * 1000;
   benchStalls?.stop();
-  if (PROBE) unsubscribe('undici:client:sendHeaders', onSent);
   const hub = PROBE ? await probe(hubPid, probed()) : undefined;
-  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, benchStalls.stalls) : [];
+  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, { 'ack sender event loop stalled ≥ 3 ms': senderStalls, 'bench event loop stalled ≥ 3 ms': benchStalls.stalls }) : [];
   const buckets1 = await hubBuckets(pool);
   const inHub = hubSide(buckets0.acks, buckets1.acks);
   // Absent from a build without the histogram (main's, before it): printed only when there.
@@ -443,7 +431,7 @@ async function round(pool, token, groups, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
+  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, senderThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
@@ -491,18 +479,21 @@ async function main() {
     if (PIN) pin(hub.pid, '0');
     const origin = new URL(hub.url).origin;
     const pool = new Pool(origin, { connections: 16 });
+    // At the bench's own priority (nice 0), where the kernel clients run at nice 19.
+    const sender = await forkAckSender({ origin, token: hub.token });
     const groups = await openClientGroups(hub.url, hub.token, n, THREADS);
     try {
-      // Warm-up: the hub's first requests pay for compiling its code.
-      await round(pool, hub.token, groups, `${n}-warm`, hub.pid);
+      // Warm-up: the hub's first requests pay for compiling its code (and the sender's pool opens its connections).
+      await round(pool, hub.token, groups, sender, `${n}-warm`, hub.pid);
       const rounds = [];
       for (let r = 0; r < ROUNDS; r++) {
-        const res = await round(pool, hub.token, groups, `${n}-${r}`, hub.pid);
+        const res = await round(pool, hub.token, groups, sender, `${n}-${r}`, hub.pid);
         rounds.push(res);
         console.log(
           `  ${String(n).padStart(3)} clients, round ${r + 1}: ack p50 ${fmt(res.acks.p50)} p99 ${fmt(res.acks.p99)} | to every client p50 ${fmt(res.fanout.p50)} p99 ${fmt(res.fanout.p99)} | missing ${res.missing}, out of order ${res.disorder}, cut ${res.cut} | hub CPU ${res.hubCpuMs.toFixed(0)} ms, bench ${res.benchCpuMs.toFixed(0)} ms | load ${load()}`,
         );
         console.log(`      the hub's main thread (its event loop): ${res.mainThread.cpuMs.toFixed(0)} ms of CPU, ${res.mainThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
+        console.log(`      the ack sender's main thread: ${res.senderThread.cpuMs.toFixed(0)} ms of CPU, ${res.senderThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);
@@ -520,6 +511,7 @@ async function main() {
       results.push({ n, rounds });
     } finally {
       for (const g of groups) g.close();
+      await sender.close();
       await pool.close();
       await hub.stop();
     }

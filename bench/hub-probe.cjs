@@ -62,19 +62,31 @@ if (out) {
   };
   // WF_HUB_HEAP_SAMPLE=1: every allocation sampled (those the next GCs free too, i.e. the garbage), by stack, written
   // beside the probe's file at each report as <file>.<n>.heapprofile (Chrome DevTools reads it).
+  // WF_HUB_HEAP_SAMPLE=survivors: only what outlived the scavenges it met (promoted, whether a later full GC freed it
+  // or not), after one more scavenge forced at the report so the young generation's garbage is not counted: what
+  // each scavenge copies, and what makes its pause long.
   let sampling;
   let profiles = 0;
   if (process.env.WF_HUB_HEAP_SAMPLE) {
+    const survivors = process.env.WF_HUB_HEAP_SAMPLE === 'survivors';
+    let scavenge;
+    if (survivors) {
+      require('node:v8').setFlagsFromString('--expose-gc');
+      const gc = require('node:vm').runInNewContext('gc');
+      scavenge = () => gc({ type: 'minor', execution: 'sync' });
+    }
     const { Session } = require('node:inspector');
     sampling = new Session();
     sampling.connect();
-    const start = () => sampling.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+    const start = () => sampling.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMinorGC: !survivors, includeObjectsCollectedByMajorGC: true });
     sampling.post('HeapProfiler.enable', start);
-    sampling.take = () =>
+    sampling.take = () => {
+      scavenge?.();
       sampling.post('HeapProfiler.stopSampling', (err, result) => {
         if (!err) require('node:fs').writeFileSync(`${out}.${++profiles}.heapprofile`, JSON.stringify(result.profile));
         start();
       });
+    };
   }
   process.on('SIGUSR2', () => {
     sampling?.take();
