@@ -3,8 +3,11 @@
 // known distances with officers to spare — 2 at the nearest, 3 at the next,
 // plenty far away — so the advice's "officers from the nearest sites with
 // slack" has one right answer.
-import type { Asset, Site, SiteTelemetry } from '../../../src/core/model.js';
+import type { CoreClient } from '../../../src/core/client.js';
+import type { Asset, Incident, Site, SiteTelemetry } from '../../../src/core/model.js';
 import type { Fleet } from '../../../src/hub/demo/demo-world.js';
+import type { EarlyWarningOptions } from '../../../src/hub/forecast/early-warning.js';
+import { startFixtureHub, type FixtureHub } from '../hub-fixture.js';
 
 const site = (id: string, kind: Site['kind'], lat: number, lon: number): Site => ({
   id, name: { en: id, ar: id }, kind, region: 'Eastern', city: 'Dammam', cityAr: null, lat, lon, neighbour: null, annualPassengers: null, staff: 40, source: null,
@@ -37,3 +40,12 @@ export const firstReports = (): SiteTelemetry[] => [
   report('SC-MID', '10:10', { officersOnDuty: 5 }),
   report('SC-FAR', '10:10', { officersOnDuty: 20 }),
 ];
+
+/** The warning fleet's hub on a fixed clock (2026-11-29 10:20) with the early warning as given, and its duty officer and intake. */
+export async function startWarningHub(earlyWarning: EarlyWarningOptions): Promise<{ hub: FixtureHub; officer: CoreClient; intake: CoreClient; predicted: (siteId: string) => Promise<Incident[]> }> {
+  const hub = await startFixtureHub({ now: () => new Date(Date.parse('2026-11-29T10:20:00.000Z')), fleet: warningFleet(), earlyWarning });
+  const officer = await hub.clientAs('officer', 'duty');
+  const intake = await hub.clientAs('intake', 'feed');
+  const predicted = async (siteId: string) => (await officer.listIncidents({ limit: 100 })).filter((i) => i.source === 'predicted' && i.siteId === siteId);
+  return { hub, officer, intake, predicted };
+}

@@ -8,16 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
 import type { Incident, SiteTelemetry } from '../../../src/core/model.js';
 import { waitUntil } from '../../helpers/wait-until.js';
-import { startFixtureHub, type FixtureHub } from '../hub-fixture.js';
-import { report, warningFleet } from './early-warning-fleet.js';
+import type { FixtureHub } from '../hub-fixture.js';
+import { report, startWarningHub } from './early-warning-fleet.js';
 
-const NOW = Date.parse('2026-11-29T10:20:00.000Z');
 let hub: FixtureHub;
 let officer: CoreClient;
 let intake: CoreClient;
-
-const predicted = async (siteId: string): Promise<Incident[]> =>
-  (await officer.listIncidents({ limit: 100 })).filter((i) => i.source === 'predicted' && i.siteId === siteId);
+let predicted: (siteId: string) => Promise<Incident[]>;
 
 /** Every 5 minutes from 09:20 to 10:05: 400 an hour on 8 counters (720 an hour between them), the queue given by the report. */
 const run = (siteId: string, queue: (i: number) => number): SiteTelemetry[] =>
@@ -28,9 +25,7 @@ const run = (siteId: string, queue: (i: number) => number): SiteTelemetry[] =>
   });
 
 beforeAll(async () => {
-  hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet(), earlyWarning: { everyMs: 3_600_000, scanMs: 50, hours: 4, confirmMinutes: 0, clearMinutes: 0 } });
-  officer = await hub.clientAs('officer', 'duty');
-  intake = await hub.clientAs('intake', 'feed');
+  ({ hub, officer, intake, predicted } = await startWarningHub({ everyMs: 3_600_000, scanMs: 50, hours: 4, confirmMinutes: 0, clearMinutes: 0 }));
 });
 
 afterAll(async () => {

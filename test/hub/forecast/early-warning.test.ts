@@ -9,21 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
 import type { Incident } from '../../../src/core/model.js';
 import { waitUntil } from '../../helpers/wait-until.js';
-import { startFixtureHub, type FixtureHub } from '../hub-fixture.js';
-import { firstReports, report, warningFleet } from './early-warning-fleet.js';
+import type { FixtureHub } from '../hub-fixture.js';
+import { firstReports, report, startWarningHub } from './early-warning-fleet.js';
 
-const NOW = Date.parse('2026-11-29T10:20:00.000Z');
 let hub: FixtureHub;
 let officer: CoreClient;
 let intake: CoreClient;
-
-const predicted = async (siteId: string): Promise<Incident[]> =>
-  (await officer.listIncidents({ limit: 100 })).filter((i) => i.source === 'predicted' && i.siteId === siteId);
+let predicted: (siteId: string) => Promise<Incident[]>;
 
 beforeAll(async () => {
-  hub = await startFixtureHub({ now: () => new Date(NOW), fleet: warningFleet(), earlyWarning: { everyMs: 100, hours: 4, confirmMinutes: 0, clearMinutes: 0 } });
-  officer = await hub.clientAs('officer', 'duty');
-  intake = await hub.clientAs('intake', 'feed');
+  ({ hub, officer, intake, predicted } = await startWarningHub({ everyMs: 100, hours: 4, confirmMinutes: 0, clearMinutes: 0 }));
 });
 
 afterAll(async () => {

@@ -36,6 +36,8 @@ describe('a wait over target the site usually recovers from', () => {
   const day = (waitMaxMinutes: number, waitMeanMinutes: number, reports = 12) => ({ reports, waitMaxMinutes, waitMeanMinutes });
   it("is a service centre's opening: over target at some report on most days at the hour, the hour's mean within it", () => {
     expect(usuallyRecovers([day(44, 12), day(43, 14), day(35, 20), day(12, 6), day(0, 0, 0)], 30)).toBe(true);
+    // Near the target (27 of 30) counts as reaching it: a centre whose mornings peak at 27–38 minutes.
+    expect(usuallyRecovers([day(37.7, 27.8), day(27.1, 24), day(28.5, 24.2), day(23.1, 22.4), day(22.3, 22.3)], 30)).toBe(true);
   });
 
   it("is not a regional airport's surge: rarely over target at the hour, or over it all hour when it was", () => {
