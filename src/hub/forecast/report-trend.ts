@@ -17,6 +17,7 @@
 // gates them). Reports from before the site last opened (nothing open) are no
 // part of the climb. Fewer reports than the fit needs (a site that reports
 // twice an hour, a hub just restarted): undefined, and the hours decide. Pure.
+import type { SiteKind } from '../../core/model.js';
 import type { RecentReport } from '../store/recent-report-store.js';
 
 /** How far back from the latest report the climb is read (hours). */
@@ -36,6 +37,16 @@ export const TREND_MIN_T = 3;
  */
 export const TREND_MIN_MULTIPLE = 2;
 /**
+ * At a land crossing the climb is read from this multiple instead: its traffic comes a car or a bus at a time around
+ * the clock, with no opening and no timetable (its forecast interval is ±5 %), and a convoy's climb there stays at
+ * 1.3–1.4× the usual until its queue has formed. With 2 the crossings' surges were warned of 1–4 times in 5–6 a week;
+ * with 1.25 in one week, 5 of 6, one false alarm at a crossing (bench/early-warning.mjs, docs/benchmarks.md).
+ */
+export const TREND_MIN_MULTIPLE_LAND = 1.25;
+
+/** The least multiple of the usual a climb is read from at a site of this kind. */
+export const trendMinMultiple = (kind: SiteKind): number => (kind === 'land' ? TREND_MIN_MULTIPLE_LAND : TREND_MIN_MULTIPLE);
+/**
  * A site whose interval is wider than this share of its usual (its hours come a planeload or a ferry at a time) has
  * no climb read: as surge-rise.ts's RISE_MAX_RELATIVE_WIDTH for the hours.
  */
@@ -53,6 +64,8 @@ export interface TrendInput {
   excessNow: number;
   /** The count's own spread at the usual (errorScale): a climb within it is chatter. */
   spread: number;
+  /** The least multiple of the usual the rate now must be for a climb to count (trendMinMultiple). */
+  minMultiple: number;
 }
 
 /** The straight line through (x, y): its slope and the slope's standard error (undefined with fewer than 3 points or no spread in x). */
@@ -93,7 +106,7 @@ export function reportedRisePerHour(input: TrendInput): number | undefined {
   const spanHours = (used.at(-1)!.atMs - used[0]!.atMs) / 3_600_000;
   if (spanHours < TREND_MIN_SPAN_HOURS) return undefined;
   const fit = fitLine(used.map((r) => ({ x: (r.atMs - used[0]!.atMs) / 3_600_000, y: r.arrivalsPerHour - input.usualAt(r.atMs) })));
-  if (!fit || !(input.excessNow > 0) || !(fit.slope > 0) || input.reported < TREND_MIN_MULTIPLE * input.usual) return 0;
+  if (!fit || !(input.excessNow > 0) || !(fit.slope > 0) || input.reported < input.minMultiple * input.usual) return 0;
   const climbs = fit.slope * spanHours > input.spread && fit.slope >= TREND_MIN_T * fit.slopeError;
   return climbs ? fit.slope : 0;
 }

@@ -42,7 +42,7 @@ import { siteModel } from './site-station.js';
 import { correctWaits } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
 import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
-import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH } from './report-trend.js';
+import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH, trendMinMultiple } from './report-trend.js';
 import { queueGrowth, withQueueGrowth } from './queue-growth.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
@@ -219,7 +219,7 @@ export async function predictSiteHours(
       if (band.upper - band.lower > TREND_MAX_RELATIVE_WIDTH * now.arrivalsPerHour) return 0;
       const usualTwoBefore = await usualArrivalsBefore(store, site, first, fitted, first - 2);
       const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
-      return reportedRisePerHour({ reports: recent, reported, usual, usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual) });
+      return reportedRisePerHour({ reports: recent, reported, usual, usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual), minMultiple: trendMinMultiple(site.kind) });
     }
     const perHour = excess > 0 ? ((await climbWithinHour()) ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported, usual, excess, atMs: reportMs })) : 0)) : 0;
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).

@@ -1,7 +1,7 @@
 // The climb read from the reports within the hour (report-trend.ts): each rule
 // that decides whether a line through the reports is a surge's climb.
 import { describe, expect, it } from 'vitest';
-import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendReports } from '../../../src/hub/forecast/report-trend.js';
+import { fitLine, LEVEL_MIN_REPORTS, LEVEL_WINDOW_HOURS, reportedLevel, reportedRisePerHour, TREND_MIN_MULTIPLE, TREND_MIN_MULTIPLE_LAND, TREND_MIN_REPORTS, TREND_WINDOW_HOURS, trendMinMultiple, trendReports } from '../../../src/hub/forecast/report-trend.js';
 import type { RecentReport } from '../../../src/hub/store/recent-report-store.js';
 
 const T0 = Date.UTC(2026, 11, 2, 10);
@@ -13,7 +13,7 @@ const reports = (count: number, every: number, rate: (minute: number) => number,
     return { atMs: T0 + minute * MIN, arrivalsPerHour: rate(minute), queueLength: 0, waitMinutes: 0, open: open(minute) };
   });
 const usualAt = () => 300;
-const base = { usualAt, usual: 300, reported: 900, spread: Math.sqrt(301) };
+const base = { usualAt, usual: 300, reported: 900, spread: Math.sqrt(301), minMultiple: TREND_MIN_MULTIPLE };
 
 describe('the straight line through the reports', () => {
   it('has the slope of an exact line and no error; none from two points or one moment', () => {
@@ -65,6 +65,13 @@ describe('the climb within the hour', () => {
     const climbing = reports(10, 5, (m) => 400 + 10 * (m - 15));
     expect(reportedRisePerHour({ ...base, reports: climbing, reported: 590, excessNow: 250 })).toBe(0);
     expect(reportedRisePerHour({ ...base, reports: climbing, reported: 600, excessNow: 250 })).toBeCloseTo(600);
+  });
+
+  it(`is read from ${TREND_MIN_MULTIPLE_LAND} × the usual at a land crossing, whose traffic has no opening and no timetable`, () => {
+    expect(trendMinMultiple('land')).toBe(TREND_MIN_MULTIPLE_LAND);
+    expect(trendMinMultiple('service-centre')).toBe(TREND_MIN_MULTIPLE);
+    const climbing = reports(10, 5, (m) => 400 + 10 * (m - 15));
+    expect(reportedRisePerHour({ ...base, minMultiple: trendMinMultiple('land'), reports: climbing, reported: 390, excessNow: 50 })).toBeCloseTo(600);
   });
 });
 
