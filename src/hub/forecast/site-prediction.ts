@@ -203,8 +203,8 @@ export async function predictSiteHours(
     // speed 1800 under load the demo's reports skipped its 04:00 and every service centre's opening read as a surge.
     const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : station !== undefined && usualBefore !== undefined && usualBefore < 0.5;
     // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
-    const recent = station && !justOpened ? await store.listRecentReports(site.id) : [];
-    const reported = (recent.at(-1)?.atMs === Date.parse(latest.at) ? reportedLevel(recent) : undefined) ?? latest.arrivalsPerHour;
+    const recent = station && !justOpened ? await reportsUpTo(store, latest) : [];
+    const reported = reportedLevel(recent) ?? latest.arrivalsPerHour;
     const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
     const ratio = nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
@@ -276,7 +276,6 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
     const model = { params, waitTargetMinutes: WAIT_TARGET_MINUTES };
     const predicted = await predictSiteHours(store, site, latest, hours, calendar, model);
     const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
-    const recent = await reportsUpTo(store, latest);
     out.push({
       site,
       source: predicted.source,
@@ -285,7 +284,7 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       countersOpen: latest.countersOpen,
       hours: withQueueGrowth(
         await againstHandled(store, site, latest, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
-        recent.length > 0 ? queueGrowth(recent) : undefined,
+        queueGrowth(await reportsUpTo(store, latest)),
         WAIT_TARGET_MINUTES,
         params.counterServiceRate,
       ),
