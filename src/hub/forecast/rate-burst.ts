@@ -11,33 +11,40 @@
 // - its head, a lone jump (the report before within the usual band, this one
 //   beyond it): the travellers it counts are in the queue the model carries;
 //   nothing yet says more are coming, and the next report will;
-// - its tail, a rate that fell report on report and fell far enough: the rate
-//   now is the latest report, and what lies beyond the usual fades ahead at
-//   the pace it is falling, never slower than the nowcast's own half-life.
-// A surge's next flight lands on a rate still beyond the band and is read as
-// before. Pure.
+// - its tail, a rate that fell report on report since such a jump, and fell
+//   far enough: the rate now is the latest report, and what lies beyond the
+//   usual fades ahead at the pace it is falling, never slower than the
+//   nowcast's own half-life.
+// A surge's next flight lands on a rate still beyond the band: neither head
+// nor tail, it is read as before. Pure.
 import type { RecentReport } from '../store/recent-report-store.js';
 import { trendReports } from './report-trend.js';
 
-/** The fewest steps (report to report) that must each fall. */
+/** The fewest steps (report to report) since the burst's peak that must each fall. */
 export const FALL_MIN_STEPS = 2;
-/** Over those steps the rate must have fallen to at most this share of where they began. */
+/** Since its peak the rate must have fallen to at most this share of it. */
 export const FALL_MAX_SHARE = 0.75;
 
 /**
- * The factor per hour at which the rate is falling (below 1), when the last
- * FALL_MIN_STEPS steps since the site last opened each fell and together
- * fell to FALL_MAX_SHARE or less; undefined otherwise (not falling, too few
- * reports, a rate that reached nothing).
+ * The factor per hour at which a lone burst's rate is falling (below 1): the
+ * reports since the site last opened fell at every step since their peak, at
+ * least FALL_MIN_STEPS of them and to FALL_MAX_SHARE of the peak or less, and
+ * the peak had jumped beyond `upper` (the usual band's top) from a report
+ * within it. Undefined otherwise: not falling, too few reports, a rate that
+ * reached nothing — or a peak that rose from a rate already beyond the band:
+ * a surge's next flight landing on the last one's tail (a regional airport's
+ * surge, a plane every half hour, falls between them for two or three
+ * reports, and read as tails the warning cleared before its breach).
  */
-export function fallingPace(reports: readonly RecentReport[]): number | undefined {
-  const used = trendReports(reports).slice(-(FALL_MIN_STEPS + 1));
-  if (used.length < FALL_MIN_STEPS + 1) return undefined;
-  for (let i = 1; i < used.length; i++) if (!(used[i]!.arrivalsPerHour < used[i - 1]!.arrivalsPerHour)) return undefined;
-  const first = used[0]!;
-  const last = used.at(-1)!;
-  const share = last.arrivalsPerHour / first.arrivalsPerHour;
-  const hours = (last.atMs - first.atMs) / 3_600_000;
+export function fallingPace(reports: readonly RecentReport[], upper: number): number | undefined {
+  const used = trendReports(reports);
+  let peak = used.length - 1;
+  while (peak > 0 && used[peak]!.arrivalsPerHour < used[peak - 1]!.arrivalsPerHour) peak--;
+  const before = used[peak - 1];
+  const [top, last] = [used[peak]!, used.at(-1)!];
+  if (used.length - 1 - peak < FALL_MIN_STEPS || before === undefined || before.arrivalsPerHour > upper || top.arrivalsPerHour <= upper) return undefined;
+  const share = last.arrivalsPerHour / top.arrivalsPerHour;
+  const hours = (last.atMs - top.atMs) / 3_600_000;
   if (!(share > 0) || share > FALL_MAX_SHARE || !(hours > 0)) return undefined;
   return share ** (1 / hours);
 }

@@ -206,7 +206,7 @@ export async function predictSiteHours(
     // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
     const recent = station && !justOpened ? await reportsUpTo(store, latest) : [];
     // A burst's tail, a rate falling report on report (rate-burst.ts): the latest report is the rate now, and it fades.
-    const pace = fallingPace(recent);
+    const pace = fallingPace(recent, band.upper);
     const reported = pace !== undefined ? latest.arrivalsPerHour : (reportedLevel(recent) ?? latest.arrivalsPerHour);
     // A burst's head, a lone jump beyond the band: its travellers are in the queue carried ahead; no evidence of more yet.
     const { evidence, excess } = justOpened || loneJump(recent, band.upper) ? { evidence: usual, excess: 0 } : beyondBand(reported, band);

@@ -11,35 +11,41 @@ const reports = (rates: readonly number[], open: (i: number) => boolean = () => 
   rates.map((arrivalsPerHour, i) => ({ atMs: T0 + i * 5 * MIN, arrivalsPerHour, queueLength: 0, waitMinutes: 0, open: open(i) }));
 
 describe('fallingPace', () => {
+  // The band's top at 40 in every case.
   it('is the factor per hour of a planeload leaving the counter rate', () => {
-    // 0 before the flight, then 202 → 104: the last two steps, 145 → 104 in ten minutes.
-    const pace = fallingPace(reports([0, 0, 202, 171, 145, 123, 104]));
-    expect(pace).toBeCloseTo((104 / 145) ** 6);
-    // Two reports after the flight landed it is falling already (a ferry: 39 → 28 in ten minutes).
-    expect(fallingPace(reports([0, 0, 39, 33, 28]))).toBeCloseTo((28 / 39) ** 6);
+    // 0 before the flight, then 202 → 104 in twenty minutes.
+    const pace = fallingPace(reports([0, 0, 202, 171, 145, 123, 104]), 40);
+    expect(pace).toBeCloseTo((104 / 202) ** 3);
     expect(fadedAtPace(100, pace!, 1)).toBeCloseTo(100 * pace!);
     expect(fadedAtPace(100, pace!, -0.5)).toBe(100);
+    // Two reports after the ferry landed it is falling already (39 → 28 in ten minutes; the band's top at 20).
+    expect(fallingPace(reports([0, 0, 39, 33, 28]), 20)).toBeCloseTo((28 / 39) ** 6);
   });
 
-  it('needs every one of the last steps to fall, and far enough', () => {
+  it('is none for a surge: the next flight lands on the last one\'s tail', () => {
+    // ABT: a plane every half hour, the rate between them never back within the band.
+    expect(fallingPace(reports([0, 213, 180, 152, 129, 109, 92, 78, 66, 280, 237, 201]), 40)).toBeUndefined();
+    // The first flight of it, though, is a lone burst until the next lands.
+    expect(fallingPace(reports([0, 213, 180, 152]), 40)).toBeCloseTo((152 / 213) ** 6);
+  });
+
+  it('needs every step since the peak to fall, and far enough', () => {
     expect(FALL_MIN_STEPS).toBe(2);
-    // A jump at the end (a surge's next flight) is no fall.
-    expect(fallingPace(reports([202, 171, 145, 123, 240]))).toBeUndefined();
-    // One step level is no fall.
-    expect(fallingPace(reports([202, 171, 171]))).toBeUndefined();
-    // A land crossing's evening: falls of 2 % each are chatter, not a burst's tail.
-    const gentle = [500, 490, 480];
-    expect(gentle.at(-1)! / gentle[0]! > FALL_MAX_SHARE).toBe(true);
-    expect(fallingPace(reports(gentle))).toBeUndefined();
-    // Too few reports; a rate fallen to nothing has no pace.
-    expect(fallingPace(reports([200, 100]))).toBeUndefined();
-    expect(fallingPace(reports([200, 100, 0]))).toBeUndefined();
+    // A jump at the end is no fall; one step since the peak is too few.
+    expect(fallingPace(reports([0, 202, 171, 145, 240]), 40)).toBeUndefined();
+    expect(fallingPace(reports([0, 202, 171]), 40)).toBeUndefined();
+    // Falls of 2 % a step are chatter, not a burst's tail.
+    expect(0.96 > FALL_MAX_SHARE).toBe(true);
+    expect(fallingPace(reports([0, 500, 490, 480]), 40)).toBeUndefined();
+    // A rate fallen to nothing has no pace; a peak within the band is no burst.
+    expect(fallingPace(reports([0, 200, 100, 0]), 40)).toBeUndefined();
+    expect(fallingPace(reports([0, 36, 30, 20]), 40)).toBeUndefined();
   });
 
   it('reads no report from before the site last opened', () => {
-    // Closed for the first three: only two reports since it opened.
-    expect(fallingPace(reports([300, 250, 200, 150, 100], (i) => i >= 3))).toBeUndefined();
-    expect(fallingPace(reports([300, 250, 200, 150, 100], (i) => i >= 2))).toBeCloseTo((100 / 200) ** 6);
+    // Open from the third report: the peak has no report before it.
+    expect(fallingPace(reports([0, 250, 200, 150, 100], (i) => i >= 2), 40)).toBeUndefined();
+    expect(fallingPace(reports([0, 0, 200, 150, 100], (i) => i >= 1), 40)).toBeCloseTo((100 / 200) ** 6);
   });
 });
 
