@@ -206,10 +206,10 @@ export async function predictSiteHours(
     // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
     const recent = station && !justOpened ? await reportsUpTo(store, latest) : [];
     // A burst's tail, a rate falling report on report (rate-burst.ts): the latest report is the rate now, and it fades.
-    const pace = fallingPace(recent, band.upper);
+    const pace = fallingPace(recent, band.upper, WAIT_TARGET_MINUTES);
     const reported = pace !== undefined ? latest.arrivalsPerHour : (reportedLevel(recent) ?? latest.arrivalsPerHour);
     // A burst's head, a lone jump beyond the band: its travellers are in the queue carried ahead; no evidence of more yet.
-    const { evidence, excess } = justOpened || loneJump(recent, band.upper) ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
+    const { evidence, excess } = justOpened || loneJump(recent, band.upper, WAIT_TARGET_MINUTES) ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
     // Falling, the traffic beyond the usual is carried as travellers fading at its pace, not as a multiple of the usual.
     const ratio = pace !== undefined ? Math.min(1, nowcastRatio(evidence, usual)) : nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
