@@ -44,6 +44,7 @@ import { errorScale } from './arrivals-model.js';
 import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
 import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH, trendMinMultiple } from './report-trend.js';
 import { queueGrowth, withQueueGrowth } from './queue-growth.js';
+import { fadedAtPace, fallingPace, loneJump } from './rate-burst.js';
 
 /** The most the current hour scales the forecast, up or down (reports are noisy; one bad one must not page the fleet or hush it). */
 export const NOWCAST_RATIO_CAP = 3;
@@ -204,9 +205,13 @@ export async function predictSiteHours(
     const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : station !== undefined && usualBefore !== undefined && usualBefore < 0.5;
     // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
     const recent = station && !justOpened ? await reportsUpTo(store, latest) : [];
-    const reported = reportedLevel(recent) ?? latest.arrivalsPerHour;
-    const { evidence, excess } = justOpened ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
-    const ratio = nowcastRatio(evidence, usual);
+    // A burst's tail, a rate falling report on report (rate-burst.ts): the latest report is the rate now, and it fades.
+    const pace = fallingPace(recent, band.upper, WAIT_TARGET_MINUTES);
+    const reported = pace !== undefined ? latest.arrivalsPerHour : (reportedLevel(recent) ?? latest.arrivalsPerHour);
+    // A burst's head, a lone jump beyond the band: its travellers are in the queue carried ahead; no evidence of more yet.
+    const { evidence, excess } = justOpened || loneJump(recent, band.upper, WAIT_TARGET_MINUTES) ? { evidence: usual, excess: 0 } : beyondBand(reported, band);
+    // Falling, the traffic beyond the usual is carried as travellers fading at its pace, not as a multiple of the usual.
+    const ratio = pace !== undefined ? Math.min(1, nowcastRatio(evidence, usual)) : nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
     // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
     const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
@@ -221,9 +226,10 @@ export async function predictSiteHours(
       const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
       return reportedRisePerHour({ reports: recent, reported, usual, usualAt: usualBetweenMiddles(usualOf, now.arrivalsPerHour), excessNow: excess, spread: errorScale(usual), minMultiple: trendMinMultiple(site.kind) });
     }
-    const perHour = excess > 0 ? ((await climbWithinHour()) ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported, usual, excess, atMs: reportMs })) : 0)) : 0;
+    const perHour = excess > 0 && pace === undefined ? ((await climbWithinHour()) ?? (reading && usualAtReading !== undefined ? risePerHour(riseEvidence(reading, usualAtReading, now, { reported, usual, excess, atMs: reportMs })) : 0)) : 0;
     // The excess at an hour's middle: risen for as long as a rise is carried, faded from there (from the report with none).
     const excessAhead = (hoursAhead: number) => {
+      if (pace !== undefined) return Math.min(excessAt(excess, hoursAhead), fadedAtPace(excess, pace, hoursAhead));
       const rising = perHour > 0 ? risingHours(hoursAhead) : 0;
       return excessAt(excess + perHour * rising, hoursAhead - rising);
     };

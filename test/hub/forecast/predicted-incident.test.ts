@@ -27,6 +27,15 @@ describe('decideWarning', () => {
     expect(materialChange(predictionLabels(breach()), breach({ countersAdvised: 12 }))).toBe('12 counters advised now (was 11)');
   });
 
+  it('opens only for a breach with an hour still ahead; an open one is kept through its last hour', () => {
+    // The report at 10:10: a breach of the 10:00 hour alone has no hour ahead; with the 11:00 hour too, it has.
+    const nowOnly = breach({ breachAt: '2026-11-29T10:00:00.000Z', breachHours: 1 });
+    expect(decideWarning(undefined, nowOnly)).toEqual({ kind: 'none' });
+    expect(decideWarning(undefined, breach({ breachAt: '2026-11-29T10:00:00.000Z', breachHours: 2 }))).toMatchObject({ kind: 'open' });
+    expect(decideWarning(undefined, breach({ breachAt: '2026-11-29T11:00:00.000Z', breachHours: 1 }))).toMatchObject({ kind: 'open' });
+    expect(decideWarning(open(breach()), nowOnly)).toMatchObject({ kind: 'update' });
+  });
+
   it('a breach under way is the same one an hour later', () => {
     const underWay = breach({ breachAt: '2026-11-29T10:00:00.000Z' });
     expect(materialChange(predictionLabels(underWay), breach({ asOf: '2026-11-29T11:05:00.000Z', breachAt: '2026-11-29T11:00:00.000Z' }))).toBeUndefined();
