@@ -9,7 +9,7 @@ import type { Channel, Role, TokenRole } from '../../core/model.js';
 import { CHANNELS, ROLES, ROLE_RANK, expiryNear, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
-import type { Store } from '../store/store.js';
+import type { Store, TokenRecord } from '../store/store.js';
 import { hasExpired, hashTokenSecret } from '../tokens/tokens.js';
 import { createVerifiedTokens, type VerifiedTokens } from '../tokens/verified-tokens.js';
 import { delegatedActor } from './delegation.js';
@@ -93,23 +93,68 @@ function presentedBy(request: FastifyRequest): PresentedRequest {
   return { headers: request.headers, queryToken: typeof token === 'string' ? token : undefined };
 }
 
-export async function authenticate(ctx: HubContext, request: PresentedRequest): Promise<Caller> {
+/** The presented secret's hash; refused when there is none. */
+function presentedHash(request: PresentedRequest): string {
   const secret = presentedSecret(request);
   if (!secret) {
     throw new UnauthenticatedError('no API token was sent', {
       hint: 'store one with `watchfloor config set token wf_…`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
     });
   }
-  const hash = hashTokenSecret(secret);
-  const verified = verifiedTokens(ctx.store);
-  const token = await verified.byHash(hash);
-  const now = ctx.now();
+  return hashTokenSecret(secret);
+}
+
+/** `token` if it may be used now; refused (401) when unknown, revoked or expired. */
+function usable(token: TokenRecord | undefined, now: Date): TokenRecord {
   if (!token || token.revokedAt || hasExpired(token, now)) {
     const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
     throw new UnauthenticatedError(why, {
       hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor config set token wf_…`',
     });
   }
+  return token;
+}
+
+export async function authenticate(ctx: HubContext, request: PresentedRequest): Promise<Caller> {
+  const hash = presentedHash(request);
+  const verified = verifiedTokens(ctx.store);
+  return callerWith(ctx, request, hash, usable(await verified.byHash(hash), ctx.now()), verified);
+}
+
+/** A caller taken before its token was confirmed, and the confirmation to await before the request is acted on. */
+export interface UnconfirmedCaller {
+  caller: Caller;
+  /**
+   * Throws as authenticate would if the token was revoked meanwhile; absent when it was read just now.
+   * Awaited before the request is acted on, or refused for any other reason (so a revoked token reads 401).
+   */
+  confirm: (() => Promise<void>) | undefined;
+}
+
+/**
+ * As authenticate, for a request acted on later among others whose tokens are
+ * confirmed together (the alert intake's group commit): a token kept from an
+ * earlier request is taken without looking at the token revision (a PRAGMA
+ * read a request), and `confirm` looks — made in one synchronous stretch for
+ * the whole group, the look is one (store/sqlite/data-version-look.ts).
+ */
+export async function authenticateUnconfirmed(ctx: HubContext, request: PresentedRequest): Promise<UnconfirmedCaller> {
+  const hash = presentedHash(request);
+  const verified = verifiedTokens(ctx.store);
+  const kept = verified.kept(hash);
+  if (!kept) return { caller: await callerWith(ctx, request, hash, usable(await verified.byHash(hash), ctx.now()), verified), confirm: undefined };
+  const confirm = async () => void usable(await verified.byHash(hash), ctx.now());
+  try {
+    return { caller: await callerWith(ctx, request, hash, usable(kept, ctx.now()), verified), confirm };
+  } catch (e) {
+    // Refused on what was kept: a token revoked meanwhile is refused as revoked, as authenticate would.
+    await confirm();
+    throw e;
+  }
+}
+
+async function callerWith(ctx: HubContext, request: PresentedRequest, hash: string, token: TokenRecord, verified: VerifiedTokens): Promise<Caller> {
+  const now = ctx.now();
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
     await ctx.store.touchToken(token.id, now.toISOString());
     verified.touched(hash, now.toISOString());

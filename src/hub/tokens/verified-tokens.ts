@@ -15,6 +15,12 @@ import type { Store, TokenRecord } from '../store/store.js';
 export interface VerifiedTokens {
   /** The token whose secret hashes to `hash`: kept if still valid, else read from the store (and kept if it exists). */
   byHash(hash: string): Promise<TokenRecord | undefined>;
+  /**
+   * The token kept under `hash`, without looking at the revision: as of the
+   * last look, so to be confirmed with byHash before anything is acted on
+   * (api/auth.ts: authenticateUnconfirmed).
+   */
+  kept(hash: string): TokenRecord | undefined;
   /** Its last use was just written: the kept record says so too, so the next request does not write it again. */
   touched(hash: string, at: string): void;
 }
@@ -43,6 +49,7 @@ export function createVerifiedTokens(store: Pick<Store, 'getTokenByHash' | 'toke
       }
       return token;
     },
+    kept: (hash) => kept.get(hash),
     touched(hash, at) {
       const known = kept.get(hash);
       if (known) kept.set(hash, { ...known, lastUsedAt: at });
