@@ -25,11 +25,11 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** POST /api/v2/alerts with `secret`: the status it answers. */
-async function postAlert(secret: string): Promise<number> {
+/** POST /api/v2/alerts with `secret` (and `headers`): the status it answers. */
+async function postAlert(secret: string, headers: Record<string, string> = {}): Promise<number> {
   const res = await fetch(`${hub.url}/api/v2/alerts`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    headers: { ...headers, authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
     body: JSON.stringify([{ labels: { alertname: 'TokenCache', site: 'RUH' } }]),
   });
   await res.text();
@@ -52,6 +52,19 @@ describe('a kept token', () => {
     expect(await postAlert(intake.secret)).toBe(200);
     revokeInFile('cache-file-revoke');
     expect(await postAlert(intake.secret)).toBe(401);
+  });
+
+  it('is judged afresh for a request that names a role, a chat user or a channel of its own', async () => {
+    const intake = await hub.clientAs('intake', 'cache-own-headers');
+    const post = (headers: Record<string, string>) => postAlert(intake.secret, headers);
+    expect(await post({})).toBe(200);
+    expect(await post({})).toBe(200);
+    // An intake token acts for nobody, and a channel must be one the hub knows.
+    expect(await post({ 'x-watchfloor-act-as': 'viewer' })).toBe(403);
+    expect(await post({ 'x-watchfloor-on-behalf-of': 'slack:U1' })).toBe(403);
+    expect(await post({ 'x-watchfloor-channel': 'carrier-pigeon' })).toBe(400);
+    expect(await post({ 'x-watchfloor-channel': 'cli' })).toBe(200);
+    expect(await post({})).toBe(200);
   });
 
   it('is never a token the hub does not know', async () => {

@@ -54,6 +54,28 @@ describe('verified tokens (a store that counts its reads)', () => {
     expect(store.reads).toBe(2);
   });
 
+  it('keeps a token read again unchanged as the same object, and a changed one as read', async () => {
+    const store = fake();
+    // Each read a new object, as SQLite's rows are.
+    const read = store.getTokenByHash;
+    const copies = async (hash: string) => {
+      const token = await read(hash);
+      return token && { ...token };
+    };
+    const verified = createVerifiedTokens({ tokenRevision: async () => store.revision, getTokenByHash: copies });
+    await verified.byHash('a');
+    // Kept as noted: a record of its own, which the store's (read again below) equals no longer.
+    verified.touched('a', '2026-03-03T00:00:00.000Z');
+    const noted = verified.kept('a');
+    store.revision = '1';
+    const again = await verified.byHash('a');
+    expect(again).not.toBe(noted);
+    expect(again?.lastUsedAt).toBeNull();
+    store.revision = '2';
+    expect(await verified.byHash('a')).toBe(again);
+    expect(store.reads).toBe(3);
+  });
+
   it('keeps neither an unknown nor a revoked token', async () => {
     const store = fake();
     const verified = createVerifiedTokens(store);

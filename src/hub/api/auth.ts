@@ -29,9 +29,13 @@ declare module 'fastify' {
 // Writing lastUsedAt on every request would turn reads into writes.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** When the token's last use is next written (ms since the epoch): at once if never. */
+export const lastUseDueAt = (token: TokenRecord): number => (token.lastUsedAt ? Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS : -Infinity);
+const lastUseDue = (token: TokenRecord, now: Date): boolean => now.getTime() >= lastUseDueAt(token);
+
 // One per store, so hubs in one process (tests) keep theirs apart.
 const verifiedByStore = new WeakMap<Store, VerifiedTokens>();
-function verifiedTokens(store: Store): VerifiedTokens {
+export function verifiedTokens(store: Store): VerifiedTokens {
   let verified = verifiedByStore.get(store);
   if (!verified) verifiedByStore.set(store, (verified = createVerifiedTokens(store)));
   return verified;
@@ -94,7 +98,7 @@ function presentedBy(request: FastifyRequest): PresentedRequest {
 }
 
 /** The presented secret's hash; refused when there is none. */
-function presentedHash(request: PresentedRequest): string {
+export function presentedHash(request: PresentedRequest): string {
   const secret = presentedSecret(request);
   if (!secret) {
     throw new UnauthenticatedError('no API token was sent', {
@@ -105,7 +109,7 @@ function presentedHash(request: PresentedRequest): string {
 }
 
 /** `token` if it may be used now; refused (401) when unknown, revoked or expired. */
-function usable(token: TokenRecord | undefined, now: Date): TokenRecord {
+export function usable(token: TokenRecord | undefined, now: Date): TokenRecord {
   if (!token || token.revokedAt || hasExpired(token, now)) {
     const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
     throw new UnauthenticatedError(why, {
@@ -121,41 +125,10 @@ export async function authenticate(ctx: HubContext, request: PresentedRequest): 
   return callerWith(ctx, request, hash, usable(await verified.byHash(hash), ctx.now()), verified);
 }
 
-/** A caller taken before its token was confirmed, and the confirmation to await before the request is acted on. */
-export interface UnconfirmedCaller {
-  caller: Caller;
-  /**
-   * Throws as authenticate would if the token was revoked meanwhile; absent when it was read just now.
-   * Awaited before the request is acted on, or refused for any other reason (so a revoked token reads 401).
-   */
-  confirm: (() => Promise<void>) | undefined;
-}
-
-/**
- * As authenticate, for a request acted on later among others whose tokens are
- * confirmed together (the alert intake's group commit): a token kept from an
- * earlier request is taken without looking at the token revision (a PRAGMA
- * read a request), and `confirm` looks — made in one synchronous stretch for
- * the whole group, the look is one (store/sqlite/data-version-look.ts).
- */
-export async function authenticateUnconfirmed(ctx: HubContext, request: PresentedRequest): Promise<UnconfirmedCaller> {
-  const hash = presentedHash(request);
-  const verified = verifiedTokens(ctx.store);
-  const kept = verified.kept(hash);
-  if (!kept) return { caller: await callerWith(ctx, request, hash, usable(await verified.byHash(hash), ctx.now()), verified), confirm: undefined };
-  const confirm = async () => void usable(await verified.byHash(hash), ctx.now());
-  try {
-    return { caller: await callerWith(ctx, request, hash, usable(kept, ctx.now()), verified), confirm };
-  } catch (e) {
-    // Refused on what was kept: a token revoked meanwhile is refused as revoked, as authenticate would.
-    await confirm();
-    throw e;
-  }
-}
-
-async function callerWith(ctx: HubContext, request: PresentedRequest, hash: string, token: TokenRecord, verified: VerifiedTokens): Promise<Caller> {
+/** The caller `token` (usable) makes of `request`; its last use noted when due. */
+export async function callerWith(ctx: HubContext, request: PresentedRequest, hash: string, token: TokenRecord, verified: VerifiedTokens): Promise<Caller> {
   const now = ctx.now();
-  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
+  if (lastUseDue(token, now)) {
     await ctx.store.touchToken(token.id, now.toISOString());
     verified.touched(hash, now.toISOString());
   }

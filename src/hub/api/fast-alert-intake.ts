@@ -4,8 +4,8 @@
 // This node:http handler takes only what it can answer exactly as the route
 // would — a POST to that path with a JSON body of declared length within the
 // limit — with the same authentication (the verified-token cache; a kept
-// token confirmed with the rest of its group commit's, auth.ts:
-// authenticateUnconfirmed), the same
+// token confirmed with the rest of its group commit's: unconfirmed-caller.ts),
+// the same
 // checks and journal (takePostableText: the body's text journaled as it came)
 // and the same error answers
 // (answerToFailure). Anything else goes to fastify untouched; a body read
@@ -16,7 +16,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';
 import type { AlertPipeline } from '../incidents/alert-pipeline.js';
-import { authenticateUnconfirmed, nearExpiry, requireRole } from './auth.js';
+import { nearExpiry, requireRole } from './auth.js';
+import { authenticateUnconfirmed } from './unconfirmed-caller.js';
 import { answerToFailure, BODY_LIMIT_BYTES } from './errors.js';
 import { takePostableText } from './routes/ingest.js';
 
@@ -26,16 +27,6 @@ const PATH = '/api/v2/alerts';
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 // What fastify's parser (secure-json-parse) looks at twice, or refuses: left to it.
 const NOT_PLAIN = /__proto__|constructor|\\u/;
-
-/** `check`, and when it refuses, the token confirmed first: a token revoked meanwhile is refused as revoked. */
-async function refusedAfter(confirm: (() => Promise<void>) | undefined, check: () => void): Promise<void> {
-  try {
-    check();
-  } catch (e) {
-    await confirm?.();
-    throw e;
-  }
-}
 
 /** Whether the request is one this path answers as the route would, before a byte of its body is read. */
 function takes(req: IncomingMessage): boolean {
@@ -94,10 +85,16 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
     const answered = () => ctx.metrics.observeRequest('POST', PATH, res.statusCode, (performance.now() - started) / 1000);
     try {
       // As the route's onRequest hook: who, near expiry, may they — before the body is read.
-      const { caller, confirm } = await authenticateUnconfirmed(ctx, req);
+      const unconfirmed = authenticateUnconfirmed(ctx, req);
+      const { caller, confirm } = unconfirmed instanceof Promise ? await unconfirmed : unconfirmed;
       const expires = nearExpiry(caller, ctx.now());
       if (expires) res.setHeader('x-watchfloor-token-expires', expires);
-      await refusedAfter(confirm, () => requireRole(caller, 'intake'));
+      try {
+        requireRole(caller, 'intake');
+      } catch (e) {
+        await confirm?.(); // a token revoked meanwhile is refused as revoked
+        throw e;
+      }
       const text = await bodyOf(req);
       const body = plainJson(text);
       if (body === undefined) {

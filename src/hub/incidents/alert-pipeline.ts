@@ -79,8 +79,14 @@ interface Job {
  */
 async function confirmed(jobs: readonly Job[]): Promise<void> {
   let waits: Promise<void>[] | undefined;
-  for (const job of jobs) if (job.confirm) (waits ??= []).push(job.confirm());
-  if (waits) await Promise.all(waits);
+  let last: Confirmation | undefined;
+  for (const { confirm } of jobs) {
+    // A token's requests share its confirmation (api/unconfirmed-caller.ts): asked once a run of them.
+    if (!confirm || confirm === last) continue;
+    (waits ??= []).push(confirm());
+    last = confirm;
+  }
+  if (waits) await (waits.length === 1 ? waits[0] : Promise.all(waits));
 }
 
 export interface PipelineDeps extends ApplierDeps {

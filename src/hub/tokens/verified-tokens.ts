@@ -28,20 +28,32 @@ export interface VerifiedTokens {
 // Tokens in use at once are a handful (people, bots, senders); past this many the oldest go.
 const KEPT = 1_000;
 
+/** Field for field (all of them, so a field added later counts too). */
+function sameRecord(a: TokenRecord, b: TokenRecord): boolean {
+  const keys = Object.keys(a) as (keyof TokenRecord)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 export function createVerifiedTokens(store: Pick<Store, 'getTokenByHash' | 'tokenRevision'>): VerifiedTokens {
-  const kept = new Map<string, TokenRecord>();
+  let kept = new Map<string, TokenRecord>();
+  // What was kept before the revision last moved: a token read again and found unchanged is kept as the same
+  // object, so what was made of it (api/unconfirmed-caller.ts) holds across another connection's commits.
+  let before = new Map<string, TokenRecord>();
   let revision: string | undefined;
 
   return {
     async byHash(hash) {
       const now = await store.tokenRevision();
       if (now !== revision) {
-        kept.clear();
+        before = kept;
+        kept = new Map();
         revision = now;
       }
       const known = kept.get(hash);
       if (known) return known;
-      const token = await store.getTokenByHash(hash);
+      const read = await store.getTokenByHash(hash);
+      const earlier = before.get(hash);
+      const token = read && earlier && sameRecord(read, earlier) ? earlier : read;
       // Read at `now` or later: kept only if nothing moved meanwhile, else read again next time.
       if (token && !token.revokedAt && revision === now && (await store.tokenRevision()) === now) {
         if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
