@@ -60,9 +60,6 @@ export interface AlertPipeline {
 interface Accepted {
   outcome: Promise<AlertmanagerIngestResult> | undefined;
 }
-// What a request that waits for no outcome is answered with, once journaled (one for all of them).
-const NOTHING_AWAITED: Accepted = { outcome: undefined };
-const nothing = (): void => undefined;
 
 /** What a request's caller awaits before its alerts are journaled (its token, confirmed). */
 export type Confirmation = () => Promise<void>;
@@ -120,22 +117,13 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
     await confirmed(jobs);
     const receivedAt = deps.now().toISOString();
     let accepted: Accepted[] = [];
-    let seqs: number[];
-    try {
-      // One write of the journal's own (a file apart from the store's: no wait on the applier's transaction).
-      // Waiters are set the moment it commits, before an applier in this thread can take the entries.
-      seqs = await deps.store.appendJournal(
-        jobs.map(({ entry, alerts }) => ({ receivedAt, alerts, entry, hub })),
-        (committed) => (accepted = jobs.map((job, i): Accepted => (job.outcome ? { outcome: waiters.outcomeOf(committed[i]!) } : NOTHING_AWAITED))),
-      );
-    } catch (e) {
-      // Each request of the group is refused with it (the queue does not split a group for storage).
-      for (let i = 0; i < jobs.length; i++) countStorageRefusal(e);
-      throw e;
-    }
-    const alerts = jobs.reduce((n, j) => n + j.alerts, 0);
-    metrics.countAlertsReceived(alerts);
-    applier.appended(alerts, seqs.map((seq, i) => ({ seq, alerts: jobs[i]!.alerts })));
+    // One write of the journal's own (a file apart from the store's: no wait on the applier's transaction).
+    // Waiters are set the moment it commits, before an applier in this thread can take the entries.
+    const seqs = await deps.store.appendJournal(
+      jobs.map(({ entry, alerts }) => ({ receivedAt, alerts, entry, hub })),
+      (committed) => (accepted = jobs.map((job, i): Accepted => ({ outcome: job.outcome ? waiters.outcomeOf(committed[i]!) : undefined }))),
+    );
+    applier.appended(jobs.reduce((n, j) => n + j.alerts, 0), seqs.map((seq, i) => ({ seq, alerts: jobs[i]!.alerts })));
     return accepted;
   };
 
@@ -156,23 +144,19 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
     });
   };
 
-  function countStorageRefusal(e: unknown): void {
-    if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
-  }
   const refusedByStorage = (e: unknown): never => {
-    countStorageRefusal(e);
+    if (e instanceof UnavailableError && e.details.storage !== undefined) metrics.countIntakeRejected('storage');
     throw e;
   };
 
-  /** Journals `job` (counted as received once journaled): refused when the backlog is full. */
-  const journaled = (job: Job): Promise<Accepted> => {
+  /** Journals `job`: refused when the backlog is full; the outcome too when the job waits for it. */
+  const take = async (job: Job): Promise<AlertmanagerIngestResult | undefined> => {
     lastArrival = performance.now();
-    try {
-      refuseWhenFull(job.alerts);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return queue.submit(job, job.alerts);
+    refuseWhenFull(job.alerts);
+    const accepted = await queue.submit(job, job.alerts).catch(refusedByStorage);
+    metrics.countAlertsReceived(job.alerts);
+    // Journaled, but the store cannot apply them now (they stay, and apply later): the answer that needs them is 503.
+    return accepted.outcome?.catch(refusedByStorage);
   };
 
   return {
@@ -181,15 +165,12 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
         lastArrival = performance.now();
         return options.outcome ? EMPTY() : undefined;
       }
-      const accepted = await journaled({ entry: JSON.stringify({ caller, webhook } satisfies AlertDelivery), alerts: webhook.alerts.length, outcome: options.outcome === true });
-      // Journaled, but the store cannot apply them now (they stay, and apply later): the answer that needs them is 503.
-      return accepted.outcome?.catch(refusedByStorage);
+      return take({ entry: JSON.stringify({ caller, webhook } satisfies AlertDelivery), alerts: webhook.alerts.length, outcome: options.outcome === true });
     },
-    // Not async: a storm's request makes one promise here, not three (api/fast-alert-intake.ts).
-    submitPostable(caller, body, alerts, confirm) {
-      if (alerts > 0) return journaled({ entry: postableEntryText(caller, body), alerts, outcome: false, confirm }).then(nothing);
+    async submitPostable(caller, body, alerts, confirm) {
       lastArrival = performance.now();
-      return confirm ? confirm() : Promise.resolve();
+      if (alerts > 0) await take({ entry: postableEntryText(caller, body), alerts, outcome: false, confirm });
+      else await confirm?.();
     },
     close: () => applier.close(),
   };

@@ -32,12 +32,10 @@ export async function takePostableAlerts(alerts: AlertPipeline, caller: Caller, 
  * text is journaled as it came, with no alert turned into the webhook's, nor written out again, before the answer.
  * `confirm` (the caller's token) is awaited before anything of it is stored or refused.
  */
-export function takePostableText(alerts: AlertPipeline, caller: Caller, body: unknown, text: string, now: Date, confirm?: Confirmation): Promise<void> {
+export async function takePostableText(alerts: AlertPipeline, caller: Caller, body: unknown, text: string, now: Date, confirm?: Confirmation): Promise<void> {
   if (isPostableAlerts(body)) return alerts.submitPostable(caller, text, body.length, confirm);
-  return (async () => {
-    await confirm?.();
-    await takePostableAlerts(alerts, caller, body, now); // refused, in zod's words
-  })();
+  await confirm?.();
+  await takePostableAlerts(alerts, caller, body, now); // refused, in zod's words
 }
 
 /** The intake routes, over the hub's one alert pipeline (buildApp makes it, and closes it with the app). */
