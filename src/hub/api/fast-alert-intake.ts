@@ -5,13 +5,11 @@
 // would — a POST to that path with a JSON body of declared length within the
 // limit — with the same authentication (the verified-token cache; a kept
 // token confirmed with the rest of its group commit's: unconfirmed-caller.ts),
-// the same
-// checks and journal (takePostableText: the body's text journaled as it came)
-// and the same error answers
-// (answerToFailure). Anything else goes to fastify untouched; a body read
-// here that is not plain JSON goes to fastify through app.inject with the same
-// bytes, so its 400 is fastify's own. test/hub/fast-alert-intake.test.ts holds
-// both paths to the same answers.
+// the same checks and journal (takePostableText: the body's text journaled as
+// it came) and the same error answers (answerToFailure). Anything else goes
+// to fastify untouched; a body read here that is not plain JSON goes to
+// fastify through app.inject with the same bytes, so its 400 is fastify's own.
+// test/hub/fast-alert-intake.test.ts holds both paths to the same answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';

@@ -50,7 +50,7 @@ export interface AlertPipeline {
    * text, already parsed and checked: isPostableAlerts), journaled as they
    * came; resolves once on disk. Throws as submit does. `confirm`, when
    * given, is awaited with the rest of its group commit's before any of it is
-   * journaled (the caller's token: api/auth.ts, authenticateUnconfirmed); if it
+   * journaled (the caller's token: api/unconfirmed-caller.ts); if it
    * throws, the request is refused with what it threw and nothing of it stored.
    */
   submitPostable(caller: Caller, body: string, alerts: number, confirm?: Confirmation): Promise<void>;
