@@ -83,4 +83,29 @@ describe('token expiry', () => {
     await waitUntil(() => ended, { what: 'the stream to end at its token’s expiry', timeoutMs: 6_000 });
     expect(hubNow()).toBeGreaterThanOrEqual(Date.parse(expires));
   });
+
+  it('an intake token streaming alerts is refused from its expiry on, and told of it within the week before', async () => {
+    shift = 0;
+    const { token, secret } = await hub.admin.createToken({ name: 'intake-expiring', role: 'intake', expires: '10d' });
+    const post = async () => {
+      const res = await fetch(`${hub.url}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify([{ labels: { alertname: 'ExpiringIntake', site: 'RUH' } }]),
+        signal: AbortSignal.timeout(10_000),
+      });
+      await res.text();
+      return { status: res.status, expires: res.headers.get('x-watchfloor-token-expires') };
+    };
+    try {
+      // Its requests after the first are answered with the caller made for the first (api/unconfirmed-caller.ts).
+      for (let i = 0; i < 3; i++) expect(await post()).toEqual({ status: 200, expires: null });
+      shift = 4 * DAY;
+      expect(await post()).toEqual({ status: 200, expires: token.expiresAt });
+      shift = 11 * DAY;
+      expect((await post()).status).toBe(401);
+    } finally {
+      shift = 0;
+    }
+  });
 });

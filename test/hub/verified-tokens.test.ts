@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/hub/caller.js';
+import { countCommitInThisThread, lookOncePerStretch } from '../../src/hub/store/sqlite/data-version-look.js';
 import { openSqliteStore } from '../../src/hub/store/sqlite/sqlite-store.js';
 import type { Store, TokenRecord } from '../../src/hub/store/store.js';
 import { hashTokenSecret, issueToken, revokeToken } from '../../src/hub/tokens/tokens.js';
@@ -53,6 +54,28 @@ describe('verified tokens (a store that counts its reads)', () => {
     expect(store.reads).toBe(2);
   });
 
+  it('keeps a token read again unchanged as the same object, and a changed one as read', async () => {
+    const store = fake();
+    // Each read a new object, as SQLite's rows are.
+    const read = store.getTokenByHash;
+    const copies = async (hash: string) => {
+      const token = await read(hash);
+      return token && { ...token };
+    };
+    const verified = createVerifiedTokens({ tokenRevision: async () => store.revision, getTokenByHash: copies });
+    await verified.byHash('a');
+    // Kept as noted: a record of its own, which the store's (read again below) equals no longer.
+    verified.touched('a', '2026-03-03T00:00:00.000Z');
+    const noted = verified.kept('a');
+    store.revision = '1';
+    const again = await verified.byHash('a');
+    expect(again).not.toBe(noted);
+    expect(again?.lastUsedAt).toBeNull();
+    store.revision = '2';
+    expect(await verified.byHash('a')).toBe(again);
+    expect(store.reads).toBe(3);
+  });
+
   it('keeps neither an unknown nor a revoked token', async () => {
     const store = fake();
     const verified = createVerifiedTokens(store);
@@ -63,12 +86,46 @@ describe('verified tokens (a store that counts its reads)', () => {
     expect(store.reads).toBe(4);
   });
 
+  it('hands a kept token out without reading the revision (kept), and nothing it has not verified', async () => {
+    const store = fake();
+    let looks = 0;
+    const counted = { ...store, tokenRevision: async () => (looks++, store.revision) };
+    const verified = createVerifiedTokens(counted);
+    expect(verified.kept('a')).toBeUndefined();
+    await verified.byHash('a');
+    await verified.byHash('gone');
+    const before = looks;
+    expect(verified.kept('a')?.id).toBe('tok-a');
+    expect(verified.kept('gone')).toBeUndefined();
+    expect(looks).toBe(before);
+  });
+
   it('keeps its last use as noted, so it is not written again', async () => {
     const store = fake();
     const verified = createVerifiedTokens(store);
     await verified.byHash('a');
     verified.touched('a', '2026-02-02T00:00:00.000Z');
     expect((await verified.byHash('a'))?.lastUsedAt).toBe('2026-02-02T00:00:00.000Z');
+  });
+});
+
+describe('the look at data_version, once a synchronous stretch', () => {
+  it('is made once for calls in one stretch, again in the next, and again after a commit of this thread', async () => {
+    let version = 1;
+    let looks = 0;
+    const look = lookOncePerStretch(() => (looks++, version));
+    expect([look(), look(), look()]).toEqual([1, 1, 1]);
+    expect(looks).toBe(1);
+    version = 2;
+    // Still the same stretch: what another process committed meanwhile is for the requests read after it.
+    expect(look()).toBe(1);
+    await new Promise((r) => setImmediate(r));
+    expect([look(), look()]).toEqual([2, 2]);
+    expect(looks).toBe(2);
+    version = 3;
+    countCommitInThisThread();
+    expect(look()).toBe(3);
+    expect(looks).toBe(3);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Channel, Role, TokenRole } from '../../core/model.js';
 import { CHANNELS, ROLES, ROLE_RANK, expiryNear, roleAtLeast } from '../../core/vocabulary.js';
 import type { Caller } from '../caller.js';
 import type { HubContext } from '../context.js';
-import type { Store } from '../store/store.js';
+import type { Store, TokenRecord } from '../store/store.js';
 import { hasExpired, hashTokenSecret } from '../tokens/tokens.js';
 import { createVerifiedTokens, type VerifiedTokens } from '../tokens/verified-tokens.js';
 import { delegatedActor } from './delegation.js';
@@ -29,9 +29,13 @@ declare module 'fastify' {
 // Writing lastUsedAt on every request would turn reads into writes.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** When the token's last use is next written (ms since the epoch): at once if never. */
+export const lastUseDueAt = (token: TokenRecord): number => (token.lastUsedAt ? Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS : -Infinity);
+const lastUseDue = (token: TokenRecord, now: Date): boolean => now.getTime() >= lastUseDueAt(token);
+
 // One per store, so hubs in one process (tests) keep theirs apart.
 const verifiedByStore = new WeakMap<Store, VerifiedTokens>();
-function verifiedTokens(store: Store): VerifiedTokens {
+export function verifiedTokens(store: Store): VerifiedTokens {
   let verified = verifiedByStore.get(store);
   if (!verified) verifiedByStore.set(store, (verified = createVerifiedTokens(store)));
   return verified;
@@ -93,24 +97,38 @@ function presentedBy(request: FastifyRequest): PresentedRequest {
   return { headers: request.headers, queryToken: typeof token === 'string' ? token : undefined };
 }
 
-export async function authenticate(ctx: HubContext, request: PresentedRequest): Promise<Caller> {
+/** The presented secret's hash; refused when there is none. */
+export function presentedHash(request: PresentedRequest): string {
   const secret = presentedSecret(request);
   if (!secret) {
     throw new UnauthenticatedError('no API token was sent', {
       hint: 'store one with `watchfloor config set token wf_…`, or set WATCHFLOOR_TOKEN; an admin creates tokens with `watchfloor tokens create`',
     });
   }
-  const hash = hashTokenSecret(secret);
-  const verified = verifiedTokens(ctx.store);
-  const token = await verified.byHash(hash);
-  const now = ctx.now();
+  return hashTokenSecret(secret);
+}
+
+/** `token` if it may be used now; refused (401) when unknown, revoked or expired. */
+export function usable(token: TokenRecord | undefined, now: Date): TokenRecord {
   if (!token || token.revokedAt || hasExpired(token, now)) {
     const why = !token ? 'the hub does not know this API token' : token.revokedAt ? `the API token "${token.name}" was revoked` : `the API token "${token.name}" expired at ${token.expiresAt}`;
     throw new UnauthenticatedError(why, {
       hint: 'ask an admin for a new token (`watchfloor tokens create`), then `watchfloor config set token wf_…`',
     });
   }
-  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_RESOLUTION_MS) {
+  return token;
+}
+
+export async function authenticate(ctx: HubContext, request: PresentedRequest): Promise<Caller> {
+  const hash = presentedHash(request);
+  const verified = verifiedTokens(ctx.store);
+  return callerWith(ctx, request, hash, usable(await verified.byHash(hash), ctx.now()), verified);
+}
+
+/** The caller `token` (usable) makes of `request`; its last use noted when due. */
+export async function callerWith(ctx: HubContext, request: PresentedRequest, hash: string, token: TokenRecord, verified: VerifiedTokens): Promise<Caller> {
+  const now = ctx.now();
+  if (lastUseDue(token, now)) {
     await ctx.store.touchToken(token.id, now.toISOString());
     verified.touched(hash, now.toISOString());
   }

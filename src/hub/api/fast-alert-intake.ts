@@ -3,18 +3,19 @@
 // were a third of what taking an alert in cost (bench/intake.mjs, profiled).
 // This node:http handler takes only what it can answer exactly as the route
 // would — a POST to that path with a JSON body of declared length within the
-// limit — with the same authentication (the verified-token cache), the same
-// checks and journal (takePostableText: the body's text journaled as it came)
-// and the same error answers
-// (answerToFailure). Anything else goes to fastify untouched; a body read
-// here that is not plain JSON goes to fastify through app.inject with the same
-// bytes, so its 400 is fastify's own. test/hub/fast-alert-intake.test.ts holds
-// both paths to the same answers.
+// limit — with the same authentication (the verified-token cache; a kept
+// token confirmed with the rest of its group commit's: unconfirmed-caller.ts),
+// the same checks and journal (takePostableText: the body's text journaled as
+// it came) and the same error answers (answerToFailure). Anything else goes
+// to fastify untouched; a body read here that is not plain JSON goes to
+// fastify through app.inject with the same bytes, so its 400 is fastify's own.
+// test/hub/fast-alert-intake.test.ts holds both paths to the same answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';
 import type { AlertPipeline } from '../incidents/alert-pipeline.js';
-import { authenticate, nearExpiry, requireRole } from './auth.js';
+import { nearExpiry, requireRole } from './auth.js';
+import { authenticateUnconfirmed } from './unconfirmed-caller.js';
 import { answerToFailure, BODY_LIMIT_BYTES } from './errors.js';
 import { takePostableText } from './routes/ingest.js';
 
@@ -82,10 +83,16 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
     const answered = () => ctx.metrics.observeRequest('POST', PATH, res.statusCode, (performance.now() - started) / 1000);
     try {
       // As the route's onRequest hook: who, near expiry, may they — before the body is read.
-      const caller = await authenticate(ctx, req);
+      const unconfirmed = authenticateUnconfirmed(ctx, req);
+      const { caller, confirm } = unconfirmed instanceof Promise ? await unconfirmed : unconfirmed;
       const expires = nearExpiry(caller, ctx.now());
       if (expires) res.setHeader('x-watchfloor-token-expires', expires);
-      requireRole(caller, 'intake');
+      try {
+        requireRole(caller, 'intake');
+      } catch (e) {
+        await confirm?.(); // a token revoked meanwhile is refused as revoked
+        throw e;
+      }
       const text = await bodyOf(req);
       const body = plainJson(text);
       if (body === undefined) {
@@ -93,7 +100,7 @@ export function fastAlertIntake(ctx: HubContext, alerts: AlertPipeline, app: () 
         await throughFastify(app(), req, text, res);
         return;
       }
-      await takePostableText(alerts, caller, body, text, ctx.now());
+      await takePostableText(alerts, caller, body, text, ctx.now(), confirm);
       res.writeHead(200, TAKEN_HEADERS).end();
       answered();
     } catch (e) {

@@ -49,13 +49,21 @@ export function journalEntryOf(delivery: AlertDelivery, receivedAt: string, hub 
   return { receivedAt, alerts: delivery.webhook.alerts.length, entry: JSON.stringify(delivery), hub };
 }
 
+// A storm's requests mostly share one caller object (api/unconfirmed-caller.ts): written out once.
+const callerTexts = new WeakMap<Caller, string>();
+function callerText(caller: Caller): string {
+  let text = callerTexts.get(caller);
+  if (text === undefined) callerTexts.set(caller, (text = JSON.stringify(caller)));
+  return text;
+}
+
 /**
  * The text of an entry for Alertmanager's v2 alerts as the sender wrote them: `body` is the request's body,
  * already parsed and checked (isPostableAlerts), kept as it came — neither turned into the webhook's alerts
  * nor written out again before the answer. The applier turns it into the webhook's alerts, each firing or
  * resolved as of the entry's receivedAt (prometheus-alerts.ts).
  */
-export const postableEntryText = (caller: Caller, body: string): string => `{"caller":${JSON.stringify(caller)},"postable":${body}}`;
+export const postableEntryText = (caller: Caller, body: string): string => `{"caller":${callerText(caller)},"postable":${body}}`;
 
 /** An entry's text as the applier reads it: a delivery, or v2 alerts as posted. */
 type EntryText = AlertDelivery | { caller: Caller; postable: PostableAlerts };

@@ -48,9 +48,12 @@ export interface AlertPipeline {
   /**
    * Alertmanager's v2 alerts, `alerts` of them, as the request's `body` (its
    * text, already parsed and checked: isPostableAlerts), journaled as they
-   * came; resolves once on disk. Throws as submit does.
+   * came; resolves once on disk. Throws as submit does. `confirm`, when
+   * given, is awaited with the rest of its group commit's before any of it is
+   * journaled (the caller's token: api/unconfirmed-caller.ts); if it
+   * throws, the request is refused with what it threw and nothing of it stored.
    */
-  submitPostable(caller: Caller, body: string, alerts: number): Promise<void>;
+  submitPostable(caller: Caller, body: string, alerts: number, confirm?: Confirmation): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,11 +61,32 @@ interface Accepted {
   outcome: Promise<AlertmanagerIngestResult> | undefined;
 }
 
+/** What a request's caller awaits before its alerts are journaled (its token, confirmed). */
+export type Confirmation = () => Promise<void>;
+
 /** A request's alerts as the journal will keep them (the entry's text), and whether it waits to hear how they applied. */
 interface Job {
   entry: string;
   alerts: number;
   outcome: boolean;
+  confirm?: Confirmation | undefined;
+}
+
+/**
+ * Every job's confirmation, started together (in one synchronous stretch, so
+ * they share one look at the token revision). One refused fails the group,
+ * which the queue then writes job by job (intake-queue.ts): the others go on.
+ */
+async function confirmed(jobs: readonly Job[]): Promise<void> {
+  let waits: Promise<void>[] | undefined;
+  let last: Confirmation | undefined;
+  for (const { confirm } of jobs) {
+    // A token's requests share its confirmation (api/unconfirmed-caller.ts): asked once a run of them.
+    if (!confirm || confirm === last) continue;
+    (waits ??= []).push(confirm());
+    last = confirm;
+  }
+  if (waits) await (waits.length === 1 ? waits[0] : Promise.all(waits));
 }
 
 export interface PipelineDeps extends ApplierDeps {
@@ -90,6 +114,7 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       : inThisThread();
 
   const journal = async (jobs: Job[]): Promise<Accepted[]> => {
+    await confirmed(jobs);
     const receivedAt = deps.now().toISOString();
     let accepted: Accepted[] = [];
     // One write of the journal's own (a file apart from the store's: no wait on the applier's transaction).
@@ -142,9 +167,10 @@ export function createAlertPipeline(deps: PipelineDeps, overrides: Partial<Intak
       }
       return take({ entry: JSON.stringify({ caller, webhook } satisfies AlertDelivery), alerts: webhook.alerts.length, outcome: options.outcome === true });
     },
-    async submitPostable(caller, body, alerts) {
+    async submitPostable(caller, body, alerts, confirm) {
       lastArrival = performance.now();
-      if (alerts > 0) await take({ entry: postableEntryText(caller, body), alerts, outcome: false });
+      if (alerts > 0) await take({ entry: postableEntryText(caller, body), alerts, outcome: false, confirm });
+      else await confirm?.();
     },
     close: () => applier.close(),
   };

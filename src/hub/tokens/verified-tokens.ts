@@ -15,6 +15,12 @@ import type { Store, TokenRecord } from '../store/store.js';
 export interface VerifiedTokens {
   /** The token whose secret hashes to `hash`: kept if still valid, else read from the store (and kept if it exists). */
   byHash(hash: string): Promise<TokenRecord | undefined>;
+  /**
+   * The token kept under `hash`, without looking at the revision: as of the
+   * last look, so to be confirmed with byHash before anything is acted on
+   * (api/auth.ts: authenticateUnconfirmed).
+   */
+  kept(hash: string): TokenRecord | undefined;
   /** Its last use was just written: the kept record says so too, so the next request does not write it again. */
   touched(hash: string, at: string): void;
 }
@@ -22,20 +28,32 @@ export interface VerifiedTokens {
 // Tokens in use at once are a handful (people, bots, senders); past this many the oldest go.
 const KEPT = 1_000;
 
+/** Field for field (all of them, so a field added later counts too). */
+function sameRecord(a: TokenRecord, b: TokenRecord): boolean {
+  const keys = Object.keys(a) as (keyof TokenRecord)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 export function createVerifiedTokens(store: Pick<Store, 'getTokenByHash' | 'tokenRevision'>): VerifiedTokens {
-  const kept = new Map<string, TokenRecord>();
+  let kept = new Map<string, TokenRecord>();
+  // What was kept before the revision last moved: a token read again and found unchanged is kept as the same
+  // object, so what was made of it (api/unconfirmed-caller.ts) holds across another connection's commits.
+  let before = new Map<string, TokenRecord>();
   let revision: string | undefined;
 
   return {
     async byHash(hash) {
       const now = await store.tokenRevision();
       if (now !== revision) {
-        kept.clear();
+        before = kept;
+        kept = new Map();
         revision = now;
       }
       const known = kept.get(hash);
       if (known) return known;
-      const token = await store.getTokenByHash(hash);
+      const read = await store.getTokenByHash(hash);
+      const earlier = before.get(hash);
+      const token = read && earlier && sameRecord(read, earlier) ? earlier : read;
       // Read at `now` or later: kept only if nothing moved meanwhile, else read again next time.
       if (token && !token.revokedAt && revision === now && (await store.tokenRevision()) === now) {
         if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
@@ -43,6 +61,7 @@ export function createVerifiedTokens(store: Pick<Store, 'getTokenByHash' | 'toke
       }
       return token;
     },
+    kept: (hash) => kept.get(hash),
     touched(hash, at) {
       const known = kept.get(hash);
       if (known) kept.set(hash, { ...known, lastUsedAt: at });

@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import type { Caller } from '../../caller.js';
-import type { AlertPipeline } from '../../incidents/alert-pipeline.js';
+import type { AlertPipeline, Confirmation } from '../../incidents/alert-pipeline.js';
 import { AlertmanagerWebhook } from '../../incidents/alertmanager-webhook.js';
 import { isPostableAlerts, PostableAlerts, webhookOfPostableAlerts } from '../../incidents/prometheus-alerts.js';
 import { ingestTelemetry } from '../../telemetry/telemetry-intake.js';
@@ -30,10 +30,12 @@ export async function takePostableAlerts(alerts: AlertPipeline, caller: Caller, 
 /**
  * As takePostableAlerts, for a body read as `text` and parsed (the fast path: fast-alert-intake.ts): the
  * text is journaled as it came, with no alert turned into the webhook's, nor written out again, before the answer.
+ * `confirm` (the caller's token) is awaited before anything of it is stored or refused.
  */
-export async function takePostableText(alerts: AlertPipeline, caller: Caller, body: unknown, text: string, now: Date): Promise<void> {
-  if (isPostableAlerts(body)) await alerts.submitPostable(caller, text, body.length);
-  else await takePostableAlerts(alerts, caller, body, now); // refused, in zod's words
+export async function takePostableText(alerts: AlertPipeline, caller: Caller, body: unknown, text: string, now: Date, confirm?: Confirmation): Promise<void> {
+  if (isPostableAlerts(body)) return alerts.submitPostable(caller, text, body.length, confirm);
+  await confirm?.();
+  await takePostableAlerts(alerts, caller, body, now); // refused, in zod's words
 }
 
 /** The intake routes, over the hub's one alert pipeline (buildApp makes it, and closes it with the app). */

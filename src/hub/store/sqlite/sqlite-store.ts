@@ -20,6 +20,7 @@ import { asStorageFailure } from './storage-failure.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import { beginImmediate } from './begin-immediate.js';
 import { committed, createWriteTurns, letOthersWrite, type WriteTurns } from './write-turns.js';
+import { countCommitInThisThread, lookOncePerStretch } from './data-version-look.js';
 
 export interface SqliteStoreOptions {
   /** How long opening, and each transaction's start, waits for another connection holding the file's write lock. */
@@ -139,8 +140,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       ops.revokeToken(id, at);
     },
   });
-  // Another connection's commits change it; this connection's own never do.
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  // Another connection's commits change it; this connection's own never do. A look serves its whole stretch (data-version-look.ts).
+  const dataVersionStatement = db.prepare('PRAGMA data_version').pluck();
+  const dataVersion = lookOncePerStretch(() => dataVersionStatement.get() as number);
 
   const transaction = <T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     mutex.run(async () => {
@@ -153,6 +155,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         transactionScope.flush();
         const committing = spansListened() ? performance.now() : 0;
         db.exec('COMMIT');
+        countCommitInThisThread();
         if (committing) reportSpan('commit', committing, performance.now());
         committed(turns);
         if (revoking) revocations++;
@@ -174,7 +177,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }),
     tokenRevision: async () => {
       try {
-        return `${revocations}:${String(dataVersion.get())}`;
+        return `${revocations}:${String(dataVersion())}`;
       } catch (e) {
         return failed(e);
       }
