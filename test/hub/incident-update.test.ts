@@ -58,7 +58,7 @@ describe('an incident updated with the row it was read as', () => {
       const before = ops.insertIncident(draft('reader 2 flapping'));
       const first = { ...acked(before), severity: 'sev1' as const, labels: { team: 'gates', gate: '4' } };
       expect(ops.updateIncident(first, before.version, before)).toBe(true);
-      const second = { ...first, acknowledgedBy: null, acknowledgedAt: null, state: 'open' as const, flapping: true, version: first.version + 1 };
+      const second = { ...first, acknowledgedBy: null, acknowledgedAt: null, state: 'triggered' as const, flapping: true, version: first.version + 1 };
       expect(ops.updateIncident(second, first.version, first)).toBe(true);
       expect(ops.getIncident(before.id)).toEqual(second);
     });
