@@ -12,15 +12,18 @@
 //     which the machine's load disturbs far less than the latencies.
 // Clients (in worker threads) only note when each chunk arrived; parsing
 // happens after a round, so the bench's own parsing delays no client.
-// The acks are sent from a process of their own (bench/ack-sender.mjs, at the
-// bench's nice 0): sent from the bench's event loop, an ack's answer waited
-// whenever that loop stalled (its timers, the probe's watch, its garbage) —
-// `--probe` found those stalls the slow acks' longest overlap, the bench's
-// lateness counted as the hub's. The sender stamps each ack with its own clock
-// (wall-clock ms, as the clients' stamps) and hands the stamps back after the
-// round; an ack's latency still runs from just before the request is handed to
-// undici until the sender has read its answer.
-//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--kernel-clients] [--build DIR] [--pin] [--probe]
+// The acks are sent from a process of their own, bench/ack-sender.c, at the
+// bench's nice 0: over keep-alive HTTP/1.1 as undici sends them, each stamped
+// just before its write (CLOCK_REALTIME) and its answer stamped by the kernel
+// when its last bytes arrived (SO_TIMESTAMPNS), the stamps handed back after
+// the round. Why: an answer that came while the sender waited for a core
+// (`--probe` found that wait the slow acks' longest overlap) is the bench's
+// lateness, not the hub's; the kernel's stamp does not wait for the sender.
+// The send stamp is still the sender's own: its wait for a core between the
+// stamp and the write counts. --node-sender sends them from node instead
+// (bench/ack-sender.mjs, undici; an ack from just before the request is handed
+// to undici until the sender has read its answer), the figure of earlier runs.
+//   npm run build && node bench/fanout.mjs [--clients 20,200] [--rounds 3] [--incidents 400] [--rate 200] [--threads 2] [--procs] [--raw] [--kernel-clients] [--node-sender] [--build DIR] [--pin] [--probe]
 // --procs: the clients in --threads child processes instead of worker threads,
 // so neither their garbage collection nor their heap shares the ack sender's
 // process. --raw: each client a bare TCP socket that writes the GET and notes
@@ -57,9 +60,7 @@
 // does not take the hub's core; the difference from an unpinned run is the
 // part of the latencies that is the bench's client load. Other processes on
 // the machine still share both cores: the load average is printed with each round.
-import { fork, spawn, spawnSync } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -67,8 +68,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { forkAckSender, post } from './ack-sender.mjs';
+import { startKernelAckSender } from './kernel-ack-sender.mjs';
+import { buildKernelClients, openKernelClients } from './kernel-clients.mjs';
+import { parseClient, serveClients } from './node-sse-clients.mjs';
 import { attributeAcks, watchStalls } from './ack-attribution.mjs';
-import { arg, clockTicks, cpuSeconds, fmt, mainThreadSeconds, startDemoHub, summarize } from './lib.mjs';
+import { hubBuckets, hubSide, probe, probeLine } from './hub-figures.mjs';
+import { arg, clockTicks, cpuSeconds, fmt, mainThreadSeconds, pinToCores, startDemoHub, summarize } from './lib.mjs';
 
 // Clock shared by threads: each thread's performance.now() has its own origin.
 const now = () => performance.timeOrigin + performance.now();
@@ -87,184 +92,17 @@ const PIN = process.argv.includes('--pin');
 const PROCS = process.argv.includes('--procs');
 const RAW = process.argv.includes('--raw');
 const KERNEL = process.argv.includes('--kernel-clients');
+const NODE_SENDER = process.argv.includes('--node-sender');
 const CLIENT_PROCESS = process.argv[2] === '--client-process';
 const PROBE = process.argv.includes('--probe') ? join(mkdtempSync(join(tmpdir(), 'wf-probe-')), 'probe.jsonl') : undefined;
 if (PROBE) writeFileSync(PROBE, '');
 const GRACE_MS = 3_000;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
-/** One SSE client: keeps each chunk with the time it arrived, nothing more while measuring. */
-function openClient(url, token) {
-  return new Promise((resolveOpen, reject) => {
-    const chunks = [];
-    const req = httpRequest(new URL('/v1/events', url), { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false });
-    req.on('response', (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`GET /v1/events -> ${res.statusCode}`));
-      res.on('data', (c) => chunks.push([now(), c]));
-      res.on('error', () => {});
-      resolveOpen({ chunks, ended: () => res.readableEnded || res.destroyed, close: () => req.destroy() });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/**
- * One SSE client on a bare socket: writes the request and keeps each chunk
- * with the time it arrived. The stream is neither chunked nor compressed
- * (sse-stream.ts), so after the head the bytes are the frames themselves;
- * the head's status is checked on arrival, its end found after the round (`skipHead`).
- */
-const READ_BUFFER = Buffer.alloc(256 * 1024);
-function openRawClient(url, token) {
-  return new Promise((resolveOpen, reject) => {
-    const { hostname, port } = new URL(url);
-    const chunks = [];
-    let ended = false;
-    const onChunk = (c) => {
-      chunks.push([now(), c]);
-      if (chunks.length === 1) {
-        const head = c.toString('latin1');
-        if (!head.startsWith('HTTP/1.1 200')) return reject(new Error(`GET /v1/events -> ${head.split('\r\n')[0]}`));
-        resolveOpen({ chunks, raw: true, ended: () => ended, close: () => socket.destroy() });
-      }
-    };
-    // Read into one buffer shared by every client of the process (onread), each chunk copied out:
-    // no stream machinery ('data' events, a Buffer per read from the socket's own pool) per chunk.
-    const socket = connect({ host: hostname, port: Number(port), noDelay: true, onread: { buffer: READ_BUFFER, callback: (n, buf) => onChunk(Buffer.from(buf.subarray(0, n))) } }, () => {
-      socket.write(`GET /v1/events HTTP/1.1\r\nhost: ${hostname}:${port}\r\nauthorization: Bearer ${token}\r\naccept: text/event-stream\r\n\r\n`);
-    });
-    socket.on('close', () => (ended = true));
-    socket.on('error', reject);
-  });
-}
-
-/** A raw client's chunks with the HTTP head taken off the first (the head and the stream's opening comment come in it). */
-function skipHead(client) {
-  if (!client.raw || client.headSkipped) return;
-  const first = client.chunks[0];
-  const end = first[1].indexOf('\r\n\r\n');
-  if (end < 0) throw new Error('an event stream whose head did not come in one read');
-  first[1] = first[1].subarray(end + 4);
-  client.headSkipped = true;
-}
-
-/**
- * A client's events since `from` (chunk index): [{ id, type, data, at, readAt, committed }] with `at` the arrival of the
- * chunk that completed it (with --kernel-clients the kernel's stamp, `readAt` when the client read it).
- */
-function parseClient(client, from) {
-  const events = [];
-  let text = '';
-  for (let i = from; i < client.chunks.length; i++) {
-    const [at, chunk, readAt = at] = client.chunks[i];
-    text += chunk.toString('utf8');
-    let end;
-    while ((end = text.indexOf('\n\n')) >= 0) {
-      const frame = text.slice(0, end);
-      text = text.slice(end + 2);
-      const data = frame.split('\n').find((l) => l.startsWith('data: '));
-      if (!data) continue;
-      const event = JSON.parse(data.slice(6));
-      const incident = event.type === 'incident.updated' ? { id: event.data.id, state: event.data.state } : undefined;
-      events.push({ id: event.id, type: event.type, data: incident, at, readAt, committed: Date.parse(event.at) });
-    }
-  }
-  return events;
-}
-
-// The SSE clients live in worker threads (or, with --procs, child
-// processes), apart from the thread that sends acks, so reading 200 streams
-// does not delay reading the ack answers (the measure would be the bench's,
-// not the hub's).
-async function serveClients({ url, token, count, raw }, port) {
-  const open = raw ? openRawClient : openClient;
-  const clients = [];
-  for (let i = 0; i < count; i += 20) clients.push(...(await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => open(url, token)))));
-  let marks = clients.map(() => 0);
-  port.on('message', (msg) => {
-    if (msg === 'mark') {
-      marks = clients.map((c) => c.chunks.length);
-      port.send('marked');
-    } else if (msg === 'collect') {
-      clients.forEach(skipHead);
-      port.send(clients.map((c, k) => ({ ended: c.ended(), events: parseClient(c, marks[k]) })));
-    } else if (msg === 'close') {
-      for (const c of clients) c.close();
-      port.close();
-    }
-  });
-  port.send('open');
-}
 if (!isMainThread) {
   await serveClients(workerData, { on: (e, f) => parentPort.on(e, f), send: (m) => parentPort.postMessage(m), close: () => parentPort.close() });
 } else if (CLIENT_PROCESS) {
   await serveClients(JSON.parse(process.argv[3]), { on: (e, f) => process.on(e, f), send: (m) => process.send(m), close: () => process.disconnect() });
-}
-
-/**
- * `count` clients in one process of bench/sse-clients.c, compiled once, at the lowest priority (nice 19): their
- * arrivals are the kernel's stamps, which their own wait for a core does not move.
- */
-async function openKernelClients(url, token, count, binary) {
-  const { hostname, port } = new URL(url);
-  const out = join(mkdtempSync(join(tmpdir(), 'wf-sse-')), 'reads.bin');
-  const child = spawn('nice', ['-n', '19', binary, hostname, port, token, String(count), out], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = [];
-  let waiting;
-  let failed;
-  let text = '';
-  child.stdout.on('data', (c) => {
-    text += c;
-    let nl;
-    while ((nl = text.indexOf('\n')) >= 0) {
-      lines.push(text.slice(0, nl));
-      text = text.slice(nl + 1);
-    }
-    if (waiting && lines.length) waiting.resolve(lines.shift());
-  });
-  child.once('exit', (code) => {
-    failed = new Error(`sse-clients exited with ${code}`);
-    waiting?.reject(failed);
-  });
-  /** Sends a command (or none) and resolves with the next line the clients print. */
-  const ask = (cmd) =>
-    new Promise((resolveAsk, reject) => {
-      if (failed) return reject(failed);
-      if (lines.length) resolveAsk(lines.shift());
-      else waiting = { resolve: (line) => ((waiting = undefined), resolveAsk(line)), reject };
-      if (cmd) child.stdin.write(`${cmd}\n`);
-    });
-  if ((await ask()) !== 'open') throw new Error('sse-clients did not open its streams');
-  return {
-    mark: () => ask('mark'),
-    async collect() {
-      // How many streams the hub closed: only their number is counted (as cut), not which.
-      const ended = Number((await ask('dump')).split(' ')[1]);
-      const bytes = readFileSync(out);
-      const clients = Array.from({ length: count }, (_, k) => ({ chunks: [], ended: k < ended }));
-      for (let o = 0; o < bytes.length; ) {
-        const c = bytes.readUInt32LE(o);
-        const len = bytes.readUInt32LE(o + 4);
-        clients[c].chunks.push([bytes.readDoubleLE(o + 8), bytes.subarray(o + 24, o + 24 + len), bytes.readDoubleLE(o + 16)]);
-        o += 24 + len;
-      }
-      return clients.map((c) => ({ ended: c.ended, events: parseClient(c, 0) }));
-    },
-    close() {
-      child.stdin.end();
-      rmSync(dirname(out), { recursive: true, force: true });
-    },
-    cpu: () => cpuSeconds(child.pid, TICKS),
-  };
-}
-
-/** bench/sse-clients.c built with the system's C compiler, into a directory of its own. */
-function buildKernelClients() {
-  const binary = join(mkdtempSync(join(tmpdir(), 'wf-sse-bin-')), 'sse-clients');
-  const built = spawnSync('cc', ['-O2', '-o', binary, fileURLToPath(new URL('./sse-clients.c', import.meta.url))], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`--kernel-clients needs a C compiler (cc): ${built.stderr || built.error}`);
-  return binary;
 }
 
 /** `count` SSE clients spread over `threads` worker threads (or child processes). */
@@ -273,7 +111,10 @@ async function openClientGroups(url, token, count, threads) {
   if (KERNEL) {
     const binary = buildKernelClients();
     try {
-      for (let t = 0; t < threads; t++) groups.push(await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary));
+      for (let t = 0; t < threads; t++) {
+        const clients = await openKernelClients(url, token, Math.floor(count / threads) + (t < count % threads ? 1 : 0), binary);
+        groups.push({ ...clients, collect: async () => (await clients.collect()).map((c) => ({ ended: c.ended, events: parseClient(c, 0) })), cpu: () => clients.cpu(TICKS) });
+      }
     } finally {
       // The processes run it already.
       rmSync(dirname(binary), { recursive: true, force: true });
@@ -325,42 +166,13 @@ const TICKS = clockTicks();
 const benchCpu = (groups, sender) =>
   process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + cpuSeconds(sender.pid, TICKS) + groups.reduce((s, g) => s + g.cpu(), 0);
 
-/**
- * Two of the hub's histograms from its /metrics, cumulative, as [[upper bound in ms, count]]:
- * the acks' (request read → answer written) and the fan-out's (publish → handed to every stream).
- */
-async function hubBuckets(pool) {
-  const res = await pool.request({ path: '/metrics', method: 'GET' });
-  const text = await res.body.text();
-  const acks = [];
-  const fanout = [];
-  for (const line of text.split('\n')) {
-    const m = /^(watchfloor_http_request_duration_seconds|watchfloor_event_fanout_seconds)_bucket\{(.*)\} (\d+)$/.exec(line);
-    if (!m) continue;
-    const isAck = m[1] === 'watchfloor_http_request_duration_seconds';
-    if (isAck && (!m[2].includes('method="POST"') || !m[2].includes('route="/v1/incidents/:id/ack"'))) continue;
-    const le = /le="([^"]+)"/.exec(m[2])[1];
-    (isAck ? acks : fanout).push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[3])]);
-  }
-  return { acks, fanout };
-}
-
-/** From two readings of a histogram: the bucket bounds p50 and p99 fall under, and the shares within 5 and 50 ms. */
-function hubSide(before, after) {
-  const counts = after.map(([le, n], i) => [le, n - (before[i]?.[1] ?? 0)]);
-  const total = counts.at(-1)?.[1] ?? 0;
-  const under = (q) => counts.find(([, n]) => n >= q * total)?.[0];
-  const within = (ms) => (total ? (counts.find(([le]) => le === ms)?.[1] ?? 0) / total : NaN);
-  return { n: total, p50: under(0.5), p99: under(0.99), within5: within(5), within50: within(50) };
-}
-
 async function round(pool, token, groups, sender, tag, hubPid) {
   const ids = await openIncidents(pool, token, INCIDENTS, tag);
   await new Promise((r) => setTimeout(r, 500));
   await Promise.all(groups.map((g) => g.mark()));
   // The probe's figures start with the acks: what it held so far is written out and reset.
   const probed = () => (PROBE ? readFileSync(PROBE, 'utf8').split('\n').filter(Boolean).length : 0);
-  if (PROBE) await probe(hubPid, probed());
+  if (PROBE) await probe(hubPid, probed(), PROBE);
   const cpu0 = cpuSeconds(hubPid, TICKS);
   const main0 = mainThreadSeconds(hubPid, TICKS);
   const sender0 = mainThreadSeconds(sender.pid, TICKS);
@@ -372,6 +184,8 @@ async function round(pool, token, groups, sender, tag, hubPid) {
   const { stamped, stalls: senderStalls } = await sender.acks({ ids, rate: RATE, probe: Boolean(PROBE) });
   const sent = new Map(stamped.map((a) => [a.id, a.sentAt]));
   const acks = stamped.map((a) => a.readAt - a.sentAt);
+  // The kernel sender's answers as its process read them: what the kernel's stamp left out (undefined with --node-sender).
+  const ackReadBySender = NODE_SENDER ? undefined : summarize(stamped.map((a) => a.readBySender - a.sentAt));
   await new Promise((r) => setTimeout(r, GRACE_MS));
   const hubCpuMs = (cpuSeconds(hubPid, TICKS) - cpu0) * 1000;
   const main1 = mainThreadSeconds(hubPid, TICKS);
@@ -380,8 +194,8 @@ async function round(pool, token, groups, sender, tag, hubPid) {
   const senderThread = { cpuMs: (sender1.cpu - sender0.cpu) * 1000, waitingMs: (sender1.waiting - sender0.waiting) * 1000 };
   const benchCpuMs = (benchCpu(groups, sender) - benchCpu0) * 1000;
   benchStalls?.stop();
-  const hub = PROBE ? await probe(hubPid, probed()) : undefined;
-  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, { 'ack sender event loop stalled ≥ 3 ms': senderStalls, 'bench event loop stalled ≥ 3 ms': benchStalls.stalls }) : [];
+  const hub = PROBE ? await probe(hubPid, probed(), PROBE) : undefined;
+  const attribution = hub?.spans ? attributeAcks(stamped, hub.spans, { ...(NODE_SENDER ? { 'ack sender event loop stalled ≥ 3 ms': senderStalls } : {}), 'bench event loop stalled ≥ 3 ms': benchStalls.stalls }) : [];
   const buckets1 = await hubBuckets(pool);
   const inHub = hubSide(buckets0.acks, buckets1.acks);
   // Absent from a build without the histogram (main's, before it): printed only when there.
@@ -431,43 +245,19 @@ async function round(pool, token, groups, sender, tag, hubPid) {
     first: summarize([...firstFromCommit.values()]),
     every: summarize([...lastFromCommit.values()]),
   };
-  return { acks: summarize(acks), fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, senderThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
+  return { acks: summarize(acks), ackReadBySender, fanout: summarize([...reachedAll.values()]), readByAll: summarize([...readByAll.values()]), fromCommit, perClient: summarize(perClient), missing, disorder, cut, hubCpuMs, mainThread, senderThread, benchCpuMs, hub, inHub, fanoutInHub, attribution };
 }
 
 if (isMainThread && !CLIENT_PROCESS) await main();
 
-/** Asks the hub's probe for its figures since the last ask; resolves with them once written (line `lines` + 1). */
-async function probe(pid, lines) {
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    // A line with the round's spans is long: one still being written (no newline yet) is not read.
-    const text = readFileSync(PROBE, 'utf8');
-    const all = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
-    if (all.length > lines) return JSON.parse(all.at(-1));
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('the hub probe did not answer');
-}
-
-function probeLine({ gc, loopDelay }) {
-  const kinds = Object.entries(gc).map(([k, g]) => `${k} ${g.count}× max ${g.maxMs.toFixed(1)} ms`).join(', ');
-  return `hub event-loop delay p99 ${fmt(loopDelay.p99)} max ${fmt(loopDelay.max)}; GC ${kinds || 'none'}`;
-}
-
-/** Every thread of process `pid` onto the cores listed (taskset's -c syntax). */
-function pin(pid, cores) {
-  const done = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' });
-  if (done.status !== 0) throw new Error(`taskset could not pin ${pid} to ${cores}: ${done.stderr || done.error}`);
-}
-
 async function main() {
   if (PIN && availableParallelism() < 2) throw new Error('--pin needs 2 cores or more');
   // Before any worker thread starts: they inherit the main thread's cores.
-  if (PIN) pin(process.pid, '1');
+  if (PIN) pinToCores(process.pid, '1');
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const results = [];
   console.log(
-    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, clients ${KERNEL ? 'kernel-stamped (sse-clients.c, nice 19)' : RAW ? 'on bare sockets' : 'on node:http'} in ${THREADS} ${PROCS || KERNEL ? 'processes' : 'threads'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
+    `fan-out bench: ${INCIDENTS} acks at ${RATE}/s, ${ROUNDS} rounds per client count, build ${BUILD ?? 'this checkout'}, clients ${KERNEL ? 'kernel-stamped (sse-clients.c, nice 19)' : RAW ? 'on bare sockets' : 'on node:http'} in ${THREADS} ${PROCS || KERNEL ? 'processes' : 'threads'}, acks ${NODE_SENDER ? 'from undici (ack-sender.mjs)' : 'kernel-stamped (ack-sender.c)'}, ${PIN ? 'hub pinned to core 0, bench to core 1' : 'not pinned'}; load average ${load()}`,
   );
   for (const n of CLIENTS) {
     const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -476,11 +266,11 @@ async function main() {
       nodeArgs.push('--require', fileURLToPath(new URL('./hub-probe.cjs', import.meta.url)));
     }
     const hub = await startDemoHub({ speed: 1, cli: BUILD ? join(resolve(BUILD), 'bin', 'watchfloor.js') : undefined, nodeArgs });
-    if (PIN) pin(hub.pid, '0');
+    if (PIN) pinToCores(hub.pid, '0');
     const origin = new URL(hub.url).origin;
     const pool = new Pool(origin, { connections: 16 });
     // At the bench's own priority (nice 0), where the kernel clients run at nice 19.
-    const sender = await forkAckSender({ origin, token: hub.token });
+    const sender = await (NODE_SENDER ? forkAckSender : startKernelAckSender)({ origin, token: hub.token });
     const groups = await openClientGroups(hub.url, hub.token, n, THREADS);
     try {
       // Warm-up: the hub's first requests pay for compiling its code (and the sender's pool opens its connections).
@@ -494,6 +284,8 @@ async function main() {
         );
         console.log(`      the hub's main thread (its event loop): ${res.mainThread.cpuMs.toFixed(0)} ms of CPU, ${res.mainThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
         console.log(`      the ack sender's main thread: ${res.senderThread.cpuMs.toFixed(0)} ms of CPU, ${res.senderThread.waitingMs.toFixed(0)} ms runnable but waiting for a core`);
+        const bySender = res.ackReadBySender;
+        if (bySender) console.log(`      acks as the sender read their answers (after its own wait for a core): p50 ${fmt(bySender.p50)} p99 ${fmt(bySender.p99)}`);
         const { inHub } = res;
         const le = (ms) => (ms === Infinity ? '> 2.5 s' : `≤ ${ms} ms`);
         console.log(`      acks inside the hub (its /metrics): p50 ${le(inHub.p50)}, p99 ${le(inHub.p99)}, ${(inHub.within5 * 100).toFixed(1)}% within 5 ms (${inHub.n} acks)`);

@@ -112,7 +112,7 @@ export async function storeIncidentChange(
   options: ChangeOptions = {},
 ): Promise<Incident> {
   const next: Incident = { ...change.incident, updatedAt: at, version: before.version + 1 };
-  if (!(await tx.updateIncident(next, before.version))) {
+  if (!(await tx.updateIncident(next, before.version, before))) {
     throw new ConflictError(`${before.id} was changed by someone else at the same moment`, {
       hint: 'look at it again (`watchfloor incidents show`) and retry if it still needs doing',
       details: { incidentId: before.id },

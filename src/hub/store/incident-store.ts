@@ -48,7 +48,10 @@ export interface IncidentReader {
 export interface IncidentWriter {
   /** Allocates the next INC-nnnnnn id; version starts at 1. */
   insertIncident(incident: NewIncident): Promise<Incident>;
-  /** Compare-and-set on `version`: false if the stored version is no longer `expectedVersion`. */
-  updateIncident(incident: Incident, expectedVersion: number): Promise<boolean>;
+  /**
+   * Compare-and-set on `version`: false if the stored version is no longer `expectedVersion`. `before`, the
+   * incident as read at that version, lets the store write only what changed (its indexes on the rest untouched).
+   */
+  updateIncident(incident: Incident, expectedVersion: number, before?: Incident): Promise<boolean>;
   appendTimeline(entry: NewTimelineEntry): Promise<TimelineEntry>;
 }

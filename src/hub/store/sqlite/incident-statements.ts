@@ -11,6 +11,13 @@ export const INCIDENT_COLUMNS = '*';
 
 export const incidentIdFor = (seq: number) => `INC-${String(seq).padStart(6, '0')}`;
 
+/** The columns an update may set, as incidentToRow names them (not id, source or created_at, which never change; parent_id apart). */
+const SETTABLE = [
+  'title', 'severity', 'state', 'site_id', 'asset_id', 'labels', 'updated_at', 'acknowledged_by_id', 'acknowledged_by', 'acknowledged_at',
+  'assignee', 'assignee_id', 'assigned_by_id', 'assigned_by', 'assigner_authority', 'escalations', 'resolved_by_id', 'resolved_by',
+  'resolved_at', 'summary', 'version', 'fingerprint', 'grouping', 'flapping',
+] as const satisfies readonly (keyof IncidentRow)[];
+
 const UPDATE_FIELDS = `UPDATE incidents SET title = @title, severity = @severity, state = @state, site_id = @site_id,
    asset_id = @asset_id, labels = @labels, updated_at = @updated_at,
    acknowledged_by_id = @acknowledged_by_id, acknowledged_by = @acknowledged_by, acknowledged_at = @acknowledged_at,
@@ -20,6 +27,16 @@ const UPDATE_FIELDS = `UPDATE incidents SET title = @title, severity = @severity
    grouping = @grouping, flapping = @flapping`;
 const UPDATE_SAME_PARENT = `${UPDATE_FIELDS} WHERE id = @id AND version = @expected AND parent_id IS @parent_id`;
 const UPDATE_WITH_PARENT = `${UPDATE_FIELDS}, parent_id = @parent_id WHERE id = @id AND version = @expected`;
+
+/**
+ * The update of only the columns `next` changes from `before`, its parent kept: SQLite rewrites an index when a
+ * column of it is named in SET, changed or not, and each index rewritten is a page more in the WAL at COMMIT.
+ */
+function updateOfChanged(before: IncidentRow, next: IncidentRow): string {
+  const changed = SETTABLE.filter((c) => before[c] !== next[c]);
+  if (changed.length === 0) return UPDATE_SAME_PARENT;
+  return `UPDATE incidents SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND version = @expected AND parent_id IS @parent_id`;
+}
 
 export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & IncidentWriter> {
   return {
@@ -91,11 +108,13 @@ export function incidentStatements(sql: Prepare): Synchronous<IncidentReader & I
       return stored;
     },
 
-    updateIncident(incident: Incident, expectedVersion: number): boolean {
+    updateIncident(incident: Incident, expectedVersion: number, before?: Incident): boolean {
       const row = { ...incidentToRow(incident), expected: expectedVersion };
       // Most writes leave the parent as it was: said without naming parent_id, the move trigger (migration 27)
-      // is not part of the statement, nor the statement journal any trigger brings. A move, or a lost race, takes the second.
-      if (sql(UPDATE_SAME_PARENT).run(row).changes === 1) return true;
+      // is not part of the statement, nor the statement journal any trigger brings. A move, or a lost race, takes the last.
+      // Told the row as it was, only what changed is set (its version always does), so no index of an unchanged column is rewritten.
+      const was = before && (before.parentId ?? null) === row.parent_id ? incidentToRow(before) : undefined;
+      if (sql(was ? updateOfChanged(was, row) : UPDATE_SAME_PARENT).run(row).changes === 1) return true;
       return sql(UPDATE_WITH_PARENT).run(row).changes === 1;
     },
 

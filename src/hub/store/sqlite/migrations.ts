@@ -10,6 +10,7 @@ import { FLOW_HISTORY_MIGRATION } from './migration-flow-history.js';
 import { FLOW_REVISIONS_MIGRATION } from './migration-flow-revisions.js';
 import { HANDOVERS_MIGRATION } from './migration-handovers.js';
 import { INCIDENT_GROUPS_MIGRATION } from './migration-incident-groups.js';
+import { INCIDENT_INDEXES_MIGRATION } from './migration-incident-indexes.js';
 import { INVENTORY_MIGRATION } from './migration-inventory.js';
 import { JOURNAL_APPLIED_MIGRATION } from './migration-journal-applied.js';
 import { JOURNAL_SEQ_MIGRATION } from './migration-journal-seq.js';
@@ -375,4 +376,5 @@ export const MIGRATIONS: readonly Migration[] = [
   JOURNAL_APPLIED_MIGRATION,
   CHILD_INSERT_MIGRATION,
   FLOW_REVISIONS_MIGRATION,
+  INCIDENT_INDEXES_MIGRATION,
 ];
