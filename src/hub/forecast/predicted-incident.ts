@@ -64,8 +64,9 @@ export function materialChange(labels: Record<string, string>, b: BreachWarning)
 }
 
 /**
- * Whether the breach has an hour still ahead of the site's latest report. Its
- * first hour can be the current one (the queue stands now and is carried);
+ * Whether the breach has an hour still ahead of the site's latest report (a
+ * report on the hour has that whole hour ahead). Its first hour can be the
+ * current one (the queue stands now and is carried);
  * a breach of the current hour alone is not a warning of anything: the queue
  * the officer would be warned of has formed (status and the watch UI show the
  * wait), and the hour is over before anything advised could open. On the kept
@@ -73,7 +74,7 @@ export function materialChange(labels: Record<string, string>, b: BreachWarning)
  * ahead of a breach, and six in ten saw none (a service centre's morning
  * queue at its target, a ferry's queue as it landed).
  */
-export const breachAhead = (b: BreachWarning): boolean => Date.parse(b.breachAt) > Date.parse(b.asOf) || b.breachHours > 1;
+export const breachAhead = (b: BreachWarning): boolean => Date.parse(b.breachAt) >= Date.parse(b.asOf) || b.breachHours > 1;
 
 export function decideWarning(open: Incident | undefined, breach: BreachWarning | undefined): WarningStep {
   if (!open) return breach && breachAhead(breach) ? { kind: 'open', breach } : { kind: 'none' };

@@ -33,6 +33,8 @@ describe('decideWarning', () => {
     expect(decideWarning(undefined, nowOnly)).toEqual({ kind: 'none' });
     expect(decideWarning(undefined, breach({ breachAt: '2026-11-29T10:00:00.000Z', breachHours: 2 }))).toMatchObject({ kind: 'open' });
     expect(decideWarning(undefined, breach({ breachAt: '2026-11-29T11:00:00.000Z', breachHours: 1 }))).toMatchObject({ kind: 'open' });
+    // A report on the hour has that whole hour ahead.
+    expect(decideWarning(undefined, breach({ asOf: '2026-11-29T10:00:00.000Z', breachAt: '2026-11-29T10:00:00.000Z', breachHours: 1 }))).toMatchObject({ kind: 'open' });
     expect(decideWarning(open(breach()), nowOnly)).toMatchObject({ kind: 'update' });
   });
 
