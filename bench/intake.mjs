@@ -3,7 +3,8 @@
 // prometheus-alertmanager, in one run on one machine. Each takes the same
 // streams of distinct firing alerts (each a new fingerprint, so each opens an
 // incident in the hub) from 16 concurrent senders, one alert per request and
-// 100 per request. Like with like: Alertmanager's POST /api/v2/alerts against
+// 100 per request. The senders are bench/intake-sender.c (bench/intake-senders.mjs
+// says why; --node-sender: undici in this process, as before). Like with like: Alertmanager's POST /api/v2/alerts against
 // the hub's POST /api/v2/alerts, the same body (both answer once the alerts
 // are stored: Alertmanager in its memory, the hub in its journal on disk);
 // beside them the hub's POST /v1/ingest/alertmanager, whose answer waits until
@@ -22,7 +23,7 @@
 // rounds and the hub:Alertmanager ratios. For the hub also the CPU it spent
 // per alert (until drained, from /proc): less at the mercy of the other
 // processes on a shared machine than alerts/s.
-//   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16] [--only 'hub v2']
+//   npm run build && node bench/intake.mjs [--rounds 5] [--single 2000] [--batched 40] [--senders 16] [--only 'hub v2'] [--node-sender]
 //   ALERTMANAGER=/path/to/alertmanager node bench/intake.mjs   (default: prometheus-alertmanager on PATH, installed with apt-get if missing)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,12 +31,14 @@ import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
+import { sendersFor } from './intake-senders.mjs';
 import { arg, createToken, fmt, ROOT, startDemoHub, summarize } from './lib.mjs';
 
 const ROUNDS = arg('--rounds', 5);
 const SINGLE_REQUESTS = arg('--single', 2000);
 const BATCHED_REQUESTS = arg('--batched', 40);
 const SENDERS = arg('--senders', 16);
+const NODE_SENDER = process.argv.includes('--node-sender');
 const BATCH = 100;
 const SEVERITIES = ['warning', 'major', 'critical', 'sev4'];
 
@@ -200,43 +203,23 @@ function cpuMs(pid, mainThread = false) {
 }
 
 /** `requests` requests of `perRequest` alerts each, from SENDERS at once; for the hub's v2, also until its journal drained. */
-async function round(target, pool, headers, assets, requests, perRequest, pid) {
+async function round(target, senders, control, headers, assets, requests, perRequest, pid) {
   const bodies = [];
   for (let i = 0; i < requests; i++) bodies.push(target.body(Array.from({ length: perRequest }, () => alertOn(assets[serial % assets.length]))));
-  const samples = [];
-  let next = 0;
-  let refused = 0;
-  const sender = async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++];
-      const t0 = performance.now();
-      for (;;) {
-        const res = await pool.request({ path: target.path, method: 'POST', headers, body });
-        const text = await res.body.text();
-        // Backpressure (the hub's backlog bound): sent again after Retry-After, as Alertmanager does; counted and printed.
-        if (res.statusCode === 503 && res.headers['retry-after']) {
-          refused++;
-          await new Promise((r) => setTimeout(r, Number(res.headers['retry-after']) * 1000));
-          continue;
-        }
-        if (res.statusCode !== 200) throw new Error(`POST ${target.path} -> ${res.statusCode} ${text}`);
-        target.check(text, perRequest);
-        break;
-      }
-      samples.push(performance.now() - t0);
-    }
-  };
   const cpu0 = pid && cpuMs(pid);
   const accepting0 = pid && cpuMs(pid, true);
   const waited0 = pid && waitedMs(pid);
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: SENDERS }, sender));
-  const wallMs = performance.now() - t0;
+  const { latencies: samples, statuses, answers, refused, wallMs } = await senders.send(target.path, headers, bodies);
   const cpuSent = pid && cpuMs(pid);
   const acceptingSent = pid && cpuMs(pid, true);
   const waitedSent = pid && waitedMs(pid);
   const alerts = requests * perRequest;
-  const drainMs = target.drains ? await drainedSince(pool, t0) : undefined;
+  statuses.forEach((status, i) => {
+    if (status !== 200) throw new Error(`POST ${target.path} -> ${status} ${answers[i]}`);
+    target.check(answers[i], perRequest);
+  });
+  const drainMs = target.drains ? await drainedSince(control, t0) : undefined;
   const cpuPerAlert = pid && cpu0 !== undefined ? (cpuMs(pid) - cpu0) / alerts : undefined;
   // The hub's CPU while the senders sent, a second a second (1: one core): what it left them and the others.
   const cpuWhileSending = pid && cpu0 !== undefined && cpuSent !== undefined ? (cpuSent - cpu0) / wallMs : undefined;
@@ -265,7 +248,10 @@ const hub = await startDemoHub({ speed: 1, nodeArgs: process.env.HUB_NODE_ARGS ?
   await Promise.all([am.stop(), bare.stop()]);
   throw e;
 });
-const pools = { alertmanager: new Pool(am.url, { connections: SENDERS }), bare: new Pool(bare.url, { connections: SENDERS }), hub: new Pool(hub.url, { connections: SENDERS }) };
+// The senders (bench/intake-senders.mjs: C unless --node-sender), and the bench's own requests to the hub (its assets, /metrics).
+const built = sendersFor(NODE_SENDER);
+const senders = { alertmanager: built.at(am.url, SENDERS), bare: built.at(bare.url, SENDERS), hub: built.at(hub.url, SENDERS) };
+const control = new Pool(hub.url, { connections: 2 });
 const drainText = (x) =>
   (x.refused ? `   ${x.refused} requests answered 503 (backlog full)${x.overAll ? ' over all rounds' : ''}, sent again after Retry-After` : '') +
   (x.drainMs === undefined ? '' : `   drained in ${(x.drainMs / 1000).toFixed(2)} s: ${String(Math.round(x.appliedPerSecond)).padStart(6)} applied/s`) +
@@ -275,16 +261,16 @@ const drainText = (x) =>
   (x.waitedPerRequest === undefined ? '' : ` (+${Math.round(x.waitedPerRequest)} waiting for a core)`);
 try {
   const adminHeaders = { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' };
-  const res = await pools.hub.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
+  const res = await control.request({ path: '/v1/assets', method: 'GET', headers: adminHeaders });
   const assets = (await res.body.json()).assets.filter((a) => a.siteId);
   const intakeHeaders = { ...adminHeaders, authorization: `Bearer ${await createToken(hub.url, hub.token, { name: 'bench-alertmanager', role: 'intake' })}` };
   const headers = { alertmanager: { 'content-type': 'application/json' }, bare: { 'content-type': 'application/json' }, hub: intakeHeaders };
   const run = async (name, requests, perRequest) => {
     const target = TARGETS[name];
     // Each hub round starts with the journal empty: none pays for the one before.
-    if (target.server === 'hub') await drainedSince(pools.hub, performance.now());
+    if (target.server === 'hub') await drainedSince(control, performance.now());
     // The bare server's CPU too: the floor's cost a request beside the hub's accepting thread.
-    return round(target, pools[target.server], headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : target.server === 'bare' ? bare.pid : undefined);
+    return round(target, senders[target.server], control, headers[target.server], assets, requests, perRequest, target.server === 'hub' ? hub.pid : target.server === 'bare' ? bare.pid : undefined);
   };
   // Warm-up: all pay for their first requests (the hub compiling its code).
   for (const name of NAMES) {
@@ -292,7 +278,7 @@ try {
     await run(name, 10, BATCH);
   }
 
-  console.log(`intake: ${am.version} vs watchfloor hub (demo, --speed 1); ${SENDERS} concurrent senders, distinct firing alerts on fleet assets`);
+  console.log(`intake: ${am.version} vs watchfloor hub (demo, --speed 1); ${SENDERS} concurrent senders (${NODE_SENDER ? "undici, in the bench's node process" : 'bench/intake-sender.c'}), distinct firing alerts on fleet assets`);
   console.log(`load average before: ${loadBefore} (1, 5, 15 min; ${availableParallelism()} cores)`);
   const modes = [
     { label: '1 alert per request', requests: SINGLE_REQUESTS, perRequest: 1 },
@@ -331,7 +317,8 @@ try {
   console.error(`hub's last words:\n${hub.stderr().slice(-3000)}`);
   throw e;
 } finally {
-  await Promise.all(Object.values(pools).map((p) => p.close()));
+  await Promise.all([...Object.values(senders).map((x) => x.close()), control.close()]);
+  built.removeBuild();
   await hub.stop();
   await am.stop();
   await bare.stop();

@@ -1,7 +1,7 @@
 // The alert journal's applier runs below the hub's own threads (src/hub/background-thread.ts):
 // a real demo hub as a child process, its threads' nice values read from /proc. The thread
 // that answers requests keeps the priority it was started with; exactly one thread (the
-// applier's worker) runs at 10. Linux only: elsewhere nothing is lowered.
+// applier's worker) runs at BACKGROUND_NICE (19). Linux only: elsewhere nothing is lowered.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,12 +38,12 @@ describe.runIf(process.platform === 'linux')('the alert applier thread', () => {
     cli?.cleanup();
   });
 
-  it('runs at nice 10 while the thread that answers requests keeps its own', async () => {
+  it('runs at the lowest priority while the thread that answers requests keeps its own', async () => {
     const lowered = (threads: Map<number, number>) => [...threads].filter(([tid, nice]) => tid !== hub.pid && nice !== started);
     const threads = await waitUntil(() => {
       const now = niceOfThreads(hub.pid);
       return started >= BACKGROUND_NICE || lowered(now).length > 0 ? now : undefined;
-    }, { timeoutMs: 15_000, what: 'a hub thread at nice 10' });
+    }, { timeoutMs: 15_000, what: `a hub thread at nice ${BACKGROUND_NICE}` });
     expect(threads.get(hub.pid)).toBe(started);
     if (started >= BACKGROUND_NICE) expect(lowered(threads)).toEqual([]); // never raised
     else expect(lowered(threads).map(([, nice]) => nice)).toEqual([BACKGROUND_NICE]);
