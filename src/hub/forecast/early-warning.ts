@@ -204,7 +204,7 @@ export async function sitesOutgrowingTheirQueue(store: StoreReader, seen: Map<st
     const newest = recent.at(-1)?.atMs;
     if (newest === undefined || seen.get(site.id) === newest) continue;
     seen.set(site.id, newest);
-    const growth = queueGrowth(recent);
+    const growth = queueGrowth(recent, site.kind);
     if (!growth || grownWaitMinutes(growth, QUEUE_GROWTH_AHEAD_HOURS) <= WAIT_TARGET_MINUTES) continue;
     if (!(await store.findOpenIncidentByFingerprint(predictedFingerprint(site.id)))) found.push(site.id);
   }

@@ -292,7 +292,7 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       countersOpen: latest.countersOpen,
       hours: withQueueGrowth(
         await againstHandled(store, site, latest, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
-        queueGrowth(await reportsUpTo(store, latest)),
+        queueGrowth(await reportsUpTo(store, latest), site.kind),
         WAIT_TARGET_MINUTES,
         params.counterServiceRate,
       ),

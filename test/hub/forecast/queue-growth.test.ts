@@ -49,6 +49,18 @@ describe('a queue outgrowing its hall', () => {
     expect(queueGrowth(reports((m) => 60 + 12 * m).slice(-4))).toBeUndefined();
   });
 
+  it('is none where travellers come one by one and one step holds most of the rise: a wave, not desks falling behind', () => {
+    // A service centre at its second opening: 4 waiting, then 20 more between two reports, then a few more a report.
+    const wave = reports((m) => (m < 20 ? 4 + (m % 10 === 0 ? 0 : 1) : 24 + (m - 20) / 5), 1.3);
+    expect(queueGrowth(wave, 'service-centre')).toBeUndefined();
+    expect(queueGrowth(wave, 'land')).toBeUndefined();
+    // At an airport a surge's planeloads land a step at a time on the queue: read there, and where the kind is not given.
+    expect(queueGrowth(wave, 'air')).toBeDefined();
+    expect(queueGrowth(wave)).toBeDefined();
+    // A crossing's queue growing report on report is growth all the same.
+    expect(queueGrowth(reports((m) => 60 + 12 * m), 'land')).toBeDefined();
+  });
+
   it('reads nothing from before the site last opened: a queue at its doors is no growth', () => {
     const atOpening = reports((m) => 60 + 12 * m).map((r, i) => ({ ...r, open: i >= 7 }));
     expect(queueGrowth(atOpening)).toBeUndefined();
