@@ -48,8 +48,14 @@ const ARRIVE_IN_LOADS: readonly SiteKind[] = ['air', 'sea'];
 /** Below this wait (minutes) or queue (people) nothing is read: a few people more or less is no trend. */
 export const QUEUE_GROWTH_MIN_WAIT_MINUTES = 5;
 export const QUEUE_GROWTH_MIN_QUEUE = 5;
-/** How far ahead the growth is carried (hours): further, a queue this young says little about what comes. */
-export const QUEUE_GROWTH_AHEAD_HOURS = 1;
+/**
+ * How far ahead the growth is carried (hours). An hour breaches when its mean wait is over target — on a steady climb,
+ * the wait at its middle — so a warning an hour ahead of such an hour must carry the growth to that middle: an hour
+ * and a half. Carried one hour, it reached only the hour's start, and land surges' queues were warned of 5–15 minutes
+ * after the hour a warning was needed by (bench/early-warning-growth-study.mjs on two kept weeks: +3 warnable episodes
+ * warned, one more warning with no breach). Further, a queue this young says little about what comes.
+ */
+export const QUEUE_GROWTH_AHEAD_HOURS = 1.5;
 
 export interface QueueGrowth {
   /** The latest report's time (ms, the site's clock). */
