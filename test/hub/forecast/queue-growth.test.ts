@@ -61,6 +61,15 @@ describe('a queue outgrowing its hall', () => {
     expect(queueGrowth(reports((m) => 60 + 12 * m), 'land')).toBeDefined();
   });
 
+  it('is none at an airport whose latest report holds most of the rise: a planeload just landed, read at the next report', () => {
+    // A few people more a report, then 60 at once at the latest report.
+    const landed = reports((m) => (m < 45 ? 1 + m / 5 : 68), 0.2);
+    expect(queueGrowth(landed, 'air')).toBeUndefined();
+    // Five minutes on, the queue longer still: the next flight lands on it, and the rise is growth.
+    const next = [...landed.slice(1), { ...landed.at(-1)!, atMs: T0 + 50 * MIN, queueLength: 90, waitMinutes: 18 }];
+    expect(queueGrowth(next, 'air')).toBeDefined();
+  });
+
   it('reads nothing from before the site last opened: a queue at its doors is no growth', () => {
     const atOpening = reports((m) => 60 + 12 * m).map((r, i) => ({ ...r, open: i >= 7 }));
     expect(queueGrowth(atOpening)).toBeUndefined();
