@@ -36,8 +36,9 @@ export const RECOVERY_NEAR_SHARE = 0.9;
  * read at all, warnings of surges came later: 8–10 warned an hour ahead
  * instead of 13–15 of 26–29).
  */
-export function usuallyRecovers(sameHours: readonly Pick<FlowHour, 'reports' | 'waitMaxMinutes' | 'waitMeanMinutes'>[], waitTargetMinutes: number): boolean {
-  const seen = sameHours.filter((h) => h.reports > 0);
+export function usuallyRecovers(sameHours: readonly Pick<FlowHour, 'reports' | 'waitMaxMinutes' | 'waitMeanMinutes' | 'countersOpen' | 'egatesInService'>[], waitTargetMinutes: number): boolean {
+  // A day the site was shut at the hour (a service centre's weekend: it reports, with nothing open) says nothing of its peak.
+  const seen = sameHours.filter((h) => h.reports > 0 && h.countersOpen + h.egatesInService >= 0.5);
   const recovered = seen.filter((h) => h.waitMaxMinutes >= RECOVERY_NEAR_SHARE * waitTargetMinutes && h.waitMeanMinutes <= waitTargetMinutes);
   return seen.length > 0 && recovered.length * 2 >= seen.length;
 }
