@@ -42,7 +42,14 @@ export interface EarlyWarningOptions {
    * warnable surges an hour ahead where 0 warned a third.
    */
   confirmMinutes?: number;
-  /** A warning is resolved once no breach has been predicted for this long on the site's clock (no open-close flapping). */
+  /**
+   * A warning is resolved once no breach has been predicted for this long on the site's clock (no open-close flapping).
+   * 120 by default: a surge's queue pauses between its planeloads or waves, the growth reads nothing in the pause and
+   * the forecast alone does not always carry it; with 60, on seven kept weeks of bench/early-warning.mjs, 8 warnings of
+   * warnable surges opened an hour ahead were resolved 3–43 minutes before the breach they had warned of. Kept open an
+   * hour longer (the same weeks, replayed), those were hits and no warning with no breach was added (a few fewer
+   * warnings in all: one opened within the hour after another is the same one).
+   */
   clearMinutes?: number;
 }
 
@@ -51,7 +58,7 @@ export const EARLY_WARNING_DEFAULTS = {
   hours: BREACH_HOURS.default,
   severity: 'sev3',
   confirmMinutes: 0,
-  clearMinutes: 60,
+  clearMinutes: 120,
 } as const satisfies Required<Omit<EarlyWarningOptions, 'scanMs'>>;
 
 /**
