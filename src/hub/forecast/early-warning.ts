@@ -47,8 +47,8 @@ export interface EarlyWarningOptions {
    * 120 by default: a surge's queue pauses between its planeloads or waves, the growth reads nothing in the pause and
    * the forecast alone does not always carry it; with 60, on seven kept weeks of bench/early-warning.mjs, 8 warnings of
    * warnable surges opened an hour ahead were resolved 3–43 minutes before the breach they had warned of. Kept open an
-   * hour longer (the same weeks, replayed), those were hits and no warning with no breach was added (a few fewer
-   * warnings in all: one opened within the hour after another is the same one).
+   * hour longer (the same weeks, replayed by bench/early-warning-clear-study.mjs), those were hits and no warning with
+   * no breach was added (a few fewer warnings in all: one opened within the hour after another is the same one).
    */
   clearMinutes?: number;
 }
