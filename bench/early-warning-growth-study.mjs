@@ -28,7 +28,7 @@ const TARGET = 30;
 const HOUR_MS = 3_600_000;
 const LEAD_MS = HOUR_MS;
 const WINDOW_MS = 6 * HOUR_MS;
-const CLEAR_MS = 120 * 60_000; // EARLY_WARNING_DEFAULTS.clearMinutes
+const CLEAR_MS = 60 * 60_000;
 const KEEP_MS = 2 * HOUR_MS; // the recent reports the hub keeps per site
 
 const entry = [
