@@ -44,11 +44,10 @@ export interface EarlyWarningOptions {
   confirmMinutes?: number;
   /**
    * A warning is resolved once no breach has been predicted for this long on the site's clock (no open-close flapping).
-   * 120 by default: a surge's queue pauses between its planeloads or waves, the growth reads nothing in the pause and
-   * the forecast alone does not always carry it; with 60, on seven kept weeks of bench/early-warning.mjs, 8 warnings of
-   * warnable surges opened an hour ahead were resolved 3–43 minutes before the breach they had warned of. Kept open an
-   * hour longer (the same weeks, replayed by bench/early-warning-clear-study.mjs), those were hits and no warning with
-   * no breach was added (a few fewer warnings in all: one opened within the hour after another is the same one).
+   * 120 was tried: on seven kept weeks a few warnings of surges an hour ahead had been resolved 3–43 minutes before
+   * their breach, and kept an hour longer (replayed by bench/early-warning-clear-study.mjs) they were hits with no
+   * warning with no breach added; but over three full weeks (bench/early-warning.mjs) it warned 9–13 of 26 warnable
+   * episodes where 60 warned 10–14 of 27–29, and the warned site-hours no breach followed rose from 10–12 % to 22–23 %.
    */
   clearMinutes?: number;
 }
@@ -58,7 +57,7 @@ export const EARLY_WARNING_DEFAULTS = {
   hours: BREACH_HOURS.default,
   severity: 'sev3',
   confirmMinutes: 0,
-  clearMinutes: 120,
+  clearMinutes: 60,
 } as const satisfies Required<Omit<EarlyWarningOptions, 'scanMs'>>;
 
 /**
