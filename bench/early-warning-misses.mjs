@@ -56,7 +56,7 @@ const entry = [
   "export { forecastSite, siteHandledLoad } from './src/hub/forecast/site-forecast.ts';",
   "export { standingBacklog, predictCarried } from './src/hub/forecast/queue-carry.ts';",
   "export { correctWaits } from './src/hub/forecast/wait-bias.ts';",
-  "export { breachesBeyondHandled } from './src/hub/forecast/handled-load.ts';",
+  "export { breachesBeyondHandled, usuallyRecovers, RECOVERY_DAYS } from './src/hub/forecast/handled-load.ts';",
   "export { readPeakCalendar, defaultPeakCalendarPath } from './src/hub/forecast/peak-calendar-file.ts';",
   "export { summariseFlowHour } from './src/hub/telemetry/flow-history.ts';",
 ].join('\n');
@@ -146,6 +146,17 @@ async function asOf(siteId, reportAt) {
   return { view, latest };
 }
 
+/** usuallyRecovers over the same hour of the site's last RECOVERY_DAYS days (site-prediction.ts's recoversAtThisHour). */
+async function recoversAt(view, site, reportAt) {
+  const hour = Math.floor(reportAt / HOUR_MS);
+  const days = [];
+  for (let d = 1; d <= m.RECOVERY_DAYS; d++) {
+    const [row] = await view.listFlowHours({ siteId: site.id, fromHour: hour - 24 * d, toHour: hour - 24 * d + 1 });
+    if (row) days.push(m.summariseFlowHour(row));
+  }
+  return m.usuallyRecovers(days, TARGET);
+}
+
 /** The hub's prediction for one site at one report, stage by stage (site-prediction.ts's predictFleet, taken apart). */
 async function replay(site, reportAt) {
   const at = await asOf(site.id, reportAt);
@@ -159,7 +170,8 @@ async function replay(site, reportAt) {
   const raw = m.predictCarried(ahead.hours, model, standing);
   const biased = m.correctWaits(raw, bias, TARGET);
   const load = await m.siteHandledLoad(view, site, Math.floor(reportAt / HOUR_MS), { hours: HOURS, calendar });
-  const final = m.breachesBeyondHandled(biased, load, latest.waitMinutes > TARGET);
+  // Over target now, unless the site passes over target at this hour as a matter of course and recovers (as site-prediction.ts reads it).
+  const final = m.breachesBeyondHandled(biased, load, latest.waitMinutes > TARGET && !(await recoversAt(view, site, reportAt)));
   // The same hours on the arrivals that then came (the judge's knowledge): did the projection or the queue model fall short?
   const came = [];
   for (const h of ahead.hours) came.push({ ...h, arrivalsPerHour: (await observed(site.id, Math.floor(Date.parse(h.at) / HOUR_MS)))?.arrivalsPerHour ?? h.arrivalsPerHour });

@@ -21,7 +21,7 @@
 // window's later half when that is faster (a surge's queue grows faster as it
 // builds), carried on for QUEUE_GROWTH_AHEAD_HOURS at the minutes of wait the
 // site reports per person queueing now. Pure.
-import type { ScenarioHour } from '../../core/model.js';
+import type { ScenarioHour, SiteKind } from '../../core/model.js';
 import type { RecentReport } from '../store/recent-report-store.js';
 import { trendReports } from './report-trend.js';
 import { round1 } from './scenario.js';
@@ -33,11 +33,37 @@ export const QUEUE_GROWTH_MIN_REPORTS = 6;
 export const QUEUE_GROWTH_MIN_SPAN_SHARE = 0.7;
 /** The share of report-to-report steps in which the queue must have grown. */
 export const QUEUE_GROWTH_RISING_SHARE = 0.8;
+/**
+ * Where travellers come one by one (a land crossing's cars and buses, a service centre's callers, the 992 line's
+ * calls), the most of the window's rise one report-to-report step may hold: more, and the rise is one wave that came
+ * in at once (a service centre's queue at its second opening, 5 to 20 people between two reports, then standing
+ * near its target), not desks falling behind. Replayed on two kept weeks (bench/early-warning-growth-study.mjs),
+ * 5 and 5 of the growth rule's 7 and 8 warnings with no breach were such waves at service centres, and no warned
+ * land surge rose that way. Airports and sea ports are not read so: their surges come a planeload or a ferry at
+ * a time, each a step, and the same rule there lost most of the growth's first warnings of air surges.
+ */
+export const QUEUE_GROWTH_MAX_STEP_SHARE = 0.5;
+/**
+ * Where travellers come in loads, the most of the window's rise the latest step may hold: more, and the rise is a
+ * load that has just landed (a planeload on a hall with a few people in it) — its travellers are the queue now, and
+ * whether the desks fall behind it shows at the next report (as rate-burst.ts reads a lone jump in the arrivals).
+ * Replayed on two kept weeks, it let pass 4 of 4 growth warnings with no breach at a regional airport (AHB) and
+ * put two air surges' first growth warnings one report later, both still an hour ahead.
+ */
+export const QUEUE_GROWTH_MAX_LAST_STEP_SHARE = 0.5;
+/** Site kinds whose travellers come in loads by timetable (their queues rise in steps). */
+const ARRIVE_IN_LOADS: readonly SiteKind[] = ['air', 'sea'];
 /** Below this wait (minutes) or queue (people) nothing is read: a few people more or less is no trend. */
 export const QUEUE_GROWTH_MIN_WAIT_MINUTES = 5;
 export const QUEUE_GROWTH_MIN_QUEUE = 5;
-/** How far ahead the growth is carried (hours): further, a queue this young says little about what comes. */
-export const QUEUE_GROWTH_AHEAD_HOURS = 1;
+/**
+ * How far ahead the growth is carried (hours). An hour breaches when its mean wait is over target — on a steady climb,
+ * the wait at its middle — so a warning an hour ahead of such an hour must carry the growth to that middle: an hour
+ * and a half. Carried one hour, it reached only the hour's start, and land surges' queues were warned of 5–15 minutes
+ * after the hour a warning was needed by (bench/early-warning-growth-study.mjs on two kept weeks: +3 warnable episodes
+ * warned, one more warning with no breach). Further, a queue this young says little about what comes.
+ */
+export const QUEUE_GROWTH_AHEAD_HOURS = 1.5;
 
 export interface QueueGrowth {
   /** The latest report's time (ms, the site's clock). */
@@ -51,8 +77,8 @@ export interface QueueGrowth {
 
 const growthBetween = (from: RecentReport, to: RecentReport): number => (to.queueLength - from.queueLength) / ((to.atMs - from.atMs) / 3_600_000);
 
-/** The queue's growth, when the reports show it growing steadily; undefined otherwise. */
-export function queueGrowth(reports: readonly RecentReport[]): QueueGrowth | undefined {
+/** The queue's growth, when the reports show it growing steadily; undefined otherwise. Without the site's kind, its travellers are taken to come in loads. */
+export function queueGrowth(reports: readonly RecentReport[], kind?: SiteKind): QueueGrowth | undefined {
   const latest = reports.at(-1);
   if (!latest || latest.waitMinutes < QUEUE_GROWTH_MIN_WAIT_MINUTES || latest.queueLength < QUEUE_GROWTH_MIN_QUEUE) return undefined;
   const window = trendReports(reports).filter((r) => r.atMs >= latest.atMs - QUEUE_GROWTH_WINDOW_HOURS * 3_600_000);
@@ -62,10 +88,24 @@ export function queueGrowth(reports: readonly RecentReport[]): QueueGrowth | und
   let rising = 0;
   for (let i = 1; i < window.length; i++) if (window[i]!.queueLength > window[i - 1]!.queueLength) rising++;
   if (rising < QUEUE_GROWTH_RISING_SHARE * (window.length - 1)) return undefined;
+  if (kind !== undefined && oneWave(window, ARRIVE_IN_LOADS.includes(kind))) return undefined;
   const middle = window.filter((r) => r.atMs <= latest.atMs - (latest.atMs - first.atMs) / 2).at(-1);
   const perHour = Math.max(growthBetween(first, latest), middle && middle !== first ? growthBetween(middle, latest) : 0);
   if (!(perHour > 0)) return undefined;
   return { atMs: latest.atMs, perHour, queue: latest.queueLength, minutesPerPerson: latest.waitMinutes / latest.queueLength };
+}
+
+/**
+ * Whether the window's rise is one wave rather than a growth: where travellers come in loads, its latest step holds
+ * more than QUEUE_GROWTH_MAX_LAST_STEP_SHARE of it; where they come one by one, any step more than QUEUE_GROWTH_MAX_STEP_SHARE.
+ */
+function oneWave(window: readonly RecentReport[], inLoads: boolean): boolean {
+  const rise = window.at(-1)!.queueLength - window[0]!.queueLength;
+  const step = (i: number) => window[i]!.queueLength - window[i - 1]!.queueLength;
+  if (inLoads) return step(window.length - 1) > QUEUE_GROWTH_MAX_LAST_STEP_SHARE * rise;
+  let largest = 0;
+  for (let i = 1; i < window.length; i++) largest = Math.max(largest, step(i));
+  return largest > QUEUE_GROWTH_MAX_STEP_SHARE * rise;
 }
 
 /** The wait (minutes) the growth leads to `hoursAhead` after its report, carried at most QUEUE_GROWTH_AHEAD_HOURS. */

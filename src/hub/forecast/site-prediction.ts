@@ -271,11 +271,13 @@ export async function predictSiteHours(
  * (site-station.ts), the queue it reports now carried into the hours ahead
  * (queue-carry.ts), the waits corrected by the model's bias at the site (wait-bias.ts), and a queue
  * growing report on report carried on (queue-growth.ts). Sites that never reported are left out.
+ * With `only`, just those sites (each site's prediction is its own; only the advice reads the fleet).
  */
-export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar): Promise<SitePrediction[]> {
+export async function predictFleet(store: StoreReader, hours: number, calendar?: PeakCalendar, only?: ReadonlySet<string>): Promise<SitePrediction[]> {
   const reports = new Map((await store.listTelemetry()).map((t) => [t.siteId.toUpperCase(), t]));
   const out: SitePrediction[] = [];
   for (const site of await store.listSites()) {
+    if (only && !only.has(site.id)) continue;
     const latest = reports.get(site.id.toUpperCase());
     if (!latest) continue;
     const { params, bias } = await siteModel(store, site, new Date(latest.at), WAIT_TARGET_MINUTES);
@@ -290,7 +292,7 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       countersOpen: latest.countersOpen,
       hours: withQueueGrowth(
         await againstHandled(store, site, latest, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
-        queueGrowth(await reportsUpTo(store, latest)),
+        queueGrowth(await reportsUpTo(store, latest), site.kind),
         WAIT_TARGET_MINUTES,
         params.counterServiceRate,
       ),

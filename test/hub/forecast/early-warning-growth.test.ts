@@ -3,7 +3,9 @@
 // the queueing model says are enough, is warned of as those reports come — the
 // timed evaluation here is an hour apart and has run once, before any report,
 // so only the scan of the newest reports can have opened the incident. A port
-// whose queue stands as long is not.
+// whose queue stands as long is not. And a port whose first prompted
+// evaluation opens nothing (its breach has yet to hold the confirmation time)
+// is evaluated again on a later report of the same growth.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../../src/core/client.js';
 import type { Incident, SiteTelemetry } from '../../../src/core/model.js';
@@ -16,9 +18,9 @@ let officer: CoreClient;
 let intake: CoreClient;
 let predicted: (siteId: string) => Promise<Incident[]>;
 
-/** Every 5 minutes from 09:20 to 10:05: 400 an hour on 8 counters (720 an hour between them), the queue given by the report. */
-const run = (siteId: string, queue: (i: number) => number): SiteTelemetry[] =>
-  Array.from({ length: 10 }, (_, i) => {
+/** Every 5 minutes from 09:20 (to 10:05 by default): 400 an hour on 8 counters (720 an hour between them), the queue given by the report. */
+const run = (siteId: string, queue: (i: number) => number, count = 10): SiteTelemetry[] =>
+  Array.from({ length: count }, (_, i) => {
     const minutes = 20 + 5 * i;
     const q = queue(i);
     return report(siteId, `${String(9 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`, { arrivalsPerHour: 400, countersOpen: 8, officersOnDuty: 8, queueLength: q, waitMinutes: q / 10 });
@@ -47,5 +49,33 @@ describe('a queue outgrowing its site between evaluations', () => {
     expect(opened!.labels).toMatchObject({ breachAt: '2026-11-29T10:00:00.000Z', countersAdvised: '11' });
     expect(opened!.labels.asOf! >= '2026-11-29T09:50:00.000Z' && opened!.labels.asOf! <= '2026-11-29T10:05:00.000Z').toBe(true);
     expect(await predicted('LND-B')).toEqual([]);
+  });
+});
+
+describe('a queue still growing after a prompted evaluation opened nothing', () => {
+  let confirming: Awaited<ReturnType<typeof startWarningHub>>;
+  beforeAll(async () => {
+    // A breach must be predicted for 10 site-minutes before it opens: the first evaluation a growing report prompts waits.
+    confirming = await startWarningHub({ everyMs: 3_600_000, scanMs: 50, hours: 4, confirmMinutes: 10, clearMinutes: 0 });
+  });
+  afterAll(async () => {
+    await confirming?.hub.stop();
+  });
+
+  it('is prompted again by a newer report of the growth and opens then', async () => {
+    // LND-A as above, on to 10:15: growth from the 09:50 report on (the first with 30 minutes of it behind).
+    // Each report lands a few scans after the last, so the scan reads them one by one, as a site's come.
+    for (const r of run('LND-A', (i) => 60 + 20 * i, 12)) {
+      await confirming.intake.ingestTelemetry([r]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [opened] = await waitUntil(async () => (await confirming.predicted('LND-A')).length > 0 && confirming.predicted('LND-A'), {
+      what: 'a predicted incident at LND-A',
+      timeoutMs: 20_000,
+    });
+    // Opened on a report at least the confirmation time after the first one that showed the growth:
+    // not by the evaluation that first report prompted, nor by a timed one (an hour apart, run before any report).
+    expect(opened).toMatchObject({ source: 'predicted', fingerprint: 'predicted:LND-A' });
+    expect(opened!.labels.asOf! >= '2026-11-29T10:00:00.000Z' && opened!.labels.asOf! <= '2026-11-29T10:15:00.000Z').toBe(true);
   });
 });

@@ -33,11 +33,23 @@ describe("a site's handled load", () => {
 });
 
 describe('a wait over target the site usually recovers from', () => {
-  const day = (waitMaxMinutes: number, waitMeanMinutes: number, reports = 12) => ({ reports, waitMaxMinutes, waitMeanMinutes });
+  const day = (waitMaxMinutes: number, waitMeanMinutes: number, reports = 12, countersOpen = 4) => ({ reports, waitMaxMinutes, waitMeanMinutes, countersOpen, egatesInService: 0 });
   it("is a service centre's opening: over target at some report on most days at the hour, the hour's mean within it", () => {
     expect(usuallyRecovers([day(44, 12), day(43, 14), day(35, 20), day(12, 6), day(0, 0, 0)], 30)).toBe(true);
     // Near the target (27 of 30) counts as reaching it: a centre whose mornings peak at 27–38 minutes.
     expect(usuallyRecovers([day(37.7, 27.8), day(27.1, 24), day(28.5, 24.2), day(23.1, 22.4), day(22.3, 22.3)], 30)).toBe(true);
+  });
+
+  it("is a centre's morning that runs near its target all hour, day after day, though no report reached 27 minutes", () => {
+    expect(usuallyRecovers([day(24, 22.5), day(26, 23), day(25.5, 24), day(23, 22), day(12, 8)], 30)).toBe(true);
+  });
+
+  it('counts only the days the site was open at the hour: a centre shut two days a week still recovers on the others', () => {
+    const weekday = day(28.5, 24.2);
+    const shut = day(0, 0, 12, 0);
+    expect(usuallyRecovers([weekday, weekday, shut, shut, day(22, 15), weekday, day(23, 16)], 30)).toBe(true);
+    // The same open days with the shut ones counted as days it did not reach its target: 3 of 7.
+    expect(usuallyRecovers([weekday, weekday, day(0, 0), day(0, 0), day(22, 15), weekday, day(23, 16)], 30)).toBe(false);
   });
 
   it("is not a regional airport's surge: rarely over target at the hour, or over it all hour when it was", () => {

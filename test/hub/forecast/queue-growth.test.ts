@@ -49,6 +49,27 @@ describe('a queue outgrowing its hall', () => {
     expect(queueGrowth(reports((m) => 60 + 12 * m).slice(-4))).toBeUndefined();
   });
 
+  it('is none where travellers come one by one and one step holds most of the rise: a wave, not desks falling behind', () => {
+    // A service centre at its second opening: 4 waiting, then 20 more between two reports, then a few more a report.
+    const wave = reports((m) => (m < 20 ? 4 + (m % 10 === 0 ? 0 : 1) : 24 + (m - 20) / 5), 1.3);
+    expect(queueGrowth(wave, 'service-centre')).toBeUndefined();
+    expect(queueGrowth(wave, 'land')).toBeUndefined();
+    // At an airport a surge's planeloads land a step at a time on the queue: read there, and where the kind is not given.
+    expect(queueGrowth(wave, 'air')).toBeDefined();
+    expect(queueGrowth(wave)).toBeDefined();
+    // A crossing's queue growing report on report is growth all the same.
+    expect(queueGrowth(reports((m) => 60 + 12 * m), 'land')).toBeDefined();
+  });
+
+  it('is none at an airport whose latest report holds most of the rise: a planeload just landed, read at the next report', () => {
+    // A few people more a report, then 60 at once at the latest report.
+    const landed = reports((m) => (m < 45 ? 1 + m / 5 : 68), 0.2);
+    expect(queueGrowth(landed, 'air')).toBeUndefined();
+    // Five minutes on, the queue longer still: the next flight lands on it, and the rise is growth.
+    const next = [...landed.slice(1), { ...landed.at(-1)!, atMs: T0 + 50 * MIN, queueLength: 90, waitMinutes: 18 }];
+    expect(queueGrowth(next, 'air')).toBeDefined();
+  });
+
   it('reads nothing from before the site last opened: a queue at its doors is no growth', () => {
     const atOpening = reports((m) => 60 + 12 * m).map((r, i) => ({ ...r, open: i >= 7 }));
     expect(queueGrowth(atOpening)).toBeUndefined();
@@ -66,19 +87,21 @@ describe('the hours ahead with the growth in them', () => {
     at: new Date(at).toISOString(), arrivalsPerHour: 500, countersOpen: 6, egatesInService: 0, maxCounters: 10, stable: true, waitMinutes: 4, breach: false, countersAdvised: 6, advisedWithinTarget: true, ...over,
   });
   const report = T0 + 45 * MIN;
-  const hours = [hour(T0), hour(T0 + 60 * MIN), hour(T0 + 120 * MIN)];
+  const hours = [hour(T0), hour(T0 + 60 * MIN), hour(T0 + 120 * MIN), hour(T0 + 180 * MIN)];
 
   it('breaches the hours the growth takes past the target, advising a counter for each 90 people an hour it grows by', () => {
-    const growth = { atMs: report, perHour: 200, queue: 100, minutesPerPerson: 0.1 };
-    // By 09:00 (a quarter hour on) 15 min; by 09:45 (the carry's end) 30 — at the target, no breach.
-    expect(withQueueGrowth(hours, growth, 30, 90).map((h) => h.breach)).toEqual([false, false, false]);
+    // The report at 08:45, carried 1.5 h: to 10:15.
+    const growth = { atMs: report, perHour: 150, queue: 75, minutesPerPerson: 0.1 };
+    // By 09:00 (a quarter hour on) 11.25 min; by 10:00 26.25; by 10:15 (the carry's end) 30 — at the target, no breach.
+    expect(withQueueGrowth(hours, growth, 30, 90).map((h) => h.breach)).toEqual([false, false, false, false]);
     const faster = { ...growth, perHour: 300 };
-    // 17.5 min by 09:00; 40 by 09:45: the hour from 09:00 breaches, 10:00 is beyond the carry.
+    // 15 min by 09:00; 45 by 10:00; 52.5 by 10:15: the hours from 09:00 and 10:00 breach, 11:00 is beyond the carry.
     const grown = withQueueGrowth(hours, faster, 30, 90);
-    expect(grown.map((h) => h.breach)).toEqual([false, true, false]);
-    expect(grown[1]).toMatchObject({ waitMinutes: 40, countersAdvised: 6 + 4, advisedWithinTarget: true });
+    expect(grown.map((h) => h.breach)).toEqual([false, true, true, false]);
+    expect(grown[1]).toMatchObject({ waitMinutes: 45, countersAdvised: 6 + 4, advisedWithinTarget: true });
+    expect(grown[2]).toMatchObject({ waitMinutes: 52.5 });
     // Growing by 400 an hour needs 5 more: the 10 the site can open are not enough.
-    expect(withQueueGrowth(hours, { ...growth, perHour: 400 }, 30, 90)[1]).toMatchObject({ waitMinutes: 50, countersAdvised: 10, advisedWithinTarget: false });
+    expect(withQueueGrowth(hours, { ...growth, perHour: 400 }, 30, 90)[1]).toMatchObject({ waitMinutes: 57.5, countersAdvised: 10, advisedWithinTarget: false });
   });
 
   it('leaves an hour the model already sees worse as it is, and every hour with no growth', () => {
