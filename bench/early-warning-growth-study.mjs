@@ -12,12 +12,9 @@
 //   false: those of them that no predicted incident of the run overlapped (what the variant would add).
 // Prints the counts and each episode's first growth report against the hour a warning was needed by. Asserts nothing.
 //   node bench/early-warning-growth-study.mjs FILE [--set NAME=VALUE ...] [--recovers-gate] [--list]
-import { build } from 'esbuild';
 import Database from 'better-sqlite3';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { importForecastModules } from './forecast-modules.mjs';
 
 const FILE = process.argv[2];
 if (!FILE || FILE.startsWith('--')) {
@@ -31,22 +28,13 @@ const WINDOW_MS = 6 * HOUR_MS;
 const CLEAR_MS = 60 * 60_000;
 const KEEP_MS = 2 * HOUR_MS; // the recent reports the hub keeps per site
 
-const entry = [
-  "export { queueGrowth, grownWaitMinutes, QUEUE_GROWTH_AHEAD_HOURS } from './src/hub/forecast/queue-growth.ts';",
-  "export { usuallyRecovers, RECOVERY_DAYS } from './src/hub/forecast/handled-load.ts';",
-].join('\n');
-const bundled = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false });
-let code = bundled.outputFiles[0].text;
-for (let i = process.argv.indexOf('--set'); i > 0; i = process.argv.indexOf('--set', i + 1)) {
-  const [name, value] = process.argv[i + 1].split('=');
-  const re = new RegExp(`\\b(var|const|let) ${name} = [^;]+;`);
-  if (!re.test(code)) throw new Error(`--set: no constant ${name} in the bundle`);
-  code = code.replace(re, `$1 ${name} = ${value};`);
-}
-const beside = join(ROOT, 'bench', `.growth-study-${process.pid}.mjs`);
-writeFileSync(beside, code);
-const m = await import(pathToFileURL(beside).href);
-rmSync(beside);
+const m = await importForecastModules(
+  [
+    "export { queueGrowth, grownWaitMinutes, QUEUE_GROWTH_AHEAD_HOURS } from './src/hub/forecast/queue-growth.ts';",
+    "export { usuallyRecovers, RECOVERY_DAYS } from './src/hub/forecast/handled-load.ts';",
+  ],
+  'growth-study',
+);
 
 const judged = JSON.parse(readFileSync(`${FILE}.episodes.json`, 'utf8'));
 const db = new Database(FILE, { readonly: true, fileMustExist: true });

@@ -29,13 +29,12 @@
 // warning (a breach hour within 6 h or not); --set NAME=VALUE: a constant of the bundled code set otherwise, to compare
 // variants on one store (e.g. --set RISE_HOURS=1).
 //   node bench/early-warning-misses.mjs FILE [--hours 6] [--sweep] [--set NAME=VALUE]
-import { build } from 'esbuild';
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { arg, ROOT } from './lib.mjs';
+import { importForecastModules } from './forecast-modules.mjs';
+import { arg } from './lib.mjs';
 
 const FILE = process.argv[2];
 if (!FILE || FILE.startsWith('--')) {
@@ -48,33 +47,20 @@ const HOUR_MS = 3_600_000;
 const judged = JSON.parse(readFileSync(`${FILE}.episodes.json`, 'utf8'));
 
 const work = mkdtempSync(join(tmpdir(), 'wf-misses-'));
-const modules = join(work, 'forecast.mjs');
-const entry = [
-  "export { openSqliteStore } from './src/hub/store/sqlite/sqlite-store.ts';",
-  "export { siteModel } from './src/hub/forecast/site-station.ts';",
-  "export { predictSiteHours } from './src/hub/forecast/site-prediction.ts';",
-  "export { forecastSite, siteHandledLoad } from './src/hub/forecast/site-forecast.ts';",
-  "export { standingBacklog, predictCarried } from './src/hub/forecast/queue-carry.ts';",
-  "export { correctWaits } from './src/hub/forecast/wait-bias.ts';",
-  "export { breachesBeyondHandled, usuallyRecovers, RECOVERY_DAYS } from './src/hub/forecast/handled-load.ts';",
-  "export { readPeakCalendar, defaultPeakCalendarPath } from './src/hub/forecast/peak-calendar-file.ts';",
-  "export { summariseFlowHour } from './src/hub/telemetry/flow-history.ts';",
-].join('\n');
-const bundled = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false });
-// --set NAME=VALUE: a constant of the bundled code set otherwise (to compare variants on the same store).
-let code = bundled.outputFiles[0].text;
-for (let i = process.argv.indexOf('--set'); i > 0; i = process.argv.indexOf('--set', i + 1)) {
-  const [name, value] = process.argv[i + 1].split('=');
-  const re = new RegExp(`\\b(var|const|let) ${name} = [^;]+;`);
-  if (!re.test(code)) throw new Error(`--set: no constant ${name} in the bundle`);
-  code = code.replace(re, `$1 ${name} = ${value};`);
-}
-writeFileSync(modules, code);
-// Externals resolve from the checkout's node_modules: the bundle is imported from beside them.
-const beside = join(ROOT, 'bench', `.misses-${process.pid}.mjs`);
-writeFileSync(beside, code);
-const m = await import(pathToFileURL(beside).href);
-rmSync(beside);
+const m = await importForecastModules(
+  [
+    "export { openSqliteStore } from './src/hub/store/sqlite/sqlite-store.ts';",
+    "export { siteModel } from './src/hub/forecast/site-station.ts';",
+    "export { predictSiteHours } from './src/hub/forecast/site-prediction.ts';",
+    "export { forecastSite, siteHandledLoad } from './src/hub/forecast/site-forecast.ts';",
+    "export { standingBacklog, predictCarried } from './src/hub/forecast/queue-carry.ts';",
+    "export { correctWaits } from './src/hub/forecast/wait-bias.ts';",
+    "export { breachesBeyondHandled, usuallyRecovers, RECOVERY_DAYS } from './src/hub/forecast/handled-load.ts';",
+    "export { readPeakCalendar, defaultPeakCalendarPath } from './src/hub/forecast/peak-calendar-file.ts';",
+    "export { summariseFlowHour } from './src/hub/telemetry/flow-history.ts';",
+  ],
+  'misses',
+);
 
 const copy = join(work, 'hub.sqlite');
 copyFileSync(FILE, copy);
