@@ -77,7 +77,7 @@ export interface QueueGrowth {
 
 const growthBetween = (from: RecentReport, to: RecentReport): number => (to.queueLength - from.queueLength) / ((to.atMs - from.atMs) / 3_600_000);
 
-/** The queue's growth, when the reports show it growing steadily; undefined otherwise. Without the site's kind, its travellers are taken to come in loads. */
+/** The queue's growth, when the reports show it growing steadily; undefined otherwise. Without the site's kind, neither wave rule applies (oneWave): the steady-growth test alone. */
 export function queueGrowth(reports: readonly RecentReport[], kind?: SiteKind): QueueGrowth | undefined {
   const latest = reports.at(-1);
   if (!latest || latest.waitMinutes < QUEUE_GROWTH_MIN_WAIT_MINUTES || latest.queueLength < QUEUE_GROWTH_MIN_QUEUE) return undefined;
