@@ -65,6 +65,12 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
   });
 }
 
+/** `runCli` with --json: the body parsed from stdout on success, from stderr (the error's JSON) otherwise; `any`, as JSON.parse gives, for each test to read the shape it expects. */
+export async function runCliJson(args: string[], env: Record<string, string>): Promise<CliResult & { body: any }> {
+  const r = await runCli([...args, '--json'], env);
+  return { ...r, body: JSON.parse(r.code === 0 ? r.stdout : r.stderr) };
+}
+
 export interface CliProcess<T> {
   child: ChildProcess;
   /** What `pick` took from the first JSON line it accepted. */

@@ -5,7 +5,7 @@
 // ends with exit 0 on SIGTERM and stops once its reader has gone.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_PATH, cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { CLI_PATH, cliEnv, runCli, runCliJson, type CliEnv } from '../helpers/cli.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
@@ -22,10 +22,7 @@ afterAll(async () => {
   cli?.cleanup();
 });
 
-const json = async (...args: string[]) => {
-  const r = await runCli([...args, '--json'], cli.env);
-  return { ...r, body: JSON.parse(r.code === 0 ? r.stdout : r.stderr) };
-};
+const json = (...args: string[]) => runCliJson(args, cli.env);
 const rows = (stdout: string) => stdout.trimEnd().split('\n').map((line) => line.split('\t'));
 
 async function hubCall(method: string, path: string, body?: unknown): Promise<any> {

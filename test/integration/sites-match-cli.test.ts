@@ -4,7 +4,7 @@
 // (core/site-match.ts) — several that fit are exit 4 naming them, never a guess.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/core/model.js';
-import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
+import { cliEnv, runCli, runCliJson, type CliEnv } from '../helpers/cli.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
 let hub: TestHub;
@@ -20,10 +20,7 @@ afterAll(async () => {
   cli?.cleanup();
 });
 
-const json = async (...args: string[]) => {
-  const r = await runCli([...args, '--json'], cli.env);
-  return { ...r, body: JSON.parse(r.code === 0 ? r.stdout : r.stderr) };
-};
+const json = (...args: string[]) => runCliJson(args, cli.env);
 const ids = (sites: Site[]) => sites.map((s) => s.id).sort();
 
 describe('sites show SITE', () => {
