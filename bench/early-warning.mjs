@@ -22,7 +22,8 @@
 //   the week: the hub serves at once and takes the demo's past behind it;
 //     the week starts once its "imported" line is logged — hours before it,
 //     and predicted incidents standing from before it, are not judged.
-// Prints hit rate (episodes warned ≥ 60 min ahead), false alarms (warnings no
+// Prints hit rate (episodes warned ≥ 60 min ahead; beside it, how many of the warnable ones the surges had shown
+// by then, bench/surge-ceiling.mjs: the most any forecaster not told of them could warn of), false alarms (warnings no
 // breach followed within their window), the same by the hour (the share of
 // warned site-hours no breach followed within the window: a warning kept open
 // for days to catch every breach shows here), median lead time, MASE per site kind
@@ -42,7 +43,9 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { arg, clockTicks, cpuSeconds, fmt, percentile, startDemoHub } from './lib.mjs';
+import { surgeCeiling } from './surge-ceiling.mjs';
 
+const SEED = 7; // the issue's week
 const DAYS = arg('--days', 7);
 const SPEED = arg('--speed', 1800);
 const EVERY_S = arg('--every', 1);
@@ -62,7 +65,7 @@ const SURGE_HOURS = 8; // a surge's ramp, hold and ease last at most 3 + 3 + 1 h
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The hub serves first and takes the fleet's past behind it (src/hub/demo/start-demo.ts): the week starts once it is in.
-const hub = await startDemoHub({ seed: 7, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`, ...cadenceArgs] });
+const hub = await startDemoHub({ seed: SEED, speed: SPEED, extraArgs: ['--early-warning', `${EVERY_S}s`, ...cadenceArgs] });
 const { readyAt, pastInMs } = hub;
 // On the site's clock (the simulator's runs from the hub's start at SPEED): where the judged week begins.
 const weekStartMs = readyAt + pastInMs * SPEED;
@@ -108,7 +111,7 @@ try {
   const fleetTimes = [];
   const batchTimes = [];
   const breachTimes = [];
-  console.error(`early-warning: demo fleet, seed 7, speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} site-min, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
+  console.error(`early-warning: demo fleet, seed ${SEED}, speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} site-min, ${DAYS} days of site time (${(runMs / 60_000).toFixed(1)} min real), early warning every ${EVERY_S}s`);
   for (let next = started + snapshotMs; Date.now() < started + runMs; next += snapshotMs) {
     await sleep(Math.max(0, Math.min(next, started + runMs) - Date.now()));
     if (Date.now() >= started + runMs) break;
@@ -258,13 +261,16 @@ try {
 
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const warned = leads.length;
-  console.log(`early-warning: demo fleet (seed 7), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} min of site time (${REPORT_MINUTES > 0 ? '--demo-report-every' : "the simulator's 1 s tick"}); early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
+  console.log(`early-warning: demo fleet (seed ${SEED}), ${sites.length} sites, ${((lastHour - liveHour) / 24).toFixed(1)} days of site time (after ${((liveHour - firstHour) / 24).toFixed(1)} days of past flow the demo reported at start) at speed ${SPEED}, a report every ${(reportMs / 60_000).toFixed(1)} min of site time (${REPORT_MINUTES > 0 ? '--demo-report-every' : "the simulator's 1 s tick"}); early warning every ${EVERY_S}s real (${((EVERY_S * SPEED) / 60).toFixed(0)} min site time), window ${WINDOW_HOURS} h`);
   console.log(`  breach hour: a site-hour with recorded mean wait > ${TARGET} min; episode: consecutive breach hours at a site (judged after the first ${WARM_UP_HOURS} h of the week, which began once the past was in, ${(pastInMs / 1000).toFixed(1)} s after the hub served; predicted incidents from before it not counted)`);
   console.log(`  warned: a predicted incident for the site open ≥ 60 min before the episode began and still open then; false alarm: a predicted incident with no breach hour in its window (open time, at least ${WINDOW_HOURS} h)`);
   console.log(`  breach episodes: ${episodes.length}, of them with an unannounced surge at the site: ${surged.episodes} (${surges.length} surges started)`);
   const pct = (n, of) => (of ? `${((100 * n) / of).toFixed(1)}%` : 'n/a');
   console.log(`  hit rate, warned ≥ 60 min ahead: ${pct(warned, episodes.length)} (${warned} of ${episodes.length}; goal ≥ 90%); of the surge episodes: ${pct(surged.warned, surged.episodes)} (${surged.warned} of ${surged.episodes})`);
   console.log(`  surge episodes warnable at all (the surge began ≥ one report interval, ${(reportMs / 60_000).toFixed(0)} min, before the hour 60 min ahead of the episode): ${surged.warnable}; warned: ${pct(surged.warnableWarned, surged.warnable)} (${surged.warnableWarned} of ${surged.warnable})`);
+  // What the surges had shown by then (bench/surge-ceiling.mjs): the most a forecaster not told of them could warn of.
+  const ceiling = await surgeCeiling(judged, SEED);
+  console.log(`  of them, an ideal detector (each extra flight, ferry or crew seen as it lands; land ports' extra travellers at 1.28 σ) would have warned: ${ceiling.expected.toFixed(1)} expected (${pct(ceiling.expected, surged.warnable)}; bench/early-warning-ceiling.mjs FILE on a --keep week lists them)`);
   console.log(`  of them with the surge ${SHOWN_MINUTES} min under way by that hour (a flight, a ferry or a half-hour counter rate could show it): ${surged.shown}; warned: ${pct(surged.shownWarned, surged.shown)} (${surged.shownWarned} of ${surged.shown})`);
   console.log(`  false alarms: ${warnings.length ? ((100 * falseAlarms) / warnings.length).toFixed(1) : 'n/a'}% (${falseAlarms} of ${warnings.length} predicted incidents with no breach in their window; goal ≤ 10%)`);
   console.log(`  predicted incidents by site kind: ${countByKind(warnings) || 'none'}; false alarms by kind: ${countByKind(falseAlarmList) || 'none'}`);
