@@ -269,8 +269,9 @@ try {
   console.log(`  hit rate, warned ≥ 60 min ahead: ${pct(warned, episodes.length)} (${warned} of ${episodes.length}; goal ≥ 90%); of the surge episodes: ${pct(surged.warned, surged.episodes)} (${surged.warned} of ${surged.episodes})`);
   console.log(`  surge episodes warnable at all (the surge began ≥ one report interval, ${(reportMs / 60_000).toFixed(0)} min, before the hour 60 min ahead of the episode): ${surged.warnable}; warned: ${pct(surged.warnableWarned, surged.warnable)} (${surged.warnableWarned} of ${surged.warnable})`);
   // What the surges had shown by then (bench/surge-ceiling.mjs): the most a forecaster not told of them could warn of.
-  const ceiling = await surgeCeiling(judged, SEED);
-  console.log(`  of them, an ideal detector (each extra flight, ferry or crew seen as it lands; land ports' extra travellers at 1.28 σ) would have warned: ${ceiling.expected.toFixed(1)} expected (${pct(ceiling.expected, surged.warnable)}; bench/early-warning-ceiling.mjs FILE on a --keep week lists them)`);
+  // A study's line: if it cannot be drawn, the week's figures below still print.
+  const ceiling = await surgeCeiling(judged, SEED).then((c) => `${c.expected.toFixed(1)} expected (${pct(c.expected, surged.warnable)}; bench/early-warning-ceiling.mjs FILE on a --keep week lists them)`, (e) => `n/a (${e.message})`);
+  console.log(`  of them, an ideal detector (each extra flight, ferry or crew seen as it lands; land ports' extra travellers at 1.28 σ) would have warned: ${ceiling}`);
   console.log(`  of them with the surge ${SHOWN_MINUTES} min under way by that hour (a flight, a ferry or a half-hour counter rate could show it): ${surged.shown}; warned: ${pct(surged.shownWarned, surged.shown)} (${surged.shownWarned} of ${surged.shown})`);
   console.log(`  false alarms: ${warnings.length ? ((100 * falseAlarms) / warnings.length).toFixed(1) : 'n/a'}% (${falseAlarms} of ${warnings.length} predicted incidents with no breach in their window; goal ≤ 10%)`);
   console.log(`  predicted incidents by site kind: ${countByKind(warnings) || 'none'}; false alarms by kind: ${countByKind(falseAlarmList) || 'none'}`);
