@@ -6,7 +6,7 @@
 // from outside (titles, names, ids) goes through mdText, so a title cannot
 // open a heading, a link, a table cell or an HTML tag.
 import type { Handover, HandoverDispatch, HandoverIncident, HandoverItem, HandoverRun, KpiSummary, RemoteKpi } from '../core/model.js';
-import { formatKpiValue, formatTarget } from './kpi-values.js';
+import { formatKpiValue, formatMeasureValue, formatTarget } from './kpi-values.js';
 import { mdHead, mdRow, mdText as md } from './markdown-text.js';
 
 const orNone = (lines: string[], none: string): string[] => (lines.length ? lines : [`- ${none}`]);
@@ -100,7 +100,7 @@ function kpiSummaryTable(summary: KpiSummary): string[] {
     const m = r.measures.find((x) => x.id === r.headline && x.scope === null);
     if (!m) return [];
     const met = m.met === null ? '' : m.met ? 'met' : 'missed';
-    return [mdRow([md(r.kpi), md(m.label), formatKpiValue(m.value, m.unit), formatKpiValue(m.previous, m.unit), formatTarget(m), met])];
+    return [mdRow([md(r.kpi), md(m.label), formatMeasureValue(m), formatKpiValue(m.previous, m.unit), formatTarget(m), met])];
   });
   return [...mdHead(['KPI', 'Figure', 'This shift', 'Shift before', 'Target', '']), ...rows, ''];
 }

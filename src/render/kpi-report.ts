@@ -2,7 +2,7 @@
 // or one KPI's figures (`kpi incidents`), each with its value, its target,
 // the period before and its trend as a sparkline. Pure: a report in, text out.
 import type { KpiFilter, KpiMeasure, KpiReport, KpiSummary } from '../core/model.js';
-import { formatKpiValue, formatTarget, kpiTrend } from './kpi-values.js';
+import { formatKpiValue, formatMeasureValue, formatTarget, kpiTrend } from './kpi-values.js';
 import { createStyle } from './style.js';
 import { renderTable, type Column } from './table.js';
 import type { RenderContext } from './view.js';
@@ -37,7 +37,7 @@ const COLUMNS: Column[] = [
 ];
 
 function measureRow(m: KpiMeasure, view: KpiView, label = m.label): string[] {
-  return [label, formatKpiValue(m.value, m.unit), formatTarget(m), verdict(m, view), formatKpiValue(m.previous, m.unit), trendOf(m, view)];
+  return [label, formatMeasureValue(m), formatTarget(m), verdict(m, view), formatKpiValue(m.previous, m.unit), trendOf(m, view)];
 }
 
 function periodLine(r: { since: string; until: string; filter: KpiFilter }): string {
