@@ -65,22 +65,60 @@ export function standingBacklog(queueLength: number, hour: Pick<BaselineHour, 'a
   return Math.max(0, queueLength - steadyQueue(counters) - steadyQueue(egates));
 }
 
-/** Every hour's prediction (predictHour), its wait and breach taken from the carried queue. */
+interface CarriedAdvice {
+  counters: number;
+  withinTarget: boolean;
+  /** The counters' backlog the hour leaves with that many open. */
+  backlogAfter: number;
+}
+
+/**
+ * The fewest counters, from `from` (the steady-state advice, predictHour's) up
+ * to the hour's cap, that keep the hour's wait within target when it starts
+ * with `backlog` at the counters — the queue the advised hours before it left,
+ * not the one the counters open now would. Without it a site with a queue
+ * standing was told to keep (or close) counters while warned of a breach: the
+ * steady state starts every hour empty.
+ */
+function adviseCarried(counters: Pool, backlog: number, wait: (counterWaitHours: number) => number, cap: number, from: number, model: ScenarioModel): CarriedAdvice {
+  for (let servers = from; servers <= cap; servers++) {
+    const c = poolHour({ ...counters, servers }, backlog);
+    if (wait(c.waitHours) <= model.waitTargetMinutes) return { counters: servers, withinTarget: true, backlogAfter: c.backlogAfter };
+  }
+  return { counters: cap, withinTarget: false, backlogAfter: poolHour({ ...counters, servers: cap }, backlog).backlogAfter };
+}
+
+/**
+ * Every hour's prediction (predictHour), its wait and breach taken from the
+ * carried queue, and the counters advised for it from the queue the advice
+ * itself would leave (adviseCarried).
+ */
 export function predictCarried(hours: readonly BaselineHour[], model: ScenarioModel, startBacklog: number): ScenarioHour[] {
   let counterBacklog = startBacklog;
+  let advisedBacklog = startBacklog;
   let egateBacklog = 0;
   return hours.map((h) => {
     const steady = predictHour(h, model);
     if (h.countersOpen === 0 && h.egatesInService === 0 && h.arrivalsPerHour === 0) {
-      counterBacklog = egateBacklog = 0;
+      counterBacklog = advisedBacklog = egateBacklog = 0;
       return { ...steady, stable: true, waitMinutes: 0, breach: false };
     }
     const { share, counters, egates } = pools(h, model.params);
     const c = poolHour(counters, counterBacklog);
     const g = share > 0 ? poolHour(egates, egateBacklog) : { waitHours: 0, backlogAfter: 0 };
+    // The travellers' mean wait, the counters' share at the counters' wait and the gates' at theirs (in minutes).
+    const meanWait = (counterWaitHours: number) => ((1 - share) * counterWaitHours + share * g.waitHours) * 60;
+    const advice = adviseCarried(counters, advisedBacklog, meanWait, h.maxCounters, steady.countersAdvised, model);
     counterBacklog = c.backlogAfter;
+    advisedBacklog = advice.backlogAfter;
     egateBacklog = g.backlogAfter;
-    const waitMinutes = ((1 - share) * c.waitHours + share * g.waitHours) * 60;
-    return { ...steady, waitMinutes: Number.isFinite(waitMinutes) ? round1(waitMinutes) : null, breach: !(waitMinutes <= model.waitTargetMinutes) };
+    const waitMinutes = meanWait(c.waitHours);
+    return {
+      ...steady,
+      waitMinutes: Number.isFinite(waitMinutes) ? round1(waitMinutes) : null,
+      breach: !(waitMinutes <= model.waitTargetMinutes),
+      countersAdvised: advice.counters,
+      advisedWithinTarget: advice.withinTarget,
+    };
   });
 }

@@ -32,11 +32,11 @@ describe('predicted incidents', () => {
 
     const [opened] = await waitUntil(async () => (await predicted('LND-A')).length > 0 && predicted('LND-A'), { what: 'a predicted incident at LND-A', timeoutMs: 20_000 });
     expect(opened).toMatchObject({ source: 'predicted', severity: 'sev3', state: 'triggered', title: 'Predicted wait over 30 min at LND-A', fingerprint: 'predicted:LND-A' });
-    expect(opened!.labels).toMatchObject({ alertname: 'PredictedWaitBreach', breachAt: '2026-11-29T10:00:00.000Z', countersAdvised: '11', officersShort: '3' });
+    expect(opened!.labels).toMatchObject({ alertname: 'PredictedWaitBreach', breachAt: '2026-11-29T10:00:00.000Z', countersAdvised: '12', officersShort: '4' });
     expect(Number(opened!.labels.worstWaitMinutes)).toBeGreaterThan(90);
     const detail = await officer.getIncident(opened!.id);
     expect(detail.timeline[0]!.text).toContain('predicted wait over 30 min from 10:00 UTC for 4 h');
-    expect(detail.timeline[0]!.text).toContain('move 2 from SC-NEAR (15 km), 1 from SC-MID (75 km)');
+    expect(detail.timeline[0]!.text).toContain('move 2 from SC-NEAR (15 km), 2 from SC-MID (75 km)');
     expect(detail.playbooks?.map((p) => p.playbook.id)).toContain('hajj-umrah-surge');
     // LND-B overruns as badly, but a silence holds the site: no incident, and the silence shows what it took.
     expect(await predicted('LND-B')).toEqual([]);
@@ -45,13 +45,13 @@ describe('predicted incidents', () => {
     // Three hours on (the site's clock), more arrive — beyond the forecast's interval (±50 % with no errors to take it
     // from), so more counters are advised now — the same incident, updated once.
     await intake.ingestTelemetry([report('LND-A', '13:10', { arrivalsPerHour: 1500, countersOpen: 8, officersOnDuty: 8, queueLength: 1200, waitMinutes: 100 })]);
-    const updated = await waitUntil(async () => (await predicted('LND-A')).find((i) => i.labels.countersAdvised !== '11'), { what: 'the prediction updated', timeoutMs: 20_000 });
+    const updated = await waitUntil(async () => (await predicted('LND-A')).find((i) => i.labels.countersAdvised !== '12'), { what: 'the prediction updated', timeoutMs: 20_000 });
     expect(updated).toMatchObject({ id: opened!.id, state: 'triggered' });
     const afterUpdate = await officer.getIncident(opened!.id);
     const updates = afterUpdate.timeline.filter((t) => t.kind === 'alert-updated');
     expect(updates).toHaveLength(1);
     // The worst wait moved more than the counters: the update says which changed first.
-    expect(updates[0]!.text).toMatch(/^(the worst wait is now [\d.]+ min \(was [\d.]+ min\)|\d+ counters advised now \(was 11\))/);
+    expect(updates[0]!.text).toMatch(/^(the worst wait is now [\d.]+ min \(was [\d.]+ min\)|\d+ counters advised now \(was 12\))/);
     expect(await predicted('LND-A')).toHaveLength(1);
 
     // The flow falls back: nothing predicted over target, so the hub closes it itself.

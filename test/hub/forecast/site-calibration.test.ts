@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATION_PARAMS, stationWait, type StationParams } from '../../../src/hub/forecast/queueing-station.js';
 import { poolHour, predictCarried, standingBacklog } from '../../../src/hub/forecast/queue-carry.js';
+import { predictHour } from '../../../src/hub/forecast/scenario.js';
 import { calibrateStation, impliedCounterRate, MIN_CALIBRATION_HOURS } from '../../../src/hub/forecast/site-calibration.js';
 import { siteModel, siteStation, WAIT_BIAS_REFIT_HOURS } from '../../../src/hub/forecast/site-station.js';
 import type { StoreReader } from '../../../src/hub/store/store.js';
@@ -145,6 +146,31 @@ describe('the carried queue', () => {
     const standing = standingBacklog(900, hour(0, 800), params);
     expect(standing).toBeGreaterThan(890);
     expect(predictCarried([hour(0, 800)], model, standing)[0]!.breach).toBe(true);
+  });
+
+  it('advises the counters that clear the queue standing, not those an empty hall would need', () => {
+    // 900 waiting at 10 desks of 100 an hour, 800 more coming each hour: warned of a breach now.
+    const standing = standingBacklog(900, hour(0, 800), params);
+    const [now, next] = predictCarried([hour(0, 800), hour(1, 800)], model, standing);
+    expect(now!.breach).toBe(true);
+    // The steady state (every hour starting empty) would advise no more than the 10 open.
+    expect(predictHour(hour(0, 800), model).countersAdvised).toBeLessThanOrEqual(10);
+    const advised = now!.countersAdvised;
+    expect(advised).toBeGreaterThan(10);
+    expect(now!.advisedWithinTarget).toBe(true);
+    // The fewest: with them the hour is within target, with one fewer it is not.
+    const meanWait = (servers: number) => poolHour({ arrivals: 800, servers, rate: 100 }, standing).waitHours * 60;
+    expect(meanWait(advised)).toBeLessThanOrEqual(30);
+    expect(meanWait(advised - 1)).toBeGreaterThan(30);
+    // The next hour starts from the queue the advice left, not the one ten desks would: it needs fewer.
+    expect(next!.countersAdvised).toBeLessThan(advised);
+    // With no queue standing the advice is the steady state's.
+    expect(predictCarried([hour(0, 800)], model, 0)[0]!.countersAdvised).toBe(predictHour(hour(0, 800), model).countersAdvised);
+  });
+
+  it('says when even every desk cannot clear the queue within target', () => {
+    const [h] = predictCarried([{ ...hour(0, 800), maxCounters: 11 }], model, standingBacklog(2000, hour(0, 800), params));
+    expect(h).toMatchObject({ countersAdvised: 11, advisedWithinTarget: false, breach: true });
   });
 
   it('never predicts a finite wait with nobody serving people who come; a closed hour (nobody comes, nothing open) clears the queue', () => {
