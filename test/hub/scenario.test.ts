@@ -7,8 +7,10 @@ import { NotFoundError, UsageError } from '../../src/core/errors.js';
 import type { SiteScenarios, SiteTelemetry } from '../../src/core/model.js';
 import { WAIT_TARGET_MINUTES } from '../../src/core/vocabulary.js';
 import { STATION_PARAMS } from '../../src/hub/forecast/queueing-station.js';
-import { runScenario } from '../../src/hub/forecast/scenario.js';
-import { beyondBand, nowcastAt, nowcastRatio } from '../../src/hub/forecast/site-prediction.js';
+import { applyChanges, scenarioRun } from '../../src/hub/forecast/scenario.js';
+import type { ScenarioChanges } from '../../src/core/scenario-changes.js';
+import { predictFromQueue } from '../../src/hub/forecast/site-prediction.js';
+import { NO_WAIT_BIAS } from '../../src/hub/forecast/wait-bias.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
@@ -46,44 +48,49 @@ describe('GET /v1/sites/:id/scenario', () => {
     const result = await viewer.siteScenarios('ruh', [{ arrivals: { percent: 30 }, egates: { percent: -50 } }, { staff: { count: -10 } }], { hours: 6 });
     expect(result).toMatchObject({ siteId: 'RUH', generatedAt: new Date(NOW).toISOString(), waitTargetMinutes: WAIT_TARGET_MINUTES, baselineSource: 'recent-telemetry' });
     expect(result.baseline.hours.map((h) => h.at)).toEqual([10, 11, 12, 13, 14, 15].map((h) => `2026-11-29T${h}:00:00.000Z`));
-    // The latest report held flat; the cap is the counters it reports open (the inventory has one counter desk).
+    // The latest report held flat; the cap is the counters it reports open (the inventory has one counter desk); the 40
+    // it reports waiting carried into the hours ahead, as the breach list predicts (predictFromQueue; a site with one
+    // report has the planning figures and no bias to correct for).
     const flat = result.baseline.hours.map((h) => ({ at: h.at, arrivalsPerHour: 1000, countersOpen: 16, egatesInService: 4, maxCounters: 16 }));
     const model = { params: STATION_PARAMS.air, waitTargetMinutes: WAIT_TARGET_MINUTES };
-    expect(result.baseline).toEqual(runScenario('baseline', flat, {}, model));
+    const run = (name: string, changes: ScenarioChanges) => scenarioRun(name, predictFromQueue(flat.map((h) => applyChanges(h, changes)), model, 40, NO_WAIT_BIAS));
+    expect(result.baseline).toEqual(run('baseline', {}));
     expect(result.scenarios).toEqual([
-      runScenario('arrivals=+30%,egates=-50%', flat, { arrivals: { percent: 30 }, egates: { percent: -50 } }, model),
-      runScenario('staff=-10', flat, { staff: { count: -10 } }, model),
+      run('arrivals=+30%,egates=-50%', { arrivals: { percent: 30 }, egates: { percent: -50 } }),
+      run('staff=-10', { staff: { count: -10 } }),
     ]);
-    // And what that says: a calm baseline; more people and half the gates overrun the gates; six counters cannot keep up.
+    // And what that says: a calm baseline; more people and half the gates overrun the gates, their queue building hour
+    // on hour; six counters cannot keep up, all six advised and not enough.
     expect(result.baseline.breachHours).toBe(0);
     expect(result.baseline.worstWaitMinutes).toBeGreaterThan(0);
-    expect(result.scenarios[0]!.hours[0]).toMatchObject({ arrivalsPerHour: 1300, egatesInService: 2, stable: false, waitMinutes: null, breach: true });
-    expect(result.scenarios[1]!.hours[0]).toMatchObject({ countersOpen: 6, maxCounters: 6, stable: false, breach: true, countersAdvised: 6, advisedWithinTarget: false });
+    const [overrun, longer] = result.scenarios[0]!.hours;
+    expect(overrun).toMatchObject({ arrivalsPerHour: 1300, egatesInService: 2, stable: false });
+    expect(longer!.waitMinutes!).toBeGreaterThan(overrun!.waitMinutes!);
+    expect(result.scenarios[0]!.breachHours).toBeGreaterThan(0);
+    const fewer = result.scenarios[1]!.hours;
+    expect(fewer[0]).toMatchObject({ countersOpen: 6, maxCounters: 6, stable: false, countersAdvised: 6 });
+    expect(fewer.at(-1)).toMatchObject({ breach: true, countersAdvised: 6, advisedWithinTarget: false });
   });
 
-  it('starts from the early warning\'s hours for the site, on its own clock, scaled to what it reports in its current hour', async () => {
-    // The site's clock is a day behind the hub's: the hours are its own.
-    const at = (time: string, arrivalsPerHour: number): SiteTelemetry => ({ ...report, siteId: 'LND-BATHA', at: `2026-11-28T${time}:00.000Z`, arrivalsPerHour, egatesInService: 0, countersOpen: 20 });
-    for (const r of [at('06:10', 600), at('08:10', 900), at('09:30', 1100), at('09:40', 1300), at('10:05', 1500)]) await intake.ingestTelemetry([r]);
-    const result = await viewer.siteScenarios('LND-BATHA', [], { hours: 2 });
+  it("starts from the early warning's hours for the site, on its own clock: what the breach list warns of, its baseline shows", async () => {
+    // The site's clock is a day behind the hub's: the hours are its own. Its traffic climbs, and 1,500 wait at its latest reports.
+    const at = (time: string, arrivalsPerHour: number, queueLength = 40): SiteTelemetry => ({ ...report, siteId: 'LND-BATHA', at: `2026-11-28T${time}:00.000Z`, arrivalsPerHour, egatesInService: 0, countersOpen: 20, queueLength, waitMinutes: queueLength > 100 ? 50 : 6 });
+    for (const r of [at('06:10', 600), at('08:10', 900), at('09:30', 1100), at('09:40', 1300), at('10:05', 1500, 1500), at('10:12', 1500, 1500)]) await intake.ingestTelemetry([r]);
+    const result = await viewer.siteScenarios('LND-BATHA', [{ staff: { count: 10 } }], { hours: 3 });
     expect(result.baselineSource).toBe('forecast');
-    expect(result.baseline.hours.map((h) => h.at)).toEqual(['2026-11-28T10:00:00.000Z', '2026-11-28T11:00:00.000Z']);
-    // A few hours of history forecast flat; the current hour's report (1,500 an hour) is beyond the forecast's interval,
-    // so the hours ahead rise: at least by the nowcast ratio of what lies beyond it (shrunk toward 1 by a few
-    // travellers), and by the travellers beyond it (rising as they rose since 09:00, for two hours of ramp).
-    const forecast = (await viewer.siteForecast('LND-BATHA', { hours: 2 })).hours;
-    const flat = forecast.map((h) => h.arrivalsPerHour);
-    expect(flat[1]).toBe(flat[0]);
-    expect(forecast[0]!.upper).toBeLessThan(1500);
-    const [now, next] = result.baseline.hours.map((h) => h.arrivalsPerHour);
-    const { evidence, excess } = beyondBand(1500, { usual: flat[0]!, lower: forecast[0]!.lower, upper: forecast[0]!.upper });
-    expect(excess).toBeGreaterThan(0);
-    expect(now).toBeGreaterThanOrEqual(flat[0]! * nowcastRatio(evidence, flat[0]!) - 0.5);
-    // The excess at the hour's middle, 25 minutes on: a twentieth of its four-hour half-life gone at most.
-    expect(now).toBeGreaterThanOrEqual(flat[0]! + 0.9 * excess);
-    expect(next).toBeGreaterThanOrEqual(flat[0]! * nowcastAt(nowcastRatio(evidence, flat[0]!), 1) - 0.5);
-    expect(next).toBeLessThan(2 * 1500);
+    expect(result.baseline.hours.map((h) => h.at)).toEqual(['2026-11-28T10:00:00.000Z', '2026-11-28T11:00:00.000Z', '2026-11-28T12:00:00.000Z']);
     expect(result.baseline.hours[0]).toMatchObject({ countersOpen: 20, egatesInService: 0 });
+    // The same prediction as the breach list's (the site's own station, the queue standing carried, the same advice).
+    const warned = (await viewer.forecastBreaches({ hours: 3 })).breaches.find((b) => b.siteId === 'LND-BATHA');
+    expect(warned).toBeDefined();
+    const base = result.baseline;
+    expect(base.hours.find((h) => h.breach)!.at).toBe(warned!.breachAt);
+    expect(base.breachHours).toBe(warned!.breachHours);
+    expect(base.worstWaitMinutes).toBe(warned!.worstWaitMinutes);
+    expect(base.maxCountersAdvised).toBe(warned!.countersAdvised);
+    // Ten more officers, ten more desks open from the queue standing: shorter waits than the baseline's, hour by hour.
+    const more = result.scenarios[0]!;
+    more.hours.forEach((h, i) => expect(h.waitMinutes!).toBeLessThan(base.hours[i]!.waitMinutes!));
   });
 
   it('refuses bad changes and bad hours with 400, names a site with no report or no such site with 404', async () => {
@@ -119,8 +126,12 @@ describe('watchfloor scenario', () => {
     expect(json.scenarios.map((s) => s.name)).toEqual(['arrivals=+30%,staff=-10', 'egates=-100%']);
     expect(Object.keys(json.scenarios[0]!)).toEqual(['name', 'breachHours', 'worstWaitMinutes', 'maxCountersAdvised', 'hours']);
     expect(json.baseline.hours).toHaveLength(3);
-    // No gate in service: everyone goes to the 16 counters, which cannot take 1000 an hour at 40 each.
-    expect(json.scenarios[1]!.hours[0]).toMatchObject({ egatesInService: 0, stable: false, countersAdvised: 16, advisedWithinTarget: false });
+    // No gate in service: everyone goes to the 16 counters, which cannot take 1000 an hour at 40 each — the queue
+    // builds from the 40 waiting, within target for the first hour and over it from the next, all 16 not enough.
+    const [first, second, third] = json.scenarios[1]!.hours;
+    expect(first).toMatchObject({ egatesInService: 0, stable: false, breach: false, countersAdvised: 16 });
+    expect(second).toMatchObject({ breach: true, countersAdvised: 16, advisedWithinTarget: false });
+    expect(third!.waitMinutes!).toBeGreaterThan(second!.waitMinutes!);
   });
 
   it('piped, prints one tab-separated line per hour per run', async () => {

@@ -65,6 +65,9 @@ export function standingBacklog(queueLength: number, hour: Pick<BaselineHour, 'a
   return Math.max(0, queueLength - steadyQueue(counters) - steadyQueue(egates));
 }
 
+/** The fewest servers whose capacity exceeds the pool's arrivals (none when nobody comes), as staffing.ts starts its search. */
+const keepingUp = (pool: Pool) => (pool.arrivals === 0 ? 0 : Math.floor(pool.arrivals / pool.rate) + 1);
+
 interface CarriedAdvice {
   counters: number;
   withinTarget: boolean;
@@ -108,7 +111,10 @@ export function predictCarried(hours: readonly BaselineHour[], model: ScenarioMo
     const g = share > 0 ? poolHour(egates, egateBacklog) : { waitHours: 0, backlogAfter: 0 };
     // The travellers' mean wait, the counters' share at the counters' wait and the gates' at theirs (in minutes).
     const meanWait = (counterWaitHours: number) => ((1 - share) * counterWaitHours + share * g.waitHours) * 60;
-    const advice = adviseCarried(counters, advisedBacklog, meanWait, h.maxCounters, steady.countersAdvised, model);
+    // The steady state's advice is the least searched from, where it found one within target; where it found none
+    // (the gates overrun, say, which no desk clears in a steady state), the fewest desks that keep up with their own traffic.
+    const from = steady.advisedWithinTarget ? steady.countersAdvised : Math.min(h.maxCounters, keepingUp(counters));
+    const advice = adviseCarried(counters, advisedBacklog, meanWait, h.maxCounters, from, model);
     counterBacklog = c.backlogAfter;
     advisedBacklog = advice.backlogAfter;
     egateBacklog = g.backlogAfter;

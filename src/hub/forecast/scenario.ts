@@ -1,7 +1,9 @@
 // Scenario maths: the baseline hours ahead under stated changes (more
 // arrivals, gates out, fewer officers), each hour's predicted wait, whether it
 // breaches the target and the counters that would keep it within. Pure: the
-// baseline comes in (scenario-baseline.ts finds it), the runs go out.
+// baseline comes in (scenario-baseline.ts finds it), the runs go out. The hub's
+// scenarios run the hours as one carried queue (scenario-service.ts); runScenario
+// is the steady state, hour by hour, that the carried queue builds on.
 import type { ScenarioHour, ScenarioRun } from '../../core/model.js';
 import type { ScenarioChange, ScenarioChanges } from '../../core/scenario-changes.js';
 import { personShare } from './contact-ai-share.js';
@@ -64,9 +66,13 @@ export function predictHour(hour: BaselineHour, model: ScenarioModel): ScenarioH
   };
 }
 
-/** The baseline (no changes) or one scenario over every hour. */
+/** The baseline (no changes) or one scenario over every hour, each hour on its own (the steady state). */
 export function runScenario(name: string, baseline: readonly BaselineHour[], changes: ScenarioChanges, model: ScenarioModel): ScenarioRun {
-  const hours = baseline.map((h) => predictHour(applyChanges(h, changes), model));
+  return scenarioRun(name, baseline.map((h) => predictHour(applyChanges(h, changes), model)));
+}
+
+/** A run's predicted hours with its totals: the hours over target, the worst wait (null: a queue growing all hour), the most counters advised. */
+export function scenarioRun(name: string, hours: ScenarioHour[]): ScenarioRun {
   const waits = hours.map((h) => h.waitMinutes);
   return {
     name,

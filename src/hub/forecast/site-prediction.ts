@@ -39,7 +39,7 @@ import { personShare, siteAiShares } from './contact-ai-share.js';
 import { forecastSite, siteHandledLoad, usualArrivalsBefore } from './site-forecast.js';
 import { keptOpen, rosteredCounters, staffedForForecast } from './site-roster.js';
 import { siteModel } from './site-station.js';
-import { correctWaits } from './wait-bias.js';
+import { correctWaits, type WaitBias } from './wait-bias.js';
 import { errorScale } from './arrivals-model.js';
 import { risePerHour, risingHours, type RiseEvidence } from './surge-rise.js';
 import { reportedLevel, reportedRisePerHour, TREND_MAX_RELATIVE_WIDTH, trendMinMultiple } from './report-trend.js';
@@ -180,7 +180,7 @@ export async function predictSiteHours(
   latest: SiteTelemetry,
   hours: number,
   calendar: PeakCalendar | undefined,
-  station?: ScenarioModel,
+  station: ScenarioModel,
 ): Promise<{ source: ScenarioBaselineSource; hours: BaselineHour[] }> {
   const maxCounters = await workingCounters(store, site.id, latest.countersOpen);
   const first = hourOf(new Date(latest.at));
@@ -199,12 +199,12 @@ export async function predictSiteHours(
     const band = { usual, lower: Math.max(0, usual - (now.arrivalsPerHour - now.lower)), upper: usual + (now.upper - now.arrivalsPerHour) };
     // A site that was shut the hour before (no desk open: a service centre's first hour) reports a rate still climbing
     // from zero, or one counted over a step that began before its doors opened: no evidence either way yet.
-    const before = station ? await hourBefore(store, site, latest) : undefined;
+    const before = await hourBefore(store, site, latest);
     // With no report that hour (a link down, a hub too busy to take them) a site usually shut then is taken as shut: at
     // speed 1800 under load the demo's reports skipped its 04:00 and every service centre's opening read as a surge.
-    const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : station !== undefined && usualBefore !== undefined && usualBefore < 0.5;
+    const justOpened = before !== undefined ? before.countersOpen < 0.5 && before.egatesInService < 0.5 : usualBefore !== undefined && usualBefore < 0.5;
     // The rate now: the mean of the last half hour's reports where the site sent enough (report-trend.ts), else the latest.
-    const recent = station && !justOpened ? await reportsUpTo(store, latest) : [];
+    const recent = justOpened ? [] : await reportsUpTo(store, latest);
     // A burst's tail, a rate falling report on report (rate-burst.ts): the latest report is the rate now, and it fades.
     const pace = fallingPace(recent, band.upper, WAIT_TARGET_MINUTES);
     const reported = pace !== undefined ? latest.arrivalsPerHour : (reportedLevel(recent) ?? latest.arrivalsPerHour);
@@ -214,13 +214,13 @@ export async function predictSiteHours(
     const ratio = pace !== undefined ? Math.min(1, nowcastRatio(evidence, usual)) : nowcastRatio(evidence, usual);
     const reportMs = Date.parse(latest.at);
     // The rise's earlier reading: the hour before, or when that sent no report (one lost now and then) the hour before it.
-    const reading = justOpened || !station ? undefined : (before ?? (await earlierReading(store, site, latest)));
+    const reading = justOpened ? undefined : (before ?? (await earlierReading(store, site, latest)));
     const usualAtReading = reading === undefined ? undefined : reading === before ? usualBefore : await usualArrivalsBefore(store, site, first, { hours, calendar }, reading.hour);
     // The climb read from the reports within the hour where the site sent enough of them (report-trend.ts), else (undefined) from the
     // hours; no climb at a site of lumpy hours, as for the hours' rise (surge-rise.ts).
     const fitted = { hours, calendar };
     async function climbWithinHour(): Promise<number | undefined> {
-      if (!station || justOpened) return undefined;
+      if (justOpened) return undefined;
       if (band.upper - band.lower > TREND_MAX_RELATIVE_WIDTH * now.arrivalsPerHour) return 0;
       const usualTwoBefore = await usualArrivalsBefore(store, site, first, fitted, first - 2);
       const usualOf = (h: number) => (h === first ? now.arrivalsPerHour : h === first + 1 ? next.arrivalsPerHour : h === first - 1 ? usualBefore : h === first - 2 ? usualTwoBefore : undefined);
@@ -235,7 +235,7 @@ export async function predictSiteHours(
     };
     const history = await rosteredCounters(store, latest, hours, maxCounters);
     // A site staffs for its ordinary demand: an hour ahead it opens has at least the desks the forecast (before the nowcast) needs.
-    const rostered = station ? history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour * usuallyToPeople(i), latest, maxCounters, station)))) : history;
+    const rostered = history.map((n, i) => (i === 0 || n === 0 ? n : Math.max(n, staffedForForecast(forecast.hours[i]!.arrivalsPerHour * usuallyToPeople(i), latest, maxCounters, station))));
     // Closed: nothing open now and nobody waiting, or no desk rostered for an hour ahead (a service centre's kiosks do not
     // open its doors) — the forecast's trickle into a shut hall queues nowhere.
     const closed = (i: number) => rostered[i] === 0 && (i > 0 || (latest.egatesInService === 0 && latest.queueLength === 0));
@@ -244,7 +244,7 @@ export async function predictSiteHours(
     const arrivals = forecast.hours.map((h, i) =>
       closed(i) ? 0 : (ratio < 1 ? h.arrivalsPerHour * nowcastAt(ratio, i) : Math.max(h.arrivalsPerHour * nowcastAt(ratio, i), h.arrivalsPerHour + excessAhead(((first + i + 0.5) * HOUR_MS - reportMs) / HOUR_MS))) * toPeople(i),
     );
-    const counters = station ? keptOpen(rostered, arrivals, latest, maxCounters, station) : rostered;
+    const counters = keptOpen(rostered, arrivals, latest, maxCounters, station);
     return {
       source: 'forecast',
       hours: forecast.hours.map((h, i) => ({
@@ -283,7 +283,6 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
     const { params, bias } = await siteModel(store, site, new Date(latest.at), WAIT_TARGET_MINUTES);
     const model = { params, waitTargetMinutes: WAIT_TARGET_MINUTES };
     const predicted = await predictSiteHours(store, site, latest, hours, calendar, model);
-    const standing = predicted.hours[0] ? standingBacklog(latest.queueLength, predicted.hours[0], model.params) : 0;
     out.push({
       site,
       source: predicted.source,
@@ -291,7 +290,7 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
       officersOnDuty: await officersOnDuty(store, latest),
       countersOpen: latest.countersOpen,
       hours: withQueueGrowth(
-        await againstHandled(store, site, latest, predicted.source, correctWaits(predictCarried(predicted.hours, model, standing), bias, WAIT_TARGET_MINUTES), calendar),
+        await againstHandled(store, site, latest, predicted.source, predictFromQueue(predicted.hours, model, latest.queueLength, bias), calendar),
         queueGrowth(await reportsUpTo(store, latest), site.kind),
         WAIT_TARGET_MINUTES,
         params.counterServiceRate,
@@ -299,6 +298,17 @@ export async function predictFleet(store: StoreReader, hours: number, calendar?:
     });
   }
   return out;
+}
+
+/**
+ * The hours ahead from the queue the site reports now: one queue carried from
+ * hour to hour from the backlog standing in it (queue-carry.ts), the waits
+ * corrected by the model's bias at the site (wait-bias.ts). The breach list
+ * and the scenarios (scenario-service.ts) both predict through it.
+ */
+export function predictFromQueue(hours: readonly BaselineHour[], model: ScenarioModel, queueLength: number, bias: WaitBias): ScenarioHour[] {
+  const standing = hours[0] ? standingBacklog(queueLength, hours[0], model.params) : 0;
+  return correctWaits(predictCarried(hours, model, standing), bias, model.waitTargetMinutes);
 }
 
 /** The site's recent reports when they reach its latest (none when the hub restarted since, or they lag it). */
