@@ -4,17 +4,17 @@
 // what is predicted for the next shift, and what is still open (carried from
 // earlier handovers marked so). A pure function of the handover; every string
 // from outside (titles, names, ids) goes through mdText, so a title cannot
-// open a heading, a link, a table cell or an HTML tag.
+// open a heading, a link, a table cell or an HTML tag. On a terminal the same
+// layout is read, not rendered: outside text only loses its control characters
+// (terminalText), so "INC-000004" does not read "INC\-000004".
 import type { Handover, HandoverDispatch, HandoverIncident, HandoverItem, HandoverRun, KpiSummary, RemoteKpi } from '../core/model.js';
 import { formatKpiValue, formatMeasureValue, formatTarget } from './kpi-values.js';
-import { mdHead, mdRow, mdText as md } from './markdown-text.js';
+import { mdHead, mdRow, mdText, terminalText } from './markdown-text.js';
+
+/** How outside text is made safe where the handover is shown. */
+type Inert = (text: string) => string;
 
 const orNone = (lines: string[], none: string): string[] => (lines.length ? lines : [`- ${none}`]);
-const place = (siteId: string | null) => (siteId ? md(siteId) : '–');
-
-const incidentRow = (i: HandoverIncident) => mdRow([md(i.id), md(i.severity), md(i.state), place(i.siteId), md(i.title), i.createdAt, i.resolvedAt ?? '–']);
-const dispatchRow = (d: HandoverDispatch) => mdRow([md(d.id), md(d.priority), md(d.state), md(d.assetId), md(d.incidentId), d.createdAt, d.closedAt ?? '–']);
-const runRow = (r: HandoverRun) => mdRow([md(r.id), md(r.playbookId), md(r.status + (r.waitingOn ? ` (${r.waitingOn})` : '')), r.incidentId ? md(r.incidentId) : '–', md(r.title), r.startedAt]);
 
 function table(header: string[], rows: string[], none: string): string[] {
   return rows.length ? [...mdHead(header), ...rows] : [`- ${none}`];
@@ -23,12 +23,38 @@ function table(header: string[], rows: string[], none: string): string[] {
 const rate = (k: RemoteKpi) => (k.remoteResolutionRate === null ? '–' : `${Math.round(k.remoteResolutionRate * 100)}%`);
 const secs = (s: number | null) => (s === null ? '–' : `${Math.round(s)} s`);
 
-function itemLine(i: HandoverItem, carried: ReadonlySet<string>): string {
-  const tag = carried.has(i.id) ? ' _(carried over)_' : '';
-  return `- **${md(i.id)}** ${md(i.kind)}${i.severity ? ` ${md(i.severity)}` : ''} at ${place(i.siteId)}: ${md(i.title)} — ${md(i.state)}, since ${i.since}${tag}`;
+/** The handover's rows and lines with outside text made inert by `md`. */
+function parts(md: Inert) {
+  const place = (siteId: string | null) => (siteId ? md(siteId) : '–');
+  return {
+    md,
+    incidentRow: (i: HandoverIncident) => mdRow([md(i.id), md(i.severity), md(i.state), place(i.siteId), md(i.title), i.createdAt, i.resolvedAt ?? '–']),
+    dispatchRow: (d: HandoverDispatch) => mdRow([md(d.id), md(d.priority), md(d.state), md(d.assetId), md(d.incidentId), d.createdAt, d.closedAt ?? '–']),
+    runRow: (r: HandoverRun) => mdRow([md(r.id), md(r.playbookId), md(r.status + (r.waitingOn ? ` (${r.waitingOn})` : '')), r.incidentId ? md(r.incidentId) : '–', md(r.title), r.startedAt]),
+    itemLine(i: HandoverItem, carried: ReadonlySet<string>): string {
+      const tag = carried.has(i.id) ? ' _(carried over)_' : '';
+      return `- **${md(i.id)}** ${md(i.kind)}${i.severity ? ` ${md(i.severity)}` : ''} at ${place(i.siteId)}: ${md(i.title)} — ${md(i.state)}, since ${i.since}${tag}`;
+    },
+    /** Each KPI's headline figure over the shift, beside the shift before and its target. */
+    kpiSummaryTable(summary: KpiSummary): string[] {
+      const rows = summary.kpis.flatMap((r) => {
+        const m = r.measures.find((x) => x.id === r.headline && x.scope === null);
+        if (!m) return [];
+        const met = m.met === null ? '' : m.met ? 'met' : 'missed';
+        return [mdRow([md(r.kpi), md(m.label), formatMeasureValue(m), formatKpiValue(m.previous, m.unit), formatTarget(m), met])];
+      });
+      return [...mdHead(['KPI', 'Figure', 'This shift', 'Shift before', 'Target', '']), ...rows, ''];
+    },
+  };
 }
 
-export function renderHandoverMarkdown(h: Handover): string {
+/** The handover as Markdown: a file, the record, chat. */
+export const renderHandoverMarkdown = (h: Handover): string => renderHandover(h, parts(mdText));
+
+/** The handover as a terminal shows it: the Markdown's layout, outside text as it came less its control characters. */
+export const renderHandoverText = (h: Handover): string => renderHandover(h, parts(terminalText));
+
+function renderHandover(h: Handover, { md, incidentRow, dispatchRow, runRow, itemLine, kpiSummaryTable }: ReturnType<typeof parts>): string {
   const c = h.content;
   const carried = new Set(c.carriedOver.map((i) => i.id));
   const { current, previous } = c.kpis;
@@ -92,15 +118,4 @@ export function renderHandoverMarkdown(h: Handover): string {
     '',
   ];
   return out.join('\n');
-}
-
-/** Each KPI's headline figure over the shift, beside the shift before and its target. */
-function kpiSummaryTable(summary: KpiSummary): string[] {
-  const rows = summary.kpis.flatMap((r) => {
-    const m = r.measures.find((x) => x.id === r.headline && x.scope === null);
-    if (!m) return [];
-    const met = m.met === null ? '' : m.met ? 'met' : 'missed';
-    return [mdRow([md(r.kpi), md(m.label), formatMeasureValue(m), formatKpiValue(m.previous, m.unit), formatTarget(m), met])];
-  });
-  return [...mdHead(['KPI', 'Figure', 'This shift', 'Shift before', 'Target', '']), ...rows, ''];
 }

@@ -12,6 +12,12 @@ export function mdText(text: string): string {
   return text.replace(UNSAFE, ' ').replace(MARKDOWN, (ch) => `\\${ch}`);
 }
 
+/** Outside text for a terminal: control characters, bidi controls and line separators stripped (no escape sequence, no
+ * line of its own), every other character as it came — on a terminal Markdown is read, not rendered. */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, ' ');
+}
+
 /** A Markdown table row of cells already made inert. */
 export const mdRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handover, HandoverSummary } from '../../src/core/model.js';
+import { renderHandoverText } from '../../src/render/handover-markdown.js';
 import { cliEnv, runCli, type CliEnv } from '../helpers/cli.js';
 import { startFixtureHub, type FixtureHub } from '../hub/hub-fixture.js';
 
@@ -52,6 +53,16 @@ describe('watchfloor handover', () => {
     expect(Object.keys(handover)).toEqual(['id', 'issuedAt', 'issuedBy', 'issuedChannel', 'hash', 'content', 'acceptedAt', 'acceptedBy', 'acceptedChannel']);
     expect(handover).toMatchObject({ issuedBy: { name: 'layla' }, issuedChannel: 'cli', acceptedAt: null });
     expect(handover.content.openItems.map((i) => i.title)).toContain(HOSTILE);
+
+    // On a terminal it is read, not rendered: the same layout, outside text as it came less its control characters.
+    const onTerminal = renderHandoverText(handover);
+    expect(onTerminal).toMatch(/^# Shift handover HO-\d{6}$/m);
+    expect(onTerminal).toContain('# Gate [click](http://evil.example) <img src=x onerror=alert(1)> | cell ## forged heading');
+    expect(onTerminal).not.toMatch(/^#+ (Gate|forged)/m);
+    const item = handover.content.openItems[0]!;
+    const escaping = renderHandoverText({ ...handover, content: { ...handover.content, openItems: [{ ...item, title: 'red\u001b[31m clear\u001b[2J \u202eright-to-left\u2028new line' }] } });
+    expect(escaping).toContain('red [31m clear [2J  right-to-left new line');
+    expect(escaping).not.toMatch(/[\u001b\u202e\u2028]/);
 
     const own = await runCli(['handover', 'accept'], as('layla'));
     expect(own.code).toBe(6);

@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { HANDOVER_POST_TARGET, shiftMs } from '../../core/handover-rules.js';
 import type { Handover } from '../../core/model.js';
-import { renderHandoverMarkdown } from '../../render/handover-markdown.js';
+import { renderHandoverMarkdown, renderHandoverText } from '../../render/handover-markdown.js';
 import { handoverJson } from '../../render/handovers.js';
 import { refuseInChat } from '../metadata.js';
 import { defineVerb } from '../verb.js';
@@ -45,7 +45,7 @@ export const handoverIssue = defineVerb({
     return { handover, writtenTo: input.out };
   },
   present: {
-    text: ({ handover, writtenTo }) => (writtenTo === null ? renderHandoverMarkdown(handover) : ''),
+    text: ({ handover, writtenTo }, view) => (writtenTo === null ? (view.tty ? renderHandoverText : renderHandoverMarkdown)(handover) : ''),
     note: ({ handover, writtenTo }) => (writtenTo === null ? undefined : `${handover.id}: handover written to ${writtenTo}`),
     json: ({ handover, writtenTo }) => ({ handover: handoverJson(handover), writtenTo }),
   },

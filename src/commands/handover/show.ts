@@ -1,5 +1,5 @@
-// `handover show [ID]`: a handover as issued (Markdown), with who accepted it.
-import { renderHandoverMarkdown } from '../../render/handover-markdown.js';
+// `handover show [ID]`: a handover as issued (Markdown piped; on a terminal its layout, read), with who accepted it.
+import { renderHandoverMarkdown, renderHandoverText } from '../../render/handover-markdown.js';
 import { handoverJson } from '../../render/handovers.js';
 import { defineVerb } from '../verb.js';
 import { handoverId, handoverIdArgument } from './handover-argument.js';
@@ -12,7 +12,7 @@ export const handoverShow = defineVerb({
   input: ([id]: [string | undefined]) => ({ id: handoverId(id) }),
   run: (input, ctx) => ctx.client().getHandover(input.id),
   present: {
-    text: (handover) => renderHandoverMarkdown(handover),
+    text: (handover, view) => (view.tty ? renderHandoverText : renderHandoverMarkdown)(handover),
     json: (handover) => ({ handover: handoverJson(handover) }),
   },
 });
