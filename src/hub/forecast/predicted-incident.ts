@@ -43,7 +43,7 @@ export function predictionText(b: BreachWarning): string {
   const donors = b.officersFrom.map((d) => `${d.officers} from ${d.siteId} (${d.distanceKm} km)`).join(', ');
   return [
     `predicted wait over ${b.waitTargetMinutes} min from ${hhmm(b.breachAt)} UTC for ${b.breachHours} h (worst ${waitText(b.worstWaitMinutes)} at ${hhmm(b.worstAt)}), as of the site's report at ${hhmm(b.asOf)}`,
-    b.countersToOpen > 0 ? `open ${b.countersToOpen} more counter${b.countersToOpen === 1 ? '' : 's'} (${b.countersAdvised} in all${b.advisedWithinTarget ? '' : ', still not enough'})` : `keep ${b.countersAdvised} counters open`,
+    b.countersToOpen > 0 ? `open ${b.countersToOpen} more counter${b.countersToOpen === 1 ? '' : 's'} (${b.countersAdvised} in all${b.advisedWithinTarget ? '' : ', still not enough'})` : `keep ${b.countersAdvised} counter${b.countersAdvised === 1 ? '' : 's'} open`,
     ...(b.officersShort > 0 ? [`${b.officersShort} officer${b.officersShort === 1 ? '' : 's'} short${donors ? `: move ${donors}` : ', none nearby to spare'}`] : []),
   ].join('; ');
 }

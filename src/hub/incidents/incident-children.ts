@@ -26,9 +26,10 @@ export async function settleParent(s: IntakeStep, parentId: string): Promise<voi
     return;
   }
   const severity = open.worst && moreSevere(open.worst, parent.severity) ? open.worst : parent.severity;
+  const children = parent.childCount ?? 0;
   await storeIncidentChange(s.tx, s.emit, s.caller, parent, {
     incident: { ...parent, severity },
-    timeline: { kind: 'alert-updated', text: `${parent.childCount ?? 0} incidents grouped under it, ${open.open} open`, as: SYSTEM },
-    audit: { action: 'incident.group-update', detail: { children: parent.childCount ?? 0, open: open.open } },
+    timeline: { kind: 'alert-updated', text: `${children} incident${children === 1 ? '' : 's'} grouped under it, ${open.open} open`, as: SYSTEM },
+    audit: { action: 'incident.group-update', detail: { children, open: open.open } },
   }, s.at);
 }
