@@ -19,7 +19,7 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
   const lines = [
     `${style.bold(site.id)}  ${l.siteName(site.name)}`,
     `${l.kind(site.kind)} · ${l.region(site.region)} · ${l.city(site)}`,
-    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}${status.mode === 'normal' ? '' : ` · mode: ${style.warn(status.mode)}`}${status.silence ? ` · ${style.warn(`${silenceCode(status)} ${status.silence.id} until ${status.silence.until}`)}` : ''}`,
+    `${l.t('health')}: ${style.health(status.health, l.health(status.health))}${status.mode === 'normal' ? '' : ` · mode: ${style.warn(status.mode)}`}${status.silence ? ` · ${style.warn(`${silenceCode(status)} ${status.silence.id} until ${status.silence.until}`)}` : ''}${platformsDownText(detail, ctx)}`,
     `${l.t('wait')}: ${num(status.waitMinutes, ` ${l.t('minutes')}`)} · ${l.t('queue')}: ${num(status.queueLength)} · ` +
       `${l.t('egates')}: ${status.egates.inService}/${status.egates.total} ${l.t('inService')} · ` +
       `${l.t('counters')}: ${status.counters.open}/${status.counters.total} ${l.t('open')} · ${l.t('staff')}: ${status.staff}`,
@@ -34,6 +34,15 @@ export function renderSiteDetail(detail: SiteDetail, ctx: RenderContext): string
   ];
   lines.push(detail.incidents.length ? renderIncidentTable(detail.incidents, ctx) : `  ${l.t('none')}`);
   return lines.join('\n');
+}
+
+/** Why a site with nothing of its own wrong reads degraded: the national platforms every site depends on that are not ok. */
+function platformsDownText(detail: SiteDetail, ctx: RenderContext): string {
+  const down = detail.platformsDown ?? [];
+  if (down.length === 0) return '';
+  const l = labelsForView(ctx);
+  const style = createStyle(ctx.color);
+  return ` · ${l.t('platformsDown')}: ${down.map((p) => style.health(p.health, `${p.name} (${l.health(p.health)})`)).join(', ')}`;
 }
 
 function assetLines(assets: Asset[], ctx: RenderContext): string[] {

@@ -1,21 +1,25 @@
 // A site's detail with only the assets that need attention (`?assets=attention`,
 // what chat asks for): the ones not ok, and `assetCount` counting them all; the
 // CLI's default still brings every asset, and a view the hub does not know is refused.
+// And the national platforms not ok, which degrade every site without a thing of its own to show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/core/client.js';
+import { renderSiteDetail } from '../../src/render/site-detail.js';
 import { waitUntil } from '../helpers/wait-until.js';
 import { fixture, rawRequest, startFixtureHub, type FixtureHub } from './hub-fixture.js';
 
 let hub: FixtureHub;
 let viewer: CoreClient & { secret: string };
 let chat: CoreClient;
+let intake: CoreClient;
 
 beforeAll(async () => {
   hub = await startFixtureHub();
   viewer = await hub.clientAs('viewer', 'watcher');
   chat = await hub.clientAs('viewer', 'chat-view', { siteAssets: 'attention' });
   // An alert on RUH/egate-07 takes it down.
-  await (await hub.clientAs('intake', 'alertmanager')).ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
+  intake = await hub.clientAs('intake', 'alertmanager');
+  await intake.ingestAlertmanager(fixture('alertmanager-v4-firing.json'));
   await waitUntil(async () => (await viewer.getSite('RUH')).assets.some((a) => a.health !== 'ok'), { what: 'an asset of RUH down', timeoutMs: 10_000 });
 });
 
@@ -39,6 +43,23 @@ describe('GET /v1/sites/:id?assets=attention', () => {
     const jed = await chat.getSite('JED');
     expect(jed.assets).toEqual([]);
     expect(jed.assetCount).toBe(1);
+  });
+
+  it('names the national platforms not ok: a site degraded by one alone says why', async () => {
+    expect((await viewer.getSite('JED')).platformsDown).toEqual([]);
+    const webhook = fixture('alertmanager-v4-firing.json') as { alerts: Record<string, unknown>[] };
+    const [alert] = webhook.alerts;
+    await intake.ingestAlertmanager({ ...webhook, alerts: [{ ...alert!, labels: { alertname: 'PlatformDown', asset: 'platform/visa', severity: 'critical' }, fingerprint: 'visa-down' }] });
+    const jed = await waitUntil(async () => {
+      const detail = await viewer.getSite('JED');
+      return detail.platformsDown?.length ? detail : undefined;
+    }, { what: 'platform/visa not ok', timeoutMs: 10_000 });
+    expect(jed.status.health).toBe('degraded');
+    expect(jed.status.openIncidents.total).toBe(0);
+    expect(jed.assets.every((a) => a.health === 'ok')).toBe(true);
+    expect(jed.platformsDown).toEqual([{ id: 'platform/visa', name: 'platform/visa', health: 'down' }]);
+    const shown = renderSiteDetail(jed, { tty: true, color: false, width: 120, lang: 'en', now: new Date() });
+    expect(shown.split('\n')[2]).toBe('health: degraded · national platform not ok: platform/visa (down)');
   });
 
   it('an unknown view or query field is a usage error (400), the hub unharmed', async () => {

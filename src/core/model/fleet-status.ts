@@ -79,5 +79,7 @@ export const SiteDetail = z.object({
   /** Every asset at the site, however many `assets` holds (`?assets=attention` keeps those not ok); absent from hubs before it. */
   assetCount: z.number().int().nonnegative().optional(),
   incidents: z.array(Incident), // open ones
+  /** The national platforms not ok now: every site depends on them, so its health reads them too; absent from hubs before it. */
+  platformsDown: z.array(PlatformStatus).optional(),
 });
 export type SiteDetail = z.infer<typeof SiteDetail>;

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../core/errors.js';
 import type { Site, SiteDetail } from '../../../core/model.js';
 import type { HubContext } from '../../context.js';
 import type { StoreReader } from '../../store/store.js';
-import { buildFleetStatus, siteStatuses } from '../../status/fleet-status.js';
+import { buildFleetStatus, platformStatuses, siteStatuses } from '../../status/fleet-status.js';
 import { loadStatusInput } from '../../status/load-status.js';
 import { AssetsQuery, IdParams, NoQuery, SiteDetailQuery, SitesQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
@@ -47,6 +47,8 @@ export function registerFleetRoutes(app: FastifyInstance, ctx: HubContext): void
       assetCount: input.assetCounts.reduce((n, c) => n + c.count, 0),
       // The open incidents the status was worked out from (loadStatusInput read them for this site).
       incidents: input.openIncidents.slice(0, OPEN_INCIDENTS_LIMIT),
+      // A site degraded by a national platform alone has nothing of its own to show for it: name the platform.
+      platformsDown: platformStatuses(input.platforms.filter((p) => p.health !== 'ok')),
     };
   });
 
