@@ -42,7 +42,7 @@ function platformsDownText(detail: SiteDetail, ctx: RenderContext): string {
   if (down.length === 0) return '';
   const l = labelsForView(ctx);
   const style = createStyle(ctx.color);
-  return ` · ${l.t('platformsDown')}: ${down.map((p) => style.health(p.health, `${p.name} (${l.health(p.health)})`)).join(', ')}`;
+  return ` · ${l.t('degradedPlatforms')}: ${down.map((p) => style.health(p.health, `${p.name} (${l.health(p.health)})`)).join(', ')}`;
 }
 
 function assetLines(assets: Asset[], ctx: RenderContext): string[] {

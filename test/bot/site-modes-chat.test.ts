@@ -33,3 +33,22 @@ describe('site modes in chat', () => {
     for (const out of both({ kind: 'site', site: SITE_DETAIL })) expect(out).not.toContain('mode');
   });
 });
+
+describe('a site degraded by a national platform alone, in chat', () => {
+  const degraded: BotReply = {
+    kind: 'site',
+    site: { ...SITE_DETAIL, status: { ...SITE_DETAIL.status, health: 'degraded' }, platformsDown: [{ id: 'platform/visa', name: 'Visa <http://x|platform> *down*', health: 'down' }] },
+  };
+
+  it('names the platform on Slack and Teams, its name made inert', () => {
+    const [slack, teams] = both(degraded);
+    expect(slack).toContain('platforms not ok');
+    expect(slack).not.toContain('<http://x|platform>');
+    expect(teams).toContain('platforms not ok');
+    expect(teams).toContain('Visa');
+  });
+
+  it('says nothing of platforms when none is down', () => {
+    for (const out of both({ kind: 'site', site: { ...SITE_DETAIL, platformsDown: [] } })) expect(out).not.toContain('platforms not ok');
+  });
+});

@@ -59,7 +59,7 @@ describe('GET /v1/sites/:id?assets=attention', () => {
     expect(jed.assets.every((a) => a.health === 'ok')).toBe(true);
     expect(jed.platformsDown).toEqual([{ id: 'platform/visa', name: 'platform/visa', health: 'down' }]);
     const shown = renderSiteDetail(jed, { tty: true, color: false, width: 120, lang: 'en', now: new Date() });
-    expect(shown.split('\n')[2]).toBe('health: degraded · national platform not ok: platform/visa (down)');
+    expect(shown.split('\n')[2]).toBe('health: degraded · platforms not ok: platform/visa (down)');
   });
 
   it('an unknown view or query field is a usage error (400), the hub unharmed', async () => {

@@ -2,7 +2,7 @@
 // Arabic. Every string that came from a user, a site or an incident goes
 // through escapeMrkdwn; every Slack limit (50 blocks, 3000 characters a
 // section, 75 a button, 150 a header) is kept by cutting with "…" and saying how many more.
-import type { DiagVerdictEvent, FleetStatus, Incident, PlaybookRunDetail, RunNotification, Site, SiteDetail, SiteStatus } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, PlatformStatus, PlaybookRunDetail, RunNotification, Site, SiteDetail, SiteStatus } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   CHAT_LIST_LIMIT,
@@ -149,9 +149,7 @@ function fleetBlocks(status: FleetStatus, lang: Lang): SlackBlock[] {
     section(`_${escapeMrkdwn(formatChatTime(status.generatedAt))}_`, totals.map(field)),
     ...(mode ? [section(`:rotating_light: *${escapeMrkdwn(mode)}*`)] : []),
     ...contactCentreLines(status, lang).map((line) => context(`:telephone_receiver: ${escapeMrkdwn(line)}`)),
-    ...(platforms.length
-      ? [context(`*${escapeMrkdwn(l.t('degradedPlatforms'))}:* ${platforms.map((p) => `${HEALTH_MARK[p.health]} ${escapeMrkdwn(p.name)}`).join(' · ')}`)]
-      : []),
+    ...platformsContext(platforms, lang),
     ...(attention.length ? [{ type: 'divider' } as SlackBlock, ...listed(attention, (s) => siteStatusLine(s, lang, status), lang)] : [section(escapeMrkdwn(l.t('noIncidents')))]),
   ];
 }
@@ -162,6 +160,12 @@ function siteStatusLine(s: SiteStatus, lang: Lang, fleet?: FleetStatus): string 
   return `${HEALTH_MARK[s.health]} *${escapeMrkdwn(s.id)}* ${mrkdwn(l.siteName(s.name), 120)} · ${escapeMrkdwn(l.t('wait'))} ${escapeMrkdwn(wait)} · ${escapeMrkdwn(l.t('openIncidents'))} ${s.openIncidents.total}${escapeMrkdwn(siteModeSuffix(s, fleet))}`;
 }
 
+/** The national platforms not ok, which every site depends on: a line, or none. */
+function platformsContext(platforms: readonly PlatformStatus[], lang: Lang): SlackBlock[] {
+  if (platforms.length === 0) return [];
+  return [context(`*${escapeMrkdwn(labelsFor(lang).t('degradedPlatforms'))}:* ${platforms.map((p) => `${HEALTH_MARK[p.health]} ${escapeMrkdwn(p.name)}`).join(' · ')}`)];
+}
+
 function siteBlocks(detail: SiteDetail, lang: Lang): SlackBlock[] {
   const l = labelsFor(lang);
   const { site, status } = detail;
@@ -170,6 +174,8 @@ function siteBlocks(detail: SiteDetail, lang: Lang): SlackBlock[] {
     header(`${site.id} · ${l.siteName(site.name)}`),
     context(escapeMrkdwn([l.kind(site.kind), l.region(site.region), l.city(site)].join(' · '))),
     section(`${HEALTH_MARK[status.health]} *${escapeMrkdwn(l.health(status.health))}*`, siteFlowFacts(status, lang).map(field)),
+    // A site degraded by a national platform alone has nothing of its own to show for it.
+    ...platformsContext(detail.platformsDown ?? [], lang),
     ...(notOk.length
       ? [section(`*${escapeMrkdwn(l.t('assets'))}*`), ...listed(notOk, (a) => `${HEALTH_MARK[a.health]} ${escapeMrkdwn(a.id)} · ${mrkdwn(a.name, 200)}`, lang)]
       : []),

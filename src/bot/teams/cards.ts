@@ -2,7 +2,7 @@
 // English or Arabic. Every string that came from people or devices is escaped
 // (escapeTeamsText) so it cannot become a link, a mention or formatting.
 import { compareOrdinal } from '../../core/ordinal.js';
-import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlaybookRunDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
+import type { DiagVerdictEvent, FleetStatus, Incident, IncidentDetail, PlatformStatus, PlaybookRunDetail, SiteDetail, SiteStatus, Site, TimelineEntry } from '../../core/model.js';
 import { labelsFor, type Lang } from '../../render/labels.js';
 import {
   actionLabel,
@@ -261,11 +261,16 @@ function fleetBody(status: FleetStatus, lang: Lang): CardElement[] {
     ...(mode ? [textBlock(`**${esc(mode)}**`, { color: 'attention' })] : []),
     ...contactCentreLines(status, lang).map((line) => textBlock(esc(line))),
     ...(notable.length ? [{ type: 'Container' as const, separator: true as const, items: listBlocks(notable, (s) => siteStatusLine(s, lang, status), lang) }] : []),
-    ...(platforms.length
-      ? [textBlock(`${l.t('degradedPlatforms')}: ${platforms.map((p) => `${esc(p.name)} (${l.health(p.health)})`).join(', ')}`, { color: 'warning' })]
-      : []),
+    ...platformsBlock(platforms, lang),
     textBlock(`${l.t('reported')}: ${formatChatTime(status.generatedAt)}`, { isSubtle: true, size: 'small' }),
   ];
+}
+
+/** The national platforms not ok, which every site depends on: a line, or none. */
+function platformsBlock(platforms: readonly PlatformStatus[], lang: Lang): CardElement[] {
+  if (platforms.length === 0) return [];
+  const l = labelsFor(lang);
+  return [textBlock(`${l.t('degradedPlatforms')}: ${platforms.map((p) => `${esc(p.name)} (${l.health(p.health)})`).join(', ')}`, { color: 'warning' })];
 }
 
 function siteBody(detail: SiteDetail, lang: Lang): CardElement[] {
@@ -276,6 +281,8 @@ function siteBody(detail: SiteDetail, lang: Lang): CardElement[] {
     heading(`${esc(site.id)} · ${esc(l.siteName(site.name))}`),
     textBlock(`${l.kind(site.kind)} · ${esc(l.region(site.region))} · ${esc(l.city(site))}`, { isSubtle: true, spacing: 'none' }),
     factSet(escFacts(siteFlowFacts(status, lang))),
+    // A site degraded by a national platform alone has nothing of its own to show for it.
+    ...platformsBlock(detail.platformsDown ?? [], lang),
     textBlock(`${l.t('assets')}: ${detail.assetCount ?? detail.assets.length}`, { weight: 'bolder' }),
     ...listBlocks(
       badAssets,
