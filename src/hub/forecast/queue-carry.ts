@@ -76,8 +76,8 @@ interface CarriedAdvice {
 }
 
 /**
- * The fewest counters, from `from` (the steady-state advice, predictHour's) up
- * to the hour's cap, that keep the hour's wait within target when it starts
+ * The fewest counters, from `from` (where predictCarried starts the search)
+ * up to the hour's cap, that keep the hour's wait within target when it starts
  * with `backlog` at the counters — the queue the advised hours before it left,
  * not the one the counters open now would. Without it a site with a queue
  * standing was told to keep (or close) counters while warned of a breach: the
