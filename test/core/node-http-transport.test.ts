@@ -168,3 +168,30 @@ describe('the CLI transport (node:http) and undici', () => {
     expect(await outcome(nodeHttp.fleetStatus())).toEqual(a);
   });
 });
+
+describe('a kept-alive connection, request after request', () => {
+  it('keeps no listener of a finished request on its socket: no leak warning after many calls on one connection', async () => {
+    const connections = new Set<Socket>();
+    const url = await serve((req, res) => {
+      connections.add(req.socket);
+      json(res, 200, { ok: true });
+    });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const transport = nodeHttpTransport({ origin: url, connectTimeoutMs: 2_000 });
+    try {
+      for (let i = 0; i < 30; i++) {
+        const answer = await transport.send({ method: 'GET', path: '/v1/status', headers: {}, signal: AbortSignal.timeout(5_000) });
+        expect(await answer.body.text()).toBe('{"ok":true}');
+      }
+      await new Promise((r) => setImmediate(r)); // a warning is emitted on the next tick
+      // One connection served all thirty (keep-alive), and its error listeners did not pile up.
+      expect(connections.size).toBe(1);
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await transport.close();
+    }
+  });
+});

@@ -58,7 +58,11 @@ export function nodeHttpTransport(settings: JsonTransportSettings): JsonTranspor
           else reject(e.code === 'ECONNRESET' && !socketFailed ? otherSideClosed(e) : e);
         });
         req.on('socket', (socket) => {
-          socket.once('error', () => (socketFailed = true));
+          // A kept-alive socket serves request after request: its listener goes with this request, or an eleventh
+          // request on one socket warned of a listener leak on stderr (a `--watch` refetches on every change).
+          const failed = () => (socketFailed = true);
+          socket.once('error', failed);
+          req.once('close', () => socket.removeListener('error', failed));
           limitConnect(req, socket, secure, settings.connectTimeoutMs);
         });
         req.end(call.body);
